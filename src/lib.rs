@@ -1,0 +1,21 @@
+//! coolplan: plan liquid-cooling retrofits (cold plate, single-phase immersion) of datacenter
+//! halls against staying on air.
+//!
+//! The crate is a functional core with thin shells; arrows point one way:
+//! `units ← model ← engine ← {io, report, app, cli}`, and `i18n` serves the shells.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`units`] | unit-tagged quantities, money, display formatting |
+//! | [`model`] | the site: halls, racks, servers, catalog, assumptions (plain data) |
+//! | [`engine`] | thermal, energy, cost, finance, recommendation (pure) |
+//! | [`io`] | load, validate, migrate, save site files (the file edge) |
+//! | [`i18n`] | every user-facing text, English and 简体中文 |
+//! | [`cli`] | the headless commands |
+
+pub mod cli;
+pub mod engine;
+pub mod i18n;
+pub mod io;
+pub mod model;
+pub mod units;
