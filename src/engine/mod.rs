@@ -3,7 +3,13 @@
 //! Owns: heat split, coolant flows, equipment counts, feasibility, facility energy and PUE,
 //! costs, finance and the recommendation. Never touches: files, the clock, egui, locale.
 //! Public signatures take and return uom quantities; kernels unwrap to SI f64 once.
+//!
+//! Pipeline: [`physical::evaluate`] (thermal, equipment, feasibility, energy) then
+//! `cost::evaluate` (CAPEX, OPEX, finance, recommendation) give [`Results`].
 
+pub mod climate;
+pub mod physical;
 pub mod results;
 
+pub use climate::ClimateData;
 pub use results::*;

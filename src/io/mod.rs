@@ -4,6 +4,7 @@
 //! migration, validation of every rule with a path to the value. Never touches: egui, the
 //! engine's arithmetic.
 
+pub mod climate;
 pub mod load;
 
 pub use load::{LoadError, parse_site};
