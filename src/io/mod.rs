@@ -11,6 +11,7 @@ pub mod climate;
 pub mod lex;
 pub mod load;
 pub mod migrate;
+pub mod parse;
 pub mod problem;
 pub mod save;
 pub mod validate;

@@ -179,7 +179,10 @@ pub(super) fn model(c: &mut Checker, m: &ServerModel) {
 fn amount(c: &mut Checker, money: &Money) {
     use crate::model::assumptions::Describe;
     if !money.amount.is_finite() {
-        c.report(Kind::NotFinite(money.describe()));
+        c.report(Kind::NotFinite(format!(
+            "{} {}",
+            money.amount, money.currency
+        )));
     } else if money.amount < 0.0 {
         c.report(Kind::Negative(money.describe()));
     }
