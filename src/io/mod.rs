@@ -8,6 +8,7 @@
 
 pub mod canonical;
 pub mod climate;
+pub mod epw;
 pub mod lex;
 pub mod load;
 pub mod migrate;
