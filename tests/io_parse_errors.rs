@@ -71,8 +71,12 @@ fn an_unknown_status_names_the_variants() {
 #[test]
 fn an_unterminated_string_is_reported_where_parsing_stopped() {
     // The string opened on line 3 closes at the next quote (line 6); RON then wants a comma.
-    let (line, column, _) = parse_error("unterminated_string.ron");
+    let (line, column, message) = parse_error("unterminated_string.ron");
     assert_eq!((line, column), (6, 16));
+    assert_eq!(
+        message,
+        "Expected comma (the text opened on line 3 may lack its closing quote)"
+    );
 }
 
 #[test]

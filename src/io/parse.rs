@@ -14,6 +14,8 @@ use crate::model::Site;
 pub enum ParseMessage {
     /// RON's own message (English; it names the expected fields, variants or units).
     Ron(String),
+    /// RON's message right after a text that spans lines: its closing quote is likely missing.
+    UnclosedString { ron: String, opened_line: usize },
     /// A bare number where a unit-tagged value belongs.
     NeedsUnit {
         number: String,
@@ -28,6 +30,9 @@ impl ParseMessage {
     pub fn render(&self, lang: Lang) -> String {
         match self {
             ParseMessage::Ron(text) => text.clone(),
+            ParseMessage::UnclosedString { ron, opened_line } => {
+                format!("{ron} {}", Val::UnclosedString.fmt(lang, &[opened_line]))
+            }
             ParseMessage::NeedsUnit {
                 number,
                 quantity,
@@ -70,7 +75,23 @@ fn explain(text: &str, e: &ron::error::SpannedError) -> ParseMessage {
     {
         return hint;
     }
-    ParseMessage::Ron(e.code.to_string())
+    let ron = e.code.to_string();
+    match string_before(text, e.span.start.line, e.span.start.col) {
+        Some(opened_line) => ParseMessage::UnclosedString { ron, opened_line },
+        None => ParseMessage::Ron(ron),
+    }
+}
+
+/// The line where a multi-line text ends just before the error (only spaces between), if so.
+fn string_before(text: &str, line: usize, column: usize) -> Option<usize> {
+    let offset = byte_offset(text, line, column)?;
+    let previous = tokens(&text[..offset])
+        .into_iter()
+        .rev()
+        .find(|t| t.kind != TokenKind::Space)?;
+    let body = &text[previous.start..previous.end];
+    (previous.kind == TokenKind::Str && body.contains('\n'))
+        .then(|| text[..previous.start].matches('\n').count() + 1)
 }
 
 /// Re-parses with the number wrapped in an impossible unit tag: RON then names the quantity

@@ -43,10 +43,8 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
         if let Some(v) = &k.cdu_approach {
             c.non_negative("cdu_approach", v);
         }
-        for (name, v) in [("tank_capacity", &k.tank_capacity)] {
-            if let Some(v) = v {
-                c.positive(name, v);
-            }
+        if let Some(v) = &k.tank_capacity {
+            c.positive("tank_capacity", v);
         }
         if let Some(v) = &k.tank_slots {
             c.positive("tank_slots", v);
