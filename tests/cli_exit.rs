@@ -167,3 +167,25 @@ fn a_directory_is_unreadable() {
     let out = coolplan(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_language_defaults_from_the_locale_environment() {
+    let bin = std::env::var("COOLPLAN_TEST_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_coolplan").to_string());
+    let file = root("tests/fixtures/valid/minimal.ron");
+    // LC_ALL wins over LANG (POSIX order)
+    let out = Command::new(&bin)
+        .args(["check", &file])
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    assert!(stdout(&out).ends_with("：通过\n"), "{}", stdout(&out));
+    // --lang wins over the environment
+    let out = Command::new(&bin)
+        .args(["--lang", "en", "check", &file])
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert!(stdout(&out).ends_with(": ok\n"), "{}", stdout(&out));
+}
