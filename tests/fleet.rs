@@ -56,21 +56,9 @@ fn fleet_figures_read_in_yi_yuan() {
 }
 
 #[test]
-fn fleet_cli_text_prints_yi_yuan() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_coolplan"))
-        .args([
-            "report",
-            "sites/china-fleet.ron",
-            "--format",
-            "text",
-            "--lang",
-            "zh",
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("coolplan runs");
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
+fn fleet_text_report_prints_yi_yuan() {
+    let results = fleet();
+    let text = coolplan::report::text::to_text("fleet", &results, Lang::Zh);
     assert!(text.contains("832 亿元"), "{text}");
     assert!(text.contains("260 亿元"), "{text}");
 }
