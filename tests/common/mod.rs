@@ -102,6 +102,7 @@ pub fn option(option: CoolingOption, fig: &Fig) -> PhysicalOption {
             water: Volume::new::<cubic_meter>(fig.water_m3),
             co2: Mass::new::<kilogram>(0.0),
         },
+        cdu_share: fig.cdus as f64,
     }
 }
 
