@@ -10,6 +10,7 @@ pub mod cli;
 pub mod gui;
 pub mod report;
 pub mod terms;
+pub mod validation;
 
 use serde::{Deserialize, Serialize};
 
@@ -130,6 +131,7 @@ mod tests {
         check_table::<cli::Cli>();
         check_table::<gui::Gui>();
         check_table::<report::Rep>();
+        check_table::<validation::Val>();
     }
 
     #[test]
