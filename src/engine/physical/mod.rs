@@ -23,7 +23,7 @@ use uom::si::f64::Power;
 
 use super::climate::ClimateData;
 use super::results::{CoolingOption, EnergyFigures, Reason, Thermal};
-use crate::model::assumptions::Resolved;
+use crate::model::assumptions::{Provenance, Resolved};
 use crate::model::{Catalog, Site};
 use crate::units::{EmissionFactorUnit, PowerUnit, TempDiffUnit, TemperatureUnit};
 use energy::HallPlant;
@@ -59,6 +59,9 @@ pub struct PhysicalRack {
     pub count: u64,
     /// Design IT power of one rack on air.
     pub per_rack_design: Power,
+    /// Where the rack's power came from: `Measured` (metered peak/average) or `Catalog`
+    /// (nameplate × utilisation).
+    pub power_provenance: Provenance,
     pub scope: PhysicalScope,
 }
 
@@ -171,6 +174,11 @@ pub fn evaluate(
                 rack: rack_index,
                 count: rack_model.count,
                 per_rack_design: Power::new::<uom::si::power::watt>(load.options[0].it_design_w),
+                power_provenance: if load.measured {
+                    Provenance::Measured
+                } else {
+                    Provenance::Catalog
+                },
                 scope: PhysicalScope {
                     name: rack_model.name.clone(),
                     options,
