@@ -7,6 +7,7 @@
 //! Tables: [`terms`] (domain vocabulary shared by all), [`cli`], [`gui`], [`report`].
 
 pub mod cli;
+pub mod climate;
 pub mod gui;
 pub mod report;
 pub mod terms;
@@ -132,6 +133,7 @@ mod tests {
         check_table::<gui::Gui>();
         check_table::<report::Rep>();
         check_table::<validation::Val>();
+        check_table::<climate::Clim>();
     }
 
     #[test]
