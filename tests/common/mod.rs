@@ -147,6 +147,7 @@ pub fn physical(site: &Site, figs: &[Vec<[Fig; 3]>]) -> Physical {
                 rack: r,
                 count: rack.count,
                 per_rack_design: kw(f[0].it_kw / rack.count as f64),
+                power_provenance: coolplan::model::assumptions::Provenance::Catalog,
                 scope: scope(&rack.name, f),
             });
         }
