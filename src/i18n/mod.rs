@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod gui;
+pub mod import;
 pub mod report;
 pub mod terms;
 
@@ -130,6 +131,7 @@ mod tests {
         check_table::<cli::Cli>();
         check_table::<gui::Gui>();
         check_table::<report::Rep>();
+        check_table::<import::Imp>();
     }
 
     #[test]

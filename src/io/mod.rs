@@ -5,6 +5,7 @@
 //! engine's arithmetic.
 
 pub mod climate;
+pub mod import;
 pub mod load;
 
 pub use load::{LoadError, parse_site};
