@@ -24,6 +24,7 @@ crate::texts! {
         SkipBadValue => "{0} '{1}': {2}", "{0}“{1}”：{2}";
         SkipFieldCount => "row has {0} fields, the header has {1}", "该行有 {0} 个字段，表头有 {1} 个";
         SkipCsv => "unreadable CSV row: {0}", "无法读取的 CSV 行：{0}";
+        SkipUnterminatedQuote => "a quoted field is never closed: this row and every line after it were not read", "引号字段未闭合：本行及其后的所有行均未读取";
         SkipInactive => "status '{0}': not installed or being removed", "状态“{0}”：未安装或正在下线";
         SkipUnknownStatus => "status '{0}' not understood (use Active, Planned, Stock, New …)", "无法识别的状态“{0}”（可用 Active、Planned、Stock、New 等）";
         SkipRackNotInSite => "rack '{0}' is not in the site (nearest: {1})", "站点中没有机柜“{0}”（最接近：{1}）";
@@ -52,6 +53,14 @@ crate::texts! {
         SummaryRows => "{0} data rows: {1} mapped, {2} skipped", "{0} 行数据：{1} 行已映射，{2} 行跳过";
         SummaryRacks => "{0} hall(s) added, {1} rack(s) added, {2} changed, {3} unchanged", "新增机房 {0} 个，新增机柜 {1} 个，修改 {2} 个，无变化 {3} 个";
         SummaryMeasured => "measured power set on {0} rack(s)", "已为 {0} 个机柜写入实测功率";
+        ColAction => "action", "操作";
+        ColHall => "hall", "机房";
+        ColRack => "rack", "机柜";
+        ColModel => "model", "型号";
+        ColCount => "count", "数量";
+        ColNote => "note", "说明";
+        NotUtf8 => "not UTF-8 text: save the spreadsheet as \"CSV UTF-8\"", "不是 UTF-8 文本：请将表格另存为“CSV UTF-8”";
+        WriteFailed => "{0}: cannot write: {1}", "{0}：无法写入：{1}";
         HeadPreview => "Preview", "预览";
         HeadSkipped => "Skipped rows", "跳过的行";
         HeadUnmatched => "Device types not in the catalog (review; assign with --assign 'TYPE=model-id')", "不在目录中的设备型号（请复核；可用 --assign '型号=目录id' 指定）";

@@ -113,6 +113,7 @@ pub enum SkipReason {
         expected: usize,
     },
     Csv(String),
+    UnterminatedQuote,
     Inactive(String),
     UnknownStatus(String),
     RackNotInSite {
@@ -149,6 +150,7 @@ impl SkipReason {
                 Imp::SkipFieldCount.fmt(lang, &[found, expected])
             }
             SkipReason::Csv(message) => Imp::SkipCsv.fmt(lang, &[message]),
+            SkipReason::UnterminatedQuote => Imp::SkipUnterminatedQuote.tr(lang).to_string(),
             SkipReason::Inactive(status) => Imp::SkipInactive.fmt(lang, &[status]),
             SkipReason::UnknownStatus(status) => Imp::SkipUnknownStatus.fmt(lang, &[status]),
             SkipReason::RackNotInSite { rack, nearest } => {

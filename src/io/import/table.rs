@@ -53,9 +53,12 @@ pub fn read_table(text: &str) -> Result<Table, ImportError> {
     let mut rows = Vec::new();
     let mut malformed = Vec::new();
     let mut lines = LineCounter::new(text);
-    for record in reader.records() {
-        match record {
-            Ok(record) => {
+    let mut record = csv::StringRecord::new();
+    loop {
+        let before = reader.position().byte();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
                 let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
                 if record.iter().all(|c| c.trim().is_empty()) {
                     continue; // a blank spreadsheet row carries nothing
@@ -68,12 +71,23 @@ pub fn read_table(text: &str) -> Result<Table, ImportError> {
                     malformed.push((line, reason));
                     continue;
                 }
+                let at_end = reader.position().byte() as usize >= text.len();
+                let unclosed = at_end
+                    && record.iter().any(|c| c.contains('\n'))
+                    && !text.trim_end().ends_with('"');
+                if unclosed {
+                    malformed.push((line, SkipReason::UnterminatedQuote));
+                    continue;
+                }
                 let cells = record.iter().map(str::to_string).collect();
                 rows.push(Row { line, cells });
             }
             Err(error) => {
                 let line = error.position().map_or(0, |p| lines.line_at(p.byte()));
                 malformed.push((line, SkipReason::Csv(error.to_string())));
+                if reader.position().byte() == before {
+                    break; // no progress: stop rather than loop
+                }
             }
         }
     }
