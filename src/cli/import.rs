@@ -9,8 +9,8 @@ use super::{Outcome, print_error_chain};
 use crate::i18n::import::Imp;
 use crate::i18n::{Lang, Text};
 use crate::io::import::{
-    ColumnMapping, ImportFormat, ImportOptions, ImportPlan, MAX_INPUT_BYTES, MappingStore,
-    apply, header_line, plan_import,
+    ColumnMapping, ImportFormat, ImportOptions, ImportPlan, MAX_INPUT_BYTES, MappingStore, apply,
+    header_line, plan_import,
 };
 use crate::io::{LoadError, SaveOptions, SaveOutcome, load_site, save_site, validate};
 
@@ -40,8 +40,9 @@ pub struct ImportArgs {
 }
 
 fn parse_format(text: &str) -> Result<ImportFormat, String> {
-    ImportFormat::from_name(text)
-        .ok_or_else(|| format!("unknown format `{text}`: netbox, opendcim, generic, inventory, measured"))
+    ImportFormat::from_name(text).ok_or_else(|| {
+        format!("unknown format `{text}`: netbox, opendcim, generic, inventory, measured")
+    })
 }
 
 pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
@@ -91,7 +92,10 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
             Outcome::Ok
         }
         Ok(SaveOutcome::WouldDropComments) => {
-            println!("{}", crate::i18n::cli::Cli::RefuseComments.fmt(lang, &[&target]));
+            println!(
+                "{}",
+                crate::i18n::cli::Cli::RefuseComments.fmt(lang, &[&target])
+            );
             Outcome::Invalid
         }
         Err(e) => {
@@ -111,7 +115,8 @@ fn read_csv(path: &Path, lang: Lang) -> Result<String, Outcome> {
     };
     let size = std::fs::metadata(path).map_err(|e| fail(&e))?.len();
     if size > MAX_INPUT_BYTES as u64 {
-        let args: [&dyn std::fmt::Display; 3] = [&origin, &size.div_ceil(MB), &(MAX_INPUT_BYTES as u64 / MB)];
+        let args: [&dyn std::fmt::Display; 3] =
+            [&origin, &size.div_ceil(MB), &(MAX_INPUT_BYTES as u64 / MB)];
         eprintln!("{}", Imp::FileTooLarge.fmt(lang, &args));
         return Err(Outcome::Unreadable);
     }
@@ -134,7 +139,9 @@ fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, S
         let (name, id) = entry
             .rsplit_once('=')
             .ok_or_else(|| Imp::ErrMappingEntry.fmt(lang, &[entry]))?;
-        options.assigned.insert(name.trim().to_string(), id.trim().to_string());
+        options
+            .assigned
+            .insert(name.trim().to_string(), id.trim().to_string());
     }
     let store_path = mapping_store_path();
     let mut store = store_path
@@ -164,7 +171,11 @@ fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, S
 
 /// `$XDG_CONFIG_HOME/coolplan/import-mappings.json`, else `~/.config/…`, else `%APPDATA%\…`.
 pub fn mapping_store_path() -> Option<PathBuf> {
-    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     let base = var("XDG_CONFIG_HOME")
         .or_else(|| var("HOME").map(|h| h.join(".config")))
         .or_else(|| var("APPDATA"))?;
@@ -183,7 +194,14 @@ fn write_store(path: &Path, store: &MappingStore) -> std::io::Result<()> {
 /// The preview table, skipped rows, the review list and the summary.
 fn print_plan(plan: &ImportPlan, lang: Lang) {
     println!("{}", Imp::HeadPreview.tr(lang));
-    let head = [Imp::ColAction, Imp::ColHall, Imp::ColRack, Imp::ColModel, Imp::ColCount, Imp::ColNote];
+    let head = [
+        Imp::ColAction,
+        Imp::ColHall,
+        Imp::ColRack,
+        Imp::ColModel,
+        Imp::ColCount,
+        Imp::ColNote,
+    ];
     let mut rows: Vec<[String; 6]> = vec![head.map(|h| h.tr(lang).to_string())];
     for row in &plan.preview {
         rows.push([
@@ -208,14 +226,18 @@ fn print_plan(plan: &ImportPlan, lang: Lang) {
     if !plan.skipped.is_empty() {
         println!("{}", Imp::HeadSkipped.tr(lang));
         for s in &plan.skipped {
-            println!("  {}", Imp::LineReason.fmt(lang, &[&s.line, &s.reason.text(lang)]));
+            println!(
+                "  {}",
+                Imp::LineReason.fmt(lang, &[&s.line, &s.reason.text(lang)])
+            );
         }
     }
     if !plan.unmatched.is_empty() {
         println!("{}", Imp::HeadUnmatched.tr(lang));
         for u in &plan.unmatched {
             let lines: Vec<String> = u.lines.iter().map(u64::to_string).collect();
-            let args: [&dyn std::fmt::Display; 4] = [&u.name, &u.lines.len(), &u.nearest, &lines.join(", ")];
+            let args: [&dyn std::fmt::Display; 4] =
+                [&u.name, &u.lines.len(), &u.nearest, &lines.join(", ")];
             println!("  {}", Imp::UnmatchedLine.fmt(lang, &args));
         }
     }

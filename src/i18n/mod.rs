@@ -11,6 +11,7 @@ pub mod gui;
 pub mod import;
 pub mod report;
 pub mod terms;
+pub mod validation;
 
 use serde::{Deserialize, Serialize};
 
@@ -132,6 +133,7 @@ mod tests {
         check_table::<gui::Gui>();
         check_table::<report::Rep>();
         check_table::<import::Imp>();
+        check_table::<validation::Val>();
     }
 
     #[test]
