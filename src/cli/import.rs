@@ -3,6 +3,7 @@
 //! one step and save the site atomically. A `--map` is remembered per CSV header in the user's
 //! config directory (`import-mappings.json`), so the next file with that header needs none.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{Outcome, print_error_chain};
@@ -191,9 +192,15 @@ fn write_store(path: &Path, store: &MappingStore) -> std::io::Result<()> {
     std::fs::rename(&temp, path)
 }
 
-/// The preview table, skipped rows, the review list and the summary.
+/// The preview table, skipped rows, the review list and the summary (a closed pipe, as with
+/// `| head`, ends the printing quietly).
 fn print_plan(plan: &ImportPlan, lang: Lang) {
-    println!("{}", Imp::HeadPreview.tr(lang));
+    let mut out = std::io::stdout().lock();
+    let _ = write_plan(&mut out, plan, lang);
+}
+
+fn write_plan(out: &mut impl Write, plan: &ImportPlan, lang: Lang) -> std::io::Result<()> {
+    writeln!(out, "{}", Imp::HeadPreview.tr(lang))?;
     let head = [
         Imp::ColAction,
         Imp::ColHall,
@@ -221,27 +228,28 @@ fn print_plan(plan: &ImportPlan, lang: Lang) {
             line.push_str(&format!("{cell:<w$}  "));
         }
         line.push_str(&row[5]);
-        println!("  {}", line.trim_end());
+        writeln!(out, "  {}", line.trim_end())?;
     }
     if !plan.skipped.is_empty() {
-        println!("{}", Imp::HeadSkipped.tr(lang));
+        writeln!(out, "{}", Imp::HeadSkipped.tr(lang))?;
         for s in &plan.skipped {
-            println!(
+            writeln!(
+                out,
                 "  {}",
                 Imp::LineReason.fmt(lang, &[&s.line, &s.reason.text(lang)])
-            );
+            )?;
         }
     }
     if !plan.unmatched.is_empty() {
-        println!("{}", Imp::HeadUnmatched.tr(lang));
+        writeln!(out, "{}", Imp::HeadUnmatched.tr(lang))?;
         for u in &plan.unmatched {
             let lines: Vec<String> = u.lines.iter().map(u64::to_string).collect();
             let args: [&dyn std::fmt::Display; 4] =
                 [&u.name, &u.lines.len(), &u.nearest, &lines.join(", ")];
-            println!("  {}", Imp::UnmatchedLine.fmt(lang, &args));
+            writeln!(out, "  {}", Imp::UnmatchedLine.fmt(lang, &args))?;
         }
     }
-    println!("{}", plan.summary(lang));
+    writeln!(out, "{}", plan.summary(lang))
 }
 
 pub(super) fn report_load_error(e: &LoadError, lang: Lang) -> Outcome {

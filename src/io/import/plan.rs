@@ -163,10 +163,10 @@ impl RackDraft {
                         .into_iter()
                         .find(|&h| h >= top)
                         .unwrap_or(top);
-                    notes.push(Note::HeightFromPositions {
-                        height_u,
-                        top_u: top,
-                    });
+                    if height_u != DEFAULT_RACK_HEIGHT_U {
+                        let top_u = top;
+                        notes.push(Note::HeightFromPositions { height_u, top_u });
+                    }
                     rack_units(f64::from(height_u))
                 })
             }
