@@ -126,7 +126,7 @@ mod tests {
             ("2,400W", 2400.0),
             ("2,4 kW", 2400.0),
             // 8,189 BTU/h × 1055.05585262 J / 3600 s = 2399.96 W
-            ("8,189 BTU/hr", 8189.0 * 1055.055_852_62 / 3600.0),
+            ("8,189 BTU/hr", 8189.0 * 1_055.055_852_62 / 3600.0),
         ];
         for (text, watts) in cases {
             let q = parse_quantity_text::<PowerUnit>(text, None).unwrap();

@@ -333,7 +333,7 @@ fn rack_unit_number(text: &str) -> Option<u32> {
         .trim_start_matches(['U', 'u'])
         .trim_end_matches(['U', 'u']);
     let n = parse_number(trimmed)?;
-    (n >= 1.0 && n < 1000.0).then_some(n as u32)
+    (1.0..1000.0).contains(&n).then_some(n as u32)
 }
 
 /// Row and slot from a rack name: the last run of digits is the slot, the text before it

@@ -260,10 +260,14 @@ fn compare(
             });
         }
     }
+    // Never less than the site's own rack footprint plus service area (the validator's need).
+    let cooling = site.assumptions.cooling.resolve(site.currency);
+    let site_need_m2 = cooling.rack_footprint.si() + cooling.rack_service_area.si();
+    let area_per_rack_m2 = AREA_PER_RACK_M2.max(site_need_m2);
     let mut hall_changes = Vec::new();
     for (mut hall, racks) in new_halls {
         let rack_total: u64 = racks.iter().map(|r| r.count).sum();
-        hall.area = m2(rack_total as f64 * AREA_PER_RACK_M2);
+        hall.area = m2(rack_total as f64 * area_per_rack_m2);
         hall.air_cooling_capacity = Qty::new(design_kw(catalog, &racks), PowerUnit::kW);
         preview.push(PreviewRow {
             action: Action::AddHall,
