@@ -180,6 +180,7 @@ fn a_second_import_of_the_same_file_changes_nothing() {
         (0, 0, 0)
     );
     assert_eq!(counts.racks_unchanged, 6);
+    assert!(first.has_changes() && !again.has_changes());
     let before = site.clone();
     apply(&mut site, &again);
     assert_eq!(site, before);

@@ -18,16 +18,17 @@ mod measured;
 mod plan;
 mod reason;
 mod table;
+mod values;
 
 use std::collections::HashMap;
 
 pub use apply::apply;
 pub use columns::{ColumnMapping, GENERIC_FIELDS, ImportFormat};
-pub use devices::position_from_name;
 pub use export::{INVENTORY_HEADER, export_inventory};
 pub use mapping_store::MappingStore;
 pub use matching::normalise as normalise_model_name;
 pub use reason::{Action, FieldName, Note, SkipReason};
+pub use values::position_from_name;
 
 use crate::i18n::import::Imp;
 use crate::i18n::{Lang, Text};
@@ -122,6 +123,11 @@ pub(crate) enum Change {
 }
 
 impl ImportPlan {
+    /// True when applying the plan would change the site (the GUI can disable "Apply").
+    pub fn has_changes(&self) -> bool {
+        !self.changes.is_empty()
+    }
+
     /// Racks added, changed and unchanged, and halls added.
     pub fn counts(&self) -> PlanCounts {
         let mut counts = PlanCounts::default();

@@ -10,10 +10,11 @@
 use std::collections::HashMap;
 
 use super::columns::{Columns, Field, ImportFormat};
-use super::devices::{Device, Reader, position_from_name};
+use super::devices::{Device, Reader};
 use super::matching::ModelMatcher;
 use super::reason::{Action, FieldName, Note, SkipReason};
 use super::table::Table;
+use super::values::position_from_name;
 use super::{
     Change, ImportError, ImportOptions, ImportPlan, PreviewRow, SkippedRow, UnmatchedType,
 };
