@@ -13,6 +13,7 @@ pub mod import;
 pub mod lex;
 pub mod load;
 pub mod migrate;
+pub mod parse;
 pub mod problem;
 pub mod save;
 pub mod validate;
