@@ -65,3 +65,33 @@ fn measured_power_lands_on_the_right_racks() {
     assert_eq!(r09.source, "measured-power.csv");
     assert!(rack(&site, "Hall C", "A01-R09").measured.is_none());
 }
+
+#[test]
+fn the_engine_sizes_with_imported_measured_power() {
+    let mut site = test_site();
+    let plan = plan(
+        &site,
+        &fixture("measured-power.csv"),
+        &ImportOptions::default(),
+    );
+    apply(&mut site, &plan);
+    let climate = coolplan::io::climate::resolve(&site, None).expect("preset climate");
+    let assumptions = site.assumptions.resolve(site.currency);
+    let physical =
+        coolplan::engine::physical::evaluate(&site, &site.catalog(), &assumptions, &climate);
+    let r01 = physical
+        .racks
+        .iter()
+        .find(|r| r.hall == 0 && r.rack == 0)
+        .expect("A01-R01 evaluated");
+    let air = &r01.scope.options[0].thermal;
+    // Nameplate would be 8 × 0.5 kW = 4.0 kW design; the metered A+B peak 5.8 kW and
+    // average 4.0 kW replace it (one rack in the group).
+    let kw = |p: uom::si::f64::Power| p.get::<uom::si::power::kilowatt>();
+    assert!(
+        (kw(air.it_design) - 5.8).abs() < 1e-9,
+        "{}",
+        kw(air.it_design)
+    );
+    assert!((kw(air.it_avg) - 4.0).abs() < 1e-9, "{}", kw(air.it_avg));
+}
