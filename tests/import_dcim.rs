@@ -185,3 +185,40 @@ fn a_second_import_of_the_same_file_changes_nothing() {
     apply(&mut site, &again);
     assert_eq!(site, before);
 }
+
+#[test]
+fn opendcim_raw_device_columns_read_watts_and_status() {
+    let site = test_site();
+    let csv = "Label,SerialNo,AssetTag,Cabinet,Position,Height,PowerSupplyCount,NominalWatts,DeviceType,Status,Owner,Model\n\
+        gpu-01,SN1,AT1,A01-R01,1,8,6,10200,Server,Production,AI,DGX H100\n\
+        gpu-02,SN2,AT2,A01-R01,9,8,6,6000,Server,Reserved,AI,DGX H100\n\
+        pdu-01,SN3,AT3,A01-R01,0,0,1,0,CDU,Production,Facilities,AP8853\n";
+    let plan = plan(&site, csv, &ImportOptions::default());
+    assert_eq!(plan.format, ImportFormat::OpenDcim);
+    // No data-center column: rows go to the site's first hall; the CDU (a PDU) is not a server.
+    assert_eq!(*reason_at(&plan, 4), SkipReason::NotServer("CDU".into()));
+    let rows: Vec<_> = plan
+        .preview
+        .iter()
+        .filter(|r| r.rack == "A01-R01")
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!((rows[0].hall.as_str(), rows[0].count), ("Hall A", 1));
+    // NominalWatts is in watts: 6,000 W is 41 % under the catalog's 10.2 kW, so it is noted;
+    // Reserved → New(first_year + 1 = 2027) makes it a second group.
+    let noted = |r: &&coolplan::io::import::PreviewRow| {
+        r.notes
+            .iter()
+            .any(|n| matches!(n, coolplan::io::import::Note::PowerDiffers { .. }))
+    };
+    assert!(!noted(&rows[0]) && noted(&rows[1]));
+    let mut site = site;
+    apply(&mut site, &plan);
+    assert_eq!(
+        groups(rack(&site, "Hall A", "A01-R01")),
+        [
+            g("hgx-h100", 1, Status::Stock),
+            g("hgx-h100", 1, Status::New(2027))
+        ]
+    );
+}
