@@ -9,6 +9,7 @@ mod check;
 mod export;
 mod fmt;
 mod import;
+mod report;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -41,6 +42,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Export a site's racks as inventory CSV that `coolplan import` reads back.
     Export(export::ExportArgs),
+    /// Evaluate a site and print the report: `--format json` (docs/report-json.md) or text.
+    Report(report::ReportArgs),
 }
 
 /// How a command ended; the worst outcome over all files wins.
@@ -103,6 +106,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
         Some(Command::Fmt(a)) => fmt::run(&a, lang),
         Some(Command::Import(a)) => import::run(&a, lang),
         Some(Command::Export(a)) => export::run(&a, lang),
+        Some(Command::Report(a)) => report::run(&a, lang),
         None => {
             // The GUI opens here once it exists; until then, help.
             let _ = Args::command().print_help();

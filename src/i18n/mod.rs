@@ -8,6 +8,7 @@
 //! [`words`]: wording of results (reasons, cost items, finance labels).
 
 pub mod cli;
+pub mod climate;
 pub mod gui;
 pub mod import;
 pub mod report;
@@ -136,6 +137,7 @@ mod tests {
         check_table::<report::Rep>();
         check_table::<import::Imp>();
         check_table::<validation::Val>();
+        check_table::<climate::Clim>();
         check_table::<words::Words>();
     }
 
