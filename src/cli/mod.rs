@@ -6,7 +6,9 @@
 //! arithmetic; files only through [`crate::io`].
 
 mod check;
+mod export;
 mod fmt;
+mod import;
 mod report;
 
 use std::ffi::OsString;
@@ -35,6 +37,11 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Rewrite site files in canonical form, atomically (keeps <name>.ron.bak).
     Fmt(fmt::FmtArgs),
+    /// Import a CSV (NetBox, openDCIM, spreadsheet with --map, inventory, measured power) into a
+    /// site: preview, then apply in one step (exit 0 applied or previewed, 1 refused, 2 unreadable).
+    Import(import::ImportArgs),
+    /// Export a site's racks as inventory CSV that `coolplan import` reads back.
+    Export(export::ExportArgs),
     /// Evaluate a site and print the report: `--format json` (docs/report-json.md) or text.
     Report(report::ReportArgs),
 }
@@ -102,6 +109,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
     match args.command {
         Some(Command::Check(a)) => check::run(&a, lang),
         Some(Command::Fmt(a)) => fmt::run(&a, lang),
+        Some(Command::Import(a)) => import::run(&a, lang),
+        Some(Command::Export(a)) => export::run(&a, lang),
         Some(Command::Report(a)) => report::run(&a, lang),
         None => {
             // The GUI opens here once it exists; until then, help.
