@@ -65,6 +65,9 @@ RANGES = [
     (0x3000, 0x303F),  # CJK symbols & punctuation (、。「」《》【】)
     (0xFF00, 0xFFEF),  # half-/full-width forms
     (0xFFFD, 0xFFFD),  # replacement character
+    # Every CJK Unified Ideograph that GBK encodes (U+4E00-U+9FA5, 20,902 hanzi): GB2312
+    # alone misses common names such as 昇 (昇腾, Ascend) and 鲲/鹏 variants.
+    (0x4E00, 0x9FA5),
 ]
 EXTRA = "℃°²³·±×÷≤≥≈→‹›«»–—…′″µΩ₂€¥£$‰√∑Δρ"
 
