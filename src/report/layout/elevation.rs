@@ -1,6 +1,7 @@
 //! Rack elevations: racks drawn front-on, unit by unit, side by side across the page.
 
 use super::blocks::Flow;
+use super::fonts::Fonts;
 use super::{Anchor, Color, Item, fit_line, text_item};
 use crate::report::document::{Elevation, SlotKind};
 
@@ -18,44 +19,66 @@ fn slot_color(kind: SlotKind) -> Color {
     }
 }
 
+/// Racks that fit side by side in `measure` points.
+pub fn racks_per_row(measure: f32) -> usize {
+    (((measure + GAP) / (RACK_WIDTH + GAP)).floor() as usize).max(1)
+}
+
 /// Places the racks in rows that fit the measure.
 pub(crate) fn place(flow: &mut Flow, racks: &[Elevation]) {
-    let fonts = flow.fonts;
-    let per_row = (((flow.measure() + GAP) / (RACK_WIDTH + GAP)).floor() as usize).max(1);
-    for row in racks.chunks(per_row) {
-        let titles: Vec<Vec<String>> = row
-            .iter()
-            .map(|r| fonts.wrap(&r.title, TITLE, true, RACK_WIDTH + GAP - 4.0))
-            .collect();
-        let title_lines = titles.iter().map(Vec::len).max().unwrap_or(1) as f32;
-        let height = title_lines * TITLE * 1.3 + 4.0 + BODY + 10.0;
+    for row in racks.chunks(racks_per_row(flow.measure())) {
+        let height = row_height(flow.fonts, row);
         flow.ensure(height);
-        let top = flow.y;
-        for (i, (rack, title)) in row.iter().zip(&titles).enumerate() {
-            let x = flow.left() + i as f32 * (RACK_WIDTH + GAP);
-            for (j, line) in title.iter().enumerate() {
-                let baseline = top + j as f32 * TITLE * 1.3 + fonts.ascent(TITLE);
-                flow.items.push(text_item(
-                    fonts,
-                    (x, baseline),
-                    TITLE,
-                    true,
-                    Color::BLACK,
-                    Anchor::Start,
-                    line,
-                ));
-            }
-            draw_rack(flow, rack, x, top + title_lines * TITLE * 1.3 + 4.0);
-        }
-        flow.y = top + height;
+        let items = draw_row(flow.fonts, row, flow.left(), flow.y);
+        flow.items.extend(items);
+        flow.y += height;
     }
 }
 
-fn draw_rack(flow: &mut Flow, rack: &Elevation, x: f32, top: f32) {
-    let fonts = flow.fonts;
+/// Height of one row of racks: wrapped titles, the rack body and a gap.
+pub fn row_height(fonts: &Fonts, row: &[Elevation]) -> f32 {
+    title_lines(fonts, row) * TITLE * 1.3 + 4.0 + BODY + 10.0
+}
+
+fn title_lines(fonts: &Fonts, row: &[Elevation]) -> f32 {
+    row.iter()
+        .map(|r| {
+            fonts
+                .wrap(&r.title, TITLE, true, RACK_WIDTH + GAP - 4.0)
+                .len()
+        })
+        .max()
+        .unwrap_or(1) as f32
+}
+
+/// Draws one row of racks with its top-left corner at (`left`, `top`).
+pub fn draw_row(fonts: &Fonts, row: &[Elevation], left: f32, top: f32) -> Vec<Item> {
+    let mut items = Vec::new();
+    let lines = title_lines(fonts, row);
+    for (i, rack) in row.iter().enumerate() {
+        let x = left + i as f32 * (RACK_WIDTH + GAP);
+        let title = fonts.wrap(&rack.title, TITLE, true, RACK_WIDTH + GAP - 4.0);
+        for (j, line) in title.iter().enumerate() {
+            let baseline = top + j as f32 * TITLE * 1.3 + fonts.ascent(TITLE);
+            items.push(text_item(
+                fonts,
+                (x, baseline),
+                TITLE,
+                true,
+                Color::BLACK,
+                Anchor::Start,
+                line,
+            ));
+        }
+        draw_rack(fonts, &mut items, rack, x, top + lines * TITLE * 1.3 + 4.0);
+    }
+    items
+}
+
+fn draw_rack(fonts: &Fonts, items: &mut Vec<Item>, rack: &Elevation, x: f32, top: f32) {
     let units = rack.height_u.max(1) as f32;
     let per_u = BODY / units;
-    flow.items.push(Item::Rect {
+    items.push(Item::Rect {
         x,
         y: top,
         w: RACK_WIDTH,
@@ -69,7 +92,7 @@ fn draw_rack(flow: &mut Flow, rack: &Elevation, x: f32, top: f32) {
         if slot_top < top - 0.01 {
             continue; // above the rack: the model refuses such slots; never draw outside
         }
-        flow.items.push(Item::Rect {
+        items.push(Item::Rect {
             x: x + 3.0,
             y: slot_top + 0.4,
             w: RACK_WIDTH - 6.0,
@@ -81,7 +104,7 @@ fn draw_rack(flow: &mut Flow, rack: &Elevation, x: f32, top: f32) {
         if size >= 3.5 {
             let label = fit_line(fonts, &slot.label, size, RACK_WIDTH - 10.0);
             let baseline = slot_top + slot_height / 2.0 + size * 0.35;
-            flow.items.push(text_item(
+            items.push(text_item(
                 fonts,
                 (x + RACK_WIDTH / 2.0, baseline),
                 size,

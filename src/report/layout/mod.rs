@@ -9,7 +9,7 @@
 
 mod blocks;
 mod chart;
-mod elevation;
+pub mod elevation;
 pub mod fonts;
 mod table;
 
