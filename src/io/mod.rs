@@ -5,6 +5,7 @@
 //! engine's arithmetic.
 
 pub mod climate;
+pub mod epw;
 pub mod load;
 
 pub use load::{LoadError, parse_site};

@@ -27,3 +27,12 @@ pub struct MonthlyNormals {
     /// Relative humidity, % (0–100).
     pub relative_humidity: Vec<f64>,
 }
+
+/// Keys of the preset cities (`ClimateSource::Preset`), as in `docs/method.md`.
+pub const CLIMATE_PRESET_KEYS: &[&str] = &[
+    "beijing",
+    "shanghai",
+    "hong-kong",
+    "zhangjiakou",
+    "singapore",
+];
