@@ -8,6 +8,7 @@
 pub mod build;
 pub mod csv;
 pub mod document;
+pub mod export;
 pub mod html;
 pub mod layout;
 pub mod markdown;
