@@ -3,7 +3,7 @@
 use super::format::{self as f, option_name};
 use super::reasons::{choice, reasons};
 use super::{ReportInput, chapter};
-use crate::engine::{CoolingOption, RackResult, ScopeResult};
+use crate::engine::{CoolingOption, RackResult, Reason, ScopeResult};
 use crate::i18n::{Lang, Text, report::Rep};
 use crate::model::{FloorKind, Hall};
 use crate::report::document::{Block, Column, Row, Table};
@@ -170,21 +170,25 @@ fn option_cell(option: &crate::engine::OptionResult, lang: Lang) -> String {
 /// The recommendation's reasons, then why the other options are out.
 fn why(scope: &ScopeResult, lang: Lang) -> String {
     let sep = if lang == Lang::Zh { "；" } else { "; " };
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
+    let mut said: Vec<&Reason> = scope.recommendation.reasons.iter().collect();
     let mut parts = Vec::new();
-    if !scope.recommendation.reasons.is_empty() {
+    if !said.is_empty() {
         parts.push(reasons(&scope.recommendation.reasons, lang));
     }
-    for option in scope
-        .options
-        .iter()
-        .filter(|o| !o.feasible && !o.infeasible_reasons.is_empty())
-    {
-        let colon = if lang == Lang::Zh { "：" } else { ": " };
-        parts.push(format!(
-            "{}{colon}{}",
-            option_name(option.option, lang),
-            reasons(&option.infeasible_reasons, lang)
-        ));
+    for option in scope.options.iter().filter(|o| !o.feasible) {
+        // A reason the recommendation already gives is not repeated.
+        let fresh: Vec<Reason> = option
+            .infeasible_reasons
+            .iter()
+            .filter(|r| !said.contains(r))
+            .cloned()
+            .collect();
+        said.extend(option.infeasible_reasons.iter());
+        if !fresh.is_empty() {
+            let name = option_name(option.option, lang);
+            parts.push(format!("{name}{colon}{}", reasons(&fresh, lang)));
+        }
     }
     parts.join(sep)
 }

@@ -43,20 +43,32 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// A chapter writer: appends its blocks.
+type Chapter = fn(&ReportInput, &mut Vec<Block>);
+
 /// Builds the whole report.
 pub fn build(input: &ReportInput) -> Document {
     let lang = input.lang;
     let mut blocks = vec![Block::Cover(cover(input))];
-    summary::summary(input, &mut blocks);
-    summary::comparison(input, &mut blocks);
-    charts::charts(input, &mut blocks);
-    halls::halls(input, &mut blocks);
-    equipment::bill_of_quantities(input, &mut blocks);
-    equipment::floor_checks(input, &mut blocks);
-    equipment::elevations(input, &mut blocks);
-    appendix::warnings(input, &mut blocks);
-    appendix::assumptions(input, &mut blocks);
-    appendix::method(input, &mut blocks);
+    // Chapters, each with whether it starts a new page in print.
+    let chapters: [(Chapter, bool); 10] = [
+        (summary::summary, false),
+        (summary::comparison, false),
+        (charts::charts, true),
+        (halls::halls, true),
+        (equipment::bill_of_quantities, true),
+        (equipment::floor_checks, false),
+        (equipment::elevations, true),
+        (appendix::warnings, false),
+        (appendix::assumptions, true),
+        (appendix::method, false),
+    ];
+    for (chapter, new_page) in chapters {
+        if new_page {
+            blocks.push(Block::PageBreak);
+        }
+        chapter(input, &mut blocks);
+    }
     Document {
         title: format!("{} — {}", Rep::Title.tr(lang), input.site.name),
         running_header: format!("{} · {}", input.site.name, Rep::Title.tr(lang)),

@@ -196,9 +196,6 @@ impl<'a> Flow<'a> {
             2 => 12.5,
             _ => 10.5,
         };
-        if level == 1 && !self.page_is_empty() {
-            self.new_page();
-        }
         let lines = self.fonts.wrap(text, size, true, self.measure());
         let block_height = lines.len() as f32 * size * 1.3 + size * 0.8;
         if !self.page_is_empty() {

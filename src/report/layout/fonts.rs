@@ -102,6 +102,8 @@ impl Fonts {
         max_width: f32,
         lines: &mut Vec<String>,
     ) {
+        // Widths are sums of f32 advances; allow for rounding so text measured as fitting fits.
+        let max_width = max_width + 0.01;
         let mut line = String::new();
         let mut line_width = 0.0;
         for token in tokens(text) {

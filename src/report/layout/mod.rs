@@ -1,11 +1,12 @@
 //! Layout: turns a [`Document`] into pages of positioned primitives (text runs, rectangles,
 //! lines), the way typst lays out frames before any backend runs.
 //!
-//! Owns: paper sizes and margins, the flow of blocks down the page, pagination (chapters on
-//! new pages, headings kept with what follows, tables split with their header repeated),
+//! Owns: paper sizes and margins, the flow of blocks down the page, pagination (headings
+//! kept with what follows, tables split with their header repeated),
 //! running headers and "Page n of N" footers. Never touches: PDF objects, files, the clock.
 //! Text is measured with the embedded font's real advances ([`fonts`]), so what the layout
-//! decides fits does fit in the PDF.
+//! decides fits does fit in the PDF. Where a chapter starts a new page is the document's
+//! choice ([`Block::PageBreak`]); the layout keeps every heading with what follows it.
 
 mod blocks;
 mod chart;

@@ -2,7 +2,7 @@
 //! pages with the header row repeated on each page.
 //!
 //! Widths: every column gets at least its widest unbreakable word; the rest of the measure
-//! is shared in proportion to what each column would need unwrapped. Only when even the
+//! goes to the columns that need least to fit unwrapped first, so long texts wrap, not names. Only when even the
 //! unbreakable words do not fit does the font shrink (down to 70 %), and anything still too
 //! wide is broken between characters, so no text ever leaves its cell.
 
@@ -45,7 +45,7 @@ pub(crate) fn size_columns(fonts: &Fonts, table: &Table, measure: f32) -> Sizing
     );
     for (bold, row) in cells {
         for (i, text) in row.iter().enumerate().take(columns) {
-            natural[i] = natural[i].max(fonts.width(text, SIZE, bold) + 2.0 * PAD_X);
+            natural[i] = natural[i].max(fonts.width(text, SIZE, bold) + 2.0 * PAD_X + 0.5);
             minimum[i] = minimum[i].max(fonts.min_width(text, SIZE, bold) + 2.0 * PAD_X);
         }
     }
@@ -75,17 +75,26 @@ pub(crate) fn size_columns(fonts: &Fonts, table: &Table, measure: f32) -> Sizing
     } else if min_total >= measure {
         minimum.iter().map(|m| m * measure / min_total).collect()
     } else {
-        let share = (measure - min_total) / (natural_total - min_total);
-        minimum
-            .iter()
-            .zip(&natural)
-            .map(|(m, n)| m + (n - m) * share)
-            .collect()
+        fill_smallest_first(&minimum, &natural, measure - min_total)
     };
     Sizing {
         size: SIZE * scale,
         widths,
     }
+}
+
+/// Starts every column at its minimum, then satisfies the columns that need least first
+/// (short names, numbers), so one long column (reasons, sources) wraps instead of the rest.
+fn fill_smallest_first(minimum: &[f32], natural: &[f32], mut slack: f32) -> Vec<f32> {
+    let mut widths = minimum.to_vec();
+    let mut order: Vec<usize> = (0..widths.len()).collect();
+    order.sort_by(|&a, &b| (natural[a] - minimum[a]).total_cmp(&(natural[b] - minimum[b])));
+    for i in order {
+        let give = (natural[i] - minimum[i]).min(slack);
+        widths[i] += give;
+        slack -= give;
+    }
+    widths
 }
 
 /// A row ready to draw: wrapped lines per cell and its height.
