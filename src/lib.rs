@@ -11,7 +11,7 @@
 //! | [`engine`] | thermal, energy, cost, finance, recommendation (pure) |
 //! | [`io`] | load, validate, migrate, save site files (the file edge) |
 //! | [`i18n`] | every user-facing text, English and 简体中文 |
-//! | [`report`] | PDF, HTML, CSV and Markdown reports from results |
+//! | [`report`] | JSON, text (and PDF/HTML/CSV/Markdown) reports; wording of results |
 //! | [`cli`] | the headless commands |
 
 pub mod cli;
