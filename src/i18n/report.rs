@@ -78,8 +78,6 @@ crate::texts! {
         MTco => "TCO per kW-year", "每千瓦年总拥有成本 (TCO)";
         Yes => "yes", "是";
         No => "no", "否";
-        Years => "{0} years", "{0} 年";
-        Never => "not within the horizon", "评估期内无法回收";
         NotApplicable => "—", "—";
         // Charts
         ChartCapex => "CAPEX breakdown by option", "各方案投资构成";
@@ -92,22 +90,6 @@ crate::texts! {
         YearN => "Y{0}", "第{0}年";
         PaybackMarker => "{0}: {1} y", "{0}：{1} 年";
         Months => "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec", "1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月";
-        // CAPEX items
-        CiPerKwStock => "Per-kW price, stock servers", "按千瓦单价（存量服务器）";
-        CiPerKwNew => "Per-kW price, new servers", "按千瓦单价（新增服务器）";
-        CiKits => "Cold-plate kits", "冷板改造套件";
-        CiFactoryPremium => "Factory liquid-cooled premium", "原厂液冷溢价";
-        CiManifolds => "Manifolds", "分液器";
-        CiCdus => "CDUs", "CDU";
-        CiPiping => "Facility piping", "设施管路";
-        CiLabour => "Labour", "人工";
-        CiDowntime => "Downtime", "停机损失";
-        CiTanks => "Immersion tanks", "浸没槽";
-        CiFluid => "Immersion fluid", "浸没冷却液";
-        CiImmersionPrep => "Server immersion preparation", "服务器浸没预处理";
-        CiFloor => "Floor reinforcement", "楼板加固";
-        CiAddedAir => "Added air capacity", "新增风冷能力";
-        CiContingency => "Contingency", "不可预见费";
         // Halls
         HallFacts => "{0} floor rated {1}, {2} of white space, air-cooling capacity {3}; {4}.", "{0}，承重 {1}，机房面积 {2}，风冷制冷能力 {3}；{4}。";
         FloorRaised => "Raised", "架空地板";

@@ -61,7 +61,11 @@ fn scope_warnings(scope: &ScopeResult, lang: Lang) -> Vec<(String, &str)> {
         .flat_map(|o| o.warnings.iter().map(move |w| (o.option, w)))
         .map(|(option, w)| {
             (
-                format!("{}{colon}{}", option_name(option, lang), reason(w, lang)),
+                format!(
+                    "{}{colon}{}",
+                    option_name(option, lang),
+                    reason(w, Some(option), lang)
+                ),
                 scope.name.as_str(),
             )
         })

@@ -6,29 +6,8 @@ use super::{ReportInput, chapter};
 use crate::engine::{CoolingOption, CostItem};
 use crate::i18n::{Lang, Text, report::Rep};
 use crate::report::document::{Block, Chart, ChartKind, Series};
+use crate::report::words;
 use crate::units::format::group_thousands;
-
-/// A CAPEX item's name in `lang`.
-pub fn cost_item_name(item: CostItem, lang: Lang) -> &'static str {
-    match item {
-        CostItem::PerKwStock => Rep::CiPerKwStock,
-        CostItem::PerKwNew => Rep::CiPerKwNew,
-        CostItem::ColdPlateKits => Rep::CiKits,
-        CostItem::FactoryPremium => Rep::CiFactoryPremium,
-        CostItem::Manifolds => Rep::CiManifolds,
-        CostItem::Cdus => Rep::CiCdus,
-        CostItem::Piping => Rep::CiPiping,
-        CostItem::Labour => Rep::CiLabour,
-        CostItem::Downtime => Rep::CiDowntime,
-        CostItem::Tanks => Rep::CiTanks,
-        CostItem::Fluid => Rep::CiFluid,
-        CostItem::ImmersionPrep => Rep::CiImmersionPrep,
-        CostItem::FloorReinforcement => Rep::CiFloor,
-        CostItem::AddedAirCapacity => Rep::CiAddedAir,
-        CostItem::Contingency => Rep::CiContingency,
-    }
-    .tr(lang)
-}
 
 pub(super) fn charts(input: &ReportInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
@@ -58,7 +37,7 @@ fn capex_breakdown(input: &ReportInput) -> Chart {
     let series = items
         .iter()
         .map(|item| Series {
-            name: cost_item_name(*item, lang).to_string(),
+            name: words::cost_item(*item, lang).to_string(),
             values: site
                 .options
                 .iter()

@@ -174,7 +174,11 @@ fn why(scope: &ScopeResult, lang: Lang) -> String {
     let mut said: Vec<&Reason> = scope.recommendation.reasons.iter().collect();
     let mut parts = Vec::new();
     if !said.is_empty() {
-        parts.push(reasons(&scope.recommendation.reasons, lang));
+        parts.push(reasons(
+            &scope.recommendation.reasons,
+            scope.recommendation.option,
+            lang,
+        ));
     }
     for option in scope.options.iter().filter(|o| !o.feasible) {
         // A reason the recommendation already gives is not repeated.
@@ -187,7 +191,10 @@ fn why(scope: &ScopeResult, lang: Lang) -> String {
         said.extend(option.infeasible_reasons.iter());
         if !fresh.is_empty() {
             let name = option_name(option.option, lang);
-            parts.push(format!("{name}{colon}{}", reasons(&fresh, lang)));
+            parts.push(format!(
+                "{name}{colon}{}",
+                reasons(&fresh, Some(option.option), lang)
+            ));
         }
     }
     parts.join(sep)

@@ -74,7 +74,7 @@ fn narrative(input: &ReportInput) -> Vec<String> {
             if !site.recommendation.reasons.is_empty() {
                 first.push(format!(
                     "({}.)",
-                    reasons(&site.recommendation.reasons, lang)
+                    reasons(&site.recommendation.reasons, Some(option), lang)
                 ));
             }
             let best = site.option(option);
@@ -131,7 +131,7 @@ fn narrative(input: &ReportInput) -> Vec<String> {
                 lang,
                 &[
                     &option_name(o.option, lang),
-                    &reasons(&o.infeasible_reasons, lang),
+                    &reasons(&o.infeasible_reasons, Some(o.option), lang),
                 ],
             )
         })
