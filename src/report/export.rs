@@ -16,18 +16,31 @@ pub enum Format {
     Html,
     Csv,
     Markdown,
+    /// The cost engine's stable JSON (`docs/report-json.md`).
+    Json,
+    /// The readable terminal summary.
+    Text,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Pdf, Format::Html, Format::Csv, Format::Markdown];
+    pub const ALL: [Format; 6] = [
+        Format::Pdf,
+        Format::Html,
+        Format::Csv,
+        Format::Markdown,
+        Format::Json,
+        Format::Text,
+    ];
 
-    /// From a `--format` value: `pdf`, `html`, `csv`, `md`.
+    /// From a `--format` value: `pdf`, `html`, `csv`, `md`, `json`, `text`.
     pub fn from_code(code: &str) -> Option<Format> {
         match code.to_ascii_lowercase().as_str() {
             "pdf" => Some(Format::Pdf),
             "html" | "htm" => Some(Format::Html),
             "csv" => Some(Format::Csv),
             "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            "text" | "txt" => Some(Format::Text),
             _ => None,
         }
     }
@@ -44,6 +57,8 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Text => "txt",
         }
     }
 }
@@ -69,6 +84,13 @@ pub fn export(input: &ReportInput, format: Format, paper: Paper) -> Result<Vec<u
         }
         Format::Html => Ok(super::html::render(&build(input), &Fonts::new()).into_bytes()),
         Format::Markdown => Ok(super::markdown::render(&build(input)).into_bytes()),
+        Format::Json => {
+            let json = super::json::to_json(&input.site.name, input.results, input.lang);
+            Ok((json + "\n").into_bytes())
+        }
+        Format::Text => {
+            Ok(super::text::to_text(&input.site.name, input.results, input.lang).into_bytes())
+        }
     }
 }
 
