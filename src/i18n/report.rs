@@ -49,6 +49,9 @@ crate::texts! {
         KfOpexSaved => "OPEX saved per year", "每年节省运营成本";
         KfCo2Saved => "CO₂ avoided per year", "每年减少 CO₂ 排放";
         KfMixedNpv => "Mixed plan NPV vs air", "混合方案净现值";
+        KfMixedCapex => "Mixed plan CAPEX", "混合方案投资成本";
+        KfMixedPue => "PUE (air → mixed plan)", "PUE（风冷 → 混合方案）";
+        InfeasibleSuffix => "{0} (infeasible)", "{0}（不可行）";
         NoneFeasible => "No option is feasible", "无可行方案";
         NarrRecommend => "For {0}, coolplan recommends {1}.", "对于{0}，coolplan 推荐采用{1}。";
         NarrNone => "For {0}, no cooling option is feasible as planned; see the warnings.", "对于{0}，按现有规划没有可行的冷却方案，请查看警告。";

@@ -73,9 +73,6 @@ fn cumulative_savings(input: &ReportInput) -> Chart {
     let mut markers = Vec::new();
     for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
         let result = site.option(option);
-        if !result.feasible {
-            continue;
-        }
         let mut total = 0.0;
         let values = result
             .cost
@@ -87,11 +84,14 @@ fn cumulative_savings(input: &ReportInput) -> Chart {
                 total
             })
             .collect();
-        series.push(Series {
-            name: option_name(option, lang).to_string(),
-            values,
-        });
-        if let Some(years) = result.cost.simple_payback_years {
+        // Infeasible options are drawn too (their savings are what is out of reach), named so.
+        let name = if result.feasible {
+            option_name(option, lang).to_string()
+        } else {
+            Rep::InfeasibleSuffix.fmt(lang, &[&option_name(option, lang)])
+        };
+        series.push(Series { name, values });
+        if let Some(years) = result.cost.simple_payback_years.filter(|_| result.feasible) {
             let label = Rep::PaybackMarker.fmt(
                 lang,
                 &[&option_name(option, lang), &group_thousands(years, 1)],

@@ -39,11 +39,21 @@ pub(super) fn summary(input: &ReportInput, blocks: &mut Vec<Block>) {
             figure(Rep::KfEnergySaved, f::mwh(energy_saved)),
             figure(Rep::KfOpexSaved, f::money_short(opex_saved, lang)),
             figure(Rep::KfCo2Saved, f::tonnes(air.energy.co2 - best.energy.co2)),
-            figure(
-                Rep::KfMixedNpv,
-                f::money_short(results.mixed_plan.npv_vs_air, lang),
-            ),
         ]);
+    }
+    // The mixed plan (each rack group on its own best option) is worth reading either way,
+    // and is the whole answer when no single option suits every rack group.
+    let mixed = &results.mixed_plan;
+    figures.push(figure(
+        Rep::KfMixedNpv,
+        f::money_short(mixed.npv_vs_air, lang),
+    ));
+    if chosen.is_none() {
+        figures.push(figure(Rep::KfMixedCapex, f::money_short(mixed.capex, lang)));
+        figures.push(figure(
+            Rep::KfMixedPue,
+            format!("{} → {}", f::ratio(air.energy.pue), f::ratio(mixed.pue)),
+        ));
     }
     blocks.push(Block::KeyFigures(figures));
     for paragraph in narrative(input) {
