@@ -7,9 +7,11 @@
 
 use krilla::Document as PdfDocument;
 use krilla::color::rgb;
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::surface::Surface;
@@ -36,6 +38,7 @@ pub fn render(doc: &Document, pages: &[Page]) -> Result<Vec<u8>, PdfError> {
     let bold = Font::new(BOLD_OTF.into(), 0).ok_or(PdfError::Font)?;
     let mut pdf = PdfDocument::new();
     pdf.set_metadata(metadata(doc));
+    pdf.set_outline(outline(pages));
     for page in pages {
         let settings = PageSettings::from_wh(page.width, page.height)
             .ok_or(PdfError::PageSize(page.width, page.height))?;
@@ -48,6 +51,28 @@ pub fn render(doc: &Document, pages: &[Page]) -> Result<Vec<u8>, PdfError> {
         pdf_page.finish();
     }
     pdf.finish().map_err(|e| PdfError::Export(format!("{e:?}")))
+}
+
+/// Bookmarks: chapters (level 1) with their sections (level 2) inside.
+fn outline(pages: &[Page]) -> Outline {
+    let mut chapters: Vec<OutlineNode> = Vec::new();
+    let mut outline = Outline::new();
+    for (index, page) in pages.iter().enumerate() {
+        for mark in page.bookmarks.iter().filter(|m| m.level <= 2) {
+            let node = OutlineNode::new(
+                mark.title.clone(),
+                XyzDestination::new(index, Point::from_xy(0.0, mark.y)),
+            );
+            match chapters.last_mut() {
+                Some(chapter) if mark.level == 2 => chapter.push_child(node),
+                _ => chapters.push(node),
+            }
+        }
+    }
+    for chapter in chapters {
+        outline.push_child(chapter);
+    }
+    outline
 }
 
 fn metadata(doc: &Document) -> Metadata {
@@ -201,6 +226,9 @@ mod tests {
         let second = render(&d, &pages).unwrap();
         assert!(first.starts_with(b"%PDF-"));
         assert_eq!(first, second);
+        // Headings become bookmarks.
+        assert_eq!(pages[0].bookmarks.len(), 1);
+        assert!(first.windows(9).any(|w| w == b"/Outlines"));
         // The two 1.6 MB fonts are subset to a few glyphs.
         assert!(first.len() < 60_000, "{} bytes", first.len());
     }

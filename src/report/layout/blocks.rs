@@ -1,7 +1,9 @@
 //! The flow: places blocks down the page and starts new pages where they do not fit.
 
 use super::fonts::Fonts;
-use super::{Anchor, Color, Item, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Page, Paper, text_item};
+use super::{
+    Anchor, Bookmark, Color, Item, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Page, Paper, text_item,
+};
 use crate::report::document::{Block, Cover, KeyFigure};
 
 /// Body text size, points.
@@ -20,6 +22,7 @@ pub(crate) struct Flow<'a> {
     height: f32,
     pages: Vec<Page>,
     pub items: Vec<Item>,
+    bookmarks: Vec<Bookmark>,
     /// Top of the free space on the current page.
     pub y: f32,
 }
@@ -33,6 +36,7 @@ impl<'a> Flow<'a> {
             height,
             pages: Vec::new(),
             items: Vec::new(),
+            bookmarks: Vec::new(),
             y: MARGIN_TOP,
         }
     }
@@ -51,10 +55,12 @@ impl<'a> Flow<'a> {
     }
     pub fn new_page(&mut self) {
         let items = std::mem::take(&mut self.items);
+        let bookmarks = std::mem::take(&mut self.bookmarks);
         self.pages.push(Page {
             width: self.width,
             height: self.height,
             items,
+            bookmarks,
         });
         self.y = MARGIN_TOP;
     }
@@ -202,6 +208,11 @@ impl<'a> Flow<'a> {
             self.y += size * 0.6;
         }
         self.ensure(block_height + KEEP_WITH_NEXT);
+        self.bookmarks.push(Bookmark {
+            level,
+            title: text.to_string(),
+            y: self.y,
+        });
         let color = if level == 1 {
             Color::ACCENT
         } else {

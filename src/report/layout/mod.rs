@@ -139,6 +139,17 @@ pub struct Page {
     pub width: f32,
     pub height: f32,
     pub items: Vec<Item>,
+    /// Headings that start on this page, for the PDF outline.
+    pub bookmarks: Vec<Bookmark>,
+}
+
+/// A heading's place for the PDF outline (bookmarks).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bookmark {
+    pub level: u8,
+    pub title: String,
+    /// Top of the heading, points from the top of the page.
+    pub y: f32,
 }
 
 impl Page {
