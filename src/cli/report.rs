@@ -88,6 +88,14 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
             return Outcome::Invalid;
         }
     };
+    let assumptions = site.assumptions.resolve(site.currency);
+    if let Err(mismatch) = crate::engine::cost::check_currency(&assumptions, site.currency) {
+        eprintln!(
+            "{}: {origin}: {mismatch}",
+            crate::i18n::cli::Cli::Error.tr(lang)
+        );
+        return Outcome::Invalid;
+    }
     let date = args.date.clone().or_else(|| site.report_date.clone());
     if let Some(date) = date.as_deref().filter(|d| !is_iso_date(d)) {
         eprintln!("{}", Rep::CliBadDate.fmt(lang, &[&date]));
@@ -125,7 +133,11 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
 fn write(report: &[u8], output: Option<&Path>, origin: &str, lang: Lang) -> Outcome {
     let result = match output {
         Some(path) => std::fs::write(path, report),
-        None => std::io::stdout().lock().write_all(report),
+        None => {
+            // A closed pipe (e.g. `| head`) is not an error of the report.
+            let _ = std::io::stdout().lock().write_all(report);
+            Ok(())
+        }
     };
     match (result, output) {
         (Ok(()), Some(path)) => {
