@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod climate;
 pub mod gui;
+pub mod import;
 pub mod report;
 pub mod terms;
 pub mod validation;
@@ -134,6 +135,7 @@ mod tests {
         check_table::<cli::Cli>();
         check_table::<gui::Gui>();
         check_table::<report::Rep>();
+        check_table::<import::Imp>();
         check_table::<validation::Val>();
         check_table::<climate::Clim>();
         check_table::<words::Words>();
