@@ -42,7 +42,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Export a site's racks as inventory CSV that `coolplan import` reads back.
     Export(export::ExportArgs),
-    /// Evaluate a site and print the report: `--format json` (docs/report-json.md) or text.
+    /// Evaluate a site and write its report: PDF, HTML, CSV, Markdown, JSON (docs/report-json.md)
+    /// or text; the format follows -o's extension or --format.
     Report(report::ReportArgs),
 }
 

@@ -1,68 +1,176 @@
-//! `coolplan report <site.ron> --format json|text`: load the site, resolve its climate, run the
-//! engine and print the report to stdout (errors to stderr, with their chain).
+//! `coolplan report <site.ron> [-o <file>] [--format …] [--paper a4|letter] [--date YYYY-MM-DD]`:
+//! evaluates a site and writes its report. The format comes from `--format`, else from the
+//! output file's extension; without `-o` the report goes to stdout (text by default).
+//!
+//! Owns: reading the site file (through [`crate::io`]), the report date (`--date`, else the
+//! file's `report_date`, else undated — never the clock), writing the bytes.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{Outcome, print_error_chain};
-use crate::i18n::cli::Cli;
+use crate::i18n::report::Rep;
 use crate::i18n::{Lang, Text};
-use crate::io::{LoadError, load_site};
-use crate::report::{json, text};
-
-/// What the report is written as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Json,
-    Text,
-}
+use crate::io::load::{load_bytes, read_file};
+use crate::report::build::{ReportInput, sha256_hex};
+use crate::report::export::{Format, export};
+use crate::report::layout::Paper;
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
     /// Site file (.ron).
-    pub file: PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: Format,
+    pub site: PathBuf,
+    /// Output file; the format follows its extension unless --format is given. Default: stdout.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// pdf, html, csv, md, json or text.
+    #[arg(long, value_parser = parse_format)]
+    pub format: Option<Format>,
+    /// Paper size of the PDF: a4 or letter.
+    #[arg(long, default_value = "a4", value_parser = parse_paper)]
+    pub paper: Paper,
+    /// Date printed on the report (YYYY-MM-DD); default: the site file's report_date, else none.
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+fn parse_format(text: &str) -> Result<Format, String> {
+    Format::from_code(text)
+        .ok_or_else(|| format!("unknown format `{text}`: pdf, html, csv, md, json, text"))
+}
+
+fn parse_paper(text: &str) -> Result<Paper, String> {
+    Paper::from_code(text).ok_or_else(|| format!("unknown paper `{text}`: a4 or letter"))
+}
+
+/// True for `YYYY-MM-DD` with a plausible month and day.
+pub fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [y, m, d] => {
+            number(y, 4).is_some()
+                && number(m, 2).is_some_and(|m| (1..=12).contains(&m))
+                && number(d, 2).is_some_and(|d| (1..=31).contains(&d))
+        }
+        _ => false,
+    }
 }
 
 pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
-    let origin = args.file.display().to_string();
-    let loaded = match load_site(&args.file) {
-        Ok(loaded) => loaded,
-        Err(e @ LoadError::Invalid { .. }) => {
+    let format = match (args.format, &args.output) {
+        (Some(format), _) => format,
+        (None, None) => Format::Text,
+        (None, Some(path)) => match Format::from_path(path) {
+            Some(format) => format,
+            None => {
+                eprintln!("{}", Rep::CliUnknownFormat.fmt(lang, &[&path.display()]));
+                return Outcome::Invalid;
+            }
+        },
+    };
+    let origin = args.site.display().to_string();
+    let bytes = match read_file(&args.site) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            print_error_chain(lang, &e.render(lang), &e);
+            return Outcome::Unreadable;
+        }
+    };
+    let site = match load_bytes(&bytes, &origin) {
+        Ok(loaded) => loaded.site,
+        Err(e) => {
             eprintln!("{}", e.render(lang));
             return Outcome::Invalid;
         }
-        Err(e) => {
-            print_error_chain(lang, &e.render(lang), &e);
-            return if e.is_unreadable() {
-                Outcome::Unreadable
-            } else {
-                Outcome::Invalid
-            };
-        }
     };
-    let site = loaded.site;
     let assumptions = site.assumptions.resolve(site.currency);
     if let Err(mismatch) = crate::engine::cost::check_currency(&assumptions, site.currency) {
-        eprintln!("{}: {origin}: {mismatch}", Cli::Error.tr(lang));
+        eprintln!(
+            "{}: {origin}: {mismatch}",
+            crate::i18n::cli::Cli::Error.tr(lang)
+        );
         return Outcome::Invalid;
     }
-    let base_dir = args.file.parent();
-    let climate = match crate::io::climate::resolve(&site, base_dir) {
+    let date = args.date.clone().or_else(|| site.report_date.clone());
+    if let Some(date) = date.as_deref().filter(|d| !is_iso_date(d)) {
+        eprintln!("{}", Rep::CliBadDate.fmt(lang, &[&date]));
+        return Outcome::Invalid;
+    }
+    let climate = match crate::io::climate::resolve(&site, args.site.parent()) {
         Ok(climate) => climate,
         Err(e) => {
-            print_error_chain(lang, &format!("{origin}: {e}"), &e);
+            print_error_chain(lang, &Rep::CliClimateFailed.fmt(lang, &[&origin]), &e);
             return Outcome::Invalid;
         }
     };
     let results = crate::engine::evaluate(&site, &climate);
-    let output = match args.format {
-        Format::Json => json::to_json(&site.name, &results, lang),
-        Format::Text => text::to_text(&site.name, &results, lang),
+    let catalog = site.catalog();
+    let hash = sha256_hex(&bytes);
+    let input = ReportInput {
+        site: &site,
+        results: &results,
+        catalog: &catalog,
+        climate: Some(&climate),
+        lang,
+        date: date.as_deref(),
+        input_sha256: &hash,
     };
-    // A closed pipe (e.g. `| head`) is not an error of the report.
-    let _ = writeln!(std::io::stdout().lock(), "{output}");
-    Outcome::Ok
+    let report = match export(&input, format, args.paper) {
+        Ok(report) => report,
+        Err(e) => {
+            print_error_chain(lang, &Rep::CliExportFailed.fmt(lang, &[&origin]), &e);
+            return Outcome::Invalid;
+        }
+    };
+    write(&report, args.output.as_deref(), &origin, lang)
+}
+
+fn write(report: &[u8], output: Option<&Path>, origin: &str, lang: Lang) -> Outcome {
+    let result = match output {
+        Some(path) => std::fs::write(path, report),
+        None => {
+            // A closed pipe (e.g. `| head`) is not an error of the report.
+            let _ = std::io::stdout().lock().write_all(report);
+            Ok(())
+        }
+    };
+    match (result, output) {
+        (Ok(()), Some(path)) => {
+            eprintln!(
+                "{}",
+                Rep::CliWroteData.fmt(lang, &[&origin, &path.display(), &report.len()])
+            );
+            Outcome::Ok
+        }
+        (Ok(()), None) => Outcome::Ok,
+        (Err(e), path) => {
+            let target = path.map_or("stdout".to_string(), |p| p.display().to_string());
+            print_error_chain(lang, &Rep::CliWriteFailed.fmt(lang, &[&target]), &e);
+            Outcome::Unreadable
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_iso() {
+        assert!(is_iso_date("2026-11-28"));
+        for bad in [
+            "2026-13-01",
+            "26-11-28",
+            "2026/11/28",
+            "undated",
+            "2026-11-28T10:00",
+        ] {
+            assert!(!is_iso_date(bad), "{bad}");
+        }
+    }
 }

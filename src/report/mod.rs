@@ -1,10 +1,19 @@
 //! Reports: the engine's [`crate::engine::Results`] written for people and programs.
 //!
-//! Owns: document writers (JSON, text summary; PDF, HTML, CSV and Markdown from the report
-//! team) and the wording of results in a language ([`words`]). Never touches: the engine's
-//! arithmetic, the clock (a report date is passed in), files (writers return text or bytes;
-//! the shells write them).
+//! Owns: the document model ([`document`]), building it from results ([`build`]), layout
+//! ([`layout`]) and the writers — PDF, HTML, Markdown from the document; CSV, JSON and the
+//! text summary from the results — and the wording of results in a language ([`words`]).
+//! Never touches: the engine's arithmetic, the clock (a report date is passed in), files
+//! (writers return text or bytes; the shells write them).
 
+pub mod build;
+pub mod csv;
+pub mod document;
+pub mod export;
+pub mod html;
 pub mod json;
+pub mod layout;
+pub mod markdown;
+pub mod pdf;
 pub mod text;
 pub mod words;
