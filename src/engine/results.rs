@@ -148,6 +148,27 @@ pub enum CostItem {
     Contingency,
 }
 
+impl CostItem {
+    /// Every CAPEX item once, in declaration (and report) order.
+    pub const ALL: [CostItem; 15] = [
+        CostItem::PerKwStock,
+        CostItem::PerKwNew,
+        CostItem::ColdPlateKits,
+        CostItem::FactoryPremium,
+        CostItem::Manifolds,
+        CostItem::Cdus,
+        CostItem::Piping,
+        CostItem::Labour,
+        CostItem::Downtime,
+        CostItem::Tanks,
+        CostItem::Fluid,
+        CostItem::ImmersionPrep,
+        CostItem::FloorReinforcement,
+        CostItem::AddedAirCapacity,
+        CostItem::Contingency,
+    ];
+}
+
 /// Cost and finance figures of one option in one scope.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CostFigures {

@@ -8,23 +8,7 @@ use crate::engine::{CoolingOption, CostItem, OptionResult, Results};
 use uom::si::{area, areal_mass_density, energy, mass, power, time, volume, volume_rate};
 
 /// Every CAPEX item, in column order.
-const COST_ITEMS: [CostItem; 15] = [
-    CostItem::PerKwStock,
-    CostItem::PerKwNew,
-    CostItem::ColdPlateKits,
-    CostItem::FactoryPremium,
-    CostItem::Manifolds,
-    CostItem::Cdus,
-    CostItem::Piping,
-    CostItem::Labour,
-    CostItem::Downtime,
-    CostItem::Tanks,
-    CostItem::Fluid,
-    CostItem::ImmersionPrep,
-    CostItem::FloorReinforcement,
-    CostItem::AddedAirCapacity,
-    CostItem::Contingency,
-];
+const COST_ITEMS: [CostItem; 15] = CostItem::ALL;
 
 /// Column name of a CAPEX item.
 fn cost_item_key(item: CostItem) -> String {

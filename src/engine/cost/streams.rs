@@ -5,23 +5,7 @@
 use crate::engine::results::CostItem;
 
 /// Every CAPEX item, in report order.
-pub const ITEMS: [CostItem; 15] = [
-    CostItem::PerKwStock,
-    CostItem::PerKwNew,
-    CostItem::ColdPlateKits,
-    CostItem::FactoryPremium,
-    CostItem::Manifolds,
-    CostItem::Cdus,
-    CostItem::Piping,
-    CostItem::Labour,
-    CostItem::Downtime,
-    CostItem::Tanks,
-    CostItem::Fluid,
-    CostItem::ImmersionPrep,
-    CostItem::FloorReinforcement,
-    CostItem::AddedAirCapacity,
-    CostItem::Contingency,
-];
+pub const ITEMS: [CostItem; 15] = CostItem::ALL;
 
 fn slot(item: CostItem) -> usize {
     // ITEMS lists every variant once, in declaration order

@@ -43,14 +43,7 @@ pub fn plan_measured(
             });
         }
     }
-    let mut skipped: Vec<SkippedRow> = table
-        .malformed
-        .iter()
-        .map(|(line, reason)| SkippedRow {
-            line: *line,
-            reason: reason.clone(),
-        })
-        .collect();
+    let mut skipped: Vec<SkippedRow> = table.skipped_rows();
     let mut readings: Vec<Reading> = Vec::new();
     let mut index: HashMap<(String, String), usize> = HashMap::new();
     let mut rows_mapped = 0;

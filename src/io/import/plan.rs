@@ -73,14 +73,7 @@ pub fn plan_devices(
             .first()
             .map_or_else(|| "Hall 1".to_string(), |h| h.name.clone()),
     };
-    let mut skipped: Vec<SkippedRow> = table
-        .malformed
-        .iter()
-        .map(|(line, reason)| SkippedRow {
-            line: *line,
-            reason: reason.clone(),
-        })
-        .collect();
+    let mut skipped: Vec<SkippedRow> = table.skipped_rows();
     let mut drafts: Vec<RackDraft> = Vec::new();
     let mut index: HashMap<(String, String), usize> = HashMap::new();
     let mut rows_mapped = 0;

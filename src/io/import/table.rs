@@ -29,6 +29,19 @@ pub struct Table {
     pub malformed: Vec<(u64, SkipReason)>,
 }
 
+impl Table {
+    /// The malformed rows as skipped rows of a preview.
+    pub fn skipped_rows(&self) -> Vec<super::SkippedRow> {
+        self.malformed
+            .iter()
+            .map(|(line, reason)| super::SkippedRow {
+                line: *line,
+                reason: reason.clone(),
+            })
+            .collect()
+    }
+}
+
 /// Reads CSV text. Errors only when there is no header; bad rows go to `malformed`.
 pub fn read_table(text: &str) -> Result<Table, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
