@@ -13,6 +13,7 @@
 //! | [`i18n`] | every user-facing text, English and 简体中文 |
 //! | [`cli`] | the headless commands |
 
+pub mod app;
 pub mod cli;
 pub mod engine;
 pub mod i18n;
