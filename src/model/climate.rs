@@ -27,3 +27,13 @@ pub struct MonthlyNormals {
     /// Relative humidity, % (0–100).
     pub relative_humidity: Vec<f64>,
 }
+
+/// Keys of the built-in climate presets (`Preset("beijing")`); the thermal engine's data and
+/// the validator both use this list.
+pub const CLIMATE_PRESET_KEYS: &[&str] = &[
+    "beijing",
+    "shanghai",
+    "hong-kong",
+    "zhangjiakou",
+    "singapore",
+];

@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::fluids::Fluid;
-use crate::units::build::{kelvin_diff, kg, kw, litres, m2, rack_units};
-use crate::units::{AreaQ, LengthQ, MassQ, PowerQ, TempDiffQ, VolumeQ};
+use crate::units::build::{deg_c, kelvin_diff, kg, kw, litres, m2, rack_units};
+use crate::units::{AreaQ, LengthQ, MassQ, PowerQ, TempDiffQ, TemperatureQ, VolumeQ};
 
 /// CDU form factor; each has a nominal capacity from the small catalog in `engine`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -60,6 +60,12 @@ assumption_group! {
         /// Spare CDUs per group of CDUs (1 = N+1).
         cdu_redundancy: u32 = |c| 1,
             "N+1 redundancy, the usual design practice [EST]";
+        /// Warmest technology-loop supply (facility supply + CDU approach) cold plates accept.
+        cold_plate_max_loop_supply: TemperatureQ = |c| deg_c(45.0),
+            "Technology-loop supply 17–45 °C (resistancezero.com [ANL]); LBNL review 2–40 °C facility water for cold plate [ACAD][2nd]";
+        /// Warmest tank-loop supply (facility supply + CDU approach) immersion accepts.
+        immersion_max_loop_supply: TemperatureQ = |c| deg_c(50.0),
+            "LBNL-led review: 2–45 °C facility water for immersion [ACAD][2nd], plus a 3–5 K CDU approach [EST]";
         /// Heat capacity of one immersion tank.
         tank_capacity: PowerQ = |c| kw(50.0),
             "Submer SmartPodX: 50 kW [MFR][2nd]";

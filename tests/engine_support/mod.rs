@@ -1,0 +1,91 @@
+//! Builders shared by the engine tests: a small site in code, evaluated on a preset climate.
+#![allow(dead_code)]
+
+use coolplan::engine::ClimateData;
+use coolplan::engine::climate::presets;
+use coolplan::engine::physical::{Physical, evaluate};
+use coolplan::model::{
+    Assumptions, ClimateSource, CostMode, FacilityWater, Floor, FloorKind, Hall, Location, Rack,
+    ServerGroup, Site, Status, WaterClass,
+};
+use coolplan::units::Currency;
+use coolplan::units::build::{deg_c, kg_per_m2, kw, m2, rack_units};
+
+pub fn servers(model: &str, count: u32, status: Status) -> ServerGroup {
+    ServerGroup {
+        model: model.into(),
+        count,
+        status,
+        notes: String::new(),
+    }
+}
+
+pub fn rack(name: &str, count: u64, servers: Vec<ServerGroup>) -> Rack {
+    Rack {
+        name: name.into(),
+        notes: String::new(),
+        count,
+        height: rack_units(42.0),
+        position: None,
+        retrofit_share: None,
+        servers,
+        measured: None,
+    }
+}
+
+/// A hall on a TIA-942 recommended floor (1,221 kg/m²), W32 water at 30 °C, 2 MW of air.
+pub fn hall(name: &str, racks: Vec<Rack>) -> Hall {
+    Hall {
+        name: name.into(),
+        notes: String::new(),
+        floor: Floor {
+            kind: FloorKind::Raised,
+            rating: kg_per_m2(1221.0),
+        },
+        area: m2(2000.0),
+        air_cooling_capacity: kw(2000.0),
+        facility_water: Some(FacilityWater {
+            class: WaterClass::W32,
+            supply_temp: deg_c(30.0),
+        }),
+        measured_pue: None,
+        racks,
+    }
+}
+
+pub fn site(halls: Vec<Hall>) -> Site {
+    Site {
+        schema_version: 1,
+        name: "test site".into(),
+        notes: String::new(),
+        currency: Currency::CNY,
+        report_date: None,
+        location: Location {
+            name: "Beijing".into(),
+            climate: ClimateSource::Preset("beijing".into()),
+        },
+        cost_mode: CostMode::PerKw,
+        assumptions: Assumptions::default(),
+        catalog: Vec::new(),
+        halls,
+    }
+}
+
+pub fn climate(key: &str) -> ClimateData {
+    presets::preset(key).expect("preset exists")
+}
+
+pub fn run(site: &Site, climate_key: &str) -> Physical {
+    let resolved = site.assumptions.resolve(site.currency);
+    evaluate(site, &site.catalog(), &resolved, &climate(climate_key))
+}
+
+/// Relative difference, 0 when both are 0.
+pub fn rel(a: f64, b: f64) -> f64 {
+    let scale = a.abs().max(b.abs());
+    if scale == 0.0 {
+        0.0
+    } else {
+        (a - b).abs() / scale
+    }
+}
