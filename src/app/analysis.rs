@@ -5,14 +5,10 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::engine::Results;
+use crate::io::Seg;
 use crate::model::Site;
 
-/// How serious a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Severity {
-    Error,
-    Warning,
-}
+pub use crate::io::Severity;
 
 /// Where in the site a problem points, so the app can jump there.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -23,14 +19,17 @@ pub struct Target {
     pub assumption: Option<(String, String)>,
 }
 
-/// One problem with the site, with a readable path to the value.
+/// One problem found by the io validator, with where to jump to fix it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
-    pub severity: Severity,
-    /// E.g. `hall "B1" › rack "R07" › servers[2]`.
-    pub path: String,
-    pub message: String,
+    pub problem: crate::io::Problem,
     pub target: Target,
+}
+
+impl Problem {
+    pub fn severity(&self) -> Severity {
+        self.problem.severity()
+    }
 }
 
 /// What the engine and validator said about the current site.
@@ -48,7 +47,7 @@ impl Analysis {
     pub fn error_count(&self) -> usize {
         self.problems
             .iter()
-            .filter(|p| p.severity == Severity::Error)
+            .filter(|p| p.severity() == Severity::Error)
             .count()
     }
 }
@@ -71,12 +70,43 @@ pub fn analyse(site: &Site, base_dir: Option<&Path>) -> Analysis {
     analysis
 }
 
-/// The io module's validation, as the app's problem list.
-fn validate(_site: &Site) -> Vec<Problem> {
-    Vec::new()
+/// The io module's validation, each problem with the hall / rack / assumption it is about.
+fn validate(site: &Site) -> Vec<Problem> {
+    crate::io::validate(site)
+        .into_iter()
+        .map(|problem| Problem {
+            target: target_of(site, &problem.path),
+            problem,
+        })
+        .collect()
 }
 
-/// The engine's entry point.
-fn evaluate(_site: &Site, _base_dir: Option<&Path>) -> Result<Results, String> {
-    Err("engine not merged yet".into())
+/// Resolves a validator path (names) to indices in the site.
+fn target_of(site: &Site, path: &[Seg]) -> Target {
+    let mut target = Target::default();
+    for (i, seg) in path.iter().enumerate() {
+        match seg {
+            Seg::Hall(name) => target.hall = site.halls.iter().position(|h| &h.name == name),
+            Seg::Rack(name) => {
+                target.rack = target
+                    .hall
+                    .and_then(|h| site.halls[h].racks.iter().position(|r| &r.name == name))
+            }
+            Seg::Field("assumptions") => {
+                if let (Some(Seg::Field(group)), Some(Seg::Field(key))) =
+                    (path.get(i + 1), path.get(i + 2))
+                {
+                    target.assumption = Some((group.to_string(), key.to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+    target
+}
+
+/// Resolves the climate and runs the engine.
+fn evaluate(site: &Site, base_dir: Option<&Path>) -> Result<Results, String> {
+    let climate = crate::io::climate::resolve(site, base_dir).map_err(|e| e.to_string())?;
+    Ok(crate::engine::evaluate(site, &climate))
 }

@@ -271,7 +271,7 @@ fn proceed(
 
 fn open(state: &mut AppState, path: PathBuf, recovery: &RecoveryStore) {
     let lang = state.settings.lang;
-    match files::load(&path) {
+    match files::load(&path, lang) {
         Ok(loaded) => {
             let mut doc = Document::new(loaded.site, Some(path.clone()), None);
             doc.has_comments = loaded.has_comments;

@@ -27,7 +27,7 @@ pub fn run(launch: Launch) -> ExitCode {
         eprintln!("{}", Cli::NoDisplay.tr(lang));
         return ExitCode::from(2);
     }
-    let doc = match document_for(launch.file.clone()) {
+    let doc = match document_for(launch.file.clone(), lang) {
         Ok(doc) => doc,
         Err(reason) => {
             let name = launch

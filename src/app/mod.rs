@@ -240,10 +240,10 @@ impl eframe::App for CoolplanApp {
 }
 
 /// Where the document of a launch comes from.
-pub fn document_for(path: Option<PathBuf>) -> Result<Document, String> {
+pub fn document_for(path: Option<PathBuf>, lang: crate::i18n::Lang) -> Result<Document, String> {
     match path {
         Some(path) => {
-            let loaded = files::load(&path)?;
+            let loaded = files::load(&path, lang)?;
             let mut doc = Document::new(loaded.site, Some(path), None);
             doc.has_comments = loaded.has_comments;
             Ok(doc)

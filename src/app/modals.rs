@@ -73,13 +73,11 @@ pub fn show(ctx: &egui::Context, state: &AppState, out: &mut Vec<Command>) {
                     .max_height(360.0)
                     .show(ui, |ui| {
                         for problem in problems {
-                            let colour = match problem.severity {
+                            let colour = match problem.severity() {
                                 Severity::Error => ERROR_COLOUR,
                                 Severity::Warning => WARNING_COLOUR,
                             };
-                            let text =
-                                RichText::new(format!("{}: {}", problem.path, problem.message))
-                                    .color(colour);
+                            let text = RichText::new(problem.problem.render(lang)).color(colour);
                             if ui.link(text).clicked() {
                                 out.push(Command::JumpTo(problem.target.clone()));
                             }

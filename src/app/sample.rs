@@ -4,7 +4,7 @@
 use crate::model::{Hall, Position, Site};
 
 /// The example site opened when no file is given (compiled into the binary).
-pub const EXAMPLE_SITE_RON: &str = include_str!("../../tests/fixtures/gui-small.ron");
+pub const EXAMPLE_SITE_RON: &str = include_str!("../../sites/ai-hall.ron");
 /// Name shown for the bundled example.
 pub const EXAMPLE_SITE_NAME: &str = "ai-hall.ron";
 

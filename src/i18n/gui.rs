@@ -146,7 +146,6 @@ crate::texts! {
         Feasibility => "Feasibility", "可行性";
         Never => "never", "无法回收";
         Years => "{0} years", "{0} 年";
-        Reasons => "Reasons", "原因";
         Warnings => "Warnings", "提示";
         NoRecommendation => "No feasible option", "没有可行方案";
         MixedPlanText => "Each rack group on its own best option", "各机柜组分别采用最优方案";
@@ -194,21 +193,6 @@ crate::texts! {
         ExportFailed => "Could not export {0}: {1}", "无法导出 {0}：{1}";
         PrintNote => "Wrote {0} for printing and opened it in the system viewer.", "已生成 {0} 并用系统查看器打开以便打印。";
         Dismiss => "Dismiss", "关闭提示";
-        ReasonAirDensity => "air cannot cool {0} per rack (limit {1})", "风冷无法冷却单柜 {0}（上限 {1}）";
-        ReasonAirCapacity => "heat left on air {0} exceeds the hall's air-cooling capacity {1}", "风冷负荷 {0} 超过机房风冷制冷量 {1}";
-        ReasonFloorLoad => "floor {0} < equipment {1}", "楼板承重 {0} < 设备荷载 {1}";
-        ReasonFloorSpace => "needs {0} of floor, the hall has {1}", "需要 {0} 面积，机房仅有 {1}";
-        ReasonNotImmersible => "{0} cannot be immersed", "{0} 不支持浸没";
-        ReasonImmersionPrep => "{0} needs preparation before immersion", "{0} 浸没前需预处理";
-        ReasonNoKit => "{0} has no cold-plate option", "{0} 无冷板方案";
-        ReasonFactoryOnly => "installed {0} cannot be retrofitted (factory liquid-cooled only)", "已安装的 {0} 无法改造（仅出厂液冷）";
-        ReasonNoWater => "the hall has no facility water", "机房无冷却水";
-        ReasonWaterWarm => "facility water {0} is warmer than {1}", "冷却水温度 {0} 高于 {1}";
-        ReasonBestNpv => "best NPV against air: {0}", "相对风冷净现值最高：{0}";
-        ReasonMargin => " ({0} ahead of {1})", "（领先{1} {0}）";
-        ReasonPayback => "payback {0} years", "投资回收期 {0} 年";
-        ReasonOnlyFeasible => "the only feasible option", "唯一可行的方案";
-        ReasonAirCheapest => "no liquid option pays back against air", "液冷方案相对风冷均无法回收投资";
         ReportNeedsResults => "there are no results to report yet", "尚无可输出的结果";
         ReportWriterMissing => "the report writer is not in this build", "此版本未包含报告输出模块";
     }

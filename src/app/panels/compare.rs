@@ -88,7 +88,10 @@ fn recommendation(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSyste
     };
     ui.heading(head);
     for reason in &rec.reasons {
-        ui.label(format!("• {}", reason_text(reason, lang, units)));
+        ui.label(format!(
+            "• {}",
+            reason_text(reason, rec.option, lang, units)
+        ));
     }
 }
 
@@ -103,15 +106,15 @@ fn rows(lang: Lang, units: UnitSystem) -> Vec<Row> {
     vec![
         (
             Term::Capex.tr(lang).into(),
-            Box::new(|o: &OptionResult| money_text(o.cost.capex)),
+            Box::new(move |o: &OptionResult| money_text(o.cost.capex, lang)),
         ),
         (
             Gui::OpexPerYear.tr(lang).into(),
-            Box::new(|o: &OptionResult| money_text(o.cost.opex_per_year)),
+            Box::new(move |o: &OptionResult| money_text(o.cost.opex_per_year, lang)),
         ),
         (
             Term::Npv.tr(lang).into(),
-            Box::new(|o: &OptionResult| money_text(o.cost.npv_vs_air)),
+            Box::new(move |o: &OptionResult| money_text(o.cost.npv_vs_air, lang)),
         ),
         (
             Term::Payback.tr(lang).into(),
@@ -227,14 +230,20 @@ fn feasibility(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem) 
         ui.strong(option_name(option, lang));
         for reason in &result.infeasible_reasons {
             ui.label(
-                RichText::new(format!("• {}", reason_text(reason, lang, units)))
-                    .color(ERROR_COLOUR),
+                RichText::new(format!(
+                    "• {}",
+                    reason_text(reason, Some(option), lang, units)
+                ))
+                .color(ERROR_COLOUR),
             );
         }
         for reason in &result.warnings {
             ui.label(
-                RichText::new(format!("• {}", reason_text(reason, lang, units)))
-                    .color(WARNING_COLOUR),
+                RichText::new(format!(
+                    "• {}",
+                    reason_text(reason, Some(option), lang, units)
+                ))
+                .color(WARNING_COLOUR),
             );
         }
     }
@@ -261,9 +270,12 @@ fn mixed_plan(ui: &mut Ui, results: &Results, lang: Lang) {
     );
     egui::Grid::new("mixed_plan").num_columns(2).show(ui, |ui| {
         for (label, value) in [
-            (Term::Capex.tr(lang), money_text(plan.capex)),
-            (Gui::OpexPerYear.tr(lang), money_text(plan.opex_per_year)),
-            (Term::Npv.tr(lang), money_text(plan.npv_vs_air)),
+            (Term::Capex.tr(lang), money_text(plan.capex, lang)),
+            (
+                Gui::OpexPerYear.tr(lang),
+                money_text(plan.opex_per_year, lang),
+            ),
+            (Term::Npv.tr(lang), money_text(plan.npv_vs_air, lang)),
             (Term::Pue.tr(lang), format!("{:.3}", plan.pue)),
         ] {
             ui.label(label);
