@@ -130,6 +130,10 @@ impl CoolplanApp {
         modals::show(&ctx, &self.state, &mut out);
         self.dialogs.ui(&ctx, self.state.settings.lang, &mut out);
 
+        if !out.is_empty() {
+            // What the commands change shows in the next frame.
+            ctx.request_repaint();
+        }
         let effects = apply(&mut self.state, &self.recovery, out);
         if let Some(request) = self.state.file_request.take() {
             self.dialogs.start(
