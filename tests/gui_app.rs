@@ -240,3 +240,13 @@ fn a_ten_thousand_rack_site_opens_and_recomputes() {
     show(&mut harness, View::Inventory);
     harness.get_by_label("10000 of 10000 rack groups");
 }
+
+/// Writes a 10,000-rack site for measuring the real window's frame time:
+/// `COOLPLAN_BIG_SITE=/tmp/big.ron cargo test --test gui_app -- --ignored write_big_site`.
+#[test]
+#[ignore = "writes a file for manual frame-time measurement"]
+fn write_big_site() {
+    let path = std::env::var("COOLPLAN_BIG_SITE").unwrap_or_else(|_| "/tmp/big.ron".into());
+    let site = large_site(&example_site().unwrap(), 10_000);
+    coolplan::io::save_site(std::path::Path::new(&path), &site, Default::default()).unwrap();
+}

@@ -18,6 +18,8 @@ use crate::units::format::quantity_in;
 const TILE: Vec2 = Vec2::new(22.0, 30.0);
 const GAP: f32 = 4.0;
 const ROW_LABEL_W: f32 = 36.0;
+/// Racks of one group drawn on the map at most (fleet-sized groups would fill the screen).
+const MAX_TILES_PER_GROUP: u64 = 200;
 /// Upper bounds (kW per rack) of the power colour bands.
 const POWER_BANDS_KW: [f64; 6] = [5.0, 10.0, 20.0, 40.0, 80.0, f64::INFINITY];
 const POWER_COLOURS: [Color32; 6] = [
@@ -98,7 +100,10 @@ impl Panel for FloorPanel {
         }
         let max_slot = rows
             .values()
-            .flat_map(|v| v.iter().map(|(s, _)| *s))
+            .flat_map(|v| {
+                v.iter()
+                    .map(|&(s, r)| s + hall.racks[r].count.clamp(1, MAX_TILES_PER_GROUP) as u32 - 1)
+            })
             .max()
             .unwrap_or(1);
         let size = Vec2::new(
@@ -121,8 +126,13 @@ impl Panel for FloorPanel {
                         egui::FontId::proportional(12.0),
                         ui.visuals().text_color(),
                     );
-                    for &(slot, r) in racks {
-                        let x = origin.x + ROW_LABEL_W + (slot.max(1) - 1) as f32 * (TILE.x + GAP);
+                    // A group of `count` racks stands in consecutive slots from its position.
+                    let tiles = racks.iter().flat_map(|&(slot, r)| {
+                        let count = hall.racks[r].count.clamp(1, MAX_TILES_PER_GROUP) as u32;
+                        (0..count).map(move |k| (slot.max(1) + k, r))
+                    });
+                    for (slot, r) in tiles {
+                        let x = origin.x + ROW_LABEL_W + (slot - 1) as f32 * (TILE.x + GAP);
                         let tile = Rect::from_min_size(Pos2::new(x, y), TILE);
                         if !ui.is_rect_visible(tile) {
                             continue;
