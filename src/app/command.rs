@@ -201,7 +201,8 @@ fn apply_one(
         Command::Print => crate::app::export::print(state),
         Command::Recover => {
             if let Some(Modal::Recover(recovered)) = state.modal.take() {
-                let mut doc = Document::new(recovered.site, recovered.original, None);
+                let mut doc =
+                    Document::new(recovered.site.clone(), recovered.original.clone(), None);
                 doc.dirty = true;
                 state.replace_document(doc);
             }

@@ -70,7 +70,7 @@ impl CoolplanApp {
     ) -> Self {
         let mut state = AppState::new(doc, settings);
         if let Some(recovered) = recovery.load() {
-            state.modal = Some(Modal::Recover(recovered));
+            state.modal = Some(Modal::Recover(Box::new(recovered)));
         }
         Self {
             state,

@@ -99,7 +99,7 @@ pub enum Modal {
     /// Save, discard or cancel before `Pending`.
     Unsaved(Pending),
     /// Offer to recover autosaved work.
-    Recover(crate::app::recovery::Recovered),
+    Recover(Box<crate::app::recovery::Recovered>),
     /// Saving over a file with comments: confirm.
     OverwriteComments(PathBuf),
     Problems,

@@ -86,12 +86,15 @@ impl Panel for FloorPanel {
                     .collect()
             })
             .unwrap_or_default();
-        // Rows in name order, each with its racks by slot.
-        let mut rows: BTreeMap<&str, Vec<(u32, usize)>> = BTreeMap::new();
+        // Rows in natural order: A … Z, then AA … (shorter names first).
+        let mut rows: BTreeMap<(usize, &str), Vec<(u32, usize)>> = BTreeMap::new();
         let mut unplaced = 0;
         for (r, rack) in hall.racks.iter().enumerate() {
             match &rack.position {
-                Some(p) => rows.entry(p.row.as_str()).or_default().push((p.slot, r)),
+                Some(p) => rows
+                    .entry((p.row.len(), p.row.as_str()))
+                    .or_default()
+                    .push((p.slot, r)),
                 None => unplaced += 1,
             }
         }
@@ -117,7 +120,7 @@ impl Panel for FloorPanel {
                 let origin = response.rect.min;
                 let pointer = response.hover_pos();
                 let mut hovered = None;
-                for (row_index, (row, racks)) in rows.iter().enumerate() {
+                for (row_index, ((_, row), racks)) in rows.iter().enumerate() {
                     let y = origin.y + row_index as f32 * (TILE.y + GAP);
                     painter.text(
                         Pos2::new(origin.x, y + TILE.y / 2.0),

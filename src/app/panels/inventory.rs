@@ -34,13 +34,16 @@ enum SortBy {
     Recommended,
 }
 
+/// Row order for (revision, filter, sort, descending).
+type RowCache = (u64, String, SortBy, bool, Vec<(usize, usize)>);
+
 /// UI-local state: filter, sort and the cached row order.
 #[derive(Default)]
 pub struct InventoryPanel {
     filter: String,
     sort: SortBy,
     descending: bool,
-    cache: Option<(u64, String, SortBy, bool, Vec<(usize, usize)>)>,
+    cache: Option<RowCache>,
 }
 
 /// Index of each rack group's results by (hall, rack).

@@ -19,13 +19,16 @@ enum Row {
     Rack(usize, usize),
 }
 
+/// Revision, lower-case filter and collapsed halls the cached rows were built for.
+type CacheKey = (u64, String, Vec<usize>);
+
 /// UI-local state of the tree.
 #[derive(Default)]
 pub struct TreePanel {
     filter: String,
     collapsed: HashSet<usize>,
     /// Rows for (revision, filter, collapsed count).
-    cache: Option<((u64, String, Vec<usize>), Vec<Row>)>,
+    cache: Option<(CacheKey, Vec<Row>)>,
     /// Text of an ongoing rename.
     rename: Option<(Selection, String)>,
 }
