@@ -8,7 +8,9 @@
 //! [`words`]: wording of results (reasons, cost items, finance labels).
 
 pub mod cli;
+pub mod climate;
 pub mod gui;
+pub mod import;
 pub mod report;
 pub mod terms;
 pub mod validation;
@@ -133,7 +135,9 @@ mod tests {
         check_table::<cli::Cli>();
         check_table::<gui::Gui>();
         check_table::<report::Rep>();
+        check_table::<import::Imp>();
         check_table::<validation::Val>();
+        check_table::<climate::Clim>();
         check_table::<words::Words>();
     }
 
