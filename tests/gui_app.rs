@@ -252,3 +252,18 @@ fn write_big_site() {
     let site = large_site(&example_site().unwrap(), 10_000);
     coolplan::io::save_site(std::path::Path::new(&path), &site, Default::default()).unwrap();
 }
+
+#[test]
+fn export_writes_the_json_report_of_the_current_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    let mut harness = harness(None);
+    harness
+        .state_mut()
+        .queue(Command::ExportReport(Some(path.clone())));
+    harness.run();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(json["site"], "AI hall Beijing");
+    assert!(harness.query_by_label_contains("Exported").is_some());
+}

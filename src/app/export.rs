@@ -1,4 +1,5 @@
 //! Export and print: hand the current results to the report writers and write the file.
+//! Formats by extension: `.json`, `.txt` today; PDF/HTML/Markdown/CSV when issue 6 lands.
 
 use std::path::Path;
 
@@ -25,7 +26,8 @@ pub fn export(state: &mut AppState, path: &Path) {
 /// Writes a PDF to the temp folder and opens it in the system viewer for printing.
 pub fn print(state: &mut AppState) {
     let lang = state.settings.lang;
-    let path = std::env::temp_dir().join("coolplan-print.pdf");
+    // The text report until the PDF writer lands (issue 6).
+    let path = std::env::temp_dir().join("coolplan-print.txt");
     match write_report(state, &path).and_then(|()| open_in_viewer(&path)) {
         Ok(()) => {
             state.notice = Some(Notice {
@@ -42,12 +44,24 @@ pub fn print(state: &mut AppState) {
     }
 }
 
-fn write_report(state: &AppState, _path: &Path) -> Result<(), String> {
+/// Writes the report in the format of `path`'s extension. JSON and text come from the
+/// report writers on main; PDF/HTML/Markdown/CSV join here when their writers land.
+fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
     let lang = state.settings.lang;
-    if state.analysis.results.is_none() {
+    let Some(results) = &state.analysis.results else {
         return Err(Gui::ReportNeedsResults.tr(lang).to_string());
-    }
-    Err(Gui::ReportWriterMissing.tr(lang).to_string())
+    };
+    let site = state.doc.site.name.as_str();
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let text = match extension.as_str() {
+        "json" => crate::report::json::to_json(site, results, lang),
+        "txt" | "text" => crate::report::text::to_text(site, results, lang),
+        _ => return Err(Gui::ReportFormatMissing.fmt(lang, &[&extension])),
+    };
+    std::fs::write(path, text).map_err(|e| e.to_string())
 }
 
 fn open_in_viewer(path: &Path) -> Result<(), String> {

@@ -52,7 +52,7 @@ impl FileDialogs {
                 .and_then(Path::file_name)
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "site.ron".into()),
-            FileRequest::Export => "report.pdf".into(),
+            FileRequest::Export => "report.json".into(),
         };
         if self.allow_native && pref == DialogPreference::Auto {
             self.native = Some((request, spawn_native(request, folder, name)));

@@ -194,6 +194,6 @@ crate::texts! {
         PrintNote => "Wrote {0} for printing and opened it in the system viewer.", "已生成 {0} 并用系统查看器打开以便打印。";
         Dismiss => "Dismiss", "关闭提示";
         ReportNeedsResults => "there are no results to report yet", "尚无可输出的结果";
-        ReportWriterMissing => "the report writer is not in this build", "此版本未包含报告输出模块";
+        ReportFormatMissing => "no report writer for .{0} in this build: use .json or .txt", "此版本没有 .{0} 格式的报告输出：请使用 .json 或 .txt";
     }
 }
