@@ -78,7 +78,8 @@ fn capex(ui: &mut Ui, scope: &ScopeResult, lang: Lang) {
             })
             .collect();
         let below: Vec<&BarChart> = charts.iter().collect();
-        let chart = BarChart::new(format!("{item:?}"), bars).stack_on(&below);
+        let chart =
+            BarChart::new(crate::report::words::cost_item(item, lang), bars).stack_on(&below);
         charts.push(chart);
     }
     plot("capex_chart")
