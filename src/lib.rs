@@ -14,6 +14,7 @@
 //! | [`report`] | JSON, text (and PDF/HTML/CSV/Markdown) reports; wording of results |
 //! | [`cli`] | the headless commands |
 
+pub mod app;
 pub mod cli;
 pub mod engine;
 pub mod i18n;

@@ -150,13 +150,25 @@ fn fmt_on_the_example_sites_changes_nothing() {
     }
 }
 
+/// No subcommand opens the desktop app; without a display it says so in one line naming the
+/// headless commands, and exits 2 without a backtrace.
 #[test]
-fn no_subcommand_prints_help() {
-    let out = coolplan(&[]);
-    assert_eq!(out.status.code(), Some(0));
-    let text = stdout(&out);
+fn no_subcommand_without_a_display_names_the_headless_commands() {
+    let bin = std::env::var("COOLPLAN_TEST_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_coolplan").to_string());
+    let out = Command::new(bin)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("LC_ALL", "")
+        .env("LC_MESSAGES", "")
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(text.lines().count(), 1, "{text}");
     assert!(
-        text.contains("check") && text.contains("fmt") && text.contains("--lang"),
+        text.contains("no display") && text.contains("coolplan check"),
         "{text}"
     );
 }

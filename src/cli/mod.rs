@@ -37,6 +37,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Rewrite site files in canonical form, atomically (keeps <name>.ron.bak).
     Fmt(fmt::FmtArgs),
+    /// Open a site file in the desktop app (`coolplan <file.ron>` does the same).
+    Open { file: std::path::PathBuf },
     /// Import a CSV (NetBox, openDCIM, spreadsheet with --map, inventory, measured power) into a
     /// site: preview, then apply in one step (exit 0 applied or previewed, 1 refused, 2 unreadable).
     Import(import::ImportArgs),
@@ -84,7 +86,18 @@ pub fn lang_from_env() -> Lang {
 
 /// Runs the CLI with the process arguments.
 pub fn main() -> ExitCode {
-    ExitCode::from(run(std::env::args_os()).exit_code())
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // No arguments, `open <file>` or a bare `<file.ron>`: the desktop app.
+    match args.as_slice() {
+        [_] => return crate::app::run(crate::app::Launch::default()),
+        [_, file] if file.to_string_lossy().ends_with(".ron") => {
+            return crate::app::run(crate::app::Launch {
+                file: Some(file.into()),
+            });
+        }
+        _ => {}
+    }
+    ExitCode::from(run(args).exit_code())
 }
 
 /// Runs the CLI with `args` (the first is the program name).
@@ -110,11 +123,19 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
     match args.command {
         Some(Command::Check(a)) => check::run(&a, lang),
         Some(Command::Fmt(a)) => fmt::run(&a, lang),
+        Some(Command::Open { file }) => {
+            let code = crate::app::run(crate::app::Launch { file: Some(file) });
+            if code == ExitCode::SUCCESS {
+                Outcome::Ok
+            } else {
+                Outcome::Unreadable
+            }
+        }
         Some(Command::Import(a)) => import::run(&a, lang),
         Some(Command::Export(a)) => export::run(&a, lang),
         Some(Command::Report(a)) => report::run(&a, lang),
         None => {
-            // The GUI opens here once it exists; until then, help.
+            // Reached only through `run` with no subcommand (`main` opens the GUI).
             let _ = localized_command(lang).print_help();
             Outcome::Ok
         }

@@ -1,0 +1,112 @@
+//! The bridge to the engine and the validator: one call turns the document's site into results
+//! and a problem list, timed for the status bar. No engine arithmetic lives here.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::engine::Results;
+use crate::io::Seg;
+use crate::model::Site;
+
+pub use crate::io::Severity;
+
+/// Where in the site a problem points, so the app can jump there.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Target {
+    pub hall: Option<usize>,
+    pub rack: Option<usize>,
+    /// An assumption field `group.key` (the assumptions editor scrolls to it).
+    pub assumption: Option<(String, String)>,
+}
+
+/// One problem found by the io validator, with where to jump to fix it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub problem: crate::io::Problem,
+    pub target: Target,
+}
+
+impl Problem {
+    pub fn severity(&self) -> Severity {
+        self.problem.severity()
+    }
+}
+
+/// What the engine and validator said about the current site.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    pub results: Option<Results>,
+    /// Why there are no results (validation errors, climate not found, engine refused).
+    pub failure: Option<String>,
+    pub problems: Vec<Problem>,
+    /// Wall time of validation plus engine.
+    pub elapsed: Duration,
+}
+
+impl Analysis {
+    pub fn error_count(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity() == Severity::Error)
+            .count()
+    }
+}
+
+/// Validates and evaluates `site`; `base_dir` is the site file's folder (for EPW paths).
+pub fn analyse(site: &Site, base_dir: Option<&Path>) -> Analysis {
+    let started = Instant::now();
+    let problems = validate(site);
+    let mut analysis = Analysis {
+        problems,
+        ..Analysis::default()
+    };
+    if analysis.error_count() == 0 {
+        match evaluate(site, base_dir) {
+            Ok(results) => analysis.results = Some(results),
+            Err(reason) => analysis.failure = Some(reason),
+        }
+    }
+    analysis.elapsed = started.elapsed();
+    analysis
+}
+
+/// The io module's validation, each problem with the hall / rack / assumption it is about.
+fn validate(site: &Site) -> Vec<Problem> {
+    crate::io::validate(site)
+        .into_iter()
+        .map(|problem| Problem {
+            target: target_of(site, &problem.path),
+            problem,
+        })
+        .collect()
+}
+
+/// Resolves a validator path (names) to indices in the site.
+fn target_of(site: &Site, path: &[Seg]) -> Target {
+    let mut target = Target::default();
+    for (i, seg) in path.iter().enumerate() {
+        match seg {
+            Seg::Hall(name) => target.hall = site.halls.iter().position(|h| &h.name == name),
+            Seg::Rack(name) => {
+                target.rack = target
+                    .hall
+                    .and_then(|h| site.halls[h].racks.iter().position(|r| &r.name == name))
+            }
+            Seg::Field("assumptions") => {
+                if let (Some(Seg::Field(group)), Some(Seg::Field(key))) =
+                    (path.get(i + 1), path.get(i + 2))
+                {
+                    target.assumption = Some((group.to_string(), key.to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+    target
+}
+
+/// Resolves the climate and runs the engine.
+fn evaluate(site: &Site, base_dir: Option<&Path>) -> Result<Results, String> {
+    let climate = crate::io::climate::resolve(site, base_dir).map_err(|e| e.to_string())?;
+    Ok(crate::engine::evaluate(site, &climate))
+}

@@ -1,0 +1,201 @@
+//! The app's small UI kit: quantity editors that show and edit in the chosen unit system,
+//! labelled number editors, provenance badges and error labels, so every editor behaves alike.
+//! Editors report changes through [`Tracker`], which turns widget responses into one undo step
+//! per gesture.
+
+use egui::{Color32, Response, RichText, Ui};
+
+use crate::app::command::Command;
+use crate::app::undo::Gesture;
+use crate::i18n::gui::Gui;
+use crate::i18n::{Lang, Text};
+use crate::model::assumptions::Provenance;
+use crate::units::Qty;
+use crate::units::format::{Preferred, UnitSystem};
+
+/// Colour of an error text.
+pub const ERROR_COLOUR: Color32 = Color32::from_rgb(0xd0, 0x30, 0x30);
+/// Colour of a warning text.
+pub const WARNING_COLOUR: Color32 = Color32::from_rgb(0xc8, 0x8a, 0x00);
+
+/// Collects what the widgets of one editor did this frame.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tracker {
+    pub changed: bool,
+    gesture: Option<Gesture>,
+    ended: bool,
+}
+
+impl Tracker {
+    /// Notes a widget's response.
+    pub fn track(&mut self, response: &Response) -> bool {
+        if response.changed() {
+            self.changed = true;
+            let continuous = response.dragged() || response.has_focus();
+            self.gesture = Some(if continuous {
+                Gesture::Continuous(response.id)
+            } else {
+                Gesture::Step
+            });
+        }
+        if response.drag_stopped() || response.lost_focus() {
+            self.ended = true;
+        }
+        response.changed()
+    }
+
+    /// The commands for this frame: the edit (if anything changed) and the end of a gesture.
+    pub fn commands(self, edit: impl FnOnce() -> crate::app::edit::Edit, out: &mut Vec<Command>) {
+        if self.changed {
+            out.push(Command::Edit(edit(), self.gesture.unwrap_or(Gesture::Step)));
+        }
+        if self.ended {
+            out.push(Command::EndGesture);
+        }
+    }
+}
+
+/// Kit widgets as methods on [`Ui`].
+pub trait UiExt {
+    /// A quantity shown and edited in `system`'s unit; stores what the user typed, in that unit.
+    fn quantity_edit<U: Preferred>(
+        &mut self,
+        value: &mut Qty<U>,
+        system: UnitSystem,
+        label: &str,
+        tracker: &mut Tracker,
+    ) -> Response;
+    /// A plain number with a label (fractions, ratios, PUE).
+    fn number_edit(
+        &mut self,
+        value: &mut f64,
+        range: std::ops::RangeInclusive<f64>,
+        speed: f64,
+        label: &str,
+        tracker: &mut Tracker,
+    ) -> Response;
+    /// A whole number with a label (counts, years).
+    fn count_edit<N: egui::emath::Numeric>(
+        &mut self,
+        value: &mut N,
+        range: std::ops::RangeInclusive<N>,
+        label: &str,
+        tracker: &mut Tracker,
+    ) -> Response;
+    /// A one-line text field with a label.
+    fn text_edit(&mut self, value: &mut String, label: &str, tracker: &mut Tracker) -> Response;
+    /// Where a value came from: default (source in the tooltip), catalog, this file, measured.
+    fn provenance_badge(&mut self, provenance: &Provenance, lang: Lang) -> Response;
+    /// A problem next to the field it is about.
+    fn error_label(&mut self, text: &str) -> Response;
+}
+
+impl UiExt for Ui {
+    fn quantity_edit<U: Preferred>(
+        &mut self,
+        value: &mut Qty<U>,
+        system: UnitSystem,
+        label: &str,
+        tracker: &mut Tracker,
+    ) -> Response {
+        let unit = U::preferred(system);
+        let mut number = value.in_unit(unit);
+        let speed = drag_speed(number);
+        let response = self
+            .add(
+                egui::DragValue::new(&mut number)
+                    .speed(speed)
+                    .suffix(format!(" {}", unit.symbol()))
+                    .max_decimals(3),
+            )
+            .on_hover_text(label);
+        if tracker.track(&response) {
+            *value = Qty::new(number, unit);
+        }
+        response
+    }
+
+    fn number_edit(
+        &mut self,
+        value: &mut f64,
+        range: std::ops::RangeInclusive<f64>,
+        speed: f64,
+        label: &str,
+        tracker: &mut Tracker,
+    ) -> Response {
+        let response = self
+            .add(
+                egui::DragValue::new(value)
+                    .range(range)
+                    .speed(speed)
+                    .max_decimals(4),
+            )
+            .on_hover_text(label);
+        tracker.track(&response);
+        response
+    }
+
+    fn count_edit<N: egui::emath::Numeric>(
+        &mut self,
+        value: &mut N,
+        range: std::ops::RangeInclusive<N>,
+        label: &str,
+        tracker: &mut Tracker,
+    ) -> Response {
+        let response = self
+            .add(egui::DragValue::new(value).range(range).speed(0.1))
+            .on_hover_text(label);
+        tracker.track(&response);
+        response
+    }
+
+    fn text_edit(&mut self, value: &mut String, label: &str, tracker: &mut Tracker) -> Response {
+        let response = self.add(
+            egui::TextEdit::singleline(value)
+                .hint_text(label)
+                .desired_width(180.0),
+        );
+        let response = response.on_hover_text(label);
+        tracker.track(&response);
+        response
+    }
+
+    fn provenance_badge(&mut self, provenance: &Provenance, lang: Lang) -> Response {
+        let (text, colour, tip) = match provenance {
+            Provenance::Default { source } => (
+                Gui::ProvDefault.tr(lang),
+                Color32::from_rgb(0x60, 0x80, 0xa0),
+                Some(*source),
+            ),
+            Provenance::Catalog => (
+                Gui::ProvCatalog.tr(lang),
+                Color32::from_rgb(0x50, 0x90, 0x60),
+                None,
+            ),
+            Provenance::SiteFile => (
+                Gui::ProvFile.tr(lang),
+                Color32::from_rgb(0xb0, 0x70, 0x20),
+                None,
+            ),
+            Provenance::Measured => (
+                Gui::ProvMeasured.tr(lang),
+                Color32::from_rgb(0x80, 0x50, 0xa0),
+                None,
+            ),
+        };
+        let response = self.label(RichText::new(text).small().color(colour));
+        match tip {
+            Some(source) => response.on_hover_text(source),
+            None => response,
+        }
+    }
+
+    fn error_label(&mut self, text: &str) -> Response {
+        self.label(RichText::new(text).color(ERROR_COLOUR))
+    }
+}
+
+/// Drag speed that moves about 0.5 % of the value per pixel (at least 0.01).
+fn drag_speed(value: f64) -> f64 {
+    (value.abs() * 0.005).max(0.01)
+}

@@ -1,0 +1,228 @@
+//! The catalog editor: the server models this site sees (shipped catalog plus the site's own),
+//! each field with its unit in the chosen system and its provenance; editing a shipped model
+//! overrides it in this site file, and removing the override resets it to the catalog.
+
+use egui::Ui;
+
+use super::field_edit::FieldEdit;
+use super::{Panel, ViewCtx};
+use crate::app::command::Command;
+use crate::app::edit::Edit;
+use crate::app::kit::{Tracker, UiExt};
+use crate::app::undo::Gesture;
+use crate::i18n::gui::Gui;
+use crate::i18n::{Lang, Text};
+use crate::model::assumptions::Provenance;
+use crate::model::catalog::ServerKind;
+use crate::model::{ImmersionCompat, KitAvailability, ServerModel};
+
+/// UI-local state: the selected model id and a filter.
+#[derive(Default)]
+pub struct CatalogPanel {
+    selected: Option<String>,
+    filter: String,
+}
+
+impl Panel for CatalogPanel {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
+        let lang = ctx.lang();
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(260.0);
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.filter)
+                        .hint_text(Gui::Filter.tr(lang))
+                        .desired_width(250.0),
+                );
+                let needle = self.filter.to_lowercase();
+                egui::ScrollArea::vertical()
+                    .id_salt("catalog_list")
+                    .max_height(ui.available_height() - 40.0)
+                    .show(ui, |ui| {
+                        for model in ctx.catalog.models() {
+                            let text = format!("{}  {}", model.id, model.name);
+                            if !needle.is_empty() && !text.to_lowercase().contains(&needle) {
+                                continue;
+                            }
+                            ui.horizontal(|ui| {
+                                if let Some(p) = ctx.catalog.provenance(&model.id) {
+                                    ui.provenance_badge(p, lang);
+                                }
+                                let selected = self.selected.as_deref() == Some(model.id.as_str());
+                                if ui
+                                    .selectable_label(selected, &model.id)
+                                    .on_hover_text(&model.name)
+                                    .clicked()
+                                {
+                                    self.selected = Some(model.id.clone());
+                                }
+                            });
+                        }
+                    });
+                if ui.button(Gui::AddModel.tr(lang)).clicked() {
+                    let base = self
+                        .selected
+                        .as_deref()
+                        .and_then(|id| ctx.catalog.get(id))
+                        .or_else(|| ctx.catalog.models().first());
+                    if let Some(base) = base {
+                        let mut model = base.clone();
+                        model.id = (1..)
+                            .map(|n| format!("custom-{n}"))
+                            .find(|id| ctx.catalog.get(id).is_none())
+                            .unwrap_or_default();
+                        self.selected = Some(model.id.clone());
+                        out.push(Command::Edit(
+                            Edit::SetCatalogModel(Box::new(model)),
+                            Gesture::Step,
+                        ));
+                    }
+                }
+            });
+            ui.separator();
+            let Some(model) = self.selected.as_deref().and_then(|id| ctx.catalog.get(id)) else {
+                return;
+            };
+            ui.vertical(|ui| model_editor(ui, ctx, model, out));
+        });
+    }
+}
+
+fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<Command>) {
+    let lang = ctx.lang();
+    let units = ctx.units();
+    let provenance = ctx.catalog.provenance(&model.id).cloned();
+    ui.horizontal(|ui| {
+        ui.heading(&model.id);
+        if let Some(p) = &provenance {
+            ui.provenance_badge(p, lang);
+        }
+    });
+    let mut edited = model.clone();
+    let mut tracker = Tracker::default();
+    egui::ScrollArea::vertical()
+        .id_salt("catalog_editor")
+        .show(ui, |ui| {
+            egui::Grid::new("model_fields")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.label("name");
+                    ui.text_edit(&mut edited.name, "name", &mut tracker);
+                    ui.end_row();
+                    ui.label("vendor");
+                    ui.text_edit(&mut edited.vendor, "vendor", &mut tracker);
+                    ui.end_row();
+                    enum_row(
+                        ui,
+                        "kind",
+                        &mut edited.kind,
+                        &[ServerKind::Cpu, ServerKind::Gpu, ServerKind::RackScale],
+                        &mut tracker,
+                    );
+                    field(ui, "height", &mut edited.height, units, &mut tracker);
+                    field(ui, "max_power", &mut edited.max_power, units, &mut tracker);
+                    field(
+                        ui,
+                        "utilisation",
+                        &mut edited.utilisation,
+                        units,
+                        &mut tracker,
+                    );
+                    field(ui, "fan_share", &mut edited.fan_share, units, &mut tracker);
+                    field(
+                        ui,
+                        "cold_plate_capture",
+                        &mut edited.cold_plate_capture,
+                        units,
+                        &mut tracker,
+                    );
+                    enum_row(
+                        ui,
+                        "cold_plate",
+                        &mut edited.cold_plate,
+                        &[
+                            KitAvailability::Retrofit,
+                            KitAvailability::FactoryOnly,
+                            KitAvailability::Unavailable,
+                        ],
+                        &mut tracker,
+                    );
+                    enum_row(
+                        ui,
+                        "immersion",
+                        &mut edited.immersion,
+                        &[
+                            ImmersionCompat::Yes,
+                            ImmersionCompat::WithPrep,
+                            ImmersionCompat::No,
+                        ],
+                        &mut tracker,
+                    );
+                    field(ui, "weight", &mut edited.weight, units, &mut tracker);
+                    for (key, prices) in [
+                        ("kit_cost", &mut edited.kit_cost),
+                        ("factory_premium", &mut edited.factory_premium),
+                    ] {
+                        for price in prices.iter_mut() {
+                            field(ui, key, price, units, &mut tracker);
+                        }
+                    }
+                    ui.label(Gui::Notes.tr(lang));
+                    ui.text_edit(&mut edited.notes, Gui::Notes.tr(lang), &mut tracker);
+                    ui.end_row();
+                });
+            if provenance == Some(Provenance::SiteFile)
+                && ui.button(Gui::RemoveOverride.tr(lang)).clicked()
+            {
+                out.push(Command::Edit(
+                    Edit::RemoveCatalogModel(model.id.clone()),
+                    Gesture::Step,
+                ));
+            }
+            if provenance == Some(Provenance::Catalog) {
+                ui.label(hint(lang));
+            }
+        });
+    tracker.commands(|| Edit::SetCatalogModel(Box::new(edited)), out);
+}
+
+fn hint(lang: Lang) -> &'static str {
+    Gui::OverrideModel.tr(lang)
+}
+
+fn field<T: FieldEdit>(
+    ui: &mut Ui,
+    key: &str,
+    value: &mut T,
+    units: crate::units::format::UnitSystem,
+    tracker: &mut Tracker,
+) {
+    ui.label(key);
+    ui.horizontal(|ui| value.edit(ui, units, key, tracker));
+    ui.end_row();
+}
+
+fn enum_row<T: Copy + PartialEq + std::fmt::Debug>(
+    ui: &mut Ui,
+    key: &str,
+    value: &mut T,
+    choices: &[T],
+    tracker: &mut Tracker,
+) {
+    ui.label(key);
+    let before = *value;
+    egui::ComboBox::from_id_salt(("catalog_enum", key))
+        .selected_text(format!("{value:?}"))
+        .show_ui(ui, |ui| {
+            for choice in choices {
+                ui.selectable_value(value, *choice, format!("{choice:?}"));
+            }
+        })
+        .response
+        .on_hover_text(key);
+    if *value != before {
+        tracker.changed = true;
+    }
+    ui.end_row();
+}

@@ -1,0 +1,163 @@
+//! [`FieldEdit`]: how each kind of assumption or catalog value is edited (quantities in the
+//! chosen unit system, prices, fractions, counts, fluids, CDU sizes).
+
+use egui::Ui;
+
+use crate::app::kit::{Tracker, UiExt};
+use crate::model::assumptions::cooling::CduSize;
+use crate::model::fluids::Fluid;
+use crate::units::format::UnitSystem;
+use crate::units::*;
+
+/// A value an editor row can change.
+pub trait FieldEdit: Clone + PartialEq {
+    fn edit(&mut self, ui: &mut Ui, units: UnitSystem, label: &str, tracker: &mut Tracker);
+}
+
+macro_rules! quantity_fields {
+    ($($q:ty),+) => {$(
+        impl FieldEdit for $q {
+            fn edit(&mut self, ui: &mut Ui, units: UnitSystem, label: &str, tracker: &mut Tracker) {
+                ui.quantity_edit(self, units, label, tracker);
+            }
+        }
+    )+};
+}
+quantity_fields!(
+    PowerQ,
+    TemperatureQ,
+    TempDiffQ,
+    AreaQ,
+    MassQ,
+    VolumeQ,
+    EmissionFactorQ,
+    WaterIntensityQ,
+    FloorLoadQ,
+    FlowQ,
+    EnergyQ,
+    TimeQ,
+    DensityQ,
+    SpecificHeatQ
+);
+
+/// Lengths in racks are counted in U; other lengths follow the unit system.
+impl FieldEdit for LengthQ {
+    fn edit(&mut self, ui: &mut Ui, units: UnitSystem, label: &str, tracker: &mut Tracker) {
+        if self.unit() == LengthUnit::U {
+            let mut n = self.number();
+            if ui
+                .number_edit(&mut n, 0.0..=100.0, 0.1, label, tracker)
+                .changed()
+            {
+                *self = Qty::new(n, LengthUnit::U);
+            }
+            ui.label("U");
+        } else {
+            ui.quantity_edit(self, units, label, tracker);
+        }
+    }
+}
+
+impl FieldEdit for f64 {
+    fn edit(&mut self, ui: &mut Ui, _units: UnitSystem, label: &str, tracker: &mut Tracker) {
+        let speed = (self.abs() * 0.005).max(0.001);
+        ui.number_edit(self, f64::MIN..=f64::MAX, speed, label, tracker);
+    }
+}
+
+impl FieldEdit for u32 {
+    fn edit(&mut self, ui: &mut Ui, _units: UnitSystem, label: &str, tracker: &mut Tracker) {
+        ui.count_edit(self, 0..=u32::MAX, label, tracker);
+    }
+}
+
+impl FieldEdit for u16 {
+    fn edit(&mut self, ui: &mut Ui, _units: UnitSystem, label: &str, tracker: &mut Tracker) {
+        ui.count_edit(self, 1900..=2200, label, tracker);
+    }
+}
+
+impl<U: UnitKind> FieldEdit for Price<U> {
+    fn edit(&mut self, ui: &mut Ui, _units: UnitSystem, label: &str, tracker: &mut Tracker) {
+        let mut n = self.number();
+        let speed = (n.abs() * 0.005).max(0.001);
+        let response = ui.number_edit(&mut n, 0.0..=f64::MAX, speed, label, tracker);
+        if response.changed() {
+            let unit = self.unit();
+            *self = Price::new(n, unit.currency, unit.per);
+        }
+        ui.label(self.unit().symbol());
+    }
+}
+
+impl FieldEdit for Money {
+    fn edit(&mut self, ui: &mut Ui, _units: UnitSystem, label: &str, tracker: &mut Tracker) {
+        let speed = (self.amount.abs() * 0.005).max(1.0);
+        ui.number_edit(&mut self.amount, 0.0..=f64::MAX, speed, label, tracker);
+        ui.label(self.currency.code());
+    }
+}
+
+impl FieldEdit for Fluid {
+    fn edit(&mut self, ui: &mut Ui, _units: UnitSystem, label: &str, tracker: &mut Tracker) {
+        let before = self.clone();
+        egui::ComboBox::from_id_salt(("fluid", label))
+            .selected_text(self.name())
+            .show_ui(ui, |ui| {
+                for fluid in [
+                    Fluid::Water,
+                    Fluid::PG25,
+                    Fluid::ShellS5X,
+                    Fluid::CastrolDC15,
+                    Fluid::Hydrocarbon,
+                ] {
+                    let name = fluid.name();
+                    ui.selectable_value(self, fluid, name);
+                }
+            })
+            .response
+            .on_hover_text(label);
+        if *self != before {
+            tracker.changed = true;
+        }
+    }
+}
+
+impl FieldEdit for CduSize {
+    fn edit(&mut self, ui: &mut Ui, units: UnitSystem, label: &str, tracker: &mut Tracker) {
+        let before = self.clone();
+        let name = |s: &CduSize| match s {
+            CduSize::InRack => "InRack".to_string(),
+            CduSize::InRow => "InRow".to_string(),
+            CduSize::Facility => "Facility".to_string(),
+            CduSize::Custom { .. } => "Custom".to_string(),
+        };
+        egui::ComboBox::from_id_salt(("cdu", label))
+            .selected_text(name(self))
+            .show_ui(ui, |ui| {
+                for size in [
+                    CduSize::InRack,
+                    CduSize::InRow,
+                    CduSize::Facility,
+                    CduSize::Custom {
+                        capacity: self.capacity(),
+                    },
+                ] {
+                    let text = format!(
+                        "{} ({})",
+                        name(&size),
+                        crate::units::format::quantity::<PowerUnit>(size.capacity().get(), units)
+                    );
+                    ui.selectable_value(self, size, text);
+                }
+            })
+            .response
+            .on_hover_text(label);
+        if *self != before {
+            tracker.changed = true;
+        }
+        if let CduSize::Custom { capacity } = self {
+            ui.quantity_edit(capacity, units, label, tracker);
+        }
+    }
+}

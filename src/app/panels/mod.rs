@@ -1,0 +1,91 @@
+//! The panels: each a small struct with UI-local state only, reading the app through a borrowed
+//! [`ViewCtx`] and writing by pushing [`Command`]s. One [`Panel`] trait lets one test loop cover
+//! every panel.
+
+pub mod assumptions;
+pub mod catalog;
+pub mod charts;
+pub mod compare;
+mod field_edit;
+pub mod floor;
+pub mod inventory;
+pub mod rack;
+pub mod site;
+pub mod tree;
+
+use egui::Ui;
+
+use crate::app::analysis::Analysis;
+use crate::app::command::Command;
+use crate::app::settings::Settings;
+use crate::app::state::{AppState, Selection, View};
+use crate::i18n::Lang;
+use crate::model::{Catalog, Site};
+use crate::units::format::UnitSystem;
+
+/// What a panel may read: borrows of the app state for one frame.
+pub struct ViewCtx<'a> {
+    pub site: &'a Site,
+    pub catalog: &'a Catalog,
+    pub analysis: &'a Analysis,
+    pub settings: &'a Settings,
+    pub selection: Selection,
+    /// Bumped on each site change (for caches).
+    pub revision: u64,
+    /// Assumption field to scroll to, if a jump asked for it.
+    pub focus_assumption: Option<&'a (String, String)>,
+}
+
+impl<'a> ViewCtx<'a> {
+    pub fn of(state: &'a AppState) -> Self {
+        Self {
+            site: &state.doc.site,
+            catalog: &state.catalog,
+            analysis: &state.analysis,
+            settings: &state.settings,
+            selection: state.selection,
+            revision: state.doc.revision,
+            focus_assumption: state.focus_assumption.as_ref(),
+        }
+    }
+    pub fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+    pub fn units(&self) -> UnitSystem {
+        self.settings.units
+    }
+}
+
+/// A panel of the app.
+pub trait Panel {
+    /// Draws the panel and pushes what the user asked for into `out`.
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>);
+}
+
+/// Every panel of the app, one instance each.
+#[derive(Default)]
+pub struct Panels {
+    pub tree: tree::TreePanel,
+    pub inventory: inventory::InventoryPanel,
+    pub rack: rack::RackPanel,
+    pub floor: floor::FloorPanel,
+    pub compare: compare::ComparePanel,
+    pub catalog: catalog::CatalogPanel,
+    pub assumptions: assumptions::AssumptionsPanel,
+    pub site: site::SitePanel,
+}
+
+impl Panels {
+    /// The panel of a centre view.
+    pub fn view_mut(&mut self, view: View) -> &mut dyn Panel {
+        match view {
+            View::Inventory => &mut self.inventory,
+            View::Rack => &mut self.rack,
+            View::Floor => &mut self.floor,
+            View::Compare => &mut self.compare,
+            View::Catalog => &mut self.catalog,
+            View::Assumptions => &mut self.assumptions,
+            View::Site => &mut self.site,
+        }
+    }
+}

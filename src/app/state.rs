@@ -1,0 +1,184 @@
+//! Application state, apart from the views: the open document (site, path, dirty flag, undo
+//! history), the latest analysis, persisted settings and runtime UI state (selection, current
+//! view, open modal). Views read it through [`crate::app::panels::ViewCtx`]; only
+//! [`crate::app::command`] changes it.
+
+use std::path::{Path, PathBuf};
+
+use crate::app::analysis::{Analysis, analyse};
+use crate::app::settings::Settings;
+use crate::app::undo::UndoStack;
+use crate::model::{Catalog, Site};
+
+/// The site being edited and where it lives.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub site: Site,
+    /// `None` for the bundled example or a new site.
+    pub path: Option<PathBuf>,
+    /// Shown name when there is no path (the example's name, or "untitled").
+    pub label: Option<String>,
+    pub dirty: bool,
+    /// The file on disk had `//` comments, which saving drops (warn before overwriting).
+    pub has_comments: bool,
+    pub undo: UndoStack,
+    /// Bumped by every change of `site`, so views can cache derived rows.
+    pub revision: u64,
+}
+
+impl Document {
+    pub fn new(site: Site, path: Option<PathBuf>, label: Option<String>) -> Self {
+        Self {
+            site,
+            path,
+            label,
+            dirty: false,
+            has_comments: false,
+            undo: UndoStack::default(),
+            revision: 0,
+        }
+    }
+    /// Folder of the file (EPW paths are relative to it).
+    pub fn base_dir(&self) -> Option<&Path> {
+        self.path.as_deref().and_then(Path::parent)
+    }
+}
+
+/// The main views in the centre.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Inventory,
+    Rack,
+    Floor,
+    Compare,
+    Catalog,
+    Assumptions,
+    Site,
+}
+
+impl View {
+    pub const ALL: [View; 7] = [
+        View::Inventory,
+        View::Rack,
+        View::Floor,
+        View::Compare,
+        View::Catalog,
+        View::Assumptions,
+        View::Site,
+    ];
+}
+
+/// The selected hall and rack group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Selection {
+    pub hall: Option<usize>,
+    pub rack: Option<usize>,
+}
+
+/// What waits behind the unsaved-changes guard.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    New,
+    /// Open this file, or ask for one.
+    Open(Option<PathBuf>),
+    Quit,
+}
+
+/// A file the user is asked to pick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileRequest {
+    Open,
+    SaveAs,
+    Export,
+}
+
+/// A modal window over the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    /// Save, discard or cancel before `Pending`.
+    Unsaved(Pending),
+    /// Offer to recover autosaved work.
+    Recover(Box<crate::app::recovery::Recovered>),
+    /// Saving over a file with comments: confirm.
+    OverwriteComments(PathBuf),
+    Problems,
+    About,
+    HelpFormat,
+    HelpMethod,
+}
+
+/// A message shown once at the top of the window until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// Everything the app knows at run time.
+pub struct AppState {
+    pub doc: Document,
+    pub catalog: Catalog,
+    pub analysis: Analysis,
+    pub settings: Settings,
+    pub selection: Selection,
+    pub view: View,
+    pub modal: Option<Modal>,
+    pub notice: Option<Notice>,
+    /// A file dialog the shell should open.
+    pub file_request: Option<FileRequest>,
+    /// The user confirmed quitting (guard passed): let the window close.
+    pub quit_confirmed: bool,
+    /// The assumption field to scroll to (set by a jump from the problem list).
+    pub focus_assumption: Option<(String, String)>,
+}
+
+impl AppState {
+    pub fn new(doc: Document, settings: Settings) -> Self {
+        let mut state = Self {
+            catalog: doc.site.catalog(),
+            analysis: Analysis::default(),
+            doc,
+            settings,
+            selection: Selection::default(),
+            view: View::default(),
+            modal: None,
+            notice: None,
+            file_request: None,
+            quit_confirmed: false,
+            focus_assumption: None,
+        };
+        state.selection.hall = (!state.doc.site.halls.is_empty()).then_some(0);
+        state.recompute();
+        state
+    }
+
+    /// Re-runs validation and the engine on the current site.
+    pub fn recompute(&mut self) {
+        self.catalog = self.doc.site.catalog();
+        self.analysis = analyse(&self.doc.site, self.doc.base_dir());
+    }
+
+    /// Replaces the document (open, new, recover) and forgets the old one's history.
+    pub fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.selection = Selection {
+            hall: (!self.doc.site.halls.is_empty()).then_some(0),
+            rack: None,
+        };
+        self.recompute();
+    }
+
+    /// Name for the title and status bar.
+    pub fn document_name(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::{Text, gui::Gui};
+        match (&self.doc.path, &self.doc.label) {
+            (Some(path), _) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string()),
+            (None, Some(label)) => label.clone(),
+            (None, None) => Gui::Untitled.tr(lang).to_string(),
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! Whole-app GUI tests, headless (egui_kittest, accessibility check on). One harness factory
+//! drives the app the way a person does: clicks, shortcuts, and the app's own commands where a
+//! native dialog would open.
+
+use coolplan::app::command::Command;
+use coolplan::app::edit::Edit;
+use coolplan::app::file_dialog::FileDialogs;
+use coolplan::app::recovery::RecoveryStore;
+use coolplan::app::sample::{example_site, large_site};
+use coolplan::app::settings::{DialogPreference, Settings};
+use coolplan::app::state::{Document, View};
+use coolplan::app::undo::Gesture;
+use coolplan::app::{CoolplanApp, fonts};
+use coolplan::engine::CoolingOption;
+use coolplan::i18n::Lang;
+use coolplan::model::Site;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// The app on `site` (the bundled example when `None`): in-app dialogs only, no recovery file.
+fn harness(site: Option<Site>) -> Harness<'static, CoolplanApp> {
+    let doc = match site {
+        Some(site) => Document::new(site, None, None),
+        None => Document::new(example_site().unwrap(), None, Some("ai-hall.ron".into())),
+    };
+    let settings = Settings {
+        dialogs: DialogPreference::InApp,
+        ..Settings::default()
+    };
+    let app = CoolplanApp::new(
+        doc,
+        settings,
+        RecoveryStore::disabled(),
+        FileDialogs::default(),
+    );
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        // The shipped CJK subset lacks a few rare glyphs (e.g. 昇 in 昇腾).
+        .allow_missing_glyphs()
+        .with_context_setup(fonts::install)
+        .build_ui_state(|ui, app: &mut CoolplanApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn cold_plate_capex(harness: &Harness<'_, CoolplanApp>) -> f64 {
+    let results = harness
+        .state()
+        .state
+        .analysis
+        .results
+        .as_ref()
+        .expect("results");
+    results
+        .site
+        .option(CoolingOption::ColdPlate)
+        .cost
+        .capex
+        .amount
+}
+
+fn show(harness: &mut Harness<'_, CoolplanApp>, view: View) {
+    harness.state_mut().queue(Command::ShowView(view));
+    harness.run();
+}
+
+#[test]
+fn starts_on_the_example_and_shows_the_three_options_with_the_engine_numbers() {
+    let mut harness = harness(None);
+    harness.get_by_label("Compare").click();
+    harness.run();
+    for name in ["Air", "Cold plate", "Immersion"] {
+        assert!(
+            harness.query_all_by_label(name).count() >= 1,
+            "{name} missing"
+        );
+    }
+    let results = harness
+        .state()
+        .state
+        .analysis
+        .results
+        .clone()
+        .expect("engine results");
+    assert_eq!(results.site.name, "AI hall Beijing");
+    for option in CoolingOption::ALL {
+        let capex =
+            coolplan::report::words::money(results.site.option(option).cost.capex, Lang::En);
+        assert!(
+            harness.query_all_by_label(&capex).count() >= 1,
+            "CAPEX {capex} of {option:?} not shown"
+        );
+        let pue = format!("{:.3}", results.site.option(option).energy.pue);
+        assert!(
+            harness.query_all_by_label(&pue).count() >= 1,
+            "PUE {pue} not shown"
+        );
+    }
+}
+
+#[test]
+fn editing_a_server_count_changes_the_figures_and_undo_redo_restore_them_exactly() {
+    let mut harness = harness(None);
+    show(&mut harness, View::Compare);
+    let before = harness.state().state.analysis.results.clone().unwrap();
+    let mut rack = harness.state().state.doc.site.halls[0].racks[3].clone();
+    rack.servers[0].count -= 1;
+    harness.state_mut().queue(Command::Edit(
+        Edit::SetRack((0, 3), Box::new(rack)),
+        Gesture::Step,
+    ));
+    harness.run();
+    let edited = harness.state().state.analysis.results.clone().unwrap();
+    assert_ne!(
+        cold_plate_capex(&harness),
+        before
+            .site
+            .option(CoolingOption::ColdPlate)
+            .cost
+            .capex
+            .amount
+    );
+    assert!(harness.state().state.doc.dirty);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().state.analysis.results.as_ref(),
+        Some(&before)
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(
+        harness.state().state.analysis.results.as_ref(),
+        Some(&edited)
+    );
+}
+
+#[test]
+fn save_as_writes_a_file_that_loads_equal_and_clears_the_dirty_marker() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("saved.ron");
+    let mut harness = harness(None);
+    harness
+        .state_mut()
+        .queue(Command::Edit(Edit::SetRackCount((0, 0), 11), Gesture::Step));
+    harness.run();
+    assert!(harness.query_by_label_contains("unsaved").is_some());
+    harness
+        .state_mut()
+        .queue(Command::SaveAs(Some(path.clone())));
+    harness.run();
+    let loaded = coolplan::io::load_site(&path).unwrap();
+    assert_eq!(loaded.site, harness.state().state.doc.site);
+    assert_eq!(loaded.site.halls[0].racks[0].count, 11);
+    assert!(!harness.state().state.doc.dirty);
+    assert!(harness.query_by_label_contains("unsaved").is_none());
+    assert!(harness.query_by_label("saved.ron").is_some());
+}
+
+#[test]
+fn the_unsaved_guard_appears_on_new_with_unsaved_changes() {
+    let mut harness = harness(None);
+    let groups = harness.state().state.doc.site.rack_group_count();
+    assert!(groups > 0);
+    harness
+        .state_mut()
+        .queue(Command::Edit(Edit::SetRackCount((0, 0), 3), Gesture::Step));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Unsaved changes");
+    assert_eq!(harness.state().state.doc.site.rack_group_count(), groups);
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Unsaved changes").is_none());
+    assert_eq!(harness.state().state.doc.site.rack_group_count(), groups);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Discard changes").click();
+    harness.run();
+    assert_eq!(harness.state().state.doc.site.rack_group_count(), 0);
+    assert!(!harness.state().state.doc.dirty);
+}
+
+#[test]
+fn a_site_with_validation_problems_shows_the_count_and_the_list() {
+    let mut site = example_site().unwrap();
+    site.halls[0].racks[1].servers[0].model = "cpu-1x".into();
+    site.halls[0].racks[2].name = site.halls[0].racks[0].name.clone();
+    let mut harness = harness(Some(site));
+    let count = harness.state().state.analysis.problems.len();
+    assert!(count >= 2, "{count} problems");
+    harness.get_by_label(&format!("{count} problem(s)")).click();
+    harness.run();
+    harness.get_by_label("Problems");
+    let unknown = harness.get_by_label_contains("cpu-1x");
+    unknown.click();
+    harness.run();
+    // The jump selects the rack group with the unknown model and shows the rack view.
+    let state = &harness.state().state;
+    assert_eq!(state.view, View::Rack);
+    assert_eq!(
+        (state.selection.hall, state.selection.rack),
+        (Some(0), Some(1))
+    );
+}
+
+#[test]
+fn switching_to_chinese_shows_chinese_labels() {
+    let mut harness = harness(None);
+    harness.state_mut().queue(Command::SetLang(Lang::Zh));
+    harness.run();
+    harness.get_by_label("方案对比").click();
+    harness.run();
+    assert!(harness.query_all_by_label("冷板式液冷").count() >= 1);
+    assert!(harness.query_all_by_label("单相浸没式液冷").count() >= 1);
+    harness.get_by_label("文件");
+}
+
+#[test]
+fn every_view_draws_with_accessible_widgets() {
+    let mut harness = harness(None);
+    harness
+        .state_mut()
+        .queue(Command::Select(coolplan::app::state::Selection {
+            hall: Some(0),
+            rack: Some(3),
+        }));
+    for view in View::ALL {
+        show(&mut harness, view);
+        harness.check_accessibility();
+    }
+}
+
+#[test]
+fn a_ten_thousand_rack_site_opens_and_recomputes() {
+    let site = large_site(&example_site().unwrap(), 10_000);
+    let mut harness = harness(Some(site));
+    assert_eq!(harness.state().state.doc.site.rack_group_count(), 10_000);
+    assert!(harness.state().state.analysis.results.is_some());
+    show(&mut harness, View::Inventory);
+    harness.get_by_label("10000 of 10000 rack groups");
+}
+
+/// Writes a 10,000-rack site for measuring the real window's frame time:
+/// `COOLPLAN_BIG_SITE=/tmp/big.ron cargo test --test gui_app -- --ignored write_big_site`.
+#[test]
+#[ignore = "writes a file for manual frame-time measurement"]
+fn write_big_site() {
+    let path = std::env::var("COOLPLAN_BIG_SITE").unwrap_or_else(|_| "/tmp/big.ron".into());
+    let site = large_site(&example_site().unwrap(), 10_000);
+    coolplan::io::save_site(std::path::Path::new(&path), &site, Default::default()).unwrap();
+}
+
+#[test]
+fn export_writes_the_json_report_of_the_current_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.json");
+    let mut harness = harness(None);
+    harness
+        .state_mut()
+        .queue(Command::ExportReport(Some(path.clone())));
+    harness.run();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(json["site"], "AI hall Beijing");
+    assert!(harness.query_by_label_contains("Exported").is_some());
+}
