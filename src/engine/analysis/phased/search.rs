@@ -1,0 +1,193 @@
+//! Solvers of the planning problem.
+//!
+//! - [`exhaustive`]: every combination of choices (air, or an option in an allowed year, per
+//!   group); exact, used when the combinations number at most [`EXACT_LIMIT`].
+//! - [`heuristic`]: greedy by NPV per unit of CAPEX, then local search. Groups are taken in
+//!   order of their best stand-alone NPV per yuan (CAPEX plus the CDU capacity they use at the
+//!   unit price); each takes the choice that raises the plan's NPV most while every year stays
+//!   within budget (CDU steps recomputed for the whole hall). Local search then moves one
+//!   group at a time (any choice, air included) and, for up to [`PAIR_LIMIT`] groups, two
+//!   groups at once, while the NPV rises. Each pass costs O(G·M) plan evaluations of O(G)
+//!   each (M choices per group). Compared with [`exhaustive`] in `tests/analysis_phased.rs`.
+
+use super::problem::{Choice, Problem};
+
+/// Most combinations [`solve`] enumerates exactly.
+pub const EXACT_LIMIT: f64 = 200_000.0;
+/// Most groups for which local search also tries moving two groups at once.
+pub const PAIR_LIMIT: usize = 24;
+/// An improvement smaller than this (in money) is not one (rounding).
+const EPSILON: f64 = 1e-6;
+
+/// How a plan was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Exhaustive,
+    Heuristic,
+}
+
+/// The best plan: exact when the problem is small, else the heuristic.
+pub fn solve(problem: &Problem) -> (Vec<Choice>, Method) {
+    let combinations: f64 = (0..problem.groups.len())
+        .map(|g| problem.choices(g).len() as f64)
+        .product();
+    if combinations <= EXACT_LIMIT {
+        (exhaustive(problem), Method::Exhaustive)
+    } else {
+        (heuristic(problem), Method::Heuristic)
+    }
+}
+
+/// The plan of highest NPV within budget, by trying every combination (ties: the first met,
+/// air before conversion and earlier before later).
+pub fn exhaustive(problem: &Problem) -> Vec<Choice> {
+    let choices: Vec<Vec<Choice>> = (0..problem.groups.len())
+        .map(|g| problem.choices(g))
+        .collect();
+    let mut plan = vec![Choice::Air; choices.len()];
+    let mut best = (problem.outcome(&plan).npv, plan.clone());
+    let mut digits = vec![0usize; choices.len()];
+    // odometer over all combinations
+    loop {
+        let mut g = 0;
+        loop {
+            if g == digits.len() {
+                return best.1;
+            }
+            digits[g] += 1;
+            if digits[g] < choices[g].len() {
+                break;
+            }
+            digits[g] = 0;
+            g += 1;
+        }
+        for (slot, (d, c)) in plan.iter_mut().zip(digits.iter().zip(&choices)) {
+            *slot = c[*d];
+        }
+        let outcome = problem.outcome(&plan);
+        if outcome.npv > best.0 + EPSILON && problem.within_budget(&outcome) {
+            best = (outcome.npv, plan.clone());
+        }
+    }
+}
+
+/// NPV of `plan` if within budget.
+fn feasible_npv(problem: &Problem, plan: &[Choice]) -> Option<f64> {
+    let outcome = problem.outcome(plan);
+    problem.within_budget(&outcome).then_some(outcome.npv)
+}
+
+/// Groups in order of best stand-alone NPV per yuan of CAPEX, highest first.
+pub fn greedy_order(problem: &Problem) -> Vec<(usize, f64)> {
+    let mut order: Vec<(usize, f64)> = problem
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(g, group)| {
+            let hall = &problem.halls[group.hall];
+            let ratio = (0..group.options.len())
+                .map(|o| {
+                    let option = &group.options[o];
+                    let cdu_cost = if hall.unit_kw > 0.0 {
+                        hall.unit_cost * option.liquid_kw / hall.unit_kw
+                    } else {
+                        0.0
+                    };
+                    let value = problem.value(g, o, group.earliest) - cdu_cost;
+                    value / (option.capex + cdu_cost).max(1.0)
+                })
+                .fold(f64::NEG_INFINITY, f64::max);
+            (g, ratio)
+        })
+        .collect();
+    order.sort_by(|a, b| b.1.total_cmp(&a.1));
+    order
+}
+
+/// Greedy by NPV per yuan, then local search.
+pub fn heuristic(problem: &Problem) -> Vec<Choice> {
+    let mut plan = vec![Choice::Air; problem.groups.len()];
+    let mut current = problem.outcome(&plan).npv;
+    for (g, _) in greedy_order(problem) {
+        if let Some((choice, npv)) = best_move(problem, &mut plan, g, current) {
+            plan[g] = choice;
+            current = npv;
+        }
+    }
+    local_search(problem, &mut plan, current);
+    plan
+}
+
+/// The choice of group `g` that raises the NPV above `current` most, within budget.
+fn best_move(
+    problem: &Problem,
+    plan: &mut [Choice],
+    g: usize,
+    current: f64,
+) -> Option<(Choice, f64)> {
+    let before = plan[g];
+    let mut best: Option<(Choice, f64)> = None;
+    for choice in problem.choices(g) {
+        plan[g] = choice;
+        if let Some(npv) = feasible_npv(problem, plan)
+            && npv > best.map_or(current, |b| b.1) + EPSILON
+        {
+            best = Some((choice, npv));
+        }
+    }
+    plan[g] = before;
+    best
+}
+
+fn local_search(problem: &Problem, plan: &mut [Choice], mut current: f64) {
+    let groups = plan.len();
+    for _pass in 0..100 {
+        let mut improved = false;
+        for g in 0..groups {
+            if let Some((choice, npv)) = best_move(problem, plan, g, current) {
+                plan[g] = choice;
+                current = npv;
+                improved = true;
+            }
+        }
+        if !improved && groups <= PAIR_LIMIT {
+            improved = pair_move(problem, plan, &mut current);
+        }
+        if !improved {
+            return;
+        }
+    }
+}
+
+/// Tries every change of two groups at once; applies the best improving one.
+fn pair_move(problem: &Problem, plan: &mut [Choice], current: &mut f64) -> bool {
+    let choices: Vec<Vec<Choice>> = (0..plan.len()).map(|g| problem.choices(g)).collect();
+    let mut best: Option<(usize, Choice, usize, Choice, f64)> = None;
+    for a in 0..plan.len() {
+        for b in a + 1..plan.len() {
+            let (keep_a, keep_b) = (plan[a], plan[b]);
+            for &ca in &choices[a] {
+                for &cb in &choices[b] {
+                    plan[a] = ca;
+                    plan[b] = cb;
+                    if let Some(npv) = feasible_npv(problem, plan)
+                        && npv > best.map_or(*current, |x| x.4) + EPSILON
+                    {
+                        best = Some((a, ca, b, cb, npv));
+                    }
+                }
+            }
+            plan[a] = keep_a;
+            plan[b] = keep_b;
+        }
+    }
+    match best {
+        Some((a, ca, b, cb, npv)) => {
+            plan[a] = ca;
+            plan[b] = cb;
+            *current = npv;
+            true
+        }
+        None => false,
+    }
+}
