@@ -2,7 +2,8 @@
 //!
 //! - [`exhaustive`]: every combination of choices (air, or an option in an allowed year, per
 //!   group); exact, used when the combinations number at most [`EXACT_LIMIT`].
-//! - [`heuristic`]: greedy by NPV per unit of CAPEX, then local search. Groups are taken in
+//! - [`heuristic`]: greedy by NPV per unit of CAPEX, then local search (two starts, see
+//!   [`heuristic`]). Groups are taken in
 //!   order of their best stand-alone NPV per yuan (CAPEX plus the CDU capacity they use at the
 //!   unit price); each takes the choice that raises the plan's NPV most while every year stays
 //!   within budget (CDU steps recomputed for the whole hall). Local search then moves one
@@ -16,6 +17,8 @@ use super::problem::{Choice, Problem};
 pub const EXACT_LIMIT: f64 = 200_000.0;
 /// Most groups for which local search also tries moving two groups at once.
 pub const PAIR_LIMIT: usize = 24;
+/// Groups per hall tried as the first liquid group of their hall.
+pub const SEEDS_PER_HALL: usize = 3;
 /// An improvement smaller than this (in money) is not one (rounding).
 const EPSILON: f64 = 1e-6;
 
@@ -104,18 +107,130 @@ pub fn greedy_order(problem: &Problem) -> Vec<(usize, f64)> {
     order
 }
 
-/// Greedy by NPV per yuan, then local search.
+/// Greedy by NPV per yuan, then local search, from several starts; the best plan wins.
+///
+/// Start 1 is the greedy plan with CDU steps priced. Start 2 is the greedy plan with CDUs
+/// free, repaired to the budget with CDUs priced. Then, per hall, the greedy plan started
+/// with one of the hall's best groups converted ([`seeds`]). Starts 2 and 3 find halls where
+/// only several groups together pay for the first CDU step, which one-group moves from
+/// all-air cannot reach.
 pub fn heuristic(problem: &Problem) -> Vec<Choice> {
-    let mut plan = vec![Choice::Air; problem.groups.len()];
+    let npv = |plan: &[Choice]| problem.outcome(plan).npv;
+    let mut best = improved(
+        problem,
+        greedy(problem, vec![Choice::Air; problem.groups.len()]),
+    );
+    let mut consider = |plan: Vec<Choice>| {
+        if npv(&plan) > npv(&best) + EPSILON {
+            best = plan;
+        }
+    };
+    let mut free_cdus = problem.clone();
+    for hall in &mut free_cdus.halls {
+        hall.unit_cost = 0.0;
+    }
+    let start = vec![Choice::Air; problem.groups.len()];
+    consider(improved(
+        problem,
+        repair(problem, greedy(&free_cdus, start)),
+    ));
+    for seed in seeds(problem) {
+        let mut start = vec![Choice::Air; problem.groups.len()];
+        start[seed.0] = seed.1;
+        if problem.within_budget(&problem.outcome(&start)) {
+            consider(improved(problem, greedy(problem, start)));
+        }
+    }
+    best
+}
+
+/// Per hall, its [`SEEDS_PER_HALL`] groups of best NPV per yuan, each at its first year
+/// with its best option: starts that pay a hall's first CDU step up front.
+fn seeds(problem: &Problem) -> Vec<(usize, Choice)> {
+    let order = greedy_order(problem);
+    let mut out = Vec::new();
+    for h in 0..problem.halls.len() {
+        for (g, _) in order
+            .iter()
+            .filter(|(g, _)| problem.groups[*g].hall == h && !problem.groups[*g].options.is_empty())
+            .take(SEEDS_PER_HALL)
+        {
+            let group = &problem.groups[*g];
+            let option = (0..group.options.len())
+                .max_by(|a, b| {
+                    let v = |o: &usize| problem.value(*g, *o, group.earliest);
+                    v(a).total_cmp(&v(b))
+                })
+                .unwrap_or(0);
+            out.push((
+                *g,
+                Choice::Convert {
+                    option,
+                    year: group.earliest,
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// Adds groups to `plan` in order of NPV per yuan, each where it raises the NPV most.
+fn greedy(problem: &Problem, mut plan: Vec<Choice>) -> Vec<Choice> {
     let mut current = problem.outcome(&plan).npv;
     for (g, _) in greedy_order(problem) {
+        if plan[g] != Choice::Air {
+            continue;
+        }
         if let Some((choice, npv)) = best_move(problem, &mut plan, g, current) {
             plan[g] = choice;
             current = npv;
         }
     }
+    plan
+}
+
+fn improved(problem: &Problem, mut plan: Vec<Choice>) -> Vec<Choice> {
+    let current = problem.outcome(&plan).npv;
     local_search(problem, &mut plan, current);
     plan
+}
+
+/// Brings every year within budget: groups of over-spent years, lowest NPV per yuan first,
+/// move to the later year that keeps the NPV highest without over-spending it, else to air.
+fn repair(problem: &Problem, mut plan: Vec<Choice>) -> Vec<Choice> {
+    let order = greedy_order(problem);
+    for (g, _) in order.iter().rev() {
+        let outcome = problem.outcome(&plan);
+        if problem.within_budget(&outcome) {
+            break;
+        }
+        let Choice::Convert { year, option } = plan[*g] else {
+            continue;
+        };
+        if outcome.spend[year] <= problem.budget[year] {
+            continue;
+        }
+        let later = problem.choices(*g).into_iter().filter(
+            |c| matches!(c, Choice::Convert { year: y, option: o } if *y > year && *o == option),
+        );
+        let mut best = (Choice::Air, f64::NEG_INFINITY);
+        for choice in later {
+            plan[*g] = choice;
+            let moved = problem.outcome(&plan);
+            let fits = |y: usize| {
+                moved.spend[y] <= problem.budget[y] || moved.spend[y] <= outcome.spend[y]
+            };
+            if (0..problem.years()).all(fits) && moved.npv > best.1 {
+                best = (choice, moved.npv);
+            }
+        }
+        plan[*g] = best.0;
+    }
+    if problem.within_budget(&problem.outcome(&plan)) {
+        plan
+    } else {
+        vec![Choice::Air; plan.len()]
+    }
 }
 
 /// The choice of group `g` that raises the NPV above `current` most, within budget.
