@@ -30,6 +30,7 @@ fn group(name: &str, hall: usize, options: Vec<PlanOption>) -> PlanGroup {
         racks: 1,
         earliest: 0,
         fixed: false,
+        air_feasible: true,
         options,
     }
 }
@@ -110,6 +111,26 @@ fn new_servers_convert_only_in_their_arrival_year() {
     );
     // unshifted: the engine's series already starts at the arrival year
     assert_close(p.value(0, 0, 2), -10.0 + 4.0 * 30.0, 1e-12);
+}
+
+#[test]
+fn groups_air_cannot_cool_must_convert() {
+    // G costs 100 and saves 10/yr over 2 years (NPV −80 at rate 0), but air cannot cool it:
+    // air is no choice, so it converts, in year 0 (−80) rather than year 1 (−90).
+    let mut must = group("Hot", 0, vec![option(1, 100.0, 10.0, 2, 50.0)]);
+    must.air_feasible = false;
+    let p = Problem {
+        groups: vec![must],
+        halls: vec![no_cdu_cost()],
+        budget: vec![100.0; 2],
+        rate: 0.0,
+        horizon: 2,
+    };
+    assert!(!p.choices(0).contains(&Choice::Air));
+    let best = exhaustive(&p);
+    assert_eq!(best, vec![Choice::Convert { option: 0, year: 0 }]);
+    assert_eq!(heuristic(&p), best);
+    assert_close(p.outcome(&best).npv, -80.0, 1e-12);
 }
 
 /// A random small problem: `groups` groups, 1–2 options, 2 halls, 3 plan years.
@@ -196,8 +217,9 @@ fn no_plan_exceeds_a_years_budget() {
 fn the_plan_of_a_site_respects_its_budget_and_explains_every_group() {
     let site = site_with("");
     let results = coolplan::engine::evaluate(&site, &climate());
-    // budget of 1.5 M CNY a year: less than converting everything at once
-    let budget = Money::new(1_500_000.0, Currency::CNY);
+    // 40.8 kW GPU racks exceed the 25 kW air limit: they convert in 2026 whatever the
+    // budget; 3 M CNY a year covers them (≈2.3 M with the hall's first two CDUs)
+    let budget = Money::new(3_000_000.0, Currency::CNY);
     let planned = plan(&site, &results, budget, 5);
     assert_eq!(planned.method, Method::Exhaustive);
     assert_eq!(planned.years.len(), 5);
@@ -209,9 +231,12 @@ fn the_plan_of_a_site_respects_its_budget_and_explains_every_group() {
         );
     }
     assert_eq!(planned.groups.len(), 2);
+    assert_eq!(planned.groups[0].reason, PlanReason::AirCannotCool);
+    assert_eq!(planned.groups[0].choice.map(|c| c.1), Some(2026));
     for g in &planned.groups {
         match (&g.choice, &g.reason) {
             (None, PlanReason::NoGain | PlanReason::NoBudget | PlanReason::Infeasible) => {}
+            (Some(_), PlanReason::AirCannotCool) => {}
             (Some(_), PlanReason::BestNpvPerYuan { .. })
             | (Some(_), PlanReason::BudgetExhausted { .. })
             | (Some(_), PlanReason::LaterPaysMore)

@@ -5,6 +5,7 @@
 //! Owns: argument parsing (clap), the output language, printing. Never touches: the engine's
 //! arithmetic; files only through [`crate::io`].
 
+pub mod analyze;
 mod check;
 mod fmt;
 
@@ -34,6 +35,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Rewrite site files in canonical form, atomically (keeps <name>.ron.bak).
     Fmt(fmt::FmtArgs),
+    /// Tornado, Monte Carlo, phased plan under a budget and CDU N+1 check of a site.
+    Analyze(analyze::AnalyzeArgs),
 }
 
 /// How a command ended; the worst outcome over all files wins.
@@ -94,6 +97,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
     match args.command {
         Some(Command::Check(a)) => check::run(&a, lang),
         Some(Command::Fmt(a)) => fmt::run(&a, lang),
+        Some(Command::Analyze(a)) => analyze::run(&a, lang),
         None => {
             // The GUI opens here once it exists; until then, help.
             let _ = Args::command().print_help();

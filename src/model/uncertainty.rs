@@ -79,7 +79,12 @@ impl Serialize for Amount {
         match &self.tag {
             Some(tag) => {
                 let tag = crate::units::money::intern(tag.clone());
-                serializer.serialize_newtype_variant("Amount", 0, tag, &self.number)
+                // whole numbers as people write them: kW(20), not kW(20.0)
+                if self.number.fract() == 0.0 && self.number.abs() < 9.0e15 {
+                    serializer.serialize_newtype_variant("Amount", 0, tag, &(self.number as i64))
+                } else {
+                    serializer.serialize_newtype_variant("Amount", 0, tag, &self.number)
+                }
             }
             None => serializer.serialize_f64(self.number),
         }

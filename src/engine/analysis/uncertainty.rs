@@ -12,6 +12,8 @@
 
 use serde_json::Value;
 
+use crate::i18n::analysis::An;
+use crate::i18n::{Lang, Text};
 use crate::model::Site;
 use crate::model::assumptions::Assumptions;
 use crate::model::uncertainty::{Amount, Range};
@@ -34,6 +36,29 @@ pub enum UncertaintyError {
         input: String,
         problem: String,
     },
+}
+
+impl UncertaintyError {
+    /// Index of the entry in the site's `uncertainty` list.
+    pub fn index(&self) -> usize {
+        match self {
+            UncertaintyError::UnknownInput { index, .. }
+            | UncertaintyError::NotNumeric { index, .. }
+            | UncertaintyError::Duplicate { index, .. }
+            | UncertaintyError::BadRange { index, .. } => *index,
+        }
+    }
+    /// The message in `lang` (a range's detail stays as its check wrote it).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            UncertaintyError::UnknownInput { input, .. } => An::UnknownInput.fmt(lang, &[input]),
+            UncertaintyError::NotNumeric { input, .. } => An::NotNumeric.fmt(lang, &[input]),
+            UncertaintyError::Duplicate { input, .. } => An::Duplicate.fmt(lang, &[input]),
+            UncertaintyError::BadRange { input, problem, .. } => {
+                An::BadRange.fmt(lang, &[input, problem])
+            }
+        }
+    }
 }
 
 /// Shape of the distribution of one input, in the number of its (range's) unit.

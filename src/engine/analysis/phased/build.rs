@@ -25,6 +25,9 @@ pub enum PlanReason {
     NoGain,
     /// No liquid option is feasible for the group.
     Infeasible,
+    /// Air cannot cool the group, so it converts in its first possible year whatever the
+    /// budget (the plan may then exceed it: see the year's spend).
+    AirCannotCool,
 }
 
 /// One group's place in the plan.
@@ -151,6 +154,7 @@ pub fn problem(site: &Site, results: &Results, budget: Money, years: usize) -> P
                 racks: r.count,
                 earliest,
                 fixed: !arrivals.is_empty(),
+                air_feasible: r.scope.option(CoolingOption::Air).feasible,
                 options,
             }
         })

@@ -26,6 +26,8 @@ pub struct PlanGroup {
     pub earliest: usize,
     /// Only `earliest` is allowed (new servers are bought liquid-ready in their year).
     pub fixed: bool,
+    /// Air can cool the group; when not (and a liquid option can), air is no choice.
+    pub air_feasible: bool,
     pub options: Vec<PlanOption>,
 }
 
@@ -47,6 +49,14 @@ pub enum Choice {
         option: usize,
         year: usize,
     },
+}
+
+/// The plan every search starts from: air, or for groups air cannot cool, their first
+/// choice (first option, first year).
+pub fn start(problem: &Problem) -> Vec<Choice> {
+    (0..problem.groups.len())
+        .map(|g| problem.choices(g).first().copied().unwrap_or(Choice::Air))
+        .collect()
 }
 
 /// The whole problem.
@@ -78,7 +88,8 @@ impl Problem {
         self.budget.len()
     }
 
-    /// Every choice open to group `g`: air first, then each option in each allowed year.
+    /// Every choice open to group `g`: air first (unless air cannot cool it and a liquid
+    /// option can), then each option in each allowed year.
     pub fn choices(&self, g: usize) -> Vec<Choice> {
         let group = &self.groups[g];
         let last = if group.fixed {
@@ -86,7 +97,13 @@ impl Problem {
         } else {
             self.years()
         };
-        let mut out = vec![Choice::Air];
+        let must_convert =
+            !group.air_feasible && !group.options.is_empty() && group.earliest < self.years();
+        let mut out = if must_convert {
+            Vec::new()
+        } else {
+            vec![Choice::Air]
+        };
         for option in 0..group.options.len() {
             for year in group.earliest..last.min(self.years()) {
                 out.push(Choice::Convert { option, year });

@@ -11,7 +11,7 @@
 //!   groups at once, while the NPV rises. Each pass costs O(G·M) plan evaluations of O(G)
 //!   each (M choices per group). Compared with [`exhaustive`] in `tests/analysis_phased.rs`.
 
-use super::problem::{Choice, Problem};
+use super::problem::{Choice, Problem, start};
 
 /// Most combinations [`solve`] enumerates exactly.
 pub const EXACT_LIMIT: f64 = 200_000.0;
@@ -47,8 +47,16 @@ pub fn exhaustive(problem: &Problem) -> Vec<Choice> {
     let choices: Vec<Vec<Choice>> = (0..problem.groups.len())
         .map(|g| problem.choices(g))
         .collect();
-    let mut plan = vec![Choice::Air; choices.len()];
-    let mut best = (problem.outcome(&plan).npv, plan.clone());
+    let mut plan = start(problem);
+    let first = problem.outcome(&plan);
+    // the first combination counts only within budget (air everywhere always is, unless air
+    // cannot cool some group); otherwise any plan within budget beats it
+    let floor = if problem.within_budget(&first) {
+        first.npv
+    } else {
+        f64::NEG_INFINITY
+    };
+    let mut best = (floor, plan.clone());
     let mut digits = vec![0usize; choices.len()];
     // odometer over all combinations
     loop {
@@ -115,13 +123,16 @@ pub fn greedy_order(problem: &Problem) -> Vec<(usize, f64)> {
 /// only several groups together pay for the first CDU step, which one-group moves from
 /// all-air cannot reach.
 pub fn heuristic(problem: &Problem) -> Vec<Choice> {
-    let npv = |plan: &[Choice]| problem.outcome(plan).npv;
-    let mut best = improved(
-        problem,
-        greedy(problem, vec![Choice::Air; problem.groups.len()]),
-    );
+    // plans within budget first, then by NPV
+    let score = |plan: &[Choice]| {
+        let outcome = problem.outcome(plan);
+        (problem.within_budget(&outcome), outcome.npv)
+    };
+    let mut best = improved(problem, greedy(problem, start(problem)));
     let mut consider = |plan: Vec<Choice>| {
-        if npv(&plan) > npv(&best) + EPSILON {
+        let (fits, npv) = score(&plan);
+        let (best_fits, best_npv) = score(&best);
+        if (fits && !best_fits) || (fits == best_fits && npv > best_npv + EPSILON) {
             best = plan;
         }
     };
@@ -129,16 +140,13 @@ pub fn heuristic(problem: &Problem) -> Vec<Choice> {
     for hall in &mut free_cdus.halls {
         hall.unit_cost = 0.0;
     }
-    let start = vec![Choice::Air; problem.groups.len()];
-    consider(improved(
-        problem,
-        repair(problem, greedy(&free_cdus, start)),
-    ));
+    let repaired = repair(problem, greedy(&free_cdus, start(problem)));
+    consider(improved(problem, repaired));
     for seed in seeds(problem) {
-        let mut start = vec![Choice::Air; problem.groups.len()];
-        start[seed.0] = seed.1;
-        if problem.within_budget(&problem.outcome(&start)) {
-            consider(improved(problem, greedy(problem, start)));
+        let mut plan = start(problem);
+        plan[seed.0] = seed.1;
+        if problem.within_budget(&problem.outcome(&plan)) {
+            consider(improved(problem, greedy(problem, plan)));
         }
     }
     best
@@ -178,7 +186,7 @@ fn seeds(problem: &Problem) -> Vec<(usize, Choice)> {
 fn greedy(problem: &Problem, mut plan: Vec<Choice>) -> Vec<Choice> {
     let mut current = problem.outcome(&plan).npv;
     for (g, _) in greedy_order(problem) {
-        if plan[g] != Choice::Air {
+        if plan[g] != Choice::Air && problem.groups[g].air_feasible {
             continue;
         }
         if let Some((choice, npv)) = best_move(problem, &mut plan, g, current) {
@@ -213,7 +221,7 @@ fn repair(problem: &Problem, mut plan: Vec<Choice>) -> Vec<Choice> {
         let later = problem.choices(*g).into_iter().filter(
             |c| matches!(c, Choice::Convert { year: y, option: o } if *y > year && *o == option),
         );
-        let mut best = (Choice::Air, f64::NEG_INFINITY);
+        let mut best = (problem.choices(*g)[0], f64::NEG_INFINITY);
         for choice in later {
             plan[*g] = choice;
             let moved = problem.outcome(&plan);
@@ -229,7 +237,7 @@ fn repair(problem: &Problem, mut plan: Vec<Choice>) -> Vec<Choice> {
     if problem.within_budget(&problem.outcome(&plan)) {
         plan
     } else {
-        vec![Choice::Air; plan.len()]
+        start(problem)
     }
 }
 
