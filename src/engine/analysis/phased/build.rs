@@ -286,6 +286,9 @@ fn reason(
     if group.options.is_empty() {
         return PlanReason::Infeasible;
     }
+    if !group.air_feasible {
+        return PlanReason::AirCannotCool;
+    }
     match choices[g] {
         Choice::Convert { year, .. }
             if group.fixed && year == group.earliest && group.earliest > 0 =>
