@@ -169,3 +169,33 @@ fn cancel_stops_the_run() {
     assert_eq!(result, Err(McError::Cancelled));
     assert!(done.load(Ordering::Relaxed) < Config::default().samples);
 }
+
+#[test]
+fn the_staged_evaluator_equals_the_full_engine() {
+    // prices and finance only: physical results cached, costs re-run per sample
+    let site = site_with(
+        r#"(input: "prices.electricity", range: Percent(30)),
+           (input: "finance.discount_rate", range: Uniform(low: 0.05, high: 0.11))"#,
+    );
+    let climate = climate();
+    let prepared = Prepared::new(&site).expect("valid");
+    let staged = coolplan::engine::analysis::evaluator(&prepared, &climate);
+    for index in 0..5 {
+        let varied = prepared
+            .apply_vector(&coolplan::engine::analysis::monte_carlo::draw(
+                &prepared, 9, index,
+            ))
+            .expect("applies");
+        assert_eq!(
+            staged(&varied),
+            coolplan::engine::evaluate(&varied, &climate)
+        );
+    }
+    // a cooling input forces the full engine, which must also agree
+    let site =
+        site_with(r#"(input: "cooling.cdu_approach", range: Uniform(low: K(3), high: K(5)))"#);
+    let prepared = Prepared::new(&site).expect("valid");
+    let full = coolplan::engine::analysis::evaluator(&prepared, &climate);
+    let varied = prepared.apply(0, 5.0).expect("applies");
+    assert_eq!(full(&varied), coolplan::engine::evaluate(&varied, &climate));
+}

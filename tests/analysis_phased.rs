@@ -253,4 +253,3 @@ fn the_plan_of_a_site_respects_its_budget_and_explains_every_group() {
     let start = coolplan::engine::analysis::phased::problem::start(&p);
     assert!(planned.npv.amount >= p.outcome(&start).npv - 1e-6);
 }
-
