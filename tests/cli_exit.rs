@@ -189,3 +189,16 @@ fn the_language_defaults_from_the_locale_environment() {
         .unwrap();
     assert!(stdout(&out).ends_with(": ok\n"), "{}", stdout(&out));
 }
+
+#[test]
+fn help_is_shown_in_the_chosen_language() {
+    let out = coolplan(&["--lang", "zh", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("检查站点文件"), "{}", stdout(&out));
+    let out = coolplan(&["fmt", "--help"]);
+    assert!(
+        stdout(&out).contains("Rewrite site files in canonical form"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -162,6 +162,18 @@ pub fn analyse(
     })
 }
 
+/// The subcommand's help in `lang`.
+pub fn localize(command: clap::Command, lang: Lang) -> clap::Command {
+    let help = |key: An| key.tr(lang);
+    command
+        .about(help(An::HelpAbout))
+        .mut_arg("file", |a| a.help(help(An::HelpFile)))
+        .mut_arg("monte_carlo", |a| a.help(help(An::HelpMonteCarlo)))
+        .mut_arg("seed", |a| a.help(help(An::HelpSeed)))
+        .mut_arg("budget", |a| a.help(help(An::HelpBudget)))
+        .mut_arg("years", |a| a.help(help(An::HelpYears)))
+}
+
 pub fn run(args: &AnalyzeArgs, lang: Lang) -> Outcome {
     let origin = args.file.display().to_string();
     let site = match load_site(&args.file) {

@@ -15,6 +15,13 @@ pub struct CheckArgs {
     pub files: Vec<PathBuf>,
 }
 
+/// Help texts of `check` in `lang`.
+pub fn localize(command: clap::Command, lang: Lang) -> clap::Command {
+    command
+        .about(Cli::HelpCheck.tr(lang))
+        .mut_arg("files", |a| a.help(Cli::HelpFiles.tr(lang)))
+}
+
 pub fn run(args: &CheckArgs, lang: Lang) -> Outcome {
     let mut worst = Outcome::Ok;
     let mut counts = [0usize; 3];

@@ -24,6 +24,15 @@ pub struct FmtArgs {
     pub force: bool,
 }
 
+/// Help texts of `fmt` in `lang`.
+pub fn localize(command: clap::Command, lang: Lang) -> clap::Command {
+    command
+        .about(Cli::HelpFmt.tr(lang))
+        .mut_arg("files", |a| a.help(Cli::HelpFiles.tr(lang)))
+        .mut_arg("check", |a| a.help(Cli::HelpFmtCheck.tr(lang)))
+        .mut_arg("force", |a| a.help(Cli::HelpFmtForce.tr(lang)))
+}
+
 pub fn run(args: &FmtArgs, lang: Lang) -> Outcome {
     args.files
         .iter()

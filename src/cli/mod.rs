@@ -7,12 +7,15 @@
 
 pub mod analyze;
 mod check;
+mod export;
 mod fmt;
+mod import;
+mod report;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::i18n::cli::Cli;
 use crate::i18n::{Lang, Text};
@@ -35,6 +38,13 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Rewrite site files in canonical form, atomically (keeps <name>.ron.bak).
     Fmt(fmt::FmtArgs),
+    /// Import a CSV (NetBox, openDCIM, spreadsheet with --map, inventory, measured power) into a
+    /// site: preview, then apply in one step (exit 0 applied or previewed, 1 refused, 2 unreadable).
+    Import(import::ImportArgs),
+    /// Export a site's racks as inventory CSV that `coolplan import` reads back.
+    Export(export::ExportArgs),
+    /// Evaluate a site and print the report: `--format json` (docs/report-json.md) or text.
+    Report(report::ReportArgs),
     /// Tornado, Monte Carlo, phased plan under a budget and CDU N+1 check of a site.
     Analyze(analyze::AnalyzeArgs),
 }
@@ -81,7 +91,12 @@ pub fn main() -> ExitCode {
 
 /// Runs the CLI with `args` (the first is the program name).
 pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
-    let args = match Args::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let lang = lang_in_args(&args).unwrap_or_else(lang_from_env);
+    let parsed = localized_command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Args::from_arg_matches(&matches));
+    let args = match parsed {
         Ok(args) => args,
         Err(e) => {
             // clap prints help/version to stdout (success) and usage errors to stderr.
@@ -93,17 +108,43 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
             };
         }
     };
-    let lang = args.lang.unwrap_or_else(lang_from_env);
+    let lang = args.lang.unwrap_or(lang);
     match args.command {
         Some(Command::Check(a)) => check::run(&a, lang),
         Some(Command::Fmt(a)) => fmt::run(&a, lang),
+        Some(Command::Import(a)) => import::run(&a, lang),
+        Some(Command::Export(a)) => export::run(&a, lang),
+        Some(Command::Report(a)) => report::run(&a, lang),
         Some(Command::Analyze(a)) => analyze::run(&a, lang),
         None => {
             // The GUI opens here once it exists; until then, help.
-            let _ = Args::command().print_help();
+            let _ = localized_command(lang).print_help();
             Outcome::Ok
         }
     }
+}
+
+/// The clap command with its help texts in `lang` (each subcommand localizes its own).
+fn localized_command(lang: Lang) -> clap::Command {
+    Args::command()
+        .about(Cli::HelpAbout.tr(lang))
+        .mut_arg("lang", |a| a.help(Cli::HelpLang.tr(lang)))
+        .mut_subcommand("check", |c| check::localize(c, lang))
+        .mut_subcommand("fmt", |c| fmt::localize(c, lang))
+        .mut_subcommand("analyze", |c| analyze::localize(c, lang))
+}
+
+/// `--lang xx` or `--lang=xx` among the raw arguments (help is printed before parsing ends).
+fn lang_in_args(args: &[OsString]) -> Option<Lang> {
+    let texts: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    texts
+        .iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.strip_prefix("--lang") {
+            Some("") => texts.get(i + 1).and_then(|v| Lang::from_code(v)),
+            Some(rest) => rest.strip_prefix('=').and_then(Lang::from_code),
+            None => None,
+        })
 }
 
 /// Prints an error and its chain of causes to stderr, in `lang`.

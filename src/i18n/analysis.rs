@@ -42,6 +42,12 @@ crate::texts! {
         LoopLine => "  facility loop failure: {0} racks, {1} lose liquid cooling", "  一次侧水环路故障：{0} 个机柜、{1} 失去液冷";
         BadBudget => "--budget `{0}`: write an amount with its currency, e.g. CNY(5000000)", "--budget `{0}`：请写带货币的金额，例如 CNY(5000000)";
         BudgetCurrency => "--budget is in {0} but the site is in {1}: amounts are never converted", "--budget 的货币是 {0}，而站点使用 {1}：金额不做汇率换算";
+        HelpAbout => "Tornado, Monte Carlo, phased plan under a budget and CDU N+1 check of a site", "站点的龙卷风敏感性、蒙特卡洛、预算约束下的分期方案与 CDU N+1 校核";
+        HelpFile => "Site file (.ron); its `uncertainty` list gives the ranges", "站点文件（.ron）；其中 `uncertainty` 列表给出输入范围";
+        HelpMonteCarlo => "Run a Monte Carlo of N samples (10,000 when N is left out)", "运行 N 个样本的蒙特卡洛（不写 N 时为 10,000）";
+        HelpSeed => "Seed of the Monte Carlo draws (same seed, same result)", "蒙特卡洛随机种子（种子相同，结果相同）";
+        HelpBudget => "Yearly CAPEX budget for a phased plan, with its currency, e.g. CNY(5000000)", "分期方案的年度投资预算，带货币，例如 CNY(5000000)";
+        HelpYears => "Plan years (default: the study horizon)", "规划年数（默认：研究期）";
         Cancelled => "cancelled", "已取消";
         Run => "Run", "运行";
         Cancel => "Cancel", "取消";

@@ -9,7 +9,9 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod climate;
 pub mod gui;
+pub mod import;
 pub mod report;
 pub mod terms;
 pub mod validation;
@@ -135,7 +137,9 @@ mod tests {
         check_table::<analysis::An>();
         check_table::<gui::Gui>();
         check_table::<report::Rep>();
+        check_table::<import::Imp>();
         check_table::<validation::Val>();
+        check_table::<climate::Clim>();
         check_table::<words::Words>();
     }
 

@@ -9,6 +9,7 @@
 pub mod canonical;
 pub mod climate;
 pub mod epw;
+pub mod import;
 pub mod lex;
 pub mod load;
 pub mod migrate;

@@ -12,6 +12,7 @@
 pub mod format;
 pub mod kinds;
 pub mod money;
+pub mod parse;
 mod tagged;
 
 pub use kinds::*;

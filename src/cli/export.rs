@@ -1,0 +1,46 @@
+//! `coolplan export <site.ron> [-o inventory.csv]`: the site's racks as inventory CSV (one row
+//! per server group), which `coolplan import` reads back into the same racks.
+
+use std::path::PathBuf;
+
+use super::Outcome;
+use super::import::report_load_error;
+use crate::i18n::import::Imp;
+use crate::i18n::{Lang, Text};
+use crate::io::import::export_inventory;
+use crate::io::load_site;
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The site file (.ron).
+    pub site: PathBuf,
+    /// Where to write the CSV (standard output when left out).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(args: &ExportArgs, lang: Lang) -> Outcome {
+    let site = match load_site(&args.site) {
+        Ok(loaded) => loaded.site,
+        Err(e) => return report_load_error(&e, lang),
+    };
+    let csv = export_inventory(&site);
+    let Some(output) = &args.output else {
+        print!("{csv}");
+        return Outcome::Ok;
+    };
+    let origin = output.display().to_string();
+    let temp = output.with_extension("csv.tmp");
+    let written = std::fs::write(&temp, &csv).and_then(|()| std::fs::rename(&temp, output));
+    match written {
+        Ok(()) => {
+            let rows = csv.lines().count().saturating_sub(1);
+            println!("{}", Imp::Exported.fmt(lang, &[&origin, &rows]));
+            Outcome::Ok
+        }
+        Err(e) => {
+            eprintln!("{}", Imp::WriteFailed.fmt(lang, &[&origin, &e]));
+            Outcome::Unreadable
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! CSV text → header and rows with their line numbers. Malformed rows are collected with the
+//! line they start on, never fatal; a byte-order mark and `;` or tab delimiters are accepted.
+
+use super::ImportError;
+use super::reason::SkipReason;
+
+/// One data row and the line of the file it starts on (1-based, header is line 1).
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub line: u64,
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    /// The trimmed cell at `index`, or "" when absent.
+    pub fn cell(&self, index: Option<usize>) -> &str {
+        index
+            .and_then(|i| self.cells.get(i))
+            .map_or("", |c| c.trim())
+    }
+}
+
+/// A parsed CSV file.
+#[derive(Clone, Debug)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Row>,
+    /// Rows that could not be read, with their lines.
+    pub malformed: Vec<(u64, SkipReason)>,
+}
+
+/// Reads CSV text. Errors only when there is no header; bad rows go to `malformed`.
+pub fn read_table(text: &str) -> Result<Table, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let header_line = text.lines().next().unwrap_or("").trim_end().to_string();
+    if header_line.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter_of(&header_line))
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| ImportError::Csv {
+            line: 1,
+            message: e.to_string(),
+        })?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let mut rows = Vec::new();
+    let mut malformed = Vec::new();
+    let mut lines = LineCounter::new(text);
+    let mut record = csv::StringRecord::new();
+    loop {
+        let before = reader.position().byte();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+                if record.iter().all(|c| c.trim().is_empty()) {
+                    continue; // a blank spreadsheet row carries nothing
+                }
+                if record.len() != headers.len() {
+                    let reason = SkipReason::FieldCount {
+                        found: record.len(),
+                        expected: headers.len(),
+                    };
+                    malformed.push((line, reason));
+                    continue;
+                }
+                let at_end = reader.position().byte() as usize >= text.len();
+                let unclosed = at_end
+                    && record.iter().any(|c| c.contains('\n'))
+                    && !text.trim_end().ends_with('"');
+                if unclosed {
+                    malformed.push((line, SkipReason::UnterminatedQuote));
+                    continue;
+                }
+                let cells = record.iter().map(str::to_string).collect();
+                rows.push(Row { line, cells });
+            }
+            Err(error) => {
+                let line = error.position().map_or(0, |p| lines.line_at(p.byte()));
+                malformed.push((line, SkipReason::Csv(error.to_string())));
+                if reader.position().byte() == before {
+                    break; // no progress: stop rather than loop
+                }
+            }
+        }
+    }
+    Ok(Table {
+        headers,
+        rows,
+        malformed,
+    })
+}
+
+/// Line numbers from byte offsets (the csv crate's own line count skips blank lines).
+struct LineCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            byte: 0,
+            line: 1,
+        }
+    }
+    /// The 1-based line holding byte `offset` (offsets must not decrease between calls).
+    fn line_at(&mut self, offset: u64) -> u64 {
+        let bytes = self.text.as_bytes();
+        let mut offset = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(bytes.len());
+        // After a blank line the csv crate reports the blank line's start: skip to the record.
+        while offset < bytes.len() && matches!(bytes[offset], b'\n' | b'\r') {
+            offset += 1;
+        }
+        if offset > self.byte {
+            let newlines = bytes[self.byte..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.line += newlines as u64;
+            self.byte = offset;
+        }
+        self.line
+    }
+}
+
+/// `,` unless the header has more `;` or tabs (spreadsheets in many locales write `;`).
+fn delimiter_of(header_line: &str) -> u8 {
+    let count = |d: char| header_line.matches(d).count();
+    [(b';', count(';')), (b'\t', count('\t'))]
+        .into_iter()
+        .filter(|&(_, n)| n > count(','))
+        .max_by_key(|&(_, n)| n)
+        .map_or(b',', |(d, _)| d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_keep_their_line_numbers_and_short_rows_are_reported() {
+        let text = "\u{feff}Rack;Model;Count\nA01;cpu-1u;4\n\nA02;cpu-2u\n\"A03\";\"hgx-h100\";1\n";
+        let table = read_table(text).unwrap();
+        assert_eq!(table.headers, ["Rack", "Model", "Count"]);
+        let lines: Vec<u64> = table.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 5]);
+        assert_eq!(
+            table.malformed,
+            [(
+                4,
+                SkipReason::FieldCount {
+                    found: 2,
+                    expected: 3
+                }
+            )]
+        );
+    }
+
+    #[test]
+    fn an_empty_file_is_an_error() {
+        assert!(matches!(read_table(""), Err(ImportError::Empty)));
+        assert!(matches!(read_table("\n\n"), Err(ImportError::Empty)));
+    }
+}
