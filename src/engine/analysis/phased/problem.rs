@@ -139,8 +139,8 @@ impl Problem {
             spend[year] += chosen.capex;
             heat_added[group.hall][year] += chosen.liquid_kw;
             let shift = year.saturating_sub(group.earliest);
-            for t in shift..=self.horizon {
-                flows[t] += chosen.savings.get(t - shift).copied().unwrap_or(0.0);
+            for (flow, saving) in flows.iter_mut().skip(shift).zip(&chosen.savings) {
+                *flow += saving;
             }
         }
         let mut cdus_bought = vec![vec![0; years]; self.halls.len()];
