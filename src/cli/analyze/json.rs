@@ -117,7 +117,7 @@ pub fn document(a: &Analysis, lang: Lang) -> Value {
                     })
                 }).collect::<Vec<_>>(),
                 "cdus_bought": y.cdus_bought.iter()
-                    .map(|(hall, units)| json!({ "hall": hall, "units": units }))
+                    .map(|(hall, units, cost)| json!({ "hall": hall, "units": units, "cost": money(*cost) }))
                     .collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
             "groups": p.groups.iter().map(|g| json!({

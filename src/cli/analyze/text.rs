@@ -124,9 +124,8 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
                     An::PlanConversion.fmt(lang, &[&g.group, &g.racks, &option, &m(g.capex)])
                 );
             }
-            for (hall, units) in &y.cdus_bought {
-                let cost = m(y.cdu_cost);
-                let _ = writeln!(out, "{}", An::PlanCdus.fmt(lang, &[hall, units, &cost]));
+            for (hall, units, cost) in &y.cdus_bought {
+                let _ = writeln!(out, "{}", An::PlanCdus.fmt(lang, &[hall, units, &m(*cost)]));
             }
         }
         let _ = writeln!(out, "{}", An::WhyHeader.tr(lang));

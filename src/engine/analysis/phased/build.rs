@@ -25,8 +25,8 @@ pub enum PlanReason {
     NoGain,
     /// No liquid option is feasible for the group.
     Infeasible,
-    /// Air cannot cool the group, so it converts in its first possible year whatever the
-    /// budget (the plan may then exceed it: see the year's spend).
+    /// Air cannot cool the group, so air is no choice for it: it converts in its first
+    /// possible year (when no plan within budget exists, the plan may exceed it there).
     AirCannotCool,
 }
 
@@ -53,8 +53,8 @@ pub struct PlanYear {
     pub spent: Money,
     /// Groups converted this year (indices into [`Plan::groups`]).
     pub conversions: Vec<usize>,
-    /// CDU units bought per hall name (only halls that buy).
-    pub cdus_bought: Vec<(String, u64)>,
+    /// CDU units bought per hall: name, units, cost (only halls that buy).
+    pub cdus_bought: Vec<(String, u64, Money)>,
     pub cdu_cost: Money,
 }
 
@@ -239,10 +239,8 @@ pub fn explain(
                 .enumerate()
                 .filter(|(_, b)| b[y] > 0)
                 .map(|(h, b)| {
-                    (
-                        site.halls.get(h).map_or(String::new(), |x| x.name.clone()),
-                        b[y],
-                    )
+                    let name = site.halls.get(h).map_or(String::new(), |x| x.name.clone());
+                    (name, b[y], money(b[y] as f64 * p.halls[h].unit_cost))
                 })
                 .collect(),
             cdu_cost: money(
@@ -286,10 +284,10 @@ fn reason(
     if group.options.is_empty() {
         return PlanReason::Infeasible;
     }
-    if !group.air_feasible {
-        return PlanReason::AirCannotCool;
-    }
     match choices[g] {
+        Choice::Convert { year, .. } if !group.air_feasible && year == group.earliest => {
+            PlanReason::AirCannotCool
+        }
         Choice::Convert { year, .. }
             if group.fixed && year == group.earliest && group.earliest > 0 =>
         {
