@@ -138,6 +138,7 @@ fn site() -> impl Strategy<Value = Site> {
                 assumptions,
                 catalog: Vec::new(),
                 halls,
+                uncertainty: Vec::new(),
             }
         })
 }

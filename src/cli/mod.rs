@@ -5,6 +5,7 @@
 //! Owns: argument parsing (clap), the output language, printing. Never touches: the engine's
 //! arithmetic; files only through [`crate::io`].
 
+pub mod analyze;
 mod check;
 mod export;
 mod fmt;
@@ -47,6 +48,8 @@ pub enum Command {
     /// Evaluate a site and write its report: PDF, HTML, CSV, Markdown, JSON (docs/report-json.md)
     /// or text; the format follows -o's extension or --format.
     Report(report::ReportArgs),
+    /// Tornado, Monte Carlo, phased plan under a budget and CDU N+1 check of a site.
+    Analyze(analyze::AnalyzeArgs),
 }
 
 /// How a command ended; the worst outcome over all files wins.
@@ -134,6 +137,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
         Some(Command::Import(a)) => import::run(&a, lang),
         Some(Command::Export(a)) => export::run(&a, lang),
         Some(Command::Report(a)) => report::run(&a, lang),
+        Some(Command::Analyze(a)) => analyze::run(&a, lang),
         None => {
             // Reached only through `run` with no subcommand (`main` opens the GUI).
             let _ = localized_command(lang).print_help();
@@ -149,6 +153,7 @@ fn localized_command(lang: Lang) -> clap::Command {
         .mut_arg("lang", |a| a.help(Cli::HelpLang.tr(lang)))
         .mut_subcommand("check", |c| check::localize(c, lang))
         .mut_subcommand("fmt", |c| fmt::localize(c, lang))
+        .mut_subcommand("analyze", |c| analyze::localize(c, lang))
 }
 
 /// `--lang xx` or `--lang=xx` among the raw arguments (help is printed before parsing ends).

@@ -7,6 +7,7 @@
 //! Pipeline: [`physical::evaluate`] (thermal, equipment, feasibility, energy) then
 //! [`cost::evaluate`] (CAPEX, OPEX, finance, recommendation) give [`Results`].
 
+pub mod analysis;
 pub mod climate;
 pub mod cost;
 pub mod finance;

@@ -7,6 +7,7 @@
 //! Tables: [`terms`] (domain vocabulary shared by all), [`cli`], [`gui`], [`report`].
 //! [`words`]: wording of results (reasons, cost items, finance labels).
 
+pub mod analysis;
 pub mod cli;
 pub mod climate;
 pub mod gui;
@@ -133,6 +134,7 @@ mod tests {
     fn every_key_has_both_languages() {
         check_table::<terms::Term>();
         check_table::<cli::Cli>();
+        check_table::<analysis::An>();
         check_table::<gui::Gui>();
         check_table::<report::Rep>();
         check_table::<import::Imp>();

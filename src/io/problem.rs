@@ -81,6 +81,8 @@ pub enum Kind {
     },
     BadDate(String),
     HorizonOutOfRange(u32),
+    /// An entry of the `uncertainty` list (checked by `engine::analysis::uncertainty`).
+    Uncertainty(crate::engine::analysis::uncertainty::UncertaintyError),
     // warnings
     GpuUnderTwoKw(String),
     RackOver150Kw(String),
@@ -164,6 +166,7 @@ impl Kind {
             PeakBelowAverage { peak, average } => Val::PeakBelowAverage.fmt(lang, &[peak, average]),
             BadDate(text) => Val::BadDate.fmt(lang, &[text]),
             HorizonOutOfRange(years) => Val::HorizonOutOfRange.fmt(lang, &[years]),
+            Uncertainty(e) => e.message(lang),
             GpuUnderTwoKw(power) => Val::GpuUnderTwoKw.fmt(lang, &[power]),
             RackOver150Kw(power) => Val::RackOver150Kw.fmt(lang, &[power]),
             UtilisationUnusual(v) => Val::UtilisationUnusual.fmt(lang, &[&n(*v)]),

@@ -8,6 +8,7 @@ pub mod assumptions;
 pub mod catalog;
 pub mod climate;
 pub mod fluids;
+pub mod uncertainty;
 
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +41,9 @@ pub struct Site {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub catalog: Vec<ServerModel>,
     pub halls: Vec<Hall>,
+    /// Uncertain inputs and their ranges (sensitivity and Monte Carlo), see [`uncertainty`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uncertainty: Vec<uncertainty::Uncertain>,
 }
 
 /// Where the site is and which climate drives free cooling.

@@ -246,7 +246,7 @@ impl<U: UnitKind> Serialize for Price<U> {
     }
 }
 
-fn intern(tag: String) -> &'static str {
+pub(crate) fn intern(tag: String) -> &'static str {
     use std::collections::HashSet;
     use std::sync::{Mutex, OnceLock};
     static TAGS: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();

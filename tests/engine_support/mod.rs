@@ -68,6 +68,7 @@ pub fn site(halls: Vec<Hall>) -> Site {
         assumptions: Assumptions::default(),
         catalog: Vec::new(),
         halls,
+        uncertainty: Vec::new(),
     }
 }
 

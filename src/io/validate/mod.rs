@@ -13,5 +13,11 @@ use crate::model::Site;
 pub fn validate(site: &Site) -> Vec<Problem> {
     let mut checker = checker::Checker::default();
     rules::site(&mut checker, site);
+    for problem in crate::engine::analysis::uncertainty::validate(site) {
+        let seg = crate::io::problem::Seg::Item("uncertainty", problem.index());
+        checker.at(seg, |c| {
+            c.report(crate::io::problem::Kind::Uncertainty(problem))
+        });
+    }
     checker.into_problems()
 }

@@ -1,0 +1,221 @@
+//! `coolplan analyze <site.ron> [--monte-carlo [N]] [--seed S] [--budget CNY(5000000)]
+//! [--years Y] [--format json|text]`: tornado, Monte Carlo, phased plan and CDU N+1 check.
+//!
+//! Owns: reading the arguments, loading the site and its climate, timing the Monte Carlo run
+//! (the clock stays out of the engine and out of the JSON, which is deterministic), printing.
+//! Never touches: the analyses' arithmetic (`engine::analysis`).
+
+mod json;
+mod text;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize};
+use std::time::Instant;
+
+use super::{Outcome, print_error_chain};
+use crate::engine::analysis::monte_carlo::{self, Config, MonteCarlo};
+use crate::engine::analysis::phased::{self, Plan};
+use crate::engine::analysis::redundancy::{self, HallCheck};
+use crate::engine::analysis::tornado::{self, Tornado};
+use crate::engine::analysis::uncertainty::Prepared;
+use crate::engine::{ClimateData, Results};
+use crate::i18n::analysis::An;
+use crate::i18n::cli::Cli;
+use crate::i18n::{Lang, Text};
+use crate::io::{LoadError, load_site};
+use crate::model::Site;
+use crate::units::Money;
+
+/// Output format of `analyze`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AnalyzeArgs {
+    /// Site file (.ron); its `uncertainty` list gives the ranges.
+    pub file: PathBuf,
+    /// Run a Monte Carlo of N samples (10,000 when N is left out).
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "10000")]
+    pub monte_carlo: Option<usize>,
+    /// Seed of the Monte Carlo draws (same seed, same result).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Yearly CAPEX budget for a phased plan, with its currency, e.g. CNY(5000000).
+    #[arg(long, value_name = "AMOUNT")]
+    pub budget: Option<String>,
+    /// Plan years (default: the study horizon).
+    #[arg(long, value_name = "Y")]
+    pub years: Option<usize>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+/// Everything `analyze` computed.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub site: String,
+    pub results: Results,
+    pub tornado: Option<Tornado>,
+    pub monte_carlo: Option<MonteCarlo>,
+    /// Wall-clock seconds of the Monte Carlo run (text output only).
+    pub monte_carlo_seconds: f64,
+    pub plan: Option<Plan>,
+    pub budget: Option<Money>,
+    pub redundancy: Vec<HallCheck>,
+}
+
+/// Why `analyze` could not run (beyond loading).
+#[derive(Debug, thiserror::Error)]
+pub enum AnalyzeError {
+    #[error("bad budget")]
+    BadBudget(String),
+    #[error("budget currency")]
+    BudgetCurrency(Money, crate::units::Currency),
+    #[error("{0}")]
+    Engine(String),
+}
+
+impl AnalyzeError {
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            AnalyzeError::BadBudget(text) => An::BadBudget.fmt(lang, &[text]),
+            AnalyzeError::BudgetCurrency(money, site) => {
+                An::BudgetCurrency.fmt(lang, &[&money.currency, site])
+            }
+            AnalyzeError::Engine(text) => text.clone(),
+        }
+    }
+}
+
+/// Reads `--budget`: an amount in the site's currency.
+pub fn parse_budget(text: &str, site: &Site) -> Result<Money, AnalyzeError> {
+    let money: Money =
+        ron::from_str(text.trim()).map_err(|_| AnalyzeError::BadBudget(text.to_string()))?;
+    if !(money.amount.is_finite() && money.amount >= 0.0) {
+        return Err(AnalyzeError::BadBudget(text.to_string()));
+    }
+    if money.currency != site.currency {
+        return Err(AnalyzeError::BudgetCurrency(money, site.currency));
+    }
+    Ok(money)
+}
+
+/// Runs every analysis the arguments ask for on a loaded site.
+pub fn analyse(
+    site: &Site,
+    climate: &ClimateData,
+    args: &AnalyzeArgs,
+) -> Result<Analysis, AnalyzeError> {
+    let budget = args
+        .budget
+        .as_deref()
+        .map(|text| parse_budget(text, site))
+        .transpose()?;
+    let evaluate = |s: &Site| crate::engine::evaluate(s, climate);
+    let results = evaluate(site);
+    // load_site has validated the ranges; a failure here is reported, not unwrapped
+    let prepared = Prepared::new(site).map_err(|problems| {
+        AnalyzeError::Engine(
+            problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
+    let tornado = if prepared.inputs.is_empty() {
+        None
+    } else {
+        Some(tornado::tornado(&prepared, &results, &evaluate).map_err(AnalyzeError::Engine)?)
+    };
+    let mut monte_carlo_seconds = 0.0;
+    let monte_carlo = match args.monte_carlo {
+        Some(samples) if !prepared.inputs.is_empty() => {
+            let config = Config {
+                samples,
+                seed: args.seed,
+            };
+            let (done, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
+            let start = Instant::now();
+            let run = monte_carlo::run(&prepared, &evaluate, config, &done, &cancel)
+                .map_err(|e| AnalyzeError::Engine(e.to_string()))?;
+            monte_carlo_seconds = start.elapsed().as_secs_f64();
+            Some(run)
+        }
+        _ => None,
+    };
+    let years = args.years.unwrap_or(results.horizon_years as usize);
+    let plan = budget.map(|b| phased::plan(site, &results, b, years));
+    let redundancy = redundancy::site_checks(site, &results);
+    Ok(Analysis {
+        site: site.name.clone(),
+        results,
+        tornado,
+        monte_carlo,
+        monte_carlo_seconds,
+        plan,
+        budget,
+        redundancy,
+    })
+}
+
+/// The subcommand's help in `lang`.
+pub fn localize(command: clap::Command, lang: Lang) -> clap::Command {
+    let help = |key: An| key.tr(lang);
+    command
+        .about(help(An::HelpAbout))
+        .mut_arg("file", |a| a.help(help(An::HelpFile)))
+        .mut_arg("monte_carlo", |a| a.help(help(An::HelpMonteCarlo)))
+        .mut_arg("seed", |a| a.help(help(An::HelpSeed)))
+        .mut_arg("budget", |a| a.help(help(An::HelpBudget)))
+        .mut_arg("years", |a| a.help(help(An::HelpYears)))
+}
+
+pub fn run(args: &AnalyzeArgs, lang: Lang) -> Outcome {
+    let origin = args.file.display().to_string();
+    let site = match load_site(&args.file) {
+        Ok(loaded) => loaded.site,
+        Err(e) => return load_failed(&e, lang),
+    };
+    let base_dir = args.file.parent().map(Path::to_path_buf);
+    let climate = match crate::io::climate::resolve(&site, base_dir.as_deref()) {
+        Ok(climate) => climate,
+        Err(e) => {
+            print_error_chain(lang, &format!("{origin}: {e}"), &e);
+            return Outcome::Invalid;
+        }
+    };
+    match analyse(&site, &climate, args) {
+        Ok(analysis) => {
+            match args.format {
+                Format::Json => println!("{}", json::to_json(&analysis, lang)),
+                Format::Text => print!("{}", text::to_text(&analysis, lang)),
+            }
+            Outcome::Ok
+        }
+        Err(e) => {
+            eprintln!("{}: {}", Cli::Error.tr(lang), e.render(lang));
+            Outcome::Invalid
+        }
+    }
+}
+
+fn load_failed(e: &LoadError, lang: Lang) -> Outcome {
+    if e.is_unreadable() {
+        print_error_chain(lang, &e.render(lang), e);
+        return Outcome::Unreadable;
+    }
+    eprintln!("{}", e.render(lang));
+    if let LoadError::Invalid { problems, .. } = e {
+        for problem in problems {
+            eprintln!("  {}", problem.render(lang));
+        }
+    }
+    Outcome::Invalid
+}
+
+pub use json::to_json;
+pub use text::to_text;

@@ -1,0 +1,179 @@
+//! The JSON of `coolplan analyze --format json`: deterministic (no timings), money as plain
+//! numbers in the site's `currency`, undefined figures (payback beyond the horizon) `null`.
+//! Layout documented in docs/analysis.md §6.
+
+use serde_json::{Value, json};
+
+use super::Analysis;
+use super::text::reason_text;
+use crate::engine::CoolingOption;
+use crate::engine::analysis::monte_carlo::Spread;
+use crate::engine::analysis::phased::{Method, PlanReason};
+use crate::engine::analysis::redundancy::RackShare;
+use crate::engine::analysis::tornado::End;
+use crate::i18n::Lang;
+use crate::units::Money;
+
+/// Version of the layout; raised when a field changes meaning or is removed.
+pub const FORMAT_VERSION: u32 = 1;
+
+fn num(v: f64) -> Value {
+    serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)
+}
+
+fn money(m: Money) -> Value {
+    num(m.amount)
+}
+
+fn opt(v: Option<f64>) -> Value {
+    v.map_or(Value::Null, num)
+}
+
+fn key(o: Option<CoolingOption>) -> Value {
+    o.map_or(Value::Null, |o| json!(o.key()))
+}
+
+fn end(e: &End) -> Value {
+    json!({
+        "value": e.value,
+        "npv": money(e.npv),
+        "payback_years": opt(e.payback_years),
+        "recommended": key(e.recommended),
+    })
+}
+
+fn spread<T: Copy>(s: &Spread<T>, f: impl Fn(T) -> Value) -> Value {
+    json!({ "p10": f(s.p10), "p50": f(s.p50), "p90": f(s.p90) })
+}
+
+fn shares(list: &[RackShare]) -> Value {
+    list.iter()
+        .map(|r| json!({ "group": r.group, "racks": r.racks, "heat_kw": num(r.heat_kw) }))
+        .collect()
+}
+
+fn reason_key(reason: &PlanReason) -> Value {
+    match reason {
+        PlanReason::BestNpvPerYuan { rank, of } => {
+            json!({ "key": "best_npv_per_yuan", "rank": rank, "of": of })
+        }
+        PlanReason::Arrives { year } => json!({ "key": "servers_arrive", "year": year }),
+        PlanReason::BudgetExhausted { year } => json!({ "key": "budget_exhausted", "year": year }),
+        PlanReason::LaterPaysMore => json!({ "key": "later_pays_more" }),
+        PlanReason::NoBudget => json!({ "key": "no_budget" }),
+        PlanReason::NoGain => json!({ "key": "no_gain" }),
+        PlanReason::Infeasible => json!({ "key": "infeasible" }),
+        PlanReason::AirCannotCool => json!({ "key": "air_cannot_cool" }),
+    }
+}
+
+/// The analysis as a JSON value.
+pub fn document(a: &Analysis, lang: Lang) -> Value {
+    let tornado = a.tornado.as_ref().map_or(Value::Null, |t| {
+        json!({
+            "option": t.option.key(),
+            "base_npv": money(t.base_npv),
+            "base_payback_years": opt(t.base_payback_years),
+            "bars": t.bars.iter().map(|b| json!({
+                "input": b.input,
+                "low": end(&b.low),
+                "high": end(&b.high),
+                "swing": money(b.swing),
+            })).collect::<Vec<_>>(),
+        })
+    });
+    let monte_carlo = a.monte_carlo.as_ref().map_or(Value::Null, |m| {
+        json!({
+            "samples": m.samples,
+            "seed": m.seed,
+            "probability_none_feasible": num(m.probability_none_feasible),
+            "options": m.options.iter().map(|o| json!({
+                "option": o.option.key(),
+                "npv": spread(&o.npv, money),
+                "payback_years": spread(&o.payback_years, opt),
+                "pue": spread(&o.pue, num),
+                "probability_best": num(o.probability_best),
+                "probability_feasible": num(o.probability_feasible),
+            })).collect::<Vec<_>>(),
+        })
+    });
+    let plan = a.plan.as_ref().map_or(Value::Null, |p| {
+        json!({
+            "method": match p.method { Method::Exhaustive => "exhaustive", Method::Heuristic => "heuristic" },
+            "budget_per_year": a.budget.map_or(Value::Null, money),
+            "npv": money(p.npv),
+            "years": p.years.iter().map(|y| json!({
+                "year": y.year,
+                "budget": money(y.budget),
+                "spent": money(y.spent),
+                "cdu_cost": money(y.cdu_cost),
+                "conversions": y.conversions.iter().map(|g| {
+                    let group = &p.groups[*g];
+                    json!({
+                        "group": group.group,
+                        "option": key(group.choice.map(|c| c.0)),
+                        "racks": group.racks,
+                        "capex": money(group.capex),
+                    })
+                }).collect::<Vec<_>>(),
+                "cdus_bought": y.cdus_bought.iter()
+                    .map(|(hall, units, cost)| json!({ "hall": hall, "units": units, "cost": money(*cost) }))
+                    .collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "groups": p.groups.iter().map(|g| json!({
+                "group": g.group,
+                "hall": g.hall,
+                "racks": g.racks,
+                "option": key(g.choice.map(|c| c.0)),
+                "year": g.choice.map_or(Value::Null, |c| json!(c.1)),
+                "capex": money(g.capex),
+                "npv": money(g.npv),
+                "reason": reason_key(&g.reason),
+                "why": reason_text(&g.reason, lang),
+            })).collect::<Vec<_>>(),
+            "cumulative": p.cumulative.iter().zip(&p.cumulative_discounted)
+                .map(|((year, plain), (_, discounted))| json!({
+                    "year": year,
+                    "undiscounted": money(*plain),
+                    "discounted": money(*discounted),
+                }))
+                .collect::<Vec<_>>(),
+        })
+    });
+    let redundancy: Vec<Value> = a
+        .redundancy
+        .iter()
+        .map(|h| {
+            json!({
+                "hall": h.hall,
+                "option": h.option.key(),
+                "n_plus_one": h.n_plus_one,
+                "loop_racks": h.loop_racks,
+                "loop_kw": num(h.loop_kw),
+                "cdus": h.cdus.iter().map(|c| json!({
+                    "capacity_kw": num(c.capacity_kw),
+                    "load_kw": num(c.load_kw),
+                    "failure_absorbed": c.failure_absorbed,
+                    "racks": shares(&c.racks),
+                })).collect::<Vec<_>>(),
+                "unassigned": shares(&h.unassigned),
+            })
+        })
+        .collect();
+    json!({
+        "format_version": FORMAT_VERSION,
+        "site": a.site,
+        "currency": a.results.currency.code(),
+        "recommended": key(a.results.site.recommendation.option),
+        "tornado": tornado,
+        "monte_carlo": monte_carlo,
+        "plan": plan,
+        "redundancy": redundancy,
+    })
+}
+
+/// Pretty JSON text of the analysis.
+pub fn to_json(a: &Analysis, lang: Lang) -> String {
+    // Invariant: the document holds only strings, numbers, bools, nulls, arrays and maps.
+    serde_json::to_string_pretty(&document(a, lang)).expect("analysis document serialises")
+}
