@@ -1,11 +1,14 @@
 //! Export and print: hand the current results to the report writers and write the file.
-//! Formats by extension: `.json`, `.txt` today; PDF/HTML/Markdown/CSV when issue 6 lands.
+//! Formats by extension: PDF, HTML, CSV, Markdown, JSON, text (`report::export`).
 
 use std::path::Path;
 
 use crate::app::state::{AppState, Notice};
 use crate::i18n::Text;
 use crate::i18n::gui::Gui;
+use crate::report::build::{ReportInput, sha256_hex};
+use crate::report::export::{self as writers, Format};
+use crate::report::layout::Paper;
 
 /// Writes a report of the current site to `path` (format from the extension).
 pub fn export(state: &mut AppState, path: &Path) {
@@ -23,48 +26,73 @@ pub fn export(state: &mut AppState, path: &Path) {
     });
 }
 
-/// Writes a PDF to the temp folder and opens it in the system viewer for printing.
+/// Writes a PDF to the temp folder and hands it to the system: `lp` where CUPS is present,
+/// otherwise the default viewer; the notice says which.
 pub fn print(state: &mut AppState) {
     let lang = state.settings.lang;
-    // The text report until the PDF writer lands (issue 6).
-    let path = std::env::temp_dir().join("coolplan-print.txt");
-    match write_report(state, &path).and_then(|()| open_in_viewer(&path)) {
-        Ok(()) => {
-            state.notice = Some(Notice {
-                text: Gui::PrintNote.fmt(lang, &[&path.display()]),
-                is_error: false,
-            })
-        }
-        Err(reason) => {
-            state.notice = Some(Notice {
-                text: Gui::ExportFailed.fmt(lang, &[&path.display(), &reason]),
-                is_error: true,
-            })
-        }
-    }
+    let path = std::env::temp_dir().join("coolplan-print.pdf");
+    let outcome = write_report(state, &path).and_then(|()| hand_to_system(&path));
+    state.notice = Some(match outcome {
+        Ok(how) => Notice {
+            text: Gui::PrintNote.fmt(lang, &[&path.display(), &how]),
+            is_error: false,
+        },
+        Err(reason) => Notice {
+            text: Gui::ExportFailed.fmt(lang, &[&path.display(), &reason]),
+            is_error: true,
+        },
+    });
 }
 
-/// Writes the report in the format of `path`'s extension. JSON and text come from the
-/// report writers on main; PDF/HTML/Markdown/CSV join here when their writers land.
+/// Writes the report in the format of `path`'s extension through the report writers
+/// (PDF, HTML, CSV, Markdown, JSON, text), on A4 paper, undated unless the site gives a date.
 fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
     let lang = state.settings.lang;
     let Some(results) = &state.analysis.results else {
         return Err(Gui::ReportNeedsResults.tr(lang).to_string());
     };
-    let site = state.doc.site.name.as_str();
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let text = match extension.as_str() {
-        "json" => crate::report::json::to_json(site, results, lang),
-        "txt" | "text" => crate::report::text::to_text(site, results, lang),
-        _ => return Err(Gui::ReportFormatMissing.fmt(lang, &[&extension])),
+    let format = Format::from_path(path).ok_or_else(|| {
+        let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
+        Gui::ReportFormatMissing.fmt(lang, &[&extension.unwrap_or_default()])
+    })?;
+    let site = &state.doc.site;
+    // The hash traces the report to the site as it stands, saved or not.
+    let text = crate::io::to_canonical_string(site).map_err(|e| e.to_string())?;
+    let hash = sha256_hex(text.as_bytes());
+    let base_dir = state.doc.path.as_deref().and_then(Path::parent);
+    let climate = crate::io::climate::resolve(site, base_dir).ok();
+    let catalog = site.catalog();
+    let input = ReportInput {
+        site,
+        results,
+        catalog: &catalog,
+        climate: climate.as_ref(),
+        lang,
+        date: site.report_date.as_deref(),
+        input_sha256: &hash,
     };
-    std::fs::write(path, text).map_err(|e| e.to_string())
+    let bytes = writers::export(&input, format, Paper::A4).map_err(|e| e.to_string())?;
+    std::fs::write(path, bytes).map_err(|e| e.to_string())
 }
 
-fn open_in_viewer(path: &Path) -> Result<(), String> {
+/// Sends a PDF to the printer with `lp` when CUPS is installed, else opens it in the viewer.
+fn hand_to_system(path: &Path) -> Result<String, String> {
+    let lp_present = std::process::Command::new("lp").arg("-h").output().is_ok();
+    if lp_present {
+        let status = std::process::Command::new("lp")
+            .arg(path)
+            .status()
+            .map_err(|e| format!("lp: {e}"))?;
+        return if status.success() {
+            Ok("lp".to_string())
+        } else {
+            Err(format!("lp: {status}"))
+        };
+    }
+    open_in_viewer(path)
+}
+
+fn open_in_viewer(path: &Path) -> Result<String, String> {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -75,6 +103,6 @@ fn open_in_viewer(path: &Path) -> Result<(), String> {
     std::process::Command::new(opener)
         .arg(path)
         .spawn()
-        .map(|_| ())
+        .map(|_| opener.to_string())
         .map_err(|e| format!("{opener}: {e}"))
 }

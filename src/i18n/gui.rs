@@ -191,9 +191,9 @@ crate::texts! {
         Saved => "Saved {0}", "已保存 {0}";
         Exported => "Exported {0}", "已导出 {0}";
         ExportFailed => "Could not export {0}: {1}", "无法导出 {0}：{1}";
-        PrintNote => "Wrote {0} for printing and opened it in the system viewer.", "已生成 {0} 并用系统查看器打开以便打印。";
+        PrintNote => "Wrote {0} and handed it to {1} for printing.", "已生成 {0} 并交给 {1} 打印。";
         Dismiss => "Dismiss", "关闭提示";
         ReportNeedsResults => "there are no results to report yet", "尚无可输出的结果";
-        ReportFormatMissing => "no report writer for .{0} in this build: use .json or .txt", "此版本没有 .{0} 格式的报告输出：请使用 .json 或 .txt";
+        ReportFormatMissing => "no report format for .{0}: use .pdf, .html, .csv, .md, .json or .txt", "不支持 .{0} 格式的报告：请使用 .pdf、.html、.csv、.md、.json 或 .txt";
     }
 }
