@@ -7,6 +7,7 @@
 //! Tables: [`terms`] (domain vocabulary shared by all), [`cli`], [`gui`], [`report`].
 
 pub mod cli;
+pub mod generate;
 pub mod gui;
 pub mod report;
 pub mod terms;
