@@ -11,6 +11,7 @@ pub mod generate;
 pub mod gui;
 pub mod report;
 pub mod terms;
+pub mod validation;
 
 use serde::{Deserialize, Serialize};
 
@@ -131,6 +132,7 @@ mod tests {
         check_table::<cli::Cli>();
         check_table::<gui::Gui>();
         check_table::<report::Rep>();
+        check_table::<validation::Val>();
     }
 
     #[test]

@@ -28,7 +28,8 @@ pub struct MonthlyNormals {
     pub relative_humidity: Vec<f64>,
 }
 
-/// Keys of the preset cities (`ClimateSource::Preset`), as in `docs/method.md`.
+/// Keys of the built-in climate presets (`Preset("beijing")`); the thermal engine's data and
+/// the validator both use this list.
 pub const CLIMATE_PRESET_KEYS: &[&str] = &[
     "beijing",
     "shanghai",

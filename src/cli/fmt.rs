@@ -1,0 +1,101 @@
+//! `coolplan fmt <files>... [--check] [--force]`: rewrite site files in canonical form,
+//! atomically; idempotent.
+
+use std::path::{Path, PathBuf};
+
+use super::{Outcome, print_error_chain};
+use crate::i18n::cli::Cli;
+use crate::i18n::{Lang, Text};
+use crate::io::lex::has_comments;
+use crate::io::load::{decode, read_file};
+use crate::io::save::{SaveOptions, SaveOutcome, save_text};
+use crate::io::{LoadError, parse_migrated, to_canonical_string};
+
+#[derive(Debug, clap::Args)]
+pub struct FmtArgs {
+    /// Site files (.ron).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Only report files that are not canonical (exit 1 if any); write nothing.
+    #[arg(long)]
+    pub check: bool,
+    /// Format files that hold // comments even though the comments are dropped.
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(args: &FmtArgs, lang: Lang) -> Outcome {
+    args.files
+        .iter()
+        .map(|path| fmt_one(path, args, lang))
+        .max()
+        .unwrap_or(Outcome::Ok)
+}
+
+fn fmt_one(path: &Path, args: &FmtArgs, lang: Lang) -> Outcome {
+    let origin = path.display().to_string();
+    let loaded = read_file(path).and_then(|bytes| {
+        let text = decode(&bytes, &origin)?;
+        let (site, _) = parse_migrated(&text, &origin)?;
+        Ok((text, site))
+    });
+    let (text, site) = match loaded {
+        Ok(pair) => pair,
+        Err(e) => return report_load_error(&e, lang),
+    };
+    let canonical = match to_canonical_string(&site) {
+        Ok(canonical) => canonical,
+        Err(e) => {
+            print_error_chain(lang, &e.to_string(), &e);
+            return Outcome::Invalid;
+        }
+    };
+    if canonical == text {
+        if !args.check {
+            println!("{}", Cli::Unchanged.fmt(lang, &[&origin]));
+        }
+        return Outcome::Ok;
+    }
+    if args.check {
+        println!("{}", Cli::NotCanonical.fmt(lang, &[&origin]));
+        return Outcome::Invalid;
+    }
+    if has_comments(&text) && !args.force {
+        println!("{}", Cli::RefuseComments.fmt(lang, &[&origin]));
+        return Outcome::Invalid;
+    }
+    let options = SaveOptions {
+        allow_dropping_comments: args.force,
+    };
+    match save_text(path, &canonical, options) {
+        Ok(SaveOutcome::Written { backup }) => {
+            println!("{}", Cli::Formatted.fmt(lang, &[&origin]));
+            if let Some(bak) = backup {
+                println!("{}", Cli::BackupKept.fmt(lang, &[&origin, &bak.display()]));
+            }
+            Outcome::Ok
+        }
+        Ok(SaveOutcome::Unchanged) => {
+            println!("{}", Cli::Unchanged.fmt(lang, &[&origin]));
+            Outcome::Ok
+        }
+        Ok(SaveOutcome::WouldDropComments) => {
+            println!("{}", Cli::RefuseComments.fmt(lang, &[&origin]));
+            Outcome::Invalid
+        }
+        Err(e) => {
+            print_error_chain(lang, &e.to_string(), &e);
+            Outcome::Unreadable
+        }
+    }
+}
+
+fn report_load_error(e: &LoadError, lang: Lang) -> Outcome {
+    if e.is_unreadable() {
+        print_error_chain(lang, &e.render(lang), e);
+        Outcome::Unreadable
+    } else {
+        println!("{}: {}", Cli::Error.tr(lang), e.render(lang));
+        Outcome::Invalid
+    }
+}

@@ -1,0 +1,56 @@
+//! Texts of load and validation problems (parse, migration, every validation rule), used by
+//! the CLI, the GUI's problem list and reports.
+
+crate::texts! {
+    /// Load and validation messages.
+    Val {
+        PathHall => "hall", "机房";
+        PathRack => "rack", "机柜";
+        PathModel => "catalog model", "目录型号";
+        PathSite => "site", "站点";
+        CannotRead => "cannot read {0}: {1}", "无法读取 {0}：{1}";
+        NotAFile => "{0} is a {1}, not a site file", "{0} 是{1}，不是站点文件";
+        KindDirectory => "directory", "目录";
+        KindFifo => "named pipe (FIFO)", "命名管道 (FIFO)";
+        KindSpecial => "special file", "特殊文件";
+        TooLarge => "{0} is {1} bytes; site files are limited to {2} bytes", "{0} 有 {1} 字节；站点文件上限为 {2} 字节";
+        NotUtf8 => "{0}:{1}:{2}: the file is not UTF-8 text (save it as UTF-8)", "{0}:{1}:{2}：文件不是 UTF-8 文本（请以 UTF-8 保存）";
+        ParseError => "{0}:{1}:{2}: syntax error: {3}", "{0}:{1}:{2}：语法错误：{3}";
+        NewerVersion => "{0}: schema_version {1} is newer than this coolplan reads (version {2}); update coolplan", "{0}：schema_version {1} 比本版 coolplan 可读的版本 {2} 更新；请升级 coolplan";
+        BadVersion => "{0}: schema_version {1} is not a version coolplan ever wrote (this build writes {2})", "{0}：schema_version {1} 不是 coolplan 的任何版本（本版写入 {2}）";
+        Migrated => "{0}: migrated from schema_version {1} to {2}; run `coolplan fmt` to save it", "{0}：已从 schema_version {1} 迁移到 {2}；运行 `coolplan fmt` 保存";
+        InvalidFile => "{0}: {1} error(s), {2} warning(s)", "{0}：{1} 个错误，{2} 个警告";
+        UnknownModel => "unknown catalog model \"{0}\"", "未知的目录型号 \"{0}\"";
+        DidYouMean => "; did you mean \"{0}\"?", "；是否应为 \"{0}\"？";
+        DuplicateHall => "hall name \"{0}\" is used twice", "机房名称 \"{0}\" 重复";
+        DuplicateRack => "rack name \"{0}\" is used twice in this hall", "机柜名称 \"{0}\" 在本机房内重复";
+        DuplicateModel => "catalog id \"{0}\" is defined twice in this file", "目录编号 \"{0}\" 在本文件中定义了两次";
+        EmptyName => "the name is empty", "名称为空";
+        NotFinite => "the value {0} is not a finite number", "数值 {0} 不是有限数";
+        Negative => "the value {0} cannot be negative", "数值 {0} 不能为负";
+        NotPositive => "the value {0} must be greater than zero", "数值 {0} 必须大于零";
+        FractionOutOfRange => "the fraction {0} must lie between 0 and 1", "比例 {0} 必须在 0 到 1 之间";
+        BelowAbsoluteZero => "the temperature {0} is below absolute zero", "温度 {0} 低于绝对零度";
+        RackOverfull => "servers take {0} U but the rack has {1} U", "服务器共占 {0} U，但机柜只有 {1} U";
+        YearOutOfRange => "the year {0} is outside {1}–{2}", "年份 {0} 超出 {1}–{2} 范围";
+        CurrencyMismatch => "this price is in {0} but the site's currency is {1}; amounts are never converted", "此价格以 {0} 计，但站点货币为 {1}；金额不做汇率换算";
+        CountOverflow => "the number of servers overflows (racks × servers is too large to count)", "服务器数量溢出（机柜数 × 服务器数过大）";
+        TooManyRacks => "{0} racks is beyond the sanity limit of {1}", "{0} 个机柜超出合理上限 {1}";
+        RackScaleNotAlone => "the rack-scale system \"{0}\" fills its rack: it must be the only server group, with count 1", "整机柜系统 \"{0}\" 占满整个机柜：必须是唯一的服务器组且数量为 1";
+        UnknownPreset => "unknown climate preset \"{0}\" (presets: {1})", "未知的气候预设 \"{0}\"（可选：{1}）";
+        MonthlyLength => "{0} values given; monthly normals need 12", "给出了 {0} 个值；月均值需要 12 个";
+        HumidityOutOfRange => "relative humidity {0} % must lie between 0 and 100", "相对湿度 {0} % 必须在 0 到 100 之间";
+        PueBelowOne => "a PUE of {0} is impossible: PUE is at least 1", "PUE {0} 不可能：PUE 至少为 1";
+        PeakBelowAverage => "the peak {0} is below the average {1}", "峰值 {0} 低于平均值 {1}";
+        BadDate => "\"{0}\" is not a date written YYYY-MM-DD", "\"{0}\" 不是 YYYY-MM-DD 格式的日期";
+        HorizonOutOfRange => "a horizon of {0} years is outside 1–100", "{0} 年的研究期超出 1–100 范围";
+        GpuUnderTwoKw => "a GPU server drawing at most {0} is suspiciously low (GPU servers draw 2 kW or more)", "GPU 服务器最大功率仅 {0}，偏低可疑（GPU 服务器通常不低于 2 kW）";
+        RackOver150Kw => "one rack draws {0} at maximum, over 150 kW", "单个机柜最大功率 {0}，超过 150 kW";
+        UtilisationUnusual => "utilisation {0} is outside the usual 0.05–0.95", "利用率 {0} 超出常见范围 0.05–0.95";
+        FloorAreaExceeded => "the racks need {0} of floor with service space but the hall has {1}", "机柜（含维护空间）需要 {0} 地面面积，但机房只有 {1}";
+        WaterAboveClass => "supply {0} is above the {1} class maximum of {2}", "供水温度 {0} 高于 {1} 等级的上限 {2}";
+        EmptyRack => "the rack group holds no servers", "该机柜组没有服务器";
+        ArrivesBeforeStudy => "new servers arrive in {0}, before the study's first year {1}", "新服务器于 {0} 年到货，早于研究起始年 {1}";
+        PueHigh => "a measured PUE of {0} is unusually high", "实测 PUE {0} 异常偏高";
+    }
+}

@@ -1,0 +1,17 @@
+//! Validation of a parsed site: every rule, all problems collected (never the first only),
+//! each with a path to the value. Pure: a function of the site and the shipped catalog.
+
+mod assumptions;
+mod checker;
+mod numbers;
+mod rules;
+
+use crate::io::problem::Problem;
+use crate::model::Site;
+
+/// Every problem of `site`, errors and warnings, in file order.
+pub fn validate(site: &Site) -> Vec<Problem> {
+    let mut checker = checker::Checker::default();
+    rules::site(&mut checker, site);
+    checker.into_problems()
+}

@@ -1,0 +1,73 @@
+//! Range checks of single values (finite, positive, fractions, years, temperatures), shared
+//! by every rule.
+
+use super::checker::Checker;
+use crate::io::problem::{Kind, YEAR_RANGE};
+use crate::model::assumptions::Describe;
+use crate::units::{Currency, Price, Qty, TemperatureQ, UnitKind};
+
+impl Checker {
+    /// A quantity that must be finite and > 0.
+    pub fn positive<U: UnitKind>(&mut self, name: &'static str, q: &Qty<U>) {
+        self.number(name, q.number(), &q.describe(), true);
+    }
+    /// A quantity that must be finite and ≥ 0.
+    pub fn non_negative<U: UnitKind>(&mut self, name: &'static str, q: &Qty<U>) {
+        self.number(name, q.number(), &q.describe(), false);
+    }
+    /// A plain number that must be finite and > 0.
+    pub fn positive_f64(&mut self, name: &'static str, v: f64) {
+        self.number(name, v, &v.describe(), true);
+    }
+    fn number(&mut self, name: &'static str, v: f64, shown: &str, strict: bool) {
+        let shown = shown.to_string();
+        if !v.is_finite() {
+            self.report_field(name, Kind::NotFinite(shown));
+        } else if v < 0.0 && !strict {
+            self.report_field(name, Kind::Negative(shown));
+        } else if strict && v <= 0.0 {
+            self.report_field(name, Kind::NotPositive(shown));
+        }
+    }
+    /// A share in 0..=1.
+    pub fn fraction(&mut self, name: &'static str, v: f64) {
+        if !v.is_finite() {
+            self.report_field(name, Kind::NotFinite(v.describe()));
+        } else if !(0.0..=1.0).contains(&v) {
+            self.report_field(name, Kind::FractionOutOfRange(v));
+        }
+    }
+    /// A calendar year in [`YEAR_RANGE`].
+    pub fn year(&mut self, name: &'static str, year: i64) {
+        if !YEAR_RANGE.contains(&year) {
+            self.report_field(name, Kind::YearOutOfRange(year));
+        }
+    }
+    /// A temperature: finite and above absolute zero.
+    pub fn temperature(&mut self, name: &'static str, t: &TemperatureQ) {
+        if !t.number().is_finite() {
+            self.report_field(name, Kind::NotFinite(t.describe()));
+        } else if t.si() <= 0.0 {
+            self.report_field(name, Kind::BelowAbsoluteZero(t.describe()));
+        }
+    }
+    /// A price: finite, ≥ 0, in the site's currency.
+    pub fn price<U: UnitKind>(&mut self, name: &'static str, p: &Price<U>, site: Currency) {
+        self.number(name, p.number(), &p.describe(), false);
+        if p.currency() != site {
+            self.report_field(
+                name,
+                Kind::CurrencyMismatch {
+                    found: p.currency(),
+                    site,
+                },
+            );
+        }
+    }
+    /// A name that must not be blank.
+    pub fn name(&mut self, name: &str) {
+        if name.trim().is_empty() {
+            self.report_field("name", Kind::EmptyName);
+        }
+    }
+}
