@@ -7,6 +7,7 @@
 
 mod check;
 mod fmt;
+mod generate;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -34,6 +35,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Rewrite site files in canonical form, atomically (keeps <name>.ron.bak).
     Fmt(fmt::FmtArgs),
+    /// Write a deterministic synthetic site (benchmarks, demos): --racks N --seed S -o FILE.
+    Generate(generate::GenerateArgs),
 }
 
 /// How a command ended; the worst outcome over all files wins.
@@ -94,6 +97,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
     match args.command {
         Some(Command::Check(a)) => check::run(&a, lang),
         Some(Command::Fmt(a)) => fmt::run(&a, lang),
+        Some(Command::Generate(a)) => generate::run(&a, lang),
         None => {
             // The GUI opens here once it exists; until then, help.
             let _ = Args::command().print_help();
