@@ -11,6 +11,7 @@
 //! | [`engine`] | thermal, energy, cost, finance, recommendation (pure) |
 //! | [`io`] | load, validate, migrate, save site files (the file edge) |
 //! | [`i18n`] | every user-facing text, English and 简体中文 |
+//! | [`report`] | JSON, text (and PDF/HTML/CSV/Markdown) reports; wording of results |
 //! | [`cli`] | the headless commands |
 
 pub mod cli;
@@ -18,4 +19,5 @@ pub mod engine;
 pub mod i18n;
 pub mod io;
 pub mod model;
+pub mod report;
 pub mod units;

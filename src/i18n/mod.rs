@@ -5,6 +5,7 @@
 //! keys are checked by the compiler (no stringly lookups that fail at run time), and the
 //! `ALL` list lets one test prove every text is non-empty and placeholders match.
 //! Tables: [`terms`] (domain vocabulary shared by all), [`cli`], [`gui`], [`report`].
+//! [`words`]: wording of results (reasons, cost items, finance labels).
 
 pub mod cli;
 pub mod generate;
@@ -12,6 +13,7 @@ pub mod gui;
 pub mod report;
 pub mod terms;
 pub mod validation;
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 
@@ -133,6 +135,7 @@ mod tests {
         check_table::<gui::Gui>();
         check_table::<report::Rep>();
         check_table::<validation::Val>();
+        check_table::<words::Words>();
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::lex::has_comments;
 use super::migrate::{Version, migrate, read_version};
+use super::parse::ParseMessage;
 use super::problem::Problem;
 use super::validate::validate;
 use crate::i18n::validation::Val;
@@ -54,7 +55,7 @@ pub enum LoadError {
         origin: String,
         line: usize,
         column: usize,
-        message: String,
+        message: ParseMessage,
     },
     #[error(
         "{origin}: schema_version {found} is newer than this coolplan reads (version {SCHEMA_VERSION})"
@@ -129,7 +130,7 @@ impl LoadError {
                 line,
                 column,
                 message,
-            } => Val::ParseError.fmt(lang, &[origin, line, column, message]),
+            } => Val::ParseError.fmt(lang, &[origin, line, column, &message.render(lang)]),
             LoadError::NewerVersion { origin, found } => {
                 Val::NewerVersion.fmt(lang, &[origin, found, &SCHEMA_VERSION])
             }
@@ -273,10 +274,10 @@ pub fn parse_site(text: &str, origin: &str) -> Result<Site, LoadError> {
 }
 
 fn parse_ron(text: &str, origin: &str) -> Result<Site, LoadError> {
-    ron::from_str::<Site>(text).map_err(|e| LoadError::Parse {
+    super::parse::parse_ron(text).map_err(|f| LoadError::Parse {
         origin: origin.to_string(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
+        line: f.line,
+        column: f.column,
+        message: f.message,
     })
 }

@@ -12,6 +12,7 @@ pub mod epw;
 pub mod lex;
 pub mod load;
 pub mod migrate;
+pub mod parse;
 pub mod problem;
 pub mod save;
 pub mod validate;

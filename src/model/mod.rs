@@ -35,7 +35,7 @@ pub struct Site {
     pub location: Location,
     #[serde(default)]
     pub cost_mode: CostMode,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Assumptions::is_empty")]
     pub assumptions: Assumptions,
     /// Models this site adds to the shipped catalog, or replaces by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -114,6 +114,19 @@ pub fn quantity<U: Preferred>(value: U::Quantity, system: UnitSystem) -> String 
     quantity_in(value, U::preferred(system))
 }
 
+/// Like [`quantity`], with trailing zero decimals dropped: `25 kW`, `40.8 kW` (for sentences).
+pub fn quantity_trimmed<U: Preferred>(value: U::Quantity, system: UnitSystem) -> String {
+    let unit = U::preferred(system);
+    let number = unit.number_of(value);
+    let text = group_thousands(number, auto_decimals(number));
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    format!("{text} {}", unit.symbol())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -83,5 +83,9 @@ pub fn run(site: &Site, climate_key: &str) -> Physical {
 /// Relative difference, 0 when both are 0.
 pub fn rel(a: f64, b: f64) -> f64 {
     let scale = a.abs().max(b.abs());
-    if scale == 0.0 { 0.0 } else { (a - b).abs() / scale }
+    if scale == 0.0 {
+        0.0
+    } else {
+        (a - b).abs() / scale
+    }
 }

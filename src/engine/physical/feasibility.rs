@@ -98,25 +98,27 @@ pub fn rack_verdict(
         v.infeasible.extend(water.iter().cloned());
     }
     for m in &load.models {
-        let model = m.model.to_string();
+        let model = || m.model.to_string();
         match option {
             CoolingOption::Air => {}
             CoolingOption::ColdPlate => match m.cold_plate {
                 KitAvailability::Unavailable => {
-                    push_unique(&mut v.infeasible, Reason::NoColdPlateKit { model })
+                    push_unique(&mut v.infeasible, Reason::NoColdPlateKit { model: model() })
                 }
                 KitAvailability::FactoryOnly if m.stock => {
-                    push_unique(&mut v.infeasible, Reason::FactoryOnly { model })
+                    push_unique(&mut v.infeasible, Reason::FactoryOnly { model: model() })
                 }
                 _ => {}
             },
             CoolingOption::Immersion => match m.immersion {
-                ImmersionCompat::No => {
-                    push_unique(&mut v.infeasible, Reason::NotImmersionCompatible { model })
-                }
-                ImmersionCompat::WithPrep => {
-                    push_unique(&mut v.warnings, Reason::ImmersionNeedsPrep { model })
-                }
+                ImmersionCompat::No => push_unique(
+                    &mut v.infeasible,
+                    Reason::NotImmersionCompatible { model: model() },
+                ),
+                ImmersionCompat::WithPrep => push_unique(
+                    &mut v.warnings,
+                    Reason::ImmersionNeedsPrep { model: model() },
+                ),
                 ImmersionCompat::Yes => {}
             },
         }

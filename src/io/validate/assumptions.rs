@@ -43,10 +43,8 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
         if let Some(v) = &k.cdu_approach {
             c.non_negative("cdu_approach", v);
         }
-        for (name, v) in [("tank_capacity", &k.tank_capacity)] {
-            if let Some(v) = v {
-                c.positive(name, v);
-            }
+        if let Some(v) = &k.tank_capacity {
+            c.positive("tank_capacity", v);
         }
         if let Some(v) = &k.tank_slots {
             c.positive("tank_slots", v);
@@ -179,7 +177,10 @@ pub(super) fn model(c: &mut Checker, m: &ServerModel) {
 fn amount(c: &mut Checker, money: &Money) {
     use crate::model::assumptions::Describe;
     if !money.amount.is_finite() {
-        c.report(Kind::NotFinite(money.describe()));
+        c.report(Kind::NotFinite(format!(
+            "{} {}",
+            money.amount, money.currency
+        )));
     } else if money.amount < 0.0 {
         c.report(Kind::Negative(money.describe()));
     }

@@ -9,15 +9,15 @@ use crate::units::{Currency, Price, Qty, TemperatureQ, UnitKind};
 impl Checker {
     /// A quantity that must be finite and > 0.
     pub fn positive<U: UnitKind>(&mut self, name: &'static str, q: &Qty<U>) {
-        self.number(name, q.number(), &q.describe(), true);
+        self.number(name, q.number(), &shown(q), true);
     }
     /// A quantity that must be finite and ≥ 0.
     pub fn non_negative<U: UnitKind>(&mut self, name: &'static str, q: &Qty<U>) {
-        self.number(name, q.number(), &q.describe(), false);
+        self.number(name, q.number(), &shown(q), false);
     }
-    /// A plain number that must be finite and > 0.
+    /// A plain number that must be finite and > 0 (NaN and infinities shown as written).
     pub fn positive_f64(&mut self, name: &'static str, v: f64) {
-        self.number(name, v, &v.describe(), true);
+        self.number(name, v, &plain(v), true);
     }
     fn number(&mut self, name: &'static str, v: f64, shown: &str, strict: bool) {
         let shown = shown.to_string();
@@ -32,7 +32,7 @@ impl Checker {
     /// A share in 0..=1.
     pub fn fraction(&mut self, name: &'static str, v: f64) {
         if !v.is_finite() {
-            self.report_field(name, Kind::NotFinite(v.describe()));
+            self.report_field(name, Kind::NotFinite(plain(v)));
         } else if !(0.0..=1.0).contains(&v) {
             self.report_field(name, Kind::FractionOutOfRange(v));
         }
@@ -46,14 +46,19 @@ impl Checker {
     /// A temperature: finite and above absolute zero.
     pub fn temperature(&mut self, name: &'static str, t: &TemperatureQ) {
         if !t.number().is_finite() {
-            self.report_field(name, Kind::NotFinite(t.describe()));
+            self.report_field(name, Kind::NotFinite(shown(t)));
         } else if t.si() <= 0.0 {
             self.report_field(name, Kind::BelowAbsoluteZero(t.describe()));
         }
     }
     /// A price: finite, ≥ 0, in the site's currency.
     pub fn price<U: UnitKind>(&mut self, name: &'static str, p: &Price<U>, site: Currency) {
-        self.number(name, p.number(), &p.describe(), false);
+        let text = if p.number().is_finite() {
+            p.describe()
+        } else {
+            format!("{} {}", p.number(), p.unit().symbol())
+        };
+        self.number(name, p.number(), &text, false);
         if p.currency() != site {
             self.report_field(
                 name,
@@ -69,5 +74,22 @@ impl Checker {
         if name.trim().is_empty() {
             self.report_field("name", Kind::EmptyName);
         }
+    }
+}
+
+/// A quantity for a message: `10.2 kW`, or `NaN m²` when not finite.
+pub(super) fn shown<U: UnitKind>(q: &Qty<U>) -> String {
+    if q.number().is_finite() {
+        q.describe()
+    } else {
+        format!("{} {}", q.number(), q.unit().symbol())
+    }
+}
+
+fn plain(v: f64) -> String {
+    if v.is_finite() {
+        v.describe()
+    } else {
+        v.to_string()
     }
 }

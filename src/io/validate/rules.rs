@@ -116,7 +116,7 @@ fn monthly(c: &mut Checker, normals: &MonthlyNormals) {
         for (i, t) in temps.iter().enumerate() {
             c.at(Seg::Item(name, i), |c| {
                 if !t.number().is_finite() {
-                    c.report(Kind::NotFinite(t.describe()));
+                    c.report(Kind::NotFinite(super::numbers::shown(t)));
                 } else if t.si() <= 0.0 {
                     c.report(Kind::BelowAbsoluteZero(t.describe()));
                 }
@@ -162,7 +162,7 @@ fn hall(c: &mut Checker, hall: &Hall, context: &Context) {
     }
     if let Some(pue) = hall.measured_pue {
         if !pue.is_finite() {
-            c.report_field("measured_pue", Kind::NotFinite(pue.describe()));
+            c.report_field("measured_pue", Kind::NotFinite(pue.to_string()));
         } else if pue < 1.0 {
             c.report_field("measured_pue", Kind::PueBelowOne(pue));
         } else if pue > 3.0 {

@@ -89,6 +89,14 @@ impl Assumptions {
         all
     }
 
+    /// True when the file sets no assumption (the group is then not written).
+    pub fn is_empty(&self) -> bool {
+        self.cooling.is_empty()
+            && self.plant.is_empty()
+            && self.prices.is_empty()
+            && self.finance.is_empty()
+    }
+
     /// Removes a value from the file so its default applies again (GUI reset).
     pub fn reset(&mut self, group: &str, key: &str) -> bool {
         match group {

@@ -1,0 +1,177 @@
+//! The cost engine: CAPEX (per-kW or itemised), OPEX, yearly cash flows and finance of every
+//! option for every rack group, hall and the site, then the recommendation and mixed plan.
+//!
+//! Owns: turning [`Physical`] results and the site's prices into [`Results`]. Never touches:
+//! the thermal arithmetic (it reads the thermal engine's figures), files, the clock, locale.
+//! Amounts are plain f64 in the site's currency inside the kernels and leave as
+//! [`crate::units::Money`] of that one currency: prices in another currency are refused by
+//! [`check_currency`] (the io validator calls the same rule) and never converted.
+//!
+//! A rack group converted in part (`retrofit_share` s < 1) costs s × its full conversion plus
+//! (1 − s) × staying on air, year by year. Its thermal and energy figures stay those of the
+//! whole group on the option, as the thermal engine gives them.
+
+pub mod basis;
+pub mod capex;
+pub mod opex;
+pub mod scopes;
+pub mod streams;
+
+use crate::engine::physical::{Physical, PhysicalRack};
+use crate::engine::results::{CoolingOption, Results};
+use crate::model::assumptions::Resolved;
+use crate::model::{Catalog, FloorKind, Hall, Site};
+use crate::units::money::CurrencyMismatch;
+use crate::units::{Currency, PowerUnit};
+use basis::{RackBasis, rack_basis};
+use capex::{CapexInputs, add_capex};
+use opex::add_opex;
+use streams::Streams;
+
+/// Costs of the three options of one rack group (retrofit share applied).
+#[derive(Clone, Debug)]
+pub struct RackCosts {
+    pub hall: usize,
+    pub rack: usize,
+    pub share: f64,
+    pub options: [Streams; 3],
+}
+
+impl RackCosts {
+    /// No costs (a physical rack the site no longer has: cannot happen for one evaluation).
+    fn zero(rack: &PhysicalRack, horizon: usize) -> Self {
+        Self {
+            hall: rack.hall,
+            rack: rack.rack,
+            share: 1.0,
+            options: std::array::from_fn(|_| Streams::zero(horizon)),
+        }
+    }
+}
+
+/// Adds costs, finance, recommendations and the mixed plan to the physical results.
+pub fn evaluate(
+    site: &Site,
+    catalog: &Catalog,
+    assumptions: &Resolved,
+    physical: Physical,
+) -> Results {
+    let horizon = assumptions.finance.horizon_years as usize;
+    let first_year = assumptions.finance.first_year;
+    let bases: Vec<Vec<RackBasis>> = site
+        .halls
+        .iter()
+        .map(|hall| {
+            hall.racks
+                .iter()
+                .map(|rack| {
+                    rack_basis(
+                        rack,
+                        catalog,
+                        &assumptions.prices,
+                        site.currency,
+                        first_year,
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let air_shares: Vec<f64> = site
+        .halls
+        .iter()
+        .zip(&bases)
+        .map(|(hall, hall_bases)| added_air_share(hall, hall_bases))
+        .collect();
+    let costs: Vec<RackCosts> = physical
+        .racks
+        .iter()
+        .map(|rack| {
+            let found = site.halls.get(rack.hall).zip(bases.get(rack.hall));
+            let Some((hall, hall_bases)) = found else {
+                return RackCosts::zero(rack, horizon);
+            };
+            let Some(basis) = hall_bases.get(rack.rack) else {
+                return RackCosts::zero(rack, horizon);
+            };
+            let inputs = CapexInputs {
+                mode: site.cost_mode,
+                prices: &assumptions.prices,
+                cooling: &assumptions.cooling,
+                raised_floor: hall.floor.kind == FloorKind::Raised,
+                added_air_share: air_shares[rack.hall],
+            };
+            rack_costs(rack, basis, &inputs, assumptions, horizon)
+        })
+        .collect();
+    scopes::assemble(site.currency, assumptions, physical, costs)
+}
+
+/// Every price of `assumptions` must be in the site's currency.
+pub fn check_currency(assumptions: &Resolved, currency: Currency) -> Result<(), CurrencyMismatch> {
+    let p = &assumptions.prices;
+    let currencies = [
+        p.electricity.currency(),
+        p.cold_plate_stock_per_kw.currency(),
+        p.cold_plate_new_per_kw.currency(),
+        p.immersion_stock_per_kw.currency(),
+        p.immersion_new_per_kw.currency(),
+        p.air_added_capacity_per_kw.currency(),
+        p.cold_plate_kit_per_kw.currency(),
+        p.factory_premium_per_kw.currency(),
+        p.manifold_per_rack.currency,
+        p.cdu_per_kw_capacity.currency(),
+        p.piping_per_kw.currency(),
+        p.labour_per_server.currency,
+        p.downtime_cost_per_rack_hour.currency(),
+        p.tank_each.currency,
+        p.fluid_per_litre.currency(),
+        p.immersion_prep_per_server.currency,
+        p.floor_reinforcement_per_m2.currency(),
+        p.water.currency(),
+        p.air_plant_maintenance_per_kw.currency(),
+    ];
+    match currencies.into_iter().find(|c| *c != currency) {
+        Some(other) => Err(CurrencyMismatch(other, currency)),
+        None => Ok(()),
+    }
+}
+
+/// Share of a hall's new-server design load beyond its spare air capacity (capacity minus
+/// the stock load on air), which the air option must add.
+pub fn added_air_share(hall: &Hall, bases: &[RackBasis]) -> f64 {
+    let capacity_kw = hall.air_cooling_capacity.in_unit(PowerUnit::kW);
+    let stock_kw: f64 = bases.iter().map(|b| b.stock.design_kw).sum();
+    let new_kw: f64 = bases.iter().map(|b| b.new_design_kw()).sum();
+    if new_kw <= 0.0 {
+        return 0.0;
+    }
+    let spare_kw = (capacity_kw - stock_kw).max(0.0);
+    ((new_kw - spare_kw) / new_kw).clamp(0.0, 1.0)
+}
+
+/// The three options of one rack group, the liquid ones blended with air by the share.
+pub fn rack_costs(
+    rack: &PhysicalRack,
+    basis: &RackBasis,
+    inputs: &CapexInputs,
+    assumptions: &Resolved,
+    horizon: usize,
+) -> RackCosts {
+    let full = |option: CoolingOption| {
+        let physical = &rack.scope.options[option.index()];
+        let mut streams = Streams::zero(horizon);
+        add_capex(option, basis, &physical.thermal, inputs, &mut streams);
+        add_opex(basis, physical, &assumptions.prices, &mut streams);
+        streams
+    };
+    let air = full(CoolingOption::Air);
+    let share = basis.share;
+    let cold_plate = Streams::blend(&full(CoolingOption::ColdPlate), &air, share);
+    let immersion = Streams::blend(&full(CoolingOption::Immersion), &air, share);
+    RackCosts {
+        hall: rack.hall,
+        rack: rack.rack,
+        share,
+        options: [air, cold_plate, immersion],
+    }
+}

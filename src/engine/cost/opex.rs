@@ -1,0 +1,75 @@
+//! OPEX of one rack group under one option, per cash-flow year and in a steady full year.
+//!
+//! Cash-flow year t ≥ 1 holds the operations of calendar year first_year + t − 1; year 0 holds
+//! CAPEX only. The thermal engine's annual figures are a steady state with every server
+//! present; year t takes the share of the group's average IT load present that year (energy,
+//! water) or of its design load (air-plant maintenance). Items:
+//! - energy: facility energy × electricity price;
+//! - maintenance: a share of the CAPEX spent before the year (cold plate 3 %, immersion 4 %);
+//! - fluid top-up: a share of the immersion charge × fluid price, once tanks are installed;
+//! - water: facility water use × water price;
+//! - air-plant maintenance: per kW of heat left on air (so liquid options avoid part of it).
+
+use super::basis::RackBasis;
+use super::streams::Streams;
+use crate::engine::physical::PhysicalOption;
+use crate::engine::results::CoolingOption;
+use crate::model::assumptions::prices::PricesResolved;
+use crate::units::{EnergyUnit, PowerUnit, VolumeUnit};
+
+/// Adds the OPEX of `physical` (the whole group on one option) to `streams`, whose CAPEX is
+/// already filled in.
+pub fn add_opex(
+    basis: &RackBasis,
+    physical: &PhysicalOption,
+    prices: &PricesResolved,
+    streams: &mut Streams,
+) {
+    let energy_kwh = physical
+        .energy
+        .facility_energy
+        .get::<uom::si::energy::kilowatt_hour>();
+    let water_m3 = physical.energy.water.get::<uom::si::volume::cubic_meter>();
+    let air_heat_kw = physical
+        .thermal
+        .heat_to_air
+        .get::<uom::si::power::kilowatt>();
+    let fluid_l = physical
+        .thermal
+        .fluid_volume
+        .get::<uom::si::volume::liter>();
+
+    let energy_year = energy_kwh * prices.electricity.amount_per(EnergyUnit::kWh);
+    let water_year = water_m3 * prices.water.amount_per(VolumeUnit::m3);
+    let air_maintenance_year = air_heat_kw
+        * prices
+            .air_plant_maintenance_per_kw
+            .amount_per(PowerUnit::kW);
+    let fluid_year =
+        fluid_l * prices.fluid_top_up * prices.fluid_per_litre.amount_per(VolumeUnit::L);
+    let maintenance_share = match physical.option {
+        CoolingOption::Air => 0.0,
+        CoolingOption::ColdPlate => prices.cold_plate_maintenance,
+        CoolingOption::Immersion => prices.immersion_maintenance,
+    };
+    let design_kw = basis.design_kw();
+    let plant_year = basis.first_year();
+
+    for t in 1..streams.years() {
+        let avg_share = basis.avg_present(t);
+        let design_share = basis.design_present(t);
+        let fluid = if plant_year < t { fluid_year } else { 0.0 };
+        streams.energy[t] += energy_year * avg_share;
+        streams.other_opex[t] += maintenance_share * streams.capex_through(t - 1)
+            + fluid
+            + water_year * avg_share
+            + air_maintenance_year * design_share;
+        streams.kw_years += design_kw * design_share;
+    }
+    streams.steady_energy += energy_year;
+    streams.steady_opex += energy_year
+        + maintenance_share * streams.capex_total()
+        + fluid_year
+        + water_year
+        + air_maintenance_year;
+}

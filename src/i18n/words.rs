@@ -1,0 +1,61 @@
+//! Words of results: reasons, cost items, finance labels and amounts, shared by the text and
+//! JSON reports, the GUI and the PDF (through `report::words`).
+
+crate::texts! {
+    /// Result wording.
+    Words {
+        AirDensity => "air cannot cool {0} per rack (limit {1})", "风冷无法冷却每机柜 {0}（上限 {1}）";
+        AirCapacity => "heat left on air {0} exceeds the hall's air-cooling capacity {1}", "留给风冷的热量 {0} 超过机房风冷能力 {1}";
+        FloorLoadTank => "floor {0} < tank {1}", "楼板承重 {0} < 浸没槽 {1}";
+        FloorLoadRack => "floor {0} < rack {1}", "楼板承重 {0} < 机柜 {1}";
+        FloorSpace => "needs {0} of floor, the hall has {1}", "需要占地 {0}，机房仅有 {1}";
+        NotImmersionCompatible => "{0} cannot be immersed", "{0} 不兼容浸没式液冷";
+        ImmersionNeedsPrep => "{0} needs preparation before immersion", "{0} 浸没前需改造（拆除风扇、更换导热材料）";
+        NoColdPlateKit => "{0} has no cold-plate option", "{0} 无冷板方案";
+        FactoryOnly => "installed {0} cannot be retrofitted (sold liquid-cooled only)", "存量 {0} 无法改造（仅有出厂液冷型号）";
+        NoFacilityWater => "the hall has no facility water", "机房无冷却水";
+        WaterTooWarm => "facility water {0} is warmer than {1}", "冷却水供水 {0} 高于允许的 {1}";
+        BestNpv => "best NPV against air: {0}", "相对风冷净现值最高：{0}";
+        Margin => "{0} ahead of {1}", "领先{1} {0}";
+        Payback => "payback {0} years", "投资回收期 {0} 年";
+        OnlyFeasible => "the only feasible option", "唯一可行的方案";
+        AirCheapest => "no liquid option pays back against air", "液冷方案相对风冷均无法收回投资";
+        NothingFeasible => "no option is feasible", "没有可行的方案";
+        Years => "{0} years", "{0} 年";
+        Never => "never", "期内无法收回";
+        NotApplicable => "n/a", "不适用";
+        Yes => "yes", "是";
+        No => "no", "否";
+        Option => "Option", "方案";
+        ItDesign => "IT kW", "IT 功率";
+        Capex => "CAPEX", "投资 (CAPEX)";
+        OpexPerYear => "OPEX / year", "年运营成本";
+        NpvVsAir => "NPV vs air", "净现值（相对风冷）";
+        PaybackLabel => "Payback", "投资回收期";
+        Irr => "IRR", "内部收益率";
+        Pue => "PUE", "PUE";
+        Feasible => "Feasible", "可行";
+        SiteTotals => "Site totals", "站点合计";
+        Halls => "Halls", "机房";
+        RackGroups => "Rack groups", "机柜组";
+        Recommended => "Recommended: {0}", "推荐方案：{0}";
+        MixedPlan => "Mixed plan (each rack group on its own best option): CAPEX {0}, NPV vs air {1}, PUE {2}", "混合方案（每个机柜组采用各自最优方案）：投资 {0}，相对风冷净现值 {1}，PUE {2}";
+        Heading => "{0}: {1} years at a discount rate of {2}, money in {3}", "{0}：评估期 {1} 年，折现率 {2}，货币单位 {3}";
+        MoreRackGroups => "… and {0} more rack groups (see --format json)", "……另有 {0} 个机柜组（见 --format json）";
+        ItemPerKwStock => "per-kW price, stock servers", "按千瓦单价（存量服务器）";
+        ItemPerKwNew => "per-kW price, new servers", "按千瓦单价（新增服务器）";
+        ItemColdPlateKits => "cold-plate retrofit kits", "冷板改造套件";
+        ItemFactoryPremium => "factory liquid-cooled premium", "出厂液冷溢价";
+        ItemManifolds => "rack manifolds", "机柜分水器";
+        ItemCdus => "CDUs", "CDU";
+        ItemPiping => "facility-water piping", "一次侧管路";
+        ItemLabour => "installation labour", "安装人工";
+        ItemDowntime => "downtime", "停机损失";
+        ItemTanks => "immersion tanks", "浸没槽";
+        ItemFluid => "immersion fluid", "浸没冷却液";
+        ItemImmersionPrep => "server immersion preparation", "服务器浸没改造";
+        ItemFloorReinforcement => "floor reinforcement", "楼板加固";
+        ItemAddedAirCapacity => "added air-cooling capacity", "新增风冷能力";
+        ItemContingency => "contingency", "不可预见费";
+    }
+}
