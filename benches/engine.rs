@@ -5,18 +5,16 @@ mod support;
 
 use std::hint::black_box;
 
-use coolplan::engine::ClimateData;
-use coolplan::engine::physical::evaluate;
+use coolplan::engine::{ClimateData, evaluate};
 use coolplan::model::Site;
 use coolplan::model::generate::generate_site;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use support::{SEED, SIZES, epw_climate, normals_climate};
 
-/// Everything a recompute after an edit does: catalog, assumptions, physics.
+/// Everything a recompute after an edit does: catalog, assumptions, physics, costs,
+/// finance and the recommendation (`engine::evaluate`).
 fn recompute(site: &Site, climate: &ClimateData) -> usize {
-    let resolved = site.assumptions.resolve(site.currency);
-    let physical = evaluate(site, &site.catalog(), &resolved, climate);
-    physical.racks.len()
+    evaluate(site, climate).racks.len()
 }
 
 fn engine(c: &mut Criterion) {
