@@ -77,6 +77,12 @@ fn a_malformed_epw_errors_with_its_line_number() {
     let message = err.to_string();
     assert!(message.starts_with("bad.epw:13:"), "{message}");
     assert!(message.contains("dry bulb"), "{message}");
+    // The same error in Chinese names the line and the column.
+    let zh = err.text(coolplan::i18n::Lang::Zh);
+    assert!(
+        zh.starts_with("bad.epw:13:") && zh.contains("第 7 列"),
+        "{zh}"
+    );
 
     // A short record (5 fields) is reported with its line.
     let short = format!("{HEADER}1999,1,1,1,60\n");
@@ -110,6 +116,10 @@ fn resolve_reads_presets_normals_and_epw_paths() {
     let err = resolve(&s, None).unwrap_err();
     assert!(matches!(err, ClimateError::UnknownPreset { .. }));
     assert!(err.to_string().contains("beijing"));
+    assert!(
+        err.text(coolplan::i18n::Lang::Zh)
+            .contains("未知的气候预设")
+    );
 
     s.location.climate = ClimateSource::Monthly(MonthlyNormals {
         source: "test".into(),

@@ -147,6 +147,30 @@ proptest! {
     }
 
     #[test]
+    fn site_is_the_sum_of_halls_and_halls_of_racks((s, c) in arb_site()) {
+        let p = run(&s, KEYS[c]);
+        for o in 0..3 {
+            let site = extensive(&p.site.options[o]);
+            let mut halls = vec![0.0; site.len()];
+            let mut racks = vec![0.0; site.len()];
+            for h in &p.halls {
+                halls.iter_mut().zip(extensive(&h.options[o])).for_each(|(a, b)| *a += b);
+            }
+            for r in &p.racks {
+                racks.iter_mut().zip(extensive(&r.scope.options[o])).for_each(|(a, b)| *a += b);
+            }
+            for ((x, y), z) in site.iter().zip(&halls).zip(&racks) {
+                prop_assert!(rel(*x, *y) <= 1e-9 && rel(*y, *z) <= 1e-9, "{o}: {x} {y} {z}");
+            }
+            // CDUs: the site count is the sum of hall counts; rack shares sum to them.
+            let hall_cdus: u64 = p.halls.iter().map(|h| h.options[o].thermal.cdu_count).sum();
+            let shares: f64 = p.racks.iter().map(|r| r.scope.options[o].cdu_share).sum();
+            prop_assert_eq!(p.site.options[o].thermal.cdu_count, hall_cdus);
+            prop_assert!((shares - hall_cdus as f64).abs() <= 1e-9 * (hall_cdus as f64).max(1.0));
+        }
+    }
+
+    #[test]
     fn outputs_are_finite_and_non_negative((s, c) in arb_site()) {
         let p = run(&s, KEYS[c]);
         for o in all_options(&p) {

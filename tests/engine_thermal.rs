@@ -343,6 +343,10 @@ fn measured_power_replaces_nameplate() {
         source: "PDU".into(),
     });
     let p = run(&site(vec![hall("A", vec![r])]), "beijing");
+    assert_eq!(
+        p.racks[0].power_provenance,
+        coolplan::model::assumptions::Provenance::Measured
+    );
     let t = &p.racks[0].scope.options[AIR].thermal;
     // × 2 racks: design 64 kW, average 40 kW.
     assert!((t.it_design.get::<kilowatt>() - 64.0).abs() < 1e-9);

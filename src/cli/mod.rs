@@ -8,6 +8,7 @@
 mod check;
 mod fmt;
 mod generate;
+mod report;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -37,6 +38,8 @@ pub enum Command {
     Fmt(fmt::FmtArgs),
     /// Write a deterministic synthetic site (benchmarks, demos): --racks N --seed S -o FILE.
     Generate(generate::GenerateArgs),
+    /// Evaluate a site and print the report: `--format json` (docs/report-json.md) or text.
+    Report(report::ReportArgs),
 }
 
 /// How a command ended; the worst outcome over all files wins.
@@ -98,6 +101,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
         Some(Command::Check(a)) => check::run(&a, lang),
         Some(Command::Fmt(a)) => fmt::run(&a, lang),
         Some(Command::Generate(a)) => generate::run(&a, lang),
+        Some(Command::Report(a)) => report::run(&a, lang),
         None => {
             // The GUI opens here once it exists; until then, help.
             let _ = Args::command().print_help();

@@ -8,6 +8,7 @@
 //! [`words`]: wording of results (reasons, cost items, finance labels).
 
 pub mod cli;
+pub mod climate;
 pub mod generate;
 pub mod gui;
 pub mod report;
@@ -135,6 +136,7 @@ mod tests {
         check_table::<gui::Gui>();
         check_table::<report::Rep>();
         check_table::<validation::Val>();
+        check_table::<climate::Clim>();
         check_table::<words::Words>();
     }
 

@@ -5,6 +5,8 @@ use std::path::Path;
 
 use crate::engine::ClimateData;
 use crate::engine::climate::{NormalsError, bins_from_hourly, bins_from_normals, presets};
+use crate::i18n::climate::Clim;
+use crate::i18n::{Lang, Text};
 use crate::io::epw::{EpwError, read_epw};
 use crate::model::climate::CLIMATE_PRESET_KEYS;
 use crate::model::{ClimateSource, Site};
@@ -26,6 +28,38 @@ pub enum ClimateError {
     Epw(#[from] EpwError),
     #[error("{origin}: covers {hours} h; a weather year needs at least 8,760 h")]
     PartialYear { origin: String, hours: f64 },
+}
+
+impl ClimateError {
+    /// The error worded in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            ClimateError::Message(m) => m.clone(),
+            ClimateError::UnknownPreset { key } => {
+                Clim::UnknownPreset.fmt(lang, &[key, &CLIMATE_PRESET_KEYS.join(", ")])
+            }
+            ClimateError::Normals(e) => {
+                let detail = match e {
+                    NormalsError::NotTwelve { series, found } => {
+                        Clim::NotTwelve.fmt(lang, &[series, found])
+                    }
+                    NormalsError::MinAboveMax { month, min, max } => {
+                        Clim::MinAboveMax.fmt(lang, &[month, min, max])
+                    }
+                    NormalsError::OutOfRange {
+                        month,
+                        series,
+                        value,
+                    } => Clim::OutOfRange.fmt(lang, &[month, series, value]),
+                };
+                Clim::Normals.fmt(lang, &[&detail])
+            }
+            ClimateError::Epw(e) => e.text(lang),
+            ClimateError::PartialYear { origin, hours } => {
+                Clim::PartialYear.fmt(lang, &[origin, hours])
+            }
+        }
+    }
 }
 
 /// The climate data for `site`; `base_dir` is the site file's folder (EPW paths are relative).

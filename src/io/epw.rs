@@ -10,6 +10,8 @@
 use std::path::Path;
 
 use crate::engine::climate::HourlyRecord;
+use crate::i18n::climate::Clim;
+use crate::i18n::{Lang, Text};
 
 /// Names of the 8 header lines, in order.
 pub const HEADER_KEYWORDS: [&str; 8] = [
@@ -34,11 +36,11 @@ pub struct Epw {
 /// A weather file that cannot be used; `line` is 1-based.
 #[derive(Debug, thiserror::Error)]
 pub enum EpwError {
-    #[error("{origin}:{line}: {message}")]
+    #[error("{origin}:{line}: {problem}")]
     Malformed {
         origin: String,
         line: usize,
-        message: String,
+        problem: EpwProblem,
     },
     #[error("{origin}: {source}")]
     Read {
@@ -48,7 +50,65 @@ pub enum EpwError {
     },
 }
 
+/// What is wrong on a line of a weather file (worded per language by [`EpwProblem::text`]).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum EpwProblem {
+    #[error("header line {0} is missing")]
+    MissingHeader(&'static str),
+    #[error("expected header line {0}")]
+    ExpectedHeader(&'static str),
+    #[error("records per hour '{0}' is not 1–60")]
+    RecordsPerHour(String),
+    #[error("{0} fields; a data record needs at least 9")]
+    TooFewFields(usize),
+    #[error("column {column} ({name}) '{text}' is not a number")]
+    NotANumber {
+        column: usize,
+        name: &'static str,
+        text: String,
+    },
+    #[error("month {0} is not 1–12")]
+    Month(f64),
+    #[error("dry bulb {0} °C is missing or out of range (−70 to 70)")]
+    DryBulb(f64),
+    #[error("relative humidity and dew point are both missing")]
+    NoHumidity,
+    #[error("no data records after the 8 header lines")]
+    NoRecords,
+}
+
+impl EpwProblem {
+    /// The problem worded in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use EpwProblem::*;
+        match self {
+            MissingHeader(k) => Clim::EpwMissingHeader.fmt(lang, &[k]),
+            ExpectedHeader(k) => Clim::EpwExpectedHeader.fmt(lang, &[k]),
+            RecordsPerHour(v) => Clim::EpwRecordsPerHour.fmt(lang, &[v]),
+            TooFewFields(n) => Clim::EpwTooFewFields.fmt(lang, &[n]),
+            NotANumber { column, name, text } => {
+                Clim::EpwNotANumber.fmt(lang, &[column, name, text])
+            }
+            Month(m) => Clim::EpwMonth.fmt(lang, &[m]),
+            DryBulb(t) => Clim::EpwDryBulb.fmt(lang, &[t]),
+            NoHumidity => Clim::EpwNoHumidity.tr(lang).to_string(),
+            NoRecords => Clim::EpwNoRecords.tr(lang).to_string(),
+        }
+    }
+}
+
 impl EpwError {
+    /// The error worded in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            EpwError::Malformed {
+                origin,
+                line,
+                problem,
+            } => format!("{origin}:{line}: {}", problem.text(lang)),
+            EpwError::Read { origin, source } => Clim::CannotRead.fmt(lang, &[origin, source]),
+        }
+    }
     /// The 1-based line of a malformed file.
     pub fn line(&self) -> Option<usize> {
         match self {
@@ -66,18 +126,18 @@ pub fn rh_from_dew_point(dry_bulb_c: f64, dew_point_c: f64) -> f64 {
 
 /// Parses EPW text; `origin` names the file in errors.
 pub fn parse_epw(text: &str, origin: &str) -> Result<Epw, EpwError> {
-    let err = |line: usize, message: String| EpwError::Malformed {
+    let err = |line: usize, problem: EpwProblem| EpwError::Malformed {
         origin: origin.to_string(),
         line,
-        message,
+        problem,
     };
     let lines: Vec<&str> = text.lines().collect();
     for (i, keyword) in HEADER_KEYWORDS.iter().enumerate() {
         let line = lines
             .get(i)
-            .ok_or_else(|| err(i + 1, format!("header line {keyword} is missing")))?;
+            .ok_or_else(|| err(i + 1, EpwProblem::MissingHeader(keyword)))?;
         if !line.trim_start_matches('\u{feff}').starts_with(keyword) {
-            return Err(err(i + 1, format!("expected header line {keyword}")));
+            return Err(err(i + 1, EpwProblem::ExpectedHeader(keyword)));
         }
     }
     let location_fields: Vec<&str> = lines[0].split(',').map(str::trim).collect();
@@ -97,12 +157,7 @@ pub fn parse_epw(text: &str, origin: &str) -> Result<Epw, EpwError> {
         .parse()
         .ok()
         .filter(|n| (1..=60).contains(n))
-        .ok_or_else(|| {
-            err(
-                8,
-                format!("records per hour '{per_hour_field}' is not 1–60"),
-            )
-        })?;
+        .ok_or_else(|| err(8, EpwProblem::RecordsPerHour(per_hour_field.to_string())))?;
     let hours_per_record = 1.0 / f64::from(records_per_hour);
 
     let mut records = Vec::with_capacity(lines.len().saturating_sub(8));
@@ -113,12 +168,9 @@ pub fn parse_epw(text: &str, origin: &str) -> Result<Epw, EpwError> {
         }
         let fields: Vec<&str> = line.split(',').map(str::trim).collect();
         if fields.len() < 9 {
-            return Err(err(
-                line_no,
-                format!("{} fields; a data record needs at least 9", fields.len()),
-            ));
+            return Err(err(line_no, EpwProblem::TooFewFields(fields.len())));
         }
-        let number = |col: usize, name: &str| -> Result<f64, EpwError> {
+        let number = |col: usize, name: &'static str| -> Result<f64, EpwError> {
             fields[col - 1]
                 .parse::<f64>()
                 .ok()
@@ -126,23 +178,21 @@ pub fn parse_epw(text: &str, origin: &str) -> Result<Epw, EpwError> {
                 .ok_or_else(|| {
                     err(
                         line_no,
-                        format!(
-                            "column {col} ({name}) '{}' is not a number",
-                            fields[col - 1]
-                        ),
+                        EpwProblem::NotANumber {
+                            column: col,
+                            name,
+                            text: fields[col - 1].to_string(),
+                        },
                     )
                 })
         };
         let month = number(2, "month")?;
         if !(1.0..=12.0).contains(&month) || month.fract() != 0.0 {
-            return Err(err(line_no, format!("month {month} is not 1–12")));
+            return Err(err(line_no, EpwProblem::Month(month)));
         }
         let dry_bulb_c = number(7, "dry bulb")?;
         if !(-70.0..70.0).contains(&dry_bulb_c) {
-            return Err(err(
-                line_no,
-                format!("dry bulb {dry_bulb_c} °C is missing or out of range (−70 to 70)"),
-            ));
+            return Err(err(line_no, EpwProblem::DryBulb(dry_bulb_c)));
         }
         let dew_point_c = number(8, "dew point")?;
         let rh = number(9, "relative humidity")?;
@@ -151,10 +201,7 @@ pub fn parse_epw(text: &str, origin: &str) -> Result<Epw, EpwError> {
         } else if (-70.0..70.0).contains(&dew_point_c) {
             rh_from_dew_point(dry_bulb_c, dew_point_c)
         } else {
-            return Err(err(
-                line_no,
-                "relative humidity and dew point are both missing".to_string(),
-            ));
+            return Err(err(line_no, EpwProblem::NoHumidity));
         };
         records.push(HourlyRecord {
             month: month as u8 - 1,
@@ -164,10 +211,7 @@ pub fn parse_epw(text: &str, origin: &str) -> Result<Epw, EpwError> {
         });
     }
     if records.is_empty() {
-        return Err(err(
-            lines.len().max(8),
-            "no data records after the 8 header lines".into(),
-        ));
+        return Err(err(lines.len().max(8), EpwProblem::NoRecords));
     }
     Ok(Epw { location, records })
 }

@@ -62,7 +62,11 @@ pub fn to_text(site: &str, results: &Results, lang: Lang) -> String {
             .unwrap_or_default();
         line(
             &mut out,
-            &format!("  {} ×{}: {choice} — {first}", rack.scope.name, rack.count),
+            &format!(
+                "  {} ×{}: {choice} — {first}",
+                rack.scope.name,
+                crate::units::format::group_thousands(rack.count as f64, 0)
+            ),
         );
     }
     if results.racks.len() > RACK_LINES {

@@ -102,6 +102,7 @@ pub fn option(option: CoolingOption, fig: &Fig) -> PhysicalOption {
             water: Volume::new::<cubic_meter>(fig.water_m3),
             co2: Mass::new::<kilogram>(0.0),
         },
+        cdu_share: fig.cdus as f64,
     }
 }
 
@@ -146,6 +147,7 @@ pub fn physical(site: &Site, figs: &[Vec<[Fig; 3]>]) -> Physical {
                 rack: r,
                 count: rack.count,
                 per_rack_design: kw(f[0].it_kw / rack.count as f64),
+                power_provenance: coolplan::model::assumptions::Provenance::Catalog,
                 scope: scope(&rack.name, f),
             });
         }

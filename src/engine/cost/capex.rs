@@ -14,6 +14,7 @@
 
 use super::basis::RackBasis;
 use super::streams::Streams;
+use crate::engine::physical::PhysicalOption;
 use crate::engine::results::{CoolingOption, CostItem, Thermal};
 use crate::model::CostMode;
 use crate::model::assumptions::cooling::CoolingResolved;
@@ -35,18 +36,20 @@ pub struct CapexInputs<'a> {
 pub fn add_capex(
     option: CoolingOption,
     basis: &RackBasis,
-    thermal: &Thermal,
+    physical: &PhysicalOption,
     inputs: &CapexInputs,
     streams: &mut Streams,
 ) {
+    let thermal = &physical.thermal;
+    let cdus = physical.cdu_share;
     match (option, inputs.mode) {
         (CoolingOption::Air, _) => added_air_capacity(basis, inputs, streams),
         (liquid, CostMode::PerKw) => per_kw(liquid, basis, inputs.prices, streams),
         (CoolingOption::ColdPlate, CostMode::Itemised) => {
-            cold_plate_items(basis, thermal, inputs, streams)
+            cold_plate_items(basis, thermal, cdus, inputs, streams)
         }
         (CoolingOption::Immersion, CostMode::Itemised) => {
-            immersion_items(basis, thermal, inputs, streams)
+            immersion_items(basis, thermal, cdus, inputs, streams)
         }
     }
     if inputs.mode == CostMode::Itemised {
@@ -87,9 +90,11 @@ fn per_kw(
 }
 
 /// Items every liquid option shares: CDUs, facility piping, and retrofit labour and downtime.
+/// `cdus`: the CDUs attributed to the group (its share of its hall's count, fractional).
 fn shared_liquid_items(
     basis: &RackBasis,
     thermal: &Thermal,
+    cdus: f64,
     inputs: &CapexInputs,
     s: &mut Streams,
 ) {
@@ -97,11 +102,7 @@ fn shared_liquid_items(
     let plant_year = basis.first_year();
     let cdu_kw = inputs.cooling.cdu_size.capacity().in_unit(PowerUnit::kW);
     let cdu_price = prices.cdu_per_kw_capacity.amount_per(PowerUnit::kW);
-    s.spend(
-        CostItem::Cdus,
-        plant_year,
-        thermal.cdu_count as f64 * cdu_kw * cdu_price,
-    );
+    s.spend(CostItem::Cdus, plant_year, cdus * cdu_kw * cdu_price);
     let liquid_kw = thermal.heat_to_liquid.get::<uom::si::power::kilowatt>();
     let piping = prices.piping_per_kw.amount_per(PowerUnit::kW);
     s.spend(CostItem::Piping, plant_year, liquid_kw * piping);
@@ -114,7 +115,13 @@ fn shared_liquid_items(
     }
 }
 
-fn cold_plate_items(basis: &RackBasis, thermal: &Thermal, inputs: &CapexInputs, s: &mut Streams) {
+fn cold_plate_items(
+    basis: &RackBasis,
+    thermal: &Thermal,
+    cdus: f64,
+    inputs: &CapexInputs,
+    s: &mut Streams,
+) {
     s.spend(CostItem::ColdPlateKits, 0, basis.stock.kit_cost);
     for cohort in &basis.new {
         s.spend(
@@ -125,10 +132,16 @@ fn cold_plate_items(basis: &RackBasis, thermal: &Thermal, inputs: &CapexInputs, 
     }
     let manifolds = basis.racks * inputs.prices.manifold_per_rack.amount;
     s.spend(CostItem::Manifolds, basis.first_year(), manifolds);
-    shared_liquid_items(basis, thermal, inputs, s);
+    shared_liquid_items(basis, thermal, cdus, inputs, s);
 }
 
-fn immersion_items(basis: &RackBasis, thermal: &Thermal, inputs: &CapexInputs, s: &mut Streams) {
+fn immersion_items(
+    basis: &RackBasis,
+    thermal: &Thermal,
+    cdus: f64,
+    inputs: &CapexInputs,
+    s: &mut Streams,
+) {
     let prices = inputs.prices;
     let plant_year = basis.first_year();
     let tanks = thermal.tank_count as f64;
@@ -153,7 +166,7 @@ fn immersion_items(basis: &RackBasis, thermal: &Thermal, inputs: &CapexInputs, s
             footprint_m2 * per_m2,
         );
     }
-    shared_liquid_items(basis, thermal, inputs, s);
+    shared_liquid_items(basis, thermal, cdus, inputs, s);
 }
 
 /// Contingency on each year's other items.

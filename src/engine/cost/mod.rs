@@ -160,7 +160,7 @@ pub fn rack_costs(
     let full = |option: CoolingOption| {
         let physical = &rack.scope.options[option.index()];
         let mut streams = Streams::zero(horizon);
-        add_capex(option, basis, &physical.thermal, inputs, &mut streams);
+        add_capex(option, basis, physical, inputs, &mut streams);
         add_opex(basis, physical, &assumptions.prices, &mut streams);
         streams
     };

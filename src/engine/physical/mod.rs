@@ -18,11 +18,12 @@ pub mod load;
 pub mod rack;
 pub mod sums;
 
+use rayon::prelude::*;
 use uom::si::f64::Power;
 
 use super::climate::ClimateData;
 use super::results::{CoolingOption, EnergyFigures, Reason, Thermal};
-use crate::model::assumptions::Resolved;
+use crate::model::assumptions::{Provenance, Resolved};
 use crate::model::{Catalog, Site};
 use crate::units::{EmissionFactorUnit, PowerUnit, TempDiffUnit, TemperatureUnit};
 use energy::HallPlant;
@@ -58,6 +59,9 @@ pub struct PhysicalRack {
     pub count: u64,
     /// Design IT power of one rack on air.
     pub per_rack_design: Power,
+    /// Where the rack's power came from: `Measured` (metered peak/average) or `Catalog`
+    /// (nameplate × utilisation).
+    pub power_provenance: Provenance,
     pub scope: PhysicalScope,
 }
 
@@ -74,7 +78,7 @@ pub struct Physical {
 fn option_result(
     option: CoolingOption,
     sums: &Sums,
-    verdict: &Verdict,
+    verdict: Verdict,
     loop_supply_c: Option<f64>,
     cdu_count: u64,
     free_cooling_h: f64,
@@ -83,8 +87,8 @@ fn option_result(
     PhysicalOption {
         option,
         feasible: verdict.infeasible.is_empty(),
-        infeasible_reasons: verdict.infeasible.clone(),
-        warnings: verdict.warnings.clone(),
+        infeasible_reasons: verdict.infeasible,
+        warnings: verdict.warnings,
         thermal: sums.thermal(
             loop_supply_c.filter(|_| option != CoolingOption::Air),
             cdu_count,
@@ -94,14 +98,8 @@ fn option_result(
     }
 }
 
-/// A hall's pieces kept until its CDU count is known.
-struct RackDraft {
-    rack: usize,
-    count: u64,
-    per_rack_design_w: f64,
-    sums: [Sums; 3],
-    verdicts: [Verdict; 3],
-}
+/// Halls with at least this many rack groups are evaluated in parallel.
+const PARALLEL_MIN_RACKS: usize = 256;
 
 /// Evaluates every rack group, hall and the site.
 pub fn evaluate(
@@ -148,26 +146,63 @@ pub fn evaluate(
             free_table[usize::from(s.air_avg_w > 0.0)][usize::from(s.liquid_avg_w > 0.0)]
         };
 
-        let mut drafts = Vec::with_capacity(hall.racks.len());
-        let mut hall_sums = [Sums::default(); 3];
-        let mut hall_verdicts: [Verdict; 3] = Default::default();
-        for (rack_index, rack_model) in hall.racks.iter().enumerate() {
+        let first_rack = racks.len();
+        // Rack groups are independent: evaluate them in parallel, in order; the sums below
+        // run sequentially in rack order, so results are identical run to run.
+        let one_rack = |(rack_index, rack_model): (usize, &crate::model::Rack)| {
             let load = load::rack_load(rack_model, catalog, fan_saving);
-            let (sums, verdicts) =
+            let (sums, mut verdicts) =
                 rack::rack_group(rack_model, &load, hall, a, &params, &plant, &water);
-            for i in 0..3 {
-                hall_sums[i].add(&sums[i]);
-                merge_reasons(&mut hall_verdicts[i].infeasible, &verdicts[i].infeasible);
-                merge_reasons(&mut hall_verdicts[i].warnings, &verdicts[i].warnings);
-            }
-            drafts.push(RackDraft {
+            // `cdu_share` holds the group's liquid design heat until the hall's count is known.
+            let options = CoolingOption::ALL.map(|o| {
+                let i = o.index();
+                let s = &sums[i];
+                let mut result = option_result(
+                    o,
+                    s,
+                    std::mem::take(&mut verdicts[i]),
+                    loop_c,
+                    0,
+                    free_of(s),
+                    grid_kg_per_wh,
+                );
+                result.cdu_share = s.liquid_design_w;
+                result
+            });
+            let rack = PhysicalRack {
+                hall: hall_index,
                 rack: rack_index,
                 count: rack_model.count,
-                per_rack_design_w: load.options[0].it_design_w,
-                sums,
-                verdicts,
-            });
+                per_rack_design: Power::new::<uom::si::power::watt>(load.options[0].it_design_w),
+                power_provenance: if load.measured {
+                    Provenance::Measured
+                } else {
+                    Provenance::Catalog
+                },
+                scope: PhysicalScope {
+                    name: rack_model.name.clone(),
+                    options,
+                },
+            };
+            (rack, sums)
+        };
+        let (mut hall_racks, rack_sums): (Vec<PhysicalRack>, Vec<[Sums; 3]>) =
+            if hall.racks.len() >= PARALLEL_MIN_RACKS {
+                hall.racks.par_iter().enumerate().map(one_rack).unzip()
+            } else {
+                hall.racks.iter().enumerate().map(one_rack).unzip()
+            };
+        let mut hall_sums = [Sums::default(); 3];
+        let mut hall_verdicts: [Verdict; 3] = Default::default();
+        for (r, sums) in hall_racks.iter().zip(&rack_sums) {
+            for i in 0..3 {
+                hall_sums[i].add(&sums[i]);
+                let o = &r.scope.options[i];
+                merge_reasons(&mut hall_verdicts[i].infeasible, &o.infeasible_reasons);
+                merge_reasons(&mut hall_verdicts[i].warnings, &o.warnings);
+            }
         }
+        racks.append(&mut hall_racks);
         let cdus = CoolingOption::ALL.map(|o| match o {
             CoolingOption::Air => 0,
             _ => equipment::cdu_count(
@@ -187,43 +222,30 @@ pub fn evaluate(
             );
             merge_reasons(&mut hall_verdicts[i].infeasible, &reasons);
         }
-        for d in drafts {
-            let options = CoolingOption::ALL.map(|o| {
-                let i = o.index();
-                let mut s = d.sums[i];
+        for r in &mut racks[first_rack..] {
+            for (i, o) in r.scope.options.iter_mut().enumerate() {
                 let hall_liquid_w = hall_sums[i].liquid_design_w;
-                s.cdus = if hall_liquid_w > 0.0 {
-                    cdus[i] as f64 * s.liquid_design_w / hall_liquid_w
+                o.cdu_share = if hall_liquid_w > 0.0 {
+                    cdus[i] as f64 * o.cdu_share / hall_liquid_w
                 } else {
                     0.0
                 };
-                option_result(
-                    o,
-                    &s,
-                    &d.verdicts[i],
-                    loop_c,
-                    0,
-                    free_of(&s),
-                    grid_kg_per_wh,
-                )
-            });
-            racks.push(PhysicalRack {
-                hall: hall_index,
-                rack: d.rack,
-                count: d.count,
-                per_rack_design: Power::new::<uom::si::power::watt>(d.per_rack_design_w),
-                scope: PhysicalScope {
-                    name: hall.racks[d.rack].name.clone(),
-                    options,
-                },
-            });
+            }
+        }
+        for i in 0..3 {
+            site_sums[i].add(&hall_sums[i]);
+            merge_reasons(
+                &mut site_verdicts[i].infeasible,
+                &hall_verdicts[i].infeasible,
+            );
+            merge_reasons(&mut site_verdicts[i].warnings, &hall_verdicts[i].warnings);
         }
         let options = CoolingOption::ALL.map(|o| {
             let i = o.index();
             option_result(
                 o,
                 &hall_sums[i],
-                &hall_verdicts[i],
+                std::mem::take(&mut hall_verdicts[i]),
                 loop_c,
                 cdus[i],
                 free_of(&hall_sums[i]),
@@ -234,14 +256,6 @@ pub fn evaluate(
             name: hall.name.clone(),
             options,
         });
-        for i in 0..3 {
-            site_sums[i].add(&hall_sums[i]);
-            merge_reasons(
-                &mut site_verdicts[i].infeasible,
-                &hall_verdicts[i].infeasible,
-            );
-            merge_reasons(&mut site_verdicts[i].warnings, &hall_verdicts[i].warnings);
-        }
         site_loop_c = match (site_loop_c, loop_c) {
             (Some(x), Some(y)) => Some(x.max(y)),
             (x, y) => x.or(y),
@@ -257,7 +271,7 @@ pub fn evaluate(
         option_result(
             o,
             &site_sums[i],
-            &site_verdicts[i],
+            std::mem::take(&mut site_verdicts[i]),
             site_loop_c,
             cdus,
             free_h,

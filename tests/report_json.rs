@@ -1,0 +1,152 @@
+//! The JSON report of every example site parses, has the documented fields, and every number
+//! is finite; the option identities of the issue hold (liquid + air = IT; air IT − option IT =
+//! fan power removed).
+
+use serde_json::Value;
+
+/// The report as `coolplan report <site> --format json` writes it (the library path the CLI
+/// calls, in process: the shared build directory may hold another branch's binary).
+fn report(site: &str) -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(site);
+    let site = coolplan::io::load_site(&path)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .site;
+    let climate =
+        coolplan::io::climate::resolve(&site, path.parent()).unwrap_or_else(|e| panic!("{e}"));
+    let results = coolplan::engine::evaluate(&site, &climate);
+    let text = coolplan::report::json::to_json(&site.name, &results, coolplan::i18n::Lang::En);
+    serde_json::from_str(&text).expect("the report is JSON")
+}
+
+fn assert_finite(value: &Value, path: &str) {
+    match value {
+        Value::Number(n) => {
+            let x = n.as_f64().unwrap_or(f64::NAN);
+            assert!(x.is_finite(), "{path} = {n}");
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                assert_finite(item, &format!("{path}[{i}]"));
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                assert_finite(item, &format!("{path}.{key}"));
+            }
+        }
+        _ => {}
+    }
+}
+
+const OPTION_FIELDS: [&str; 29] = [
+    "feasible",
+    "infeasible_reasons",
+    "it_design_kw",
+    "it_avg_kw",
+    "fan_power_removed_kw",
+    "heat_to_liquid_kw",
+    "heat_to_air_kw",
+    "coolant_flow_l_per_min",
+    "cdu_count",
+    "tank_count",
+    "fluid_volume_l",
+    "floor_load_kg_per_m2",
+    "floor_area_m2",
+    "pue",
+    "tue",
+    "it_energy_mwh_per_year",
+    "facility_energy_mwh_per_year",
+    "water_m3_per_year",
+    "co2_t_per_year",
+    "capex",
+    "capex_breakdown",
+    "opex_per_year",
+    "energy_cost_per_year",
+    "npv_vs_air",
+    "simple_payback_years",
+    "discounted_payback_years",
+    "irr",
+    "tco_per_kw_year",
+    "cash_flows",
+];
+
+fn check_options(options: &Value, path: &str) {
+    let air_it = options["air"]["it_design_kw"].as_f64().unwrap();
+    for key in ["air", "cold_plate", "immersion"] {
+        let option = &options[key];
+        for field in OPTION_FIELDS {
+            assert!(option.get(field).is_some(), "{path}.{key} lacks {field}");
+        }
+        let f = |name: &str| option[name].as_f64().unwrap();
+        let tolerance = 1e-9 * air_it.max(1.0);
+        assert!(
+            (f("heat_to_liquid_kw") + f("heat_to_air_kw") - f("it_design_kw")).abs() < tolerance
+        );
+        assert!((air_it - f("it_design_kw") - f("fan_power_removed_kw")).abs() < tolerance);
+        let items: f64 = option["capex_breakdown"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_f64().unwrap())
+            .sum();
+        assert!((items - f("capex")).abs() <= 1e-6 * f("capex").abs().max(1.0));
+    }
+    assert_eq!(options["air"]["npv_vs_air"].as_f64(), Some(0.0));
+    assert!(options["air"]["irr"].is_null());
+}
+
+#[test]
+fn every_example_site_reports_valid_json() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sites");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("ron") {
+            continue;
+        }
+        count += 1;
+        let json = report(path.to_str().unwrap());
+        assert_finite(&json, "$");
+        for key in [
+            "site",
+            "currency",
+            "horizon_years",
+            "discount_rate",
+            "recommended",
+            "options",
+            "halls",
+            "racks",
+        ] {
+            assert!(json.get(key).is_some(), "{} lacks {key}", path.display());
+        }
+        check_options(&json["options"], "options");
+        for (i, hall) in json["halls"].as_array().unwrap().iter().enumerate() {
+            check_options(&hall["options"], &format!("halls[{i}]"));
+        }
+        for (i, rack) in json["racks"].as_array().unwrap().iter().enumerate() {
+            for key in ["name", "count", "options", "recommended", "reasons"] {
+                assert!(rack.get(key).is_some(), "racks[{i}] lacks {key}");
+            }
+            check_options(&rack["options"], &format!("racks[{i}]"));
+            // a recommended option is always feasible
+            if let Some(choice) = rack["recommended"].as_str() {
+                assert_eq!(rack["options"][choice]["feasible"], Value::Bool(true));
+            }
+        }
+    }
+    assert!(count >= 3, "expected the example sites");
+}
+
+#[test]
+fn fleet_json_carries_the_seed_figures() {
+    let json = report("sites/china-fleet.ron");
+    assert_eq!(json["currency"], "CNY");
+    let capex = |hall: usize, option: &str| {
+        json["halls"][hall]["options"][option]["capex"]
+            .as_f64()
+            .unwrap()
+            .round()
+    };
+    assert_eq!(capex(0, "cold_plate"), 83.2e9);
+    assert_eq!(capex(1, "cold_plate"), 26.0e9);
+}
