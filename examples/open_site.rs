@@ -6,7 +6,9 @@ use std::path::Path;
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: open_site <site.ron>")?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: open_site <site.ron>")?;
     let start = Instant::now();
     let loaded = coolplan::io::load_site(&path)?;
     let loaded_at = start.elapsed();
@@ -15,7 +17,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let results = coolplan::engine::evaluate(&loaded.site, &climate);
     let evaluated_at = start.elapsed();
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let peak = status.lines().find(|l| l.starts_with("VmHWM")).unwrap_or("VmHWM: n/a");
+    let peak = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM"))
+        .unwrap_or("VmHWM: n/a");
     println!(
         "{path}: {} rack groups, {} results; load {:.1} ms, load+evaluate {:.1} ms; {peak}",
         loaded.site.rack_group_count(),
