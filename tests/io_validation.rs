@@ -97,7 +97,7 @@ fn each_error_rule_reports_its_path_and_message() {
         (
             "invalid/too_many_racks.ron",
             format!("{R} › count"),
-            "2000000000 racks is beyond the sanity limit of 1000000000",
+            "2000000000 racks is beyond the sanity limit of 100000000",
         ),
         (
             "invalid/count_overflow.ron",

@@ -9,6 +9,7 @@ pub mod analyze;
 mod check;
 mod export;
 mod fmt;
+mod generate;
 mod import;
 mod report;
 
@@ -45,6 +46,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Export a site's racks as inventory CSV that `coolplan import` reads back.
     Export(export::ExportArgs),
+    /// Write a deterministic synthetic site (benchmarks, demos): --racks N --seed S -o FILE.
+    Generate(generate::GenerateArgs),
     /// Evaluate a site and write its report: PDF, HTML, CSV, Markdown, JSON (docs/report-json.md)
     /// or text; the format follows -o's extension or --format.
     Report(report::ReportArgs),
@@ -136,6 +139,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
         }
         Some(Command::Import(a)) => import::run(&a, lang),
         Some(Command::Export(a)) => export::run(&a, lang),
+        Some(Command::Generate(a)) => generate::run(&a, lang),
         Some(Command::Report(a)) => report::run(&a, lang),
         Some(Command::Analyze(a)) => analyze::run(&a, lang),
         None => {

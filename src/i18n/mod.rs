@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod climate;
+pub mod generate;
 pub mod gui;
 pub mod import;
 pub mod report;

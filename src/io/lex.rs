@@ -23,10 +23,19 @@ pub struct Token {
 /// Splits `text` into tokens; unterminated strings or comments run to the end (the parser
 /// reports them; the lexer never fails).
 pub fn tokens(text: &str) -> Vec<Token> {
+    token_iter(text).collect()
+}
+
+/// The tokens of `text`, one at a time: scans that can stop early (the version field, the
+/// first comment) use this and need no memory per token (a 64 MiB file of one-byte
+/// tokens would otherwise take 1.5 GiB of `Token`s).
+pub fn token_iter(text: &str) -> impl Iterator<Item = Token> + '_ {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
+    std::iter::from_fn(move || {
+        if i >= bytes.len() {
+            return None;
+        }
         let start = i;
         let b = bytes[i];
         let kind = if b.is_ascii_whitespace() {
@@ -64,13 +73,12 @@ pub fn tokens(text: &str) -> Vec<Token> {
             i += text[i..].chars().next().map_or(1, char::len_utf8);
             TokenKind::Punct
         };
-        out.push(Token {
+        Some(Token {
             kind,
             start,
             end: i,
-        });
-    }
-    out
+        })
+    })
 }
 
 fn next_is_digit(bytes: &[u8], i: usize) -> bool {
@@ -133,7 +141,7 @@ fn raw_string_end(text: &str, i: usize) -> Option<usize> {
 
 /// True when `text` holds a `//` or `/* */` comment outside strings (saving would drop it).
 pub fn has_comments(text: &str) -> bool {
-    tokens(text).iter().any(|t| t.kind == TokenKind::Comment)
+    token_iter(text).any(|t| t.kind == TokenKind::Comment)
 }
 
 #[cfg(test)]

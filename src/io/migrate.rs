@@ -9,7 +9,7 @@
 //!   powers were bare numbers in kW (`max_power: 10.2`, `air_cooling_capacity: 80`).
 //! - **v1**: `count:`; every physical value carries its unit (`max_power: kW(10.2)`).
 
-use super::lex::{Token, TokenKind, tokens};
+use super::lex::{Token, TokenKind, token_iter, tokens};
 use crate::model::SCHEMA_VERSION;
 
 /// Fields that were bare kW numbers in v0.
@@ -34,13 +34,19 @@ pub enum Version {
 /// Reads `schema_version: N` from the text without parsing the rest (tolerant of any other
 /// error in the file).
 pub fn read_version(text: &str) -> Version {
-    let toks = significant(text);
-    for w in toks.windows(3) {
-        let [name, colon, number] = w else { continue };
-        if slice(text, name) == "schema_version"
-            && slice(text, colon) == ":"
+    // A sliding window of three significant tokens: stops at the field, keeps no token list.
+    let mut window: [Option<Token>; 3] = [None; 3];
+    let significant =
+        token_iter(text).filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Comment));
+    for token in significant {
+        window = [window[1], window[2], Some(token)];
+        let [Some(name), Some(colon), Some(number)] = window else {
+            continue;
+        };
+        if slice(text, &name) == "schema_version"
+            && slice(text, &colon) == ":"
             && number.kind == TokenKind::Number
-            && let Ok(n) = slice(text, number).replace('_', "").parse::<u64>()
+            && let Ok(n) = slice(text, &number).replace('_', "").parse::<u64>()
         {
             return Version::Found(n);
         }

@@ -107,7 +107,10 @@ pub enum Kind {
 /// Years a site may name (arrival of servers, first year of the study).
 pub const YEAR_RANGE: std::ops::RangeInclusive<i64> = 2000..=2100;
 /// More racks than this in one site is a typing error, not a fleet.
-pub const MAX_RACKS: u64 = 1_000_000_000;
+///
+/// 10⁸: an order of magnitude above any national fleet (China: ≈ 20 M servers in a few
+/// million racks, `sites/china-fleet.ron` uses 2 M); 10⁹ racks is refused.
+pub const MAX_RACKS: u64 = 100_000_000;
 
 impl Kind {
     pub fn severity(&self) -> Severity {

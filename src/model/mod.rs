@@ -8,6 +8,7 @@ pub mod assumptions;
 pub mod catalog;
 pub mod climate;
 pub mod fluids;
+pub mod generate;
 pub mod uncertainty;
 
 use serde::{Deserialize, Serialize};
