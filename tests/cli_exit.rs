@@ -214,3 +214,15 @@ fn help_is_shown_in_the_chosen_language() {
         stdout(&out)
     );
 }
+
+#[test]
+fn a_rejected_argument_value_is_explained_in_the_chosen_language() {
+    let file = root("sites/ai-hall.ron");
+    let out = coolplan(&["--lang", "zh", "report", &file, "--format", "docx"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("未知格式 `docx`"), "{err}");
+    let out = coolplan(&["report", &file, "--format", "docx"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown format `docx`"), "{err}");
+}

@@ -219,6 +219,32 @@ fn switching_to_chinese_shows_chinese_labels() {
 }
 
 #[test]
+fn chinese_editors_and_menu_show_chinese_field_labels() {
+    let mut harness = harness(None);
+    harness.state_mut().queue(Command::SetLang(Lang::Zh));
+    harness.run();
+    harness.get_by_label("视图").click();
+    harness.run();
+    harness.get_by_label_contains("语言");
+    harness.key_press(Key::Escape);
+    show(&mut harness, View::Assumptions);
+    // Each label names its row and, for screen readers, the row's editor.
+    for label in ["风冷单柜功率上限", "冷冻水供水温度", "电价", "折现率"] {
+        assert!(harness.query_all_by_label(label).count() >= 1, "{label}");
+    }
+    // The file key stays visible beside its label.
+    harness.get_by_label("air_limit_per_rack");
+    assert!(harness.query_by_label("Electricity price").is_none());
+    show(&mut harness, View::Catalog);
+    let first = harness.state().state.catalog.models()[0].id.clone();
+    harness.get_by_label(&first).click();
+    harness.run();
+    for label in ["最大功率", "浸没兼容性"] {
+        assert!(harness.query_all_by_label(label).count() >= 1, "{label}");
+    }
+}
+
+#[test]
 fn every_view_draws_with_accessible_widgets() {
     let mut harness = harness(None);
     harness

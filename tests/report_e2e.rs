@@ -378,3 +378,31 @@ fn reports_are_dated_only_when_a_date_is_given() {
     let dated = pdf_text(&e.pdf(Lang::En));
     assert!(dated.contains("Date 2026-11-28"));
 }
+
+#[test]
+fn chinese_pdf_appendix_names_assumptions_in_chinese_with_their_file_keys() {
+    let e = Evaluated::from_file(&repo().join("tests/data/report-site.ron"));
+    let text = pdf_text(&e.pdf(Lang::Zh));
+    for expected in [
+        "电价（electricity）",
+        "折现率（discount_rate）",
+        "风冷单柜功率上限",
+        "冷冻水供水温度",
+        "动力与能耗",
+    ] {
+        assert!(text.contains(expected), "{expected} missing");
+    }
+    assert!(
+        !text.contains("Electricity price"),
+        "English label in Chinese PDF"
+    );
+}
+
+#[test]
+fn chinese_pdf_writes_celsius_as_one_glyph() {
+    let e = Evaluated::from_file(&repo().join("tests/data/report-site.ron"));
+    let text = pdf_text(&e.pdf(Lang::Zh));
+    assert!(text.contains("45 ℃"), "cold-plate loop supply limit in ℃");
+    assert!(!text.contains("°C"), "°C left in the Chinese PDF");
+    assert!(pdf_text(&e.pdf(Lang::En)).contains("45 °C"));
+}

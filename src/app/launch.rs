@@ -22,7 +22,7 @@ pub struct Launch {
 /// Runs the GUI until the window closes. Exit code 0, or 2 with one line on stderr when there
 /// is no display or the file cannot be opened.
 pub fn run(launch: Launch) -> ExitCode {
-    let lang = Lang::from_locale(&std::env::var("LANG").unwrap_or_default());
+    let lang = Lang::from_locale_vars(|name| std::env::var(name).ok());
     if !display_available() {
         eprintln!("{}", Cli::NoDisplay.tr(lang));
         return ExitCode::from(2);
@@ -51,13 +51,10 @@ pub fn run(launch: Launch) -> ExitCode {
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
-            let settings = cc
+            let stored = cc
                 .storage
-                .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY))
-                .unwrap_or_else(|| Settings {
-                    lang,
-                    ..Settings::default()
-                });
+                .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY));
+            let settings = Settings::stored_or_first_run(stored, lang);
             Ok(Box::new(CoolplanApp::new(
                 doc,
                 settings,

@@ -44,6 +44,14 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The stored settings, or on first run (nothing stored) the defaults in `locale_lang`,
+    /// the language of the system locale.
+    pub fn stored_or_first_run(stored: Option<Settings>, locale_lang: Lang) -> Settings {
+        stored.unwrap_or_else(|| Settings {
+            lang: locale_lang,
+            ..Settings::default()
+        })
+    }
     /// Puts `path` first in the recent list (no duplicates, at most [`MAX_RECENT`]).
     pub fn remember(&mut self, path: &Path) {
         self.recent_files.retain(|p| p != path);
@@ -73,6 +81,18 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn first_run_follows_the_locale_and_a_stored_choice_wins() {
+        assert_eq!(Settings::stored_or_first_run(None, Lang::Zh).lang, Lang::Zh);
+        assert_eq!(Settings::stored_or_first_run(None, Lang::En).lang, Lang::En);
+        let chosen = Settings {
+            lang: Lang::En,
+            ..Settings::default()
+        };
+        let restored = Settings::stored_or_first_run(Some(chosen), Lang::Zh);
+        assert_eq!(restored.lang, Lang::En);
     }
 
     #[test]

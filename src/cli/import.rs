@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{Outcome, print_error_chain};
+use crate::i18n::cli::Cli;
 use crate::i18n::import::Imp;
 use crate::i18n::{Lang, Text};
 use crate::io::import::{
@@ -41,9 +42,7 @@ pub struct ImportArgs {
 }
 
 fn parse_format(text: &str) -> Result<ImportFormat, String> {
-    ImportFormat::from_name(text).ok_or_else(|| {
-        format!("unknown format `{text}`: netbox, opendcim, generic, inventory, measured")
-    })
+    ImportFormat::from_name(text).ok_or_else(|| super::parse_error(Cli::UnknownImportFormat, text))
 }
 
 pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {

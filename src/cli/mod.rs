@@ -78,16 +78,22 @@ impl Outcome {
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::from_code(text).ok_or_else(|| format!("unknown language `{text}`: use en or zh"))
+    Lang::from_code(text).ok_or_else(|| parse_error(Cli::UnknownLang, text))
+}
+
+thread_local! {
+    /// The language of argument errors, known before clap parses (from `--lang` or the locale).
+    static PARSE_LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+}
+
+/// An argument value clap rejected, worded in the language of this run.
+pub(crate) fn parse_error(text: Cli, value: &str) -> String {
+    text.fmt(PARSE_LANG.with(|l| l.get()), &[&value])
 }
 
 /// The language from the environment: the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order).
 pub fn lang_from_env() -> Lang {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty())
-        .map_or(Lang::En, |value| Lang::from_locale(&value))
+    Lang::from_locale_vars(|name| std::env::var(name).ok())
 }
 
 /// Runs the CLI with the process arguments.
@@ -110,6 +116,7 @@ pub fn main() -> ExitCode {
 pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
     let args: Vec<OsString> = args.into_iter().collect();
     let lang = lang_in_args(&args).unwrap_or_else(lang_from_env);
+    PARSE_LANG.with(|l| l.set(lang));
     let parsed = localized_command(lang)
         .try_get_matches_from(&args)
         .and_then(|matches| Args::from_arg_matches(&matches));

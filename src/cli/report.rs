@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{Outcome, print_error_chain};
+use crate::i18n::cli::Cli;
 use crate::i18n::report::Rep;
 use crate::i18n::{Lang, Text};
 use crate::io::load::{load_bytes, read_file};
@@ -35,12 +36,11 @@ pub struct ReportArgs {
 }
 
 fn parse_format(text: &str) -> Result<Format, String> {
-    Format::from_code(text)
-        .ok_or_else(|| format!("unknown format `{text}`: pdf, html, csv, md, json, text"))
+    Format::from_code(text).ok_or_else(|| super::parse_error(Cli::UnknownReportFormat, text))
 }
 
 fn parse_paper(text: &str) -> Result<Paper, String> {
-    Paper::from_code(text).ok_or_else(|| format!("unknown paper `{text}`: a4 or letter"))
+    Paper::from_code(text).ok_or_else(|| super::parse_error(Cli::UnknownPaper, text))
 }
 
 /// True for `YYYY-MM-DD` with a plausible month and day.

@@ -22,6 +22,10 @@ crate::texts! {
         HelpFmt => "Rewrite site files in canonical form, atomically (keeps <name>.ron.bak)", "以规范格式原子地重写站点文件（保留 <文件名>.ron.bak）";
         HelpFmtCheck => "Only report files that are not canonical (exit 1 if any); write nothing", "只报告非规范格式的文件（若有则退出码 1），不写入";
         HelpFmtForce => "Format files that hold // comments even though the comments are dropped", "即使会删除 // 注释也进行格式化";
+        UnknownLang => "unknown language `{0}`: use en or zh", "未知语言 `{0}`：请用 en 或 zh";
+        UnknownReportFormat => "unknown format `{0}`: pdf, html, csv, md, json, text", "未知格式 `{0}`：可用 pdf、html、csv、md、json、text";
+        UnknownPaper => "unknown paper `{0}`: a4 or letter", "未知纸张 `{0}`：可用 a4 或 letter";
+        UnknownImportFormat => "unknown format `{0}`: netbox, opendcim, generic, inventory, measured", "未知格式 `{0}`：可用 netbox、opendcim、generic、inventory、measured";
         NoDisplay => "coolplan: no display found for the window. Headless commands: coolplan check | fmt | report | generate (see coolplan --help).", "coolplan：未找到图形显示。可用的命令行功能：coolplan check | fmt | report | generate（见 coolplan --help）。";
     }
 }

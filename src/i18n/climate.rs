@@ -7,7 +7,7 @@ crate::texts! {
         UnknownPreset => "unknown climate preset \"{0}\"; presets: {1}", "未知的气候预设 \"{0}\"；可用预设：{1}";
         Normals => "monthly normals: {0}", "月均气候值：{0}";
         NotTwelve => "{0} has {1} values; monthly normals need 12", "{0} 有 {1} 个值；月均气候值需要 12 个";
-        MinAboveMax => "month {0}: daily minimum {1} °C is above the daily maximum {2} °C", "第 {0} 月：日最低气温 {1} °C 高于日最高气温 {2} °C";
+        MinAboveMax => "month {0}: daily minimum {1} °C is above the daily maximum {2} °C", "第 {0} 月：日最低气温 {1} ℃ 高于日最高气温 {2} ℃";
         OutOfRange => "month {0}: {1} value {2} is not a finite number in range", "第 {0} 月：{1} 的值 {2} 不是有效范围内的数";
         PartialYear => "{0}: covers {1} h; a weather year needs at least 8,760 h", "{0}：仅覆盖 {1} 小时；气象年至少需要 8,760 小时";
         EpwMissingHeader => "header line {0} is missing", "缺少文件头行 {0}";
@@ -16,7 +16,7 @@ crate::texts! {
         EpwTooFewFields => "{0} fields; a data record needs at least 9", "只有 {0} 个字段；数据记录至少需要 9 个";
         EpwNotANumber => "column {0} ({1}) '{2}' is not a number", "第 {0} 列（{1}）'{2}' 不是数字";
         EpwMonth => "month {0} is not 1–12", "月份 {0} 不在 1–12 之间";
-        EpwDryBulb => "dry bulb {0} °C is missing or out of range (−70 to 70)", "干球温度 {0} °C 缺失或超出范围（−70 至 70）";
+        EpwDryBulb => "dry bulb {0} °C is missing or out of range (−70 to 70)", "干球温度 {0} ℃ 缺失或超出范围（−70 至 70）";
         EpwNoHumidity => "relative humidity and dew point are both missing", "相对湿度和露点温度均缺失";
         EpwNoRecords => "no data records after the 8 header lines", "8 行文件头之后没有数据记录";
     }

@@ -6,10 +6,12 @@
 //! `ALL` list lets one test prove every text is non-empty and placeholders match.
 //! Tables: [`terms`] (domain vocabulary shared by all), [`cli`], [`gui`], [`report`].
 //! [`words`]: wording of results (reasons, cost items, finance labels).
+//! [`fields`]: labels of the file keys (assumptions, catalog-model fields).
 
 pub mod analysis;
 pub mod cli;
 pub mod climate;
+pub mod fields;
 pub mod generate;
 pub mod gui;
 pub mod import;
@@ -38,6 +40,15 @@ impl Lang {
         } else {
             Lang::En
         }
+    }
+    /// From locale variables looked up by `var`: the first non-empty of LC_ALL, LC_MESSAGES,
+    /// LANG (POSIX order); English when none is set.
+    pub fn from_locale_vars(var: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| var(name))
+            .find(|value| !value.is_empty())
+            .map_or(Lang::En, |value| Lang::from_locale(&value))
     }
     /// Short code used by `--lang`: `en` or `zh`.
     pub fn code(self) -> &'static str {
@@ -142,6 +153,11 @@ mod tests {
         check_table::<validation::Val>();
         check_table::<climate::Clim>();
         check_table::<words::Words>();
+        check_table::<fields::AssumptionField>();
+        check_table::<fields::CatalogField>();
+        check_table::<fields::FieldChoice>();
+        check_table::<fields::AssumptionGroup>();
+        check_table::<generate::Gen>();
     }
 
     #[test]
@@ -149,6 +165,35 @@ mod tests {
         assert_eq!(Lang::from_locale("zh_CN.UTF-8"), Lang::Zh);
         assert_eq!(Lang::from_locale("en_GB.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale("C"), Lang::En);
+    }
+
+    #[test]
+    fn locale_variables_are_read_in_posix_order() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "zh_CN.UTF-8")])),
+            Lang::Zh
+        );
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LC_ALL", "zh_CN.UTF-8"), ("LANG", "en_US.UTF-8")])),
+            Lang::Zh
+        );
+        assert_eq!(
+            Lang::from_locale_vars(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "en_GB"),
+                ("LANG", "zh_CN")
+            ])),
+            Lang::En
+        );
+        assert_eq!(Lang::from_locale_vars(env(&[])), Lang::En);
     }
 
     #[test]

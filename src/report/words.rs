@@ -135,6 +135,15 @@ pub fn percent(rate: Option<f64>, lang: Lang) -> String {
 }
 
 /// `yes` / `no`.
+/// `text` (a quantity or a sentence with quantities) with units as written in `lang`:
+/// `℃` in Chinese.
+pub fn units_as_written(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => crate::units::format::with_celsius_glyph(text),
+        Lang::En => text.to_string(),
+    }
+}
+
 pub fn yes_no(value: bool, lang: Lang) -> &'static str {
     if value {
         Words::Yes.tr(lang)
@@ -186,8 +195,8 @@ pub fn reason(
         Reason::WaterTooWarm { supply, max } => Words::WaterTooWarm.fmt(
             lang,
             &[
-                &quantity::<TemperatureUnit>(*supply, system),
-                &quantity::<TemperatureUnit>(*max, system),
+                &units_as_written(&quantity::<TemperatureUnit>(*supply, system), lang),
+                &units_as_written(&quantity::<TemperatureUnit>(*max, system), lang),
             ],
         ),
         Reason::BestNpv {

@@ -127,6 +127,12 @@ pub fn quantity_trimmed<U: Preferred>(value: U::Quantity, system: UnitSystem) ->
     format!("{text} {}", unit.symbol())
 }
 
+/// `text` with the degree-Celsius sign written as one glyph, `℃`, as Chinese engineers write
+/// it (`45 ℃`); everything else unchanged.
+pub fn with_celsius_glyph(text: &str) -> String {
+    text.replace("°C", "℃")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +144,12 @@ mod tests {
         assert_eq!(group_thousands(-1234.0, 0), "-1,234");
         assert_eq!(group_thousands(999.0, 0), "999");
         assert_eq!(group_thousands(-0.0001, 2), "0.00");
+    }
+
+    #[test]
+    fn celsius_becomes_one_glyph() {
+        assert_eq!(with_celsius_glyph("45 °C, 10 K"), "45 ℃, 10 K");
+        assert_eq!(with_celsius_glyph("104 °F"), "104 °F");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::app::edit::Edit;
 use crate::app::kit::{Tracker, UiExt};
 use crate::app::undo::Gesture;
 use crate::i18n::Text;
+use crate::i18n::fields::field_label;
 use crate::i18n::gui::Gui;
 use crate::model::assumptions::{Assumptions, Provenance};
 
@@ -40,11 +41,21 @@ impl Rows<'_> {
         value: &mut Option<T>,
         default: &T,
     ) {
-        if !self.filter.is_empty() && !key.contains(&self.filter) {
+        let lang = self.ctx.lang();
+        let text = field_label(group, key, lang);
+        if !self.filter.is_empty()
+            && !key.contains(&self.filter)
+            && !text.to_lowercase().contains(&self.filter)
+        {
             return;
         }
-        let lang = self.ctx.lang();
-        let label = ui.label(key);
+        // The label engineers read, with the key they write in the file beside it.
+        let label = ui
+            .horizontal(|ui| {
+                ui.label(text);
+                ui.weak(key);
+            })
+            .response;
         if self
             .ctx
             .focus_assumption
@@ -56,7 +67,7 @@ impl Rows<'_> {
         ui.horizontal(|ui| {
             let before = self.tracker.changed;
             self.tracker.changed = false;
-            shown.edit(ui, self.ctx.units(), key, &mut self.tracker);
+            shown.edit(ui, self.ctx.units(), text, &mut self.tracker);
             if self.tracker.changed {
                 *value = Some(shown);
             }
@@ -139,6 +150,8 @@ impl Panel for AssumptionsPanel {
                                     cdu_size,
                                     cdu_approach,
                                     cdu_redundancy,
+                                    cold_plate_max_loop_supply,
+                                    immersion_max_loop_supply,
                                     tank_capacity,
                                     tank_slots,
                                     tank_fluid_volume,
@@ -160,9 +173,11 @@ impl Panel for AssumptionsPanel {
                                 [
                                     chiller_cop,
                                     chilled_water_supply,
+                                    chilled_water_delta_t,
                                     economiser_approach,
                                     air_fan_share,
                                     heat_rejection_fan_share,
+                                    chilled_water_pump_share,
                                     pump_share,
                                     electrical_loss_share,
                                     misc_share,
@@ -183,6 +198,24 @@ impl Panel for AssumptionsPanel {
                                     immersion_stock_per_kw,
                                     immersion_new_per_kw,
                                     air_added_capacity_per_kw,
+                                    cold_plate_kit_per_kw,
+                                    factory_premium_per_kw,
+                                    manifold_per_rack,
+                                    cdu_per_kw_capacity,
+                                    piping_per_kw,
+                                    labour_per_server,
+                                    downtime_hours_per_rack,
+                                    downtime_cost_per_rack_hour,
+                                    tank_each,
+                                    fluid_per_litre,
+                                    immersion_prep_per_server,
+                                    floor_reinforcement_per_m2,
+                                    contingency,
+                                    cold_plate_maintenance,
+                                    immersion_maintenance,
+                                    fluid_top_up,
+                                    water,
+                                    air_plant_maintenance_per_kw,
                                 ]
                             ),
                             _ => group_rows!(

@@ -10,6 +10,7 @@ use crate::app::command::Command;
 use crate::app::edit::Edit;
 use crate::app::kit::{Tracker, UiExt};
 use crate::app::undo::Gesture;
+use crate::i18n::fields::{CATALOG, FieldChoice, field_label};
 use crate::i18n::gui::Gui;
 use crate::i18n::{Lang, Text};
 use crate::model::assumptions::Provenance;
@@ -107,34 +108,56 @@ fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<C
                 .num_columns(2)
                 .striped(true)
                 .show(ui, |ui| {
-                    ui.label("name");
-                    ui.text_edit(&mut edited.name, "name", &mut tracker);
-                    ui.end_row();
-                    ui.label("vendor");
-                    ui.text_edit(&mut edited.vendor, "vendor", &mut tracker);
-                    ui.end_row();
+                    for (key, text) in [("name", &mut edited.name), ("vendor", &mut edited.vendor)]
+                    {
+                        let label = field_label(CATALOG, key, lang);
+                        key_label(ui, key, lang);
+                        ui.text_edit(text, label, &mut tracker);
+                        ui.end_row();
+                    }
                     enum_row(
                         ui,
                         "kind",
                         &mut edited.kind,
-                        &[ServerKind::Cpu, ServerKind::Gpu, ServerKind::RackScale],
+                        &[
+                            (ServerKind::Cpu, FieldChoice::KindCpu),
+                            (ServerKind::Gpu, FieldChoice::KindGpu),
+                            (ServerKind::RackScale, FieldChoice::KindRackScale),
+                        ],
+                        lang,
                         &mut tracker,
                     );
-                    field(ui, "height", &mut edited.height, units, &mut tracker);
-                    field(ui, "max_power", &mut edited.max_power, units, &mut tracker);
+                    field(ui, "height", &mut edited.height, units, lang, &mut tracker);
+                    field(
+                        ui,
+                        "max_power",
+                        &mut edited.max_power,
+                        units,
+                        lang,
+                        &mut tracker,
+                    );
                     field(
                         ui,
                         "utilisation",
                         &mut edited.utilisation,
                         units,
+                        lang,
                         &mut tracker,
                     );
-                    field(ui, "fan_share", &mut edited.fan_share, units, &mut tracker);
+                    field(
+                        ui,
+                        "fan_share",
+                        &mut edited.fan_share,
+                        units,
+                        lang,
+                        &mut tracker,
+                    );
                     field(
                         ui,
                         "cold_plate_capture",
                         &mut edited.cold_plate_capture,
                         units,
+                        lang,
                         &mut tracker,
                     );
                     enum_row(
@@ -142,10 +165,11 @@ fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<C
                         "cold_plate",
                         &mut edited.cold_plate,
                         &[
-                            KitAvailability::Retrofit,
-                            KitAvailability::FactoryOnly,
-                            KitAvailability::Unavailable,
+                            (KitAvailability::Retrofit, FieldChoice::KitRetrofit),
+                            (KitAvailability::FactoryOnly, FieldChoice::KitFactoryOnly),
+                            (KitAvailability::Unavailable, FieldChoice::KitUnavailable),
                         ],
+                        lang,
                         &mut tracker,
                     );
                     enum_row(
@@ -153,22 +177,23 @@ fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<C
                         "immersion",
                         &mut edited.immersion,
                         &[
-                            ImmersionCompat::Yes,
-                            ImmersionCompat::WithPrep,
-                            ImmersionCompat::No,
+                            (ImmersionCompat::Yes, FieldChoice::ImmersionYes),
+                            (ImmersionCompat::WithPrep, FieldChoice::ImmersionWithPrep),
+                            (ImmersionCompat::No, FieldChoice::ImmersionNo),
                         ],
+                        lang,
                         &mut tracker,
                     );
-                    field(ui, "weight", &mut edited.weight, units, &mut tracker);
+                    field(ui, "weight", &mut edited.weight, units, lang, &mut tracker);
                     for (key, prices) in [
                         ("kit_cost", &mut edited.kit_cost),
                         ("factory_premium", &mut edited.factory_premium),
                     ] {
                         for price in prices.iter_mut() {
-                            field(ui, key, price, units, &mut tracker);
+                            field(ui, key, price, units, lang, &mut tracker);
                         }
                     }
-                    ui.label(Gui::Notes.tr(lang));
+                    key_label(ui, "notes", lang);
                     ui.text_edit(&mut edited.notes, Gui::Notes.tr(lang), &mut tracker);
                     ui.end_row();
                 });
@@ -196,33 +221,50 @@ fn field<T: FieldEdit>(
     key: &str,
     value: &mut T,
     units: crate::units::format::UnitSystem,
+    lang: Lang,
     tracker: &mut Tracker,
 ) {
-    ui.label(key);
-    ui.horizontal(|ui| value.edit(ui, units, key, tracker));
+    key_label(ui, key, lang);
+    let label = field_label(CATALOG, key, lang);
+    ui.horizontal(|ui| value.edit(ui, units, label, tracker));
     ui.end_row();
 }
 
-fn enum_row<T: Copy + PartialEq + std::fmt::Debug>(
+fn enum_row<T: Copy + PartialEq>(
     ui: &mut Ui,
     key: &str,
     value: &mut T,
-    choices: &[T],
+    choices: &[(T, FieldChoice)],
+    lang: Lang,
     tracker: &mut Tracker,
 ) {
-    ui.label(key);
+    key_label(ui, key, lang);
     let before = *value;
+    let name = |v: T| {
+        choices
+            .iter()
+            .find(|(c, _)| *c == v)
+            .map_or("", |(_, text)| text.tr(lang))
+    };
     egui::ComboBox::from_id_salt(("catalog_enum", key))
-        .selected_text(format!("{value:?}"))
+        .selected_text(name(*value))
         .show_ui(ui, |ui| {
-            for choice in choices {
-                ui.selectable_value(value, *choice, format!("{choice:?}"));
+            for (choice, text) in choices {
+                ui.selectable_value(value, *choice, text.tr(lang));
             }
         })
         .response
-        .on_hover_text(key);
+        .on_hover_text(field_label(CATALOG, key, lang));
     if *value != before {
         tracker.changed = true;
     }
     ui.end_row();
+}
+
+/// The field's label in `lang`, with the key written in the file beside it.
+fn key_label(ui: &mut Ui, key: &str, lang: Lang) {
+    ui.horizontal(|ui| {
+        ui.label(field_label(CATALOG, key, lang));
+        ui.weak(key);
+    });
 }

@@ -5,9 +5,11 @@ use super::format::option_name;
 use super::reasons::reason;
 use super::{ReportInput, chapter};
 use crate::engine::ScopeResult;
+use crate::i18n::fields::{group_label, label_with_key};
 use crate::i18n::{Lang, Text, report::Rep};
 use crate::model::assumptions::Provenance;
 use crate::report::document::{Block, Column, Row, Table};
+use crate::report::words::units_as_written;
 use crate::units::format::group_thousands;
 use crate::units::{LengthUnit, MassUnit, PowerUnit};
 
@@ -97,10 +99,10 @@ pub(super) fn assumptions(input: &ReportInput, blocks: &mut Vec<Block>) {
         .into_iter()
         .map(|e| {
             Row::new(vec![
-                e.group.to_string(),
-                e.key.to_string(),
-                e.display,
-                provenance(&e.provenance, lang),
+                group_label(e.group, lang).to_string(),
+                label_with_key(e.group, e.key, lang),
+                units_as_written(&e.display, lang),
+                units_as_written(&provenance(&e.provenance, lang), lang),
             ])
         })
         .collect();

@@ -61,7 +61,10 @@ fn hall_facts(hall: &Hall, calibration: f64, lang: Lang) -> String {
             lang,
             &[
                 &format!("{:?}", w.class),
-                &quantity_in(w.supply_temp.get(), TemperatureUnit::degC),
+                &crate::report::words::units_as_written(
+                    &quantity_in(w.supply_temp.get(), TemperatureUnit::degC),
+                    lang,
+                ),
             ],
         ),
         None => Rep::WaterNone.tr(lang).to_string(),
