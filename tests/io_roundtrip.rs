@@ -137,6 +137,7 @@ fn site() -> impl Strategy<Value = Site> {
                 cost_mode: CostMode::PerKw,
                 assumptions,
                 catalog: Vec::new(),
+                overrides: Vec::new(),
                 halls,
                 uncertainty: Vec::new(),
             }

@@ -92,6 +92,59 @@ impl ServerModel {
     }
 }
 
+/// Single fields of a catalog model that a site changes (`overrides: [(id: "hgx-h100",
+/// max_power: kW(10.5))]`); every field left out keeps the catalog's value.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ModelOverride {
+    /// Id of the model to change (shipped or the site's own).
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height: Option<LengthQ>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_power: Option<PowerQ>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utilisation: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fan_share: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cold_plate_capture: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cold_plate: Option<KitAvailability>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kit_cost: Option<Vec<Money>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub factory_premium: Option<Vec<Money>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub immersion: Option<ImmersionCompat>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<MassQ>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+impl ModelOverride {
+    /// `model` with this override's fields written over it.
+    pub fn applied_to(&self, model: &ServerModel) -> ServerModel {
+        let mut out = model.clone();
+        macro_rules! take {
+            ($($field:ident),+) => {$(
+                if let Some(value) = &self.$field {
+                    out.$field = value.clone();
+                }
+            )+};
+        }
+        take!(name, height, max_power, utilisation, fan_share, cold_plate_capture, cold_plate);
+        take!(kit_cost, factory_premium, immersion, weight);
+        if !self.notes.is_empty() {
+            out.notes = self.notes.clone();
+        }
+        out
+    }
+}
+
 /// The file form of the shipped catalog.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -131,10 +184,22 @@ impl Catalog {
             .clone()
     }
 
-    /// This catalog with a site's models added (or replacing shipped ones of the same id).
-    pub fn with_site_models(mut self, site_models: &[ServerModel]) -> Catalog {
+    /// This catalog with a site's models added (or replacing shipped ones of the same id),
+    /// then the site's overrides of single fields applied. An override of an unknown id
+    /// changes nothing here; validation reports it.
+    pub fn with_site_models(
+        mut self,
+        site_models: &[ServerModel],
+        overrides: &[ModelOverride],
+    ) -> Catalog {
         for model in site_models {
             self.insert(model.clone(), Provenance::SiteFile);
+        }
+        for patch in overrides {
+            if let Some(model) = self.get(&patch.id) {
+                let changed = patch.applied_to(model);
+                self.insert(changed, Provenance::SiteFile);
+            }
         }
         self
     }

@@ -233,6 +233,7 @@ pub fn generate_site(rack_groups: usize, seed: u64) -> Site {
         },
         assumptions: Assumptions::default(),
         catalog: Vec::new(),
+        overrides: Vec::new(),
         uncertainty: Vec::new(),
         halls,
     }

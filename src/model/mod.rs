@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::units::{AreaQ, Currency, FloorLoadQ, LengthQ, PowerQ, TemperatureQ};
 pub use assumptions::Assumptions;
-pub use catalog::{Catalog, ImmersionCompat, KitAvailability, ServerModel};
+pub use catalog::{Catalog, ImmersionCompat, KitAvailability, ModelOverride, ServerModel};
 pub use climate::ClimateSource;
 
 /// The schema version this build writes. Older files are migrated on load.
@@ -41,6 +41,9 @@ pub struct Site {
     /// Models this site adds to the shipped catalog, or replaces by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub catalog: Vec<ServerModel>,
+    /// Single fields of catalog models this site changes, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<ModelOverride>,
     pub halls: Vec<Hall>,
     /// Uncertain inputs and their ranges (sensitivity and Monte Carlo), see [`uncertainty`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -225,6 +228,6 @@ impl Site {
     }
     /// The catalog this site sees: shipped models with the site's own added or replaced.
     pub fn catalog(&self) -> Catalog {
-        Catalog::builtin().with_site_models(&self.catalog)
+        Catalog::builtin().with_site_models(&self.catalog, &self.overrides)
     }
 }

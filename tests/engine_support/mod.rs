@@ -67,6 +67,7 @@ pub fn site(halls: Vec<Hall>) -> Site {
         cost_mode: CostMode::PerKw,
         assumptions: Assumptions::default(),
         catalog: Vec::new(),
+        overrides: Vec::new(),
         halls,
         uncertainty: Vec::new(),
     }

@@ -228,6 +228,7 @@ impl CloneProps for Site {
             cost_mode: self.cost_mode,
             assumptions: Default::default(),
             catalog: Vec::new(),
+            overrides: Vec::new(),
             uncertainty: Vec::new(),
             halls: Vec::new(),
         }
