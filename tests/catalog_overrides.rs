@@ -10,7 +10,11 @@ const AI_HALL: &str = include_str!("../sites/ai-hall.ron");
 
 /// ai-hall with one override block inserted before `halls:`.
 fn ai_hall_with(overrides: &str) -> String {
-    AI_HALL.replacen("    halls: [", &format!("    overrides: [{overrides}],\n    halls: ["), 1)
+    AI_HALL.replacen(
+        "    halls: [",
+        &format!("    overrides: [{overrides}],\n    halls: ["),
+        1,
+    )
 }
 
 #[test]
@@ -33,7 +37,11 @@ fn the_engine_sizes_racks_with_the_overridden_power() {
     let site = load_str(&text, "t.ron").expect("loads").site;
     let climate = coolplan::io::climate::resolve(&site, None).unwrap();
     let results = coolplan::engine::evaluate(&site, &climate);
-    let h100 = results.racks.iter().find(|r| r.scope.name == "H100-B01").unwrap();
+    let h100 = results
+        .racks
+        .iter()
+        .find(|r| r.scope.name == "H100-B01")
+        .unwrap();
     // 4 servers × 11 kW = 44 kW per rack (the catalog's 10.2 kW gives 40.8 kW)
     let per_rack_kw = h100.per_rack_design.get::<uom::si::power::kilowatt>();
     assert!((per_rack_kw - 44.0).abs() < 1e-9, "{per_rack_kw}");
@@ -48,7 +56,10 @@ fn an_override_of_an_unknown_id_is_an_error_with_a_suggestion() {
     assert_eq!(errors.len(), 1, "{problems:?}");
     let rendered = errors[0].render(Lang::En);
     assert!(rendered.contains("overrides[0]"), "{rendered}");
-    assert!(rendered.contains("hgx-h10") && rendered.contains("hgx-h100"), "{rendered}");
+    assert!(
+        rendered.contains("hgx-h10") && rendered.contains("hgx-h100"),
+        "{rendered}"
+    );
 }
 
 #[test]
@@ -56,8 +67,17 @@ fn an_overridden_value_out_of_range_is_reported_at_the_override() {
     let text = ai_hall_with("(id: \"cpu-1u\", utilisation: 1.5)");
     let site = coolplan::io::parse_site(&text, "t.ron").expect("parses");
     let problems = validate(&site);
-    let rendered: Vec<String> = problems.iter().filter(|p| p.is_error()).map(|p| p.render(Lang::En)).collect();
-    assert!(rendered.iter().any(|r| r.contains("overrides[0]") && r.contains("utilisation")), "{rendered:?}");
+    let rendered: Vec<String> = problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| p.render(Lang::En))
+        .collect();
+    assert!(
+        rendered
+            .iter()
+            .any(|r| r.contains("overrides[0]") && r.contains("utilisation")),
+        "{rendered:?}"
+    );
 }
 
 #[test]

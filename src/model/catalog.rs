@@ -136,7 +136,15 @@ impl ModelOverride {
                 }
             )+};
         }
-        take!(name, height, max_power, utilisation, fan_share, cold_plate_capture, cold_plate);
+        take!(
+            name,
+            height,
+            max_power,
+            utilisation,
+            fan_share,
+            cold_plate_capture,
+            cold_plate
+        );
         take!(kit_cost, factory_premium, immersion, weight);
         if !self.notes.is_empty() {
             out.notes = self.notes.clone();

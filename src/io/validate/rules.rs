@@ -38,16 +38,18 @@ pub(super) fn site(c: &mut Checker, site: &Site) {
     }
     let catalog = site.catalog();
     for (i, patch) in site.overrides.iter().enumerate() {
-        c.at(Seg::Item("overrides", i), |c| match catalog.get(&patch.id) {
-            // The model as overridden must pass the same rules as any model.
-            Some(model) => super::assumptions::model(c, model),
-            None => c.report_field(
-                "id",
-                Kind::UnknownModel {
-                    id: patch.id.clone(),
-                    nearest: catalog.nearest_id(&patch.id).map(str::to_string),
-                },
-            ),
+        c.at(Seg::Item("overrides", i), |c| {
+            match catalog.get(&patch.id) {
+                // The model as overridden must pass the same rules as any model.
+                Some(model) => super::assumptions::model(c, model),
+                None => c.report_field(
+                    "id",
+                    Kind::UnknownModel {
+                        id: patch.id.clone(),
+                        nearest: catalog.nearest_id(&patch.id).map(str::to_string),
+                    },
+                ),
+            }
         });
     }
     let first_year = site.assumptions.finance.resolve(site.currency).first_year;
