@@ -19,7 +19,7 @@ fn ai_hall_with(overrides: &str) -> String {
 
 #[test]
 fn an_override_changes_one_field_and_keeps_the_rest() {
-    let text = ai_hall_with("(id: \"hgx-h100\", max_power: kW(11))");
+    let text = ai_hall_with("(id: \"hgx-h100\", max_power: Some(kW(11)))");
     let site = load_str(&text, "t.ron").expect("loads").site;
     let catalog = site.catalog();
     let h100 = catalog.get("hgx-h100").unwrap();
@@ -33,7 +33,7 @@ fn an_override_changes_one_field_and_keeps_the_rest() {
 
 #[test]
 fn the_engine_sizes_racks_with_the_overridden_power() {
-    let text = ai_hall_with("(id: \"hgx-h100\", max_power: kW(11))");
+    let text = ai_hall_with("(id: \"hgx-h100\", max_power: Some(kW(11)))");
     let site = load_str(&text, "t.ron").expect("loads").site;
     let climate = coolplan::io::climate::resolve(&site, None).unwrap();
     let results = coolplan::engine::evaluate(&site, &climate);
@@ -49,7 +49,7 @@ fn the_engine_sizes_racks_with_the_overridden_power() {
 
 #[test]
 fn an_override_of_an_unknown_id_is_an_error_with_a_suggestion() {
-    let text = ai_hall_with("(id: \"hgx-h10\", max_power: kW(11))");
+    let text = ai_hall_with("(id: \"hgx-h10\", max_power: Some(kW(11)))");
     let site = coolplan::io::parse_site(&text, "t.ron").expect("parses");
     let problems = validate(&site);
     let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
@@ -64,7 +64,7 @@ fn an_override_of_an_unknown_id_is_an_error_with_a_suggestion() {
 
 #[test]
 fn an_overridden_value_out_of_range_is_reported_at_the_override() {
-    let text = ai_hall_with("(id: \"cpu-1u\", utilisation: 1.5)");
+    let text = ai_hall_with("(id: \"cpu-1u\", utilisation: Some(1.5))");
     let site = coolplan::io::parse_site(&text, "t.ron").expect("parses");
     let problems = validate(&site);
     let rendered: Vec<String> = problems
@@ -82,7 +82,7 @@ fn an_overridden_value_out_of_range_is_reported_at_the_override() {
 
 #[test]
 fn overrides_round_trip_in_canonical_form() {
-    let text = ai_hall_with("(id: \"hgx-h100\", max_power: kW(11), notes: \"metered 2026\")");
+    let text = ai_hall_with("(id: \"hgx-h100\", max_power: Some(kW(11)), notes: \"metered 2026\")");
     let site = load_str(&text, "t.ron").expect("loads").site;
     let canonical = to_canonical_string(&site).unwrap();
     let again = load_str(&canonical, "t.ron").expect("loads").site;

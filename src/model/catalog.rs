@@ -93,7 +93,7 @@ impl ServerModel {
 }
 
 /// Single fields of a catalog model that a site changes (`overrides: [(id: "hgx-h100",
-/// max_power: kW(10.5))]`); every field left out keeps the catalog's value.
+/// max_power: Some(kW(10.5)))]`); every field left out keeps the catalog's value.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ModelOverride {
