@@ -160,6 +160,7 @@ impl CoolplanApp {
                     View::Catalog => Gui::ViewCatalog,
                     View::Assumptions => Gui::ViewAssumptions,
                     View::Site => Gui::ViewSite,
+                    View::Analysis => Gui::ViewAnalysis,
                 };
                 if ui
                     .selectable_label(self.state.view == view, text.tr(lang))

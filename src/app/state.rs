@@ -55,10 +55,11 @@ pub enum View {
     Catalog,
     Assumptions,
     Site,
+    Analysis,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Inventory,
         View::Rack,
         View::Floor,
@@ -66,6 +67,7 @@ impl View {
         View::Catalog,
         View::Assumptions,
         View::Site,
+        View::Analysis,
     ];
 }
 

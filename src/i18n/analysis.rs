@@ -53,5 +53,34 @@ crate::texts! {
         Cancel => "Cancel", "取消";
         Samples => "Samples", "样本数";
         Seed => "Seed", "随机种子";
+        // Report chapter "Sensitivity and resilience"
+        RepChapter => "Sensitivity and resilience", "敏感性与韧性";
+        RepTornado => "Sensitivity (tornado)", "敏感性（龙卷风图）";
+        RepTornadoIntro => "Each uncertain input of the site file is set to its low and then its high value, the others at base, and the site is evaluated again. The figure followed is the NPV of {0} against air (base {1}); inputs are ranked by the swing between the two ends. Monte Carlo percentiles are not in the report (thousands of evaluations): run `coolplan analyze --monte-carlo` or the app's Analysis panel.", "站点文件中的每个不确定输入依次取低值和高值（其余保持基准值）并重新计算。跟踪的指标为 {0} 相对风冷的净现值（基准 {1}）；按两端之间的变化幅度排序。报告不含蒙特卡洛分位数（需数千次计算）：请运行 `coolplan analyze --monte-carlo` 或使用软件的“分析”面板。";
+        RepNoRanges => "The site file lists no uncertain inputs, so there is no sensitivity analysis: add an `uncertainty` list (see docs/analysis.md).", "站点文件未列出不确定输入，因此没有敏感性分析：请添加 `uncertainty` 列表（见 docs/analysis.md）。";
+        RepNoClimate => "The weather data of the site was not available: the sensitivity analysis was not run.", "无法获取站点气候数据：未进行敏感性分析。";
+        RepTornadoChart => "NPV of {0} against air at each end of an input's range", "各输入范围两端 {0} 相对风冷的净现值";
+        RepLow => "At low value", "取低值";
+        RepHigh => "At high value", "取高值";
+        RepInput => "Input", "输入项";
+        RepLowValue => "Low", "低值";
+        RepHighValue => "High", "高值";
+        RepNpvLow => "NPV at low", "低值时净现值";
+        RepNpvHigh => "NPV at high", "高值时净现值";
+        RepSwing => "Swing", "变化幅度";
+        RepRecommendation => "Recommendation low / high", "推荐方案（低 / 高）";
+        RepRedundancy => "CDU N+1 check", "CDU N+1 校核";
+        RepRedundancyIntro => "Racks are assigned whole to the CDUs the engine sized (first fit); a failed CDU's load moves to the others up to their spare capacity. N+1 holds in a hall when every single CDU failure is absorbed and every rack has a CDU.", "机柜按整柜分配到引擎选定的 CDU（首次适配）；某台 CDU 故障时，其负载转移到其余 CDU 的剩余容量。若任一台 CDU 故障都可被承担且所有机柜都有 CDU，则该机房满足 N+1。";
+        RepHallOption => "{0}, {1}: {2}", "{0}，{1}：{2}";
+        RepCdu => "CDU", "CDU";
+        RepLoad => "Load (kW)", "负载 (kW)";
+        RepCapacity => "Capacity (kW)", "容量 (kW)";
+        RepLoses => "If it fails: racks without cooling", "故障时失去冷却的机柜";
+        RepLosesKw => "If it fails: kW", "故障时失去冷却 (kW)";
+        RepAbsorbed => "Others absorb it", "其余 CDU 可承担";
+        RepYes => "yes", "是";
+        RepNo => "NO", "否";
+        RepNoLiquid => "No hall has liquid-cooled racks to check.", "没有需要校核的液冷机柜。";
+        RepMoreCdus => "{0} more CDU(s) not listed, each carrying at most {1} kW; {2} of them cannot fail without loss of cooling", "另有 {0} 台 CDU 未列出，每台负载不超过 {1} kW；其中 {2} 台故障时会导致失去冷却";
     }
 }

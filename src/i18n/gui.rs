@@ -195,5 +195,29 @@ crate::texts! {
         Dismiss => "Dismiss", "关闭提示";
         ReportNeedsResults => "there are no results to report yet", "尚无可输出的结果";
         ReportFormatMissing => "no report format for .{0}: use .pdf, .html, .csv, .md, .json or .txt", "不支持 .{0} 格式的报告：请使用 .pdf、.html、.csv、.md、.json 或 .txt";
+        // Analysis panel
+        ViewAnalysis => "Analysis", "分析";
+        AnTornado => "Sensitivity (tornado): NPV of {0} against air", "敏感性（龙卷风图）：{0} 相对风冷的净现值";
+        AnCompute => "Compute sensitivity", "计算敏感性";
+        AnNoRanges => "The site lists no uncertain inputs (an `uncertainty` list in the site file).", "站点未列出不确定输入（站点文件中的 `uncertainty` 列表）。";
+        AnNoResults => "No results yet: fix the problems listed first.", "尚无结果：请先修正所列问题。";
+        AnMonteCarlo => "Monte Carlo", "蒙特卡洛";
+        AnProgress => "Monte Carlo progress", "蒙特卡洛进度";
+        AnOption => "Option", "方案";
+        AnNpv => "NPV P10 / P50 / P90", "净现值 P10 / P50 / P90";
+        AnPayback => "Payback P10 / P50 / P90", "投资回收期 P10 / P50 / P90";
+        AnPue => "PUE P10 / P50 / P90", "PUE P10 / P50 / P90";
+        AnBest => "Probability best", "最优概率";
+        AnPlan => "Phased plan under a yearly budget", "年度预算约束下的分期方案";
+        AnBudget => "Budget per year (CNY)", "年度预算（元）";
+        AnMakePlan => "Plan", "生成方案";
+        AnYear => "Year", "年份";
+        AnSpent => "Spend", "支出";
+        AnConversions => "Conversions", "改造内容";
+        AnRedundancy => "CDU N+1 check", "CDU N+1 校核";
+        AnCduLoad => "Load / capacity (kW)", "负载 / 容量 (kW)";
+        AnLoses => "If it fails", "故障影响";
+        AnInput => "Input", "输入项";
+        AnSwing => "Swing", "变化幅度";
     }
 }

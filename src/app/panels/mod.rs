@@ -2,6 +2,7 @@
 //! [`ViewCtx`] and writing by pushing [`Command`]s. One [`Panel`] trait lets one test loop cover
 //! every panel.
 
+pub mod analysis;
 pub mod assumptions;
 pub mod catalog;
 pub mod charts;
@@ -34,6 +35,8 @@ pub struct ViewCtx<'a> {
     pub revision: u64,
     /// Assumption field to scroll to, if a jump asked for it.
     pub focus_assumption: Option<&'a (String, String)>,
+    /// The site file's folder (relative EPW paths), when the site has a file.
+    pub base_dir: Option<&'a std::path::Path>,
 }
 
 impl<'a> ViewCtx<'a> {
@@ -46,6 +49,7 @@ impl<'a> ViewCtx<'a> {
             selection: state.selection,
             revision: state.doc.revision,
             focus_assumption: state.focus_assumption.as_ref(),
+            base_dir: state.doc.base_dir(),
         }
     }
     pub fn lang(&self) -> Lang {
@@ -73,6 +77,7 @@ pub struct Panels {
     pub catalog: catalog::CatalogPanel,
     pub assumptions: assumptions::AssumptionsPanel,
     pub site: site::SitePanel,
+    pub analysis: analysis::AnalysisPanel,
 }
 
 impl Panels {
@@ -86,6 +91,7 @@ impl Panels {
             View::Catalog => &mut self.catalog,
             View::Assumptions => &mut self.assumptions,
             View::Site => &mut self.site,
+            View::Analysis => &mut self.analysis,
         }
     }
 }

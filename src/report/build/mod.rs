@@ -11,6 +11,7 @@ mod equipment;
 pub mod format;
 mod halls;
 pub mod reasons;
+mod sensitivity;
 mod summary;
 
 use sha2::{Digest, Sha256};
@@ -51,7 +52,7 @@ pub fn build(input: &ReportInput) -> Document {
     let lang = input.lang;
     let mut blocks = vec![Block::Cover(cover(input))];
     // Chapters, each with whether it starts a new page in print.
-    let chapters: [(Chapter, bool); 10] = [
+    let chapters: [(Chapter, bool); 11] = [
         (summary::summary, false),
         (summary::comparison, false),
         (charts::charts, true),
@@ -59,6 +60,7 @@ pub fn build(input: &ReportInput) -> Document {
         (equipment::bill_of_quantities, true),
         (equipment::floor_checks, false),
         (equipment::elevations, true),
+        (sensitivity::sensitivity, true),
         (appendix::warnings, false),
         (appendix::assumptions, true),
         (appendix::method, false),
@@ -84,9 +86,14 @@ pub fn build(input: &ReportInput) -> Document {
 
 /// A level-1 heading.
 pub(crate) fn chapter(text: Rep, lang: Lang) -> Block {
+    chapter_text(text.tr(lang))
+}
+
+/// A level-1 heading of a text from another table.
+pub(crate) fn chapter_text(text: &str) -> Block {
     Block::Heading {
         level: 1,
-        text: text.tr(lang).to_string(),
+        text: text.to_string(),
     }
 }
 
