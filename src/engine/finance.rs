@@ -77,6 +77,12 @@ pub fn irr(flows: &[f64]) -> Option<f64> {
     {
         return Some(rate);
     }
+    irr_by_scan(flows)
+}
+
+/// The first sign change of the NPV over the rate grid, bisected: works for any flows, and is
+/// the reference the single-root search is tested against.
+fn irr_by_scan(flows: &[f64]) -> Option<f64> {
     let mut previous: Option<(f64, f64)> = None;
     for rate in rate_grid() {
         let value = npv(flows, rate);
@@ -201,28 +207,6 @@ mod tests {
     fn payback_counts_the_last_crossing() {
         // cumulative: −10, 0, −10, 10 → negative again in year 2, repaid halfway through year 3
         assert_eq!(payback_years(&[-10.0, 10.0, -10.0, 20.0]), Some(2.5));
-    }
-
-    /// The scan alone, as `irr` was before the single-root search (the reference).
-    fn irr_by_scan(flows: &[f64]) -> Option<f64> {
-        let mut previous: Option<(f64, f64)> = None;
-        for rate in rate_grid() {
-            let value = npv(flows, rate);
-            if !value.is_finite() {
-                previous = None;
-                continue;
-            }
-            if value == 0.0 {
-                return Some(rate);
-            }
-            if let Some((low_rate, low_value)) = previous
-                && low_value.signum() != value.signum()
-            {
-                return Some(bisect(flows, low_rate, rate, low_value));
-            }
-            previous = Some((rate, value));
-        }
-        None
     }
 
     #[test]
