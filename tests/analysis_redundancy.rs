@@ -7,11 +7,7 @@ use coolplan::engine::CoolingOption;
 use coolplan::engine::analysis::redundancy::{RackLoad, check, site_checks};
 
 fn load(group: &str, racks: u64, kw: f64) -> RackLoad {
-    RackLoad {
-        group: group.into(),
-        racks,
-        kw_per_rack: kw,
-    }
+    RackLoad::new(group, racks, kw)
 }
 
 #[test]

@@ -55,6 +55,17 @@ pub struct RackLoad {
     pub kw_per_rack: f64,
 }
 
+impl RackLoad {
+    /// `racks` racks of `group`, each drawing `kw_per_rack` of liquid heat.
+    pub fn new(group: &str, racks: u64, kw_per_rack: f64) -> Self {
+        Self {
+            group: group.into(),
+            racks,
+            kw_per_rack,
+        }
+    }
+}
+
 /// Assigns `loads` to CDUs of `capacities_kw` (first fit) and judges every single failure.
 pub fn check(
     hall: &str,
@@ -170,11 +181,7 @@ mod tests {
     use super::*;
 
     fn load(group: &str, racks: u64, kw: f64) -> RackLoad {
-        RackLoad {
-            group: group.into(),
-            racks,
-            kw_per_rack: kw,
-        }
+        RackLoad::new(group, racks, kw)
     }
 
     #[test]
