@@ -2,47 +2,20 @@
 //! drives the app the way a person does: clicks, shortcuts, and the app's own commands where a
 //! native dialog would open.
 
+mod gui_support;
+
+use coolplan::app::CoolplanApp;
 use coolplan::app::command::Command;
 use coolplan::app::edit::Edit;
-use coolplan::app::file_dialog::FileDialogs;
-use coolplan::app::recovery::RecoveryStore;
 use coolplan::app::sample::{example_site, large_site};
-use coolplan::app::settings::{DialogPreference, Settings};
-use coolplan::app::state::{Document, View};
+use coolplan::app::state::View;
 use coolplan::app::undo::Gesture;
-use coolplan::app::{CoolplanApp, fonts};
 use coolplan::engine::CoolingOption;
 use coolplan::i18n::Lang;
-use coolplan::model::Site;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-/// The app on `site` (the bundled example when `None`): in-app dialogs only, no recovery file.
-fn harness(site: Option<Site>) -> Harness<'static, CoolplanApp> {
-    let doc = match site {
-        Some(site) => Document::new(site, None, None),
-        None => Document::new(example_site().unwrap(), None, Some("ai-hall.ron".into())),
-    };
-    let settings = Settings {
-        dialogs: DialogPreference::InApp,
-        ..Settings::default()
-    };
-    let app = CoolplanApp::new(
-        doc,
-        settings,
-        RecoveryStore::disabled(),
-        FileDialogs::default(),
-    );
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        // The shipped CJK subset lacks a few rare glyphs (e.g. 昇 in 昇腾).
-        .allow_missing_glyphs()
-        .with_context_setup(fonts::install)
-        .build_ui_state(|ui, app: &mut CoolplanApp| app.show(ui), app);
-    harness.run();
-    harness
-}
+use gui_support::{harness, show};
 
 fn cold_plate_capex(harness: &Harness<'_, CoolplanApp>) -> f64 {
     let results = harness
@@ -58,11 +31,6 @@ fn cold_plate_capex(harness: &Harness<'_, CoolplanApp>) -> f64 {
         .cost
         .capex
         .amount
-}
-
-fn show(harness: &mut Harness<'_, CoolplanApp>, view: View) {
-    harness.state_mut().queue(Command::ShowView(view));
-    harness.run();
 }
 
 #[test]

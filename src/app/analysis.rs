@@ -4,7 +4,9 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use crate::app::field_marks::{Depth, FieldIndex, FieldProblem};
 use crate::engine::Results;
+use crate::i18n::Lang;
 use crate::io::Seg;
 use crate::model::Site;
 
@@ -17,6 +19,8 @@ pub struct Target {
     pub rack: Option<usize>,
     /// An assumption field `group.key` (the assumptions editor scrolls to it).
     pub assumption: Option<(String, String)>,
+    /// A catalog model's id (the catalog editor selects it).
+    pub model: Option<String>,
 }
 
 /// One problem found by the io validator, with where to jump to fix it.
@@ -39,8 +43,13 @@ pub struct Analysis {
     /// Why there are no results (validation errors, climate not found, engine refused).
     pub failure: Option<String>,
     pub problems: Vec<Problem>,
+    /// The problems by the field they are about (for marking editors).
+    pub fields: FieldIndex,
     /// Wall time of validation plus engine.
     pub elapsed: Duration,
+    /// The document revision this analysis is of (it may trail the document while a
+    /// background recompute runs).
+    pub revision: u64,
 }
 
 impl Analysis {
@@ -50,6 +59,11 @@ impl Analysis {
             .filter(|p| p.severity() == Severity::Error)
             .count()
     }
+
+    /// The problems at `path` (or below it), worded in `lang`; `None` when the field is fine.
+    pub fn field(&self, path: &[Seg], depth: Depth, lang: Lang) -> Option<FieldProblem> {
+        self.fields.at(&self.problems, path, depth, lang)
+    }
 }
 
 /// Validates and evaluates `site`; `base_dir` is the site file's folder (for EPW paths).
@@ -57,6 +71,7 @@ pub fn analyse(site: &Site, base_dir: Option<&Path>) -> Analysis {
     let started = Instant::now();
     let problems = validate(site);
     let mut analysis = Analysis {
+        fields: FieldIndex::new(site, &problems),
         problems,
         ..Analysis::default()
     };
@@ -91,6 +106,10 @@ fn target_of(site: &Site, path: &[Seg]) -> Target {
                 target.rack = target
                     .hall
                     .and_then(|h| site.halls[h].racks.iter().position(|r| &r.name == name))
+            }
+            Seg::Model(id) if i == 0 => target.model = Some(id.clone()),
+            Seg::Item("overrides", k) if i == 0 => {
+                target.model = site.overrides.get(*k).map(|patch| patch.id.clone())
             }
             Seg::Field("assumptions") => {
                 if let (Some(Seg::Field(group)), Some(Seg::Field(key))) =

@@ -150,6 +150,11 @@ fn apply_one(
                 state.view = View::Assumptions;
                 state.focus_assumption = Some(field);
             }
+            if let Some(id) = target.model {
+                state.view = View::Catalog;
+                let serial = state.focus_model.as_ref().map_or(0, |(n, _)| n + 1);
+                state.focus_model = Some((serial, id));
+            }
             state.modal = None;
         }
         Command::New => guard(state, Pending::New, effects, recovery),

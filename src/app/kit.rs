@@ -3,9 +3,10 @@
 //! Editors report changes through [`Tracker`], which turns widget responses into one undo step
 //! per gesture.
 
-use egui::{Color32, Response, RichText, Ui};
+use egui::{Color32, Response, RichText, Stroke, StrokeKind, Ui};
 
 use crate::app::command::Command;
+use crate::app::field_marks::FieldProblem;
 use crate::app::undo::Gesture;
 use crate::i18n::gui::Gui;
 use crate::i18n::{Lang, Text};
@@ -88,6 +89,15 @@ pub trait UiExt {
     fn provenance_badge(&mut self, provenance: &Provenance, lang: Lang) -> Response;
     /// A problem next to the field it is about.
     fn error_label(&mut self, text: &str) -> Response;
+    /// Draws a field with `add`; when `problem` is set, marks it invalid: red (or amber for a
+    /// warning) text and frame, and the message beside it (elided, in full on hover). With
+    /// `compact` (table cells) only a ⚠ sign carries the message, on hover.
+    fn checked<R>(
+        &mut self,
+        problem: Option<&FieldProblem>,
+        compact: bool,
+        add: impl FnOnce(&mut Ui) -> R,
+    ) -> R;
 }
 
 impl UiExt for Ui {
@@ -193,7 +203,52 @@ impl UiExt for Ui {
     fn error_label(&mut self, text: &str) -> Response {
         self.label(RichText::new(text).color(ERROR_COLOUR))
     }
+
+    fn checked<R>(
+        &mut self,
+        problem: Option<&FieldProblem>,
+        compact: bool,
+        add: impl FnOnce(&mut Ui) -> R,
+    ) -> R {
+        let Some(problem) = problem else {
+            return add(self);
+        };
+        let colour = if problem.is_error {
+            ERROR_COLOUR
+        } else {
+            WARNING_COLOUR
+        };
+        self.horizontal(|ui| {
+            ui.visuals_mut().override_text_color = Some(colour);
+            let field = ui.scope(add);
+            ui.painter().rect_stroke(
+                field.response.rect.expand(2.0),
+                3.0,
+                Stroke::new(1.5, colour),
+                StrokeKind::Outside,
+            );
+            let mark = if compact {
+                RichText::new("⚠")
+            } else {
+                RichText::new(format!("⚠ {}", problem.message)).small()
+            };
+            ui.scope(|ui| {
+                ui.set_max_width(MARK_WIDTH);
+                ui.add(
+                    egui::Label::new(mark.color(colour))
+                        .truncate()
+                        .show_tooltip_when_elided(false),
+                )
+                .on_hover_text(&problem.message);
+            });
+            field.inner
+        })
+        .inner
+    }
 }
+
+/// Widest a problem message beside its field is drawn (the rest shows on hover).
+const MARK_WIDTH: f32 = 320.0;
 
 /// Drag speed that moves about 0.5 % of the value per pixel (at least 0.01).
 fn drag_speed(value: f64) -> f64 {

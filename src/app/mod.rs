@@ -14,6 +14,7 @@ pub mod analysis;
 pub mod command;
 pub mod edit;
 mod export;
+pub mod field_marks;
 pub mod file_dialog;
 mod files;
 pub mod fonts;

@@ -133,6 +133,9 @@ pub struct AppState {
     pub quit_confirmed: bool,
     /// The assumption field to scroll to (set by a jump from the problem list).
     pub focus_assumption: Option<(String, String)>,
+    /// The catalog model to select, with the serial of the jump that asked (each jump a new
+    /// serial, so the editor adopts it once and the user may select another).
+    pub focus_model: Option<(u64, String)>,
 }
 
 impl AppState {
@@ -149,6 +152,7 @@ impl AppState {
             file_request: None,
             quit_confirmed: false,
             focus_assumption: None,
+            focus_model: None,
         };
         state.selection.hall = (!state.doc.site.halls.is_empty()).then_some(0);
         state.recompute();

@@ -10,11 +10,13 @@ use super::field_edit::FieldEdit;
 use super::{Panel, ViewCtx};
 use crate::app::command::Command;
 use crate::app::edit::Edit;
+use crate::app::field_marks::Depth;
 use crate::app::kit::{Tracker, UiExt};
 use crate::app::undo::Gesture;
 use crate::i18n::Text;
 use crate::i18n::fields::field_label;
 use crate::i18n::gui::Gui;
+use crate::io::Seg;
 use crate::model::assumptions::{Assumptions, Provenance};
 
 /// UI-local state: a text filter.
@@ -64,14 +66,22 @@ impl Rows<'_> {
             label.scroll_to_me(Some(egui::Align::Center));
         }
         let mut shown = value.clone().unwrap_or_else(|| default.clone());
-        ui.horizontal(|ui| {
-            let before = self.tracker.changed;
-            self.tracker.changed = false;
-            shown.edit(ui, self.ctx.units(), text, &mut self.tracker);
-            if self.tracker.changed {
-                *value = Some(shown);
-            }
-            self.tracker.changed |= before;
+        let path = [
+            Seg::Field("assumptions"),
+            Seg::Field(group),
+            Seg::Field(key),
+        ];
+        let problem = self.ctx.problem(&path, Depth::Under);
+        ui.checked(problem.as_ref(), false, |ui| {
+            ui.horizontal(|ui| {
+                let before = self.tracker.changed;
+                self.tracker.changed = false;
+                shown.edit(ui, self.ctx.units(), text, &mut self.tracker);
+                if self.tracker.changed {
+                    *value = Some(shown);
+                }
+                self.tracker.changed |= before;
+            })
         });
         match self.provenance.get(&(group, key)) {
             Some(provenance) => {

@@ -8,11 +8,13 @@ use super::field_edit::FieldEdit;
 use super::{Panel, ViewCtx};
 use crate::app::command::Command;
 use crate::app::edit::Edit;
+use crate::app::field_marks::{Depth, FieldProblem, join};
 use crate::app::kit::{Tracker, UiExt};
 use crate::app::undo::Gesture;
 use crate::i18n::fields::{CATALOG, FieldChoice, field_label};
 use crate::i18n::gui::Gui;
 use crate::i18n::{Lang, Text};
+use crate::io::Seg;
 use crate::model::assumptions::Provenance;
 use crate::model::catalog::ServerKind;
 use crate::model::{ImmersionCompat, KitAvailability, ServerModel};
@@ -22,11 +24,19 @@ use crate::model::{ImmersionCompat, KitAvailability, ServerModel};
 pub struct CatalogPanel {
     selected: Option<String>,
     filter: String,
+    /// Serial of the last jump adopted.
+    adopted_jump: Option<u64>,
 }
 
 impl Panel for CatalogPanel {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
         let lang = ctx.lang();
+        if let Some((serial, id)) = ctx.focus_model
+            && self.adopted_jump != Some(*serial)
+        {
+            self.adopted_jump = Some(*serial);
+            self.selected = Some(id.clone());
+        }
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_width(260.0);
@@ -93,8 +103,12 @@ fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<C
     let lang = ctx.lang();
     let units = ctx.units();
     let provenance = ctx.catalog.provenance(&model.id).cloned();
+    let model_path = [Seg::Model(model.id.clone())];
+    let problem =
+        |key: &'static str| ctx.problem(&join(&model_path, &[Seg::Field(key)]), Depth::Under);
     ui.horizontal(|ui| {
-        ui.heading(&model.id);
+        let id_problem = FieldProblem::merge(ctx.problem(&model_path, Depth::Exact), problem("id"));
+        ui.checked(id_problem.as_ref(), false, |ui| ui.heading(&model.id));
         if let Some(p) = &provenance {
             ui.provenance_badge(p, lang);
         }
@@ -112,7 +126,9 @@ fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<C
                     {
                         let label = field_label(CATALOG, key, lang);
                         key_label(ui, key, lang);
-                        ui.text_edit(text, label, &mut tracker);
+                        ui.checked(problem(key).as_ref(), false, |ui| {
+                            ui.text_edit(text, label, &mut tracker)
+                        });
                         ui.end_row();
                     }
                     enum_row(
@@ -127,11 +143,20 @@ fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<C
                         lang,
                         &mut tracker,
                     );
-                    field(ui, "height", &mut edited.height, units, lang, &mut tracker);
+                    field(
+                        ui,
+                        "height",
+                        &mut edited.height,
+                        problem("height"),
+                        units,
+                        lang,
+                        &mut tracker,
+                    );
                     field(
                         ui,
                         "max_power",
                         &mut edited.max_power,
+                        problem("max_power"),
                         units,
                         lang,
                         &mut tracker,
@@ -140,6 +165,7 @@ fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<C
                         ui,
                         "utilisation",
                         &mut edited.utilisation,
+                        problem("utilisation"),
                         units,
                         lang,
                         &mut tracker,
@@ -148,6 +174,7 @@ fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<C
                         ui,
                         "fan_share",
                         &mut edited.fan_share,
+                        problem("fan_share"),
                         units,
                         lang,
                         &mut tracker,
@@ -156,6 +183,7 @@ fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<C
                         ui,
                         "cold_plate_capture",
                         &mut edited.cold_plate_capture,
+                        problem("cold_plate_capture"),
                         units,
                         lang,
                         &mut tracker,
@@ -184,13 +212,23 @@ fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<C
                         lang,
                         &mut tracker,
                     );
-                    field(ui, "weight", &mut edited.weight, units, lang, &mut tracker);
+                    field(
+                        ui,
+                        "weight",
+                        &mut edited.weight,
+                        problem("weight"),
+                        units,
+                        lang,
+                        &mut tracker,
+                    );
                     for (key, prices) in [
                         ("kit_cost", &mut edited.kit_cost),
                         ("factory_premium", &mut edited.factory_premium),
                     ] {
-                        for price in prices.iter_mut() {
-                            field(ui, key, price, units, lang, &mut tracker);
+                        for (i, price) in prices.iter_mut().enumerate() {
+                            let at = join(&model_path, &[Seg::Item(key, i)]);
+                            let item = ctx.problem(&at, Depth::Under);
+                            field(ui, key, price, item, units, lang, &mut tracker);
                         }
                     }
                     key_label(ui, "notes", lang);
@@ -220,13 +258,16 @@ fn field<T: FieldEdit>(
     ui: &mut Ui,
     key: &str,
     value: &mut T,
+    problem: Option<FieldProblem>,
     units: crate::units::format::UnitSystem,
     lang: Lang,
     tracker: &mut Tracker,
 ) {
     key_label(ui, key, lang);
     let label = field_label(CATALOG, key, lang);
-    ui.horizontal(|ui| value.edit(ui, units, label, tracker));
+    ui.checked(problem.as_ref(), false, |ui| {
+        ui.horizontal(|ui| value.edit(ui, units, label, tracker))
+    });
     ui.end_row();
 }
 

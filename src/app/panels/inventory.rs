@@ -10,11 +10,13 @@ use egui_extras::{Column, TableBuilder};
 use super::{Panel, ViewCtx};
 use crate::app::command::Command;
 use crate::app::edit::Edit;
+use crate::app::field_marks::{Depth, FieldProblem, join};
 use crate::app::kit::{Tracker, UiExt};
 use crate::app::state::Selection;
 use crate::app::words::{option_name, position_text, servers_text, status_text};
 use crate::i18n::gui::Gui;
 use crate::i18n::{Lang, Text};
+use crate::io::Seg;
 use crate::model::Status;
 use crate::units::PowerUnit;
 use crate::units::format::quantity_in;
@@ -241,11 +243,20 @@ impl Panel for InventoryPanel {
                             rack: Some(r),
                         };
                     row.set_selected(selected);
+                    let path = ctx.rack_path((h, r));
+                    let field = |at: &[Seg]| ctx.problem(&join(&path, at), Depth::Under);
                     row.col(|ui| {
                         ui.label(&hall.name);
                     });
                     row.col(|ui| {
-                        if ui.selectable_label(selected, &rack.name).clicked() {
+                        let problem = FieldProblem::merge(
+                            ctx.problem(&path, Depth::Exact),
+                            field(&[Seg::Field("name")]),
+                        );
+                        let clicked = ui.checked(problem.as_ref(), true, |ui| {
+                            ui.selectable_label(selected, &rack.name).clicked()
+                        });
+                        if clicked {
                             out.push(Command::Select(Selection {
                                 hall: Some(h),
                                 rack: Some(r),
@@ -258,27 +269,32 @@ impl Panel for InventoryPanel {
                     row.col(|ui| {
                         let mut count = rack.count;
                         let mut tracker = Tracker::default();
-                        ui.count_edit(
-                            &mut count,
-                            0..=1_000_000,
-                            Gui::ColCount.tr(lang),
-                            &mut tracker,
-                        );
+                        ui.checked(field(&[Seg::Field("count")]).as_ref(), true, |ui| {
+                            ui.count_edit(
+                                &mut count,
+                                0..=1_000_000,
+                                Gui::ColCount.tr(lang),
+                                &mut tracker,
+                            )
+                        });
                         tracker.commands(|| Edit::SetRackCount((h, r), count), out);
                     });
                     row.col(|ui| {
                         if rack.servers.len() == 1 {
                             let group = &rack.servers[0];
                             let mut chosen = group.model.clone();
-                            egui::ComboBox::from_id_salt(("model", h, r))
-                                .selected_text(format!("{} × {}", group.count, group.model))
-                                .show_ui(ui, |ui| {
-                                    for id in &model_ids {
-                                        ui.selectable_value(&mut chosen, id.to_string(), *id);
-                                    }
-                                })
-                                .response
-                                .on_hover_text(Gui::Model.tr(lang));
+                            let problem = field(&[Seg::Item("servers", 0)]);
+                            ui.checked(problem.as_ref(), true, |ui| {
+                                egui::ComboBox::from_id_salt(("model", h, r))
+                                    .selected_text(format!("{} × {}", group.count, group.model))
+                                    .show_ui(ui, |ui| {
+                                        for id in &model_ids {
+                                            ui.selectable_value(&mut chosen, id.to_string(), *id);
+                                        }
+                                    })
+                                    .response
+                                    .on_hover_text(Gui::Model.tr(lang))
+                            });
                             if chosen != group.model {
                                 let mut edited = rack.clone();
                                 edited.servers[0].model = chosen;
@@ -331,18 +347,27 @@ fn status_cell(
         return;
     }
     let mut chosen = current;
+    let path = ctx.rack_path((h, r));
+    let problem = (0..rack.servers.len())
+        .map(|i| {
+            let at = [Seg::Item("servers", i), Seg::Field("status")];
+            ctx.problem(&join(&path, &at), Depth::Under)
+        })
+        .fold(None, FieldProblem::merge);
     let choices = std::iter::once(Status::Stock)
         .chain((0..6).map(|k| Status::New(first_year + k)))
         .chain(matches!(current, Status::New(_)).then_some(current));
-    egui::ComboBox::from_id_salt(("status", h, r))
-        .selected_text(summary)
-        .show_ui(ui, |ui| {
-            for status in choices {
-                ui.selectable_value(&mut chosen, status, status_text(status, lang));
-            }
-        })
-        .response
-        .on_hover_text(Gui::ColStatus.tr(lang));
+    ui.checked(problem.as_ref(), true, |ui| {
+        egui::ComboBox::from_id_salt(("status", h, r))
+            .selected_text(summary)
+            .show_ui(ui, |ui| {
+                for status in choices {
+                    ui.selectable_value(&mut chosen, status, status_text(status, lang));
+                }
+            })
+            .response
+            .on_hover_text(Gui::ColStatus.tr(lang))
+    });
     if chosen != current {
         let mut edited = rack.clone();
         for group in &mut edited.servers {

@@ -18,9 +18,11 @@ use egui::Ui;
 
 use crate::app::analysis::Analysis;
 use crate::app::command::Command;
+use crate::app::field_marks::{Depth, FieldProblem};
 use crate::app::settings::Settings;
 use crate::app::state::{AppState, Selection, View};
 use crate::i18n::Lang;
+use crate::io::Seg;
 use crate::model::{Catalog, Site};
 use crate::units::format::UnitSystem;
 
@@ -35,6 +37,8 @@ pub struct ViewCtx<'a> {
     pub revision: u64,
     /// Assumption field to scroll to, if a jump asked for it.
     pub focus_assumption: Option<&'a (String, String)>,
+    /// Catalog model to select (with its jump serial), if a jump asked for it.
+    pub focus_model: Option<&'a (u64, String)>,
     /// The site file's folder (relative EPW paths), when the site has a file.
     pub base_dir: Option<&'a std::path::Path>,
 }
@@ -49,6 +53,7 @@ impl<'a> ViewCtx<'a> {
             selection: state.selection,
             revision: state.doc.revision,
             focus_assumption: state.focus_assumption.as_ref(),
+            focus_model: state.focus_model.as_ref(),
             base_dir: state.doc.base_dir(),
         }
     }
@@ -57,6 +62,26 @@ impl<'a> ViewCtx<'a> {
     }
     pub fn units(&self) -> UnitSystem {
         self.settings.units
+    }
+    /// The problems of the field at `path` (see [`crate::app::field_marks`]).
+    pub fn problem(&self, path: &[Seg], depth: Depth) -> Option<FieldProblem> {
+        self.analysis.field(path, depth, self.lang())
+    }
+    /// The validator path of a hall.
+    pub fn hall_path(&self, h: usize) -> Vec<Seg> {
+        self.site
+            .halls
+            .get(h)
+            .map(|hall| vec![Seg::Hall(hall.name.clone())])
+            .unwrap_or_default()
+    }
+    /// The validator path of a rack group.
+    pub fn rack_path(&self, (h, r): (usize, usize)) -> Vec<Seg> {
+        let mut path = self.hall_path(h);
+        if let Some(rack) = self.site.halls.get(h).and_then(|hall| hall.racks.get(r)) {
+            path.push(Seg::Rack(rack.name.clone()));
+        }
+        path
     }
 }
 

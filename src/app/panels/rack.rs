@@ -6,11 +6,13 @@ use egui::{Color32, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2};
 use super::{Panel, ViewCtx};
 use crate::app::command::Command;
 use crate::app::edit::Edit;
+use crate::app::field_marks::{Depth, FieldProblem, join};
 use crate::app::kit::{Tracker, UiExt};
 use crate::app::words::{option_name, status_text};
 use crate::engine::CoolingOption;
 use crate::i18n::Text;
 use crate::i18n::gui::Gui;
+use crate::io::Seg;
 use crate::model::{Position, Rack, ServerGroup, Status};
 use crate::units::format::quantity_in;
 use crate::units::{LengthUnit, PowerUnit, Qty};
@@ -46,9 +48,10 @@ impl Panel for RackPanel {
                 ui.vertical(|ui| {
                     let mut edited = rack.clone();
                     let mut tracker = Tracker::default();
-                    properties(ui, ctx, &mut edited, &mut tracker);
+                    let path = ctx.rack_path((h, r));
+                    properties(ui, ctx, &path, &mut edited, &mut tracker);
                     ui.separator();
-                    server_groups(ui, ctx, &mut edited, &mut tracker);
+                    server_groups(ui, ctx, &path, &mut edited, &mut tracker);
                     tracker.commands(|| Edit::SetRack((h, r), Box::new(edited)), out);
                     ui.separator();
                     heat_split(ui, ctx, (h, r));
@@ -157,32 +160,39 @@ fn elevation(ui: &mut Ui, ctx: &ViewCtx, rack: &Rack) {
     });
 }
 
-fn properties(ui: &mut Ui, ctx: &ViewCtx, rack: &mut Rack, tracker: &mut Tracker) {
+fn properties(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, tracker: &mut Tracker) {
     let lang = ctx.lang();
+    let field = |name| ctx.problem(&join(path, &[Seg::Field(name)]), Depth::Under);
     egui::Grid::new("rack_props").num_columns(2).show(ui, |ui| {
         ui.label(Gui::Name.tr(lang));
-        ui.text_edit(&mut rack.name, Gui::Name.tr(lang), tracker);
+        // A duplicate name is reported at the rack itself.
+        let name_problem = FieldProblem::merge(ctx.problem(path, Depth::Exact), field("name"));
+        ui.checked(name_problem.as_ref(), false, |ui| {
+            ui.text_edit(&mut rack.name, Gui::Name.tr(lang), tracker)
+        });
         ui.end_row();
         ui.label(Gui::ColCount.tr(lang));
-        ui.count_edit(
-            &mut rack.count,
-            0..=10_000_000,
-            Gui::ColCount.tr(lang),
-            tracker,
-        );
+        ui.checked(field("count").as_ref(), false, |ui| {
+            ui.count_edit(
+                &mut rack.count,
+                0..=10_000_000,
+                Gui::ColCount.tr(lang),
+                tracker,
+            )
+        });
         ui.end_row();
         ui.label(Gui::RackHeight.tr(lang));
         let mut height_u = rack.height.in_unit(LengthUnit::U);
-        if ui
-            .number_edit(
+        let height = ui.checked(field("height").as_ref(), false, |ui| {
+            ui.number_edit(
                 &mut height_u,
                 1.0..=60.0,
                 0.2,
                 Gui::RackHeight.tr(lang),
                 tracker,
             )
-            .changed()
-        {
+        });
+        if height.changed() {
             rack.height = Qty::new(height_u.round(), LengthUnit::U);
         }
         ui.end_row();
@@ -208,16 +218,16 @@ fn properties(ui: &mut Ui, ctx: &ViewCtx, rack: &mut Rack, tracker: &mut Tracker
         }
         ui.label(Gui::RetrofitShare.tr(lang));
         let mut share = rack.share();
-        if ui
-            .number_edit(
+        let share_edit = ui.checked(field("retrofit_share").as_ref(), false, |ui| {
+            ui.number_edit(
                 &mut share,
                 0.0..=1.0,
                 0.005,
                 Gui::RetrofitShare.tr(lang),
                 tracker,
             )
-            .changed()
-        {
+        });
+        if share_edit.changed() {
             rack.retrofit_share = (share < 1.0).then_some(share);
         }
         ui.end_row();
@@ -227,9 +237,13 @@ fn properties(ui: &mut Ui, ctx: &ViewCtx, rack: &mut Rack, tracker: &mut Tracker
     });
 }
 
-fn server_groups(ui: &mut Ui, ctx: &ViewCtx, rack: &mut Rack, tracker: &mut Tracker) {
+fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, tracker: &mut Tracker) {
     let lang = ctx.lang();
-    ui.strong(Gui::ServerGroups.tr(lang));
+    // Problems of the groups as a whole (empty, overfull, over 150 kW).
+    let servers = ctx.problem(&join(path, &[Seg::Field("servers")]), Depth::Exact);
+    ui.checked(servers.as_ref(), false, |ui| {
+        ui.strong(Gui::ServerGroups.tr(lang))
+    });
     let first_year = ctx
         .site
         .assumptions
@@ -242,21 +256,30 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, rack: &mut Rack, tracker: &mut Trac
         .striped(true)
         .show(ui, |ui| {
             for (i, group) in rack.servers.iter_mut().enumerate() {
+                let field = |name| {
+                    let at = [Seg::Item("servers", i), Seg::Field(name)];
+                    ctx.problem(&join(path, &at), Depth::Under)
+                };
                 let before = group.model.clone();
-                egui::ComboBox::from_id_salt(("group_model", i))
-                    .selected_text(&group.model)
-                    .width(140.0)
-                    .show_ui(ui, |ui| {
-                        for model in ctx.catalog.models() {
-                            ui.selectable_value(&mut group.model, model.id.clone(), &model.id);
-                        }
-                    })
-                    .response
-                    .on_hover_text(Gui::Model.tr(lang));
+                ui.checked(field("model").as_ref(), false, |ui| {
+                    egui::ComboBox::from_id_salt(("group_model", i))
+                        .selected_text(&group.model)
+                        .width(140.0)
+                        .show_ui(ui, |ui| {
+                            for model in ctx.catalog.models() {
+                                ui.selectable_value(&mut group.model, model.id.clone(), &model.id);
+                            }
+                        })
+                        .response
+                        .on_hover_text(Gui::Model.tr(lang))
+                });
                 if group.model != before {
                     tracker.changed = true;
                 }
-                ui.count_edit(&mut group.count, 0..=1000, Gui::ColCount.tr(lang), tracker);
+                ui.checked(field("count").as_ref(), false, |ui| {
+                    ui.count_edit(&mut group.count, 0..=1000, Gui::ColCount.tr(lang), tracker)
+                });
+                let status_problem = field("status");
                 let mut is_new = matches!(group.status, Status::New(_));
                 let response = ui
                     .checkbox(&mut is_new, crate::i18n::terms::Term::NewServers.tr(lang))
@@ -268,14 +291,16 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, rack: &mut Rack, tracker: &mut Trac
                         Status::Stock
                     };
                 }
-                match &mut group.status {
-                    Status::New(year) => {
-                        ui.count_edit(year, 1990..=2100, Gui::Year.tr(lang), tracker);
+                ui.checked(status_problem.as_ref(), false, |ui| {
+                    match &mut group.status {
+                        Status::New(year) => {
+                            ui.count_edit(year, 1990..=2100, Gui::Year.tr(lang), tracker);
+                        }
+                        Status::Stock => {
+                            ui.label(status_text(Status::Stock, lang));
+                        }
                     }
-                    Status::Stock => {
-                        ui.label(status_text(Status::Stock, lang));
-                    }
-                }
+                });
                 if ui.button(Gui::RemoveServerGroup.tr(lang)).clicked() {
                     remove = Some(i);
                 }

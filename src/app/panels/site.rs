@@ -7,9 +7,11 @@ use super::field_edit::FieldEdit;
 use super::{Panel, ViewCtx};
 use crate::app::command::Command;
 use crate::app::edit::Edit;
+use crate::app::field_marks::{Depth, FieldProblem, join};
 use crate::app::kit::{Tracker, UiExt};
 use crate::i18n::Text;
 use crate::i18n::gui::Gui;
+use crate::io::Seg;
 use crate::model::{ClimateSource, CostMode, FacilityWater, FloorKind, Hall, Site, WaterClass};
 use crate::units::Currency;
 use crate::units::build::deg_c;
@@ -43,7 +45,10 @@ fn site_props(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
     ui.heading(crate::i18n::terms::Term::Site.tr(lang));
     egui::Grid::new("site_props").num_columns(2).show(ui, |ui| {
         ui.label(Gui::SiteName.tr(lang));
-        ui.text_edit(&mut props.name, Gui::SiteName.tr(lang), &mut tracker);
+        let name_problem = ctx.problem(&[Seg::Field("name")], Depth::Exact);
+        ui.checked(name_problem.as_ref(), false, |ui| {
+            ui.text_edit(&mut props.name, Gui::SiteName.tr(lang), &mut tracker)
+        });
         ui.end_row();
         ui.label(Gui::Currency.tr(lang));
         let before = props.currency;
@@ -66,33 +71,37 @@ fn site_props(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
         );
         ui.end_row();
         ui.label(Gui::Climate.tr(lang));
-        match &mut props.location.climate {
-            ClimateSource::Preset(key) => {
-                let before = key.clone();
-                egui::ComboBox::from_id_salt("climate")
-                    .selected_text(key.as_str())
-                    .show_ui(ui, |ui| {
-                        for preset in [
-                            "beijing",
-                            "shanghai",
-                            "hong-kong",
-                            "zhangjiakou",
-                            "singapore",
-                        ] {
-                            ui.selectable_value(key, preset.to_string(), preset);
-                        }
-                    })
-                    .response
-                    .on_hover_text(Gui::Climate.tr(lang));
-                tracker.changed |= *key != before;
+        let climate = [Seg::Field("location"), Seg::Field("climate")];
+        let climate_problem = ctx.problem(&climate, Depth::Under);
+        ui.checked(climate_problem.as_ref(), false, |ui| {
+            match &mut props.location.climate {
+                ClimateSource::Preset(key) => {
+                    let before = key.clone();
+                    egui::ComboBox::from_id_salt("climate")
+                        .selected_text(key.as_str())
+                        .show_ui(ui, |ui| {
+                            for preset in [
+                                "beijing",
+                                "shanghai",
+                                "hong-kong",
+                                "zhangjiakou",
+                                "singapore",
+                            ] {
+                                ui.selectable_value(key, preset.to_string(), preset);
+                            }
+                        })
+                        .response
+                        .on_hover_text(Gui::Climate.tr(lang));
+                    tracker.changed |= *key != before;
+                }
+                ClimateSource::Epw(path) => {
+                    ui.text_edit(path, Gui::Climate.tr(lang), &mut tracker);
+                }
+                ClimateSource::Monthly(normals) => {
+                    ui.label(&normals.source);
+                }
             }
-            ClimateSource::Epw(path) => {
-                ui.text_edit(path, Gui::Climate.tr(lang), &mut tracker);
-            }
-            ClimateSource::Monthly(normals) => {
-                ui.label(&normals.source);
-            }
-        }
+        });
         ui.end_row();
         ui.label(Gui::CostMode.tr(lang));
         ui.horizontal(|ui| {
@@ -118,9 +127,18 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
     let mut props = hall.clone_props();
     let mut tracker = Tracker::default();
     ui.heading(format!("{}: {}", Gui::HallProps.tr(lang), hall.name));
+    let path = ctx.hall_path(h);
+    let field = |at: &[Seg]| ctx.problem(&join(&path, at), Depth::Under);
     egui::Grid::new("hall_props").num_columns(2).show(ui, |ui| {
         ui.label(Gui::Name.tr(lang));
-        ui.text_edit(&mut props.name, Gui::Name.tr(lang), &mut tracker);
+        // A duplicate name is reported at the hall itself.
+        let name_problem = FieldProblem::merge(
+            ctx.problem(&path, Depth::Exact),
+            field(&[Seg::Field("name")]),
+        );
+        ui.checked(name_problem.as_ref(), false, |ui| {
+            ui.text_edit(&mut props.name, Gui::Name.tr(lang), &mut tracker)
+        });
         ui.end_row();
         ui.label(Gui::FloorRating.tr(lang));
         ui.horizontal(|ui| {
@@ -131,19 +149,27 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
                 let response = ui.radio_value(&mut props.floor.kind, kind, text.tr(lang));
                 tracker.track(&response);
             }
-            props
-                .floor
-                .rating
-                .edit(ui, units, Gui::FloorRating.tr(lang), &mut tracker);
+            let rating = field(&[Seg::Field("floor"), Seg::Field("rating")]);
+            ui.checked(rating.as_ref(), false, |ui| {
+                props
+                    .floor
+                    .rating
+                    .edit(ui, units, Gui::FloorRating.tr(lang), &mut tracker)
+            });
         });
         ui.end_row();
         ui.label(Gui::Area.tr(lang));
-        props.area.edit(ui, units, Gui::Area.tr(lang), &mut tracker);
+        ui.checked(field(&[Seg::Field("area")]).as_ref(), false, |ui| {
+            props.area.edit(ui, units, Gui::Area.tr(lang), &mut tracker)
+        });
         ui.end_row();
         ui.label(Gui::AirCapacity.tr(lang));
-        props
-            .air_cooling_capacity
-            .edit(ui, units, Gui::AirCapacity.tr(lang), &mut tracker);
+        let air = field(&[Seg::Field("air_cooling_capacity")]);
+        ui.checked(air.as_ref(), false, |ui| {
+            props
+                .air_cooling_capacity
+                .edit(ui, units, Gui::AirCapacity.tr(lang), &mut tracker)
+        });
         ui.end_row();
         ui.label(Gui::FacilityWater.tr(lang));
         let mut has_water = props.facility_water.is_some();
@@ -179,9 +205,12 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             tracker.changed |= water.class != before;
             ui.end_row();
             ui.label(Gui::SupplyTemp.tr(lang));
-            water
-                .supply_temp
-                .edit(ui, units, Gui::SupplyTemp.tr(lang), &mut tracker);
+            let supply = field(&[Seg::Field("facility_water"), Seg::Field("supply_temp")]);
+            ui.checked(supply.as_ref(), false, |ui| {
+                water
+                    .supply_temp
+                    .edit(ui, units, Gui::SupplyTemp.tr(lang), &mut tracker)
+            });
             ui.end_row();
         }
         ui.label(Gui::MeasuredPue.tr(lang));
@@ -194,13 +223,16 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
                 props.measured_pue = measured.then_some(1.5);
             }
             if let Some(pue) = &mut props.measured_pue {
-                ui.number_edit(
-                    pue,
-                    1.0..=3.0,
-                    0.005,
-                    Gui::MeasuredPue.tr(lang),
-                    &mut tracker,
-                );
+                let problem = field(&[Seg::Field("measured_pue")]);
+                ui.checked(problem.as_ref(), false, |ui| {
+                    ui.number_edit(
+                        pue,
+                        1.0..=3.0,
+                        0.005,
+                        Gui::MeasuredPue.tr(lang),
+                        &mut tracker,
+                    )
+                });
             }
         });
         ui.end_row();

@@ -1,0 +1,113 @@
+//! Problems by the field they are about, so each editor can mark its own field: an index from
+//! a validator path (and every prefix of it) to the problems at or below it.
+//!
+//! Owns: the index and its look-ups. Never touches: the rules (`crate::io::validate`), drawing
+//! (the mark itself is [`crate::app::kit::UiExt::checked`]).
+
+use std::collections::HashMap;
+
+use crate::app::analysis::{Problem, Severity};
+use crate::i18n::Lang;
+use crate::io::Seg;
+use crate::model::Site;
+
+/// Which problems a field shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Depth {
+    /// Problems at exactly this path.
+    Exact,
+    /// Problems at this path or anywhere below it (a composite value, e.g. a CDU size).
+    Under,
+}
+
+/// What an editor shows on an invalid field: the messages and whether any is an error.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldProblem {
+    pub message: String,
+    pub is_error: bool,
+}
+
+impl FieldProblem {
+    /// Both problems in one mark (either may be absent).
+    pub fn merge(a: Option<Self>, b: Option<Self>) -> Option<Self> {
+        match (a, b) {
+            (Some(a), Some(b)) => Some(Self {
+                message: format!("{}; {}", a.message, b.message),
+                is_error: a.is_error || b.is_error,
+            }),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+/// Problem indices by path key; each problem is listed under its path and every prefix.
+#[derive(Clone, Debug, Default)]
+pub struct FieldIndex {
+    by_prefix: HashMap<String, Vec<usize>>,
+}
+
+/// The key of a path: its segments' debug forms joined (names quoted, so no collisions).
+fn key(path: &[Seg]) -> String {
+    let mut key = String::new();
+    for seg in path {
+        key.push_str(&format!("{seg:?}/"));
+    }
+    key
+}
+
+/// The path as the editors name it: an `overrides[i]` entry is edited as its model.
+fn as_edited(site: &Site, path: &[Seg]) -> Vec<Seg> {
+    match path.first() {
+        Some(Seg::Item("overrides", i)) => match site.overrides.get(*i) {
+            Some(patch) => std::iter::once(Seg::Model(patch.id.clone()))
+                .chain(path[1..].iter().cloned())
+                .collect(),
+            None => path.to_vec(),
+        },
+        _ => path.to_vec(),
+    }
+}
+
+impl FieldIndex {
+    /// Indexes `problems` of `site`.
+    pub fn new(site: &Site, problems: &[Problem]) -> Self {
+        let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, problem) in problems.iter().enumerate() {
+            let path = as_edited(site, &problem.problem.path);
+            for end in 1..=path.len() {
+                by_prefix.entry(key(&path[..end])).or_default().push(i);
+            }
+        }
+        Self { by_prefix }
+    }
+
+    /// The problems at `path` (or below it), worded in `lang`; `None` when the field is fine.
+    pub fn at(
+        &self,
+        problems: &[Problem],
+        path: &[Seg],
+        depth: Depth,
+        lang: Lang,
+    ) -> Option<FieldProblem> {
+        let found: Vec<&Problem> = self
+            .by_prefix
+            .get(&key(path))?
+            .iter()
+            .filter_map(|&i| problems.get(i))
+            .filter(|p| depth == Depth::Under || p.problem.path.len() == path.len())
+            .collect();
+        if found.is_empty() {
+            return None;
+        }
+        let messages: Vec<String> = found.iter().map(|p| p.problem.kind.message(lang)).collect();
+        Some(FieldProblem {
+            message: messages.join("; "),
+            is_error: found.iter().any(|p| p.severity() == Severity::Error),
+        })
+    }
+}
+
+/// `base` followed by `more`.
+pub fn join(base: &[Seg], more: &[Seg]) -> Vec<Seg> {
+    base.iter().chain(more).cloned().collect()
+}

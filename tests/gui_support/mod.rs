@@ -1,0 +1,64 @@
+//! The harness of the GUI tests: the app on a site, headless (egui_kittest, accessibility
+//! check on), in-app dialogs only, no recovery file.
+
+#![allow(dead_code)] // each test file uses part of it
+
+use coolplan::app::command::Command;
+use coolplan::app::file_dialog::FileDialogs;
+use coolplan::app::recovery::RecoveryStore;
+use coolplan::app::sample::example_site;
+use coolplan::app::settings::{DialogPreference, Settings};
+use coolplan::app::state::{Document, View};
+use coolplan::app::{CoolplanApp, fonts};
+use coolplan::model::Site;
+use egui_kittest::Harness;
+
+/// The app on `site` (the bundled example when `None`).
+pub fn harness(site: Option<Site>) -> Harness<'static, CoolplanApp> {
+    let doc = match site {
+        Some(site) => Document::new(site, None, None),
+        None => Document::new(example_site().unwrap(), None, Some("ai-hall.ron".into())),
+    };
+    let settings = Settings {
+        dialogs: DialogPreference::InApp,
+        ..Settings::default()
+    };
+    let app = CoolplanApp::new(
+        doc,
+        settings,
+        RecoveryStore::disabled(),
+        FileDialogs::default(),
+    );
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        // The shipped CJK subset lacks a few rare glyphs (e.g. 昇 in 昇腾).
+        .allow_missing_glyphs()
+        .with_context_setup(fonts::install)
+        .build_ui_state(|ui, app: &mut CoolplanApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+/// Shows `view`.
+pub fn show(harness: &mut Harness<'_, CoolplanApp>, view: View) {
+    harness.state_mut().queue(Command::ShowView(view));
+    harness.run();
+}
+
+/// Runs frames until `done` holds (a background job finished), at most `seconds`.
+pub fn run_until(
+    harness: &mut Harness<'_, CoolplanApp>,
+    seconds: f64,
+    done: impl Fn(&CoolplanApp) -> bool,
+) {
+    let start = std::time::Instant::now();
+    while !done(harness.state()) {
+        assert!(
+            start.elapsed().as_secs_f64() < seconds,
+            "not done after {seconds} s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run();
+}
