@@ -202,8 +202,15 @@ fn apply_one(
             save_to(state, recovery, path);
         }
         Command::ExportReport(None) => state.file_request = Some(FileRequest::Export),
-        Command::ExportReport(Some(path)) => crate::app::export::export(state, &path),
-        Command::Print => crate::app::export::print(state),
+        Command::ExportReport(Some(path)) => {
+            // A report is of the site as it is now.
+            state.finish_recompute();
+            crate::app::export::export(state, &path)
+        }
+        Command::Print => {
+            state.finish_recompute();
+            crate::app::export::print(state)
+        }
         Command::Recover => {
             if let Some(Modal::Recover(recovered)) = state.modal.take() {
                 let mut doc =

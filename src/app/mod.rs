@@ -23,6 +23,7 @@ mod launch;
 mod menu;
 mod modals;
 pub mod panels;
+pub mod recompute;
 pub mod recovery;
 pub mod sample;
 pub mod settings;
@@ -42,7 +43,10 @@ use file_dialog::FileDialogs;
 use panels::{Panel, Panels, ViewCtx};
 use recovery::{AUTOSAVE_INTERVAL_S, RecoveryStore};
 use settings::{Settings, Theme};
-use state::{AppState, Document, Modal, View};
+use state::{AppState, Document, Modal, Recompute, View};
+
+/// How often the UI looks for the result of a background recompute.
+const RECOMPUTE_POLL: std::time::Duration = std::time::Duration::from_millis(15);
 
 use crate::i18n::Text;
 use crate::i18n::gui::Gui;
@@ -134,6 +138,13 @@ impl CoolplanApp {
         if !out.is_empty() {
             // What the commands change shows in the next frame.
             ctx.request_repaint();
+        }
+        // After drawing, before applying: a recompute asked for in this frame shows as
+        // running in the next one, and a finished one shows from the next frame on.
+        match self.state.poll_recompute() {
+            Recompute::Idle => {}
+            Recompute::Running => ctx.request_repaint_after(RECOMPUTE_POLL),
+            Recompute::Adopted => ctx.request_repaint(),
         }
         let effects = apply(&mut self.state, &self.recovery, out);
         if let Some(request) = self.state.file_request.take() {

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::app::analysis::{Analysis, analyse};
+use crate::app::recompute::{BACKGROUND_FROM_GROUPS, Recomputer};
 use crate::app::settings::Settings;
 use crate::app::undo::UndoStack;
 use crate::model::{Catalog, Site};
@@ -117,6 +118,15 @@ pub struct Notice {
     pub is_error: bool,
 }
 
+/// Where a background recompute stands after a poll.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recompute {
+    Idle,
+    Running,
+    /// A result arrived and is now the analysis shown.
+    Adopted,
+}
+
 /// Everything the app knows at run time.
 pub struct AppState {
     pub doc: Document,
@@ -131,6 +141,8 @@ pub struct AppState {
     pub file_request: Option<FileRequest>,
     /// The user confirmed quitting (guard passed): let the window close.
     pub quit_confirmed: bool,
+    /// Runs recomputes of large sites off the UI thread.
+    pub recomputer: Recomputer,
     /// The assumption field to scroll to (set by a jump from the problem list).
     pub focus_assumption: Option<(String, String)>,
     /// The catalog model to select, with the serial of the jump that asked (each jump a new
@@ -151,18 +163,60 @@ impl AppState {
             notice: None,
             file_request: None,
             quit_confirmed: false,
+            recomputer: Recomputer::default(),
             focus_assumption: None,
             focus_model: None,
         };
         state.selection.hall = (!state.doc.site.halls.is_empty()).then_some(0);
-        state.recompute();
+        // The first analysis is there before the first frame, whatever the size.
+        state.catalog = state.doc.site.catalog();
+        state.recompute_now();
         state
     }
 
-    /// Re-runs validation and the engine on the current site.
+    /// Re-runs validation and the engine on the current site: at once for a small site, on
+    /// the background worker for a large one (the analysis shown stays until the new one
+    /// arrives; [`Self::poll_recompute`] adopts it).
     pub fn recompute(&mut self) {
         self.catalog = self.doc.site.catalog();
+        if self.doc.site.rack_group_count() >= BACKGROUND_FROM_GROUPS {
+            let base_dir = self.doc.base_dir().map(Path::to_path_buf);
+            self.recomputer
+                .request(self.doc.revision, self.doc.site.clone(), base_dir);
+        } else {
+            self.recompute_now();
+        }
+    }
+
+    /// Re-runs validation and the engine on the current site on this thread.
+    pub fn recompute_now(&mut self) {
+        self.recomputer.supersede();
         self.analysis = analyse(&self.doc.site, self.doc.base_dir());
+        self.analysis.revision = self.doc.revision;
+    }
+
+    /// Adopts a finished background recompute, if any.
+    pub fn poll_recompute(&mut self) -> Recompute {
+        if let Some(analysis) = self.recomputer.poll() {
+            self.analysis = analysis;
+            Recompute::Adopted
+        } else if self.recomputer.is_busy() {
+            Recompute::Running
+        } else {
+            Recompute::Idle
+        }
+    }
+
+    /// Waits for a running background recompute and adopts it (tests, before saving a report).
+    pub fn finish_recompute(&mut self) {
+        if let Some(analysis) = self.recomputer.wait() {
+            self.analysis = analysis;
+        }
+    }
+
+    /// True while a background recompute runs (the analysis shown is of an earlier revision).
+    pub fn is_recomputing(&self) -> bool {
+        self.recomputer.is_busy()
     }
 
     /// Replaces the document (open, new, recover) and forgets the old one's history.

@@ -34,8 +34,12 @@ pub fn status_bar(ui: &mut Ui, state: &AppState, frame_ms: Option<f32>, out: &mu
             out.push(Command::ShowModal(Modal::Problems));
         }
         ui.separator();
-        let recompute_ms = state.analysis.elapsed.as_secs_f64() * 1e3;
-        ui.label(Gui::Recompute.fmt(lang, &[&format!("{recompute_ms:.2}")]));
+        if state.is_recomputing() {
+            ui.label(Gui::Recomputing.tr(lang));
+        } else {
+            let recompute_ms = state.analysis.elapsed.as_secs_f64() * 1e3;
+            ui.label(Gui::Recompute.fmt(lang, &[&format!("{recompute_ms:.2}")]));
+        }
         if let Some(ms) = frame_ms {
             ui.label(Gui::FrameTime.fmt(lang, &[&format!("{ms:.1}")]));
         }

@@ -160,6 +160,7 @@ crate::texts! {
         FixProblems => "fix the {0} error(s) listed in the status bar", "请先修正状态栏中列出的 {0} 个错误";
         // status bar
         Recompute => "recompute {0} ms", "重算 {0} 毫秒";
+        Recomputing => "recomputing…", "正在重算…";
         FrameTime => "frame {0} ms", "帧 {0} 毫秒";
         Unsaved => "unsaved", "未保存";
         Problems => "{0} problem(s)", "{0} 个问题";
@@ -219,5 +220,15 @@ crate::texts! {
         AnLoses => "If it fails", "故障影响";
         AnInput => "Input", "输入项";
         AnSwing => "Swing", "变化幅度";
+        // Analysis view: Monte Carlo run and phased plan chart
+        AnSamples => "Samples", "样本数";
+        AnProgressOf => "Monte Carlo progress: {0} of {1} samples", "蒙特卡洛进度：{0} / {1} 个样本";
+        AnCancelled => "Monte Carlo cancelled", "蒙特卡洛已取消";
+        AnRunLost => "The Monte Carlo run stopped without a result", "蒙特卡洛运行意外中止，没有结果";
+        AnPlanCumulative => "Plan, cumulative savings against air", "分期方案相对风冷的累计节省";
+        AnPlanDiscounted => "Plan, discounted", "分期方案（折现）";
+        AnPlanAllAir => "All air (reference)", "全部风冷（基准）";
+        AnPlanPayback => "The plan pays back by the end of {0} (discounted: {1})", "分期方案在 {0} 年末收回投资（折现：{1}）";
+        AnPlanNoPayback => "The plan does not pay back within the horizon", "分期方案在研究期内无法收回投资";
     }
 }

@@ -8,7 +8,9 @@
 //! large amounts show `83.2 bn CNY`, and CNY amounts of 1 亿 or more add `(832 亿元)`, the
 //! figure Chinese analysts quote. Smaller amounts show whole units with thousands separators.
 
+use crate::engine::analysis::phased::PlanReason;
 use crate::engine::{CoolingOption, CostItem, Reason};
+use crate::i18n::analysis::An;
 use crate::i18n::terms::Term;
 use crate::i18n::words::Words;
 use crate::i18n::{Lang, Text};
@@ -276,5 +278,19 @@ mod tests {
             ),
             "投资回收期 3.4 年"
         );
+    }
+}
+
+/// Why a phased plan puts a rack group in its year (CLI, GUI and report word it here).
+pub fn plan_reason(reason: &PlanReason, lang: Lang) -> String {
+    match reason {
+        PlanReason::BestNpvPerYuan { rank, of } => An::WhyBest.fmt(lang, &[rank, of]),
+        PlanReason::Arrives { year } => An::WhyArrives.fmt(lang, &[year]),
+        PlanReason::BudgetExhausted { year } => An::WhyBudget.fmt(lang, &[year]),
+        PlanReason::LaterPaysMore => An::WhyLater.tr(lang).to_string(),
+        PlanReason::NoBudget => An::WhyNoBudget.tr(lang).to_string(),
+        PlanReason::NoGain => An::WhyNoGain.tr(lang).to_string(),
+        PlanReason::Infeasible => An::WhyInfeasible.tr(lang).to_string(),
+        PlanReason::AirCannotCool => An::WhyAirCannot.tr(lang).to_string(),
     }
 }

@@ -36,8 +36,8 @@ enum SortBy {
     Recommended,
 }
 
-/// Row order for (revision, filter, sort, descending).
-type RowCache = (u64, String, SortBy, bool, Vec<(usize, usize)>);
+/// Row order for ((site, analysis) revision, filter, sort, descending).
+type RowCache = ((u64, u64), String, SortBy, bool, Vec<(usize, usize)>);
 
 /// UI-local state: filter, sort and the cached row order.
 #[derive(Default)]
@@ -70,8 +70,9 @@ impl InventoryPanel {
         index: &HashMap<(usize, usize), usize>,
     ) -> Vec<(usize, usize)> {
         let needle = self.filter.to_lowercase();
+        let revisions = (ctx.revision, ctx.analysis.revision);
         if let Some((rev, f, s, d, rows)) = &self.cache
-            && (*rev, f, *s, *d) == (ctx.revision, &needle, self.sort, self.descending)
+            && (*rev, f, *s, *d) == (revisions, &needle, self.sort, self.descending)
         {
             return rows.clone();
         }
@@ -118,13 +119,7 @@ impl InventoryPanel {
         if self.descending {
             rows.reverse();
         }
-        self.cache = Some((
-            ctx.revision,
-            needle,
-            self.sort,
-            self.descending,
-            rows.clone(),
-        ));
+        self.cache = Some((revisions, needle, self.sort, self.descending, rows.clone()));
         rows
     }
 

@@ -5,13 +5,13 @@
 use serde_json::{Value, json};
 
 use super::Analysis;
-use super::text::reason_text;
 use crate::engine::CoolingOption;
 use crate::engine::analysis::monte_carlo::Spread;
 use crate::engine::analysis::phased::{Method, PlanReason};
 use crate::engine::analysis::redundancy::RackShare;
 use crate::engine::analysis::tornado::End;
 use crate::i18n::Lang;
+use crate::report::words::plan_reason;
 use crate::units::Money;
 
 /// Version of the layout; raised when a field changes meaning or is removed.
@@ -129,7 +129,7 @@ pub fn document(a: &Analysis, lang: Lang) -> Value {
                 "capex": money(g.capex),
                 "npv": money(g.npv),
                 "reason": reason_key(&g.reason),
-                "why": reason_text(&g.reason, lang),
+                "why": plan_reason(&g.reason, lang),
             })).collect::<Vec<_>>(),
             "cumulative": p.cumulative.iter().zip(&p.cumulative_discounted)
                 .map(|((year, plain), (_, discounted))| json!({

@@ -4,26 +4,12 @@ use std::fmt::Write;
 
 use super::Analysis;
 use crate::engine::analysis::monte_carlo::Spread;
-use crate::engine::analysis::phased::{Method, PlanReason};
+use crate::engine::analysis::phased::Method;
 use crate::i18n::analysis::An;
 use crate::i18n::{Lang, Text};
-use crate::report::words::{money, option_name, short_number, years};
+use crate::report::words::{money, option_name, plan_reason, short_number, years};
 use crate::units::Money;
 use crate::units::format::group_thousands;
-
-/// Why a group is in its year, in `lang`.
-pub fn reason_text(reason: &PlanReason, lang: Lang) -> String {
-    match reason {
-        PlanReason::BestNpvPerYuan { rank, of } => An::WhyBest.fmt(lang, &[rank, of]),
-        PlanReason::Arrives { year } => An::WhyArrives.fmt(lang, &[year]),
-        PlanReason::BudgetExhausted { year } => An::WhyBudget.fmt(lang, &[year]),
-        PlanReason::LaterPaysMore => An::WhyLater.tr(lang).to_string(),
-        PlanReason::NoBudget => An::WhyNoBudget.tr(lang).to_string(),
-        PlanReason::NoGain => An::WhyNoGain.tr(lang).to_string(),
-        PlanReason::Infeasible => An::WhyInfeasible.tr(lang).to_string(),
-        PlanReason::AirCannotCool => An::WhyAirCannot.tr(lang).to_string(),
-    }
-}
 
 fn kw(value: f64) -> String {
     format!("{} kW", short_number(value))
@@ -134,7 +120,7 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
                 Some((option, year)) => format!("{} {year}", option_name(option, lang)),
                 None => An::StaysAir.tr(lang).to_string(),
             };
-            let why = reason_text(&g.reason, lang);
+            let why = plan_reason(&g.reason, lang);
             let _ = writeln!(out, "  {}: {choice} — {why}", g.group);
         }
         let _ = writeln!(out, "{}", An::CumulativeTitle.tr(lang));

@@ -1,0 +1,212 @@
+//! The phased plan of the Analysis view: a yearly CAPEX budget in, the plan out as a
+//! year-by-year table, a cumulative cash-flow chart against staying all-air (payback where it
+//! crosses zero) and why each rack group is in its year.
+//!
+//! Owns: the section's UI-local state (budget, last plan). Never touches: the plan's
+//! arithmetic (`engine::analysis::phased`), its wording (`report::words::plan_reason`).
+
+use egui::{Grid, Ui};
+use egui_plot::{HLine, Legend, Line, Plot, Points};
+
+use crate::app::panels::ViewCtx;
+use crate::engine::analysis::phased::{self, Plan};
+use crate::i18n::analysis::An;
+use crate::i18n::gui::Gui;
+use crate::i18n::{Lang, Text};
+use crate::report::words::{money, option_name, plan_reason};
+use crate::units::Money;
+
+/// Height of the cash-flow chart.
+const CHART_HEIGHT: f32 = 240.0;
+
+/// The plan section: its budget field and the last plan with the analysis revision it is of.
+#[derive(Default)]
+pub struct PlanSection {
+    pub budget_cny: f64,
+    pub plan: Option<(u64, Plan)>,
+}
+
+impl PlanSection {
+    /// The plan shown, if it is of the analysis shown.
+    pub fn current(&self, revision: u64) -> Option<&Plan> {
+        self.plan
+            .as_ref()
+            .filter(|(rev, _)| *rev == revision)
+            .map(|(_, plan)| plan)
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx) {
+        let lang = ctx.lang();
+        ui.heading(Gui::AnPlan.tr(lang));
+        let Some(results) = &ctx.analysis.results else {
+            return;
+        };
+        // While a background recompute runs, the results trail the site: plan on neither.
+        let fresh = ctx.analysis.revision == ctx.revision;
+        ui.horizontal(|ui| {
+            let label = ui.label(Gui::AnBudget.tr(lang));
+            ui.add(
+                egui::DragValue::new(&mut self.budget_cny)
+                    .range(0.0..=1e12)
+                    .speed(100_000.0),
+            )
+            .labelled_by(label.id);
+            if ui
+                .add_enabled(fresh, egui::Button::new(Gui::AnMakePlan.tr(lang)))
+                .clicked()
+            {
+                let budget = Money::new(self.budget_cny, ctx.site.currency);
+                let plan = phased::plan(ctx.site, results, budget, results.horizon_years as usize);
+                self.plan = Some((ctx.analysis.revision, plan));
+            }
+        });
+        let Some(plan) = self.current(ctx.analysis.revision) else {
+            return;
+        };
+        ui.label(format!(
+            "{}: {}",
+            crate::i18n::report::Rep::KfNpv.tr(lang),
+            money(plan.npv, lang)
+        ));
+        years_table(ui, plan, lang);
+        ui.add_space(6.0);
+        ui.strong(An::CumulativeTitle.tr(lang));
+        ui.label(payback_text(plan, lang));
+        cash_flow_chart(ui, plan, lang);
+        ui.add_space(6.0);
+        ui.strong(An::WhyHeader.tr(lang));
+        reasons(ui, plan, lang);
+    }
+}
+
+fn years_table(ui: &mut Ui, plan: &Plan, lang: Lang) {
+    Grid::new("phased-plan").striped(true).show(ui, |ui| {
+        ui.label(Gui::AnYear.tr(lang));
+        ui.label(Gui::AnSpent.tr(lang));
+        ui.label(Gui::AnConversions.tr(lang));
+        ui.end_row();
+        for year in &plan.years {
+            ui.label(year.year.to_string());
+            ui.label(format!(
+                "{} / {}",
+                money(year.spent, lang),
+                money(year.budget, lang)
+            ));
+            let groups: Vec<String> = year
+                .conversions
+                .iter()
+                .map(|g| &plan.groups[*g])
+                .map(|g| {
+                    let option = g.choice.map_or("—", |c| option_name(c.0, lang));
+                    format!("{} → {option}", g.group)
+                })
+                .collect();
+            ui.label(groups.join(", "));
+            ui.end_row();
+        }
+    });
+}
+
+/// Each group: where the plan puts it and why.
+fn reasons(ui: &mut Ui, plan: &Plan, lang: Lang) {
+    Grid::new("phased-plan-why").striped(true).show(ui, |ui| {
+        for group in &plan.groups {
+            ui.label(&group.group);
+            ui.label(match group.choice {
+                Some((option, year)) => format!("{} {year}", option_name(option, lang)),
+                None => An::StaysAir.tr(lang).to_string(),
+            });
+            ui.label(plan_reason(&group.reason, lang));
+            ui.end_row();
+        }
+    });
+}
+
+/// The first calendar year at whose end the cumulative savings against air are no longer
+/// negative, after having been negative (the plan has paid back); `None` if never.
+pub fn payback_year(cumulative: &[(u16, Money)]) -> Option<u16> {
+    let first_negative = cumulative.iter().position(|(_, m)| m.amount < 0.0)?;
+    cumulative[first_negative..]
+        .iter()
+        .find(|(_, m)| m.amount >= 0.0)
+        .map(|(year, _)| *year)
+}
+
+fn payback_text(plan: &Plan, lang: Lang) -> String {
+    let year = |y: Option<u16>| y.map_or_else(|| "—".to_string(), |y| y.to_string());
+    match (
+        payback_year(&plan.cumulative),
+        payback_year(&plan.cumulative_discounted),
+    ) {
+        (None, None) => Gui::AnPlanNoPayback.tr(lang).to_string(),
+        (plain, discounted) => Gui::AnPlanPayback.fmt(lang, &[&year(plain), &year(discounted)]),
+    }
+}
+
+/// Cumulative savings of the plan against all-air (the zero line), plain and discounted, in
+/// millions; a dot at the end of each payback year.
+fn cash_flow_chart(ui: &mut Ui, plan: &Plan, lang: Lang) {
+    let currency = plan.npv.currency.code();
+    let series = |values: &[(u16, Money)]| -> Vec<[f64; 2]> {
+        values
+            .iter()
+            .map(|(year, m)| [f64::from(*year), m.amount / 1e6])
+            .collect()
+    };
+    let plain_name = Gui::AnPlanCumulative.tr(lang);
+    let discounted_name = Gui::AnPlanDiscounted.tr(lang);
+    let payback_points = |values: &[(u16, Money)]| -> Vec<[f64; 2]> {
+        payback_year(values)
+            .and_then(|y| values.iter().find(|(year, _)| *year == y))
+            .map(|(y, m)| vec![[f64::from(*y), m.amount / 1e6]])
+            .unwrap_or_default()
+    };
+    Plot::new("phased_plan_cash_flow")
+        .height(CHART_HEIGHT)
+        .legend(Legend::default())
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .x_axis_label(Gui::YearAxis.tr(lang))
+        .y_axis_label(format!("M {currency}"))
+        .show(ui, |plot_ui| {
+            plot_ui.hline(HLine::new(Gui::AnPlanAllAir.tr(lang), 0.0).width(1.5));
+            plot_ui.line(Line::new(plain_name, series(&plan.cumulative)).width(2.0));
+            plot_ui
+                .line(Line::new(discounted_name, series(&plan.cumulative_discounted)).width(2.0));
+            let payback = crate::i18n::terms::Term::Payback.tr(lang);
+            for values in [&plan.cumulative, &plan.cumulative_discounted] {
+                let points = payback_points(values);
+                if !points.is_empty() {
+                    plot_ui.points(Points::new(payback, points).radius(5.0));
+                }
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::Currency;
+
+    fn flows(values: &[f64]) -> Vec<(u16, Money)> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (2026 + i as u16, Money::new(*v, Currency::CNY)))
+            .collect()
+    }
+
+    #[test]
+    fn payback_is_the_first_year_back_at_or_above_zero() {
+        // ai-hall at 5 M CNY a year (undiscounted): −4.91, −8.6, −10, −6.93, −3.09, +0.75 M
+        // → back above zero at the end of 2031, the sixth year.
+        let cumulative = flows(&[-4.91e6, -8.6e6, -10e6, -6.93e6, -3.09e6, 0.75e6, 4.59e6]);
+        assert_eq!(payback_year(&cumulative), Some(2031));
+        // Never negative (nothing spent): nothing to pay back.
+        assert_eq!(payback_year(&flows(&[0.0, 0.0])), None);
+        // Negative to the end: no payback.
+        assert_eq!(payback_year(&flows(&[-1.0, -0.5])), None);
+    }
+}
