@@ -90,7 +90,7 @@ impl MonteCarloSection {
                         &group_thousands(run.samples as f64, 0),
                     ],
                 );
-                ui.add(ProgressBar::new(fraction).text(text));
+                ui.add(ProgressBar::new(fraction).desired_width(360.0).text(text));
                 if ui.button(An::Cancel.tr(lang)).clicked() {
                     run.cancel.store(true, Ordering::Relaxed);
                 }
