@@ -5,6 +5,7 @@ mod gui_support;
 
 use coolplan::app::command::Command;
 use coolplan::app::edit::Edit;
+use coolplan::app::kit::PROBLEM_SIGN;
 use coolplan::app::state::{Selection, View};
 use coolplan::app::undo::Gesture;
 use egui_kittest::kittest::Queryable;
@@ -100,8 +101,8 @@ fn a_duplicate_rack_name_is_marked_in_the_inventory_table() {
     ));
     harness.run();
     show(&mut harness, View::Inventory);
-    // Both groups of that name carry the compact ⚠ mark; its hover says why.
-    let marks: Vec<_> = harness.query_all_by_label("⚠").collect();
+    // Both groups of that name carry the compact mark; its hover says why.
+    let marks: Vec<_> = harness.query_all_by_label(PROBLEM_SIGN).collect();
     assert!(marks.len() >= 2, "{} marks", marks.len());
     marks[0].hover();
     harness.run();

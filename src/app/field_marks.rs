@@ -11,6 +11,9 @@ use crate::i18n::Lang;
 use crate::io::Seg;
 use crate::model::Site;
 
+/// Most messages a mark words; more are counted.
+const MAX_MESSAGES: usize = 4;
+
 /// Which problems a field shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Depth {
@@ -99,7 +102,22 @@ impl FieldIndex {
         if found.is_empty() {
             return None;
         }
-        let messages: Vec<String> = found.iter().map(|p| p.problem.kind.message(lang)).collect();
+        // A hall of thousands of flawed racks: the first few say enough.
+        let mut messages: Vec<String> = found
+            .iter()
+            .take(MAX_MESSAGES)
+            .map(|p| {
+                // A problem deeper than the field names where it is.
+                if p.problem.path.len() > path.len() {
+                    p.problem.render(lang)
+                } else {
+                    p.problem.kind.message(lang)
+                }
+            })
+            .collect();
+        if found.len() > MAX_MESSAGES {
+            messages.push(format!("(+{})", found.len() - MAX_MESSAGES));
+        }
         Some(FieldProblem {
             message: messages.join("; "),
             is_error: found.iter().any(|p| p.severity() == Severity::Error),
@@ -110,4 +128,57 @@ impl FieldIndex {
 /// `base` followed by `more`.
 pub fn join(base: &[Seg], more: &[Seg]) -> Vec<Seg> {
     base.iter().chain(more).cloned().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::analysis::analyse;
+    use crate::app::sample::small_site;
+
+    #[test]
+    fn a_problem_marks_its_field_exactly_and_its_hall_from_above() {
+        let mut site = small_site();
+        site.halls[0].racks[1].count = 0;
+        let (hall, rack) = (
+            site.halls[0].name.clone(),
+            site.halls[0].racks[1].name.clone(),
+        );
+        let analysis = analyse(&site, None);
+        let count = [
+            Seg::Hall(hall.clone()),
+            Seg::Rack(rack.clone()),
+            Seg::Field("count"),
+        ];
+        let mark = analysis.field(&count, Depth::Exact, Lang::En).unwrap();
+        assert_eq!(mark.message, "the value 0 must be greater than zero");
+        assert!(mark.is_error);
+        // The rack group itself has no problem of its own, but one below it.
+        let at_rack = [Seg::Hall(hall.clone()), Seg::Rack(rack.clone())];
+        assert_eq!(analysis.field(&at_rack, Depth::Exact, Lang::En), None);
+        let below = analysis.field(&at_rack, Depth::Under, Lang::En).unwrap();
+        assert!(below.message.contains(&format!("rack \"{rack}\" › count")));
+        // Another rack group of the hall is fine.
+        let other = [
+            Seg::Hall(hall),
+            Seg::Rack(site.halls[0].racks[0].name.clone()),
+            Seg::Field("count"),
+        ];
+        assert_eq!(analysis.field(&other, Depth::Exact, Lang::En), None);
+    }
+
+    #[test]
+    fn an_override_is_marked_on_its_model() {
+        let mut site = small_site();
+        let id = site.catalog().models()[0].id.clone();
+        site.overrides.push(crate::model::catalog::ModelOverride {
+            id: id.clone(),
+            utilisation: Some(1.7),
+            ..Default::default()
+        });
+        let analysis = analyse(&site, None);
+        let at = [Seg::Model(id), Seg::Field("utilisation")];
+        let mark = analysis.field(&at, Depth::Exact, Lang::En).expect("a mark");
+        assert!(mark.message.contains("1.7"), "{}", mark.message);
+    }
 }

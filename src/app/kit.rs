@@ -91,7 +91,7 @@ pub trait UiExt {
     fn error_label(&mut self, text: &str) -> Response;
     /// Draws a field with `add`; when `problem` is set, marks it invalid: red (or amber for a
     /// warning) text and frame, and the message beside it (elided, in full on hover). With
-    /// `compact` (table cells) only a ⚠ sign carries the message, on hover.
+    /// `compact` (table cells) only a ‼ sign carries the message, on hover.
     fn checked<R>(
         &mut self,
         problem: Option<&FieldProblem>,
@@ -228,9 +228,9 @@ impl UiExt for Ui {
                 StrokeKind::Outside,
             );
             let mark = if compact {
-                RichText::new("⚠")
+                RichText::new(PROBLEM_SIGN)
             } else {
-                RichText::new(format!("⚠ {}", problem.message)).small()
+                RichText::new(format!("{PROBLEM_SIGN} {}", problem.message)).small()
             };
             ui.scope(|ui| {
                 ui.set_max_width(MARK_WIDTH);
@@ -246,6 +246,9 @@ impl UiExt for Ui {
         .inner
     }
 }
+
+/// The sign before a problem message (a glyph the shipped fonts have; they lack ⚠).
+pub const PROBLEM_SIGN: &str = "‼";
 
 /// Widest a problem message beside its field is drawn (the rest shows on hover).
 const MARK_WIDTH: f32 = 320.0;

@@ -8,6 +8,8 @@ use egui::Ui;
 use super::{Panel, ViewCtx};
 use crate::app::command::Command;
 use crate::app::edit::Edit;
+use crate::app::field_marks::{Depth, FieldProblem};
+use crate::app::kit::{ERROR_COLOUR, PROBLEM_SIGN, WARNING_COLOUR};
 use crate::app::state::Selection;
 use crate::app::undo::Gesture;
 use crate::i18n::Text;
@@ -170,7 +172,8 @@ impl Panel for TreePanel {
                                     }
                                 }
                                 let text = format!("{} ({})", hall.name, hall.racks.len());
-                                if ui.selectable_label(selected, text).clicked() {
+                                let problem = ctx.problem(&ctx.hall_path(h), Depth::Under);
+                                if marked_label(ui, selected, text, problem).clicked() {
                                     out.push(Command::Select(Selection {
                                         hall: Some(h),
                                         rack: None,
@@ -185,7 +188,8 @@ impl Panel for TreePanel {
                             ui.horizontal(|ui| {
                                 ui.add_space(24.0);
                                 let text = format!("{} ×{}", rack.name, rack.count);
-                                if ui.selectable_label(selected, text).clicked() {
+                                let problem = ctx.problem(&ctx.rack_path((h, r)), Depth::Under);
+                                if marked_label(ui, selected, text, problem).clicked() {
                                     out.push(Command::Select(Selection {
                                         hall: Some(h),
                                         rack: Some(r),
@@ -197,4 +201,25 @@ impl Panel for TreePanel {
                 }
             });
     }
+}
+
+/// A tree entry; in the problem colour, with the messages on hover, when anything in it is
+/// invalid.
+fn marked_label(
+    ui: &mut Ui,
+    selected: bool,
+    text: String,
+    problem: Option<FieldProblem>,
+) -> egui::Response {
+    let Some(problem) = problem else {
+        return ui.selectable_label(selected, text);
+    };
+    let colour = if problem.is_error {
+        ERROR_COLOUR
+    } else {
+        WARNING_COLOUR
+    };
+    let text = egui::RichText::new(format!("{text} {PROBLEM_SIGN}")).color(colour);
+    ui.selectable_label(selected, text)
+        .on_hover_text(problem.message)
 }
