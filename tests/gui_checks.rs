@@ -109,3 +109,43 @@ fn a_duplicate_rack_name_is_marked_in_the_inventory_table() {
     let message = format!("rack name \"{name}\" is used twice in this hall");
     harness.get_by_label(&message);
 }
+
+/// Clicking a problem in the status bar's list shows the editor of its field, marked: a site
+/// model's field in the catalog, the site's name in the site panel.
+#[test]
+fn clicking_a_listed_problem_shows_its_field_marked_in_its_editor() {
+    let mut site = coolplan::app::sample::example_site().unwrap();
+    let mut model = site.catalog().models()[0].clone();
+    model.id = "custom-x".into();
+    model.utilisation = 1.7;
+    site.catalog.push(model);
+    site.name = " ".into();
+    let mut harness = harness(Some(site));
+    let problems = harness.state().state.analysis.problems.len();
+    assert!(problems >= 2, "{problems}");
+
+    harness
+        .get_by_label(&format!("{problems} problem(s)"))
+        .click();
+    harness.run();
+    harness
+        .get_by_label_contains("model \"custom-x\" › utilisation")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().state.view, View::Catalog);
+    // The catalog editor opened the model (its id in the list and as the editor's heading),
+    // its utilisation marked.
+    assert_eq!(harness.query_all_by_label("custom-x").count(), 2);
+    let mark = harness.get_by_label_contains("the fraction 1.7 must lie between 0 and 1");
+    let row = harness.get_by_label("utilisation");
+    assert!((row.rect().center().y - mark.rect().center().y).abs() < 12.0);
+
+    harness
+        .get_by_label(&format!("{problems} problem(s)"))
+        .click();
+    harness.run();
+    harness.get_by_label_contains("name: ").click();
+    harness.run();
+    assert_eq!(harness.state().state.view, View::Site);
+    harness.get_by_label_contains("the name is empty");
+}

@@ -135,6 +135,7 @@ fn apply_one(
         Command::Select(selection) => state.selection = selection,
         Command::ShowView(view) => state.view = view,
         Command::JumpTo(target) => {
+            let site_field = target == crate::app::analysis::Target::default();
             if target.hall.is_some() {
                 state.selection = Selection {
                     hall: target.hall,
@@ -154,6 +155,10 @@ fn apply_one(
                 state.view = View::Catalog;
                 let serial = state.focus_model.as_ref().map_or(0, |(n, _)| n + 1);
                 state.focus_model = Some((serial, id));
+            }
+            if site_field {
+                // The site's own fields (name, location, climate) are edited there.
+                state.view = View::Site;
             }
             state.modal = None;
         }
