@@ -35,11 +35,14 @@ struct Slot {
 
 type Shared = Arc<(Mutex<Slot>, Condvar)>;
 
+/// Results as they come from the worker: the request's generation and its analysis.
+type Results = mpsc::Receiver<(u64, Analysis)>;
+
 /// The background recompute: at most one worker, started on first use.
 #[derive(Default)]
 pub struct Recomputer {
     shared: Shared,
-    worker: Option<(JoinHandle<()>, mpsc::Receiver<(u64, Analysis)>)>,
+    worker: Option<(JoinHandle<()>, Results)>,
     /// Generation of the newest request.
     generation: u64,
     /// True while the newest request has no result yet.
