@@ -17,6 +17,7 @@ mod export;
 pub mod file_dialog;
 mod files;
 pub mod fonts;
+pub mod import;
 pub mod kit;
 mod launch;
 mod menu;
@@ -128,6 +129,7 @@ impl CoolplanApp {
                 .ui(ui, &view_ctx, &mut out);
         });
         modals::show(&ctx, &self.state, &mut out);
+        import::show(&ctx, &mut self.state, &mut out);
         self.dialogs.ui(&ctx, self.state.settings.lang, &mut out);
 
         if !out.is_empty() {

@@ -12,6 +12,7 @@ mod apply;
 mod columns;
 mod devices;
 mod export;
+mod inspect;
 mod mapping_store;
 mod matching;
 mod measured;
@@ -23,8 +24,9 @@ mod values;
 use std::collections::HashMap;
 
 pub use apply::apply;
-pub use columns::{ColumnMapping, GENERIC_FIELDS, ImportFormat};
+pub use columns::{ColumnMapping, Field, GENERIC_FIELDS, ImportFormat};
 pub use export::{INVENTORY_HEADER, export_inventory};
+pub use inspect::{CsvHeader, guess_mapping, inspect_header};
 pub use mapping_store::MappingStore;
 pub use matching::normalise as normalise_model_name;
 pub use reason::{Action, FieldName, Note, SkipReason};
@@ -50,10 +52,13 @@ pub struct ImportOptions {
     pub source: String,
     /// Language of notes written into the site (new halls).
     pub lang: Lang,
+    /// Hall of rows without one (no hall column or an empty cell); the site's first hall
+    /// (or `Hall 1`) when `None`.
+    pub default_hall: Option<String>,
 }
 
 /// A preview of an import: shown first, applied in one step by [`apply`].
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ImportPlan {
     pub format: ImportFormat,
     /// Data rows read (malformed ones included).
