@@ -9,7 +9,7 @@ use coolplan::app::command::Command;
 use coolplan::app::file_dialog::FileDialogs;
 use coolplan::app::recovery::RecoveryStore;
 use coolplan::app::settings::{DialogPreference, Settings};
-use coolplan::app::state::Document;
+use coolplan::app::state::{Document, Selection, View};
 use coolplan::app::{CoolplanApp, fonts};
 use coolplan::engine::CoolingOption;
 use coolplan::io::import::{ColumnMapping, header_line};
@@ -184,6 +184,10 @@ fn a_spreadsheet_mapping_is_guessed_changed_remembered_and_unmatched_types_revie
     .unwrap();
     let settings = &harness.state().state.settings;
     assert_eq!(settings.import_mappings.get(&header), Some(Ok(expected)));
+    // The next file with this header opens with that mapping (the review answer is per file).
+    open(&mut harness, "generic-sheet.csv");
+    harness.get_by_label("mapping remembered for this header");
+    harness.get_by_label("10 data rows: 7 mapped, 3 skipped");
 }
 
 #[test]
@@ -213,6 +217,17 @@ fn measured_power_is_previewed_and_applied_as_one_undo_step() {
     // The engine takes the measured peak (5.8 kW) in place of nameplate × utilisation.
     assert!((design_kw(&harness) - 5.8).abs() < 1e-9);
     assert!((nameplate_kw - 5.8).abs() > 0.5);
+    // The rack view marks the power as measured, with the values and their source.
+    harness.state_mut().queue(Command::Select(Selection {
+        hall: Some(0),
+        rack: Some(0),
+    }));
+    harness.state_mut().queue(Command::ShowView(View::Rack));
+    harness.run();
+    harness.get_by_label("measured");
+    harness.get_by_label(
+        "average 4.00 kW, peak 5.80 kW (PDU export 2026-10): used in place of nameplate × utilisation",
+    );
     let measured = rack(&after, "Hall A", "A01-R01").measured.clone();
     // A and B feeds summed: average 2.1 + 1.9 = 4.0 kW, peak 3.0 + 2.8 = 5.8 kW.
     let measured = measured.expect("measured power set");
@@ -241,4 +256,39 @@ fn file_import_in_the_menu_asks_for_a_csv_in_english_and_chinese() {
     harness.get_by_label("文件").click();
     harness.run();
     harness.get_by_label("导入…");
+}
+
+#[test]
+fn without_a_hall_column_rows_go_to_the_target_hall_chosen_in_the_window() {
+    let mut harness = harness(test_site());
+    open(&mut harness, "generic-sheet.csv");
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Hall column")
+        .click();
+    harness.run();
+    harness.get_by_label("(none)").click();
+    harness.run();
+    // The target hall appears, on the site's first hall; pick Hall C.
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Hall for rows without one")
+        .click();
+    harness.run();
+    // "Hall C" is in the site tree too; the popup's entry is drawn last (window after panels).
+    let entry = harness
+        .get_all_by_label("Hall C")
+        .last()
+        .expect("popup entry");
+    entry.click();
+    harness.run();
+    harness.check_accessibility();
+    harness.get_by_label("Apply").click();
+    harness.run();
+    let after = site(&harness);
+    let stock = Status::Stock;
+    assert_eq!(
+        groups(rack(&after, "Hall C", "A01-R09")),
+        [g("cpu-2u", 12, stock)]
+    );
+    // Rows of "Hall D" went to Hall C too: no hall was added.
+    assert_eq!(after.halls.len(), test_site().halls.len());
 }

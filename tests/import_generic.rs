@@ -122,3 +122,33 @@ fn the_mapping_is_remembered_per_header() {
     assert_eq!(reloaded.get(header_line(&csv)), Some(Ok(mapping)));
     assert_eq!(reloaded.get("Name,Status,Site"), None);
 }
+
+#[test]
+fn rows_without_a_hall_go_to_the_chosen_default_hall() {
+    let csv = "Cabinet,Type,Qty\nX-01,Dell R740,3\n";
+    let mapping = ColumnMapping::parse("rack=Cabinet,model=Type,count=Qty").unwrap();
+    let chosen = ImportOptions {
+        mapping: Some(mapping),
+        default_hall: Some("Hall C".into()),
+        ..ImportOptions::default()
+    };
+    let mut site = test_site();
+    let to_c = plan(&site, csv, &chosen);
+    apply(&mut site, &to_c);
+    assert_eq!(
+        groups(rack(&site, "Hall C", "X-01")),
+        [g("cpu-2u", 3, Status::Stock)]
+    );
+    // Without a choice they go to the site's first hall, Hall A.
+    let first = ImportOptions {
+        default_hall: None,
+        ..chosen
+    };
+    let mut site = test_site();
+    let to_first = plan(&site, csv, &first);
+    apply(&mut site, &to_first);
+    assert_eq!(
+        groups(rack(&site, "Hall A", "X-01")),
+        [g("cpu-2u", 3, Status::Stock)]
+    );
+}

@@ -45,5 +45,6 @@ crate::texts! {
         NothingToApply => "nothing to apply: the import changes nothing", "无可应用内容：导入不改变站点";
         Imported => "Imported {0}: {1}", "已导入 {0}：{1}";
         OpenFailed => "Cannot import {0}: {1}", "无法导入 {0}：{1}";
+        MeasuredPower => "average {0}, peak {1} ({2}): used in place of nameplate × utilisation", "平均 {0}，峰值 {1}（{2}）：替代铭牌功率 × 利用率";
     }
 }

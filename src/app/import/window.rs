@@ -33,7 +33,8 @@ pub enum MappingSource {
     Guessed,
 }
 
-/// What a plan was made from: (site revision, language, inputs changed since).
+/// What the current plan was made for: (site revision, language); `None` after a choice
+/// changed.
 type PlannedFor = (u64, Lang);
 
 /// The import window: one CSV file and the choices made about it.
