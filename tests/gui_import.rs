@@ -256,6 +256,20 @@ fn file_import_in_the_menu_asks_for_a_csv_in_english_and_chinese() {
     harness.get_by_label("文件").click();
     harness.run();
     harness.get_by_label("导入…");
+    harness.key_press(Key::Escape);
+    harness.run();
+    // The window speaks Chinese too, summary included.
+    open(&mut harness, "netbox-devices.csv");
+    harness.get_by_label("识别为：NetBox 设备导出");
+    harness.get_by_label("35 行数据：26 行已映射，9 行跳过");
+    harness.check_accessibility();
+    // Escape closes it without changes; the Delete shortcut does nothing while it is open.
+    let before = site(&harness);
+    harness.key_press(Key::Delete);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().state.import.is_none());
+    assert_eq!(site(&harness), before);
 }
 
 #[test]

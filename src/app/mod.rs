@@ -101,7 +101,7 @@ impl CoolplanApp {
         let ctx = ui.ctx().clone();
         self.apply_look(&ctx);
         let mut out = std::mem::take(&mut self.queued);
-        if self.state.modal.is_none() && !self.dialogs.is_open() {
+        if self.state.modal.is_none() && !self.dialogs.is_open() && self.state.import.is_none() {
             menu::shortcut_commands(&ctx, &mut out);
         }
         self.guard_window_close(&ctx, &mut out);

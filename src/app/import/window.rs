@@ -133,13 +133,15 @@ impl ImportWindow {
         self.planned_for = Some((revision, lang));
     }
 
-    /// Draws the window (a modal over the app); Apply or Cancel (also Escape) come back.
+    /// Draws the window (a modal over the app); Apply or Cancel (also Escape) come back. A
+    /// click beside the window does not close it (the choices made would be lost).
     pub fn show(&mut self, ctx: &egui::Context, site: &SiteNames) -> Option<Command> {
         let mut command = None;
         let response = egui::Modal::new(Id::unique("coolplan_import_window")).show(ctx, |ui| {
             command = self.ui(ui, site);
         });
-        if response.should_close() && command.is_none() {
+        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        if response.should_close() && escape && command.is_none() {
             command = Some(Command::CancelImport);
         }
         command
