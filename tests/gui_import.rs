@@ -306,3 +306,17 @@ fn without_a_hall_column_rows_go_to_the_target_hall_chosen_in_the_window() {
     // Rows of "Hall D" went to Hall C too: no hall was added.
     assert_eq!(after.halls.len(), test_site().halls.len());
 }
+
+#[test]
+fn malformed_rows_are_listed_in_the_preview_with_their_line_numbers() {
+    let mut harness = harness(test_site());
+    open(&mut harness, "malformed.csv");
+    // Lines 3 and 5 have the wrong number of fields; line 7 opens a quote never closed.
+    harness.get_by_label("row has 4 fields, the header has 9");
+    harness.get_by_label("row has 11 fields, the header has 9");
+    harness.get_by_label_contains("a quoted field is never closed");
+    for line in ["3", "5", "7"] {
+        assert!(harness.query_all_by_label(line).count() >= 1, "line {line}");
+    }
+    assert_eq!(harness.query_all_by_label("skipped").count(), 3);
+}
