@@ -155,18 +155,26 @@ impl ImportPlan {
     /// A two- or three-line summary in `lang`.
     pub fn summary(&self, lang: Lang) -> String {
         let c = self.counts();
-        let skipped = self.skipped.len();
-        let mut lines =
-            vec![Imp::SummaryRows.fmt(lang, &[&self.rows_read, &self.rows_mapped, &skipped])];
+        // counts are written with thousands separators: "1,000 data rows"
+        let n = |count: usize| crate::units::format::group_thousands(count as f64, 0);
+        let (read, mapped, skipped) = (
+            n(self.rows_read),
+            n(self.rows_mapped),
+            n(self.skipped.len()),
+        );
+        let mut lines = vec![Imp::SummaryRows.fmt(lang, &[&read, &mapped, &skipped])];
         if self.format == ImportFormat::Measured {
-            lines.push(Imp::SummaryMeasured.fmt(lang, &[&c.measured_set]));
+            lines.push(Imp::SummaryMeasured.fmt(lang, &[&n(c.measured_set)]));
         } else {
-            let args: [&dyn std::fmt::Display; 4] = [
-                &c.halls_added,
-                &c.racks_added,
-                &c.racks_changed,
-                &c.racks_unchanged,
-            ];
+            let counts = [
+                c.halls_added,
+                c.racks_added,
+                c.racks_changed,
+                c.racks_unchanged,
+            ]
+            .map(n);
+            let args: [&dyn std::fmt::Display; 4] =
+                [&counts[0], &counts[1], &counts[2], &counts[3]];
             lines.push(Imp::SummaryRacks.fmt(lang, &args));
         }
         lines.join("\n")
