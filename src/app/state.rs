@@ -94,6 +94,8 @@ pub enum FileRequest {
     Open,
     SaveAs,
     Export,
+    /// A CSV to import (File › Import…).
+    Import,
 }
 
 /// A modal window over the app.
@@ -148,6 +150,8 @@ pub struct AppState {
     /// The catalog model to select, with the serial of the jump that asked (each jump a new
     /// serial, so the editor adopts it once and the user may select another).
     pub focus_model: Option<(u64, String)>,
+    /// The import window, while one is open (File › Import…).
+    pub import: Option<Box<crate::app::import::ImportWindow>>,
 }
 
 impl AppState {
@@ -166,6 +170,7 @@ impl AppState {
             recomputer: Recomputer::default(),
             focus_assumption: None,
             focus_model: None,
+            import: None,
         };
         state.selection.hall = (!state.doc.site.halls.is_empty()).then_some(0);
         // The first analysis is there before the first frame, whatever the size.

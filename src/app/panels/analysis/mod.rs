@@ -10,6 +10,7 @@ pub mod plan;
 
 use egui::{Grid, Ui};
 use egui_plot::{Bar, BarChart, Legend, Plot};
+use uom::si::power::kilowatt;
 
 use super::{Panel, ViewCtx};
 use crate::app::command::Command;
@@ -202,17 +203,20 @@ fn redundancy_ui(ui: &mut Ui, ctx: &ViewCtx, checks: &[HallCheck]) {
                 ui.label(format!("CDU {}", i + 1));
                 ui.label(format!(
                     "{} / {}",
-                    group_thousands(cdu.load_kw, 1),
-                    group_thousands(cdu.capacity_kw, 1)
+                    group_thousands(cdu.load.get::<kilowatt>(), 1),
+                    group_thousands(cdu.capacity.get::<kilowatt>(), 1)
                 ));
                 let absorbed = if cdu.failure_absorbed {
                     An::RepYes
                 } else {
                     An::RepNo
                 };
+                let lost = An::RacksAndHeat.fmt(
+                    lang,
+                    &[&racks, &group_thousands(cdu.load.get::<kilowatt>(), 1)],
+                );
                 ui.label(format!(
-                    "{racks} × {} kW · {}: {}",
-                    group_thousands(cdu.load_kw, 1),
+                    "{lost} · {}: {}",
                     An::RepAbsorbed.tr(lang),
                     absorbed.tr(lang)
                 ));
