@@ -5,8 +5,8 @@
 //! Owns: the section's UI-local state (budget, last plan). Never touches: the plan's
 //! arithmetic (`engine::analysis::phased`), its wording (`report::words::plan_reason`).
 
-use egui::{Grid, Ui};
-use egui_plot::{HLine, Legend, Line, Plot, Points};
+use egui::{Color32, Grid, Ui};
+use egui_plot::{Corner, HLine, Legend, Line, Plot, Points};
 
 use crate::app::panels::ViewCtx;
 use crate::engine::analysis::phased::{self, Plan};
@@ -18,6 +18,10 @@ use crate::units::Money;
 
 /// Height of the cash-flow chart.
 const CHART_HEIGHT: f32 = 240.0;
+/// Colours of the chart's series: all-air reference, plain and discounted savings.
+const ALL_AIR_COLOUR: Color32 = Color32::from_rgb(150, 150, 150);
+const PLAIN_COLOUR: Color32 = Color32::from_rgb(31, 119, 180);
+const DISCOUNTED_COLOUR: Color32 = Color32::from_rgb(44, 160, 44);
 
 /// The plan section: its budget field and the last plan with the analysis revision it is of.
 #[derive(Default)]
@@ -163,7 +167,7 @@ fn cash_flow_chart(ui: &mut Ui, plan: &Plan, lang: Lang) {
     };
     Plot::new("phased_plan_cash_flow")
         .height(CHART_HEIGHT)
-        .legend(Legend::default())
+        .legend(Legend::default().position(Corner::LeftTop))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -171,15 +175,24 @@ fn cash_flow_chart(ui: &mut Ui, plan: &Plan, lang: Lang) {
         .x_axis_label(Gui::YearAxis.tr(lang))
         .y_axis_label(format!("M {currency}"))
         .show(ui, |plot_ui| {
-            plot_ui.hline(HLine::new(Gui::AnPlanAllAir.tr(lang), 0.0).width(1.5));
-            plot_ui.line(Line::new(plain_name, series(&plan.cumulative)).width(2.0));
-            plot_ui
-                .line(Line::new(discounted_name, series(&plan.cumulative_discounted)).width(2.0));
+            plot_ui.hline(
+                HLine::new(Gui::AnPlanAllAir.tr(lang), 0.0)
+                    .color(ALL_AIR_COLOUR)
+                    .width(1.5),
+            );
             let payback = crate::i18n::terms::Term::Payback.tr(lang);
-            for values in [&plan.cumulative, &plan.cumulative_discounted] {
+            for (name, values, colour) in [
+                (plain_name, &plan.cumulative, PLAIN_COLOUR),
+                (
+                    discounted_name,
+                    &plan.cumulative_discounted,
+                    DISCOUNTED_COLOUR,
+                ),
+            ] {
+                plot_ui.line(Line::new(name, series(values)).color(colour).width(2.0));
                 let points = payback_points(values);
                 if !points.is_empty() {
-                    plot_ui.points(Points::new(payback, points).radius(5.0));
+                    plot_ui.points(Points::new(payback, points).color(colour).radius(5.0));
                 }
             }
         });
