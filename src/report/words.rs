@@ -225,6 +225,20 @@ pub fn reason(
     }
 }
 
+/// Why a phased plan puts a rack group in its year (CLI, GUI and report word it here).
+pub fn plan_reason(reason: &PlanReason, lang: Lang) -> String {
+    match reason {
+        PlanReason::BestNpvPerYuan { rank, of } => An::WhyBest.fmt(lang, &[rank, of]),
+        PlanReason::Arrives { year } => An::WhyArrives.fmt(lang, &[year]),
+        PlanReason::BudgetExhausted { year } => An::WhyBudget.fmt(lang, &[year]),
+        PlanReason::LaterPaysMore => An::WhyLater.tr(lang).to_string(),
+        PlanReason::NoBudget => An::WhyNoBudget.tr(lang).to_string(),
+        PlanReason::NoGain => An::WhyNoGain.tr(lang).to_string(),
+        PlanReason::Infeasible => An::WhyInfeasible.tr(lang).to_string(),
+        PlanReason::AirCannotCool => An::WhyAirCannot.tr(lang).to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,19 +292,5 @@ mod tests {
             ),
             "投资回收期 3.4 年"
         );
-    }
-}
-
-/// Why a phased plan puts a rack group in its year (CLI, GUI and report word it here).
-pub fn plan_reason(reason: &PlanReason, lang: Lang) -> String {
-    match reason {
-        PlanReason::BestNpvPerYuan { rank, of } => An::WhyBest.fmt(lang, &[rank, of]),
-        PlanReason::Arrives { year } => An::WhyArrives.fmt(lang, &[year]),
-        PlanReason::BudgetExhausted { year } => An::WhyBudget.fmt(lang, &[year]),
-        PlanReason::LaterPaysMore => An::WhyLater.tr(lang).to_string(),
-        PlanReason::NoBudget => An::WhyNoBudget.tr(lang).to_string(),
-        PlanReason::NoGain => An::WhyNoGain.tr(lang).to_string(),
-        PlanReason::Infeasible => An::WhyInfeasible.tr(lang).to_string(),
-        PlanReason::AirCannotCool => An::WhyAirCannot.tr(lang).to_string(),
     }
 }

@@ -29,7 +29,7 @@ const PROGRESS_POLL: Duration = Duration::from_millis(50);
 
 /// How a run ended.
 pub enum Outcome {
-    Done(MonteCarlo),
+    Done(Box<MonteCarlo>),
     Cancelled,
     Failed(String),
 }
@@ -149,7 +149,7 @@ fn start(site: Site, base_dir: Option<std::path::PathBuf>, samples: usize) -> Ru
                 let config = Config { samples, seed: 1 };
                 let evaluate = evaluator(&p, &climate);
                 match monte_carlo::run(&p, &evaluate, config, &thread_done, &thread_cancel) {
-                    Ok(mc) => Outcome::Done(mc),
+                    Ok(mc) => Outcome::Done(Box::new(mc)),
                     Err(McError::Cancelled) => Outcome::Cancelled,
                     Err(e) => Outcome::Failed(e.to_string()),
                 }
