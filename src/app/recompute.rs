@@ -42,6 +42,7 @@ type Results = mpsc::Receiver<(u64, Analysis)>;
 #[derive(Default)]
 pub struct Recomputer {
     shared: Shared,
+    /// The worker (detached when this is dropped) and its results.
     worker: Option<(JoinHandle<()>, Results)>,
     /// Generation of the newest request.
     generation: u64,
@@ -153,12 +154,11 @@ impl Recomputer {
 
 impl Drop for Recomputer {
     fn drop(&mut self) {
+        // The worker stops at its next look at the slot; a long analysis in flight is not
+        // waited for (closing the window must not hang on it), its result goes nowhere.
         let (slot, wake) = &*self.shared;
         lock(slot).shutdown = true;
         wake.notify_all();
-        if let Some((handle, _)) = self.worker.take() {
-            let _ = handle.join();
-        }
     }
 }
 
