@@ -122,3 +122,50 @@ fn the_mapping_is_remembered_per_header() {
     assert_eq!(reloaded.get(header_line(&csv)), Some(Ok(mapping)));
     assert_eq!(reloaded.get("Name,Status,Site"), None);
 }
+
+#[test]
+fn rows_without_a_hall_go_to_the_chosen_default_hall() {
+    let csv = "Cabinet,Type,Qty\nX-01,Dell R740,3\n";
+    let mapping = ColumnMapping::parse("rack=Cabinet,model=Type,count=Qty").unwrap();
+    let chosen = ImportOptions {
+        mapping: Some(mapping),
+        default_hall: Some("Hall C".into()),
+        ..ImportOptions::default()
+    };
+    let mut site = test_site();
+    let to_c = plan(&site, csv, &chosen);
+    apply(&mut site, &to_c);
+    assert_eq!(
+        groups(rack(&site, "Hall C", "X-01")),
+        [g("cpu-2u", 3, Status::Stock)]
+    );
+    // Without a choice they go to the site's first hall, Hall A.
+    let first = ImportOptions {
+        default_hall: None,
+        ..chosen
+    };
+    let mut site = test_site();
+    let to_first = plan(&site, csv, &first);
+    apply(&mut site, &to_first);
+    assert_eq!(
+        groups(rack(&site, "Hall A", "X-01")),
+        [g("cpu-2u", 3, Status::Stock)]
+    );
+}
+
+#[test]
+fn the_summary_of_a_large_file_groups_thousands() {
+    // 1,200 rows of one model in 1,200 new racks of a new hall "Hall Z":
+    // 1,200 read, 1,200 mapped, 0 skipped; 1 hall and 1,200 racks added.
+    let mut csv = String::from("Room,Cabinet,Type,Qty,Power,Status,Arrival\n");
+    for r in 0..1200 {
+        csv.push_str(&format!("Hall Z,Z-{r:04},Dell R740,2,750 W,Active,\n"));
+    }
+    let site = test_site();
+    let summary = plan(&site, &csv, &options()).summary(coolplan::i18n::Lang::En);
+    assert_eq!(
+        summary,
+        "1,200 data rows: 1,200 mapped, 0 skipped\n\
+         1 hall(s) added, 1,200 rack(s) added, 0 changed, 0 unchanged"
+    );
+}

@@ -56,6 +56,12 @@ pub enum Command {
     SetTheme(Theme),
     SetLang(Lang),
     SetDialogs(DialogPreference),
+    /// Open the import window on a CSV, or ask for one (`None`).
+    ImportFile(Option<PathBuf>),
+    /// Apply the import window's plan (one undo step) and close it.
+    ApplyImport,
+    /// Close the import window; nothing changes.
+    CancelImport,
 }
 
 /// Side effects the shell carries out after applying (things that need the window).
@@ -218,6 +224,10 @@ fn apply_one(
         Command::SetTheme(theme) => state.settings.theme = theme,
         Command::SetLang(lang) => state.settings.lang = lang,
         Command::SetDialogs(pref) => state.settings.dialogs = pref,
+        Command::ImportFile(None) => state.file_request = Some(FileRequest::Import),
+        Command::ImportFile(Some(path)) => crate::app::import::open_import(state, path),
+        Command::ApplyImport => return crate::app::import::apply_import(state),
+        Command::CancelImport => crate::app::import::cancel_import(state),
     }
     false
 }

@@ -12,6 +12,7 @@ use crate::app::command::Command;
 use crate::app::settings::DialogPreference;
 use crate::app::state::FileRequest;
 use crate::i18n::gui::Gui;
+use crate::i18n::import_gui::ImpGui;
 use crate::i18n::{Lang, Text};
 
 /// The file dialog in use, if any.
@@ -53,6 +54,7 @@ impl FileDialogs {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "site.ron".into()),
             FileRequest::Export => "report.json".into(),
+            FileRequest::Import => String::new(),
         };
         if self.allow_native && pref == DialogPreference::Auto {
             self.native = Some((request, spawn_native(request, folder, name)));
@@ -94,6 +96,7 @@ fn command_for(request: FileRequest, path: PathBuf) -> Command {
         FileRequest::Open => Command::LoadFile(path),
         FileRequest::SaveAs => Command::SaveAs(Some(path)),
         FileRequest::Export => Command::ExportReport(Some(path)),
+        FileRequest::Import => Command::ImportFile(Some(path)),
     }
 }
 
@@ -134,6 +137,7 @@ fn spawn_native(request: FileRequest, folder: PathBuf, name: String) -> Receiver
                 .add_filter("JSON", &["json"])
                 .set_file_name(&name)
                 .save_file(),
+            FileRequest::Import => dialog.add_filter("CSV", &["csv", "txt"]).pick_file(),
         };
         let _ = sender.send(choice);
     });
@@ -168,7 +172,7 @@ impl InAppDialog {
     fn entries(&mut self) -> &[(String, bool)] {
         let stale = self.listing.as_ref().is_none_or(|(f, _)| *f != self.folder);
         if stale {
-            let only_ron = self.request != FileRequest::Export;
+            let only_ron = matches!(self.request, FileRequest::Open | FileRequest::SaveAs);
             let mut entries: Vec<(String, bool)> = std::fs::read_dir(&self.folder)
                 .map(|dir| {
                     dir.flatten()
@@ -193,14 +197,15 @@ impl InAppDialog {
 
     fn ui(&mut self, ctx: &egui::Context, lang: Lang) -> DialogOutcome {
         let title = match self.request {
-            FileRequest::Open => Gui::OpenTitle,
-            FileRequest::SaveAs => Gui::SaveTitle,
-            FileRequest::Export => Gui::ExportTitle,
+            FileRequest::Open => Gui::OpenTitle.tr(lang),
+            FileRequest::SaveAs => Gui::SaveTitle.tr(lang),
+            FileRequest::Export => Gui::ExportTitle.tr(lang),
+            FileRequest::Import => ImpGui::DialogTitle.tr(lang),
         };
         let mut outcome = DialogOutcome::Open;
         egui::Modal::new(egui::Id::unique("in_app_file_dialog")).show(ctx, |ui| {
             ui.set_width(520.0);
-            ui.heading(title.tr(lang));
+            ui.heading(title);
             ui.horizontal(|ui| {
                 ui.label(Gui::Folder.tr(lang));
                 ui.add(

@@ -6,6 +6,7 @@ use crate::app::command::Command;
 use crate::app::settings::{DialogPreference, Theme};
 use crate::app::state::{AppState, Modal};
 use crate::i18n::gui::Gui;
+use crate::i18n::import_gui::ImpGui;
 use crate::i18n::{Lang, Text};
 use crate::units::format::UnitSystem;
 
@@ -76,6 +77,9 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     }
                 }
             });
+            if ui.button(ImpGui::MenuImport.tr(lang)).clicked() {
+                out.push(Command::ImportFile(None));
+            }
             ui.separator();
             if item(ui, Gui::Save, Some(ctrl(Key::S)), true) {
                 out.push(Command::Save);

@@ -17,6 +17,7 @@ mod export;
 pub mod file_dialog;
 mod files;
 pub mod fonts;
+pub mod import;
 pub mod kit;
 mod launch;
 mod menu;
@@ -100,7 +101,7 @@ impl CoolplanApp {
         let ctx = ui.ctx().clone();
         self.apply_look(&ctx);
         let mut out = std::mem::take(&mut self.queued);
-        if self.state.modal.is_none() && !self.dialogs.is_open() {
+        if self.state.modal.is_none() && !self.dialogs.is_open() && self.state.import.is_none() {
             menu::shortcut_commands(&ctx, &mut out);
         }
         self.guard_window_close(&ctx, &mut out);
@@ -128,6 +129,7 @@ impl CoolplanApp {
                 .ui(ui, &view_ctx, &mut out);
         });
         modals::show(&ctx, &self.state, &mut out);
+        import::show(&ctx, &mut self.state, &mut out);
         self.dialogs.ui(&ctx, self.state.settings.lang, &mut out);
 
         if !out.is_empty() {

@@ -41,6 +41,8 @@ pub struct Settings {
     pub theme: Theme,
     pub lang: Lang,
     pub dialogs: DialogPreference,
+    /// Spreadsheet column mappings remembered per CSV header (File › Import…).
+    pub import_mappings: crate::io::import::MappingStore,
 }
 
 impl Settings {

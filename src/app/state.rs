@@ -93,6 +93,8 @@ pub enum FileRequest {
     Open,
     SaveAs,
     Export,
+    /// A CSV to import (File › Import…).
+    Import,
 }
 
 /// A modal window over the app.
@@ -133,6 +135,8 @@ pub struct AppState {
     pub quit_confirmed: bool,
     /// The assumption field to scroll to (set by a jump from the problem list).
     pub focus_assumption: Option<(String, String)>,
+    /// The import window, while one is open (File › Import…).
+    pub import: Option<Box<crate::app::import::ImportWindow>>,
 }
 
 impl AppState {
@@ -149,6 +153,7 @@ impl AppState {
             file_request: None,
             quit_confirmed: false,
             focus_assumption: None,
+            import: None,
         };
         state.selection.hall = (!state.doc.site.halls.is_empty()).then_some(0);
         state.recompute();

@@ -80,6 +80,7 @@ crate::texts! {
         RepAbsorbed => "Others absorb it", "其余 CDU 可承担";
         RepYes => "yes", "是";
         RepNo => "NO", "否";
+        RacksAndHeat => "{0} racks, {1} kW", "{0} 个机柜，{1} kW";
         RepNoLiquid => "No hall has liquid-cooled racks to check.", "没有需要校核的液冷机柜。";
         RepMoreCdus => "{0} more CDU(s) not listed, each carrying at most {1} kW; {2} of them cannot fail without loss of cooling", "另有 {0} 台 CDU 未列出，每台负载不超过 {1} kW；其中 {2} 台故障时会导致失去冷却";
     }

@@ -15,6 +15,7 @@ pub mod fields;
 pub mod generate;
 pub mod gui;
 pub mod import;
+pub mod import_gui;
 pub mod report;
 pub mod terms;
 pub mod validation;
@@ -150,6 +151,7 @@ mod tests {
         check_table::<gui::Gui>();
         check_table::<report::Rep>();
         check_table::<import::Imp>();
+        check_table::<import_gui::ImpGui>();
         check_table::<validation::Val>();
         check_table::<climate::Clim>();
         check_table::<words::Words>();

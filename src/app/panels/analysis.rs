@@ -6,6 +6,7 @@
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
+use uom::si::power::kilowatt;
 
 use egui::{Grid, ProgressBar, Ui};
 use egui_plot::{Bar, BarChart, Legend, Plot};
@@ -352,17 +353,20 @@ fn redundancy_ui(ui: &mut Ui, ctx: &ViewCtx, checks: &[HallCheck]) {
                 ui.label(format!("CDU {}", i + 1));
                 ui.label(format!(
                     "{} / {}",
-                    group_thousands(cdu.load_kw, 1),
-                    group_thousands(cdu.capacity_kw, 1)
+                    group_thousands(cdu.load.get::<kilowatt>(), 1),
+                    group_thousands(cdu.capacity.get::<kilowatt>(), 1)
                 ));
                 let absorbed = if cdu.failure_absorbed {
                     An::RepYes
                 } else {
                     An::RepNo
                 };
+                let lost = An::RacksAndHeat.fmt(
+                    lang,
+                    &[&racks, &group_thousands(cdu.load.get::<kilowatt>(), 1)],
+                );
                 ui.label(format!(
-                    "{racks} × {} kW · {}: {}",
-                    group_thousands(cdu.load_kw, 1),
+                    "{lost} · {}: {}",
                     An::RepAbsorbed.tr(lang),
                     absorbed.tr(lang)
                 ));

@@ -321,6 +321,7 @@ fn heat_split(ui: &mut Ui, ctx: &ViewCtx, at: (usize, usize)) {
         Gui::PerRackPower.tr(lang),
         quantity_in(rack_result.per_rack_design, PowerUnit::kW)
     ));
+    measured_line(ui, ctx, at);
     let per_rack = 1.0 / rack_result.count.max(1) as f64;
     egui::Grid::new("heat_split")
         .num_columns(4)
@@ -344,4 +345,23 @@ fn heat_split(ui: &mut Ui, ctx: &ViewCtx, at: (usize, usize)) {
                 ui.end_row();
             }
         });
+}
+
+/// "measured" badge with the metered average, peak and source when the rack has measured
+/// power, which the engine uses in place of nameplate × utilisation.
+fn measured_line(ui: &mut Ui, ctx: &ViewCtx, (h, r): (usize, usize)) {
+    let lang = ctx.lang();
+    let rack = ctx.site.halls.get(h).and_then(|hall| hall.racks.get(r));
+    let Some(measured) = rack.and_then(|rack| rack.measured.as_ref()) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.provenance_badge(&crate::model::assumptions::Provenance::Measured, lang);
+        let args: [&dyn std::fmt::Display; 3] = [
+            &quantity_in(measured.average.get(), PowerUnit::kW),
+            &quantity_in(measured.peak.get(), PowerUnit::kW),
+            &measured.source,
+        ];
+        ui.label(crate::i18n::import_gui::ImpGui::MeasuredPower.fmt(lang, &args));
+    });
 }

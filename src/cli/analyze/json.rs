@@ -3,6 +3,7 @@
 //! Layout documented in docs/analysis.md §6.
 
 use serde_json::{Value, json};
+use uom::si::power::kilowatt;
 
 use super::Analysis;
 use super::text::reason_text;
@@ -48,7 +49,7 @@ fn spread<T: Copy>(s: &Spread<T>, f: impl Fn(T) -> Value) -> Value {
 
 fn shares(list: &[RackShare]) -> Value {
     list.iter()
-        .map(|r| json!({ "group": r.group, "racks": r.racks, "heat_kw": num(r.heat_kw) }))
+        .map(|r| json!({ "group": r.group, "racks": r.racks, "heat_kw": num(r.heat.get::<kilowatt>()) }))
         .collect()
 }
 
@@ -149,10 +150,10 @@ pub fn document(a: &Analysis, lang: Lang) -> Value {
                 "option": h.option.key(),
                 "n_plus_one": h.n_plus_one,
                 "loop_racks": h.loop_racks,
-                "loop_kw": num(h.loop_kw),
+                "loop_kw": num(h.loop_heat.get::<kilowatt>()),
                 "cdus": h.cdus.iter().map(|c| json!({
-                    "capacity_kw": num(c.capacity_kw),
-                    "load_kw": num(c.load_kw),
+                    "capacity_kw": num(c.capacity.get::<kilowatt>()),
+                    "load_kw": num(c.load.get::<kilowatt>()),
                     "failure_absorbed": c.failure_absorbed,
                     "racks": shares(&c.racks),
                 })).collect::<Vec<_>>(),

@@ -1,6 +1,7 @@
 //! The text of `coolplan analyze` (default format), in the user's language.
 
 use std::fmt::Write;
+use uom::si::power::kilowatt;
 
 use super::Analysis;
 use crate::engine::analysis::monte_carlo::Spread;
@@ -166,10 +167,10 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
                 lang,
                 &[
                     &(i + 1),
-                    &kw(c.load_kw),
-                    &kw(c.capacity_kw),
+                    &kw(c.load.get::<kilowatt>()),
+                    &kw(c.capacity.get::<kilowatt>()),
                     &racks,
-                    &kw(c.load_kw),
+                    &kw(c.load.get::<kilowatt>()),
                     &absorbed.tr(lang),
                 ],
             );
@@ -179,13 +180,13 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "{}",
-                An::Unassigned.fmt(lang, &[&u.racks, &kw(u.heat_kw)])
+                An::Unassigned.fmt(lang, &[&u.racks, &kw(u.heat.get::<kilowatt>())])
             );
         }
         let _ = writeln!(
             out,
             "{}",
-            An::LoopLine.fmt(lang, &[&h.loop_racks, &kw(h.loop_kw)])
+            An::LoopLine.fmt(lang, &[&h.loop_racks, &kw(h.loop_heat.get::<kilowatt>())])
         );
     }
     out

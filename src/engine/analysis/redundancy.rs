@@ -11,23 +11,26 @@
 //! Σ_{j≠k}(C_j − L_j) ≥ L_k. N+1 holds in a hall when every single failure is absorbed and
 //! every rack is assigned. A facility-loop failure takes all the hall's liquid cooling.
 
+use uom::si::f64::Power;
+use uom::si::power::kilowatt;
+
 use crate::engine::results::{CoolingOption, Results};
 use crate::model::Site;
-use crate::units::PowerUnit;
 
 /// Racks of one group on one CDU.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RackShare {
     pub group: String,
     pub racks: u64,
-    pub heat_kw: f64,
+    /// Liquid heat of these racks.
+    pub heat: Power,
 }
 
 /// One CDU and what it carries.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cdu {
-    pub capacity_kw: f64,
-    pub load_kw: f64,
+    pub capacity: Power,
+    pub load: Power,
     pub racks: Vec<RackShare>,
     /// Whether the other CDUs can take this one's load if it fails.
     pub failure_absorbed: bool,
@@ -43,62 +46,63 @@ pub struct HallCheck {
     pub unassigned: Vec<RackShare>,
     /// Everything on the facility loop (lost if the loop fails).
     pub loop_racks: u64,
-    pub loop_kw: f64,
+    pub loop_heat: Power,
     pub n_plus_one: bool,
 }
 
-/// A rack group's racks and liquid heat per rack, kW.
+/// A rack group's racks and the liquid heat of each rack.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RackLoad {
     pub group: String,
     pub racks: u64,
-    pub kw_per_rack: f64,
+    pub heat_per_rack: Power,
 }
 
 impl RackLoad {
-    /// `racks` racks of `group`, each drawing `kw_per_rack` of liquid heat.
-    pub fn new(group: &str, racks: u64, kw_per_rack: f64) -> Self {
+    /// `racks` racks of `group`, each drawing `heat_per_rack` of liquid heat.
+    pub fn new(group: &str, racks: u64, heat_per_rack: Power) -> Self {
         Self {
             group: group.into(),
             racks,
-            kw_per_rack,
+            heat_per_rack,
         }
     }
 }
 
-/// Assigns `loads` to CDUs of `capacities_kw` (first fit) and judges every single failure.
+/// Assigns `loads` to CDUs of `capacities` (first fit) and judges every single failure.
 pub fn check(
     hall: &str,
     option: CoolingOption,
-    capacities_kw: &[f64],
+    capacities: &[Power],
     loads: &[RackLoad],
 ) -> HallCheck {
-    let mut cdus: Vec<Cdu> = capacities_kw
-        .iter()
-        .map(|&capacity_kw| Cdu {
-            capacity_kw,
-            load_kw: 0.0,
-            racks: Vec::new(),
-            failure_absorbed: false,
-        })
-        .collect();
+    // The kernel works in kW; every figure leaves it as a `Power` again.
+    let kw = |p: Power| p.get::<kilowatt>();
+    let power = |kw: f64| Power::new::<kilowatt>(kw);
+    let capacities_kw: Vec<f64> = capacities.iter().map(|&c| kw(c)).collect();
+    let mut loads_kw = vec![0.0; capacities.len()];
+    let mut shares: Vec<Vec<RackShare>> = vec![Vec::new(); capacities.len()];
     let mut unassigned = Vec::new();
-    for load in loads.iter().filter(|l| l.racks > 0 && l.kw_per_rack > 0.0) {
+    for load in loads
+        .iter()
+        .filter(|l| l.racks > 0 && kw(l.heat_per_rack) > 0.0)
+    {
+        let per_rack_kw = kw(load.heat_per_rack);
         let mut left = load.racks;
-        for cdu in cdus.iter_mut() {
+        for (cdu, cdu_load_kw) in loads_kw.iter_mut().enumerate() {
             if left == 0 {
                 break;
             }
             // whole racks that fit in the spare capacity (1e-9 relative tolerance for sums
             // that land on the capacity exactly)
-            let spare_kw = (cdu.capacity_kw - cdu.load_kw) * (1.0 + 1e-9);
-            let fit = ((spare_kw / load.kw_per_rack).floor() as u64).min(left);
+            let spare_kw = (capacities_kw[cdu] - *cdu_load_kw) * (1.0 + 1e-9);
+            let fit = ((spare_kw / per_rack_kw).floor() as u64).min(left);
             if fit > 0 {
-                cdu.load_kw += fit as f64 * load.kw_per_rack;
-                cdu.racks.push(RackShare {
+                *cdu_load_kw += fit as f64 * per_rack_kw;
+                shares[cdu].push(RackShare {
                     group: load.group.clone(),
                     racks: fit,
-                    heat_kw: fit as f64 * load.kw_per_rack,
+                    heat: power(fit as f64 * per_rack_kw),
                 });
                 left -= fit;
             }
@@ -107,21 +111,29 @@ pub fn check(
             unassigned.push(RackShare {
                 group: load.group.clone(),
                 racks: left,
-                heat_kw: left as f64 * load.kw_per_rack,
+                heat: power(left as f64 * per_rack_kw),
             });
         }
     }
-    let total_spare_kw: f64 = cdus.iter().map(|c| c.capacity_kw - c.load_kw).sum();
-    for cdu in cdus.iter_mut() {
-        let others_spare_kw = total_spare_kw - (cdu.capacity_kw - cdu.load_kw);
-        cdu.failure_absorbed = others_spare_kw >= cdu.load_kw * (1.0 - 1e-9);
-    }
-    let loop_racks = loads
+    let spare_kw: Vec<f64> = capacities_kw
         .iter()
-        .filter(|l| l.kw_per_rack > 0.0)
-        .map(|l| l.racks)
-        .sum();
-    let loop_kw = loads.iter().map(|l| l.racks as f64 * l.kw_per_rack).sum();
+        .zip(&loads_kw)
+        .map(|(capacity, load)| capacity - load)
+        .collect();
+    let total_spare_kw: f64 = spare_kw.iter().sum();
+    let cdus: Vec<Cdu> = shares
+        .into_iter()
+        .enumerate()
+        .map(|(cdu, racks)| Cdu {
+            capacity: capacities[cdu],
+            load: power(loads_kw[cdu]),
+            racks,
+            failure_absorbed: total_spare_kw - spare_kw[cdu] >= loads_kw[cdu] * (1.0 - 1e-9),
+        })
+        .collect();
+    let liquid = loads.iter().filter(|l| kw(l.heat_per_rack) > 0.0);
+    let loop_racks = liquid.clone().map(|l| l.racks).sum();
+    let loop_kw: f64 = liquid.map(|l| l.racks as f64 * kw(l.heat_per_rack)).sum();
     let n_plus_one = unassigned.is_empty() && cdus.iter().all(|c| c.failure_absorbed);
     HallCheck {
         hall: hall.to_string(),
@@ -129,7 +141,7 @@ pub fn check(
         cdus,
         unassigned,
         loop_racks,
-        loop_kw,
+        loop_heat: power(loop_kw),
         n_plus_one,
     }
 }
@@ -137,7 +149,7 @@ pub fn check(
 /// The check of every hall with liquid heat, for both liquid options, from `results`.
 pub fn site_checks(site: &Site, results: &Results) -> Vec<HallCheck> {
     let cooling = site.assumptions.cooling.resolve(site.currency);
-    let capacity_kw = cooling.cdu_size.capacity().in_unit(PowerUnit::kW);
+    let capacity = cooling.cdu_size.capacity().get();
     let mut checks = Vec::new();
     for (h, hall) in site.halls.iter().enumerate() {
         let Some(hall_result) = results.halls.get(h) else {
@@ -150,27 +162,19 @@ pub fn site_checks(site: &Site, results: &Results) -> Vec<HallCheck> {
                 .iter()
                 .filter(|r| r.hall == h)
                 .map(|r| {
-                    let heat_kw = r
-                        .scope
-                        .option(option)
-                        .thermal
-                        .heat_to_liquid
-                        .get::<uom::si::power::kilowatt>();
-                    RackLoad {
-                        group: r.scope.name.clone(),
-                        racks: r.count,
-                        kw_per_rack: if r.count > 0 {
-                            heat_kw / r.count as f64
-                        } else {
-                            0.0
-                        },
-                    }
+                    let heat = r.scope.option(option).thermal.heat_to_liquid;
+                    let heat_per_rack = if r.count > 0 {
+                        heat / r.count as f64
+                    } else {
+                        Power::default()
+                    };
+                    RackLoad::new(&r.scope.name, r.count, heat_per_rack)
                 })
                 .collect();
-            if units == 0 && loads.iter().all(|l| l.kw_per_rack <= 0.0) {
+            if units == 0 && loads.iter().all(|l| l.heat_per_rack <= Power::default()) {
                 continue;
             }
-            checks.push(check(&hall.name, option, &vec![capacity_kw; units], &loads));
+            checks.push(check(&hall.name, option, &vec![capacity; units], &loads));
         }
     }
     checks
@@ -180,8 +184,12 @@ pub fn site_checks(site: &Site, results: &Results) -> Vec<HallCheck> {
 mod tests {
     use super::*;
 
-    fn load(group: &str, racks: u64, kw: f64) -> RackLoad {
-        RackLoad::new(group, racks, kw)
+    fn kw(value: f64) -> Power {
+        Power::new::<kilowatt>(value)
+    }
+
+    fn load(group: &str, racks: u64, heat_kw: f64) -> RackLoad {
+        RackLoad::new(group, racks, kw(heat_kw))
     }
 
     #[test]
@@ -190,14 +198,14 @@ mod tests {
         let c = check(
             "H",
             CoolingOption::ColdPlate,
-            &[100.0; 3],
+            &[kw(100.0); 3],
             &[load("A", 5, 40.0)],
         );
-        let loads: Vec<f64> = c.cdus.iter().map(|c| c.load_kw).collect();
+        let loads: Vec<f64> = c.cdus.iter().map(|c| c.load.get::<kilowatt>()).collect();
         assert_eq!(loads, vec![80.0, 80.0, 40.0]);
         // spare 20 + 20 + 60 = 100; CDU 1 fails: others' spare 20 + 60 = 80 ≥ 80 → absorbed
         assert!(c.cdus.iter().all(|c| c.failure_absorbed));
         assert!(c.n_plus_one);
-        assert_eq!((c.loop_racks, c.loop_kw), (5, 200.0));
+        assert_eq!((c.loop_racks, c.loop_heat.get::<kilowatt>()), (5, 200.0));
     }
 }

@@ -12,6 +12,7 @@ mod apply;
 mod columns;
 mod devices;
 mod export;
+mod inspect;
 mod mapping_store;
 mod matching;
 mod measured;
@@ -23,8 +24,9 @@ mod values;
 use std::collections::HashMap;
 
 pub use apply::apply;
-pub use columns::{ColumnMapping, GENERIC_FIELDS, ImportFormat};
+pub use columns::{ColumnMapping, Field, GENERIC_FIELDS, ImportFormat};
 pub use export::{INVENTORY_HEADER, export_inventory};
+pub use inspect::{CsvHeader, guess_mapping, inspect_header};
 pub use mapping_store::MappingStore;
 pub use matching::normalise as normalise_model_name;
 pub use reason::{Action, FieldName, Note, SkipReason};
@@ -50,10 +52,13 @@ pub struct ImportOptions {
     pub source: String,
     /// Language of notes written into the site (new halls).
     pub lang: Lang,
+    /// Hall of rows without one (no hall column or an empty cell); the site's first hall
+    /// (or `Hall 1`) when `None`.
+    pub default_hall: Option<String>,
 }
 
 /// A preview of an import: shown first, applied in one step by [`apply`].
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ImportPlan {
     pub format: ImportFormat,
     /// Data rows read (malformed ones included).
@@ -150,18 +155,26 @@ impl ImportPlan {
     /// A two- or three-line summary in `lang`.
     pub fn summary(&self, lang: Lang) -> String {
         let c = self.counts();
-        let skipped = self.skipped.len();
-        let mut lines =
-            vec![Imp::SummaryRows.fmt(lang, &[&self.rows_read, &self.rows_mapped, &skipped])];
+        // counts are written with thousands separators: "1,000 data rows"
+        let n = |count: usize| crate::units::format::group_thousands(count as f64, 0);
+        let (read, mapped, skipped) = (
+            n(self.rows_read),
+            n(self.rows_mapped),
+            n(self.skipped.len()),
+        );
+        let mut lines = vec![Imp::SummaryRows.fmt(lang, &[&read, &mapped, &skipped])];
         if self.format == ImportFormat::Measured {
-            lines.push(Imp::SummaryMeasured.fmt(lang, &[&c.measured_set]));
+            lines.push(Imp::SummaryMeasured.fmt(lang, &[&n(c.measured_set)]));
         } else {
-            let args: [&dyn std::fmt::Display; 4] = [
-                &c.halls_added,
-                &c.racks_added,
-                &c.racks_changed,
-                &c.racks_unchanged,
-            ];
+            let counts = [
+                c.halls_added,
+                c.racks_added,
+                c.racks_changed,
+                c.racks_unchanged,
+            ]
+            .map(n);
+            let args: [&dyn std::fmt::Display; 4] =
+                [&counts[0], &counts[1], &counts[2], &counts[3]];
             lines.push(Imp::SummaryRacks.fmt(lang, &args));
         }
         lines.join("\n")

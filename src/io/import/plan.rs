@@ -68,10 +68,13 @@ pub fn plan_devices(
         catalog,
         matcher: ModelMatcher::new(catalog, &options.assigned),
         first_year: site.assumptions.finance.resolve(site.currency).first_year,
-        default_hall: site
-            .halls
-            .first()
-            .map_or_else(|| "Hall 1".to_string(), |h| h.name.clone()),
+        default_hall: match &options.default_hall {
+            Some(hall) => hall.clone(),
+            None => site
+                .halls
+                .first()
+                .map_or_else(|| "Hall 1".to_string(), |h| h.name.clone()),
+        },
     };
     let mut skipped: Vec<SkippedRow> = table.skipped_rows();
     let mut drafts: Vec<RackDraft> = Vec::new();

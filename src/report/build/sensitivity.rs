@@ -14,6 +14,7 @@ use crate::i18n::analysis::An;
 use crate::i18n::{Lang, Text};
 use crate::report::document::{Block, Chart, ChartKind, Column, Row, Series, Table};
 use crate::units::format::group_thousands;
+use uom::si::power::kilowatt;
 
 pub(super) fn sensitivity(input: &ReportInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
@@ -158,8 +159,8 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
     let mut listed: Vec<usize> = (0..check.cdus.len()).collect();
     listed.sort_by(|a, b| {
         let (a, b) = (&check.cdus[*a], &check.cdus[*b]);
-        (a.failure_absorbed, -a.load_kw)
-            .partial_cmp(&(b.failure_absorbed, -b.load_kw))
+        (a.failure_absorbed, -a.load.get::<kilowatt>())
+            .partial_cmp(&(b.failure_absorbed, -b.load.get::<kilowatt>()))
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     let hidden = listed.split_off(listed.len().min(MAX_CDUS_LISTED));
@@ -171,10 +172,10 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
             let racks: u64 = cdu.racks.iter().map(|r| r.racks).sum();
             let mut row = Row::new(vec![
                 format!("{} {}", An::RepCdu.tr(lang), i + 1),
-                kw(cdu.load_kw),
-                kw(cdu.capacity_kw),
+                kw(cdu.load.get::<kilowatt>()),
+                kw(cdu.capacity.get::<kilowatt>()),
                 count(racks),
-                kw(cdu.load_kw),
+                kw(cdu.load.get::<kilowatt>()),
                 yes_no(cdu.failure_absorbed),
             ]);
             row.strong = !cdu.failure_absorbed;
@@ -196,7 +197,7 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
     if !hidden.is_empty() {
         let most = hidden
             .iter()
-            .map(|i| check.cdus[*i].load_kw)
+            .map(|i| check.cdus[*i].load.get::<kilowatt>())
             .fold(0.0, f64::max);
         let failing = hidden
             .iter()
@@ -213,7 +214,11 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
     }
     if !check.unassigned.is_empty() {
         let racks: u64 = check.unassigned.iter().map(|r| r.racks).sum();
-        let heat: f64 = check.unassigned.iter().map(|r| r.heat_kw).sum();
+        let heat: f64 = check
+            .unassigned
+            .iter()
+            .map(|r| r.heat.get::<kilowatt>())
+            .sum();
         let line = An::Unassigned.fmt(lang, &[&count(racks), &format!("{} kW", kw(heat))]);
         notes.push(line.trim().to_string());
     }
@@ -221,7 +226,7 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
         lang,
         &[
             &count(check.loop_racks),
-            &format!("{} kW", kw(check.loop_kw)),
+            &format!("{} kW", kw(check.loop_heat.get::<kilowatt>())),
         ],
     );
     notes.push(lp.trim().to_string());
