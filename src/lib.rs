@@ -13,7 +13,12 @@
 //! | [`i18n`] | every user-facing text, English and 简体中文 |
 //! | [`report`] | JSON, text (and PDF/HTML/CSV/Markdown) reports; wording of results |
 //! | [`cli`] | the headless commands |
+//! | `app` | the desktop GUI (feature `gui`, on by default) |
+//!
+//! Features: `gui` (the desktop app) and `pdf` (the PDF report writer), both default; with
+//! `--no-default-features` the library and CLI build without the GUI stack or krilla.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod engine;

@@ -57,13 +57,14 @@ impl RecoveryStore {
         }
         let text = ron::ser::to_string_pretty(site, ron::ser::PrettyConfig::default())
             .map_err(std::io::Error::other)?;
-        let temp = site_file.with_extension("ron.tmp");
-        std::fs::write(&temp, text)?;
-        std::fs::rename(&temp, &site_file)?;
         let origin = original
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_default();
-        std::fs::write(origin_file, origin)
+        // Both files are replaced whole (temp + rename), the file name first: a process
+        // killed at any instant leaves the work with its file name, never a truncated name
+        // (tests/recovery_kill.rs found that with a plain write of the name after the work).
+        replace_whole(&origin_file, origin.as_bytes())?;
+        replace_whole(&site_file, text.as_bytes())
     }
 
     /// The autosaved work, if any (unreadable recovery files are ignored).
@@ -87,6 +88,15 @@ impl RecoveryStore {
             let _ = std::fs::remove_file(file);
         }
     }
+}
+
+/// Writes `bytes` to `path` through a temporary file renamed over it (atomic on one file
+/// system).
+fn replace_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(".tmp");
+    std::fs::write(&temp, bytes)?;
+    std::fs::rename(&temp, path)
 }
 
 #[cfg(test)]

@@ -101,15 +101,27 @@ pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     // No arguments, `open <file>` or a bare `<file.ron>`: the desktop app.
     match args.as_slice() {
-        [_] => return crate::app::run(crate::app::Launch::default()),
+        [_] => return open_gui(None, lang_from_env()),
         [_, file] if file.to_string_lossy().ends_with(".ron") => {
-            return crate::app::run(crate::app::Launch {
-                file: Some(file.into()),
-            });
+            return open_gui(Some(file.into()), lang_from_env());
         }
         _ => {}
     }
     ExitCode::from(run(args).exit_code())
+}
+
+/// Opens the desktop app on `file` (the bundled example when `None`) until its window closes.
+#[cfg(feature = "gui")]
+fn open_gui(file: Option<std::path::PathBuf>, _lang: Lang) -> ExitCode {
+    // The app reads its language from the locale and its stored settings.
+    crate::app::run(crate::app::Launch { file })
+}
+
+/// Built without the `gui` feature: one line naming the headless commands, exit code 2.
+#[cfg(not(feature = "gui"))]
+fn open_gui(_file: Option<std::path::PathBuf>, lang: Lang) -> ExitCode {
+    eprintln!("{}", Cli::NoGuiInBuild.tr(lang));
+    ExitCode::from(2)
 }
 
 /// Runs the CLI with `args` (the first is the program name).
@@ -137,7 +149,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
         Some(Command::Check(a)) => check::run(&a, lang),
         Some(Command::Fmt(a)) => fmt::run(&a, lang),
         Some(Command::Open { file }) => {
-            let code = crate::app::run(crate::app::Launch { file: Some(file) });
+            let code = open_gui(Some(file), lang);
             if code == ExitCode::SUCCESS {
                 Outcome::Ok
             } else {

@@ -73,6 +73,10 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
             }
         },
     };
+    if format == Format::Pdf && !cfg!(feature = "pdf") {
+        eprintln!("{}", Cli::NoPdfInBuild.tr(lang));
+        return Outcome::Invalid;
+    }
     let origin = args.site.display().to_string();
     let bytes = match read_file(&args.site) {
         Ok(bytes) => bytes,

@@ -16,6 +16,7 @@ crate::texts! {
         TooLarge => "{0} is {1} bytes; site files are limited to {2} bytes", "{0} 有 {1} 字节；站点文件上限为 {2} 字节";
         NotUtf8 => "{0}:{1}:{2}: the file is not UTF-8 text (save it as UTF-8)", "{0}:{1}:{2}：文件不是 UTF-8 文本（请以 UTF-8 保存）";
         ParseError => "{0}:{1}:{2}: syntax error: {3}", "{0}:{1}:{2}：语法错误：{3}";
+        NotAChoice => "`{0}` is not a valid {1} value: write one of {2}", "`{0}` 不是有效的 {1} 值：请写 {2} 之一";
         NeedsUnit => "`{0}` needs its unit: write e.g. {1}({0}); {2} units: {3}", "`{0}` 缺少单位：请写成例如 {1}({0})；{2}可用单位：{3}";
         UnclosedString => "(the text opened on line {0} may lack its closing quote)", "（第 {0} 行开始的文本可能缺少右引号）";
         NewerVersion => "{0}: schema_version {1} is newer than this coolplan reads (version {2}); update coolplan", "{0}：schema_version {1} 比本版 coolplan 可读的版本 {2} 更新；请升级 coolplan";

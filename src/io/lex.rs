@@ -43,16 +43,19 @@ pub fn token_iter(text: &str) -> impl Iterator<Item = Token> + '_ {
                 i += 1;
             }
             TokenKind::Space
-        } else if text[i..].starts_with("//") {
+        } else if b == b'/' && bytes.get(i + 1) == Some(&b'/') {
             i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
             TokenKind::Comment
-        } else if text[i..].starts_with("/*") {
+        } else if b == b'/' && bytes.get(i + 1) == Some(&b'*') {
             i = block_comment_end(bytes, i);
             TokenKind::Comment
         } else if b == b'"' || (b == b'b' && bytes.get(i + 1) == Some(&b'"')) {
             i = quoted_end(bytes, if b == b'b' { i + 1 } else { i });
             TokenKind::Str
-        } else if let Some(end) = raw_string_end(text, i) {
+        } else if let Some(end) = (b == b'r' || b == b'b')
+            .then(|| raw_string_end(text, i))
+            .flatten()
+        {
             i = end;
             TokenKind::Str
         } else if b.is_ascii_alphabetic() || b == b'_' {
@@ -141,7 +144,13 @@ fn raw_string_end(text: &str, i: usize) -> Option<usize> {
 
 /// True when `text` holds a `//` or `/* */` comment outside strings (saving would drop it).
 pub fn has_comments(text: &str) -> bool {
-    token_iter(text).any(|t| t.kind == TokenKind::Comment)
+    // Every comment starts with `/`; a text without one (canonical files) needs no scan.
+    may_hold_comments(text.as_bytes()) && token_iter(text).any(|t| t.kind == TokenKind::Comment)
+}
+
+/// False when `bytes` cannot hold a comment (no `/` at all): a `memchr`, no lexing.
+pub fn may_hold_comments(bytes: &[u8]) -> bool {
+    bytes.contains(&b'/')
 }
 
 #[cfg(test)]
@@ -156,6 +165,9 @@ mod tests {
         assert!(!has_comments(r##"(notes: r#"a "quoted" // b"#)"##));
         assert!(has_comments("(a: 1) // trailing"));
         assert!(has_comments("(a: /* inline /* nested */ */ 1)"));
+        assert!(!has_comments("(a: 1, b: r#\"raw\"#, c: 2.5)"));
+        assert!(has_comments("(a: 1)/**/"));
+        assert!(!may_hold_comments(b"(a: 1, b: \"x\")"));
     }
 
     #[test]

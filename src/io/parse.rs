@@ -24,6 +24,14 @@ pub enum ParseMessage {
         /// Accepted tags, e.g. `["W", "kW", ...]`.
         units: Vec<String>,
     },
+    /// A bare number where one of a fixed set of names belongs (`status: 1`, `currency: 0`).
+    NotAChoice {
+        number: String,
+        /// The kind of choice, e.g. `Status`.
+        kind: String,
+        /// Accepted names, e.g. `["Stock", "New"]`.
+        names: Vec<String>,
+    },
 }
 
 impl ParseMessage {
@@ -41,6 +49,11 @@ impl ParseMessage {
                 let first = units.first().map_or("kW", String::as_str);
                 Val::NeedsUnit.fmt(lang, &[number, &first, quantity, &units.join(", ")])
             }
+            ParseMessage::NotAChoice {
+                number,
+                kind,
+                names,
+            } => Val::NotAChoice.fmt(lang, &[number, kind, &names.join(", ")]),
         }
     }
 }
@@ -115,12 +128,46 @@ fn needs_unit(text: &str, line: usize, column: usize) -> Option<ParseMessage> {
             expected,
             found,
             outer,
-        } if found == PROBE => Some(ParseMessage::NeedsUnit {
-            number: number.to_string(),
-            quantity: outer.unwrap_or_default(),
-            units: expected.iter().map(|s| s.to_string()).collect(),
-        }),
+        } if found == PROBE => {
+            let names: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+            let kind = outer.unwrap_or_default();
+            let number = number.to_string();
+            // A plain choice (`Stock`, `CNY`) takes no number: `Stock(1)` would be wrong advice.
+            Some(if first_takes_number(text, offset, token.end, &names) {
+                ParseMessage::NeedsUnit {
+                    number,
+                    quantity: kind,
+                    units: names,
+                }
+            } else {
+                ParseMessage::NotAChoice {
+                    number,
+                    kind,
+                    names,
+                }
+            })
+        }
         _ => None,
+    }
+}
+
+/// Whether writing the number at `offset..offset + len` as `first(number)` gets the parse
+/// past this value (it may still fail later in the file).
+fn first_takes_number(text: &str, offset: usize, len: usize, names: &[String]) -> bool {
+    let Some(first) = names.first() else {
+        return false;
+    };
+    let number = &text[offset..offset + len];
+    let suggested = format!(
+        "{}{first}({number}){}",
+        &text[..offset],
+        &text[offset + len..]
+    );
+    let value_end = offset + first.len() + number.len() + 2;
+    match ron::from_str::<Site>(&suggested) {
+        Ok(_) => true,
+        Err(e) => byte_offset(&suggested, e.span.start.line, e.span.start.col)
+            .is_none_or(|at| at >= value_end),
     }
 }
 

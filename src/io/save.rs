@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::canonical::to_canonical_string;
-use super::lex::has_comments;
+use super::lex::{has_comments, may_hold_comments};
 use crate::model::Site;
 
 /// Why a save failed.
@@ -103,8 +103,10 @@ pub fn save_with_hook(
         if old == text.as_bytes() {
             return Ok(SaveOutcome::Unchanged);
         }
-        let old_text = String::from_utf8_lossy(old);
-        if !options.allow_dropping_comments && has_comments(&old_text) {
+        if !options.allow_dropping_comments
+            && may_hold_comments(old)
+            && has_comments(&String::from_utf8_lossy(old))
+        {
             return Ok(SaveOutcome::WouldDropComments);
         }
     }

@@ -7,7 +7,8 @@
 use std::path::Path;
 
 use super::build::{ReportInput, build};
-use super::layout::{Fonts, Paper, layout};
+use super::layout::{Fonts, Paper};
+use crate::i18n::Text;
 
 /// A report format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,8 +67,12 @@ impl Format {
 /// A report that could not be produced.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    #[cfg(feature = "pdf")]
     #[error(transparent)]
     Pdf(#[from] super::pdf::PdfError),
+    /// This build of coolplan was made without the `pdf` feature.
+    #[error("{}", crate::i18n::cli::Cli::NoPdfInBuild.tr(crate::i18n::Lang::En))]
+    PdfNotInBuild,
     #[error("CSV export failed: {0}")]
     Csv(#[from] csv::Error),
 }
@@ -76,11 +81,17 @@ pub enum ExportError {
 pub fn export(input: &ReportInput, format: Format, paper: Paper) -> Result<Vec<u8>, ExportError> {
     match format {
         Format::Csv => Ok(super::csv::render(input.results)?),
+        #[cfg(feature = "pdf")]
         Format::Pdf => {
             let doc = build(input);
             let fonts = Fonts::new();
-            let pages = layout(&doc, paper, &fonts);
+            let pages = super::layout::layout(&doc, paper, &fonts);
             Ok(super::pdf::render(&doc, &pages)?)
+        }
+        #[cfg(not(feature = "pdf"))]
+        Format::Pdf => {
+            let _ = paper;
+            Err(ExportError::PdfNotInBuild)
         }
         Format::Html => Ok(super::html::render(&build(input), &Fonts::new()).into_bytes()),
         Format::Markdown => Ok(super::markdown::render(&build(input)).into_bytes()),

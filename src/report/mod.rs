@@ -14,6 +14,7 @@ pub mod html;
 pub mod json;
 pub mod layout;
 pub mod markdown;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod text;
 pub mod words;

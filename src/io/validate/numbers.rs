@@ -9,24 +9,25 @@ use crate::units::{Currency, Price, Qty, TemperatureQ, UnitKind};
 impl Checker {
     /// A quantity that must be finite and > 0.
     pub fn positive<U: UnitKind>(&mut self, name: &'static str, q: &Qty<U>) {
-        self.number(name, q.number(), &shown(q), true);
+        self.number(name, q.number(), || shown(q), true);
     }
     /// A quantity that must be finite and ≥ 0.
     pub fn non_negative<U: UnitKind>(&mut self, name: &'static str, q: &Qty<U>) {
-        self.number(name, q.number(), &shown(q), false);
+        self.number(name, q.number(), || shown(q), false);
     }
     /// A plain number that must be finite and > 0 (NaN and infinities shown as written).
     pub fn positive_f64(&mut self, name: &'static str, v: f64) {
-        self.number(name, v, &plain(v), true);
+        self.number(name, v, || plain(v), true);
     }
-    fn number(&mut self, name: &'static str, v: f64, shown: &str, strict: bool) {
-        let shown = shown.to_string();
+    /// `shown` words the value for a message; it runs only when there is one (formatting
+    /// every valid number cost ~7 % of loading a large site).
+    fn number(&mut self, name: &'static str, v: f64, shown: impl FnOnce() -> String, strict: bool) {
         if !v.is_finite() {
-            self.report_field(name, Kind::NotFinite(shown));
+            self.report_field(name, Kind::NotFinite(shown()));
         } else if v < 0.0 && !strict {
-            self.report_field(name, Kind::Negative(shown));
+            self.report_field(name, Kind::Negative(shown()));
         } else if strict && v <= 0.0 {
-            self.report_field(name, Kind::NotPositive(shown));
+            self.report_field(name, Kind::NotPositive(shown()));
         }
     }
     /// A share in 0..=1.
@@ -53,12 +54,14 @@ impl Checker {
     }
     /// A price: finite, ≥ 0, in the site's currency.
     pub fn price<U: UnitKind>(&mut self, name: &'static str, p: &Price<U>, site: Currency) {
-        let text = if p.number().is_finite() {
-            p.describe()
-        } else {
-            format!("{} {}", p.number(), p.unit().symbol())
+        let text = || {
+            if p.number().is_finite() {
+                p.describe()
+            } else {
+                format!("{} {}", p.number(), p.unit().symbol())
+            }
         };
-        self.number(name, p.number(), &text, false);
+        self.number(name, p.number(), text, false);
         if p.currency() != site {
             self.report_field(
                 name,

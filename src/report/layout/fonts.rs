@@ -39,8 +39,12 @@ impl Face {
         }
     }
     fn advance_em(&self, ch: char) -> f32 {
+        self.glyph(ch).1
+    }
+    fn glyph(&self, ch: char) -> (u32, f32) {
         let glyph = self.charmap.map(ch).unwrap_or(GlyphId::NOTDEF);
-        self.advances.advance_width(glyph).unwrap_or(0.0) / self.units_per_em
+        let advance_em = self.advances.advance_width(glyph).unwrap_or(0.0) / self.units_per_em;
+        (glyph.to_u32(), advance_em)
     }
 }
 
@@ -78,6 +82,11 @@ impl Fonts {
     /// Depth below the baseline, points (positive).
     pub fn descent(&self, size: f32) -> f32 {
         -self.regular.descent_em * size
+    }
+    /// The glyph id drawing `ch` (0, `.notdef`, when the font lacks it) and its advance per
+    /// em: the PDF writer places exactly the glyphs and advances the layout measured.
+    pub fn glyph(&self, ch: char, bold: bool) -> (u32, f32) {
+        self.face(bold).glyph(ch)
     }
     /// True when the font has a glyph for `ch`.
     pub fn covers(&self, ch: char) -> bool {
