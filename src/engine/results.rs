@@ -183,7 +183,9 @@ pub struct CostFigures {
     /// Years until cumulative savings repay the extra CAPEX; `None` if never in the horizon.
     pub simple_payback_years: Option<f64>,
     pub discounted_payback_years: Option<f64>,
-    /// IRR of the savings against air; `None` where undefined.
+    /// IRR of the savings against air; `None` where undefined. Filled in for halls and the
+    /// site only: for a rack group it is `None` (an IRR per group and option was a quarter of
+    /// the recompute time); ask [`ScopeResult::irr`], which works for every scope.
     pub irr: Option<f64>,
     /// Total cost of ownership per kW of IT and year.
     pub tco_per_kw_year: Money,
@@ -224,6 +226,23 @@ pub struct ScopeResult {
 impl ScopeResult {
     pub fn option(&self, option: CoolingOption) -> &OptionResult {
         &self.options[option.index()]
+    }
+    /// IRR of `option`'s savings against air (`None` for air and where undefined), computed
+    /// on demand from the cash flows: exactly the figure the cost engine gives halls and the
+    /// site in [`CostFigures::irr`].
+    pub fn irr(&self, option: CoolingOption) -> Option<f64> {
+        if option == CoolingOption::Air {
+            return None;
+        }
+        let air = &self.option(CoolingOption::Air).cost.cash_flows;
+        let flows = &self.option(option).cost.cash_flows;
+        // cash flows are minus each year's cost (negation is exact): savings = air − option
+        let savings: Vec<f64> = air
+            .iter()
+            .zip(flows)
+            .map(|(a, o)| (-a.amount) - (-o.amount))
+            .collect();
+        super::finance::irr(&savings)
     }
 }
 

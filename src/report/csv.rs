@@ -90,7 +90,7 @@ fn opt(value: Option<f64>) -> String {
 }
 
 /// The numeric columns of one option.
-fn option_cells(o: &OptionResult) -> Vec<String> {
+fn option_cells(o: &OptionResult, irr: Option<f64>) -> Vec<String> {
     let (t, e, c) = (&o.thermal, &o.energy, &o.cost);
     let mut cells = vec![
         num(t.it_design.get::<power::kilowatt>()),
@@ -125,7 +125,7 @@ fn option_cells(o: &OptionResult) -> Vec<String> {
         num(c.npv_vs_air.amount),
         opt(c.simple_payback_years),
         opt(c.discounted_payback_years),
-        opt(c.irr),
+        opt(irr),
         num(c.tco_per_kw_year.amount),
     ];
     cells.extend(COST_ITEMS.iter().map(|item| {
@@ -162,7 +162,7 @@ pub fn render(results: &Results) -> Result<Vec<u8>, csv::Error> {
                 (rack.scope.recommendation.option == Some(option)).to_string(),
                 results.currency.code().to_string(),
             ];
-            record.extend(option_cells(o));
+            record.extend(option_cells(o, rack.scope.irr(option)));
             writer.write_record(&record)?;
         }
     }

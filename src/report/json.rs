@@ -185,7 +185,7 @@ fn mwh(energy: uom::si::f64::Energy) -> f64 {
 }
 
 fn options(scope: &ScopeResult, lang: Lang) -> Options {
-    let doc = |o: CoolingOption| option(scope.option(o), lang);
+    let doc = |o: CoolingOption| option(scope.option(o), scope.irr(o), lang);
     Options {
         air: doc(CoolingOption::Air),
         cold_plate: doc(CoolingOption::ColdPlate),
@@ -193,7 +193,7 @@ fn options(scope: &ScopeResult, lang: Lang) -> Options {
     }
 }
 
-fn option(result: &OptionResult, lang: Lang) -> OptionDoc {
+fn option(result: &OptionResult, irr: Option<f64>, lang: Lang) -> OptionDoc {
     use uom::si::{
         area::square_meter,
         areal_mass_density::kilogram_per_square_meter,
@@ -241,7 +241,7 @@ fn option(result: &OptionResult, lang: Lang) -> OptionDoc {
         npv_vs_air: num(c.npv_vs_air.amount),
         simple_payback_years: c.simple_payback_years.and_then(num),
         discounted_payback_years: c.discounted_payback_years.and_then(num),
-        irr: c.irr.and_then(num),
+        irr: irr.and_then(num),
         tco_per_kw_year: num(c.tco_per_kw_year.amount),
         cash_flows: c.cash_flows.iter().map(|m| num(m.amount)).collect(),
     }

@@ -28,23 +28,31 @@ use capex::{CapexInputs, add_capex};
 use opex::add_opex;
 use streams::Streams;
 
-/// Costs of the three options of one rack group (retrofit share applied).
+/// Cost streams of the three options of one rack group (retrofit share applied), in
+/// buffers reused from one rack group to the next: evaluating a site allocates no streams
+/// per rack group.
 #[derive(Clone, Debug)]
 pub struct RackCosts {
-    pub hall: usize,
-    pub rack: usize,
     pub share: f64,
     pub options: [Streams; 3],
+    /// Scratch for an option's full conversion before it is blended with air.
+    full: Streams,
 }
 
 impl RackCosts {
-    /// No costs (a physical rack the site no longer has: cannot happen for one evaluation).
-    fn zero(rack: &PhysicalRack, horizon: usize) -> Self {
+    /// Zero streams over `horizon` years.
+    pub fn new(horizon: usize) -> Self {
         Self {
-            hall: rack.hall,
-            rack: rack.rack,
             share: 1.0,
             options: std::array::from_fn(|_| Streams::zero(horizon)),
+            full: Streams::zero(horizon),
+        }
+    }
+    /// No costs (a physical rack the site no longer has: cannot happen for one evaluation).
+    fn clear(&mut self, horizon: usize) {
+        self.share = 1.0;
+        for streams in &mut self.options {
+            streams.reset(horizon);
         }
     }
 }
@@ -82,28 +90,25 @@ pub fn evaluate(
         .zip(&bases)
         .map(|(hall, hall_bases)| added_air_share(hall, hall_bases))
         .collect();
-    let costs: Vec<RackCosts> = physical
-        .racks
-        .iter()
-        .map(|rack| {
-            let found = site.halls.get(rack.hall).zip(bases.get(rack.hall));
-            let Some((hall, hall_bases)) = found else {
-                return RackCosts::zero(rack, horizon);
-            };
-            let Some(basis) = hall_bases.get(rack.rack) else {
-                return RackCosts::zero(rack, horizon);
-            };
-            let inputs = CapexInputs {
-                mode: site.cost_mode,
-                prices: &assumptions.prices,
-                cooling: &assumptions.cooling,
-                raised_floor: hall.floor.kind == FloorKind::Raised,
-                added_air_share: air_shares[rack.hall],
-            };
-            rack_costs(rack, basis, &inputs, assumptions, horizon)
-        })
-        .collect();
-    scopes::assemble(site.currency, assumptions, physical, costs)
+    let mut work = RackCosts::new(horizon);
+    let costs_of = |rack: &PhysicalRack, work: &mut RackCosts| {
+        let found = site.halls.get(rack.hall).zip(bases.get(rack.hall));
+        let Some((hall, basis)) =
+            found.and_then(|(hall, hall_bases)| Some((hall, hall_bases.get(rack.rack)?)))
+        else {
+            work.clear(horizon);
+            return;
+        };
+        let inputs = CapexInputs {
+            mode: site.cost_mode,
+            prices: &assumptions.prices,
+            cooling: &assumptions.cooling,
+            raised_floor: hall.floor.kind == FloorKind::Raised,
+            added_air_share: air_shares[rack.hall],
+        };
+        rack_costs(rack, basis, &inputs, assumptions, horizon, work);
+    };
+    scopes::assemble(site.currency, assumptions, physical, &mut work, costs_of)
 }
 
 /// Every price of `assumptions` must be in the site's currency.
@@ -149,29 +154,28 @@ pub fn added_air_share(hall: &Hall, bases: &[RackBasis]) -> f64 {
     ((new_kw - spare_kw) / new_kw).clamp(0.0, 1.0)
 }
 
-/// The three options of one rack group, the liquid ones blended with air by the share.
+/// The three options of one rack group into `out`, the liquid ones blended with air by the
+/// share.
 pub fn rack_costs(
     rack: &PhysicalRack,
     basis: &RackBasis,
     inputs: &CapexInputs,
     assumptions: &Resolved,
     horizon: usize,
-) -> RackCosts {
-    let full = |option: CoolingOption| {
+    out: &mut RackCosts,
+) {
+    let full = |option: CoolingOption, streams: &mut Streams| {
         let physical = &rack.scope.options[option.index()];
-        let mut streams = Streams::zero(horizon);
-        add_capex(option, basis, physical, inputs, &mut streams);
-        add_opex(basis, physical, &assumptions.prices, &mut streams);
-        streams
+        streams.reset(horizon);
+        add_capex(option, basis, physical, inputs, streams);
+        add_opex(basis, physical, &assumptions.prices, streams);
     };
-    let air = full(CoolingOption::Air);
     let share = basis.share;
-    let cold_plate = Streams::blend(&full(CoolingOption::ColdPlate), &air, share);
-    let immersion = Streams::blend(&full(CoolingOption::Immersion), &air, share);
-    RackCosts {
-        hall: rack.hall,
-        rack: rack.rack,
-        share,
-        options: [air, cold_plate, immersion],
-    }
+    out.share = share;
+    let [air, cold_plate, immersion] = &mut out.options;
+    full(CoolingOption::Air, air);
+    full(CoolingOption::ColdPlate, &mut out.full);
+    cold_plate.blend_from(&out.full, air, share);
+    full(CoolingOption::Immersion, &mut out.full);
+    immersion.blend_from(&out.full, air, share);
 }

@@ -55,12 +55,16 @@ pub fn add_opex(
     let design_kw = basis.design_kw();
     let plant_year = basis.first_year();
 
+    // CAPEX spent through year t − 1, accumulated in the order `Streams::capex_through`
+    // sums it (so the figures are the same), once instead of per year
+    let mut capex_before = 0.0;
     for t in 1..streams.years() {
+        capex_before += streams.capex_in(t - 1);
         let avg_share = basis.avg_present(t);
         let design_share = basis.design_present(t);
         let fluid = if plant_year < t { fluid_year } else { 0.0 };
         streams.energy[t] += energy_year * avg_share;
-        streams.other_opex[t] += maintenance_share * streams.capex_through(t - 1)
+        streams.other_opex[t] += maintenance_share * capex_before
             + fluid
             + water_year * avg_share
             + air_maintenance_year * design_share;

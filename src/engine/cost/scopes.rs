@@ -6,7 +6,7 @@ use uom::si::f64::Energy;
 use super::RackCosts;
 use super::streams::Streams;
 use crate::engine::finance;
-use crate::engine::physical::{Physical, PhysicalOption, PhysicalScope};
+use crate::engine::physical::{Physical, PhysicalOption, PhysicalRack, PhysicalScope};
 use crate::engine::recommend::recommend;
 use crate::engine::results::{
     CoolingOption, CostFigures, MixedPlan, OptionResult, RackResult, Results, ScopeResult,
@@ -20,13 +20,29 @@ struct Valuation {
     rate: f64,
 }
 
-/// Builds every scope's results from physical results and each rack group's cost streams
-/// (`costs[i]` belongs to `physical.racks[i]`).
+/// What the mixed plan needs of one rack group's costs.
+struct RackSummary {
+    share: f64,
+    capex: [f64; 3],
+    steady_opex: [f64; 3],
+}
+
+/// Year-by-year buffers reused by every scope's finance.
+#[derive(Default)]
+struct YearBuffers {
+    air_costs: Vec<f64>,
+    costs: Vec<f64>,
+    savings: Vec<f64>,
+}
+
+/// Builds every scope's results from physical results; `costs_of` fills `work` with the
+/// cost streams of one rack group (`work` is reused from group to group).
 pub fn assemble(
     currency: Currency,
     assumptions: &Resolved,
     physical: Physical,
-    costs: Vec<RackCosts>,
+    work: &mut RackCosts,
+    costs_of: impl Fn(&PhysicalRack, &mut RackCosts),
 ) -> Results {
     let horizon = assumptions.finance.horizon_years as usize;
     let value = Valuation {
@@ -36,40 +52,44 @@ pub fn assemble(
     let zero = || std::array::from_fn::<Streams, 3, _>(|_| Streams::zero(horizon));
     let mut hall_streams: Vec<[Streams; 3]> = physical.halls.iter().map(|_| zero()).collect();
     let mut site_streams = zero();
-    for rack in &costs {
-        for (i, streams) in rack.options.iter().enumerate() {
+    let mut buffers = YearBuffers::default();
+    let mut summaries = Vec::with_capacity(physical.racks.len());
+    let mut racks = Vec::with_capacity(physical.racks.len());
+    for rack in physical.racks {
+        costs_of(&rack, work);
+        for (i, streams) in work.options.iter().enumerate() {
             if let Some(hall) = hall_streams.get_mut(rack.hall) {
                 hall[i].add_scaled(streams, 1.0);
             }
             site_streams[i].add_scaled(streams, 1.0);
         }
-    }
-
-    let racks: Vec<RackResult> = physical
-        .racks
-        .into_iter()
-        .zip(&costs)
-        .map(|(rack, rack_costs)| RackResult {
+        summaries.push(RackSummary {
+            share: work.share,
+            capex: std::array::from_fn(|i| work.options[i].capex_total()),
+            steady_opex: std::array::from_fn(|i| work.options[i].steady_opex),
+        });
+        racks.push(RackResult {
             hall: rack.hall,
             rack: rack.rack,
             count: rack.count,
             per_rack_design: rack.per_rack_design,
-            scope: scope_result(&value, rack.scope, &rack_costs.options),
-        })
-        .collect();
-    let mixed_plan = mixed_plan(&value, &racks, &costs);
+            // IRR per rack group on demand only (`ScopeResult::irr`)
+            scope: scope_result(&value, rack.scope, &work.options, &mut buffers, false),
+        });
+    }
+    let mixed_plan = mixed_plan(&value, &racks, &summaries);
     let halls = physical
         .halls
         .into_iter()
         .zip(&hall_streams)
-        .map(|(scope, streams)| scope_result(&value, scope, streams))
+        .map(|(scope, streams)| scope_result(&value, scope, streams, &mut buffers, true))
         .collect();
     Results {
         currency,
         horizon_years: assumptions.finance.horizon_years,
         discount_rate: assumptions.finance.discount_rate,
         first_year: assumptions.finance.first_year,
-        site: scope_result(&value, physical.site, &site_streams),
+        site: scope_result(&value, physical.site, &site_streams, &mut buffers, true),
         halls,
         racks,
         mixed_plan,
@@ -77,11 +97,17 @@ pub fn assemble(
     }
 }
 
-fn scope_result(value: &Valuation, scope: PhysicalScope, streams: &[Streams; 3]) -> ScopeResult {
-    let air = &streams[CoolingOption::Air.index()];
+fn scope_result(
+    value: &Valuation,
+    scope: PhysicalScope,
+    streams: &[Streams; 3],
+    buffers: &mut YearBuffers,
+    with_irr: bool,
+) -> ScopeResult {
+    streams[CoolingOption::Air.index()].cost_by_year_into(&mut buffers.air_costs);
     let options = scope.options.map(|physical| {
         let index = physical.option.index();
-        option_result(value, physical, &streams[index], air)
+        option_result(value, physical, &streams[index], buffers, with_irr)
     });
     let recommendation = recommend(&options);
     ScopeResult {
@@ -95,9 +121,10 @@ fn option_result(
     value: &Valuation,
     physical: PhysicalOption,
     streams: &Streams,
-    air: &Streams,
+    buffers: &mut YearBuffers,
+    with_irr: bool,
 ) -> OptionResult {
-    let cost = cost_figures(value, physical.option, streams, air);
+    let cost = cost_figures(value, physical.option, streams, buffers, with_irr);
     OptionResult {
         option: physical.option,
         feasible: physical.feasible,
@@ -109,17 +136,25 @@ fn option_result(
     }
 }
 
-/// Cash flows and finance of one option against air.
+/// Cash flows and finance of one option against air (whose yearly costs are in
+/// `buffers.air_costs`); the IRR only `with_irr`.
 fn cost_figures(
     value: &Valuation,
     option: CoolingOption,
     streams: &Streams,
-    air: &Streams,
+    buffers: &mut YearBuffers,
+    with_irr: bool,
 ) -> CostFigures {
     let money = |amount: f64| Money::new(amount, value.currency);
-    let costs = streams.cost_by_year();
-    let air_costs = air.cost_by_year();
-    let savings: Vec<f64> = air_costs.iter().zip(&costs).map(|(a, o)| a - o).collect();
+    let YearBuffers {
+        air_costs,
+        costs,
+        savings,
+    } = buffers;
+    streams.cost_by_year_into(costs);
+    savings.clear();
+    savings.extend(air_costs.iter().zip(costs.iter()).map(|(a, o)| a - o));
+    let savings = &savings[..];
     let is_air = option == CoolingOption::Air;
     let total_cost: f64 = costs.iter().sum();
     CostFigures {
@@ -135,15 +170,15 @@ fn cost_figures(
         npv_vs_air: money(if is_air {
             0.0
         } else {
-            finance::npv(&savings, value.rate)
+            finance::npv(savings, value.rate)
         }),
-        simple_payback_years: (!is_air)
-            .then(|| finance::payback_years(&savings))
-            .flatten(),
+        simple_payback_years: (!is_air).then(|| finance::payback_years(savings)).flatten(),
         discounted_payback_years: (!is_air)
-            .then(|| finance::discounted_payback_years(&savings, value.rate))
+            .then(|| finance::discounted_payback_years(savings, value.rate))
             .flatten(),
-        irr: (!is_air).then(|| finance::irr(&savings)).flatten(),
+        irr: (with_irr && !is_air)
+            .then(|| finance::irr(savings))
+            .flatten(),
         tco_per_kw_year: money(if streams.kw_years > 0.0 {
             total_cost / streams.kw_years
         } else {
@@ -153,25 +188,24 @@ fn cost_figures(
 }
 
 /// Each rack group on its own recommended option (air where nothing is feasible).
-fn mixed_plan(value: &Valuation, racks: &[RackResult], costs: &[RackCosts]) -> MixedPlan {
+fn mixed_plan(value: &Valuation, racks: &[RackResult], summaries: &[RackSummary]) -> MixedPlan {
     let (mut capex, mut opex, mut npv) = (0.0, 0.0, 0.0);
     let mut facility = Energy::default();
     let mut it = Energy::default();
-    for (rack, rack_costs) in racks.iter().zip(costs) {
+    for (rack, summary) in racks.iter().zip(summaries) {
         let choice = rack
             .scope
             .recommendation
             .option
             .unwrap_or(CoolingOption::Air);
-        let chosen = &rack_costs.options[choice.index()];
-        capex += chosen.capex_total();
-        opex += chosen.steady_opex;
+        capex += summary.capex[choice.index()];
+        opex += summary.steady_opex[choice.index()];
         npv += rack.scope.option(choice).cost.npv_vs_air.amount;
         // thermal figures are the whole group converted; the share converts only part of it
         let s = if choice == CoolingOption::Air {
             1.0
         } else {
-            rack_costs.share
+            summary.share
         };
         let air_energy = &rack.scope.option(CoolingOption::Air).energy;
         let chosen_energy = &rack.scope.option(choice).energy;

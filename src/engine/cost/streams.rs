@@ -41,6 +41,19 @@ impl Streams {
             kw_years: 0.0,
         }
     }
+    /// All zero over `horizon` years again, keeping the buffers (no allocation once they
+    /// have held that many years).
+    pub fn reset(&mut self, horizon: usize) {
+        for v in [&mut self.energy, &mut self.other_opex] {
+            v.clear();
+            v.resize(horizon + 1, 0.0);
+        }
+        self.capex.clear();
+        self.capex.resize(horizon + 1, [0.0; ITEMS.len()]);
+        self.steady_energy = 0.0;
+        self.steady_opex = 0.0;
+        self.kw_years = 0.0;
+    }
     /// Years 0..=horizon.
     pub fn years(&self) -> usize {
         self.energy.len()
@@ -77,9 +90,16 @@ impl Streams {
     }
     /// Total cost (CAPEX + OPEX) of each year.
     pub fn cost_by_year(&self) -> Vec<f64> {
-        (0..self.years())
-            .map(|y| self.capex_in(y) + self.energy[y] + self.other_opex[y])
-            .collect()
+        let mut out = Vec::with_capacity(self.years());
+        self.cost_by_year_into(&mut out);
+        out
+    }
+    /// [`Streams::cost_by_year`] into `out` (cleared first), reusing its buffer.
+    pub fn cost_by_year_into(&self, out: &mut Vec<f64>) {
+        out.clear();
+        out.extend(
+            (0..self.years()).map(|y| self.capex_in(y) + self.energy[y] + self.other_opex[y]),
+        );
     }
     /// Adds `weight` × `other` to this stream.
     pub fn add_scaled(&mut self, other: &Streams, weight: f64) {
@@ -101,9 +121,15 @@ impl Streams {
     /// `share` of `converted` plus the rest of `air`: a partly converted rack group.
     pub fn blend(converted: &Streams, air: &Streams, share: f64) -> Streams {
         let mut out = Streams::zero(converted.years().saturating_sub(1));
-        out.add_scaled(converted, share);
-        out.add_scaled(air, 1.0 - share);
+        out.blend_from(converted, air, share);
         out
+    }
+    /// This stream becomes [`Streams::blend`] of `converted` and `air` (same arithmetic),
+    /// reusing its buffers.
+    pub fn blend_from(&mut self, converted: &Streams, air: &Streams, share: f64) {
+        self.reset(converted.years().saturating_sub(1));
+        self.add_scaled(converted, share);
+        self.add_scaled(air, 1.0 - share);
     }
 }
 
