@@ -76,7 +76,7 @@ crate::texts! {
         ServerGroups => "Server groups", "服务器组";
         AddServerGroup => "Add server group", "添加服务器组";
         RemoveServerGroup => "Remove", "移除";
-        RackHeight => "Rack height", "机柜高度";
+        RackHeight => "Rack height (U)", "机柜高度（U）";
         RetrofitShare => "Retrofit share", "改造比例";
         Notes => "Notes", "备注";
         HeatSplit => "Heat per rack by option", "各方案单柜散热";
@@ -210,7 +210,7 @@ crate::texts! {
         AnPue => "PUE P10 / P50 / P90", "PUE P10 / P50 / P90";
         AnBest => "Probability best", "最优概率";
         AnPlan => "Phased plan under a yearly budget", "年度预算约束下的分期方案";
-        AnBudget => "Budget per year (CNY)", "年度预算（元）";
+        AnBudget => "Budget per year ({0})", "年度预算（{0}）";
         AnMakePlan => "Plan", "生成方案";
         AnYear => "Year", "年份";
         AnSpent => "Spend", "支出";

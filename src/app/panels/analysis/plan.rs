@@ -47,8 +47,11 @@ impl PlanSection {
         };
         // While a background recompute runs, the results trail the site: plan on neither.
         let fresh = ctx.analysis.revision == ctx.revision;
+        if self.budget_cny <= 0.0 {
+            self.budget_cny = starting_budget(results);
+        }
         ui.horizontal(|ui| {
-            let label = ui.label(Gui::AnBudget.tr(lang));
+            let label = ui.label(Gui::AnBudget.fmt(lang, &[&ctx.site.currency.code()]));
             ui.add(
                 egui::DragValue::new(&mut self.budget_cny)
                     .range(0.0..=1e12)
@@ -196,6 +199,17 @@ fn cash_flow_chart(ui: &mut Ui, plan: &Plan, lang: Lang) {
                 }
             }
         });
+}
+
+/// The budget the field starts with: the recommended option's site CAPEX spread over three
+/// years, rounded up to 100,000 (0 when the recommendation is air or costs nothing).
+fn starting_budget(results: &crate::engine::Results) -> f64 {
+    let site = &results.site;
+    let capex = site
+        .recommendation
+        .option
+        .map_or(0.0, |option| site.option(option).cost.capex.amount);
+    (capex / 3.0 / 100_000.0).ceil() * 100_000.0
 }
 
 #[cfg(test)]
