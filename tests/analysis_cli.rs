@@ -4,7 +4,7 @@ mod analysis_support;
 
 use analysis_support::{climate, site_with};
 use clap::Parser;
-use coolplan::cli::analyze::{AnalyzeArgs, AnalyzeError, analyse, parse_budget, to_json};
+use coolplan::cli::analyze::{AnalyzeArgs, AnalyzeError, analyse, parse_budget, to_json, to_text};
 use coolplan::i18n::Lang;
 
 #[derive(Parser)]
@@ -99,4 +99,18 @@ fn budget_must_be_money_in_the_site_currency() {
         parse_budget("CNY(-1)", &site),
         Err(AnalyzeError::BadBudget(_))
     ));
+}
+
+#[test]
+fn the_tornado_text_shows_values_with_unit_symbols_not_file_tags() {
+    let site = site_with(r#"(input: "prices.electricity", range: Percent(20))"#);
+    let a = analyse(&site, &climate(), &args(&[])).expect("runs");
+    let text = to_text(&a, Lang::En);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("prices.electricity |"))
+        .expect("tornado line");
+    // e.g. "prices.electricity | 0.6 CNY/kWh → … | 0.9 CNY/kWh → … | …"
+    assert_eq!(line.matches(" CNY/kWh → ").count(), 2, "{line}");
+    assert!(!line.contains("CNY_per_kWh("), "{line}");
 }

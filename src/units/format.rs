@@ -160,3 +160,62 @@ mod tests {
         );
     }
 }
+
+/// The display symbol of a unit's file tag (`L_per_min` → `L/min`, `CNY_per_kWh` → `CNY/kWh`,
+/// `CNY` → `CNY`), or `None` for a tag no unit table knows.
+pub fn symbol_of_tag(tag: &str) -> Option<String> {
+    fn find<U: UnitKind>(tag: &str) -> Option<String> {
+        U::from_tag(tag).map(|u| u.symbol().to_string())
+    }
+    let plain = find::<PowerUnit>(tag)
+        .or_else(|| find::<TemperatureUnit>(tag))
+        .or_else(|| find::<TempDiffUnit>(tag))
+        .or_else(|| find::<FlowUnit>(tag))
+        .or_else(|| find::<AreaUnit>(tag))
+        .or_else(|| find::<MassUnit>(tag))
+        .or_else(|| find::<FloorLoadUnit>(tag))
+        .or_else(|| find::<EnergyUnit>(tag))
+        .or_else(|| find::<LengthUnit>(tag))
+        .or_else(|| find::<VolumeUnit>(tag))
+        .or_else(|| find::<DensityUnit>(tag))
+        .or_else(|| find::<SpecificHeatUnit>(tag))
+        .or_else(|| find::<TimeUnit>(tag))
+        .or_else(|| find::<EmissionFactorUnit>(tag))
+        .or_else(|| find::<WaterIntensityUnit>(tag));
+    if plain.is_some() {
+        return plain;
+    }
+    let currency = |code: &str| super::Currency::from_code(code).map(|c| c.code().to_string());
+    match tag.split_once("_per_") {
+        Some((code, per)) => Some(format!("{}/{}", currency(code)?, symbol_of_tag(per)?)),
+        None => currency(tag),
+    }
+}
+
+/// A value as the site file writes it (`CNY_per_kWh(0.6)`, `kW(20)`, `0.06`) as a person
+/// reads it (`0.6 CNY/kWh`, `20 kW`, `0.06`); text of any other shape is returned unchanged.
+pub fn written_for_display(written: &str) -> String {
+    let shown = written
+        .strip_suffix(')')
+        .and_then(|rest| rest.split_once('('))
+        .and_then(|(tag, number)| Some(format!("{number} {}", symbol_of_tag(tag)?)));
+    shown.unwrap_or_else(|| written.to_string())
+}
+
+#[cfg(test)]
+mod display_tests {
+    use super::*;
+
+    #[test]
+    fn file_literals_are_shown_with_unit_symbols() {
+        assert_eq!(written_for_display("CNY_per_kWh(0.6)"), "0.6 CNY/kWh");
+        assert_eq!(written_for_display("CNY_per_kW(1470)"), "1470 CNY/kW");
+        assert_eq!(written_for_display("kW(20)"), "20 kW");
+        assert_eq!(written_for_display("L_per_min(12.5)"), "12.5 L/min");
+        assert_eq!(written_for_display("degC(32)"), "32 °C");
+        assert_eq!(written_for_display("CNY(5000000)"), "5000000 CNY");
+        // not a unit literal: unchanged
+        assert_eq!(written_for_display("0.06"), "0.06");
+        assert_eq!(written_for_display("Foo(3)"), "Foo(3)");
+    }
+}

@@ -1,5 +1,6 @@
 //! The text of `coolplan analyze` (default format), in the user's language.
 
+use crate::units::format::written_for_display;
 use std::fmt::Write;
 use uom::si::power::kilowatt;
 
@@ -42,9 +43,9 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
                     out,
                     "{} | {} → {} | {} → {} | {}",
                     bar.input,
-                    bar.low.value,
+                    written_for_display(&bar.low.value),
                     m(bar.low.npv),
-                    bar.high.value,
+                    written_for_display(&bar.high.value),
                     m(bar.high.npv),
                     m(bar.swing)
                 );
@@ -52,7 +53,11 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
                 for end in [&bar.low, &bar.high] {
                     if end.recommended != base {
                         let name = end.recommended.map_or("—", |o| option_name(o, lang));
-                        let _ = writeln!(out, "  {}", An::Flips.fmt(lang, &[&name, &end.value]));
+                        let _ = writeln!(
+                            out,
+                            "  {}",
+                            An::Flips.fmt(lang, &[&name, &written_for_display(&end.value)])
+                        );
                     }
                 }
             }

@@ -88,9 +88,9 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
         .map(|b| {
             Row::new(vec![
                 b.input.clone(),
-                b.low.value.clone(),
+                crate::units::format::written_for_display(&b.low.value),
                 money_full(b.low.npv),
-                b.high.value.clone(),
+                crate::units::format::written_for_display(&b.high.value),
                 money_full(b.high.npv),
                 money_full(b.swing),
                 format!(

@@ -152,12 +152,22 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
             })
             .collect::<Vec<_>>()
     };
+    let names: Vec<String> = t.bars.iter().map(|b| b.input.clone()).collect();
     Plot::new("tornado")
         .height(40.0 * n as f32 + 60.0)
         .legend(Legend::default())
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
+        // the input's key beside its bar, not its position number
+        .y_axis_formatter(move |mark, _range| {
+            let i = n as f64 - 1.0 - mark.value;
+            let whole = i.round();
+            if (i - whole).abs() > 1e-9 || whole < 0.0 || whole >= n as f64 {
+                return String::new();
+            }
+            names[whole as usize].clone()
+        })
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new(An::RepLow.tr(lang), side(false)).horizontal());
             plot.bar_chart(BarChart::new(An::RepHigh.tr(lang), side(true)).horizontal());
@@ -170,8 +180,16 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
         ui.end_row();
         for b in &t.bars {
             ui.label(&b.input);
-            ui.label(format!("{} → {}", b.low.value, money(b.low.npv, lang)));
-            ui.label(format!("{} → {}", b.high.value, money(b.high.npv, lang)));
+            ui.label(format!(
+                "{} → {}",
+                crate::units::format::written_for_display(&b.low.value),
+                money(b.low.npv, lang)
+            ));
+            ui.label(format!(
+                "{} → {}",
+                crate::units::format::written_for_display(&b.high.value),
+                money(b.high.npv, lang)
+            ));
             ui.label(money(b.swing, lang));
             ui.end_row();
         }
