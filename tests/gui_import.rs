@@ -3,14 +3,12 @@
 //! counts and the review list, takes a changed mapping, applies as one undo step, and Cancel
 //! changes nothing.
 
+mod gui_support;
 mod import_support;
 
+use coolplan::app::CoolplanApp;
 use coolplan::app::command::Command;
-use coolplan::app::file_dialog::FileDialogs;
-use coolplan::app::recovery::RecoveryStore;
-use coolplan::app::settings::{DialogPreference, Settings};
-use coolplan::app::state::{Document, Selection, View};
-use coolplan::app::{CoolplanApp, fonts};
+use coolplan::app::state::{Selection, View};
 use coolplan::engine::CoolingOption;
 use coolplan::io::import::{ColumnMapping, header_line};
 use coolplan::io::to_canonical_string;
@@ -23,23 +21,8 @@ use egui_kittest::kittest::Queryable;
 use import_support::{fixture, g, groups, rack, test_site};
 
 fn harness(site: Site) -> Harness<'static, CoolplanApp> {
-    let settings = Settings {
-        dialogs: DialogPreference::InApp,
-        ..Settings::default()
-    };
-    let app = CoolplanApp::new(
-        Document::new(site, None, None),
-        settings,
-        RecoveryStore::disabled(),
-        FileDialogs::default(),
-    );
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .allow_missing_glyphs()
-        .with_context_setup(fonts::install)
-        .build_ui_state(|ui, app: &mut CoolplanApp| app.show(ui), app);
-    harness.run();
-    harness
+    // taller than the other GUI tests: the import window's preview table needs the room
+    gui_support::harness_sized(Some(site), [1280.0, 900.0])
 }
 
 fn fixture_path(name: &str) -> std::path::PathBuf {

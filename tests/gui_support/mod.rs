@@ -15,6 +15,11 @@ use egui_kittest::Harness;
 
 /// The app on `site` (the bundled example when `None`).
 pub fn harness(site: Option<Site>) -> Harness<'static, CoolplanApp> {
+    harness_sized(site, [1280.0, 800.0])
+}
+
+/// The app on `site` in a window of `size` points.
+pub fn harness_sized(site: Option<Site>, size: [f32; 2]) -> Harness<'static, CoolplanApp> {
     let doc = match site {
         Some(site) => Document::new(site, None, None),
         None => Document::new(example_site().unwrap(), None, Some("ai-hall.ron".into())),
@@ -30,7 +35,7 @@ pub fn harness(site: Option<Site>) -> Harness<'static, CoolplanApp> {
         FileDialogs::default(),
     );
     let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size(size)
         // The shipped CJK subset lacks a few rare glyphs (e.g. 昇 in 昇腾).
         .allow_missing_glyphs()
         .with_context_setup(fonts::install)

@@ -39,6 +39,11 @@ pub enum UncertaintyError {
 }
 
 impl UncertaintyError {
+    /// Every problem of a list on one line, separated by "; ".
+    pub fn joined(problems: &[UncertaintyError]) -> String {
+        let texts: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        texts.join("; ")
+    }
     /// Index of the entry in the site's `uncertainty` list.
     pub fn index(&self) -> usize {
         match self {

@@ -63,11 +63,7 @@ fn prepared(
 ) -> Result<(Prepared, crate::engine::ClimateData), String> {
     let climate = crate::io::climate::resolve(site, base_dir).map_err(|e| e.to_string())?;
     let prepared = Prepared::new(site).map_err(|problems| {
-        problems
-            .iter()
-            .map(|p| p.to_string())
-            .collect::<Vec<_>>()
-            .join("; ")
+        crate::engine::analysis::uncertainty::UncertaintyError::joined(&problems)
     })?;
     Ok((prepared, climate))
 }
