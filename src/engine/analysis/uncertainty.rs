@@ -39,9 +39,9 @@ pub enum UncertaintyError {
 }
 
 impl UncertaintyError {
-    /// Every problem of a list on one line, separated by "; ".
-    pub fn joined(problems: &[UncertaintyError]) -> String {
-        let texts: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    /// Every problem of a list on one line in `lang`, separated by "; ".
+    pub fn joined(problems: &[UncertaintyError], lang: Lang) -> String {
+        let texts: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
         texts.join("; ")
     }
     /// Index of the entry in the site's `uncertainty` list.

@@ -45,7 +45,7 @@ fn tornado_of(input: &ReportInput) -> Result<Option<Tornado>, String> {
         return Err(An::RepNoClimate.tr(input.lang).to_string());
     };
     let prepared = Prepared::new(input.site).map_err(|problems| {
-        crate::engine::analysis::uncertainty::UncertaintyError::joined(&problems)
+        crate::engine::analysis::uncertainty::UncertaintyError::joined(&problems, input.lang)
     })?;
     let evaluate = evaluator(&prepared, climate);
     tornado::tornado(&prepared, input.results, &evaluate).map(Some)

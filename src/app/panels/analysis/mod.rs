@@ -60,10 +60,11 @@ impl Panel for AnalysisPanel {
 fn prepared(
     site: &Site,
     base_dir: Option<&std::path::Path>,
+    lang: Lang,
 ) -> Result<(Prepared, crate::engine::ClimateData), String> {
     let climate = crate::io::climate::resolve(site, base_dir).map_err(|e| e.to_string())?;
     let prepared = Prepared::new(site).map_err(|problems| {
-        crate::engine::analysis::uncertainty::UncertaintyError::joined(&problems)
+        crate::engine::analysis::uncertainty::UncertaintyError::joined(&problems, lang)
     })?;
     Ok((prepared, climate))
 }
@@ -116,7 +117,7 @@ impl AnalysisPanel {
                 .clicked()
             && let Some(results) = &ctx.analysis.results
         {
-            let tornado = prepared(ctx.site, ctx.base_dir)
+            let tornado = prepared(ctx.site, ctx.base_dir, lang)
                 .and_then(|(p, climate)| tornado::tornado(&p, results, &evaluator(&p, &climate)));
             self.tornado = Some((ctx.analysis.revision, tornado));
         }

@@ -117,6 +117,7 @@ impl MonteCarloSection {
                         ctx.site.clone(),
                         ctx.base_dir.map(Into::into),
                         self.samples,
+                        lang,
                     ));
                     self.outcome = None;
                     ui.ctx().request_repaint();
@@ -137,13 +138,13 @@ impl MonteCarloSection {
 }
 
 /// Starts a Monte Carlo of `samples` on its own thread.
-fn start(site: Site, base_dir: Option<std::path::PathBuf>, samples: usize) -> Running {
+fn start(site: Site, base_dir: Option<std::path::PathBuf>, samples: usize, lang: Lang) -> Running {
     let done = Arc::new(AtomicUsize::new(0));
     let cancel = Arc::new(AtomicBool::new(false));
     let (send, result) = mpsc::channel();
     let (thread_done, thread_cancel) = (done.clone(), cancel.clone());
     std::thread::spawn(move || {
-        let outcome = match prepared(&site, base_dir.as_deref()) {
+        let outcome = match prepared(&site, base_dir.as_deref(), lang) {
             Err(reason) => Outcome::Failed(reason),
             Ok((p, climate)) => {
                 let config = Config { samples, seed: 1 };
