@@ -32,21 +32,24 @@ fn json_holds_every_analysis() {
         r#"(input: "prices.electricity", range: Percent(20)),
            (input: "finance.discount_rate", range: Triangular(low: 0.06, mode: 0.08, high: 0.1))"#,
     );
-    let a = analyse(
-        &site,
-        &climate(),
-        &args(&[
-            "--monte-carlo",
-            "64",
-            "--seed",
-            "5",
-            "--budget",
-            "CNY(2000000)",
-            "--years",
-            "4",
-        ]),
-    )
-    .expect("runs");
+    let run = || {
+        analyse(
+            &site,
+            &climate(),
+            &args(&[
+                "--monte-carlo",
+                "64",
+                "--seed",
+                "5",
+                "--budget",
+                "CNY(2000000)",
+                "--years",
+                "4",
+            ]),
+        )
+        .expect("runs")
+    };
+    let a = run();
     let doc: serde_json::Value = serde_json::from_str(&to_json(&a, Lang::En)).expect("json");
     assert_eq!(doc["currency"], "CNY");
     assert_eq!(doc["tornado"]["bars"][0]["input"], "prices.electricity");
@@ -62,21 +65,7 @@ fn json_holds_every_analysis() {
     }
     assert_eq!(doc["redundancy"].as_array().map(Vec::len), Some(2));
     // deterministic: the same arguments give the same text
-    let again = analyse(
-        &site,
-        &climate(),
-        &args(&[
-            "--monte-carlo",
-            "64",
-            "--seed",
-            "5",
-            "--budget",
-            "CNY(2000000)",
-            "--years",
-            "4",
-        ]),
-    )
-    .expect("runs");
+    let again = run();
     assert_eq!(to_json(&a, Lang::En), to_json(&again, Lang::En));
 }
 

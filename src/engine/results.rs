@@ -227,6 +227,23 @@ impl ScopeResult {
     pub fn option(&self, option: CoolingOption) -> &OptionResult {
         &self.options[option.index()]
     }
+    /// Whether the recommendation moves this scope off air.
+    pub fn leaves_air(&self) -> bool {
+        self.recommendation
+            .option
+            .is_some_and(|o| o != CoolingOption::Air)
+    }
+    /// The CAPEX items any option of this scope has, in [`CostItem`] order, each once.
+    pub fn capex_items(&self) -> Vec<CostItem> {
+        let mut items: Vec<CostItem> = self
+            .options
+            .iter()
+            .flat_map(|o| o.cost.capex_breakdown.iter().map(|(item, _)| *item))
+            .collect();
+        items.sort();
+        items.dedup();
+        items
+    }
     /// IRR of `option`'s savings against air (`None` for air and where undefined), computed
     /// on demand from the cash flows: exactly the figure the cost engine gives halls and the
     /// site in [`CostFigures::irr`].

@@ -7,7 +7,7 @@ use egui_plot::{Bar, BarChart, Legend, Line, Plot, Points};
 
 use super::floor::option_colour;
 use crate::app::words::option_name;
-use crate::engine::{CoolingOption, CostItem, Results, ScopeResult};
+use crate::engine::{CoolingOption, Results, ScopeResult};
 use crate::i18n::gui::Gui;
 use crate::i18n::{Lang, Text};
 
@@ -52,13 +52,7 @@ fn plot(id: &str) -> Plot<'_> {
 
 /// Stacked bars: one bar per option, one stack layer per cost item (millions of currency).
 fn capex(ui: &mut Ui, scope: &ScopeResult, lang: Lang) {
-    let mut items: Vec<CostItem> = scope
-        .options
-        .iter()
-        .flat_map(|o| o.cost.capex_breakdown.iter().map(|(item, _)| *item))
-        .collect();
-    items.sort();
-    items.dedup();
+    let items = scope.capex_items();
     let mut charts: Vec<BarChart> = Vec::new();
     for item in items {
         let bars = CoolingOption::ALL

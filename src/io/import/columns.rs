@@ -196,6 +196,17 @@ impl Columns {
             .find(|(f, _)| *f == field)
             .map(|&(_, i)| i)
     }
+    /// `Ok` when every field of `required` has a column; else the first one missing.
+    pub fn require(
+        &self,
+        format: super::ImportFormat,
+        required: &[(Field, super::FieldName)],
+    ) -> Result<(), ImportError> {
+        match required.iter().find(|(field, _)| !self.has(*field)) {
+            Some(&(_, field)) => Err(ImportError::MissingColumn { format, field }),
+            None => Ok(()),
+        }
+    }
     pub fn has(&self, field: Field) -> bool {
         self.index(field).is_some()
     }

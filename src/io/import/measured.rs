@@ -31,18 +31,14 @@ pub fn plan_measured(
     options: &ImportOptions,
 ) -> Result<ImportPlan, ImportError> {
     let format = ImportFormat::Measured;
-    for (field, name) in [
-        (Field::Rack, FieldName::Rack),
-        (Field::Average, FieldName::Average),
-        (Field::Peak, FieldName::Peak),
-    ] {
-        if !columns.has(field) {
-            return Err(ImportError::MissingColumn {
-                format,
-                field: name,
-            });
-        }
-    }
+    columns.require(
+        format,
+        &[
+            (Field::Rack, FieldName::Rack),
+            (Field::Average, FieldName::Average),
+            (Field::Peak, FieldName::Peak),
+        ],
+    )?;
     let mut skipped: Vec<SkippedRow> = table.skipped_rows();
     let mut readings: Vec<Reading> = Vec::new();
     let mut index: HashMap<(String, String), usize> = HashMap::new();

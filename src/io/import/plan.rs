@@ -51,17 +51,13 @@ pub fn plan_devices(
     format: ImportFormat,
     options: &ImportOptions,
 ) -> Result<ImportPlan, ImportError> {
-    for (field, name) in [
-        (Field::Rack, FieldName::Rack),
-        (Field::Model, FieldName::Model),
-    ] {
-        if !columns.has(field) {
-            return Err(ImportError::MissingColumn {
-                format,
-                field: name,
-            });
-        }
-    }
+    columns.require(
+        format,
+        &[
+            (Field::Rack, FieldName::Rack),
+            (Field::Model, FieldName::Model),
+        ],
+    )?;
     let mut reader = Reader {
         format,
         columns,

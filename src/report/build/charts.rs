@@ -3,7 +3,7 @@
 
 use super::format::option_name;
 use super::{ReportInput, chapter};
-use crate::engine::{CoolingOption, CostItem};
+use crate::engine::CoolingOption;
 use crate::i18n::{Lang, Text, report::Rep};
 use crate::report::document::{Block, Chart, ChartKind, Series};
 use crate::report::words;
@@ -27,13 +27,7 @@ fn option_names(lang: Lang) -> Vec<String> {
 
 fn capex_breakdown(input: &ReportInput) -> Chart {
     let (site, lang) = (&input.results.site, input.lang);
-    let mut items: Vec<CostItem> = site
-        .options
-        .iter()
-        .flat_map(|o| o.cost.capex_breakdown.iter().map(|(item, _)| *item))
-        .collect();
-    items.sort();
-    items.dedup();
+    let items = site.capex_items();
     let series = items
         .iter()
         .map(|item| Series {

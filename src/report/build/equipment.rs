@@ -128,12 +128,7 @@ pub(super) fn elevations(input: &ReportInput, blocks: &mut Vec<Block>) {
         .results
         .racks
         .iter()
-        .filter(|r| {
-            r.scope
-                .recommendation
-                .option
-                .is_some_and(|o| o != CoolingOption::Air)
-        })
+        .filter(|r| r.scope.leaves_air())
         .collect();
     if changing.is_empty() {
         blocks.push(Block::Paragraph(Rep::NoElevations.tr(lang).to_string()));

@@ -152,12 +152,7 @@ fn narrative(input: &ReportInput) -> Vec<String> {
     let changing: Vec<_> = results
         .racks
         .iter()
-        .filter(|r| {
-            r.scope
-                .recommendation
-                .option
-                .is_some_and(|o| o != CoolingOption::Air)
-        })
+        .filter(|r| r.scope.leaves_air())
         .collect();
     let changing_racks: u64 = changing.iter().map(|r| r.count).sum();
     let mixed = &results.mixed_plan;
