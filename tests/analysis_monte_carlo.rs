@@ -188,7 +188,7 @@ fn the_staged_evaluator_equals_the_full_engine() {
             .expect("applies");
         assert_eq!(
             staged(&varied),
-            coolplan::engine::evaluate(&varied, &climate)
+            coolplan::engine::recompute(&varied, &climate)
         );
     }
     // a cooling input forces the full engine, which must also agree
@@ -197,5 +197,8 @@ fn the_staged_evaluator_equals_the_full_engine() {
     let prepared = Prepared::new(&site).expect("valid");
     let full = coolplan::engine::analysis::evaluator(&prepared, &climate);
     let varied = prepared.apply(0, 5.0).expect("applies");
-    assert_eq!(full(&varied), coolplan::engine::evaluate(&varied, &climate));
+    assert_eq!(
+        full(&varied),
+        coolplan::engine::recompute(&varied, &climate)
+    );
 }

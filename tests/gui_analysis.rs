@@ -87,7 +87,7 @@ fn monte_carlo_run_completes_with_p10_p50_p90() {
 #[test]
 fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
     let mut harness = harness(None);
-    harness.state_mut().panels.analysis.plan.budget_cny = 5_000_000.0;
+    harness.state_mut().panels.analysis.plan.budget = 5_000_000.0;
     show(&mut harness, View::Analysis);
     harness.get_by_label("Plan").click();
     harness.run();

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::app::field_marks::{Depth, FieldIndex, FieldProblem};
-use crate::engine::Results;
+use crate::engine::Overview;
 use crate::i18n::Lang;
 use crate::io::Seg;
 use crate::model::Site;
@@ -39,7 +39,9 @@ impl Problem {
 /// What the engine and validator said about the current site.
 #[derive(Clone, Debug, Default)]
 pub struct Analysis {
-    pub results: Option<Results>,
+    /// The live recompute (`engine::recompute`): site and halls in full, rack groups compact.
+    /// Reports and the phased plan ask the engine for full results when they run.
+    pub results: Option<Overview>,
     /// Why there are no results (validation errors, climate not found, engine refused).
     pub failure: Option<String>,
     pub problems: Vec<Problem>,
@@ -125,7 +127,17 @@ fn target_of(site: &Site, path: &[Seg]) -> Target {
 }
 
 /// Resolves the climate and runs the engine.
-fn evaluate(site: &Site, base_dir: Option<&Path>) -> Result<Results, String> {
+fn evaluate(site: &Site, base_dir: Option<&Path>) -> Result<Overview, String> {
     let climate = crate::io::climate::resolve(site, base_dir).map_err(|e| e.to_string())?;
-    Ok(crate::engine::evaluate(site, &climate))
+    Ok(crate::engine::recompute(site, &climate))
+}
+
+/// Full results of `site` (every rack group with its names, reasons and yearly flows), for
+/// reports and the phased plan; `base_dir` is the site file's folder (for EPW paths).
+pub fn full_results(
+    site: &Site,
+    base_dir: Option<&Path>,
+) -> Result<(crate::engine::Results, crate::engine::ClimateData), String> {
+    let climate = crate::io::climate::resolve(site, base_dir).map_err(|e| e.to_string())?;
+    Ok((crate::engine::evaluate(site, &climate), climate))
 }

@@ -48,9 +48,9 @@ pub fn print(state: &mut AppState) {
 /// (PDF, HTML, CSV, Markdown, JSON, text), on A4 paper, undated unless the site gives a date.
 fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
     let lang = state.settings.lang;
-    let Some(results) = &state.analysis.results else {
+    if state.analysis.results.is_none() {
         return Err(Gui::ReportNeedsResults.tr(lang).to_string());
-    };
+    }
     let format = Format::from_path(path).ok_or_else(|| {
         let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
         Gui::ReportFormatMissing.fmt(lang, &[&extension.unwrap_or_default()])
@@ -60,13 +60,14 @@ fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
     let text = crate::io::to_canonical_string(site).map_err(|e| e.to_string())?;
     let hash = sha256_hex(text.as_bytes());
     let base_dir = state.doc.path.as_deref().and_then(Path::parent);
-    let climate = crate::io::climate::resolve(site, base_dir).ok();
+    // the report lists every rack group in full: the engine's full results
+    let (results, climate) = crate::app::analysis::full_results(site, base_dir)?;
     let catalog = site.catalog();
     let input = ReportInput {
         site,
-        results,
+        results: &results,
         catalog: &catalog,
-        climate: climate.as_ref(),
+        climate: Some(&climate),
         lang,
         date: site.report_date.as_deref(),
         input_sha256: &hash,

@@ -114,8 +114,8 @@ pub fn analyse(
         .as_deref()
         .map(|text| parse_budget(text, site))
         .transpose()?;
-    let evaluate = |s: &Site| crate::engine::evaluate(s, climate);
-    let results = evaluate(site);
+    let evaluate = |s: &Site| crate::engine::recompute(s, climate);
+    let results = crate::engine::evaluate(site, climate);
     // load_site has validated the ranges; a failure here is reported, not unwrapped
     let prepared = Prepared::new(site).map_err(|problems| {
         AnalyzeError::Engine(

@@ -20,10 +20,29 @@ pub use results::*;
 
 use crate::model::Site;
 
-/// Evaluates `site` in `climate`: every rack group, hall and the site, for every option.
+/// Evaluates `site` in `climate`: every rack group, hall and the site, for every option,
+/// each rack group in full (names, reasons, yearly cash flows, CAPEX items): what reports,
+/// the CLI and the analyses read.
 pub fn evaluate(site: &Site, climate: &ClimateData) -> Results {
     let catalog = site.catalog();
     let assumptions = site.assumptions.resolve(site.currency);
     let physical = physical::evaluate(site, &catalog, &assumptions, climate);
+    cost::evaluate(site, &catalog, &assumptions, physical)
+}
+
+/// The live recompute: the site and every hall in full, each rack group compact
+/// ([`GroupSummary`]: recommendation, heat, money). Equal to `evaluate(..).overview()`
+/// bit for bit, on one thread, without the per-group names, reasons and yearly flows
+/// that only reports need.
+pub fn recompute(site: &Site, climate: &ClimateData) -> Overview {
+    let catalog = site.catalog();
+    let assumptions = site.assumptions.resolve(site.currency);
+    let physical = physical::evaluate_with::<physical::GroupPhysics>(
+        site,
+        &catalog,
+        &assumptions,
+        climate,
+        false,
+    );
     cost::evaluate(site, &catalog, &assumptions, physical)
 }

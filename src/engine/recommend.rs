@@ -7,16 +7,52 @@
 
 use crate::engine::results::{CoolingOption, OptionResult, Reason, Recommendation};
 
+/// Feasible options from best NPV against air to worst; equal NPVs keep the order air,
+/// cold plate, immersion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ranking {
+    order: [CoolingOption; 3],
+    len: usize,
+}
+
+impl Ranking {
+    pub fn options(&self) -> &[CoolingOption] {
+        &self.order[..self.len]
+    }
+    /// The option to recommend; `None` when nothing is feasible.
+    pub fn first(&self) -> Option<CoolingOption> {
+        self.options().first().copied()
+    }
+}
+
+/// Ranks options given `(feasible, NPV against air)` per option, indexed by
+/// [`CoolingOption::index`]: the one rule both the full and the compact results use.
+pub fn rank(options: &[(bool, f64); 3]) -> Ranking {
+    let mut order = CoolingOption::ALL;
+    let mut len = 0;
+    for option in CoolingOption::ALL {
+        if options[option.index()].0 {
+            order[len] = option;
+            len += 1;
+        }
+    }
+    // stable sort: equal NPVs keep the order air, cold plate, immersion
+    order[..len].sort_by(|a, b| options[b.index()].1.total_cmp(&options[a.index()].1));
+    Ranking { order, len }
+}
+
 /// Chooses among `options` (indexed by [`CoolingOption::index`]).
 pub fn recommend(options: &[OptionResult; 3]) -> Recommendation {
-    let mut feasible: Vec<&OptionResult> = options.iter().filter(|o| o.feasible).collect();
-    // stable sort: equal NPVs keep the order air, cold plate, immersion
-    feasible.sort_by(|a, b| {
-        b.cost
-            .npv_vs_air
-            .amount
-            .total_cmp(&a.cost.npv_vs_air.amount)
-    });
+    let ranking = rank(
+        &options
+            .each_ref()
+            .map(|o| (o.feasible, o.cost.npv_vs_air.amount)),
+    );
+    let feasible: Vec<&OptionResult> = ranking
+        .options()
+        .iter()
+        .map(|o| &options[o.index()])
+        .collect();
     let excluded = options
         .iter()
         .filter(|o| !o.feasible)

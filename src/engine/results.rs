@@ -287,17 +287,143 @@ pub struct MixedPlan {
     pub facility_energy: Energy,
 }
 
-/// Everything the engine computes for a site.
+/// The figures of one option for one rack group that the live views, the mixed plan and
+/// the CDU checks read: what [`GroupSummary`] keeps and [`RackResult`] can give.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GroupFigures {
+    pub feasible: bool,
+    /// IT power at max draw (after the option's fan saving), whole group.
+    pub it_design: Power,
+    pub heat_to_liquid: Power,
+    pub heat_to_air: Power,
+    pub capex: Money,
+    pub opex_per_year: Money,
+    pub npv_vs_air: Money,
+    pub simple_payback_years: Option<f64>,
+    pub it_energy: Energy,
+    pub facility_energy: Energy,
+}
+
+/// A rack group's result, full or compact.
+pub trait GroupView {
+    /// Index of the hall in the site and of the rack group in the hall.
+    fn place(&self) -> (usize, usize);
+    fn count(&self) -> u64;
+    /// Design IT power of one rack on air.
+    fn per_rack_design(&self) -> Power;
+    fn recommended(&self) -> Option<CoolingOption>;
+    fn figures(&self, option: CoolingOption) -> GroupFigures;
+}
+
+impl GroupView for RackResult {
+    fn place(&self) -> (usize, usize) {
+        (self.hall, self.rack)
+    }
+    fn count(&self) -> u64 {
+        self.count
+    }
+    fn per_rack_design(&self) -> Power {
+        self.per_rack_design
+    }
+    fn recommended(&self) -> Option<CoolingOption> {
+        self.scope.recommendation.option
+    }
+    fn figures(&self, option: CoolingOption) -> GroupFigures {
+        let o = self.scope.option(option);
+        GroupFigures {
+            feasible: o.feasible,
+            it_design: o.thermal.it_design,
+            heat_to_liquid: o.thermal.heat_to_liquid,
+            heat_to_air: o.thermal.heat_to_air,
+            capex: o.cost.capex,
+            opex_per_year: o.cost.opex_per_year,
+            npv_vs_air: o.cost.npv_vs_air,
+            simple_payback_years: o.cost.simple_payback_years,
+            it_energy: o.energy.it_energy,
+            facility_energy: o.energy.facility_energy,
+        }
+    }
+}
+
+/// A rack group's compact result (no names, reasons, yearly flows or breakdowns): what a
+/// live recompute keeps per group. The full result of any group is in
+/// [`crate::engine::evaluate`]'s [`RackResult`], with the same figures bit for bit.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Results {
+pub struct GroupSummary {
+    pub hall: usize,
+    pub rack: usize,
+    pub count: u64,
+    pub per_rack_design: Power,
+    /// `None` only when no option is feasible.
+    pub recommended: Option<CoolingOption>,
+    pub options: [GroupFigures; 3],
+}
+
+impl GroupSummary {
+    /// The compact result of a full one.
+    pub fn of(rack: &RackResult) -> Self {
+        GroupSummary {
+            hall: rack.hall,
+            rack: rack.rack,
+            count: rack.count,
+            per_rack_design: rack.per_rack_design,
+            recommended: rack.recommended(),
+            options: CoolingOption::ALL.map(|o| rack.figures(o)),
+        }
+    }
+}
+
+impl GroupView for GroupSummary {
+    fn place(&self) -> (usize, usize) {
+        (self.hall, self.rack)
+    }
+    fn count(&self) -> u64 {
+        self.count
+    }
+    fn per_rack_design(&self) -> Power {
+        self.per_rack_design
+    }
+    fn recommended(&self) -> Option<CoolingOption> {
+        self.recommended
+    }
+    fn figures(&self, option: CoolingOption) -> GroupFigures {
+        self.options[option.index()]
+    }
+}
+
+/// Everything the engine computes for a site, with an `R` per rack group: [`RackResult`]
+/// (full, [`crate::engine::evaluate`]) or [`GroupSummary`] ([`Overview`],
+/// [`crate::engine::recompute`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Results<R = RackResult> {
     pub currency: Currency,
     pub horizon_years: u32,
     pub discount_rate: f64,
     pub first_year: u16,
     pub site: ScopeResult,
     pub halls: Vec<ScopeResult>,
-    pub racks: Vec<RackResult>,
+    pub racks: Vec<R>,
     pub mixed_plan: MixedPlan,
     /// Air-path scale factor per hall that reproduces its measured PUE (1 when none given).
     pub calibration: Vec<f64>,
+}
+
+/// What a live recompute gives: the site and every hall in full, rack groups compact.
+pub type Overview = Results<GroupSummary>;
+
+impl Results {
+    /// These results with rack groups compact: equal to [`crate::engine::recompute`]'s.
+    pub fn overview(&self) -> Overview {
+        Results {
+            currency: self.currency,
+            horizon_years: self.horizon_years,
+            discount_rate: self.discount_rate,
+            first_year: self.first_year,
+            site: self.site.clone(),
+            halls: self.halls.clone(),
+            racks: self.racks.iter().map(GroupSummary::of).collect(),
+            mixed_plan: self.mixed_plan.clone(),
+            calibration: self.calibration.clone(),
+        }
+    }
 }

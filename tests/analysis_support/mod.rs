@@ -2,7 +2,7 @@
 //! real engine in the Beijing preset climate.
 #![allow(dead_code)]
 
-use coolplan::engine::{ClimateData, Results, climate::presets};
+use coolplan::engine::{ClimateData, Overview, climate::presets};
 use coolplan::model::Site;
 
 /// A hall with facility water: 6 racks of 4 stock HGX H100 (40.8 kW each) and 10 racks of
@@ -42,8 +42,8 @@ pub fn climate() -> ClimateData {
 }
 
 /// The engine with the climate bound, as the CLI and GUI use it.
-pub fn evaluator(climate: &ClimateData) -> impl Fn(&Site) -> Results + Sync + '_ {
-    move |site: &Site| coolplan::engine::evaluate(site, climate)
+pub fn evaluator(climate: &ClimateData) -> impl Fn(&Site) -> Overview + Sync + '_ {
+    move |site: &Site| coolplan::engine::recompute(site, climate)
 }
 
 /// Asserts `actual` is within `relative` (or 1e-6 absolute) of `expected`.

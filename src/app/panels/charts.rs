@@ -7,14 +7,14 @@ use egui_plot::{Bar, BarChart, Legend, Line, Plot, Points};
 
 use super::floor::option_colour;
 use crate::app::words::option_name;
-use crate::engine::{CoolingOption, Results, ScopeResult};
+use crate::engine::{CoolingOption, Overview, ScopeResult};
 use crate::i18n::gui::Gui;
 use crate::i18n::{Lang, Text};
 
 const CHART_HEIGHT: f32 = 220.0;
 
 /// Draws every chart of `scope`.
-pub fn all(ui: &mut Ui, results: &Results, scope: &ScopeResult, lang: Lang) {
+pub fn all(ui: &mut Ui, results: &Overview, scope: &ScopeResult, lang: Lang) {
     let width = (ui.available_width() / 2.0 - 12.0).max(280.0);
     ui.horizontal_wrapped(|ui| {
         chart_box(ui, width, Gui::ChartCapex.tr(lang), |ui| {
@@ -87,7 +87,7 @@ fn capex(ui: &mut Ui, scope: &ScopeResult, lang: Lang) {
 }
 
 /// Cumulative discounted savings against air per liquid option; a dot where it crosses zero.
-fn cash_flow(ui: &mut Ui, results: &Results, scope: &ScopeResult, lang: Lang) {
+fn cash_flow(ui: &mut Ui, results: &Overview, scope: &ScopeResult, lang: Lang) {
     let rate = results.discount_rate;
     let air = &scope.option(CoolingOption::Air).cost.cash_flows;
     plot("cash_flow_chart")

@@ -9,7 +9,7 @@ use super::{Panel, ViewCtx};
 use crate::app::command::Command;
 use crate::app::kit::{ERROR_COLOUR, WARNING_COLOUR};
 use crate::app::words::{money_text, option_name, reason_text};
-use crate::engine::{CoolingOption, OptionResult, Results, ScopeResult};
+use crate::engine::{CoolingOption, OptionResult, Overview, ScopeResult};
 use crate::i18n::gui::Gui;
 use crate::i18n::terms::Term;
 use crate::i18n::{Lang, Text};
@@ -249,7 +249,7 @@ fn feasibility(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem) 
     }
 }
 
-fn mixed_plan(ui: &mut Ui, results: &Results, lang: Lang) {
+fn mixed_plan(ui: &mut Ui, results: &Overview, lang: Lang) {
     let plan = &results.mixed_plan;
     ui.separator();
     ui.strong(format!(

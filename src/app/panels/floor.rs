@@ -168,7 +168,7 @@ impl Panel for FloorPanel {
                             Gui::ColKwPerRack.tr(lang),
                             quantity_in(rr.per_rack_design, PowerUnit::kW)
                         ));
-                        if let Some(option) = rr.scope.recommendation.option {
+                        if let Some(option) = rr.recommended {
                             text.push_str(&format!(
                                 "\n{}: {}",
                                 Gui::ColRecommended.tr(lang),
@@ -204,9 +204,7 @@ impl FloorPanel {
                 POWER_COLOURS[band]
             }
             ColourBy::Recommendation => rack_result
-                .scope
-                .recommendation
-                .option
+                .recommended
                 .map(option_colour)
                 .unwrap_or(NO_DATA),
         }

@@ -164,7 +164,7 @@ fn recommended(
         .results
         .as_ref()
         .and_then(|r| index.get(&at).map(|&i| &r.racks[i]))
-        .and_then(|rr| rr.scope.recommendation.option)
+        .and_then(|rr| rr.recommended)
         .map(|o| option_name(o, lang).to_string())
         .unwrap_or_default()
 }

@@ -358,7 +358,7 @@ fn heat_split(ui: &mut Ui, ctx: &ViewCtx, at: (usize, usize)) {
             ui.label(Gui::ToAir.tr(lang));
             ui.end_row();
             for option in CoolingOption::ALL {
-                let thermal = &rack_result.scope.option(option).thermal;
+                let thermal = &rack_result.options[option.index()];
                 ui.label(option_name(option, lang));
                 for power in [
                     thermal.it_design,

@@ -15,12 +15,13 @@ pub mod tornado;
 pub mod uncertainty;
 
 use crate::engine::ClimateData;
-use crate::engine::results::{CoolingOption, Results};
+use crate::engine::physical::GroupPhysics;
+use crate::engine::results::{CoolingOption, Overview, Results};
 use crate::model::Site;
 use uncertainty::Prepared;
 
 /// Evaluates a (varied) site: the engine with the climate fixed.
-pub type Evaluator<'a> = dyn Fn(&Site) -> Results + Sync + 'a;
+pub type Evaluator<'a> = dyn Fn(&Site) -> Overview + Sync + 'a;
 
 /// Assumption groups the physical evaluation never reads (it takes no money and no finance):
 /// when only these vary, the physical results of the base site hold for every sample.
@@ -29,7 +30,7 @@ pub const COST_ONLY_GROUPS: [&str; 2] = ["prices", "finance"];
 /// The engine for varied copies of `prepared.site`, staged when it can be: if every uncertain
 /// input is in [`COST_ONLY_GROUPS`], the physical evaluation (the expensive part: climate
 /// bins × rack groups) runs once here and each call re-runs only the cost engine on a copy of
-/// it; otherwise each call is the full `engine::evaluate`. Both give identical results
+/// it; otherwise each call is the full `engine::recompute`. Both give identical results
 /// (tested in `tests/analysis_monte_carlo.rs`).
 pub fn evaluator<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evaluator<'a>> {
     let cost_only = prepared
@@ -37,15 +38,16 @@ pub fn evaluator<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evalu
         .iter()
         .all(|i| COST_ONLY_GROUPS.contains(&i.group.as_str()));
     if !cost_only {
-        return Box::new(move |site: &Site| crate::engine::evaluate(site, climate));
+        return Box::new(move |site: &Site| crate::engine::recompute(site, climate));
     }
     let base = &prepared.site;
     let catalog = base.catalog();
-    let physical = crate::engine::physical::evaluate(
+    let physical = crate::engine::physical::evaluate_with::<GroupPhysics>(
         base,
         &catalog,
         &base.assumptions.resolve(base.currency),
         climate,
+        false,
     );
     Box::new(move |site: &Site| {
         let assumptions = site.assumptions.resolve(site.currency);
@@ -55,7 +57,7 @@ pub fn evaluator<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evalu
 
 /// The option whose NPV against air the sensitivity follows: the site's recommendation when
 /// it is a liquid option, else the feasible liquid option with the best NPV, else cold plate.
-pub fn focus_option(results: &Results) -> CoolingOption {
+pub fn focus_option<R>(results: &Results<R>) -> CoolingOption {
     if let Some(option) = results.site.recommendation.option
         && option != CoolingOption::Air
     {

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use super::Evaluator;
 use super::rng::SplitMix64;
 use super::uncertainty::Prepared;
-use crate::engine::results::{CoolingOption, Results};
+use crate::engine::results::{CoolingOption, Overview};
 use crate::units::Money;
 
 /// How to run.
@@ -89,7 +89,7 @@ struct Sample {
     best: Option<CoolingOption>,
 }
 
-fn sample_of(results: &Results) -> Sample {
+fn sample_of(results: &Overview) -> Sample {
     let by = |f: &dyn Fn(CoolingOption) -> f64| CoolingOption::ALL.map(f);
     Sample {
         npv: by(&|o| results.site.option(o).cost.npv_vs_air.amount),

@@ -14,7 +14,7 @@
 use uom::si::f64::Power;
 use uom::si::power::kilowatt;
 
-use crate::engine::results::{CoolingOption, Results};
+use crate::engine::results::{CoolingOption, GroupView, Results};
 use crate::model::Site;
 
 /// Racks of one group on one CDU.
@@ -147,7 +147,7 @@ pub fn check(
 }
 
 /// The check of every hall with liquid heat, for both liquid options, from `results`.
-pub fn site_checks(site: &Site, results: &Results) -> Vec<HallCheck> {
+pub fn site_checks<R: GroupView>(site: &Site, results: &Results<R>) -> Vec<HallCheck> {
     let cooling = site.assumptions.cooling.resolve(site.currency);
     let capacity = cooling.cdu_size.capacity().get();
     let mut checks = Vec::new();
@@ -160,15 +160,17 @@ pub fn site_checks(site: &Site, results: &Results) -> Vec<HallCheck> {
             let loads: Vec<RackLoad> = results
                 .racks
                 .iter()
-                .filter(|r| r.hall == h)
+                .filter(|r| r.place().0 == h)
                 .map(|r| {
-                    let heat = r.scope.option(option).thermal.heat_to_liquid;
-                    let heat_per_rack = if r.count > 0 {
-                        heat / r.count as f64
+                    let heat = r.figures(option).heat_to_liquid;
+                    let count = r.count();
+                    let heat_per_rack = if count > 0 {
+                        heat / count as f64
                     } else {
                         Power::default()
                     };
-                    RackLoad::new(&r.scope.name, r.count, heat_per_rack)
+                    let name = hall.racks.get(r.place().1).map_or("", |m| m.name.as_str());
+                    RackLoad::new(name, count, heat_per_rack)
                 })
                 .collect();
             if units == 0 && loads.iter().all(|l| l.heat_per_rack <= Power::default()) {

@@ -43,7 +43,7 @@ pub struct Tornado {
     pub bars: Vec<Bar>,
 }
 
-fn end(results: &Results, option: CoolingOption, value: String) -> End {
+fn end<R>(results: &Results<R>, option: CoolingOption, value: String) -> End {
     let cost = &results.site.option(option).cost;
     End {
         value,
@@ -54,12 +54,13 @@ fn end(results: &Results, option: CoolingOption, value: String) -> End {
 }
 
 /// Swings every input of `prepared` over its range around the `base` results.
-pub fn tornado(
+pub fn tornado<R>(
     prepared: &Prepared,
-    base: &Results,
+    base: &Results<R>,
     evaluate: &Evaluator,
 ) -> Result<Tornado, String> {
     let option = focus_option(base);
+    let currency = base.currency;
     let mut bars = prepared
         .inputs
         .par_iter()
@@ -70,7 +71,7 @@ pub fn tornado(
                 Ok(end(&evaluate(&site), option, input.written(value)))
             };
             let (low, high) = (at(input.quantile(0.0))?, at(input.quantile(1.0))?);
-            let swing = Money::new((high.npv.amount - low.npv.amount).abs(), base.currency);
+            let swing = Money::new((high.npv.amount - low.npv.amount).abs(), currency);
             Ok(Bar {
                 input: input.key.clone(),
                 low,

@@ -14,8 +14,8 @@
 
 use super::basis::RackBasis;
 use super::streams::Streams;
-use crate::engine::physical::PhysicalOption;
-use crate::engine::results::{CoolingOption, CostItem, Thermal};
+use crate::engine::physical::CostDrivers;
+use crate::engine::results::{CoolingOption, CostItem};
 use crate::model::CostMode;
 use crate::model::assumptions::cooling::CoolingResolved;
 use crate::model::assumptions::prices::PricesResolved;
@@ -36,11 +36,11 @@ pub struct CapexInputs<'a> {
 pub fn add_capex(
     option: CoolingOption,
     basis: &RackBasis,
-    physical: &PhysicalOption,
+    physical: &CostDrivers,
     inputs: &CapexInputs,
     streams: &mut Streams,
 ) {
-    let thermal = &physical.thermal;
+    let thermal = physical;
     let cdus = physical.cdu_share;
     match (option, inputs.mode) {
         (CoolingOption::Air, _) => added_air_capacity(basis, inputs, streams),
@@ -93,7 +93,7 @@ fn per_kw(
 /// `cdus`: the CDUs attributed to the group (its share of its hall's count, fractional).
 fn shared_liquid_items(
     basis: &RackBasis,
-    thermal: &Thermal,
+    thermal: &CostDrivers,
     cdus: f64,
     inputs: &CapexInputs,
     s: &mut Streams,
@@ -117,7 +117,7 @@ fn shared_liquid_items(
 
 fn cold_plate_items(
     basis: &RackBasis,
-    thermal: &Thermal,
+    thermal: &CostDrivers,
     cdus: f64,
     inputs: &CapexInputs,
     s: &mut Streams,
@@ -137,7 +137,7 @@ fn cold_plate_items(
 
 fn immersion_items(
     basis: &RackBasis,
-    thermal: &Thermal,
+    thermal: &CostDrivers,
     cdus: f64,
     inputs: &CapexInputs,
     s: &mut Streams,

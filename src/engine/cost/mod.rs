@@ -17,7 +17,7 @@ pub mod opex;
 pub mod scopes;
 pub mod streams;
 
-use crate::engine::physical::{Physical, PhysicalRack};
+use crate::engine::physical::{CostDrivers, GroupRecord, Physical};
 use crate::engine::results::{CoolingOption, Results};
 use crate::model::assumptions::Resolved;
 use crate::model::{Catalog, FloorKind, Hall, Site};
@@ -25,7 +25,7 @@ use crate::units::money::CurrencyMismatch;
 use crate::units::{Currency, PowerUnit};
 use basis::{RackBasis, rack_basis};
 use capex::{CapexInputs, add_capex};
-use opex::add_opex;
+use opex::{add_opex, presence_into};
 use streams::Streams;
 
 /// Cost streams of the three options of one rack group (retrofit share applied), in
@@ -37,6 +37,8 @@ pub struct RackCosts {
     pub options: [Streams; 3],
     /// Scratch for an option's full conversion before it is blended with air.
     full: Streams,
+    /// Scratch: the group's load present per year ([`opex::presence_into`]).
+    presence: Vec<(f64, f64)>,
 }
 
 impl RackCosts {
@@ -46,6 +48,7 @@ impl RackCosts {
             share: 1.0,
             options: std::array::from_fn(|_| Streams::zero(horizon)),
             full: Streams::zero(horizon),
+            presence: Vec::new(),
         }
     }
     /// No costs (a physical rack the site no longer has: cannot happen for one evaluation).
@@ -57,13 +60,14 @@ impl RackCosts {
     }
 }
 
-/// Adds costs, finance, recommendations and the mixed plan to the physical results.
-pub fn evaluate(
+/// Adds costs, finance, recommendations and the mixed plan to the physical results; `R`
+/// is what each rack group keeps ([`scopes::PricedGroup`]).
+pub fn evaluate<R: scopes::PricedGroup>(
     site: &Site,
     catalog: &Catalog,
     assumptions: &Resolved,
-    physical: Physical,
-) -> Results {
+    physical: Physical<R::Physical>,
+) -> Results<R> {
     let horizon = assumptions.finance.horizon_years as usize;
     let first_year = assumptions.finance.first_year;
     let bases: Vec<Vec<RackBasis>> = site
@@ -91,10 +95,11 @@ pub fn evaluate(
         .map(|(hall, hall_bases)| added_air_share(hall, hall_bases))
         .collect();
     let mut work = RackCosts::new(horizon);
-    let costs_of = |rack: &PhysicalRack, work: &mut RackCosts| {
-        let found = site.halls.get(rack.hall).zip(bases.get(rack.hall));
+    let costs_of = |rack: &R::Physical, work: &mut RackCosts| {
+        let (hall_index, rack_index) = rack.place();
+        let found = site.halls.get(hall_index).zip(bases.get(hall_index));
         let Some((hall, basis)) =
-            found.and_then(|(hall, hall_bases)| Some((hall, hall_bases.get(rack.rack)?)))
+            found.and_then(|(hall, hall_bases)| Some((hall, hall_bases.get(rack_index)?)))
         else {
             work.clear(horizon);
             return;
@@ -104,9 +109,9 @@ pub fn evaluate(
             prices: &assumptions.prices,
             cooling: &assumptions.cooling,
             raised_floor: hall.floor.kind == FloorKind::Raised,
-            added_air_share: air_shares[rack.hall],
+            added_air_share: air_shares[hall_index],
         };
-        rack_costs(rack, basis, &inputs, assumptions, horizon, work);
+        rack_costs(&rack.drivers(), basis, &inputs, assumptions, horizon, work);
     };
     scopes::assemble(site.currency, assumptions, physical, &mut work, costs_of)
 }
@@ -157,25 +162,31 @@ pub fn added_air_share(hall: &Hall, bases: &[RackBasis]) -> f64 {
 /// The three options of one rack group into `out`, the liquid ones blended with air by the
 /// share.
 pub fn rack_costs(
-    rack: &PhysicalRack,
+    physical: &[CostDrivers; 3],
     basis: &RackBasis,
     inputs: &CapexInputs,
     assumptions: &Resolved,
     horizon: usize,
     out: &mut RackCosts,
 ) {
-    let full = |option: CoolingOption, streams: &mut Streams| {
-        let physical = &rack.scope.options[option.index()];
+    let RackCosts {
+        share,
+        options: [air, cold_plate, immersion],
+        full,
+        presence,
+    } = out;
+    presence_into(basis, horizon + 1, presence);
+    let presence = &presence[..];
+    let price = |option: CoolingOption, streams: &mut Streams| {
+        let physical = &physical[option.index()];
         streams.reset(horizon);
         add_capex(option, basis, physical, inputs, streams);
-        add_opex(basis, physical, &assumptions.prices, streams);
+        add_opex(basis, presence, physical, &assumptions.prices, streams);
     };
-    let share = basis.share;
-    out.share = share;
-    let [air, cold_plate, immersion] = &mut out.options;
-    full(CoolingOption::Air, air);
-    full(CoolingOption::ColdPlate, &mut out.full);
-    cold_plate.blend_from(&out.full, air, share);
-    full(CoolingOption::Immersion, &mut out.full);
-    immersion.blend_from(&out.full, air, share);
+    *share = basis.share;
+    price(CoolingOption::Air, air);
+    price(CoolingOption::ColdPlate, full);
+    cold_plate.blend_from(full, air, *share);
+    price(CoolingOption::Immersion, full);
+    immersion.blend_from(full, air, *share);
 }

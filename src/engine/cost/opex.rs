@@ -12,32 +12,34 @@
 
 use super::basis::RackBasis;
 use super::streams::Streams;
-use crate::engine::physical::PhysicalOption;
+use crate::engine::physical::CostDrivers;
 use crate::engine::results::CoolingOption;
 use crate::model::assumptions::prices::PricesResolved;
 use crate::units::{EnergyUnit, PowerUnit, VolumeUnit};
 
+/// Share of the group's average and of its design IT load present in each cash-flow year
+/// 0..years (`RackBasis::avg_present`, `RackBasis::design_present`), into `out`: the same
+/// for every option, so computed once per group.
+pub fn presence_into(basis: &RackBasis, years: usize, out: &mut Vec<(f64, f64)>) {
+    out.clear();
+    out.extend((0..years).map(|t| (basis.avg_present(t), basis.design_present(t))));
+}
+
 /// Adds the OPEX of `physical` (the whole group on one option) to `streams`, whose CAPEX is
-/// already filled in.
+/// already filled in; `presence` is [`presence_into`] of the group over the streams' years.
 pub fn add_opex(
     basis: &RackBasis,
-    physical: &PhysicalOption,
+    presence: &[(f64, f64)],
+    physical: &CostDrivers,
     prices: &PricesResolved,
     streams: &mut Streams,
 ) {
     let energy_kwh = physical
-        .energy
         .facility_energy
         .get::<uom::si::energy::kilowatt_hour>();
-    let water_m3 = physical.energy.water.get::<uom::si::volume::cubic_meter>();
-    let air_heat_kw = physical
-        .thermal
-        .heat_to_air
-        .get::<uom::si::power::kilowatt>();
-    let fluid_l = physical
-        .thermal
-        .fluid_volume
-        .get::<uom::si::volume::liter>();
+    let water_m3 = physical.water.get::<uom::si::volume::cubic_meter>();
+    let air_heat_kw = physical.heat_to_air.get::<uom::si::power::kilowatt>();
+    let fluid_l = physical.fluid_volume.get::<uom::si::volume::liter>();
 
     let energy_year = energy_kwh * prices.electricity.amount_per(EnergyUnit::kWh);
     let water_year = water_m3 * prices.water.amount_per(VolumeUnit::m3);
@@ -60,8 +62,7 @@ pub fn add_opex(
     let mut capex_before = 0.0;
     for t in 1..streams.years() {
         capex_before += streams.capex_in(t - 1);
-        let avg_share = basis.avg_present(t);
-        let design_share = basis.design_present(t);
+        let (avg_share, design_share) = presence.get(t).copied().unwrap_or((0.0, 0.0));
         let fluid = if plant_year < t { fluid_year } else { 0.0 };
         streams.energy[t] += energy_year * avg_share;
         streams.other_opex[t] += maintenance_share * capex_before

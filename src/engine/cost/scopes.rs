@@ -6,22 +6,25 @@ use uom::si::f64::Energy;
 use super::RackCosts;
 use super::streams::Streams;
 use crate::engine::finance;
-use crate::engine::physical::{Physical, PhysicalOption, PhysicalRack, PhysicalScope};
-use crate::engine::recommend::recommend;
+use crate::engine::physical::{
+    GroupPhysics, GroupRecord, Physical, PhysicalOption, PhysicalRack, PhysicalScope,
+};
+use crate::engine::recommend::{rank, recommend};
 use crate::engine::results::{
-    CoolingOption, CostFigures, MixedPlan, OptionResult, RackResult, Results, ScopeResult,
+    CoolingOption, CostFigures, GroupFigures, GroupSummary, GroupView, MixedPlan, OptionResult,
+    RackResult, Results, ScopeResult,
 };
 use crate::model::assumptions::Resolved;
 use crate::units::{Currency, Money};
 
 /// Valuation settings shared by every scope.
-struct Valuation {
+pub struct Valuation {
     currency: Currency,
     rate: f64,
 }
 
 /// What the mixed plan needs of one rack group's costs.
-struct RackSummary {
+struct MixedInput {
     share: f64,
     capex: [f64; 3],
     steady_opex: [f64; 3],
@@ -29,21 +32,34 @@ struct RackSummary {
 
 /// Year-by-year buffers reused by every scope's finance.
 #[derive(Default)]
-struct YearBuffers {
+pub struct YearBuffers {
     air_costs: Vec<f64>,
     costs: Vec<f64>,
     savings: Vec<f64>,
 }
 
+/// A rack group's priced result: the full [`RackResult`] or the compact [`GroupSummary`].
+pub trait PricedGroup: GroupView + Sized {
+    /// The physical record it is priced from.
+    type Physical: GroupRecord;
+    /// Values `physical` with its cost streams `costs`; `buffers` are scratch.
+    fn price(
+        value: &Valuation,
+        physical: Self::Physical,
+        costs: &RackCosts,
+        buffers: &mut YearBuffers,
+    ) -> Self;
+}
+
 /// Builds every scope's results from physical results; `costs_of` fills `work` with the
 /// cost streams of one rack group (`work` is reused from group to group).
-pub fn assemble(
+pub fn assemble<R: PricedGroup>(
     currency: Currency,
     assumptions: &Resolved,
-    physical: Physical,
+    physical: Physical<R::Physical>,
     work: &mut RackCosts,
-    costs_of: impl Fn(&PhysicalRack, &mut RackCosts),
-) -> Results {
+    costs_of: impl Fn(&R::Physical, &mut RackCosts),
+) -> Results<R> {
     let horizon = assumptions.finance.horizon_years as usize;
     let value = Valuation {
         currency,
@@ -57,25 +73,19 @@ pub fn assemble(
     let mut racks = Vec::with_capacity(physical.racks.len());
     for rack in physical.racks {
         costs_of(&rack, work);
+        let (hall, _) = rack.place();
         for (i, streams) in work.options.iter().enumerate() {
-            if let Some(hall) = hall_streams.get_mut(rack.hall) {
+            if let Some(hall) = hall_streams.get_mut(hall) {
                 hall[i].add_scaled(streams, 1.0);
             }
             site_streams[i].add_scaled(streams, 1.0);
         }
-        summaries.push(RackSummary {
+        summaries.push(MixedInput {
             share: work.share,
             capex: std::array::from_fn(|i| work.options[i].capex_total()),
             steady_opex: std::array::from_fn(|i| work.options[i].steady_opex),
         });
-        racks.push(RackResult {
-            hall: rack.hall,
-            rack: rack.rack,
-            count: rack.count,
-            per_rack_design: rack.per_rack_design,
-            // IRR per rack group on demand only (`ScopeResult::irr`)
-            scope: scope_result(&value, rack.scope, &work.options, &mut buffers, false),
-        });
+        racks.push(R::price(&value, rack, work, &mut buffers));
     }
     let mixed_plan = mixed_plan(&value, &racks, &summaries);
     let halls = physical
@@ -95,6 +105,90 @@ pub fn assemble(
         mixed_plan,
         calibration: physical.calibration,
     }
+}
+
+impl PricedGroup for RackResult {
+    type Physical = PhysicalRack;
+    fn price(
+        value: &Valuation,
+        rack: PhysicalRack,
+        costs: &RackCosts,
+        buffers: &mut YearBuffers,
+    ) -> Self {
+        RackResult {
+            hall: rack.hall,
+            rack: rack.rack,
+            count: rack.count,
+            per_rack_design: rack.per_rack_design,
+            // IRR per rack group on demand only (`ScopeResult::irr`)
+            scope: scope_result(value, rack.scope, &costs.options, buffers, false),
+        }
+    }
+}
+
+impl PricedGroup for GroupSummary {
+    type Physical = GroupPhysics;
+    fn price(
+        value: &Valuation,
+        rack: GroupPhysics,
+        costs: &RackCosts,
+        buffers: &mut YearBuffers,
+    ) -> Self {
+        let money = |amount: f64| Money::new(amount, value.currency);
+        costs.options[CoolingOption::Air.index()].cost_by_year_into(&mut buffers.air_costs);
+        let options = std::array::from_fn(|i| {
+            let physical = &rack.options[i];
+            let streams = &costs.options[i];
+            let (npv, payback) = if physical.option == CoolingOption::Air {
+                (0.0, None)
+            } else {
+                fill_savings(streams, buffers);
+                let savings = &buffers.savings[..];
+                (
+                    finance::npv(savings, value.rate),
+                    finance::payback_years(savings),
+                )
+            };
+            GroupFigures {
+                feasible: physical.feasible,
+                it_design: physical.it_design,
+                heat_to_liquid: physical.heat_to_liquid,
+                heat_to_air: physical.heat_to_air,
+                capex: money(streams.capex_total()),
+                opex_per_year: money(streams.steady_opex),
+                npv_vs_air: money(npv),
+                simple_payback_years: payback,
+                it_energy: physical.it_energy,
+                facility_energy: physical.facility_energy,
+            }
+        });
+        let ranking = rank(
+            &options
+                .each_ref()
+                .map(|o: &GroupFigures| (o.feasible, o.npv_vs_air.amount)),
+        );
+        GroupSummary {
+            hall: rack.hall,
+            rack: rack.rack,
+            count: rack.count,
+            per_rack_design: rack.per_rack_design,
+            recommended: ranking.first(),
+            options,
+        }
+    }
+}
+
+/// Yearly costs of `streams` into `buffers.costs` and savings against air (whose yearly
+/// costs are in `buffers.air_costs`) into `buffers.savings`.
+fn fill_savings(streams: &Streams, buffers: &mut YearBuffers) {
+    let YearBuffers {
+        air_costs,
+        costs,
+        savings,
+    } = buffers;
+    streams.cost_by_year_into(costs);
+    savings.clear();
+    savings.extend(air_costs.iter().zip(costs.iter()).map(|(a, o)| a - o));
 }
 
 fn scope_result(
@@ -146,15 +240,8 @@ fn cost_figures(
     with_irr: bool,
 ) -> CostFigures {
     let money = |amount: f64| Money::new(amount, value.currency);
-    let YearBuffers {
-        air_costs,
-        costs,
-        savings,
-    } = buffers;
-    streams.cost_by_year_into(costs);
-    savings.clear();
-    savings.extend(air_costs.iter().zip(costs.iter()).map(|(a, o)| a - o));
-    let savings = &savings[..];
+    fill_savings(streams, buffers);
+    let (savings, costs) = (&buffers.savings[..], &buffers.costs);
     let is_air = option == CoolingOption::Air;
     let total_cost: f64 = costs.iter().sum();
     CostFigures {
@@ -188,36 +275,29 @@ fn cost_figures(
 }
 
 /// Each rack group on its own recommended option (air where nothing is feasible).
-fn mixed_plan(value: &Valuation, racks: &[RackResult], summaries: &[RackSummary]) -> MixedPlan {
+fn mixed_plan<R: GroupView>(value: &Valuation, racks: &[R], inputs: &[MixedInput]) -> MixedPlan {
     let (mut capex, mut opex, mut npv) = (0.0, 0.0, 0.0);
     let mut facility = Energy::default();
     let mut it = Energy::default();
-    for (rack, summary) in racks.iter().zip(summaries) {
-        let choice = rack
-            .scope
-            .recommendation
-            .option
-            .unwrap_or(CoolingOption::Air);
-        capex += summary.capex[choice.index()];
-        opex += summary.steady_opex[choice.index()];
-        npv += rack.scope.option(choice).cost.npv_vs_air.amount;
+    for (rack, input) in racks.iter().zip(inputs) {
+        let choice = rack.recommended().unwrap_or(CoolingOption::Air);
+        capex += input.capex[choice.index()];
+        opex += input.steady_opex[choice.index()];
+        let chosen = rack.figures(choice);
+        npv += chosen.npv_vs_air.amount;
         // thermal figures are the whole group converted; the share converts only part of it
         let s = if choice == CoolingOption::Air {
             1.0
         } else {
-            summary.share
+            input.share
         };
-        let air_energy = &rack.scope.option(CoolingOption::Air).energy;
-        let chosen_energy = &rack.scope.option(choice).energy;
-        facility += chosen_energy.facility_energy * s + air_energy.facility_energy * (1.0 - s);
-        it += chosen_energy.it_energy * s + air_energy.it_energy * (1.0 - s);
+        let air = rack.figures(CoolingOption::Air);
+        facility += chosen.facility_energy * s + air.facility_energy * (1.0 - s);
+        it += chosen.it_energy * s + air.it_energy * (1.0 - s);
     }
     let it_j = it.get::<uom::si::energy::joule>();
     MixedPlan {
-        choices: racks
-            .iter()
-            .map(|r| r.scope.recommendation.option)
-            .collect(),
+        choices: racks.iter().map(GroupView::recommended).collect(),
         capex: Money::new(capex, value.currency),
         opex_per_year: Money::new(opex, value.currency),
         npv_vs_air: Money::new(npv, value.currency),

@@ -13,10 +13,17 @@ fn slot(item: CostItem) -> usize {
 }
 
 /// Yearly costs (positive = spending) of one option in one scope, years 0..=horizon.
+///
+/// CAPEX is kept per item and year, and which years hold any: a rack group spends in two or
+/// three years of the horizon, so resetting, blending, adding into a hall and summing skip
+/// the rest. Skipping is exact: the skipped cells are `+0.0`, and adding `+0.0` (or `±0`
+/// times a weight) to a sum changes none of its bits.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Streams {
     /// CAPEX per item per year: `capex[year][slot(item)]`.
-    pub capex: Vec<[f64; ITEMS.len()]>,
+    capex: Vec<[f64; ITEMS.len()]>,
+    /// Bit `year` is set when `capex[year]` may hold a non-zero item.
+    capex_years: YearSet,
     /// Energy cost per year.
     pub energy: Vec<f64>,
     /// Maintenance, fluid top-up, water, air-plant maintenance per year.
@@ -29,13 +36,43 @@ pub struct Streams {
     pub kw_years: f64,
 }
 
+/// A set of cash-flow years 0..=[`MAX_YEARS`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct YearSet(u128);
+
+/// The most years a stream tracks: horizons are validated to 1..=100 years, which is
+/// years 0..=100.
+pub const MAX_YEARS: usize = 128;
+
+impl YearSet {
+    fn insert(&mut self, year: usize) {
+        self.0 |= 1u128 << year;
+    }
+    fn contains(self, year: usize) -> bool {
+        year < MAX_YEARS && self.0 & (1u128 << year) != 0
+    }
+    /// The years, ascending.
+    fn iter(self) -> impl Iterator<Item = usize> {
+        let mut rest = self.0;
+        std::iter::from_fn(move || {
+            (rest != 0).then(|| {
+                let year = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                year
+            })
+        })
+    }
+}
+
 impl Streams {
-    /// All zero over `horizon` years.
+    /// All zero over `horizon` years (at most [`MAX_YEARS`] − 1).
     pub fn zero(horizon: usize) -> Self {
+        let years = horizon.min(MAX_YEARS - 1) + 1;
         Self {
-            capex: vec![[0.0; ITEMS.len()]; horizon + 1],
-            energy: vec![0.0; horizon + 1],
-            other_opex: vec![0.0; horizon + 1],
+            capex: vec![[0.0; ITEMS.len()]; years],
+            capex_years: YearSet::default(),
+            energy: vec![0.0; years],
+            other_opex: vec![0.0; years],
             steady_energy: 0.0,
             steady_opex: 0.0,
             kw_years: 0.0,
@@ -44,12 +81,20 @@ impl Streams {
     /// All zero over `horizon` years again, keeping the buffers (no allocation once they
     /// have held that many years).
     pub fn reset(&mut self, horizon: usize) {
+        let years = horizon.min(MAX_YEARS - 1) + 1;
         for v in [&mut self.energy, &mut self.other_opex] {
             v.clear();
-            v.resize(horizon + 1, 0.0);
+            v.resize(years, 0.0);
         }
-        self.capex.clear();
-        self.capex.resize(horizon + 1, [0.0; ITEMS.len()]);
+        for year in self.capex_years.iter() {
+            if let Some(row) = self.capex.get_mut(year) {
+                *row = [0.0; ITEMS.len()];
+            }
+        }
+        self.capex_years = YearSet::default();
+        if self.capex.len() != years {
+            self.capex.resize(years, [0.0; ITEMS.len()]);
+        }
         self.steady_energy = 0.0;
         self.steady_opex = 0.0;
         self.kw_years = 0.0;
@@ -62,23 +107,40 @@ impl Streams {
     pub fn spend(&mut self, item: CostItem, year: usize, amount: f64) {
         if let Some(row) = self.capex.get_mut(year) {
             row[slot(item)] += amount;
+            self.capex_years.insert(year);
         }
+    }
+    /// The years that hold CAPEX, ascending, with their rows.
+    fn capex_rows(&self) -> impl Iterator<Item = (usize, &[f64; ITEMS.len()])> {
+        self.capex_years
+            .iter()
+            .filter_map(|year| Some((year, self.capex.get(year)?)))
     }
     /// CAPEX of one year.
     pub fn capex_in(&self, year: usize) -> f64 {
+        if !self.capex_years.contains(year) {
+            return 0.0;
+        }
         self.capex.get(year).map_or(0.0, |row| row.iter().sum())
     }
     /// CAPEX of every year up to and including `year`.
     pub fn capex_through(&self, year: usize) -> f64 {
-        (0..=year).map(|y| self.capex_in(y)).sum()
+        self.capex_rows()
+            .take_while(|(y, _)| *y <= year)
+            .map(|(y, _)| self.capex_in(y))
+            .fold(0.0, |a, b| a + b)
     }
     /// Total CAPEX over the horizon.
     pub fn capex_total(&self) -> f64 {
-        self.capex.iter().flatten().sum()
+        self.capex_rows()
+            .flat_map(|(_, row)| row)
+            .fold(0.0, |a, b| a + b)
     }
     /// Total of one item over the horizon.
     pub fn item_total(&self, item: CostItem) -> f64 {
-        self.capex.iter().map(|row| row[slot(item)]).sum()
+        self.capex_rows()
+            .map(|(_, row)| row[slot(item)])
+            .fold(0.0, |a, b| a + b)
     }
     /// Items with a non-zero total, in report order.
     pub fn breakdown(&self) -> Vec<(CostItem, f64)> {
@@ -103,9 +165,12 @@ impl Streams {
     }
     /// Adds `weight` × `other` to this stream.
     pub fn add_scaled(&mut self, other: &Streams, weight: f64) {
-        for (row, other_row) in self.capex.iter_mut().zip(&other.capex) {
-            for (a, b) in row.iter_mut().zip(other_row) {
-                *a += weight * b;
+        for (year, other_row) in other.capex_rows() {
+            if let Some(row) = self.capex.get_mut(year) {
+                for (a, b) in row.iter_mut().zip(other_row) {
+                    *a += weight * b;
+                }
+                self.capex_years.insert(year);
             }
         }
         for (a, b) in self.energy.iter_mut().zip(&other.energy) {

@@ -19,7 +19,7 @@ pub mod rack;
 pub mod sums;
 
 use rayon::prelude::*;
-use uom::si::f64::Power;
+use uom::si::f64::{Energy, Power, Volume};
 
 use super::climate::ClimateData;
 use super::results::{CoolingOption, EnergyFigures, Reason, Thermal};
@@ -44,6 +44,43 @@ pub struct PhysicalOption {
     pub cdu_share: f64,
 }
 
+impl PhysicalOption {
+    /// What the cost engine reads of this result.
+    pub fn drivers(&self) -> CostDrivers {
+        CostDrivers {
+            option: self.option,
+            feasible: self.feasible,
+            cdu_share: self.cdu_share,
+            it_design: self.thermal.it_design,
+            heat_to_liquid: self.thermal.heat_to_liquid,
+            heat_to_air: self.thermal.heat_to_air,
+            tank_count: self.thermal.tank_count,
+            fluid_volume: self.thermal.fluid_volume,
+            it_energy: self.energy.it_energy,
+            facility_energy: self.energy.facility_energy,
+            water: self.energy.water,
+        }
+    }
+}
+
+/// What the cost engine reads of one option's physical result in one rack group (and what a
+/// compact rack-group result shows of it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CostDrivers {
+    pub option: CoolingOption,
+    pub feasible: bool,
+    /// The group's share of its hall's CDUs ([`PhysicalOption::cdu_share`]).
+    pub cdu_share: f64,
+    pub it_design: Power,
+    pub heat_to_liquid: Power,
+    pub heat_to_air: Power,
+    pub tank_count: u64,
+    pub fluid_volume: Volume,
+    pub it_energy: Energy,
+    pub facility_energy: Energy,
+    pub water: Volume,
+}
+
 /// A rack group, hall or the site, for all three options.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PhysicalScope {
@@ -65,12 +102,12 @@ pub struct PhysicalRack {
     pub scope: PhysicalScope,
 }
 
-/// Physical results of a whole site.
+/// Physical results of a whole site, with a `G` per rack group ([`GroupRecord`]).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Physical {
+pub struct Physical<G = PhysicalRack> {
     pub site: PhysicalScope,
     pub halls: Vec<PhysicalScope>,
-    pub racks: Vec<PhysicalRack>,
+    pub racks: Vec<G>,
     /// Air-path factor per hall reproducing its measured PUE (1 when none given).
     pub calibration: Vec<f64>,
 }
@@ -98,16 +135,184 @@ fn option_result(
     }
 }
 
+/// One rack group's figures as the physical pass hands them to a [`GroupRecord`].
+pub struct GroupInput<'a> {
+    pub hall: usize,
+    pub rack: usize,
+    pub model: &'a crate::model::Rack,
+    pub load: &'a load::RackLoad<'a>,
+    pub sums: &'a [Sums; 3],
+    /// Technology-loop supply of the hall (℃), when it has facility water.
+    pub loop_supply_c: Option<f64>,
+    /// Hours without a chiller for each option's heat.
+    pub free_cooling_h: [f64; 3],
+    pub grid_kg_per_wh: f64,
+}
+
+impl GroupInput<'_> {
+    /// The group's physical result of `option`, without verdicts (feasible until
+    /// [`GroupRecord::set_verdicts`]); `cdu_share` holds its liquid design heat (W) until
+    /// the hall's count is known.
+    pub fn option(&self, option: CoolingOption) -> PhysicalOption {
+        let i = option.index();
+        let mut result = option_result(
+            option,
+            &self.sums[i],
+            Verdict::default(),
+            self.loop_supply_c,
+            0,
+            self.free_cooling_h[i],
+            self.grid_kg_per_wh,
+        );
+        result.cdu_share = self.sums[i].liquid_design_w;
+        result
+    }
+    /// [`GroupInput::option`]'s cost drivers, straight from the sums (the same figures).
+    pub fn drivers(&self, option: CoolingOption) -> CostDrivers {
+        let s = &self.sums[option.index()];
+        CostDrivers {
+            option,
+            feasible: true,
+            cdu_share: s.liquid_design_w,
+            it_design: Power::new::<uom::si::power::watt>(s.it_design_w),
+            heat_to_liquid: Power::new::<uom::si::power::watt>(s.liquid_design_w),
+            heat_to_air: Power::new::<uom::si::power::watt>(s.air_design_w),
+            tank_count: s.tanks,
+            fluid_volume: Volume::new::<uom::si::volume::cubic_meter>(s.fluid_m3),
+            it_energy: Energy::new::<uom::si::energy::watt_hour>(s.it_energy_wh),
+            facility_energy: Energy::new::<uom::si::energy::watt_hour>(s.facility_energy_wh()),
+            water: Volume::new::<uom::si::volume::cubic_meter>(s.water_m3),
+        }
+    }
+    /// Design IT power of one rack on air.
+    pub fn per_rack_design(&self) -> Power {
+        Power::new::<uom::si::power::watt>(self.load.options[0].it_design_w)
+    }
+}
+
+/// A rack group's CDU share: the hall's count × its share of the hall's liquid design heat.
+pub fn cdu_share(hall_cdus: u64, group_liquid_w: f64, hall_liquid_w: f64) -> f64 {
+    if hall_liquid_w > 0.0 {
+        hall_cdus as f64 * group_liquid_w / hall_liquid_w
+    } else {
+        0.0
+    }
+}
+
+/// What the physical pass keeps of each rack group: the full [`PhysicalRack`] (reports,
+/// [`crate::engine::evaluate`]) or a compact record (the live recompute,
+/// [`crate::engine::recompute`]). Both see the same figures in the same order.
+pub trait GroupRecord: Send + Sized {
+    fn record(input: &GroupInput<'_>) -> Self;
+    /// Index of the hall in the site and of the rack group in the hall.
+    fn place(&self) -> (usize, usize);
+    /// What the cost engine prices of each option.
+    fn drivers(&self) -> [CostDrivers; 3];
+    /// Takes the group's verdicts once its hall has merged them.
+    fn set_verdicts(&mut self, verdicts: [Verdict; 3]);
+    /// Sets the CDU share of each option from the hall's count and liquid design heat.
+    fn set_cdu_shares(&mut self, hall_cdus: &[u64; 3], hall_liquid_w: &[f64; 3]);
+}
+
+impl GroupRecord for PhysicalRack {
+    fn record(input: &GroupInput<'_>) -> Self {
+        PhysicalRack {
+            hall: input.hall,
+            rack: input.rack,
+            count: input.model.count,
+            per_rack_design: input.per_rack_design(),
+            power_provenance: if input.load.measured {
+                Provenance::Measured
+            } else {
+                Provenance::Catalog
+            },
+            scope: PhysicalScope {
+                name: input.model.name.clone(),
+                options: CoolingOption::ALL.map(|o| input.option(o)),
+            },
+        }
+    }
+    fn place(&self) -> (usize, usize) {
+        (self.hall, self.rack)
+    }
+    fn drivers(&self) -> [CostDrivers; 3] {
+        self.scope.options.each_ref().map(PhysicalOption::drivers)
+    }
+    fn set_verdicts(&mut self, verdicts: [Verdict; 3]) {
+        for (o, verdict) in self.scope.options.iter_mut().zip(verdicts) {
+            o.feasible = verdict.infeasible.is_empty();
+            o.infeasible_reasons = verdict.infeasible;
+            o.warnings = verdict.warnings;
+        }
+    }
+    fn set_cdu_shares(&mut self, hall_cdus: &[u64; 3], hall_liquid_w: &[f64; 3]) {
+        for (i, o) in self.scope.options.iter_mut().enumerate() {
+            o.cdu_share = cdu_share(hall_cdus[i], o.cdu_share, hall_liquid_w[i]);
+        }
+    }
+}
+
+/// A rack group's physical results without its name and reasons: what the live recompute
+/// keeps while it prices the group ([`crate::engine::recompute`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupPhysics {
+    pub hall: usize,
+    pub rack: usize,
+    pub count: u64,
+    pub per_rack_design: Power,
+    pub options: [CostDrivers; 3],
+}
+
+impl GroupRecord for GroupPhysics {
+    fn record(input: &GroupInput<'_>) -> Self {
+        GroupPhysics {
+            hall: input.hall,
+            rack: input.rack,
+            count: input.model.count,
+            per_rack_design: input.per_rack_design(),
+            options: CoolingOption::ALL.map(|o| input.drivers(o)),
+        }
+    }
+    fn place(&self) -> (usize, usize) {
+        (self.hall, self.rack)
+    }
+    fn drivers(&self) -> [CostDrivers; 3] {
+        self.options
+    }
+    fn set_verdicts(&mut self, verdicts: [Verdict; 3]) {
+        for (o, verdict) in self.options.iter_mut().zip(verdicts) {
+            o.feasible = verdict.infeasible.is_empty();
+        }
+    }
+    fn set_cdu_shares(&mut self, hall_cdus: &[u64; 3], hall_liquid_w: &[f64; 3]) {
+        for (i, o) in self.options.iter_mut().enumerate() {
+            o.cdu_share = cdu_share(hall_cdus[i], o.cdu_share, hall_liquid_w[i]);
+        }
+    }
+}
+
 /// Halls with at least this many rack groups are evaluated in parallel.
 const PARALLEL_MIN_RACKS: usize = 256;
 
-/// Evaluates every rack group, hall and the site.
+/// Evaluates every rack group, hall and the site, keeping each group's full results.
 pub fn evaluate(
     site: &Site,
     catalog: &Catalog,
     assumptions: &Resolved,
     climate: &ClimateData,
 ) -> Physical {
+    evaluate_with(site, catalog, assumptions, climate, true)
+}
+
+/// Evaluates every rack group, hall and the site, keeping a `G` per rack group; rack
+/// groups of large halls in parallel when `parallel`.
+pub fn evaluate_with<G: GroupRecord>(
+    site: &Site,
+    catalog: &Catalog,
+    assumptions: &Resolved,
+    climate: &ClimateData,
+    parallel: bool,
+) -> Physical<G> {
     let a = assumptions;
     let params = rack::Params::new(a);
     let grid_kg_per_wh = a
@@ -146,63 +351,46 @@ pub fn evaluate(
             free_table[usize::from(s.air_avg_w > 0.0)][usize::from(s.liquid_avg_w > 0.0)]
         };
 
-        let first_rack = racks.len();
         // Rack groups are independent: evaluate them in parallel, in order; the sums below
         // run sequentially in rack order, so results are identical run to run.
         let one_rack = |(rack_index, rack_model): (usize, &crate::model::Rack)| {
             let load = load::rack_load(rack_model, catalog, fan_saving);
-            let (sums, mut verdicts) =
+            let (sums, verdicts) =
                 rack::rack_group(rack_model, &load, hall, a, &params, &plant, &water);
-            // `cdu_share` holds the group's liquid design heat until the hall's count is known.
-            let options = CoolingOption::ALL.map(|o| {
-                let i = o.index();
-                let s = &sums[i];
-                let mut result = option_result(
-                    o,
-                    s,
-                    std::mem::take(&mut verdicts[i]),
-                    loop_c,
-                    0,
-                    free_of(s),
-                    grid_kg_per_wh,
-                );
-                result.cdu_share = s.liquid_design_w;
-                result
-            });
-            let rack = PhysicalRack {
+            let record = G::record(&GroupInput {
                 hall: hall_index,
                 rack: rack_index,
-                count: rack_model.count,
-                per_rack_design: Power::new::<uom::si::power::watt>(load.options[0].it_design_w),
-                power_provenance: if load.measured {
-                    Provenance::Measured
-                } else {
-                    Provenance::Catalog
-                },
-                scope: PhysicalScope {
-                    name: rack_model.name.clone(),
-                    options,
-                },
-            };
-            (rack, sums)
+                model: rack_model,
+                load: &load,
+                sums: &sums,
+                loop_supply_c: loop_c,
+                free_cooling_h: sums.each_ref().map(free_of),
+                grid_kg_per_wh,
+            });
+            (record, sums, verdicts)
         };
-        let (mut hall_racks, rack_sums): (Vec<PhysicalRack>, Vec<[Sums; 3]>) =
-            if hall.racks.len() >= PARALLEL_MIN_RACKS {
-                hall.racks.par_iter().enumerate().map(one_rack).unzip()
-            } else {
-                hall.racks.iter().enumerate().map(one_rack).unzip()
-            };
         let mut hall_sums = [Sums::default(); 3];
         let mut hall_verdicts: [Verdict; 3] = Default::default();
-        for (r, sums) in hall_racks.iter().zip(&rack_sums) {
+        let first_rack = racks.len();
+        let mut absorb = |(mut record, sums, verdicts): (G, [Sums; 3], [Verdict; 3])| {
             for i in 0..3 {
                 hall_sums[i].add(&sums[i]);
-                let o = &r.scope.options[i];
-                merge_reasons(&mut hall_verdicts[i].infeasible, &o.infeasible_reasons);
-                merge_reasons(&mut hall_verdicts[i].warnings, &o.warnings);
+                merge_reasons(&mut hall_verdicts[i].infeasible, &verdicts[i].infeasible);
+                merge_reasons(&mut hall_verdicts[i].warnings, &verdicts[i].warnings);
             }
+            record.set_verdicts(verdicts);
+            racks.push(record);
+        };
+        if parallel && hall.racks.len() >= PARALLEL_MIN_RACKS {
+            let groups: Vec<_> = hall.racks.par_iter().enumerate().map(one_rack).collect();
+            groups.into_iter().for_each(&mut absorb);
+        } else {
+            hall.racks
+                .iter()
+                .enumerate()
+                .map(one_rack)
+                .for_each(&mut absorb);
         }
-        racks.append(&mut hall_racks);
         let cdus = CoolingOption::ALL.map(|o| match o {
             CoolingOption::Air => 0,
             _ => equipment::cdu_count(
@@ -222,15 +410,9 @@ pub fn evaluate(
             );
             merge_reasons(&mut hall_verdicts[i].infeasible, &reasons);
         }
-        for r in &mut racks[first_rack..] {
-            for (i, o) in r.scope.options.iter_mut().enumerate() {
-                let hall_liquid_w = hall_sums[i].liquid_design_w;
-                o.cdu_share = if hall_liquid_w > 0.0 {
-                    cdus[i] as f64 * o.cdu_share / hall_liquid_w
-                } else {
-                    0.0
-                };
-            }
+        let hall_liquid_w = hall_sums.each_ref().map(|s| s.liquid_design_w);
+        for record in &mut racks[first_rack..] {
+            record.set_cdu_shares(&cdus, &hall_liquid_w);
         }
         for i in 0..3 {
             site_sums[i].add(&hall_sums[i]);

@@ -26,8 +26,11 @@ const DISCOUNTED_COLOUR: Color32 = Color32::from_rgb(44, 160, 44);
 /// The plan section: its budget field and the last plan with the analysis revision it is of.
 #[derive(Default)]
 pub struct PlanSection {
-    pub budget_cny: f64,
+    /// Yearly budget in the site's currency (0: not yet set from the results).
+    pub budget: f64,
     pub plan: Option<(u64, Plan)>,
+    /// Why the last plan could not be made (the climate no longer resolves).
+    pub failure: Option<String>,
 }
 
 impl PlanSection {
@@ -47,13 +50,13 @@ impl PlanSection {
         };
         // While a background recompute runs, the results trail the site: plan on neither.
         let fresh = ctx.analysis.revision == ctx.revision;
-        if self.budget_cny <= 0.0 {
-            self.budget_cny = starting_budget(results);
+        if self.budget <= 0.0 {
+            self.budget = starting_budget(results);
         }
         ui.horizontal(|ui| {
             let label = ui.label(Gui::AnBudget.fmt(lang, &[&ctx.site.currency.code()]));
             ui.add(
-                egui::DragValue::new(&mut self.budget_cny)
+                egui::DragValue::new(&mut self.budget)
                     .range(0.0..=1e12)
                     .speed(100_000.0),
             )
@@ -62,11 +65,22 @@ impl PlanSection {
                 .add_enabled(fresh, egui::Button::new(Gui::AnMakePlan.tr(lang)))
                 .clicked()
             {
-                let budget = Money::new(self.budget_cny, ctx.site.currency);
-                let plan = phased::plan(ctx.site, results, budget, results.horizon_years as usize);
-                self.plan = Some((ctx.analysis.revision, plan));
+                let budget = Money::new(self.budget, ctx.site.currency);
+                // the plan prices each group's yearly flows: the engine's full results
+                match crate::app::analysis::full_results(ctx.site, ctx.base_dir) {
+                    Ok((full, _)) => {
+                        self.failure = None;
+                        let years = full.horizon_years as usize;
+                        let plan = phased::plan(ctx.site, &full, budget, years);
+                        self.plan = Some((ctx.analysis.revision, plan));
+                    }
+                    Err(reason) => self.failure = Some(reason),
+                }
             }
         });
+        if let Some(reason) = &self.failure {
+            ui.colored_label(ui.visuals().error_fg_color, reason);
+        }
         let Some(plan) = self.current(ctx.analysis.revision) else {
             return;
         };
@@ -203,7 +217,7 @@ fn cash_flow_chart(ui: &mut Ui, plan: &Plan, lang: Lang) {
 
 /// The budget the field starts with: the recommended option's site CAPEX spread over three
 /// years, rounded up to 100,000 (0 when the recommendation is air or costs nothing).
-fn starting_budget(results: &crate::engine::Results) -> f64 {
+fn starting_budget(results: &crate::engine::Overview) -> f64 {
     let site = &results.site;
     let capex = site
         .recommendation
