@@ -101,6 +101,21 @@ fn irr_is_stored_for_halls_and_the_site_and_computed_on_demand_for_rack_groups()
     );
 }
 
+#[test]
+fn the_benchmark_sites_hold_the_racks_benchmarks_md_says() {
+    let racks = |groups: usize| -> u64 {
+        let site = generate_site(groups, 2026);
+        site.halls
+            .iter()
+            .flat_map(|h| &h.racks)
+            .map(|r| r.count)
+            .sum()
+    };
+    // benches/support: GROUPS_OF_10K_RACKS = 4,610 groups hold 10,000 racks (to 0.01 %)
+    assert_eq!(racks(4_610), 10_001);
+    assert_eq!(racks(10_000), 21_747);
+}
+
 fn mwh(energy: uom::si::f64::Energy) -> f64 {
     energy.get::<uom::si::energy::megawatt_hour>()
 }

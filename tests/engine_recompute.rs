@@ -4,8 +4,8 @@
 
 use coolplan::engine::climate::presets;
 use coolplan::engine::{ClimateData, CoolingOption, GroupView, evaluate, recompute};
-use coolplan::model::Site;
 use coolplan::model::generate::generate_site;
+use coolplan::model::{CostMode, Site};
 
 fn assert_same(site: &Site, climate: &ClimateData, what: &str) {
     let full = evaluate(site, climate);
@@ -59,7 +59,14 @@ fn recompute_equals_the_full_evaluation_on_every_example_site() {
 fn recompute_equals_the_full_evaluation_on_generated_sites() {
     let normals = presets::preset("beijing").expect("the beijing preset is shipped");
     for (racks, seed) in [(1, 1), (37, 7), (500, 2026), (3_000, 99)] {
-        let site = generate_site(racks, seed);
-        assert_same(&site, &normals, &format!("generated {racks}/{seed}"));
+        for mode in [CostMode::PerKw, CostMode::Itemised] {
+            let mut site = generate_site(racks, seed);
+            site.cost_mode = mode;
+            assert_same(
+                &site,
+                &normals,
+                &format!("generated {racks}/{seed} {mode:?}"),
+            );
+        }
     }
 }

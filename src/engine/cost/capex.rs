@@ -171,8 +171,5 @@ fn immersion_items(
 
 /// Contingency on each year's other items.
 fn add_contingency(share: f64, streams: &mut Streams) {
-    for year in 0..streams.years() {
-        let subtotal = streams.capex_in(year);
-        streams.spend(CostItem::Contingency, year, share * subtotal);
-    }
+    streams.add_share_of_each_year(CostItem::Contingency, share);
 }

@@ -110,6 +110,14 @@ impl Streams {
             self.capex_years.insert(year);
         }
     }
+    /// Adds `share` of each year's CAPEX as `item` in that year (contingency). Years without
+    /// CAPEX would add `share × 0`, which changes nothing, so they are skipped.
+    pub fn add_share_of_each_year(&mut self, item: CostItem, share: f64) {
+        for year in self.capex_years.iter() {
+            let subtotal = self.capex_in(year);
+            self.spend(item, year, share * subtotal);
+        }
+    }
     /// The years that hold CAPEX, ascending, with their rows.
     fn capex_rows(&self) -> impl Iterator<Item = (usize, &[f64; ITEMS.len()])> {
         self.capex_years
