@@ -3,7 +3,7 @@
 //! A site may add models, replace a shipped model by id, or override single fields of one
 //! (`overrides`); [`Catalog::provenance`] tells which of these a model's figures came from.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -166,7 +166,9 @@ pub struct CatalogFile {
 pub struct Catalog {
     models: Vec<ServerModel>,
     provenance: Vec<Provenance>,
-    index: HashMap<String, usize>,
+    /// Ordered, not hashed: a catalog holds tens of models, and the engine looks one up per
+    /// server group of every rack group, where a few string comparisons beat SipHash.
+    index: BTreeMap<String, usize>,
 }
 
 impl Catalog {

@@ -185,6 +185,13 @@ pub fn rack_costs(
     };
     *share = basis.share;
     price(CoolingOption::Air, air);
+    // A whole conversion (share 1) blends to the conversion itself, bit for bit
+    // (1 × c + 0 × a = c for finite costs): price it in place instead.
+    if *share == 1.0 {
+        price(CoolingOption::ColdPlate, cold_plate);
+        price(CoolingOption::Immersion, immersion);
+        return;
+    }
     price(CoolingOption::ColdPlate, full);
     cold_plate.blend_from(full, air, *share);
     price(CoolingOption::Immersion, full);

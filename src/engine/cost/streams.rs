@@ -24,6 +24,8 @@ pub struct Streams {
     capex: Vec<[f64; ITEMS.len()]>,
     /// Bit `year` is set when `capex[year]` may hold a non-zero item.
     capex_years: YearSet,
+    /// Per year, bit `slot(item)` is set when that item may be non-zero.
+    capex_items: Vec<u16>,
     /// Energy cost per year.
     pub energy: Vec<f64>,
     /// Maintenance, fluid top-up, water, air-plant maintenance per year.
@@ -71,6 +73,7 @@ impl Streams {
         Self {
             capex: vec![[0.0; ITEMS.len()]; years],
             capex_years: YearSet::default(),
+            capex_items: vec![0; years],
             energy: vec![0.0; years],
             other_opex: vec![0.0; years],
             steady_energy: 0.0,
@@ -90,10 +93,14 @@ impl Streams {
             if let Some(row) = self.capex.get_mut(year) {
                 *row = [0.0; ITEMS.len()];
             }
+            if let Some(items) = self.capex_items.get_mut(year) {
+                *items = 0;
+            }
         }
         self.capex_years = YearSet::default();
         if self.capex.len() != years {
             self.capex.resize(years, [0.0; ITEMS.len()]);
+            self.capex_items.resize(years, 0);
         }
         self.steady_energy = 0.0;
         self.steady_opex = 0.0;
@@ -105,8 +112,10 @@ impl Streams {
     }
     /// Adds `amount` of `item` in `year`; years past the horizon fall outside the study.
     pub fn spend(&mut self, item: CostItem, year: usize, amount: f64) {
-        if let Some(row) = self.capex.get_mut(year) {
+        if let (Some(row), Some(items)) = (self.capex.get_mut(year), self.capex_items.get_mut(year))
+        {
             row[slot(item)] += amount;
+            *items |= 1 << slot(item);
             self.capex_years.insert(year);
         }
     }
@@ -124,12 +133,22 @@ impl Streams {
             .iter()
             .filter_map(|year| Some((year, self.capex.get(year)?)))
     }
-    /// CAPEX of one year.
+    /// CAPEX of one year: its items summed in item order (only those that may be non-zero;
+    /// the others are `+0.0`, so the sum has the same bits as summing the whole row).
     pub fn capex_in(&self, year: usize) -> f64 {
         if !self.capex_years.contains(year) {
             return 0.0;
         }
-        self.capex.get(year).map_or(0.0, |row| row.iter().sum())
+        let (Some(row), Some(&items)) = (self.capex.get(year), self.capex_items.get(year)) else {
+            return 0.0;
+        };
+        let mut sum = -0.0;
+        let mut rest = items;
+        while rest != 0 {
+            sum += row[rest.trailing_zeros() as usize];
+            rest &= rest - 1;
+        }
+        sum
     }
     /// CAPEX of every year up to and including `year`.
     pub fn capex_through(&self, year: usize) -> f64 {
@@ -174,10 +193,14 @@ impl Streams {
     /// Adds `weight` × `other` to this stream.
     pub fn add_scaled(&mut self, other: &Streams, weight: f64) {
         for (year, other_row) in other.capex_rows() {
-            if let Some(row) = self.capex.get_mut(year) {
+            let other_items = other.capex_items.get(year).copied().unwrap_or(0);
+            if let (Some(row), Some(items)) =
+                (self.capex.get_mut(year), self.capex_items.get_mut(year))
+            {
                 for (a, b) in row.iter_mut().zip(other_row) {
                     *a += weight * b;
                 }
+                *items |= other_items;
                 self.capex_years.insert(year);
             }
         }
