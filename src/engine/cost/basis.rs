@@ -81,7 +81,8 @@ impl RackBasis {
     }
 }
 
-fn present(cohorts: impl Iterator<Item = (usize, f64)>, total: f64, t: usize) -> f64 {
+/// Share of `total` in cohorts that arrived at an index below `t`.
+pub fn present(cohorts: impl Iterator<Item = (usize, f64)>, total: f64, t: usize) -> f64 {
     if total <= 0.0 {
         return 0.0;
     }

@@ -10,7 +10,7 @@
 //! - water: facility water use × water price;
 //! - air-plant maintenance: per kW of heat left on air (so liquid options avoid part of it).
 
-use super::basis::RackBasis;
+use super::basis::{RackBasis, present};
 use super::streams::Streams;
 use crate::engine::physical::CostDrivers;
 use crate::engine::results::CoolingOption;
@@ -21,8 +21,20 @@ use crate::units::{EnergyUnit, PowerUnit, VolumeUnit};
 /// 0..years (`RackBasis::avg_present`, `RackBasis::design_present`), into `out`: the same
 /// for every option, so computed once per group.
 pub fn presence_into(basis: &RackBasis, years: usize, out: &mut Vec<(f64, f64)>) {
+    // the totals `avg_present` and `design_present` divide by, summed once
+    let avg_total: f64 = basis.cohorts().map(|c| c.avg_kw).sum();
+    let design_total = basis.design_kw();
     out.clear();
-    out.extend((0..years).map(|t| (basis.avg_present(t), basis.design_present(t))));
+    out.extend((0..years).map(|t| {
+        (
+            present(basis.cohorts().map(|c| (c.year, c.avg_kw)), avg_total, t),
+            present(
+                basis.cohorts().map(|c| (c.year, c.design_kw)),
+                design_total,
+                t,
+            ),
+        )
+    }));
 }
 
 /// Adds the OPEX of `physical` (the whole group on one option) to `streams`, whose CAPEX is
@@ -60,17 +72,22 @@ pub fn add_opex(
     // CAPEX spent through year t − 1, accumulated in the order `Streams::capex_through`
     // sums it (so the figures are the same), once instead of per year
     let mut capex_before = 0.0;
+    // a local sum (the same additions in the same order) the compiler keeps in a register
+    let mut kw_years = streams.kw_years;
     for t in 1..streams.years() {
         capex_before += streams.capex_in(t - 1);
         let (avg_share, design_share) = presence.get(t).copied().unwrap_or((0.0, 0.0));
         let fluid = if plant_year < t { fluid_year } else { 0.0 };
-        streams.energy[t] += energy_year * avg_share;
-        streams.other_opex[t] += maintenance_share * capex_before
+        let energy = energy_year * avg_share;
+        let other = maintenance_share * capex_before
             + fluid
             + water_year * avg_share
             + air_maintenance_year * design_share;
-        streams.kw_years += design_kw * design_share;
+        streams.energy[t] += energy;
+        streams.other_opex[t] += other;
+        kw_years += design_kw * design_share;
     }
+    streams.kw_years = kw_years;
     streams.steady_energy += energy_year;
     streams.steady_opex += energy_year
         + maintenance_share * streams.capex_total()

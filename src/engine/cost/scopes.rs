@@ -21,6 +21,8 @@ use crate::units::{Currency, Money};
 pub struct Valuation {
     currency: Currency,
     rate: f64,
+    /// [`finance::discount_factors`] of every cash-flow year.
+    factors: Vec<f64>,
 }
 
 /// What the mixed plan needs of one rack group's costs.
@@ -61,9 +63,11 @@ pub fn assemble<R: PricedGroup>(
     costs_of: impl Fn(&R::Physical, &mut RackCosts),
 ) -> Results<R> {
     let horizon = assumptions.finance.horizon_years as usize;
+    let rate = assumptions.finance.discount_rate;
     let value = Valuation {
         currency,
-        rate: assumptions.finance.discount_rate,
+        rate,
+        factors: finance::discount_factors(rate, horizon + 1),
     };
     let zero = || std::array::from_fn::<Streams, 3, _>(|_| Streams::zero(horizon));
     let mut hall_streams: Vec<[Streams; 3]> = physical.halls.iter().map(|_| zero()).collect();
@@ -145,7 +149,7 @@ impl PricedGroup for GroupSummary {
                 fill_savings(streams, buffers);
                 let savings = &buffers.savings[..];
                 (
-                    finance::npv(savings, value.rate),
+                    finance::npv_with(savings, &value.factors),
                     finance::payback_years(savings),
                 )
             };
@@ -257,7 +261,7 @@ fn cost_figures(
         npv_vs_air: money(if is_air {
             0.0
         } else {
-            finance::npv(savings, value.rate)
+            finance::npv_with(savings, &value.factors)
         }),
         simple_payback_years: (!is_air).then(|| finance::payback_years(savings)).flatten(),
         discounted_payback_years: (!is_air)

@@ -157,11 +157,18 @@ impl Streams {
             .map(|(y, _)| self.capex_in(y))
             .fold(0.0, |a, b| a + b)
     }
-    /// Total CAPEX over the horizon.
+    /// Total CAPEX over the horizon: every item that may be non-zero, year by year in item
+    /// order (the others are `+0.0`: the same bits as summing every cell).
     pub fn capex_total(&self) -> f64 {
-        self.capex_rows()
-            .flat_map(|(_, row)| row)
-            .fold(0.0, |a, b| a + b)
+        let mut sum = 0.0;
+        for (year, row) in self.capex_rows() {
+            let mut rest = self.capex_items.get(year).copied().unwrap_or(0);
+            while rest != 0 {
+                sum += row[rest.trailing_zeros() as usize];
+                rest &= rest - 1;
+            }
+        }
+        sum
     }
     /// Total of one item over the horizon.
     pub fn item_total(&self, item: CostItem) -> f64 {

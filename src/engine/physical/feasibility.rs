@@ -64,8 +64,17 @@ pub struct Verdict {
     pub warnings: Vec<Reason>,
 }
 
-/// Rack-level rules for `option`; `per_rack_air_w` is the heat left on air per rack,
-/// `floor_load_kg_per_m2` the option's equipment load.
+impl Verdict {
+    /// No reasons, keeping the buffers.
+    pub fn clear(&mut self) {
+        self.infeasible.clear();
+        self.warnings.clear();
+    }
+}
+
+/// Rack-level rules for `option` into `v` (cleared first); `per_rack_air_w` is the heat
+/// left on air per rack, `floor_load_kg_per_m2` the option's equipment load.
+#[allow(clippy::too_many_arguments)]
 pub fn rack_verdict(
     option: CoolingOption,
     load: &RackLoad<'_>,
@@ -74,8 +83,9 @@ pub fn rack_verdict(
     hall: &Hall,
     a: &Resolved,
     water: &[Reason],
-) -> Verdict {
-    let mut v = Verdict::default();
+    v: &mut Verdict,
+) {
+    v.clear();
     let limit = a.cooling.air_limit_per_rack.get();
     let per_rack_air = Power::new::<uom::si::power::watt>(per_rack_air_w);
     if option != CoolingOption::Immersion && per_rack_air > limit {
@@ -123,7 +133,6 @@ pub fn rack_verdict(
             },
         }
     }
-    v
 }
 
 /// Hall-level rules: air heat over the air-cooling capacity; tanks over the floor area.

@@ -74,10 +74,16 @@ pub struct RackLoad<'a> {
     pub models: Vec<ModelUse<'a>>,
 }
 
-/// Loads of one rack of `rack`'s group; server groups of unknown models are skipped
-/// (validation at the io edge rejects them).
-pub fn rack_load<'a>(rack: &Rack, catalog: &'a Catalog, fan_saving: f64) -> RackLoad<'a> {
-    let mut load = RackLoad::default();
+/// Loads of one rack of `rack`'s group into `load` (overwritten; its model list keeps its
+/// buffer); server groups of unknown models are skipped (validation at the io edge rejects
+/// them).
+pub fn rack_load<'a>(rack: &Rack, catalog: &'a Catalog, fan_saving: f64, load: &mut RackLoad<'a>) {
+    let mut models = std::mem::take(&mut load.models);
+    models.clear();
+    *load = RackLoad {
+        models,
+        ..RackLoad::default()
+    };
     for group in &rack.servers {
         let Some(model) = catalog.get(&group.model) else {
             continue;
@@ -106,12 +112,11 @@ pub fn rack_load<'a>(rack: &Rack, catalog: &'a Catalog, fan_saving: f64) -> Rack
     }
     if let Some(measured) = &rack.measured {
         apply_measured(
-            &mut load,
+            load,
             measured.peak.in_unit(PowerUnit::W),
             measured.average.in_unit(PowerUnit::W),
         );
     }
-    load
 }
 
 /// Replaces nameplate sums by metered peak and average, keeping each model's shares.

@@ -209,7 +209,8 @@ pub trait GroupRecord: Send + Sized {
     /// What the cost engine prices of each option.
     fn drivers(&self) -> [CostDrivers; 3];
     /// Takes the group's verdicts once its hall has merged them.
-    fn set_verdicts(&mut self, verdicts: [Verdict; 3]);
+    /// (The record may take the reasons out; what it leaves is cleared and reused.)
+    fn set_verdicts(&mut self, verdicts: &mut [Verdict; 3]);
     /// Sets the CDU share of each option from the hall's count and liquid design heat.
     fn set_cdu_shares(&mut self, hall_cdus: &[u64; 3], hall_liquid_w: &[f64; 3]);
 }
@@ -238,11 +239,11 @@ impl GroupRecord for PhysicalRack {
     fn drivers(&self) -> [CostDrivers; 3] {
         self.scope.options.each_ref().map(PhysicalOption::drivers)
     }
-    fn set_verdicts(&mut self, verdicts: [Verdict; 3]) {
+    fn set_verdicts(&mut self, verdicts: &mut [Verdict; 3]) {
         for (o, verdict) in self.scope.options.iter_mut().zip(verdicts) {
             o.feasible = verdict.infeasible.is_empty();
-            o.infeasible_reasons = verdict.infeasible;
-            o.warnings = verdict.warnings;
+            o.infeasible_reasons = std::mem::take(&mut verdict.infeasible);
+            o.warnings = std::mem::take(&mut verdict.warnings);
         }
     }
     fn set_cdu_shares(&mut self, hall_cdus: &[u64; 3], hall_liquid_w: &[f64; 3]) {
@@ -279,7 +280,7 @@ impl GroupRecord for GroupPhysics {
     fn drivers(&self) -> [CostDrivers; 3] {
         self.options
     }
-    fn set_verdicts(&mut self, verdicts: [Verdict; 3]) {
+    fn set_verdicts(&mut self, verdicts: &mut [Verdict; 3]) {
         for (o, verdict) in self.options.iter_mut().zip(verdicts) {
             o.feasible = verdict.infeasible.is_empty();
         }
@@ -306,9 +307,9 @@ pub fn evaluate(
 
 /// Evaluates every rack group, hall and the site, keeping a `G` per rack group; rack
 /// groups of large halls in parallel when `parallel`.
-pub fn evaluate_with<G: GroupRecord>(
+pub fn evaluate_with<'c, G: GroupRecord>(
     site: &Site,
-    catalog: &Catalog,
+    catalog: &'c Catalog,
     assumptions: &Resolved,
     climate: &ClimateData,
     parallel: bool,
@@ -351,28 +352,35 @@ pub fn evaluate_with<G: GroupRecord>(
             free_table[usize::from(s.air_avg_w > 0.0)][usize::from(s.liquid_avg_w > 0.0)]
         };
 
-        // Rack groups are independent: evaluate them in parallel, in order; the sums below
-        // run sequentially in rack order, so results are identical run to run.
-        let one_rack = |(rack_index, rack_model): (usize, &crate::model::Rack)| {
-            let load = load::rack_load(rack_model, catalog, fan_saving);
-            let (sums, verdicts) =
-                rack::rack_group(rack_model, &load, hall, a, &params, &plant, &water);
-            let record = G::record(&GroupInput {
+        let context = rack::HallContext {
+            hall,
+            assumptions: a,
+            params: &params,
+            plant: &plant,
+            water: &water,
+        };
+        // One rack group into `sums` and `verdicts` (scratch: overwritten).
+        let one_rack = |(rack_index, rack_model): (usize, &crate::model::Rack),
+                        load: &mut load::RackLoad<'c>,
+                        sums: &mut [Sums; 3],
+                        verdicts: &mut [Verdict; 3]| {
+            load::rack_load(rack_model, catalog, fan_saving, load);
+            rack::rack_group(rack_model, load, &context, sums, verdicts);
+            G::record(&GroupInput {
                 hall: hall_index,
                 rack: rack_index,
                 model: rack_model,
-                load: &load,
-                sums: &sums,
+                load,
+                sums,
                 loop_supply_c: loop_c,
                 free_cooling_h: sums.each_ref().map(free_of),
                 grid_kg_per_wh,
-            });
-            (record, sums, verdicts)
+            })
         };
         let mut hall_sums = [Sums::default(); 3];
         let mut hall_verdicts: [Verdict; 3] = Default::default();
         let first_rack = racks.len();
-        let mut absorb = |(mut record, sums, verdicts): (G, [Sums; 3], [Verdict; 3])| {
+        let mut absorb = |mut record: G, sums: &[Sums; 3], verdicts: &mut [Verdict; 3]| {
             for i in 0..3 {
                 hall_sums[i].add(&sums[i]);
                 merge_reasons(&mut hall_verdicts[i].infeasible, &verdicts[i].infeasible);
@@ -381,15 +389,32 @@ pub fn evaluate_with<G: GroupRecord>(
             record.set_verdicts(verdicts);
             racks.push(record);
         };
+        // Rack groups are independent: large halls may evaluate them in parallel, in
+        // order; the sums run sequentially in rack order, so results are identical.
         if parallel && hall.racks.len() >= PARALLEL_MIN_RACKS {
-            let groups: Vec<_> = hall.racks.par_iter().enumerate().map(one_rack).collect();
-            groups.into_iter().for_each(&mut absorb);
-        } else {
-            hall.racks
-                .iter()
+            let groups: Vec<_> = hall
+                .racks
+                .par_iter()
                 .enumerate()
-                .map(one_rack)
-                .for_each(&mut absorb);
+                .map(|group| {
+                    let mut load = load::RackLoad::default();
+                    let mut sums = [Sums::default(); 3];
+                    let mut verdicts: [Verdict; 3] = Default::default();
+                    let record = one_rack(group, &mut load, &mut sums, &mut verdicts);
+                    (record, sums, verdicts)
+                })
+                .collect();
+            for (record, sums, mut verdicts) in groups {
+                absorb(record, &sums, &mut verdicts);
+            }
+        } else {
+            let mut load = load::RackLoad::default();
+            let mut sums = [Sums::default(); 3];
+            let mut verdicts: [Verdict; 3] = Default::default();
+            for group in hall.racks.iter().enumerate() {
+                let record = one_rack(group, &mut load, &mut sums, &mut verdicts);
+                absorb(record, &sums, &mut verdicts);
+            }
         }
         let cdus = CoolingOption::ALL.map(|o| match o {
             CoolingOption::Air => 0,

@@ -51,16 +51,32 @@ impl Params {
     }
 }
 
-/// Sums and verdicts of a rack group for air, cold plate and immersion.
+/// What every rack group of one hall is evaluated against.
+pub struct HallContext<'a> {
+    pub hall: &'a Hall,
+    pub assumptions: &'a Resolved,
+    pub params: &'a Params,
+    pub plant: &'a HallPlant,
+    /// The hall's facility-water reasons per option.
+    pub water: &'a [Vec<Reason>; 3],
+}
+
+/// Sums and verdicts of a rack group for air, cold plate and immersion, into `sums` and
+/// `verdicts` (overwritten; the verdicts keep their buffers).
 pub fn rack_group(
     rack: &Rack,
     load: &RackLoad<'_>,
-    hall: &Hall,
-    a: &Resolved,
-    p: &Params,
-    plant: &HallPlant,
-    water: &[Vec<Reason>; 3],
-) -> ([Sums; 3], [Verdict; 3]) {
+    ctx: &HallContext<'_>,
+    sums: &mut [Sums; 3],
+    verdicts: &mut [Verdict; 3],
+) {
+    let HallContext {
+        hall,
+        assumptions: a,
+        params: p,
+        plant,
+        water,
+    } = *ctx;
     let n = rack.count as f64;
     let immersion_rho = a
         .cooling
@@ -72,8 +88,7 @@ pub fn rack_group(
     } else {
         p.rack_empty_kg
     };
-    let mut sums = [Sums::default(); 3];
-    let mut verdicts: [Verdict; 3] = Default::default();
+    *sums = [Sums::default(); 3];
     for option in CoolingOption::ALL {
         let i = option.index();
         let per = &load.options[i];
@@ -135,7 +150,7 @@ pub fn rack_group(
                 + s.liquid_avg_w * plant.liquid_h[m];
         }
         s.water_m3 = s.air_avg_w * plant.water_l_per_w / 1000.0;
-        verdicts[i] = rack_verdict(
+        rack_verdict(
             option,
             load,
             per.air_design_w,
@@ -143,7 +158,7 @@ pub fn rack_group(
             hall,
             a,
             &water[i],
+            &mut verdicts[i],
         );
     }
-    (sums, verdicts)
 }
