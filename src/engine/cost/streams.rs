@@ -259,4 +259,77 @@ mod tests {
         assert_eq!(blended.capex_total(), 80.0);
         assert!((blended.energy[1] - 12.0).abs() < 1e-12);
     }
+
+    /// Dense reference: every cell summed, as the streams did before they tracked years
+    /// and items.
+    struct Dense(Vec<[f64; ITEMS.len()]>);
+
+    impl Dense {
+        fn year(&self, year: usize) -> f64 {
+            self.0[year].iter().sum()
+        }
+        fn total(&self) -> f64 {
+            self.0.iter().flatten().sum()
+        }
+        fn item(&self, slot: usize) -> f64 {
+            self.0.iter().map(|row| row[slot]).sum()
+        }
+    }
+
+    /// Random spends (a fixed linear congruential sequence) into a stream and a dense copy.
+    fn random_pair(seed: u64, horizon: usize) -> (Streams, Dense) {
+        let mut state = seed;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            state >> 33
+        };
+        let mut streams = Streams::zero(horizon);
+        let mut dense = Dense(vec![[0.0; ITEMS.len()]; horizon + 1]);
+        for _ in 0..next() % 12 {
+            let year = (next() % (horizon as u64 + 1)) as usize;
+            let item = ITEMS[(next() % ITEMS.len() as u64) as usize];
+            let amount = (next() % 1_000_000) as f64 / 7.0;
+            streams.spend(item, year, amount);
+            dense.0[year][slot(item)] += amount;
+        }
+        (streams, dense)
+    }
+
+    #[test]
+    fn tracked_sums_have_the_bits_of_summing_every_cell() {
+        for seed in 0..300 {
+            let horizon = 1 + (seed as usize % 20);
+            let (mut a, mut dense_a) = random_pair(seed, horizon);
+            let (b, dense_b) = random_pair(seed + 1_000, horizon);
+            // contingency on each year, then a blend: the operations the engine chains
+            a.add_share_of_each_year(CostItem::Contingency, 0.1);
+            for year in 0..=horizon {
+                let subtotal = dense_a.year(year);
+                dense_a.0[year][slot(CostItem::Contingency)] += 0.1 * subtotal;
+            }
+            let blended = Streams::blend(&a, &b, 0.3);
+            let mut dense = Dense(vec![[0.0; ITEMS.len()]; horizon + 1]);
+            for (row, (ra, rb)) in dense.0.iter_mut().zip(dense_a.0.iter().zip(&dense_b.0)) {
+                for (cell, (x, y)) in row.iter_mut().zip(ra.iter().zip(rb)) {
+                    *cell += 0.3 * x;
+                    *cell += (1.0 - 0.3) * y;
+                }
+            }
+            for (streams, dense) in [(&a, &dense_a), (&b, &dense_b), (&blended, &dense)] {
+                assert_eq!(streams.capex_total().to_bits(), dense.total().to_bits());
+                for year in 0..=horizon {
+                    assert_eq!(streams.capex_in(year).to_bits(), dense.year(year).to_bits());
+                }
+                for (i, item) in ITEMS.iter().enumerate() {
+                    assert_eq!(streams.item_total(*item).to_bits(), dense.item(i).to_bits());
+                }
+            }
+            // reset leaves nothing behind
+            let mut reused = blended.clone();
+            reused.reset(horizon);
+            assert_eq!(reused, Streams::zero(horizon));
+        }
+    }
 }
