@@ -18,7 +18,7 @@ pub mod scopes;
 pub mod streams;
 
 use crate::engine::physical::{CostDrivers, GroupRecord, Physical};
-use crate::engine::results::{CoolingOption, Results};
+use crate::engine::results::Results;
 use crate::model::assumptions::Resolved;
 use crate::model::{Catalog, FloorKind, Hall, Site};
 use crate::units::money::CurrencyMismatch;
@@ -35,8 +35,10 @@ use streams::Streams;
 pub struct RackCosts {
     pub share: f64,
     pub options: [Streams; 3],
-    /// Scratch for an option's full conversion before it is blended with air.
+    /// Scratch for the cold-plate and immersion full conversions before they are blended
+    /// with air.
     full: Streams,
+    full_immersion: Streams,
     /// Scratch: the group's load present per year ([`opex::presence_into`]).
     presence: Vec<(f64, f64)>,
 }
@@ -48,6 +50,7 @@ impl RackCosts {
             share: 1.0,
             options: std::array::from_fn(|_| Streams::zero(horizon)),
             full: Streams::zero(horizon),
+            full_immersion: Streams::zero(horizon),
             presence: Vec::new(),
         }
     }
@@ -173,27 +176,41 @@ pub fn rack_costs(
         share,
         options: [air, cold_plate, immersion],
         full,
+        full_immersion,
         presence,
     } = out;
     presence_into(basis, horizon + 1, presence);
     let presence = &presence[..];
-    let price = |option: CoolingOption, streams: &mut Streams| {
-        let physical = &physical[option.index()];
-        streams.reset(horizon);
-        add_capex(option, basis, physical, inputs, streams);
-        add_opex(basis, presence, physical, &assumptions.prices, streams);
-    };
     *share = basis.share;
-    price(CoolingOption::Air, air);
+    let [p_air, p_cold_plate, p_immersion] = physical;
     // A whole conversion (share 1) blends to the conversion itself, bit for bit
-    // (1 × c + 0 × a = c for finite costs): price it in place instead.
-    if *share == 1.0 {
-        price(CoolingOption::ColdPlate, cold_plate);
-        price(CoolingOption::Immersion, immersion);
-        return;
+    // (1 × c + 0 × a = c for finite costs): price it in place instead of in scratch.
+    let whole = *share == 1.0;
+    let (cold_plate_out, immersion_out) = if whole {
+        (&mut *cold_plate, &mut *immersion)
+    } else {
+        (&mut *full, &mut *full_immersion)
+    };
+    for (physical, streams) in [
+        (p_air, &mut *air),
+        (p_cold_plate, &mut *cold_plate_out),
+        (p_immersion, &mut *immersion_out),
+    ] {
+        streams.reset(horizon);
+        add_capex(physical.option, basis, physical, inputs, streams);
     }
-    price(CoolingOption::ColdPlate, full);
-    cold_plate.blend_from(full, air, *share);
-    price(CoolingOption::Immersion, full);
-    immersion.blend_from(full, air, *share);
+    add_opex(
+        basis,
+        presence,
+        [
+            (p_air, &mut *air),
+            (p_cold_plate, cold_plate_out),
+            (p_immersion, immersion_out),
+        ],
+        &assumptions.prices,
+    );
+    if !whole {
+        cold_plate.blend_from(full, air, *share);
+        immersion.blend_from(full_immersion, air, *share);
+    }
 }
