@@ -1,6 +1,6 @@
 //! GUI test of units in the editors in Chinese: every number field shows its unit's display
-//! symbol (`°C`, `kW`, `L/min`, `CNY/kWh`), never the site file's tag (`degC`, `L_per_min`,
-//! `CNY_per_kWh`).
+//! symbol as the Chinese reports write it (`℃`, `kW`, `L/min`, `CNY/kWh`), never the site
+//! file's tag (`degC`, `L_per_min`, `CNY_per_kWh`); the CDU size is named in words.
 
 mod gui_support;
 
@@ -47,9 +47,24 @@ fn chinese_editors_show_unit_symbols_not_file_tags() {
     }
     let with = |needle: &str| seen.iter().filter(|t| t.contains(needle)).count();
     // Field keys (`loop_delta_t`) stay visible beside their labels; values carry symbols.
-    for symbol in [" °C", " K", " kW", " m²", " kg", "CNY/kWh", " L/kWh"] {
+    for symbol in [" ℃", " K", " kW", " m²", " kg", "CNY/kWh", " L/kWh"] {
         assert!(with(symbol) >= 1, "no field shows {symbol}");
     }
+    // the reports' glyph in Chinese, not the English one, on every number field (the hall's
+    // notes are the user's own text and may say °C)
+    let english: Vec<&String> = seen
+        .iter()
+        .filter(|t| {
+            t.strip_suffix(" °C").is_some_and(|n| {
+                n.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+            })
+        })
+        .collect();
+    assert!(english.is_empty(), "°C shown in Chinese: {english:?}");
+    // the CDU size combo (default in-row) in words, not the file's `InRow`
+    assert!(with("列间 CDU") >= 1, "CDU size not named in Chinese");
+    assert_eq!(with("InRow"), 0);
     for tag in ["degC", "L_per_min", "_per_kWh", "kW(", "m3_per_h"] {
         let leaks: Vec<&String> = seen.iter().filter(|t| t.contains(tag)).collect();
         assert!(leaks.is_empty(), "file tag {tag} shown: {leaks:?}");

@@ -42,8 +42,8 @@ pub struct Analysis {
     /// The live recompute (`engine::recompute`): site and halls in full, rack groups compact.
     /// Reports and the phased plan ask the engine for full results when they run.
     pub results: Option<Overview>,
-    /// Why there are no results (validation errors, climate not found, engine refused).
-    pub failure: Option<String>,
+    /// Why there are no results though the site is valid (its climate cannot be read).
+    pub failure: Option<Failure>,
     pub problems: Vec<Problem>,
     /// The problems by the field they are about (for marking editors).
     pub fields: FieldIndex,
@@ -65,6 +65,28 @@ impl Analysis {
     /// The problems at `path` (or below it), worded in `lang`; `None` when the field is fine.
     pub fn field(&self, path: &[Seg], depth: Depth, lang: Lang) -> Option<FieldProblem> {
         self.fields.at(&self.problems, path, depth, lang)
+    }
+}
+
+/// Why the engine could not run, in both languages (the language may change while it shows).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    en: String,
+    zh: String,
+}
+
+impl Failure {
+    fn climate(error: &crate::io::climate::ClimateError) -> Failure {
+        Failure {
+            en: error.text(Lang::En),
+            zh: error.text(Lang::Zh),
+        }
+    }
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
     }
 }
 
@@ -127,8 +149,8 @@ fn target_of(site: &Site, path: &[Seg]) -> Target {
 }
 
 /// Resolves the climate and runs the engine.
-fn evaluate(site: &Site, base_dir: Option<&Path>) -> Result<Overview, String> {
-    let climate = crate::io::climate::resolve(site, base_dir).map_err(|e| e.to_string())?;
+fn evaluate(site: &Site, base_dir: Option<&Path>) -> Result<Overview, Failure> {
+    let climate = crate::io::climate::resolve(site, base_dir).map_err(|e| Failure::climate(&e))?;
     Ok(crate::engine::recompute(site, &climate))
 }
 
@@ -137,7 +159,33 @@ fn evaluate(site: &Site, base_dir: Option<&Path>) -> Result<Overview, String> {
 pub fn full_results(
     site: &Site,
     base_dir: Option<&Path>,
-) -> Result<(crate::engine::Results, crate::engine::ClimateData), String> {
-    let climate = crate::io::climate::resolve(site, base_dir).map_err(|e| e.to_string())?;
+) -> Result<(crate::engine::Results, crate::engine::ClimateData), Failure> {
+    let climate = crate::io::climate::resolve(site, base_dir).map_err(|e| Failure::climate(&e))?;
     Ok((crate::engine::evaluate(site, &climate), climate))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ClimateSource;
+
+    #[test]
+    fn a_climate_that_cannot_be_read_is_worded_in_both_languages() {
+        let mut site = crate::app::sample::small_site();
+        site.location.climate = ClimateSource::Epw("no-such-weather.epw".into());
+        let analysis = analyse(&site, Some(Path::new("/nonexistent-coolplan-dir")));
+        assert!(analysis.results.is_none());
+        let failure = analysis
+            .failure
+            .expect("the missing weather file is reported");
+        let (en, zh) = (failure.text(Lang::En), failure.text(Lang::Zh));
+        assert!(en.contains("no-such-weather.epw"), "{en}");
+        assert!(zh.contains("no-such-weather.epw"), "{zh}");
+        // the Chinese text is Chinese, not the English one again
+        assert_ne!(en, zh);
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{zh}"
+        );
+    }
 }

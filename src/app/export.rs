@@ -61,7 +61,8 @@ fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
     let hash = sha256_hex(text.as_bytes());
     let base_dir = state.doc.path.as_deref().and_then(Path::parent);
     // the report lists every rack group in full: the engine's full results
-    let (results, climate) = crate::app::analysis::full_results(site, base_dir)?;
+    let (results, climate) = crate::app::analysis::full_results(site, base_dir)
+        .map_err(|failure| failure.text(lang).to_string())?;
     let catalog = site.catalog();
     let input = ReportInput {
         site,

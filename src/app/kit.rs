@@ -59,10 +59,13 @@ impl Tracker {
 /// Kit widgets as methods on [`Ui`].
 pub trait UiExt {
     /// A quantity shown and edited in `system`'s unit; stores what the user typed, in that unit.
+    /// A quantity in the unit system's unit, its symbol as the reports write it in `lang`
+    /// (℃ in Chinese).
     fn quantity_edit<U: Preferred>(
         &mut self,
         value: &mut Qty<U>,
         system: UnitSystem,
+        lang: Lang,
         label: &str,
         tracker: &mut Tracker,
     ) -> Response;
@@ -105,6 +108,7 @@ impl UiExt for Ui {
         &mut self,
         value: &mut Qty<U>,
         system: UnitSystem,
+        lang: Lang,
         label: &str,
         tracker: &mut Tracker,
     ) -> Response {
@@ -115,7 +119,10 @@ impl UiExt for Ui {
             .add(
                 egui::DragValue::new(&mut number)
                     .speed(speed)
-                    .suffix(format!(" {}", unit.symbol()))
+                    .suffix(format!(
+                        " {}",
+                        crate::report::words::units_as_written(unit.symbol(), lang)
+                    ))
                     .max_decimals(3),
             )
             .on_hover_text(label);

@@ -26,6 +26,10 @@ crate::texts! {
         NotApplicable => "n/a", "不适用";
         Yes => "yes", "是";
         No => "no", "否";
+        CduInRack => "In-rack CDU", "机柜内 CDU";
+        CduInRow => "In-row CDU", "列间 CDU";
+        CduFacility => "Facility CDU", "设施级 CDU";
+        CduCustom => "Custom CDU", "自定义 CDU";
         Option => "Option", "方案";
         ItDesign => "IT kW", "IT 功率";
         Capex => "CAPEX", "投资 (CAPEX)";

@@ -76,7 +76,7 @@ impl Rows<'_> {
             ui.horizontal(|ui| {
                 let before = self.tracker.changed;
                 self.tracker.changed = false;
-                shown.edit(ui, self.ctx.units(), text, &mut self.tracker);
+                shown.edit(ui, self.ctx.units(), lang, text, &mut self.tracker);
                 if self.tracker.changed {
                     *value = Some(shown);
                 }

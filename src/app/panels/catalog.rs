@@ -266,7 +266,7 @@ fn field<T: FieldEdit>(
     key_label(ui, key, lang);
     let label = field_label(CATALOG, key, lang);
     ui.checked(problem.as_ref(), false, |ui| {
-        ui.horizontal(|ui| value.edit(ui, units, label, tracker))
+        ui.horizontal(|ui| value.edit(ui, units, lang, label, tracker))
     });
     ui.end_row();
 }

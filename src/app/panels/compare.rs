@@ -30,7 +30,7 @@ impl Panel for ComparePanel {
         let Some(results) = &ctx.analysis.results else {
             let reason = match (&ctx.analysis.failure, ctx.analysis.error_count()) {
                 (_, n) if n > 0 => Gui::FixProblems.fmt(lang, &[&n]),
-                (Some(failure), _) => failure.clone(),
+                (Some(failure), _) => failure.text(lang).to_string(),
                 (None, _) => Gui::NoResults.tr(lang).to_string(),
             };
             ui.label(Gui::EngineUnavailable.fmt(lang, &[&reason]));

@@ -4,6 +4,7 @@
 use egui::Ui;
 
 use crate::app::kit::{Tracker, UiExt};
+use crate::i18n::Lang;
 use crate::model::assumptions::cooling::CduSize;
 use crate::model::fluids::Fluid;
 use crate::units::format::UnitSystem;
@@ -11,14 +12,28 @@ use crate::units::*;
 
 /// A value an editor row can change.
 pub trait FieldEdit: Clone + PartialEq {
-    fn edit(&mut self, ui: &mut Ui, units: UnitSystem, label: &str, tracker: &mut Tracker);
+    fn edit(
+        &mut self,
+        ui: &mut Ui,
+        units: UnitSystem,
+        lang: Lang,
+        label: &str,
+        tracker: &mut Tracker,
+    );
 }
 
 macro_rules! quantity_fields {
     ($($q:ty),+) => {$(
         impl FieldEdit for $q {
-            fn edit(&mut self, ui: &mut Ui, units: UnitSystem, label: &str, tracker: &mut Tracker) {
-                ui.quantity_edit(self, units, label, tracker);
+            fn edit(
+        &mut self,
+        ui: &mut Ui,
+        units: UnitSystem,
+        lang: Lang,
+        label: &str,
+        tracker: &mut Tracker,
+    ) {
+                ui.quantity_edit(self, units, lang, label, tracker);
             }
         }
     )+};
@@ -42,7 +57,14 @@ quantity_fields!(
 
 /// Lengths in racks are counted in U; other lengths follow the unit system.
 impl FieldEdit for LengthQ {
-    fn edit(&mut self, ui: &mut Ui, units: UnitSystem, label: &str, tracker: &mut Tracker) {
+    fn edit(
+        &mut self,
+        ui: &mut Ui,
+        units: UnitSystem,
+        lang: Lang,
+        label: &str,
+        tracker: &mut Tracker,
+    ) {
         if self.unit() == LengthUnit::U {
             let mut n = self.number();
             if ui
@@ -53,32 +75,60 @@ impl FieldEdit for LengthQ {
             }
             ui.label("U");
         } else {
-            ui.quantity_edit(self, units, label, tracker);
+            ui.quantity_edit(self, units, lang, label, tracker);
         }
     }
 }
 
 impl FieldEdit for f64 {
-    fn edit(&mut self, ui: &mut Ui, _units: UnitSystem, label: &str, tracker: &mut Tracker) {
+    fn edit(
+        &mut self,
+        ui: &mut Ui,
+        _units: UnitSystem,
+        _lang: Lang,
+        label: &str,
+        tracker: &mut Tracker,
+    ) {
         let speed = (self.abs() * 0.005).max(0.001);
         ui.number_edit(self, f64::MIN..=f64::MAX, speed, label, tracker);
     }
 }
 
 impl FieldEdit for u32 {
-    fn edit(&mut self, ui: &mut Ui, _units: UnitSystem, label: &str, tracker: &mut Tracker) {
+    fn edit(
+        &mut self,
+        ui: &mut Ui,
+        _units: UnitSystem,
+        _lang: Lang,
+        label: &str,
+        tracker: &mut Tracker,
+    ) {
         ui.count_edit(self, 0..=u32::MAX, label, tracker);
     }
 }
 
 impl FieldEdit for u16 {
-    fn edit(&mut self, ui: &mut Ui, _units: UnitSystem, label: &str, tracker: &mut Tracker) {
+    fn edit(
+        &mut self,
+        ui: &mut Ui,
+        _units: UnitSystem,
+        _lang: Lang,
+        label: &str,
+        tracker: &mut Tracker,
+    ) {
         ui.count_edit(self, 1900..=2200, label, tracker);
     }
 }
 
 impl<U: UnitKind> FieldEdit for Price<U> {
-    fn edit(&mut self, ui: &mut Ui, _units: UnitSystem, label: &str, tracker: &mut Tracker) {
+    fn edit(
+        &mut self,
+        ui: &mut Ui,
+        _units: UnitSystem,
+        _lang: Lang,
+        label: &str,
+        tracker: &mut Tracker,
+    ) {
         let mut n = self.number();
         let speed = (n.abs() * 0.005).max(0.001);
         let response = ui.number_edit(&mut n, 0.0..=f64::MAX, speed, label, tracker);
@@ -91,7 +141,14 @@ impl<U: UnitKind> FieldEdit for Price<U> {
 }
 
 impl FieldEdit for Money {
-    fn edit(&mut self, ui: &mut Ui, _units: UnitSystem, label: &str, tracker: &mut Tracker) {
+    fn edit(
+        &mut self,
+        ui: &mut Ui,
+        _units: UnitSystem,
+        _lang: Lang,
+        label: &str,
+        tracker: &mut Tracker,
+    ) {
         let speed = (self.amount.abs() * 0.005).max(1.0);
         ui.number_edit(&mut self.amount, 0.0..=f64::MAX, speed, label, tracker);
         ui.label(self.currency.code());
@@ -99,7 +156,14 @@ impl FieldEdit for Money {
 }
 
 impl FieldEdit for Fluid {
-    fn edit(&mut self, ui: &mut Ui, _units: UnitSystem, label: &str, tracker: &mut Tracker) {
+    fn edit(
+        &mut self,
+        ui: &mut Ui,
+        _units: UnitSystem,
+        _lang: Lang,
+        label: &str,
+        tracker: &mut Tracker,
+    ) {
         let before = self.clone();
         egui::ComboBox::from_id_salt(("fluid", label))
             .selected_text(self.name())
@@ -124,14 +188,16 @@ impl FieldEdit for Fluid {
 }
 
 impl FieldEdit for CduSize {
-    fn edit(&mut self, ui: &mut Ui, units: UnitSystem, label: &str, tracker: &mut Tracker) {
+    fn edit(
+        &mut self,
+        ui: &mut Ui,
+        units: UnitSystem,
+        lang: Lang,
+        label: &str,
+        tracker: &mut Tracker,
+    ) {
         let before = self.clone();
-        let name = |s: &CduSize| match s {
-            CduSize::InRack => "InRack".to_string(),
-            CduSize::InRow => "InRow".to_string(),
-            CduSize::Facility => "Facility".to_string(),
-            CduSize::Custom { .. } => "Custom".to_string(),
-        };
+        let name = |s: &CduSize| crate::report::words::cdu_size(s, lang);
         egui::ComboBox::from_id_salt(("cdu", label))
             .selected_text(name(self))
             .show_ui(ui, |ui| {
@@ -157,7 +223,7 @@ impl FieldEdit for CduSize {
             tracker.changed = true;
         }
         if let CduSize::Custom { capacity } = self {
-            ui.quantity_edit(capacity, units, label, tracker);
+            ui.quantity_edit(capacity, units, lang, label, tracker);
         }
     }
 }

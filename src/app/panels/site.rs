@@ -154,21 +154,27 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
                 props
                     .floor
                     .rating
-                    .edit(ui, units, Gui::FloorRating.tr(lang), &mut tracker)
+                    .edit(ui, units, lang, Gui::FloorRating.tr(lang), &mut tracker)
             });
         });
         ui.end_row();
         ui.label(Gui::Area.tr(lang));
         ui.checked(field(&[Seg::Field("area")]).as_ref(), false, |ui| {
-            props.area.edit(ui, units, Gui::Area.tr(lang), &mut tracker)
+            props
+                .area
+                .edit(ui, units, lang, Gui::Area.tr(lang), &mut tracker)
         });
         ui.end_row();
         ui.label(Gui::AirCapacity.tr(lang));
         let air = field(&[Seg::Field("air_cooling_capacity")]);
         ui.checked(air.as_ref(), false, |ui| {
-            props
-                .air_cooling_capacity
-                .edit(ui, units, Gui::AirCapacity.tr(lang), &mut tracker)
+            props.air_cooling_capacity.edit(
+                ui,
+                units,
+                lang,
+                Gui::AirCapacity.tr(lang),
+                &mut tracker,
+            )
         });
         ui.end_row();
         ui.label(Gui::FacilityWater.tr(lang));
@@ -209,7 +215,7 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             ui.checked(supply.as_ref(), false, |ui| {
                 water
                     .supply_temp
-                    .edit(ui, units, Gui::SupplyTemp.tr(lang), &mut tracker)
+                    .edit(ui, units, lang, Gui::SupplyTemp.tr(lang), &mut tracker)
             });
             ui.end_row();
         }

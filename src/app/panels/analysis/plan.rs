@@ -74,7 +74,7 @@ impl PlanSection {
                         let plan = phased::plan(ctx.site, &full, budget, years);
                         self.plan = Some((ctx.analysis.revision, plan));
                     }
-                    Err(reason) => self.failure = Some(reason),
+                    Err(reason) => self.failure = Some(reason.text(lang).to_string()),
                 }
             }
         });
