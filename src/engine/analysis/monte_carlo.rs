@@ -131,17 +131,21 @@ pub fn run(
     }
     let samples = (0..config.samples)
         .into_par_iter()
-        .map(|i| {
-            if cancel.load(Ordering::Relaxed) {
-                return Err(McError::Cancelled);
-            }
-            let site = prepared
-                .apply_vector(&draw(prepared, config.seed, i))
-                .map_err(McError::Input)?;
-            let sample = sample_of(&evaluate(&site));
-            done.fetch_add(1, Ordering::Relaxed);
-            Ok(sample)
-        })
+        // one copy of the site per worker; a sample only swaps in its assumptions
+        .map_init(
+            || prepared.site.clone(),
+            |site, i| {
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(McError::Cancelled);
+                }
+                site.assumptions = prepared
+                    .assumptions_of_vector(&draw(prepared, config.seed, i))
+                    .map_err(McError::Input)?;
+                let sample = sample_of(&evaluate(site));
+                done.fetch_add(1, Ordering::Relaxed);
+                Ok(sample)
+            },
+        )
         .collect::<Result<Vec<Sample>, McError>>()?;
     let currency = prepared.site.currency;
     let n = samples.len() as f64;

@@ -228,8 +228,16 @@ impl Prepared {
 
     /// The site with input `i` at `values[i]`, for every input.
     pub fn apply_vector(&self, values: &[f64]) -> Result<Site, String> {
+        let mut site = self.site.clone();
+        site.assumptions = self.assumptions_of_vector(values)?;
+        Ok(site)
+    }
+
+    /// The site's assumptions with input `i` at `values[i]`: all a sample changes, so a
+    /// caller can keep one copy of the site and swap these in.
+    pub fn assumptions_of_vector(&self, values: &[f64]) -> Result<Assumptions, String> {
         let pairs: Vec<(&Input, f64)> = self.inputs.iter().zip(values.iter().copied()).collect();
-        self.apply_all(&pairs)
+        self.assumptions_with(&pairs)
     }
 
     fn assumptions_with(&self, values: &[(&Input, f64)]) -> Result<Assumptions, String> {
