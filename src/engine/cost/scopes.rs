@@ -1,5 +1,7 @@
 //! Assembles [`Results`]: finance of each option per rack group, hall (sum of its groups)
-//! and site (sum of its halls), the recommendation of each scope and the mixed plan.
+//! and site (sum of every group, in order), the recommendation of each scope and the mixed
+//! plan. Each rack group is priced into a [`PricedGroup`]: the full [`RackResult`] or the
+//! compact [`GroupSummary`].
 
 use uom::si::f64::Energy;
 

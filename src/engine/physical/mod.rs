@@ -10,6 +10,9 @@
 //! (`ceil(Q / capacity) + redundancy` over the hall's liquid heat); a rack group's
 //! `Thermal::cdu_count` is 0 and its [`PhysicalOption::cdu_share`] is the hall's count × the
 //! group's share of the hall's liquid design heat (shares of a hall sum to its count).
+//!
+//! What each rack group keeps is a [`GroupRecord`]: the full [`PhysicalRack`] (reports) or
+//! the compact [`GroupPhysics`] (the live recompute); both see the same figures.
 
 pub mod energy;
 pub mod equipment;
