@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use egui::Ui;
 
-use super::field_edit::FieldEdit;
+use super::field_edit::{Field, FieldEdit};
 use super::{Panel, ViewCtx};
 use crate::app::command::Command;
 use crate::app::edit::Edit;
@@ -76,7 +76,10 @@ impl Rows<'_> {
             ui.horizontal(|ui| {
                 let before = self.tracker.changed;
                 self.tracker.changed = false;
-                shown.edit(ui, self.ctx.units(), lang, text, &mut self.tracker);
+                shown.edit(
+                    ui,
+                    &mut Field::new(self.ctx.units(), lang, text, &mut self.tracker),
+                );
                 if self.tracker.changed {
                     *value = Some(shown);
                 }

@@ -4,7 +4,7 @@
 
 use egui::Ui;
 
-use super::field_edit::FieldEdit;
+use super::field_edit::{Field, FieldEdit};
 use super::{Panel, ViewCtx};
 use crate::app::command::Command;
 use crate::app::edit::Edit;
@@ -266,7 +266,7 @@ fn field<T: FieldEdit>(
     key_label(ui, key, lang);
     let label = field_label(CATALOG, key, lang);
     ui.checked(problem.as_ref(), false, |ui| {
-        ui.horizontal(|ui| value.edit(ui, units, lang, label, tracker))
+        ui.horizontal(|ui| value.edit(ui, &mut Field::new(units, lang, label, tracker)))
     });
     ui.end_row();
 }

@@ -10,30 +10,36 @@ use crate::model::fluids::Fluid;
 use crate::units::format::UnitSystem;
 use crate::units::*;
 
+/// What an editor row edits a value with: the unit system and language it shows, the
+/// field's label (hover text and widget id) and the row's change tracker.
+pub struct Field<'a> {
+    pub units: UnitSystem,
+    pub lang: Lang,
+    pub label: &'a str,
+    pub tracker: &'a mut Tracker,
+}
+
+impl<'a> Field<'a> {
+    pub fn new(units: UnitSystem, lang: Lang, label: &'a str, tracker: &'a mut Tracker) -> Self {
+        Field {
+            units,
+            lang,
+            label,
+            tracker,
+        }
+    }
+}
+
 /// A value an editor row can change.
 pub trait FieldEdit: Clone + PartialEq {
-    fn edit(
-        &mut self,
-        ui: &mut Ui,
-        units: UnitSystem,
-        lang: Lang,
-        label: &str,
-        tracker: &mut Tracker,
-    );
+    fn edit(&mut self, ui: &mut Ui, field: &mut Field<'_>);
 }
 
 macro_rules! quantity_fields {
     ($($q:ty),+) => {$(
         impl FieldEdit for $q {
-            fn edit(
-        &mut self,
-        ui: &mut Ui,
-        units: UnitSystem,
-        lang: Lang,
-        label: &str,
-        tracker: &mut Tracker,
-    ) {
-                ui.quantity_edit(self, units, lang, label, tracker);
+            fn edit(&mut self, ui: &mut Ui, f: &mut Field<'_>) {
+                ui.quantity_edit(self, f.units, f.lang, f.label, f.tracker);
             }
         }
     )+};
@@ -57,81 +63,46 @@ quantity_fields!(
 
 /// Lengths in racks are counted in U; other lengths follow the unit system.
 impl FieldEdit for LengthQ {
-    fn edit(
-        &mut self,
-        ui: &mut Ui,
-        units: UnitSystem,
-        lang: Lang,
-        label: &str,
-        tracker: &mut Tracker,
-    ) {
+    fn edit(&mut self, ui: &mut Ui, f: &mut Field<'_>) {
         if self.unit() == LengthUnit::U {
             let mut n = self.number();
             if ui
-                .number_edit(&mut n, 0.0..=100.0, 0.1, label, tracker)
+                .number_edit(&mut n, 0.0..=100.0, 0.1, f.label, f.tracker)
                 .changed()
             {
                 *self = Qty::new(n, LengthUnit::U);
             }
             ui.label("U");
         } else {
-            ui.quantity_edit(self, units, lang, label, tracker);
+            ui.quantity_edit(self, f.units, f.lang, f.label, f.tracker);
         }
     }
 }
 
 impl FieldEdit for f64 {
-    fn edit(
-        &mut self,
-        ui: &mut Ui,
-        _units: UnitSystem,
-        _lang: Lang,
-        label: &str,
-        tracker: &mut Tracker,
-    ) {
+    fn edit(&mut self, ui: &mut Ui, f: &mut Field<'_>) {
         let speed = (self.abs() * 0.005).max(0.001);
-        ui.number_edit(self, f64::MIN..=f64::MAX, speed, label, tracker);
+        ui.number_edit(self, f64::MIN..=f64::MAX, speed, f.label, f.tracker);
     }
 }
 
 impl FieldEdit for u32 {
-    fn edit(
-        &mut self,
-        ui: &mut Ui,
-        _units: UnitSystem,
-        _lang: Lang,
-        label: &str,
-        tracker: &mut Tracker,
-    ) {
-        ui.count_edit(self, 0..=u32::MAX, label, tracker);
+    fn edit(&mut self, ui: &mut Ui, f: &mut Field<'_>) {
+        ui.count_edit(self, 0..=u32::MAX, f.label, f.tracker);
     }
 }
 
 impl FieldEdit for u16 {
-    fn edit(
-        &mut self,
-        ui: &mut Ui,
-        _units: UnitSystem,
-        _lang: Lang,
-        label: &str,
-        tracker: &mut Tracker,
-    ) {
-        ui.count_edit(self, 1900..=2200, label, tracker);
+    fn edit(&mut self, ui: &mut Ui, f: &mut Field<'_>) {
+        ui.count_edit(self, 1900..=2200, f.label, f.tracker);
     }
 }
 
 impl<U: UnitKind> FieldEdit for Price<U> {
-    fn edit(
-        &mut self,
-        ui: &mut Ui,
-        _units: UnitSystem,
-        _lang: Lang,
-        label: &str,
-        tracker: &mut Tracker,
-    ) {
+    fn edit(&mut self, ui: &mut Ui, f: &mut Field<'_>) {
         let mut n = self.number();
         let speed = (n.abs() * 0.005).max(0.001);
-        let response = ui.number_edit(&mut n, 0.0..=f64::MAX, speed, label, tracker);
+        let response = ui.number_edit(&mut n, 0.0..=f64::MAX, speed, f.label, f.tracker);
         if response.changed() {
             let unit = self.unit();
             *self = Price::new(n, unit.currency, unit.per);
@@ -141,31 +112,17 @@ impl<U: UnitKind> FieldEdit for Price<U> {
 }
 
 impl FieldEdit for Money {
-    fn edit(
-        &mut self,
-        ui: &mut Ui,
-        _units: UnitSystem,
-        _lang: Lang,
-        label: &str,
-        tracker: &mut Tracker,
-    ) {
+    fn edit(&mut self, ui: &mut Ui, f: &mut Field<'_>) {
         let speed = (self.amount.abs() * 0.005).max(1.0);
-        ui.number_edit(&mut self.amount, 0.0..=f64::MAX, speed, label, tracker);
+        ui.number_edit(&mut self.amount, 0.0..=f64::MAX, speed, f.label, f.tracker);
         ui.label(self.currency.code());
     }
 }
 
 impl FieldEdit for Fluid {
-    fn edit(
-        &mut self,
-        ui: &mut Ui,
-        _units: UnitSystem,
-        _lang: Lang,
-        label: &str,
-        tracker: &mut Tracker,
-    ) {
+    fn edit(&mut self, ui: &mut Ui, f: &mut Field<'_>) {
         let before = self.clone();
-        egui::ComboBox::from_id_salt(("fluid", label))
+        egui::ComboBox::from_id_salt(("fluid", f.label))
             .selected_text(self.name())
             .show_ui(ui, |ui| {
                 for fluid in [
@@ -180,25 +137,18 @@ impl FieldEdit for Fluid {
                 }
             })
             .response
-            .on_hover_text(label);
+            .on_hover_text(f.label);
         if *self != before {
-            tracker.changed = true;
+            f.tracker.changed = true;
         }
     }
 }
 
 impl FieldEdit for CduSize {
-    fn edit(
-        &mut self,
-        ui: &mut Ui,
-        units: UnitSystem,
-        lang: Lang,
-        label: &str,
-        tracker: &mut Tracker,
-    ) {
+    fn edit(&mut self, ui: &mut Ui, f: &mut Field<'_>) {
         let before = self.clone();
-        let name = |s: &CduSize| crate::report::words::cdu_size(s, lang);
-        egui::ComboBox::from_id_salt(("cdu", label))
+        let name = |s: &CduSize| crate::report::words::cdu_size(s, f.lang);
+        egui::ComboBox::from_id_salt(("cdu", f.label))
             .selected_text(name(self))
             .show_ui(ui, |ui| {
                 for size in [
@@ -212,18 +162,18 @@ impl FieldEdit for CduSize {
                     let text = format!(
                         "{} ({})",
                         name(&size),
-                        crate::units::format::quantity::<PowerUnit>(size.capacity().get(), units)
+                        crate::units::format::quantity::<PowerUnit>(size.capacity().get(), f.units)
                     );
                     ui.selectable_value(self, size, text);
                 }
             })
             .response
-            .on_hover_text(label);
+            .on_hover_text(f.label);
         if *self != before {
-            tracker.changed = true;
+            f.tracker.changed = true;
         }
         if let CduSize::Custom { capacity } = self {
-            ui.quantity_edit(capacity, units, lang, label, tracker);
+            ui.quantity_edit(capacity, f.units, f.lang, f.label, f.tracker);
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use egui::Ui;
 
-use super::field_edit::FieldEdit;
+use super::field_edit::{Field, FieldEdit};
 use super::{Panel, ViewCtx};
 use crate::app::command::Command;
 use crate::app::edit::Edit;
@@ -128,13 +128,13 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
     let mut tracker = Tracker::default();
     ui.heading(format!("{}: {}", Gui::HallProps.tr(lang), hall.name));
     let path = ctx.hall_path(h);
-    let field = |at: &[Seg]| ctx.problem(&join(&path, at), Depth::Under);
+    let problem_at = |at: &[Seg]| ctx.problem(&join(&path, at), Depth::Under);
     egui::Grid::new("hall_props").num_columns(2).show(ui, |ui| {
         ui.label(Gui::Name.tr(lang));
         // A duplicate name is reported at the hall itself.
         let name_problem = FieldProblem::merge(
             ctx.problem(&path, Depth::Exact),
-            field(&[Seg::Field("name")]),
+            problem_at(&[Seg::Field("name")]),
         );
         ui.checked(name_problem.as_ref(), false, |ui| {
             ui.text_edit(&mut props.name, Gui::Name.tr(lang), &mut tracker)
@@ -149,31 +149,29 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
                 let response = ui.radio_value(&mut props.floor.kind, kind, text.tr(lang));
                 tracker.track(&response);
             }
-            let rating = field(&[Seg::Field("floor"), Seg::Field("rating")]);
+            let rating = problem_at(&[Seg::Field("floor"), Seg::Field("rating")]);
             ui.checked(rating.as_ref(), false, |ui| {
-                props
-                    .floor
-                    .rating
-                    .edit(ui, units, lang, Gui::FloorRating.tr(lang), &mut tracker)
+                props.floor.rating.edit(
+                    ui,
+                    &mut Field::new(units, lang, Gui::FloorRating.tr(lang), &mut tracker),
+                )
             });
         });
         ui.end_row();
         ui.label(Gui::Area.tr(lang));
-        ui.checked(field(&[Seg::Field("area")]).as_ref(), false, |ui| {
-            props
-                .area
-                .edit(ui, units, lang, Gui::Area.tr(lang), &mut tracker)
+        ui.checked(problem_at(&[Seg::Field("area")]).as_ref(), false, |ui| {
+            props.area.edit(
+                ui,
+                &mut Field::new(units, lang, Gui::Area.tr(lang), &mut tracker),
+            )
         });
         ui.end_row();
         ui.label(Gui::AirCapacity.tr(lang));
-        let air = field(&[Seg::Field("air_cooling_capacity")]);
+        let air = problem_at(&[Seg::Field("air_cooling_capacity")]);
         ui.checked(air.as_ref(), false, |ui| {
             props.air_cooling_capacity.edit(
                 ui,
-                units,
-                lang,
-                Gui::AirCapacity.tr(lang),
-                &mut tracker,
+                &mut Field::new(units, lang, Gui::AirCapacity.tr(lang), &mut tracker),
             )
         });
         ui.end_row();
@@ -211,11 +209,12 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             tracker.changed |= water.class != before;
             ui.end_row();
             ui.label(Gui::SupplyTemp.tr(lang));
-            let supply = field(&[Seg::Field("facility_water"), Seg::Field("supply_temp")]);
+            let supply = problem_at(&[Seg::Field("facility_water"), Seg::Field("supply_temp")]);
             ui.checked(supply.as_ref(), false, |ui| {
-                water
-                    .supply_temp
-                    .edit(ui, units, lang, Gui::SupplyTemp.tr(lang), &mut tracker)
+                water.supply_temp.edit(
+                    ui,
+                    &mut Field::new(units, lang, Gui::SupplyTemp.tr(lang), &mut tracker),
+                )
             });
             ui.end_row();
         }
@@ -229,7 +228,7 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
                 props.measured_pue = measured.then_some(1.5);
             }
             if let Some(pue) = &mut props.measured_pue {
-                let problem = field(&[Seg::Field("measured_pue")]);
+                let problem = problem_at(&[Seg::Field("measured_pue")]);
                 ui.checked(problem.as_ref(), false, |ui| {
                     ui.number_edit(
                         pue,
