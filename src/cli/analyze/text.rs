@@ -148,7 +148,7 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
             An::RedundancyTitle.fmt(lang, &[&h.hall, &option])
         );
         for (i, c) in h.cdus.iter().enumerate() {
-            let racks: u64 = c.racks.iter().map(|r| r.racks).sum();
+            let racks = c.rack_count();
             let absorbed = if c.failure_absorbed {
                 An::Absorbed
             } else {

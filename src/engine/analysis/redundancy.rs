@@ -36,6 +36,13 @@ pub struct Cdu {
     pub failure_absorbed: bool,
 }
 
+impl Cdu {
+    /// Racks that lose cooling if this CDU fails.
+    pub fn rack_count(&self) -> u64 {
+        self.racks.iter().map(|r| r.racks).sum()
+    }
+}
+
 /// The check of one hall under one liquid option.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HallCheck {

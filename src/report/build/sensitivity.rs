@@ -165,7 +165,7 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
         .iter()
         .map(|i| (*i, &check.cdus[*i]))
         .map(|(i, cdu)| {
-            let racks: u64 = cdu.racks.iter().map(|r| r.racks).sum();
+            let racks = cdu.rack_count();
             let mut row = Row::new(vec![
                 format!("{} {}", An::RepCdu.tr(lang), i + 1),
                 kw(cdu.load.get::<kilowatt>()),

@@ -214,7 +214,7 @@ fn redundancy_ui(ui: &mut Ui, ctx: &ViewCtx, checks: &[HallCheck]) {
             ui.label(Gui::AnLoses.tr(lang));
             ui.end_row();
             for (i, cdu) in check.cdus.iter().take(24).enumerate() {
-                let racks: u64 = cdu.racks.iter().map(|r| r.racks).sum();
+                let racks = cdu.rack_count();
                 ui.label(format!("CDU {}", i + 1));
                 ui.label(format!(
                     "{} / {}",
