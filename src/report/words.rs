@@ -14,22 +14,10 @@ use crate::i18n::analysis::An;
 use crate::i18n::terms::Term;
 use crate::i18n::words::Words;
 use crate::i18n::{Lang, Text};
-use crate::model::assumptions::cooling::CduSize;
 use crate::units::format::{UnitSystem, group_thousands, quantity_trimmed as quantity};
 use crate::units::{AreaUnit, Currency, FloorLoadUnit, Money, PowerUnit, TemperatureUnit};
 
 /// The option's name, e.g. `Cold plate` / `冷板式液冷`.
-/// The kind of a CDU size, for people (the file writes `InRow`, …).
-pub fn cdu_size(size: &CduSize, lang: Lang) -> &'static str {
-    match size {
-        CduSize::InRack => Words::CduInRack,
-        CduSize::InRow => Words::CduInRow,
-        CduSize::Facility => Words::CduFacility,
-        CduSize::Custom { .. } => Words::CduCustom,
-    }
-    .tr(lang)
-}
-
 pub fn option_name(option: CoolingOption, lang: Lang) -> &'static str {
     match option {
         CoolingOption::Air => Term::Air.tr(lang),

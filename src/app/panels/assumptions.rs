@@ -125,7 +125,7 @@ impl Panel for AssumptionsPanel {
         );
         let mut rows = Rows {
             provenance: edited
-                .entries(currency)
+                .entries(currency, lang)
                 .into_iter()
                 .map(|e| ((e.group, e.key), e.provenance))
                 .collect(),

@@ -147,7 +147,7 @@ impl FieldEdit for Fluid {
 impl FieldEdit for CduSize {
     fn edit(&mut self, ui: &mut Ui, f: &mut Field<'_>) {
         let before = self.clone();
-        let name = |s: &CduSize| crate::report::words::cdu_size(s, f.lang);
+        let name = |s: &CduSize| s.name(f.lang);
         egui::ComboBox::from_id_salt(("cdu", f.label))
             .selected_text(name(self))
             .show_ui(ui, |ui| {

@@ -147,7 +147,10 @@ impl Prepared {
                 problem: e.to_string(),
             }]
         })?;
-        let entries = site.assumptions.entries(site.currency);
+        // keys and file forms only: the language of the display text does not matter
+        let entries = site
+            .assumptions
+            .entries(site.currency, crate::i18n::Lang::En);
         let mut prepared = Prepared {
             site: site.clone(),
             inputs: Vec::new(),

@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::words::Words;
+use crate::i18n::{Lang, Text};
+use crate::model::assumptions::Describe;
 use crate::model::fluids::Fluid;
 use crate::units::build::{deg_c, kelvin_diff, kg, kw, litres, m2, rack_units};
 use crate::units::{AreaQ, LengthQ, MassQ, PowerQ, TempDiffQ, TemperatureQ, VolumeQ};
@@ -29,9 +32,31 @@ impl CduSize {
             CduSize::Custom { capacity } => *capacity,
         }
     }
+    /// The kind of unit, for people (the file writes `InRow`, …).
+    pub fn name(&self, lang: Lang) -> &'static str {
+        match self {
+            CduSize::InRack => Words::CduInRack,
+            CduSize::InRow => Words::CduInRow,
+            CduSize::Facility => Words::CduFacility,
+            CduSize::Custom { .. } => Words::CduCustom,
+        }
+        .tr(lang)
+    }
 }
 
-crate::describe_enum!(CduSize);
+/// "In-row CDU, 600 kW" / "列间 CDU，600 kW".
+impl Describe for CduSize {
+    fn describe(&self) -> String {
+        self.describe_in(Lang::En)
+    }
+    fn file_form(&self) -> String {
+        ron::to_string(self).unwrap_or_default()
+    }
+    fn describe_in(&self, lang: Lang) -> String {
+        let comma = if lang == Lang::Zh { "，" } else { ", " };
+        format!("{}{comma}{}", self.name(lang), self.capacity().describe())
+    }
+}
 
 assumption_group! {
     /// Cooling design: what each technology can do and what its equipment holds.
@@ -96,5 +121,23 @@ assumption_group! {
         /// Empty mass of cold-plate manifolds and hoses added to a rack, with coolant.
         cold_plate_rack_mass: MassQ = |c| kg(60.0),
             "Estimate: manifolds, hoses and coolant of a rack [EST]";
+    }
+}
+
+#[cfg(test)]
+mod cdu_words {
+    use super::*;
+
+    #[test]
+    fn cdu_sizes_are_described_in_words_with_their_capacity() {
+        assert_eq!(CduSize::InRow.describe(), "In-row CDU, 600 kW");
+        assert_eq!(CduSize::InRow.describe_in(Lang::Zh), "列间 CDU，600 kW");
+        assert_eq!(CduSize::Facility.describe(), "Facility CDU, 2,000 kW");
+        let custom = CduSize::Custom {
+            capacity: kw(350.0),
+        };
+        assert_eq!(custom.describe_in(Lang::Zh), "自定义 CDU，350 kW");
+        // the file keeps its own name
+        assert_eq!(CduSize::InRow.file_form(), "InRow");
     }
 }

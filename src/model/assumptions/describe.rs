@@ -9,6 +9,11 @@ pub trait Describe {
     fn describe(&self) -> String;
     /// As the site file writes it, e.g. `kW(25)`.
     fn file_form(&self) -> String;
+    /// For people reading `lang`: [`Describe::describe`] unless the value has words of its
+    /// own (a CDU size is "In-row CDU" / "列间 CDU", not its file name).
+    fn describe_in(&self, _lang: crate::i18n::Lang) -> String {
+        self.describe()
+    }
 }
 
 fn ron_text<T: serde::Serialize>(value: &T) -> String {
@@ -62,7 +67,7 @@ macro_rules! describe_plain {
 }
 describe_plain!(f64, u32, u16, u64);
 
-/// Enumerations (fluids, CDU sizes, cost modes) show their file name.
+/// Enumerations without words of their own (fluids) show their file name.
 #[macro_export]
 macro_rules! describe_enum {
     ($($t:ty),+) => {$(

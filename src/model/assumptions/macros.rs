@@ -62,6 +62,7 @@ macro_rules! assumption_group {
             pub fn entries(
                 &self,
                 currency: $crate::units::Currency,
+                lang: $crate::i18n::Lang,
             ) -> Vec<$crate::model::assumptions::Entry> {
                 use $crate::model::assumptions::{Describe, Entry, Provenance};
                 let resolved = self.resolve(currency);
@@ -70,7 +71,7 @@ macro_rules! assumption_group {
                         group: $group,
                         key: stringify!($field),
                         value: resolved.$field.file_form(),
-                        display: resolved.$field.describe(),
+                        display: resolved.$field.describe_in(lang),
                         provenance: if self.$field.is_some() {
                             Provenance::SiteFile
                         } else {

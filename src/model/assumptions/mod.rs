@@ -16,6 +16,7 @@ pub mod prices;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
 use crate::units::Currency;
 pub use describe::Describe;
 
@@ -41,7 +42,7 @@ pub struct Entry {
     pub key: &'static str,
     /// The value in the file's own notation, e.g. `kW(25)`.
     pub value: String,
-    /// Number and unit for people, e.g. `25 kW`.
+    /// For people, in the language asked for: `25 kW`, `In-row CDU, 600 kW`.
     pub display: String,
     pub provenance: Provenance,
 }
@@ -80,12 +81,12 @@ impl Assumptions {
         }
     }
 
-    /// Every input with its value and provenance, in file order.
-    pub fn entries(&self, currency: Currency) -> Vec<Entry> {
-        let mut all = self.cooling.entries(currency);
-        all.extend(self.plant.entries(currency));
-        all.extend(self.prices.entries(currency));
-        all.extend(self.finance.entries(currency));
+    /// Every input with its value and provenance, in file order, shown for `lang`.
+    pub fn entries(&self, currency: Currency, lang: Lang) -> Vec<Entry> {
+        let mut all = self.cooling.entries(currency, lang);
+        all.extend(self.plant.entries(currency, lang));
+        all.extend(self.prices.entries(currency, lang));
+        all.extend(self.finance.entries(currency, lang));
         all
     }
 

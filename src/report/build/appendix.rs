@@ -83,25 +83,6 @@ fn provenance(p: &Provenance, lang: Lang) -> String {
     }
 }
 
-/// The CDU size in words with its capacity ("In-row CDU, 600 kW"), not its file form.
-fn cdu_size_text(input: &ReportInput, lang: Lang) -> String {
-    let size = input
-        .site
-        .assumptions
-        .cooling
-        .resolve(input.site.currency)
-        .cdu_size;
-    let comma = if lang == Lang::Zh { "，" } else { ", " };
-    format!(
-        "{}{comma}{}",
-        crate::report::words::cdu_size(&size, lang),
-        crate::units::format::quantity::<crate::units::PowerUnit>(
-            size.capacity().get(),
-            crate::units::format::UnitSystem::Si
-        )
-    )
-}
-
 pub(super) fn assumptions(input: &ReportInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
     blocks.push(chapter(Rep::Assumptions, lang));
@@ -114,18 +95,13 @@ pub(super) fn assumptions(input: &ReportInput, blocks: &mut Vec<Block>) {
     let rows = input
         .site
         .assumptions
-        .entries(input.site.currency)
+        .entries(input.site.currency, lang)
         .into_iter()
         .map(|e| {
-            let display = if (e.group, e.key) == ("cooling", "cdu_size") {
-                cdu_size_text(input, lang)
-            } else {
-                units_as_written(&e.display, lang)
-            };
             Row::new(vec![
                 group_label(e.group, lang).to_string(),
                 label_with_key(e.group, e.key, lang),
-                display,
+                units_as_written(&e.display, lang),
                 units_as_written(&provenance(&e.provenance, lang), lang),
             ])
         })
