@@ -172,20 +172,7 @@ impl GroupInput<'_> {
     }
     /// [`GroupInput::option`]'s cost drivers, straight from the sums (the same figures).
     pub fn drivers(&self, option: CoolingOption) -> CostDrivers {
-        let s = &self.sums[option.index()];
-        CostDrivers {
-            option,
-            feasible: true,
-            cdu_share: s.liquid_design_w,
-            it_design: Power::new::<uom::si::power::watt>(s.it_design_w),
-            heat_to_liquid: Power::new::<uom::si::power::watt>(s.liquid_design_w),
-            heat_to_air: Power::new::<uom::si::power::watt>(s.air_design_w),
-            tank_count: s.tanks,
-            fluid_volume: Volume::new::<uom::si::volume::cubic_meter>(s.fluid_m3),
-            it_energy: Energy::new::<uom::si::energy::watt_hour>(s.it_energy_wh),
-            facility_energy: Energy::new::<uom::si::energy::watt_hour>(s.facility_energy_wh()),
-            water: Volume::new::<uom::si::volume::cubic_meter>(s.water_m3),
-        }
+        self.sums[option.index()].cost_drivers(option)
     }
     /// Design IT power of one rack on air.
     pub fn per_rack_design(&self) -> Power {
@@ -199,6 +186,18 @@ pub fn cdu_share(hall_cdus: u64, group_liquid_w: f64, hall_liquid_w: f64) -> f64
         hall_cdus as f64 * group_liquid_w / hall_liquid_w
     } else {
         0.0
+    }
+}
+
+/// Each option's `cdu_share`, which held the group's liquid design heat (W), becomes its
+/// [`cdu_share`] of the hall's units.
+fn rescale_cdu_shares<'a>(
+    shares: impl Iterator<Item = &'a mut f64>,
+    hall_cdus: &[u64; 3],
+    hall_liquid_w: &[f64; 3],
+) {
+    for (i, share) in shares.enumerate() {
+        *share = cdu_share(hall_cdus[i], *share, hall_liquid_w[i]);
     }
 }
 
@@ -250,9 +249,8 @@ impl GroupRecord for PhysicalRack {
         }
     }
     fn set_cdu_shares(&mut self, hall_cdus: &[u64; 3], hall_liquid_w: &[f64; 3]) {
-        for (i, o) in self.scope.options.iter_mut().enumerate() {
-            o.cdu_share = cdu_share(hall_cdus[i], o.cdu_share, hall_liquid_w[i]);
-        }
+        let shares = self.scope.options.iter_mut().map(|o| &mut o.cdu_share);
+        rescale_cdu_shares(shares, hall_cdus, hall_liquid_w);
     }
 }
 
@@ -289,9 +287,8 @@ impl GroupRecord for GroupPhysics {
         }
     }
     fn set_cdu_shares(&mut self, hall_cdus: &[u64; 3], hall_liquid_w: &[f64; 3]) {
-        for (i, o) in self.options.iter_mut().enumerate() {
-            o.cdu_share = cdu_share(hall_cdus[i], o.cdu_share, hall_liquid_w[i]);
-        }
+        let shares = self.options.iter_mut().map(|o| &mut o.cdu_share);
+        rescale_cdu_shares(shares, hall_cdus, hall_liquid_w);
     }
 }
 

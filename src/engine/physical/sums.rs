@@ -17,7 +17,8 @@ use uom::si::time::hour;
 use uom::si::volume::cubic_meter;
 use uom::si::volume_rate::cubic_meter_per_second;
 
-use crate::engine::results::{EnergyFigures, Thermal};
+use super::CostDrivers;
+use crate::engine::results::{CoolingOption, EnergyFigures, Thermal};
 
 /// Sums of one option in one scope (SI-ish f64: W, W·h, m³, kg, m²).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -102,6 +103,24 @@ impl Sums {
                 self.floor_load_kg_per_m2,
             ),
             floor_area: Area::new::<square_meter>(self.floor_area_m2),
+        }
+    }
+
+    /// What the cost engine reads of option `option` in these sums (a rack group's), with
+    /// `cdu_share` holding the liquid design heat until the hall's CDU count is known.
+    pub fn cost_drivers(&self, option: CoolingOption) -> CostDrivers {
+        CostDrivers {
+            option,
+            feasible: true,
+            cdu_share: self.liquid_design_w,
+            it_design: Power::new::<watt>(self.it_design_w),
+            heat_to_liquid: Power::new::<watt>(self.liquid_design_w),
+            heat_to_air: Power::new::<watt>(self.air_design_w),
+            tank_count: self.tanks,
+            fluid_volume: Volume::new::<cubic_meter>(self.fluid_m3),
+            it_energy: Energy::new::<watt_hour>(self.it_energy_wh),
+            facility_energy: Energy::new::<watt_hour>(self.facility_energy_wh()),
+            water: Volume::new::<cubic_meter>(self.water_m3),
         }
     }
 
