@@ -65,24 +65,40 @@ impl RackBasis {
     pub fn new_design_kw(&self) -> f64 {
         self.new.iter().map(|c| c.design_kw).sum()
     }
+    fn avg_kw(&self) -> f64 {
+        self.cohorts().map(|c| c.avg_kw).sum()
+    }
     /// Share of average IT load present in cash-flow year `t` (operations of calendar year
     /// first_year + t − 1): cohorts arrived at an index below `t`.
     pub fn avg_present(&self, t: usize) -> f64 {
-        let total: f64 = self.cohorts().map(|c| c.avg_kw).sum();
-        present(self.cohorts().map(|c| (c.year, c.avg_kw)), total, t)
+        self.avg_present_of(self.avg_kw(), t)
     }
     /// Share of design IT load present in cash-flow year `t`.
     pub fn design_present(&self, t: usize) -> f64 {
-        present(
-            self.cohorts().map(|c| (c.year, c.design_kw)),
-            self.design_kw(),
-            t,
-        )
+        self.design_present_of(self.design_kw(), t)
+    }
+    /// [`RackBasis::avg_present`] and [`RackBasis::design_present`] of every cash-flow year
+    /// 0..years into `out`, the totals summed once: the same for every option of the group.
+    pub fn presence_into(&self, years: usize, out: &mut Vec<(f64, f64)>) {
+        let (avg_total, design_total) = (self.avg_kw(), self.design_kw());
+        out.clear();
+        out.extend((0..years).map(|t| {
+            (
+                self.avg_present_of(avg_total, t),
+                self.design_present_of(design_total, t),
+            )
+        }));
+    }
+    fn avg_present_of(&self, total: f64, t: usize) -> f64 {
+        present(self.cohorts().map(|c| (c.year, c.avg_kw)), total, t)
+    }
+    fn design_present_of(&self, total: f64, t: usize) -> f64 {
+        present(self.cohorts().map(|c| (c.year, c.design_kw)), total, t)
     }
 }
 
 /// Share of `total` in cohorts that arrived at an index below `t`.
-pub fn present(cohorts: impl Iterator<Item = (usize, f64)>, total: f64, t: usize) -> f64 {
+fn present(cohorts: impl Iterator<Item = (usize, f64)>, total: f64, t: usize) -> f64 {
     if total <= 0.0 {
         return 0.0;
     }

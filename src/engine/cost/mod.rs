@@ -25,7 +25,7 @@ use crate::units::money::CurrencyMismatch;
 use crate::units::{Currency, PowerUnit};
 use basis::{RackBasis, rack_basis};
 use capex::{CapexInputs, add_capex};
-use opex::{add_opex, presence_into};
+use opex::add_opex;
 use streams::Streams;
 
 /// Cost streams of the three options of one rack group (retrofit share applied), in
@@ -39,7 +39,7 @@ pub struct RackCosts {
     /// with air.
     full: Streams,
     full_immersion: Streams,
-    /// Scratch: the group's load present per year ([`opex::presence_into`]).
+    /// Scratch: the group's load present per year ([`RackBasis::presence_into`]).
     presence: Vec<(f64, f64)>,
 }
 
@@ -179,7 +179,7 @@ pub fn rack_costs(
         full_immersion,
         presence,
     } = out;
-    presence_into(basis, horizon + 1, presence);
+    basis.presence_into(horizon + 1, presence);
     let presence = &presence[..];
     *share = basis.share;
     let [p_air, p_cold_plate, p_immersion] = physical;

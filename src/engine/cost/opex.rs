@@ -10,35 +10,15 @@
 //! - water: facility water use × water price;
 //! - air-plant maintenance: per kW of heat left on air (so liquid options avoid part of it).
 
-use super::basis::{RackBasis, present};
+use super::basis::RackBasis;
 use super::streams::Streams;
 use crate::engine::physical::CostDrivers;
 use crate::engine::results::CoolingOption;
 use crate::model::assumptions::prices::PricesResolved;
 use crate::units::{EnergyUnit, PowerUnit, VolumeUnit};
 
-/// Share of the group's average and of its design IT load present in each cash-flow year
-/// 0..years (`RackBasis::avg_present`, `RackBasis::design_present`), into `out`: the same
-/// for every option, so computed once per group.
-pub fn presence_into(basis: &RackBasis, years: usize, out: &mut Vec<(f64, f64)>) {
-    // the totals `avg_present` and `design_present` divide by, summed once
-    let avg_total: f64 = basis.cohorts().map(|c| c.avg_kw).sum();
-    let design_total = basis.design_kw();
-    out.clear();
-    out.extend((0..years).map(|t| {
-        (
-            present(basis.cohorts().map(|c| (c.year, c.avg_kw)), avg_total, t),
-            present(
-                basis.cohorts().map(|c| (c.year, c.design_kw)),
-                design_total,
-                t,
-            ),
-        )
-    }));
-}
-
 /// Adds the OPEX of each option (the whole group on it) to its streams, whose CAPEX is
-/// already filled in; `presence` is [`presence_into`] of the group over the streams' years.
+/// already filled in; `presence` is [`RackBasis::presence_into`] of the group over the streams' years.
 /// One pass over the years: each option's figures are computed as if alone (its own
 /// additions in its own order) but interleaved, so the processor overlaps their chains.
 pub fn add_opex<const N: usize>(
@@ -55,8 +35,7 @@ pub fn add_opex<const N: usize>(
     let plant_year = basis.first_year();
     let years = streams.iter().map(|s| s.years()).min().unwrap_or(0);
 
-    // CAPEX spent through year t − 1, accumulated in the order `Streams::capex_through`
-    // sums it (so the figures are the same), once instead of per year
+    // CAPEX spent through year t − 1, a running sum year by year
     let mut capex_before = [0.0; N];
     // local sums (the same additions in the same order) the compiler keeps in registers
     let mut kw_years = streams.each_ref().map(|s| s.kw_years);

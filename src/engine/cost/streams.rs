@@ -150,13 +150,6 @@ impl Streams {
         }
         sum
     }
-    /// CAPEX of every year up to and including `year`.
-    pub fn capex_through(&self, year: usize) -> f64 {
-        self.capex_rows()
-            .take_while(|(y, _)| *y <= year)
-            .map(|(y, _)| self.capex_in(y))
-            .fold(0.0, |a, b| a + b)
-    }
     /// Total CAPEX over the horizon: every item that may be non-zero, year by year in item
     /// order (the others are `+0.0`: the same bits as summing every cell).
     pub fn capex_total(&self) -> f64 {
@@ -184,13 +177,7 @@ impl Streams {
             .filter(|(_, amount)| *amount != 0.0)
             .collect()
     }
-    /// Total cost (CAPEX + OPEX) of each year.
-    pub fn cost_by_year(&self) -> Vec<f64> {
-        let mut out = Vec::with_capacity(self.years());
-        self.cost_by_year_into(&mut out);
-        out
-    }
-    /// [`Streams::cost_by_year`] into `out` (cleared first), reusing its buffer.
+    /// Total cost (CAPEX + OPEX) of each year into `out` (cleared first), reusing its buffer.
     pub fn cost_by_year_into(&self, out: &mut Vec<f64>) {
         out.clear();
         out.extend(
