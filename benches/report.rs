@@ -10,7 +10,7 @@ use std::hint::black_box;
 use coolplan::engine::evaluate;
 use coolplan::i18n::Lang;
 use coolplan::model::generate::generate_site;
-use coolplan::report::build::ReportInput;
+use coolplan::report::compose::ReportInput;
 use coolplan::report::export::{Format, export};
 use coolplan::report::layout::Paper;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};

@@ -9,15 +9,18 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use coolplan::i18n::{Lang, Say};
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let path = args.next().ok_or("usage: open_site <site.ron> [repeats]")?;
     let repeats: usize = args.next().map(|n| n.parse()).transpose()?.unwrap_or(0);
     let start = Instant::now();
-    let loaded = coolplan::io::load_site(&path)?;
+    let loaded = coolplan::io::load_site(&path).map_err(|e| e.say(Lang::En))?;
     let loaded_at = start.elapsed();
     let base = Path::new(&path).parent();
-    let climate = coolplan::io::climate::resolve(&loaded.site, base)?;
+    let climate =
+        coolplan::io::climate::resolve(&loaded.site, base).map_err(|e| e.say(Lang::En))?;
     let results = coolplan::engine::recompute(&loaded.site, &climate);
     let evaluated_at = start.elapsed();
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();

@@ -1,29 +1,37 @@
 //! coolplan: plan liquid-cooling retrofits (cold plate, single-phase immersion) of datacenter
 //! halls against staying on air.
 //!
-//! The crate is a functional core with thin shells; arrows point one way:
-//! `units ← model ← engine ← {io, report, app, cli}`, and `i18n` serves the shells.
+//! The workspace is a functional core with thin shells; Cargo enforces the arrows, because a
+//! crate can only use the crates it depends on:
 //!
-//! | module | owns |
+//! ```text
+//! units ← model ← climate ← engine ← words ← report ← app
+//!            ↖──── io ←──────────────┘
+//! ```
+//!
+//! | crate | owns |
 //! |---|---|
-//! | [`units`] | unit-tagged quantities, money, display formatting |
-//! | [`model`] | the site: halls, racks, servers, catalog, assumptions (plain data) |
-//! | [`engine`] | thermal, energy, cost, finance, recommendation (pure) |
-//! | [`io`] | load, validate, migrate, save site files (the file edge) |
-//! | [`i18n`] | every user-facing text, English and 简体中文 |
-//! | [`report`] | JSON, text (and PDF/HTML/CSV/Markdown) reports; wording of results |
-//! | [`cli`] | the headless commands |
-//! | `app` | the desktop GUI (feature `gui`, on by default) |
+//! | [`units`] (`crates/units`) | unit-tagged quantities, money, display formatting |
+//! | [`model`] (`crates/model`) | the site: halls, racks, servers, catalog, assumptions (plain data) |
+//! | [`climate`] (`crates/climate`) | climate bins from monthly normals, presets and hourly records |
+//! | [`engine`] (`crates/engine`) | thermal, energy, cost, finance, recommendation, analyses (pure, no text) |
+//! | [`io`] (`crates/io`) | load, validate, migrate, save site files; EPW and CSV readers (the file edge) |
+//! | [`i18n`] (`crates/words`) | every user-facing text in English and 简体中文, the wording of results and errors |
+//! | [`report`] (`crates/report`) | report document, layout, PDF/HTML/Markdown/CSV/JSON/text writers |
+//! | `app` (`crates/app`) | the desktop GUI (feature `gui`, on by default) |
+//! | [`cli`] (here) | the headless commands |
 //!
-//! Features: `gui` (the desktop app) and `pdf` (the PDF report writer), both default; with
-//! `--no-default-features` the library and CLI build without the GUI stack or krilla.
+//! This package is the `coolplan` binary: the CLI and, with feature `gui`, the app. Its library
+//! re-exports the crates under the names above so tests and benches read `coolplan::engine::…`.
 
 #[cfg(feature = "gui")]
-pub mod app;
+pub use coolplan_app as app;
+pub use coolplan_climate as climate;
+pub use coolplan_engine as engine;
+pub use coolplan_io as io;
+pub use coolplan_model as model;
+pub use coolplan_report as report;
+pub use coolplan_units as units;
+pub use coolplan_words as i18n;
+
 pub mod cli;
-pub mod engine;
-pub mod i18n;
-pub mod io;
-pub mod model;
-pub mod report;
-pub mod units;

@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use analysis_support::{assert_close, climate, evaluator, site_with};
 use coolplan::engine::CoolingOption;
 use coolplan::engine::analysis::monte_carlo::{Config, McError, MonteCarlo, run};
-use coolplan::engine::analysis::uncertainty::Prepared;
 use coolplan::model::Site;
+use coolplan::model::uncertainty::prepare::Prepared;
 
 const RANGES: &str = r#"(input: "prices.electricity", range: Percent(30)),
     (input: "finance.discount_rate", range: Triangular(low: 0.06, mode: 0.08, high: 0.10)),

@@ -5,7 +5,7 @@ mod analysis_support;
 use analysis_support::{assert_close, climate, evaluator, site_with};
 use coolplan::engine::CoolingOption;
 use coolplan::engine::analysis::tornado::tornado;
-use coolplan::engine::analysis::uncertainty::Prepared;
+use coolplan::model::uncertainty::prepare::Prepared;
 
 #[test]
 fn the_dominant_input_is_ranked_first() {

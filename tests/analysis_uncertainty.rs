@@ -3,7 +3,7 @@
 mod analysis_support;
 
 use analysis_support::site_with;
-use coolplan::engine::analysis::uncertainty::{Prepared, Shape, UncertaintyError, validate};
+use coolplan::model::uncertainty::prepare::{Prepared, Shape, UncertaintyError, validate};
 use coolplan::units::{EnergyUnit, PowerUnit};
 
 #[test]

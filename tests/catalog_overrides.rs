@@ -5,6 +5,7 @@ use coolplan::i18n::Lang;
 use coolplan::io::{load_str, to_canonical_string, validate};
 use coolplan::model::assumptions::Provenance;
 use coolplan::units::PowerUnit;
+use coolplan_words::Say;
 
 const AI_HALL: &str = include_str!("../sites/ai-hall.ron");
 
@@ -54,7 +55,7 @@ fn an_override_of_an_unknown_id_is_an_error_with_a_suggestion() {
     let problems = validate(&site);
     let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
     assert_eq!(errors.len(), 1, "{problems:?}");
-    let rendered = errors[0].render(Lang::En);
+    let rendered = errors[0].say(Lang::En);
     assert!(rendered.contains("overrides[0]"), "{rendered}");
     assert!(
         rendered.contains("hgx-h10") && rendered.contains("hgx-h100"),
@@ -70,7 +71,7 @@ fn an_overridden_value_out_of_range_is_reported_at_the_override() {
     let rendered: Vec<String> = problems
         .iter()
         .filter(|p| p.is_error())
-        .map(|p| p.render(Lang::En))
+        .map(|p| p.say(Lang::En))
         .collect();
     assert!(
         rendered

@@ -4,6 +4,7 @@
 
 mod engine_support;
 
+use coolplan_words::Say;
 use std::fmt::Write as _;
 
 use coolplan::io::climate::{ClimateError, resolve};
@@ -74,11 +75,11 @@ fn a_malformed_epw_errors_with_its_line_number() {
     text = lines.join("\n");
     let err = parse_epw(&text, "bad.epw").unwrap_err();
     assert_eq!(err.line(), Some(13));
-    let message = err.to_string();
+    let message = err.say(coolplan::i18n::Lang::En);
     assert!(message.starts_with("bad.epw:13:"), "{message}");
     assert!(message.contains("dry bulb"), "{message}");
     // The same error in Chinese names the line and the column.
-    let zh = err.text(coolplan::i18n::Lang::Zh);
+    let zh = err.say(coolplan::i18n::Lang::Zh);
     assert!(
         zh.starts_with("bad.epw:13:") && zh.contains("第 7 列"),
         "{zh}"
@@ -115,11 +116,8 @@ fn resolve_reads_presets_normals_and_epw_paths() {
     s.location.climate = ClimateSource::Preset("atlantis".into());
     let err = resolve(&s, None).unwrap_err();
     assert!(matches!(err, ClimateError::UnknownPreset { .. }));
-    assert!(err.to_string().contains("beijing"));
-    assert!(
-        err.text(coolplan::i18n::Lang::Zh)
-            .contains("未知的气候预设")
-    );
+    assert!(err.say(coolplan::i18n::Lang::En).contains("beijing"));
+    assert!(err.say(coolplan::i18n::Lang::Zh).contains("未知的气候预设"));
 
     s.location.climate = ClimateSource::Monthly(MonthlyNormals {
         source: "test".into(),

@@ -4,14 +4,14 @@
 
 use coolplan::engine::{CoolingOption, Results};
 use coolplan::i18n::Lang;
-use coolplan::report::words;
+use coolplan::i18n::results as words;
 
 fn fleet() -> Results {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sites/china-fleet.ron");
     let site = coolplan::io::load_site(path)
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
         .site;
-    let climate = coolplan::io::climate::resolve(&site, None).unwrap_or_else(|e| panic!("{e}"));
+    let climate = coolplan::io::climate::resolve(&site, None).unwrap_or_else(|e| panic!("{e:?}"));
     coolplan::engine::evaluate(&site, &climate)
 }
 

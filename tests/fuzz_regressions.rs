@@ -3,6 +3,7 @@
 //! never a site — that names the file and renders in English and Chinese. The file name says
 //! which error it reaches; the `needs-unit-*` and `not-a-choice-*` files also pin the hint.
 
+use coolplan_words::Say;
 use std::path::PathBuf;
 
 use coolplan::i18n::Lang;
@@ -32,7 +33,7 @@ fn fuzz_fixtures() -> Vec<(String, Vec<u8>)> {
 fn messages(name: &str, bytes: &[u8]) -> (String, String) {
     match load_bytes(bytes, name) {
         Ok(_) => panic!("{name}: loaded as a valid site"),
-        Err(e) => (e.render(Lang::En), e.render(Lang::Zh)),
+        Err(e) => (e.say(Lang::En), e.say(Lang::Zh)),
     }
 }
 

@@ -1,6 +1,7 @@
 //! `coolplan generate`: synthetic sites are valid for many seeds and sizes, deterministic,
 //! and written through the atomic, canonical save.
 
+use coolplan::i18n::Say;
 use std::process::Command;
 
 use coolplan::io::{load_site, to_canonical_string, validate};
@@ -14,7 +15,7 @@ fn generated_sites_validate_without_errors_for_many_seeds_and_sizes() {
             let errors: Vec<String> = validate(&site)
                 .iter()
                 .filter(|p| p.is_error())
-                .map(|p| p.to_string())
+                .map(|p| p.say(coolplan::i18n::Lang::En))
                 .collect();
             assert!(
                 errors.is_empty(),

@@ -71,7 +71,7 @@ fn monte_carlo_run_completes_with_p10_p50_p90() {
         .iter()
         .find(|o| o.option == CoolingOption::ColdPlate)
         .unwrap();
-    let words = |m| coolplan::report::words::money(m, coolplan::i18n::Lang::En);
+    let words = |m| coolplan::i18n::results::money(m, coolplan::i18n::Lang::En);
     let npvs = format!(
         "{} / {} / {}",
         words(cold_plate.npv.p10),
@@ -106,7 +106,7 @@ fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
     assert!(at(2030).amount < 0.0 && at(2031).amount >= 0.0);
     harness.get_by_label("Why each group is in its year");
     for group in &plan.groups {
-        let why = coolplan::report::words::plan_reason(&group.reason, coolplan::i18n::Lang::En);
+        let why = coolplan::i18n::results::plan_reason(&group.reason, coolplan::i18n::Lang::En);
         assert!(
             harness.query_all_by_label(&why).count() >= 1,
             "{}: {why} not shown",

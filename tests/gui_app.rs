@@ -54,7 +54,7 @@ fn starts_on_the_example_and_shows_the_three_options_with_the_engine_numbers() {
     assert_eq!(results.site.name, "AI hall Beijing");
     for option in CoolingOption::ALL {
         let capex =
-            coolplan::report::words::money(results.site.option(option).cost.capex, Lang::En);
+            coolplan::i18n::results::money(results.site.option(option).cost.capex, Lang::En);
         assert!(
             harness.query_all_by_label(&capex).count() >= 1,
             "CAPEX {capex} of {option:?} not shown"

@@ -8,6 +8,7 @@ use coolplan::app::edit::Edit;
 use coolplan::app::kit::PROBLEM_SIGN;
 use coolplan::app::state::{Selection, View};
 use coolplan::app::undo::Gesture;
+use coolplan_words::Say;
 use egui_kittest::kittest::Queryable;
 use gui_support::{harness, show};
 
@@ -71,14 +72,13 @@ fn an_out_of_range_assumption_is_marked_in_the_assumptions_editor() {
         .problems
         .iter()
         .find(|p| {
-            p.problem
-                .path_text(coolplan::i18n::Lang::En)
+            coolplan::i18n::say::validation::path_text(&p.problem, coolplan::i18n::Lang::En)
                 .contains("discount_rate")
         })
         .expect("a problem at finance.discount_rate")
         .problem
         .kind
-        .message(coolplan::i18n::Lang::En);
+        .say(coolplan::i18n::Lang::En);
     assert!(problem.contains("1.5"), "{problem}");
     let mark = harness.get_by_label_contains(&problem);
     let row = harness.get_by_label("discount_rate");

@@ -4,6 +4,7 @@
 
 mod hostile;
 
+use coolplan_words::Say;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -41,11 +42,11 @@ fn a_ten_gib_file_is_refused_from_its_size_alone() {
     );
     assert!(
         matches!(err, LoadError::TooLarge { size, .. } if size == 10 << 30),
-        "{err}"
+        "{err:?}"
     );
     assert!(
-        err.render(Lang::En).contains(&MAX_FILE_BYTES.to_string()),
-        "{err}"
+        err.say(Lang::En).contains(&MAX_FILE_BYTES.to_string()),
+        "{err:?}"
     );
 }
 
@@ -110,7 +111,7 @@ fn an_endless_device_is_refused_without_reading() {
                     ..
                 }
             ),
-            "{device}: {err}"
+            "{device}: {err:?}"
         );
     }
 }
@@ -135,7 +136,7 @@ fn a_fifo_behind_a_symlink_is_refused_without_blocking() {
                 ..
             }
         ),
-        "{err}"
+        "{err:?}"
     );
 }
 
@@ -225,9 +226,9 @@ fn non_utf8_bytes_anywhere_are_located_errors() {
             LoadError::NotUtf8 { line, column, .. } => {
                 assert!(*line >= 1 && *column >= 1, "{label}")
             }
-            other => panic!("{label}: expected NotUtf8, got {other}"),
+            other => panic!("{label}: expected NotUtf8, got {other:?}"),
         }
-        assert!(err.render(Lang::Zh).contains("UTF-8"), "{label}");
+        assert!(err.say(Lang::Zh).contains("UTF-8"), "{label}");
     }
 }
 
@@ -240,7 +241,7 @@ fn nul_bytes_are_a_parse_error() {
         load_bytes(text.as_bytes(), "nul.ron")
     })
     .unwrap_err();
-    assert!(matches!(err, LoadError::Parse { line: 4, .. }), "{err}");
+    assert!(matches!(err, LoadError::Parse { line: 4, .. }), "{err:?}");
 }
 
 /// 数据 in GBK (what a Chinese Windows editor may save): not UTF-8.

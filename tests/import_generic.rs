@@ -162,7 +162,10 @@ fn the_summary_of_a_large_file_groups_thousands() {
         csv.push_str(&format!("Hall Z,Z-{r:04},Dell R740,2,750 W,Active,\n"));
     }
     let site = test_site();
-    let summary = plan(&site, &csv, &options()).summary(coolplan::i18n::Lang::En);
+    let summary = coolplan::i18n::say::import::plan_summary(
+        &plan(&site, &csv, &options()),
+        coolplan::i18n::Lang::En,
+    );
     assert_eq!(
         summary,
         "1,200 data rows: 1,200 mapped, 0 skipped\n\

@@ -160,7 +160,8 @@ fn a_thousand_row_netbox_export_imports_quickly() {
     assert_eq!(counts.racks_added, 250);
     println!(
         "1,000-row import: {elapsed:?}; {}",
-        plan.summary(coolplan::i18n::Lang::En).replace('\n', "; ")
+        coolplan::i18n::say::import::plan_summary(&plan, coolplan::i18n::Lang::En)
+            .replace('\n', "; ")
     );
     assert!(elapsed.as_secs() < 5);
 }

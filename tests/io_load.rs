@@ -1,6 +1,7 @@
 //! The file edge of loading: unreadable inputs give a clear error (never a hang or panic),
 //! schema versions are read first, older files migrate, newer ones are refused.
 
+use coolplan_words::Say;
 use std::fs;
 
 use coolplan::i18n::Lang;
@@ -18,7 +19,7 @@ fn a_missing_file_is_unreadable() {
     assert!(matches!(err, LoadError::Io { .. }));
     assert!(err.is_unreadable());
     assert!(
-        err.render(Lang::En)
+        err.say(Lang::En)
             .starts_with("cannot read /nonexistent/coolplan/site.ron: ")
     );
 }
@@ -29,14 +30,14 @@ fn a_directory_is_refused_by_name() {
     let err = load_site(dir.path()).unwrap_err();
     assert!(err.is_unreadable());
     assert!(
-        err.render(Lang::En)
+        err.say(Lang::En)
             .ends_with("is a directory, not a site file"),
-        "{err}"
+        "{err:?}"
     );
     assert!(
-        err.render(Lang::Zh).ends_with("是目录，不是站点文件"),
+        err.say(Lang::Zh).ends_with("是目录，不是站点文件"),
         "{}",
-        err.render(Lang::Zh)
+        err.say(Lang::Zh)
     );
 }
 
@@ -53,9 +54,9 @@ fn a_fifo_is_refused_without_blocking() {
     // Opening a FIFO without a writer would block forever; the loader must not open it.
     let err = load_site(&fifo).unwrap_err();
     assert!(
-        err.render(Lang::En)
+        err.say(Lang::En)
             .ends_with("is a named pipe (FIFO), not a site file"),
-        "{err}"
+        "{err:?}"
     );
 }
 
@@ -89,7 +90,7 @@ fn non_utf8_bytes_are_located() {
         "{err:?}"
     );
     assert_eq!(
-        err.render(Lang::En),
+        err.say(Lang::En),
         "x.ron:2:14: the file is not UTF-8 text (save it as UTF-8)"
     );
 }
@@ -119,7 +120,7 @@ fn empty_and_garbage_input_give_errors_not_panics() {
 fn a_newer_version_is_refused_naming_both_versions() {
     let err = load_site(fixture("migrate/newer.ron")).unwrap_err();
     assert!(matches!(err, LoadError::NewerVersion { found: 5, .. }));
-    let text = err.render(Lang::En);
+    let text = err.say(Lang::En);
     assert!(
         text.contains("schema_version 5") && text.contains("(version 1)"),
         "{text}"

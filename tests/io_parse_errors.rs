@@ -2,6 +2,7 @@
 
 use coolplan::i18n::Lang;
 use coolplan::io::{LoadError, load_site};
+use coolplan_words::Say;
 
 fn parse_error(name: &str) -> (usize, usize, String) {
     let path = format!("{}/tests/fixtures/parse/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -13,7 +14,7 @@ fn parse_error(name: &str) -> (usize, usize, String) {
             message,
         }) => {
             assert_eq!(origin, path);
-            (line, column, message.render(Lang::En))
+            (line, column, message.say(Lang::En))
         }
         other => panic!("{name}: expected a parse error, got {other:?}"),
     }
@@ -87,11 +88,11 @@ fn parse_errors_render_with_file_line_and_column_in_both_languages() {
     );
     let err = load_site(&path).unwrap_err();
     assert!(
-        err.render(Lang::En)
+        err.say(Lang::En)
             .starts_with(&format!("{path}:16:19: syntax error: "))
     );
     assert!(
-        err.render(Lang::Zh)
+        err.say(Lang::Zh)
             .starts_with(&format!("{path}:16:19：语法错误："))
     );
     assert!(!err.is_unreadable());

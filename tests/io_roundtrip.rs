@@ -151,7 +151,7 @@ proptest! {
     fn save_then_load_gives_the_same_site(site in site()) {
         let text = to_canonical_string(&site).unwrap();
         let loaded = load_str(&text, "random.ron")
-            .unwrap_or_else(|e| panic!("{e}\n{text}"))
+            .unwrap_or_else(|e| panic!("{e:?}\n{text}"))
             .site;
         // Qty equality is exact (same unit, same bits); check the SI values too.
         prop_assert_eq!(&loaded, &site);

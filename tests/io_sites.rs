@@ -32,7 +32,7 @@ fn the_three_examples_exist() {
 #[test]
 fn every_site_passes_check_without_warnings() {
     for path in site_files() {
-        let loaded = load_site(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let loaded = load_site(&path).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
         assert!(
             loaded.warnings.is_empty(),
             "{}: {:?}",

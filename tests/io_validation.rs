@@ -3,6 +3,7 @@
 
 use coolplan::i18n::Lang;
 use coolplan::io::{LoadError, Problem, Severity, load_site};
+use coolplan_words::Say;
 
 fn fixture(path: &str) -> String {
     format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))
@@ -13,7 +14,7 @@ fn problems(path: &str) -> Vec<Problem> {
     match load_site(fixture(path)) {
         Ok(loaded) => loaded.warnings,
         Err(LoadError::Invalid { problems, .. }) => problems,
-        Err(other) => panic!("{path}: unexpected {other}"),
+        Err(other) => panic!("{path}: unexpected {other:?}"),
     }
 }
 
@@ -22,10 +23,10 @@ fn assert_problem(path: &str, severity: Severity, where_: &str, message: &str) {
     let all = problems(path);
     let found = all.iter().any(|p| {
         p.severity() == severity
-            && p.path_text(Lang::En) == where_
-            && p.kind.message(Lang::En) == message
+            && coolplan::i18n::say::validation::path_text(p, Lang::En) == where_
+            && p.kind.say(Lang::En) == message
     });
-    let listed: Vec<String> = all.iter().map(|p| p.render(Lang::En)).collect();
+    let listed: Vec<String> = all.iter().map(|p| p.say(Lang::En)).collect();
     assert!(
         found,
         "{path}: expected `{where_}: {message}`, got {listed:#?}"
@@ -215,7 +216,7 @@ fn each_warning_rule_reports_its_path_and_message_and_still_loads() {
     ];
     for (file, where_, message) in cases {
         assert_problem(file, Warning, where_, message);
-        let loaded = load_site(fixture(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let loaded = load_site(fixture(file)).unwrap_or_else(|e| panic!("{file}: {e:?}"));
         assert_eq!(loaded.warnings.len(), 1, "{file}: {:?}", loaded.warnings);
     }
 }
@@ -234,7 +235,7 @@ fn all_problems_are_collected_not_just_the_first() {
 fn messages_and_paths_render_in_chinese() {
     let all = problems("invalid/unknown_model.ron");
     assert_eq!(
-        all[0].render(Lang::Zh),
+        all[0].say(Lang::Zh),
         "机房 \"H1\" › 机柜 \"R01\" › servers[0] › model: 未知的目录型号 \"cpu-1x\"；是否应为 \"cpu-1u\"？"
     );
 }

@@ -7,7 +7,7 @@ use std::process::Command;
 use coolplan::engine::{ClimateData, CoolingOption, Results};
 use coolplan::i18n::Lang;
 use coolplan::model::{Catalog, Site};
-use coolplan::report::build::{ReportInput, build, sha256_hex};
+use coolplan::report::compose::{ReportInput, compose, sha256_hex};
 use coolplan::report::export::{Format, export};
 use coolplan::report::layout::{Fonts, Paper, layout};
 use coolplan::units::format::group_thousands;
@@ -26,7 +26,7 @@ impl Evaluated {
         let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let text = String::from_utf8(bytes.clone()).expect("site files are UTF-8");
         let site = coolplan::io::parse_site(&text, &path.display().to_string())
-            .unwrap_or_else(|e| panic!("{e}"));
+            .unwrap_or_else(|e| panic!("{e:?}"));
         Evaluated::from_site(site, &bytes, path.parent())
     }
     fn from_site(site: Site, bytes: &[u8], base: Option<&Path>) -> Evaluated {
@@ -158,7 +158,7 @@ fn page_count_is_sane_for_every_example_site() {
     let fonts = Fonts::new();
     for path in all_sites() {
         let e = Evaluated::from_file(&path);
-        let doc = build(&e.input(Lang::En, None));
+        let doc = compose(&e.input(Lang::En, None));
         let pages = layout(&doc, Paper::A4, &fonts);
         // Cover, summary, comparison, 2 of charts, halls, BOQ, floor, elevations, warnings,
         // assumptions (2), method: about 12–30 pages for the examples.
@@ -216,7 +216,7 @@ fn is_rack_name(text: &str) -> bool {
 #[test]
 fn a_thousand_rack_groups_split_tables_with_repeated_headers() {
     let e = thousand_rack_site();
-    let doc = build(&e.input(Lang::En, Some("2026-11-28")));
+    let doc = compose(&e.input(Lang::En, Some("2026-11-28")));
     let pages = layout(&doc, Paper::A4, &Fonts::new());
     let rack_pages: Vec<usize> = (0..pages.len())
         .filter(|&i| pages[i].texts().any(is_rack_name))
@@ -259,7 +259,7 @@ fn html_has_every_section_heading_and_is_self_contained() {
     let e = Evaluated::from_file(&repo().join("tests/data/report-site.ron"));
     for lang in Lang::ALL {
         let input = e.input(lang, Some("2026-11-28"));
-        let doc = build(&input);
+        let doc = compose(&input);
         let html = String::from_utf8(export(&input, Format::Html, Paper::A4).expect("html"))
             .expect("utf-8");
         let mut count = 0;

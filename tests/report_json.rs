@@ -9,10 +9,10 @@ use serde_json::Value;
 fn report(site: &str) -> Value {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(site);
     let site = coolplan::io::load_site(&path)
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
         .site;
     let climate =
-        coolplan::io::climate::resolve(&site, path.parent()).unwrap_or_else(|e| panic!("{e}"));
+        coolplan::io::climate::resolve(&site, path.parent()).unwrap_or_else(|e| panic!("{e:?}"));
     let results = coolplan::engine::evaluate(&site, &climate);
     let text = coolplan::report::json::to_json(&site.name, &results, coolplan::i18n::Lang::En);
     serde_json::from_str(&text).expect("the report is JSON")

@@ -5,11 +5,12 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+use coolplan::engine::analysis::evaluator;
 use coolplan::engine::analysis::redundancy;
 use coolplan::engine::analysis::tornado::tornado;
-use coolplan::engine::analysis::{evaluator, uncertainty::Prepared};
 use coolplan::i18n::Lang;
-use coolplan::report::build::{ReportInput, sha256_hex};
+use coolplan::model::uncertainty::prepare::Prepared;
+use coolplan::report::compose::{ReportInput, sha256_hex};
 use coolplan::report::export::{Format, export};
 use coolplan::report::layout::Paper;
 

@@ -8,23 +8,24 @@
 mod json;
 mod text;
 
+use coolplan_words::Say;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize};
 use std::time::Instant;
 
-use super::{Outcome, print_error_chain};
-use crate::engine::analysis::monte_carlo::{self, Config, MonteCarlo};
-use crate::engine::analysis::phased::{self, Plan};
-use crate::engine::analysis::redundancy::{self, HallCheck};
-use crate::engine::analysis::tornado::{self, Tornado};
-use crate::engine::analysis::uncertainty::Prepared;
-use crate::engine::{ClimateData, Results};
-use crate::i18n::analysis::An;
-use crate::i18n::cli::Cli;
-use crate::i18n::{Lang, Text};
-use crate::io::{LoadError, load_site};
-use crate::model::Site;
-use crate::units::Money;
+use super::{Outcome, print_error};
+use coolplan_engine::analysis::monte_carlo::{self, Config, MonteCarlo};
+use coolplan_engine::analysis::phased::{self, Plan};
+use coolplan_engine::analysis::redundancy::{self, HallCheck};
+use coolplan_engine::analysis::tornado::{self, Tornado};
+use coolplan_engine::{ClimateData, Results};
+use coolplan_io::{LoadError, load_site};
+use coolplan_model::Site;
+use coolplan_model::uncertainty::prepare::Prepared;
+use coolplan_units::Money;
+use coolplan_words::analysis::An;
+use coolplan_words::cli::Cli;
+use coolplan_words::{Lang, Text};
 
 /// Output format of `analyze`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -73,7 +74,7 @@ pub enum AnalyzeError {
     #[error("bad budget")]
     BadBudget(String),
     #[error("budget currency")]
-    BudgetCurrency(Money, crate::units::Currency),
+    BudgetCurrency(Money, coolplan_units::Currency),
     #[error("{0}")]
     Engine(String),
 }
@@ -114,8 +115,8 @@ pub fn analyse(
         .as_deref()
         .map(|text| parse_budget(text, site))
         .transpose()?;
-    let evaluate = |s: &Site| crate::engine::recompute(s, climate);
-    let results = crate::engine::evaluate(site, climate);
+    let evaluate = |s: &Site| coolplan_engine::recompute(s, climate);
+    let results = coolplan_engine::evaluate(site, climate);
     // load_site has validated the ranges; a failure here is reported, not unwrapped
     let prepared = Prepared::new(site).map_err(|problems| {
         AnalyzeError::Engine(
@@ -181,10 +182,10 @@ pub fn run(args: &AnalyzeArgs, lang: Lang) -> Outcome {
         Err(e) => return load_failed(&e, lang),
     };
     let base_dir = args.file.parent().map(Path::to_path_buf);
-    let climate = match crate::io::climate::resolve(&site, base_dir.as_deref()) {
+    let climate = match coolplan_io::climate::resolve(&site, base_dir.as_deref()) {
         Ok(climate) => climate,
         Err(e) => {
-            print_error_chain(lang, &format!("{origin}: {e}"), &e);
+            print_error(lang, &format!("{origin}: {}", e.say(lang)));
             return Outcome::Invalid;
         }
     };
@@ -205,13 +206,13 @@ pub fn run(args: &AnalyzeArgs, lang: Lang) -> Outcome {
 
 fn load_failed(e: &LoadError, lang: Lang) -> Outcome {
     if e.is_unreadable() {
-        print_error_chain(lang, &e.render(lang), e);
+        print_error(lang, &e.say(lang));
         return Outcome::Unreadable;
     }
-    eprintln!("{}", e.render(lang));
+    eprintln!("{}", e.say(lang));
     if let LoadError::Invalid { problems, .. } = e {
         for problem in problems {
-            eprintln!("  {}", problem.render(lang));
+            eprintln!("  {}", problem.say(lang));
         }
     }
     Outcome::Invalid

@@ -1,12 +1,13 @@
 //! `coolplan check <files>...`: load each file and print every problem.
 
+use coolplan_words::Say;
 use std::path::PathBuf;
 
-use super::{Outcome, print_error_chain};
-use crate::i18n::cli::Cli;
-use crate::i18n::validation::Val;
-use crate::i18n::{Lang, Text};
-use crate::io::{LoadError, Problem, load_site};
+use super::{Outcome, print_error};
+use coolplan_io::{LoadError, Problem, load_site};
+use coolplan_words::cli::Cli;
+use coolplan_words::validation::Val;
+use coolplan_words::{Lang, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -49,7 +50,7 @@ fn check_one(path: &std::path::Path, lang: Lang) -> Outcome {
             if let Some(from) = loaded.migrated_from {
                 println!(
                     "{}",
-                    Val::Migrated.fmt(lang, &[&origin, &from, &crate::model::SCHEMA_VERSION])
+                    Val::Migrated.fmt(lang, &[&origin, &from, &coolplan_model::SCHEMA_VERSION])
                 );
             }
             if loaded.warnings.is_empty() {
@@ -64,18 +65,18 @@ fn check_one(path: &std::path::Path, lang: Lang) -> Outcome {
             Outcome::Ok
         }
         Err(e @ LoadError::Invalid { .. }) => {
-            println!("{}", e.render(lang));
+            println!("{}", e.say(lang));
             if let LoadError::Invalid { problems, .. } = &e {
                 print_problems(problems, lang);
             }
             Outcome::Invalid
         }
         Err(e) if e.is_unreadable() => {
-            print_error_chain(lang, &e.render(lang), &e);
+            print_error(lang, &e.say(lang));
             Outcome::Unreadable
         }
         Err(e) => {
-            println!("{}: {}", Cli::Error.tr(lang), e.render(lang));
+            println!("{}: {}", Cli::Error.tr(lang), e.say(lang));
             Outcome::Invalid
         }
     }
@@ -88,6 +89,6 @@ fn print_problems(problems: &[Problem], lang: Lang) {
         } else {
             Cli::Warning
         };
-        println!("  {}: {}", label.tr(lang), problem.render(lang));
+        println!("  {}: {}", label.tr(lang), problem.say(lang));
     }
 }

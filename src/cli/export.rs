@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use super::Outcome;
 use super::import::report_load_error;
-use crate::i18n::import::Imp;
-use crate::i18n::{Lang, Text};
-use crate::io::import::export_inventory;
-use crate::io::load_site;
+use coolplan_io::import::export_inventory;
+use coolplan_io::load_site;
+use coolplan_words::import::Imp;
+use coolplan_words::{Lang, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {

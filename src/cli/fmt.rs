@@ -1,15 +1,16 @@
 //! `coolplan fmt <files>... [--check] [--force]`: rewrite site files in canonical form,
 //! atomically; idempotent.
 
+use coolplan_words::Say;
 use std::path::{Path, PathBuf};
 
-use super::{Outcome, print_error_chain};
-use crate::i18n::cli::Cli;
-use crate::i18n::{Lang, Text};
-use crate::io::lex::has_comments;
-use crate::io::load::{decode, read_file};
-use crate::io::save::{SaveOptions, SaveOutcome, save_text};
-use crate::io::{LoadError, parse_migrated, to_canonical_string};
+use super::{Outcome, print_error, print_error_chain};
+use coolplan_io::lex::has_comments;
+use coolplan_io::load::{decode, read_file};
+use coolplan_io::save::{SaveOptions, SaveOutcome, save_text};
+use coolplan_io::{LoadError, parse_migrated, to_canonical_string};
+use coolplan_words::cli::Cli;
+use coolplan_words::{Lang, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct FmtArgs {
@@ -101,10 +102,10 @@ fn fmt_one(path: &Path, args: &FmtArgs, lang: Lang) -> Outcome {
 
 fn report_load_error(e: &LoadError, lang: Lang) -> Outcome {
     if e.is_unreadable() {
-        print_error_chain(lang, &e.render(lang), e);
+        print_error(lang, &e.say(lang));
         Outcome::Unreadable
     } else {
-        println!("{}: {}", Cli::Error.tr(lang), e.render(lang));
+        println!("{}: {}", Cli::Error.tr(lang), e.say(lang));
         Outcome::Invalid
     }
 }

@@ -1,13 +1,13 @@
 //! `coolplan generate --racks N --seed S -o big.ron`: writes a deterministic synthetic site
-//! ([`crate::model::generate`]) for benchmarks and demos, atomically, in canonical form.
+//! ([`coolplan_model::generate`]) for benchmarks and demos, atomically, in canonical form.
 
 use std::path::PathBuf;
 
 use super::{Outcome, print_error_chain};
-use crate::i18n::generate::Gen;
-use crate::i18n::{Lang, Text};
-use crate::io::{SaveOptions, SaveOutcome, save_site};
-use crate::model::generate::generate_site;
+use coolplan_io::{SaveOptions, SaveOutcome, save_site};
+use coolplan_model::generate::generate_site;
+use coolplan_words::generate::Gen;
+use coolplan_words::{Lang, Text};
 
 /// Most rack groups `generate` writes: 100,000 groups make a ≈ 52 MB file (10,000: 5.2 MB), inside the
 /// loader's 64 MiB cap.

@@ -3,18 +3,19 @@
 //! one step and save the site atomically. A `--map` is remembered per CSV header in the user's
 //! config directory (`import-mappings.json`), so the next file with that header needs none.
 
+use coolplan_words::Say;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{Outcome, print_error_chain};
-use crate::i18n::cli::Cli;
-use crate::i18n::import::Imp;
-use crate::i18n::{Lang, Text};
-use crate::io::import::{
+use super::{Outcome, print_error, print_error_chain};
+use coolplan_io::import::{
     ColumnMapping, ImportFormat, ImportOptions, ImportPlan, MAX_INPUT_BYTES, MappingStore, apply,
     header_line, plan_import,
 };
-use crate::io::{LoadError, SaveOptions, SaveOutcome, load_site, save_site, validate};
+use coolplan_io::{LoadError, SaveOptions, SaveOutcome, load_site, save_site, validate};
+use coolplan_words::cli::Cli;
+use coolplan_words::import::Imp;
+use coolplan_words::{Lang, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -65,7 +66,7 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
     let plan = match plan_import(&site, &site.catalog(), &text, &options) {
         Ok(plan) => plan,
         Err(e) => {
-            eprintln!("{}", Imp::ImportFailed.fmt(lang, &[&origin, &e.text(lang)]));
+            eprintln!("{}", Imp::ImportFailed.fmt(lang, &[&origin, &e.say(lang)]));
             return Outcome::Invalid;
         }
     };
@@ -79,7 +80,7 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
     let problems = validate(&site);
     if problems.iter().any(|p| p.is_error()) {
         for problem in &problems {
-            eprintln!("{}", problem.render(lang));
+            eprintln!("{}", problem.say(lang));
         }
         return Outcome::Invalid;
     }
@@ -94,7 +95,7 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
         Ok(SaveOutcome::WouldDropComments) => {
             println!(
                 "{}",
-                crate::i18n::cli::Cli::RefuseComments.fmt(lang, &[&target])
+                coolplan_words::cli::Cli::RefuseComments.fmt(lang, &[&target])
             );
             Outcome::Invalid
         }
@@ -132,7 +133,7 @@ fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, S
             .file
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-        lang,
+        new_hall_notes: Imp::NoteHallEstimates.tr(lang).to_string(),
         ..ImportOptions::default()
     };
     for entry in &args.assign {
@@ -151,7 +152,7 @@ fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, S
         .unwrap_or_default();
     let header = header_line(text);
     if let Some(map) = &args.map {
-        let mapping = ColumnMapping::parse(map).map_err(|e| e.text(lang))?;
+        let mapping = ColumnMapping::parse(map).map_err(|e| e.say(lang))?;
         if let Some(path) = store_path.as_deref()
             && store.remember(header, &mapping)
             && write_store(path, &store).is_ok()
@@ -162,7 +163,7 @@ fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, S
     } else if matches!(args.format, None | Some(ImportFormat::Generic))
         && let Some(recalled) = store.get(header)
     {
-        let mapping = recalled.map_err(|e| e.text(lang))?;
+        let mapping = recalled.map_err(|e| e.say(lang))?;
         println!("{}", Imp::MappingRecalled.fmt(lang, &[&mapping]));
         options.mapping = Some(mapping);
     }
@@ -211,12 +212,12 @@ fn write_plan(out: &mut impl Write, plan: &ImportPlan, lang: Lang) -> std::io::R
     let mut rows: Vec<[String; 6]> = vec![head.map(|h| h.tr(lang).to_string())];
     for row in &plan.preview {
         rows.push([
-            row.action.text(lang).to_string(),
+            row.action.say(lang),
             row.hall.clone(),
             row.rack.clone(),
             row.model.clone(),
             row.count.to_string(),
-            row.note(lang),
+            coolplan_words::say::import::preview_note(row, lang),
         ]);
     }
     let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
@@ -235,7 +236,7 @@ fn write_plan(out: &mut impl Write, plan: &ImportPlan, lang: Lang) -> std::io::R
             writeln!(
                 out,
                 "  {}",
-                Imp::LineReason.fmt(lang, &[&s.line, &s.reason.text(lang)])
+                Imp::LineReason.fmt(lang, &[&s.line, &s.reason.say(lang)])
             )?;
         }
     }
@@ -248,18 +249,22 @@ fn write_plan(out: &mut impl Write, plan: &ImportPlan, lang: Lang) -> std::io::R
             writeln!(out, "  {}", Imp::UnmatchedLine.fmt(lang, &args))?;
         }
     }
-    writeln!(out, "{}", plan.summary(lang))
+    writeln!(
+        out,
+        "{}",
+        coolplan_words::say::import::plan_summary(plan, lang)
+    )
 }
 
 pub(super) fn report_load_error(e: &LoadError, lang: Lang) -> Outcome {
     if e.is_unreadable() {
-        print_error_chain(lang, &e.render(lang), e);
+        print_error(lang, &e.say(lang));
         Outcome::Unreadable
     } else {
-        eprintln!("{}", e.render(lang));
+        eprintln!("{}", e.say(lang));
         if let LoadError::Invalid { problems, .. } = e {
             for problem in problems {
-                eprintln!("  {}", problem.render(lang));
+                eprintln!("  {}", problem.say(lang));
             }
         }
         Outcome::Invalid

@@ -3,7 +3,7 @@
 //! [`Outcome`]; [`Outcome::exit_code`] is the one place outcomes become exit codes.
 //!
 //! Owns: argument parsing (clap), the output language, printing. Never touches: the engine's
-//! arithmetic; files only through [`crate::io`].
+//! arithmetic; files only through [`coolplan_io`].
 
 pub mod analyze;
 mod check;
@@ -18,8 +18,8 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::i18n::cli::Cli;
-use crate::i18n::{Lang, Text};
+use coolplan_words::cli::Cli;
+use coolplan_words::{Lang, Text};
 
 /// coolplan: plan liquid-cooling retrofits (cold plate, immersion) of datacenter halls.
 #[derive(Debug, Parser)]
@@ -114,7 +114,7 @@ pub fn main() -> ExitCode {
 #[cfg(feature = "gui")]
 fn open_gui(file: Option<std::path::PathBuf>, _lang: Lang) -> ExitCode {
     // The app reads its language from the locale and its stored settings.
-    crate::app::run(crate::app::Launch { file })
+    coolplan_app::run(coolplan_app::Launch { file })
 }
 
 /// Built without the `gui` feature: one line naming the headless commands, exit code 2.
@@ -193,6 +193,12 @@ fn lang_in_args(args: &[OsString]) -> Option<Lang> {
 }
 
 /// Prints an error and its chain of causes to stderr, in `lang`.
+pub fn print_error(lang: Lang, message: &str) {
+    eprintln!("{}: {message}", Cli::Error.tr(lang));
+}
+
+/// Prints `headline` and the chain of causes of an error from outside coolplan's crates
+/// (their own errors are worded whole by `Say`, causes included).
 pub fn print_error_chain(lang: Lang, headline: &str, error: &dyn std::error::Error) {
     eprintln!("{}: {headline}", Cli::Error.tr(lang));
     let mut source = error.source();

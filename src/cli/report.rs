@@ -2,20 +2,21 @@
 //! evaluates a site and writes its report. The format comes from `--format`, else from the
 //! output file's extension; without `-o` the report goes to stdout (text by default).
 //!
-//! Owns: reading the site file (through [`crate::io`]), the report date (`--date`, else the
+//! Owns: reading the site file (through [`coolplan_io`]), the report date (`--date`, else the
 //! file's `report_date`, else undated — never the clock), writing the bytes.
 
+use coolplan_words::Say;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{Outcome, print_error_chain};
-use crate::i18n::cli::Cli;
-use crate::i18n::report::Rep;
-use crate::i18n::{Lang, Text};
-use crate::io::load::{load_bytes, read_file};
-use crate::report::build::{ReportInput, sha256_hex};
-use crate::report::export::{Format, export};
-use crate::report::layout::Paper;
+use super::{Outcome, print_error, print_error_chain};
+use coolplan_io::load::{load_bytes, read_file};
+use coolplan_report::compose::{ReportInput, sha256_hex};
+use coolplan_report::export::{Format, export};
+use coolplan_report::layout::Paper;
+use coolplan_words::cli::Cli;
+use coolplan_words::report::Rep;
+use coolplan_words::{Lang, Text};
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
@@ -81,22 +82,22 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
     let bytes = match read_file(&args.site) {
         Ok(bytes) => bytes,
         Err(e) => {
-            print_error_chain(lang, &e.render(lang), &e);
+            print_error(lang, &e.say(lang));
             return Outcome::Unreadable;
         }
     };
     let site = match load_bytes(&bytes, &origin) {
         Ok(loaded) => loaded.site,
         Err(e) => {
-            eprintln!("{}", e.render(lang));
+            eprintln!("{}", e.say(lang));
             return Outcome::Invalid;
         }
     };
     let assumptions = site.assumptions.resolve(site.currency);
-    if let Err(mismatch) = crate::engine::cost::check_currency(&assumptions, site.currency) {
+    if let Err(mismatch) = coolplan_engine::cost::check_currency(&assumptions, site.currency) {
         eprintln!(
             "{}: {origin}: {mismatch}",
-            crate::i18n::cli::Cli::Error.tr(lang)
+            coolplan_words::cli::Cli::Error.tr(lang)
         );
         return Outcome::Invalid;
     }
@@ -105,14 +106,21 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
         eprintln!("{}", Rep::CliBadDate.fmt(lang, &[&date]));
         return Outcome::Invalid;
     }
-    let climate = match crate::io::climate::resolve(&site, args.site.parent()) {
+    let climate = match coolplan_io::climate::resolve(&site, args.site.parent()) {
         Ok(climate) => climate,
         Err(e) => {
-            print_error_chain(lang, &Rep::CliClimateFailed.fmt(lang, &[&origin]), &e);
+            print_error(
+                lang,
+                &format!(
+                    "{} {}",
+                    Rep::CliClimateFailed.fmt(lang, &[&origin]),
+                    e.say(lang)
+                ),
+            );
             return Outcome::Invalid;
         }
     };
-    let results = crate::engine::evaluate(&site, &climate);
+    let results = coolplan_engine::evaluate(&site, &climate);
     let catalog = site.catalog();
     let hash = sha256_hex(&bytes);
     let input = ReportInput {

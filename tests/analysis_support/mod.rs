@@ -34,7 +34,7 @@ pub fn site_with(uncertainty: &str) -> Site {
     uncertainty: [{uncertainty}],
 )"#
     );
-    coolplan::io::parse_site(&text, "test").unwrap_or_else(|e| panic!("{e}"))
+    coolplan::io::parse_site(&text, "test").unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 pub fn climate() -> ClimateData {

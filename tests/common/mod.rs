@@ -167,7 +167,7 @@ pub fn physical(site: &Site, figs: &[Vec<[Fig; 3]>]) -> Physical {
 
 /// Parses a site written in a test.
 pub fn site(text: &str) -> Site {
-    coolplan::io::parse_site(text, "test").unwrap_or_else(|e| panic!("{e}"))
+    coolplan::io::parse_site(text, "test").unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 /// Costs and finance of `site` on hand-built physical figures.

@@ -2,6 +2,7 @@
 //! that turns a hang into a failure.
 #![allow(dead_code)]
 
+use coolplan::i18n::Say;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -86,7 +87,7 @@ pub fn problems(result: Result<Loaded, LoadError>) -> Vec<Kind> {
             .filter(|p| p.is_error())
             .map(|p| p.kind)
             .collect(),
-        Err(other) => panic!("expected validation errors, got: {other}"),
+        Err(other) => panic!("expected validation errors, got: {other:?}"),
         Ok(_) => panic!("expected validation errors, the site loaded"),
     }
 }
@@ -99,8 +100,8 @@ pub fn parse_error_at(result: Result<Loaded, LoadError>) -> (usize, usize, Strin
             column,
             message,
             ..
-        }) => (line, column, message.to_string()),
-        Err(other) => panic!("expected a parse error, got: {other}"),
+        }) => (line, column, message.say(coolplan::i18n::Lang::En)),
+        Err(other) => panic!("expected a parse error, got: {other:?}"),
         Ok(_) => panic!("expected a parse error, the site loaded"),
     }
 }

@@ -6,14 +6,14 @@ use serde_json::{Value, json};
 use uom::si::power::kilowatt;
 
 use super::Analysis;
-use crate::engine::CoolingOption;
-use crate::engine::analysis::monte_carlo::Spread;
-use crate::engine::analysis::phased::{Method, PlanReason};
-use crate::engine::analysis::redundancy::RackShare;
-use crate::engine::analysis::tornado::End;
-use crate::i18n::Lang;
-use crate::report::words::plan_reason;
-use crate::units::Money;
+use coolplan_engine::CoolingOption;
+use coolplan_engine::analysis::monte_carlo::Spread;
+use coolplan_engine::analysis::phased::{Method, PlanReason};
+use coolplan_engine::analysis::redundancy::RackShare;
+use coolplan_engine::analysis::tornado::End;
+use coolplan_units::Money;
+use coolplan_words::Lang;
+use coolplan_words::results::plan_reason;
 
 /// Version of the layout; raised when a field changes meaning or is removed.
 pub const FORMAT_VERSION: u32 = 1;

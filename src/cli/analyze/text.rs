@@ -1,17 +1,17 @@
 //! The text of `coolplan analyze` (default format), in the user's language.
 
-use crate::units::format::written_for_display;
+use coolplan_units::format::written_for_display;
 use std::fmt::Write;
 use uom::si::power::kilowatt;
 
 use super::Analysis;
-use crate::engine::analysis::monte_carlo::Spread;
-use crate::engine::analysis::phased::Method;
-use crate::i18n::analysis::An;
-use crate::i18n::{Lang, Text};
-use crate::report::words::{money, option_name, plan_reason, short_number, years};
-use crate::units::Money;
-use crate::units::format::group_thousands;
+use coolplan_engine::analysis::monte_carlo::Spread;
+use coolplan_engine::analysis::phased::Method;
+use coolplan_units::Money;
+use coolplan_units::format::group_thousands;
+use coolplan_words::analysis::An;
+use coolplan_words::results::{money, option_name, plan_reason, short_number, years};
+use coolplan_words::{Lang, Text};
 
 fn kw(value: f64) -> String {
     format!("{} kW", short_number(value))

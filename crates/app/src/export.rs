@@ -1,0 +1,110 @@
+//! Export and print: hand the current results to the report writers and write the file.
+//! Formats by extension: PDF, HTML, CSV, Markdown, JSON, text (`report::export`).
+
+use std::path::Path;
+
+use crate::state::{AppState, Notice};
+use coolplan_report::compose::{ReportInput, sha256_hex};
+use coolplan_report::export::{self as writers, Format};
+use coolplan_report::layout::Paper;
+use coolplan_words::Text;
+use coolplan_words::gui::Gui;
+
+/// Writes a report of the current site to `path` (format from the extension).
+pub fn export(state: &mut AppState, path: &Path) {
+    let lang = state.settings.lang;
+    let outcome = write_report(state, path);
+    state.notice = Some(match outcome {
+        Ok(()) => Notice {
+            text: Gui::Exported.fmt(lang, &[&path.display()]),
+            is_error: false,
+        },
+        Err(reason) => Notice {
+            text: Gui::ExportFailed.fmt(lang, &[&path.display(), &reason]),
+            is_error: true,
+        },
+    });
+}
+
+/// Writes a PDF to the temp folder and hands it to the system: `lp` where CUPS is present,
+/// otherwise the default viewer; the notice says which.
+pub fn print(state: &mut AppState) {
+    let lang = state.settings.lang;
+    let path = std::env::temp_dir().join("coolplan-print.pdf");
+    let outcome = write_report(state, &path).and_then(|()| hand_to_system(&path));
+    state.notice = Some(match outcome {
+        Ok(how) => Notice {
+            text: Gui::PrintNote.fmt(lang, &[&path.display(), &how]),
+            is_error: false,
+        },
+        Err(reason) => Notice {
+            text: Gui::ExportFailed.fmt(lang, &[&path.display(), &reason]),
+            is_error: true,
+        },
+    });
+}
+
+/// Writes the report in the format of `path`'s extension through the report writers
+/// (PDF, HTML, CSV, Markdown, JSON, text), on A4 paper, undated unless the site gives a date.
+fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
+    let lang = state.settings.lang;
+    if state.analysis.results.is_none() {
+        return Err(Gui::ReportNeedsResults.tr(lang).to_string());
+    }
+    let format = Format::from_path(path).ok_or_else(|| {
+        let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
+        Gui::ReportFormatMissing.fmt(lang, &[&extension.unwrap_or_default()])
+    })?;
+    let site = &state.doc.site;
+    // The hash traces the report to the site as it stands, saved or not.
+    let text = coolplan_io::to_canonical_string(site).map_err(|e| e.to_string())?;
+    let hash = sha256_hex(text.as_bytes());
+    let base_dir = state.doc.path.as_deref().and_then(Path::parent);
+    // the report lists every rack group in full: the engine's full results
+    let (results, climate) = crate::analysis::full_results(site, base_dir)
+        .map_err(|failure| failure.text(lang).to_string())?;
+    let catalog = site.catalog();
+    let input = ReportInput {
+        site,
+        results: &results,
+        catalog: &catalog,
+        climate: Some(&climate),
+        lang,
+        date: site.report_date.as_deref(),
+        input_sha256: &hash,
+    };
+    let bytes = writers::export(&input, format, Paper::A4).map_err(|e| e.to_string())?;
+    std::fs::write(path, bytes).map_err(|e| e.to_string())
+}
+
+/// Sends a PDF to the printer with `lp` when CUPS is installed, else opens it in the viewer.
+fn hand_to_system(path: &Path) -> Result<String, String> {
+    let lp_present = std::process::Command::new("lp").arg("-h").output().is_ok();
+    if lp_present {
+        let status = std::process::Command::new("lp")
+            .arg(path)
+            .status()
+            .map_err(|e| format!("lp: {e}"))?;
+        return if status.success() {
+            Ok("lp".to_string())
+        } else {
+            Err(format!("lp: {status}"))
+        };
+    }
+    open_in_viewer(path)
+}
+
+fn open_in_viewer(path: &Path) -> Result<String, String> {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(opener)
+        .arg(path)
+        .spawn()
+        .map(|_| opener.to_string())
+        .map_err(|e| format!("{opener}: {e}"))
+}

@@ -1,0 +1,258 @@
+//! The assumptions editor: every input of the cost and energy model with its unit shown and
+//! editable in the chosen unit system, its provenance (default with source, or this file) and
+//! a reset to the default.
+
+use std::collections::HashMap;
+
+use egui::Ui;
+
+use super::field_edit::{Field, FieldEdit};
+use super::{Panel, ViewCtx};
+use crate::command::Command;
+use crate::edit::Edit;
+use crate::field_marks::Depth;
+use crate::kit::{Tracker, UiExt};
+use crate::undo::Gesture;
+use coolplan_io::Seg;
+use coolplan_model::assumptions::{Assumptions, Provenance};
+use coolplan_words::Text;
+use coolplan_words::fields::field_label;
+use coolplan_words::gui::Gui;
+
+/// UI-local state: a text filter.
+#[derive(Default)]
+pub struct AssumptionsPanel {
+    filter: String,
+}
+
+/// One editor row: label, editor, provenance badge, reset.
+struct Rows<'a> {
+    provenance: HashMap<(&'static str, &'static str), Provenance>,
+    ctx: &'a ViewCtx<'a>,
+    filter: String,
+    tracker: Tracker,
+    reset: Option<(&'static str, &'static str)>,
+}
+
+impl Rows<'_> {
+    fn row<T: FieldEdit>(
+        &mut self,
+        ui: &mut Ui,
+        group: &'static str,
+        key: &'static str,
+        value: &mut Option<T>,
+        default: &T,
+    ) {
+        let lang = self.ctx.lang();
+        let text = field_label(group, key, lang);
+        if !self.filter.is_empty()
+            && !key.contains(&self.filter)
+            && !text.to_lowercase().contains(&self.filter)
+        {
+            return;
+        }
+        // The label engineers read, with the key they write in the file beside it.
+        let label = ui
+            .horizontal(|ui| {
+                ui.label(text);
+                ui.weak(key);
+            })
+            .response;
+        if self
+            .ctx
+            .focus_assumption
+            .is_some_and(|(g, k)| g == group && k == key)
+        {
+            label.scroll_to_me(Some(egui::Align::Center));
+        }
+        let mut shown = value.clone().unwrap_or_else(|| default.clone());
+        let path = [
+            Seg::Field("assumptions"),
+            Seg::Field(group),
+            Seg::Field(key),
+        ];
+        let problem = self.ctx.problem(&path, Depth::Under);
+        ui.checked(problem.as_ref(), false, |ui| {
+            ui.horizontal(|ui| {
+                let before = self.tracker.changed;
+                self.tracker.changed = false;
+                shown.edit(
+                    ui,
+                    &mut Field::new(self.ctx.units(), lang, text, &mut self.tracker),
+                );
+                if self.tracker.changed {
+                    *value = Some(shown);
+                }
+                self.tracker.changed |= before;
+            })
+        });
+        match self.provenance.get(&(group, key)) {
+            Some(provenance) => {
+                ui.provenance_badge(provenance, lang);
+            }
+            None => {
+                ui.label("");
+            }
+        }
+        let is_set = value.is_some();
+        if ui
+            .add_enabled(is_set, egui::Button::new(Gui::Reset.tr(lang)))
+            .on_hover_text(Gui::Reset.tr(lang))
+            .clicked()
+        {
+            self.reset = Some((group, key));
+        }
+        ui.end_row();
+    }
+}
+
+macro_rules! group_rows {
+    ($rows:ident, $ui:ident, $file:expr, $defaults:expr, $group:literal, [$($field:ident),+ $(,)?]) => {
+        { $( $rows.row($ui, $group, stringify!($field), &mut $file.$field, &$defaults.$field); )+ }
+    };
+}
+
+impl Panel for AssumptionsPanel {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
+        let lang = ctx.lang();
+        let currency = ctx.site.currency;
+        let mut edited: Assumptions = ctx.site.assumptions.clone();
+        let defaults = Assumptions::default().resolve(currency);
+        ui.add(
+            egui::TextEdit::singleline(&mut self.filter)
+                .hint_text(Gui::Filter.tr(lang))
+                .desired_width(240.0),
+        );
+        let mut rows = Rows {
+            provenance: edited
+                .entries(currency)
+                .into_iter()
+                .map(|e| ((e.group, e.key), e.provenance))
+                .collect(),
+            ctx,
+            filter: self.filter.to_lowercase(),
+            tracker: Tracker::default(),
+            reset: None,
+        };
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for (heading, group) in [
+                    (Gui::GroupCooling, "cooling"),
+                    (Gui::GroupPlant, "plant"),
+                    (Gui::GroupPrices, "prices"),
+                    (Gui::GroupFinance, "finance"),
+                ] {
+                    ui.heading(heading.tr(lang));
+                    egui::Grid::new(("assumptions", group))
+                        .num_columns(4)
+                        .striped(true)
+                        .show(ui, |ui| match group {
+                            "cooling" => group_rows!(
+                                rows,
+                                ui,
+                                edited.cooling,
+                                defaults.cooling,
+                                "cooling",
+                                [
+                                    air_limit_per_rack,
+                                    cold_plate_fan_saving,
+                                    loop_delta_t,
+                                    coolant,
+                                    immersion_fluid,
+                                    cdu_size,
+                                    cdu_approach,
+                                    cdu_redundancy,
+                                    cold_plate_max_loop_supply,
+                                    immersion_max_loop_supply,
+                                    tank_capacity,
+                                    tank_slots,
+                                    tank_fluid_volume,
+                                    tank_empty_mass,
+                                    tank_footprint,
+                                    tank_service_area,
+                                    rack_footprint,
+                                    rack_service_area,
+                                    rack_empty_mass,
+                                    cold_plate_rack_mass,
+                                ]
+                            ),
+                            "plant" => group_rows!(
+                                rows,
+                                ui,
+                                edited.plant,
+                                defaults.plant,
+                                "plant",
+                                [
+                                    chiller_cop,
+                                    chilled_water_supply,
+                                    chilled_water_delta_t,
+                                    economiser_approach,
+                                    air_fan_share,
+                                    heat_rejection_fan_share,
+                                    chilled_water_pump_share,
+                                    pump_share,
+                                    electrical_loss_share,
+                                    misc_share,
+                                    wue,
+                                    grid_emission_factor,
+                                ]
+                            ),
+                            "prices" => group_rows!(
+                                rows,
+                                ui,
+                                edited.prices,
+                                defaults.prices,
+                                "prices",
+                                [
+                                    electricity,
+                                    cold_plate_stock_per_kw,
+                                    cold_plate_new_per_kw,
+                                    immersion_stock_per_kw,
+                                    immersion_new_per_kw,
+                                    air_added_capacity_per_kw,
+                                    cold_plate_kit_per_kw,
+                                    factory_premium_per_kw,
+                                    manifold_per_rack,
+                                    cdu_per_kw_capacity,
+                                    piping_per_kw,
+                                    labour_per_server,
+                                    downtime_hours_per_rack,
+                                    downtime_cost_per_rack_hour,
+                                    tank_each,
+                                    fluid_per_litre,
+                                    immersion_prep_per_server,
+                                    floor_reinforcement_per_m2,
+                                    contingency,
+                                    cold_plate_maintenance,
+                                    immersion_maintenance,
+                                    fluid_top_up,
+                                    water,
+                                    air_plant_maintenance_per_kw,
+                                ]
+                            ),
+                            _ => group_rows!(
+                                rows,
+                                ui,
+                                edited.finance,
+                                defaults.finance,
+                                "finance",
+                                [horizon_years, discount_rate, first_year,]
+                            ),
+                        });
+                    ui.add_space(8.0);
+                }
+            });
+        if let Some((group, key)) = rows.reset {
+            let mut reset = ctx.site.assumptions.clone();
+            reset.reset(group, key);
+            out.push(Command::Edit(
+                Edit::SetAssumptions(Box::new(reset)),
+                Gesture::Step,
+            ));
+        } else {
+            rows.tracker
+                .commands(|| Edit::SetAssumptions(Box::new(edited)), out);
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Site and hall properties: name, currency, location and climate, cost mode; the selected
+//! hall's floor, area, air capacity, facility water and measured PUE.
+
+use egui::Ui;
+
+use super::field_edit::{Field, FieldEdit};
+use super::{Panel, ViewCtx};
+use crate::command::Command;
+use crate::edit::Edit;
+use crate::field_marks::{Depth, FieldProblem, join};
+use crate::kit::{Tracker, UiExt};
+use coolplan_io::Seg;
+use coolplan_model::{ClimateSource, CostMode, FacilityWater, FloorKind, Hall, Site, WaterClass};
+use coolplan_units::Currency;
+use coolplan_units::build::deg_c;
+use coolplan_words::Text;
+use coolplan_words::gui::Gui;
+
+/// No UI-local state.
+#[derive(Default)]
+pub struct SitePanel;
+
+impl Panel for SitePanel {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                site_props(ui, ctx, out);
+                if let Some(h) = ctx.selection.hall
+                    && let Some(hall) = ctx.site.halls.get(h)
+                {
+                    ui.separator();
+                    hall_props(ui, ctx, h, hall, out);
+                }
+            });
+    }
+}
+
+fn site_props(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
+    let lang = ctx.lang();
+    let site = ctx.site;
+    // Only the properties travel in the edit; halls and catalog stay where they are.
+    let mut props = site.clone_props();
+    let mut tracker = Tracker::default();
+    ui.heading(coolplan_words::terms::Term::Site.tr(lang));
+    egui::Grid::new("site_props").num_columns(2).show(ui, |ui| {
+        ui.label(Gui::SiteName.tr(lang));
+        let name_problem = ctx.problem(&[Seg::Field("name")], Depth::Exact);
+        ui.checked(name_problem.as_ref(), false, |ui| {
+            ui.text_edit(&mut props.name, Gui::SiteName.tr(lang), &mut tracker)
+        });
+        ui.end_row();
+        ui.label(Gui::Currency.tr(lang));
+        let before = props.currency;
+        egui::ComboBox::from_id_salt("currency")
+            .selected_text(props.currency.code())
+            .show_ui(ui, |ui| {
+                for &currency in Currency::ALL {
+                    ui.selectable_value(&mut props.currency, currency, currency.code());
+                }
+            })
+            .response
+            .on_hover_text(Gui::Currency.tr(lang));
+        tracker.changed |= props.currency != before;
+        ui.end_row();
+        ui.label(Gui::LocationName.tr(lang));
+        ui.text_edit(
+            &mut props.location.name,
+            Gui::LocationName.tr(lang),
+            &mut tracker,
+        );
+        ui.end_row();
+        ui.label(Gui::Climate.tr(lang));
+        let climate = [Seg::Field("location"), Seg::Field("climate")];
+        let climate_problem = ctx.problem(&climate, Depth::Under);
+        ui.checked(climate_problem.as_ref(), false, |ui| {
+            match &mut props.location.climate {
+                ClimateSource::Preset(key) => {
+                    let before = key.clone();
+                    egui::ComboBox::from_id_salt("climate")
+                        .selected_text(key.as_str())
+                        .show_ui(ui, |ui| {
+                            for preset in [
+                                "beijing",
+                                "shanghai",
+                                "hong-kong",
+                                "zhangjiakou",
+                                "singapore",
+                            ] {
+                                ui.selectable_value(key, preset.to_string(), preset);
+                            }
+                        })
+                        .response
+                        .on_hover_text(Gui::Climate.tr(lang));
+                    tracker.changed |= *key != before;
+                }
+                ClimateSource::Epw(path) => {
+                    ui.text_edit(path, Gui::Climate.tr(lang), &mut tracker);
+                }
+                ClimateSource::Monthly(normals) => {
+                    ui.label(&normals.source);
+                }
+            }
+        });
+        ui.end_row();
+        ui.label(Gui::CostMode.tr(lang));
+        ui.horizontal(|ui| {
+            for (mode, text) in [
+                (CostMode::PerKw, Gui::CostPerKw),
+                (CostMode::Itemised, Gui::CostItemised),
+            ] {
+                let response = ui.radio_value(&mut props.cost_mode, mode, text.tr(lang));
+                tracker.track(&response);
+            }
+        });
+        ui.end_row();
+        ui.label(Gui::Notes.tr(lang));
+        ui.text_edit(&mut props.notes, Gui::Notes.tr(lang), &mut tracker);
+        ui.end_row();
+    });
+    tracker.commands(|| Edit::SetSiteProps(Box::new(props)), out);
+}
+
+fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<Command>) {
+    let lang = ctx.lang();
+    let units = ctx.units();
+    let mut props = hall.clone_props();
+    let mut tracker = Tracker::default();
+    ui.heading(format!("{}: {}", Gui::HallProps.tr(lang), hall.name));
+    let path = ctx.hall_path(h);
+    let problem_at = |at: &[Seg]| ctx.problem(&join(&path, at), Depth::Under);
+    egui::Grid::new("hall_props").num_columns(2).show(ui, |ui| {
+        ui.label(Gui::Name.tr(lang));
+        // A duplicate name is reported at the hall itself.
+        let name_problem = FieldProblem::merge(
+            ctx.problem(&path, Depth::Exact),
+            problem_at(&[Seg::Field("name")]),
+        );
+        ui.checked(name_problem.as_ref(), false, |ui| {
+            ui.text_edit(&mut props.name, Gui::Name.tr(lang), &mut tracker)
+        });
+        ui.end_row();
+        ui.label(Gui::FloorRating.tr(lang));
+        ui.horizontal(|ui| {
+            for (kind, text) in [
+                (FloorKind::Raised, Gui::RaisedFloor),
+                (FloorKind::Slab, Gui::Slab),
+            ] {
+                let response = ui.radio_value(&mut props.floor.kind, kind, text.tr(lang));
+                tracker.track(&response);
+            }
+            let rating = problem_at(&[Seg::Field("floor"), Seg::Field("rating")]);
+            ui.checked(rating.as_ref(), false, |ui| {
+                props.floor.rating.edit(
+                    ui,
+                    &mut Field::new(units, lang, Gui::FloorRating.tr(lang), &mut tracker),
+                )
+            });
+        });
+        ui.end_row();
+        ui.label(Gui::Area.tr(lang));
+        ui.checked(problem_at(&[Seg::Field("area")]).as_ref(), false, |ui| {
+            props.area.edit(
+                ui,
+                &mut Field::new(units, lang, Gui::Area.tr(lang), &mut tracker),
+            )
+        });
+        ui.end_row();
+        ui.label(Gui::AirCapacity.tr(lang));
+        let air = problem_at(&[Seg::Field("air_cooling_capacity")]);
+        ui.checked(air.as_ref(), false, |ui| {
+            props.air_cooling_capacity.edit(
+                ui,
+                &mut Field::new(units, lang, Gui::AirCapacity.tr(lang), &mut tracker),
+            )
+        });
+        ui.end_row();
+        ui.label(Gui::FacilityWater.tr(lang));
+        let mut has_water = props.facility_water.is_some();
+        let response = ui
+            .checkbox(&mut has_water, "")
+            .on_hover_text(Gui::FacilityWater.tr(lang));
+        if tracker.track(&response) {
+            props.facility_water = has_water.then(|| FacilityWater {
+                class: WaterClass::W32,
+                supply_temp: deg_c(28.0),
+            });
+        }
+        ui.end_row();
+        if let Some(water) = &mut props.facility_water {
+            ui.label(Gui::WaterClass.tr(lang));
+            let before = water.class;
+            egui::ComboBox::from_id_salt("water_class")
+                .selected_text(format!("{:?}", water.class))
+                .show_ui(ui, |ui| {
+                    for class in [
+                        WaterClass::W17,
+                        WaterClass::W27,
+                        WaterClass::W32,
+                        WaterClass::W40,
+                        WaterClass::W45,
+                        WaterClass::Wplus,
+                    ] {
+                        ui.selectable_value(&mut water.class, class, format!("{class:?}"));
+                    }
+                })
+                .response
+                .on_hover_text(Gui::WaterClass.tr(lang));
+            tracker.changed |= water.class != before;
+            ui.end_row();
+            ui.label(Gui::SupplyTemp.tr(lang));
+            let supply = problem_at(&[Seg::Field("facility_water"), Seg::Field("supply_temp")]);
+            ui.checked(supply.as_ref(), false, |ui| {
+                water.supply_temp.edit(
+                    ui,
+                    &mut Field::new(units, lang, Gui::SupplyTemp.tr(lang), &mut tracker),
+                )
+            });
+            ui.end_row();
+        }
+        ui.label(Gui::MeasuredPue.tr(lang));
+        ui.horizontal(|ui| {
+            let mut measured = props.measured_pue.is_some();
+            let response = ui
+                .checkbox(&mut measured, "")
+                .on_hover_text(Gui::MeasuredPue.tr(lang));
+            if tracker.track(&response) {
+                props.measured_pue = measured.then_some(1.5);
+            }
+            if let Some(pue) = &mut props.measured_pue {
+                let problem = problem_at(&[Seg::Field("measured_pue")]);
+                ui.checked(problem.as_ref(), false, |ui| {
+                    ui.number_edit(
+                        pue,
+                        1.0..=3.0,
+                        0.005,
+                        Gui::MeasuredPue.tr(lang),
+                        &mut tracker,
+                    )
+                });
+            }
+        });
+        ui.end_row();
+        ui.label(Gui::Notes.tr(lang));
+        ui.text_edit(&mut props.notes, Gui::Notes.tr(lang), &mut tracker);
+        ui.end_row();
+    });
+    tracker.commands(|| Edit::SetHallProps(h, Box::new(props)), out);
+}
+
+/// Copies of the property fields without the big lists (cheap with 10,000 racks).
+trait CloneProps {
+    fn clone_props(&self) -> Self;
+}
+
+impl CloneProps for Site {
+    fn clone_props(&self) -> Self {
+        Site {
+            schema_version: self.schema_version,
+            name: self.name.clone(),
+            notes: self.notes.clone(),
+            currency: self.currency,
+            report_date: self.report_date.clone(),
+            location: self.location.clone(),
+            cost_mode: self.cost_mode,
+            assumptions: Default::default(),
+            catalog: Vec::new(),
+            overrides: Vec::new(),
+            uncertainty: Vec::new(),
+            halls: Vec::new(),
+        }
+    }
+}
+
+impl CloneProps for Hall {
+    fn clone_props(&self) -> Self {
+        Hall {
+            name: self.name.clone(),
+            notes: self.notes.clone(),
+            floor: self.floor.clone(),
+            area: self.area,
+            air_cooling_capacity: self.air_cooling_capacity,
+            facility_water: self.facility_water.clone(),
+            measured_pue: self.measured_pue,
+            racks: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Sites the app starts on and sites for tests: the bundled example (compiled in, so the app
+//! opens from any folder) and a generated large site to measure speed.
+
+use coolplan_model::{Hall, Position, Site};
+
+/// The example site opened when no file is given (compiled into the binary).
+pub const EXAMPLE_SITE_RON: &str = include_str!("../../../sites/ai-hall.ron");
+/// Name shown for the bundled example.
+pub const EXAMPLE_SITE_NAME: &str = "ai-hall.ron";
+
+/// Parses the bundled example.
+pub fn example_site() -> Result<Site, coolplan_io::LoadError> {
+    coolplan_io::parse_site(EXAMPLE_SITE_RON, EXAMPLE_SITE_NAME)
+}
+
+/// A small site for unit tests (the bundled example).
+#[cfg(test)]
+pub fn small_site() -> Site {
+    // Invariant: the bundled example parses; `example_parses` below checks it on every build.
+    example_site().expect("bundled example parses")
+}
+
+/// A site with `rack_groups` rack groups spread over halls of at most 2,000 groups each, made by
+/// repeating the example's rack groups at new floor positions (rows of 40 slots).
+pub fn large_site(base: &Site, rack_groups: usize) -> Site {
+    let mut site = base.clone();
+    let Some(template_hall) = base.halls.first() else {
+        return site;
+    };
+    let templates = &template_hall.racks;
+    if templates.is_empty() {
+        return site;
+    }
+    site.name = format!("{} × {rack_groups}", base.name);
+    site.halls.clear();
+    let per_hall = 2000;
+    for hall_index in 0..rack_groups.div_ceil(per_hall) {
+        let mut hall: Hall = template_hall.clone();
+        hall.name = format!("{} {}", template_hall.name, hall_index + 1);
+        hall.racks.clear();
+        let in_hall = per_hall.min(rack_groups - hall_index * per_hall);
+        for i in 0..in_hall {
+            let mut rack = templates[i % templates.len()].clone();
+            rack.name = format!("R{:05}", hall_index * per_hall + i + 1);
+            rack.count = 1;
+            rack.position = Some(Position {
+                row: row_name(i / 40),
+                slot: (i % 40) as u32 + 1,
+            });
+            hall.racks.push(rack);
+        }
+        // Room for the racks: scale area and air capacity with the count.
+        let scale = in_hall as f64 / templates.len().max(1) as f64;
+        hall.area = coolplan_units::Qty::new(hall.area.number() * scale, hall.area.unit());
+        hall.air_cooling_capacity = coolplan_units::Qty::new(
+            hall.air_cooling_capacity.number() * scale,
+            hall.air_cooling_capacity.unit(),
+        );
+        site.halls.push(hall);
+    }
+    site
+}
+
+/// Row names A … Z, AA … AZ, BA …
+fn row_name(index: usize) -> String {
+    let letter = |i: usize| char::from(b'A' + (i % 26) as u8);
+    if index < 26 {
+        letter(index).to_string()
+    } else {
+        format!("{}{}", letter(index / 26 - 1), letter(index))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_parses() {
+        assert!(example_site().is_ok());
+    }
+
+    #[test]
+    fn large_site_has_the_asked_number_of_groups() {
+        let site = large_site(&small_site(), 10_000);
+        assert_eq!(site.rack_group_count(), 10_000);
+        assert_eq!(site.halls.len(), 5);
+        assert_eq!(row_name(26), "AA");
+        assert_eq!(row_name(27), "AB");
+    }
+}

@@ -1,0 +1,249 @@
+//! Application state, apart from the views: the open document (site, path, dirty flag, undo
+//! history), the latest analysis, persisted settings and runtime UI state (selection, current
+//! view, open modal). Views read it through [`crate::panels::ViewCtx`]; only
+//! [`crate::command`] changes it.
+
+use std::path::{Path, PathBuf};
+
+use crate::analysis::{Analysis, analyse};
+use crate::recompute::{BACKGROUND_FROM_GROUPS, Recomputer};
+use crate::settings::Settings;
+use crate::undo::UndoStack;
+use coolplan_model::{Catalog, Site};
+
+/// The site being edited and where it lives.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub site: Site,
+    /// `None` for the bundled example or a new site.
+    pub path: Option<PathBuf>,
+    /// Shown name when there is no path (the example's name, or "untitled").
+    pub label: Option<String>,
+    pub dirty: bool,
+    /// The file on disk had `//` comments, which saving drops (warn before overwriting).
+    pub has_comments: bool,
+    pub undo: UndoStack,
+    /// Bumped by every change of `site`, so views can cache derived rows.
+    pub revision: u64,
+}
+
+impl Document {
+    pub fn new(site: Site, path: Option<PathBuf>, label: Option<String>) -> Self {
+        Self {
+            site,
+            path,
+            label,
+            dirty: false,
+            has_comments: false,
+            undo: UndoStack::default(),
+            revision: 0,
+        }
+    }
+    /// Folder of the file (EPW paths are relative to it).
+    pub fn base_dir(&self) -> Option<&Path> {
+        self.path.as_deref().and_then(Path::parent)
+    }
+}
+
+/// The main views in the centre.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Inventory,
+    Rack,
+    Floor,
+    Compare,
+    Catalog,
+    Assumptions,
+    Site,
+    Analysis,
+}
+
+impl View {
+    pub const ALL: [View; 8] = [
+        View::Inventory,
+        View::Rack,
+        View::Floor,
+        View::Compare,
+        View::Catalog,
+        View::Assumptions,
+        View::Site,
+        View::Analysis,
+    ];
+}
+
+/// The selected hall and rack group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Selection {
+    pub hall: Option<usize>,
+    pub rack: Option<usize>,
+}
+
+/// What waits behind the unsaved-changes guard.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    New,
+    /// Open this file, or ask for one.
+    Open(Option<PathBuf>),
+    Quit,
+}
+
+/// A file the user is asked to pick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileRequest {
+    Open,
+    SaveAs,
+    Export,
+    /// A CSV to import (File › Import…).
+    Import,
+}
+
+/// A modal window over the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    /// Save, discard or cancel before `Pending`.
+    Unsaved(Pending),
+    /// Offer to recover autosaved work.
+    Recover(Box<crate::recovery::Recovered>),
+    /// Saving over a file with comments: confirm.
+    OverwriteComments(PathBuf),
+    Problems,
+    About,
+    HelpFormat,
+    HelpMethod,
+}
+
+/// A message shown once at the top of the window until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// Where a background recompute stands after a poll.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recompute {
+    Idle,
+    Running,
+    /// A result arrived and is now the analysis shown.
+    Adopted,
+}
+
+/// Everything the app knows at run time.
+pub struct AppState {
+    pub doc: Document,
+    pub catalog: Catalog,
+    pub analysis: Analysis,
+    pub settings: Settings,
+    pub selection: Selection,
+    pub view: View,
+    pub modal: Option<Modal>,
+    pub notice: Option<Notice>,
+    /// A file dialog the shell should open.
+    pub file_request: Option<FileRequest>,
+    /// The user confirmed quitting (guard passed): let the window close.
+    pub quit_confirmed: bool,
+    /// Runs recomputes of large sites off the UI thread.
+    pub recomputer: Recomputer,
+    /// The assumption field to scroll to (set by a jump from the problem list).
+    pub focus_assumption: Option<(String, String)>,
+    /// The catalog model to select, with the serial of the jump that asked (each jump a new
+    /// serial, so the editor adopts it once and the user may select another).
+    pub focus_model: Option<(u64, String)>,
+    /// The import window, while one is open (File › Import…).
+    pub import: Option<Box<crate::import::ImportWindow>>,
+}
+
+impl AppState {
+    pub fn new(doc: Document, settings: Settings) -> Self {
+        let mut state = Self {
+            catalog: doc.site.catalog(),
+            analysis: Analysis::default(),
+            doc,
+            settings,
+            selection: Selection::default(),
+            view: View::default(),
+            modal: None,
+            notice: None,
+            file_request: None,
+            quit_confirmed: false,
+            recomputer: Recomputer::default(),
+            focus_assumption: None,
+            focus_model: None,
+            import: None,
+        };
+        state.selection.hall = (!state.doc.site.halls.is_empty()).then_some(0);
+        // The first analysis is there before the first frame, whatever the size.
+        state.catalog = state.doc.site.catalog();
+        state.recompute_now();
+        state
+    }
+
+    /// Re-runs validation and the engine on the current site: at once for a small site, on
+    /// the background worker for a large one (the analysis shown stays until the new one
+    /// arrives; [`Self::poll_recompute`] adopts it).
+    pub fn recompute(&mut self) {
+        self.catalog = self.doc.site.catalog();
+        if self.doc.site.rack_group_count() >= BACKGROUND_FROM_GROUPS {
+            let base_dir = self.doc.base_dir().map(Path::to_path_buf);
+            self.recomputer
+                .request(self.doc.revision, self.doc.site.clone(), base_dir);
+        } else {
+            self.recompute_now();
+        }
+    }
+
+    /// Re-runs validation and the engine on the current site on this thread.
+    pub fn recompute_now(&mut self) {
+        self.recomputer.supersede();
+        self.analysis = analyse(&self.doc.site, self.doc.base_dir());
+        self.analysis.revision = self.doc.revision;
+    }
+
+    /// Adopts a finished background recompute, if any.
+    pub fn poll_recompute(&mut self) -> Recompute {
+        if let Some(analysis) = self.recomputer.poll() {
+            self.analysis = analysis;
+            Recompute::Adopted
+        } else if self.recomputer.is_busy() {
+            Recompute::Running
+        } else {
+            Recompute::Idle
+        }
+    }
+
+    /// Waits for a running background recompute and adopts it (tests, before saving a report).
+    pub fn finish_recompute(&mut self) {
+        if let Some(analysis) = self.recomputer.wait() {
+            self.analysis = analysis;
+        }
+    }
+
+    /// True while a background recompute runs (the analysis shown is of an earlier revision).
+    pub fn is_recomputing(&self) -> bool {
+        self.recomputer.is_busy()
+    }
+
+    /// Replaces the document (open, new, recover) and forgets the old one's history.
+    pub fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.selection = Selection {
+            hall: (!self.doc.site.halls.is_empty()).then_some(0),
+            rack: None,
+        };
+        self.recompute();
+    }
+
+    /// Name for the title and status bar.
+    pub fn document_name(&self, lang: coolplan_words::Lang) -> String {
+        use coolplan_words::{Text, gui::Gui};
+        match (&self.doc.path, &self.doc.label) {
+            (Some(path), _) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string()),
+            (None, Some(label)) => label.clone(),
+            (None, None) => Gui::Untitled.tr(lang).to_string(),
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Analyses beyond one deterministic evaluation: ranges on inputs ([`uncertainty`]),
+//! one-at-a-time sensitivity ([`tornado`]), [`monte_carlo`] percentiles, a [`phased`]
+//! conversion plan under a yearly CAPEX budget, and the CDU N+1 check ([`redundancy`]).
+//!
+//! Owns: the algorithms, as pure functions of a site, its results and an evaluator
+//! (`Fn(&Site) -> Results`, normally `engine::evaluate` with the site's climate bound).
+//! Never touches: files, the clock, threads' count (results do not depend on it), OS
+//! randomness (Monte Carlo draws from an explicit seed), egui, locale.
+
+pub mod monte_carlo;
+pub mod phased;
+pub mod redundancy;
+pub mod rng;
+pub mod tornado;
+
+use crate::physical::GroupPhysics;
+use crate::results::{CoolingOption, Overview, Results};
+use coolplan_climate::ClimateData;
+use coolplan_model::Site;
+use coolplan_model::uncertainty::prepare::Prepared;
+
+/// Evaluates a (varied) site: the engine with the climate fixed.
+pub type Evaluator<'a> = dyn Fn(&Site) -> Overview + Sync + 'a;
+
+/// Assumption groups the physical evaluation never reads (it takes no money and no finance):
+/// when only these vary, the physical results of the base site hold for every sample.
+pub const COST_ONLY_GROUPS: [&str; 2] = ["prices", "finance"];
+
+/// The engine for varied copies of `prepared.site`, staged when it can be: if every uncertain
+/// input is in [`COST_ONLY_GROUPS`], the physical evaluation (the expensive part: climate
+/// bins × rack groups) runs once here and each call re-runs only the cost engine on a copy of
+/// it; otherwise each call is the full `engine::recompute`. Both give identical results
+/// (tested in `tests/analysis_monte_carlo.rs`).
+pub fn evaluator<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evaluator<'a>> {
+    let cost_only = prepared
+        .inputs
+        .iter()
+        .all(|i| COST_ONLY_GROUPS.contains(&i.group.as_str()));
+    if !cost_only {
+        return Box::new(move |site: &Site| crate::recompute(site, climate));
+    }
+    let base = &prepared.site;
+    let catalog = base.catalog();
+    let physical = crate::physical::evaluate_with::<GroupPhysics>(
+        base,
+        &catalog,
+        &base.assumptions.resolve(base.currency),
+        climate,
+        false,
+    );
+    Box::new(move |site: &Site| {
+        let assumptions = site.assumptions.resolve(site.currency);
+        crate::cost::evaluate(site, &catalog, &assumptions, physical.clone())
+    })
+}
+
+/// The option whose NPV against air the sensitivity follows: the site's recommendation when
+/// it is a liquid option, else the feasible liquid option with the best NPV, else cold plate.
+pub fn focus_option<R>(results: &Results<R>) -> CoolingOption {
+    if let Some(option) = results.site.recommendation.option
+        && option != CoolingOption::Air
+    {
+        return option;
+    }
+    [CoolingOption::ColdPlate, CoolingOption::Immersion]
+        .into_iter()
+        .filter(|o| results.site.option(*o).feasible)
+        .max_by(|a, b| {
+            let npv = |o: &CoolingOption| results.site.option(*o).cost.npv_vs_air.amount;
+            npv(a).total_cmp(&npv(b))
+        })
+        .unwrap_or(CoolingOption::ColdPlate)
+}

@@ -1,0 +1,222 @@
+//! Monte Carlo over the uncertain inputs: N samples, each a full evaluation of the site with
+//! every input drawn from its range, summarised as P10/P50/P90 of NPV against air, payback
+//! and PUE per option, and the probability each option is the recommended one.
+//!
+//! Owns: drawing (sample i from its own stream seeded by `(seed, i)`, inputs in file order),
+//! the parallel run (rayon; results independent of thread count and scheduling), progress and
+//! cancel, percentiles. Never touches: threads it does not own, the clock, OS randomness.
+//!
+//! Percentiles interpolate linearly between order statistics (Hyndman & Fan type 7, as
+//! spreadsheet `PERCENTILE.INC`). A payback never reached within the horizon counts as
+//! infinitely long, so a percentile that lands among those is `None` ("beyond the horizon").
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use super::Evaluator;
+use super::rng::SplitMix64;
+use crate::results::{CoolingOption, Overview};
+use coolplan_model::uncertainty::prepare::Prepared;
+use coolplan_units::Money;
+
+/// How to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub samples: usize,
+    pub seed: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            samples: 10_000,
+            seed: 1,
+        }
+    }
+}
+
+/// Why a run stopped without results.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum McError {
+    #[error("cancelled")]
+    Cancelled,
+    #[error("no samples requested")]
+    NoSamples,
+    #[error("a drawn value could not be set: {0}")]
+    Input(String),
+}
+
+/// P10, P50 and P90 of a figure.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spread<T> {
+    pub p10: T,
+    pub p50: T,
+    pub p90: T,
+}
+
+/// Figures of one option over all samples.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OptionStats {
+    pub option: CoolingOption,
+    pub npv: Spread<Money>,
+    /// Simple payback, years; `None` = beyond the horizon.
+    pub payback_years: Spread<Option<f64>>,
+    pub pue: Spread<f64>,
+    /// Share of samples in which this option is recommended.
+    pub probability_best: f64,
+    /// Share of samples in which this option is feasible.
+    pub probability_feasible: f64,
+}
+
+/// The summary of a run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonteCarlo {
+    pub samples: usize,
+    pub seed: u64,
+    pub options: [OptionStats; 3],
+    /// Share of samples in which no option is feasible.
+    pub probability_none_feasible: f64,
+}
+
+/// What one sample keeps.
+#[derive(Clone, Copy, Debug)]
+struct Sample {
+    npv: [f64; 3],
+    payback: [f64; 3],
+    pue: [f64; 3],
+    feasible: [bool; 3],
+    best: Option<CoolingOption>,
+}
+
+fn sample_of(results: &Overview) -> Sample {
+    let by = |f: &dyn Fn(CoolingOption) -> f64| CoolingOption::ALL.map(f);
+    Sample {
+        npv: by(&|o| results.site.option(o).cost.npv_vs_air.amount),
+        payback: by(&|o| {
+            results
+                .site
+                .option(o)
+                .cost
+                .simple_payback_years
+                .unwrap_or(f64::INFINITY)
+        }),
+        pue: by(&|o| results.site.option(o).energy.pue),
+        feasible: CoolingOption::ALL.map(|o| results.site.option(o).feasible),
+        best: results.site.recommendation.option,
+    }
+}
+
+/// The drawn values of sample `index`: one uniform number per input, in file order.
+pub fn draw(prepared: &Prepared, seed: u64, index: usize) -> Vec<f64> {
+    let mut rng = SplitMix64::for_sample(seed, index as u64);
+    prepared
+        .inputs
+        .iter()
+        .map(|input| input.quantile(rng.next_f64()))
+        .collect()
+}
+
+/// Runs `config.samples` evaluations in parallel. `done` counts finished samples (for a
+/// progress bar); setting `cancel` stops the run soon after with [`McError::Cancelled`].
+pub fn run(
+    prepared: &Prepared,
+    evaluate: &Evaluator,
+    config: Config,
+    done: &AtomicUsize,
+    cancel: &AtomicBool,
+) -> Result<MonteCarlo, McError> {
+    if config.samples == 0 {
+        return Err(McError::NoSamples);
+    }
+    let samples = (0..config.samples)
+        .into_par_iter()
+        // one copy of the site per worker; a sample only swaps in its assumptions
+        .map_init(
+            || prepared.site.clone(),
+            |site, i| {
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(McError::Cancelled);
+                }
+                site.assumptions = prepared
+                    .assumptions_of_vector(&draw(prepared, config.seed, i))
+                    .map_err(McError::Input)?;
+                let sample = sample_of(&evaluate(site));
+                done.fetch_add(1, Ordering::Relaxed);
+                Ok(sample)
+            },
+        )
+        .collect::<Result<Vec<Sample>, McError>>()?;
+    let currency = prepared.site.currency;
+    let n = samples.len() as f64;
+    let options = CoolingOption::ALL.map(|option| {
+        let i = option.index();
+        let column = |f: &dyn Fn(&Sample) -> f64| -> Vec<f64> {
+            let mut values: Vec<f64> = samples.iter().map(f).collect();
+            values.sort_by(f64::total_cmp);
+            values
+        };
+        let npv = column(&|s| s.npv[i]);
+        let payback = column(&|s| s.payback[i]);
+        let pue = column(&|s| s.pue[i]);
+        let share =
+            |f: &dyn Fn(&Sample) -> bool| samples.iter().filter(|s| f(s)).count() as f64 / n;
+        OptionStats {
+            option,
+            npv: spread(&npv, |v| Money::new(v, currency)),
+            payback_years: spread(&payback, |v| v.is_finite().then_some(v)),
+            pue: spread(&pue, |v| v),
+            probability_best: share(&|s| s.best == Some(option)),
+            probability_feasible: share(&|s| s.feasible[i]),
+        }
+    });
+    Ok(MonteCarlo {
+        samples: samples.len(),
+        seed: config.seed,
+        options,
+        probability_none_feasible: samples.iter().filter(|s| s.best.is_none()).count() as f64 / n,
+    })
+}
+
+fn spread<T>(sorted: &[f64], to: impl Fn(f64) -> T) -> Spread<T> {
+    Spread {
+        p10: to(percentile(sorted, 0.10)),
+        p50: to(percentile(sorted, 0.50)),
+        p90: to(percentile(sorted, 0.90)),
+    }
+}
+
+/// Percentile `p` ∈ [0, 1] of ascending `sorted` values (type 7: h = (n − 1)p, linear
+/// between neighbours; an infinite neighbour gives infinity). NaN for an empty slice.
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let Some(last) = sorted.len().checked_sub(1) else {
+        return f64::NAN;
+    };
+    let h = last as f64 * p.clamp(0.0, 1.0);
+    let below = h.floor() as usize;
+    let above = (below + 1).min(last);
+    let (a, b) = (sorted[below], sorted[above]);
+    if a == b || h == below as f64 {
+        return a;
+    }
+    if !a.is_finite() || !b.is_finite() {
+        return b;
+    }
+    a + (h - below as f64) * (b - a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percentile;
+
+    #[test]
+    fn percentiles_interpolate_like_percentile_inc() {
+        let values = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0];
+        // h = 9 × 0.1 = 0.9 → 1 + 0.9 × (2 − 1) = 1.9; median h = 4.5 → 5.5; P90 h = 8.1 → 9.1
+        assert!((percentile(&values, 0.1) - 1.9).abs() < 1e-12);
+        assert!((percentile(&values, 0.5) - 5.5).abs() < 1e-12);
+        assert!((percentile(&values, 0.9) - 9.1).abs() < 1e-12);
+        // P90 of [1, 2, ∞]: h = 1.8, between 2 and ∞ → ∞ (beyond the horizon)
+        assert_eq!(percentile(&[1.0, 2.0, f64::INFINITY], 0.9), f64::INFINITY);
+    }
+}

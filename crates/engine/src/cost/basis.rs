@@ -1,0 +1,247 @@
+//! The cost basis of one rack group: its IT load split into stock servers and new servers by
+//! arrival year, server counts, and the per-server prices the catalog gives.
+//!
+//! Read from the model and catalog (not from the thermal results), so CAPEX in per-kW mode
+//! depends only on nameplate power, counts and prices. Metered peak and average, where a rack
+//! gives them, rescale the nameplate figures. Unknown catalog ids contribute nothing (the io
+//! validator reports them before the engine runs).
+
+use coolplan_model::assumptions::prices::PricesResolved;
+use coolplan_model::{Catalog, ImmersionCompat, KitAvailability, Rack, Status};
+use coolplan_units::{Currency, PowerUnit};
+
+/// Load and per-server money of servers that arrive together (stock, or new in one year).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cohort {
+    /// Cash-flow year index of arrival (0 for stock and for new servers due before year 0).
+    pub year: usize,
+    /// Design IT power on air of the whole group's servers in this cohort.
+    pub design_kw: f64,
+    /// Average IT power on air.
+    pub avg_kw: f64,
+    /// Servers in the whole group.
+    pub servers: f64,
+    /// Stock: retrofit kits of servers that take one (catalog price, else per-kW default).
+    pub kit_cost: f64,
+    /// New: factory liquid-cooled premium (catalog price, else per-kW default).
+    pub factory_premium: f64,
+    /// Servers that need preparation before immersion.
+    pub prep_servers: f64,
+}
+
+/// One rack group's cost basis.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RackBasis {
+    /// Racks in the group.
+    pub racks: f64,
+    /// Share of the group converted (fleet sizing), 0..=1.
+    pub share: f64,
+    /// Stock servers (year 0), present when `stock.servers > 0`.
+    pub stock: Cohort,
+    /// New servers, one cohort per arrival year, in year order.
+    pub new: Vec<Cohort>,
+}
+
+impl RackBasis {
+    /// True when the group holds installed servers (retrofit items apply).
+    pub fn has_stock(&self) -> bool {
+        self.stock.servers > 0.0
+    }
+    /// Year the group first needs liquid plant: 0 with stock servers, else first arrival.
+    pub fn first_year(&self) -> usize {
+        if self.has_stock() {
+            0
+        } else {
+            self.new.iter().map(|c| c.year).min().unwrap_or(0)
+        }
+    }
+    /// Every cohort, stock first.
+    pub fn cohorts(&self) -> impl Iterator<Item = &Cohort> {
+        std::iter::once(&self.stock).chain(&self.new)
+    }
+    pub fn design_kw(&self) -> f64 {
+        self.cohorts().map(|c| c.design_kw).sum()
+    }
+    pub fn new_design_kw(&self) -> f64 {
+        self.new.iter().map(|c| c.design_kw).sum()
+    }
+    fn avg_kw(&self) -> f64 {
+        self.cohorts().map(|c| c.avg_kw).sum()
+    }
+    /// Share of average IT load present in cash-flow year `t` (operations of calendar year
+    /// first_year + t − 1): cohorts arrived at an index below `t`.
+    pub fn avg_present(&self, t: usize) -> f64 {
+        self.avg_present_of(self.avg_kw(), t)
+    }
+    /// Share of design IT load present in cash-flow year `t`.
+    pub fn design_present(&self, t: usize) -> f64 {
+        self.design_present_of(self.design_kw(), t)
+    }
+    /// [`RackBasis::avg_present`] and [`RackBasis::design_present`] of every cash-flow year
+    /// 0..years into `out`, the totals summed once: the same for every option of the group.
+    pub fn presence_into(&self, years: usize, out: &mut Vec<(f64, f64)>) {
+        let (avg_total, design_total) = (self.avg_kw(), self.design_kw());
+        out.clear();
+        out.extend((0..years).map(|t| {
+            (
+                self.avg_present_of(avg_total, t),
+                self.design_present_of(design_total, t),
+            )
+        }));
+    }
+    fn avg_present_of(&self, total: f64, t: usize) -> f64 {
+        present(self.cohorts().map(|c| (c.year, c.avg_kw)), total, t)
+    }
+    fn design_present_of(&self, total: f64, t: usize) -> f64 {
+        present(self.cohorts().map(|c| (c.year, c.design_kw)), total, t)
+    }
+}
+
+/// Share of `total` in cohorts that arrived at an index below `t`.
+fn present(cohorts: impl Iterator<Item = (usize, f64)>, total: f64, t: usize) -> f64 {
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let here: f64 = cohorts
+        .filter(|(year, _)| *year < t)
+        .map(|(_, kw)| kw)
+        .sum();
+    here / total
+}
+
+/// Builds the basis of `rack`; `first_year` is the calendar year of cash-flow index 0.
+pub fn rack_basis(
+    rack: &Rack,
+    catalog: &Catalog,
+    prices: &PricesResolved,
+    currency: Currency,
+    first_year: u16,
+) -> RackBasis {
+    let racks = rack.count as f64;
+    let kit_per_kw = prices.cold_plate_kit_per_kw.amount_per(PowerUnit::kW);
+    let premium_per_kw = prices.factory_premium_per_kw.amount_per(PowerUnit::kW);
+    let mut basis = RackBasis {
+        racks,
+        share: rack.share().clamp(0.0, 1.0),
+        ..RackBasis::default()
+    };
+    for group in &rack.servers {
+        let Some(model) = catalog.get(&group.model) else {
+            continue;
+        };
+        let servers = group.count as f64 * racks;
+        let server_kw = model.max_power.in_unit(PowerUnit::kW);
+        let cohort = match group.status {
+            Status::Stock => &mut basis.stock,
+            Status::New(year) => {
+                let index = year.saturating_sub(first_year) as usize;
+                cohort_for(&mut basis.new, index)
+            }
+        };
+        cohort.servers += servers;
+        cohort.design_kw += servers * server_kw;
+        cohort.avg_kw += servers * server_kw * model.utilisation;
+        if model.immersion == ImmersionCompat::WithPrep {
+            cohort.prep_servers += servers;
+        }
+        match group.status {
+            Status::Stock if model.cold_plate == KitAvailability::Retrofit => {
+                let kit = model
+                    .kit_cost_in(currency)
+                    .map_or(server_kw * kit_per_kw, |m| m.amount);
+                cohort.kit_cost += servers * kit;
+            }
+            Status::Stock => {}
+            Status::New(_) => {
+                let premium = model
+                    .factory_premium_in(currency)
+                    .map_or(server_kw * premium_per_kw, |m| m.amount);
+                cohort.factory_premium += servers * premium;
+            }
+        }
+    }
+    if let Some(measured) = &rack.measured {
+        rescale_to_metering(
+            &mut basis,
+            measured.peak.in_unit(PowerUnit::kW),
+            measured.average.in_unit(PowerUnit::kW),
+        );
+    }
+    basis.new.sort_by_key(|c| c.year);
+    basis
+}
+
+fn cohort_for(cohorts: &mut Vec<Cohort>, year: usize) -> &mut Cohort {
+    let position = match cohorts.iter().position(|c| c.year == year) {
+        Some(i) => i,
+        None => {
+            cohorts.push(Cohort {
+                year,
+                ..Cohort::default()
+            });
+            cohorts.len() - 1
+        }
+    };
+    &mut cohorts[position]
+}
+
+/// Metered peak and average per rack replace the nameplate sums, keeping each cohort's share.
+fn rescale_to_metering(basis: &mut RackBasis, peak_kw: f64, average_kw: f64) {
+    let design: f64 = basis.design_kw();
+    let avg: f64 = basis.cohorts().map(|c| c.avg_kw).sum();
+    let design_scale = if design > 0.0 {
+        peak_kw * basis.racks / design
+    } else {
+        0.0
+    };
+    let avg_scale = if avg > 0.0 {
+        average_kw * basis.racks / avg
+    } else {
+        0.0
+    };
+    for cohort in std::iter::once(&mut basis.stock).chain(basis.new.iter_mut()) {
+        cohort.design_kw *= design_scale;
+        cohort.avg_kw *= avg_scale;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn basis_with(stock_avg: f64, new: &[(usize, f64)]) -> RackBasis {
+        RackBasis {
+            racks: 1.0,
+            share: 1.0,
+            stock: Cohort {
+                avg_kw: stock_avg,
+                design_kw: stock_avg,
+                servers: if stock_avg > 0.0 { 1.0 } else { 0.0 },
+                ..Cohort::default()
+            },
+            new: new
+                .iter()
+                .map(|&(year, kw)| Cohort {
+                    year,
+                    avg_kw: kw,
+                    design_kw: kw,
+                    servers: 1.0,
+                    ..Cohort::default()
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn new_load_counts_from_the_year_after_its_arrival_index() {
+        // stock 3 kW, new 1 kW arriving at index 2 (start of calendar first_year + 2):
+        // flows 1 and 2 see 3 / 4 = 0.75 of the load; flow 3 (calendar first_year + 2) sees all.
+        let basis = basis_with(3.0, &[(2, 1.0)]);
+        assert_eq!(basis.avg_present(0), 0.0);
+        assert_eq!(basis.avg_present(1), 0.75);
+        assert_eq!(basis.avg_present(2), 0.75);
+        assert_eq!(basis.avg_present(3), 1.0);
+        assert_eq!(basis.first_year(), 0);
+        assert_eq!(basis_with(0.0, &[(2, 1.0)]).first_year(), 2);
+    }
+}

@@ -1,0 +1,175 @@
+//! CAPEX of one rack group under one option, converting the whole group (the caller blends
+//! in the retrofit share), in per-kW or itemised mode.
+//!
+//! Timing: stock servers' items (kits, labour, downtime, per-kW stock price) fall in year 0;
+//! new servers' items (factory premium, per-kW new price, prep) in their arrival year; rack
+//! plant (manifolds, CDUs, piping, tanks, fluid, floor) when the group first needs liquid.
+//!
+//! Decisions (documented in docs/report-json.md and the final note):
+//! - Added air capacity is paid by the air option for new-server load beyond the hall's spare
+//!   air capacity (capacity − stock load on air), shared pro rata over the new cohorts.
+//! - Floor reinforcement is paid under immersion tanks on raised floors (tank footprint × price);
+//!   slabs need none. A floor too weak even so is an infeasibility from the thermal engine.
+//! - Contingency applies in itemised mode to each year's items; per-kW prices are all in.
+
+use super::basis::RackBasis;
+use super::streams::Streams;
+use crate::physical::CostDrivers;
+use crate::results::{CoolingOption, CostItem};
+use coolplan_model::CostMode;
+use coolplan_model::assumptions::cooling::CoolingResolved;
+use coolplan_model::assumptions::prices::PricesResolved;
+use coolplan_units::{AreaUnit, PowerUnit, TimeUnit, VolumeUnit};
+
+/// What a rack group's CAPEX depends on besides its basis and thermal figures.
+pub struct CapexInputs<'a> {
+    pub mode: CostMode,
+    pub prices: &'a PricesResolved,
+    pub cooling: &'a CoolingResolved,
+    /// The hall has a raised floor (tanks then need reinforcement).
+    pub raised_floor: bool,
+    /// Share of new-server design load that needs added air capacity on air, 0..=1.
+    pub added_air_share: f64,
+}
+
+/// Adds the CAPEX of `option` for the whole group to `streams`.
+pub fn add_capex(
+    option: CoolingOption,
+    basis: &RackBasis,
+    physical: &CostDrivers,
+    inputs: &CapexInputs,
+    streams: &mut Streams,
+) {
+    let thermal = physical;
+    let cdus = physical.cdu_share;
+    match (option, inputs.mode) {
+        (CoolingOption::Air, _) => added_air_capacity(basis, inputs, streams),
+        (liquid, CostMode::PerKw) => per_kw(liquid, basis, inputs.prices, streams),
+        (CoolingOption::ColdPlate, CostMode::Itemised) => {
+            cold_plate_items(basis, thermal, cdus, inputs, streams)
+        }
+        (CoolingOption::Immersion, CostMode::Itemised) => {
+            immersion_items(basis, thermal, cdus, inputs, streams)
+        }
+    }
+    if inputs.mode == CostMode::Itemised {
+        add_contingency(inputs.prices.contingency, streams);
+    }
+}
+
+fn added_air_capacity(basis: &RackBasis, inputs: &CapexInputs, streams: &mut Streams) {
+    let price = inputs
+        .prices
+        .air_added_capacity_per_kw
+        .amount_per(PowerUnit::kW);
+    for cohort in &basis.new {
+        let kw = cohort.design_kw * inputs.added_air_share;
+        streams.spend(CostItem::AddedAirCapacity, cohort.year, kw * price);
+    }
+}
+
+fn per_kw(
+    option: CoolingOption,
+    basis: &RackBasis,
+    prices: &PricesResolved,
+    streams: &mut Streams,
+) {
+    let (stock_price, new_price) = match option {
+        CoolingOption::Immersion => (&prices.immersion_stock_per_kw, &prices.immersion_new_per_kw),
+        _ => (
+            &prices.cold_plate_stock_per_kw,
+            &prices.cold_plate_new_per_kw,
+        ),
+    };
+    let stock = stock_price.amount_per(PowerUnit::kW) * basis.stock.design_kw;
+    streams.spend(CostItem::PerKwStock, 0, stock);
+    for cohort in &basis.new {
+        let amount = new_price.amount_per(PowerUnit::kW) * cohort.design_kw;
+        streams.spend(CostItem::PerKwNew, cohort.year, amount);
+    }
+}
+
+/// Items every liquid option shares: CDUs, facility piping, and retrofit labour and downtime.
+/// `cdus`: the CDUs attributed to the group (its share of its hall's count, fractional).
+fn shared_liquid_items(
+    basis: &RackBasis,
+    thermal: &CostDrivers,
+    cdus: f64,
+    inputs: &CapexInputs,
+    s: &mut Streams,
+) {
+    let prices = inputs.prices;
+    let plant_year = basis.first_year();
+    let cdu_kw = inputs.cooling.cdu_size.capacity().in_unit(PowerUnit::kW);
+    let cdu_price = prices.cdu_per_kw_capacity.amount_per(PowerUnit::kW);
+    s.spend(CostItem::Cdus, plant_year, cdus * cdu_kw * cdu_price);
+    let liquid_kw = thermal.heat_to_liquid.get::<uom::si::power::kilowatt>();
+    let piping = prices.piping_per_kw.amount_per(PowerUnit::kW);
+    s.spend(CostItem::Piping, plant_year, liquid_kw * piping);
+    if basis.has_stock() {
+        let labour = basis.stock.servers * prices.labour_per_server.amount;
+        s.spend(CostItem::Labour, 0, labour);
+        let hours = prices.downtime_hours_per_rack.in_unit(TimeUnit::h);
+        let per_hour = prices.downtime_cost_per_rack_hour.amount_per(TimeUnit::h);
+        s.spend(CostItem::Downtime, 0, basis.racks * hours * per_hour);
+    }
+}
+
+fn cold_plate_items(
+    basis: &RackBasis,
+    thermal: &CostDrivers,
+    cdus: f64,
+    inputs: &CapexInputs,
+    s: &mut Streams,
+) {
+    s.spend(CostItem::ColdPlateKits, 0, basis.stock.kit_cost);
+    for cohort in &basis.new {
+        s.spend(
+            CostItem::FactoryPremium,
+            cohort.year,
+            cohort.factory_premium,
+        );
+    }
+    let manifolds = basis.racks * inputs.prices.manifold_per_rack.amount;
+    s.spend(CostItem::Manifolds, basis.first_year(), manifolds);
+    shared_liquid_items(basis, thermal, cdus, inputs, s);
+}
+
+fn immersion_items(
+    basis: &RackBasis,
+    thermal: &CostDrivers,
+    cdus: f64,
+    inputs: &CapexInputs,
+    s: &mut Streams,
+) {
+    let prices = inputs.prices;
+    let plant_year = basis.first_year();
+    let tanks = thermal.tank_count as f64;
+    s.spend(CostItem::Tanks, plant_year, tanks * prices.tank_each.amount);
+    let litres = thermal.fluid_volume.get::<uom::si::volume::liter>();
+    let fluid = prices.fluid_per_litre.amount_per(VolumeUnit::L);
+    s.spend(CostItem::Fluid, plant_year, litres * fluid);
+    let prep = prices.immersion_prep_per_server.amount;
+    for cohort in basis.cohorts() {
+        s.spend(
+            CostItem::ImmersionPrep,
+            cohort.year,
+            cohort.prep_servers * prep,
+        );
+    }
+    if inputs.raised_floor {
+        let footprint_m2 = tanks * inputs.cooling.tank_footprint.in_unit(AreaUnit::m2);
+        let per_m2 = prices.floor_reinforcement_per_m2.amount_per(AreaUnit::m2);
+        s.spend(
+            CostItem::FloorReinforcement,
+            plant_year,
+            footprint_m2 * per_m2,
+        );
+    }
+    shared_liquid_items(basis, thermal, cdus, inputs, s);
+}
+
+/// Contingency on each year's other items.
+fn add_contingency(share: f64, streams: &mut Streams) {
+    streams.add_share_of_each_year(CostItem::Contingency, share);
+}

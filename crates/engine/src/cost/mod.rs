@@ -1,0 +1,216 @@
+//! The cost engine: CAPEX (per-kW or itemised), OPEX, yearly cash flows and finance of every
+//! option for every rack group, hall and the site, then the recommendation and mixed plan.
+//!
+//! Owns: turning [`Physical`] results and the site's prices into [`Results`]. Never touches:
+//! the thermal arithmetic (it reads the thermal engine's figures), files, the clock, locale.
+//! Amounts are plain f64 in the site's currency inside the kernels and leave as
+//! [`coolplan_units::Money`] of that one currency: prices in another currency are refused by
+//! [`check_currency`] (the io validator calls the same rule) and never converted.
+//!
+//! A rack group converted in part (`retrofit_share` s < 1) costs s × its full conversion plus
+//! (1 − s) × staying on air, year by year. Its thermal and energy figures stay those of the
+//! whole group on the option, as the thermal engine gives them.
+
+pub mod basis;
+pub mod capex;
+pub mod opex;
+pub mod scopes;
+pub mod streams;
+
+use crate::physical::{CostDrivers, GroupRecord, Physical};
+use crate::results::Results;
+use basis::{RackBasis, rack_basis};
+use capex::{CapexInputs, add_capex};
+use coolplan_model::assumptions::Resolved;
+use coolplan_model::{Catalog, FloorKind, Hall, Site};
+use coolplan_units::money::CurrencyMismatch;
+use coolplan_units::{Currency, PowerUnit};
+use opex::add_opex;
+use streams::Streams;
+
+/// Cost streams of the three options of one rack group (retrofit share applied), in
+/// buffers reused from one rack group to the next: evaluating a site allocates no streams
+/// per rack group.
+#[derive(Clone, Debug)]
+pub struct RackCosts {
+    pub share: f64,
+    pub options: [Streams; 3],
+    /// Scratch for the cold-plate and immersion full conversions before they are blended
+    /// with air.
+    full: Streams,
+    full_immersion: Streams,
+    /// Scratch: the group's load present per year ([`RackBasis::presence_into`]).
+    presence: Vec<(f64, f64)>,
+}
+
+impl RackCosts {
+    /// Zero streams over `horizon` years.
+    pub fn new(horizon: usize) -> Self {
+        Self {
+            share: 1.0,
+            options: std::array::from_fn(|_| Streams::zero(horizon)),
+            full: Streams::zero(horizon),
+            full_immersion: Streams::zero(horizon),
+            presence: Vec::new(),
+        }
+    }
+    /// No costs (a physical rack the site no longer has: cannot happen for one evaluation).
+    fn clear(&mut self, horizon: usize) {
+        self.share = 1.0;
+        for streams in &mut self.options {
+            streams.reset(horizon);
+        }
+    }
+}
+
+/// Adds costs, finance, recommendations and the mixed plan to the physical results; `R`
+/// is what each rack group keeps ([`scopes::PricedGroup`]).
+pub fn evaluate<R: scopes::PricedGroup>(
+    site: &Site,
+    catalog: &Catalog,
+    assumptions: &Resolved,
+    physical: Physical<R::Physical>,
+) -> Results<R> {
+    let horizon = assumptions.finance.horizon_years as usize;
+    let first_year = assumptions.finance.first_year;
+    let bases: Vec<Vec<RackBasis>> = site
+        .halls
+        .iter()
+        .map(|hall| {
+            hall.racks
+                .iter()
+                .map(|rack| {
+                    rack_basis(
+                        rack,
+                        catalog,
+                        &assumptions.prices,
+                        site.currency,
+                        first_year,
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let air_shares: Vec<f64> = site
+        .halls
+        .iter()
+        .zip(&bases)
+        .map(|(hall, hall_bases)| added_air_share(hall, hall_bases))
+        .collect();
+    let mut work = RackCosts::new(horizon);
+    let costs_of = |rack: &R::Physical, work: &mut RackCosts| {
+        let (hall_index, rack_index) = rack.place();
+        let found = site.halls.get(hall_index).zip(bases.get(hall_index));
+        let Some((hall, basis)) =
+            found.and_then(|(hall, hall_bases)| Some((hall, hall_bases.get(rack_index)?)))
+        else {
+            work.clear(horizon);
+            return;
+        };
+        let inputs = CapexInputs {
+            mode: site.cost_mode,
+            prices: &assumptions.prices,
+            cooling: &assumptions.cooling,
+            raised_floor: hall.floor.kind == FloorKind::Raised,
+            added_air_share: air_shares[hall_index],
+        };
+        rack_costs(&rack.drivers(), basis, &inputs, assumptions, horizon, work);
+    };
+    scopes::assemble(site.currency, assumptions, physical, &mut work, costs_of)
+}
+
+/// Every price of `assumptions` must be in the site's currency.
+pub fn check_currency(assumptions: &Resolved, currency: Currency) -> Result<(), CurrencyMismatch> {
+    let p = &assumptions.prices;
+    let currencies = [
+        p.electricity.currency(),
+        p.cold_plate_stock_per_kw.currency(),
+        p.cold_plate_new_per_kw.currency(),
+        p.immersion_stock_per_kw.currency(),
+        p.immersion_new_per_kw.currency(),
+        p.air_added_capacity_per_kw.currency(),
+        p.cold_plate_kit_per_kw.currency(),
+        p.factory_premium_per_kw.currency(),
+        p.manifold_per_rack.currency,
+        p.cdu_per_kw_capacity.currency(),
+        p.piping_per_kw.currency(),
+        p.labour_per_server.currency,
+        p.downtime_cost_per_rack_hour.currency(),
+        p.tank_each.currency,
+        p.fluid_per_litre.currency(),
+        p.immersion_prep_per_server.currency,
+        p.floor_reinforcement_per_m2.currency(),
+        p.water.currency(),
+        p.air_plant_maintenance_per_kw.currency(),
+    ];
+    match currencies.into_iter().find(|c| *c != currency) {
+        Some(other) => Err(CurrencyMismatch(other, currency)),
+        None => Ok(()),
+    }
+}
+
+/// Share of a hall's new-server design load beyond its spare air capacity (capacity minus
+/// the stock load on air), which the air option must add.
+pub fn added_air_share(hall: &Hall, bases: &[RackBasis]) -> f64 {
+    let capacity_kw = hall.air_cooling_capacity.in_unit(PowerUnit::kW);
+    let stock_kw: f64 = bases.iter().map(|b| b.stock.design_kw).sum();
+    let new_kw: f64 = bases.iter().map(|b| b.new_design_kw()).sum();
+    if new_kw <= 0.0 {
+        return 0.0;
+    }
+    let spare_kw = (capacity_kw - stock_kw).max(0.0);
+    ((new_kw - spare_kw) / new_kw).clamp(0.0, 1.0)
+}
+
+/// The three options of one rack group into `out`, the liquid ones blended with air by the
+/// share.
+pub fn rack_costs(
+    physical: &[CostDrivers; 3],
+    basis: &RackBasis,
+    inputs: &CapexInputs,
+    assumptions: &Resolved,
+    horizon: usize,
+    out: &mut RackCosts,
+) {
+    let RackCosts {
+        share,
+        options: [air, cold_plate, immersion],
+        full,
+        full_immersion,
+        presence,
+    } = out;
+    basis.presence_into(horizon + 1, presence);
+    let presence = &presence[..];
+    *share = basis.share;
+    let [p_air, p_cold_plate, p_immersion] = physical;
+    // A whole conversion (share 1) blends to the conversion itself, bit for bit
+    // (1 × c + 0 × a = c for finite costs): price it in place instead of in scratch.
+    let whole = *share == 1.0;
+    let (cold_plate_out, immersion_out) = if whole {
+        (&mut *cold_plate, &mut *immersion)
+    } else {
+        (&mut *full, &mut *full_immersion)
+    };
+    for (physical, streams) in [
+        (p_air, &mut *air),
+        (p_cold_plate, &mut *cold_plate_out),
+        (p_immersion, &mut *immersion_out),
+    ] {
+        streams.reset(horizon);
+        add_capex(physical.option, basis, physical, inputs, streams);
+    }
+    add_opex(
+        basis,
+        presence,
+        [
+            (p_air, &mut *air),
+            (p_cold_plate, cold_plate_out),
+            (p_immersion, immersion_out),
+        ],
+        &assumptions.prices,
+    );
+    if !whole {
+        cold_plate.blend_from(full, air, *share);
+        immersion.blend_from(full_immersion, air, *share);
+    }
+}

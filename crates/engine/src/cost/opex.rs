@@ -1,0 +1,104 @@
+//! OPEX of one rack group under one option, per cash-flow year and in a steady full year.
+//!
+//! Cash-flow year t ≥ 1 holds the operations of calendar year first_year + t − 1; year 0 holds
+//! CAPEX only. The thermal engine's annual figures are a steady state with every server
+//! present; year t takes the share of the group's average IT load present that year (energy,
+//! water) or of its design load (air-plant maintenance). Items:
+//! - energy: facility energy × electricity price;
+//! - maintenance: a share of the CAPEX spent before the year (cold plate 3 %, immersion 4 %);
+//! - fluid top-up: a share of the immersion charge × fluid price, once tanks are installed;
+//! - water: facility water use × water price;
+//! - air-plant maintenance: per kW of heat left on air (so liquid options avoid part of it).
+
+use super::basis::RackBasis;
+use super::streams::Streams;
+use crate::physical::CostDrivers;
+use crate::results::CoolingOption;
+use coolplan_model::assumptions::prices::PricesResolved;
+use coolplan_units::{EnergyUnit, PowerUnit, VolumeUnit};
+
+/// Adds the OPEX of each option (the whole group on it) to its streams, whose CAPEX is
+/// already filled in; `presence` is [`RackBasis::presence_into`] of the group over the streams' years.
+/// One pass over the years: each option's figures are computed as if alone (its own
+/// additions in its own order) but interleaved, so the processor overlaps their chains.
+pub fn add_opex<const N: usize>(
+    basis: &RackBasis,
+    presence: &[(f64, f64)],
+    options: [(&CostDrivers, &mut Streams); N],
+    prices: &PricesResolved,
+) {
+    let rates = options
+        .each_ref()
+        .map(|(physical, _)| Rates::new(physical, prices));
+    let mut streams = options.map(|(_, streams)| streams);
+    let design_kw = basis.design_kw();
+    let plant_year = basis.first_year();
+    let years = streams.iter().map(|s| s.years()).min().unwrap_or(0);
+
+    // CAPEX spent through year t − 1, a running sum year by year
+    let mut capex_before = [0.0; N];
+    // local sums (the same additions in the same order) the compiler keeps in registers
+    let mut kw_years = streams.each_ref().map(|s| s.kw_years);
+    for t in 1..years {
+        let (avg_share, design_share) = presence.get(t).copied().unwrap_or((0.0, 0.0));
+        for k in 0..N {
+            let (r, s) = (&rates[k], &mut *streams[k]);
+            capex_before[k] += s.capex_in(t - 1);
+            let fluid = if plant_year < t { r.fluid_year } else { 0.0 };
+            let energy = r.energy_year * avg_share;
+            let other = r.maintenance_share * capex_before[k]
+                + fluid
+                + r.water_year * avg_share
+                + r.air_maintenance_year * design_share;
+            s.energy[t] += energy;
+            s.other_opex[t] += other;
+            kw_years[k] += design_kw * design_share;
+        }
+    }
+    for (k, s) in streams.iter_mut().enumerate() {
+        let r = &rates[k];
+        s.kw_years = kw_years[k];
+        s.steady_energy += r.energy_year;
+        s.steady_opex += r.energy_year
+            + r.maintenance_share * s.capex_total()
+            + r.fluid_year
+            + r.water_year
+            + r.air_maintenance_year;
+    }
+}
+
+/// One option's yearly OPEX rates of a full year with every server present.
+struct Rates {
+    energy_year: f64,
+    water_year: f64,
+    air_maintenance_year: f64,
+    fluid_year: f64,
+    maintenance_share: f64,
+}
+
+impl Rates {
+    fn new(physical: &CostDrivers, prices: &PricesResolved) -> Rates {
+        let energy_kwh = physical
+            .facility_energy
+            .get::<uom::si::energy::kilowatt_hour>();
+        let water_m3 = physical.water.get::<uom::si::volume::cubic_meter>();
+        let air_heat_kw = physical.heat_to_air.get::<uom::si::power::kilowatt>();
+        let fluid_l = physical.fluid_volume.get::<uom::si::volume::liter>();
+        Rates {
+            energy_year: energy_kwh * prices.electricity.amount_per(EnergyUnit::kWh),
+            water_year: water_m3 * prices.water.amount_per(VolumeUnit::m3),
+            air_maintenance_year: air_heat_kw
+                * prices
+                    .air_plant_maintenance_per_kw
+                    .amount_per(PowerUnit::kW),
+            fluid_year: fluid_l
+                * prices.fluid_top_up
+                * prices.fluid_per_litre.amount_per(VolumeUnit::L),
+            maintenance_share: match physical.option {
+                CoolingOption::Air => 0.0,
+                CoolingOption::ColdPlate => prices.cold_plate_maintenance,
+                CoolingOption::Immersion => prices.immersion_maintenance,
+            },
+        }
+    }
+}

@@ -1,0 +1,322 @@
+//! [`Streams`]: the yearly costs of one option in one scope (CAPEX by item and year, energy
+//! and other OPEX by year), in the site's currency as plain f64 inside the cost kernel.
+//! Scopes add up by adding streams; a partly converted rack group blends two streams.
+
+use crate::results::CostItem;
+
+/// Every CAPEX item, in report order.
+pub const ITEMS: [CostItem; 15] = CostItem::ALL;
+
+fn slot(item: CostItem) -> usize {
+    // ITEMS lists every variant once, in declaration order
+    item as usize
+}
+
+/// Yearly costs (positive = spending) of one option in one scope, years 0..=horizon.
+///
+/// CAPEX is kept per item and year, and which years hold any: a rack group spends in two or
+/// three years of the horizon, so resetting, blending, adding into a hall and summing skip
+/// the rest. Skipping is exact: the skipped cells are `+0.0`, and adding `+0.0` (or `±0`
+/// times a weight) to a sum changes none of its bits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Streams {
+    /// CAPEX per item per year: `capex[year][slot(item)]`.
+    capex: Vec<[f64; ITEMS.len()]>,
+    /// Bit `year` is set when `capex[year]` may hold a non-zero item.
+    capex_years: YearSet,
+    /// Per year, bit `slot(item)` is set when that item may be non-zero.
+    capex_items: Vec<u16>,
+    /// Energy cost per year.
+    pub energy: Vec<f64>,
+    /// Maintenance, fluid top-up, water, air-plant maintenance per year.
+    pub other_opex: Vec<f64>,
+    /// Energy cost of a full year with every server present.
+    pub steady_energy: f64,
+    /// OPEX (energy included) of a full year with every server present and all CAPEX spent.
+    pub steady_opex: f64,
+    /// kW of design IT load (on air) times the years it is present, for TCO per kW-year.
+    pub kw_years: f64,
+}
+
+/// A set of cash-flow years 0..=[`MAX_YEARS`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct YearSet(u128);
+
+/// The most years a stream tracks: horizons are validated to 1..=100 years, which is
+/// years 0..=100.
+pub const MAX_YEARS: usize = 128;
+
+impl YearSet {
+    fn insert(&mut self, year: usize) {
+        self.0 |= 1u128 << year;
+    }
+    fn contains(self, year: usize) -> bool {
+        year < MAX_YEARS && self.0 & (1u128 << year) != 0
+    }
+    /// The years, ascending.
+    fn iter(self) -> impl Iterator<Item = usize> {
+        let mut rest = self.0;
+        std::iter::from_fn(move || {
+            (rest != 0).then(|| {
+                let year = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                year
+            })
+        })
+    }
+}
+
+impl Streams {
+    /// All zero over `horizon` years (at most [`MAX_YEARS`] − 1).
+    pub fn zero(horizon: usize) -> Self {
+        let years = horizon.min(MAX_YEARS - 1) + 1;
+        Self {
+            capex: vec![[0.0; ITEMS.len()]; years],
+            capex_years: YearSet::default(),
+            capex_items: vec![0; years],
+            energy: vec![0.0; years],
+            other_opex: vec![0.0; years],
+            steady_energy: 0.0,
+            steady_opex: 0.0,
+            kw_years: 0.0,
+        }
+    }
+    /// All zero over `horizon` years again, keeping the buffers (no allocation once they
+    /// have held that many years).
+    pub fn reset(&mut self, horizon: usize) {
+        let years = horizon.min(MAX_YEARS - 1) + 1;
+        for v in [&mut self.energy, &mut self.other_opex] {
+            v.clear();
+            v.resize(years, 0.0);
+        }
+        for year in self.capex_years.iter() {
+            if let Some(row) = self.capex.get_mut(year) {
+                *row = [0.0; ITEMS.len()];
+            }
+            if let Some(items) = self.capex_items.get_mut(year) {
+                *items = 0;
+            }
+        }
+        self.capex_years = YearSet::default();
+        if self.capex.len() != years {
+            self.capex.resize(years, [0.0; ITEMS.len()]);
+            self.capex_items.resize(years, 0);
+        }
+        self.steady_energy = 0.0;
+        self.steady_opex = 0.0;
+        self.kw_years = 0.0;
+    }
+    /// Years 0..=horizon.
+    pub fn years(&self) -> usize {
+        self.energy.len()
+    }
+    /// Adds `amount` of `item` in `year`; years past the horizon fall outside the study.
+    pub fn spend(&mut self, item: CostItem, year: usize, amount: f64) {
+        if let (Some(row), Some(items)) = (self.capex.get_mut(year), self.capex_items.get_mut(year))
+        {
+            row[slot(item)] += amount;
+            *items |= 1 << slot(item);
+            self.capex_years.insert(year);
+        }
+    }
+    /// Adds `share` of each year's CAPEX as `item` in that year (contingency). Years without
+    /// CAPEX would add `share × 0`, which changes nothing, so they are skipped.
+    pub fn add_share_of_each_year(&mut self, item: CostItem, share: f64) {
+        for year in self.capex_years.iter() {
+            let subtotal = self.capex_in(year);
+            self.spend(item, year, share * subtotal);
+        }
+    }
+    /// The years that hold CAPEX, ascending, with their rows.
+    fn capex_rows(&self) -> impl Iterator<Item = (usize, &[f64; ITEMS.len()])> {
+        self.capex_years
+            .iter()
+            .filter_map(|year| Some((year, self.capex.get(year)?)))
+    }
+    /// CAPEX of one year: its items summed in item order (only those that may be non-zero;
+    /// the others are `+0.0`, so the sum has the same bits as summing the whole row).
+    pub fn capex_in(&self, year: usize) -> f64 {
+        if !self.capex_years.contains(year) {
+            return 0.0;
+        }
+        let (Some(row), Some(&items)) = (self.capex.get(year), self.capex_items.get(year)) else {
+            return 0.0;
+        };
+        let mut sum = -0.0;
+        let mut rest = items;
+        while rest != 0 {
+            sum += row[rest.trailing_zeros() as usize];
+            rest &= rest - 1;
+        }
+        sum
+    }
+    /// Total CAPEX over the horizon: every item that may be non-zero, year by year in item
+    /// order (the others are `+0.0`: the same bits as summing every cell).
+    pub fn capex_total(&self) -> f64 {
+        let mut sum = 0.0;
+        for (year, row) in self.capex_rows() {
+            let mut rest = self.capex_items.get(year).copied().unwrap_or(0);
+            while rest != 0 {
+                sum += row[rest.trailing_zeros() as usize];
+                rest &= rest - 1;
+            }
+        }
+        sum
+    }
+    /// Total of one item over the horizon.
+    pub fn item_total(&self, item: CostItem) -> f64 {
+        self.capex_rows()
+            .map(|(_, row)| row[slot(item)])
+            .fold(0.0, |a, b| a + b)
+    }
+    /// Items with a non-zero total, in report order.
+    pub fn breakdown(&self) -> Vec<(CostItem, f64)> {
+        ITEMS
+            .iter()
+            .map(|&item| (item, self.item_total(item)))
+            .filter(|(_, amount)| *amount != 0.0)
+            .collect()
+    }
+    /// Total cost (CAPEX + OPEX) of each year into `out` (cleared first), reusing its buffer.
+    pub fn cost_by_year_into(&self, out: &mut Vec<f64>) {
+        out.clear();
+        out.extend(
+            (0..self.years()).map(|y| self.capex_in(y) + self.energy[y] + self.other_opex[y]),
+        );
+    }
+    /// Adds `weight` × `other` to this stream.
+    pub fn add_scaled(&mut self, other: &Streams, weight: f64) {
+        for (year, other_row) in other.capex_rows() {
+            let other_items = other.capex_items.get(year).copied().unwrap_or(0);
+            if let (Some(row), Some(items)) =
+                (self.capex.get_mut(year), self.capex_items.get_mut(year))
+            {
+                for (a, b) in row.iter_mut().zip(other_row) {
+                    *a += weight * b;
+                }
+                *items |= other_items;
+                self.capex_years.insert(year);
+            }
+        }
+        for (a, b) in self.energy.iter_mut().zip(&other.energy) {
+            *a += weight * b;
+        }
+        for (a, b) in self.other_opex.iter_mut().zip(&other.other_opex) {
+            *a += weight * b;
+        }
+        self.steady_energy += weight * other.steady_energy;
+        self.steady_opex += weight * other.steady_opex;
+        self.kw_years += weight * other.kw_years;
+    }
+    /// `share` of `converted` plus the rest of `air`: a partly converted rack group.
+    pub fn blend(converted: &Streams, air: &Streams, share: f64) -> Streams {
+        let mut out = Streams::zero(converted.years().saturating_sub(1));
+        out.blend_from(converted, air, share);
+        out
+    }
+    /// This stream becomes [`Streams::blend`] of `converted` and `air` (same arithmetic),
+    /// reusing its buffers.
+    pub fn blend_from(&mut self, converted: &Streams, air: &Streams, share: f64) {
+        self.reset(converted.years().saturating_sub(1));
+        self.add_scaled(converted, share);
+        self.add_scaled(air, 1.0 - share);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_listed_in_declaration_order() {
+        for (i, item) in ITEMS.iter().enumerate() {
+            assert_eq!(slot(*item), i);
+        }
+    }
+
+    #[test]
+    fn blend_weights_both_streams() {
+        let mut converted = Streams::zero(1);
+        converted.spend(CostItem::PerKwStock, 0, 100.0);
+        converted.energy[1] = 10.0;
+        let mut air = Streams::zero(1);
+        air.energy[1] = 20.0;
+        // 0.8 × 100 = 80 CAPEX; energy 0.8 × 10 + 0.2 × 20 = 12
+        let blended = Streams::blend(&converted, &air, 0.8);
+        assert_eq!(blended.capex_total(), 80.0);
+        assert!((blended.energy[1] - 12.0).abs() < 1e-12);
+    }
+
+    /// Dense reference: every cell summed, as the streams did before they tracked years
+    /// and items.
+    struct Dense(Vec<[f64; ITEMS.len()]>);
+
+    impl Dense {
+        fn year(&self, year: usize) -> f64 {
+            self.0[year].iter().sum()
+        }
+        fn total(&self) -> f64 {
+            self.0.iter().flatten().sum()
+        }
+        fn item(&self, slot: usize) -> f64 {
+            self.0.iter().map(|row| row[slot]).sum()
+        }
+    }
+
+    /// Random spends (a fixed linear congruential sequence) into a stream and a dense copy.
+    fn random_pair(seed: u64, horizon: usize) -> (Streams, Dense) {
+        let mut state = seed;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            state >> 33
+        };
+        let mut streams = Streams::zero(horizon);
+        let mut dense = Dense(vec![[0.0; ITEMS.len()]; horizon + 1]);
+        for _ in 0..next() % 12 {
+            let year = (next() % (horizon as u64 + 1)) as usize;
+            let item = ITEMS[(next() % ITEMS.len() as u64) as usize];
+            let amount = (next() % 1_000_000) as f64 / 7.0;
+            streams.spend(item, year, amount);
+            dense.0[year][slot(item)] += amount;
+        }
+        (streams, dense)
+    }
+
+    #[test]
+    fn tracked_sums_have_the_bits_of_summing_every_cell() {
+        for seed in 0..300 {
+            let horizon = 1 + (seed as usize % 20);
+            let (mut a, mut dense_a) = random_pair(seed, horizon);
+            let (b, dense_b) = random_pair(seed + 1_000, horizon);
+            // contingency on each year, then a blend: the operations the engine chains
+            a.add_share_of_each_year(CostItem::Contingency, 0.1);
+            for year in 0..=horizon {
+                let subtotal = dense_a.year(year);
+                dense_a.0[year][slot(CostItem::Contingency)] += 0.1 * subtotal;
+            }
+            let blended = Streams::blend(&a, &b, 0.3);
+            let mut dense = Dense(vec![[0.0; ITEMS.len()]; horizon + 1]);
+            for (row, (ra, rb)) in dense.0.iter_mut().zip(dense_a.0.iter().zip(&dense_b.0)) {
+                for (cell, (x, y)) in row.iter_mut().zip(ra.iter().zip(rb)) {
+                    *cell += 0.3 * x;
+                    *cell += (1.0 - 0.3) * y;
+                }
+            }
+            for (streams, dense) in [(&a, &dense_a), (&b, &dense_b), (&blended, &dense)] {
+                assert_eq!(streams.capex_total().to_bits(), dense.total().to_bits());
+                for year in 0..=horizon {
+                    assert_eq!(streams.capex_in(year).to_bits(), dense.year(year).to_bits());
+                }
+                for (i, item) in ITEMS.iter().enumerate() {
+                    assert_eq!(streams.item_total(*item).to_bits(), dense.item(i).to_bits());
+                }
+            }
+            // reset leaves nothing behind
+            let mut reused = blended.clone();
+            reused.reset(horizon);
+            assert_eq!(reused, Streams::zero(horizon));
+        }
+    }
+}

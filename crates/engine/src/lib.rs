@@ -1,0 +1,48 @@
+//! The engine: pure functions from a [`Site`] (and its climate) to [`Results`].
+//!
+//! Owns: heat split, coolant flows, equipment counts, feasibility, facility energy and PUE,
+//! costs, finance and the recommendation. Never touches: files, the clock, egui, locale.
+//! Public signatures take and return uom quantities; kernels unwrap to SI f64 once.
+//!
+//! Pipeline: [`physical::evaluate`] (thermal, equipment, feasibility, energy) then
+//! [`cost::evaluate`] (CAPEX, OPEX, finance, recommendation) give [`Results`].
+
+pub mod analysis;
+pub use coolplan_climate as climate;
+pub mod cost;
+pub mod finance;
+pub mod physical;
+pub mod recommend;
+pub mod results;
+
+pub use climate::ClimateData;
+pub use results::*;
+
+use coolplan_model::Site;
+
+/// Evaluates `site` in `climate`: every rack group, hall and the site, for every option,
+/// each rack group in full (names, reasons, yearly cash flows, CAPEX items): what reports,
+/// the CLI and the analyses read.
+pub fn evaluate(site: &Site, climate: &ClimateData) -> Results {
+    let catalog = site.catalog();
+    let assumptions = site.assumptions.resolve(site.currency);
+    let physical = physical::evaluate(site, &catalog, &assumptions, climate);
+    cost::evaluate(site, &catalog, &assumptions, physical)
+}
+
+/// The live recompute: the site and every hall in full, each rack group compact
+/// ([`GroupSummary`]: recommendation, heat, money). Equal to `evaluate(..).overview()`
+/// bit for bit, on one thread, without the per-group names, reasons and yearly flows
+/// that only reports need.
+pub fn recompute(site: &Site, climate: &ClimateData) -> Overview {
+    let catalog = site.catalog();
+    let assumptions = site.assumptions.resolve(site.currency);
+    let physical = physical::evaluate_with::<physical::GroupPhysics>(
+        site,
+        &catalog,
+        &assumptions,
+        climate,
+        false,
+    );
+    cost::evaluate(site, &catalog, &assumptions, physical)
+}

@@ -1,0 +1,211 @@
+//! Feasibility rules, each giving a structured [`Reason`].
+//!
+//! Rack group (per rack): air density above the air limit (air; cold plate's residual air);
+//! floor load of the rack or tank over the hall's rating; server compatibility (cold-plate
+//! kit unavailable, stock servers of factory-only models, immersion "no"; "with prep" is a
+//! warning); facility water missing or too warm.
+//! Hall: heat left on air over the hall's air-cooling capacity; tank floor area over the
+//! hall's area. Halls and the site merge their parts' reasons, keeping the worst figure of
+//! each kind (and one entry per model for model reasons).
+
+use std::mem::discriminant;
+
+use uom::si::f64::{Area, ArealMassDensity, Power, ThermodynamicTemperature};
+use uom::si::thermodynamic_temperature::degree_celsius;
+
+use super::load::RackLoad;
+use crate::results::{CoolingOption, Reason};
+use coolplan_model::Hall;
+use coolplan_model::assumptions::Resolved;
+use coolplan_model::catalog::{ImmersionCompat, KitAvailability};
+use coolplan_units::{TempDiffUnit, TemperatureUnit};
+
+fn celsius(t_c: f64) -> ThermodynamicTemperature {
+    ThermodynamicTemperature::new::<degree_celsius>(t_c)
+}
+
+/// Facility-water reasons of a hall for a liquid option.
+///
+/// Rule: the facility supply must not exceed its ASHRAE class maximum, and the loop supply
+/// (facility supply + CDU approach) must not exceed what the technology accepts
+/// (`cold_plate_max_loop_supply`, `immersion_max_loop_supply`).
+pub fn water_reasons(hall: &Hall, a: &Resolved, option: CoolingOption) -> Vec<Reason> {
+    let Some(water) = &hall.facility_water else {
+        return vec![Reason::NoFacilityWater];
+    };
+    let supply_c = water.supply_temp.in_unit(TemperatureUnit::degC);
+    let class_max_c = water.class.max_supply_deg_c();
+    let mut reasons = Vec::new();
+    if supply_c > class_max_c {
+        reasons.push(Reason::WaterTooWarm {
+            supply: celsius(supply_c),
+            max: celsius(class_max_c),
+        });
+    }
+    let loop_c = supply_c + a.cooling.cdu_approach.in_unit(TempDiffUnit::K);
+    let loop_max = match option {
+        CoolingOption::ColdPlate => &a.cooling.cold_plate_max_loop_supply,
+        _ => &a.cooling.immersion_max_loop_supply,
+    };
+    let loop_max_c = loop_max.in_unit(TemperatureUnit::degC);
+    if loop_c > loop_max_c {
+        reasons.push(Reason::WaterTooWarm {
+            supply: celsius(loop_c),
+            max: celsius(loop_max_c),
+        });
+    }
+    reasons
+}
+
+/// Infeasibility reasons and warnings of one rack group under one option.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Verdict {
+    pub infeasible: Vec<Reason>,
+    pub warnings: Vec<Reason>,
+}
+
+impl Verdict {
+    /// No reasons, keeping the buffers.
+    pub fn clear(&mut self) {
+        self.infeasible.clear();
+        self.warnings.clear();
+    }
+}
+
+/// Rack-level rules for `option` into `v` (cleared first); `per_rack_air_w` is the heat
+/// left on air per rack, `floor_load_kg_per_m2` the option's equipment load.
+#[allow(clippy::too_many_arguments)]
+pub fn rack_verdict(
+    option: CoolingOption,
+    load: &RackLoad<'_>,
+    per_rack_air_w: f64,
+    floor_load_kg_per_m2: f64,
+    hall: &Hall,
+    a: &Resolved,
+    water: &[Reason],
+    v: &mut Verdict,
+) {
+    v.clear();
+    let limit = a.cooling.air_limit_per_rack.get();
+    let per_rack_air = Power::new::<uom::si::power::watt>(per_rack_air_w);
+    if option != CoolingOption::Immersion && per_rack_air > limit {
+        v.infeasible.push(Reason::AirDensity {
+            per_rack: per_rack_air,
+            limit,
+        });
+    }
+    let rating = hall.floor.rating.get();
+    let floor_load = ArealMassDensity::new::<uom::si::areal_mass_density::kilogram_per_square_meter>(
+        floor_load_kg_per_m2,
+    );
+    if floor_load > rating {
+        v.infeasible.push(Reason::FloorLoad {
+            load: floor_load,
+            rating,
+        });
+    }
+    if option != CoolingOption::Air {
+        v.infeasible.extend(water.iter().cloned());
+    }
+    for m in &load.models {
+        let model = || m.model.to_string();
+        match option {
+            CoolingOption::Air => {}
+            CoolingOption::ColdPlate => match m.cold_plate {
+                KitAvailability::Unavailable => {
+                    push_unique(&mut v.infeasible, Reason::NoColdPlateKit { model: model() })
+                }
+                KitAvailability::FactoryOnly if m.stock => {
+                    push_unique(&mut v.infeasible, Reason::FactoryOnly { model: model() })
+                }
+                _ => {}
+            },
+            CoolingOption::Immersion => match m.immersion {
+                ImmersionCompat::No => push_unique(
+                    &mut v.infeasible,
+                    Reason::NotImmersionCompatible { model: model() },
+                ),
+                ImmersionCompat::WithPrep => push_unique(
+                    &mut v.warnings,
+                    Reason::ImmersionNeedsPrep { model: model() },
+                ),
+                ImmersionCompat::Yes => {}
+            },
+        }
+    }
+}
+
+/// Hall-level rules: air heat over the air-cooling capacity; tanks over the floor area.
+pub fn hall_reasons(
+    option: CoolingOption,
+    hall: &Hall,
+    air_design_w: f64,
+    floor_area_m2: f64,
+) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    let capacity = hall.air_cooling_capacity.get();
+    let heat_to_air = Power::new::<uom::si::power::watt>(air_design_w);
+    if heat_to_air > capacity {
+        reasons.push(Reason::AirCapacity {
+            heat_to_air,
+            capacity,
+        });
+    }
+    let available = hall.area.get();
+    let needed = Area::new::<uom::si::area::square_meter>(floor_area_m2);
+    if option == CoolingOption::Immersion && needed > available {
+        reasons.push(Reason::FloorSpace { needed, available });
+    }
+    reasons
+}
+
+fn push_unique(reasons: &mut Vec<Reason>, reason: Reason) {
+    if !reasons.contains(&reason) {
+        reasons.push(reason);
+    }
+}
+
+/// Merges `from` into `into`, one entry per kind (per model for model reasons), keeping the
+/// worst figure.
+pub fn merge_reasons(into: &mut Vec<Reason>, from: &[Reason]) {
+    for r in from {
+        let same_kind = into.iter_mut().find(|e| same_slot(e, r));
+        match same_kind {
+            None => into.push(r.clone()),
+            Some(existing) => {
+                if worse(r, existing) {
+                    *existing = r.clone();
+                }
+            }
+        }
+    }
+}
+
+/// Whether `a` and `b` are the same finding (possibly with different figures).
+fn same_slot(a: &Reason, b: &Reason) -> bool {
+    match (a, b) {
+        (Reason::WaterTooWarm { max: x, .. }, Reason::WaterTooWarm { max: y, .. }) => x == y,
+        (
+            Reason::AirDensity { .. }
+            | Reason::AirCapacity { .. }
+            | Reason::FloorLoad { .. }
+            | Reason::FloorSpace { .. },
+            _,
+        ) => discriminant(a) == discriminant(b),
+        _ => a == b,
+    }
+}
+
+fn worse(new: &Reason, old: &Reason) -> bool {
+    match (new, old) {
+        (Reason::AirDensity { per_rack: n, .. }, Reason::AirDensity { per_rack: o, .. }) => n > o,
+        (Reason::FloorLoad { load: n, .. }, Reason::FloorLoad { load: o, .. }) => n > o,
+        (Reason::WaterTooWarm { supply: n, .. }, Reason::WaterTooWarm { supply: o, .. }) => n > o,
+        (
+            Reason::AirCapacity { heat_to_air: n, .. },
+            Reason::AirCapacity { heat_to_air: o, .. },
+        ) => n > o,
+        (Reason::FloorSpace { needed: n, .. }, Reason::FloorSpace { needed: o, .. }) => n > o,
+        _ => false,
+    }
+}

@@ -1,0 +1,147 @@
+//! Loads of one rack of a group under each option: IT power at max draw and on average, the
+//! fan power the option removes, the heat split to liquid and air, and what the rack holds.
+//!
+//! Per server group of `n` servers of max power `P`, fan share `f`, capture `c`,
+//! utilisation `u` (and `s` = cold-plate fan saving):
+//! air `P_a = nP` (all to air); cold plate `P_c = nP(1 − f·s)`, liquid `c·P_c`, air
+//! `(1 − c)·P_c`; immersion `P_i = nP(1 − f)`, all to liquid. Average = design × `u`.
+//! Compute power (the TUE basis) is `nP(1 − f)` for every option. A rack with metered power
+//! scales every design figure by `peak / Σ nP` and every average figure by
+//! `average / Σ nPu`, keeping each model's shares.
+
+use coolplan_model::catalog::{ImmersionCompat, KitAvailability, ServerKind};
+use coolplan_model::{Catalog, Rack, Status};
+use coolplan_units::{LengthUnit, MassUnit, PowerUnit};
+
+/// Power figures of one option for one rack, W.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct OptionPower {
+    pub it_design_w: f64,
+    pub it_avg_w: f64,
+    pub fan_removed_design_w: f64,
+    pub liquid_design_w: f64,
+    pub air_design_w: f64,
+    pub liquid_avg_w: f64,
+    pub air_avg_w: f64,
+}
+
+impl OptionPower {
+    fn add(&mut self, design_w: f64, removed_w: f64, capture: f64, utilisation: f64) {
+        let liquid_w = capture * design_w;
+        let air_w = (1.0 - capture) * design_w;
+        self.it_design_w += design_w;
+        self.it_avg_w += design_w * utilisation;
+        self.fan_removed_design_w += removed_w;
+        self.liquid_design_w += liquid_w;
+        self.air_design_w += air_w;
+        self.liquid_avg_w += liquid_w * utilisation;
+        self.air_avg_w += air_w * utilisation;
+    }
+    fn scale(&mut self, design: f64, avg: f64) {
+        self.it_design_w *= design;
+        self.fan_removed_design_w *= design;
+        self.liquid_design_w *= design;
+        self.air_design_w *= design;
+        self.it_avg_w *= avg;
+        self.liquid_avg_w *= avg;
+        self.air_avg_w *= avg;
+    }
+}
+
+/// A model's compatibility finding in a rack (fed to the feasibility rules).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ModelUse<'a> {
+    pub model: &'a str,
+    pub stock: bool,
+    pub cold_plate: KitAvailability,
+    pub immersion: ImmersionCompat,
+}
+
+/// Everything the engine needs from one rack of a group.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RackLoad<'a> {
+    /// Air, cold plate, immersion.
+    pub options: [OptionPower; 3],
+    pub compute_design_w: f64,
+    pub compute_avg_w: f64,
+    pub server_mass_kg: f64,
+    pub height_u: f64,
+    /// Stock servers that would take a cold-plate retrofit kit.
+    pub stock_kit_servers: u64,
+    /// The rack holds a rack-scale system, which is its own cabinet.
+    pub rack_scale: bool,
+    pub measured: bool,
+    pub models: Vec<ModelUse<'a>>,
+}
+
+/// Loads of one rack of `rack`'s group into `load` (overwritten; its model list keeps its
+/// buffer); server groups of unknown models are skipped (validation at the io edge rejects
+/// them).
+pub fn rack_load<'a>(rack: &Rack, catalog: &'a Catalog, fan_saving: f64, load: &mut RackLoad<'a>) {
+    let mut models = std::mem::take(&mut load.models);
+    models.clear();
+    *load = RackLoad {
+        models,
+        ..RackLoad::default()
+    };
+    for group in &rack.servers {
+        let Some(model) = catalog.get(&group.model) else {
+            continue;
+        };
+        let n = f64::from(group.count);
+        let p_w = n * model.max_power.in_unit(PowerUnit::W);
+        let (f, c, u) = (model.fan_share, model.cold_plate_capture, model.utilisation);
+        load.options[0].add(p_w, 0.0, 0.0, u);
+        load.options[1].add(p_w * (1.0 - f * fan_saving), p_w * f * fan_saving, c, u);
+        load.options[2].add(p_w * (1.0 - f), p_w * f, 1.0, u);
+        load.compute_design_w += p_w * (1.0 - f);
+        load.compute_avg_w += p_w * (1.0 - f) * u;
+        load.server_mass_kg += n * model.weight.in_unit(MassUnit::kg);
+        load.height_u += n * model.height.in_unit(LengthUnit::U);
+        let stock = group.status == Status::Stock;
+        if stock && model.cold_plate == KitAvailability::Retrofit {
+            load.stock_kit_servers += u64::from(group.count);
+        }
+        load.rack_scale |= model.kind == ServerKind::RackScale;
+        load.models.push(ModelUse {
+            model: &model.id,
+            stock,
+            cold_plate: model.cold_plate,
+            immersion: model.immersion,
+        });
+    }
+    if let Some(measured) = &rack.measured {
+        apply_measured(
+            load,
+            measured.peak.in_unit(PowerUnit::W),
+            measured.average.in_unit(PowerUnit::W),
+        );
+    }
+}
+
+/// Replaces nameplate sums by metered peak and average, keeping each model's shares.
+fn apply_measured(load: &mut RackLoad<'_>, peak_w: f64, average_w: f64) {
+    load.measured = true;
+    let nameplate = load.options[0];
+    if nameplate.it_design_w > 0.0 && nameplate.it_avg_w > 0.0 {
+        let design = peak_w / nameplate.it_design_w;
+        let avg = average_w / nameplate.it_avg_w;
+        load.options.iter_mut().for_each(|o| o.scale(design, avg));
+        load.compute_design_w *= design;
+        load.compute_avg_w *= avg;
+    } else {
+        // No known servers: metered power with no fan share, cold plate captures nothing.
+        let mut air = OptionPower::default();
+        air.add(peak_w, 0.0, 0.0, 0.0);
+        air.it_avg_w = average_w;
+        air.air_avg_w = average_w;
+        let mut immersion = air;
+        immersion.liquid_design_w = peak_w;
+        immersion.air_design_w = 0.0;
+        immersion.liquid_avg_w = average_w;
+        immersion.air_avg_w = 0.0;
+        load.options = [air, air, immersion];
+        load.compute_design_w = peak_w;
+        load.compute_avg_w = average_w;
+    }
+}

@@ -1,0 +1,164 @@
+//! One rack group under each option: sums over its `count` racks and its verdicts.
+//!
+//! Physical figures use the full `count` of a group; `retrofit_share` only affects cost.
+//! New servers (`Status::New`) are included: physical results are the steady state with
+//! every server present (the cost engine prorates energy by arrival year).
+
+use super::energy::HallPlant;
+use super::equipment::{floor_load_kg_per_m2, flow_m3_per_s, tank_count};
+use super::feasibility::{Verdict, rack_verdict};
+use super::load::RackLoad;
+use super::sums::Sums;
+use crate::results::{CoolingOption, Reason};
+use coolplan_model::assumptions::Resolved;
+use coolplan_model::{Hall, Rack};
+use coolplan_units::{
+    AreaUnit, DensityUnit, LengthUnit, MassUnit, PowerUnit, TempDiffUnit, VolumeUnit,
+};
+
+/// Cooling figures unwrapped to SI-ish f64 once per evaluation.
+#[derive(Clone, Copy, Debug)]
+pub struct Params {
+    pub loop_delta_t_k: f64,
+    pub tank_slots_u: f64,
+    pub tank_w: f64,
+    pub tank_fluid_m3: f64,
+    pub tank_empty_kg: f64,
+    pub tank_area_m2: f64,
+    pub tank_service_m2: f64,
+    pub rack_area_m2: f64,
+    pub rack_service_m2: f64,
+    pub rack_empty_kg: f64,
+    pub manifold_kg: f64,
+}
+
+impl Params {
+    pub fn new(a: &Resolved) -> Params {
+        let c = &a.cooling;
+        Params {
+            loop_delta_t_k: c.loop_delta_t.in_unit(TempDiffUnit::K),
+            tank_slots_u: c.tank_slots.in_unit(LengthUnit::U),
+            tank_w: c.tank_capacity.in_unit(PowerUnit::W),
+            tank_fluid_m3: c.tank_fluid_volume.in_unit(VolumeUnit::m3),
+            tank_empty_kg: c.tank_empty_mass.in_unit(MassUnit::kg),
+            tank_area_m2: c.tank_footprint.in_unit(AreaUnit::m2),
+            tank_service_m2: c.tank_service_area.in_unit(AreaUnit::m2),
+            rack_area_m2: c.rack_footprint.in_unit(AreaUnit::m2),
+            rack_service_m2: c.rack_service_area.in_unit(AreaUnit::m2),
+            rack_empty_kg: c.rack_empty_mass.in_unit(MassUnit::kg),
+            manifold_kg: c.cold_plate_rack_mass.in_unit(MassUnit::kg),
+        }
+    }
+}
+
+/// What every rack group of one hall is evaluated against.
+pub struct HallContext<'a> {
+    pub hall: &'a Hall,
+    pub assumptions: &'a Resolved,
+    pub params: &'a Params,
+    pub plant: &'a HallPlant,
+    /// The hall's facility-water reasons per option.
+    pub water: &'a [Vec<Reason>; 3],
+}
+
+/// Sums and verdicts of a rack group for air, cold plate and immersion, into `sums` and
+/// `verdicts` (overwritten; the verdicts keep their buffers).
+pub fn rack_group(
+    rack: &Rack,
+    load: &RackLoad<'_>,
+    ctx: &HallContext<'_>,
+    sums: &mut [Sums; 3],
+    verdicts: &mut [Verdict; 3],
+) {
+    let HallContext {
+        hall,
+        assumptions: a,
+        params: p,
+        plant,
+        water,
+    } = *ctx;
+    let n = rack.count as f64;
+    let immersion_rho = a
+        .cooling
+        .immersion_fluid
+        .density()
+        .in_unit(DensityUnit::kg_per_m3);
+    let cabinet_kg = if load.rack_scale {
+        0.0
+    } else {
+        p.rack_empty_kg
+    };
+    *sums = [Sums::default(); 3];
+    for option in CoolingOption::ALL {
+        let i = option.index();
+        let per = &load.options[i];
+        let s = &mut sums[i];
+        s.it_design_w = n * per.it_design_w;
+        s.it_avg_w = n * per.it_avg_w;
+        s.fan_removed_w = n * per.fan_removed_design_w;
+        s.compute_design_w = n * load.compute_design_w;
+        s.liquid_design_w = n * per.liquid_design_w;
+        s.air_design_w = n * per.air_design_w;
+        s.liquid_avg_w = n * per.liquid_avg_w;
+        s.air_avg_w = n * per.air_avg_w;
+        match option {
+            CoolingOption::Air | CoolingOption::ColdPlate => {
+                let manifold_kg = if option == CoolingOption::ColdPlate {
+                    p.manifold_kg
+                } else {
+                    0.0
+                };
+                s.floor_load_kg_per_m2 = floor_load_kg_per_m2(
+                    cabinet_kg + load.server_mass_kg + manifold_kg,
+                    p.rack_area_m2,
+                );
+                s.floor_area_m2 = n * (p.rack_area_m2 + p.rack_service_m2);
+            }
+            CoolingOption::Immersion => {
+                s.tanks = tank_count(n * load.height_u, p.tank_slots_u, s.it_design_w, p.tank_w);
+                let tanks = s.tanks as f64;
+                s.fluid_m3 = tanks * p.tank_fluid_m3;
+                s.fluid_kg = s.fluid_m3 * immersion_rho;
+                s.floor_area_m2 = tanks * (p.tank_area_m2 + p.tank_service_m2);
+                if s.tanks > 0 {
+                    let tank_kg = p.tank_empty_kg
+                        + p.tank_fluid_m3 * immersion_rho
+                        + n * load.server_mass_kg / tanks;
+                    s.floor_load_kg_per_m2 = floor_load_kg_per_m2(tank_kg, p.tank_area_m2);
+                }
+            }
+        }
+        s.flow_m3_per_s = match option {
+            CoolingOption::Air => 0.0,
+            CoolingOption::ColdPlate => {
+                flow_m3_per_s(s.liquid_design_w, &a.cooling.coolant, p.loop_delta_t_k)
+            }
+            CoolingOption::Immersion => flow_m3_per_s(
+                s.liquid_design_w,
+                &a.cooling.immersion_fluid,
+                p.loop_delta_t_k,
+            ),
+        };
+        if option == CoolingOption::ColdPlate {
+            s.kits = load.stock_kit_servers.saturating_mul(rack.count);
+        }
+        s.it_energy_wh = s.it_avg_w * plant.hours_h;
+        s.compute_energy_wh = n * load.compute_avg_w * plant.hours_h;
+        for m in 0..12 {
+            s.monthly_facility_wh[m] = s.it_avg_w * plant.it_h[m]
+                + s.air_avg_w * plant.air_h[m]
+                + s.liquid_avg_w * plant.liquid_h[m];
+        }
+        s.water_m3 = s.air_avg_w * plant.water_l_per_w / 1000.0;
+        rack_verdict(
+            option,
+            load,
+            per.air_design_w,
+            s.floor_load_kg_per_m2,
+            hall,
+            a,
+            &water[i],
+            &mut verdicts[i],
+        );
+    }
+}

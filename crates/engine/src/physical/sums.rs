@@ -1,0 +1,142 @@
+//! Extensive sums of one option in one scope, and their conversion to result types.
+//!
+//! Racks, halls and the site all hold a [`Sums`]; a hall is the sum of its racks, the site
+//! the sum of its halls. Intensive figures (PUE, TUE, floor load = max) are recomputed
+//! from the sums, never averaged.
+
+use uom::si::area::square_meter;
+use uom::si::areal_mass_density::kilogram_per_square_meter;
+use uom::si::energy::watt_hour;
+use uom::si::f64::{
+    Area, ArealMassDensity, Energy, Mass, Power, ThermodynamicTemperature, Time, Volume, VolumeRate,
+};
+use uom::si::mass::kilogram;
+use uom::si::power::watt;
+use uom::si::thermodynamic_temperature::degree_celsius;
+use uom::si::time::hour;
+use uom::si::volume::cubic_meter;
+use uom::si::volume_rate::cubic_meter_per_second;
+
+use super::CostDrivers;
+use crate::results::{CoolingOption, EnergyFigures, Thermal};
+
+/// Sums of one option in one scope (SI-ish f64: W, W·h, m³, kg, m²).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Sums {
+    pub it_design_w: f64,
+    pub it_avg_w: f64,
+    pub fan_removed_w: f64,
+    pub compute_design_w: f64,
+    pub liquid_design_w: f64,
+    pub air_design_w: f64,
+    pub liquid_avg_w: f64,
+    pub air_avg_w: f64,
+    pub flow_m3_per_s: f64,
+    /// Integer at halls and the site; a fractional share at rack groups.
+    pub cdus: f64,
+    pub tanks: u64,
+    pub fluid_m3: f64,
+    pub fluid_kg: f64,
+    pub kits: u64,
+    /// Maximum, not a sum.
+    pub floor_load_kg_per_m2: f64,
+    pub floor_area_m2: f64,
+    pub it_energy_wh: f64,
+    pub compute_energy_wh: f64,
+    pub monthly_facility_wh: [f64; 12],
+    pub water_m3: f64,
+}
+
+impl Sums {
+    /// Adds `other` (extensive figures summed, floor load maximised).
+    pub fn add(&mut self, o: &Sums) {
+        self.it_design_w += o.it_design_w;
+        self.it_avg_w += o.it_avg_w;
+        self.fan_removed_w += o.fan_removed_w;
+        self.compute_design_w += o.compute_design_w;
+        self.liquid_design_w += o.liquid_design_w;
+        self.air_design_w += o.air_design_w;
+        self.liquid_avg_w += o.liquid_avg_w;
+        self.air_avg_w += o.air_avg_w;
+        self.flow_m3_per_s += o.flow_m3_per_s;
+        self.cdus += o.cdus;
+        self.tanks = self.tanks.saturating_add(o.tanks);
+        self.fluid_m3 += o.fluid_m3;
+        self.fluid_kg += o.fluid_kg;
+        self.kits = self.kits.saturating_add(o.kits);
+        self.floor_load_kg_per_m2 = self.floor_load_kg_per_m2.max(o.floor_load_kg_per_m2);
+        self.floor_area_m2 += o.floor_area_m2;
+        self.it_energy_wh += o.it_energy_wh;
+        self.compute_energy_wh += o.compute_energy_wh;
+        for (a, b) in self
+            .monthly_facility_wh
+            .iter_mut()
+            .zip(o.monthly_facility_wh)
+        {
+            *a += b;
+        }
+        self.water_m3 += o.water_m3;
+    }
+
+    pub fn facility_energy_wh(&self) -> f64 {
+        self.monthly_facility_wh.iter().sum()
+    }
+
+    /// Thermal figures; `cdu_count` is the whole-unit count of the scope (0 for rack groups).
+    pub fn thermal(&self, loop_supply_c: Option<f64>, cdu_count: u64) -> Thermal {
+        let w = Power::new::<watt>;
+        Thermal {
+            it_design: w(self.it_design_w),
+            it_avg: w(self.it_avg_w),
+            fan_power_removed: w(self.fan_removed_w),
+            compute_design: w(self.compute_design_w),
+            heat_to_liquid: w(self.liquid_design_w),
+            heat_to_air: w(self.air_design_w),
+            coolant_flow: VolumeRate::new::<cubic_meter_per_second>(self.flow_m3_per_s),
+            loop_supply: loop_supply_c.map(ThermodynamicTemperature::new::<degree_celsius>),
+            cdu_count,
+            tank_count: self.tanks,
+            fluid_volume: Volume::new::<cubic_meter>(self.fluid_m3),
+            fluid_mass: Mass::new::<kilogram>(self.fluid_kg),
+            cold_plate_kits: self.kits,
+            floor_load: ArealMassDensity::new::<kilogram_per_square_meter>(
+                self.floor_load_kg_per_m2,
+            ),
+            floor_area: Area::new::<square_meter>(self.floor_area_m2),
+        }
+    }
+
+    /// What the cost engine reads of option `option` in these sums (a rack group's), with
+    /// `cdu_share` holding the liquid design heat until the hall's CDU count is known.
+    pub fn cost_drivers(&self, option: CoolingOption) -> CostDrivers {
+        CostDrivers {
+            option,
+            feasible: true,
+            cdu_share: self.liquid_design_w,
+            it_design: Power::new::<watt>(self.it_design_w),
+            heat_to_liquid: Power::new::<watt>(self.liquid_design_w),
+            heat_to_air: Power::new::<watt>(self.air_design_w),
+            tank_count: self.tanks,
+            fluid_volume: Volume::new::<cubic_meter>(self.fluid_m3),
+            it_energy: Energy::new::<watt_hour>(self.it_energy_wh),
+            facility_energy: Energy::new::<watt_hour>(self.facility_energy_wh()),
+            water: Volume::new::<cubic_meter>(self.water_m3),
+        }
+    }
+
+    /// Energy figures; `free_cooling_h` from the scope's bins, `grid_kg_per_wh` the CO₂ factor.
+    pub fn energy(&self, free_cooling_h: f64, grid_kg_per_wh: f64) -> EnergyFigures {
+        let facility_wh = self.facility_energy_wh();
+        let ratio = |den: f64| if den > 0.0 { facility_wh / den } else { 0.0 };
+        EnergyFigures {
+            pue: ratio(self.it_energy_wh),
+            tue: ratio(self.compute_energy_wh),
+            it_energy: Energy::new::<watt_hour>(self.it_energy_wh),
+            facility_energy: Energy::new::<watt_hour>(facility_wh),
+            monthly_facility_energy: self.monthly_facility_wh.map(Energy::new::<watt_hour>),
+            free_cooling_hours: Time::new::<hour>(free_cooling_h),
+            water: Volume::new::<cubic_meter>(self.water_m3),
+            co2: Mass::new::<kilogram>(facility_wh * grid_kg_per_wh),
+        }
+    }
+}

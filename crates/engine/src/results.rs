@@ -1,0 +1,429 @@
+//! Results of the engine: plain data that the GUI, CLI and report writers all read.
+//!
+//! One [`OptionResult`] per cooling option per scope (rack group, hall, site). Quantities
+//! are uom values; money carries the site's currency. Reasons are structured ([`Reason`]) so
+//! each shell words them in the user's language and units.
+
+use uom::si::f64::{
+    Area, ArealMassDensity, Energy, Mass, Power, ThermodynamicTemperature, Time, Volume, VolumeRate,
+};
+
+use coolplan_units::{Currency, Money};
+
+/// The three ways to cool a rack group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CoolingOption {
+    Air,
+    ColdPlate,
+    Immersion,
+}
+
+impl CoolingOption {
+    pub const ALL: [CoolingOption; 3] = [
+        CoolingOption::Air,
+        CoolingOption::ColdPlate,
+        CoolingOption::Immersion,
+    ];
+    /// Stable key for JSON and CSV: `air`, `cold_plate`, `immersion`.
+    pub fn key(self) -> &'static str {
+        match self {
+            CoolingOption::Air => "air",
+            CoolingOption::ColdPlate => "cold_plate",
+            CoolingOption::Immersion => "immersion",
+        }
+    }
+    /// Position in `[OptionResult; 3]` arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Why an option is infeasible, why one is recommended, or what to watch.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    /// Rack density above what air can cool.
+    AirDensity { per_rack: Power, limit: Power },
+    /// Heat left on air in a hall exceeds the hall's air-cooling capacity.
+    AirCapacity { heat_to_air: Power, capacity: Power },
+    /// Equipment loads the floor beyond its rating.
+    FloorLoad {
+        load: ArealMassDensity,
+        rating: ArealMassDensity,
+    },
+    /// Equipment needs more floor than the hall has.
+    FloorSpace { needed: Area, available: Area },
+    /// A server model cannot be immersed.
+    NotImmersionCompatible { model: String },
+    /// A server model can be immersed only after preparation (warning, priced in itemised mode).
+    ImmersionNeedsPrep { model: String },
+    /// A server model has no cold-plate option.
+    NoColdPlateKit { model: String },
+    /// Installed servers of a model that is only sold liquid-cooled cannot be retrofitted.
+    FactoryOnly { model: String },
+    /// The hall has no facility water for a liquid loop.
+    NoFacilityWater,
+    /// The facility water supply is warmer than the class allows or the loop needs.
+    WaterTooWarm {
+        supply: ThermodynamicTemperature,
+        max: ThermodynamicTemperature,
+    },
+    /// Recommendation: best NPV against air, with the margin to the runner-up.
+    BestNpv {
+        npv: Money,
+        runner_up: Option<CoolingOption>,
+        margin: Option<Money>,
+    },
+    /// Recommendation: payback time of the recommended option.
+    Payback { years: f64 },
+    /// Recommendation: the only feasible option.
+    OnlyFeasible,
+    /// Recommendation: nothing pays back against air, so air stays.
+    AirCheapest,
+}
+
+/// Thermal figures of one option in one scope (summed over counts).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Thermal {
+    /// IT power at max draw under this option (after its fan saving).
+    pub it_design: Power,
+    /// IT power at average utilisation under this option.
+    pub it_avg: Power,
+    /// Server fan power this option removes at max draw (air: zero).
+    pub fan_power_removed: Power,
+    /// Power of compute alone (IT minus all server fans), at max draw: the TUE denominator basis.
+    pub compute_design: Power,
+    pub heat_to_liquid: Power,
+    pub heat_to_air: Power,
+    /// Flow of the technology loop (cold plate) or tank loop (immersion); zero for air.
+    pub coolant_flow: VolumeRate,
+    /// Technology-loop supply temperature (facility supply + CDU approach), when liquid.
+    pub loop_supply: Option<ThermodynamicTemperature>,
+    pub cdu_count: u64,
+    pub tank_count: u64,
+    pub fluid_volume: Volume,
+    pub fluid_mass: Mass,
+    /// Servers that take a cold-plate retrofit kit (stock servers under cold plate).
+    pub cold_plate_kits: u64,
+    /// Highest distributed floor load of the equipment.
+    pub floor_load: ArealMassDensity,
+    /// Floor area the equipment needs, with service clearance.
+    pub floor_area: Area,
+}
+
+/// Annual energy, PUE and environmental figures of one option in one scope.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnergyFigures {
+    pub pue: f64,
+    /// Total energy / energy of compute without server fans.
+    pub tue: f64,
+    pub it_energy: Energy,
+    pub facility_energy: Energy,
+    /// Facility energy per calendar month, January first.
+    pub monthly_facility_energy: [Energy; 12],
+    /// Hours a year with no chiller running.
+    pub free_cooling_hours: Time,
+    pub water: Volume,
+    pub co2: Mass,
+}
+
+/// One item of CAPEX.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CostItem {
+    /// Per-kW mode, stock servers.
+    PerKwStock,
+    /// Per-kW mode, new servers.
+    PerKwNew,
+    ColdPlateKits,
+    FactoryPremium,
+    Manifolds,
+    Cdus,
+    Piping,
+    Labour,
+    Downtime,
+    Tanks,
+    Fluid,
+    ImmersionPrep,
+    FloorReinforcement,
+    AddedAirCapacity,
+    Contingency,
+}
+
+impl CostItem {
+    /// Every CAPEX item once, in declaration (and report) order.
+    pub const ALL: [CostItem; 15] = [
+        CostItem::PerKwStock,
+        CostItem::PerKwNew,
+        CostItem::ColdPlateKits,
+        CostItem::FactoryPremium,
+        CostItem::Manifolds,
+        CostItem::Cdus,
+        CostItem::Piping,
+        CostItem::Labour,
+        CostItem::Downtime,
+        CostItem::Tanks,
+        CostItem::Fluid,
+        CostItem::ImmersionPrep,
+        CostItem::FloorReinforcement,
+        CostItem::AddedAirCapacity,
+        CostItem::Contingency,
+    ];
+}
+
+/// Cost and finance figures of one option in one scope.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostFigures {
+    pub capex: Money,
+    pub capex_breakdown: Vec<(CostItem, Money)>,
+    pub opex_per_year: Money,
+    pub energy_cost_per_year: Money,
+    /// Cash flow of each year 0..=horizon (negative = spending), for this option alone.
+    pub cash_flows: Vec<Money>,
+    /// NPV of this option's savings against air (air: zero).
+    pub npv_vs_air: Money,
+    /// Years until cumulative savings repay the extra CAPEX; `None` if never in the horizon.
+    pub simple_payback_years: Option<f64>,
+    pub discounted_payback_years: Option<f64>,
+    /// IRR of the savings against air; `None` where undefined. Filled in for halls and the
+    /// site only: for a rack group it is `None` (an IRR per group and option was a quarter of
+    /// the recompute time); ask [`ScopeResult::irr`], which works for every scope.
+    pub irr: Option<f64>,
+    /// Total cost of ownership per kW of IT and year.
+    pub tco_per_kw_year: Money,
+}
+
+/// Everything computed for one option in one scope.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OptionResult {
+    pub option: CoolingOption,
+    pub feasible: bool,
+    pub infeasible_reasons: Vec<Reason>,
+    /// Legal but worth a look (e.g. immersion needs server preparation).
+    pub warnings: Vec<Reason>,
+    pub thermal: Thermal,
+    pub energy: EnergyFigures,
+    pub cost: CostFigures,
+}
+
+/// The option to choose and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recommendation {
+    /// `None` only when no option is feasible.
+    pub option: Option<CoolingOption>,
+    pub reasons: Vec<Reason>,
+    pub runner_up: Option<CoolingOption>,
+    /// NPV margin to the runner-up.
+    pub margin: Option<Money>,
+}
+
+/// A rack group, a hall or the site: its results for all three options.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScopeResult {
+    pub name: String,
+    pub options: [OptionResult; 3],
+    pub recommendation: Recommendation,
+}
+
+impl ScopeResult {
+    pub fn option(&self, option: CoolingOption) -> &OptionResult {
+        &self.options[option.index()]
+    }
+    /// Whether the recommendation moves this scope off air.
+    pub fn leaves_air(&self) -> bool {
+        self.recommendation
+            .option
+            .is_some_and(|o| o != CoolingOption::Air)
+    }
+    /// The CAPEX items any option of this scope has, in [`CostItem`] order, each once.
+    pub fn capex_items(&self) -> Vec<CostItem> {
+        let mut items: Vec<CostItem> = self
+            .options
+            .iter()
+            .flat_map(|o| o.cost.capex_breakdown.iter().map(|(item, _)| *item))
+            .collect();
+        items.sort();
+        items.dedup();
+        items
+    }
+    /// IRR of `option`'s savings against air (`None` for air and where undefined), computed
+    /// on demand from the cash flows: exactly the figure the cost engine gives halls and the
+    /// site in [`CostFigures::irr`].
+    pub fn irr(&self, option: CoolingOption) -> Option<f64> {
+        if option == CoolingOption::Air {
+            return None;
+        }
+        let air = &self.option(CoolingOption::Air).cost.cash_flows;
+        let flows = &self.option(option).cost.cash_flows;
+        // cash flows are minus each year's cost (negation is exact): savings = air − option
+        let savings: Vec<f64> = air
+            .iter()
+            .zip(flows)
+            .map(|(a, o)| (-a.amount) - (-o.amount))
+            .collect();
+        super::finance::irr(&savings)
+    }
+}
+
+/// Results of one rack group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RackResult {
+    /// Index of the hall in the site and of the rack group in the hall.
+    pub hall: usize,
+    pub rack: usize,
+    pub count: u64,
+    /// Design IT power of one rack on air.
+    pub per_rack_design: Power,
+    pub scope: ScopeResult,
+}
+
+/// The plan where each rack group takes its own recommended option.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MixedPlan {
+    /// Chosen option per rack group, in `Results::racks` order.
+    pub choices: Vec<Option<CoolingOption>>,
+    pub capex: Money,
+    pub opex_per_year: Money,
+    pub npv_vs_air: Money,
+    pub pue: f64,
+    pub facility_energy: Energy,
+}
+
+/// The figures of one option for one rack group that the live views, the mixed plan and
+/// the CDU checks read: what [`GroupSummary`] keeps and [`RackResult`] can give.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GroupFigures {
+    pub feasible: bool,
+    /// IT power at max draw (after the option's fan saving), whole group.
+    pub it_design: Power,
+    pub heat_to_liquid: Power,
+    pub heat_to_air: Power,
+    pub capex: Money,
+    pub opex_per_year: Money,
+    pub npv_vs_air: Money,
+    pub simple_payback_years: Option<f64>,
+    pub it_energy: Energy,
+    pub facility_energy: Energy,
+}
+
+/// A rack group's result, full or compact.
+pub trait GroupView {
+    /// Index of the hall in the site and of the rack group in the hall.
+    fn place(&self) -> (usize, usize);
+    fn count(&self) -> u64;
+    /// Design IT power of one rack on air.
+    fn per_rack_design(&self) -> Power;
+    fn recommended(&self) -> Option<CoolingOption>;
+    fn figures(&self, option: CoolingOption) -> GroupFigures;
+}
+
+impl GroupView for RackResult {
+    fn place(&self) -> (usize, usize) {
+        (self.hall, self.rack)
+    }
+    fn count(&self) -> u64 {
+        self.count
+    }
+    fn per_rack_design(&self) -> Power {
+        self.per_rack_design
+    }
+    fn recommended(&self) -> Option<CoolingOption> {
+        self.scope.recommendation.option
+    }
+    fn figures(&self, option: CoolingOption) -> GroupFigures {
+        let o = self.scope.option(option);
+        GroupFigures {
+            feasible: o.feasible,
+            it_design: o.thermal.it_design,
+            heat_to_liquid: o.thermal.heat_to_liquid,
+            heat_to_air: o.thermal.heat_to_air,
+            capex: o.cost.capex,
+            opex_per_year: o.cost.opex_per_year,
+            npv_vs_air: o.cost.npv_vs_air,
+            simple_payback_years: o.cost.simple_payback_years,
+            it_energy: o.energy.it_energy,
+            facility_energy: o.energy.facility_energy,
+        }
+    }
+}
+
+/// A rack group's compact result (no names, reasons, yearly flows or breakdowns): what a
+/// live recompute keeps per group. The full result of any group is in
+/// [`crate::evaluate`]'s [`RackResult`], with the same figures bit for bit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupSummary {
+    pub hall: usize,
+    pub rack: usize,
+    pub count: u64,
+    pub per_rack_design: Power,
+    /// `None` only when no option is feasible.
+    pub recommended: Option<CoolingOption>,
+    pub options: [GroupFigures; 3],
+}
+
+impl GroupSummary {
+    /// The compact result of a full one.
+    pub fn of(rack: &RackResult) -> Self {
+        GroupSummary {
+            hall: rack.hall,
+            rack: rack.rack,
+            count: rack.count,
+            per_rack_design: rack.per_rack_design,
+            recommended: rack.recommended(),
+            options: CoolingOption::ALL.map(|o| rack.figures(o)),
+        }
+    }
+}
+
+impl GroupView for GroupSummary {
+    fn place(&self) -> (usize, usize) {
+        (self.hall, self.rack)
+    }
+    fn count(&self) -> u64 {
+        self.count
+    }
+    fn per_rack_design(&self) -> Power {
+        self.per_rack_design
+    }
+    fn recommended(&self) -> Option<CoolingOption> {
+        self.recommended
+    }
+    fn figures(&self, option: CoolingOption) -> GroupFigures {
+        self.options[option.index()]
+    }
+}
+
+/// Everything the engine computes for a site, with an `R` per rack group: [`RackResult`]
+/// (full, [`crate::evaluate`]) or [`GroupSummary`] ([`Overview`],
+/// [`crate::recompute`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Results<R = RackResult> {
+    pub currency: Currency,
+    pub horizon_years: u32,
+    pub discount_rate: f64,
+    pub first_year: u16,
+    pub site: ScopeResult,
+    pub halls: Vec<ScopeResult>,
+    pub racks: Vec<R>,
+    pub mixed_plan: MixedPlan,
+    /// Air-path scale factor per hall that reproduces its measured PUE (1 when none given).
+    pub calibration: Vec<f64>,
+}
+
+/// What a live recompute gives: the site and every hall in full, rack groups compact.
+pub type Overview = Results<GroupSummary>;
+
+impl Results {
+    /// These results with rack groups compact: equal to [`crate::recompute`]'s.
+    pub fn overview(&self) -> Overview {
+        Results {
+            currency: self.currency,
+            horizon_years: self.horizon_years,
+            discount_rate: self.discount_rate,
+            first_year: self.first_year,
+            site: self.site.clone(),
+            halls: self.halls.clone(),
+            racks: self.racks.iter().map(GroupSummary::of).collect(),
+            mixed_plan: self.mixed_plan.clone(),
+            calibration: self.calibration.clone(),
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! EnergyPlus weather (EPW) files: the parse of text is pure; [`read_epw`] is the thin file shell.
+//!
+//! An EPW file has 8 header lines (LOCATION, DESIGN CONDITIONS, TYPICAL/EXTREME PERIODS,
+//! GROUND TEMPERATURES, HOLIDAYS/DAYLIGHT SAVINGS, COMMENTS 1, COMMENTS 2, DATA PERIODS) and
+//! then one comma-separated record per time step. Columns used (1-based, EnergyPlus
+//! Auxiliary Programs, "Weather Converter"): 2 month, 7 dry bulb °C, 8 dew point °C,
+//! 9 relative humidity %. Missing markers: dry bulb / dew point 99.9, RH 999. A missing RH
+//! is derived from dry bulb and dew point (Magnus formula); a missing dry bulb is an error.
+
+use std::path::Path;
+
+use coolplan_climate::HourlyRecord;
+
+/// Names of the 8 header lines, in order.
+pub const HEADER_KEYWORDS: [&str; 8] = [
+    "LOCATION",
+    "DESIGN CONDITIONS",
+    "TYPICAL/EXTREME PERIODS",
+    "GROUND TEMPERATURES",
+    "HOLIDAYS/DAYLIGHT SAVINGS",
+    "COMMENTS 1",
+    "COMMENTS 2",
+    "DATA PERIODS",
+];
+
+/// A parsed weather file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Epw {
+    /// City, state and country from the LOCATION line.
+    pub location: String,
+    pub records: Vec<HourlyRecord>,
+}
+
+/// A weather file that cannot be used; `line` is 1-based.
+#[derive(Debug)]
+pub enum EpwError {
+    Malformed {
+        origin: String,
+        line: usize,
+        problem: EpwProblem,
+    },
+    Read {
+        origin: String,
+        source: std::io::Error,
+    },
+}
+
+/// What is wrong on a line of a weather file (worded per language by [`EpwProblem::text`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum EpwProblem {
+    MissingHeader(&'static str),
+    ExpectedHeader(&'static str),
+    RecordsPerHour(String),
+    TooFewFields(usize),
+    NotANumber {
+        column: usize,
+        name: &'static str,
+        text: String,
+    },
+    Month(f64),
+    DryBulb(f64),
+    NoHumidity,
+    NoRecords,
+}
+
+impl EpwError {
+    /// The 1-based line of a malformed file.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            EpwError::Malformed { line, .. } => Some(*line),
+            EpwError::Read { .. } => None,
+        }
+    }
+}
+
+/// Relative humidity (%) from dry bulb and dew point (°C), Magnus formula (Alduchov & Eskridge 1996).
+pub fn rh_from_dew_point(dry_bulb_c: f64, dew_point_c: f64) -> f64 {
+    let gamma = |t: f64| 17.625 * t / (243.04 + t);
+    (100.0 * (gamma(dew_point_c) - gamma(dry_bulb_c)).exp()).clamp(0.0, 100.0)
+}
+
+/// Parses EPW text; `origin` names the file in errors.
+pub fn parse_epw(text: &str, origin: &str) -> Result<Epw, EpwError> {
+    let err = |line: usize, problem: EpwProblem| EpwError::Malformed {
+        origin: origin.to_string(),
+        line,
+        problem,
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, keyword) in HEADER_KEYWORDS.iter().enumerate() {
+        let line = lines
+            .get(i)
+            .ok_or_else(|| err(i + 1, EpwProblem::MissingHeader(keyword)))?;
+        if !line.trim_start_matches('\u{feff}').starts_with(keyword) {
+            return Err(err(i + 1, EpwProblem::ExpectedHeader(keyword)));
+        }
+    }
+    let location_fields: Vec<&str> = lines[0].split(',').map(str::trim).collect();
+    let location = location_fields
+        .get(1..4)
+        .map(|f| {
+            f.iter()
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    // DATA PERIODS, N periods, records per hour, ...
+    let per_hour_field = lines[7].split(',').nth(2).map(str::trim).unwrap_or("1");
+    let records_per_hour: u32 = per_hour_field
+        .parse()
+        .ok()
+        .filter(|n| (1..=60).contains(n))
+        .ok_or_else(|| err(8, EpwProblem::RecordsPerHour(per_hour_field.to_string())))?;
+    let hours_per_record = 1.0 / f64::from(records_per_hour);
+
+    let mut records = Vec::with_capacity(lines.len().saturating_sub(8));
+    for (i, line) in lines.iter().enumerate().skip(8) {
+        let line_no = i + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        if fields.len() < 9 {
+            return Err(err(line_no, EpwProblem::TooFewFields(fields.len())));
+        }
+        let number = |col: usize, name: &'static str| -> Result<f64, EpwError> {
+            fields[col - 1]
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| {
+                    err(
+                        line_no,
+                        EpwProblem::NotANumber {
+                            column: col,
+                            name,
+                            text: fields[col - 1].to_string(),
+                        },
+                    )
+                })
+        };
+        let month = number(2, "month")?;
+        if !(1.0..=12.0).contains(&month) || month.fract() != 0.0 {
+            return Err(err(line_no, EpwProblem::Month(month)));
+        }
+        let dry_bulb_c = number(7, "dry bulb")?;
+        if !(-70.0..70.0).contains(&dry_bulb_c) {
+            return Err(err(line_no, EpwProblem::DryBulb(dry_bulb_c)));
+        }
+        let dew_point_c = number(8, "dew point")?;
+        let rh = number(9, "relative humidity")?;
+        let relative_humidity = if (0.0..=110.0).contains(&rh) {
+            rh.min(100.0)
+        } else if (-70.0..70.0).contains(&dew_point_c) {
+            rh_from_dew_point(dry_bulb_c, dew_point_c)
+        } else {
+            return Err(err(line_no, EpwProblem::NoHumidity));
+        };
+        records.push(HourlyRecord {
+            month: month as u8 - 1,
+            hours: hours_per_record,
+            dry_bulb_c,
+            relative_humidity,
+        });
+    }
+    if records.is_empty() {
+        return Err(err(lines.len().max(8), EpwProblem::NoRecords));
+    }
+    Ok(Epw { location, records })
+}
+
+/// Reads and parses an EPW file.
+pub fn read_epw(path: &Path) -> Result<Epw, EpwError> {
+    let origin = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| EpwError::Read {
+        origin: origin.clone(),
+        source,
+    })?;
+    // EPW files are ASCII in practice; CSWD files may carry GBK station names in the header.
+    parse_epw(&String::from_utf8_lossy(&bytes), &origin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rh_is_100_at_the_dew_point_and_lower_above_it() {
+        assert!((rh_from_dew_point(20.0, 20.0) - 100.0).abs() < 1e-9);
+        // 30 °C with dew point 20 °C: e(20)/e(30) ≈ 2.34/4.25 ≈ 55 %.
+        let rh = rh_from_dew_point(30.0, 20.0);
+        assert!((54.0..56.5).contains(&rh), "{rh}");
+    }
+}

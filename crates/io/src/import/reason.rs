@@ -1,0 +1,79 @@
+//! Typed preview actions, notes and skip reasons, worded through `coolplan_words` only when shown
+//! (the plan stays language-free; the GUI and CLI pick the language).
+
+/// What applying the plan does to one rack (or hall).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    AddHall,
+    AddRack,
+    ChangeRack,
+    Unchanged,
+    SetMeasured,
+}
+
+/// A field of a row, named in messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldName {
+    Hall,
+    Rack,
+    Model,
+    Count,
+    Power,
+    Average,
+    Peak,
+    Height,
+    Year,
+    Share,
+    Slot,
+}
+
+/// A remark on a preview row.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Note {
+    HallEstimates,
+    ReplacesGroups(usize),
+    HeightFromPositions { height_u: u32, top_u: u32 },
+    PowerDiffers { csv: String, catalog: String },
+    MatchedAlias { text: String, model: String },
+    MeasuredRows(usize),
+    MeasuredValues { average: String, peak: String },
+}
+
+/// Why a CSV row did not land in the site.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SkipReason {
+    NotServer(String),
+    NoRack,
+    NoModel,
+    Unmatched {
+        text: String,
+        nearest: String,
+    },
+    BadCount(String),
+    BadValue {
+        field: FieldName,
+        text: String,
+        problem: String,
+    },
+    FieldCount {
+        found: usize,
+        expected: usize,
+    },
+    Csv(String),
+    UnterminatedQuote,
+    Inactive(String),
+    UnknownStatus(String),
+    RackNotInSite {
+        rack: String,
+        nearest: String,
+    },
+    RackAmbiguous {
+        rack: String,
+        halls: usize,
+    },
+    PeakBelowAverage {
+        peak: String,
+        average: String,
+    },
+    Missing(FieldName),
+}

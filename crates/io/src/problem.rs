@@ -1,0 +1,129 @@
+//! A validation [`Problem`]: where in the site it is ([`Seg`] path), what is wrong
+//! ([`Kind`], structured data) and how bad ([`Severity`]); rendered in a language through
+//! [`coolplan_words::validation`].
+
+use coolplan_units::Currency;
+
+/// Errors make a site invalid; warnings are suspicious but legal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One step of the path to a value: `hall "B1" › rack "R07" › servers[2] › model`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Seg {
+    Hall(String),
+    Rack(String),
+    Model(String),
+    /// A field as written in the file, e.g. `max_power`.
+    Field(&'static str),
+    /// An element of a list field, e.g. `servers[2]`.
+    Item(&'static str, usize),
+}
+
+/// What is wrong, with the data a message needs. Numbers are kept as written (`kW(10.2)`
+/// shows as `10.2 kW`) so the message quotes the user's own value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    UnknownModel {
+        id: String,
+        nearest: Option<String>,
+    },
+    DuplicateHall(String),
+    DuplicateRack(String),
+    DuplicateModel(String),
+    EmptyName,
+    NotFinite(String),
+    Negative(String),
+    NotPositive(String),
+    FractionOutOfRange(f64),
+    BelowAbsoluteZero(String),
+    RackOverfull {
+        used_u: f64,
+        height_u: f64,
+    },
+    YearOutOfRange(i64),
+    CurrencyMismatch {
+        found: Currency,
+        site: Currency,
+    },
+    CountOverflow,
+    TooManyRacks(u64),
+    RackScaleNotAlone(String),
+    UnknownPreset {
+        key: String,
+    },
+    MonthlyLength(usize),
+    HumidityOutOfRange(f64),
+    PueBelowOne(f64),
+    PeakBelowAverage {
+        peak: String,
+        average: String,
+    },
+    BadDate(String),
+    HorizonOutOfRange(u32),
+    /// An entry of the `uncertainty` list (checked by `engine::analysis::uncertainty`).
+    Uncertainty(coolplan_model::uncertainty::prepare::UncertaintyError),
+    // warnings
+    GpuUnderTwoKw(String),
+    RackOver150Kw(String),
+    UtilisationUnusual(f64),
+    FloorAreaExceeded {
+        need: String,
+        have: String,
+    },
+    WaterAboveClass {
+        supply: String,
+        class: String,
+        max: String,
+    },
+    EmptyRack,
+    ArrivesBeforeStudy {
+        year: u16,
+        first_year: u16,
+    },
+    PueHigh(f64),
+}
+
+/// Years a site may name (arrival of servers, first year of the study).
+pub const YEAR_RANGE: std::ops::RangeInclusive<i64> = 2000..=2100;
+/// More racks than this in one site is a typing error, not a fleet.
+///
+/// 10⁸: an order of magnitude above any national fleet (China: ≈ 20 M servers in a few
+/// million racks, `sites/china-fleet.ron` uses 2 M); 10⁹ racks is refused.
+pub const MAX_RACKS: u64 = 100_000_000;
+
+impl Kind {
+    pub fn severity(&self) -> Severity {
+        use Kind::*;
+        match self {
+            GpuUnderTwoKw(_)
+            | RackOver150Kw(_)
+            | UtilisationUnusual(_)
+            | FloorAreaExceeded { .. }
+            | WaterAboveClass { .. }
+            | EmptyRack
+            | ArrivesBeforeStudy { .. }
+            | PueHigh(_) => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// One problem found in a site.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub path: Vec<Seg>,
+    pub kind: Kind,
+}
+
+impl Problem {
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+    pub fn is_error(&self) -> bool {
+        self.severity() == Severity::Error
+    }
+}

@@ -1,0 +1,301 @@
+//! The rules for the site, its location, halls, rack groups and server groups.
+
+use std::collections::HashSet;
+
+use super::checker::Checker;
+use crate::problem::{Kind, MAX_RACKS, Seg};
+use coolplan_model::assumptions::Describe;
+use coolplan_model::catalog::ServerKind;
+use coolplan_model::climate::{CLIMATE_PRESET_KEYS, MonthlyNormals};
+use coolplan_model::{Catalog, ClimateSource, Hall, Rack, ServerGroup, Site, Status};
+use coolplan_units::build::kw;
+use coolplan_units::{AreaUnit, LengthUnit, PowerUnit, Qty};
+
+/// Maximum power of one rack above which a warning is given, kW.
+const RACK_WARN_KW: f64 = 150.0;
+
+pub(super) fn site(c: &mut Checker, site: &Site) {
+    c.name(&site.name);
+    if let Some(date) = &site.report_date
+        && !is_iso_date(date)
+    {
+        c.report_field("report_date", Kind::BadDate(date.clone()));
+    }
+    c.at(Seg::Field("location"), |c| {
+        climate(c, &site.location.climate)
+    });
+    c.at(Seg::Field("assumptions"), |c| {
+        super::assumptions::assumptions(c, &site.assumptions, site.currency)
+    });
+    let mut ids = HashSet::new();
+    for model in &site.catalog {
+        c.at(Seg::Model(model.id.clone()), |c| {
+            if !ids.insert(model.id.as_str()) {
+                c.report(Kind::DuplicateModel(model.id.clone()));
+            }
+            super::assumptions::model(c, model);
+        });
+    }
+    let catalog = site.catalog();
+    for (i, patch) in site.overrides.iter().enumerate() {
+        c.at(Seg::Item("overrides", i), |c| {
+            match catalog.get(&patch.id) {
+                // The model as overridden must pass the same rules as any model.
+                Some(model) => super::assumptions::model(c, model),
+                None => c.report_field(
+                    "id",
+                    Kind::UnknownModel {
+                        id: patch.id.clone(),
+                        nearest: catalog.nearest_id(&patch.id).map(str::to_string),
+                    },
+                ),
+            }
+        });
+    }
+    let first_year = site.assumptions.finance.resolve(site.currency).first_year;
+    let footprint = {
+        let cooling = site.assumptions.cooling.resolve(site.currency);
+        cooling.rack_footprint.si() + cooling.rack_service_area.si()
+    };
+    let context = Context {
+        catalog: &catalog,
+        first_year,
+        footprint_m2: footprint,
+    };
+    let mut names = HashSet::new();
+    let mut total_racks: u64 = 0;
+    for hall_ in &site.halls {
+        c.at(Seg::Hall(hall_.name.clone()), |c| {
+            if !names.insert(hall_.name.as_str()) {
+                c.report(Kind::DuplicateHall(hall_.name.clone()));
+            }
+            hall(c, hall_, &context);
+        });
+        for rack in &hall_.racks {
+            total_racks = total_racks.saturating_add(rack.count);
+        }
+    }
+    if total_racks > MAX_RACKS
+        && site
+            .halls
+            .iter()
+            .flat_map(|h| &h.racks)
+            .all(|r| r.count <= MAX_RACKS)
+    {
+        c.report_field("halls", Kind::TooManyRacks(total_racks));
+    }
+}
+
+/// What rack rules need from the site around them.
+struct Context<'a> {
+    catalog: &'a Catalog,
+    first_year: u16,
+    footprint_m2: f64,
+}
+
+fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    if parts.len() != 3 || !number(parts[0], 4) || !number(parts[1], 2) || !number(parts[2], 2) {
+        return false;
+    }
+    let month: u32 = parts[1].parse().unwrap_or(0);
+    let day: u32 = parts[2].parse().unwrap_or(0);
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+fn climate(c: &mut Checker, source: &ClimateSource) {
+    c.at(Seg::Field("climate"), |c| match source {
+        ClimateSource::Preset(key) => {
+            if !CLIMATE_PRESET_KEYS.contains(&key.as_str()) {
+                c.report(Kind::UnknownPreset { key: key.clone() });
+            }
+        }
+        ClimateSource::Monthly(normals) => monthly(c, normals),
+        ClimateSource::Epw(path) => {
+            if path.trim().is_empty() {
+                c.report(Kind::EmptyName);
+            }
+        }
+    });
+}
+
+fn monthly(c: &mut Checker, normals: &MonthlyNormals) {
+    for (name, temps) in [
+        ("daily_max", &normals.daily_max),
+        ("daily_min", &normals.daily_min),
+    ] {
+        if temps.len() != 12 {
+            c.report_field(name, Kind::MonthlyLength(temps.len()));
+        }
+        for (i, t) in temps.iter().enumerate() {
+            c.at(Seg::Item(name, i), |c| {
+                if !t.number().is_finite() {
+                    c.report(Kind::NotFinite(super::numbers::shown(t)));
+                } else if t.si() <= 0.0 {
+                    c.report(Kind::BelowAbsoluteZero(t.describe()));
+                }
+            });
+        }
+    }
+    let rh = &normals.relative_humidity;
+    if rh.len() != 12 {
+        c.report_field("relative_humidity", Kind::MonthlyLength(rh.len()));
+    }
+    for (i, v) in rh.iter().enumerate() {
+        if !(v.is_finite() && (0.0..=100.0).contains(v)) {
+            c.at(Seg::Item("relative_humidity", i), |c| {
+                c.report(Kind::HumidityOutOfRange(*v))
+            });
+        }
+    }
+}
+
+fn hall(c: &mut Checker, hall: &Hall, context: &Context) {
+    c.name(&hall.name);
+    c.at(Seg::Field("floor"), |c| {
+        c.positive("rating", &hall.floor.rating)
+    });
+    c.positive("area", &hall.area);
+    c.non_negative("air_cooling_capacity", &hall.air_cooling_capacity);
+    if let Some(water) = &hall.facility_water {
+        c.at(Seg::Field("facility_water"), |c| {
+            c.temperature("supply_temp", &water.supply_temp);
+            let max_c = water.class.max_supply_deg_c();
+            let supply_c = water.supply_temp.si() - 273.15;
+            if supply_c > max_c + 1e-9 {
+                c.report_field(
+                    "supply_temp",
+                    Kind::WaterAboveClass {
+                        supply: water.supply_temp.describe(),
+                        class: format!("{:?}", water.class),
+                        max: format!("{} °C", max_c),
+                    },
+                );
+            }
+        });
+    }
+    if let Some(pue) = hall.measured_pue {
+        if !pue.is_finite() {
+            c.report_field("measured_pue", Kind::NotFinite(pue.to_string()));
+        } else if pue < 1.0 {
+            c.report_field("measured_pue", Kind::PueBelowOne(pue));
+        } else if pue > 3.0 {
+            c.report_field("measured_pue", Kind::PueHigh(pue));
+        }
+    }
+    let mut names = HashSet::new();
+    let mut racks_in_hall: u64 = 0;
+    for rack_ in &hall.racks {
+        c.at(Seg::Rack(rack_.name.clone()), |c| {
+            if !names.insert(rack_.name.as_str()) {
+                c.report(Kind::DuplicateRack(rack_.name.clone()));
+            }
+            rack(c, rack_, context);
+        });
+        racks_in_hall = racks_in_hall.saturating_add(rack_.count);
+    }
+    let need_m2 = racks_in_hall as f64 * context.footprint_m2;
+    if hall.area.number().is_finite() && need_m2 > hall.area.si() {
+        let need = Qty::new(need_m2, AreaUnit::m2).converted(hall.area.unit());
+        c.report_field(
+            "area",
+            Kind::FloorAreaExceeded {
+                need: round_area(need).describe(),
+                have: hall.area.describe(),
+            },
+        );
+    }
+}
+
+fn round_area(q: Qty<AreaUnit>) -> Qty<AreaUnit> {
+    Qty::new(q.number().ceil(), q.unit())
+}
+
+fn rack(c: &mut Checker, rack: &Rack, context: &Context) {
+    c.name(&rack.name);
+    if rack.count == 0 {
+        c.report_field("count", Kind::NotPositive("0".into()));
+    } else if rack.count > MAX_RACKS {
+        c.report_field("count", Kind::TooManyRacks(rack.count));
+    }
+    c.positive("height", &rack.height);
+    if let Some(share) = rack.retrofit_share {
+        c.fraction("retrofit_share", share);
+    }
+    if let Some(measured) = &rack.measured {
+        c.at(Seg::Field("measured"), |c| {
+            c.non_negative("average", &measured.average);
+            c.non_negative("peak", &measured.peak);
+            if measured.peak.si() < measured.average.si() {
+                c.report_field(
+                    "peak",
+                    Kind::PeakBelowAverage {
+                        peak: measured.peak.describe(),
+                        average: measured.average.describe(),
+                    },
+                );
+            }
+        });
+    }
+    if rack.servers.is_empty() {
+        c.report_field("servers", Kind::EmptyRack);
+    }
+    let mut used_u = 0.0;
+    let mut power_w = 0.0;
+    let mut per_rack: u64 = 0;
+    for (i, group) in rack.servers.iter().enumerate() {
+        c.at(Seg::Item("servers", i), |c| {
+            server_group(c, rack, group, context)
+        });
+        per_rack = per_rack.saturating_add(u64::from(group.count));
+        if let Some(model) = context.catalog.get(&group.model) {
+            used_u += f64::from(group.count) * model.height.in_unit(LengthUnit::U);
+            power_w += f64::from(group.count) * model.max_power.si();
+        }
+    }
+    let height_u = rack.height.in_unit(LengthUnit::U);
+    if height_u.is_finite() && used_u > height_u + 1e-9 {
+        c.report_field("servers", Kind::RackOverfull { used_u, height_u });
+    }
+    if power_w > kw(RACK_WARN_KW).si() {
+        let shown = Qty::new(power_w / 1000.0, PowerUnit::kW);
+        c.report_field("servers", Kind::RackOver150Kw(shown.describe()));
+    }
+    if rack.count.checked_mul(per_rack).is_none() {
+        c.report_field("count", Kind::CountOverflow);
+    }
+}
+
+fn server_group(c: &mut Checker, rack: &Rack, group: &ServerGroup, context: &Context) {
+    if group.count == 0 {
+        c.report_field("count", Kind::NotPositive("0".into()));
+    }
+    if let Status::New(year) = group.status {
+        c.at(Seg::Field("status"), |c| c.year("New", i64::from(year)));
+        if year < context.first_year && (2000..=2100).contains(&year) {
+            c.report_field(
+                "status",
+                Kind::ArrivesBeforeStudy {
+                    year,
+                    first_year: context.first_year,
+                },
+            );
+        }
+    }
+    match context.catalog.get(&group.model) {
+        None => c.report_field(
+            "model",
+            Kind::UnknownModel {
+                id: group.model.clone(),
+                nearest: context.catalog.nearest_id(&group.model).map(str::to_string),
+            },
+        ),
+        Some(model) => {
+            let alone = rack.servers.len() == 1 && group.count == 1;
+            if model.kind == ServerKind::RackScale && !alone {
+                c.report_field("model", Kind::RackScaleNotAlone(model.id.clone()));
+            }
+        }
+    }
+}

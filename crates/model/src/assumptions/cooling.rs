@@ -1,0 +1,126 @@
+//! Cooling design assumptions: air limit, liquid loops, CDUs, immersion tanks, racks.
+
+use serde::{Deserialize, Serialize};
+
+use crate::assumptions::Describe;
+use crate::assumptions::describe::Named;
+use crate::fluids::Fluid;
+use coolplan_units::build::{deg_c, kelvin_diff, kg, kw, litres, m2, rack_units};
+use coolplan_units::{AreaQ, LengthQ, MassQ, PowerQ, TempDiffQ, TemperatureQ, VolumeQ};
+
+/// CDU form factor; each has a nominal capacity from the small catalog in `engine`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum CduSize {
+    /// In-rack CDU, 100 kW (Vertiv CoolChip L2L smallest size [MFR]).
+    InRack,
+    /// In-row CDU, 600 kW (Vertiv CoolChip L2L 600 kW [MFR]).
+    InRow,
+    /// Facility CDU, 2,000 kW (CoolIT CHx2000 at 5 K approach [MFR]).
+    Facility,
+    /// A specific unit with its own capacity.
+    Custom { capacity: PowerQ },
+}
+
+impl CduSize {
+    /// Nominal heat capacity of one unit.
+    pub fn capacity(&self) -> PowerQ {
+        match self {
+            CduSize::InRack => kw(100.0),
+            CduSize::InRow => kw(600.0),
+            CduSize::Facility => kw(2000.0),
+            CduSize::Custom { capacity } => *capacity,
+        }
+    }
+}
+
+/// Its capacity, `600 kW`; the words crate puts the unit's name before it.
+impl Describe for CduSize {
+    fn describe(&self) -> String {
+        self.capacity().describe()
+    }
+    fn file_form(&self) -> String {
+        ron::to_string(self).unwrap_or_default()
+    }
+    fn named(&self) -> Option<Named> {
+        Some(Named::Cdu(self.clone()))
+    }
+}
+
+assumption_group! {
+    /// Cooling design: what each technology can do and what its equipment holds.
+    Cooling / CoolingResolved, "cooling" {
+        /// Highest rack density air can cool.
+        air_limit_per_rack: PowerQ = |c| kw(25.0),
+            "Air 15–20 kW/rack with good airflow management; > 25 kW needs supplemental cooling (datacentres.com [ANL])";
+        /// Share of server fan power saved when cold plates take the CPU/GPU heat (fans slow).
+        cold_plate_fan_saving: f64 = |c| 0.5,
+            "Estimate: fans slow to about half power once processors are on cold plates [EST]";
+        /// Temperature rise of the technology loop across the racks.
+        loop_delta_t: TempDiffQ = |c| kelvin_diff(10.0),
+            "OCP: 1.5 L/min/kW at ΔT ≤ 10 K (OCP liquid-cooling guideline via ProphetStor [STD])";
+        /// Fluid of the cold-plate technology loop.
+        coolant: Fluid = |c| Fluid::PG25,
+            "PG25 properties from Airedale DeltaChill manual [MFR]";
+        /// Fluid of immersion tanks.
+        immersion_fluid: Fluid = |c| Fluid::ShellS5X,
+            "Shell S5 X: 806 kg/m³ (Shell TDS via secondary [MFR][2nd]); c_p 2.1 kJ/(kg·K) generic Group III [2nd]";
+        /// CDU form factor used for sizing.
+        cdu_size: CduSize = |c| CduSize::InRow,
+            "In-row CDUs 150–2,500 kW serve 8–16 racks [ANL]; 600 kW unit from Vertiv CoolChip [MFR]";
+        /// CDU approach: technology-loop supply minus facility supply.
+        cdu_approach: TempDiffQ = |c| kelvin_diff(4.0),
+            "Liquid-to-liquid CDU approach 3–5 K (CoolIT 5 K, Schneider 3 K, Boyd ≈3 K [MFR][2nd])";
+        /// Spare CDUs per group of CDUs (1 = N+1).
+        cdu_redundancy: u32 = |c| 1,
+            "N+1 redundancy, the usual design practice [EST]";
+        /// Warmest technology-loop supply (facility supply + CDU approach) cold plates accept.
+        cold_plate_max_loop_supply: TemperatureQ = |c| deg_c(45.0),
+            "Technology-loop supply 17–45 °C (resistancezero.com [ANL]); LBNL review 2–40 °C facility water for cold plate [ACAD][2nd]";
+        /// Warmest tank-loop supply (facility supply + CDU approach) immersion accepts.
+        immersion_max_loop_supply: TemperatureQ = |c| deg_c(50.0),
+            "LBNL-led review: 2–45 °C facility water for immersion [ACAD][2nd], plus a 3–5 K CDU approach [EST]";
+        /// Heat capacity of one immersion tank.
+        tank_capacity: PowerQ = |c| kw(50.0),
+            "Submer SmartPodX: 50 kW [MFR][2nd]";
+        /// Server slots of one tank.
+        tank_slots: LengthQ = |c| rack_units(21.0),
+            "Submer SmartPodX: 21U [MFR][2nd]";
+        /// Fluid charge of one tank.
+        tank_fluid_volume: VolumeQ = |c| litres(576.0),
+            "Submer SmartPodX: 576 L [MFR][2nd]";
+        /// Empty mass of one tank.
+        tank_empty_mass: MassQ = |c| kg(411.0),
+            "Submer SmartPodX: 411 kg empty [MFR][2nd]";
+        /// Footprint of one tank.
+        tank_footprint: AreaQ = |c| m2(1.08),
+            "Submer SmartPodX: 1,200 × 900 mm = 1.08 m² [MFR][2nd]";
+        /// Service clearance floor area per tank (top access).
+        tank_service_area: AreaQ = |c| m2(1.08),
+            "Estimate: one tank footprint of clear floor for lifting servers out [EST]";
+        /// Footprint of one rack.
+        rack_footprint: AreaQ = |c| m2(0.72),
+            "600 × 1,200 mm rack, as NVIDIA GB200 NVL72 (0.6 × 1.2 m) [MFR]";
+        /// Service clearance floor area per rack (front and rear aisles, shared).
+        rack_service_area: AreaQ = |c| m2(0.72),
+            "Estimate: half of a 1.2 m aisle on each side of a 0.6 m wide rack [EST]";
+        /// Empty mass of one rack cabinet.
+        rack_empty_mass: MassQ = |c| kg(150.0),
+            "Estimate: 42U steel cabinet 120–180 kg [EST]";
+        /// Empty mass of cold-plate manifolds and hoses added to a rack, with coolant.
+        cold_plate_rack_mass: MassQ = |c| kg(60.0),
+            "Estimate: manifolds, hoses and coolant of a rack [EST]";
+    }
+}
+
+#[cfg(test)]
+mod cdu_text {
+    use super::*;
+
+    #[test]
+    fn a_cdu_size_shows_its_capacity_and_keeps_its_file_name() {
+        assert_eq!(CduSize::InRow.describe(), "600 kW");
+        assert_eq!(CduSize::Facility.describe(), "2,000 kW");
+        assert_eq!(CduSize::InRow.named(), Some(Named::Cdu(CduSize::InRow)));
+        assert_eq!(CduSize::InRow.file_form(), "InRow");
+    }
+}

@@ -1,0 +1,310 @@
+//! Server catalog: the models shipped in `assets/catalog.ron` plus a site's own.
+//!
+//! A site may add models, replace a shipped model by id, or override single fields of one
+//! (`overrides`); [`Catalog::provenance`] tells which of these a model's figures came from.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::assumptions::Provenance;
+use coolplan_units::{Currency, LengthQ, MassQ, Money, PowerQ};
+
+/// The shipped catalog, compiled into the binary.
+pub const BUILTIN_CATALOG_RON: &str = include_str!("../../../assets/catalog.ron");
+
+/// What kind of machine a model is (used for plausibility warnings and tank sizing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ServerKind {
+    Cpu,
+    Gpu,
+    /// A rack-scale system sold as a whole rack (e.g. GB200 NVL72).
+    RackScale,
+}
+
+/// Whether a model can be put in a single-phase immersion tank.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImmersionCompat {
+    Yes,
+    /// After preparation: fans removed, thermal paste replaced, sealed drives.
+    WithPrep,
+    /// Not compatible (spinning disks, unsupported by the vendor).
+    No,
+}
+
+/// How a model gets onto cold plates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KitAvailability {
+    /// A retrofit kit exists for installed servers.
+    Retrofit,
+    /// Only bought liquid-cooled from the factory (no retrofit of stock units).
+    FactoryOnly,
+    /// No cold-plate option.
+    Unavailable,
+}
+
+/// One server model (or rack-scale system).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerModel {
+    /// Short id used by server groups, e.g. `hgx-h100`.
+    pub id: String,
+    pub name: String,
+    pub vendor: String,
+    pub kind: ServerKind,
+    pub height: LengthQ,
+    /// Maximum (design) power draw, used for sizing.
+    pub max_power: PowerQ,
+    /// Typical average draw as a share of max, used for energy.
+    pub utilisation: f64,
+    /// Share of server power drawn by its own fans.
+    pub fan_share: f64,
+    /// Share of server heat captured by cold plates.
+    pub cold_plate_capture: f64,
+    pub cold_plate: KitAvailability,
+    /// Retrofit kit price per server, one entry per currency (itemised mode).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kit_cost: Vec<Money>,
+    /// Factory liquid-cooled premium per server over the air-cooled SKU, per currency.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub factory_premium: Vec<Money>,
+    pub immersion: ImmersionCompat,
+    pub weight: MassQ,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+impl ServerModel {
+    /// Kit price in `currency`, if the catalog gives one.
+    pub fn kit_cost_in(&self, currency: Currency) -> Option<Money> {
+        self.kit_cost
+            .iter()
+            .copied()
+            .find(|m| m.currency == currency)
+    }
+    /// Factory premium in `currency`, if the catalog gives one.
+    pub fn factory_premium_in(&self, currency: Currency) -> Option<Money> {
+        self.factory_premium
+            .iter()
+            .copied()
+            .find(|m| m.currency == currency)
+    }
+}
+
+/// Single fields of a catalog model that a site changes (`overrides: [(id: "hgx-h100",
+/// max_power: Some(kW(10.5)))]`); every field left out keeps the catalog's value.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ModelOverride {
+    /// Id of the model to change (shipped or the site's own).
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height: Option<LengthQ>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_power: Option<PowerQ>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utilisation: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fan_share: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cold_plate_capture: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cold_plate: Option<KitAvailability>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kit_cost: Option<Vec<Money>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub factory_premium: Option<Vec<Money>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub immersion: Option<ImmersionCompat>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<MassQ>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+impl ModelOverride {
+    /// `model` with this override's fields written over it.
+    pub fn applied_to(&self, model: &ServerModel) -> ServerModel {
+        let mut out = model.clone();
+        macro_rules! take {
+            ($($field:ident),+) => {$(
+                if let Some(value) = &self.$field {
+                    out.$field = value.clone();
+                }
+            )+};
+        }
+        take!(
+            name,
+            height,
+            max_power,
+            utilisation,
+            fan_share,
+            cold_plate_capture,
+            cold_plate
+        );
+        take!(kit_cost, factory_premium, immersion, weight);
+        if !self.notes.is_empty() {
+            out.notes = self.notes.clone();
+        }
+        out
+    }
+}
+
+/// The file form of the shipped catalog.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogFile {
+    pub schema_version: u32,
+    pub models: Vec<ServerModel>,
+}
+
+/// Models by id with where each came from.
+#[derive(Clone, Debug, Default)]
+pub struct Catalog {
+    models: Vec<ServerModel>,
+    provenance: Vec<Provenance>,
+    /// Ordered, not hashed: a catalog holds tens of models, and the engine looks one up per
+    /// server group of every rack group, where a few string comparisons beat SipHash.
+    index: BTreeMap<String, usize>,
+}
+
+impl Catalog {
+    /// Parses a catalog file's text.
+    pub fn parse(text: &str) -> Result<Catalog, ron::error::SpannedError> {
+        let file: CatalogFile = ron::from_str(text)?;
+        let mut catalog = Catalog::default();
+        for model in file.models {
+            catalog.insert(model, Provenance::Catalog);
+        }
+        Ok(catalog)
+    }
+
+    /// The catalog shipped in the binary.
+    pub fn builtin() -> Catalog {
+        static BUILTIN: OnceLock<Catalog> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                // Invariant: the shipped file parses; `tests` check it on every build, so a
+                // failure here is a build defect, not user input.
+                Catalog::parse(BUILTIN_CATALOG_RON).expect("assets/catalog.ron parses")
+            })
+            .clone()
+    }
+
+    /// This catalog with a site's models added (or replacing shipped ones of the same id),
+    /// then the site's overrides of single fields applied. An override of an unknown id
+    /// changes nothing here; validation reports it.
+    pub fn with_site_models(
+        mut self,
+        site_models: &[ServerModel],
+        overrides: &[ModelOverride],
+    ) -> Catalog {
+        for model in site_models {
+            self.insert(model.clone(), Provenance::SiteFile);
+        }
+        for patch in overrides {
+            if let Some(model) = self.get(&patch.id) {
+                let changed = patch.applied_to(model);
+                self.insert(changed, Provenance::SiteFile);
+            }
+        }
+        self
+    }
+
+    fn insert(&mut self, model: ServerModel, provenance: Provenance) {
+        if let Some(&i) = self.index.get(&model.id) {
+            self.models[i] = model;
+            self.provenance[i] = provenance;
+        } else {
+            self.index.insert(model.id.clone(), self.models.len());
+            self.models.push(model);
+            self.provenance.push(provenance);
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&ServerModel> {
+        self.index.get(id).map(|&i| &self.models[i])
+    }
+    /// Index of a model (engine kernels use indices, not strings).
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+    pub fn by_index(&self, i: usize) -> &ServerModel {
+        &self.models[i]
+    }
+    pub fn provenance(&self, id: &str) -> Option<&Provenance> {
+        self.index.get(id).map(|&i| &self.provenance[i])
+    }
+    pub fn models(&self) -> &[ServerModel] {
+        &self.models
+    }
+    pub fn len(&self) -> usize {
+        self.models.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.models.is_empty()
+    }
+    /// The id closest to `query` by edit distance (suggestions for unknown ids).
+    pub fn nearest_id(&self, query: &str) -> Option<&str> {
+        self.models
+            .iter()
+            .map(|m| {
+                (
+                    edit_distance(&m.id.to_lowercase(), &query.to_lowercase()),
+                    m.id.as_str(),
+                )
+            })
+            .min()
+            .map(|(_, id)| id)
+    }
+}
+
+/// Levenshtein distance over chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_catalog_parses_with_required_models() {
+        let catalog = Catalog::parse(BUILTIN_CATALOG_RON).unwrap();
+        for id in [
+            "cpu-1u",
+            "cpu-2u",
+            "dgx-a100",
+            "hgx-h100",
+            "hgx-h20",
+            "dgx-b200",
+            "gb200-nvl72",
+            "atlas-800t-a2",
+            "mlu370-x8",
+            "hygon-dcu",
+        ] {
+            assert!(catalog.get(id).is_some(), "missing {id}");
+        }
+        let h100 = catalog.get("hgx-h100").unwrap();
+        assert!((h100.max_power.in_unit(coolplan_units::PowerUnit::kW) - 10.2).abs() < 1e-12);
+    }
+
+    #[test]
+    fn nearest_id_suggests_a_close_model() {
+        assert_eq!(Catalog::builtin().nearest_id("hgx-h10"), Some("hgx-h100"));
+    }
+}

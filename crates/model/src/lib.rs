@@ -1,0 +1,233 @@
+//! The site model: plain data of what a site file holds (DESIGN.md §2).
+//!
+//! Owns: [`Site`], halls, rack groups, server groups, the server [`catalog`], climate
+//! references and [`assumptions`]. Never touches: files, egui, the engine. Every physical
+//! value is a [`coolplan_units::Qty`] (uom inside), money a [`coolplan_units::Money`].
+
+pub mod assumptions;
+pub mod catalog;
+pub mod climate;
+pub mod fluids;
+pub mod generate;
+pub mod uncertainty;
+
+use serde::{Deserialize, Serialize};
+
+pub use assumptions::Assumptions;
+pub use catalog::{Catalog, ImmersionCompat, KitAvailability, ModelOverride, ServerModel};
+pub use climate::ClimateSource;
+use coolplan_units::{AreaQ, Currency, FloorLoadQ, LengthQ, PowerQ, TemperatureQ};
+
+/// The schema version this build writes. Older files are migrated on load.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A site: everything one file describes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    pub schema_version: u32,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    pub currency: Currency,
+    /// Date printed on reports (ISO `YYYY-MM-DD`); reports are dated only from here or `--date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_date: Option<String>,
+    pub location: Location,
+    #[serde(default)]
+    pub cost_mode: CostMode,
+    #[serde(default, skip_serializing_if = "Assumptions::is_empty")]
+    pub assumptions: Assumptions,
+    /// Models this site adds to the shipped catalog, or replaces by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub catalog: Vec<ServerModel>,
+    /// Single fields of catalog models this site changes, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<ModelOverride>,
+    pub halls: Vec<Hall>,
+    /// Uncertain inputs and their ranges (sensitivity and Monte Carlo), see [`uncertainty`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uncertainty: Vec<uncertainty::Uncertain>,
+}
+
+/// Where the site is and which climate drives free cooling.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    pub name: String,
+    pub climate: ClimateSource,
+}
+
+/// How CAPEX is estimated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum CostMode {
+    /// All-in price per kW per technology (analysts' and the seed's method).
+    #[default]
+    PerKw,
+    /// Itemised: kits, manifolds, CDUs, piping, tanks, fluid, labour, downtime, floor.
+    Itemised,
+}
+
+/// A data hall.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hall {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    pub floor: Floor,
+    /// Usable white-space area.
+    pub area: AreaQ,
+    /// Installed air-cooling capacity (sensible, N of the N+1 units).
+    pub air_cooling_capacity: PowerQ,
+    /// Facility water to the hall, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facility_water: Option<FacilityWater>,
+    /// PUE measured over a year, used to calibrate the air baseline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured_pue: Option<f64>,
+    pub racks: Vec<Rack>,
+}
+
+/// The floor racks and tanks stand on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Floor {
+    pub kind: FloorKind,
+    /// Distributed load rating.
+    pub rating: FloorLoadQ,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FloorKind {
+    Raised,
+    Slab,
+}
+
+/// Facility water available to a hall.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FacilityWater {
+    /// ASHRAE liquid-cooling class (W17, W27, W32, W40, W45, Wplus).
+    pub class: WaterClass,
+    /// Design supply temperature.
+    pub supply_temp: TemperatureQ,
+}
+
+/// ASHRAE TC 9.9 liquid-cooling classes; the number is the maximum supply in °C.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WaterClass {
+    W17,
+    W27,
+    W32,
+    W40,
+    W45,
+    Wplus,
+}
+
+impl WaterClass {
+    /// Maximum facility supply temperature of the class, °C (W+ is open-ended: 60 °C used).
+    pub fn max_supply_deg_c(self) -> f64 {
+        match self {
+            WaterClass::W17 => 17.0,
+            WaterClass::W27 => 27.0,
+            WaterClass::W32 => 32.0,
+            WaterClass::W40 => 40.0,
+            WaterClass::W45 => 45.0,
+            WaterClass::Wplus => 60.0,
+        }
+    }
+}
+
+/// A group of identical racks (`count` of them: one rack, a row, or a national fleet).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rack {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(default = "one")]
+    pub count: u64,
+    /// Usable height.
+    pub height: LengthQ,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    /// Share of the group that is converted (fleet sizing; 1 = all of it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retrofit_share: Option<f64>,
+    pub servers: Vec<ServerGroup>,
+    /// Metered power of one rack of the group; replaces nameplate × utilisation when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured: Option<MeasuredPower>,
+}
+
+/// Power metered at a rack's PDUs (per rack).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasuredPower {
+    /// Average over the metering period: replaces max × utilisation for energy.
+    pub average: PowerQ,
+    /// Peak over the period: replaces the nameplate sum for sizing.
+    pub peak: PowerQ,
+    /// Where and when it was measured, e.g. "PDU export 2026-10".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+fn one() -> u64 {
+    1
+}
+
+impl Rack {
+    /// Share converted, 1 when not given.
+    pub fn share(&self) -> f64 {
+        self.retrofit_share.unwrap_or(1.0)
+    }
+}
+
+/// Where a rack (the first of its group) stands on the floor map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    pub row: String,
+    pub slot: u32,
+}
+
+/// Servers of one catalog model in each rack of a group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerGroup {
+    /// Catalog id.
+    pub model: String,
+    pub count: u32,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// Whether servers are installed now or arrive new in a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    /// Installed, air-cooled: a liquid option retrofits them.
+    Stock,
+    /// Bought in that year: a liquid option buys them liquid-ready.
+    New(u16),
+}
+
+impl Site {
+    /// Total racks over all groups (saturating: validation rejects overflowing counts).
+    pub fn rack_count(&self) -> u64 {
+        self.halls
+            .iter()
+            .flat_map(|h| &h.racks)
+            .fold(0u64, |sum, r| sum.saturating_add(r.count))
+    }
+    /// Number of rack groups.
+    pub fn rack_group_count(&self) -> usize {
+        self.halls.iter().map(|h| h.racks.len()).sum()
+    }
+    /// The catalog this site sees: shipped models with the site's own added or replaced.
+    pub fn catalog(&self) -> Catalog {
+        Catalog::builtin().with_site_models(&self.catalog, &self.overrides)
+    }
+}

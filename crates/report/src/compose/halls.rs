@@ -1,0 +1,204 @@
+//! One section per hall: its facts, its options, and the table of its rack groups.
+
+use super::format::{self as f, option_name};
+use super::reasons::{choice, reasons};
+use super::{ReportInput, chapter};
+use crate::document::{Block, Column, Row, Table};
+use coolplan_engine::{CoolingOption, RackResult, Reason, ScopeResult};
+use coolplan_model::{FloorKind, Hall};
+use coolplan_units::format::quantity_in;
+use coolplan_units::{TemperatureUnit, format::group_thousands};
+use coolplan_words::{Lang, Text, report::Rep};
+
+pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    blocks.push(chapter(Rep::Halls, lang));
+    for (index, (hall, scope)) in input
+        .site
+        .halls
+        .iter()
+        .zip(&input.results.halls)
+        .enumerate()
+    {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: hall.name.clone(),
+        });
+        let calibration = input.results.calibration.get(index).copied().unwrap_or(1.0);
+        blocks.push(Block::Paragraph(hall_facts(hall, calibration, lang)));
+        blocks.push(Block::Heading {
+            level: 3,
+            text: Rep::HallOptions.tr(lang).to_string(),
+        });
+        blocks.push(Block::Table(options_table(
+            scope,
+            input.results.currency.code(),
+            lang,
+        )));
+        let racks: Vec<&RackResult> = input
+            .results
+            .racks
+            .iter()
+            .filter(|r| r.hall == index)
+            .collect();
+        if !racks.is_empty() {
+            blocks.push(Block::Heading {
+                level: 3,
+                text: Rep::RackGroups.tr(lang).to_string(),
+            });
+            blocks.push(Block::Table(racks_table(&racks, lang)));
+        }
+    }
+}
+
+fn hall_facts(hall: &Hall, calibration: f64, lang: Lang) -> String {
+    let floor = match hall.floor.kind {
+        FloorKind::Raised => Rep::FloorRaised,
+        FloorKind::Slab => Rep::FloorSlab,
+    };
+    let mut water = match &hall.facility_water {
+        Some(w) => Rep::WaterSome.fmt(
+            lang,
+            &[
+                &format!("{:?}", w.class),
+                &coolplan_words::results::units_as_written(
+                    &quantity_in(w.supply_temp.get(), TemperatureUnit::degC),
+                    lang,
+                ),
+            ],
+        ),
+        None => Rep::WaterNone.tr(lang).to_string(),
+    };
+    if let Some(pue) = hall.measured_pue {
+        let sep = if lang == Lang::Zh { "，" } else { ", " };
+        water.push_str(sep);
+        water.push_str(
+            &Rep::MeasuredPue.fmt(lang, &[&f::ratio(pue), &group_thousands(calibration, 3)]),
+        );
+    }
+    Rep::HallFacts.fmt(
+        lang,
+        &[
+            &floor.tr(lang),
+            &f::floor_load(hall.floor.rating.get()),
+            &f::area(hall.area.get()),
+            &f::kw(hall.air_cooling_capacity.get()),
+            &water,
+        ],
+    )
+}
+
+/// Options of one hall, one row each.
+fn options_table(scope: &ScopeResult, currency: &str, lang: Lang) -> Table {
+    let columns = vec![
+        Column::left(Rep::ColOption.tr(lang)),
+        Column::left(Rep::MFeasible.tr(lang)),
+        Column::right(format!("{} ({currency})", Rep::MCapex.tr(lang))),
+        Column::right(format!("{} ({currency})", Rep::MNpv.tr(lang))),
+        Column::right(Rep::MPayback.tr(lang)),
+        Column::right(Rep::MPue.tr(lang)),
+        Column::right(Rep::MFacilityEnergy.tr(lang)),
+    ];
+    let rows = scope
+        .options
+        .iter()
+        .map(|o| {
+            let cells = vec![
+                option_name(o.option, lang).to_string(),
+                if o.feasible { Rep::Yes } else { Rep::No }
+                    .tr(lang)
+                    .to_string(),
+                f::money_full(o.cost.capex),
+                f::money_full(o.cost.npv_vs_air),
+                if o.option == CoolingOption::Air {
+                    Rep::NotApplicable.tr(lang).to_string()
+                } else {
+                    f::payback(o.cost.simple_payback_years, lang)
+                },
+                f::ratio(o.energy.pue),
+                f::mwh(o.energy.facility_energy),
+            ];
+            if Some(o.option) == scope.recommendation.option {
+                Row::strong(cells)
+            } else {
+                Row::new(cells)
+            }
+        })
+        .collect();
+    Table { columns, rows }
+}
+
+/// Rack groups of a hall: count, kW, each option's result, the choice and why.
+pub(super) fn racks_table(racks: &[&RackResult], lang: Lang) -> Table {
+    let mut columns = vec![
+        Column::left(Rep::ColRackGroup.tr(lang)),
+        Column::right(Rep::ColCount.tr(lang)),
+        Column::right(Rep::ColKwPerRack.tr(lang)),
+    ];
+    columns.extend(
+        CoolingOption::ALL
+            .iter()
+            .map(|o| Column::left(option_name(*o, lang))),
+    );
+    columns.push(Column::left(Rep::ColRecommended.tr(lang)));
+    columns.push(Column::left(Rep::ColReasons.tr(lang)));
+    let rows = racks
+        .iter()
+        .map(|rack| {
+            let scope = &rack.scope;
+            let mut cells = vec![
+                scope.name.clone(),
+                f::count(rack.count),
+                group_thousands(rack.per_rack_design.get::<uom::si::power::kilowatt>(), 1),
+            ];
+            cells.extend(scope.options.iter().map(|o| option_cell(o, lang)));
+            cells.push(choice(scope.recommendation.option, lang));
+            cells.push(why(scope, lang));
+            Row::new(cells)
+        })
+        .collect();
+    Table { columns, rows }
+}
+
+fn option_cell(option: &coolplan_engine::OptionResult, lang: Lang) -> String {
+    if !option.feasible {
+        Rep::CellInfeasible.tr(lang).to_string()
+    } else if option.option == CoolingOption::Air {
+        Rep::CellFeasible.tr(lang).to_string()
+    } else {
+        Rep::CellNpv.fmt(lang, &[&f::money_short(option.cost.npv_vs_air, lang)])
+    }
+}
+
+/// The recommendation's reasons, then why the other options are out.
+fn why(scope: &ScopeResult, lang: Lang) -> String {
+    let sep = if lang == Lang::Zh { "；" } else { "; " };
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
+    let mut said: Vec<&Reason> = scope.recommendation.reasons.iter().collect();
+    let mut parts = Vec::new();
+    if !said.is_empty() {
+        parts.push(reasons(
+            &scope.recommendation.reasons,
+            scope.recommendation.option,
+            lang,
+        ));
+    }
+    for option in scope.options.iter().filter(|o| !o.feasible) {
+        // A reason the recommendation already gives is not repeated.
+        let fresh: Vec<Reason> = option
+            .infeasible_reasons
+            .iter()
+            .filter(|r| !said.contains(r))
+            .cloned()
+            .collect();
+        said.extend(option.infeasible_reasons.iter());
+        if !fresh.is_empty() {
+            let name = option_name(option.option, lang);
+            parts.push(format!(
+                "{name}{colon}{}",
+                reasons(&fresh, Some(option.option), lang)
+            ));
+        }
+    }
+    parts.join(sep)
+}

@@ -1,0 +1,230 @@
+//! The "Sensitivity and resilience" chapter: the tornado of NPV against air of the focus option
+//! (chart and table) when the site lists uncertain inputs, and the CDU N+1 check per hall.
+//! Deterministic: no Monte Carlo here (thousands of evaluations; the CLI and the app run it).
+//!
+//! Owns: the chapter's content. Never touches: the analyses' arithmetic
+//! (`engine::analysis`), layout, files.
+
+use super::format::{count, money_full, money_short, option_name};
+use super::{ReportInput, chapter_text};
+use crate::document::{Block, Chart, ChartKind, Column, Row, Series, Table};
+use coolplan_engine::analysis::evaluator;
+use coolplan_engine::analysis::redundancy::{self, HallCheck};
+use coolplan_engine::analysis::tornado::{self, Tornado};
+use coolplan_model::uncertainty::prepare::Prepared;
+use coolplan_units::format::group_thousands;
+use coolplan_words::analysis::An;
+use coolplan_words::{Lang, Text};
+use uom::si::power::kilowatt;
+
+pub(super) fn sensitivity(input: &ReportInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    blocks.push(chapter_text(An::RepChapter.tr(lang)));
+    blocks.push(heading(An::RepTornado.tr(lang)));
+    match tornado_of(input) {
+        Ok(Some(t)) => tornado_blocks(input, &t, blocks),
+        Ok(None) => blocks.push(Block::Paragraph(An::RepNoRanges.tr(lang).to_string())),
+        Err(text) => blocks.push(Block::Paragraph(text)),
+    }
+    blocks.push(heading(An::RepRedundancy.tr(lang)));
+    redundancy_blocks(input, blocks);
+}
+
+fn heading(text: &str) -> Block {
+    Block::Heading {
+        level: 2,
+        text: text.to_string(),
+    }
+}
+
+/// The tornado of the site, `None` without uncertain inputs; `Err` is a sentence for the reader.
+fn tornado_of(input: &ReportInput) -> Result<Option<Tornado>, String> {
+    if input.site.uncertainty.is_empty() {
+        return Ok(None);
+    }
+    let Some(climate) = input.climate else {
+        return Err(An::RepNoClimate.tr(input.lang).to_string());
+    };
+    let prepared = Prepared::new(input.site)
+        .map_err(|problems| coolplan_words::say::uncertainty::joined(&problems, input.lang))?;
+    let evaluate = evaluator(&prepared, climate);
+    tornado::tornado(&prepared, input.results, &evaluate).map(Some)
+}
+
+fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    let option = option_name(t.option, lang);
+    let currency = input.results.currency.code();
+    blocks.push(Block::Paragraph(
+        An::RepTornadoIntro.fmt(lang, &[&option, &money_short(t.base_npv, lang)]),
+    ));
+    let end_series = |name: An, high: bool| Series {
+        name: name.tr(lang).to_string(),
+        values: t
+            .bars
+            .iter()
+            .map(|b| if high { b.high.npv } else { b.low.npv }.amount)
+            .collect(),
+    };
+    blocks.push(Block::Chart(Chart {
+        title: An::RepTornadoChart.fmt(lang, &[&option]),
+        value_label: currency.to_string(),
+        kind: ChartKind::GroupedBars,
+        categories: t.bars.iter().map(|b| b.input.clone()).collect(),
+        series: vec![end_series(An::RepLow, false), end_series(An::RepHigh, true)],
+        markers: Vec::new(),
+    }));
+    let recommended = |o: Option<coolplan_engine::CoolingOption>| {
+        o.map_or("—", |o| option_name(o, lang)).to_string()
+    };
+    let with_currency = |key: An| format!("{} ({currency})", key.tr(lang));
+    let rows = t
+        .bars
+        .iter()
+        .map(|b| {
+            Row::new(vec![
+                b.input.clone(),
+                coolplan_units::format::written_for_display(&b.low.value),
+                money_full(b.low.npv),
+                coolplan_units::format::written_for_display(&b.high.value),
+                money_full(b.high.npv),
+                money_full(b.swing),
+                format!(
+                    "{} / {}",
+                    recommended(b.low.recommended),
+                    recommended(b.high.recommended)
+                ),
+            ])
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column::left(An::RepInput.tr(lang)),
+            Column::right(An::RepLowValue.tr(lang)),
+            Column::right(with_currency(An::RepNpvLow)),
+            Column::right(An::RepHighValue.tr(lang)),
+            Column::right(with_currency(An::RepNpvHigh)),
+            Column::right(with_currency(An::RepSwing)),
+            Column::left(An::RepRecommendation.tr(lang)),
+        ],
+        rows,
+    }));
+}
+
+fn redundancy_blocks(input: &ReportInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    let checks = redundancy::site_checks(input.site, input.results);
+    if checks.is_empty() {
+        blocks.push(Block::Paragraph(An::RepNoLiquid.tr(lang).to_string()));
+        return;
+    }
+    blocks.push(Block::Paragraph(
+        An::RepRedundancyIntro.tr(lang).to_string(),
+    ));
+    for check in &checks {
+        hall_check_blocks(check, lang, blocks);
+    }
+}
+
+/// CDUs listed one per row in a hall's table; a fleet of thousands is summed up in a line.
+const MAX_CDUS_LISTED: usize = 12;
+
+fn kw(value: f64) -> String {
+    group_thousands(value, 1)
+}
+
+fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
+    let verdict = if check.n_plus_one {
+        An::NPlusOneHolds
+    } else {
+        An::NPlusOneFails
+    };
+    blocks.push(Block::Heading {
+        level: 3,
+        text: An::RepHallOption.fmt(
+            lang,
+            &[
+                &check.hall,
+                &option_name(check.option, lang),
+                &verdict.tr(lang),
+            ],
+        ),
+    });
+    let yes_no = |b: bool| if b { An::RepYes } else { An::RepNo }.tr(lang).to_string();
+    // The most loaded CDUs (those that cannot fail first), in their order; the rest summed up.
+    let mut listed: Vec<usize> = (0..check.cdus.len()).collect();
+    listed.sort_by(|a, b| {
+        let (a, b) = (&check.cdus[*a], &check.cdus[*b]);
+        (a.failure_absorbed, -a.load.get::<kilowatt>())
+            .partial_cmp(&(b.failure_absorbed, -b.load.get::<kilowatt>()))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let hidden = listed.split_off(listed.len().min(MAX_CDUS_LISTED));
+    listed.sort_unstable();
+    let rows = listed
+        .iter()
+        .map(|i| (*i, &check.cdus[*i]))
+        .map(|(i, cdu)| {
+            let racks = cdu.rack_count();
+            let mut row = Row::new(vec![
+                format!("{} {}", An::RepCdu.tr(lang), i + 1),
+                kw(cdu.load.get::<kilowatt>()),
+                kw(cdu.capacity.get::<kilowatt>()),
+                count(racks),
+                kw(cdu.load.get::<kilowatt>()),
+                yes_no(cdu.failure_absorbed),
+            ]);
+            row.strong = !cdu.failure_absorbed;
+            row
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column::left(An::RepCdu.tr(lang)),
+            Column::right(An::RepLoad.tr(lang)),
+            Column::right(An::RepCapacity.tr(lang)),
+            Column::right(An::RepLoses.tr(lang)),
+            Column::right(An::RepLosesKw.tr(lang)),
+            Column::left(An::RepAbsorbed.tr(lang)),
+        ],
+        rows,
+    }));
+    let mut notes = Vec::new();
+    if !hidden.is_empty() {
+        let most = hidden
+            .iter()
+            .map(|i| check.cdus[*i].load.get::<kilowatt>())
+            .fold(0.0, f64::max);
+        let failing = hidden
+            .iter()
+            .filter(|i| !check.cdus[**i].failure_absorbed)
+            .count();
+        notes.push(An::RepMoreCdus.fmt(
+            lang,
+            &[
+                &count(hidden.len() as u64),
+                &kw(most),
+                &count(failing as u64),
+            ],
+        ));
+    }
+    if !check.unassigned.is_empty() {
+        let racks: u64 = check.unassigned.iter().map(|r| r.racks).sum();
+        let heat: f64 = check
+            .unassigned
+            .iter()
+            .map(|r| r.heat.get::<kilowatt>())
+            .sum();
+        let line = An::Unassigned.fmt(lang, &[&count(racks), &format!("{} kW", kw(heat))]);
+        notes.push(line.trim().to_string());
+    }
+    let lp = An::LoopLine.fmt(
+        lang,
+        &[
+            &count(check.loop_racks),
+            &format!("{} kW", kw(check.loop_heat.get::<kilowatt>())),
+        ],
+    );
+    notes.push(lp.trim().to_string());
+    blocks.push(Block::Bullets(notes));
+}

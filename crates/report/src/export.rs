@@ -1,0 +1,128 @@
+//! One entry point for every report format: the CLI and the GUI's Export… and Print… call
+//! [`export`] and write the bytes where the user asked.
+//!
+//! Owns: choosing the format (from `--format` or the file extension) and running the
+//! document build, layout and writer for it. Never touches: files, the clock, the terminal.
+
+use std::path::Path;
+
+use super::compose::{ReportInput, compose};
+use super::layout::{Fonts, Paper};
+use coolplan_words::Text;
+
+/// A report format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    Html,
+    Csv,
+    Markdown,
+    /// The cost engine's stable JSON (`docs/report-json.md`).
+    Json,
+    /// The readable terminal summary.
+    Text,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Pdf,
+        Format::Html,
+        Format::Csv,
+        Format::Markdown,
+        Format::Json,
+        Format::Text,
+    ];
+
+    /// From a `--format` value: `pdf`, `html`, `csv`, `md`, `json`, `text`.
+    pub fn from_code(code: &str) -> Option<Format> {
+        match code.to_ascii_lowercase().as_str() {
+            "pdf" => Some(Format::Pdf),
+            "html" | "htm" => Some(Format::Html),
+            "csv" => Some(Format::Csv),
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            "text" | "txt" => Some(Format::Text),
+            _ => None,
+        }
+    }
+    /// From an output file's extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::from_code)
+    }
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Text => "txt",
+        }
+    }
+}
+
+/// A report that could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[cfg(feature = "pdf")]
+    #[error(transparent)]
+    Pdf(#[from] super::pdf::PdfError),
+    /// This build of coolplan was made without the `pdf` feature.
+    #[error("{}", coolplan_words::cli::Cli::NoPdfInBuild.tr(coolplan_words::Lang::En))]
+    PdfNotInBuild,
+    #[error("CSV export failed: {0}")]
+    Csv(#[from] csv::Error),
+}
+
+/// The report of `input` in `format` on `paper` (paper matters for PDF only).
+pub fn export(input: &ReportInput, format: Format, paper: Paper) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Csv => Ok(super::csv::render(input.results)?),
+        #[cfg(feature = "pdf")]
+        Format::Pdf => {
+            let doc = compose(input);
+            let fonts = Fonts::new();
+            let pages = super::layout::layout(&doc, paper, &fonts);
+            Ok(super::pdf::render(&doc, &pages)?)
+        }
+        #[cfg(not(feature = "pdf"))]
+        Format::Pdf => {
+            let _ = paper;
+            Err(ExportError::PdfNotInBuild)
+        }
+        Format::Html => Ok(super::html::render(&compose(input), &Fonts::new()).into_bytes()),
+        Format::Markdown => Ok(super::markdown::render(&compose(input)).into_bytes()),
+        Format::Json => {
+            let json = super::json::to_json(&input.site.name, input.results, input.lang);
+            Ok((json + "\n").into_bytes())
+        }
+        Format::Text => {
+            Ok(super::text::to_text(&input.site.name, input.results, input.lang).into_bytes())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_comes_from_code_or_extension() {
+        assert_eq!(Format::from_code("MD"), Some(Format::Markdown));
+        assert_eq!(
+            Format::from_path(Path::new("/tmp/r.pdf")),
+            Some(Format::Pdf)
+        );
+        assert_eq!(
+            Format::from_path(Path::new("report.html")),
+            Some(Format::Html)
+        );
+        assert_eq!(Format::from_path(Path::new("report")), None);
+        for f in Format::ALL {
+            assert_eq!(Format::from_code(f.extension()), Some(f));
+        }
+    }
+}

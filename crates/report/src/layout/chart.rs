@@ -1,0 +1,414 @@
+//! Charts as vector primitives: stacked and grouped bars, lines with markers. The same items
+//! are drawn by the PDF backend and turned into inline SVG by the HTML writer.
+
+use super::fonts::Fonts;
+use super::{Anchor, Color, Item, text_item};
+use crate::document::{Chart, ChartKind};
+use coolplan_units::format::group_thousands;
+
+/// Series colours, in order (air, cold plate, immersion first).
+pub const PALETTE: [Color; 12] = [
+    Color(0x7f, 0x8c, 0x9d),
+    Color(0x1f, 0x77, 0xb4),
+    Color(0xe0, 0x7b, 0x39),
+    Color(0x3a, 0x9e, 0x6f),
+    Color(0xc0, 0x39, 0x2b),
+    Color(0x8e, 0x6b, 0xb8),
+    Color(0xd4, 0xac, 0x0d),
+    Color(0x16, 0xa0, 0x85),
+    Color(0x2c, 0x3e, 0x50),
+    Color(0xe8, 0x43, 0x93),
+    Color(0x6c, 0x5c, 0xe7),
+    Color(0x95, 0xa5, 0xa6),
+];
+
+const TICK: f32 = 7.0;
+const LEGEND: f32 = 7.5;
+
+/// Draws `chart` into the box at (`x`, `y`) of `w` × `h` points.
+pub fn draw_chart(chart: &Chart, fonts: &Fonts, x: f32, y: f32, w: f32, h: f32) -> Vec<Item> {
+    let mut items = Vec::new();
+    items.push(text_item(
+        fonts,
+        (x, y + fonts.ascent(9.5)),
+        9.5,
+        true,
+        Color::BLACK,
+        Anchor::Start,
+        &chart.title,
+    ));
+    items.push(text_item(
+        fonts,
+        (x, y + 14.0 + fonts.ascent(7.5)),
+        7.5,
+        false,
+        Color::GREY,
+        Anchor::Start,
+        &chart.value_label,
+    ));
+    let legend_top = legend(chart, fonts, x, y + h, w, &mut items);
+    let (low, high, step) = value_range(chart);
+    let divisor = scale_of(low.abs().max(high.abs()));
+    let decimals = if step / divisor.0 >= 1.0 {
+        0
+    } else if step / divisor.0 >= 0.1 {
+        1
+    } else {
+        2
+    };
+    let tick_text = |v: f64| format!("{}{}", group_thousands(v / divisor.0, decimals), divisor.1);
+    let ticks: Vec<f64> = (0..)
+        .map(|i| low + step * i as f64)
+        .take_while(|v| *v <= high + step * 1e-6)
+        .collect();
+    let label_width = ticks
+        .iter()
+        .map(|v| fonts.width(&tick_text(*v), TICK, false))
+        .fold(0.0, f32::max);
+    let plot = Plot {
+        left: x + label_width + 6.0,
+        right: x + w - 4.0,
+        top: y + 32.0,
+        bottom: legend_top - 16.0,
+        low,
+        high,
+    };
+    for v in &ticks {
+        let ty = plot.y(*v);
+        let color = if v.abs() < step * 1e-6 {
+            Color::GREY
+        } else {
+            Color(0xdd, 0xdd, 0xdd)
+        };
+        items.push(Item::Line {
+            points: vec![(plot.left, ty), (plot.right, ty)],
+            color,
+            width: 0.5,
+            dashed: false,
+        });
+        items.push(text_item(
+            fonts,
+            (plot.left - 4.0, ty + TICK * 0.35),
+            TICK,
+            false,
+            Color::GREY,
+            Anchor::End,
+            &tick_text(*v),
+        ));
+    }
+    let n = chart.categories.len().max(1);
+    match chart.kind {
+        ChartKind::StackedBars | ChartKind::GroupedBars => bars(chart, &plot, n, &mut items),
+        ChartKind::Lines => lines(chart, &plot, n, &mut items),
+    }
+    category_labels(chart, fonts, &plot, n, &mut items);
+    markers(chart, fonts, &plot, n, &mut items);
+    items
+}
+
+/// The plot area and its value range.
+struct Plot {
+    left: f32,
+    right: f32,
+    top: f32,
+    bottom: f32,
+    low: f64,
+    high: f64,
+}
+
+impl Plot {
+    fn y(&self, value: f64) -> f32 {
+        let t = ((value - self.low) / (self.high - self.low)) as f32;
+        self.bottom - t * (self.bottom - self.top)
+    }
+    fn width(&self) -> f32 {
+        self.right - self.left
+    }
+    /// Centre of category `i` (bars: slot centres; lines: evenly spaced from edge to edge).
+    fn x(&self, kind: ChartKind, n: usize, i: f64) -> f32 {
+        match kind {
+            ChartKind::Lines if n > 1 => self.left + (i as f32) * self.width() / (n - 1) as f32,
+            ChartKind::Lines => self.left + self.width() / 2.0,
+            _ => self.left + (i as f32 + 0.5) * self.width() / n as f32,
+        }
+    }
+}
+
+/// Low and high ends of the axis (0 always included) and a round tick step.
+fn value_range(chart: &Chart) -> (f64, f64, f64) {
+    let (mut low, mut high) = (0.0f64, 0.0f64);
+    if chart.kind == ChartKind::StackedBars {
+        for i in 0..chart.categories.len() {
+            let values = chart
+                .series
+                .iter()
+                .filter_map(|s| s.values.get(i))
+                .filter(|v| v.is_finite());
+            let (neg, pos) =
+                values.fold(
+                    (0.0, 0.0),
+                    |(n, p), v| if *v < 0.0 { (n + v, p) } else { (n, p + v) },
+                );
+            low = low.min(neg);
+            high = high.max(pos);
+        }
+    } else {
+        for v in chart
+            .series
+            .iter()
+            .flat_map(|s| &s.values)
+            .filter(|v| v.is_finite())
+        {
+            low = low.min(*v);
+            high = high.max(*v);
+        }
+    }
+    if high - low < 1e-12 {
+        high = low + 1.0;
+    }
+    let step = nice_step((high - low) / 5.0);
+    (
+        (low / step).floor() * step,
+        (high / step).ceil() * step,
+        step,
+    )
+}
+
+/// 1, 2, 2.5 or 5 times a power of ten, at least `raw`.
+fn nice_step(raw: f64) -> f64 {
+    let power = 10f64.powf(raw.log10().floor());
+    let fraction = raw / power;
+    let nice = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .find(|f| *f >= fraction - 1e-9)
+        .unwrap_or(10.0);
+    nice * power
+}
+
+/// Divisor and suffix that keep tick labels short.
+fn scale_of(magnitude: f64) -> (f64, &'static str) {
+    if magnitude >= 1e9 {
+        (1e9, " G")
+    } else if magnitude >= 1e6 {
+        (1e6, " M")
+    } else if magnitude >= 1e4 {
+        (1e3, " k")
+    } else {
+        (1.0, "")
+    }
+}
+
+fn bars(chart: &Chart, plot: &Plot, n: usize, items: &mut Vec<Item>) {
+    let slot = plot.width() / n as f32;
+    let group = slot * 0.7;
+    let count = chart.series.len().max(1);
+    for i in 0..n {
+        let left = plot.left + i as f32 * slot + (slot - group) / 2.0;
+        let (mut up, mut down) = (0.0f64, 0.0f64);
+        for (s, series) in chart.series.iter().enumerate() {
+            let Some(&value) = series.values.get(i).filter(|v| v.is_finite()) else {
+                continue;
+            };
+            let color = PALETTE[s % PALETTE.len()];
+            let (from, to, bar_left, bar_width) = if chart.kind == ChartKind::StackedBars {
+                let base = if value >= 0.0 { up } else { down };
+                if value >= 0.0 {
+                    up += value
+                } else {
+                    down += value
+                }
+                (base, base + value, left, group)
+            } else {
+                let width = group / count as f32;
+                (0.0, value, left + s as f32 * width, width * 0.92)
+            };
+            let (y0, y1) = (plot.y(from), plot.y(to));
+            items.push(Item::Rect {
+                x: bar_left,
+                y: y0.min(y1),
+                w: bar_width,
+                h: (y0 - y1).abs(),
+                fill: Some(color),
+                stroke: None,
+            });
+        }
+    }
+}
+
+fn lines(chart: &Chart, plot: &Plot, n: usize, items: &mut Vec<Item>) {
+    for (s, series) in chart.series.iter().enumerate() {
+        let points: Vec<(f32, f32)> = series
+            .values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_finite())
+            .map(|(i, v)| (plot.x(ChartKind::Lines, n, i as f64), plot.y(*v)))
+            .collect();
+        items.push(Item::Line {
+            points,
+            color: PALETTE[s % PALETTE.len()],
+            width: 1.6,
+            dashed: false,
+        });
+    }
+}
+
+fn category_labels(chart: &Chart, fonts: &Fonts, plot: &Plot, n: usize, items: &mut Vec<Item>) {
+    let widest = chart
+        .categories
+        .iter()
+        .map(|c| fonts.width(c, TICK, false))
+        .fold(0.0, f32::max);
+    let spacing = plot.width() / n.max(1) as f32;
+    let every = ((widest + 6.0) / spacing).ceil().max(1.0) as usize;
+    for (i, label) in chart.categories.iter().enumerate().step_by(every) {
+        let cx = plot.x(chart.kind, n, i as f64);
+        items.push(text_item(
+            fonts,
+            (cx, plot.bottom + 4.0 + fonts.ascent(TICK)),
+            TICK,
+            false,
+            Color::GREY,
+            Anchor::Middle,
+            label,
+        ));
+    }
+}
+
+fn markers(chart: &Chart, fonts: &Fonts, plot: &Plot, n: usize, items: &mut Vec<Item>) {
+    for (k, (position, label)) in chart.markers.iter().enumerate() {
+        let mx = plot.x(chart.kind, n, *position);
+        items.push(Item::Line {
+            points: vec![(mx, plot.top), (mx, plot.bottom)],
+            color: Color::BLACK,
+            width: 0.7,
+            dashed: true,
+        });
+        let ly = plot.top + 8.0 + k as f32 * 9.0;
+        let anchor = if mx > plot.left + plot.width() * 0.7 {
+            Anchor::End
+        } else {
+            Anchor::Start
+        };
+        let lx = if anchor == Anchor::End {
+            mx - 3.0
+        } else {
+            mx + 3.0
+        };
+        items.push(text_item(
+            fonts,
+            (lx, ly),
+            TICK,
+            false,
+            Color::BLACK,
+            anchor,
+            label,
+        ));
+    }
+}
+
+/// Legend rows at the bottom of the box; returns the top of the legend.
+fn legend(chart: &Chart, fonts: &Fonts, x: f32, bottom: f32, w: f32, items: &mut Vec<Item>) -> f32 {
+    let entries: Vec<(f32, &str)> = chart
+        .series
+        .iter()
+        .map(|s| (fonts.width(&s.name, LEGEND, false) + 22.0, s.name.as_str()))
+        .collect();
+    let mut rows: Vec<Vec<(usize, f32, &str)>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for (i, (width, name)) in entries.iter().enumerate() {
+        if used + width > w && !rows.last().is_some_and(Vec::is_empty) {
+            rows.push(Vec::new());
+            used = 0.0;
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push((i, used, name));
+        }
+        used += width;
+    }
+    let row_height = LEGEND * 1.6;
+    let top = bottom - rows.len() as f32 * row_height;
+    for (r, row) in rows.iter().enumerate() {
+        let ry = top + r as f32 * row_height;
+        for (i, offset, name) in row {
+            let color = PALETTE[i % PALETTE.len()];
+            items.push(Item::Rect {
+                x: x + offset,
+                y: ry + 1.5,
+                w: 8.0,
+                h: 7.0,
+                fill: Some(color),
+                stroke: None,
+            });
+            items.push(text_item(
+                fonts,
+                (x + offset + 11.0, ry + 1.5 + fonts.ascent(LEGEND) * 0.85),
+                LEGEND,
+                false,
+                Color::BLACK,
+                Anchor::Start,
+                name,
+            ));
+        }
+    }
+    top
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Series;
+
+    fn chart(kind: ChartKind, values: Vec<Vec<f64>>) -> Chart {
+        Chart {
+            title: "t".into(),
+            value_label: "CNY".into(),
+            kind,
+            categories: (0..values[0].len()).map(|i| i.to_string()).collect(),
+            series: values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| Series {
+                    name: format!("s{i}"),
+                    values: v,
+                })
+                .collect(),
+            markers: vec![],
+        }
+    }
+
+    #[test]
+    fn steps_are_round() {
+        assert_eq!(nice_step(0.7), 1.0);
+        assert_eq!(nice_step(1.3), 2.0);
+        assert_eq!(nice_step(2.2), 2.5);
+        assert_eq!(nice_step(3_100_000.0), 5_000_000.0);
+    }
+
+    #[test]
+    fn stacked_range_covers_the_sums_and_zero() {
+        let c = chart(
+            ChartKind::StackedBars,
+            vec![vec![3.0, 1.0], vec![4.0, -2.0]],
+        );
+        let (low, high, step) = value_range(&c);
+        assert!(
+            low <= -2.0 && high >= 7.0 && step > 0.0,
+            "{low} {high} {step}"
+        );
+    }
+
+    #[test]
+    fn every_primitive_stays_in_the_box() {
+        let fonts = Fonts::new();
+        let c = chart(
+            ChartKind::GroupedBars,
+            vec![vec![1.5, 1.2, 1.1], vec![1.4, 1.1, 1.05]],
+        );
+        for item in draw_chart(&c, &fonts, 50.0, 100.0, 400.0, 200.0) {
+            if let Item::Rect { x, y, w, h, .. } = item {
+                assert!(x >= 50.0 && x + w <= 450.01 && y >= 100.0 && y + h <= 300.01);
+            }
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Tables: column widths from the cells' real text widths, wrapped cells, rows split across
+//! pages with the header row repeated on each page.
+//!
+//! Widths: every column gets at least its widest unbreakable word; the rest of the measure
+//! goes to the columns that need least to fit unwrapped first, so long texts wrap, not names. Only when even the
+//! unbreakable words do not fit does the font shrink (down to 70 %), and anything still too
+//! wide is broken between characters, so no text ever leaves its cell.
+
+use super::blocks::Flow;
+use super::fonts::Fonts;
+use super::{Anchor, Color, Item, text_item};
+use crate::document::{Align, Table};
+
+const SIZE: f32 = 8.0;
+const PAD_X: f32 = 3.5;
+const PAD_Y: f32 = 3.0;
+const LEADING: f32 = 1.3;
+/// Smallest font scale before cells break words between characters.
+const MIN_SCALE: f32 = 0.7;
+
+/// A table sized for one measure: font size and column widths.
+pub(crate) struct Sizing {
+    pub size: f32,
+    pub widths: Vec<f32>,
+}
+
+/// Chooses the font size and column widths for `table` in `measure` points.
+pub(crate) fn size_columns(fonts: &Fonts, table: &Table, measure: f32) -> Sizing {
+    let columns = table.columns.len().max(1);
+    let mut natural = vec![0.0f32; columns];
+    let mut minimum = vec![0.0f32; columns];
+    let cells = std::iter::once((
+        true,
+        table
+            .columns
+            .iter()
+            .map(|c| c.header.as_str())
+            .collect::<Vec<_>>(),
+    ))
+    .chain(
+        table
+            .rows
+            .iter()
+            .map(|r| (r.strong, r.cells.iter().map(String::as_str).collect())),
+    );
+    for (bold, row) in cells {
+        for (i, text) in row.iter().enumerate().take(columns) {
+            natural[i] = natural[i].max(fonts.width(text, SIZE, bold) + 2.0 * PAD_X + 0.5);
+            minimum[i] = minimum[i].max(fonts.min_width(text, SIZE, bold) + 2.0 * PAD_X);
+        }
+    }
+    let min_total: f32 = minimum.iter().sum();
+    let scale = if min_total > measure {
+        (measure / min_total).max(MIN_SCALE)
+    } else {
+        1.0
+    };
+    let minimum: Vec<f32> = minimum
+        .iter()
+        .map(|m| (m * scale).min(measure / columns as f32 * 3.0))
+        .collect();
+    let natural: Vec<f32> = natural
+        .iter()
+        .zip(&minimum)
+        .map(|(n, m)| (n * scale).max(*m))
+        .collect();
+    let min_total: f32 = minimum.iter().sum();
+    let natural_total: f32 = natural.iter().sum();
+    let widths = if natural_total <= measure {
+        // Everything fits unwrapped: spread the slack in proportion to the natural widths.
+        natural
+            .iter()
+            .map(|n| n * measure / natural_total)
+            .collect()
+    } else if min_total >= measure {
+        minimum.iter().map(|m| m * measure / min_total).collect()
+    } else {
+        fill_smallest_first(&minimum, &natural, measure - min_total)
+    };
+    Sizing {
+        size: SIZE * scale,
+        widths,
+    }
+}
+
+/// Starts every column at its minimum, then satisfies the columns that need least first
+/// (short names, numbers), so one long column (reasons, sources) wraps instead of the rest.
+fn fill_smallest_first(minimum: &[f32], natural: &[f32], mut slack: f32) -> Vec<f32> {
+    let mut widths = minimum.to_vec();
+    let mut order: Vec<usize> = (0..widths.len()).collect();
+    order.sort_by(|&a, &b| (natural[a] - minimum[a]).total_cmp(&(natural[b] - minimum[b])));
+    for i in order {
+        let give = (natural[i] - minimum[i]).min(slack);
+        widths[i] += give;
+        slack -= give;
+    }
+    widths
+}
+
+/// A row ready to draw: wrapped lines per cell and its height.
+struct LaidRow {
+    cells: Vec<Vec<String>>,
+    height: f32,
+    bold: bool,
+}
+
+fn lay_row(fonts: &Fonts, sizing: &Sizing, cells: &[&str], bold: bool) -> LaidRow {
+    let cells: Vec<Vec<String>> = sizing
+        .widths
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let text = cells.get(i).copied().unwrap_or("");
+            fonts.wrap(text, sizing.size, bold, w - 2.0 * PAD_X)
+        })
+        .collect();
+    let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    LaidRow {
+        height: lines as f32 * sizing.size * LEADING + 2.0 * PAD_Y,
+        cells,
+        bold,
+    }
+}
+
+/// Places `table` in the flow, repeating its header on every page it reaches.
+pub(crate) fn place(flow: &mut Flow, table: &Table) {
+    let fonts = flow.fonts;
+    let sizing = size_columns(fonts, table, flow.measure());
+    let header_cells: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
+    let header = lay_row(fonts, &sizing, &header_cells, true);
+    let aligns: Vec<Align> = table.columns.iter().map(|c| c.align).collect();
+    let lay = |row: &crate::document::Row| {
+        let cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
+        lay_row(fonts, &sizing, &cells, row.strong)
+    };
+    // Keep the header with at least the first row.
+    let first_height = table.rows.first().map_or(0.0, |r| lay(r).height);
+    flow.ensure(header.height + first_height);
+    draw_row(flow, &sizing, &aligns, &header, Some(Color::SHADE));
+    for (index, row) in table.rows.iter().enumerate() {
+        let laid = lay(row);
+        if flow.y + laid.height > flow.bottom() {
+            flow.new_page();
+            draw_row(flow, &sizing, &aligns, &header, Some(Color::SHADE));
+        }
+        let shade = (index % 2 == 1).then_some(Color(0xf7, 0xf8, 0xfa));
+        draw_row(flow, &sizing, &aligns, &laid, shade);
+    }
+    flow.y += 10.0;
+}
+
+fn draw_row(
+    flow: &mut Flow,
+    sizing: &Sizing,
+    aligns: &[Align],
+    row: &LaidRow,
+    fill: Option<Color>,
+) {
+    let fonts = flow.fonts;
+    let (left, top) = (flow.left(), flow.y);
+    let width: f32 = sizing.widths.iter().sum();
+    if let Some(fill) = fill {
+        flow.items.push(Item::Rect {
+            x: left,
+            y: top,
+            w: width,
+            h: row.height,
+            fill: Some(fill),
+            stroke: None,
+        });
+    }
+    let mut x = left;
+    for (i, lines) in row.cells.iter().enumerate() {
+        let w = sizing.widths[i];
+        let (anchor, ax) = match aligns.get(i).copied().unwrap_or_default() {
+            Align::Left => (Anchor::Start, x + PAD_X),
+            Align::Center => (Anchor::Middle, x + w / 2.0),
+            Align::Right => (Anchor::End, x + w - PAD_X),
+        };
+        for (j, line) in lines.iter().enumerate() {
+            let baseline =
+                top + PAD_Y + j as f32 * sizing.size * LEADING + fonts.ascent(sizing.size);
+            flow.items.push(text_item(
+                fonts,
+                (ax, baseline),
+                sizing.size,
+                row.bold,
+                Color::BLACK,
+                anchor,
+                line,
+            ));
+        }
+        x += w;
+    }
+    flow.items.push(Item::Line {
+        points: vec![(left, top + row.height), (left + width, top + row.height)],
+        color: Color::RULE,
+        width: 0.4,
+        dashed: false,
+    });
+    flow.y += row.height;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Column, Row};
+
+    fn table(rows: usize, text: &str) -> Table {
+        Table {
+            columns: vec![
+                Column::left("Rack group"),
+                Column::right("kW"),
+                Column::left("Reasons"),
+            ],
+            rows: (0..rows)
+                .map(|i| Row::new(vec![format!("row {i}"), "40.8".into(), text.into()]))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn columns_fill_the_measure_and_fit_their_words() {
+        let fonts = Fonts::new();
+        let t = table(3, "air cannot cool 40.8 kW per rack (limit 25 kW)");
+        let sizing = size_columns(&fonts, &t, 400.0);
+        let total: f32 = sizing.widths.iter().sum();
+        assert!((total - 400.0).abs() < 0.01, "{total}");
+        assert_eq!(sizing.size, SIZE);
+        assert!(sizing.widths[1] >= fonts.width("40.8", SIZE, false) + 2.0 * PAD_X);
+    }
+
+    #[test]
+    fn too_many_columns_shrink_the_font_but_stay_in_the_measure() {
+        let fonts = Fonts::new();
+        let t = Table {
+            columns: (0..14)
+                .map(|i| Column::right(format!("Column-heading-{i}")))
+                .collect(),
+            rows: vec![Row::new(
+                (0..14).map(|i| format!("{}", i * 1_000_000)).collect(),
+            )],
+        };
+        let sizing = size_columns(&fonts, &t, 495.0);
+        assert!(
+            sizing.size < SIZE && sizing.size >= SIZE * MIN_SCALE,
+            "{}",
+            sizing.size
+        );
+        let total: f32 = sizing.widths.iter().sum();
+        assert!((total - 495.0).abs() < 0.01);
+    }
+}

@@ -1,0 +1,219 @@
+//! Human labels for the keys engineers write in site files: every assumption (`cooling`,
+//! `plant`, `prices`, `finance`) and every catalog-model field. The enum variants are the file
+//! keys themselves, so a label is found from the key and the key stays visible next to it.
+//! Owns only wording; never touches values or units.
+
+use super::{Lang, Text};
+
+crate::texts! {
+    /// One label per assumption key (variant name = key in the file).
+    #[allow(non_camel_case_types)]
+    AssumptionField {
+        // cooling
+        air_limit_per_rack => "Air-cooling limit per rack", "风冷单柜功率上限";
+        cold_plate_fan_saving => "Server fan saving with cold plates", "冷板式液冷服务器风扇节能比例";
+        loop_delta_t => "Liquid-loop temperature difference", "液冷回路供回液温差";
+        coolant => "Cold-plate coolant", "冷板冷却液";
+        immersion_fluid => "Immersion fluid", "浸没冷却液";
+        cdu_size => "CDU type", "CDU类型";
+        cdu_approach => "CDU approach temperature", "CDU换热趋近温差";
+        cdu_redundancy => "CDU redundancy (spare units)", "CDU冗余台数";
+        cold_plate_max_loop_supply => "Cold plate: highest loop supply temperature", "冷板式液冷最高供液温度";
+        immersion_max_loop_supply => "Immersion: highest loop supply temperature", "单相浸没式液冷最高供液温度";
+        tank_capacity => "Immersion tank capacity", "浸没液冷槽散热能力";
+        tank_slots => "Tank slots", "液冷槽可用U位";
+        tank_fluid_volume => "Tank fluid volume", "液冷槽冷却液容量";
+        tank_empty_mass => "Tank empty mass", "液冷槽空重";
+        tank_footprint => "Tank footprint", "液冷槽占地面积";
+        tank_service_area => "Tank service area", "液冷槽维护面积";
+        rack_footprint => "Rack footprint", "机柜占地面积";
+        rack_service_area => "Rack service area", "机柜维护面积";
+        rack_empty_mass => "Rack empty mass", "机柜空重";
+        cold_plate_rack_mass => "Cold-plate parts mass per rack", "冷板式液冷单柜附加重量";
+        // plant
+        chiller_cop => "Chiller COP", "冷水机组COP";
+        chilled_water_supply => "Chilled-water supply temperature", "冷冻水供水温度";
+        chilled_water_delta_t => "Chilled-water temperature difference", "冷冻水供回水温差";
+        economiser_approach => "Free-cooling approach temperature", "自然冷却换热趋近温差";
+        air_fan_share => "Air-handler fan power share", "精密空调风机功耗占比";
+        heat_rejection_fan_share => "Heat-rejection fan power share", "室外散热风机功耗占比";
+        chilled_water_pump_share => "Chilled-water pump power share", "冷冻水泵功耗占比";
+        pump_share => "Liquid-loop pump power share", "液冷循环泵功耗占比";
+        electrical_loss_share => "Electrical loss share", "供配电损耗占比";
+        misc_share => "Lighting and ancillary share", "照明及辅助功耗占比";
+        wue => "Water use (WUE)", "水耗（WUE）";
+        grid_emission_factor => "Grid emission factor", "电网碳排放因子";
+        // prices
+        electricity => "Electricity price", "电价";
+        cold_plate_stock_per_kw => "Cold plate, stock retrofit, per kW", "冷板式液冷存量改造单价（每kW）";
+        cold_plate_new_per_kw => "Cold plate, new AI servers, per kW", "冷板式液冷新增AI服务器单价（每kW）";
+        immersion_stock_per_kw => "Immersion, stock retrofit, per kW", "单相浸没式液冷存量改造单价（每kW）";
+        immersion_new_per_kw => "Immersion, new AI servers, per kW", "单相浸没式液冷新增AI服务器单价（每kW）";
+        air_added_capacity_per_kw => "Added air-cooling capacity per kW", "新增风冷制冷量单价（每kW）";
+        cold_plate_kit_per_kw => "Cold-plate kit per kW", "冷板套件单价（每kW）";
+        factory_premium_per_kw => "Factory liquid-ready premium per kW", "出厂液冷版溢价（每kW）";
+        manifold_per_rack => "Manifold per rack", "单柜分集水器费用";
+        cdu_per_kw_capacity => "CDU per kW of capacity", "CDU单价（每kW容量）";
+        piping_per_kw => "Piping per kW", "二次侧管路单价（每kW）";
+        labour_per_server => "Labour per server", "单台服务器施工人工费";
+        downtime_hours_per_rack => "Downtime per rack", "单柜停机时长";
+        downtime_cost_per_rack_hour => "Downtime cost per rack-hour", "单柜每小时停机损失";
+        tank_each => "Immersion tank, each", "浸没液冷槽单价";
+        fluid_per_litre => "Immersion fluid per litre", "浸没冷却液单价（每升）";
+        immersion_prep_per_server => "Immersion preparation per server", "服务器浸没适配费用（每台）";
+        floor_reinforcement_per_m2 => "Floor reinforcement per m²", "楼板承重加固单价（每m²）";
+        contingency => "Contingency", "不可预见费比例";
+        cold_plate_maintenance => "Cold-plate maintenance per year (share of CAPEX)", "冷板式液冷年维护费率（占投资）";
+        immersion_maintenance => "Immersion maintenance per year (share of CAPEX)", "单相浸没式液冷年维护费率（占投资）";
+        fluid_top_up => "Fluid top-up per year", "冷却液年补充比例";
+        water => "Water price", "水价";
+        air_plant_maintenance_per_kw => "Air-cooling plant maintenance per kW per year", "风冷系统年维护费（每kW）";
+        // finance
+        horizon_years => "Evaluation period (years)", "计算期（年）";
+        discount_rate => "Discount rate", "折现率";
+        first_year => "First year", "起始年份";
+    }
+}
+
+crate::texts! {
+    /// One label per catalog-model field (variant name = key in the file).
+    #[allow(non_camel_case_types)]
+    CatalogField {
+        name => "Name", "名称";
+        vendor => "Vendor", "厂商";
+        kind => "Kind", "类型";
+        height => "Height", "高度";
+        max_power => "Maximum power", "最大功率";
+        utilisation => "Average utilisation", "平均负载率";
+        fan_share => "Fan power share", "风扇功耗占比";
+        cold_plate_capture => "Heat captured by cold plates", "冷板带走热量占比";
+        cold_plate => "Cold-plate kit", "冷板式液冷套件";
+        kit_cost => "Cold-plate kit cost", "冷板套件价格";
+        factory_premium => "Factory liquid-ready premium", "出厂液冷版溢价";
+        immersion => "Immersion compatibility", "浸没兼容性";
+        weight => "Weight", "重量";
+        notes => "Notes", "备注";
+    }
+}
+
+crate::texts! {
+    /// The choices of the catalog-model enum fields.
+    FieldChoice {
+        KindCpu => "CPU server", "CPU服务器";
+        KindGpu => "GPU server", "GPU服务器";
+        KindRackScale => "Rack-scale system", "整机柜系统";
+        KitRetrofit => "Retrofit kit available", "可加装冷板套件";
+        KitFactoryOnly => "Factory liquid-cooled only", "仅出厂液冷版";
+        KitUnavailable => "No cold plate", "无冷板方案";
+        ImmersionYes => "Immersion-ready", "可直接浸没";
+        ImmersionWithPrep => "After preparation", "需适配后浸没";
+        ImmersionNo => "Not for immersion", "不可浸没";
+    }
+}
+
+crate::texts! {
+    /// The assumption groups (variant name = group key in the file).
+    #[allow(non_camel_case_types)]
+    AssumptionGroup {
+        cooling => "Cooling design", "冷却设计";
+        plant => "Plant and energy", "动力与能耗";
+        prices => "Prices", "价格";
+        finance => "Finance", "财务";
+    }
+}
+
+/// The name of assumption group `group` in `lang`; an unknown group is shown as itself.
+pub fn group_label(group: &str, lang: Lang) -> &str {
+    AssumptionGroup::all()
+        .iter()
+        .find(|g| g.name() == group)
+        .map_or(group, |g| g.tr(lang))
+}
+
+/// The group name used for catalog-model fields in [`field_label`].
+pub const CATALOG: &str = "catalog";
+
+/// The label of file key `key` in `group` (`cooling`, `plant`, `prices`, `finance` or
+/// [`CATALOG`]) in `lang`; an unknown key is shown as itself.
+pub fn field_label<'a>(group: &str, key: &'a str, lang: Lang) -> &'a str {
+    fn find<T: Text>(key: &str, lang: Lang) -> Option<&'static str> {
+        T::all()
+            .iter()
+            .find(|f| f.name() == key)
+            .map(|f| f.tr(lang))
+    }
+    let found = if group == CATALOG {
+        find::<CatalogField>(key, lang)
+    } else {
+        find::<AssumptionField>(key, lang)
+    };
+    found.unwrap_or(key)
+}
+
+/// `Label (key)`: the label with the file key engineers edit.
+pub fn label_with_key(group: &str, key: &str, lang: Lang) -> String {
+    let label = field_label(group, key, lang);
+    if label == key {
+        key.to_string()
+    } else {
+        let (open, close) = if lang == Lang::Zh {
+            ("（", "）")
+        } else {
+            (" (", ")")
+        };
+        format!("{label}{open}{key}{close}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use coolplan_model::assumptions::{
+        cooling::Cooling, finance::Finance, plant::Plant, prices::Prices,
+    };
+
+    /// A new assumption without a label fails here.
+    #[test]
+    fn every_assumption_key_has_a_label() {
+        for (group, keys) in [
+            ("cooling", Cooling::KEYS),
+            ("plant", Plant::KEYS),
+            ("prices", Prices::KEYS),
+            ("finance", Finance::KEYS),
+        ] {
+            for key in keys {
+                for lang in Lang::ALL {
+                    assert_ne!(
+                        field_label(group, key, lang),
+                        *key,
+                        "{group}.{key} lacks a label"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn labels_use_industry_vocabulary() {
+        assert_eq!(field_label("prices", "electricity", Lang::Zh), "电价");
+        assert_eq!(field_label("finance", "discount_rate", Lang::Zh), "折现率");
+        assert_eq!(
+            field_label("cooling", "air_limit_per_rack", Lang::Zh),
+            "风冷单柜功率上限"
+        );
+        assert_eq!(group_label("finance", Lang::Zh), "财务");
+        assert_eq!(field_label(CATALOG, "max_power", Lang::En), "Maximum power");
+        assert_eq!(
+            field_label("cooling", "no_such_key", Lang::Zh),
+            "no_such_key"
+        );
+        assert_eq!(
+            label_with_key("prices", "electricity", Lang::Zh),
+            "电价（electricity）"
+        );
+        assert_eq!(
+            label_with_key("prices", "electricity", Lang::En),
+            "Electricity price (electricity)"
+        );
+    }
+}

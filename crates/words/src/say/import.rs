@@ -1,0 +1,157 @@
+//! Import previews, notes, skip reasons and errors worded.
+
+use coolplan_io::import::{
+    Action, FieldName, GENERIC_FIELDS, ImportError, ImportFormat, ImportPlan, MAX_INPUT_BYTES,
+    Note, PreviewRow, SkipReason,
+};
+
+use super::Say;
+use crate::import::Imp;
+use crate::{Lang, Text};
+
+/// The notes of a preview row joined.
+pub fn preview_note(row: &PreviewRow, lang: Lang) -> String {
+    let texts: Vec<String> = row.notes.iter().map(|n| n.say(lang)).collect();
+    texts.join("; ")
+}
+
+/// A two- or three-line summary of a plan.
+pub fn plan_summary(plan: &ImportPlan, lang: Lang) -> String {
+    let c = plan.counts();
+    // counts are written with thousands separators: "1,000 data rows"
+    let n = |count: usize| coolplan_units::format::group_thousands(count as f64, 0);
+    let (read, mapped, skipped) = (
+        n(plan.rows_read),
+        n(plan.rows_mapped),
+        n(plan.skipped.len()),
+    );
+    let mut lines = vec![Imp::SummaryRows.fmt(lang, &[&read, &mapped, &skipped])];
+    if plan.format == ImportFormat::Measured {
+        lines.push(Imp::SummaryMeasured.fmt(lang, &[&n(c.measured_set)]));
+    } else {
+        let counts = [
+            c.halls_added,
+            c.racks_added,
+            c.racks_changed,
+            c.racks_unchanged,
+        ]
+        .map(n);
+        let args: [&dyn std::fmt::Display; 4] = [&counts[0], &counts[1], &counts[2], &counts[3]];
+        lines.push(Imp::SummaryRacks.fmt(lang, &args));
+    }
+    lines.join("\n")
+}
+
+impl Say for ImportError {
+    fn say(&self, lang: Lang) -> String {
+        const MB: usize = 1024 * 1024;
+        match self {
+            ImportError::TooLarge { bytes } => {
+                Imp::ErrTooLarge.fmt(lang, &[&bytes.div_ceil(MB), &(MAX_INPUT_BYTES / MB)])
+            }
+            ImportError::Empty => Imp::ErrEmpty.tr(lang).to_string(),
+            ImportError::Csv { line, message } => {
+                Imp::LineReason.fmt(lang, &[line, &SkipReason::Csv(message.clone()).say(lang)])
+            }
+            ImportError::UnknownLayout => Imp::ErrUnknownLayout.tr(lang).to_string(),
+            ImportError::MissingColumn { format, field } => {
+                Imp::ErrMissingColumn.fmt(lang, &[&format.name(), &field.say(lang)])
+            }
+            ImportError::NeedsMapping => Imp::ErrNeedsMapping.tr(lang).to_string(),
+            ImportError::MappingEntry(entry) => Imp::ErrMappingEntry.fmt(lang, &[entry]),
+            ImportError::MappingField(key) => {
+                let keys: Vec<&str> = GENERIC_FIELDS.iter().map(|(k, _)| *k).collect();
+                Imp::ErrMappingField.fmt(lang, &[key, &keys.join(", ")])
+            }
+            ImportError::MappingColumn(column) => Imp::ErrMappingColumn.fmt(lang, &[column]),
+        }
+    }
+}
+
+impl Say for Action {
+    fn say(&self, lang: Lang) -> String {
+        match *self {
+            Action::AddHall => Imp::ActionAddHall,
+            Action::AddRack => Imp::ActionAddRack,
+            Action::ChangeRack => Imp::ActionChangeRack,
+            Action::Unchanged => Imp::ActionUnchanged,
+            Action::SetMeasured => Imp::ActionSetMeasured,
+        }
+        .tr(lang)
+        .to_string()
+    }
+}
+
+impl Say for FieldName {
+    fn say(&self, lang: Lang) -> String {
+        match *self {
+            FieldName::Hall => Imp::FieldHall,
+            FieldName::Rack => Imp::FieldRack,
+            FieldName::Model => Imp::FieldModel,
+            FieldName::Count => Imp::FieldCount,
+            FieldName::Power => Imp::FieldPower,
+            FieldName::Average => Imp::FieldAverage,
+            FieldName::Peak => Imp::FieldPeak,
+            FieldName::Height => Imp::FieldHeight,
+            FieldName::Year => Imp::FieldYear,
+            FieldName::Share => Imp::FieldShare,
+            FieldName::Slot => Imp::FieldSlot,
+        }
+        .tr(lang)
+        .to_string()
+    }
+}
+
+impl Say for Note {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Note::HallEstimates => Imp::NoteHallEstimates.tr(lang).to_string(),
+            Note::ReplacesGroups(n) => Imp::NoteReplacesGroups.fmt(lang, &[n]),
+            Note::HeightFromPositions { height_u, top_u } => {
+                Imp::NoteHeightFromPositions.fmt(lang, &[height_u, top_u])
+            }
+            Note::PowerDiffers { csv, catalog } => Imp::NotePowerDiffers.fmt(lang, &[csv, catalog]),
+            Note::MatchedAlias { text, model } => Imp::NoteMatchedAlias.fmt(lang, &[text, model]),
+            Note::MeasuredRows(n) => Imp::NoteMeasuredRows.fmt(lang, &[n]),
+            Note::MeasuredValues { average, peak } => {
+                Imp::NoteMeasuredValues.fmt(lang, &[average, peak])
+            }
+        }
+    }
+}
+
+impl Say for SkipReason {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            SkipReason::NotServer(role) => Imp::SkipNotServer.fmt(lang, &[role]),
+            SkipReason::NoRack => Imp::SkipNoRack.tr(lang).to_string(),
+            SkipReason::NoModel => Imp::SkipNoModel.tr(lang).to_string(),
+            SkipReason::Unmatched { text, nearest } => {
+                Imp::SkipUnmatched.fmt(lang, &[text, nearest])
+            }
+            SkipReason::BadCount(text) => Imp::SkipBadCount.fmt(lang, &[text]),
+            SkipReason::BadValue {
+                field,
+                text,
+                problem,
+            } => Imp::SkipBadValue.fmt(lang, &[&field.say(lang), text, problem]),
+            SkipReason::FieldCount { found, expected } => {
+                Imp::SkipFieldCount.fmt(lang, &[found, expected])
+            }
+            SkipReason::Csv(message) => Imp::SkipCsv.fmt(lang, &[message]),
+            SkipReason::UnterminatedQuote => Imp::SkipUnterminatedQuote.tr(lang).to_string(),
+            SkipReason::Inactive(status) => Imp::SkipInactive.fmt(lang, &[status]),
+            SkipReason::UnknownStatus(status) => Imp::SkipUnknownStatus.fmt(lang, &[status]),
+            SkipReason::RackNotInSite { rack, nearest } => {
+                Imp::SkipRackNotInSite.fmt(lang, &[rack, nearest])
+            }
+            SkipReason::RackAmbiguous { rack, halls } => {
+                Imp::SkipRackAmbiguous.fmt(lang, &[rack, halls])
+            }
+            SkipReason::PeakBelowAverage { peak, average } => {
+                Imp::SkipPeakBelowAverage.fmt(lang, &[peak, average])
+            }
+            SkipReason::Missing(field) => Imp::SkipMissing.fmt(lang, &[&field.say(lang)]),
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! [`Say`]: the wording of typed values from the crates below — validation problems, load,
+//! climate and import errors, uncertainty problems. Those crates keep errors and findings as
+//! data and never word them; they are worded here, once, in the reader's language.
+
+pub mod climate;
+pub mod import;
+pub mod uncertainty;
+pub mod validation;
+
+use crate::Lang;
+
+/// A value worded for people reading `lang`.
+pub trait Say {
+    fn say(&self, lang: Lang) -> String;
+}
