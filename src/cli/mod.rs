@@ -6,6 +6,7 @@
 //! arithmetic; files only through [`coolplan_io`].
 
 pub mod analyze;
+mod catalog;
 mod check;
 mod export;
 mod fmt;
@@ -53,6 +54,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Tornado, Monte Carlo, phased plan under a budget and CDU N+1 check of a site.
     Analyze(analyze::AnalyzeArgs),
+    /// The server catalog: list, show a model with its sources, import or export catalog CSV.
+    Catalog(catalog::CatalogArgs),
 }
 
 /// How a command ended; the worst outcome over all files wins.
@@ -87,7 +90,7 @@ thread_local! {
 }
 
 /// An argument value clap rejected, worded in the language of this run.
-pub(crate) fn parse_error(text: Cli, value: &str) -> String {
+pub(crate) fn parse_error<T: Text>(text: T, value: &str) -> String {
     text.fmt(PARSE_LANG.with(|l| l.get()), &[&value])
 }
 
@@ -161,6 +164,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
         Some(Command::Generate(a)) => generate::run(&a, lang),
         Some(Command::Report(a)) => report::run(&a, lang),
         Some(Command::Analyze(a)) => analyze::run(&a, lang),
+        Some(Command::Catalog(a)) => catalog::run(&a, lang),
         None => {
             // Reached only through `run` with no subcommand (`main` opens the GUI).
             let _ = localized_command(lang).print_help();
@@ -177,6 +181,7 @@ fn localized_command(lang: Lang) -> clap::Command {
         .mut_subcommand("check", |c| check::localize(c, lang))
         .mut_subcommand("fmt", |c| fmt::localize(c, lang))
         .mut_subcommand("analyze", |c| analyze::localize(c, lang))
+        .mut_subcommand("catalog", |c| catalog::localize(c, lang))
 }
 
 /// `--lang xx` or `--lang=xx` among the raw arguments (help is printed before parsing ends).
