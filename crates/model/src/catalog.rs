@@ -378,6 +378,25 @@ mod tests {
         }
     }
 
+    /// docs/catalog.md lists every shipped model (its table is made from the catalog).
+    #[test]
+    fn the_catalog_page_lists_every_shipped_model() {
+        let page = include_str!("../../../docs/catalog.md");
+        let catalog = Catalog::builtin();
+        for model in catalog.models() {
+            assert!(
+                page.contains(&format!("| `{}` |", model.id)),
+                "docs/catalog.md lacks {}",
+                model.id
+            );
+        }
+        let (_, table) = page
+            .split_once("## The models")
+            .expect("the models section");
+        let rows = table.lines().filter(|l| l.starts_with("| `")).count();
+        assert_eq!(rows, catalog.len());
+    }
+
     #[test]
     fn an_override_sets_the_service_life_and_adds_aliases_and_sources() {
         use coolplan_units::TimeUnit;
