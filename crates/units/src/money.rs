@@ -184,7 +184,8 @@ impl<U: UnitKind> PriceUnit<U> {
     pub fn symbol(&self) -> String {
         format!("{}/{}", self.currency.code(), self.per.symbol())
     }
-    fn from_tag(tag: &str) -> Option<Self> {
+    /// Reads a file tag, e.g. `CNY_per_kWh`; `None` when it is not a price per this kind.
+    pub fn from_tag(tag: &str) -> Option<Self> {
         let (code, per) = tag.split_once("_per_")?;
         Some(Self {
             currency: Currency::from_code(code)?,

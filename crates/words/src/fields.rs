@@ -168,28 +168,19 @@ pub fn label_with_key(group: &str, key: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use coolplan_model::assumptions::{
-        cooling::Cooling, finance::Finance, plant::Plant, prices::Prices,
-    };
+    use coolplan_model::assumptions::{AssumptionKey, Group};
 
     /// A new assumption without a label fails here.
     #[test]
     fn every_assumption_key_has_a_label() {
-        for (group, keys) in [
-            ("cooling", Cooling::KEYS),
-            ("plant", Plant::KEYS),
-            ("prices", Prices::KEYS),
-            ("finance", Finance::KEYS),
-        ] {
-            for key in keys {
-                for lang in Lang::ALL {
-                    assert_ne!(
-                        field_label(group, key, lang),
-                        *key,
-                        "{group}.{key} lacks a label"
-                    );
-                }
+        for key in AssumptionKey::all() {
+            let (group, name) = (key.group().name(), key.name());
+            for lang in Lang::ALL {
+                assert_ne!(field_label(group, name, lang), name, "{key} lacks a label");
             }
+        }
+        for group in Group::ALL {
+            assert_ne!(group_label(group.name(), Lang::Zh), group.name());
         }
     }
 

@@ -17,6 +17,7 @@ use crate::physical::GroupPhysics;
 use crate::results::{CoolingOption, Overview, Results};
 use coolplan_climate::ClimateData;
 use coolplan_model::Site;
+use coolplan_model::assumptions::Group;
 use coolplan_model::uncertainty::prepare::Prepared;
 
 /// Evaluates a (varied) site: the engine with the climate fixed.
@@ -24,7 +25,7 @@ pub type Evaluator<'a> = dyn Fn(&Site) -> Overview + Sync + 'a;
 
 /// Assumption groups the physical evaluation never reads (it takes no money and no finance):
 /// when only these vary, the physical results of the base site hold for every sample.
-pub const COST_ONLY_GROUPS: [&str; 2] = ["prices", "finance"];
+pub const COST_ONLY_GROUPS: [Group; 2] = [Group::Prices, Group::Finance];
 
 /// The engine for varied copies of `prepared.site`, staged when it can be: if every uncertain
 /// input is in [`COST_ONLY_GROUPS`], the physical evaluation (the expensive part: climate
@@ -35,7 +36,7 @@ pub fn evaluator<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evalu
     let cost_only = prepared
         .inputs
         .iter()
-        .all(|i| COST_ONLY_GROUPS.contains(&i.group.as_str()));
+        .all(|i| COST_ONLY_GROUPS.contains(&i.key.group()));
     if !cost_only {
         return Box::new(move |site: &Site| crate::recompute(site, climate));
     }

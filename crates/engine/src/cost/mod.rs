@@ -21,7 +21,7 @@ use crate::physical::{CostDrivers, GroupRecord, Physical};
 use crate::results::Results;
 use basis::{RackBasis, rack_basis};
 use capex::{CapexInputs, add_capex};
-use coolplan_model::assumptions::Resolved;
+use coolplan_model::assumptions::{AssumptionKey, Resolved};
 use coolplan_model::{Catalog, FloorKind, Hall, Site};
 use coolplan_units::money::CurrencyMismatch;
 use coolplan_units::{Currency, PowerUnit};
@@ -121,29 +121,10 @@ pub fn evaluate<R: scopes::PricedGroup>(
 
 /// Every price of `assumptions` must be in the site's currency.
 pub fn check_currency(assumptions: &Resolved, currency: Currency) -> Result<(), CurrencyMismatch> {
-    let p = &assumptions.prices;
-    let currencies = [
-        p.electricity.currency(),
-        p.cold_plate_stock_per_kw.currency(),
-        p.cold_plate_new_per_kw.currency(),
-        p.immersion_stock_per_kw.currency(),
-        p.immersion_new_per_kw.currency(),
-        p.air_added_capacity_per_kw.currency(),
-        p.cold_plate_kit_per_kw.currency(),
-        p.factory_premium_per_kw.currency(),
-        p.manifold_per_rack.currency,
-        p.cdu_per_kw_capacity.currency(),
-        p.piping_per_kw.currency(),
-        p.labour_per_server.currency,
-        p.downtime_cost_per_rack_hour.currency(),
-        p.tank_each.currency,
-        p.fluid_per_litre.currency(),
-        p.immersion_prep_per_server.currency,
-        p.floor_reinforcement_per_m2.currency(),
-        p.water.currency(),
-        p.air_plant_maintenance_per_kw.currency(),
-    ];
-    match currencies.into_iter().find(|c| *c != currency) {
+    match AssumptionKey::all()
+        .filter_map(|key| assumptions.currency_of(key))
+        .find(|c| *c != currency)
+    {
         Some(other) => Err(CurrencyMismatch(other, currency)),
         None => Ok(()),
     }

@@ -14,6 +14,7 @@ use coolplan_engine::analysis::tornado::{self, Tornado};
 use coolplan_model::uncertainty::prepare::Prepared;
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
+use coolplan_words::say::Say;
 use coolplan_words::{Lang, Text};
 use uom::si::power::kilowatt;
 
@@ -48,7 +49,9 @@ fn tornado_of(input: &ReportInput) -> Result<Option<Tornado>, String> {
     let prepared = Prepared::new(input.site)
         .map_err(|problems| coolplan_words::say::uncertainty::joined(&problems, input.lang))?;
     let evaluate = evaluator(&prepared, climate);
-    tornado::tornado(&prepared, input.results, &evaluate).map(Some)
+    tornado::tornado(&prepared, input.results, &evaluate)
+        .map(Some)
+        .map_err(|e| e.say(input.lang))
 }
 
 fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
@@ -70,7 +73,7 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
         title: An::RepTornadoChart.fmt(lang, &[&option]),
         value_label: currency.to_string(),
         kind: ChartKind::GroupedBars,
-        categories: t.bars.iter().map(|b| b.input.clone()).collect(),
+        categories: t.bars.iter().map(|b| b.input.to_string()).collect(),
         series: vec![end_series(An::RepLow, false), end_series(An::RepHigh, true)],
         markers: Vec::new(),
     }));
@@ -83,7 +86,7 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
         .iter()
         .map(|b| {
             Row::new(vec![
-                b.input.clone(),
+                b.input.to_string(),
                 coolplan_units::format::written_for_display(&b.low.value),
                 money_full(b.low.npv),
                 coolplan_units::format::written_for_display(&b.high.value),

@@ -5,6 +5,7 @@ use coolplan_io::load::{LoadError, MAX_FILE_BYTES, NotAFile};
 use coolplan_io::parse::ParseMessage;
 use coolplan_io::problem::{Kind, MAX_RACKS, Problem, Seg, YEAR_RANGE};
 use coolplan_model::SCHEMA_VERSION;
+use coolplan_model::assumptions::AssumptionKey;
 use coolplan_model::assumptions::describe::plain_number;
 
 use super::Say;
@@ -17,6 +18,10 @@ impl Say for Seg {
             Seg::Hall(name) => format!("{} \"{name}\"", Val::PathHall.tr(lang)),
             Seg::Rack(name) => format!("{} \"{name}\"", Val::PathRack.tr(lang)),
             Seg::Model(id) => format!("{} \"{id}\"", Val::PathModel.tr(lang)),
+            // the field's place in the file: `assumptions › prices › electricity`
+            Seg::Assumption(key) => {
+                format!("assumptions › {} › {}", key.group().name(), key.name())
+            }
             Seg::Field(name) => (*name).to_string(),
             Seg::Item(name, index) => format!("{name}[{index}]"),
         }
@@ -164,6 +169,9 @@ impl Say for ParseMessage {
             } => {
                 let first = units.first().map_or("kW", String::as_str);
                 Val::NeedsUnit.fmt(lang, &[number, &first, quantity, &units.join(", ")])
+            }
+            ParseMessage::UnknownAssumption { found } => {
+                Val::UnknownAssumption.fmt(lang, &[found, &AssumptionKey::paths().join(", ")])
             }
             ParseMessage::NotAChoice {
                 number,

@@ -118,8 +118,9 @@ impl AnalysisPanel {
                 .clicked()
             && let Some(results) = &ctx.analysis.results
         {
-            let tornado = prepared(ctx.site, ctx.base_dir, lang)
-                .and_then(|(p, climate)| tornado::tornado(&p, results, &evaluator(&p, &climate)));
+            let tornado = prepared(ctx.site, ctx.base_dir, lang).and_then(|(p, climate)| {
+                tornado::tornado(&p, results, &evaluator(&p, &climate)).map_err(|e| e.say(lang))
+            });
             self.tornado = Some((ctx.analysis.revision, tornado));
         }
         match &self.tornado {
@@ -145,12 +146,12 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
                 let end = if high { &b.high } else { &b.low };
                 Bar::new((n - 1 - i) as f64, (end.npv.amount - base) / 1e6)
                     .base_offset(base / 1e6)
-                    .name(&b.input)
+                    .name(b.input.path())
                     .width(0.6)
             })
             .collect::<Vec<_>>()
     };
-    let names: Vec<String> = t.bars.iter().map(|b| b.input.clone()).collect();
+    let names: Vec<&str> = t.bars.iter().map(|b| b.input.path()).collect();
     Plot::new("tornado")
         .height(40.0 * n as f32 + 60.0)
         .legend(Legend::default())
@@ -164,7 +165,7 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
             if (i - whole).abs() > 1e-9 || whole < 0.0 || whole >= n as f64 {
                 return String::new();
             }
-            names[whole as usize].clone()
+            names[whole as usize].to_string()
         })
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new(An::RepLow.tr(lang), side(false)).horizontal());
@@ -177,7 +178,7 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
         ui.label(Gui::AnSwing.tr(lang));
         ui.end_row();
         for b in &t.bars {
-            ui.label(&b.input);
+            ui.label(b.input.path());
             ui.label(format!(
                 "{} → {}",
                 coolplan_units::format::written_for_display(&b.low.value),
