@@ -72,9 +72,9 @@ pub struct Money {
     pub currency: Currency,
 }
 
-/// Two amounts in different currencies met in one sum.
-#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
-#[error("cannot add {0} to {1}: amounts are never converted between currencies")]
+/// Two amounts in different currencies met in one sum: the first is the one found, the second
+/// the one expected (worded by the words crate).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CurrencyMismatch(pub Currency, pub Currency);
 
 impl Money {
@@ -103,7 +103,7 @@ impl Add for Money {
     fn add(self, other: Money) -> Money {
         match self.try_add(other) {
             Ok(sum) => sum,
-            Err(mismatch) => panic!("{mismatch}"),
+            Err(mismatch) => panic!("amounts are never converted between currencies: {mismatch:?}"),
         }
     }
 }

@@ -23,6 +23,9 @@ crate::texts! {
         NewerVersion => "{0}: schema_version {1} is newer than this coolplan reads (version {2}); update coolplan", "{0}：schema_version {1} 比本版 coolplan 可读的版本 {2} 更新；请升级 coolplan";
         BadVersion => "{0}: schema_version {1} is not a version coolplan ever wrote (this build writes {2})", "{0}：schema_version {1} 不是 coolplan 的任何版本（本版写入 {2}）";
         Migrated => "{0}: migrated from schema_version {1} to {2}; run `coolplan fmt` to save it", "{0}：已从 schema_version {1} 迁移到 {2}；运行 `coolplan fmt` 保存";
+        SaveIo => "cannot write {0}: {1}", "无法写入 {0}：{1}";
+        SaveSerialize => "cannot write the site as RON: {0}", "无法将站点写成 RON：{0}";
+        SaveNoFileName => "{0} has no file name", "{0} 没有文件名";
         InvalidFile => "{0}: {1} error(s), {2} warning(s)", "{0}：{1} 个错误，{2} 个警告";
         UnknownModel => "unknown catalog model \"{0}\"", "未知的目录型号 \"{0}\"";
         DidYouMean => "; did you mean \"{0}\"?", "；是否应为 \"{0}\"？";

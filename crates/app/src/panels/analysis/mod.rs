@@ -19,8 +19,9 @@ use coolplan_engine::analysis::evaluator;
 use coolplan_engine::analysis::monte_carlo::MonteCarlo;
 use coolplan_engine::analysis::redundancy::{self, HallCheck};
 use coolplan_engine::analysis::tornado::{self, Tornado};
+use coolplan_io::climate::ClimateError;
 use coolplan_model::Site;
-use coolplan_model::uncertainty::prepare::Prepared;
+use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
 use coolplan_words::gui::Gui;
@@ -32,7 +33,7 @@ pub use monte_carlo::DEFAULT_SAMPLES;
 #[derive(Default)]
 pub struct AnalysisPanel {
     /// The tornado and the analysis revision it was computed for.
-    tornado: Option<(u64, Result<Tornado, String>)>,
+    tornado: Option<(u64, Result<Tornado, Unavailable>)>,
     pub monte_carlo: monte_carlo::MonteCarloSection,
     pub plan: plan::PlanSection,
     /// The CDU N+1 checks and the analysis revision they are of (recomputed on change only).
@@ -58,15 +59,33 @@ impl Panel for AnalysisPanel {
     }
 }
 
+/// Why the tornado or Monte Carlo cannot run.
+#[derive(Debug)]
+enum Unavailable {
+    Climate(ClimateError),
+    Ranges(Vec<UncertaintyError>),
+    Tornado(ApplyError),
+}
+
+impl Say for Unavailable {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Unavailable::Climate(e) => e.say(lang),
+            Unavailable::Ranges(problems) => {
+                coolplan_words::say::uncertainty::joined(problems, lang)
+            }
+            Unavailable::Tornado(e) => e.say(lang),
+        }
+    }
+}
+
 /// The site's ranges and the engine bound to its climate, or why not.
 fn prepared(
     site: &Site,
     base_dir: Option<&std::path::Path>,
-    lang: Lang,
-) -> Result<(Prepared, coolplan_climate::ClimateData), String> {
-    let climate = coolplan_io::climate::resolve(site, base_dir).map_err(|e| e.say(lang))?;
-    let prepared = Prepared::new(site)
-        .map_err(|problems| coolplan_words::say::uncertainty::joined(&problems, lang))?;
+) -> Result<(Prepared, coolplan_climate::ClimateData), Unavailable> {
+    let climate = coolplan_io::climate::resolve(site, base_dir).map_err(Unavailable::Climate)?;
+    let prepared = Prepared::new(site).map_err(Unavailable::Ranges)?;
     Ok((prepared, climate))
 }
 
@@ -118,15 +137,16 @@ impl AnalysisPanel {
                 .clicked()
             && let Some(results) = &ctx.analysis.results
         {
-            let tornado = prepared(ctx.site, ctx.base_dir, lang).and_then(|(p, climate)| {
-                tornado::tornado(&p, results, &evaluator(&p, &climate)).map_err(|e| e.say(lang))
+            let tornado = prepared(ctx.site, ctx.base_dir).and_then(|(p, climate)| {
+                tornado::tornado(&p, results, &evaluator(&p, &climate))
+                    .map_err(Unavailable::Tornado)
             });
             self.tornado = Some((ctx.analysis.revision, tornado));
         }
         match &self.tornado {
             Some((_, Ok(t))) => tornado_view(ui, t, lang),
             Some((_, Err(e))) => {
-                ui.label(e);
+                ui.label(e.say(lang));
             }
             None => {}
         }

@@ -145,8 +145,8 @@ fn start(site: Site, base_dir: Option<std::path::PathBuf>, samples: usize, lang:
     let (send, result) = mpsc::channel();
     let (thread_done, thread_cancel) = (done.clone(), cancel.clone());
     std::thread::spawn(move || {
-        let outcome = match prepared(&site, base_dir.as_deref(), lang) {
-            Err(reason) => Outcome::Failed(reason),
+        let outcome = match prepared(&site, base_dir.as_deref()) {
+            Err(reason) => Outcome::Failed(reason.say(lang)),
             Ok((p, climate)) => {
                 let config = Config { samples, seed: 1 };
                 let evaluate = evaluator(&p, &climate);
