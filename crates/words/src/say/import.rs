@@ -213,6 +213,10 @@ mod value_tests {
             text: "A3".into(),
             problem: ValueProblem::NotWholeNumber,
         };
-        assert!(slot.say(Lang::Zh).ends_with("不是 ≥ 0 的整数"), "{}", slot.say(Lang::Zh));
+        assert!(
+            slot.say(Lang::Zh).ends_with("不是 ≥ 0 的整数"),
+            "{}",
+            slot.say(Lang::Zh)
+        );
     }
 }
