@@ -1,6 +1,6 @@
 //! A validation [`Problem`]: where in the site it is ([`Seg`] path), what is wrong
-//! ([`Kind`], structured data) and how bad ([`Severity`]); rendered in a language through
-//! [`coolplan_words::validation`].
+//! ([`Kind`], structured data) and how bad ([`Severity`]); worded in a language by the words
+//! crate (`coolplan_words::say::validation`).
 
 use coolplan_model::assumptions::AssumptionKey;
 use coolplan_units::Currency;

@@ -1,9 +1,10 @@
-//! Analyses beyond one deterministic evaluation: ranges on inputs ([`uncertainty`]),
-//! one-at-a-time sensitivity ([`tornado`]), [`monte_carlo`] percentiles, a [`phased`]
-//! conversion plan under a yearly CAPEX budget, and the CDU N+1 check ([`redundancy`]).
+//! Analyses beyond one deterministic evaluation: one-at-a-time sensitivity ([`tornado`]) and
+//! [`monte_carlo`] percentiles over the site's ranges on inputs (checked and applied by
+//! [`coolplan_model::uncertainty`]), a [`phased`] conversion plan under a yearly CAPEX budget,
+//! and the CDU N+1 check ([`redundancy`]).
 //!
-//! Owns: the algorithms, as pure functions of a site, its results and an evaluator
-//! (`Fn(&Site) -> Results`, normally `engine::evaluate` with the site's climate bound).
+//! Owns: the algorithms, as pure functions of a site, its results and an [`Evaluator`]
+//! (`Fn(&Site) -> Overview`: [`evaluator`] binds `engine::recompute` to the site's climate).
 //! Never touches: files, the clock, threads' count (results do not depend on it), OS
 //! randomness (Monte Carlo draws from an explicit seed), egui, locale.
 
@@ -31,7 +32,7 @@ pub const COST_ONLY_GROUPS: [Group; 2] = [Group::Prices, Group::Finance];
 /// input is in [`COST_ONLY_GROUPS`], the physical evaluation (the expensive part: climate
 /// bins × rack groups) runs once here and each call re-runs only the cost engine on a copy of
 /// it; otherwise each call is the full `engine::recompute`. Both give identical results
-/// (tested in `tests/analysis_monte_carlo.rs`).
+/// (tested in `tests/analysis/monte_carlo.rs`).
 pub fn evaluator<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evaluator<'a>> {
     let cost_only = prepared
         .inputs

@@ -5,7 +5,8 @@
 //! the thermal arithmetic (it reads the thermal engine's figures), files, the clock, locale.
 //! Amounts are plain f64 in the site's currency inside the kernels and leave as
 //! [`coolplan_units::Money`] of that one currency: prices in another currency are refused by
-//! [`check_currency`] (the io validator calls the same rule) and never converted.
+//! validation (every money assumption, by its key) and by [`check_currency`], and never
+//! converted.
 //!
 //! A rack group converted in part (`retrofit_share` s < 1) costs s × its full conversion plus
 //! (1 − s) × staying on air, year by year. Its thermal and energy figures stay those of the
@@ -54,7 +55,8 @@ impl RackCosts {
             presence: Vec::new(),
         }
     }
-    /// No costs (a physical rack the site no longer has: cannot happen for one evaluation).
+    /// No costs (a physical record whose rack the site does not hold: cannot happen within
+    /// one evaluation).
     fn clear(&mut self, horizon: usize) {
         self.share = 1.0;
         for streams in &mut self.options {

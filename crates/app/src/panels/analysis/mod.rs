@@ -2,8 +2,9 @@
 //! background thread with progress and cancel, phased plan under a yearly budget, CDU N+1.
 //!
 //! Owns: the panel's UI-local state (last tornado, the Monte Carlo section, the plan
-//! section). Never touches: the analyses' arithmetic (`engine::analysis`), the document
-//! (read only).
+//! section). Never touches: the analyses' arithmetic (`engine::analysis`); the document is
+//! read only. A tornado or Monte Carlo resolves the site's climate when it starts (an EPW
+//! climate is read from its file).
 
 mod monte_carlo;
 pub mod plan;
