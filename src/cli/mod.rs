@@ -80,7 +80,7 @@ impl Outcome {
     }
 }
 
-fn parse_lang(text: &str) -> Result<Lang, String> {
+fn parse_lang(text: &str) -> Result<Lang, BadArgument> {
     Lang::from_code(text).ok_or_else(|| parse_error(Cli::UnknownLang, text))
 }
 
@@ -89,9 +89,32 @@ thread_local! {
     static PARSE_LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
 }
 
-/// An argument value clap rejected, worded in the language of this run.
-pub(crate) fn parse_error<T: Text>(text: T, value: &str) -> String {
-    text.fmt(PARSE_LANG.with(|l| l.get()), &[&value])
+/// An argument value clap rejected: the message (in both languages) and the value as given.
+#[derive(Debug)]
+pub(crate) struct BadArgument {
+    /// The message's template per language, `{0}` standing for the value.
+    templates: [&'static str; 2],
+    value: String,
+}
+
+/// clap prints an argument error through `Display`: in the language of this run.
+impl std::fmt::Display for BadArgument {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let template = match PARSE_LANG.with(|l| l.get()) {
+            Lang::En => self.templates[0],
+            Lang::Zh => self.templates[1],
+        };
+        f.write_str(&coolplan_words::fill(template, &[&self.value]))
+    }
+}
+
+impl std::error::Error for BadArgument {}
+
+pub(crate) fn parse_error<T: Text>(text: T, value: &str) -> BadArgument {
+    BadArgument {
+        templates: [text.tr(Lang::En), text.tr(Lang::Zh)],
+        value: value.to_string(),
+    }
 }
 
 /// The language from the environment: the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order).
@@ -200,6 +223,12 @@ fn lang_in_args(args: &[OsString]) -> Option<Lang> {
 /// Prints an error and its chain of causes to stderr, in `lang`.
 pub fn print_error(lang: Lang, message: &str) {
     eprintln!("{}: {message}", Cli::Error.tr(lang));
+}
+
+/// Prints `headline` and the cause, both worded.
+pub fn print_error_because(lang: Lang, headline: &str, cause: &str) {
+    eprintln!("{}: {headline}", Cli::Error.tr(lang));
+    eprintln!("  {}: {cause}", Cli::CausedBy.tr(lang));
 }
 
 /// Prints `headline` and the chain of causes of an error from outside coolplan's crates

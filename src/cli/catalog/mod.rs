@@ -71,7 +71,7 @@ pub struct ShowArgs {
     pub format: ListFormat,
 }
 
-fn parse_format(text: &str) -> Result<ListFormat, String> {
+fn parse_format(text: &str) -> Result<ListFormat, super::BadArgument> {
     match text.to_ascii_lowercase().as_str() {
         "text" | "txt" => Ok(ListFormat::Text),
         "json" => Ok(ListFormat::Json),
@@ -79,7 +79,7 @@ fn parse_format(text: &str) -> Result<ListFormat, String> {
     }
 }
 
-fn parse_kind(text: &str) -> Result<ServerKind, String> {
+fn parse_kind(text: &str) -> Result<ServerKind, super::BadArgument> {
     let key: String = text
         .chars()
         .filter(|c| c.is_alphanumeric())

@@ -10,7 +10,7 @@ use crate::problem::{Kind, Seg};
 use coolplan_model::ServerModel;
 use coolplan_model::assumptions::Describe;
 use coolplan_model::catalog::{ServerKind, Source, is_source_date};
-use coolplan_units::{PowerUnit, TimeUnit};
+use coolplan_units::{Money, PowerUnit, TimeUnit};
 
 /// Service lives outside this range, in years, draw a warning: servers are written off over
 /// 3–6 years (tax and hyperscaler books) and rarely run past 10–12; below 2 or above 15 is
@@ -76,7 +76,7 @@ pub(super) fn model(c: &mut Checker, m: &ServerModel) {
         ("factory_premium", &m.factory_premium),
     ] {
         for (i, money) in list.iter().enumerate() {
-            c.at(Seg::Item(name, i), |c| super::assumptions::amount(c, money));
+            c.at(Seg::Item(name, i), |c| amount(c, money));
         }
     }
     if let Some(life) = &m.service_life {
@@ -93,6 +93,18 @@ pub(super) fn model(c: &mut Checker, m: &ServerModel) {
     }
     for (i, s) in m.sources.iter().enumerate() {
         c.at(Seg::Item("sources", i), |c| source(c, s));
+    }
+}
+
+/// An amount of money: finite and not negative.
+fn amount(c: &mut Checker, money: &Money) {
+    if !money.amount.is_finite() {
+        c.report(Kind::NotFinite(format!(
+            "{} {}",
+            money.amount, money.currency
+        )));
+    } else if money.amount < 0.0 {
+        c.report(Kind::Negative(money.describe()));
     }
 }
 

@@ -24,9 +24,7 @@ pub(super) fn site(c: &mut Checker, site: &Site) {
     c.at(Seg::Field("location"), |c| {
         climate(c, &site.location.climate)
     });
-    c.at(Seg::Field("assumptions"), |c| {
-        super::assumptions::assumptions(c, &site.assumptions, site.currency)
-    });
+    super::assumptions::assumptions(c, &site.assumptions, site.currency);
     super::models::model_list(c, &site.catalog);
     let catalog = site.catalog();
     for (i, patch) in site.overrides.iter().enumerate() {
