@@ -6,7 +6,7 @@ use std::process::Command;
 
 use crate::support::fixture;
 
-fn coolplan(args: &[&str], home: &Path) -> (i32, String) {
+pub(crate) fn coolplan(args: &[&str], home: &Path) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_coolplan"))
         .args(args)
         .env("HOME", home)
