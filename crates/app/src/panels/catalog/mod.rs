@@ -52,7 +52,12 @@ impl Panel for CatalogPanel {
         let rows = table::rows(ctx.catalog, &self.query, self.sort, self.descending);
         ui.label(Cat::Shown.fmt(lang, &[&rows.len(), &ctx.catalog.len()]));
         let height = (ui.available_height() * 0.45).max(160.0);
-        table::show(ui, ctx, self, &rows, height);
+        // A child of fixed height, so the table's column lines end with the table.
+        let size = egui::vec2(ui.available_width(), height + 30.0);
+        ui.allocate_ui(size, |ui| {
+            ui.set_max_height(size.y);
+            table::show(ui, ctx, self, &rows, height);
+        });
         ui.separator();
         if let Some(model) = self.selected.as_deref().and_then(|id| ctx.catalog.get(id)) {
             let model = model.clone();
