@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable;
 use gui_support::{harness, run_until, show};
 
 fn monte_carlo_running(app: &coolplan::app::CoolplanApp) -> bool {
-    app.panels.analysis.is_running()
+    app.state.studies.monte_carlo.is_running()
 }
 
 /// Run shows the progress bar; Cancel stops the run: the bar goes, Run is back, no result
@@ -19,7 +19,7 @@ fn monte_carlo_running(app: &coolplan::app::CoolplanApp) -> bool {
 fn monte_carlo_run_then_cancel_stops_and_shows_no_result() {
     let mut harness = harness(None);
     // Enough samples that the run cannot finish between two frames in a debug build.
-    harness.state_mut().panels.analysis.monte_carlo.samples = 1_000_000;
+    harness.state_mut().state.studies.monte_carlo.samples = 1_000_000;
     show(&mut harness, View::Analysis);
     harness.get_by_label("Run").click();
     harness.step();
@@ -43,7 +43,7 @@ fn monte_carlo_run_then_cancel_stops_and_shows_no_result() {
 #[test]
 fn monte_carlo_run_completes_with_p10_p50_p90() {
     let mut harness = harness(None);
-    harness.state_mut().panels.analysis.monte_carlo.samples = 64;
+    harness.state_mut().state.studies.monte_carlo.samples = 64;
     show(&mut harness, View::Analysis);
     harness.get_by_label("Run").click();
     // The click is handled in the next frame: the run starts there.
@@ -54,9 +54,10 @@ fn monte_carlo_run_completes_with_p10_p50_p90() {
     harness.get_by_label("Probability best");
     let mc = harness
         .state()
-        .panels
-        .analysis
-        .monte_carlo_result()
+        .state
+        .studies
+        .monte_carlo
+        .result()
         .expect("a finished run")
         .clone();
     assert_eq!(mc.samples, 64);
@@ -87,7 +88,10 @@ fn monte_carlo_run_completes_with_p10_p50_p90() {
 #[test]
 fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
     let mut harness = harness(None);
-    harness.state_mut().panels.analysis.plan.budget = 5_000_000.0;
+    harness.state_mut().state.studies.plan.budget = Some(coolplan::units::Money::new(
+        5_000_000.0,
+        coolplan::units::Currency::CNY,
+    ));
     show(&mut harness, View::Analysis);
     harness.get_by_label("Plan").click();
     harness.run();
@@ -95,8 +99,8 @@ fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
     let revision = harness.state().state.analysis.revision;
     let plan = harness
         .state()
-        .panels
-        .analysis
+        .state
+        .studies
         .plan
         .current(revision)
         .expect("a plan")

@@ -62,6 +62,17 @@ pub enum Command {
     ApplyImport,
     /// Close the import window; nothing changes.
     CancelImport,
+    /// Compute the tornado of the site as it is.
+    ComputeTornado,
+    /// Set the sample count of the next Monte Carlo run.
+    SetSamples(usize),
+    /// Start a Monte Carlo run in the background (a running one is cancelled first).
+    RunMonteCarlo,
+    CancelMonteCarlo,
+    /// Set the yearly budget of the phased plan.
+    SetPlanBudget(coolplan_units::Money),
+    /// Make the phased plan of the site as it is.
+    MakePlan,
 }
 
 /// Side effects the shell carries out after applying (things that need the window).
@@ -245,6 +256,30 @@ fn apply_one(
         Command::ImportFile(Some(path)) => crate::import::open_import(state, path),
         Command::ApplyImport => return crate::import::apply_import(state),
         Command::CancelImport => crate::import::cancel_import(state),
+        Command::ComputeTornado => {
+            // A study is of the site as it is now.
+            state.finish_recompute();
+            state
+                .studies
+                .compute_tornado(&state.doc.site, &state.analysis);
+        }
+        Command::SetSamples(samples) => {
+            let range = crate::studies::SAMPLE_RANGE;
+            state.studies.monte_carlo.samples = samples.clamp(*range.start(), *range.end());
+        }
+        Command::RunMonteCarlo => {
+            state.finish_recompute();
+            state
+                .studies
+                .monte_carlo
+                .start(&state.doc.site, &state.analysis);
+        }
+        Command::CancelMonteCarlo => state.studies.monte_carlo.cancel(),
+        Command::SetPlanBudget(budget) => state.studies.plan.budget = Some(budget),
+        Command::MakePlan => {
+            state.finish_recompute();
+            state.studies.make_plan(&state.doc.site, &state.analysis);
+        }
     }
     false
 }

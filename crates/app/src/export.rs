@@ -48,9 +48,9 @@ pub fn print(state: &mut AppState) {
 /// (PDF, HTML, CSV, Markdown, JSON, text), on A4 paper, undated unless the site gives a date.
 fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
     let lang = state.settings.lang;
-    if state.analysis.results.is_none() {
+    let Some(climate) = state.analysis.climate.as_deref() else {
         return Err(Gui::ReportNeedsResults.tr(lang).to_string());
-    }
+    };
     let format = Format::from_path(path).ok_or_else(|| {
         let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
         Gui::ReportFormatMissing.fmt(lang, &[&extension.unwrap_or_default()])
@@ -59,16 +59,15 @@ fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
     // The hash traces the report to the site as it stands, saved or not.
     let text = coolplan_io::to_canonical_string(site).map_err(|e| e.to_string())?;
     let hash = sha256_hex(text.as_bytes());
-    let base_dir = state.doc.path.as_deref().and_then(Path::parent);
-    // the report lists every rack group in full: the engine's full results
-    let (results, climate) = crate::analysis::full_results(site, base_dir)
-        .map_err(|failure| failure.text(lang).to_string())?;
+    // the report lists every rack group in full: the engine's full results, on the climate
+    // the live results are of
+    let results = coolplan_engine::evaluate(site, climate);
     let catalog = site.catalog();
     let input = ReportInput {
         site,
         results: &results,
         catalog: &catalog,
-        climate: Some(&climate),
+        climate: Some(climate),
         lang,
         date: site.report_date.as_deref(),
         input_sha256: &hash,

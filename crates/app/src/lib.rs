@@ -30,6 +30,7 @@ pub mod sample;
 pub mod settings;
 pub mod state;
 mod status;
+pub mod studies;
 pub mod undo;
 mod words;
 
@@ -49,6 +50,8 @@ use state::{AppState, Document, Modal, Recompute, View};
 
 /// How often the UI looks for the result of a background recompute.
 const RECOMPUTE_POLL: std::time::Duration = std::time::Duration::from_millis(15);
+/// How often a running Monte Carlo's progress is redrawn.
+const PROGRESS_POLL: std::time::Duration = std::time::Duration::from_millis(50);
 
 use coolplan_words::Text;
 use coolplan_words::gui::Gui;
@@ -148,6 +151,11 @@ impl CoolplanApp {
             Recompute::Idle => {}
             Recompute::Running => ctx.request_repaint_after(RECOMPUTE_POLL),
             Recompute::Adopted => ctx.request_repaint(),
+        }
+        if self.state.studies.monte_carlo.poll() {
+            ctx.request_repaint();
+        } else if self.state.studies.monte_carlo.is_running() {
+            ctx.request_repaint_after(PROGRESS_POLL);
         }
         let effects = apply(&mut self.state, &self.recovery, out);
         if let Some(request) = self.state.file_request.take() {

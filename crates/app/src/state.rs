@@ -1,6 +1,6 @@
 //! Application state, apart from the views: the open document (site, path, dirty flag, undo
-//! history), the latest analysis, persisted settings and runtime UI state (selection, current
-//! view, open modal). Views read it through [`crate::panels::ViewCtx`]; only
+//! history), the latest analysis and the studies run on request, persisted settings and
+//! runtime UI state (selection, current view, open modal). Views read it through [`crate::panels::ViewCtx`]; only
 //! [`crate::command`] changes it.
 
 use std::path::{Path, PathBuf};
@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::analysis::{Analysis, analyse};
 use crate::recompute::{BACKGROUND_FROM_GROUPS, Recomputer};
 use crate::settings::Settings;
+use crate::studies::Studies;
 use crate::undo::UndoStack;
 use coolplan_model::{Catalog, Site};
 
@@ -134,6 +135,8 @@ pub struct AppState {
     pub doc: Document,
     pub catalog: Catalog,
     pub analysis: Analysis,
+    /// Tornado, Monte Carlo and phased plan of the open site.
+    pub studies: Studies,
     pub settings: Settings,
     pub selection: Selection,
     pub view: View,
@@ -159,6 +162,7 @@ impl AppState {
         let mut state = Self {
             catalog: doc.site.catalog(),
             analysis: Analysis::default(),
+            studies: Studies::default(),
             doc,
             settings,
             selection: Selection::default(),
@@ -224,9 +228,13 @@ impl AppState {
         self.recomputer.is_busy()
     }
 
-    /// Replaces the document (open, new, recover) and forgets the old one's history.
+    /// Replaces the document (open, new, recover) and forgets the old one's history and
+    /// studies. Revisions keep counting up, so nothing cached for the old document matches.
     pub fn replace_document(&mut self, doc: Document) {
+        let revision = self.doc.revision + 1;
         self.doc = doc;
+        self.doc.revision = revision;
+        self.studies.reset();
         self.selection = Selection {
             hall: (!self.doc.site.halls.is_empty()).then_some(0),
             rack: None,

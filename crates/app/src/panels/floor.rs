@@ -1,7 +1,7 @@
 //! The floor view: a hall's rack groups as tiles at their row/slot, coloured by kW per rack or
 //! by recommended option, with a legend and hover details; a click selects the rack group.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2};
 
@@ -73,19 +73,6 @@ impl Panel for FloorPanel {
             );
         });
         self.legend(ui, lang);
-        let results: HashMap<usize, usize> = ctx
-            .analysis
-            .results
-            .as_ref()
-            .map(|r| {
-                r.racks
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, rr)| rr.hall == h)
-                    .map(|(i, rr)| (rr.rack, i))
-                    .collect()
-            })
-            .unwrap_or_default();
         // Rows in natural order: A … Z, then AA … (shorter names first).
         let mut rows: BTreeMap<(usize, &str), Vec<(u32, usize)>> = BTreeMap::new();
         let mut unplaced = 0;
@@ -140,7 +127,7 @@ impl Panel for FloorPanel {
                         if !ui.is_rect_visible(tile) {
                             continue;
                         }
-                        let colour = self.tile_colour(ctx, results.get(&r).copied());
+                        let colour = self.tile_colour(ctx.analysis.group((h, r)));
                         painter.rect_filled(tile, 2.0, colour);
                         let selected = ctx.selection.rack == Some(r);
                         if selected {
@@ -158,9 +145,7 @@ impl Panel for FloorPanel {
                 }
                 if let Some(r) = hovered {
                     let rack = &hall.racks[r];
-                    let kw = results
-                        .get(&r)
-                        .and_then(|&i| ctx.analysis.results.as_ref().map(|res| &res.racks[i]));
+                    let kw = ctx.analysis.group((h, r));
                     let mut text = format!("{} ×{}\n{}", rack.name, rack.count, servers_text(rack));
                     if let Some(rr) = kw {
                         text.push_str(&format!(
@@ -189,10 +174,8 @@ impl Panel for FloorPanel {
 }
 
 impl FloorPanel {
-    fn tile_colour(&self, ctx: &ViewCtx, result: Option<usize>) -> Color32 {
-        let Some(rack_result) =
-            result.and_then(|i| ctx.analysis.results.as_ref().map(|r| &r.racks[i]))
-        else {
+    fn tile_colour(&self, group: Option<&coolplan_engine::GroupSummary>) -> Color32 {
+        let Some(rack_result) = group else {
             return NO_DATA;
         };
         match self.colour_by {

@@ -2,8 +2,6 @@
 //! rack, status and recommended option; sortable columns, a filter, inline editing of count,
 //! model and status; rows virtualised with `body.rows` so 10,000 groups scroll smoothly.
 
-use std::collections::HashMap;
-
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
@@ -48,27 +46,8 @@ pub struct InventoryPanel {
     cache: Option<RowCache>,
 }
 
-/// Index of each rack group's results by (hall, rack).
-fn result_index(ctx: &ViewCtx) -> HashMap<(usize, usize), usize> {
-    ctx.analysis
-        .results
-        .as_ref()
-        .map(|r| {
-            r.racks
-                .iter()
-                .enumerate()
-                .map(|(i, rr)| ((rr.hall, rr.rack), i))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 impl InventoryPanel {
-    fn rows(
-        &mut self,
-        ctx: &ViewCtx,
-        index: &HashMap<(usize, usize), usize>,
-    ) -> Vec<(usize, usize)> {
+    fn rows(&mut self, ctx: &ViewCtx) -> Vec<(usize, usize)> {
         let needle = self.filter.to_lowercase();
         let revisions = (ctx.revision, ctx.analysis.revision);
         if let Some((rev, f, s, d, rows)) = &self.cache
@@ -92,7 +71,7 @@ impl InventoryPanel {
                 }
             })
             .collect();
-        let power = |k: &(usize, usize)| per_rack_kw(ctx, index, *k).unwrap_or(f64::NEG_INFINITY);
+        let power = |k: &(usize, usize)| per_rack_kw(ctx, *k).unwrap_or(f64::NEG_INFINITY);
         let text_key = |k: &(usize, usize)| -> String {
             let (h, r) = *k;
             let rack = &site.halls[h].racks[r];
@@ -106,7 +85,7 @@ impl InventoryPanel {
                     .unwrap_or_default(),
                 SortBy::Servers => servers_text(rack),
                 SortBy::Status => status_summary(rack, lang),
-                SortBy::Recommended => recommended(ctx, index, *k, lang),
+                SortBy::Recommended => recommended(ctx, *k, lang),
                 _ => String::new(),
             }
         };
@@ -140,31 +119,15 @@ impl InventoryPanel {
     }
 }
 
-fn per_rack_kw(
-    ctx: &ViewCtx,
-    index: &HashMap<(usize, usize), usize>,
-    at: (usize, usize),
-) -> Option<f64> {
-    let results = ctx.analysis.results.as_ref()?;
-    let i = *index.get(&at)?;
-    Some(
-        results.racks[i]
-            .per_rack_design
-            .get::<uom::si::power::kilowatt>(),
-    )
+fn per_rack_kw(ctx: &ViewCtx, at: (usize, usize)) -> Option<f64> {
+    let group = ctx.analysis.group(at)?;
+    Some(group.per_rack_design.get::<uom::si::power::kilowatt>())
 }
 
-fn recommended(
-    ctx: &ViewCtx,
-    index: &HashMap<(usize, usize), usize>,
-    at: (usize, usize),
-    lang: Lang,
-) -> String {
+fn recommended(ctx: &ViewCtx, at: (usize, usize), lang: Lang) -> String {
     ctx.analysis
-        .results
-        .as_ref()
-        .and_then(|r| index.get(&at).map(|&i| &r.racks[i]))
-        .and_then(|rr| rr.recommended)
+        .group(at)
+        .and_then(|group| group.recommended)
         .map(|o| option_name(o, lang).to_string())
         .unwrap_or_default()
 }
@@ -182,8 +145,7 @@ fn status_summary(rack: &coolplan_model::Rack, lang: Lang) -> String {
 impl Panel for InventoryPanel {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
         let lang = ctx.lang();
-        let index = result_index(ctx);
-        let rows = self.rows(ctx, &index);
+        let rows = self.rows(ctx);
         ui.horizontal(|ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut self.filter)
@@ -305,18 +267,14 @@ impl Panel for InventoryPanel {
                     row.col(|ui| {
                         let text = ctx
                             .analysis
-                            .results
-                            .as_ref()
-                            .and_then(|res| {
-                                index.get(&(h, r)).map(|&i| res.racks[i].per_rack_design)
-                            })
-                            .map(|p| quantity_in(p, PowerUnit::kW))
+                            .group((h, r))
+                            .map(|group| quantity_in(group.per_rack_design, PowerUnit::kW))
                             .unwrap_or_else(|| "—".into());
                         ui.label(text);
                     });
                     row.col(|ui| status_cell(ui, ctx, (h, r), first_year, out));
                     row.col(|ui| {
-                        ui.label(recommended(ctx, &index, (h, r), lang));
+                        ui.label(recommended(ctx, (h, r), lang));
                     });
                 });
             });

@@ -31,6 +31,8 @@ pub struct ViewCtx<'a> {
     pub site: &'a Site,
     pub catalog: &'a Catalog,
     pub analysis: &'a Analysis,
+    /// Tornado, Monte Carlo and phased plan (run on request).
+    pub studies: &'a crate::studies::Studies,
     pub settings: &'a Settings,
     pub selection: Selection,
     /// Bumped on each site change (for caches).
@@ -49,6 +51,7 @@ impl<'a> ViewCtx<'a> {
             site: &state.doc.site,
             catalog: &state.catalog,
             analysis: &state.analysis,
+            studies: &state.studies,
             settings: &state.settings,
             selection: state.selection,
             revision: state.doc.revision,

@@ -335,12 +335,7 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
 fn heat_split(ui: &mut Ui, ctx: &ViewCtx, at: (usize, usize)) {
     let lang = ctx.lang();
     ui.strong(Gui::HeatSplit.tr(lang));
-    let Some(rack_result) = ctx
-        .analysis
-        .results
-        .as_ref()
-        .and_then(|r| r.racks.iter().find(|rr| (rr.hall, rr.rack) == at))
-    else {
+    let Some(rack_result) = ctx.analysis.group(at) else {
         ui.label(Gui::NoResults.tr(lang));
         return;
     };

@@ -1,133 +1,65 @@
-//! The Analysis panel: tornado of NPV against air (computed on demand), Monte Carlo on a
-//! background thread with progress and cancel, phased plan under a yearly budget, CDU N+1.
+//! The Analysis panel: tornado of NPV against air, Monte Carlo with progress and cancel,
+//! phased plan under a yearly budget, CDU N+1. Each study is asked for with a command and
+//! kept in app state ([`crate::studies`]); the N+1 checks come with every analysis.
 //!
-//! Owns: the panel's UI-local state (last tornado, the Monte Carlo section, the plan
-//! section). Never touches: the analyses' arithmetic (`engine::analysis`), the document
-//! (read only).
+//! Owns: drawing the studies and pushing the commands that run them. Never touches: the
+//! analyses' arithmetic (`engine::analysis`), their state, files.
 
 mod monte_carlo;
 pub mod plan;
 
-use coolplan_words::Say;
 use egui::{Grid, Ui};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 use uom::si::power::kilowatt;
 
 use super::{Panel, ViewCtx};
 use crate::command::Command;
-use coolplan_engine::analysis::evaluator;
-use coolplan_engine::analysis::monte_carlo::MonteCarlo;
-use coolplan_engine::analysis::redundancy::{self, HallCheck};
-use coolplan_engine::analysis::tornado::{self, Tornado};
-use coolplan_model::Site;
-use coolplan_model::uncertainty::prepare::Prepared;
+use coolplan_engine::analysis::redundancy::HallCheck;
+use coolplan_engine::analysis::tornado::Tornado;
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
 use coolplan_words::gui::Gui;
 use coolplan_words::results::{money, option_name};
 use coolplan_words::{Lang, Text};
 
-pub use monte_carlo::DEFAULT_SAMPLES;
-
+/// No UI-local state: the studies live in app state.
 #[derive(Default)]
-pub struct AnalysisPanel {
-    /// The tornado and the analysis revision it was computed for.
-    tornado: Option<(u64, Result<Tornado, String>)>,
-    pub monte_carlo: monte_carlo::MonteCarloSection,
-    pub plan: plan::PlanSection,
-    /// The CDU N+1 checks and the analysis revision they are of (recomputed on change only).
-    redundancy: Option<(u64, Vec<HallCheck>)>,
-}
+pub struct AnalysisPanel;
 
 impl Panel for AnalysisPanel {
-    fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, _out: &mut Vec<Command>) {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
         let lang = ctx.lang();
         egui::ScrollArea::vertical().show(ui, |ui| {
             if ctx.analysis.results.is_none() {
                 ui.label(Gui::AnNoResults.tr(lang));
                 return;
             }
-            self.tornado_ui(ui, ctx);
+            tornado_ui(ui, ctx, out);
             ui.separator();
-            self.monte_carlo.ui(ui, ctx);
+            monte_carlo::ui(ui, ctx, out);
             ui.separator();
-            self.plan.ui(ui, ctx);
+            plan::ui(ui, ctx, out);
             ui.separator();
-            self.redundancy_ui(ui, ctx);
+            redundancy_ui(ui, ctx, &ctx.analysis.redundancy);
         });
     }
 }
 
-/// The site's ranges and the engine bound to its climate, or why not.
-fn prepared(
-    site: &Site,
-    base_dir: Option<&std::path::Path>,
-    lang: Lang,
-) -> Result<(Prepared, coolplan_climate::ClimateData), String> {
-    let climate = coolplan_io::climate::resolve(site, base_dir).map_err(|e| e.say(lang))?;
-    let prepared = Prepared::new(site)
-        .map_err(|problems| coolplan_words::say::uncertainty::joined(&problems, lang))?;
-    Ok((prepared, climate))
-}
-
-impl AnalysisPanel {
-    /// True while a Monte Carlo runs.
-    pub fn is_running(&self) -> bool {
-        self.monte_carlo.is_running()
+fn tornado_ui(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
+    let lang = ctx.lang();
+    if ctx.site.uncertainty.is_empty() {
+        ui.label(Gui::AnNoRanges.tr(lang));
+        return;
     }
-
-    /// The last finished Monte Carlo.
-    pub fn monte_carlo_result(&self) -> Option<&MonteCarlo> {
-        self.monte_carlo.result()
-    }
-
-    fn redundancy_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx) {
-        let Some(results) = &ctx.analysis.results else {
-            return;
-        };
-        // While a background recompute runs the results trail the site: keep the last check.
-        let fresh = ctx.analysis.revision == ctx.revision;
-        if fresh
-            && self
-                .redundancy
-                .as_ref()
-                .is_none_or(|(rev, _)| *rev != ctx.analysis.revision)
-        {
-            let checks = redundancy::site_checks(ctx.site, results);
-            self.redundancy = Some((ctx.analysis.revision, checks));
+    match ctx.studies.tornado_of(ctx.revision) {
+        Some(Ok(t)) => tornado_view(ui, t, lang),
+        Some(Err(e)) => {
+            ui.label(e.text(lang));
         }
-        if let Some((_, checks)) = &self.redundancy {
-            redundancy_ui(ui, ctx, checks);
-        }
-    }
-
-    fn tornado_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx) {
-        let lang = ctx.lang();
-        if ctx.site.uncertainty.is_empty() {
-            ui.label(Gui::AnNoRanges.tr(lang));
-            return;
-        }
-        let stale = self
-            .tornado
-            .as_ref()
-            .is_none_or(|(rev, _)| *rev != ctx.analysis.revision);
-        let fresh = ctx.analysis.revision == ctx.revision;
-        if stale
-            && ui
-                .add_enabled(fresh, egui::Button::new(Gui::AnCompute.tr(lang)))
-                .clicked()
-            && let Some(results) = &ctx.analysis.results
-        {
-            let tornado = prepared(ctx.site, ctx.base_dir, lang)
-                .and_then(|(p, climate)| tornado::tornado(&p, results, &evaluator(&p, &climate)));
-            self.tornado = Some((ctx.analysis.revision, tornado));
-        }
-        match &self.tornado {
-            Some((_, Ok(t))) => tornado_view(ui, t, lang),
-            Some((_, Err(e))) => {
-                ui.label(e);
+        None => {
+            if ui.button(Gui::AnCompute.tr(lang)).clicked() {
+                out.push(Command::ComputeTornado);
             }
-            None => {}
         }
     }
 }
