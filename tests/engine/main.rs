@@ -1,0 +1,22 @@
+//! The engine tests, one binary: thermal and energy physics, costs and finance, climate files,
+//! the example sites and generated sites through the whole engine.
+//!
+//! Each module was a test binary of its own; together they build and link once.
+
+mod common;
+#[path = "../support/regressions.rs"]
+mod regressions;
+mod support;
+
+mod cost_capex;
+mod cost_properties;
+mod energy;
+mod epw;
+mod finance_cases;
+mod fleet;
+mod generate;
+mod performance;
+mod properties;
+mod recompute;
+mod sites;
+mod thermal;
