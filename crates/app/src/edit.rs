@@ -216,6 +216,7 @@ fn default_rack_from_nothing() -> Rack {
         retrofit_share: None,
         servers: Vec::new(),
         measured: None,
+        cooling: None,
     }
 }
 

@@ -64,6 +64,8 @@ pub enum Kind {
     },
     BadDate(String),
     HorizonOutOfRange(u32),
+    /// A rack group's cooling rule leaves it no option.
+    CoolingExcludesAll,
     /// An entry of the `uncertainty` list (checked by `engine::analysis::uncertainty`).
     Uncertainty(coolplan_model::uncertainty::prepare::UncertaintyError),
     // warnings
@@ -85,6 +87,10 @@ pub enum Kind {
         first_year: u16,
     },
     PueHigh(f64),
+    /// A cooling rule `Exclude([])` that excludes nothing.
+    CoolingExcludesNothing,
+    /// A cooling rule that names an option twice.
+    CoolingListedTwice(coolplan_model::Cooling),
 }
 
 /// Years a site may name (arrival of servers, first year of the study).
@@ -106,7 +112,9 @@ impl Kind {
             | WaterAboveClass { .. }
             | EmptyRack
             | ArrivesBeforeStudy { .. }
-            | PueHigh(_) => Severity::Warning,
+            | PueHigh(_)
+            | CoolingExcludesNothing
+            | CoolingListedTwice(_) => Severity::Warning,
             _ => Severity::Error,
         }
     }
