@@ -11,7 +11,9 @@
 pub mod analysis;
 pub mod cli;
 pub mod climate;
+pub mod dashboard;
 pub mod fields;
+pub mod figures;
 pub mod generate;
 pub mod gui;
 pub mod import;
@@ -163,6 +165,8 @@ mod tests {
         check_table::<fields::FieldChoice>();
         check_table::<fields::AssumptionGroup>();
         check_table::<generate::Gen>();
+        check_table::<figures::Scale>();
+        check_table::<dashboard::Dash>();
     }
 
     #[test]
