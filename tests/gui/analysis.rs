@@ -122,3 +122,31 @@ fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
     let first_year = "air cannot cool it: converts in its first possible year";
     assert_eq!(harness.query_all_by_label(first_year).count(), 5);
 }
+
+/// File › Open of another site: its CDU N+1 checks show at once (they come with the
+/// analysis), and a tornado of the previous site is not shown for the new one.
+#[test]
+fn the_n_plus_one_checks_show_right_after_opening_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("opened.ron");
+    let example = coolplan::app::sample::example_site().unwrap();
+    coolplan::io::save_site(&path, &example, Default::default()).unwrap();
+    let mut empty = example.clone();
+    for hall in &mut empty.halls {
+        hall.racks.truncate(1);
+    }
+    let mut harness = harness(Some(empty));
+    show(&mut harness, View::Analysis);
+    harness.get_by_label("Compute sensitivity").click();
+    harness.run();
+    assert!(harness.state().state.studies.tornado.is_some());
+    harness
+        .state_mut()
+        .queue(coolplan::app::command::Command::LoadFile(path));
+    harness.run();
+    assert!(harness.state().state.studies.tornado.is_none());
+    harness.get_by_label("Compute sensitivity");
+    let checks = &harness.state().state.analysis.redundancy;
+    assert!(!checks.is_empty());
+    assert!(harness.query_all_by_label_contains("N+1").count() >= checks.len());
+}

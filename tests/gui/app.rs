@@ -50,9 +50,11 @@ fn starts_on_the_example_and_shows_the_three_options_with_the_engine_numbers() {
         .clone()
         .expect("engine results");
     assert_eq!(results.site.name, "AI hall Beijing");
+    // The CAPEX row shares the scale of its largest figure (M CNY).
+    let row = CoolingOption::ALL.map(|o| results.site.option(o).cost.capex.amount);
+    let scale = coolplan::i18n::figures::MoneyScale::fit(row, results.currency, Lang::En);
     for option in CoolingOption::ALL {
-        let capex =
-            coolplan::i18n::results::money(results.site.option(option).cost.capex, Lang::En);
+        let capex = scale.show(results.site.option(option).cost.capex.amount);
         assert!(
             harness.query_all_by_label(&capex).count() >= 1,
             "CAPEX {capex} of {option:?} not shown"

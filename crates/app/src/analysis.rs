@@ -116,6 +116,42 @@ impl RackIndex {
     }
 }
 
+/// The full result of one rack group (its reasons per option), evaluated on its own: every
+/// feasibility rule of a group is the group's own (air density, floor load, water, server
+/// compatibility, its cooling rule), so a site of the group alone in its hall gives the same
+/// reasons at a fraction of the cost of the whole site.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupDetail {
+    /// The group at (hall, rack) and the analysis revision this is of.
+    pub at: (usize, usize),
+    pub revision: u64,
+    pub result: coolplan_engine::RackResult,
+}
+
+impl GroupDetail {
+    /// The detail of the group at `at` of `site` on `analysis`'s climate; `None` without
+    /// results or when `at` is no group.
+    pub fn of(site: &Site, analysis: &Analysis, at: (usize, usize)) -> Option<GroupDetail> {
+        let climate = analysis.climate.as_deref()?;
+        let hall = site.halls.get(at.0)?;
+        let rack = hall.racks.get(at.1)?.clone();
+        use crate::edit::CloneProps;
+        let mut alone = site.clone_props();
+        alone.assumptions = site.assumptions.clone();
+        alone.catalog = site.catalog.clone();
+        alone.overrides = site.overrides.clone();
+        let mut hall = hall.clone_props();
+        hall.racks = vec![rack];
+        alone.halls.push(hall);
+        let result = coolplan_engine::evaluate(&alone, climate).racks.pop()?;
+        Some(GroupDetail {
+            at,
+            revision: analysis.revision,
+            result,
+        })
+    }
+}
+
 /// Why the engine could not run, in both languages (the language may change while it shows).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Failure {

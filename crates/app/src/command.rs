@@ -93,6 +93,7 @@ pub fn apply(state: &mut AppState, recovery: &RecoveryStore, commands: Vec<Comma
         state.doc.revision += 1;
         state.recompute();
     }
+    state.refresh_detail();
     effects
 }
 
@@ -310,15 +311,11 @@ fn proceed(
 ) {
     match pending {
         Pending::New => {
-            let mut site = state.doc.site.clone();
-            site.name = Gui::Untitled.tr(state.settings.lang).to_string();
-            site.notes.clear();
-            site.catalog.clear();
-            site.assumptions = Default::default();
-            for hall in &mut site.halls {
-                hall.racks.clear();
-            }
-            site.halls.truncate(1);
+            let lang = state.settings.lang;
+            let site = crate::sample::blank_site(
+                Gui::Untitled.tr(lang),
+                coolplan_words::dashboard::Dash::FirstHall.tr(lang),
+            );
             recovery.clear();
             state.replace_document(Document::new(site, None, None));
         }

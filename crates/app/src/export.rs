@@ -31,10 +31,15 @@ pub fn export(state: &mut AppState, path: &Path) {
 pub fn print(state: &mut AppState) {
     let lang = state.settings.lang;
     let path = std::env::temp_dir().join("coolplan-print.pdf");
-    let outcome = write_report(state, &path).and_then(|()| hand_to_system(&path));
+    let outcome = write_report(state, &path).map(|()| hand_to_system(&path));
     state.notice = Some(match outcome {
-        Ok(how) => Notice {
+        Ok(Some(how)) => Notice {
             text: Gui::PrintNote.fmt(lang, &[&path.display(), &how]),
+            is_error: false,
+        },
+        // The PDF is written: with no printer and no viewer that is not a failure.
+        Ok(None) => Notice {
+            text: Gui::PrintNoViewer.fmt(lang, &[&path.display()]),
             is_error: false,
         },
         Err(reason) => Notice {
@@ -76,24 +81,16 @@ fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| e.to_string())
 }
 
-/// Sends a PDF to the printer with `lp` when CUPS is installed, else opens it in the viewer.
-fn hand_to_system(path: &Path) -> Result<String, String> {
-    let lp_present = std::process::Command::new("lp").arg("-h").output().is_ok();
-    if lp_present {
-        let status = std::process::Command::new("lp")
-            .arg(path)
-            .status()
-            .map_err(|e| format!("lp: {e}"))?;
-        return if status.success() {
-            Ok("lp".to_string())
-        } else {
-            Err(format!("lp: {status}"))
-        };
+/// Sends a PDF to the printer with `lp` when CUPS takes it, else opens it in the system's
+/// viewer; the program that took it, or `None` when neither did.
+fn hand_to_system(path: &Path) -> Option<String> {
+    let printed = std::process::Command::new("lp")
+        .arg(path)
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if printed {
+        return Some("lp".to_string());
     }
-    open_in_viewer(path)
-}
-
-fn open_in_viewer(path: &Path) -> Result<String, String> {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -101,9 +98,24 @@ fn open_in_viewer(path: &Path) -> Result<String, String> {
     } else {
         "xdg-open"
     };
-    std::process::Command::new(opener)
+    let mut child = std::process::Command::new(opener)
         .arg(path)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
         .spawn()
-        .map(|_| opener.to_string())
-        .map_err(|e| format!("{opener}: {e}"))
+        .ok()?;
+    // Without a viewer the opener exits at once with an error; a viewer it runs in the
+    // foreground keeps it alive, which counts as opened.
+    let deadline = std::time::Instant::now() + OPENER_VERDICT;
+    while std::time::Instant::now() < deadline {
+        match child.try_wait() {
+            Ok(Some(status)) => return status.success().then(|| opener.to_string()),
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(25)),
+            Err(_) => return None,
+        }
+    }
+    Some(opener.to_string())
 }
+
+/// How long the system's opener has to fail before the PDF counts as opened.
+const OPENER_VERDICT: std::time::Duration = std::time::Duration::from_millis(1500);

@@ -18,6 +18,7 @@ pub mod field_marks;
 pub mod file_dialog;
 mod files;
 pub mod fonts;
+pub mod headline;
 pub mod import;
 pub mod kit;
 mod launch;
@@ -66,6 +67,8 @@ pub struct CoolplanApp {
     pub queued: Vec<Command>,
     last_autosave_s: f64,
     applied_theme: Option<(Theme, coolplan_words::Lang)>,
+    /// The window title last sent (file name, unsaved marker, app name).
+    applied_title: String,
     /// CPU time of the previous frame (eframe), for the status bar.
     pub frame_ms: Option<f32>,
 }
@@ -90,6 +93,7 @@ impl CoolplanApp {
             queued: Vec::new(),
             last_autosave_s: 0.0,
             applied_theme: None,
+            applied_title: String::new(),
             frame_ms: None,
         }
     }
@@ -118,8 +122,12 @@ impl CoolplanApp {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             menu::menu_bar(ui, &self.state, &mut out);
         });
+        egui::Panel::top("answer_header").show(ui, |ui| {
+            let view_ctx = ViewCtx::of(&self.state);
+            panels::header::header(ui, &view_ctx, &mut out);
+        });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            status::status_bar(ui, &self.state, self.frame_ms, &mut out);
+            status::status_bar(ui, &self.state, self.frame_ms);
         });
         egui::Panel::left("site_tree")
             .resizable(true)
@@ -129,7 +137,6 @@ impl CoolplanApp {
                 self.panels.tree.ui(ui, &view_ctx, &mut out);
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            self.notice_line(ui, &mut out);
             self.view_tabs(ui, &mut out);
             ui.separator();
             let view_ctx = ViewCtx::of(&self.state);
@@ -137,6 +144,7 @@ impl CoolplanApp {
                 .view_mut(self.state.view)
                 .ui(ui, &view_ctx, &mut out);
         });
+        self.notice_toast(&ctx, &mut out);
         modals::show(&ctx, &self.state, &mut out);
         import::show(&ctx, &mut self.state, &mut out);
         self.dialogs.ui(&ctx, self.state.settings.lang, &mut out);
@@ -195,22 +203,34 @@ impl CoolplanApp {
         });
     }
 
-    fn notice_line(&self, ui: &mut Ui, out: &mut Vec<Command>) {
+    /// The notice as a note floating above the status bar: it never moves the views.
+    fn notice_toast(&self, ctx: &egui::Context, out: &mut Vec<Command>) {
         let Some(notice) = &self.state.notice else {
             return;
         };
         let lang = self.state.settings.lang;
-        ui.horizontal(|ui| {
-            let text = egui::RichText::new(&notice.text);
-            ui.label(if notice.is_error {
-                text.color(kit::ERROR_COLOUR)
-            } else {
-                text
+        egui::Area::new(egui::Id::unique("notice_toast"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -36.0))
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(560.0);
+                    ui.horizontal(|ui| {
+                        let text = egui::RichText::new(&notice.text);
+                        ui.add(
+                            egui::Label::new(if notice.is_error {
+                                text.color(kit::ERROR_COLOUR)
+                            } else {
+                                text
+                            })
+                            .wrap(),
+                        );
+                        if ui.small_button(Gui::Dismiss.tr(lang)).clicked() {
+                            out.push(Command::DismissNotice);
+                        }
+                    });
+                });
             });
-            if ui.small_button(Gui::Dismiss.tr(lang)).clicked() {
-                out.push(Command::DismissNotice);
-            }
-        });
     }
 
     /// Window close with unsaved changes: cancel it and show the guard.
@@ -226,17 +246,18 @@ impl CoolplanApp {
 
     fn apply_look(&mut self, ctx: &egui::Context) {
         let look = (self.state.settings.theme, self.state.settings.lang);
-        if self.applied_theme == Some(look) {
-            return;
+        if self.applied_theme != Some(look) {
+            ctx.set_theme(match look.0 {
+                Theme::Light => egui::Theme::Light,
+                Theme::Dark => egui::Theme::Dark,
+            });
+            self.applied_theme = Some(look);
         }
-        ctx.set_theme(match look.0 {
-            Theme::Light => egui::Theme::Light,
-            Theme::Dark => egui::Theme::Dark,
-        });
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(
-            Gui::AppTitle.tr(look.1).into(),
-        ));
-        self.applied_theme = Some(look);
+        let title = self.state.window_title();
+        if title != self.applied_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.applied_title = title;
+        }
     }
 
     /// Every [`AUTOSAVE_INTERVAL_S`] with unsaved changes, writes the recovery file.

@@ -1,5 +1,6 @@
-//! Sites the app starts on and sites for tests: the bundled example (compiled in, so the app
-//! opens from any folder) and a generated large site to measure speed.
+//! Sites the app starts on and sites for tests: the bundled examples (compiled in, so the app
+//! opens from any folder), a blank site with one empty hall (File › New) and a generated large
+//! site to measure speed.
 
 use coolplan_model::{Hall, Position, Site};
 
@@ -7,6 +8,69 @@ use coolplan_model::{Hall, Position, Site};
 pub const EXAMPLE_SITE_RON: &str = include_str!("../../../sites/ai-hall.ron");
 /// Name shown for the bundled example.
 pub const EXAMPLE_SITE_NAME: &str = "ai-hall.ron";
+
+/// The example sites bundled in the binary: file name and text.
+pub const EXAMPLES: [(&str, &str); 3] = [
+    (EXAMPLE_SITE_NAME, EXAMPLE_SITE_RON),
+    (
+        "enterprise-room.ron",
+        include_str!("../../../sites/enterprise-room.ron"),
+    ),
+    (
+        "china-fleet.ron",
+        include_str!("../../../sites/china-fleet.ron"),
+    ),
+];
+
+/// Parses bundled example `name` (one of [`EXAMPLES`]).
+pub fn bundled(name: &str) -> Option<Result<Site, coolplan_io::LoadError>> {
+    EXAMPLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(n, text)| coolplan_io::parse_site(text, n))
+}
+
+/// A new site: `name`, CNY, Beijing's climate, default assumptions and one empty hall named
+/// `hall_name` of a plain raised floor (nothing of any other site carried over).
+pub fn blank_site(name: &str, hall_name: &str) -> Site {
+    use coolplan_model::{ClimateSource, CostMode, Location, SCHEMA_VERSION};
+    Site {
+        schema_version: SCHEMA_VERSION,
+        name: name.to_string(),
+        notes: String::new(),
+        currency: coolplan_units::Currency::CNY,
+        report_date: None,
+        location: Location {
+            name: "Beijing".into(),
+            climate: ClimateSource::Preset("beijing".into()),
+        },
+        cost_mode: CostMode::default(),
+        assumptions: Default::default(),
+        catalog: Vec::new(),
+        overrides: Vec::new(),
+        halls: vec![blank_hall(hall_name)],
+        uncertainty: Vec::new(),
+    }
+}
+
+/// A plain raised-floor hall of 200 m² with 300 kW of air cooling and no racks.
+pub fn blank_hall(name: &str) -> Hall {
+    use coolplan_model::{Floor, FloorKind};
+    use coolplan_units::build::{kg_per_m2, kw, m2};
+    Hall {
+        name: name.to_string(),
+        notes: String::new(),
+        floor: Floor {
+            kind: FloorKind::Raised,
+            rating: kg_per_m2(1200.0),
+        },
+        area: m2(200.0),
+        air_cooling_capacity: kw(300.0),
+        facility_water: None,
+        measured_pue: None,
+        racks: Vec::new(),
+    }
+}
 
 /// Parses the bundled example.
 pub fn example_site() -> Result<Site, coolplan_io::LoadError> {
@@ -78,6 +142,18 @@ mod tests {
     #[test]
     fn example_parses() {
         assert!(example_site().is_ok());
+        for (name, _) in EXAMPLES {
+            assert!(bundled(name).is_some_and(|s| s.is_ok()), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_blank_site_is_valid_and_has_one_empty_hall() {
+        let site = blank_site("untitled", "Hall 1");
+        assert_eq!(site.halls.len(), 1);
+        assert!(site.halls[0].racks.is_empty());
+        let problems = coolplan_io::validate(&site);
+        assert!(problems.is_empty(), "{problems:?}");
     }
 
     #[test]

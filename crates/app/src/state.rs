@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{Analysis, analyse};
+use crate::analysis::{Analysis, GroupDetail, analyse};
 use crate::recompute::{BACKGROUND_FROM_GROUPS, Recomputer};
 use crate::settings::Settings;
 use crate::studies::Studies;
@@ -137,6 +137,8 @@ pub struct AppState {
     pub analysis: Analysis,
     /// Tornado, Monte Carlo and phased plan of the open site.
     pub studies: Studies,
+    /// Reasons per option of the selected rack group (the rack view shows them).
+    pub detail: Option<GroupDetail>,
     pub settings: Settings,
     pub selection: Selection,
     pub view: View,
@@ -163,6 +165,7 @@ impl AppState {
             catalog: doc.site.catalog(),
             analysis: Analysis::default(),
             studies: Studies::default(),
+            detail: None,
             doc,
             settings,
             selection: Selection::default(),
@@ -204,6 +207,26 @@ impl AppState {
         self.analysis.revision = self.doc.revision;
     }
 
+    /// Evaluates the selected rack group on its own when the selection or the analysis moved
+    /// on (the rack view reads its reasons from [`Self::detail`]).
+    pub fn refresh_detail(&mut self) {
+        let Selection {
+            hall: Some(h),
+            rack: Some(r),
+        } = self.selection
+        else {
+            self.detail = None;
+            return;
+        };
+        let current = self
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.at == (h, r) && d.revision == self.analysis.revision);
+        if !current && self.analysis.revision == self.doc.revision {
+            self.detail = GroupDetail::of(&self.doc.site, &self.analysis, (h, r));
+        }
+    }
+
     /// Adopts a finished background recompute, if any.
     pub fn poll_recompute(&mut self) -> Recompute {
         if let Some(analysis) = self.recomputer.poll() {
@@ -240,6 +263,19 @@ impl AppState {
             rack: None,
         };
         self.recompute();
+    }
+
+    /// The window title: `ai-hall.ron ● — coolplan — …` (the dot while there are unsaved
+    /// changes).
+    pub fn window_title(&self) -> String {
+        use coolplan_words::{Text, gui::Gui};
+        let lang = self.settings.lang;
+        let marker = if self.doc.dirty { " ●" } else { "" };
+        format!(
+            "{}{marker} — {}",
+            self.document_name(lang),
+            Gui::AppTitle.tr(lang)
+        )
     }
 
     /// Name for the title and status bar.

@@ -157,7 +157,7 @@ crate::texts! {
         MonthAxis => "month", "月";
         Charts => "Charts", "图表";
         EngineUnavailable => "No results: {0}", "暂无结果：{0}";
-        FixProblems => "fix the {0} error(s) listed in the status bar", "请先修正状态栏中列出的 {0} 个错误";
+        FixProblems => "fix the {0} error(s) listed under the problems button", "请先修正“问题”按钮中列出的 {0} 个错误";
         // status bar
         Recompute => "recompute {0} ms", "重算 {0} 毫秒";
         Recomputing => "recomputing…", "正在重算…";
@@ -193,6 +193,7 @@ crate::texts! {
         Exported => "Exported {0}", "已导出 {0}";
         ExportFailed => "Could not export {0}: {1}", "无法导出 {0}：{1}";
         PrintNote => "Wrote {0} and handed it to {1} for printing.", "已生成 {0} 并交给 {1} 打印。";
+        PrintNoViewer => "Wrote {0}; no printer or PDF viewer was found, so open it yourself to print it.", "已生成 {0}；未找到打印机或 PDF 查看器，请自行打开该文件打印。";
         Dismiss => "Dismiss", "关闭提示";
         ReportNeedsResults => "there are no results to report yet", "尚无可输出的结果";
         ReportFormatMissing => "no report format for .{0}: use .pdf, .html, .csv, .md, .json or .txt", "不支持 .{0} 格式的报告：请使用 .pdf、.html、.csv、.md、.json 或 .txt";

@@ -9,7 +9,9 @@ pub mod charts;
 pub mod compare;
 mod field_edit;
 pub mod floor;
+pub mod header;
 pub mod inventory;
+pub mod model_picker;
 pub mod rack;
 pub mod site;
 pub mod tree;
@@ -33,6 +35,8 @@ pub struct ViewCtx<'a> {
     pub analysis: &'a Analysis,
     /// Tornado, Monte Carlo and phased plan (run on request).
     pub studies: &'a crate::studies::Studies,
+    /// Reasons per option of the selected rack group.
+    pub detail: Option<&'a crate::analysis::GroupDetail>,
     pub settings: &'a Settings,
     pub selection: Selection,
     /// Bumped on each site change (for caches).
@@ -52,6 +56,7 @@ impl<'a> ViewCtx<'a> {
             catalog: &state.catalog,
             analysis: &state.analysis,
             studies: &state.studies,
+            detail: state.detail.as_ref(),
             settings: &state.settings,
             selection: state.selection,
             revision: state.doc.revision,

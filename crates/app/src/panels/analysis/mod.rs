@@ -29,19 +29,22 @@ pub struct AnalysisPanel;
 impl Panel for AnalysisPanel {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
         let lang = ctx.lang();
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            if ctx.analysis.results.is_none() {
-                ui.label(Gui::AnNoResults.tr(lang));
-                return;
-            }
-            tornado_ui(ui, ctx, out);
-            ui.separator();
-            monte_carlo::ui(ui, ctx, out);
-            ui.separator();
-            plan::ui(ui, ctx, out);
-            ui.separator();
-            redundancy_ui(ui, ctx, &ctx.analysis.redundancy);
-        });
+        egui::ScrollArea::vertical()
+            .id_salt("analysis_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if ctx.analysis.results.is_none() {
+                    ui.label(Gui::AnNoResults.tr(lang));
+                    return;
+                }
+                tornado_ui(ui, ctx, out);
+                ui.separator();
+                monte_carlo::ui(ui, ctx, out);
+                ui.separator();
+                plan::ui(ui, ctx, out);
+                ui.separator();
+                redundancy_ui(ui, ctx, &ctx.analysis.redundancy);
+            });
     }
 }
 
