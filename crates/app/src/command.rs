@@ -31,7 +31,12 @@ pub enum Command {
     ShowView(View),
     /// Select a problem's target and show the view that edits it.
     JumpTo(crate::analysis::Target),
+    /// A blank site (File › New).
     New,
+    /// A new site from a template or an example (start page).
+    NewFrom(crate::sample::Template),
+    /// Show the start page when the app opens without a file, or not.
+    SetStartPage(bool),
     /// Open a file, or ask for one (`None`); guarded when there are unsaved changes.
     Open(Option<PathBuf>),
     /// Load a file the user just picked (the guard already ran).
@@ -52,6 +57,8 @@ pub enum Command {
     ShowModal(Modal),
     CloseModal,
     DismissNotice,
+    /// Show a notice (a view reports what it did or could not do).
+    Notify(Notice),
     SetUnits(UnitSystem),
     SetTheme(Theme),
     SetLang(Lang),
@@ -180,7 +187,14 @@ fn apply_one(
             }
             state.modal = None;
         }
-        Command::New => guard(state, Pending::New, effects, recovery),
+        Command::New => guard(
+            state,
+            Pending::New(crate::sample::Template::Blank),
+            effects,
+            recovery,
+        ),
+        Command::NewFrom(template) => guard(state, Pending::New(template), effects, recovery),
+        Command::SetStartPage(show) => state.settings.hide_start_page = !show,
         Command::Open(path) => guard(state, Pending::Open(path), effects, recovery),
         Command::Quit => guard(state, Pending::Quit, effects, recovery),
         Command::LoadFile(path) => open(state, path, recovery),
@@ -249,6 +263,7 @@ fn apply_one(
         Command::ShowModal(modal) => state.modal = Some(modal),
         Command::CloseModal => state.modal = None,
         Command::DismissNotice => state.notice = None,
+        Command::Notify(notice) => state.notice = Some(notice),
         Command::SetUnits(units) => state.settings.units = units,
         Command::SetTheme(theme) => state.settings.theme = theme,
         Command::SetLang(lang) => state.settings.lang = lang,
@@ -310,14 +325,14 @@ fn proceed(
     recovery: &RecoveryStore,
 ) {
     match pending {
-        Pending::New => {
+        Pending::New(template) => {
             let lang = state.settings.lang;
-            let site = crate::sample::blank_site(
+            let (site, label) = template.site(
                 Gui::Untitled.tr(lang),
                 coolplan_words::dashboard::Dash::FirstHall.tr(lang),
             );
             recovery.clear();
-            state.replace_document(Document::new(site, None, None));
+            state.replace_document(Document::new(site, None, label));
         }
         Pending::Open(None) => state.file_request = Some(FileRequest::Open),
         Pending::Open(Some(path)) => open(state, path, recovery),

@@ -23,7 +23,18 @@ pub enum Edit {
     DeleteRack(RackAt),
     RenameRack(RackAt, String),
     SetRack(RackAt, Box<Rack>),
+    /// Replaces several rack groups and adds others to halls at once (bulk edit, paste).
+    SetRacks {
+        replace: Vec<(RackAt, Rack)>,
+        add: Vec<(usize, Rack)>,
+    },
     SetRackCount(RackAt, u64),
+    /// Moves a rack group to the end of another hall, as `rack` (its new position).
+    MoveRack {
+        from: RackAt,
+        to_hall: usize,
+        rack: Box<Rack>,
+    },
     SetAssumptions(Box<Assumptions>),
     /// Adds a site model, or replaces the site's model (or overrides the shipped one) by id.
     SetCatalogModel(Box<ServerModel>),
@@ -145,6 +156,43 @@ impl Edit {
             Edit::SetRack((h, r), rack) => {
                 *site.halls.get_mut(h)?.racks.get_mut(r)? = *rack;
                 Some(rack_focus(h, r))
+            }
+            Edit::MoveRack {
+                from: (h, r),
+                to_hall,
+                rack,
+            } => {
+                if to_hall >= site.halls.len() || r >= site.halls.get(h)?.racks.len() {
+                    return None;
+                }
+                site.halls[h].racks.remove(r);
+                site.halls[to_hall].racks.push(*rack);
+                Some(rack_focus(to_hall, site.halls[to_hall].racks.len() - 1))
+            }
+            Edit::SetRacks { replace, add } => {
+                let valid = replace.iter().all(|((h, r), _)| {
+                    site.halls.get(*h).is_some_and(|hall| *r < hall.racks.len())
+                }) && add.iter().all(|(h, _)| *h < site.halls.len());
+                if !valid || (replace.is_empty() && add.is_empty()) {
+                    return None;
+                }
+                let focus = add
+                    .last()
+                    .map(|(h, _)| {
+                        (
+                            *h,
+                            site.halls[*h].racks.len() + add.iter().filter(|(a, _)| a == h).count()
+                                - 1,
+                        )
+                    })
+                    .or_else(|| replace.first().map(|(at, _)| *at));
+                for ((h, r), rack) in replace {
+                    site.halls[h].racks[r] = rack;
+                }
+                for (h, rack) in add {
+                    site.halls[h].racks.push(rack);
+                }
+                Some(focus.map_or(Focus::default(), |(h, r)| rack_focus(h, r)))
             }
             Edit::SetRackCount((h, r), count) => {
                 site.halls.get_mut(h)?.racks.get_mut(r)?.count = count;
@@ -363,6 +411,65 @@ mod tests {
             Some(("A", 1))
         );
         assert!(!first.servers[0].model.is_empty());
+    }
+
+    #[test]
+    fn several_groups_change_in_one_edit_and_a_stale_one_changes_none() {
+        let mut site = small_site();
+        let mut a = site.halls[0].racks[0].clone();
+        a.count = 3;
+        let b = Rack {
+            name: "R-new".into(),
+            ..site.halls[1].racks[0].clone()
+        };
+        let groups = site.halls[1].racks.len();
+        let focus = Edit::SetRacks {
+            replace: vec![((0, 0), a)],
+            add: vec![(1, b)],
+        }
+        .apply(&mut site)
+        .unwrap();
+        assert_eq!(site.halls[0].racks[0].count, 3);
+        assert_eq!(site.halls[1].racks[groups].name, "R-new");
+        assert_eq!(focus.rack, Some(groups));
+        let before = site.clone();
+        let stale = Edit::SetRacks {
+            replace: vec![
+                ((0, 0), before.halls[0].racks[1].clone()),
+                ((0, 99), a_rack()),
+            ],
+            add: vec![],
+        };
+        assert!(stale.apply(&mut site).is_none());
+        assert_eq!(site, before);
+    }
+
+    fn a_rack() -> Rack {
+        small_site().halls[0].racks[0].clone()
+    }
+
+    #[test]
+    fn a_group_moves_to_another_hall_in_one_edit() {
+        let mut site = small_site();
+        let (a, b) = (site.halls[0].racks.len(), site.halls[1].racks.len());
+        let mut rack = site.halls[0].racks[0].clone();
+        rack.position = Some(Position {
+            row: "H".into(),
+            slot: 2,
+        });
+        let focus = Edit::MoveRack {
+            from: (0, 0),
+            to_hall: 1,
+            rack: Box::new(rack.clone()),
+        }
+        .apply(&mut site)
+        .unwrap();
+        assert_eq!(
+            (site.halls[0].racks.len(), site.halls[1].racks.len()),
+            (a - 1, b + 1)
+        );
+        assert_eq!(site.halls[1].racks[b], rack);
+        assert_eq!((focus.hall, focus.rack), (Some(1), Some(b)));
     }
 
     #[test]

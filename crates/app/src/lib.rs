@@ -19,9 +19,11 @@ pub mod file_dialog;
 mod files;
 pub mod fonts;
 pub mod headline;
+pub mod help;
 pub mod import;
 pub mod kit;
 mod launch;
+pub mod markdown;
 mod menu;
 mod modals;
 pub mod panels;
@@ -29,9 +31,11 @@ pub mod recompute;
 pub mod recovery;
 pub mod sample;
 pub mod settings;
+mod start;
 pub mod state;
 mod status;
 pub mod studies;
+pub mod tsv;
 pub mod undo;
 mod words;
 
@@ -71,10 +75,13 @@ pub struct CoolplanApp {
     applied_title: String,
     /// CPU time of the previous frame (eframe), for the status bar.
     pub frame_ms: Option<f32>,
+    /// The help window's chosen heading (view state).
+    help_jump: Option<usize>,
 }
 
 impl CoolplanApp {
     /// An app on `doc` with `settings`; offers recovery when `recovery` holds unsaved work.
+    /// [`Self::with_start_page`] adds the start page.
     pub fn new(
         doc: Document,
         settings: Settings,
@@ -95,7 +102,16 @@ impl CoolplanApp {
             applied_theme: None,
             applied_title: String::new(),
             frame_ms: None,
+            help_jump: None,
         }
+    }
+
+    /// Shows the start page first, unless recovery is offered or the user turned it off.
+    pub fn with_start_page(mut self) -> Self {
+        if self.state.modal.is_none() && !self.state.settings.hide_start_page {
+            self.state.modal = Some(Modal::Start);
+        }
+        self
     }
 
     /// Queues a command to apply at the end of the next frame.
@@ -145,7 +161,17 @@ impl CoolplanApp {
                 .ui(ui, &view_ctx, &mut out);
         });
         self.notice_toast(&ctx, &mut out);
-        modals::show(&ctx, &self.state, &mut out);
+        match self.state.modal {
+            Some(Modal::Help(doc)) => help::window(
+                &ctx,
+                doc,
+                &mut self.help_jump,
+                self.state.settings.lang,
+                &mut out,
+            ),
+            Some(Modal::Start) => start::show(&ctx, &self.state, &mut out),
+            _ => modals::show(&ctx, &self.state, &mut out),
+        }
         import::show(&ctx, &mut self.state, &mut out);
         self.dialogs.ui(&ctx, self.state.settings.lang, &mut out);
 

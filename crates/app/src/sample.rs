@@ -30,6 +30,44 @@ pub fn bundled(name: &str) -> Option<Result<Site, coolplan_io::LoadError>> {
         .map(|(n, text)| coolplan_io::parse_site(text, n))
 }
 
+/// What a new site starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Template {
+    /// One empty hall ([`blank_site`]).
+    Blank,
+    /// A bundled example as it is (an unsaved copy).
+    Example(&'static str),
+    /// The halls of a bundled example (floor, area, capacities, water) without their racks.
+    HallsOf(&'static str),
+}
+
+impl Template {
+    /// The site, and the name shown for it until it is saved; a blank site is named `name`
+    /// with its first hall named `hall`.
+    pub fn site(self, name: &str, hall: &str) -> (Site, Option<String>) {
+        let example = |file: &str| bundled(file).and_then(Result::ok);
+        match self {
+            Template::Example(file) => match example(file) {
+                Some(site) => (site, Some(file.to_string())),
+                None => (blank_site(name, hall), None),
+            },
+            Template::HallsOf(file) => match example(file) {
+                Some(mut site) => {
+                    site.name = name.to_string();
+                    site.notes.clear();
+                    site.uncertainty.clear();
+                    for hall in &mut site.halls {
+                        hall.racks.clear();
+                    }
+                    (site, None)
+                }
+                None => (blank_site(name, hall), None),
+            },
+            Template::Blank => (blank_site(name, hall), None),
+        }
+    }
+}
+
 /// A new site: `name`, CNY, Beijing's climate, default assumptions and one empty hall named
 /// `hall_name` of a plain raised floor (nothing of any other site carried over).
 pub fn blank_site(name: &str, hall_name: &str) -> Site {
@@ -126,7 +164,7 @@ pub fn large_site(base: &Site, rack_groups: usize) -> Site {
 }
 
 /// Row names A … Z, AA … AZ, BA …
-fn row_name(index: usize) -> String {
+pub fn row_name(index: usize) -> String {
     let letter = |i: usize| char::from(b'A' + (i % 26) as u8);
     if index < 26 {
         letter(index).to_string()
@@ -145,6 +183,18 @@ mod tests {
         for (name, _) in EXAMPLES {
             assert!(bundled(name).is_some_and(|s| s.is_ok()), "{name}");
         }
+    }
+
+    #[test]
+    fn a_template_keeps_the_halls_of_its_example_without_racks() {
+        let (site, label) = Template::HallsOf(EXAMPLE_SITE_NAME).site("untitled", "Hall 1");
+        assert_eq!(label, None);
+        assert_eq!(site.halls.len(), small_site().halls.len());
+        assert!(site.halls.iter().all(|h| h.racks.is_empty()));
+        assert_eq!(site.name, "untitled");
+        let (example, label) = Template::Example("enterprise-room.ron").site("x", "y");
+        assert_eq!(label.as_deref(), Some("enterprise-room.ron"));
+        assert!(example.rack_group_count() > 0);
     }
 
     #[test]

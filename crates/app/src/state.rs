@@ -83,7 +83,7 @@ pub struct Selection {
 /// What waits behind the unsaved-changes guard.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
-    New,
+    New(crate::sample::Template),
     /// Open this file, or ask for one.
     Open(Option<PathBuf>),
     Quit,
@@ -110,8 +110,10 @@ pub enum Modal {
     OverwriteComments(PathBuf),
     Problems,
     About,
-    HelpFormat,
-    HelpMethod,
+    /// The in-app help on a document.
+    Help(crate::help::HelpDoc),
+    /// The start page (open, examples, new, import).
+    Start,
 }
 
 /// A message shown once at the top of the window until dismissed.

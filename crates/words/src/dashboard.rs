@@ -43,6 +43,33 @@ crate::texts! {
         TipFeasible => "Whether the option can be built in this scope; the reasons follow below the table.", "该方案在此范围内是否可实施；原因见表格下方。";
         TipScope => "Figures of {0}.", "{0} 的数据。";
         ReasonOf => "{0}: {1}", "{0}：{1}";
+        // start page and help
+        StartTitle => "Start here", "从这里开始";
+        StartLead => "coolplan compares air, cold plate and immersion for every rack group, hall and the site: open a site, try an example, or set one up.", "coolplan 针对每个机柜组、机房和整个站点比较风冷、冷板式液冷与浸没式液冷：打开站点、试用示例，或新建站点。";
+        StartOpen => "Open", "打开";
+        StartExamples => "Examples", "示例";
+        ExampleAiHall => "two halls of stock CPU and AI servers (H100, B200, NVL72) in Beijing", "北京两个机房，存量 CPU 与 AI 服务器（H100、B200、NVL72）";
+        ExampleRoom => "a small enterprise room of stock CPU servers with metered power", "小型企业机房，存量 CPU 服务器与实测功率";
+        ExampleFleet => "China's server fleet sized for the liquid-cooling market", "全国服务器存量的液冷市场测算";
+        StartNew => "New site", "新建站点";
+        StartBlank => "Blank site (one empty hall)", "空白站点（一个空机房）";
+        StartTemplate => "Halls of {0}, without racks", "{0} 的机房（不含机柜）";
+        StartTemplateTip => "The example's halls — floor, area, air-cooling capacity, facility water — ready for your rack groups.", "示例的机房（楼板、面积、风冷制冷量、冷却水），可直接添加机柜组。";
+        StartImport => "From a spreadsheet", "从电子表格";
+        StartImportTip => "Import a CSV export of a DCIM or an inventory spreadsheet into the site.", "将 DCIM 导出的 CSV 或设备清单电子表格导入站点。";
+        StartShow => "Show this page when coolplan starts without a file", "无文件启动时显示此页";
+        StartContinue => "Continue with {0}", "继续使用 {0}";
+        HelpAnalysis => "Analyses", "分析方法";
+        HelpImport => "Import", "导入";
+        // floor plan
+        FloorByPlan => "Plan option", "方案";
+        FloorByProblems => "Problems", "问题";
+        FloorFit => "Fit", "适应窗口";
+        FloorHint => "Wheel: zoom · drag the floor: pan · drag a rack group: move it", "滚轮缩放 · 拖动空白处平移 · 拖动机柜组移动位置";
+        FloorTray => "No position: drag onto a row", "未布置：拖到某一排";
+        FloorErrors => "errors", "错误";
+        FloorWarnings => "warnings", "警告";
+        FloorFine => "no problems", "无问题";
         // charts
         Month1 => "Jan", "1月";
         Month2 => "Feb", "2月";

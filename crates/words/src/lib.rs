@@ -18,6 +18,7 @@ pub mod generate;
 pub mod gui;
 pub mod import;
 pub mod import_gui;
+pub mod inventory;
 pub mod report;
 pub mod results;
 pub mod say;
@@ -167,6 +168,7 @@ mod tests {
         check_table::<generate::Gen>();
         check_table::<figures::Scale>();
         check_table::<dashboard::Dash>();
+        check_table::<inventory::Inv>();
     }
 
     #[test]
