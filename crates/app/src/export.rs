@@ -7,8 +7,9 @@ use crate::state::{AppState, Notice};
 use coolplan_report::compose::{ReportInput, sha256_hex};
 use coolplan_report::export::{self as writers, Format};
 use coolplan_report::layout::Paper;
-use coolplan_words::Text;
 use coolplan_words::gui::Gui;
+use coolplan_words::validation::Val;
+use coolplan_words::{Lang, Say, Text};
 
 /// Writes a report of the current site to `path` (format from the extension).
 pub fn export(state: &mut AppState, path: &Path) {
@@ -20,10 +21,48 @@ pub fn export(state: &mut AppState, path: &Path) {
             is_error: false,
         },
         Err(reason) => Notice {
-            text: Gui::ExportFailed.fmt(lang, &[&path.display(), &reason]),
+            text: Gui::ExportFailed.fmt(lang, &[&path.display(), &reason.say(lang)]),
             is_error: true,
         },
     });
+}
+
+/// Why a report was not written, or not handed to the printer or viewer.
+#[derive(Debug)]
+enum ExportFailure {
+    /// The site has no results to report (it has errors, or its climate cannot be read).
+    NeedsResults,
+    /// The file name's extension, which names no report format.
+    UnknownFormat(String),
+    /// The site could not be written as RON (for the report's input hash).
+    Canonical(ron::Error),
+    Report(writers::ExportError),
+    Write(std::io::Error),
+    /// A program (`lp`, the viewer) that could not be started.
+    Program {
+        program: &'static str,
+        error: std::io::Error,
+    },
+    ProgramFailed {
+        program: &'static str,
+        status: std::process::ExitStatus,
+    },
+}
+
+impl Say for ExportFailure {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            ExportFailure::NeedsResults => Gui::ReportNeedsResults.tr(lang).to_string(),
+            ExportFailure::UnknownFormat(extension) => {
+                Gui::ReportFormatMissing.fmt(lang, &[extension])
+            }
+            ExportFailure::Canonical(e) => Val::SaveSerialize.fmt(lang, &[e]),
+            ExportFailure::Report(e) => e.say(lang),
+            ExportFailure::Write(e) => e.to_string(),
+            ExportFailure::Program { program, error } => format!("{program}: {error}"),
+            ExportFailure::ProgramFailed { program, status } => format!("{program}: {status}"),
+        }
+    }
 }
 
 /// Writes a PDF to the temp folder and hands it to the system: `lp` where CUPS is present,
@@ -31,7 +70,7 @@ pub fn export(state: &mut AppState, path: &Path) {
 pub fn print(state: &mut AppState) {
     let lang = state.settings.lang;
     let path = std::env::temp_dir().join("coolplan-print.pdf");
-    let outcome = write_report(state, &path).map(|()| hand_to_system(&path));
+    let outcome = write_report(state, &path).and_then(|()| hand_to_system(&path));
     state.notice = Some(match outcome {
         Ok(Some(how)) => Notice {
             text: Gui::PrintNote.fmt(lang, &[&path.display(), &how]),
@@ -43,7 +82,7 @@ pub fn print(state: &mut AppState) {
             is_error: false,
         },
         Err(reason) => Notice {
-            text: Gui::ExportFailed.fmt(lang, &[&path.display(), &reason]),
+            text: Gui::ExportFailed.fmt(lang, &[&path.display(), &reason.say(lang)]),
             is_error: true,
         },
     });
@@ -51,18 +90,17 @@ pub fn print(state: &mut AppState) {
 
 /// Writes the report in the format of `path`'s extension through the report writers
 /// (PDF, HTML, CSV, Markdown, JSON, text), on A4 paper, undated unless the site gives a date.
-fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
-    let lang = state.settings.lang;
+fn write_report(state: &AppState, path: &Path) -> Result<(), ExportFailure> {
     let Some(climate) = state.analysis.climate.as_deref() else {
-        return Err(Gui::ReportNeedsResults.tr(lang).to_string());
+        return Err(ExportFailure::NeedsResults);
     };
     let format = Format::from_path(path).ok_or_else(|| {
         let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
-        Gui::ReportFormatMissing.fmt(lang, &[&extension.unwrap_or_default()])
+        ExportFailure::UnknownFormat(extension.unwrap_or_default())
     })?;
     let site = &state.doc.site;
     // The hash traces the report to the site as it stands, saved or not.
-    let text = coolplan_io::to_canonical_string(site).map_err(|e| e.to_string())?;
+    let text = coolplan_io::to_canonical_string(site).map_err(ExportFailure::Canonical)?;
     let hash = sha256_hex(text.as_bytes());
     // the report lists every rack group in full: the engine's full results, on the climate
     // the live results are of
@@ -73,24 +111,35 @@ fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
         results: &results,
         catalog: &catalog,
         climate: Some(climate),
-        lang,
+        lang: state.settings.lang,
         date: site.report_date.as_deref(),
         input_sha256: &hash,
     };
-    let bytes = writers::export(&input, format, Paper::A4).map_err(|e| e.to_string())?;
-    std::fs::write(path, bytes).map_err(|e| e.to_string())
+    let bytes = writers::export(&input, format, Paper::A4).map_err(ExportFailure::Report)?;
+    std::fs::write(path, bytes).map_err(ExportFailure::Write)
 }
 
-/// Sends a PDF to the printer with `lp` when CUPS takes it, else opens it in the system's
-/// viewer; the program that took it, or `None` when neither did.
-fn hand_to_system(path: &Path) -> Option<String> {
-    let printed = std::process::Command::new("lp")
-        .arg(path)
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if printed {
-        return Some("lp".to_string());
+/// Sends a PDF to the printer with `lp` when CUPS is installed, else opens it in the viewer;
+/// the program that took it, or `None` when there is no viewer to open it.
+fn hand_to_system(path: &Path) -> Result<Option<&'static str>, ExportFailure> {
+    let lp_present = std::process::Command::new("lp").arg("-h").output().is_ok();
+    if lp_present {
+        let program = "lp";
+        let status = std::process::Command::new(program)
+            .arg(path)
+            .status()
+            .map_err(|error| ExportFailure::Program { program, error })?;
+        return if status.success() {
+            Ok(Some(program))
+        } else {
+            Err(ExportFailure::ProgramFailed { program, status })
+        };
     }
+    Ok(open_in_viewer(path))
+}
+
+/// Opens `path` in the system's viewer; the opener used, or `None` when no viewer took it.
+fn open_in_viewer(path: &Path) -> Option<&'static str> {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -109,12 +158,12 @@ fn hand_to_system(path: &Path) -> Option<String> {
     let deadline = std::time::Instant::now() + OPENER_VERDICT;
     while std::time::Instant::now() < deadline {
         match child.try_wait() {
-            Ok(Some(status)) => return status.success().then(|| opener.to_string()),
+            Ok(Some(status)) => return status.success().then_some(opener),
             Ok(None) => std::thread::sleep(std::time::Duration::from_millis(25)),
             Err(_) => return None,
         }
     }
-    Some(opener.to_string())
+    Some(opener)
 }
 
 /// How long the system's opener has to fail before the PDF counts as opened.

@@ -18,10 +18,10 @@ use coolplan_engine::analysis::monte_carlo::{self, Config, McError, MonteCarlo};
 use coolplan_engine::analysis::phased::{self, Plan};
 use coolplan_engine::analysis::tornado::{self, Tornado};
 use coolplan_model::Site;
-use coolplan_model::uncertainty::prepare::{Prepared, UncertaintyError};
+use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
 use coolplan_units::Money;
 use coolplan_words::gui::Gui;
-use coolplan_words::{Lang, Text};
+use coolplan_words::{Lang, Say, Text};
 
 /// Samples of a Monte Carlo run unless the user asks for another number.
 pub const DEFAULT_SAMPLES: usize = 10_000;
@@ -42,8 +42,10 @@ pub enum StudyError {
     NoResults,
     /// The site's `uncertainty` list has problems.
     Ranges(Vec<UncertaintyError>),
-    /// A value could not be set on the site (the model's explanation).
-    Input(String),
+    /// A value could not be set on the site.
+    Input(ApplyError),
+    /// A Monte Carlo asked for no samples.
+    NoSamples,
     /// The Monte Carlo thread ended without sending an outcome.
     RunLost,
 }
@@ -56,7 +58,8 @@ impl StudyError {
             StudyError::Ranges(problems) => {
                 coolplan_words::say::uncertainty::joined(problems, lang)
             }
-            StudyError::Input(reason) => reason.clone(),
+            StudyError::Input(reason) => reason.say(lang),
+            StudyError::NoSamples => McError::NoSamples.say(lang),
             StudyError::RunLost => Gui::AnRunLost.tr(lang).to_string(),
         }
     }
@@ -316,9 +319,7 @@ fn run(
     match monte_carlo::run(&prepared, &evaluate, config, done, cancel) {
         Ok(mc) => Outcome::Done(Box::new(mc)),
         Err(McError::Cancelled) => Outcome::Cancelled,
-        Err(McError::NoSamples) => {
-            Outcome::Failed(StudyError::Input(McError::NoSamples.to_string()))
-        }
+        Err(McError::NoSamples) => Outcome::Failed(StudyError::NoSamples),
         Err(McError::Input(reason)) => Outcome::Failed(StudyError::Input(reason)),
     }
 }

@@ -405,12 +405,27 @@ fn recommended(ctx: &ViewCtx, at: At, lang: Lang) -> String {
 }
 
 fn status_summary(rack: &Rack, lang: Lang) -> String {
+    match statuses(rack) {
+        Statuses::One(one) => status_text(one, lang),
+        Statuses::None => String::new(),
+        Statuses::Mixed => Gui::Mixed.tr(lang).to_string(),
+    }
+}
+
+/// Whether the server groups of a rack share one status.
+enum Statuses {
+    None,
+    One(Status),
+    Mixed,
+}
+
+fn statuses(rack: &Rack) -> Statuses {
     let mut statuses: Vec<Status> = rack.servers.iter().map(|g| g.status).collect();
     statuses.dedup();
     match statuses.as_slice() {
-        [one] => status_text(*one, lang),
-        [] => String::new(),
-        _ => Gui::Mixed.tr(lang).to_string(),
+        [one] => Statuses::One(*one),
+        [] => Statuses::None,
+        _ => Statuses::Mixed,
     }
 }
 
@@ -797,13 +812,14 @@ fn servers_editor(ui: &mut Ui, ctx: &ViewCtx, (h, r): At, first_year: u16, out: 
 fn status_cell(ui: &mut Ui, ctx: &ViewCtx, (h, r): At, first_year: u16, out: &mut Vec<Command>) {
     let lang = ctx.lang();
     let rack = &ctx.site.halls[h].racks[r];
-    let Some(current) = rack.servers.first().map(|g| g.status) else {
-        return;
+    let current = match statuses(rack) {
+        Statuses::One(one) => one,
+        Statuses::None => return,
+        Statuses::Mixed => {
+            ui.label(Gui::Mixed.tr(lang));
+            return;
+        }
     };
-    if rack.servers.iter().any(|g| g.status != current) {
-        ui.label(Gui::Mixed.tr(lang));
-        return;
-    }
     let mut chosen = current;
     let path = ctx.rack_path((h, r));
     let problem = (0..rack.servers.len())

@@ -80,12 +80,12 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
                 let end = if high { &b.high } else { &b.low };
                 Bar::new((n - 1 - i) as f64, (end.npv.amount - base) / 1e6)
                     .base_offset(base / 1e6)
-                    .name(&b.input)
+                    .name(b.input.path())
                     .width(0.6)
             })
             .collect::<Vec<_>>()
     };
-    let names: Vec<String> = t.bars.iter().map(|b| b.input.clone()).collect();
+    let names: Vec<&str> = t.bars.iter().map(|b| b.input.path()).collect();
     Plot::new("tornado")
         .height(40.0 * n as f32 + 60.0)
         .legend(Legend::default())
@@ -99,7 +99,7 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
             if (i - whole).abs() > 1e-9 || whole < 0.0 || whole >= n as f64 {
                 return String::new();
             }
-            names[whole as usize].clone()
+            names[whole as usize].to_string()
         })
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new(An::RepLow.tr(lang), side(false)).horizontal());
@@ -112,7 +112,7 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
         ui.label(Gui::AnSwing.tr(lang));
         ui.end_row();
         for b in &t.bars {
-            ui.label(&b.input);
+            ui.label(b.input.path());
             ui.label(format!(
                 "{} → {}",
                 coolplan_units::format::written_for_display(&b.low.value),

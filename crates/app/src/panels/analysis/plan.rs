@@ -4,7 +4,7 @@
 //!
 //! Owns: drawing and the budget field's commands. Never touches: the plan's arithmetic
 //! (`engine::analysis::phased`) or state ([`crate::studies::PlanStudy`]), its wording
-//! (`words::results::plan_reason`).
+//! (`coolplan_words::results::plan_reason`).
 
 use egui::{Color32, Grid, Ui};
 use egui_plot::{Corner, HLine, Legend, Line, Plot, Points};
