@@ -33,6 +33,7 @@ crate::texts! {
         RuleNot => "not {0}", "排除{0}";
         RuleTip => "Options this group may take (saved in the site file as cooling: Force(..) or Exclude([..])); a ruled-out option counts as infeasible for the group.", "该机柜组可采用的方案（以 cooling: Force(..) 或 Exclude([..]) 保存在站点文件中）；被排除的方案对该组视为不可行。";
         Totals => "Total of {0} groups shown: {1} racks · {2} servers · {3} IT at design", "所示 {0} 个机柜组合计：{1} 个机柜 · {2} 台服务器 · IT 设计功率 {3}";
+        TotalsTip => "Sums over the rows shown (the filter applies): racks are each group's count; servers and IT power are per rack × racks, IT power at each group's design kW per rack.", "对所示各行求和（受筛选影响）：机柜数为各组数量之和；服务器数与 IT 功率按每柜数值 × 机柜数计算，IT 功率取各组每柜设计功率。";
         NoneSuits => "none suits", "无可行方案";
         NoneSuitsTip => "No option suits this rack group (air, cold plate and immersion are each infeasible): double-click it for the reasons of each option in the Rack view.", "没有适用于该机柜组的方案（风冷、冷板式液冷、单相浸没式液冷均不可行）：双击查看机柜视图中各方案的原因。";
         EditServers => "Edit the server groups of this rack group", "编辑该机柜组的服务器组";
