@@ -163,7 +163,8 @@ fn inline(ui: &Ui, text: &str, size: f32) -> LayoutJob {
     job
 }
 
-/// Draws `blocks`; returns the y of each heading (for a table of contents to jump to).
+/// Draws `blocks`, text wrapped to the width given, tables and code scrolled sideways;
+/// scrolls block `scroll_to` (a heading chosen in the contents) to the top.
 pub fn show(ui: &mut Ui, blocks: &[Block], scroll_to: Option<usize>) {
     let size = 14.0;
     for (i, block) in blocks.iter().enumerate() {
@@ -184,7 +185,8 @@ pub fn show(ui: &mut Ui, blocks: &[Block], scroll_to: Option<usize>) {
                 ui.horizontal_top(|ui| {
                     ui.add_space(12.0 + 16.0 * *indent as f32);
                     ui.label("•");
-                    ui.label(inline(ui, text, size));
+                    // a horizontal layout does not wrap unless asked
+                    ui.add(egui::Label::new(inline(ui, text, size)).wrap());
                 });
             }
             Block::Table(rows) => {
@@ -209,12 +211,17 @@ pub fn show(ui: &mut Ui, blocks: &[Block], scroll_to: Option<usize>) {
                 ui.add_space(6.0);
             }
             Block::Code(text) => {
-                egui::Frame::new()
-                    .fill(ui.visuals().code_bg_color)
-                    .inner_margin(6.0)
-                    .corner_radius(4.0)
+                egui::ScrollArea::horizontal()
+                    .id_salt(("md_code", i))
                     .show(ui, |ui| {
-                        ui.label(RichText::new(text).monospace().color(code_colour(ui)));
+                        egui::Frame::new()
+                            .fill(ui.visuals().code_bg_color)
+                            .inner_margin(6.0)
+                            .corner_radius(4.0)
+                            .show(ui, |ui| {
+                                let code = RichText::new(text).monospace().color(code_colour(ui));
+                                ui.add(egui::Label::new(code).extend());
+                            });
                     });
                 ui.add_space(4.0);
             }
@@ -264,13 +271,13 @@ mod tests {
 
     #[test]
     fn every_bundled_document_parses_into_headed_blocks() {
-        for (_, text) in crate::help::DOCUMENTS {
+        for text in crate::help::DOCUMENTS {
             let blocks = parse(text);
             assert!(matches!(blocks.first(), Some(Block::Heading(1, _))));
             assert!(headings(&blocks).len() >= 3);
         }
         // the method's table of the heat split reads as a table of five columns
-        let method = parse(crate::help::DOCUMENTS[0].1);
+        let method = parse(crate::help::DOCUMENTS[0]);
         let split = method.iter().find_map(|b| match b {
             Block::Table(rows) if rows[0][0] == "Option" => Some(rows),
             _ => None,

@@ -115,3 +115,94 @@ pub fn show(ctx: &Context, state: &AppState, out: &mut Vec<Command>) {
         });
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use crate::CoolplanApp;
+    use crate::file_dialog::FileDialogs;
+    use crate::recovery::RecoveryStore;
+    use crate::sample::example_site;
+    use crate::settings::{DialogPreference, Settings};
+    use crate::state::{Document, Modal};
+    use coolplan_words::Lang;
+
+    /// The app as launched without a file: the example behind the start page.
+    fn launched(lang: Lang) -> Harness<'static, CoolplanApp> {
+        let doc = Document::new(example_site().unwrap(), None, Some("ai-hall.ron".into()));
+        let settings = Settings {
+            dialogs: DialogPreference::InApp,
+            lang,
+            ..Settings::default()
+        };
+        let app = CoolplanApp::new(
+            doc,
+            settings,
+            RecoveryStore::disabled(),
+            FileDialogs::default(),
+        )
+        .with_start_page();
+        let mut harness = Harness::builder()
+            .with_size([1400.0, 900.0])
+            .allow_missing_glyphs()
+            .with_context_setup(crate::fonts::install)
+            .build_ui_state(|ui, app: &mut CoolplanApp| app.show(ui), app);
+        harness.run();
+        harness
+    }
+
+    #[test]
+    fn the_blank_site_of_the_start_page_has_one_empty_hall_and_closes_the_page() {
+        let mut harness = launched(Lang::En);
+        assert_eq!(harness.state().state.modal, Some(Modal::Start));
+        harness.get_by_label("Blank site (one empty hall)").click();
+        harness.run();
+        let state = &harness.state().state;
+        assert_eq!(state.modal, None);
+        let halls: Vec<(&str, usize)> = state
+            .doc
+            .site
+            .halls
+            .iter()
+            .map(|h| (h.name.as_str(), h.racks.len()))
+            .collect();
+        assert_eq!(halls, [("Hall 1", 0)]);
+        assert!(state.doc.path.is_none());
+    }
+
+    #[test]
+    fn an_example_of_the_start_page_opens_as_an_unsaved_copy_named_after_its_file() {
+        let mut harness = launched(Lang::Zh);
+        harness.get_by_label("从这里开始");
+        harness.get_by_label("enterprise-room.ron").click();
+        harness.run();
+        let state = &harness.state().state;
+        assert_eq!(state.modal, None);
+        let room = crate::sample::bundled("enterprise-room.ron")
+            .unwrap()
+            .unwrap();
+        assert_eq!(state.doc.site, room);
+        assert_eq!(state.doc.label.as_deref(), Some("enterprise-room.ron"));
+    }
+
+    #[test]
+    fn the_title_names_the_file_and_marks_unsaved_changes() {
+        let mut harness = launched(Lang::En);
+        let title = |h: &Harness<'_, CoolplanApp>| h.state().state.window_title();
+        assert_eq!(
+            title(&harness),
+            "ai-hall.ron — coolplan — liquid-cooling retrofit planner"
+        );
+        harness.state_mut().queue(crate::command::Command::Edit(
+            crate::edit::Edit::SetRackCount((0, 0), 3),
+            crate::undo::Gesture::Step,
+        ));
+        harness.run();
+        assert_eq!(
+            title(&harness),
+            "ai-hall.ron ● — coolplan — liquid-cooling retrofit planner"
+        );
+    }
+}

@@ -107,9 +107,6 @@ impl InventoryPanel {
     }
 
     pub(super) fn bulk_bar(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
-        if self.selected.is_empty() {
-            return;
-        }
         let lang = ctx.lang();
         let first_year = first_year(ctx);
         let targets: Vec<At> = self.selected.iter().copied().collect();
@@ -130,63 +127,72 @@ impl InventoryPanel {
                 Gesture::Step,
             )
         };
-        ui.horizontal_wrapped(|ui| {
-            ui.strong(Inv::Selected.fmt(lang, &[&group_thousands(targets.len() as f64, 0)]))
-                .on_hover_text(Inv::BulkTip.tr(lang));
-            ui.separator();
-            ui.label(Inv::BulkCount.tr(lang));
-            let mut tracker = Tracker::default();
-            ui.count_edit(
-                &mut self.bulk.count,
-                1..=1_000_000,
-                Inv::BulkCount.tr(lang),
-                &mut tracker,
-            );
-            if ui.button(Inv::Apply.tr(lang)).clicked() {
-                let count = self.bulk.count;
-                out.push(set_all(&|rack| rack.count = count));
-            }
-            ui.separator();
-            ui.label(Inv::BulkStatus.tr(lang));
-            status_combo(ui, "bulk_status", &mut self.bulk.status, first_year, lang);
-            if ui.button(Inv::Apply.tr(lang)).clicked() {
-                let status = self.bulk.status;
-                out.push(set_all(&|rack| {
-                    for group in &mut rack.servers {
-                        group.status = status;
-                    }
-                }));
-            }
-            ui.separator();
-            ui.label(Inv::BulkModel.tr(lang));
-            if self.bulk.model.is_empty()
-                && let Some(model) = ctx.catalog.models().first()
-            {
-                self.bulk.model = model.id.clone();
-            }
-            let shown = self.bulk.model.clone();
-            if let Some(model) = model_picker(ui, "bulk_model", &shown, &shown, ctx.catalog, lang) {
-                self.bulk.model = model;
-            }
-            if ui.button(Inv::Apply.tr(lang)).clicked() {
-                let model = self.bulk.model.clone();
-                out.push(set_all(&|rack| {
-                    for group in &mut rack.servers {
-                        group.model = model.clone();
-                    }
-                }));
-            }
-            ui.separator();
-            ui.label(Inv::BulkCooling.tr(lang));
-            rule_combo(ui, "bulk_rule", &mut self.bulk.rule, lang);
-            if ui.button(Inv::Apply.tr(lang)).clicked() {
-                let rule = self.bulk.rule.clone();
-                out.push(set_all(&|rack| rack.cooling = rule.clone()));
-            }
-            ui.separator();
-            if ui.button(Inv::ClearSelection.tr(lang)).clicked() {
-                self.selected.clear();
-            }
+        // Shown with nothing selected too (disabled), so the rows do not move on the first click.
+        let enabled = !targets.is_empty();
+        ui.add_enabled_ui(enabled, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.strong(Inv::Selected.fmt(lang, &[&group_thousands(targets.len() as f64, 0)]))
+                    .on_hover_text(Inv::BulkTip.tr(lang));
+                if ui
+                    .small_button("×")
+                    .on_hover_text(Inv::ClearSelection.tr(lang))
+                    .clicked()
+                {
+                    self.selected.clear();
+                }
+                ui.separator();
+                ui.label(Inv::BulkCount.tr(lang));
+                let mut tracker = Tracker::default();
+                ui.count_edit(
+                    &mut self.bulk.count,
+                    1..=1_000_000,
+                    Inv::BulkCount.tr(lang),
+                    &mut tracker,
+                );
+                if ui.button(Inv::Apply.tr(lang)).clicked() {
+                    let count = self.bulk.count;
+                    out.push(set_all(&|rack| rack.count = count));
+                }
+                ui.separator();
+                ui.label(Inv::BulkStatus.tr(lang));
+                status_combo(ui, "bulk_status", &mut self.bulk.status, first_year, lang);
+                if ui.button(Inv::Apply.tr(lang)).clicked() {
+                    let status = self.bulk.status;
+                    out.push(set_all(&|rack| {
+                        for group in &mut rack.servers {
+                            group.status = status;
+                        }
+                    }));
+                }
+                ui.separator();
+                ui.label(Inv::BulkModel.tr(lang));
+                if self.bulk.model.is_empty()
+                    && let Some(model) = ctx.catalog.models().first()
+                {
+                    self.bulk.model = model.id.clone();
+                }
+                let shown = self.bulk.model.clone();
+                if let Some(model) =
+                    model_picker(ui, "bulk_model", &shown, &shown, ctx.catalog, lang)
+                {
+                    self.bulk.model = model;
+                }
+                if ui.button(Inv::Apply.tr(lang)).clicked() {
+                    let model = self.bulk.model.clone();
+                    out.push(set_all(&|rack| {
+                        for group in &mut rack.servers {
+                            group.model = model.clone();
+                        }
+                    }));
+                }
+                ui.separator();
+                ui.label(Inv::BulkCooling.tr(lang));
+                rule_combo(ui, "bulk_rule", &mut self.bulk.rule, lang);
+                if ui.button(Inv::Apply.tr(lang)).clicked() {
+                    let rule = self.bulk.rule.clone();
+                    out.push(set_all(&|rack| rack.cooling = rule.clone()));
+                }
+            })
         });
     }
 }
