@@ -341,7 +341,7 @@ fn server_groups(text: &str, status: Status) -> Option<Vec<ServerGroup>> {
             let part = part.trim();
             let (count, model) = match part.split_once(['×', '*']).or_else(|| {
                 part.split_once(" x ").or_else(|| {
-                    part.split_once(|c| c == 'x' || c == 'X').filter(|(n, _)| {
+                    part.split_once(['x', 'X']).filter(|(n, _)| {
                         !n.trim().is_empty() && n.trim().chars().all(|c| c.is_ascii_digit())
                     })
                 })

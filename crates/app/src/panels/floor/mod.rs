@@ -467,8 +467,7 @@ fn scale_bar(painter: &egui::Painter, canvas: Rect, zoom: f32, colour: Color32) 
     let metres = [1.0, 2.0, 5.0, 10.0]
         .into_iter()
         .map(|k| k * magnitude)
-        .filter(|m| *m <= target_m)
-        .last()
+        .rfind(|m| *m <= target_m)
         .unwrap_or(magnitude);
     let length = metres * zoom;
     let start = canvas.left_bottom() + vec2(12.0, -14.0);
