@@ -66,7 +66,8 @@ pub fn parse(text: &str) -> Vec<Block> {
         } else if let Some(level) = heading_level(trimmed) {
             flush(&mut blocks, &mut paragraph, &mut table);
             let text = trimmed.trim_start_matches('#').trim();
-            blocks.push(Block::Heading(level, text.to_string()));
+            // headings show as plain text (no code spans) in the contents and the text
+            blocks.push(Block::Heading(level, text.replace('`', "")));
         } else if trimmed.starts_with('|') {
             if !paragraph.is_empty() {
                 flush(&mut blocks, &mut paragraph, &mut Vec::new());
@@ -251,12 +252,12 @@ mod tests {
 
     #[test]
     fn headings_lists_tables_and_code_are_told_apart() {
-        let text = "# Title\n\nA paragraph\nover two lines.\n\n- one\n  more\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```ron\n(x: 1)\n```\n";
+        let text = "# The `Title`\n\nA paragraph\nover two lines.\n\n- one\n  more\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```ron\n(x: 1)\n```\n";
         let blocks = parse(text);
         assert_eq!(
             blocks,
             [
-                Block::Heading(1, "Title".into()),
+                Block::Heading(1, "The Title".into()),
                 Block::Paragraph("A paragraph over two lines.".into()),
                 Block::Item(0, "one more".into()),
                 Block::Item(0, "two".into()),
