@@ -171,6 +171,14 @@ impl Panel for FloorPanel {
         let fit = self.toolbar(ui, lang);
         let size = ui.available_size().max(vec2(200.0, 200.0));
         let (response, painter) = ui.allocate_painter(size, Sense::click_and_drag());
+        // screen readers (and tests) find the plan by what it does
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::accesskit::Role::Canvas,
+                true,
+                coolplan_words::dashboard::Dash::FloorHint.tr(lang),
+            )
+        });
         let canvas = response.rect;
         let bounds = self.geometry(ctx).bounds;
         if fit || !self.fitted {
@@ -556,3 +564,6 @@ fn legend(ui: &mut Ui, colour_by: ColourBy, lang: Lang) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests;
