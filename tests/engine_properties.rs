@@ -80,6 +80,7 @@ fn arb_site() -> impl Strategy<Value = (Site, usize)> {
                 h.facility_water = water.map(|(c, t)| FacilityWater {
                     class: CLASSES[c],
                     supply_temp: deg_c(t),
+                    capacity: None,
                 });
                 h.floor.rating = kg_per_m2(rating);
                 h.measured_pue = pue;
@@ -162,11 +163,14 @@ proptest! {
             for ((x, y), z) in site.iter().zip(&halls).zip(&racks) {
                 prop_assert!(rel(*x, *y) <= 1e-9 && rel(*y, *z) <= 1e-9, "{o}: {x} {y} {z}");
             }
-            // CDUs: the site count is the sum of hall counts; rack shares sum to them.
+            // CDUs: the site count is the sum of hall counts; rack shares of the installed
+            // capacity sum to the halls'.
             let hall_cdus: u64 = p.halls.iter().map(|h| h.options[o].thermal.cdu_count).sum();
-            let shares: f64 = p.racks.iter().map(|r| r.scope.options[o].cdu_share).sum();
+            let w = |x: uom::si::f64::Power| x.get::<uom::si::power::watt>();
+            let installed: f64 = p.halls.iter().map(|h| w(h.options[o].cdu_capacity)).sum();
+            let shares: f64 = p.racks.iter().map(|r| w(r.scope.options[o].cdu_capacity)).sum();
             prop_assert_eq!(p.site.options[o].thermal.cdu_count, hall_cdus);
-            prop_assert!((shares - hall_cdus as f64).abs() <= 1e-9 * (hall_cdus as f64).max(1.0));
+            prop_assert!((shares - installed).abs() <= 1e-9 * installed.max(1.0));
         }
     }
 
@@ -184,7 +188,7 @@ proptest! {
                 o.energy.pue,
                 o.energy.tue,
                 o.energy.free_cooling_hours.value,
-                o.cdu_share,
+                o.cdu_capacity.value,
             ]);
             for v in values {
                 prop_assert!(v.is_finite() && v >= 0.0, "{:?}: {v}", o.option);
@@ -230,7 +234,7 @@ proptest! {
         let with_supply = |t: f64| {
             let mut x = s.clone();
             for h in &mut x.halls {
-                h.facility_water = Some(FacilityWater { class: WaterClass::Wplus, supply_temp: deg_c(t) });
+                h.facility_water = Some(FacilityWater { class: WaterClass::Wplus, supply_temp: deg_c(t), capacity: None });
             }
             run(&x, KEYS[c])
         };

@@ -118,7 +118,7 @@ pub fn analyse(
     let evaluate = |s: &Site| coolplan_engine::recompute(s, climate);
     let results = coolplan_engine::evaluate(site, climate);
     // load_site has validated the ranges; a failure here is reported, not unwrapped
-    let prepared = Prepared::new(site).map_err(|problems| {
+    let (prepared, default_ranges) = Prepared::for_sensitivity(site).map_err(|problems| {
         AnalyzeError::Engine(
             problems
                 .iter()
@@ -130,7 +130,8 @@ pub fn analyse(
     let tornado = if prepared.inputs.is_empty() {
         None
     } else {
-        Some(tornado::tornado(&prepared, &results, &evaluate).map_err(AnalyzeError::Engine)?)
+        let t = tornado::tornado(&prepared, default_ranges, &results, &evaluate);
+        Some(t.map_err(AnalyzeError::Engine)?)
     };
     let mut monte_carlo_seconds = 0.0;
     let monte_carlo = match args.monte_carlo {

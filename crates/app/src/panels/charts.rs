@@ -115,9 +115,13 @@ fn cash_flow(ui: &mut Ui, results: &Overview, scope: &ScopeResult, lang: Lang) {
                         .width(2.0),
                 );
                 if let Some(point) = crossing {
+                    // the curve is discounted, so its crossing is the discounted payback
                     plot_ui.points(
                         Points::new(
-                            format!("{name} {}", coolplan_words::terms::Term::Payback.tr(lang)),
+                            format!(
+                                "{name} {}",
+                                coolplan_words::terms::Term::DiscountedPayback.tr(lang)
+                            ),
                             vec![point],
                         )
                         .radius(5.0)

@@ -1,6 +1,7 @@
-//! The compare dashboard: air, cold plate and immersion side by side for the site or one hall
-//! (CAPEX, OPEX, NPV, payback, PUE, TUE, energy, water, CO₂, equipment), feasibility with
-//! reasons, the recommendation, the mixed plan, and the charts.
+//! The compare dashboard for the site or one hall: the recommended plan (an option per rack
+//! group within the hall limits) with its figures, then air, cold plate and immersion each
+//! for every group side by side as reference columns (CAPEX, OPEX, NPV, simple and discounted
+//! payback, PUE, TUE, energy, water, CO₂, equipment), feasibility with reasons, and the charts.
 
 use egui::{RichText, Ui};
 
@@ -15,6 +16,7 @@ use coolplan_units::{
     AreaUnit, EnergyUnit, FloorLoadUnit, FlowUnit, MassUnit, PowerUnit, VolumeUnit,
 };
 use coolplan_words::gui::Gui;
+use coolplan_words::results::plan::{self as plan_words, PlanWords};
 use coolplan_words::terms::Term;
 use coolplan_words::{Lang, Text};
 
@@ -63,12 +65,11 @@ impl Panel for ComparePanel {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                recommendation(ui, scope, lang, ctx.units());
+                plan_block(ui, results, self.hall, lang);
+                ui.separator();
+                best_single(ui, scope, lang, ctx.units());
                 figures_table(ui, scope, lang, ctx.units());
                 feasibility(ui, scope, lang, ctx.units());
-                if self.hall.is_none() {
-                    mixed_plan(ui, results, lang);
-                }
                 ui.separator();
                 ui.heading(Gui::Charts.tr(lang));
                 charts::all(ui, results, scope, lang);
@@ -76,17 +77,14 @@ impl Panel for ComparePanel {
     }
 }
 
-fn recommendation(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem) {
+/// The best single option of the scope (a reference column) and why.
+fn best_single(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem) {
     let rec = &scope.recommendation;
     let head = match rec.option {
-        Some(option) => format!(
-            "{}: {}",
-            Term::Recommended.tr(lang),
-            option_name(option, lang)
-        ),
+        Some(option) => PlanWords::BestSingle.fmt(lang, &[&option_name(option, lang)]),
         None => Gui::NoRecommendation.tr(lang).to_string(),
     };
-    ui.heading(head);
+    ui.strong(head);
     for reason in &rec.reasons {
         ui.label(format!(
             "• {}",
@@ -117,8 +115,12 @@ fn rows(lang: Lang, units: UnitSystem) -> Vec<Row> {
             Box::new(move |o: &OptionResult| money_text(o.cost.npv_vs_air, lang)),
         ),
         (
-            Term::Payback.tr(lang).into(),
+            Term::SimplePayback.tr(lang).into(),
             Box::new(move |o: &OptionResult| years(o.cost.simple_payback_years)),
+        ),
+        (
+            Term::DiscountedPayback.tr(lang).into(),
+            Box::new(move |o: &OptionResult| years(o.cost.discounted_payback_years)),
         ),
         (
             Term::Pue.tr(lang).into(),
@@ -249,38 +251,71 @@ fn feasibility(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem) 
     }
 }
 
-fn mixed_plan(ui: &mut Ui, results: &Overview, lang: Lang) {
-    let plan = &results.mixed_plan;
-    ui.separator();
-    ui.strong(format!(
-        "{} — {}",
-        Term::MixedPlan.tr(lang),
-        Gui::MixedPlanText.tr(lang)
-    ));
-    let mut counts = [0usize; 3];
-    for option in plan.choices.iter().flatten() {
-        counts[option.index()] += 1;
-    }
-    ui.label(
-        CoolingOption::ALL
-            .iter()
-            .map(|o| format!("{}: {}", option_name(*o, lang), counts[o.index()]))
-            .collect::<Vec<_>>()
-            .join(" · "),
-    );
-    egui::Grid::new("mixed_plan").num_columns(2).show(ui, |ui| {
-        for (label, value) in [
-            (Term::Capex.tr(lang), money_text(plan.capex, lang)),
-            (
-                Gui::OpexPerYear.tr(lang),
-                money_text(plan.opex_per_year, lang),
-            ),
-            (Term::Npv.tr(lang), money_text(plan.npv_vs_air, lang)),
-            (Term::Pue.tr(lang), format!("{:.3}", plan.pue)),
-        ] {
-            ui.label(label);
-            ui.label(value);
-            ui.end_row();
+/// The recommended plan of the site (`hall` None) or one hall: headline, how it relates to
+/// the reference columns, its figures, and the hall's limits and CDUs.
+fn plan_block(ui: &mut Ui, results: &Overview, hall: Option<usize>, lang: Lang) {
+    let plan = &results.plan;
+    let in_scope: Vec<usize> = (0..results.racks.len())
+        .filter(|&g| hall.is_none_or(|h| results.racks[g].hall == h))
+        .collect();
+    let hall_plan = hall.and_then(|h| plan.halls.get(h));
+    let scoped = coolplan_engine::Plan {
+        groups: in_scope.iter().map(|&g| plan.groups[g]).collect(),
+        halls: Vec::new(),
+        uniform: hall_plan.map_or(plan.uniform, |p| p.uniform),
+        totals: hall_plan.map_or_else(|| plan.totals.clone(), |p| p.totals.clone()),
+    };
+    let racks_of = |i: usize| in_scope.get(i).map_or(0, |&g| results.racks[g].count);
+    ui.heading(PlanWords::Recommended.fmt(lang, &[&plan_words::headline(&scoped, racks_of, lang)]));
+    ui.label(plan_words::relation_to_columns(&scoped, lang));
+    let t = &scoped.totals;
+    let years = |y: Option<f64>| match y {
+        Some(y) => Gui::Years.fmt(lang, &[&format!("{y:.1}")]),
+        None => Gui::Never.tr(lang).to_string(),
+    };
+    let up_front = t.capex_by_year.first().copied().unwrap_or(t.capex * 0.0);
+    egui::Grid::new("plan_figures")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (label, value) in [
+                (Term::Capex.tr(lang), money_text(t.capex, lang)),
+                (
+                    coolplan_words::report::Rep::KfCapexUpFront.tr(lang),
+                    money_text(up_front, lang),
+                ),
+                (Gui::OpexPerYear.tr(lang), money_text(t.opex_per_year, lang)),
+                (Term::Npv.tr(lang), money_text(t.npv_vs_air, lang)),
+                (Term::SimplePayback.tr(lang), years(t.simple_payback_years)),
+                (
+                    Term::DiscountedPayback.tr(lang),
+                    years(t.discounted_payback_years),
+                ),
+                (
+                    Term::Pue.tr(lang),
+                    format!("{:.3} → {:.3}", t.pue_air, t.pue),
+                ),
+            ] {
+                ui.label(label);
+                ui.label(value);
+                ui.end_row();
+            }
+        });
+    if let Some(p) = hall_plan {
+        ui.label(plan_words::search_method(p.method, lang));
+        for limit in &p.limits {
+            let key = if limit.binds {
+                PlanWords::LimitBinds
+            } else {
+                PlanWords::LimitLine
+            };
+            ui.label(key.fmt(
+                lang,
+                &[
+                    &plan_words::limit_name(limit.limit, lang),
+                    &plan_words::amount(limit.used, UnitSystem::Si),
+                    &plan_words::amount(limit.capacity, UnitSystem::Si),
+                ],
+            ));
         }
-    });
+    }
 }

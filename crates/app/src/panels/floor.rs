@@ -1,5 +1,5 @@
 //! The floor view: a hall's rack groups as tiles at their row/slot, coloured by kW per rack or
-//! by recommended option, with a legend and hover details; a click selects the rack group.
+//! by the option of the recommended plan, with a legend and hover details; a click selects the rack group.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -158,17 +158,18 @@ impl Panel for FloorPanel {
                 }
                 if let Some(r) = hovered {
                     let rack = &hall.racks[r];
-                    let kw = results
-                        .get(&r)
-                        .and_then(|&i| ctx.analysis.results.as_ref().map(|res| &res.racks[i]));
+                    let found = results.get(&r).and_then(|&i| {
+                        let res = ctx.analysis.results.as_ref()?;
+                        Some((&res.racks[i], res.plan.groups.get(i)?.option))
+                    });
                     let mut text = format!("{} ×{}\n{}", rack.name, rack.count, servers_text(rack));
-                    if let Some(rr) = kw {
+                    if let Some((rr, planned)) = found {
                         text.push_str(&format!(
                             "\n{}: {}",
                             Gui::ColKwPerRack.tr(lang),
                             quantity_in(rr.per_rack_design, PowerUnit::kW)
                         ));
-                        if let Some(option) = rr.recommended {
+                        if let Some(option) = planned {
                             text.push_str(&format!(
                                 "\n{}: {}",
                                 Gui::ColRecommended.tr(lang),
@@ -190,9 +191,10 @@ impl Panel for FloorPanel {
 
 impl FloorPanel {
     fn tile_colour(&self, ctx: &ViewCtx, result: Option<usize>) -> Color32 {
-        let Some(rack_result) =
-            result.and_then(|i| ctx.analysis.results.as_ref().map(|r| &r.racks[i]))
-        else {
+        let Some((rack_result, planned)) = result.and_then(|i| {
+            let results = ctx.analysis.results.as_ref()?;
+            Some((&results.racks[i], results.plan.groups.get(i)?.option))
+        }) else {
             return NO_DATA;
         };
         match self.colour_by {
@@ -203,10 +205,8 @@ impl FloorPanel {
                 let band = POWER_BANDS_KW.iter().position(|&b| kw < b).unwrap_or(5);
                 POWER_COLOURS[band]
             }
-            ColourBy::Recommendation => rack_result
-                .recommended
-                .map(option_colour)
-                .unwrap_or(NO_DATA),
+            // the group's option in the recommended plan
+            ColourBy::Recommendation => planned.map(option_colour).unwrap_or(NO_DATA),
         }
     }
 

@@ -1,5 +1,5 @@
 //! The inventory table (centre): every rack group with hall, row/slot, count, servers, kW per
-//! rack, status and recommended option; sortable columns, a filter, inline editing of count,
+//! rack, status and the option of the recommended plan; sortable columns, a filter, inline editing of count,
 //! model and status; rows virtualised with `body.rows` so 10,000 groups scroll smoothly.
 
 use std::collections::HashMap;
@@ -160,11 +160,12 @@ fn recommended(
     at: (usize, usize),
     lang: Lang,
 ) -> String {
+    // the group's option in the recommended plan
     ctx.analysis
         .results
         .as_ref()
-        .and_then(|r| index.get(&at).map(|&i| &r.racks[i]))
-        .and_then(|rr| rr.recommended)
+        .and_then(|r| index.get(&at).and_then(|&i| r.plan.groups.get(i)))
+        .and_then(|g| g.option)
         .map(|o| option_name(o, lang).to_string())
         .unwrap_or_default()
 }

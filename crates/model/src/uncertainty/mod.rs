@@ -20,6 +20,8 @@
 
 pub mod prepare;
 
+use crate::CostMode;
+
 use std::fmt;
 
 use serde::de;
@@ -121,6 +123,43 @@ impl<'de> Deserialize<'de> for Amount {
             )),
         }
     }
+}
+
+/// The ranges swung when a site lists no `uncertainty` ([EST], `docs/analysis.md` §2): the
+/// inputs that move an NPV most on every site, each ± a share of its value. Electricity ±20 %
+/// (a tariff's spread between provinces and years); discount rate ±25 % (8 % → 6–10 %, the
+/// range analysts use for Chinese infrastructure); horizon ±30 % (10 → 7–13 years of plant
+/// life); CAPEX prices of the site's cost mode ±30 % (the spread of published per-kW and
+/// equipment prices in `shared/reference`); added air capacity ±30 %.
+pub fn default_ranges(mode: CostMode) -> Vec<Uncertain> {
+    let percent = |input: &str, p: f64| Uncertain {
+        input: input.to_string(),
+        range: Range::Percent(p),
+    };
+    let mut list = vec![
+        percent("prices.electricity", 20.0),
+        percent("finance.discount_rate", 25.0),
+        percent("finance.horizon_years", 30.0),
+    ];
+    let capex: &[&str] = match mode {
+        CostMode::PerKw => &[
+            "prices.cold_plate_stock_per_kw",
+            "prices.cold_plate_new_per_kw",
+            "prices.immersion_stock_per_kw",
+            "prices.immersion_new_per_kw",
+        ],
+        CostMode::Itemised => &[
+            "prices.cdu_per_kw_capacity",
+            "prices.cold_plate_kit_per_kw",
+            "prices.manifold_per_rack",
+            "prices.piping_per_kw",
+            "prices.labour_per_server",
+            "prices.tank_each",
+        ],
+    };
+    list.extend(capex.iter().map(|input| percent(input, 30.0)));
+    list.push(percent("prices.air_added_capacity_per_kw", 30.0));
+    list
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ use coolplan_model::Site;
 use coolplan_model::uncertainty::prepare::Prepared;
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
+use coolplan_words::fields::field_label;
 use coolplan_words::gui::Gui;
 use coolplan_words::results::{money, option_name};
 use coolplan_words::{Lang, Text};
@@ -70,6 +71,19 @@ fn prepared(
     Ok((prepared, climate))
 }
 
+/// The inputs the tornado swings (the site's ranges, or the default ones: the flag) and the
+/// site's climate.
+fn sensitivity_inputs(
+    site: &Site,
+    base_dir: Option<&std::path::Path>,
+    lang: Lang,
+) -> Result<(Prepared, bool, coolplan_climate::ClimateData), String> {
+    let climate = coolplan_io::climate::resolve(site, base_dir).map_err(|e| e.say(lang))?;
+    let (prepared, defaults) = Prepared::for_sensitivity(site)
+        .map_err(|problems| coolplan_words::say::uncertainty::joined(&problems, lang))?;
+    Ok((prepared, defaults, climate))
+}
+
 impl AnalysisPanel {
     /// True while a Monte Carlo runs.
     pub fn is_running(&self) -> bool {
@@ -104,8 +118,7 @@ impl AnalysisPanel {
     fn tornado_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx) {
         let lang = ctx.lang();
         if ctx.site.uncertainty.is_empty() {
-            ui.label(Gui::AnNoRanges.tr(lang));
-            return;
+            ui.label(An::RepNoRanges.tr(lang));
         }
         let stale = self
             .tornado
@@ -118,8 +131,11 @@ impl AnalysisPanel {
                 .clicked()
             && let Some(results) = &ctx.analysis.results
         {
-            let tornado = prepared(ctx.site, ctx.base_dir, lang)
-                .and_then(|(p, climate)| tornado::tornado(&p, results, &evaluator(&p, &climate)));
+            let tornado = sensitivity_inputs(ctx.site, ctx.base_dir, lang).and_then(
+                |(p, defaults, climate)| {
+                    tornado::tornado(&p, defaults, results, &evaluator(&p, &climate))
+                },
+            );
             self.tornado = Some((ctx.analysis.revision, tornado));
         }
         match &self.tornado {
@@ -133,7 +149,8 @@ impl AnalysisPanel {
 }
 
 fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
-    ui.heading(Gui::AnTornado.fmt(lang, &[&option_name(t.option, lang)]));
+    ui.heading(Gui::AnTornado.tr(lang));
+    let label = |b: &tornado::Bar| field_label(&b.group, &b.field, lang).to_string();
     let base = t.base_npv.amount;
     let n = t.bars.len();
     // Top bar at the top: input i at y = n − 1 − i; bars from base to each end, millions.
@@ -145,12 +162,12 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
                 let end = if high { &b.high } else { &b.low };
                 Bar::new((n - 1 - i) as f64, (end.npv.amount - base) / 1e6)
                     .base_offset(base / 1e6)
-                    .name(&b.input)
+                    .name(label(b))
                     .width(0.6)
             })
             .collect::<Vec<_>>()
     };
-    let names: Vec<String> = t.bars.iter().map(|b| b.input.clone()).collect();
+    let names: Vec<String> = t.bars.iter().map(label).collect();
     Plot::new("tornado")
         .height(40.0 * n as f32 + 60.0)
         .legend(Legend::default())
@@ -176,19 +193,27 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
         ui.label(An::RepNpvHigh.tr(lang));
         ui.label(Gui::AnSwing.tr(lang));
         ui.end_row();
+        let shown = |text: &str| coolplan_words::results::units_as_written(text, lang);
         for b in &t.bars {
-            ui.label(&b.input);
+            ui.label(label(b));
             ui.label(format!(
                 "{} → {}",
-                coolplan_units::format::written_for_display(&b.low.value),
+                shown(&b.low.display),
                 money(b.low.npv, lang)
             ));
             ui.label(format!(
                 "{} → {}",
-                coolplan_units::format::written_for_display(&b.high.value),
+                shown(&b.high.display),
                 money(b.high.npv, lang)
             ));
-            ui.label(money(b.swing, lang));
+            match &b.no_effect {
+                Some(why) => ui.label(format!(
+                    "{} ({})",
+                    money(b.swing, lang),
+                    coolplan_words::results::plan::no_effect(why, lang)
+                )),
+                None => ui.label(money(b.swing, lang)),
+            };
             ui.end_row();
         }
     });
@@ -214,9 +239,10 @@ fn redundancy_ui(ui: &mut Ui, ctx: &ViewCtx, checks: &[HallCheck]) {
             ui.label(Gui::AnCduLoad.tr(lang));
             ui.label(Gui::AnLoses.tr(lang));
             ui.end_row();
-            for (i, cdu) in check.cdus.iter().take(24).enumerate() {
+            for cdu in check.cdus.iter().take(24) {
                 let racks = cdu.rack_count();
-                ui.label(format!("CDU {}", i + 1));
+                // identical units are one row: "3 × CDU"
+                ui.label(format!("{} × CDU", group_thousands(cdu.units as f64, 0)));
                 ui.label(format!(
                     "{} / {}",
                     group_thousands(cdu.load.get::<kilowatt>(), 1),

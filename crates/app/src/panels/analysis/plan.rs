@@ -197,13 +197,19 @@ fn cash_flow_chart(ui: &mut Ui, plan: &Plan, lang: Lang) {
                     .color(ALL_AIR_COLOUR)
                     .width(1.5),
             );
-            let payback = coolplan_words::terms::Term::Payback.tr(lang);
-            for (name, values, colour) in [
-                (plain_name, &plan.cumulative, PLAIN_COLOUR),
+            use coolplan_words::terms::Term;
+            for (name, values, colour, payback) in [
+                (
+                    plain_name,
+                    &plan.cumulative,
+                    PLAIN_COLOUR,
+                    Term::SimplePayback.tr(lang),
+                ),
                 (
                     discounted_name,
                     &plan.cumulative_discounted,
                     DISCOUNTED_COLOUR,
+                    Term::DiscountedPayback.tr(lang),
                 ),
             ] {
                 plot_ui.line(Line::new(name, series(values)).color(colour).width(2.0));
@@ -215,14 +221,10 @@ fn cash_flow_chart(ui: &mut Ui, plan: &Plan, lang: Lang) {
         });
 }
 
-/// The budget the field starts with: the recommended option's site CAPEX spread over three
-/// years, rounded up to 100,000 (0 when the recommendation is air or costs nothing).
+/// The budget the field starts with: the recommended plan's CAPEX spread over three years,
+/// rounded up to 100,000 (0 when the plan costs nothing).
 fn starting_budget(results: &coolplan_engine::Overview) -> f64 {
-    let site = &results.site;
-    let capex = site
-        .recommendation
-        .option
-        .map_or(0.0, |option| site.option(option).cost.capex.amount);
+    let capex = results.plan.totals.capex.amount.max(0.0);
     (capex / 3.0 / 100_000.0).ceil() * 100_000.0
 }
 
