@@ -13,7 +13,7 @@ use coolplan_engine::analysis::redundancy::RackShare;
 use coolplan_engine::analysis::tornado::{End, NoEffect};
 use coolplan_units::Money;
 use coolplan_words::Lang;
-use coolplan_words::fields::field_label;
+use coolplan_words::fields::assumption_label;
 use coolplan_words::results::plan as plan_words;
 use coolplan_words::results::{cdu_size_name, plan_reason};
 
@@ -99,7 +99,7 @@ pub fn document(a: &Analysis, lang: Lang) -> Value {
             "base_uniform": key(t.base_uniform),
             "bars": t.bars.iter().map(|b| json!({
                 "input": b.input,
-                "name": field_label(&b.group, &b.field, lang),
+                "name": assumption_label(b.input, lang),
                 "base": b.base,
                 "low": end(&b.low),
                 "high": end(&b.high),

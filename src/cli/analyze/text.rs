@@ -9,7 +9,7 @@ use coolplan_engine::analysis::phased::Method;
 use coolplan_units::Money;
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
-use coolplan_words::fields::field_label;
+use coolplan_words::fields::assumption_label;
 use coolplan_words::results::plan as plan_words;
 use coolplan_words::results::{
     cdu_size_name, money, option_name, plan_reason, short_number, units_as_written, years,
@@ -44,7 +44,7 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
                 let _ = writeln!(
                     out,
                     "{} | {} → {} | {} → {} | {}",
-                    field_label(&bar.group, &bar.field, lang),
+                    assumption_label(bar.input, lang),
                     shown(&bar.low.display),
                     m(bar.low.npv),
                     shown(&bar.high.display),

@@ -12,7 +12,8 @@ use rayon::prelude::*;
 
 use super::Evaluator;
 use crate::results::{CoolingOption, Results};
-use coolplan_model::uncertainty::prepare::{Input, Prepared};
+use coolplan_model::assumptions::{AssumptionKey, Group};
+use coolplan_model::uncertainty::prepare::{ApplyError, Input, Prepared};
 use coolplan_model::{CostMode, Site, Status};
 use coolplan_units::Money;
 
@@ -58,10 +59,8 @@ pub struct End {
 /// One bar of the tornado.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
-    /// `"group.key"` (the words crate names it: `fields::AssumptionField`).
-    pub input: String,
-    pub group: String,
-    pub field: String,
+    /// The assumption swung (the words crate names it for people).
+    pub input: AssumptionKey,
     /// The base value for people (`0.75 CNY/kWh`).
     pub base: String,
     pub low: End,
@@ -83,13 +82,9 @@ pub struct Tornado {
     pub bars: Vec<Bar>,
 }
 
-/// The input's value in `site` for people (the assumptions' own display), or its file form.
-fn display_of(site: &Site, input: &Input, written: &str) -> String {
-    site.assumptions
-        .entries(site.currency)
-        .into_iter()
-        .find(|e| e.group == input.group && e.key == input.field)
-        .map_or_else(|| written.to_string(), |e| e.display)
+/// The input's value in `site` for people (the assumptions' own display).
+fn display_of(site: &Site, input: &Input) -> String {
+    site.assumptions.resolve(site.currency).describe(input.key)
 }
 
 fn end<R>(
@@ -103,7 +98,7 @@ fn end<R>(
     let totals = &results.plan.totals;
     End {
         value,
-        display: display_of(site, input, &written),
+        display: display_of(site, input),
         written,
         npv: totals.npv_vs_air,
         payback_years: totals.simple_payback_years,
@@ -124,37 +119,33 @@ pub fn tornado<R: Sync>(
     default_ranges: bool,
     base: &Results<R>,
     evaluate: &Evaluator,
-) -> Result<Tornado, String> {
+) -> Result<Tornado, ApplyError> {
     let currency = base.currency;
     let mut bars = prepared
         .inputs
         .par_iter()
         .enumerate()
         .map(|(i, input)| {
-            let at = |value: f64| -> Result<(End, Site), String> {
+            let at = |value: f64| -> Result<End, ApplyError> {
                 let site = prepared.apply(i, value)?;
-                let results = evaluate(&site);
-                Ok((end(&results, base, &site, input, value), site))
+                Ok(end(&evaluate(&site), base, &site, input, value))
             };
-            let (low, _) = at(input.quantile(0.0))?;
-            let (high, _) = at(input.quantile(1.0))?;
+            let low = at(input.quantile(0.0))?;
+            let high = at(input.quantile(1.0))?;
             let swing = (high.npv.amount - low.npv.amount).abs();
             let scale = base.plan.totals.npv_vs_air.amount.abs().max(1.0);
             let no_effect = (swing <= 1e-9 * scale)
                 .then(|| why_no_effect(&prepared.site, base, input, &low, &high));
-            let written = input.written(input.base.number);
             Ok(Bar {
-                input: input.key.clone(),
-                group: input.group.clone(),
-                field: input.field.clone(),
-                base: display_of(&prepared.site, input, &written),
+                input: input.key,
+                base: display_of(&prepared.site, input),
                 low,
                 high,
                 swing: Money::new(swing, currency),
                 no_effect,
             })
         })
-        .collect::<Result<Vec<Bar>, String>>()?;
+        .collect::<Result<Vec<Bar>, ApplyError>>()?;
     // stable: equal swings keep the list's order
     bars.sort_by(|a, b| b.swing.amount.total_cmp(&a.swing.amount));
     let totals = &base.plan.totals;
@@ -196,7 +187,7 @@ fn why_no_effect<R>(
     low: &End,
     high: &End,
 ) -> NoEffect {
-    let field = input.field.as_str();
+    let field = input.key.name();
     let groups = || site.halls.iter().flat_map(|h| &h.racks);
     let servers = || groups().flat_map(|r| &r.servers);
     let per_kw_only = [
@@ -220,7 +211,7 @@ fn why_no_effect<R>(
         "floor_reinforcement_per_m2",
         "contingency",
     ];
-    if input.group == "prices" {
+    if input.key.group() == Group::Prices {
         let other_mode = match site.cost_mode {
             CostMode::PerKw => itemised_only.contains(&field),
             CostMode::Itemised => per_kw_only.contains(&field),

@@ -3,8 +3,9 @@
 //! Owns: the RON form of an uncertain input, and ([`prepare`]) checking the list against the
 //! assumptions and setting varied values. Never touches: sampling, the engine, files.
 //! RON cannot parse `0.75 ± 20 %`, so a site lists its uncertain inputs in a top-level
-//! `uncertainty` list, each naming an assumption by `"group.key"` (as in the assumptions
-//! appendix) with one of three ranges:
+//! `uncertainty` list, each naming an assumption by its key `"group.key"` (as in the
+//! assumptions appendix; read into an [`AssumptionKey`], an unknown key fails the load with
+//! the list of valid ones) with one of three ranges:
 //!
 //! ```ron
 //! uncertainty: [
@@ -21,18 +22,19 @@
 pub mod prepare;
 
 use crate::CostMode;
-
-use std::fmt;
-
+use crate::assumptions::{finance, prices};
 use serde::de;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use crate::assumptions::Amount;
+use crate::assumptions::AssumptionKey;
 
 /// One uncertain input.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Uncertain {
-    /// Assumption key, `"group.key"`, e.g. `"prices.electricity"`.
-    pub input: String,
+    /// The assumption, written `"group.key"`, e.g. `"prices.electricity"`.
+    pub input: AssumptionKey,
     pub range: Range,
 }
 
@@ -51,34 +53,7 @@ pub enum Range {
     },
 }
 
-/// A bound as written: a number with its file tag (`kW(20)` → `kW`, 20) or a bare number.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Amount {
-    pub tag: Option<String>,
-    pub number: f64,
-}
-
-impl Amount {
-    pub fn plain(number: f64) -> Self {
-        Self { tag: None, number }
-    }
-    pub fn tagged(tag: &str, number: f64) -> Self {
-        Self {
-            tag: Some(tag.to_string()),
-            number,
-        }
-    }
-}
-
-impl fmt::Display for Amount {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        match &self.tag {
-            Some(tag) => write!(f, "{tag}({})", self.number),
-            None => write!(f, "{}", self.number),
-        }
-    }
-}
-
+/// A bound is written like the assumption itself: `kW(20)`, or a bare number for a ratio.
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match &self.tag {
@@ -132,33 +107,35 @@ impl<'de> Deserialize<'de> for Amount {
 /// life); CAPEX prices of the site's cost mode ±30 % (the spread of published per-kW and
 /// equipment prices in `shared/reference`); added air capacity ±30 %.
 pub fn default_ranges(mode: CostMode) -> Vec<Uncertain> {
-    let percent = |input: &str, p: f64| Uncertain {
-        input: input.to_string(),
+    use finance::Key as F;
+    use prices::Key as P;
+    let percent = |input: AssumptionKey, p: f64| Uncertain {
+        input,
         range: Range::Percent(p),
     };
     let mut list = vec![
-        percent("prices.electricity", 20.0),
-        percent("finance.discount_rate", 25.0),
-        percent("finance.horizon_years", 30.0),
+        percent(P::electricity.into(), 20.0),
+        percent(F::discount_rate.into(), 25.0),
+        percent(F::horizon_years.into(), 30.0),
     ];
-    let capex: &[&str] = match mode {
+    let capex: &[P] = match mode {
         CostMode::PerKw => &[
-            "prices.cold_plate_stock_per_kw",
-            "prices.cold_plate_new_per_kw",
-            "prices.immersion_stock_per_kw",
-            "prices.immersion_new_per_kw",
+            P::cold_plate_stock_per_kw,
+            P::cold_plate_new_per_kw,
+            P::immersion_stock_per_kw,
+            P::immersion_new_per_kw,
         ],
         CostMode::Itemised => &[
-            "prices.cdu_per_kw_capacity",
-            "prices.cold_plate_kit_per_kw",
-            "prices.manifold_per_rack",
-            "prices.piping_per_kw",
-            "prices.labour_per_server",
-            "prices.tank_each",
+            P::cdu_per_kw_capacity,
+            P::cold_plate_kit_per_kw,
+            P::manifold_per_rack,
+            P::piping_per_kw,
+            P::labour_per_server,
+            P::tank_each,
         ],
     };
-    list.extend(capex.iter().map(|input| percent(input, 30.0)));
-    list.push(percent("prices.air_added_capacity_per_kw", 30.0));
+    list.extend(capex.iter().map(|&key| percent(key.into(), 30.0)));
+    list.push(percent(P::air_added_capacity_per_kw.into(), 30.0));
     list
 }
 

@@ -29,7 +29,9 @@ pub(super) fn bill_of_quantities(input: &ReportInput, blocks: &mut Vec<Block>) {
         Column::right(Rep::ColPipingCost.fmt(lang, &[&currency])),
     ];
     blocks.push(Block::Table(plan_quantities(input, columns.clone())));
-    blocks.push(Block::Paragraph(Rep::EquipmentEachOption.tr(lang).to_string()));
+    blocks.push(Block::Paragraph(
+        Rep::EquipmentEachOption.tr(lang).to_string(),
+    ));
     let mut rows = Vec::new();
     let scopes = input.results.halls.iter().map(|h| (h, false));
     for (scope, total) in scopes.chain(std::iter::once((&input.results.site, true))) {
@@ -67,10 +69,10 @@ fn plan_quantities(input: &ReportInput, columns: Vec<Column>) -> Table {
             if on.is_empty() {
                 continue;
             }
-            let of = |r: &&RackResult| r.scope.option(option);
-            let sum = |f: &dyn Fn(&OptionResult) -> f64| on.iter().map(|r| f(of(r))).sum::<f64>();
-            let kits: u64 = on.iter().map(|r| of(r).thermal.cold_plate_kits).sum();
-            let tanks: u64 = on.iter().map(|r| of(r).thermal.tank_count).sum();
+            let on: Vec<&OptionResult> = on.iter().map(|r| r.scope.option(option)).collect();
+            let sum = |f: &dyn Fn(&OptionResult) -> f64| on.iter().map(|o| f(o)).sum::<f64>();
+            let kits: u64 = on.iter().map(|o| o.thermal.cold_plate_kits).sum();
+            let tanks: u64 = on.iter().map(|o| o.thermal.tank_count).sum();
             let cdus = plan
                 .cdus
                 .iter()
@@ -91,13 +93,17 @@ fn plan_quantities(input: &ReportInput, columns: Vec<Column>) -> Table {
                 f::count(kits),
                 f::count(cdus),
                 f::count(tanks),
-                whole(sum(&|o| o.thermal.fluid_volume.get::<uom::si::volume::liter>())),
+                whole(sum(&|o| {
+                    o.thermal.fluid_volume.get::<uom::si::volume::liter>()
+                })),
                 whole(sum(&|o| {
                     o.thermal
                         .coolant_flow
                         .get::<uom::si::volume_rate::liter_per_minute>()
                 })),
-                whole(sum(&|o| o.thermal.heat_to_liquid.get::<uom::si::power::kilowatt>())),
+                whole(sum(&|o| {
+                    o.thermal.heat_to_liquid.get::<uom::si::power::kilowatt>()
+                })),
                 whole(piping),
             ]));
         }

@@ -6,11 +6,11 @@ use super::reasons::{choice, reasons};
 use super::{ReportInput, chapter};
 use crate::document::{Block, Column, Row, Table};
 use coolplan_engine::{CoolingOption, GroupChoice, HallPlan, RackResult, Reason, ScopeResult};
-use coolplan_units::format::UnitSystem;
-use coolplan_words::results::plan::{self as plan_words, PlanWords};
 use coolplan_model::{FloorKind, Hall};
+use coolplan_units::format::UnitSystem;
 use coolplan_units::format::quantity_in;
 use coolplan_units::{TemperatureUnit, format::group_thousands};
+use coolplan_words::results::plan::{self as plan_words, PlanWords};
 use coolplan_words::{Lang, Text, report::Rep};
 
 pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {

@@ -12,11 +12,12 @@ use crate::document::{Block, Chart, ChartKind, Column, Row, Series, Table};
 use coolplan_engine::analysis::evaluator;
 use coolplan_engine::analysis::redundancy::{self, HallCheck};
 use coolplan_engine::analysis::tornado::{self, Tornado};
-use coolplan_model::uncertainty::prepare::Prepared;
+use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
-use coolplan_words::fields::field_label;
+use coolplan_words::fields::assumption_label;
 use coolplan_words::results::plan as plan_words;
+use coolplan_words::say::Say;
 use coolplan_words::{Lang, Text};
 use uom::si::power::kilowatt;
 
@@ -31,7 +32,7 @@ pub(super) fn sensitivity(input: &ReportInput, blocks: &mut Vec<Block>) {
             }
             tornado_blocks(input, &t, blocks)
         }
-        Err(text) => blocks.push(Block::Paragraph(text)),
+        Err(gap) => blocks.push(Block::Paragraph(gap.say(lang))),
     }
     blocks.push(heading(An::RepRedundancy.tr(lang)));
     redundancy_blocks(input, blocks);
@@ -44,22 +45,35 @@ fn heading(text: &str) -> Block {
     }
 }
 
-/// The tornado of the site (its ranges, or the default ones); `Err` is a sentence for the
-/// reader.
-fn tornado_of(input: &ReportInput) -> Result<Tornado, String> {
-    let Some(climate) = input.climate else {
-        return Err(An::RepNoClimate.tr(input.lang).to_string());
-    };
-    let (prepared, defaults) = Prepared::for_sensitivity(input.site)
-        .map_err(|problems| coolplan_words::say::uncertainty::joined(&problems, input.lang))?;
+/// Why the report has no tornado.
+enum NoTornado {
+    NoClimate,
+    Ranges(Vec<UncertaintyError>),
+    Tornado(ApplyError),
+}
+
+impl Say for NoTornado {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            NoTornado::NoClimate => An::RepNoClimate.tr(lang).to_string(),
+            NoTornado::Ranges(problems) => coolplan_words::say::uncertainty::joined(problems, lang),
+            NoTornado::Tornado(e) => e.say(lang),
+        }
+    }
+}
+
+/// The tornado of the site: its ranges, or the default ones when it lists none.
+fn tornado_of(input: &ReportInput) -> Result<Tornado, NoTornado> {
+    let climate = input.climate.ok_or(NoTornado::NoClimate)?;
+    let (prepared, defaults) = Prepared::for_sensitivity(input.site).map_err(NoTornado::Ranges)?;
     let evaluate = evaluator(&prepared, climate);
-    tornado::tornado(&prepared, defaults, input.results, &evaluate)
+    tornado::tornado(&prepared, defaults, input.results, &evaluate).map_err(NoTornado::Tornado)
 }
 
 fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
     let lang = input.lang;
     let currency = input.results.currency.code();
-    let label = |b: &tornado::Bar| field_label(&b.group, &b.field, lang).to_string();
+    let label = |b: &tornado::Bar| assumption_label(b.input, lang).to_string();
     blocks.push(Block::Paragraph(
         An::RepTornadoIntro.fmt(lang, &[&money_short(t.base_npv, lang)]),
     ));

@@ -2,8 +2,9 @@
 //! background thread with progress and cancel, phased plan under a yearly budget, CDU N+1.
 //!
 //! Owns: the panel's UI-local state (last tornado, the Monte Carlo section, the plan
-//! section). Never touches: the analyses' arithmetic (`engine::analysis`), the document
-//! (read only).
+//! section). Never touches: the analyses' arithmetic (`engine::analysis`); the document is
+//! read only. A tornado or Monte Carlo resolves the site's climate when it starts (an EPW
+//! climate is read from its file).
 
 mod monte_carlo;
 pub mod plan;
@@ -19,11 +20,12 @@ use coolplan_engine::analysis::evaluator;
 use coolplan_engine::analysis::monte_carlo::MonteCarlo;
 use coolplan_engine::analysis::redundancy::{self, HallCheck};
 use coolplan_engine::analysis::tornado::{self, Tornado};
+use coolplan_io::climate::ClimateError;
 use coolplan_model::Site;
-use coolplan_model::uncertainty::prepare::Prepared;
+use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
-use coolplan_words::fields::field_label;
+use coolplan_words::fields::assumption_label;
 use coolplan_words::gui::Gui;
 use coolplan_words::results::{money, option_name};
 use coolplan_words::{Lang, Text};
@@ -33,7 +35,7 @@ pub use monte_carlo::DEFAULT_SAMPLES;
 #[derive(Default)]
 pub struct AnalysisPanel {
     /// The tornado and the analysis revision it was computed for.
-    tornado: Option<(u64, Result<Tornado, String>)>,
+    tornado: Option<(u64, Result<Tornado, Unavailable>)>,
     pub monte_carlo: monte_carlo::MonteCarloSection,
     pub plan: plan::PlanSection,
     /// The CDU N+1 checks and the analysis revision they are of (recomputed on change only).
@@ -59,28 +61,44 @@ impl Panel for AnalysisPanel {
     }
 }
 
+/// Why the tornado or Monte Carlo cannot run.
+#[derive(Debug)]
+enum Unavailable {
+    Climate(ClimateError),
+    Ranges(Vec<UncertaintyError>),
+    Tornado(ApplyError),
+}
+
+impl Say for Unavailable {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Unavailable::Climate(e) => e.say(lang),
+            Unavailable::Ranges(problems) => {
+                coolplan_words::say::uncertainty::joined(problems, lang)
+            }
+            Unavailable::Tornado(e) => e.say(lang),
+        }
+    }
+}
+
 /// The site's ranges and the engine bound to its climate, or why not.
 fn prepared(
     site: &Site,
     base_dir: Option<&std::path::Path>,
-    lang: Lang,
-) -> Result<(Prepared, coolplan_climate::ClimateData), String> {
-    let climate = coolplan_io::climate::resolve(site, base_dir).map_err(|e| e.say(lang))?;
-    let prepared = Prepared::new(site)
-        .map_err(|problems| coolplan_words::say::uncertainty::joined(&problems, lang))?;
+) -> Result<(Prepared, coolplan_climate::ClimateData), Unavailable> {
+    let climate = coolplan_io::climate::resolve(site, base_dir).map_err(Unavailable::Climate)?;
+    let prepared = Prepared::new(site).map_err(Unavailable::Ranges)?;
     Ok((prepared, climate))
 }
 
 /// The inputs the tornado swings (the site's ranges, or the default ones: the flag) and the
-/// site's climate.
+/// site's climate, or why not.
 fn sensitivity_inputs(
     site: &Site,
     base_dir: Option<&std::path::Path>,
-    lang: Lang,
-) -> Result<(Prepared, bool, coolplan_climate::ClimateData), String> {
-    let climate = coolplan_io::climate::resolve(site, base_dir).map_err(|e| e.say(lang))?;
-    let (prepared, defaults) = Prepared::for_sensitivity(site)
-        .map_err(|problems| coolplan_words::say::uncertainty::joined(&problems, lang))?;
+) -> Result<(Prepared, bool, coolplan_climate::ClimateData), Unavailable> {
+    let climate = coolplan_io::climate::resolve(site, base_dir).map_err(Unavailable::Climate)?;
+    let (prepared, defaults) = Prepared::for_sensitivity(site).map_err(Unavailable::Ranges)?;
     Ok((prepared, defaults, climate))
 }
 
@@ -131,17 +149,17 @@ impl AnalysisPanel {
                 .clicked()
             && let Some(results) = &ctx.analysis.results
         {
-            let tornado = sensitivity_inputs(ctx.site, ctx.base_dir, lang).and_then(
-                |(p, defaults, climate)| {
+            let tornado =
+                sensitivity_inputs(ctx.site, ctx.base_dir).and_then(|(p, defaults, climate)| {
                     tornado::tornado(&p, defaults, results, &evaluator(&p, &climate))
-                },
-            );
+                        .map_err(Unavailable::Tornado)
+                });
             self.tornado = Some((ctx.analysis.revision, tornado));
         }
         match &self.tornado {
             Some((_, Ok(t))) => tornado_view(ui, t, lang),
             Some((_, Err(e))) => {
-                ui.label(e);
+                ui.label(e.say(lang));
             }
             None => {}
         }
@@ -150,7 +168,7 @@ impl AnalysisPanel {
 
 fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
     ui.heading(Gui::AnTornado.tr(lang));
-    let label = |b: &tornado::Bar| field_label(&b.group, &b.field, lang).to_string();
+    let label = |b: &tornado::Bar| assumption_label(b.input, lang).to_string();
     let base = t.base_npv.amount;
     let n = t.bars.len();
     // Top bar at the top: input i at y = n − 1 − i; bars from base to each end, millions.
@@ -181,7 +199,7 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
             if (i - whole).abs() > 1e-9 || whole < 0.0 || whole >= n as f64 {
                 return String::new();
             }
-            names[whole as usize].clone()
+            names[whole as usize].to_string()
         })
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new(An::RepLow.tr(lang), side(false)).horizontal());
