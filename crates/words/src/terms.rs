@@ -25,7 +25,6 @@ crate::texts! {
         Recommended => "Recommended", "推荐方案";
         Feasible => "Feasible", "可行";
         Infeasible => "Infeasible", "不可行";
-        MixedPlan => "Mixed plan", "混合方案";
     }
 }
 

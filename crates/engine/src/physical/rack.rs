@@ -10,7 +10,7 @@
 
 use super::energy::HallPlant;
 use super::equipment::{floor_load_kg_per_m2, flow_m3_per_s, tank_count};
-use super::feasibility::{Verdict, rack_verdict};
+use super::feasibility::{Verdict, rack_verdict, rule_verdict};
 use super::load::RackLoad;
 use super::sums::Sums;
 use crate::per_option::PerOption;
@@ -166,6 +166,7 @@ pub fn rack_group(
             &water[i],
             &mut verdicts[i],
         );
+        rule_verdict(option, rack, &mut verdicts[i]);
     }
 }
 
