@@ -120,12 +120,12 @@ pub fn candidate(
     drivers: &PerOption<CostDrivers>,
     basis: &RackBasis,
     costs: &RackCosts,
-    racks: u64,
     count: u64,
     pricing: &CduPricing,
     factors: &[f64],
 ) -> Candidate {
     let share = costs.share;
+    let racks = crate::physical::record::converted_racks(count, share);
     let air_credit = costs.options[CoolingOption::Air].capex_pv(factors);
     let year = basis.first_year();
     let options = PerOption::from_fn(|o| {

@@ -103,7 +103,6 @@ pub fn assemble<R: PricedGroup>(
             let place = record.place();
             let drivers = record.drivers();
             let count = record.count();
-            let converted = crate::physical::record::converted_racks(count, record.share());
             pricer.price(place, &drivers, &mut work);
             for (option, streams) in work.options.entries() {
                 hall_streams[option].add_scaled(streams, 1.0);
@@ -117,7 +116,6 @@ pub fn assemble<R: PricedGroup>(
                 &drivers,
                 &basis,
                 &work,
-                converted,
                 count,
                 &cdu_pricing,
                 &value.factors,

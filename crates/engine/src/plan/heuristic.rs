@@ -13,6 +13,7 @@
 //! 3. whole CDU units, valued exactly: for each liquid option, the plan without it (its groups
 //!    on their next best option); in halls of at most [`EXACT_SWAP_GROUPS`] groups, then every
 //!    single move, repeated until none gains.
+//!
 //! Each start is also kept as it was when it fits (so the plan is never worse than an "all …"
 //! plan that fits); the best exact value of all wins. Deterministic: moves are ranked with
 //! ties broken by group and option order.
