@@ -244,6 +244,9 @@ fn scope_block(out: &mut String, scope: &ScopeResult, plan: Option<&PlanTotals>,
         ]);
     }
     if let Some(p) = plan {
+        // a plan that keeps every group on air has no payback or IRR, as the air row
+        let invests = p.capex.amount != 0.0 || p.npv_vs_air.amount != 0.0;
+        let or_dash = |text: String| if invests { text } else { "—".to_string() };
         rows.push([
             PlanWords::PlanRow.tr(lang).to_string(),
             words::yes_no(true, lang).to_string(),
@@ -252,8 +255,8 @@ fn scope_block(out: &mut String, scope: &ScopeResult, plan: Option<&PlanTotals>,
             words::money(p.capex, lang),
             words::money(p.opex_per_year, lang),
             words::money(p.npv_vs_air, lang),
-            words::years(p.simple_payback_years, lang),
-            words::percent(p.irr, lang),
+            or_dash(words::years(p.simple_payback_years, lang)),
+            or_dash(words::percent(p.irr, lang)),
         ]);
     }
     for row in aligned(&rows) {
