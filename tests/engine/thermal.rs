@@ -160,7 +160,7 @@ fn floor_load_pass_and_fail() {
 #[test]
 fn air_limit_pass_and_fail() {
     // 2 × 10.2 = 20.4 kW ≤ 25 kW passes; 3 new × 10.2 = 30.6 kW > 25 kW fails (new load: an
-    // installed rack of 30.6 kW would stay feasible as it runs today, tests/engine_plan.rs).
+    // installed rack of 30.6 kW would stay feasible as it runs today, tests/engine/plan.rs).
     let s = site(vec![hall(
         "A",
         vec![
