@@ -73,6 +73,7 @@ crate::texts! {
         RepNoEffect => "{0}: no effect — {1}.", "{0}：无影响——{1}。";
         RepNoClimate => "The weather data of the site was not available: the sensitivity analysis was not run.", "无法获取站点气候数据：未进行敏感性分析。";
         RepTornadoChart => "NPV of the plan against air at each end of an input's range", "各输入范围两端推荐方案相对风冷的净现值";
+        RepTornadoBase => "base {0}", "基准 {0}";
         RepLow => "At low value", "取低值";
         RepHigh => "At high value", "取高值";
         RepInput => "Input", "输入项";

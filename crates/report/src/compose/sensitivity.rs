@@ -88,10 +88,13 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
     blocks.push(Block::Chart(Chart {
         title: An::RepTornadoChart.tr(lang).to_string(),
         value_label: currency.to_string(),
-        kind: ChartKind::GroupedBars,
+        kind: ChartKind::Tornado,
         categories: t.bars.iter().map(label).collect(),
         series: vec![end_series(An::RepLow, false), end_series(An::RepHigh, true)],
-        markers: Vec::new(),
+        markers: vec![(
+            t.base_npv.amount,
+            An::RepTornadoBase.fmt(lang, &[&money_short(t.base_npv, lang)]),
+        )],
     }));
     let plan_at = |e: &tornado::End| {
         if e.plan_changed {
