@@ -1,11 +1,12 @@
 //! The rules for assumption groups and for the site's own catalog models.
 
 use super::checker::Checker;
-use crate::problem::{Kind, Seg};
+use crate::problem::{CDU_CAPACITY_KW, Kind, MAX_AMOUNT, MAX_SERVER_KW, Seg};
 use coolplan_model::ServerModel;
 use coolplan_model::assumptions::{Assumptions, cooling::CduSize};
 use coolplan_model::catalog::ServerKind;
 use coolplan_model::fluids::Fluid;
+use coolplan_units::build::kw;
 use coolplan_units::{Currency, Money, PowerUnit};
 
 pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) {
@@ -38,7 +39,11 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
             }
         }
         if let Some(CduSize::Custom { capacity }) = &k.cdu_size {
-            c.at(Seg::Field("cdu_size"), |c| c.positive("capacity", capacity));
+            c.at(Seg::Field("cdu_size"), |c| {
+                c.positive("capacity", capacity);
+                c.at_least("capacity", capacity, kw(*CDU_CAPACITY_KW.start()));
+                c.at_most("capacity", capacity, kw(*CDU_CAPACITY_KW.end()));
+            });
         }
         if let Some(v) = &k.cdu_approach {
             c.non_negative("cdu_approach", v);
@@ -148,6 +153,7 @@ pub(super) fn model(c: &mut Checker, m: &ServerModel) {
     c.name(&m.name);
     c.positive("height", &m.height);
     c.positive("max_power", &m.max_power);
+    c.at_most("max_power", &m.max_power, kw(MAX_SERVER_KW));
     c.positive("weight", &m.weight);
     c.fraction("utilisation", m.utilisation);
     c.fraction("fan_share", m.fan_share);
@@ -185,5 +191,10 @@ fn amount(c: &mut Checker, money: &Money) {
         )));
     } else if money.amount < 0.0 {
         c.report(Kind::Negative(money.describe()));
+    } else if money.amount > MAX_AMOUNT {
+        c.report(Kind::AbovePlausible {
+            value: money.describe(),
+            limit: super::numbers::amount_limit(money.currency),
+        });
     }
 }

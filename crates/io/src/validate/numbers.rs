@@ -2,7 +2,7 @@
 //! by every rule.
 
 use super::checker::Checker;
-use crate::problem::{Kind, YEAR_RANGE};
+use crate::problem::{Kind, MAX_AMOUNT, MAX_SI_MAGNITUDE, YEAR_RANGE};
 use coolplan_model::assumptions::Describe;
 use coolplan_units::{Currency, Price, Qty, TemperatureQ, UnitKind};
 
@@ -10,10 +10,19 @@ impl Checker {
     /// A quantity that must be finite and > 0.
     pub fn positive<U: UnitKind>(&mut self, name: &'static str, q: &Qty<U>) {
         self.number(name, q.number(), || shown(q), true);
+        self.magnitude(name, q);
     }
     /// A quantity that must be finite and ≥ 0.
     pub fn non_negative<U: UnitKind>(&mut self, name: &'static str, q: &Qty<U>) {
         self.number(name, q.number(), || shown(q), false);
+        self.magnitude(name, q);
+    }
+    /// A finite number whose SI value is beyond [`MAX_SI_MAGNITUDE`] (or overflows, as
+    /// `MW(1e306)` does) is no real value; arithmetic on it would give infinities.
+    fn magnitude<U: UnitKind>(&mut self, name: &'static str, q: &Qty<U>) {
+        if q.number().is_finite() && q.si().abs() > MAX_SI_MAGNITUDE {
+            self.report_field(name, Kind::Huge(shown(q)));
+        }
     }
     /// A plain number that must be finite and > 0 (NaN and infinities shown as written).
     pub fn positive_f64(&mut self, name: &'static str, v: f64) {
@@ -28,6 +37,27 @@ impl Checker {
             self.report_field(name, Kind::Negative(shown()));
         } else if strict && v <= 0.0 {
             self.report_field(name, Kind::NotPositive(shown()));
+        }
+    }
+    /// A finite quantity that must not exceed `limit` (a plausibility bound); NaN and
+    /// infinities are reported by the sign checks, not here.
+    pub fn at_most<U: UnitKind>(&mut self, name: &'static str, q: &Qty<U>, limit: Qty<U>) {
+        if q.number().is_finite() && q.si() > limit.si() && q.si().abs() <= MAX_SI_MAGNITUDE {
+            let kind = Kind::AbovePlausible {
+                value: shown(q),
+                limit: limit.describe(),
+            };
+            self.report_field(name, kind);
+        }
+    }
+    /// A finite, positive quantity that must be at least `limit` (a plausibility bound).
+    pub fn at_least<U: UnitKind>(&mut self, name: &'static str, q: &Qty<U>, limit: Qty<U>) {
+        if q.number().is_finite() && q.si() > 0.0 && q.si() < limit.si() {
+            let kind = Kind::BelowPlausible {
+                value: shown(q),
+                limit: limit.describe(),
+            };
+            self.report_field(name, kind);
         }
     }
     /// A share in 0..=1.
@@ -62,6 +92,15 @@ impl Checker {
             }
         };
         self.number(name, p.number(), text, false);
+        if p.number().is_finite() && p.number() > MAX_AMOUNT {
+            self.report_field(
+                name,
+                Kind::AbovePlausible {
+                    value: p.describe(),
+                    limit: amount_limit(site),
+                },
+            );
+        }
         if p.currency() != site {
             self.report_field(
                 name,
@@ -87,6 +126,11 @@ pub(super) fn shown<U: UnitKind>(q: &Qty<U>) -> String {
     } else {
         format!("{} {}", q.number(), q.unit().symbol())
     }
+}
+
+/// [`MAX_AMOUNT`] in `currency`, for a message.
+pub(super) fn amount_limit(currency: Currency) -> String {
+    coolplan_units::Money::new(MAX_AMOUNT, currency).describe()
 }
 
 fn plain(v: f64) -> String {

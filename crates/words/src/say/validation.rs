@@ -52,7 +52,12 @@ impl Say for Kind {
             }
             CurrencyMismatch { found, site } => Val::CurrencyMismatch.fmt(lang, &[found, site]),
             CountOverflow => Val::CountOverflow.tr(lang).to_string(),
-            TooManyRacks(count) => Val::TooManyRacks.fmt(lang, &[count, &MAX_RACKS]),
+            TooManyRacks(count) => {
+                Val::TooManyRacks.fmt(lang, &[&n(*count as f64), &n(MAX_RACKS as f64)])
+            }
+            AbovePlausible { value, limit } => Val::AbovePlausible.fmt(lang, &[value, limit]),
+            BelowPlausible { value, limit } => Val::BelowPlausible.fmt(lang, &[value, limit]),
+            Huge(value) => Val::Huge.fmt(lang, &[value]),
             RackScaleNotAlone(id) => Val::RackScaleNotAlone.fmt(lang, &[id]),
             UnknownPreset { key } => Val::UnknownPreset.fmt(
                 lang,
