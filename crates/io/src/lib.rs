@@ -3,8 +3,9 @@
 //!
 //! Owns: reading and writing bytes, RON parse errors with line and column, schema
 //! migration, validation of every rule with a path to the value, the canonical layout.
-//! Never touches: egui, the engine's arithmetic. Only [`load::read_file`] and [`save`] touch
-//! the file system; everything else is a pure function of text.
+//! Never touches: egui, the engine's arithmetic. Only [`read`] (every reader's bounded read),
+//! [`save`] (atomic writes, backups, the advisory lock) and [`climate`] (a site's EPW file)
+//! touch the file system; everything else is a pure function of text.
 
 pub mod canonical;
 pub mod climate;
@@ -15,11 +16,12 @@ pub mod load;
 pub mod migrate;
 pub mod parse;
 pub mod problem;
+pub mod read;
 pub mod save;
 pub mod validate;
 
 pub use canonical::to_canonical_string;
 pub use load::{LoadError, Loaded, load_bytes, load_site, load_str, parse_migrated, parse_site};
 pub use problem::{Kind, Problem, Seg, Severity};
-pub use save::{SaveError, SaveOptions, SaveOutcome, save_site, would_drop_comments};
+pub use save::{DiskStamp, SaveError, SaveOptions, SaveOutcome, save_site, would_drop_comments};
 pub use validate::validate;
