@@ -7,8 +7,8 @@ use crate::state::{AppState, Notice};
 use coolplan_report::compose::{ReportInput, sha256_hex};
 use coolplan_report::export::{self as writers, Format};
 use coolplan_report::layout::Paper;
-use coolplan_words::Text;
 use coolplan_words::gui::Gui;
+use coolplan_words::{Say, Text};
 
 /// Writes a report of the current site to `path` (format from the extension).
 pub fn export(state: &mut AppState, path: &Path) {
@@ -74,7 +74,8 @@ fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
         input_sha256: &hash,
     };
     let bytes = writers::export(&input, format, Paper::A4).map_err(|e| e.to_string())?;
-    std::fs::write(path, bytes).map_err(|e| e.to_string())
+    // Whole or not at all: a full disk never truncates a good old report.
+    coolplan_io::save::write_whole(path, &bytes).map_err(|e| e.say(state.settings.lang))
 }
 
 /// Sends a PDF to the printer with `lp` when CUPS is installed, else opens it in the viewer.

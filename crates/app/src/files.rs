@@ -1,11 +1,12 @@
 //! Reading and writing site files for the app, through the io module: parse and migrate
 //! (validation runs live in [`crate::analysis`], so a file with problems still opens to be
-//! fixed), and atomic save with a `.bak`. Errors come back as text; nothing here panics.
+//! fixed), and atomic save with a `.bak` that refuses to overwrite a file someone else
+//! changed since it was read. Errors come back as text or [`SaveFailure`]; nothing here panics.
 
 use coolplan_words::Say;
 use std::path::Path;
 
-use coolplan_io::SaveOptions;
+use coolplan_io::{DiskStamp, SaveError, SaveOptions};
 use coolplan_model::Site;
 use coolplan_words::Lang;
 
@@ -14,31 +15,55 @@ pub struct Loaded {
     pub site: Site,
     /// The text had `//` comments (saving will drop them).
     pub has_comments: bool,
+    /// What the file held, for the check before the next save.
+    pub stamp: DiskStamp,
+}
+
+/// Why a save did not happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveFailure {
+    /// The file on disk is not what was read or last saved: someone else wrote it.
+    ChangedOnDisk,
+    /// Any other reason, worded.
+    Other(String),
 }
 
 /// Reads, decodes, parses and migrates a site file (no validation: the app shows problems).
+/// Temporary files an interrupted save left beside it are removed first.
 pub fn load(path: &Path, lang: Lang) -> Result<Loaded, String> {
+    coolplan_io::save::clean_stray_temps(path);
     let origin = path.display().to_string();
-    let text = coolplan_io::load::read_file(path)
-        .and_then(|bytes| coolplan_io::load::decode(&bytes, &origin))
-        .map_err(|e| e.say(lang))?;
+    let bytes = coolplan_io::load::read_file(path).map_err(|e| e.say(lang))?;
+    let text = coolplan_io::load::decode(&bytes, &origin).map_err(|e| e.say(lang))?;
     let (site, _migrated_from) =
         coolplan_io::parse_migrated(&text, &origin).map_err(|e| e.say(lang))?;
     Ok(Loaded {
         site,
         has_comments: coolplan_io::lex::has_comments(&text),
+        stamp: DiskStamp::of(&bytes),
     })
 }
 
-/// Writes `site` to `path` atomically (temp file, fsync, rename; old file kept as `.bak`).
-/// The caller has already asked before dropping comments.
-pub fn save(site: &Site, path: &Path) -> Result<(), String> {
+/// Writes `site` to `path` atomically (temp file, fsync, rename; old file kept as `.bak`) and
+/// returns the stamp of what is now on disk. With `expected`, the save is refused when the
+/// file holds anything else. The caller has already asked before dropping comments.
+pub fn save(
+    site: &Site,
+    path: &Path,
+    expected: Option<DiskStamp>,
+    lang: Lang,
+) -> Result<DiskStamp, SaveFailure> {
     let options = SaveOptions {
         allow_dropping_comments: true,
+        expected,
     };
-    coolplan_io::save_site(path, site, options)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    let text = coolplan_io::to_canonical_string(site)
+        .map_err(|e| SaveFailure::Other(SaveError::from(e).say(lang)))?;
+    match coolplan_io::save::save_text(path, &text, options) {
+        Ok(_) => Ok(DiskStamp::of(text.as_bytes())),
+        Err(SaveError::ChangedOnDisk { .. }) => Err(SaveFailure::ChangedOnDisk),
+        Err(e) => Err(SaveFailure::Other(e.say(lang))),
+    }
 }
 
 /// True when the file on disk has `//` comments that a save would drop.

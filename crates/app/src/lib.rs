@@ -266,6 +266,7 @@ pub fn document_for(path: Option<PathBuf>, lang: coolplan_words::Lang) -> Result
             let loaded = files::load(&path, lang)?;
             let mut doc = Document::new(loaded.site, Some(path), None);
             doc.has_comments = loaded.has_comments;
+            doc.disk = Some(loaded.stamp);
             Ok(doc)
         }
         None => {

@@ -12,6 +12,7 @@ pub mod analysis;
 pub mod cli;
 pub mod climate;
 pub mod fields;
+pub mod files;
 pub mod generate;
 pub mod gui;
 pub mod import;
@@ -163,6 +164,7 @@ mod tests {
         check_table::<fields::FieldChoice>();
         check_table::<fields::AssumptionGroup>();
         check_table::<generate::Gen>();
+        check_table::<files::Files>();
     }
 
     #[test]

@@ -1,16 +1,29 @@
-//! Atomic save: the new text goes to a temporary file in the same folder, is flushed to
-//! disk, the previous file is copied to `<name>.ron.bak`, and the temporary file is renamed
-//! over the target; then the folder itself is flushed. A crash at any instant leaves either
-//! the old or the new complete file under the target name.
+//! Atomic save of site files. Under the folder's advisory lock ([`lock`]): the file on disk is
+//! compared with what was read ([`DiskStamp`]; someone else's write is never overwritten
+//! unasked), the new text goes to a temporary file beside the real target (symlinks are
+//! followed, so a link stays a link), is given the old file's permissions and flushed; the
+//! previous content goes the same way to `<name>.ron.bak` (a temporary file renamed over it,
+//! so a link planted at the backup's name is replaced, never followed); then the temporary
+//! file is renamed over the target and the folder is flushed. A crash at any instant leaves
+//! the old or the new file whole under the target name and the old or the previous backup
+//! whole under the backup name; its temporary files are removed by the next save or
+//! [`clean_stray_temps`].
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+pub mod atomic;
+pub mod lock;
+pub mod stamp;
+
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::canonical::to_canonical_string;
 use super::lex::{has_comments, may_hold_comments};
+use super::load::MAX_FILE_BYTES;
+use super::read::{NotAFile, ReadError, read_capped};
+pub use atomic::write_whole;
+use atomic::{Temp, existing, real_target, remove_temps, split};
 use coolplan_model::Site;
+pub use stamp::DiskStamp;
 
 /// Why a save failed.
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +38,17 @@ pub enum SaveError {
     Serialize(#[from] ron::Error),
     #[error("{0} has no file name")]
     NoFileName(PathBuf),
+    #[error("{path} is read-only")]
+    ReadOnly { path: PathBuf },
+    #[error("{path} is not a regular file")]
+    NotAFile { path: PathBuf, what: NotAFile },
+    #[error("{path} changed on disk since it was read")]
+    ChangedOnDisk { path: PathBuf },
+    #[error("{path} is being saved by another program")]
+    Locked { path: PathBuf },
+    /// The text is larger than a site file may be ([`MAX_FILE_BYTES`]): it would not load.
+    #[error("{path}: {size} bytes is over the limit of a site file")]
+    TooLarge { path: PathBuf, size: u64 },
 }
 
 /// What a save did.
@@ -44,6 +68,10 @@ pub enum SaveOutcome {
 pub struct SaveOptions {
     /// Overwrite a file with `//` comments (they are lost; `notes` fields survive).
     pub allow_dropping_comments: bool,
+    /// What the file held when it was read: the save is refused with
+    /// [`SaveError::ChangedOnDisk`] if it holds anything else now. `None`: no check (a new
+    /// file the user chose, or "overwrite" after being told).
+    pub expected: Option<DiskStamp>,
 }
 
 /// The steps of a save, in order; a test hook may stop the save before any of them to
@@ -65,7 +93,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// True when saving over `path` would drop comments it holds (false if it cannot be read).
 pub fn would_drop_comments(path: &Path) -> bool {
-    fs::read(path)
+    read_capped(path, MAX_FILE_BYTES)
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .is_some_and(|text| has_comments(&text))
@@ -82,23 +110,59 @@ pub fn save_text(path: &Path, text: &str, options: SaveOptions) -> Result<SaveOu
     save_with_hook(path, text, options, |_| Ok(()))
 }
 
+/// Removes temporary files a killed save of `path` left beside it, unless another writer
+/// holds the lock now; returns how many. The CLI and the app call it when they start on a
+/// file; every save does it too.
+pub fn clean_stray_temps(path: &Path) -> usize {
+    let Some((dir, name)) = real_target(path).ok().and_then(|t| split(&t)) else {
+        return 0;
+    };
+    match lock::try_acquire(&dir, &name) {
+        Some(_held) => remove_temps(&dir, &name).unwrap_or(0),
+        None => 0,
+    }
+}
+
 /// [`save_text`] with a hook called before each [`Step`]; an error from the hook stops the
-/// save there, as a crash would (tests use it; the temporary file is left behind).
+/// save there, as a crash would (tests use it; the temporary files are left behind).
 pub fn save_with_hook(
     path: &Path,
     text: &str,
     options: SaveOptions,
     mut hook: impl FnMut(Step) -> std::io::Result<()>,
 ) -> Result<SaveOutcome, SaveError> {
-    let io = |p: &Path| {
-        let p = p.to_path_buf();
-        move |source| SaveError::Io { path: p, source }
+    let io = |source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
     };
-    let previous = match fs::read(path) {
-        Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io(path)(e)),
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge {
+            path: path.to_path_buf(),
+            size: text.len() as u64,
+        });
+    }
+    let target = real_target(path).map_err(io)?;
+    let (dir, name) = split(&target).ok_or_else(|| SaveError::NoFileName(path.to_path_buf()))?;
+    let _held = lock::acquire(&dir, &name, lock::LOCK_WAIT).map_err(|e| match e {
+        lock::LockError::Busy => SaveError::Locked {
+            path: path.to_path_buf(),
+        },
+        lock::LockError::Io(source) => io(source),
+    })?;
+    // Under the lock no other coolplan writes this file: its temporary files are strays.
+    let _ = remove_temps(&dir, &name);
+    let old_meta = existing(&target, path)?;
+    let previous = match &old_meta {
+        Some(_) => Some(read_previous(&target, path)?),
+        None => None,
     };
+    if let Some(expected) = options.expected
+        && expected != DiskStamp::of_current(previous.as_deref())
+    {
+        return Err(SaveError::ChangedOnDisk {
+            path: path.to_path_buf(),
+        });
+    }
     if let Some(old) = &previous {
         if old == text.as_bytes() {
             return Ok(SaveOutcome::Unchanged);
@@ -110,60 +174,66 @@ pub fn save_with_hook(
             return Ok(SaveOutcome::WouldDropComments);
         }
     }
-    let name = path
-        .file_name()
-        .ok_or_else(|| SaveError::NoFileName(path.to_path_buf()))?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let temp = temp_path(&dir, name);
-    write_synced(&temp, text.as_bytes()).map_err(io(&temp))?;
-    hook(Step::TempWritten).map_err(io(path))?;
+    let mut temp = Temp::create(&dir, &name, "").map_err(io)?;
+    temp.fill(text.as_bytes(), old_meta.as_ref()).map_err(io)?;
+    if let Err(e) = hook(Step::TempWritten) {
+        temp.abandon();
+        return Err(io(e));
+    }
     let backup = match &previous {
-        Some(old) => {
-            let bak = backup_path(path);
-            write_synced(&bak, old).map_err(io(&bak))?;
-            Some(bak)
-        }
+        Some(old) => Some(write_backup(
+            &dir,
+            &name,
+            &target,
+            old,
+            old_meta.as_ref(),
+            path,
+        )?),
         None => None,
     };
-    hook(Step::BackupWritten).map_err(io(path))?;
-    fs::rename(&temp, path).map_err(io(path))?;
-    sync_dir(&dir).map_err(io(&dir))?;
+    if let Err(e) = hook(Step::BackupWritten) {
+        temp.abandon();
+        return Err(io(e));
+    }
+    temp.commit(&target).map_err(io)?;
     Ok(SaveOutcome::Written { backup })
 }
 
-/// A fresh name in `dir` for the temporary file of `name`.
-fn temp_path(dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let mut temp = std::ffi::OsString::from(".");
-    temp.push(name);
-    temp.push(format!(".{}-{n}.tmp", std::process::id()));
-    dir.join(temp)
+/// The bytes of the file a save replaces (a site file, so at most [`MAX_FILE_BYTES`]).
+fn read_previous(target: &Path, shown: &Path) -> Result<Vec<u8>, SaveError> {
+    read_capped(target, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Io(source) => SaveError::Io {
+            path: shown.to_path_buf(),
+            source,
+        },
+        ReadError::NotAFile(what) => SaveError::NotAFile {
+            path: shown.to_path_buf(),
+            what,
+        },
+        ReadError::TooLarge { size, .. } => SaveError::TooLarge {
+            path: shown.to_path_buf(),
+            size,
+        },
+    })
 }
 
-/// Writes `bytes` to a new file at `path` and flushes it to disk.
-fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-/// Flushes a folder's entries (the rename) to disk; a no-op where folders cannot be opened.
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        File::open(dir)?.sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = (dir, File::open);
-        Ok(())
-    }
+/// Writes `old` to `<target>.bak` through its own temporary file (atomic, never through a
+/// link at the backup's name), with the permissions of the file it backs up.
+fn write_backup(
+    dir: &Path,
+    name: &OsStr,
+    target: &Path,
+    old: &[u8],
+    like: Option<&std::fs::Metadata>,
+    shown: &Path,
+) -> Result<PathBuf, SaveError> {
+    let bak = backup_path(target);
+    let io = |source| SaveError::Io {
+        path: backup_path(shown),
+        source,
+    };
+    let mut temp = Temp::create(dir, name, "bak.").map_err(io)?;
+    temp.fill(old, like).map_err(io)?;
+    temp.commit(&bak).map_err(io)?;
+    Ok(bak)
 }

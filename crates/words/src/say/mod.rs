@@ -1,9 +1,10 @@
 //! [`Say`]: the wording of typed values from the crates below — validation problems, load,
-//! climate and import errors, uncertainty problems. Those crates keep errors and findings as
+//! climate, import and save errors, uncertainty problems. Those crates keep errors and findings as
 //! data and never word them; they are worded here, once, in the reader's language.
 
 pub mod climate;
 pub mod import;
+pub mod save;
 pub mod uncertainty;
 pub mod validation;
 
