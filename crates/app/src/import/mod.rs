@@ -22,8 +22,7 @@ pub use window::ImportWindow;
 
 use crate::state::{AppState, Notice};
 use crate::undo::Gesture;
-use coolplan_io::import::{self, ImportFormat, MAX_INPUT_BYTES};
-use coolplan_words::import::Imp;
+use coolplan_io::import::{self, ImportFormat};
 use coolplan_words::import_gui::ImpGui;
 use coolplan_words::{Lang, Text};
 
@@ -117,18 +116,10 @@ pub fn show(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<crate::comm
     }
 }
 
-/// The CSV text, refusing files over the import limit or not in UTF-8 (as the CLI does).
+/// The CSV text, refusing special files, files over the import limit and text not in UTF-8
+/// (the bounded read the CLI uses: a FIFO or `/dev/zero` never blocks or fills memory).
 fn read_csv(path: &Path, lang: Lang) -> Result<String, String> {
-    const MB: u64 = 1024 * 1024;
-    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-    if size > MAX_INPUT_BYTES as u64 {
-        let args: [&dyn std::fmt::Display; 3] = [
-            &path.display(),
-            &size.div_ceil(MB),
-            &(MAX_INPUT_BYTES as u64 / MB),
-        ];
-        return Err(Imp::FileTooLarge.fmt(lang, &args));
-    }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|_| Imp::NotUtf8.tr(lang).to_string())
+    coolplan_io::import::read_csv_file(path).map_err(|e| {
+        coolplan_words::say::import::csv_file_error(&path.display().to_string(), &e, lang)
+    })
 }

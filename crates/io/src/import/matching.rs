@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use coolplan_model::Catalog;
-use coolplan_model::catalog::edit_distance;
+use coolplan_model::catalog::suggestion_distance;
 
 /// Words dropped before comparing: vendors and product families (they never decide the model).
 const NOISE_WORDS: &[&str] = &[
@@ -98,7 +98,13 @@ pub struct ModelMatcher<'a> {
     by_key: HashMap<String, String>,
     assigned: HashMap<String, String>,
     cache: HashMap<String, ModelMatch>,
+    /// Unknown names still to get a suggestion (see [`MAX_SUGGESTIONS`]).
+    suggestions_left: usize,
 }
+
+/// Distinct unknown names given a "nearest" suggestion per import; the rest get none, so a
+/// file of 100,000 different unknown names does not cost 100,000 catalog scans.
+pub const MAX_SUGGESTIONS: usize = 1_000;
 
 impl<'a> ModelMatcher<'a> {
     /// `assigned`: names the user mapped by hand (device type text → catalog id).
@@ -118,6 +124,7 @@ impl<'a> ModelMatcher<'a> {
             by_key,
             assigned,
             cache: HashMap::new(),
+            suggestions_left: MAX_SUGGESTIONS,
         }
     }
 
@@ -132,7 +139,7 @@ impl<'a> ModelMatcher<'a> {
         result
     }
 
-    fn lookup(&self, name: &str, manufacturer: &str) -> ModelMatch {
+    fn lookup(&mut self, name: &str, manufacturer: &str) -> ModelMatch {
         let key = normalise(name);
         if let Some(id) = self.assigned.get(&key) {
             return ModelMatch::Alias(id.clone());
@@ -151,9 +158,13 @@ impl<'a> ModelMatcher<'a> {
         if let Some((_, id)) = alias {
             return ModelMatch::Alias((*id).to_string());
         }
-        ModelMatch::Unmatched {
-            nearest: self.nearest(&key),
-        }
+        let nearest = if self.suggestions_left > 0 {
+            self.suggestions_left -= 1;
+            self.nearest(&key)
+        } else {
+            String::new()
+        };
+        ModelMatch::Unmatched { nearest }
     }
 
     /// The catalog id whose id, name or alias is closest to `key` by edit distance.
@@ -162,7 +173,7 @@ impl<'a> ModelMatcher<'a> {
         let own = self.by_key.iter().map(|(k, id)| (k.clone(), id.as_str()));
         own.chain(aliases)
             .filter(|(_, id)| self.catalog.get(id).is_some())
-            .map(|(k, id)| (edit_distance(&k, key), id))
+            .filter_map(|(k, id)| Some((suggestion_distance(&k, key)?, id)))
             .min()
             .map(|(_, id)| id.to_string())
             .unwrap_or_default()

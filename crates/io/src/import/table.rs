@@ -30,6 +30,15 @@ pub struct Table {
 }
 
 impl Table {
+    /// Data rows that could not be read: one per malformed record, and every row a quote
+    /// left open swallowed.
+    pub fn malformed_rows(&self) -> usize {
+        self.malformed
+            .iter()
+            .map(|(line, reason)| rows_of(*line, reason))
+            .sum()
+    }
+
     /// The malformed rows as skipped rows of a preview.
     pub fn skipped_rows(&self) -> Vec<super::SkippedRow> {
         self.malformed
@@ -49,8 +58,9 @@ pub fn read_table(text: &str) -> Result<Table, ImportError> {
     if header_line.trim().is_empty() {
         return Err(ImportError::Empty);
     }
+    let delimiter = delimiter_of(&header_line);
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter_of(&header_line))
+        .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
@@ -76,20 +86,19 @@ pub fn read_table(text: &str) -> Result<Table, ImportError> {
                 if record.iter().all(|c| c.trim().is_empty()) {
                     continue; // a blank spreadsheet row carries nothing
                 }
+                if swallowed_rows(&record, delimiter, headers.len()) {
+                    // Every line break inside a record is inside one of its quoted cells.
+                    let breaks: usize = record.iter().map(|c| c.matches('\n').count()).sum();
+                    let last_line = line + breaks as u64;
+                    malformed.push((line, SkipReason::UnterminatedQuote { last_line }));
+                    continue;
+                }
                 if record.len() != headers.len() {
                     let reason = SkipReason::FieldCount {
                         found: record.len(),
                         expected: headers.len(),
                     };
                     malformed.push((line, reason));
-                    continue;
-                }
-                let at_end = reader.position().byte() as usize >= text.len();
-                let unclosed = at_end
-                    && record.iter().any(|c| c.contains('\n'))
-                    && !text.trim_end().ends_with('"');
-                if unclosed {
-                    malformed.push((line, SkipReason::UnterminatedQuote));
                     continue;
                 }
                 let cells = record.iter().map(str::to_string).collect();
@@ -109,6 +118,31 @@ pub fn read_table(text: &str) -> Result<Table, ImportError> {
         rows,
         malformed,
     })
+}
+
+/// True when a quoted cell holds lines that look like rows of their own (as many
+/// delimiters as a row has): a quote opened and never closed where it should have been,
+/// which swallowed the rows after it into one cell. A note cell with line breaks has
+/// no such lines.
+fn swallowed_rows(record: &csv::StringRecord, delimiter: u8, columns: usize) -> bool {
+    let needed = columns.saturating_sub(1).max(1);
+    record.iter().any(|cell| {
+        cell.contains('\n')
+            && cell
+                .lines()
+                .skip(1)
+                .any(|line| line.bytes().filter(|&b| b == delimiter).count() >= needed)
+    })
+}
+
+/// Rows a malformed record starting on `line` stands for.
+pub fn rows_of(line: u64, reason: &SkipReason) -> usize {
+    match reason {
+        SkipReason::UnterminatedQuote { last_line } => {
+            usize::try_from(last_line.saturating_sub(line) + 1).unwrap_or(usize::MAX)
+        }
+        _ => 1,
+    }
 }
 
 /// Line numbers from byte offsets (the csv crate's own line count skips blank lines).

@@ -1,8 +1,8 @@
 //! Import previews, notes, skip reasons and errors worded.
 
 use coolplan_io::import::{
-    Action, FieldName, GENERIC_FIELDS, ImportError, ImportFormat, ImportPlan, MAX_INPUT_BYTES,
-    Note, PreviewRow, SkipReason,
+    Action, CsvFileError, FieldName, GENERIC_FIELDS, ImportError, ImportFormat, ImportPlan,
+    MAX_INPUT_BYTES, Note, PreviewRow, SkipReason,
 };
 
 use super::Say;
@@ -139,7 +139,9 @@ impl Say for SkipReason {
                 Imp::SkipFieldCount.fmt(lang, &[found, expected])
             }
             SkipReason::Csv(message) => Imp::SkipCsv.fmt(lang, &[message]),
-            SkipReason::UnterminatedQuote => Imp::SkipUnterminatedQuote.tr(lang).to_string(),
+            SkipReason::UnterminatedQuote { last_line } => {
+                Imp::SkipUnterminatedQuote.fmt(lang, &[last_line])
+            }
             SkipReason::Inactive(status) => Imp::SkipInactive.fmt(lang, &[status]),
             SkipReason::UnknownStatus(status) => Imp::SkipUnknownStatus.fmt(lang, &[status]),
             SkipReason::RackNotInSite { rack, nearest } => {
@@ -153,5 +155,22 @@ impl Say for SkipReason {
             }
             SkipReason::Missing(field) => Imp::SkipMissing.fmt(lang, &[&field.say(lang)]),
         }
+    }
+}
+
+/// A CSV file that could not be read, with its name: `in.csv: cannot read: …`.
+pub fn csv_file_error(origin: &str, error: &CsvFileError, lang: Lang) -> String {
+    use coolplan_io::read::ReadError;
+    const MB: u64 = 1024 * 1024;
+    match error {
+        CsvFileError::Read(ReadError::Io(e)) => Imp::ReadFailed.fmt(lang, &[&origin, e]),
+        CsvFileError::Read(ReadError::NotAFile(what)) => {
+            let why = Imp::NotRegular.fmt(lang, &[&what.say(lang)]);
+            Imp::ReadFailed.fmt(lang, &[&origin, &why])
+        }
+        CsvFileError::Read(ReadError::TooLarge { size, cap }) => {
+            Imp::FileTooLarge.fmt(lang, &[&origin, &size.div_ceil(MB), &(cap / MB)])
+        }
+        CsvFileError::NotUtf8 => Imp::ReadFailed.fmt(lang, &[&origin, &Imp::NotUtf8.tr(lang)]),
     }
 }
