@@ -1,0 +1,64 @@
+//! Text bound for the terminal. User text — names from a site file, CSV cells, station names,
+//! file names — may hold control characters: an escape sequence can recolour the terminal,
+//! move the cursor over earlier lines, rewrite the window title or, on some terminals, feed
+//! keystrokes back. Every line the CLI prints goes through [`clean`] (the [`out!`] and
+//! [`err!`] macros), which replaces them with `�`; newlines and tabs stay.
+//!
+//! [`out!`]: crate::cli::out
+//! [`err!`]: crate::cli::err
+
+use std::borrow::Cow;
+
+/// True for characters a terminal must not receive from user text: C0 controls other than
+/// newline and tab, DEL, C1 controls (U+0080–U+009F, which some terminals read as ESC
+/// sequences), and the bidirectional overrides and isolates that reorder what is shown.
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// `text` with every unsafe character replaced by U+FFFD.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if is_unsafe(c) { '\u{fffd}' } else { c })
+            .collect(),
+    )
+}
+
+/// `println!` for the terminal: the formatted line passes through [`clean`].
+macro_rules! out {
+    ($($arg:tt)*) => {
+        println!("{}", $crate::cli::terminal::clean(&format!($($arg)*)))
+    };
+}
+
+/// `eprintln!` for the terminal: the formatted line passes through [`clean`].
+macro_rules! err {
+    ($($arg:tt)*) => {
+        eprintln!("{}", $crate::cli::terminal::clean(&format!($($arg)*)))
+    };
+}
+
+pub(crate) use {err, out};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_and_bidi_overrides_are_replaced_and_plain_text_is_kept() {
+        assert!(matches!(
+            clean("机房 B1 › rack \"R07\"\n"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(clean("a\u{1b}[2Jb"), "a\u{fffd}[2Jb");
+        assert_eq!(clean("x\u{9b}31m\u{7}"), "x\u{fffd}31m\u{fffd}");
+        assert_eq!(clean("\u{202e}cod.exe"), "\u{fffd}cod.exe");
+        assert_eq!(clean("a\tb\r\n"), "a\tb\u{fffd}\n");
+    }
+}
