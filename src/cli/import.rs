@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use super::terminal::{self, err, out};
 use super::{Outcome, print_error};
 use coolplan_io::import::{
-    ColumnMapping, ImportFormat, ImportOptions, ImportPlan, MappingStore, apply, header_line,
-    plan_import, read_csv_file,
+    ColumnMapping, ImportError, ImportFormat, ImportOptions, ImportPlan, MappingStore, apply,
+    header_line, plan_import, read_csv_file,
 };
 use coolplan_io::load::{MAX_FILE_BYTES, load_bytes, read_file};
 use coolplan_io::read::read_capped;
@@ -51,7 +51,7 @@ pub struct ImportArgs {
     pub accept_skipped: bool,
 }
 
-fn parse_format(text: &str) -> Result<ImportFormat, String> {
+fn parse_format(text: &str) -> Result<ImportFormat, super::BadArgument> {
     ImportFormat::from_name(text).ok_or_else(|| super::parse_error(Cli::UnknownImportFormat, text))
 }
 
@@ -76,8 +76,8 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
     };
     let options = match options(args, &text, lang) {
         Ok(options) => options,
-        Err(message) => {
-            err!("{}", Imp::ImportFailed.fmt(lang, &[&origin, &message]));
+        Err(e) => {
+            err!("{}", Imp::ImportFailed.fmt(lang, &[&origin, &e.say(lang)]));
             return Outcome::Invalid;
         }
     };
@@ -129,7 +129,7 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
 /// again: too large for a site file, or invalid.
 fn site_text(site: &Site, target: &str, lang: Lang) -> Result<String, Outcome> {
     let text = to_canonical_string(site).map_err(|e| {
-        print_error(lang, &e.to_string());
+        print_error(lang, &coolplan_io::SaveError::from(e).say(lang));
         Outcome::Invalid
     })?;
     if text.len() as u64 > MAX_FILE_BYTES {
@@ -154,16 +154,30 @@ fn site_text(site: &Site, target: &str, lang: Lang) -> Result<String, Outcome> {
 fn read_csv(path: &Path, lang: Lang) -> Result<String, Outcome> {
     read_csv_file(path).map_err(|e| {
         let origin = path.display().to_string();
-        err!(
-            "{}",
-            coolplan_words::say::import::csv_file_error(&origin, &e, lang)
-        );
+        err!("{}", Imp::ReadFailed.fmt(lang, &[&origin, &e.say(lang)]));
         Outcome::Unreadable
     })
 }
 
+/// An `--assign` or `--map` argument that cannot be used.
+enum OptionsError {
+    /// An `--assign` entry without `=`.
+    Assign(String),
+    /// A `--map`, or the mapping remembered for this header, that does not read.
+    Mapping(ImportError),
+}
+
+impl Say for OptionsError {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            OptionsError::Assign(entry) => Imp::ErrMappingEntry.fmt(lang, &[entry]),
+            OptionsError::Mapping(e) => e.say(lang),
+        }
+    }
+}
+
 /// Options from the arguments; a --map is remembered, a remembered one recalled.
-fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, String> {
+fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, OptionsError> {
     let mut options = ImportOptions {
         format: args.format,
         source: args
@@ -176,7 +190,7 @@ fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, S
     for entry in &args.assign {
         let (name, id) = entry
             .rsplit_once('=')
-            .ok_or_else(|| Imp::ErrMappingEntry.fmt(lang, &[entry]))?;
+            .ok_or_else(|| OptionsError::Assign(entry.clone()))?;
         options
             .assigned
             .insert(name.trim().to_string(), id.trim().to_string());
@@ -191,7 +205,7 @@ fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, S
         .unwrap_or_default();
     let header = header_line(text);
     if let Some(map) = &args.map {
-        let mapping = ColumnMapping::parse(map).map_err(|e| e.say(lang))?;
+        let mapping = ColumnMapping::parse(map).map_err(OptionsError::Mapping)?;
         if let Some(path) = store_path.as_deref()
             && store.remember(header, &mapping)
             && write_store(path, &store).is_ok()
@@ -202,7 +216,7 @@ fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, S
     } else if matches!(args.format, None | Some(ImportFormat::Generic))
         && let Some(recalled) = store.get(header)
     {
-        let mapping = recalled.map_err(|e| e.say(lang))?;
+        let mapping = recalled.map_err(OptionsError::Mapping)?;
         out!("{}", Imp::MappingRecalled.fmt(lang, &[&mapping]));
         options.mapping = Some(mapping);
     }

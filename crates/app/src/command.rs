@@ -4,13 +4,14 @@
 use std::path::PathBuf;
 
 use crate::edit::Edit;
-use crate::files::{self, SaveFailure};
+use crate::files;
 use crate::recovery::RecoveryStore;
 use crate::state::{AppState, Document, FileRequest, Modal, Notice, Pending, Selection, View};
 use crate::undo::Gesture;
+use coolplan_io::SaveError;
 use coolplan_units::format::UnitSystem;
 use coolplan_words::gui::Gui;
-use coolplan_words::{Lang, Text};
+use coolplan_words::{Lang, Say, Text};
 
 use super::settings::{DialogPreference, Theme};
 
@@ -312,7 +313,7 @@ fn proceed(
 
 fn open(state: &mut AppState, path: PathBuf, recovery: &RecoveryStore) {
     let lang = state.settings.lang;
-    match files::load(&path, lang) {
+    match files::load(&path) {
         Ok(loaded) => {
             let mut doc = Document::new(loaded.site, Some(path.clone()), None);
             doc.has_comments = loaded.has_comments;
@@ -324,7 +325,7 @@ fn open(state: &mut AppState, path: PathBuf, recovery: &RecoveryStore) {
         }
         Err(reason) => {
             state.notice = Some(Notice {
-                text: Gui::OpenFailed.fmt(lang, &[&path.display(), &reason]),
+                text: Gui::OpenFailed.fmt(lang, &[&path.display(), &reason.say(lang)]),
                 is_error: true,
             })
         }
@@ -342,7 +343,7 @@ fn save_to(state: &mut AppState, recovery: &RecoveryStore, path: PathBuf) -> boo
     } else {
         None
     };
-    match files::save(&state.doc.site, &path, expected, lang) {
+    match files::save(&state.doc.site, &path, expected) {
         Ok(stamp) => {
             state.doc.disk = Some(stamp);
             state.doc.dirty = false;
@@ -360,13 +361,13 @@ fn save_to(state: &mut AppState, recovery: &RecoveryStore, path: PathBuf) -> boo
             recovery.clear();
             true
         }
-        Err(SaveFailure::ChangedOnDisk) => {
+        Err(SaveError::ChangedOnDisk { .. }) => {
             state.modal = Some(Modal::ChangedOnDisk(path));
             false
         }
-        Err(SaveFailure::Other(reason)) => {
+        Err(reason) => {
             state.notice = Some(Notice {
-                text: Gui::SaveFailed.fmt(lang, &[&path.display(), &reason]),
+                text: Gui::SaveFailed.fmt(lang, &[&path.display(), &reason.say(lang)]),
                 is_error: true,
             });
             false

@@ -1,14 +1,13 @@
 //! Reading and writing site files for the app, through the io module: parse and migrate
 //! (validation runs live in [`crate::analysis`], so a file with problems still opens to be
 //! fixed), and atomic save with a `.bak` that refuses to overwrite a file someone else
-//! changed since it was read. Errors come back as text or [`SaveFailure`]; nothing here panics.
+//! changed since it was read. Errors come back typed (the caller words them); nothing here
+//! panics.
 
-use coolplan_words::Say;
 use std::path::Path;
 
-use coolplan_io::{DiskStamp, SaveError, SaveOptions};
+use coolplan_io::{DiskStamp, LoadError, SaveError, SaveOptions};
 use coolplan_model::Site;
-use coolplan_words::Lang;
 
 /// A site read from disk.
 pub struct Loaded {
@@ -19,24 +18,14 @@ pub struct Loaded {
     pub stamp: DiskStamp,
 }
 
-/// Why a save did not happen.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SaveFailure {
-    /// The file on disk is not what was read or last saved: someone else wrote it.
-    ChangedOnDisk,
-    /// Any other reason, worded.
-    Other(String),
-}
-
 /// Reads, decodes, parses and migrates a site file (no validation: the app shows problems).
 /// Temporary files an interrupted save left beside it are removed first.
-pub fn load(path: &Path, lang: Lang) -> Result<Loaded, String> {
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     coolplan_io::save::clean_stray_temps(path);
     let origin = path.display().to_string();
-    let bytes = coolplan_io::load::read_file(path).map_err(|e| e.say(lang))?;
-    let text = coolplan_io::load::decode(&bytes, &origin).map_err(|e| e.say(lang))?;
-    let (site, _migrated_from) =
-        coolplan_io::parse_migrated(&text, &origin).map_err(|e| e.say(lang))?;
+    let bytes = coolplan_io::load::read_file(path)?;
+    let text = coolplan_io::load::decode(&bytes, &origin)?;
+    let (site, _migrated_from) = coolplan_io::parse_migrated(&text, &origin)?;
     Ok(Loaded {
         site,
         has_comments: coolplan_io::lex::has_comments(&text),
@@ -45,25 +34,17 @@ pub fn load(path: &Path, lang: Lang) -> Result<Loaded, String> {
 }
 
 /// Writes `site` to `path` atomically (temp file, fsync, rename; old file kept as `.bak`) and
-/// returns the stamp of what is now on disk. With `expected`, the save is refused when the
-/// file holds anything else. The caller has already asked before dropping comments.
-pub fn save(
-    site: &Site,
-    path: &Path,
-    expected: Option<DiskStamp>,
-    lang: Lang,
-) -> Result<DiskStamp, SaveFailure> {
+/// returns the stamp of what is now on disk. With `expected`, the save is refused
+/// ([`SaveError::ChangedOnDisk`]) when the file holds anything else. The caller has already
+/// asked before dropping comments.
+pub fn save(site: &Site, path: &Path, expected: Option<DiskStamp>) -> Result<DiskStamp, SaveError> {
     let options = SaveOptions {
         allow_dropping_comments: true,
         expected,
     };
-    let text = coolplan_io::to_canonical_string(site)
-        .map_err(|e| SaveFailure::Other(SaveError::from(e).say(lang)))?;
-    match coolplan_io::save::save_text(path, &text, options) {
-        Ok(_) => Ok(DiskStamp::of(text.as_bytes())),
-        Err(SaveError::ChangedOnDisk { .. }) => Err(SaveFailure::ChangedOnDisk),
-        Err(e) => Err(SaveFailure::Other(e.say(lang))),
-    }
+    let text = coolplan_io::to_canonical_string(site)?;
+    coolplan_io::save::save_text(path, &text, options)?;
+    Ok(DiskStamp::of(text.as_bytes()))
 }
 
 /// True when the file on disk has `//` comments that a save would drop.

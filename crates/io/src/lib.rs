@@ -3,9 +3,10 @@
 //!
 //! Owns: reading and writing bytes, RON parse errors with line and column, schema
 //! migration, validation of every rule with a path to the value, the canonical layout.
-//! Never touches: egui, the engine's arithmetic. Only [`read`] (every reader's bounded read),
-//! [`save`] (atomic writes, backups, the advisory lock) and [`climate`] (a site's EPW file)
-//! touch the file system; everything else is a pure function of text.
+//! Never touches: egui, the engine's arithmetic. Only [`read`] (every reader's bounded read:
+//! site files, EPW files through [`climate::resolve`], CSV imports), [`save`] (atomic writes,
+//! backups, the advisory lock) touch the file system; everything else is a pure function of
+//! text.
 
 pub mod canonical;
 pub mod climate;

@@ -3,9 +3,6 @@
 crate::texts! {
     /// File-writing messages (CLI and app).
     Files {
-        CannotWrite => "cannot write {0}: {1}", "无法写入 {0}：{1}";
-        CannotSerialize => "cannot write the site as text: {0}", "无法将站点写成文本：{0}";
-        NoFileName => "{0} names no file", "{0} 不是文件路径";
         ReadOnly => "{0} is read-only: nothing was written; make it writable or save under another name", "{0} 为只读文件：未写入任何内容；请先取消只读，或另存为其他文件";
         NotAFile => "{0} is a {1}, not a file: nothing was written", "{0} 是{1}，不是文件：未写入任何内容";
         ChangedOnDisk => "{0} changed on disk since it was read (another program or coolplan run wrote it): nothing was written; run again on the new file", "{0} 在读取之后已被修改（另一个程序或另一次 coolplan 运行写入了它）：未写入任何内容；请基于新文件重新运行";

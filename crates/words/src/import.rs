@@ -22,6 +22,11 @@ crate::texts! {
         SkipUnmatched => "device type '{0}' is not in the catalog (nearest: {1})", "设备型号“{0}”不在目录中（最接近：{1}）";
         SkipBadCount => "count '{0}' is not a whole number ≥ 1", "数量“{0}”不是 ≥ 1 的整数";
         SkipBadValue => "{0} '{1}': {2}", "{0}“{1}”：{2}";
+        ValueEmpty => "empty value", "值为空";
+        ValueNotANumber => "not a number", "不是数值";
+        ValueNotWholeNumber => "not a whole number ≥ 0", "不是 ≥ 0 的整数";
+        ValueUnknownUnit => "'{0}' is not a unit of {1} (units: {2})", "“{0}”不是{1}单位（可用单位：{2}）";
+        ValueNoUnit => "a number without its unit", "数值缺少单位";
         SkipFieldCount => "row has {0} fields, the header has {1}", "该行有 {0} 个字段，表头有 {1} 个";
         SkipCsv => "unreadable CSV row: {0}", "无法读取的 CSV 行：{0}";
         SkipUnterminatedQuote => "a quote opened on this row is not closed where it should be: the rows through line {0} were read as one cell and are dropped", "本行的引号未在应有位置闭合：直到第 {0} 行的各行被读成一个单元格，已全部丢弃";
@@ -70,10 +75,10 @@ crate::texts! {
         RefuseMalformed => "{0} row(s) could not be read (listed above) and would be dropped: {1} not written; fix the file, or pass --accept-skipped to import without them", "有 {0} 行无法读取（见上文），将被丢弃：未写入 {1}；请修正文件，或使用 --accept-skipped 在不含这些行的情况下导入";
         RefuseInvalid => "{0} not written: the site after the import would not load", "未写入 {0}：导入后的站点无法加载";
         NotRegular => "it is a {0}, not a file", "它是{0}，不是文件";
+        OverLimit => "{0} MB is larger than the import limit of {1} MB", "{0} MB 超过导入上限 {1} MB";
         Exported => "{0}: {1} row(s) written", "{0}：已写入 {1} 行";
         MappingRecalled => "using the column mapping remembered for this header ({0})", "使用为此表头记住的列映射（{0}）";
         MappingSaved => "column mapping remembered for this header in {0}", "已在 {0} 中记住此表头的列映射";
-        FileTooLarge => "{0}: {1} MB is larger than the import limit of {2} MB", "{0}：{1} MB 超过导入上限 {2} MB";
         ReadFailed => "{0}: cannot read: {1}", "{0}：无法读取：{1}";
         ImportFailed => "{0}: {1}", "{0}：{1}";
     }

@@ -22,7 +22,7 @@ pub use window::ImportWindow;
 
 use crate::state::{AppState, Notice};
 use crate::undo::Gesture;
-use coolplan_io::import::{self, ImportFormat};
+use coolplan_io::import::{self, CsvFileError, ImportError, ImportFormat};
 use coolplan_words::import_gui::ImpGui;
 use coolplan_words::{Lang, Text};
 
@@ -31,8 +31,8 @@ use coolplan_words::{Lang, Text};
 /// `Command::ImportFile(Some(path))`.
 pub fn open_import(state: &mut AppState, path: PathBuf) {
     let lang = state.settings.lang;
-    let opened = read_csv(&path, lang).and_then(|text| {
-        ImportWindow::new(&path, text, &state.settings.import_mappings).map_err(|e| e.say(lang))
+    let opened = read_csv(&path).and_then(|text| {
+        ImportWindow::new(&path, text, &state.settings.import_mappings).map_err(OpenFailure::Csv)
     });
     match opened {
         Ok(mut window) => {
@@ -42,7 +42,7 @@ pub fn open_import(state: &mut AppState, path: PathBuf) {
         }
         Err(reason) => {
             state.notice = Some(Notice {
-                text: ImpGui::OpenFailed.fmt(lang, &[&path.display(), &reason]),
+                text: ImpGui::OpenFailed.fmt(lang, &[&path.display(), &reason.say(lang)]),
                 is_error: true,
             });
         }
@@ -116,10 +116,26 @@ pub fn show(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<crate::comm
     }
 }
 
-/// The CSV text, refusing special files, files over the import limit and text not in UTF-8
-/// (the bounded read the CLI uses: a FIFO or `/dev/zero` never blocks or fills memory).
-fn read_csv(path: &Path, lang: Lang) -> Result<String, String> {
-    coolplan_io::import::read_csv_file(path).map_err(|e| {
-        coolplan_words::say::import::csv_file_error(&path.display().to_string(), &e, lang)
-    })
+/// Why a CSV could not be opened for import.
+enum OpenFailure {
+    /// Not read: a special file, over the import limit, not UTF-8, an I/O error.
+    File(CsvFileError),
+    /// The text is not a CSV the import reads (no header, …).
+    Csv(ImportError),
+}
+
+impl Say for OpenFailure {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            OpenFailure::File(e) => e.say(lang),
+            OpenFailure::Csv(e) => e.say(lang),
+        }
+    }
+}
+
+/// The CSV text through the bounded read the CLI uses: special files, files over the import
+/// limit and text not in UTF-8 are refused (a FIFO or `/dev/zero` never blocks or fills
+/// memory).
+fn read_csv(path: &Path) -> Result<String, OpenFailure> {
+    import::read_csv_file(path).map_err(OpenFailure::File)
 }

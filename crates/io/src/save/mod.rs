@@ -25,30 +25,33 @@ use atomic::{Temp, existing, real_target, remove_temps, split};
 use coolplan_model::Site;
 pub use stamp::DiskStamp;
 
-/// Why a save failed.
-#[derive(Debug, thiserror::Error)]
+/// Why a save failed (worded by the words crate).
+#[derive(Debug)]
 pub enum SaveError {
-    #[error("cannot write {path}: {source}")]
     Io {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("cannot write the site as RON: {0}")]
-    Serialize(#[from] ron::Error),
-    #[error("{0} has no file name")]
+    /// The site could not be written as RON.
+    Serialize(ron::Error),
+    /// The target path names a folder root, not a file.
     NoFileName(PathBuf),
-    #[error("{path} is read-only")]
+    /// The file exists and may not be written (no write permission, read-only attribute).
     ReadOnly { path: PathBuf },
-    #[error("{path} is not a regular file")]
+    /// A folder, FIFO or device is where the file would go.
     NotAFile { path: PathBuf, what: NotAFile },
-    #[error("{path} changed on disk since it was read")]
+    /// The file holds something else than what was read: another program wrote it.
     ChangedOnDisk { path: PathBuf },
-    #[error("{path} is being saved by another program")]
+    /// Another coolplan held the folder's lock for all of [`lock::LOCK_WAIT`].
     Locked { path: PathBuf },
     /// The text is larger than a site file may be ([`MAX_FILE_BYTES`]): it would not load.
-    #[error("{path}: {size} bytes is over the limit of a site file")]
     TooLarge { path: PathBuf, size: u64 },
+}
+
+impl From<ron::Error> for SaveError {
+    fn from(error: ron::Error) -> Self {
+        SaveError::Serialize(error)
+    }
 }
 
 /// What a save did.
