@@ -59,15 +59,9 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
     if !args.dry_run {
         super::clean_stray_temps(&args.into, lang);
     }
-    let origin_site = args.into.display().to_string();
-    // The stamp of the bytes read: the save refuses if another writer changed the file since.
-    let loaded = read_file(&args.into).and_then(|bytes| {
-        let loaded = load_bytes(&bytes, &origin_site)?;
-        Ok((loaded.site, DiskStamp::of(&bytes)))
-    });
-    let (mut site, stamp) = match loaded {
+    let (mut site, stamp) = match load_stamped(&args.into, lang) {
         Ok(loaded) => loaded,
-        Err(e) => return super::load_failed(&e, lang),
+        Err(outcome) => return outcome,
     };
     let origin = args.file.display().to_string();
     let text = match read_csv(&args.file, lang) {
@@ -100,16 +94,41 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
         return Outcome::Invalid;
     }
     apply(&mut site, &plan);
+    save_checked(&args.into, &site, stamp, args.force, lang)
+}
+
+/// The site at `path` and the stamp of the bytes read (a later save refuses when another
+/// writer changed the file since); a failure is printed.
+pub(super) fn load_stamped(path: &Path, lang: Lang) -> Result<(Site, DiskStamp), Outcome> {
+    let origin = path.display().to_string();
+    let loaded = read_file(path).and_then(|bytes| {
+        let loaded = load_bytes(&bytes, &origin)?;
+        Ok((loaded.site, DiskStamp::of(&bytes)))
+    });
+    loaded.map_err(|e| super::load_failed(&e, lang))
+}
+
+/// Saves `site` to `path` atomically when it would load again, and only when the file still
+/// holds what `stamp` saw (`force`: even though its // comments are dropped); prints the
+/// reasons or that the import is written.
+pub(super) fn save_checked(
+    path: &Path,
+    site: &Site,
+    stamp: DiskStamp,
+    force: bool,
+    lang: Lang,
+) -> Outcome {
+    let target = path.display().to_string();
     // The site as it will be written must load again: refuse before writing, not after.
-    let text = match site_text(&site, &target, lang) {
+    let text = match site_text(site, &target, lang) {
         Ok(text) => text,
         Err(outcome) => return outcome,
     };
     let save = SaveOptions {
-        allow_dropping_comments: args.force,
+        allow_dropping_comments: force,
         expected: Some(stamp),
     };
-    match save_text(&args.into, &text, save) {
+    match save_text(path, &text, save) {
         Ok(SaveOutcome::Written { .. } | SaveOutcome::Unchanged) => {
             out!("{}", Imp::Written.fmt(lang, &[&target]));
             Outcome::Ok
@@ -151,7 +170,7 @@ fn site_text(site: &Site, target: &str, lang: Lang) -> Result<String, Outcome> {
 }
 
 /// The CSV text, refusing special files, files over the import limit and text not in UTF-8.
-fn read_csv(path: &Path, lang: Lang) -> Result<String, Outcome> {
+pub(super) fn read_csv(path: &Path, lang: Lang) -> Result<String, Outcome> {
     read_csv_file(path).map_err(|e| {
         let origin = path.display().to_string();
         err!("{}", Imp::ReadFailed.fmt(lang, &[&origin, &e.say(lang)]));
@@ -282,9 +301,7 @@ fn write_plan(out: &mut impl Write, plan: &ImportPlan, lang: Lang) -> std::io::R
     for row in &rows {
         let mut line = String::new();
         for (cell, &w) in row.iter().zip(&widths) {
-            // Padded by hand: `format!("{cell:<w$}")` panics for widths over 65,535.
-            line.push_str(cell);
-            line.extend(std::iter::repeat_n(' ', w - cell.chars().count() + 2));
+            terminal::push_padded(&mut line, cell, w + 2);
         }
         line.push_str(&row[5]);
         writeln!(out, "  {}", terminal::clean(line.trim_end()))?;

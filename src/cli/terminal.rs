@@ -30,6 +30,14 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// Appends `cell` to `line` padded with spaces to `width` characters. By hand:
+/// `format!("{cell:<w$}")` panics for widths over 65,535, which a long name in a file reaches.
+pub fn push_padded(line: &mut String, cell: &str, width: usize) {
+    line.push_str(cell);
+    let shown = cell.chars().count();
+    line.extend(std::iter::repeat_n(' ', width.saturating_sub(shown)));
+}
+
 /// `println!` for the terminal: the formatted line passes through [`clean`].
 macro_rules! out {
     ($($arg:tt)*) => {

@@ -10,6 +10,7 @@
 //! and the app share; they are the shells that read and write files.
 
 mod apply;
+mod catalog_csv;
 mod columns;
 mod devices;
 mod export;
@@ -25,6 +26,9 @@ mod values;
 use std::collections::HashMap;
 
 pub use apply::apply;
+pub use catalog_csv::{
+    CATALOG_HEADER, CatalogRead, CatalogRowProblem, RejectedRow, export_catalog, read_catalog,
+};
 pub use columns::{ColumnMapping, Field, GENERIC_FIELDS, ImportFormat};
 pub use export::{INVENTORY_HEADER, export_inventory};
 pub use inspect::{CsvHeader, guess_mapping, inspect_header};
@@ -185,6 +189,8 @@ pub enum ImportError {
     MappingEntry(String),
     MappingField(String),
     MappingColumn(String),
+    /// A catalog CSV without these columns (file keys, e.g. `max_power`).
+    MissingCatalogColumns(Vec<&'static str>),
 }
 
 /// Why a CSV file could not be read as text.
