@@ -210,7 +210,7 @@ pub fn run(args: &AnalyzeArgs, lang: Lang) -> Outcome {
         Ok(analysis) => {
             match args.format {
                 Format::Json => out!("{}", json::to_json(&analysis, lang)),
-                Format::Text => print!("{}", terminal::clean(&text::to_text(&analysis, lang))),
+                Format::Text => terminal::print_clean(&text::to_text(&analysis, lang)),
             }
             Outcome::Ok
         }

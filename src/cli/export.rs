@@ -1,7 +1,7 @@
 //! `coolplan export <site.ron> [-o inventory.csv]`: the site's racks as inventory CSV (one row
 //! per server group), which `coolplan import` reads back into the same racks.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use super::Outcome;
@@ -30,9 +30,10 @@ pub fn run(args: &ExportArgs, lang: Lang) -> Outcome {
     let Some(output) = &args.output else {
         // A terminal gets no control characters from rack names; a pipe gets the bytes.
         if std::io::stdout().is_terminal() {
-            print!("{}", super::terminal::clean(&csv));
+            super::terminal::print_clean(&csv);
         } else {
-            print!("{csv}");
+            // A closed pipe (e.g. `| head`) is not an error of the export.
+            let _ = std::io::stdout().lock().write_all(csv.as_bytes());
         }
         return Outcome::Ok;
     };

@@ -8,6 +8,7 @@
 //! [`err!`]: crate::cli::err
 
 use std::borrow::Cow;
+use std::io::Write;
 
 /// True for characters a terminal must not receive from user text: C0 controls other than
 /// newline and tab, DEL, C1 controls (U+0080–U+009F, which some terminals read as ESC
@@ -38,17 +39,30 @@ pub fn push_padded(line: &mut String, cell: &str, width: usize) {
     line.extend(std::iter::repeat_n(' ', width.saturating_sub(shown)));
 }
 
-/// `println!` for the terminal: the formatted line passes through [`clean`].
+/// Writes `text` to stdout through [`clean`]. A closed pipe (`coolplan analyze … | head -1`)
+/// is not an error of the command: the rest is dropped, where `print!` would panic.
+pub fn print_clean(text: &str) {
+    let _ = std::io::stdout().lock().write_all(clean(text).as_bytes());
+}
+
+/// Writes `text` to stderr through [`clean`]; a closed stderr is ignored as well.
+pub fn eprint_clean(text: &str) {
+    let _ = std::io::stderr().lock().write_all(clean(text).as_bytes());
+}
+
+/// `println!` for the terminal: the formatted line passes through [`clean`] and a closed pipe
+/// does not panic.
 macro_rules! out {
     ($($arg:tt)*) => {
-        println!("{}", $crate::cli::terminal::clean(&format!($($arg)*)))
+        $crate::cli::terminal::print_clean(&format!("{}\n", format_args!($($arg)*)))
     };
 }
 
-/// `eprintln!` for the terminal: the formatted line passes through [`clean`].
+/// `eprintln!` for the terminal: the formatted line passes through [`clean`] and a closed
+/// stderr does not panic.
 macro_rules! err {
     ($($arg:tt)*) => {
-        eprintln!("{}", $crate::cli::terminal::clean(&format!($($arg)*)))
+        $crate::cli::terminal::eprint_clean(&format!("{}\n", format_args!($($arg)*)))
     };
 }
 

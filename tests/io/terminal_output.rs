@@ -77,3 +77,34 @@ fn cells_shown_by_the_import_preview_carry_no_control_characters() {
     assert_eq!(run.code, Some(0), "{}", run.text());
     assert!(control_free(&run.text()), "{:?}", run.text());
 }
+
+/// `coolplan analyze site.ron | head -1`: the reader closes the pipe after one line. Before,
+/// the next `print!` panicked ("failed printing to stdout: Broken pipe", exit 101); the rest
+/// of the output is now dropped and the command ends as it would have.
+#[test]
+fn a_closed_stdout_pipe_is_not_a_panic() {
+    use std::process::{Command, Stdio};
+    let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sites/china-fleet.ron");
+    let commands: [&[&str]; 4] = [
+        &["analyze"],
+        &["analyze", "--format", "json"],
+        &["report", "--format", "md"],
+        &["export"],
+    ];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_coolplan"))
+            .args(args)
+            .arg(&site)
+            .env("LANG", "C")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Closed before the command has loaded the site, so its first write finds no reader.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

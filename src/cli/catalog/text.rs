@@ -21,15 +21,7 @@ use coolplan_words::{Lang, Text};
 pub fn print_list(catalog: &Catalog, models: &[&ServerModel], lang: Lang) {
     let mut text = Vec::new();
     let _ = write_list(&mut text, catalog, models, lang);
-    print_clean(&text);
-}
-
-/// Writes `text` to stdout through [`terminal::clean`]; a closed pipe is not an error.
-fn print_clean(text: &[u8]) {
-    let text = String::from_utf8_lossy(text);
-    let _ = std::io::stdout()
-        .lock()
-        .write_all(terminal::clean(&text).as_bytes());
+    terminal::print_clean(&String::from_utf8_lossy(&text));
 }
 
 fn write_list(
@@ -83,7 +75,7 @@ fn write_list(
 pub fn print_model(catalog: &Catalog, model: &ServerModel, lang: Lang) {
     let mut text = Vec::new();
     let _ = write_model(&mut text, catalog, model, lang);
-    print_clean(&text);
+    terminal::print_clean(&String::from_utf8_lossy(&text));
 }
 
 fn write_model(
