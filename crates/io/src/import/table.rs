@@ -87,8 +87,16 @@ pub fn read_table(text: &str) -> Result<Table, ImportError> {
                     continue; // a blank spreadsheet row carries nothing
                 }
                 if swallowed_rows(&record, delimiter, headers.len()) {
-                    // Every line break inside a record is inside one of its quoted cells.
-                    let breaks: usize = record.iter().map(|c| c.matches('\n').count()).sum();
+                    // The record's own text, its line terminator left out: at the end of
+                    // the file the open quote swallows the last terminator too.
+                    let start = record.position().map_or(before, |p| p.byte());
+                    let end = reader.position().byte();
+                    let raw = usize::try_from(start)
+                        .ok()
+                        .zip(usize::try_from(end).ok())
+                        .and_then(|(start, end)| text.get(start..end))
+                        .unwrap_or("");
+                    let breaks = raw.trim_end_matches(['\r', '\n']).matches('\n').count();
                     let last_line = line + breaks as u64;
                     malformed.push((line, SkipReason::UnterminatedQuote { last_line }));
                     continue;
@@ -213,6 +221,26 @@ mod tests {
                 }
             )]
         );
+    }
+
+    /// Header on line 1, the quote opens on line 3 and swallows lines 4–5: the rows through
+    /// line 5, whether the file ends with a line break or not, or the quote closes on line 5.
+    #[test]
+    fn a_quote_left_open_names_the_last_line_it_swallowed() {
+        let head = "Rack,Model,Count\nA01,cpu-1u,4\nA02,\"cpu-2u,1\nA03,cpu-1u,2\nA04,cpu-1u,3";
+        for text in [
+            format!("{head}\n"),
+            head.to_string(),
+            format!("{head}\",x\n"),
+        ] {
+            let table = read_table(&text).unwrap();
+            assert_eq!(
+                table.malformed,
+                [(3, SkipReason::UnterminatedQuote { last_line: 5 })],
+                "{text:?}"
+            );
+            assert_eq!(rows_of(3, &table.malformed[0].1), 3);
+        }
     }
 
     #[test]
