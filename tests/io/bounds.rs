@@ -217,7 +217,7 @@ fn analyze_and_report_of_the_worst_allowed_fleet_stay_under_a_memory_bound() {
         ],
     ] {
         let Some((rss_kb, code)) = peak_rss_kb(&args) else {
-            eprintln!("/usr/bin/time unavailable; skipped");
+            eprintln!("SKIPPED: /usr/bin/time unavailable, peak memory not measured");
             return;
         };
         eprintln!("{args:?}: peak {rss_kb} kB, exit {code:?}");
