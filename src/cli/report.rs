@@ -116,14 +116,8 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
     let climate = match resolve_in(&site, folders) {
         Ok(climate) => climate,
         Err(e) => {
-            print_error(
-                lang,
-                &format!(
-                    "{} {}",
-                    Rep::CliClimateFailed.fmt(lang, &[&origin]),
-                    e.say(lang)
-                ),
-            );
+            let headline = Rep::CliClimateFailed.fmt(lang, &[&origin]);
+            print_error_because(lang, &headline, &e.say(lang));
             return Outcome::Invalid;
         }
     };
