@@ -13,12 +13,15 @@ pub mod analysis;
 pub mod catalog;
 pub mod cli;
 pub mod climate;
+pub mod dashboard;
 pub mod fields;
+pub mod figures;
 pub mod files;
 pub mod generate;
 pub mod gui;
 pub mod import;
 pub mod import_gui;
+pub mod inventory;
 pub mod report;
 pub mod results;
 pub mod say;
@@ -168,6 +171,9 @@ mod tests {
         check_table::<fields::AssumptionGroup>();
         check_table::<generate::Gen>();
         check_table::<files::Files>();
+        check_table::<figures::Scale>();
+        check_table::<dashboard::Dash>();
+        check_table::<inventory::Inv>();
         check_table::<catalog::Cat>();
     }
 
