@@ -148,7 +148,6 @@ crate::texts! {
         Years => "{0} years", "{0} 年";
         Warnings => "Warnings", "提示";
         NoRecommendation => "No feasible option", "没有可行方案";
-        MixedPlanText => "Each rack group on its own best option", "各机柜组分别采用最优方案";
         ChartCapex => "CAPEX breakdown", "投资构成";
         ChartCashFlow => "Cumulative discounted cash flow vs air", "相对风冷的累计折现现金流";
         ChartPue => "PUE and TUE", "PUE 与 TUE";
@@ -180,6 +179,10 @@ crate::texts! {
         CommentsTitle => "Comments will be lost", "注释将丢失";
         CommentsText => "{0} contains // comments, which saving does not keep (use notes fields). Overwrite it?", "{0} 含有 // 注释，保存后不会保留（请使用 notes 字段）。是否覆盖？";
         Overwrite => "Overwrite", "覆盖";
+        ChangedTitle => "The file changed on disk", "文件已在磁盘上被修改";
+        ChangedText => "{0} was changed by another program (or another coolplan) after you opened it. Saving now would discard those changes. Reload it (your unsaved changes are lost), overwrite it with your version, or save your version under another name?", "{0} 在您打开后已被其他程序（或另一个 coolplan）修改。现在保存将丢弃那些修改。是重新载入（您未保存的修改将丢失）、用您的版本覆盖，还是将您的版本另存为其他文件？";
+        ReloadFromDisk => "Reload", "重新载入";
+        OverwriteChanged => "Overwrite with mine", "用我的版本覆盖";
         OpenTitle => "Open site file", "打开站点文件";
         SaveTitle => "Save site file", "保存站点文件";
         ExportTitle => "Export report", "导出报告";
@@ -199,9 +202,8 @@ crate::texts! {
         ReportFormatMissing => "no report format for .{0}: use .pdf, .html, .csv, .md, .json or .txt", "不支持 .{0} 格式的报告：请使用 .pdf、.html、.csv、.md、.json 或 .txt";
         // Analysis panel
         ViewAnalysis => "Analysis", "分析";
-        AnTornado => "Sensitivity (tornado): NPV of {0} against air", "敏感性（龙卷风图）：{0} 相对风冷的净现值";
+        AnTornado => "Sensitivity (tornado): NPV of the plan against air", "敏感性（龙卷风图）：推荐方案相对风冷的净现值";
         AnCompute => "Compute sensitivity", "计算敏感性";
-        AnNoRanges => "The site lists no uncertain inputs (an `uncertainty` list in the site file).", "站点未列出不确定输入（站点文件中的 `uncertainty` 列表）。";
         AnNoResults => "No results yet: fix the problems listed first.", "尚无结果：请先修正所列问题。";
         AnMonteCarlo => "Monte Carlo", "蒙特卡洛";
         AnProgress => "Monte Carlo progress", "蒙特卡洛进度";
