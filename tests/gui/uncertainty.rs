@@ -121,7 +121,8 @@ fn an_added_range_feeds_the_tornado_and_monte_carlo_and_undo_removes_it() {
         .expect("the tornado computes");
     assert_eq!(tornado.bars.len(), 1);
     assert_eq!(tornado.bars[0].input, ELECTRICITY);
-    assert_eq!(tornado.bars[0].high.value, "CNY_per_kWh(0.9)");
+    assert_eq!(tornado.bars[0].high.written, "CNY_per_kWh(0.9)");
+    assert!((tornado.bars[0].low.value - 0.675).abs() < 1e-12);
     assert!(tornado.bars[0].swing.amount > 0.0);
 
     // So does the Monte Carlo: cold plate's NPV spreads (it saves electricity).
