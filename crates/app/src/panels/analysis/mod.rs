@@ -1,6 +1,6 @@
 //! The Analysis panel: the uncertain inputs and their ranges ([`uncertainty`]), tornado of
-//! NPV against air, Monte Carlo with progress and cancel,
-//! phased plan under a yearly budget, CDU N+1. Each study is asked for with a command and
+//! NPV against air, Monte Carlo with progress and cancel, phased plan under a yearly budget,
+//! CDU N+1. Each study is asked for with a command and
 //! kept in app state ([`crate::studies`]); the N+1 checks come with every analysis.
 //!
 //! Owns: drawing the studies and pushing the commands that run them. Never touches: the
