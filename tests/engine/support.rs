@@ -49,6 +49,7 @@ pub fn hall(name: &str, racks: Vec<Rack>) -> Hall {
             supply_temp: deg_c(30.0),
         }),
         measured_pue: None,
+        heat_customer: None,
         racks,
     }
 }
@@ -70,6 +71,8 @@ pub fn site(halls: Vec<Hall>) -> Site {
         overrides: Vec::new(),
         halls,
         uncertainty: Vec::new(),
+        compliance: None,
+        heat_customer: None,
     }
 }
 

@@ -108,6 +108,7 @@ fn hall(index: usize) -> impl Strategy<Value = Hall> {
                     supply_temp: Qty::from_quantity(TemperatureUnit::degC.to_quantity(deg_c), u),
                 }),
                 measured_pue: pue,
+                heat_customer: None,
                 racks,
             },
         )
@@ -140,6 +141,8 @@ fn site() -> impl Strategy<Value = Site> {
                 overrides: Vec::new(),
                 halls,
                 uncertainty: Vec::new(),
+                compliance: None,
+                heat_customer: None,
             }
         })
 }

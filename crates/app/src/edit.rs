@@ -201,6 +201,7 @@ fn default_hall_from_nothing() -> Hall {
         air_cooling_capacity: kw(300.0),
         facility_water: None,
         measured_pue: None,
+        heat_customer: None,
         racks: Vec::new(),
     }
 }
