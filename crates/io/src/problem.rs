@@ -66,6 +66,16 @@ pub enum Kind {
     HorizonOutOfRange(u32),
     /// An entry of the `uncertainty` list (checked by `engine::analysis::uncertainty`).
     Uncertainty(coolplan_model::uncertainty::prepare::UncertaintyError),
+    /// A compliance region code coolplan does not know.
+    UnknownRegion(String),
+    /// A new site must say when it started (or starts) operation.
+    NewSiteWithoutCommissioning,
+    /// An aim listed twice.
+    DuplicateAim(String),
+    /// A heat pump's COP must exceed 1.
+    CopAtMostOne(f64),
+    MonthOutOfRange(u8),
+    DuplicateMonth(u8),
     // warnings
     GpuUnderTwoKw(String),
     RackOver150Kw(String),
@@ -85,6 +95,12 @@ pub enum Kind {
         first_year: u16,
     },
     PueHigh(f64),
+    /// The year the plan must comply by lies outside the study.
+    ComplyByOutsideStudy {
+        year: u16,
+        first_year: u16,
+        last_year: u16,
+    },
 }
 
 /// Years a site may name (arrival of servers, first year of the study).
@@ -106,7 +122,8 @@ impl Kind {
             | WaterAboveClass { .. }
             | EmptyRack
             | ArrivesBeforeStudy { .. }
-            | PueHigh(_) => Severity::Warning,
+            | PueHigh(_)
+            | ComplyByOutsideStudy { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -3,6 +3,7 @@
 
 mod assumptions;
 mod checker;
+mod compliance;
 mod numbers;
 mod rules;
 
