@@ -98,6 +98,8 @@ pub fn option(option: CoolingOption, fig: &Fig) -> PhysicalOption {
             it_energy: Energy::new::<megawatt_hour>(fig.it_mwh),
             facility_energy: Energy::new::<megawatt_hour>(fig.facility_mwh),
             monthly_facility_energy: [zero_energy; 12],
+            cooling_energy: zero_energy,
+            liquid_heat: zero_energy,
             free_cooling_hours: Time::new::<hour>(0.0),
             water: Volume::new::<cubic_meter>(fig.water_m3),
             co2: Mass::new::<kilogram>(0.0),

@@ -15,6 +15,7 @@ mod epw;
 mod finance_cases;
 mod fleet;
 mod generate;
+mod heat_reuse;
 mod performance;
 mod properties;
 mod recompute;

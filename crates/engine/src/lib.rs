@@ -11,6 +11,8 @@ pub mod analysis;
 pub use coolplan_climate as climate;
 pub mod cost;
 pub mod finance;
+pub mod heat_reuse;
+pub mod kpi;
 pub mod physical;
 pub mod recommend;
 pub mod results;

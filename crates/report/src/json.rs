@@ -317,5 +317,6 @@ pub fn item_key(item: CostItem) -> &'static str {
         CostItem::FloorReinforcement => "floor_reinforcement",
         CostItem::AddedAirCapacity => "added_air_capacity",
         CostItem::Contingency => "contingency",
+        CostItem::HeatReuse => "heat_reuse",
     }
 }

@@ -17,8 +17,10 @@ pub mod opex;
 pub mod scopes;
 pub mod streams;
 
+use crate::heat_reuse::HeatReuse;
+use crate::kpi::ledger::{EnergyRow, KpiContext, Ledger};
 use crate::physical::{CostDrivers, GroupRecord, Physical};
-use crate::results::Results;
+use crate::results::{CoolingOption, CostItem, Results};
 use basis::{RackBasis, rack_basis};
 use capex::{CapexInputs, add_capex};
 use coolplan_model::assumptions::Resolved;
@@ -41,6 +43,8 @@ pub struct RackCosts {
     full_immersion: Streams,
     /// Scratch: the group's load present per year ([`RackBasis::presence_into`]).
     presence: Vec<(f64, f64)>,
+    /// Steady energy of each option, retrofit share blended (the KPIs' ledger row).
+    energy: [EnergyRow; 3],
 }
 
 impl RackCosts {
@@ -52,6 +56,7 @@ impl RackCosts {
             full: Streams::zero(horizon),
             full_immersion: Streams::zero(horizon),
             presence: Vec::new(),
+            energy: [EnergyRow::default(); 3],
         }
     }
     /// No costs (a physical rack the site no longer has: cannot happen for one evaluation).
@@ -60,6 +65,8 @@ impl RackCosts {
         for streams in &mut self.options {
             streams.reset(horizon);
         }
+        self.presence.clear();
+        self.energy = [EnergyRow::default(); 3];
     }
 }
 
@@ -97,6 +104,16 @@ pub fn evaluate<R: scopes::PricedGroup>(
         .zip(&bases)
         .map(|(hall, hall_bases)| added_air_share(hall, hall_bases))
         .collect();
+    let mut heat = HeatReuse::new(site, assumptions);
+    if !heat.is_idle() {
+        settle_heat(
+            &mut heat,
+            &physical.racks,
+            &bases,
+            horizon,
+            site.halls.len(),
+        );
+    }
     let mut work = RackCosts::new(horizon);
     let costs_of = |rack: &R::Physical, work: &mut RackCosts| {
         let (hall_index, rack_index) = rack.place();
@@ -114,9 +131,99 @@ pub fn evaluate<R: scopes::PricedGroup>(
             raised_floor: hall.floor.kind == FloorKind::Raised,
             added_air_share: air_shares[hall_index],
         };
-        rack_costs(&rack.drivers(), basis, &inputs, assumptions, horizon, work);
+        let drivers = rack.drivers();
+        rack_costs(&drivers, basis, &inputs, assumptions, horizon, work);
+        work.energy = EnergyRow::rows(&drivers, basis.share);
+        if !heat.is_idle() {
+            credit_heat(&heat, hall_index, work);
+        }
     };
-    scopes::assemble(site.currency, assumptions, physical, &mut work, costs_of)
+    let mut ledger = Ledger::new(horizon);
+    let mut results = scopes::assemble(
+        site.currency,
+        assumptions,
+        physical,
+        &mut work,
+        &mut ledger,
+        costs_of,
+    );
+    let sums = ledger.sums(site.halls.len(), &heat);
+    let context = KpiContext {
+        site_name: &site.name,
+        hall_names: site.halls.iter().map(|h| h.name.as_str()).collect(),
+        first_year,
+        grid_kg_per_wh: assumptions
+            .plant
+            .grid_emission_factor
+            .in_unit(coolplan_units::EmissionFactorUnit::kg_per_kWh)
+            / 1000.0,
+        renewable_share: site.compliance.as_ref().map_or(0.0, |c| c.renewable_share),
+        currency: site.currency,
+    };
+    results.kpis = crate::kpi::ledger::results(&sums, &heat, &context);
+    results
+}
+
+/// Sets how much of each hall's liquid heat its customer takes, from every group's liquid
+/// heat per option and cash-flow year (retrofit share applied).
+fn settle_heat<G: GroupRecord>(
+    heat: &mut HeatReuse,
+    racks: &[G],
+    bases: &[Vec<RackBasis>],
+    horizon: usize,
+    halls: usize,
+) {
+    let years = horizon + 1;
+    let mut liquid: Vec<[Vec<f64>; 3]> = (0..halls)
+        .map(|_| std::array::from_fn(|_| vec![0.0; years]))
+        .collect();
+    let mut full = vec![[0.0; 3]; halls];
+    let mut presence = Vec::new();
+    for rack in racks {
+        let (h, r) = rack.place();
+        let Some(basis) = bases.get(h).and_then(|b| b.get(r)) else {
+            continue;
+        };
+        basis.presence_into(years, &mut presence);
+        let rows = EnergyRow::rows(&rack.drivers(), basis.share);
+        for (o, row) in rows.iter().enumerate() {
+            full[h][o] += row.liquid_heat_wh;
+            for (t, (avg, _)) in presence.iter().enumerate() {
+                liquid[h][o][t] += row.liquid_heat_wh * avg;
+            }
+        }
+    }
+    heat.settle(&liquid, &full);
+}
+
+/// Adds a group's heat revenue (a negative cost) and its share of the connection CAPEX to the
+/// liquid options' streams in `work`.
+fn credit_heat(heat: &HeatReuse, hall: usize, work: &mut RackCosts) {
+    let RackCosts {
+        options,
+        presence,
+        energy,
+        ..
+    } = work;
+    for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
+        let i = option.index();
+        let liquid_wh = energy[i].liquid_heat_wh;
+        if liquid_wh <= 0.0 {
+            continue;
+        }
+        let streams = &mut options[i];
+        let years = streams.years();
+        for t in 1..years {
+            let avg = presence.get(t).map_or(0.0, |p| p.0);
+            let revenue = liquid_wh * avg * heat.per_liquid_wh(hall, option, t).revenue;
+            streams.other_opex[t] -= revenue;
+        }
+        let steady = heat.per_liquid_wh(hall, option, years - 1).revenue;
+        streams.steady_opex -= liquid_wh * steady;
+        if let Some((year, amount)) = heat.capex_share(hall, option, liquid_wh) {
+            streams.spend(CostItem::HeatReuse, year, amount);
+        }
+    }
 }
 
 /// Every price of `assumptions` must be in the site's currency.
@@ -178,6 +285,7 @@ pub fn rack_costs(
         full,
         full_immersion,
         presence,
+        ..
     } = out;
     basis.presence_into(horizon + 1, presence);
     let presence = &presence[..];

@@ -8,6 +8,7 @@ use uom::si::f64::Energy;
 use super::RackCosts;
 use super::streams::Streams;
 use crate::finance;
+use crate::kpi::ledger::{GroupEnergy, Ledger};
 use crate::physical::{
     GroupPhysics, GroupRecord, Physical, PhysicalOption, PhysicalRack, PhysicalScope,
 };
@@ -62,6 +63,7 @@ pub fn assemble<R: PricedGroup>(
     assumptions: &Resolved,
     physical: Physical<R::Physical>,
     work: &mut RackCosts,
+    ledger: &mut Ledger,
     costs_of: impl Fn(&R::Physical, &mut RackCosts),
 ) -> Results<R> {
     let horizon = assumptions.finance.horizon_years as usize;
@@ -91,7 +93,20 @@ pub fn assemble<R: PricedGroup>(
             capex: std::array::from_fn(|i| work.options[i].capex_total()),
             steady_opex: std::array::from_fn(|i| work.options[i].steady_opex),
         });
-        racks.push(R::price(&value, rack, work, &mut buffers));
+        let priced = R::price(&value, rack, work, &mut buffers);
+        let figures = CoolingOption::ALL.map(|o| priced.figures(o));
+        ledger.push(
+            GroupEnergy {
+                hall,
+                rows: work.energy,
+                npv: figures.map(|f| f.npv_vs_air.amount),
+                capex: figures.map(|f| f.capex.amount),
+                feasible: figures.map(|f| f.feasible),
+                choice: priced.recommended().unwrap_or(CoolingOption::Air),
+            },
+            &work.presence,
+        );
+        racks.push(priced);
     }
     let mixed_plan = mixed_plan(&value, &racks, &summaries);
     let halls = physical
@@ -110,6 +125,7 @@ pub fn assemble<R: PricedGroup>(
         racks,
         mixed_plan,
         calibration: physical.calibration,
+        kpis: Default::default(),
     }
 }
 

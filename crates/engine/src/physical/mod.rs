@@ -61,6 +61,8 @@ impl PhysicalOption {
             fluid_volume: self.thermal.fluid_volume,
             it_energy: self.energy.it_energy,
             facility_energy: self.energy.facility_energy,
+            cooling_energy: self.energy.cooling_energy,
+            liquid_heat: self.energy.liquid_heat,
             water: self.energy.water,
         }
     }
@@ -81,6 +83,10 @@ pub struct CostDrivers {
     pub fluid_volume: Volume,
     pub it_energy: Energy,
     pub facility_energy: Energy,
+    /// Cooling-path part of `facility_energy`.
+    pub cooling_energy: Energy,
+    /// Heat carried away by liquid loops over the year.
+    pub liquid_heat: Energy,
     pub water: Volume,
 }
 
