@@ -8,7 +8,13 @@ use coolplan::model::Site;
 /// A hall with facility water: 6 racks of 4 stock HGX H100 (40.8 kW each) and 10 racks of
 /// 20 stock 1U CPU servers; `uncertainty` is spliced in as the site's list; itemised costs.
 pub fn site_with(uncertainty: &str) -> Site {
-    let text = format!(
+    let text = site_text(uncertainty);
+    coolplan::io::parse_site(&text, "test").unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+/// The text of [`site_with`].
+pub fn site_text(uncertainty: &str) -> String {
+    format!(
         r#"(
     schema_version: 1,
     name: "Analysis test",
@@ -33,8 +39,7 @@ pub fn site_with(uncertainty: &str) -> Site {
     )],
     uncertainty: [{uncertainty}],
 )"#
-    );
-    coolplan::io::parse_site(&text, "test").unwrap_or_else(|e| panic!("{e:?}"))
+    )
 }
 
 pub fn climate() -> ClimateData {

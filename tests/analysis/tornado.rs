@@ -21,7 +21,7 @@ fn the_dominant_input_is_ranked_first() {
     let prepared = Prepared::new(&site).expect("valid");
     let t = tornado(&prepared, &base, &evaluate).expect("runs");
     assert_eq!(t.bars.len(), 3);
-    assert_eq!(t.bars[0].input, "prices.electricity");
+    assert_eq!(t.bars[0].input.path(), "prices.electricity");
     assert!(t.bars[0].swing.amount > 10.0 * t.bars[1].swing.amount);
     for pair in t.bars.windows(2) {
         assert!(pair[0].swing.amount >= pair[1].swing.amount);

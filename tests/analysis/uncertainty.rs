@@ -1,8 +1,12 @@
 //! Ranges on inputs: reading, validation and applying a value to a cloned site.
 
-use crate::support::site_with;
-use coolplan::model::uncertainty::prepare::{Prepared, Shape, UncertaintyError, validate};
-use coolplan::units::{EnergyUnit, PowerUnit};
+use crate::support::{site_text, site_with};
+use coolplan::i18n::{Lang, Say};
+use coolplan::model::assumptions::{Amount, AssumptionKey};
+use coolplan::model::uncertainty::prepare::{
+    Prepared, RangeProblem, Shape, UncertaintyError, validate,
+};
+use coolplan::units::{Currency, EnergyUnit, PowerUnit};
 
 #[test]
 fn percent_keeps_the_unit_and_scales_the_number() {
@@ -49,38 +53,92 @@ fn integer_inputs_are_rounded() {
 #[test]
 fn every_bad_input_is_reported() {
     let site = site_with(
-        r#"(input: "prices.electrcity", range: Percent(20)),
-           (input: "cooling.cdu_size", range: Percent(10)),
+        r#"(input: "cooling.cdu_size", range: Percent(10)),
            (input: "finance.discount_rate", range: Uniform(low: 0.10, high: 0.06)),
            (input: "cooling.air_limit_per_rack", range: Uniform(low: kg(20), high: kg(30))),
            (input: "prices.electricity", range: Uniform(low: USD_per_kWh(0.1), high: USD_per_kWh(0.2))),
-           (input: "cooling.air_limit_per_rack", range: Uniform(low: 20, high: 30)),
-           (input: "finance.discount_rate", range: Percent(150)),
+           (input: "cooling.tank_capacity", range: Uniform(low: 20, high: 30)),
+           (input: "finance.horizon_years", range: Percent(150)),
            (input: "plant.chiller_cop", range: Percent(10)),
            (input: "plant.chiller_cop", range: Percent(5))"#,
     );
+    let key = |path| AssumptionKey::parse(path).expect("a key");
+    let bad = |index, path, problem| UncertaintyError::BadRange {
+        index,
+        input: key(path),
+        problem,
+    };
+    // entry 6 is fine; entry 7 repeats its key
+    assert_eq!(
+        validate(&site),
+        vec![
+            UncertaintyError::NotNumeric {
+                index: 0,
+                input: key("cooling.cdu_size")
+            },
+            bad(
+                1,
+                "finance.discount_rate",
+                RangeProblem::LowAboveHigh {
+                    low: Amount::plain(0.10),
+                    high: Amount::plain(0.06)
+                }
+            ),
+            bad(
+                2,
+                "cooling.air_limit_per_rack",
+                RangeProblem::Unfit {
+                    bound: Amount::tagged("kg", 20.0),
+                    like: Amount::tagged("kW", 25.0)
+                }
+            ),
+            bad(
+                3,
+                "prices.electricity",
+                RangeProblem::OtherCurrency {
+                    tag: "USD_per_kWh".into(),
+                    found: Currency::USD,
+                    site: Currency::CNY
+                }
+            ),
+            bad(
+                4,
+                "cooling.tank_capacity",
+                RangeProblem::NeedsUnit { tag: "kW".into() }
+            ),
+            bad(
+                5,
+                "finance.horizon_years",
+                RangeProblem::PercentOutside(150.0)
+            ),
+            UncertaintyError::Duplicate {
+                index: 7,
+                input: key("plant.chiller_cop")
+            },
+        ]
+    );
     let problems = validate(&site);
-    // entry 7 is fine; entry 8 repeats its key
-    assert_eq!(problems.len(), 8, "{problems:#?}");
-    assert!(matches!(
-        &problems[0],
-        UncertaintyError::UnknownInput { index: 0, .. }
-    ));
-    assert!(matches!(
-        &problems[1],
-        UncertaintyError::NotNumeric { index: 1, .. }
-    ));
-    for (i, problem) in problems.iter().enumerate().take(7).skip(2) {
-        assert!(
-            matches!(problem, UncertaintyError::BadRange { index, .. } if *index == i),
-            "{problem}"
-        );
+    assert_eq!(
+        problems[3].say(Lang::En),
+        "`prices.electricity`: USD_per_kWh is in USD, the site is in CNY: amounts are never converted"
+    );
+    assert_eq!(
+        problems[3].say(Lang::Zh),
+        "`prices.electricity`：USD_per_kWh 的货币是 USD，而站点使用 CNY：金额不做汇率换算"
+    );
+}
+
+#[test]
+fn an_unknown_key_fails_the_load_and_lists_the_valid_ones() {
+    let text = site_text(r#"(input: "prices.electrcity", range: Percent(20))"#);
+    let error = coolplan::io::parse_site(&text, "test").expect_err("unknown key");
+    for lang in [Lang::En, Lang::Zh] {
+        let message = error.say(lang);
+        assert!(message.contains("`prices.electrcity`"), "{message}");
+        assert!(message.contains("prices.electricity, "), "{message}");
+        assert!(message.contains("finance.first_year"), "{message}");
     }
-    assert!(matches!(
-        &problems[7],
-        UncertaintyError::Duplicate { index: 8, .. }
-    ));
-    assert!(problems[4].to_string().contains("never converted"));
+    assert!(error.say(Lang::Zh).contains("不是假设项的键"));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The engine tests, one binary: thermal and energy physics, costs and finance, climate files,
 //! the example sites and generated sites through the whole engine.
 //!
-//! Each module was a test binary of its own; together they build and link once.
+//! One binary with a module per topic: the crate is linked once for all of them.
 
 mod common;
 #[path = "../support/regressions.rs"]

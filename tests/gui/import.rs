@@ -56,7 +56,7 @@ fn netbox_import_previews_applies_as_one_undo_step_and_undo_redo_restore_the_sit
     let before_capex = cold_plate_capex(&harness);
     open(&mut harness, "netbox-devices.csv");
     harness.check_accessibility();
-    // Detected kind and the counts of tests/import_dcim.rs (35 rows: 26 land, 9 skipped;
+    // Detected kind and the counts of tests/import/dcim.rs (35 rows: 26 land, 9 skipped;
     // halls Hall B and SH-PD1 added, 5 racks added, A01-R01 changed).
     harness.get_by_label("detected: NetBox device export");
     harness.get_by_label("35 data rows: 26 mapped, 9 skipped");
@@ -178,7 +178,7 @@ fn measured_power_is_previewed_and_applied_as_one_undo_step() {
     harness.get_by_label("detected: Measured rack power");
     harness.get_by_label("8 data rows: 4 mapped, 4 skipped");
     harness.get_by_label("measured power set on 3 rack(s)");
-    // Skipped rows are listed with their line and reason (tests/import_measured.rs).
+    // Skipped rows are listed with their line and reason (tests/import/measured.rs).
     harness.get_by_label("no average power value");
     harness.get_by_label_contains("rack 'Z-99' is not in the site");
     let design_kw = |harness: &Harness<'_, CoolplanApp>| {

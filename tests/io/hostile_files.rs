@@ -62,8 +62,8 @@ fn a_file_just_over_the_cap_is_refused() {
 #[cfg(unix)]
 #[test]
 fn garbage_under_the_cap_is_read_in_memory_bounded_by_a_few_times_its_size() {
-    // 8 MiB of NUL bytes: valid UTF-8, one token per byte. The lexer used to keep a
-    // 24-byte token per byte (≈ 200 MB here, 1.7 GB at the 64 MiB cap).
+    // 8 MiB of NUL bytes: valid UTF-8, one token per byte. A lexer that kept a 24-byte token
+    // per byte would hold ≈ 200 MB here (1.7 GB at the 64 MiB cap).
     let time = Path::new("/usr/bin/time");
     if !time.exists() {
         eprintln!("/usr/bin/time unavailable; skipped");
