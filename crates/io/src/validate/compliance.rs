@@ -5,7 +5,6 @@ use std::collections::HashSet;
 
 use super::checker::Checker;
 use crate::problem::{Kind, Seg};
-use coolplan_model::assumptions::Describe;
 use coolplan_model::compliance::{Region, SiteStatus};
 use coolplan_model::{Compliance, HeatCustomer};
 use coolplan_units::Currency;
@@ -66,7 +65,9 @@ pub(super) fn heat_customer(c: &mut Checker, customer: &HeatCustomer, currency: 
     c.name(&customer.name);
     c.temperature("supply_temp", &customer.supply_temp);
     c.positive("capacity", &customer.capacity);
-    c.price("price", &customer.price, currency);
+    let price = &customer.price;
+    let shown = || format!("{} {}", price.number(), price.unit().symbol());
+    c.money("price", price.number(), shown, price.currency(), currency);
     if let Some(cop) = customer.heat_pump_cop {
         if !cop.is_finite() {
             c.report_field("heat_pump_cop", Kind::NotFinite(cop.to_string()));
@@ -88,20 +89,8 @@ pub(super) fn heat_customer(c: &mut Checker, customer: &HeatCustomer, currency: 
         c.year("from_year", i64::from(year));
     }
     if let Some(capex) = &customer.capex {
-        if !capex.amount.is_finite() {
-            c.report_field("capex", Kind::NotFinite(capex.amount.to_string()));
-        } else if capex.amount < 0.0 {
-            c.report_field("capex", Kind::Negative(capex.describe()));
-        }
-        if capex.currency != currency {
-            c.report_field(
-                "capex",
-                Kind::CurrencyMismatch {
-                    found: capex.currency,
-                    site: currency,
-                },
-            );
-        }
+        let shown = || format!("{} {}", capex.amount, capex.currency);
+        c.money("capex", capex.amount, shown, capex.currency, currency);
     }
 }
 
