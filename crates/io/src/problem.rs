@@ -78,6 +78,15 @@ pub enum Kind {
         average: String,
     },
     BadDate(String),
+    /// A source's date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    BadSourceDate(String),
+    /// A source with neither a URL (or document id) nor a note saying what it rests on.
+    SourceWithoutBasis,
+    /// Another model of the same list already has this alias (after normalising).
+    DuplicateAlias {
+        alias: String,
+        other: String,
+    },
     HorizonOutOfRange(u32),
     /// An entry of the `uncertainty` list (checked by `model::uncertainty::prepare`).
     Uncertainty(coolplan_model::uncertainty::prepare::UncertaintyError),
@@ -116,6 +125,7 @@ pub enum Kind {
         first_year: u16,
         last_year: u16,
     },
+    ServiceLifeUnusual(String),
 }
 
 /// Years a site may name (arrival of servers, first year of the study).
@@ -138,7 +148,8 @@ impl Kind {
             | EmptyRack
             | ArrivesBeforeStudy { .. }
             | PueHigh(_)
-            | ComplyByOutsideStudy { .. } => Severity::Warning,
+            | ComplyByOutsideStudy { .. }
+            | ServiceLifeUnusual(_) => Severity::Warning,
             _ => Severity::Error,
         }
     }
