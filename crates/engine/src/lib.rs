@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub use coolplan_climate as climate;
+pub mod compliance;
 pub mod cost;
 pub mod finance;
 pub mod heat_reuse;
