@@ -13,6 +13,7 @@ pub mod analysis;
 pub mod catalog;
 pub mod cli;
 pub mod climate;
+pub mod compliance;
 pub mod fields;
 pub mod generate;
 pub mod gui;
@@ -167,6 +168,7 @@ mod tests {
         check_table::<fields::AssumptionGroup>();
         check_table::<generate::Gen>();
         check_table::<catalog::Cat>();
+        check_table::<compliance::Comp>();
     }
 
     #[test]
