@@ -88,6 +88,8 @@ pub enum Kind {
         other: String,
     },
     HorizonOutOfRange(u32),
+    /// A rack group's cooling rule leaves it no option.
+    CoolingExcludesAll,
     /// An entry of the `uncertainty` list (checked by `model::uncertainty::prepare`).
     Uncertainty(coolplan_model::uncertainty::prepare::UncertaintyError),
     /// A compliance region code coolplan does not know.
@@ -125,6 +127,10 @@ pub enum Kind {
         first_year: u16,
         last_year: u16,
     },
+    /// A cooling rule `Exclude([])` that excludes nothing.
+    CoolingExcludesNothing,
+    /// A cooling rule that names an option twice.
+    CoolingListedTwice(coolplan_model::Cooling),
     ServiceLifeUnusual(String),
 }
 
@@ -149,6 +155,8 @@ impl Kind {
             | ArrivesBeforeStudy { .. }
             | PueHigh(_)
             | ComplyByOutsideStudy { .. }
+            | CoolingExcludesNothing
+            | CoolingListedTwice(_)
             | ServiceLifeUnusual(_) => Severity::Warning,
             _ => Severity::Error,
         }

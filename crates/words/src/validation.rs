@@ -70,5 +70,8 @@ crate::texts! {
         MonthOutOfRange => "month {0} is not 1–12", "月份 {0} 不在 1–12 之间";
         DuplicateMonth => "month {0} is listed twice", "月份 {0} 重复列出";
         ComplyByOutsideStudy => "comply_by {0} lies outside the study's years {1}–{2}", "comply_by {0} 不在研究期 {1}–{2} 年内";
+        CoolingExcludesAll => "the cooling rule excludes every option: the rack group could not be cooled", "冷却规则排除了所有方案：该机柜组无法冷却";
+        CoolingExcludesNothing => "the cooling rule excludes no option", "冷却规则未排除任何方案";
+        CoolingListedTwice => "the cooling rule names {0} twice", "冷却规则重复列出 {0}";
     }
 }

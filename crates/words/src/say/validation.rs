@@ -102,6 +102,11 @@ impl Say for Kind {
                 first_year,
                 last_year,
             } => Val::ComplyByOutsideStudy.fmt(lang, &[year, first_year, last_year]),
+            CoolingExcludesAll => Val::CoolingExcludesAll.tr(lang).to_string(),
+            CoolingExcludesNothing => Val::CoolingExcludesNothing.tr(lang).to_string(),
+            CoolingListedTwice(option) => {
+                Val::CoolingListedTwice.fmt(lang, &[&crate::results::cooling_name(*option, lang)])
+            }
         }
     }
 }
