@@ -18,6 +18,7 @@ fn gpu_site(supply_c: f64, class: WaterClass, customer: &str) -> Site {
     h.facility_water = Some(FacilityWater {
         class,
         supply_temp: deg_c(supply_c),
+        capacity: None,
     });
     let mut s = site(vec![h]);
     s.heat_customer = Some(ron::from_str::<HeatCustomer>(customer).unwrap());
@@ -67,6 +68,29 @@ fn a_direct_customer_at_capacity_gives_the_hand_worked_erf_and_npv() {
     };
     let gain = npv(&r_with) - npv(&r_without);
     assert!((gain - 87_600.0 * ANNUITY_8_10).abs() < 1e-3, "{gain}");
+    // The plan: cold plate is infeasible (W45 water too warm for it) and immersion, whose
+    // NPV the heat raises by the same 87,600 × 6.710081 = 587,803.1 CNY, still loses to air,
+    // so the group stays on air. The KPI plan column follows the plan: no liquid heat, none
+    // sold, the air column's PUE.
+    let immersion_margin = |r: &coolplan::engine::Results| {
+        assert_eq!(r.plan.uniform, Some(CoolingOption::Air));
+        match &r.plan.groups[0].why {
+            coolplan::engine::Why::BestNpv {
+                runner_up: Some((CoolingOption::Immersion, margin)),
+                ..
+            } => margin.amount,
+            other => panic!("{other:?}"),
+        }
+    };
+    let narrowed = immersion_margin(&r_without) - immersion_margin(&r_with);
+    assert!(
+        (narrowed - 87_600.0 * ANNUITY_8_10).abs() < 1e-3,
+        "{narrowed}"
+    );
+    for (plan, air) in site.plan.iter().zip(&site.options[0]) {
+        assert_eq!(plan.reused_heat.get::<megawatt_hour>(), 0.0);
+        assert_eq!(plan.kpis.pue, air.kpis.pue);
+    }
 }
 
 #[test]
@@ -115,6 +139,16 @@ fn a_heat_pump_lifts_cold_loops_and_its_electricity_counts_in_e_dc() {
     let expected = 12_150.0 * (ANNUITY_8_10 - 1.0 / 1.08) - 200_000.0 / 1.08;
     let gain = npv(&r_with) - npv(&r_without);
     assert!((gain - expected).abs() < 1e-3, "{gain} vs {expected}");
+    // The plan keeps the group on air either way (cold plate loses even with the heat sold):
+    // nothing of the customer reaches the plan's money or KPI column.
+    for r in [&r_with, &r_without] {
+        assert_eq!(r.plan.uniform, Some(CoolingOption::Air));
+    }
+    assert_eq!(
+        r_with.plan.totals.npv_vs_air.amount,
+        r_without.plan.totals.npv_vs_air.amount
+    );
+    assert!(site.plan.iter().all(|y| y.heat_revenue.amount == 0.0));
     // the connection shows as its own CAPEX item of the liquid options
     let item = r_with
         .site
@@ -125,4 +159,57 @@ fn a_heat_pump_lifts_cold_loops_and_its_electricity_counts_in_e_dc() {
         .find(|(item, _)| *item == coolplan::engine::CostItem::HeatReuse)
         .map(|(_, m)| m.amount);
     assert_eq!(item, Some(200_000.0));
+}
+
+#[test]
+fn a_customer_taking_every_liquid_watt_moves_the_plan_to_immersion_and_pays_it() {
+    // The W45 site of the first test with a 1 MW customer: it takes all the liquid heat, so
+    // immersion (911,752 CNY short of air with the 50 kW customer, 1,499,555 without one)
+    // earns its whole liquid heat × 200 CNY/MWh a year and wins; the plan takes it, and its
+    // money and KPI column carry that revenue: NPV gain = Σ_t revenue_t × 1.08^−t.
+    let customer = r#"(name: "District heating", supply_temp: degC(50), capacity: kW(1000),
+        price: CNY_per_MWh(200))"#;
+    let with = gpu_site(45.0, WaterClass::W45, customer);
+    let mut without = with.clone();
+    without.heat_customer = None;
+    let (r_with, r_without) = (
+        evaluate(&with, &climate("beijing")),
+        evaluate(&without, &climate("beijing")),
+    );
+    assert_eq!(r_without.plan.uniform, Some(CoolingOption::Air));
+    assert_eq!(r_with.plan.uniform, Some(CoolingOption::Immersion));
+    let site = r_with.kpis.site.as_ref().unwrap();
+    let immersion = &site.options[CoolingOption::Immersion.index()];
+    let mut pv = 0.0;
+    for (t, (plan, column)) in site.plan.iter().zip(immersion).enumerate() {
+        // every liquid watt delivered (a heat exchanger: 1 to 1), at 200 CNY/MWh
+        let liquid = plan.liquid_heat.get::<megawatt_hour>();
+        assert!(liquid > 0.0);
+        assert!((plan.reused_heat.get::<megawatt_hour>() - liquid).abs() < 1e-6);
+        assert!((plan.heat_revenue.amount - 200.0 * liquid).abs() < 1e-6);
+        assert_eq!(plan.heat_revenue, column.heat_revenue);
+        pv += plan.heat_revenue.amount / 1.08_f64.powi(t as i32 + 1);
+    }
+    // one group: the plan's CDUs are the all-immersion design's, its NPV the column's
+    let plan_npv = r_with.plan.totals.npv_vs_air.amount;
+    let column_npv = r_with
+        .site
+        .option(CoolingOption::Immersion)
+        .cost
+        .npv_vs_air
+        .amount;
+    assert!(
+        (plan_npv - column_npv).abs() < 1e-6,
+        "{plan_npv} vs {column_npv}"
+    );
+    let without_npv = r_without
+        .site
+        .option(CoolingOption::Immersion)
+        .cost
+        .npv_vs_air
+        .amount;
+    assert!(
+        (plan_npv - without_npv - pv).abs() < 1e-3,
+        "{plan_npv} − {without_npv} vs {pv}"
+    );
 }

@@ -18,6 +18,7 @@ mod fleet;
 mod generate;
 mod heat_reuse;
 mod performance;
+mod plan;
 mod properties;
 mod recompute;
 mod sites;

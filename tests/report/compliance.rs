@@ -102,3 +102,27 @@ fn the_chapter_shows_kpis_verdicts_and_sources_in_both_languages() {
         assert!(md.contains("https://dzswgf.mofcom.gov.cn/"), "{lang:?}");
     }
 }
+
+/// The KPIs' plan column is the recommended plan: in the last plan year every server is
+/// present, so its PUE is the plan's steady E_DC / E_IT over the same groups on the same
+/// options (no heat customer: no heat-pump electricity), the plan's own PUE to rounding.
+#[test]
+fn the_kpi_plan_column_follows_the_recommended_plan() {
+    for site in ["sites/ai-hall.ron", "sites/china-fleet.ron"] {
+        let doc = json(site);
+        assert_eq!(doc["recommended"], "mixed", "{site}");
+        let plan_pue = doc["plan"]["totals"]["pue"].as_f64().unwrap();
+        let years = doc["kpis"]["site"]["plan"].as_array().unwrap();
+        let last = years.last().unwrap()["pue"].as_f64().unwrap();
+        assert!(
+            (last - plan_pue).abs() < 1e-9 * plan_pue,
+            "{site}: {last} vs {plan_pue}"
+        );
+        // a mix: neither all air nor all cold plate gives the plan's figure
+        for option in ["air", "cold_plate"] {
+            let column = doc["kpis"]["site"][option].as_array().unwrap();
+            let pue = column.last().unwrap()["pue"].as_f64().unwrap();
+            assert!((pue - plan_pue).abs() > 1e-3, "{site} {option}: {pue}");
+        }
+    }
+}

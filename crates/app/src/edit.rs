@@ -342,6 +342,7 @@ impl CloneProps for Hall {
             facility_water: self.facility_water.clone(),
             measured_pue: self.measured_pue,
             heat_customer: self.heat_customer.clone(),
+            it_capacity: self.it_capacity,
             racks: Vec::new(),
         }
     }

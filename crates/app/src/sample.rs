@@ -109,6 +109,7 @@ pub fn blank_hall(name: &str) -> Hall {
         facility_water: None,
         measured_pue: None,
         heat_customer: None,
+        it_capacity: None,
         racks: Vec::new(),
     }
 }

@@ -1,6 +1,6 @@
 //! The rule book against the KPIs: which rules of `assets/compliance.ron` apply to a site,
-//! and for each column (every group on one option, and the mixed plan) and plan year whether
-//! the site's KPI meets the rule, with the margin and the first year from which it complies.
+//! and for each column (every group on one option, and the recommended plan) and plan year
+//! whether the site's KPI meets the rule, with the margin and the first year from which it complies.
 //!
 //! Owns: applicability (region, status, commissioning, size, scale, hub node, aims), the
 //! years a rule is checked in (in force on any day of the year, grace years after
@@ -22,7 +22,7 @@ use uom::si::power::{kilowatt, watt};
 use crate::kpi::{KpiResults, Kpis, YearFigures};
 use crate::results::{CoolingOption, Results};
 
-/// A column of the comparison: every group on one option, or the mixed plan.
+/// A column of the comparison: every group on one option, or the recommended plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Column {
     Option(CoolingOption),

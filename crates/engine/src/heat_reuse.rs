@@ -5,7 +5,7 @@
 //! the connection CAPEX, and their share per rack group. Never touches: the thermal
 //! arithmetic (it reads each group's liquid heat), files, words.
 //!
-//! Model (`docs/method.md` §11):
+//! Model (`docs/method.md` §13):
 //! - Source: a hall's facility-water return, `T_src = T_facility supply + ΔT_loop` (the loop
 //!   ΔT of `cooling.loop_delta_t`). Heat goes straight through a heat exchanger when
 //!   `T_src − approach ≥ T_customer` (approach = `cooling.cdu_approach`); otherwise a heat pump

@@ -278,6 +278,7 @@ fn hall(
     .map(|(class, supply_c)| FacilityWater {
         class,
         supply_temp: deg_c(supply_c),
+        capacity: None,
     });
     let (kind, rating) = if rng.chance(0.7) {
         (FloorKind::Raised, 1200.0)
@@ -303,6 +304,7 @@ fn hall(
             .chance(0.6)
             .then(|| f64::from(rng.between(135, 175)) / 100.0),
         heat_customer: None,
+        it_capacity: None,
         racks,
     }
 }

@@ -99,6 +99,10 @@ pub struct Hall {
     /// A taker of this hall's liquid heat (else the site's customer, if any).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heat_customer: Option<HeatCustomer>,
+    /// Electrical capacity for IT (the IT power the hall's feed, UPS and distribution can
+    /// carry at design), if known: a limit the plan's IT power at max draw stays within.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub it_capacity: Option<PowerQ>,
     pub racks: Vec<Rack>,
 }
 
@@ -125,6 +129,10 @@ pub struct FacilityWater {
     pub class: WaterClass,
     /// Design supply temperature.
     pub supply_temp: TemperatureQ,
+    /// Heat the facility water can take from this hall at design, if known: a limit the
+    /// plan's liquid heat stays within.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<PowerQ>,
 }
 
 /// ASHRAE TC 9.9 liquid-cooling classes; the number is the maximum supply in °C.

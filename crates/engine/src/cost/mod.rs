@@ -1,7 +1,10 @@
 //! The cost engine: CAPEX (per-kW or itemised), OPEX, yearly cash flows and finance of every
-//! option for every rack group, hall and the site, then the recommendation and mixed plan.
+//! option for every rack group, hall and the site, then the recommendation and the plan; the
+//! heat customers' revenue and connection CAPEX in the liquid options ([`heat`]) and the KPIs
+//! of every scope, option and the plan per plan year (fed by the ledger, `crate::kpi`).
 //!
-//! Owns: turning [`Physical`] results and the site's prices into [`Results`]. Never touches:
+//! Owns: turning [`Physical`] results and the site's prices into [`Results`], with the plan
+//! priced ([`plan`]; the search is `crate::plan`). Never touches:
 //! the thermal arithmetic (it reads the thermal engine's figures), files, the clock, locale.
 //! Amounts are plain f64 in the site's currency inside the kernels and leave as
 //! [`coolplan_units::Money`] of that one currency: prices in another currency are refused by
@@ -9,19 +12,22 @@
 //! converted.
 //!
 //! A rack group converted in part (`retrofit_share` s < 1) costs s × its full conversion plus
-//! (1 − s) × staying on air, year by year. Its thermal and energy figures stay those of the
-//! whole group on the option, as the thermal engine gives them.
+//! (1 − s) × staying on air, year by year; its reported thermal and energy figures are blended
+//! the same way by the thermal engine.
 
 pub mod basis;
 pub mod capex;
+mod heat;
 pub mod opex;
+pub mod plan;
 pub mod scopes;
 pub mod streams;
 
 use crate::heat_reuse::HeatReuse;
 use crate::kpi::ledger::{EnergyRow, KpiContext, Ledger};
+use crate::per_option::PerOption;
 use crate::physical::{CostDrivers, GroupRecord, Physical};
-use crate::results::{CoolingOption, CostItem, Results};
+use crate::results::Results;
 use basis::{RackBasis, rack_basis};
 use capex::{CapexInputs, add_capex};
 use coolplan_model::assumptions::{AssumptionKey, Resolved};
@@ -37,7 +43,7 @@ use streams::Streams;
 #[derive(Clone, Debug)]
 pub struct RackCosts {
     pub share: f64,
-    pub options: [Streams; 3],
+    pub options: PerOption<Streams>,
     /// Scratch for the cold-plate and immersion full conversions before they are blended
     /// with air.
     full: Streams,
@@ -53,7 +59,7 @@ impl RackCosts {
     pub fn new(horizon: usize) -> Self {
         Self {
             share: 1.0,
-            options: std::array::from_fn(|_| Streams::zero(horizon)),
+            options: PerOption::from_fn(|_| Streams::zero(horizon)),
             full: Streams::zero(horizon),
             full_immersion: Streams::zero(horizon),
             presence: Vec::new(),
@@ -72,88 +78,120 @@ impl RackCosts {
     }
 }
 
-/// Adds costs, finance, recommendations and the mixed plan to the physical results; `R`
-/// is what each rack group keeps ([`scopes::PricedGroup`]).
+/// What prices one rack group: the site, its prices and every group's cost basis.
+pub struct Pricer<'a> {
+    site: &'a Site,
+    assumptions: &'a Resolved,
+    bases: Vec<Vec<RackBasis>>,
+    /// Per hall: share of new-server load on air that needs added air capacity.
+    air_shares: Vec<f64>,
+    horizon: usize,
+    /// The heat customers' take, settled from every group's liquid heat
+    /// ([`Pricer::settle_heat`]); idle when the site sells no heat.
+    heat: HeatReuse,
+}
+
+impl<'a> Pricer<'a> {
+    pub fn new(site: &'a Site, catalog: &Catalog, assumptions: &'a Resolved) -> Self {
+        let first_year = assumptions.finance.first_year;
+        let bases: Vec<Vec<RackBasis>> = site
+            .halls
+            .iter()
+            .map(|hall| {
+                hall.racks
+                    .iter()
+                    .map(|rack| {
+                        rack_basis(
+                            rack,
+                            catalog,
+                            &assumptions.prices,
+                            site.currency,
+                            first_year,
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let air_shares = site
+            .halls
+            .iter()
+            .zip(&bases)
+            .map(|(hall, hall_bases)| added_air_share(hall, hall_bases))
+            .collect();
+        Self {
+            site,
+            assumptions,
+            bases,
+            air_shares,
+            horizon: assumptions.finance.horizon_years as usize,
+            heat: HeatReuse::new(site, assumptions),
+        }
+    }
+
+    /// Settles how much liquid heat each hall's customer takes, from every group's liquid
+    /// heat per option and year; pricing credits it from then on.
+    pub fn settle_heat<G: GroupRecord>(&mut self, racks: &[G]) {
+        if !self.heat.is_idle() {
+            heat::settle(&mut self.heat, racks, &self.bases, self.horizon);
+        }
+    }
+
+    /// The cost basis of the group at `place` (hall, rack group).
+    pub fn basis(&self, (hall, rack): (usize, usize)) -> Option<&RackBasis> {
+        self.bases.get(hall)?.get(rack)
+    }
+
+    /// The cost streams of the group at `place` from its `drivers` into `work`, with its heat
+    /// revenue and connection CAPEX in the liquid options and its energy rows for the KPIs.
+    pub fn price(
+        &self,
+        place: (usize, usize),
+        drivers: &PerOption<CostDrivers>,
+        work: &mut RackCosts,
+    ) {
+        let (Some(hall), Some(basis)) = (self.site.halls.get(place.0), self.basis(place)) else {
+            work.clear(self.horizon);
+            return;
+        };
+        let inputs = CapexInputs {
+            mode: self.site.cost_mode,
+            prices: &self.assumptions.prices,
+            cooling: &self.assumptions.cooling,
+            raised_floor: hall.floor.kind == FloorKind::Raised,
+            added_air_share: self.air_shares[place.0],
+        };
+        rack_costs(
+            drivers,
+            basis,
+            &inputs,
+            self.assumptions,
+            self.horizon,
+            work,
+        );
+        work.energy = EnergyRow::rows(&drivers.0, basis.share);
+        if !self.heat.is_idle() {
+            heat::credit(&self.heat, place.0, work);
+        }
+    }
+}
+
+/// Adds costs, finance, recommendations and the plan to the physical results; `R` is what
+/// each rack group keeps ([`scopes::PricedGroup`]).
 pub fn evaluate<R: scopes::PricedGroup>(
     site: &Site,
     catalog: &Catalog,
     assumptions: &Resolved,
     physical: Physical<R::Physical>,
 ) -> Results<R> {
-    let horizon = assumptions.finance.horizon_years as usize;
-    let first_year = assumptions.finance.first_year;
-    let bases: Vec<Vec<RackBasis>> = site
-        .halls
-        .iter()
-        .map(|hall| {
-            hall.racks
-                .iter()
-                .map(|rack| {
-                    rack_basis(
-                        rack,
-                        catalog,
-                        &assumptions.prices,
-                        site.currency,
-                        first_year,
-                    )
-                })
-                .collect()
-        })
-        .collect();
-    let air_shares: Vec<f64> = site
-        .halls
-        .iter()
-        .zip(&bases)
-        .map(|(hall, hall_bases)| added_air_share(hall, hall_bases))
-        .collect();
-    let mut heat = HeatReuse::new(site, assumptions);
-    if !heat.is_idle() {
-        settle_heat(
-            &mut heat,
-            &physical.racks,
-            &bases,
-            horizon,
-            site.halls.len(),
-        );
-    }
-    let mut work = RackCosts::new(horizon);
-    let costs_of = |rack: &R::Physical, work: &mut RackCosts| {
-        let (hall_index, rack_index) = rack.place();
-        let found = site.halls.get(hall_index).zip(bases.get(hall_index));
-        let Some((hall, basis)) =
-            found.and_then(|(hall, hall_bases)| Some((hall, hall_bases.get(rack_index)?)))
-        else {
-            work.clear(horizon);
-            return;
-        };
-        let inputs = CapexInputs {
-            mode: site.cost_mode,
-            prices: &assumptions.prices,
-            cooling: &assumptions.cooling,
-            raised_floor: hall.floor.kind == FloorKind::Raised,
-            added_air_share: air_shares[hall_index],
-        };
-        let drivers = rack.drivers();
-        rack_costs(&drivers, basis, &inputs, assumptions, horizon, work);
-        work.energy = EnergyRow::rows(&drivers, basis.share);
-        if !heat.is_idle() {
-            credit_heat(&heat, hall_index, work);
-        }
-    };
-    let mut ledger = Ledger::new(horizon);
-    let mut results = scopes::assemble(
-        site.currency,
-        assumptions,
-        physical,
-        &mut work,
-        &mut ledger,
-        costs_of,
-    );
-    let sums = ledger.sums(site.halls.len(), &heat);
+    let mut pricer = Pricer::new(site, catalog, assumptions);
+    pricer.settle_heat(&physical.racks);
+    let mut ledger = Ledger::new(pricer.horizon);
+    let mut results = scopes::assemble(site, assumptions, physical, &pricer, &mut ledger);
+    let sums = ledger.sums(site.halls.len(), &pricer.heat);
     let context = KpiContext {
         site_name: &site.name,
         hall_names: site.halls.iter().map(|h| h.name.as_str()).collect(),
-        first_year,
+        first_year: assumptions.finance.first_year,
         grid_kg_per_wh: assumptions
             .plant
             .grid_emission_factor
@@ -162,70 +200,8 @@ pub fn evaluate<R: scopes::PricedGroup>(
         renewable_share: site.compliance.as_ref().map_or(0.0, |c| c.renewable_share),
         currency: site.currency,
     };
-    results.kpis = crate::kpi::ledger::results(&sums, &heat, &context);
+    results.kpis = crate::kpi::ledger::results(&sums, &pricer.heat, &context);
     results
-}
-
-/// Sets how much of each hall's liquid heat its customer takes, from every group's liquid
-/// heat per option and cash-flow year (retrofit share applied).
-fn settle_heat<G: GroupRecord>(
-    heat: &mut HeatReuse,
-    racks: &[G],
-    bases: &[Vec<RackBasis>],
-    horizon: usize,
-    halls: usize,
-) {
-    let years = horizon + 1;
-    let mut liquid: Vec<[Vec<f64>; 3]> = (0..halls)
-        .map(|_| std::array::from_fn(|_| vec![0.0; years]))
-        .collect();
-    let mut full = vec![[0.0; 3]; halls];
-    let mut presence = Vec::new();
-    for rack in racks {
-        let (h, r) = rack.place();
-        let Some(basis) = bases.get(h).and_then(|b| b.get(r)) else {
-            continue;
-        };
-        basis.presence_into(years, &mut presence);
-        let rows = EnergyRow::rows(&rack.drivers(), basis.share);
-        for (o, row) in rows.iter().enumerate() {
-            full[h][o] += row.liquid_heat_wh;
-            for (t, (avg, _)) in presence.iter().enumerate() {
-                liquid[h][o][t] += row.liquid_heat_wh * avg;
-            }
-        }
-    }
-    heat.settle(&liquid, &full);
-}
-
-/// Adds a group's heat revenue (a negative cost) and its share of the connection CAPEX to the
-/// liquid options' streams in `work`.
-fn credit_heat(heat: &HeatReuse, hall: usize, work: &mut RackCosts) {
-    let RackCosts {
-        options,
-        presence,
-        energy,
-        ..
-    } = work;
-    for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
-        let i = option.index();
-        let liquid_wh = energy[i].liquid_heat_wh;
-        if liquid_wh <= 0.0 {
-            continue;
-        }
-        let streams = &mut options[i];
-        let years = streams.years();
-        for t in 1..years {
-            let avg = presence.get(t).map_or(0.0, |p| p.0);
-            let revenue = liquid_wh * avg * heat.per_liquid_wh(hall, option, t).revenue;
-            streams.other_opex[t] -= revenue;
-        }
-        let steady = heat.per_liquid_wh(hall, option, years - 1).revenue;
-        streams.steady_opex -= liquid_wh * steady;
-        if let Some((year, amount)) = heat.capex_share(hall, option, liquid_wh) {
-            streams.spend(CostItem::HeatReuse, year, amount);
-        }
-    }
 }
 
 /// Every price of `assumptions` must be in the site's currency.
@@ -252,10 +228,9 @@ pub fn added_air_share(hall: &Hall, bases: &[RackBasis]) -> f64 {
     ((new_kw - spare_kw) / new_kw).clamp(0.0, 1.0)
 }
 
-/// The three options of one rack group into `out`, the liquid ones blended with air by the
-/// share.
+/// Every option of one rack group into `out`, the liquid ones blended with air by the share.
 pub fn rack_costs(
-    physical: &[CostDrivers; 3],
+    physical: &PerOption<CostDrivers>,
     basis: &RackBasis,
     inputs: &CapexInputs,
     assumptions: &Resolved,
@@ -264,7 +239,7 @@ pub fn rack_costs(
 ) {
     let RackCosts {
         share,
-        options: [air, cold_plate, immersion],
+        options: PerOption([air, cold_plate, immersion]),
         full,
         full_immersion,
         presence,
@@ -273,7 +248,7 @@ pub fn rack_costs(
     basis.presence_into(horizon + 1, presence);
     let presence = &presence[..];
     *share = basis.share;
-    let [p_air, p_cold_plate, p_immersion] = physical;
+    let [p_air, p_cold_plate, p_immersion] = &physical.0;
     // A whole conversion (share 1) blends to the conversion itself, bit for bit
     // (1 × c + 0 × a = c for finite costs): price it in place instead of in scratch.
     let whole = *share == 1.0;

@@ -69,7 +69,8 @@ pub struct GroupEnergy {
     pub npv: [f64; 3],
     pub capex: [f64; 3],
     pub feasible: [bool; 3],
-    /// The group's choice in the plan (air when nothing is feasible).
+    /// The group's option in its hall's plan (`crate::plan`); air when the plan leaves it
+    /// unplaced or as today.
     pub choice: CoolingOption,
 }
 

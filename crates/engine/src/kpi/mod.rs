@@ -1,7 +1,7 @@
 //! KPIs of ISO/IEC 30134 (EN 50600-4) per scope, option and plan year: PUE, the cooling
 //! pPUE, WUE, CUE, ERF and REF, with the yearly energy and water they come from.
 //!
-//! Owns: the formulas (`docs/method.md` §12) and the yearly figures of each scope — every
+//! Owns: the formulas (`docs/method.md` §14) and the yearly figures of each scope — every
 //! group's steady figures times the share of its load present that year ([`ledger`]).
 //! Never touches: thermal or cost arithmetic (it reads their figures), files, words.
 //!
@@ -126,7 +126,8 @@ pub struct ScopeYears {
     pub name: String,
     /// Indexed by [`crate::CoolingOption::index`]; every group on that option.
     pub options: [Vec<YearFigures>; 3],
-    /// Each group on its recommended option (the mixed plan).
+    /// Each group on its option in the recommended plan (`crate::plan`; air when the plan
+    /// leaves it unplaced or as today).
     pub plan: Vec<YearFigures>,
 }
 
