@@ -332,6 +332,8 @@ impl CloneProps for Site {
             overrides: Vec::new(),
             uncertainty: Vec::new(),
             halls: Vec::new(),
+            compliance: self.compliance.clone(),
+            heat_customer: self.heat_customer.clone(),
         }
     }
 }
@@ -346,6 +348,7 @@ impl CloneProps for Hall {
             air_cooling_capacity: self.air_cooling_capacity,
             facility_water: self.facility_water.clone(),
             measured_pue: self.measured_pue,
+            heat_customer: self.heat_customer.clone(),
             it_capacity: self.it_capacity,
             racks: Vec::new(),
         }
