@@ -49,6 +49,10 @@ impl Evaluated {
             lang,
             date,
             input_sha256: &self.hash,
+            detail: coolplan::report::compose::Detail::Standard,
+            author: None,
+            revision: None,
+            csv_bom: true,
         }
     }
     fn pdf(&self, lang: Lang) -> Vec<u8> {

@@ -69,6 +69,10 @@ fn ai_hall_pdf_has_the_sensitivity_chapter_with_its_top_tornado_input() {
             lang,
             date: Some("2026-11-28"),
             input_sha256: &hash,
+            detail: coolplan::report::compose::Detail::Standard,
+            author: None,
+            revision: None,
+            csv_bom: true,
         };
         let pdf = pdf_text(&export(&input, Format::Pdf, Paper::A4).expect("PDF renders"));
         assert!(pdf.contains(heading), "{lang:?}: chapter heading");

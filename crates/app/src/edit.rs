@@ -56,6 +56,8 @@ impl Edit {
                     notes,
                     currency,
                     report_date,
+                    report_author,
+                    report_revision,
                     location,
                     cost_mode,
                     ..
@@ -64,6 +66,8 @@ impl Edit {
                 site.notes = notes;
                 site.currency = currency;
                 site.report_date = report_date;
+                site.report_author = report_author;
+                site.report_revision = report_revision;
                 site.location = location;
                 site.cost_mode = cost_mode;
                 Some(Focus::default())

@@ -72,6 +72,10 @@ fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
         lang,
         date: site.report_date.as_deref(),
         input_sha256: &hash,
+        detail: coolplan_report::compose::Detail::Standard,
+        author: site.report_author.as_deref(),
+        revision: site.report_revision.as_deref(),
+        csv_bom: true,
     };
     let bytes = writers::export(&input, format, Paper::A4).map_err(|e| e.to_string())?;
     std::fs::write(path, bytes).map_err(|e| e.to_string())

@@ -19,6 +19,7 @@ pub mod import_gui;
 pub mod report;
 pub mod results;
 pub mod say;
+pub mod sources;
 pub mod terms;
 pub mod validation;
 

@@ -261,6 +261,8 @@ impl CloneProps for Site {
             notes: self.notes.clone(),
             currency: self.currency,
             report_date: self.report_date.clone(),
+            report_author: self.report_author.clone(),
+            report_revision: self.report_revision.clone(),
             location: self.location.clone(),
             cost_mode: self.cost_mode,
             assumptions: Default::default(),

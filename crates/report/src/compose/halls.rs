@@ -1,18 +1,21 @@
-//! One section per hall: its facts, its options, and the table of its rack groups.
+//! The "Halls" chapter: per hall its facts, its options, its floor-load and space checks, and
+//! its rack groups — one row per group where the detail level lists them, else aggregated by
+//! server model ([`super::aggregate`]).
 
-use super::format::{self as f, option_name};
-use super::reasons::{choice, reasons};
-use super::{ReportInput, chapter};
+use super::format::{self as f, MoneyScale, option_name};
+use super::reasons::{choice, reasons_of};
+use super::summary::payback_of;
+use super::{ReportInput, aggregate, plan, section, subsection};
 use crate::document::{Block, Column, Row, Table};
 use coolplan_engine::{CoolingOption, RackResult, Reason, ScopeResult};
 use coolplan_model::{FloorKind, Hall};
 use coolplan_units::format::quantity_in;
-use coolplan_units::{TemperatureUnit, format::group_thousands};
+use coolplan_units::{Currency, TemperatureUnit, format::group_thousands};
 use coolplan_words::{Lang, Text, report::Rep};
 
 pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
-    blocks.push(chapter(Rep::Halls, lang));
+    let choices = plan::choices(input);
     for (index, (hall, scope)) in input
         .site
         .halls
@@ -20,33 +23,40 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
         .zip(&input.results.halls)
         .enumerate()
     {
-        blocks.push(Block::Heading {
-            level: 2,
-            text: hall.name.clone(),
-        });
+        blocks.push(section(hall.name.clone()));
         let calibration = input.results.calibration.get(index).copied().unwrap_or(1.0);
         blocks.push(Block::Paragraph(hall_facts(hall, calibration, lang)));
-        blocks.push(Block::Heading {
-            level: 3,
-            text: Rep::HallOptions.tr(lang).to_string(),
-        });
+        blocks.push(subsection(Rep::HallOptions.tr(lang)));
         blocks.push(Block::Table(options_table(
             scope,
-            input.results.currency.code(),
+            input.results.currency,
             lang,
         )));
-        let racks: Vec<&RackResult> = input
+        blocks.push(subsection(Rep::FloorChecks.tr(lang)));
+        blocks.push(Block::Table(floor_checks(hall, scope, lang)));
+        let racks: Vec<(&RackResult, CoolingOption)> = input
             .results
             .racks
             .iter()
-            .filter(|r| r.hall == index)
+            .zip(&choices)
+            .filter(|(r, _)| r.hall == index)
+            .map(|(r, c)| (r, *c))
             .collect();
-        if !racks.is_empty() {
-            blocks.push(Block::Heading {
-                level: 3,
-                text: Rep::RackGroups.tr(lang).to_string(),
-            });
-            blocks.push(Block::Table(racks_table(&racks, lang)));
+        if racks.is_empty() {
+            continue;
+        }
+        blocks.push(subsection(Rep::RackGroups.tr(lang)));
+        if input.detail.lists_groups(racks.len()) {
+            blocks.push(Block::Table(racks_table(
+                &racks,
+                input.results.currency,
+                lang,
+            )));
+        } else {
+            blocks.push(Block::Paragraph(
+                Rep::GroupsAggregated.fmt(lang, &[&f::count(racks.len() as u64)]),
+            ));
+            blocks.push(Block::Table(aggregate::by_model(input, index)));
         }
     }
 }
@@ -88,13 +98,21 @@ fn hall_facts(hall: &Hall, calibration: f64, lang: Lang) -> String {
     )
 }
 
-/// Options of one hall, one row each.
-fn options_table(scope: &ScopeResult, currency: &str, lang: Lang) -> Table {
+/// Options of one hall, one row each; the recommended one in bold.
+fn options_table(scope: &ScopeResult, currency: Currency, lang: Lang) -> Table {
+    let scale = MoneyScale::for_amounts(
+        scope
+            .options
+            .iter()
+            .flat_map(|o| [&o.cost.capex, &o.cost.npv_vs_air]),
+        currency,
+        lang,
+    );
     let columns = vec![
         Column::left(Rep::ColOption.tr(lang)),
         Column::left(Rep::MFeasible.tr(lang)),
-        Column::right(format!("{} ({currency})", Rep::MCapex.tr(lang))),
-        Column::right(format!("{} ({currency})", Rep::MNpv.tr(lang))),
+        Column::right(scale.header(Rep::MCapex.tr(lang), lang)),
+        Column::right(scale.header(Rep::MNpv.tr(lang), lang)),
         Column::right(Rep::MPayback.tr(lang)),
         Column::right(Rep::MPue.tr(lang)),
         Column::right(Rep::MFacilityEnergy.tr(lang)),
@@ -105,18 +123,12 @@ fn options_table(scope: &ScopeResult, currency: &str, lang: Lang) -> Table {
         .map(|o| {
             let cells = vec![
                 option_name(o.option, lang).to_string(),
-                if o.feasible { Rep::Yes } else { Rep::No }
-                    .tr(lang)
-                    .to_string(),
-                f::money_full(o.cost.capex),
-                f::money_full(o.cost.npv_vs_air),
-                if o.option == CoolingOption::Air {
-                    Rep::NotApplicable.tr(lang).to_string()
-                } else {
-                    f::payback(o.cost.simple_payback_years, lang)
-                },
+                coolplan_words::results::yes_no(o.feasible, lang).to_string(),
+                scale.number(o.cost.capex),
+                scale.number(o.cost.npv_vs_air),
+                payback_of(o, false, lang),
                 f::ratio(o.energy.pue),
-                f::mwh(o.energy.facility_energy),
+                f::energy(o.energy.facility_energy),
             ];
             if Some(o.option) == scope.recommendation.option {
                 Row::strong(cells)
@@ -128,63 +140,112 @@ fn options_table(scope: &ScopeResult, currency: &str, lang: Lang) -> Table {
     Table { columns, rows }
 }
 
-/// Rack groups of a hall: count, kW, each option's result, the choice and why.
-pub(super) fn racks_table(racks: &[&RackResult], lang: Lang) -> Table {
-    let mut columns = vec![
+/// Floor load and area of each option against the hall's rating and white space.
+fn floor_checks(hall: &Hall, scope: &ScopeResult, lang: Lang) -> Table {
+    let check = |ok: bool| {
+        if ok { Rep::CheckOk } else { Rep::CheckExceeds }
+            .tr(lang)
+            .to_string()
+    };
+    let (rating, area) = (hall.floor.rating.get(), hall.area.get());
+    let rows = scope
+        .options
+        .iter()
+        .map(|o| {
+            let cells = vec![
+                option_name(o.option, lang).to_string(),
+                f::floor_load(o.thermal.floor_load),
+                f::floor_load(rating),
+                check(o.thermal.floor_load <= rating),
+                f::area(o.thermal.floor_area),
+                f::area(area),
+                check(o.thermal.floor_area <= area),
+            ];
+            if o.thermal.floor_load > rating || o.thermal.floor_area > area {
+                Row::strong(cells)
+            } else {
+                Row::new(cells)
+            }
+        })
+        .collect();
+    Table {
+        columns: vec![
+            Column::left(Rep::ColOption.tr(lang)),
+            Column::right(Rep::ColFloorLoad.tr(lang)),
+            Column::right(Rep::ColRating.tr(lang)),
+            Column::left(Rep::ColLoadCheck.tr(lang)),
+            Column::right(Rep::ColAreaNeeded.tr(lang)),
+            Column::right(Rep::ColAreaAvailable.tr(lang)),
+            Column::left(Rep::ColSpaceCheck.tr(lang)),
+        ],
+        rows,
+    }
+}
+
+/// Rack groups of a hall: racks, kW, the planned option with its NPV, why, and what rules the
+/// other options out.
+pub(super) fn racks_table(
+    racks: &[(&RackResult, CoolingOption)],
+    currency: Currency,
+    lang: Lang,
+) -> Table {
+    let scale = MoneyScale::for_amounts(
+        racks
+            .iter()
+            .map(|(r, o)| &r.scope.option(*o).cost.npv_vs_air),
+        currency,
+        lang,
+    );
+    let columns = vec![
         Column::left(Rep::ColRackGroup.tr(lang)),
         Column::right(Rep::ColCount.tr(lang)),
         Column::right(Rep::ColKwPerRack.tr(lang)),
+        Column::left(Rep::ColPlannedOption.tr(lang)),
+        Column::right(scale.header(Rep::MNpv.tr(lang), lang)),
+        Column::left(Rep::ColReasons.tr(lang)),
     ];
-    columns.extend(
-        CoolingOption::ALL
-            .iter()
-            .map(|o| Column::left(option_name(*o, lang))),
-    );
-    columns.push(Column::left(Rep::ColRecommended.tr(lang)));
-    columns.push(Column::left(Rep::ColReasons.tr(lang)));
     let rows = racks
         .iter()
-        .map(|rack| {
+        .map(|(rack, planned)| {
             let scope = &rack.scope;
-            let mut cells = vec![
+            let npv = if *planned == CoolingOption::Air {
+                Rep::NotApplicable.tr(lang).to_string()
+            } else {
+                scale.number(scope.option(*planned).cost.npv_vs_air)
+            };
+            let option = if scope.recommendation.option.is_some() {
+                option_name(*planned, lang).to_string()
+            } else {
+                choice(None, lang)
+            };
+            Row::new(vec![
                 scope.name.clone(),
                 f::count(rack.count),
                 group_thousands(rack.per_rack_design.get::<uom::si::power::kilowatt>(), 1),
-            ];
-            cells.extend(scope.options.iter().map(|o| option_cell(o, lang)));
-            cells.push(choice(scope.recommendation.option, lang));
-            cells.push(why(scope, lang));
-            Row::new(cells)
+                option,
+                npv,
+                why(scope, lang),
+            ])
         })
         .collect();
     Table { columns, rows }
 }
 
-fn option_cell(option: &coolplan_engine::OptionResult, lang: Lang) -> String {
-    if !option.feasible {
-        Rep::CellInfeasible.tr(lang).to_string()
-    } else if option.option == CoolingOption::Air {
-        Rep::CellFeasible.tr(lang).to_string()
-    } else {
-        Rep::CellNpv.fmt(lang, &[&f::money_short(option.cost.npv_vs_air, lang)])
-    }
-}
-
-/// The recommendation's reasons, then why the other options are out.
+/// The recommendation's reasons, then why the other options are out (each reason once).
 fn why(scope: &ScopeResult, lang: Lang) -> String {
-    let sep = if lang == Lang::Zh { "；" } else { "; " };
+    let sep = super::reasons::separator(lang);
     let colon = if lang == Lang::Zh { "：" } else { ": " };
     let mut said: Vec<&Reason> = scope.recommendation.reasons.iter().collect();
     let mut parts = Vec::new();
     if !said.is_empty() {
-        parts.push(reasons(
+        parts.push(reasons_of(
             &scope.recommendation.reasons,
+            scope,
             scope.recommendation.option,
             lang,
         ));
     }
     for option in scope.options.iter().filter(|o| !o.feasible) {
-        // A reason the recommendation already gives is not repeated.
         let fresh: Vec<Reason> = option
             .infeasible_reasons
             .iter()
@@ -196,7 +257,7 @@ fn why(scope: &ScopeResult, lang: Lang) -> String {
             let name = option_name(option.option, lang);
             parts.push(format!(
                 "{name}{colon}{}",
-                reasons(&fresh, Some(option.option), lang)
+                reasons_of(&fresh, scope, Some(option.option), lang)
             ));
         }
     }

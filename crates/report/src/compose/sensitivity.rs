@@ -1,40 +1,38 @@
-//! The "Sensitivity and resilience" chapter: the tornado of NPV against air of the focus option
-//! (chart and table) when the site lists uncertain inputs, and the CDU N+1 check per hall.
+//! The "Sensitivity" chapter, always present: the tornado of NPV against air of the focus
+//! option (horizontal bars around the base value, sorted by swing, each input by its human
+//! name with its low and high values) and its table, then the CDU N+1 check per hall.
 //! Deterministic: no Monte Carlo here (thousands of evaluations; the CLI and the app run it).
 //!
 //! Owns: the chapter's content. Never touches: the analyses' arithmetic
-//! (`engine::analysis`), layout, files.
+//! (`engine::analysis`), layout, files. Without an `uncertainty` list in the site file the
+//! tornado section says so; the engine's default ranges fill it when they exist.
 
-use super::format::{count, money_full, money_short, option_name};
-use super::{ReportInput, chapter_text};
-use crate::document::{Block, Chart, ChartKind, Column, Row, Series, Table};
+use super::format::{MoneyScale, count, option_name};
+use super::{Detail, ReportInput, section, subsection};
+use crate::document::{Block, Column, Row, Table, Tornado as TornadoChart, TornadoBar};
 use coolplan_engine::analysis::evaluator;
 use coolplan_engine::analysis::redundancy::{self, HallCheck};
 use coolplan_engine::analysis::tornado::{self, Tornado};
+use coolplan_model::assumptions::describe::percent_of_fraction;
+use coolplan_model::assumptions::is_fraction;
 use coolplan_model::uncertainty::prepare::Prepared;
-use coolplan_units::format::group_thousands;
+use coolplan_units::format::{group_thousands, written_for_display};
 use coolplan_words::analysis::An;
-use coolplan_words::{Lang, Text};
+use coolplan_words::fields::field_label;
+use coolplan_words::results::units_as_written;
+use coolplan_words::{Lang, Text, report::Rep};
 use uom::si::power::kilowatt;
 
 pub(super) fn sensitivity(input: &ReportInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
-    blocks.push(chapter_text(An::RepChapter.tr(lang)));
-    blocks.push(heading(An::RepTornado.tr(lang)));
+    blocks.push(section(An::RepTornado.tr(lang)));
     match tornado_of(input) {
         Ok(Some(t)) => tornado_blocks(input, &t, blocks),
         Ok(None) => blocks.push(Block::Paragraph(An::RepNoRanges.tr(lang).to_string())),
         Err(text) => blocks.push(Block::Paragraph(text)),
     }
-    blocks.push(heading(An::RepRedundancy.tr(lang)));
+    blocks.push(section(An::RepRedundancy.tr(lang)));
     redundancy_blocks(input, blocks);
-}
-
-fn heading(text: &str) -> Block {
-    Block::Heading {
-        level: 2,
-        text: text.to_string(),
-    }
 }
 
 /// The tornado of the site, `None` without uncertain inputs; `Err` is a sentence for the reader.
@@ -51,60 +49,99 @@ fn tornado_of(input: &ReportInput) -> Result<Option<Tornado>, String> {
     tornado::tornado(&prepared, input.results, &evaluate).map(Some)
 }
 
+/// An uncertain input's name for people: "Electricity price" for `prices.electricity`.
+fn input_name(key: &str, lang: Lang) -> String {
+    match key.split_once('.') {
+        Some((group, field)) if !field.contains('.') => field_label(group, field, lang).to_string(),
+        _ => key.to_string(),
+    }
+}
+
+/// An end of an input's range with its unit: "0.6 CNY/kWh", "6 %", "8 years".
+fn input_value(key: &str, written: &str, lang: Lang) -> String {
+    let field = key.rsplit('.').next().unwrap_or(key);
+    let plain = written.parse::<f64>().ok();
+    let shown = match plain {
+        Some(v) if is_fraction(field) => percent_of_fraction(v),
+        Some(v) if field == "horizon_years" => Rep::YearsValue.fmt(lang, &[&group_thousands(v, 0)]),
+        Some(v) if field == "first_year" => format!("{v}"),
+        _ => written_for_display(written),
+    };
+    units_as_written(&shown, lang)
+}
+
 fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
     let lang = input.lang;
     let option = option_name(t.option, lang);
-    let currency = input.results.currency.code();
-    blocks.push(Block::Paragraph(
-        An::RepTornadoIntro.fmt(lang, &[&option, &money_short(t.base_npv, lang)]),
-    ));
-    let end_series = |name: An, high: bool| Series {
-        name: name.tr(lang).to_string(),
-        values: t
-            .bars
+    let currency = input.results.currency;
+    blocks.push(Block::Paragraph(An::RepTornadoIntro.fmt(
+        lang,
+        &[&option, &super::format::money_short(t.base_npv, lang)],
+    )));
+    let scale = MoneyScale::for_amounts(
+        t.bars
             .iter()
-            .map(|b| if high { b.high.npv } else { b.low.npv }.amount)
-            .collect(),
-    };
-    blocks.push(Block::Chart(Chart {
+            .flat_map(|b| [&b.low.npv, &b.high.npv])
+            .chain([&t.base_npv]),
+        currency,
+        lang,
+    );
+    let in_scale = |m: coolplan_units::Money| m.amount / scale.divisor;
+    let bars = t
+        .bars
+        .iter()
+        .map(|b| TornadoBar {
+            name: input_name(&b.input, lang),
+            low: in_scale(b.low.npv),
+            high: in_scale(b.high.npv),
+            low_input: input_value(&b.input, &b.low.value, lang),
+            high_input: input_value(&b.input, &b.high.value, lang),
+        })
+        .collect();
+    blocks.push(Block::Tornado(TornadoChart {
         title: An::RepTornadoChart.fmt(lang, &[&option]),
-        value_label: currency.to_string(),
-        kind: ChartKind::GroupedBars,
-        categories: t.bars.iter().map(|b| b.input.clone()).collect(),
-        series: vec![end_series(An::RepLow, false), end_series(An::RepHigh, true)],
-        markers: Vec::new(),
+        value_label: scale.header(Rep::MNpv.tr(lang), lang),
+        base: in_scale(t.base_npv),
+        base_label: Rep::BaseValue.fmt(lang, &[&scale.number(t.base_npv)]),
+        low_name: An::RepLow.tr(lang).to_string(),
+        high_name: An::RepHigh.tr(lang).to_string(),
+        bars,
     }));
     let recommended = |o: Option<coolplan_engine::CoolingOption>| {
         o.map_or("—", |o| option_name(o, lang)).to_string()
     };
-    let with_currency = |key: An| format!("{} ({currency})", key.tr(lang));
     let rows = t
         .bars
         .iter()
         .map(|b| {
-            Row::new(vec![
-                b.input.clone(),
-                coolplan_units::format::written_for_display(&b.low.value),
-                money_full(b.low.npv),
-                coolplan_units::format::written_for_display(&b.high.value),
-                money_full(b.high.npv),
-                money_full(b.swing),
+            let mut cells = vec![
+                input_name(&b.input, lang),
+                input_value(&b.input, &b.low.value, lang),
+                scale.number(b.low.npv),
+                input_value(&b.input, &b.high.value, lang),
+                scale.number(b.high.npv),
+                scale.number(b.swing),
+            ];
+            cells.push(if b.swing.amount == 0.0 {
+                Rep::NoEffect.tr(lang).to_string()
+            } else {
                 format!(
                     "{} / {}",
                     recommended(b.low.recommended),
                     recommended(b.high.recommended)
-                ),
-            ])
+                )
+            });
+            Row::new(cells)
         })
         .collect();
     blocks.push(Block::Table(Table {
         columns: vec![
             Column::left(An::RepInput.tr(lang)),
             Column::right(An::RepLowValue.tr(lang)),
-            Column::right(with_currency(An::RepNpvLow)),
+            Column::right(scale.header(An::RepNpvLow.tr(lang), lang)),
             Column::right(An::RepHighValue.tr(lang)),
-            Column::right(with_currency(An::RepNpvHigh)),
-            Column::right(with_currency(An::RepSwing)),
+            Column::right(scale.header(An::RepNpvHigh.tr(lang), lang)),
+            Column::right(scale.header(An::RepSwing.tr(lang), lang)),
             Column::left(An::RepRecommendation.tr(lang)),
         ],
         rows,
@@ -121,8 +158,47 @@ fn redundancy_blocks(input: &ReportInput, blocks: &mut Vec<Block>) {
     blocks.push(Block::Paragraph(
         An::RepRedundancyIntro.tr(lang).to_string(),
     ));
+    if input.detail == Detail::Summary {
+        blocks.push(Block::Table(verdicts(&checks, lang)));
+        return;
+    }
     for check in &checks {
         hall_check_blocks(check, lang, blocks);
+    }
+}
+
+/// One line per hall and option: the verdict, CDUs, racks on the loop (summary level).
+fn verdicts(checks: &[HallCheck], lang: Lang) -> Table {
+    let rows = checks
+        .iter()
+        .map(|c| {
+            let verdict = if c.n_plus_one {
+                An::NPlusOneHolds
+            } else {
+                An::NPlusOneFails
+            };
+            let mut row = Row::new(vec![
+                c.hall.clone(),
+                option_name(c.option, lang).to_string(),
+                count(c.cdus.len() as u64),
+                count(c.loop_racks),
+                kw(c.loop_heat.get::<kilowatt>()),
+                verdict.tr(lang).to_string(),
+            ]);
+            row.strong = !c.n_plus_one;
+            row
+        })
+        .collect();
+    Table {
+        columns: vec![
+            Column::left(Rep::ColHall.tr(lang)),
+            Column::left(Rep::ColOption.tr(lang)),
+            Column::right(Rep::ColCdus.tr(lang)),
+            Column::right(Rep::ColLoopRacks.tr(lang)),
+            Column::right(Rep::ColLoopKw.tr(lang)),
+            Column::left(Rep::ColVerdict.tr(lang)),
+        ],
+        rows,
     }
 }
 
@@ -139,17 +215,14 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
     } else {
         An::NPlusOneFails
     };
-    blocks.push(Block::Heading {
-        level: 3,
-        text: An::RepHallOption.fmt(
-            lang,
-            &[
-                &check.hall,
-                &option_name(check.option, lang),
-                &verdict.tr(lang),
-            ],
-        ),
-    });
+    blocks.push(subsection(An::RepHallOption.fmt(
+        lang,
+        &[
+            &check.hall,
+            &option_name(check.option, lang),
+            &verdict.tr(lang),
+        ],
+    )));
     let yes_no = |b: bool| if b { An::RepYes } else { An::RepNo }.tr(lang).to_string();
     // The most loaded CDUs (those that cannot fail first), in their order; the rest summed up.
     let mut listed: Vec<usize> = (0..check.cdus.len()).collect();
@@ -165,12 +238,11 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
         .iter()
         .map(|i| (*i, &check.cdus[*i]))
         .map(|(i, cdu)| {
-            let racks = cdu.rack_count();
             let mut row = Row::new(vec![
                 format!("{} {}", An::RepCdu.tr(lang), i + 1),
                 kw(cdu.load.get::<kilowatt>()),
                 kw(cdu.capacity.get::<kilowatt>()),
-                count(racks),
+                count(cdu.rack_count()),
                 kw(cdu.load.get::<kilowatt>()),
                 yes_no(cdu.failure_absorbed),
             ]);

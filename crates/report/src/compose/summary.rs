@@ -1,33 +1,66 @@
-//! Executive summary (recommendation, key figures, narrative) and the option comparison.
+//! The executive summary, which stands alone on at most two pages: the decision and why, the
+//! key figures (CAPEX, NPV, simple and discounted payback, savings), CAPEX by year, the main
+//! risks and the KPIs a compliance check reads.
+//!
+//! The decision is today's recommendation with the mixed plan beside it; when the engine
+//! gives a plan under hall limits, [`decision`] is the one function to change.
 
-use super::format::{self as f, option_name};
-use super::reasons::{choice, reasons};
-use super::{ReportInput, chapter};
+use super::format::{self as f, MoneyScale};
+use super::reasons::{choice, in_sentence, reasons_of};
+use super::{ReportInput, kpis, plan, risks, section, sentence_sep};
 use crate::document::{Block, Column, KeyFigure, Row, Table};
 use coolplan_engine::{CoolingOption, OptionResult};
+use coolplan_units::Money;
 use coolplan_units::format::group_thousands;
-use coolplan_words::terms::Term;
 use coolplan_words::{Lang, Text, report::Rep};
 
 pub(super) fn summary(input: &ReportInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    blocks.push(Block::KeyFigures(key_figures(input)));
+    for paragraph in decision(input) {
+        blocks.push(Block::Paragraph(paragraph));
+    }
+    blocks.push(section(Rep::CapexByYear.tr(lang)));
+    blocks.push(Block::Table(capex_by_year(input)));
+    blocks.push(section(Rep::KeyRisks.tr(lang)));
+    blocks.push(Block::Bullets(risks::key_risks(input)));
+    blocks.push(section(Rep::ComplianceSummary.tr(lang)));
+    blocks.push(Block::Paragraph(kpis::summary_line(input)));
+}
+
+/// The option the summary's figures are about: the recommendation, when there is one.
+fn chosen<'a>(input: &ReportInput<'a>) -> Option<&'a OptionResult> {
+    let site: &'a coolplan_engine::ScopeResult = &input.results.site;
+    site.recommendation.option.map(|o| site.option(o))
+}
+
+fn key_figures(input: &ReportInput) -> Vec<KeyFigure> {
     let (results, lang) = (input.results, input.lang);
     let site = &results.site;
-    let recommended = site.recommendation.option;
     let air = site.option(CoolingOption::Air);
-    let chosen = recommended.map(|o| site.option(o));
-    blocks.push(chapter(Rep::Summary, lang));
     let figure = |label: Rep, value: String| KeyFigure {
         label: label.tr(lang).to_string(),
         value,
     };
-    let mut figures = vec![figure(Rep::KfRecommended, choice(recommended, lang))];
-    if let Some(best) = chosen {
-        let energy_saved = air.energy.facility_energy - best.energy.facility_energy;
-        let opex_saved = air.cost.opex_per_year - best.cost.opex_per_year;
-        figures.extend([
+    let mixed = &results.mixed_plan;
+    let mut figures = vec![figure(
+        Rep::KfRecommended,
+        choice(site.recommendation.option, lang),
+    )];
+    match chosen(input) {
+        Some(best) => figures.extend([
             figure(Rep::KfCapex, f::money_short(best.cost.capex, lang)),
             figure(Rep::KfNpv, f::money_short(best.cost.npv_vs_air, lang)),
-            figure(Rep::KfPayback, payback_of(best, lang)),
+            figure(Rep::KfPayback, payback_of(best, false, lang)),
+            figure(Rep::KfDiscPayback, payback_of(best, true, lang)),
+            figure(
+                Rep::KfIrr,
+                f::irr(
+                    site.irr(best.option)
+                        .filter(|_| best.option != CoolingOption::Air),
+                    lang,
+                ),
+            ),
             figure(
                 Rep::KfPue,
                 format!(
@@ -36,65 +69,76 @@ pub(super) fn summary(input: &ReportInput, blocks: &mut Vec<Block>) {
                     f::ratio(best.energy.pue)
                 ),
             ),
-            figure(Rep::KfEnergySaved, f::mwh(energy_saved)),
-            figure(Rep::KfOpexSaved, f::money_short(opex_saved, lang)),
+            figure(
+                Rep::KfEnergySaved,
+                f::energy(air.energy.facility_energy - best.energy.facility_energy),
+            ),
+            figure(
+                Rep::KfOpexSaved,
+                f::money_short(air.cost.opex_per_year - best.cost.opex_per_year, lang),
+            ),
             figure(Rep::KfCo2Saved, f::tonnes(air.energy.co2 - best.energy.co2)),
-        ]);
+            figure(Rep::KfMixedCapex, f::money_short(mixed.capex, lang)),
+            figure(Rep::KfMixedNpv, f::money_short(mixed.npv_vs_air, lang)),
+        ]),
+        None => figures.extend([
+            figure(Rep::KfMixedCapex, f::money_short(mixed.capex, lang)),
+            figure(Rep::KfMixedNpv, f::money_short(mixed.npv_vs_air, lang)),
+            figure(
+                Rep::KfMixedPue,
+                format!("{} → {}", f::ratio(air.energy.pue), f::ratio(mixed.pue)),
+            ),
+        ]),
     }
-    // The mixed plan (each rack group on its own best option) is worth reading either way,
-    // and is the whole answer when no single option suits every rack group.
-    let mixed = &results.mixed_plan;
-    figures.push(figure(
-        Rep::KfMixedNpv,
-        f::money_short(mixed.npv_vs_air, lang),
-    ));
-    if chosen.is_none() {
-        figures.push(figure(Rep::KfMixedCapex, f::money_short(mixed.capex, lang)));
-        figures.push(figure(
-            Rep::KfMixedPue,
-            format!("{} → {}", f::ratio(air.energy.pue), f::ratio(mixed.pue)),
-        ));
-    }
-    blocks.push(Block::KeyFigures(figures));
-    for paragraph in narrative(input) {
-        blocks.push(Block::Paragraph(paragraph));
-    }
+    figures
 }
 
-/// Payback of a liquid option, or a dash for air (nothing to pay back).
-fn payback_of(option: &OptionResult, lang: Lang) -> String {
+/// Payback of a liquid option (simple or discounted), or a dash for air.
+pub(super) fn payback_of(option: &OptionResult, discounted: bool, lang: Lang) -> String {
     if option.option == CoolingOption::Air {
         Rep::NotApplicable.tr(lang).to_string()
+    } else if discounted {
+        f::payback(option.cost.discounted_payback_years, lang)
     } else {
         f::payback(option.cost.simple_payback_years, lang)
     }
 }
 
-/// A few sentences generated from the results.
-fn narrative(input: &ReportInput) -> Vec<String> {
+/// What to approve and why, in a few sentences generated from the results.
+fn decision(input: &ReportInput) -> Vec<String> {
     let (results, lang) = (input.results, input.lang);
     let site = &results.site;
     let air = site.option(CoolingOption::Air);
+    let sep = sentence_sep(lang);
     let mut first = Vec::new();
     match site.recommendation.option {
         Some(option) => {
-            first.push(
-                Rep::NarrRecommend.fmt(lang, &[&input.site.name, &option_name(option, lang)]),
-            );
-            if !site.recommendation.reasons.is_empty() {
-                first.push(format!(
-                    "({}.)",
-                    reasons(&site.recommendation.reasons, Some(option), lang)
-                ));
-            }
+            let why = reasons_of(&site.recommendation.reasons, site, Some(option), lang);
+            first.push(if why.is_empty() {
+                Rep::NarrRecommend.fmt(lang, &[&input.site.name, &in_sentence(option, lang)])
+            } else {
+                Rep::NarrRecommendWhy
+                    .fmt(lang, &[&input.site.name, &in_sentence(option, lang), &why])
+            });
             let best = site.option(option);
             if option != CoolingOption::Air {
                 let saved = air.cost.opex_per_year - best.cost.opex_per_year;
+                let first_year_capex = best.cost.capex_by_year.first().copied();
                 first.push(Rep::NarrCapex.fmt(
                     lang,
                     &[
                         &f::money_short(best.cost.capex, lang),
+                        &f::money_short(
+                            first_year_capex.unwrap_or(Money::new(0.0, results.currency)),
+                            lang,
+                        ),
+                        &results.first_year,
                         &f::money_short(saved, lang),
+                    ],
+                ));
+                first.push(Rep::NarrNpv.fmt(
+                    lang,
+                    &[
                         &results.horizon_years,
                         &group_thousands(results.discount_rate * 100.0, 1),
                         &f::money_short(best.cost.npv_vs_air, lang),
@@ -115,7 +159,7 @@ fn narrative(input: &ReportInput) -> Vec<String> {
                     &[
                         &f::ratio(air.energy.pue),
                         &f::ratio(best.energy.pue),
-                        &f::mwh(air.energy.facility_energy - best.energy.facility_energy),
+                        &f::energy(air.energy.facility_energy - best.energy.facility_energy),
                     ],
                 ));
             }
@@ -124,13 +168,12 @@ fn narrative(input: &ReportInput) -> Vec<String> {
             {
                 first.push(Rep::NarrRunnerUp.fmt(
                     lang,
-                    &[&option_name(other, lang), &f::money_short(margin, lang)],
+                    &[&in_sentence(other, lang), &f::money_short(margin, lang)],
                 ));
             }
         }
         None => first.push(Rep::NarrNone.fmt(lang, &[&input.site.name])),
     }
-    let sep = if lang == Lang::Zh { "" } else { " " };
     let mut paragraphs = vec![first.join(sep)];
     let infeasible: Vec<String> = site
         .options
@@ -140,8 +183,8 @@ fn narrative(input: &ReportInput) -> Vec<String> {
             Rep::NarrInfeasible.fmt(
                 lang,
                 &[
-                    &option_name(o.option, lang),
-                    &reasons(&o.infeasible_reasons, Some(o.option), lang),
+                    &super::format::option_name(o.option, lang),
+                    &reasons_of(&o.infeasible_reasons, site, Some(o.option), lang),
                 ],
             )
         })
@@ -149,136 +192,51 @@ fn narrative(input: &ReportInput) -> Vec<String> {
     if !infeasible.is_empty() {
         paragraphs.push(infeasible.join(sep));
     }
-    let changing: Vec<_> = results
-        .racks
-        .iter()
-        .filter(|r| r.scope.leaves_air())
-        .collect();
-    let changing_racks: u64 = changing.iter().map(|r| r.count).sum();
-    let mixed = &results.mixed_plan;
-    paragraphs.push(format!(
-        "{}{sep}{}",
-        Rep::NarrChanges.fmt(
-            lang,
-            &[
-                &changing.len(),
-                &results.racks.len(),
-                &f::count(changing_racks)
-            ]
-        ),
-        Rep::NarrMixed.fmt(
-            lang,
-            &[
-                &f::money_short(mixed.capex, lang),
-                &f::money_short(mixed.npv_vs_air, lang),
-                &f::ratio(mixed.pue)
-            ]
-        )
-    ));
+    paragraphs.push(plan::summary_sentence(input));
     paragraphs
 }
 
-/// A row of the comparison: label, whether it is money (the header names the currency),
-/// and the value of one option.
-type Metric = (Rep, bool, fn(&OptionResult, Lang) -> String);
-
-fn metrics() -> Vec<Metric> {
-    vec![
-        (Rep::MFeasible, false, |o, l| {
-            if o.feasible { Rep::Yes } else { Rep::No }
-                .tr(l)
-                .to_string()
-        }),
-        (Rep::MCapex, true, |o, _| f::money_full(o.cost.capex)),
-        (Rep::MNpv, true, |o, _| f::money_full(o.cost.npv_vs_air)),
-        (Rep::MPayback, false, payback_of),
-        (Rep::MDiscPayback, false, |o, l| {
-            if o.option == CoolingOption::Air {
-                Rep::NotApplicable.tr(l).to_string()
-            } else {
-                f::payback(o.cost.discounted_payback_years, l)
-            }
-        }),
-        (Rep::MIrr, false, |o, l| f::irr(o.cost.irr, l)),
-        (Rep::MOpex, true, |o, _| f::money_full(o.cost.opex_per_year)),
-        (Rep::MEnergyCost, true, |o, _| {
-            f::money_full(o.cost.energy_cost_per_year)
-        }),
-        (Rep::MTco, true, |o, _| {
-            f::money_full(o.cost.tco_per_kw_year)
-        }),
-        (Rep::MPue, false, |o, _| f::ratio(o.energy.pue)),
-        (Rep::MTue, false, |o, _| f::ratio(o.energy.tue)),
-        (Rep::MItDesign, false, |o, _| f::kw(o.thermal.it_design)),
-        (Rep::MFanRemoved, false, |o, _| {
-            f::kw(o.thermal.fan_power_removed)
-        }),
-        (Rep::MHeatLiquid, false, |o, _| {
-            f::kw(o.thermal.heat_to_liquid)
-        }),
-        (Rep::MHeatAir, false, |o, _| f::kw(o.thermal.heat_to_air)),
-        (Rep::MFlow, false, |o, _| {
-            f::l_per_min(o.thermal.coolant_flow)
-        }),
-        (Rep::MItEnergy, false, |o, _| f::mwh(o.energy.it_energy)),
-        (Rep::MFacilityEnergy, false, |o, _| {
-            f::mwh(o.energy.facility_energy)
-        }),
-        (Rep::MFreeCooling, false, |o, _| {
-            f::count(
-                o.energy
-                    .free_cooling_hours
-                    .get::<uom::si::time::hour>()
-                    .round() as u64,
-            )
-        }),
-        (Rep::MWater, false, |o, _| f::cubic_metres(o.energy.water)),
-        (Rep::MCo2, false, |o, _| f::tonnes(o.energy.co2)),
-    ]
-}
-
-/// A comparison table of options (columns) by metric (rows) for one scope.
-pub(super) fn comparison_table(
-    scope: &coolplan_engine::ScopeResult,
-    currency: &str,
-    lang: Lang,
-) -> Table {
-    let mut columns = vec![Column::left(Rep::Metric.tr(lang))];
-    columns.extend(
-        CoolingOption::ALL
-            .iter()
-            .map(|o| Column::right(option_name(*o, lang))),
-    );
+/// CAPEX of each year that has any, for the recommended option and the mixed plan, with the
+/// total; the money scale is the table's.
+fn capex_by_year(input: &ReportInput) -> Table {
+    let (results, lang) = (input.results, input.lang);
+    let plan_years = plan::capex_by_year(input);
+    let recommended = chosen(input).map(|o| &o.cost.capex_by_year);
+    let mut all: Vec<&Money> = plan_years.iter().collect();
+    if let Some(years) = recommended {
+        all.extend(years.iter());
+    }
+    let scale = MoneyScale::for_amounts(all.iter().copied(), results.currency, lang);
+    let mut columns = vec![Column::left(Rep::ColYear.tr(lang))];
+    if let Some(option) = results.site.recommendation.option {
+        columns.push(Column::right(
+            scale.header(super::format::option_name(option, lang), lang),
+        ));
+    }
+    columns.push(Column::right(
+        scale.header(Rep::MixedPlanName.tr(lang), lang),
+    ));
+    let zero = Money::new(0.0, results.currency);
     let mut rows = Vec::new();
-    let recommended = scope.recommendation.option;
-    let mut cells = vec![Term::Recommended.tr(lang).to_string()];
-    cells.extend(CoolingOption::ALL.iter().map(|o| {
-        if Some(*o) == recommended {
-            Rep::Yes.tr(lang).to_string()
-        } else {
-            String::new()
+    let years = plan_years.len().max(recommended.map_or(0, Vec::len));
+    for year in 0..years {
+        let planned = plan_years.get(year).copied().unwrap_or(zero);
+        let own = recommended.and_then(|y| y.get(year)).copied();
+        if planned.amount == 0.0 && own.is_none_or(|m| m.amount == 0.0) {
+            continue;
         }
-    }));
-    rows.push(Row::strong(cells));
-    for (label, money, value) in metrics() {
-        let label = if money {
-            format!("{} ({currency})", label.tr(lang))
-        } else {
-            label.tr(lang).to_string()
-        };
-        let mut cells = vec![label];
-        cells.extend(scope.options.iter().map(|o| value(o, lang)));
+        let mut cells = vec![(u32::from(results.first_year) + year as u32).to_string()];
+        if let Some(own) = recommended.map(|_| own.unwrap_or(zero)) {
+            cells.push(scale.number(own));
+        }
+        cells.push(scale.number(planned));
         rows.push(Row::new(cells));
     }
+    let mut total = vec![Rep::ColTotal.tr(lang).to_string()];
+    if let Some(best) = chosen(input) {
+        total.push(scale.number(best.cost.capex));
+    }
+    total.push(scale.number(results.mixed_plan.capex));
+    rows.push(Row::strong(total));
     Table { columns, rows }
-}
-
-pub(super) fn comparison(input: &ReportInput, blocks: &mut Vec<Block>) {
-    let lang = input.lang;
-    blocks.push(chapter(Rep::Comparison, lang));
-    blocks.push(Block::Table(comparison_table(
-        &input.results.site,
-        input.results.currency.code(),
-        lang,
-    )));
 }

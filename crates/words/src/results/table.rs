@@ -30,6 +30,11 @@ crate::texts! {
         CduInRow => "In-row CDU", "列间 CDU";
         CduFacility => "Facility CDU", "设施级 CDU";
         CduCustom => "Custom CDU", "自定义 CDU";
+        FluidWater => "Water", "水";
+        FluidPg25 => "25 % propylene glycol", "25% 丙二醇水溶液";
+        FluidShellS5x => "Shell S5 X (GTL immersion fluid)", "Shell S5 X（GTL 合成浸没冷却液）";
+        FluidCastrolDc15 => "Castrol ON DC 15 (immersion fluid)", "Castrol ON DC 15（浸没冷却液）";
+        FluidHydrocarbon => "Hydrocarbon fluid (Group III)", "III 类烃基冷却液";
         Option => "Option", "方案";
         ItDesign => "IT kW", "IT 功率";
         Capex => "CAPEX", "投资 (CAPEX)";
