@@ -225,6 +225,8 @@ crate::texts! {
         ColGroupsStarting => "Rack groups starting", "开始改造的机柜组";
         ColRacksStarting => "Racks starting", "开始改造的机柜";
         ColPlanned => "Planned", "方案分布";
+        GroupsAggregatedSummary => "{0} rack groups in all, aggregated by hall and by the server model that draws most of each rack's power; each hall shows its {1} main models (the standard and full reports list more).", "共 {0} 个机柜组，按机房及各机柜功率最大的服务器型号汇总；每个机房列出其前 {1} 个主要型号（标准版和完整版报告列出更多）。";
+        OtherModels => "{0} other models", "其他 {0} 个型号";
         ColPlannedOption => "Planned option", "采用方案";
         GroupsAggregated => "{0} rack groups, aggregated by the server model that draws most of each rack's power (the full report lists every group).", "共 {0} 个机柜组，按各机柜功率最大的服务器型号汇总（完整报告逐组列出）。";
         // KPIs
@@ -256,6 +258,7 @@ crate::texts! {
         PlanNote => "One tile per rack, rows and order as in the site file (schematic, not to scale).", "每格代表一个机柜，排列与顺序取自站点文件（示意图，未按比例）。";
         PlanNoteScaled => "One tile per {0} racks, rows and order as in the site file (schematic, not to scale).", "每格代表 {0} 个机柜，排列与顺序取自站点文件（示意图，未按比例）。";
         UnplacedRow => "no position", "未注明位置";
+        AllRows => "all rows", "全部机柜列";
         CduTile => "CDU", "CDU";
         FloorPlansMore => "{0} more halls are summarised in the plan by hall.", "其余 {0} 个机房见“各机房方案”表。";
         // Risks

@@ -51,8 +51,9 @@ pub(super) fn main_model(input: &ReportInput, hall: usize, rack: usize) -> Strin
 }
 
 /// One row per server model of hall `hall`: rack groups, racks, kW per rack, planned
-/// options, the plan's CAPEX and NPV.
-pub(super) fn by_model(input: &ReportInput, hall: usize) -> Table {
+/// options, the plan's CAPEX and NPV; the models with most racks first, at most `most` rows
+/// (the rest summed up in one "other models" row).
+pub(super) fn by_model(input: &ReportInput, hall: usize, most: usize) -> Table {
     let (results, lang) = (input.results, input.lang);
     let mut rows: BTreeMap<String, ModelRow> = BTreeMap::new();
     for (rack, option) in plan::planned(input).filter(|(r, _)| r.hall == hall) {
@@ -79,6 +80,32 @@ pub(super) fn by_model(input: &ReportInput, hall: usize) -> Table {
     let scale = MoneyScale::for_max(max, currency, lang);
     let money = |amount: f64| scale.number(Money::new(amount, currency));
     let sep = super::list_sep(lang);
+    let mut rows: Vec<(String, ModelRow)> = rows.into_iter().collect();
+    // Most racks first; names break ties (the map kept them sorted, the sort is stable).
+    rows.sort_by(|a, b| b.1.racks.cmp(&a.1.racks));
+    if rows.len() > most {
+        let rest = rows.split_off(most.saturating_sub(1));
+        let mut other = ModelRow::default();
+        for (_, r) in &rest {
+            if other.groups == 0 {
+                other.min_kw = r.min_kw;
+                other.max_kw = r.max_kw;
+            }
+            other.groups += r.groups;
+            other.racks += r.racks;
+            other.min_kw = other.min_kw.min(r.min_kw);
+            other.max_kw = other.max_kw.max(r.max_kw);
+            for (sum, n) in other.planned.iter_mut().zip(r.planned) {
+                *sum += n;
+            }
+            other.capex += r.capex;
+            other.npv += r.npv;
+        }
+        rows.push((
+            Rep::OtherModels.fmt(lang, &[&f::count(rest.len() as u64)]),
+            other,
+        ));
+    }
     let body = rows
         .into_iter()
         .map(|(model, r)| {

@@ -16,7 +16,7 @@ use coolplan_words::{Lang, Text, report::Rep};
 /// Most tiles drawn for one hall; larger halls draw one tile per several racks.
 const MAX_TILES: u64 = 480;
 /// Halls drawn at the summary level (the rest are in the plan table).
-const SUMMARY_PLANS: usize = 4;
+const SUMMARY_PLANS: usize = 3;
 
 pub(super) fn drawings(input: &ReportInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
@@ -80,44 +80,72 @@ fn kind_of(option: CoolingOption, scope: &ScopeResult) -> PlanKind {
     }
 }
 
+/// Rows drawn one by one; a hall with more rows is drawn as one band of tiles.
+const MAX_ROWS: usize = 24;
+
 fn floor_plan(input: &ReportInput, hall: usize, name: &str, cdus: u64) -> FloorPlan {
     let lang = input.lang;
-    let groups: Vec<(&RackResult, CoolingOption)> = plan::planned(input)
-        .filter(|(r, _)| r.hall == hall)
-        .collect();
-    let racks: u64 = groups.iter().map(|(r, _)| r.count).sum();
-    let per_tile = racks.div_ceil(MAX_TILES).max(1);
-    // Rows as the file places the groups; groups without a position in one row at the end.
-    let mut rows: BTreeMap<(bool, String), Vec<(u32, PlanGroup)>> = BTreeMap::new();
     let site_hall = input.site.halls.get(hall);
-    for (rack, option) in &groups {
-        let position = site_hall
-            .and_then(|h| h.racks.get(rack.rack))
-            .and_then(|r| r.position.as_ref());
-        let key = match position {
-            Some(p) => (false, p.row.clone()),
-            None => (true, Rep::UnplacedRow.tr(lang).to_string()),
-        };
-        let slot = position.map_or(u32::MAX, |p| p.slot);
-        rows.entry(key).or_default().push((
-            slot,
-            PlanGroup {
-                name: rack.scope.name.clone(),
-                tiles: u32::try_from(rack.count.div_ceil(per_tile)).unwrap_or(u32::MAX),
-                kind: kind_of(*option, &rack.scope),
-            },
-        ));
-    }
-    let rows = rows
-        .into_iter()
-        .map(|((_, name), mut groups)| {
-            groups.sort_by_key(|(slot, _)| *slot);
-            PlanRow {
-                name,
-                groups: groups.into_iter().map(|(_, g)| g).collect(),
-            }
+    // (row key, slot, group name, racks, kind) in file order.
+    let mut placed: Vec<((bool, String), u32, String, u64, PlanKind)> = plan::planned(input)
+        .filter(|(r, _)| r.hall == hall)
+        .map(|(rack, option)| {
+            let position = site_hall
+                .and_then(|h| h.racks.get(rack.rack))
+                .and_then(|r| r.position.as_ref());
+            let key = match position {
+                Some(p) => (false, p.row.clone()),
+                None => (true, Rep::UnplacedRow.tr(lang).to_string()),
+            };
+            (
+                key,
+                position.map_or(u32::MAX, |p| p.slot),
+                rack.scope.name.clone(),
+                rack.count,
+                kind_of(option, &rack.scope),
+            )
         })
         .collect();
+    let racks: u64 = placed.iter().map(|p| p.3).sum();
+    let row_count = {
+        let mut keys: Vec<&(bool, String)> = placed.iter().map(|p| &p.0).collect();
+        keys.sort();
+        keys.dedup();
+        keys.len()
+    };
+    let banded = row_count > MAX_ROWS;
+    if banded {
+        for p in &mut placed {
+            p.0 = (false, Rep::AllRows.tr(lang).to_string());
+        }
+    }
+    // Slot order within a row (stable: file order on ties).
+    placed.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let mut per_tile = racks.div_ceil(MAX_TILES).max(1);
+    if per_tile > 1 {
+        // Scaled: a row shows its racks by option (one run per option), not group by group.
+        placed.sort_by(|a, b| (&a.0, kind_rank(a.4)).cmp(&(&b.0, kind_rank(b.4))));
+    }
+    let runs = runs_of(&placed, per_tile > 1);
+    let tiles = |per: u64| runs.iter().map(|r| r.2.div_ceil(per)).sum::<u64>();
+    while tiles(per_tile) > MAX_TILES + MAX_TILES / 4 {
+        per_tile *= 2;
+    }
+    let mut rows: Vec<PlanRow> = Vec::new();
+    for (row, group, count, kind) in runs {
+        let tile = PlanGroup {
+            name: group,
+            tiles: u32::try_from(count.div_ceil(per_tile)).unwrap_or(u32::MAX),
+            kind,
+        };
+        match rows.last_mut() {
+            Some(last) if last.name == row => last.groups.push(tile),
+            _ => rows.push(PlanRow {
+                name: row,
+                groups: vec![tile],
+            }),
+        }
+    }
     let note = if per_tile > 1 {
         Rep::PlanNoteScaled.fmt(lang, &[&f::count(per_tile)])
     } else {
@@ -145,6 +173,31 @@ fn floor_plan(input: &ReportInput, hall: usize, name: &str, cdus: u64) -> FloorP
         ],
         cdu_label: Rep::CduTile.tr(lang).to_string(),
     }
+}
+
+fn kind_rank(kind: PlanKind) -> u8 {
+    match kind {
+        PlanKind::Air => 0,
+        PlanKind::ColdPlate => 1,
+        PlanKind::Immersion => 2,
+        PlanKind::Unresolved => 3,
+    }
+}
+
+/// (row, group name, racks, kind) per rack group, or per run of one option in a row when
+/// `merge` (a scaled plan).
+fn runs_of(
+    placed: &[((bool, String), u32, String, u64, PlanKind)],
+    merge: bool,
+) -> Vec<(String, String, u64, PlanKind)> {
+    let mut runs: Vec<(String, String, u64, PlanKind)> = Vec::new();
+    for ((_, row), _, group, racks, kind) in placed {
+        match runs.last_mut() {
+            Some(last) if merge && last.0 == *row && last.3 == *kind => last.2 += racks,
+            _ => runs.push((row.clone(), group.clone(), *racks, *kind)),
+        }
+    }
+    runs
 }
 
 fn elevations(input: &ReportInput, blocks: &mut Vec<Block>) {

@@ -73,6 +73,9 @@ pub struct MoneyScale {
     pub divisor: f64,
     /// The unit, e.g. `M CNY`, `万元`, `CNY`.
     pub unit: String,
+    /// Decimals of every amount in this scale (one column, one number of decimals): about
+    /// three significant figures of the largest amount.
+    pub decimals: usize,
 }
 
 impl MoneyScale {
@@ -102,7 +105,19 @@ impl MoneyScale {
             ),
             Lang::Zh => (1.0, if cny { "元".into() } else { code.to_string() }),
         };
-        MoneyScale { divisor, unit }
+        let largest = max_abs / divisor;
+        let decimals = if divisor == 1.0 || largest >= 100.0 {
+            0
+        } else if largest >= 10.0 {
+            1
+        } else {
+            2
+        };
+        MoneyScale {
+            divisor,
+            unit,
+            decimals,
+        }
     }
     /// The scale for the largest of `amounts`.
     pub fn for_amounts<'a>(
@@ -117,17 +132,9 @@ impl MoneyScale {
             .fold(0.0, f64::max);
         MoneyScale::for_max(max, currency, lang)
     }
-    /// An amount in this scale, without the unit: `16.55`, `1,655`, `12,345`.
+    /// An amount in this scale, without the unit: `16.6`, `1,655`, `12,345`.
     pub fn number(&self, money: Money) -> String {
-        let value = money.amount / self.divisor;
-        let decimals = if self.divisor == 1.0 || value.abs() >= 100.0 {
-            0
-        } else if value.abs() >= 10.0 {
-            1
-        } else {
-            2
-        };
-        group_thousands(value, decimals)
+        group_thousands(money.amount / self.divisor, self.decimals)
     }
     /// A column header or axis label with this scale's unit: `CAPEX (M CNY)`, `投资（万元）`.
     pub fn header(&self, label: &str, lang: Lang) -> String {
@@ -179,7 +186,9 @@ mod tests {
     fn one_money_scale_per_language() {
         let en = MoneyScale::for_max(16_554_407.0, Currency::CNY, Lang::En);
         assert_eq!(en.unit, "M CNY");
-        assert_eq!(en.number(Money::new(16_554_407.0, Currency::CNY)), "16.55");
+        // 16.55 M: three significant figures, and every amount of the scale with one decimal.
+        assert_eq!(en.number(Money::new(16_554_407.0, Currency::CNY)), "16.6");
+        assert_eq!(en.number(Money::new(7_280_000.0, Currency::CNY)), "7.3");
         let zh = MoneyScale::for_max(16_554_407.0, Currency::CNY, Lang::Zh);
         assert_eq!(zh.unit, "万元");
         // 16,554,407 / 10⁴ = 1,655.44
@@ -193,7 +202,7 @@ mod tests {
         assert_eq!(en.header("CAPEX", Lang::En), "CAPEX (M CNY)");
         assert_eq!(zh.header("投资", Lang::Zh), "投资（万元）");
         // -0 never shows.
-        assert_eq!(en.number(Money::new(-0.0001, Currency::CNY)), "0.00");
+        assert_eq!(en.number(Money::new(-0.0001, Currency::CNY)), "0.0");
     }
 
     #[test]

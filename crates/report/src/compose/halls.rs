@@ -1,11 +1,12 @@
 //! The "Halls" chapter: per hall its facts, its options, its floor-load and space checks, and
 //! its rack groups — one row per group where the detail level lists them, else aggregated by
-//! server model ([`super::aggregate`]).
+//! server model ([`super::aggregate`]). At the summary level every hall shares one options
+//! table and one floor-check table, and each hall lists its main models only.
 
 use super::format::{self as f, MoneyScale, option_name};
 use super::reasons::{choice, reasons_of};
 use super::summary::payback_of;
-use super::{ReportInput, aggregate, plan, section, subsection};
+use super::{Detail, ReportInput, aggregate, plan, section, subsection};
 use crate::document::{Block, Column, Row, Table};
 use coolplan_engine::{CoolingOption, RackResult, Reason, ScopeResult};
 use coolplan_model::{FloorKind, Hall};
@@ -14,6 +15,9 @@ use coolplan_units::{Currency, TemperatureUnit, format::group_thousands};
 use coolplan_words::{Lang, Text, report::Rep};
 
 pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
+    if input.detail == Detail::Summary {
+        return summary_halls(input, blocks);
+    }
     let lang = input.lang;
     let choices = plan::choices(input);
     for (index, (hall, scope)) in input
@@ -33,7 +37,7 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
             lang,
         )));
         blocks.push(subsection(Rep::FloorChecks.tr(lang)));
-        blocks.push(Block::Table(floor_checks(hall, scope, lang)));
+        blocks.push(Block::Table(floor_checks(&[(hall, scope)], lang)));
         let racks: Vec<(&RackResult, CoolingOption)> = input
             .results
             .racks
@@ -56,8 +60,92 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
             blocks.push(Block::Paragraph(
                 Rep::GroupsAggregated.fmt(lang, &[&f::count(racks.len() as u64)]),
             ));
-            blocks.push(Block::Table(aggregate::by_model(input, index)));
+            blocks.push(Block::Table(aggregate::by_model(input, index, usize::MAX)));
         }
+    }
+}
+
+/// Model rows per hall at the summary level (the rest summed up in one row).
+const SUMMARY_MODELS: usize = 6;
+
+/// The summary level: every hall's facts, options and floor checks in one table each, then
+/// each hall's rack groups aggregated by its main server models.
+fn summary_halls(input: &ReportInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    let pairs: Vec<(&Hall, &ScopeResult)> =
+        input.site.halls.iter().zip(&input.results.halls).collect();
+    for (index, (hall, _)) in pairs.iter().enumerate() {
+        let calibration = input.results.calibration.get(index).copied().unwrap_or(1.0);
+        blocks.push(Block::Paragraph(format!(
+            "{}{} {}",
+            hall.name,
+            if lang == Lang::Zh { "：" } else { ":" },
+            hall_facts(hall, calibration, lang)
+        )));
+    }
+    blocks.push(section(Rep::HallOptions.tr(lang)));
+    blocks.push(Block::Table(all_options_table(
+        &pairs,
+        input.results.currency,
+        lang,
+    )));
+    blocks.push(section(Rep::FloorChecks.tr(lang)));
+    blocks.push(Block::Table(floor_checks(&pairs, lang)));
+    blocks.push(section(Rep::RackGroups.tr(lang)));
+    blocks.push(Block::Paragraph(Rep::GroupsAggregatedSummary.fmt(
+        lang,
+        &[&f::count(input.results.racks.len() as u64), &SUMMARY_MODELS],
+    )));
+    for (index, (hall, _)) in pairs.iter().enumerate() {
+        blocks.push(subsection(hall.name.clone()));
+        blocks.push(Block::Table(aggregate::by_model(
+            input,
+            index,
+            SUMMARY_MODELS,
+        )));
+    }
+}
+
+/// The options of every hall in one table: hall, option, feasible, CAPEX, NPV, PUE.
+fn all_options_table(pairs: &[(&Hall, &ScopeResult)], currency: Currency, lang: Lang) -> Table {
+    let scale = MoneyScale::for_amounts(
+        pairs
+            .iter()
+            .flat_map(|(_, s)| s.options.iter())
+            .flat_map(|o| [&o.cost.capex, &o.cost.npv_vs_air]),
+        currency,
+        lang,
+    );
+    let mut rows = Vec::new();
+    for (hall, scope) in pairs {
+        for o in &scope.options {
+            let cells = vec![
+                hall.name.clone(),
+                option_name(o.option, lang).to_string(),
+                coolplan_words::results::yes_no(o.feasible, lang).to_string(),
+                scale.number(o.cost.capex),
+                scale.number(o.cost.npv_vs_air),
+                payback_of(o, false, lang),
+                f::ratio(o.energy.pue),
+            ];
+            rows.push(if Some(o.option) == scope.recommendation.option {
+                Row::strong(cells)
+            } else {
+                Row::new(cells)
+            });
+        }
+    }
+    Table {
+        columns: vec![
+            Column::left(Rep::ColHall.tr(lang)),
+            Column::left(Rep::ColOption.tr(lang)),
+            Column::left(Rep::MFeasible.tr(lang)),
+            Column::right(scale.header(Rep::MCapex.tr(lang), lang)),
+            Column::right(scale.header(Rep::MNpv.tr(lang), lang)),
+            Column::right(Rep::MPayback.tr(lang)),
+            Column::right(Rep::MPue.tr(lang)),
+        ],
+        rows,
     }
 }
 
@@ -140,19 +228,24 @@ fn options_table(scope: &ScopeResult, currency: Currency, lang: Lang) -> Table {
     Table { columns, rows }
 }
 
-/// Floor load and area of each option against the hall's rating and white space.
-fn floor_checks(hall: &Hall, scope: &ScopeResult, lang: Lang) -> Table {
+/// Floor load and area of each option against each hall's rating and white space (a hall
+/// column when there is more than one hall).
+fn floor_checks(pairs: &[(&Hall, &ScopeResult)], lang: Lang) -> Table {
     let check = |ok: bool| {
         if ok { Rep::CheckOk } else { Rep::CheckExceeds }
             .tr(lang)
             .to_string()
     };
-    let (rating, area) = (hall.floor.rating.get(), hall.area.get());
-    let rows = scope
-        .options
-        .iter()
-        .map(|o| {
-            let cells = vec![
+    let with_hall = pairs.len() > 1;
+    let mut rows = Vec::new();
+    for (hall, scope) in pairs {
+        let (rating, area) = (hall.floor.rating.get(), hall.area.get());
+        for o in &scope.options {
+            let mut cells = Vec::with_capacity(8);
+            if with_hall {
+                cells.push(hall.name.clone());
+            }
+            cells.extend([
                 option_name(o.option, lang).to_string(),
                 f::floor_load(o.thermal.floor_load),
                 f::floor_load(rating),
@@ -160,26 +253,30 @@ fn floor_checks(hall: &Hall, scope: &ScopeResult, lang: Lang) -> Table {
                 f::area(o.thermal.floor_area),
                 f::area(area),
                 check(o.thermal.floor_area <= area),
-            ];
-            if o.thermal.floor_load > rating || o.thermal.floor_area > area {
-                Row::strong(cells)
-            } else {
-                Row::new(cells)
-            }
-        })
-        .collect();
-    Table {
-        columns: vec![
-            Column::left(Rep::ColOption.tr(lang)),
-            Column::right(Rep::ColFloorLoad.tr(lang)),
-            Column::right(Rep::ColRating.tr(lang)),
-            Column::left(Rep::ColLoadCheck.tr(lang)),
-            Column::right(Rep::ColAreaNeeded.tr(lang)),
-            Column::right(Rep::ColAreaAvailable.tr(lang)),
-            Column::left(Rep::ColSpaceCheck.tr(lang)),
-        ],
-        rows,
+            ]);
+            rows.push(
+                if o.thermal.floor_load > rating || o.thermal.floor_area > area {
+                    Row::strong(cells)
+                } else {
+                    Row::new(cells)
+                },
+            );
+        }
     }
+    let mut columns = Vec::with_capacity(8);
+    if with_hall {
+        columns.push(Column::left(Rep::ColHall.tr(lang)));
+    }
+    columns.extend([
+        Column::left(Rep::ColOption.tr(lang)),
+        Column::right(Rep::ColFloorLoad.tr(lang)),
+        Column::right(Rep::ColRating.tr(lang)),
+        Column::left(Rep::ColLoadCheck.tr(lang)),
+        Column::right(Rep::ColAreaNeeded.tr(lang)),
+        Column::right(Rep::ColAreaAvailable.tr(lang)),
+        Column::left(Rep::ColSpaceCheck.tr(lang)),
+    ]);
+    Table { columns, rows }
 }
 
 /// Rack groups of a hall: racks, kW, the planned option with its NPV, why, and what rules the

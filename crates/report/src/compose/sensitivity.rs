@@ -13,7 +13,7 @@ use crate::document::{Block, Column, Row, Table, Tornado as TornadoChart, Tornad
 use coolplan_engine::analysis::evaluator;
 use coolplan_engine::analysis::redundancy::{self, HallCheck};
 use coolplan_engine::analysis::tornado::{self, Tornado};
-use coolplan_model::assumptions::describe::percent_of_fraction;
+use coolplan_model::assumptions::describe::{percent_of_fraction, plain_number};
 use coolplan_model::assumptions::is_fraction;
 use coolplan_model::uncertainty::prepare::Prepared;
 use coolplan_units::format::{group_thousands, written_for_display};
@@ -65,7 +65,17 @@ fn input_value(key: &str, written: &str, lang: Lang) -> String {
         Some(v) if is_fraction(field) => percent_of_fraction(v),
         Some(v) if field == "horizon_years" => Rep::YearsValue.fmt(lang, &[&group_thousands(v, 0)]),
         Some(v) if field == "first_year" => format!("{v}"),
-        _ => written_for_display(written),
+        _ => {
+            // "1470 CNY/kW" → "1,470 CNY/kW": the number grouped like every other.
+            let shown = written_for_display(written);
+            match shown.split_once(' ') {
+                Some((number, unit)) => match number.parse::<f64>() {
+                    Ok(v) => format!("{} {unit}", plain_number(v)),
+                    Err(_) => shown,
+                },
+                None => shown,
+            }
+        }
     };
     units_as_written(&shown, lang)
 }

@@ -228,6 +228,11 @@ impl<'a> Flow<'a> {
         self.new_page();
     }
 
+    /// Lines of a body paragraph.
+    pub fn lines(&self, text: &str) -> usize {
+        self.fonts.wrap(text, BODY, false, self.measure()).len()
+    }
+
     /// Height a heading takes on the page.
     pub fn heading_height(&self, level: u8, text: &str) -> f32 {
         let size = heading_size(level);

@@ -134,12 +134,23 @@ impl Fonts {
                 line.push_str(token);
                 line_width = self.width(token, size, bold);
             } else {
-                // A word longer than the line: break it between characters.
+                // A word longer than the line: break it between characters, never before
+                // punctuation that must not begin a line.
                 for ch in token.chars() {
                     let w = self.width(ch.encode_utf8(&mut [0; 4]), size, bold);
                     if line_width + w > max_width && !line.is_empty() {
+                        // Closing punctuation takes the character before it to the new line.
+                        let carried = if is_closing(ch) && line.chars().count() > 1 {
+                            line.pop()
+                        } else {
+                            None
+                        };
                         lines.push(std::mem::take(&mut line));
                         line_width = 0.0;
+                        if let Some(c) = carried {
+                            line.push(c);
+                            line_width = self.width(c.encode_utf8(&mut [0; 4]), size, bold);
+                        }
                     }
                     line.push(ch);
                     line_width += w;
@@ -398,7 +409,7 @@ mod tests {
         assert!(pieces("风冷无法冷却每柜功率过高的机柜").len() > 5);
         // A tile too narrow for the figure breaks between figure and nothing else.
         let fonts = Fonts::new();
-        let lines = fonts.wrap("1,092 亿元 a", 13.0, true, 75.0);
+        let lines = fonts.wrap("1,092 亿元 a", 13.0, true, 70.0);
         assert_eq!(lines[0], "1,092 亿元");
     }
 

@@ -228,13 +228,19 @@ pub fn layout(doc: &Document, paper: Paper, fonts: &Fonts) -> Vec<Page> {
     pages
 }
 
-/// What must follow a heading on its page: the headings right after it and the start of the
-/// first other block (capped at half a page, so a tall block still starts under its heading).
+/// What must follow a heading on its page: the headings and short paragraphs (an intro of up
+/// to three lines) right after it and the start of the first other block, capped at half a
+/// page so a tall block still starts under its heading.
 fn keep_with_heading(flow: &blocks::Flow, rest: &[Block]) -> f32 {
     let mut height = 0.0;
     for block in rest {
         height += flow.start_height(block);
-        if !matches!(block, Block::Heading { .. }) {
+        let leads_on = match block {
+            Block::Heading { .. } => true,
+            Block::Paragraph(text) => flow.lines(text) <= 3,
+            _ => false,
+        };
+        if !leads_on {
             break;
         }
     }
