@@ -7,7 +7,8 @@ use std::process::Command;
 use coolplan::engine::{ClimateData, CoolingOption, Results};
 use coolplan::i18n::Lang;
 use coolplan::model::{Catalog, Site};
-use coolplan::report::compose::{ReportInput, compose, sha256_hex};
+use coolplan::report::compose::format::MoneyScale;
+use coolplan::report::compose::{Detail, ReportInput, compose, sha256_hex};
 use coolplan::report::export::{Format, export};
 use coolplan::report::layout::{Fonts, Paper, layout};
 use coolplan::units::format::group_thousands;
@@ -49,7 +50,7 @@ impl Evaluated {
             lang,
             date,
             input_sha256: &self.hash,
-            detail: coolplan::report::compose::Detail::Standard,
+            detail: Detail::Standard,
             author: None,
             revision: None,
             csv_bom: true,
@@ -117,14 +118,33 @@ fn pdf_shows_the_key_figures_of_the_json() {
         let text = pdf_text(&e.pdf(Lang::En));
         let json = json(&e);
         let name = path.display();
+        // Money in the comparison table is in one scale (M CNY, or CNY for small sites) with
+        // about three significant figures: the JSON figure as the table shows it.
+        let amounts: Vec<f64> = ["air", "cold_plate", "immersion"]
+            .iter()
+            .flat_map(|k| {
+                ["capex", "npv_vs_air", "opex_per_year"]
+                    .map(|f| json["options"][k][f].as_f64().expect(f))
+            })
+            .collect();
+        let scale = MoneyScale::for_max(
+            amounts.iter().fold(0.0, |m, a| a.abs().max(m)),
+            e.results.currency,
+            Lang::En,
+        );
         for (key, label) in [
             ("air", "Air"),
             ("cold_plate", "Cold plate"),
             ("immersion", "Immersion"),
         ] {
             let o = &json["options"][key];
-            let capex = group_thousands(o["capex"].as_f64().expect("capex"), 0);
-            let npv = group_thousands(o["npv_vs_air"].as_f64().expect("npv"), 0);
+            let shown = |field: &str| {
+                scale.number(coolplan::units::Money::new(
+                    o[field].as_f64().expect(field),
+                    e.results.currency,
+                ))
+            };
+            let (capex, npv) = (shown("capex"), shown("npv_vs_air"));
             let pue = group_thousands(o["pue"].as_f64().expect("pue"), 2);
             for figure in [&capex, &npv, &pue] {
                 assert!(
@@ -142,10 +162,12 @@ fn pdf_shows_the_key_figures_of_the_json() {
                 }
             }
         }
+        // The decision in one sentence, the option named as in running text, its reasons
+        // after a colon.
         let recommended = match json["recommended"].as_str() {
-            Some("air") => "coolplan recommends Air.",
-            Some("cold_plate") => "coolplan recommends Cold plate.",
-            Some("immersion") => "coolplan recommends Immersion.",
+            Some("air") => "coolplan recommends air",
+            Some("cold_plate") => "coolplan recommends cold plate",
+            Some("immersion") => "coolplan recommends immersion",
             _ => "no cooling option is feasible",
         };
         assert!(
@@ -220,7 +242,10 @@ fn is_rack_name(text: &str) -> bool {
 #[test]
 fn a_thousand_rack_groups_split_tables_with_repeated_headers() {
     let e = thousand_rack_site();
-    let doc = compose(&e.input(Lang::En, Some("2026-11-28")));
+    // Standard reports aggregate a hall this large by model; the full report lists each group.
+    let mut input = e.input(Lang::En, Some("2026-11-28"));
+    input.detail = Detail::Full;
+    let doc = compose(&input);
     let pages = layout(&doc, Paper::A4, &Fonts::new());
     let rack_pages: Vec<usize> = (0..pages.len())
         .filter(|&i| pages[i].texts().any(is_rack_name))
@@ -231,7 +256,7 @@ fn a_thousand_rack_groups_split_tables_with_repeated_headers() {
         rack_pages.len()
     );
     for &i in &rack_pages {
-        for header in ["Rack group", "kW per rack", "Recommended", "Reasons"] {
+        for header in ["Rack group", "kW per rack", "Planned option", "Reasons"] {
             assert!(
                 pages[i].texts().any(|t| t == header),
                 "page {}: header {header} not repeated",
@@ -245,12 +270,7 @@ fn a_thousand_rack_groups_split_tables_with_repeated_headers() {
         .map(|p| p.texts().filter(|t| is_rack_name(t)).count())
         .sum();
     assert_eq!(rows, 1000);
-    let pdf = export(
-        &e.input(Lang::En, Some("2026-11-28")),
-        Format::Pdf,
-        Paper::A4,
-    )
-    .expect("pdf");
+    let pdf = export(&input, Format::Pdf, Paper::A4).expect("pdf");
     let text = pdf_text(&pdf);
     assert!(
         text.contains("R0999")
@@ -299,13 +319,21 @@ fn csv_parses_and_sums_back_to_the_json_totals() {
                 .unwrap_or_else(|| panic!("{name}"))
         };
         let (option_col, feasible_col) = (column("option"), column("feasible"));
-        let records: Vec<csv::StringRecord> =
-            reader.records().map(|r| r.expect("record")).collect();
+        let level = column("level");
+        let all: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
         assert_eq!(
-            records.len(),
-            e.results.racks.len() * 3,
-            "one row per rack group per option"
+            all.len(),
+            (1 + e.results.halls.len() + e.results.racks.len()) * 3,
+            "one row per option for the site, each hall and each rack group"
         );
+        let site_rows: Vec<&csv::StringRecord> =
+            all.iter().filter(|r| &r[level] == "site").collect();
+        assert_eq!(site_rows.len(), 3);
+        let records: Vec<csv::StringRecord> = all
+            .iter()
+            .filter(|r| &r[level] == "rack_group")
+            .cloned()
+            .collect();
         for option in CoolingOption::ALL {
             let rows: Vec<&csv::StringRecord> = records
                 .iter()
@@ -366,7 +394,8 @@ fn chinese_pdf_has_chinese_headings_and_names() {
         "投资回收期",
         "净现值",
         "执行摘要",
-        "附录 A：假设条件",
+        "附录",
+        "输入条件及来源",
         "一号机房 Hall 1",
         "第 1 页",
     ] {

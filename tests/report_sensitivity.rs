@@ -57,9 +57,14 @@ fn ai_hall_pdf_has_the_sensitivity_chapter_with_its_top_tornado_input() {
 
     let catalog = site.catalog();
     let hash = sha256_hex(&bytes);
-    for (lang, heading, holds) in [
-        (Lang::En, "Sensitivity and resilience", "N+1 holds"),
-        (Lang::Zh, "敏感性与韧性", "满足 N+1"),
+    for (lang, heading, holds, top_name) in [
+        (
+            Lang::En,
+            "Sensitivity and resilience",
+            "N+1 holds",
+            "Evaluation period (years)",
+        ),
+        (Lang::Zh, "敏感性与韧性", "满足 N+1", "计算期（年）"),
     ] {
         let input = ReportInput {
             site: &site,
@@ -76,17 +81,26 @@ fn ai_hall_pdf_has_the_sensitivity_chapter_with_its_top_tornado_input() {
         };
         let pdf = pdf_text(&export(&input, Format::Pdf, Paper::A4).expect("PDF renders"));
         assert!(pdf.contains(heading), "{lang:?}: chapter heading");
-        assert!(pdf.contains(&top.input), "{lang:?}: top tornado input");
+        // The top bar by its human name, with its ends as values with units.
+        assert!(pdf.contains(top_name), "{lang:?}: top tornado input");
+        assert!(
+            !pdf.contains(&top.input),
+            "{lang:?}: file key shown instead of a name"
+        );
         assert!(pdf.contains(holds), "{lang:?}: N+1 verdict");
         for check in &checks {
             assert!(pdf.contains(&check.hall), "{lang:?}: hall {}", check.hall);
         }
-        // The same chapter in Markdown, with the top bar's swing in whole yuan.
+        // The same chapter in Markdown, with the top bar's swing in the table's money scale
+        // (M CNY in English, 万元 in Chinese, three significant figures).
         let md = String::from_utf8(export(&input, Format::Markdown, Paper::A4).expect("md"))
             .expect("UTF-8");
-        let swing = coolplan::units::format::group_thousands(top.swing.amount, 0);
+        let swing = match lang {
+            Lang::En => coolplan::units::format::group_thousands(top.swing.amount / 1e6, 1),
+            Lang::Zh => coolplan::units::format::group_thousands(top.swing.amount / 1e4, 0),
+        };
         assert!(
-            md.contains(&format!("## {heading}")),
+            md.contains(&format!("## 9 {heading}")),
             "{lang:?}: md heading"
         );
         assert!(md.contains(&swing), "{lang:?}: swing {swing} in md");
