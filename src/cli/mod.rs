@@ -77,7 +77,7 @@ impl Outcome {
     }
 }
 
-fn parse_lang(text: &str) -> Result<Lang, String> {
+fn parse_lang(text: &str) -> Result<Lang, BadArgument> {
     Lang::from_code(text).ok_or_else(|| parse_error(Cli::UnknownLang, text))
 }
 
@@ -86,9 +86,27 @@ thread_local! {
     static PARSE_LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
 }
 
-/// An argument value clap rejected, worded in the language of this run.
-pub(crate) fn parse_error(text: Cli, value: &str) -> String {
-    text.fmt(PARSE_LANG.with(|l| l.get()), &[&value])
+/// An argument value clap rejected: the message and the value as given.
+#[derive(Debug)]
+pub(crate) struct BadArgument {
+    text: Cli,
+    value: String,
+}
+
+/// clap prints an argument error through `Display`: in the language of this run.
+impl std::fmt::Display for BadArgument {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.text.fmt(PARSE_LANG.with(|l| l.get()), &[&self.value]))
+    }
+}
+
+impl std::error::Error for BadArgument {}
+
+pub(crate) fn parse_error(text: Cli, value: &str) -> BadArgument {
+    BadArgument {
+        text,
+        value: value.to_string(),
+    }
 }
 
 /// The language from the environment: the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order).
@@ -195,6 +213,12 @@ fn lang_in_args(args: &[OsString]) -> Option<Lang> {
 /// Prints an error and its chain of causes to stderr, in `lang`.
 pub fn print_error(lang: Lang, message: &str) {
     eprintln!("{}: {message}", Cli::Error.tr(lang));
+}
+
+/// Prints `headline` and the cause, both worded.
+pub fn print_error_because(lang: Lang, headline: &str, cause: &str) {
+    eprintln!("{}: {headline}", Cli::Error.tr(lang));
+    eprintln!("  {}: {cause}", Cli::CausedBy.tr(lang));
 }
 
 /// Prints `headline` and the chain of causes of an error from outside coolplan's crates

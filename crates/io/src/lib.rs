@@ -3,7 +3,8 @@
 //!
 //! Owns: reading and writing bytes, RON parse errors with line and column, schema
 //! migration, validation of every rule with a path to the value, the canonical layout.
-//! Never touches: egui, the engine's arithmetic. Only [`load::read_file`] and [`save`] touch
+//! Never touches: egui, the engine's arithmetic. Only [`load::read_file`], [`save`] and the
+//! EPW reader ([`epw::read_epw`], which [`climate::resolve`] calls for an EPW climate) touch
 //! the file system; everything else is a pure function of text.
 
 pub mod canonical;

@@ -80,3 +80,6 @@ impl Describe for Fluid {
         Some(Named::Fluid(self.clone()))
     }
 }
+
+/// A fluid is not a number: an uncertain input cannot vary it.
+impl crate::assumptions::Numeric for Fluid {}

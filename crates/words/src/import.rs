@@ -22,6 +22,11 @@ crate::texts! {
         SkipUnmatched => "device type '{0}' is not in the catalog (nearest: {1})", "设备型号“{0}”不在目录中（最接近：{1}）";
         SkipBadCount => "count '{0}' is not a whole number ≥ 1", "数量“{0}”不是 ≥ 1 的整数";
         SkipBadValue => "{0} '{1}': {2}", "{0}“{1}”：{2}";
+        ValueEmpty => "empty value", "值为空";
+        ValueNotANumber => "not a number", "不是数值";
+        ValueNotWholeNumber => "not a whole number ≥ 0", "不是 ≥ 0 的整数";
+        ValueUnknownUnit => "'{0}' is not a unit of {1} (units: {2})", "“{0}”不是{1}单位（可用单位：{2}）";
+        ValueNoUnit => "a number without its unit", "数值缺少单位";
         SkipFieldCount => "row has {0} fields, the header has {1}", "该行有 {0} 个字段，表头有 {1} 个";
         SkipCsv => "unreadable CSV row: {0}", "无法读取的 CSV 行：{0}";
         SkipUnterminatedQuote => "a quoted field is never closed: this row and every line after it were not read", "引号字段未闭合：本行及其后的所有行均未读取";

@@ -150,6 +150,7 @@ mod tests {
     #[test]
     fn every_key_has_both_languages() {
         check_table::<terms::Term>();
+        check_table::<terms::Quantity>();
         check_table::<cli::Cli>();
         check_table::<analysis::An>();
         check_table::<gui::Gui>();

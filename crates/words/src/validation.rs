@@ -18,10 +18,14 @@ crate::texts! {
         ParseError => "{0}:{1}:{2}: syntax error: {3}", "{0}:{1}:{2}：语法错误：{3}";
         NotAChoice => "`{0}` is not a valid {1} value: write one of {2}", "`{0}` 不是有效的 {1} 值：请写 {2} 之一";
         NeedsUnit => "`{0}` needs its unit: write e.g. {1}({0}); {2} units: {3}", "`{0}` 缺少单位：请写成例如 {1}({0})；{2}可用单位：{3}";
+        UnknownAssumption => "`{0}` is not an assumption key: write \"group.key\", one of {1}", "`{0}` 不是假设项的键：请写成 \"组.键\"，可选：{1}";
         UnclosedString => "(the text opened on line {0} may lack its closing quote)", "（第 {0} 行开始的文本可能缺少右引号）";
         NewerVersion => "{0}: schema_version {1} is newer than this coolplan reads (version {2}); update coolplan", "{0}：schema_version {1} 比本版 coolplan 可读的版本 {2} 更新；请升级 coolplan";
         BadVersion => "{0}: schema_version {1} is not a version coolplan ever wrote (this build writes {2})", "{0}：schema_version {1} 不是 coolplan 的任何版本（本版写入 {2}）";
         Migrated => "{0}: migrated from schema_version {1} to {2}; run `coolplan fmt` to save it", "{0}：已从 schema_version {1} 迁移到 {2}；运行 `coolplan fmt` 保存";
+        SaveIo => "cannot write {0}: {1}", "无法写入 {0}：{1}";
+        SaveSerialize => "cannot write the site as RON: {0}", "无法将站点写成 RON：{0}";
+        SaveNoFileName => "{0} has no file name", "{0} 没有文件名";
         InvalidFile => "{0}: {1} error(s), {2} warning(s)", "{0}：{1} 个错误，{2} 个警告";
         UnknownModel => "unknown catalog model \"{0}\"", "未知的目录型号 \"{0}\"";
         DidYouMean => "; did you mean \"{0}\"?", "；是否应为 \"{0}\"？";

@@ -29,7 +29,7 @@ pub use export::{INVENTORY_HEADER, export_inventory};
 pub use inspect::{CsvHeader, guess_mapping, inspect_header};
 pub use mapping_store::MappingStore;
 pub use matching::normalise as normalise_model_name;
-pub use reason::{Action, FieldName, Note, SkipReason};
+pub use reason::{Action, FieldName, Note, SkipReason, ValueProblem};
 pub use values::position_from_name;
 
 use coolplan_model::{Catalog, Hall, MeasuredPower, Rack, Site};

@@ -39,6 +39,16 @@ pub enum Note {
     MeasuredValues { average: String, peak: String },
 }
 
+/// Why a cell is not the value its column holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ValueProblem {
+    /// Not a quantity (number and unit).
+    Quantity(coolplan_units::parse::ParseQuantityError),
+    NotANumber,
+    /// Not a whole number ≥ 0 (a rack slot).
+    NotWholeNumber,
+}
+
 /// Why a CSV row did not land in the site.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SkipReason {
@@ -53,7 +63,7 @@ pub enum SkipReason {
     BadValue {
         field: FieldName,
         text: String,
-        problem: String,
+        problem: ValueProblem,
     },
     FieldCount {
         found: usize,
@@ -76,4 +86,10 @@ pub enum SkipReason {
         average: String,
     },
     Missing(FieldName),
+}
+
+impl From<coolplan_units::parse::ParseQuantityError> for ValueProblem {
+    fn from(error: coolplan_units::parse::ParseQuantityError) -> Self {
+        ValueProblem::Quantity(error)
+    }
 }

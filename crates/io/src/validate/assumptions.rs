@@ -3,141 +3,146 @@
 use super::checker::Checker;
 use crate::problem::{Kind, Seg};
 use coolplan_model::ServerModel;
-use coolplan_model::assumptions::{Assumptions, cooling::CduSize};
+use coolplan_model::assumptions::{AssumptionKey, Assumptions, cooling::CduSize};
 use coolplan_model::catalog::ServerKind;
 use coolplan_model::fluids::Fluid;
 use coolplan_units::{Currency, Money, PowerUnit};
 
+/// The assumptions the file sets; each problem's path is the field's [`AssumptionKey`].
 pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) {
-    c.at(Seg::Field("cooling"), |c| {
-        let k = &a.cooling;
-        if let Some(v) = &k.air_limit_per_rack {
-            c.positive("air_limit_per_rack", v);
-        }
-        if let Some(v) = k.cold_plate_fan_saving {
-            c.fraction("cold_plate_fan_saving", v);
-        }
-        if let Some(v) = &k.loop_delta_t {
-            c.positive("loop_delta_t", v);
-        }
-        for (name, fluid) in [
-            ("coolant", &k.coolant),
-            ("immersion_fluid", &k.immersion_fluid),
-        ] {
-            if let Some(Fluid::Custom {
-                name: fluid_name,
-                density,
-                specific_heat,
-            }) = fluid
-            {
-                c.at(Seg::Field(name), |c| {
-                    c.name(fluid_name);
-                    c.positive("density", density);
-                    c.positive("specific_heat", specific_heat);
-                });
-            }
-        }
-        if let Some(CduSize::Custom { capacity }) = &k.cdu_size {
-            c.at(Seg::Field("cdu_size"), |c| c.positive("capacity", capacity));
-        }
-        if let Some(v) = &k.cdu_approach {
-            c.non_negative("cdu_approach", v);
-        }
-        if let Some(v) = &k.tank_capacity {
-            c.positive("tank_capacity", v);
-        }
-        if let Some(v) = &k.tank_slots {
-            c.positive("tank_slots", v);
-        }
-        if let Some(v) = &k.tank_fluid_volume {
-            c.positive("tank_fluid_volume", v);
-        }
-        for (name, v) in [
-            ("tank_empty_mass", &k.tank_empty_mass),
-            ("rack_empty_mass", &k.rack_empty_mass),
-            ("cold_plate_rack_mass", &k.cold_plate_rack_mass),
-        ] {
-            if let Some(v) = v {
-                c.non_negative(name, v);
-            }
-        }
-        for (name, v) in [
-            ("tank_footprint", &k.tank_footprint),
-            ("rack_footprint", &k.rack_footprint),
-        ] {
-            if let Some(v) = v {
-                c.positive(name, v);
-            }
-        }
-        for (name, v) in [
-            ("tank_service_area", &k.tank_service_area),
-            ("rack_service_area", &k.rack_service_area),
-        ] {
-            if let Some(v) = v {
-                c.non_negative(name, v);
-            }
-        }
-    });
-    c.at(Seg::Field("plant"), |c| {
-        let p = &a.plant;
-        if let Some(v) = p.chiller_cop {
-            c.positive_f64("chiller_cop", v);
-        }
-        if let Some(v) = &p.chilled_water_supply {
-            c.temperature("chilled_water_supply", v);
-        }
-        if let Some(v) = &p.economiser_approach {
-            c.non_negative("economiser_approach", v);
-        }
-        for (name, v) in [
-            ("air_fan_share", p.air_fan_share),
-            ("heat_rejection_fan_share", p.heat_rejection_fan_share),
-            ("pump_share", p.pump_share),
-            ("electrical_loss_share", p.electrical_loss_share),
-            ("misc_share", p.misc_share),
-        ] {
-            if let Some(v) = v {
-                c.fraction(name, v);
-            }
-        }
-        if let Some(v) = &p.wue {
-            c.non_negative("wue", v);
-        }
-        if let Some(v) = &p.grid_emission_factor {
-            c.non_negative("grid_emission_factor", v);
-        }
-    });
-    c.at(Seg::Field("prices"), |c| {
-        let p = &a.prices;
-        if let Some(v) = &p.electricity {
-            c.price("electricity", v, currency);
-        }
-        for (name, v) in [
-            ("cold_plate_stock_per_kw", &p.cold_plate_stock_per_kw),
-            ("cold_plate_new_per_kw", &p.cold_plate_new_per_kw),
-            ("immersion_stock_per_kw", &p.immersion_stock_per_kw),
-            ("immersion_new_per_kw", &p.immersion_new_per_kw),
-            ("air_added_capacity_per_kw", &p.air_added_capacity_per_kw),
-        ] {
-            if let Some(v) = v {
-                c.price(name, v, currency);
-            }
-        }
-    });
-    c.at(Seg::Field("finance"), |c| {
-        let f = &a.finance;
-        if let Some(years) = f.horizon_years
-            && !(1..=100).contains(&years)
+    use coolplan_model::assumptions::cooling::Key as C;
+    use coolplan_model::assumptions::finance::Key as F;
+    use coolplan_model::assumptions::plant::Key as P;
+    let k = &a.cooling;
+    if let Some(v) = &k.air_limit_per_rack {
+        c.positive(key(C::air_limit_per_rack), v);
+    }
+    if let Some(v) = k.cold_plate_fan_saving {
+        c.fraction(key(C::cold_plate_fan_saving), v);
+    }
+    if let Some(v) = &k.loop_delta_t {
+        c.positive(key(C::loop_delta_t), v);
+    }
+    for (name, fluid) in [
+        (C::coolant, &k.coolant),
+        (C::immersion_fluid, &k.immersion_fluid),
+    ] {
+        if let Some(Fluid::Custom {
+            name: fluid_name,
+            density,
+            specific_heat,
+        }) = fluid
         {
-            c.report_field("horizon_years", Kind::HorizonOutOfRange(years));
+            c.at(key(name), |c| {
+                c.name(fluid_name);
+                c.positive("density", density);
+                c.positive("specific_heat", specific_heat);
+            });
         }
-        if let Some(rate) = f.discount_rate {
-            c.fraction("discount_rate", rate);
+    }
+    if let Some(CduSize::Custom { capacity }) = &k.cdu_size {
+        c.at(key(C::cdu_size), |c| c.positive("capacity", capacity));
+    }
+    if let Some(v) = &k.cdu_approach {
+        c.non_negative(key(C::cdu_approach), v);
+    }
+    if let Some(v) = &k.tank_capacity {
+        c.positive(key(C::tank_capacity), v);
+    }
+    if let Some(v) = &k.tank_slots {
+        c.positive(key(C::tank_slots), v);
+    }
+    if let Some(v) = &k.tank_fluid_volume {
+        c.positive(key(C::tank_fluid_volume), v);
+    }
+    for (name, v) in [
+        (C::tank_empty_mass, &k.tank_empty_mass),
+        (C::rack_empty_mass, &k.rack_empty_mass),
+        (C::cold_plate_rack_mass, &k.cold_plate_rack_mass),
+    ] {
+        if let Some(v) = v {
+            c.non_negative(key(name), v);
         }
-        if let Some(year) = f.first_year {
-            c.year("first_year", i64::from(year));
+    }
+    for (name, v) in [
+        (C::tank_footprint, &k.tank_footprint),
+        (C::rack_footprint, &k.rack_footprint),
+    ] {
+        if let Some(v) = v {
+            c.positive(key(name), v);
         }
-    });
+    }
+    for (name, v) in [
+        (C::tank_service_area, &k.tank_service_area),
+        (C::rack_service_area, &k.rack_service_area),
+    ] {
+        if let Some(v) = v {
+            c.non_negative(key(name), v);
+        }
+    }
+    let p = &a.plant;
+    if let Some(v) = p.chiller_cop {
+        c.positive_f64(key(P::chiller_cop), v);
+    }
+    if let Some(v) = &p.chilled_water_supply {
+        c.temperature(key(P::chilled_water_supply), v);
+    }
+    if let Some(v) = &p.economiser_approach {
+        c.non_negative(key(P::economiser_approach), v);
+    }
+    for (name, v) in [
+        (P::air_fan_share, p.air_fan_share),
+        (P::heat_rejection_fan_share, p.heat_rejection_fan_share),
+        (P::pump_share, p.pump_share),
+        (P::electrical_loss_share, p.electrical_loss_share),
+        (P::misc_share, p.misc_share),
+    ] {
+        if let Some(v) = v {
+            c.fraction(key(name), v);
+        }
+    }
+    if let Some(v) = &p.wue {
+        c.non_negative(key(P::wue), v);
+    }
+    if let Some(v) = &p.grid_emission_factor {
+        c.non_negative(key(P::grid_emission_factor), v);
+    }
+    money(c, a, currency);
+    let f = &a.finance;
+    if let Some(years) = f.horizon_years
+        && !(1..=100).contains(&years)
+    {
+        c.report_field(key(F::horizon_years), Kind::HorizonOutOfRange(years));
+    }
+    if let Some(rate) = f.discount_rate {
+        c.fraction(key(F::discount_rate), rate);
+    }
+    if let Some(year) = f.first_year {
+        c.year(key(F::first_year), i64::from(year));
+    }
+}
+
+fn key(field: impl Into<AssumptionKey>) -> AssumptionKey {
+    field.into()
+}
+
+/// Every price and amount the file sets: finite, ≥ 0 and in the site's currency (the engine
+/// never converts).
+fn money(c: &mut Checker, a: &Assumptions, currency: Currency) {
+    let resolved = a.resolve(currency);
+    for key in AssumptionKey::all().filter(|&k| a.is_set(k)) {
+        let (Some(found), Some(amount)) = (resolved.currency_of(key), resolved.amount(key)) else {
+            continue;
+        };
+        let shown = || {
+            if amount.number.is_finite() {
+                resolved.describe(key)
+            } else {
+                amount.to_string()
+            }
+        };
+        c.money(key, amount.number, shown, found, currency);
+    }
 }
 
 /// A model of the site's own catalog.
@@ -185,5 +190,55 @@ fn amount(c: &mut Checker, money: &Money) {
         )));
     } else if money.amount < 0.0 {
         c.report(Kind::Negative(money.describe()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::problem::{Kind, Problem, Seg};
+    use coolplan_model::assumptions::{AssumptionKey, prices};
+    use coolplan_units::Currency;
+
+    fn problems_of(prices: &str) -> Vec<Problem> {
+        let text = format!(
+            r#"(schema_version: 1, name: "S", currency: CNY,
+                location: (name: "X", climate: Preset("beijing")),
+                assumptions: (prices: ({prices})), halls: [])"#
+        );
+        let site = crate::parse_site(&text, "test").expect("parses");
+        crate::validate(&site)
+    }
+
+    /// Every price and amount is checked, not only the per-kW prices: a USD manifold in a
+    /// CNY site would otherwise be summed as yuan.
+    #[test]
+    fn every_money_field_is_in_the_site_currency_and_not_negative() {
+        let problems = problems_of(
+            "electricity: Some(CNY_per_kWh(0.8)), manifold_per_rack: Some(USD(1500)), \
+             tank_each: Some(CNY(-5)), water: Some(EUR_per_m3(4))",
+        );
+        let at = |key: prices::Key| vec![Seg::Assumption(AssumptionKey::from(key))];
+        let mismatch = |found| Kind::CurrencyMismatch {
+            found,
+            site: Currency::CNY,
+        };
+        assert_eq!(
+            problems,
+            vec![
+                Problem {
+                    path: at(prices::Key::manifold_per_rack),
+                    kind: mismatch(Currency::USD),
+                },
+                Problem {
+                    path: at(prices::Key::tank_each),
+                    kind: Kind::Negative("-5 CNY".into()),
+                },
+                Problem {
+                    path: at(prices::Key::water),
+                    kind: mismatch(Currency::EUR),
+                },
+            ]
+        );
+        assert!(problems_of("").is_empty());
     }
 }

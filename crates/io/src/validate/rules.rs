@@ -24,9 +24,7 @@ pub(super) fn site(c: &mut Checker, site: &Site) {
     c.at(Seg::Field("location"), |c| {
         climate(c, &site.location.climate)
     });
-    c.at(Seg::Field("assumptions"), |c| {
-        super::assumptions::assumptions(c, &site.assumptions, site.currency)
-    });
+    super::assumptions::assumptions(c, &site.assumptions, site.currency);
     let mut ids = HashSet::new();
     for model in &site.catalog {
         c.at(Seg::Model(model.id.clone()), |c| {

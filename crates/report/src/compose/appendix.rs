@@ -76,10 +76,10 @@ fn assumptions(input: &ReportInput, blocks: &mut Vec<Block>) {
         .into_iter()
         .map(|e| {
             Row::new(vec![
-                group_label(e.group, lang).to_string(),
-                label_with_key(e.group, e.key, lang),
+                group_label(e.key.group().name(), lang).to_string(),
+                label_with_key(e.key.group().name(), e.key.name(), lang),
                 units_as_written(&assumption_value(&e, lang), lang),
-                units_as_written(&provenance(&e.provenance, Some(e.key), lang), lang),
+                units_as_written(&provenance(&e.provenance, Some(e.key.name()), lang), lang),
             ])
         })
         .collect();

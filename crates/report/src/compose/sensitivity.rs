@@ -15,11 +15,12 @@ use coolplan_engine::analysis::redundancy::{self, HallCheck};
 use coolplan_engine::analysis::tornado::{self, Tornado};
 use coolplan_model::assumptions::describe::{percent_of_fraction, plain_number};
 use coolplan_model::assumptions::is_fraction;
-use coolplan_model::uncertainty::prepare::Prepared;
+use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
 use coolplan_units::format::{group_thousands, written_for_display};
 use coolplan_words::analysis::An;
 use coolplan_words::fields::field_label;
 use coolplan_words::results::units_as_written;
+use coolplan_words::say::Say;
 use coolplan_words::{Lang, Text, report::Rep};
 use uom::si::power::kilowatt;
 
@@ -29,24 +30,40 @@ pub(super) fn sensitivity(input: &ReportInput, blocks: &mut Vec<Block>) {
     match tornado_of(input) {
         Ok(Some(t)) => tornado_blocks(input, &t, blocks),
         Ok(None) => blocks.push(Block::Paragraph(An::RepNoRanges.tr(lang).to_string())),
-        Err(text) => blocks.push(Block::Paragraph(text)),
+        Err(gap) => blocks.push(Block::Paragraph(gap.say(lang))),
     }
     blocks.push(section(An::RepRedundancy.tr(lang)));
     redundancy_blocks(input, blocks);
 }
 
-/// The tornado of the site, `None` without uncertain inputs; `Err` is a sentence for the reader.
-fn tornado_of(input: &ReportInput) -> Result<Option<Tornado>, String> {
+/// Why the report has no tornado although the site lists uncertain inputs.
+enum NoTornado {
+    NoClimate,
+    Ranges(Vec<UncertaintyError>),
+    Tornado(ApplyError),
+}
+
+impl Say for NoTornado {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            NoTornado::NoClimate => An::RepNoClimate.tr(lang).to_string(),
+            NoTornado::Ranges(problems) => coolplan_words::say::uncertainty::joined(problems, lang),
+            NoTornado::Tornado(e) => e.say(lang),
+        }
+    }
+}
+
+/// The tornado of the site, `None` without uncertain inputs.
+fn tornado_of(input: &ReportInput) -> Result<Option<Tornado>, NoTornado> {
     if input.site.uncertainty.is_empty() {
         return Ok(None);
     }
-    let Some(climate) = input.climate else {
-        return Err(An::RepNoClimate.tr(input.lang).to_string());
-    };
-    let prepared = Prepared::new(input.site)
-        .map_err(|problems| coolplan_words::say::uncertainty::joined(&problems, input.lang))?;
+    let climate = input.climate.ok_or(NoTornado::NoClimate)?;
+    let prepared = Prepared::new(input.site).map_err(NoTornado::Ranges)?;
     let evaluate = evaluator(&prepared, climate);
-    tornado::tornado(&prepared, input.results, &evaluate).map(Some)
+    tornado::tornado(&prepared, input.results, &evaluate)
+        .map(Some)
+        .map_err(NoTornado::Tornado)
 }
 
 /// An uncertain input's name for people: "Electricity price" for `prices.electricity`.
@@ -101,11 +118,11 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
         .bars
         .iter()
         .map(|b| TornadoBar {
-            name: input_name(&b.input, lang),
+            name: input_name(&b.input.to_string(), lang),
             low: in_scale(b.low.npv),
             high: in_scale(b.high.npv),
-            low_input: input_value(&b.input, &b.low.value, lang),
-            high_input: input_value(&b.input, &b.high.value, lang),
+            low_input: input_value(&b.input.to_string(), &b.low.value, lang),
+            high_input: input_value(&b.input.to_string(), &b.high.value, lang),
         })
         .collect();
     blocks.push(Block::Tornado(TornadoChart {
@@ -125,10 +142,10 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
         .iter()
         .map(|b| {
             let mut cells = vec![
-                input_name(&b.input, lang),
-                input_value(&b.input, &b.low.value, lang),
+                input_name(&b.input.to_string(), lang),
+                input_value(&b.input.to_string(), &b.low.value, lang),
                 scale.number(b.low.npv),
-                input_value(&b.input, &b.high.value, lang),
+                input_value(&b.input.to_string(), &b.high.value, lang),
                 scale.number(b.high.npv),
                 scale.number(b.swing),
             ];

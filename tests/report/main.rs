@@ -1,0 +1,12 @@
+//! The report tests, one binary (feature `pdf`): every format end to end, the PDF read back
+//! with poppler's `pdftotext`, the JSON report, the `coolplan report` command, golden
+//! snapshots of every example report, and the layout's page rules.
+
+mod pdftotext;
+
+mod cli;
+mod e2e;
+mod golden;
+mod json;
+mod layout;
+mod sensitivity;
