@@ -13,6 +13,7 @@ use coolplan_io::import::{
     MappingStore, apply, header_line, plan_import,
 };
 use coolplan_io::{LoadError, SaveOptions, SaveOutcome, load_site, save_site, validate};
+use coolplan_model::Site;
 use coolplan_words::cli::Cli;
 use coolplan_words::import::Imp;
 use coolplan_words::{Lang, Text};
@@ -77,7 +78,14 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
         return Outcome::Ok;
     }
     apply(&mut site, &plan);
-    let problems = validate(&site);
+    save_checked(&args.into, &site, args.force, lang)
+}
+
+/// Validates `site` and, without errors, saves it to `path` atomically (`force`: even though
+/// its // comments are dropped); prints the problems or that the import is written.
+pub(super) fn save_checked(path: &Path, site: &Site, force: bool, lang: Lang) -> Outcome {
+    let target = path.display().to_string();
+    let problems = validate(site);
     if problems.iter().any(|p| p.is_error()) {
         for problem in &problems {
             eprintln!("{}", problem.say(lang));
@@ -85,9 +93,9 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
         return Outcome::Invalid;
     }
     let save = SaveOptions {
-        allow_dropping_comments: args.force,
+        allow_dropping_comments: force,
     };
-    match save_site(&args.into, &site, save) {
+    match save_site(path, site, save) {
         Ok(SaveOutcome::Written { .. } | SaveOutcome::Unchanged) => {
             println!("{}", Imp::Written.fmt(lang, &[&target]));
             Outcome::Ok
@@ -107,7 +115,7 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
 }
 
 /// The CSV text, refusing files over the import limit or not in UTF-8.
-fn read_csv(path: &Path, lang: Lang) -> Result<String, Outcome> {
+pub(super) fn read_csv(path: &Path, lang: Lang) -> Result<String, Outcome> {
     const MB: u64 = 1024 * 1024;
     let origin = path.display().to_string();
     let fail = |e: &dyn std::fmt::Display| {

@@ -6,6 +6,7 @@
 //! arithmetic; files only through [`coolplan_io`].
 
 pub mod analyze;
+mod catalog;
 mod check;
 mod export;
 mod fmt;
@@ -53,6 +54,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Tornado, Monte Carlo, phased plan under a budget and CDU N+1 check of a site.
     Analyze(analyze::AnalyzeArgs),
+    /// The server catalog: list, show a model with its sources, import or export catalog CSV.
+    Catalog(catalog::CatalogArgs),
 }
 
 /// How a command ended; the worst outcome over all files wins.
@@ -86,25 +89,30 @@ thread_local! {
     static PARSE_LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
 }
 
-/// An argument value clap rejected: the message and the value as given.
+/// An argument value clap rejected: the message (in both languages) and the value as given.
 #[derive(Debug)]
 pub(crate) struct BadArgument {
-    text: Cli,
+    /// The message's template per language, `{0}` standing for the value.
+    templates: [&'static str; 2],
     value: String,
 }
 
 /// clap prints an argument error through `Display`: in the language of this run.
 impl std::fmt::Display for BadArgument {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(&self.text.fmt(PARSE_LANG.with(|l| l.get()), &[&self.value]))
+        let template = match PARSE_LANG.with(|l| l.get()) {
+            Lang::En => self.templates[0],
+            Lang::Zh => self.templates[1],
+        };
+        f.write_str(&coolplan_words::fill(template, &[&self.value]))
     }
 }
 
 impl std::error::Error for BadArgument {}
 
-pub(crate) fn parse_error(text: Cli, value: &str) -> BadArgument {
+pub(crate) fn parse_error<T: Text>(text: T, value: &str) -> BadArgument {
     BadArgument {
-        text,
+        templates: [text.tr(Lang::En), text.tr(Lang::Zh)],
         value: value.to_string(),
     }
 }
@@ -179,6 +187,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
         Some(Command::Generate(a)) => generate::run(&a, lang),
         Some(Command::Report(a)) => report::run(&a, lang),
         Some(Command::Analyze(a)) => analyze::run(&a, lang),
+        Some(Command::Catalog(a)) => catalog::run(&a, lang),
         None => {
             // Reached only through `run` with no subcommand (`main` opens the GUI).
             let _ = localized_command(lang).print_help();
@@ -195,6 +204,7 @@ fn localized_command(lang: Lang) -> clap::Command {
         .mut_subcommand("check", |c| check::localize(c, lang))
         .mut_subcommand("fmt", |c| fmt::localize(c, lang))
         .mut_subcommand("analyze", |c| analyze::localize(c, lang))
+        .mut_subcommand("catalog", |c| catalog::localize(c, lang))
 }
 
 /// `--lang xx` or `--lang=xx` among the raw arguments (help is printed before parsing ends).

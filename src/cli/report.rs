@@ -51,7 +51,7 @@ pub struct ReportArgs {
     pub no_bom: bool,
 }
 
-fn parse_detail(text: &str) -> Result<Detail, String> {
+fn parse_detail(text: &str) -> Result<Detail, super::BadArgument> {
     Detail::from_code(text).ok_or_else(|| super::parse_error(Cli::UnknownDetail, text))
 }
 

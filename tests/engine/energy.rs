@@ -48,6 +48,9 @@ fn block_site() -> Site {
         factory_premium: vec![],
         immersion: ImmersionCompat::Yes,
         weight: kg(10.0),
+        service_life: None,
+        aliases: vec![],
+        sources: vec![],
         notes: String::new(),
     });
     s

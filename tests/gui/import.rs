@@ -62,7 +62,7 @@ fn netbox_import_previews_applies_as_one_undo_step_and_undo_redo_restore_the_sit
     harness.get_by_label("35 data rows: 26 mapped, 9 skipped");
     harness.get_by_label("2 hall(s) added, 5 rack(s) added, 1 changed, 0 unchanged");
     // The unknown H200 rows are listed with their lines and a suggestion, not dropped.
-    harness.get_by_label("HGX H200 SYS-821GE (2 row(s), lines 20, 21)");
+    harness.get_by_label("X640 G40 (2 row(s), lines 20, 21)");
     harness.get_by_label_contains("suggested: ");
     assert_eq!(site(&harness), before, "previewing changes nothing");
 

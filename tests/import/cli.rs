@@ -6,7 +6,7 @@ use std::process::Command;
 
 use crate::support::fixture;
 
-fn coolplan(args: &[&str], home: &Path) -> (i32, String) {
+pub(crate) fn coolplan(args: &[&str], home: &Path) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_coolplan"))
         .args(args)
         .env("HOME", home)
@@ -34,7 +34,7 @@ fn dry_run_previews_and_writes_nothing_then_import_applies() {
         out.contains("line 12: not a server (Access Switch)"),
         "{out}"
     );
-    assert!(out.contains("HGX H200 SYS-821GE: 2 row(s)"), "{out}");
+    assert!(out.contains("X640 G40: 2 row(s)"), "{out}");
     assert!(out.contains("35 data rows: 26 mapped, 9 skipped"), "{out}");
     assert_eq!(
         std::fs::read(&site).unwrap(),

@@ -30,7 +30,7 @@ fn netbox_export_imports_to_expected_racks_and_counts() {
     assert_eq!(*reason_at(&plan, 36), SkipReason::NoRack);
     // The H200 rows are in the review list with a suggestion, not dropped.
     assert_eq!(plan.unmatched.len(), 1);
-    assert_eq!(plan.unmatched[0].name, "HGX H200 SYS-821GE");
+    assert_eq!(plan.unmatched[0].name, "X640 G40");
     assert_eq!(plan.unmatched[0].lines, [20, 21]);
     assert!(site.catalog().get(&plan.unmatched[0].nearest).is_some());
     let counts = plan.counts();
@@ -44,7 +44,7 @@ fn netbox_export_imports_to_expected_racks_and_counts() {
     let stock = Status::Stock;
     assert_eq!(
         groups(rack(&site, "Hall A", "A01-R01")),
-        [g("cpu-1u", 10, stock)]
+        [g("dell-r650", 10, stock)]
     );
     assert_eq!(
         groups(rack(&site, "Hall A", "A01-R02")),
@@ -57,7 +57,7 @@ fn netbox_export_imports_to_expected_racks_and_counts() {
     );
     assert_eq!(
         groups(rack(&site, "Hall B", "B1-12")),
-        [g("cpu-2u", 6, stock)]
+        [g("hpe-dl380-gen10", 6, stock)]
     );
     assert_eq!(
         groups(rack(&site, "Hall B", "B1-13")),
@@ -65,7 +65,7 @@ fn netbox_export_imports_to_expected_racks_and_counts() {
     );
     assert_eq!(
         groups(rack(&site, "SH-PD1", "MMR-01")),
-        [g("cpu-2u", 1, stock)]
+        [g("dell-r750", 1, stock)]
     );
     // Untouched: the rack the file does not name.
     assert_eq!(
@@ -85,10 +85,11 @@ fn netbox_export_imports_to_expected_racks_and_counts() {
             .in_unit(LengthUnit::U),
         42.0
     );
-    // A new hall's estimates: B has 2 racks → 5 m²; design load 6 × 0.8 + 3 × 5.6 = 21.6 kW.
+    // A new hall's estimates: B has 2 racks → 5 m²; design load 6 × 0.75 (DL380 Gen10) +
+    // 3 × 5.6 (Atlas 800T A2) = 21.3 kW.
     let hall_b = site.halls.iter().find(|h| h.name == "Hall B").unwrap();
     assert!((hall_b.area.si() - 5.0).abs() < 1e-9);
-    assert!((hall_b.air_cooling_capacity.si() - 21_600.0).abs() < 1e-6);
+    assert!((hall_b.air_cooling_capacity.si() - 21_300.0).abs() < 1e-6);
 }
 
 #[test]
@@ -120,7 +121,7 @@ fn opendcim_export_imports_to_expected_racks_and_counts() {
     let stock = Status::Stock;
     assert_eq!(
         groups(rack(&site, "DC-Beijing-1", "C-01")),
-        [g("cpu-2u", 8, stock)]
+        [g("inspur-nf5280m6", 8, stock)]
     );
     assert_eq!(
         groups(rack(&site, "DC-Beijing-1", "C-02")),
@@ -132,7 +133,7 @@ fn opendcim_export_imports_to_expected_racks_and_counts() {
     );
     assert_eq!(
         groups(rack(&site, "DC-Beijing-2", "E-01")),
-        [g("cpu-1u", 4, stock)]
+        [g("dell-r640", 4, stock)]
     );
     let c = Position {
         row: "C".into(),
@@ -154,7 +155,7 @@ fn assigning_an_unmatched_type_lands_its_rows() {
     let mut options = ImportOptions::default();
     options
         .assigned
-        .insert("HGX H200 SYS-821GE".into(), "hgx-h100".into());
+        .insert("X640 G40".into(), "hgx-h100".into());
     let plan = plan(&site, &fixture("netbox-devices.csv"), &options);
     assert!(plan.unmatched.is_empty());
     let row = plan

@@ -40,7 +40,7 @@ fn a_generic_csv_with_a_mapping_lands_where_mapped() {
     // Two rows of R740 in one rack: one group of 10 + 2.
     assert_eq!(
         groups(rack(&site, "Hall A", "A01-R09")),
-        [g("cpu-2u", 12, stock)]
+        [g("dell-r740", 12, stock)]
     );
     assert_eq!(
         groups(rack(&site, "Hall A", "A01-R10")),
@@ -135,7 +135,7 @@ fn rows_without_a_hall_go_to_the_chosen_default_hall() {
     apply(&mut site, &to_c);
     assert_eq!(
         groups(rack(&site, "Hall C", "X-01")),
-        [g("cpu-2u", 3, Status::Stock)]
+        [g("dell-r740", 3, Status::Stock)]
     );
     // Without a choice they go to the site's first hall, Hall A.
     let first = ImportOptions {
@@ -147,7 +147,7 @@ fn rows_without_a_hall_go_to_the_chosen_default_hall() {
     apply(&mut site, &to_first);
     assert_eq!(
         groups(rack(&site, "Hall A", "X-01")),
-        [g("cpu-2u", 3, Status::Stock)]
+        [g("dell-r740", 3, Status::Stock)]
     );
 }
 

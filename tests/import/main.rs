@@ -1,9 +1,11 @@
 //! The import tests, one binary: DCIM exports, spreadsheets with a column mapping, measured
-//! power, export → import round trips, and the `coolplan import` / `export` commands.
+//! power, export → import round trips, the `coolplan import` / `export` commands and
+//! `coolplan catalog` (catalog CSV into a site and out).
 
 #[path = "../support/import.rs"]
 mod support;
 
+mod catalog_cli;
 mod cli;
 mod dcim;
 mod generic;

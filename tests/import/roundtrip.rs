@@ -93,7 +93,7 @@ fn malformed_rows_are_reported_with_their_line_numbers() {
     apply(&mut site, &plan);
     assert_eq!(
         groups(rack(&site, "Hall A", "A01-R05")),
-        [g("cpu-1u", 3, Status::Stock)]
+        [g("dell-r650", 3, Status::Stock)]
     );
 }
 

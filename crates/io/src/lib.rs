@@ -23,4 +23,4 @@ pub use canonical::to_canonical_string;
 pub use load::{LoadError, Loaded, load_bytes, load_site, load_str, parse_migrated, parse_site};
 pub use problem::{Kind, Problem, Seg, Severity};
 pub use save::{SaveError, SaveOptions, SaveOutcome, save_site, would_drop_comments};
-pub use validate::validate;
+pub use validate::{validate, validate_models};

@@ -78,6 +78,15 @@ pub enum Kind {
         average: String,
     },
     BadDate(String),
+    /// A source's date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    BadSourceDate(String),
+    /// A source with neither a URL (or document id) nor a note saying what it rests on.
+    SourceWithoutBasis,
+    /// Another model of the same list already has this alias (after normalising).
+    DuplicateAlias {
+        alias: String,
+        other: String,
+    },
     HorizonOutOfRange(u32),
     /// An entry of the `uncertainty` list (checked by `model::uncertainty::prepare`).
     Uncertainty(coolplan_model::uncertainty::prepare::UncertaintyError),
@@ -100,6 +109,7 @@ pub enum Kind {
         first_year: u16,
     },
     PueHigh(f64),
+    ServiceLifeUnusual(String),
 }
 
 /// Years a site may name (arrival of servers, first year of the study).
@@ -121,7 +131,8 @@ impl Kind {
             | WaterAboveClass { .. }
             | EmptyRack
             | ArrivesBeforeStudy { .. }
-            | PueHigh(_) => Severity::Warning,
+            | PueHigh(_)
+            | ServiceLifeUnusual(_) => Severity::Warning,
             _ => Severity::Error,
         }
     }

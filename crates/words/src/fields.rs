@@ -92,6 +92,9 @@ crate::texts! {
         factory_premium => "Factory liquid-ready premium", "出厂液冷版溢价";
         immersion => "Immersion compatibility", "浸没兼容性";
         weight => "Weight", "重量";
+        service_life => "Service life", "使用寿命";
+        aliases => "Aliases (inventory names)", "别名（资产清单中的名称）";
+        sources => "Sources", "数据来源";
         notes => "Notes", "备注";
     }
 }
@@ -102,6 +105,8 @@ crate::texts! {
         KindCpu => "CPU server", "CPU服务器";
         KindGpu => "GPU server", "GPU服务器";
         KindRackScale => "Rack-scale system", "整机柜系统";
+        KindStorage => "Storage", "存储设备";
+        KindNetwork => "Network switch", "网络设备";
         KitRetrofit => "Retrofit kit available", "可加装冷板套件";
         KitFactoryOnly => "Factory liquid-cooled only", "仅出厂液冷版";
         KitUnavailable => "No cold plate", "无冷板方案";

@@ -14,6 +14,7 @@ crate::texts! {
         NoteHeightFromPositions => "height {0} U from device positions (top U{1})", "高度 {0} U，依据设备位置（最高 U{1}）";
         NotePowerDiffers => "CSV power {0} per server, catalog {1}", "CSV 中每台功率 {0}，目录为 {1}";
         NoteMatchedAlias => "'{0}' read as {1}", "“{0}”识别为 {1}";
+        NoteMatchedGeneric => "'{0}' has no model of its own (no generation named, or a line the catalog lacks): read as the generic {1}; assign a closer model if known", "“{0}”没有对应的专用型号（未写明代次，或目录中无此产品线）：按通用型号 {1} 计；如已知更接近的型号请指定";
         NoteMeasuredRows => "sum of {0} rows (e.g. A and B feeds; peaks added, a safe upper bound)", "{0} 行之和（如 A、B 两路；峰值相加，为保守上限）";
         NoteMeasuredValues => "average {0}, peak {1}", "平均 {0}，峰值 {1}";
         SkipNotServer => "not a server ({0})", "不是服务器（{0}）";

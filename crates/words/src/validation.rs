@@ -50,6 +50,10 @@ crate::texts! {
         PueBelowOne => "a PUE of {0} is impossible: PUE is at least 1", "PUE {0} 不可能：PUE 至少为 1";
         PeakBelowAverage => "the peak {0} is below the average {1}", "峰值 {0} 低于平均值 {1}";
         BadDate => "\"{0}\" is not a date written YYYY-MM-DD", "\"{0}\" 不是 YYYY-MM-DD 格式的日期";
+        BadSourceDate => "\"{0}\" is not a source date: write YYYY, YYYY-MM or YYYY-MM-DD", "\"{0}\" 不是有效的来源日期：请写成 YYYY、YYYY-MM 或 YYYY-MM-DD";
+        SourceWithoutBasis => "the source has neither a URL (or document id) nor a note saying what it rests on", "该来源既无网址（或文档编号），也无说明其依据的备注";
+        DuplicateAlias => "the alias \"{0}\" already names the model \"{1}\"", "别名 \"{0}\" 已用于型号 \"{1}\"";
+        ServiceLifeUnusual => "a service life of {0} is outside the usual 2–15 years", "使用寿命 {0} 超出常见范围 2–15 年";
         HorizonOutOfRange => "a horizon of {0} years is outside 1–100", "{0} 年的研究期超出 1–100 范围";
         GpuUnderTwoKw => "a GPU server drawing at most {0} is suspiciously low (GPU servers draw 2 kW or more)", "GPU 服务器最大功率仅 {0}，偏低可疑（GPU 服务器通常不低于 2 kW）";
         RackOver150Kw => "one rack draws {0} at maximum, over 150 kW", "单个机柜最大功率 {0}，超过 150 kW";

@@ -93,6 +93,13 @@ impl Reader<'_> {
                 });
                 id
             }
+            ModelMatch::Generic(id) => {
+                notes.push(Note::MatchedGeneric {
+                    text: model_text.to_string(),
+                    model: id.clone(),
+                });
+                id
+            }
             ModelMatch::Unmatched { .. } if is_not_server(model_text) => {
                 return Err(SkipReason::NotServer(model_text.to_string()));
             }

@@ -32,11 +32,28 @@ pub enum FieldName {
 pub enum Note {
     HallEstimates,
     ReplacesGroups(usize),
-    HeightFromPositions { height_u: u32, top_u: u32 },
-    PowerDiffers { csv: String, catalog: String },
-    MatchedAlias { text: String, model: String },
+    HeightFromPositions {
+        height_u: u32,
+        top_u: u32,
+    },
+    PowerDiffers {
+        csv: String,
+        catalog: String,
+    },
+    MatchedAlias {
+        text: String,
+        model: String,
+    },
+    /// The name has no model of its own; a generic model stands in (review it).
+    MatchedGeneric {
+        text: String,
+        model: String,
+    },
     MeasuredRows(usize),
-    MeasuredValues { average: String, peak: String },
+    MeasuredValues {
+        average: String,
+        peak: String,
+    },
 }
 
 /// Why a cell is not the value its column holds.

@@ -1,12 +1,10 @@
-//! The rules for assumption groups and for the site's own catalog models.
+//! The rules for assumption groups.
 
 use super::checker::Checker;
-use crate::problem::{Kind, Seg};
-use coolplan_model::ServerModel;
+use crate::problem::Kind;
 use coolplan_model::assumptions::{AssumptionKey, Assumptions, cooling::CduSize};
-use coolplan_model::catalog::ServerKind;
 use coolplan_model::fluids::Fluid;
-use coolplan_units::{Currency, Money, PowerUnit};
+use coolplan_units::Currency;
 
 /// The assumptions the file sets; each problem's path is the field's [`AssumptionKey`].
 pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) {
@@ -142,54 +140,6 @@ fn money(c: &mut Checker, a: &Assumptions, currency: Currency) {
             }
         };
         c.money(key, amount.number, shown, found, currency);
-    }
-}
-
-/// A model of the site's own catalog.
-pub(super) fn model(c: &mut Checker, m: &ServerModel) {
-    if m.id.trim().is_empty() {
-        c.report_field("id", Kind::EmptyName);
-    }
-    c.name(&m.name);
-    c.positive("height", &m.height);
-    c.positive("max_power", &m.max_power);
-    c.positive("weight", &m.weight);
-    c.fraction("utilisation", m.utilisation);
-    c.fraction("fan_share", m.fan_share);
-    c.fraction("cold_plate_capture", m.cold_plate_capture);
-    if m.utilisation.is_finite()
-        && (0.0..=1.0).contains(&m.utilisation)
-        && !(0.05..=0.95).contains(&m.utilisation)
-    {
-        c.report_field("utilisation", Kind::UtilisationUnusual(m.utilisation));
-    }
-    if m.kind == ServerKind::Gpu && m.max_power.in_unit(PowerUnit::kW) < 2.0 {
-        c.report_field(
-            "max_power",
-            Kind::GpuUnderTwoKw(coolplan_model::assumptions::Describe::describe(
-                &m.max_power,
-            )),
-        );
-    }
-    for (name, list) in [
-        ("kit_cost", &m.kit_cost),
-        ("factory_premium", &m.factory_premium),
-    ] {
-        for (i, money) in list.iter().enumerate() {
-            c.at(Seg::Item(name, i), |c| amount(c, money));
-        }
-    }
-}
-
-fn amount(c: &mut Checker, money: &Money) {
-    use coolplan_model::assumptions::Describe;
-    if !money.amount.is_finite() {
-        c.report(Kind::NotFinite(format!(
-            "{} {}",
-            money.amount, money.currency
-        )));
-    } else if money.amount < 0.0 {
-        c.report(Kind::Negative(money.describe()));
     }
 }
 

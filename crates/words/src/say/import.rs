@@ -1,11 +1,12 @@
-//! Import previews, notes, skip reasons and errors worded.
+//! Import previews, notes, skip reasons and errors worded (inventory and catalog CSV).
 
 use coolplan_io::import::{
-    Action, FieldName, GENERIC_FIELDS, ImportError, ImportFormat, ImportPlan, MAX_INPUT_BYTES,
-    Note, PreviewRow, SkipReason, ValueProblem,
+    Action, CatalogRowProblem, FieldName, GENERIC_FIELDS, ImportError, ImportFormat, ImportPlan,
+    MAX_INPUT_BYTES, Note, PreviewRow, SkipReason, ValueProblem,
 };
 
 use super::Say;
+use crate::catalog::Cat;
 use crate::import::Imp;
 use crate::terms::quantity_name;
 use crate::{Lang, Text};
@@ -66,6 +67,25 @@ impl Say for ImportError {
                 Imp::ErrMappingField.fmt(lang, &[key, &keys.join(", ")])
             }
             ImportError::MappingColumn(column) => Imp::ErrMappingColumn.fmt(lang, &[column]),
+            ImportError::MissingCatalogColumns(columns) => {
+                Cat::ErrMissingColumns.fmt(lang, &[&columns.join(", ")])
+            }
+        }
+    }
+}
+
+impl Say for CatalogRowProblem {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            CatalogRowProblem::Empty { column } => Cat::RowEmpty.fmt(lang, &[column]),
+            CatalogRowProblem::BadValue { column, text } => {
+                Cat::RowBadValue.fmt(lang, &[column, text])
+            }
+            CatalogRowProblem::SourceWithoutModel { id } => {
+                Cat::RowSourceWithoutModel.fmt(lang, &[id])
+            }
+            CatalogRowProblem::OfRejectedModel { id } => Cat::RowOfRejectedModel.fmt(lang, &[id]),
+            CatalogRowProblem::Malformed(reason) => reason.say(lang),
         }
     }
 }
@@ -114,6 +134,9 @@ impl Say for Note {
             }
             Note::PowerDiffers { csv, catalog } => Imp::NotePowerDiffers.fmt(lang, &[csv, catalog]),
             Note::MatchedAlias { text, model } => Imp::NoteMatchedAlias.fmt(lang, &[text, model]),
+            Note::MatchedGeneric { text, model } => {
+                Imp::NoteMatchedGeneric.fmt(lang, &[text, model])
+            }
             Note::MeasuredRows(n) => Imp::NoteMeasuredRows.fmt(lang, &[n]),
             Note::MeasuredValues { average, peak } => {
                 Imp::NoteMeasuredValues.fmt(lang, &[average, peak])

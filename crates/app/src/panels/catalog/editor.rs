@@ -1,105 +1,28 @@
-//! The catalog editor: the server models this site sees (shipped catalog plus the site's own),
-//! each field with its unit in the chosen system and its provenance; editing a shipped model
-//! overrides it in this site file, and removing the override resets it to the catalog.
+//! The editor of one catalog model: each field with its unit in the chosen system and its
+//! provenance; editing a shipped model overrides it in this site file (the whole model, same
+//! id), and removing the override resets it to the catalog.
 
 use egui::Ui;
 
-use super::field_edit::{Field, FieldEdit};
-use super::{Panel, ViewCtx};
 use crate::command::Command;
 use crate::edit::Edit;
 use crate::field_marks::{Depth, FieldProblem, join};
 use crate::kit::{Tracker, UiExt};
+use crate::panels::ViewCtx;
+use crate::panels::field_edit::{Field, FieldEdit};
 use crate::undo::Gesture;
 use coolplan_io::Seg;
 use coolplan_model::assumptions::Provenance;
 use coolplan_model::catalog::ServerKind;
 use coolplan_model::{ImmersionCompat, KitAvailability, ServerModel};
+use coolplan_units::{Qty, TimeUnit};
+use coolplan_words::catalog::service_life_text;
 use coolplan_words::fields::{CATALOG, FieldChoice, field_label};
 use coolplan_words::gui::Gui;
 use coolplan_words::{Lang, Text};
 
-/// UI-local state: the selected model id and a filter.
-#[derive(Default)]
-pub struct CatalogPanel {
-    selected: Option<String>,
-    filter: String,
-    /// Serial of the last jump adopted.
-    adopted_jump: Option<u64>,
-}
-
-impl Panel for CatalogPanel {
-    fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
-        let lang = ctx.lang();
-        if let Some((serial, id)) = ctx.focus_model
-            && self.adopted_jump != Some(*serial)
-        {
-            self.adopted_jump = Some(*serial);
-            self.selected = Some(id.clone());
-        }
-        ui.horizontal_top(|ui| {
-            ui.vertical(|ui| {
-                ui.set_width(260.0);
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.filter)
-                        .hint_text(Gui::Filter.tr(lang))
-                        .desired_width(250.0),
-                );
-                let needle = self.filter.to_lowercase();
-                egui::ScrollArea::vertical()
-                    .id_salt("catalog_list")
-                    .max_height(ui.available_height() - 40.0)
-                    .show(ui, |ui| {
-                        for model in ctx.catalog.models() {
-                            let text = format!("{}  {}", model.id, model.name);
-                            if !needle.is_empty() && !text.to_lowercase().contains(&needle) {
-                                continue;
-                            }
-                            ui.horizontal(|ui| {
-                                if let Some(p) = ctx.catalog.provenance(&model.id) {
-                                    ui.provenance_badge(p, lang);
-                                }
-                                let selected = self.selected.as_deref() == Some(model.id.as_str());
-                                if ui
-                                    .selectable_label(selected, &model.id)
-                                    .on_hover_text(&model.name)
-                                    .clicked()
-                                {
-                                    self.selected = Some(model.id.clone());
-                                }
-                            });
-                        }
-                    });
-                if ui.button(Gui::AddModel.tr(lang)).clicked() {
-                    let base = self
-                        .selected
-                        .as_deref()
-                        .and_then(|id| ctx.catalog.get(id))
-                        .or_else(|| ctx.catalog.models().first());
-                    if let Some(base) = base {
-                        let mut model = base.clone();
-                        model.id = (1..)
-                            .map(|n| format!("custom-{n}"))
-                            .find(|id| ctx.catalog.get(id).is_none())
-                            .unwrap_or_default();
-                        self.selected = Some(model.id.clone());
-                        out.push(Command::Edit(
-                            Edit::SetCatalogModel(Box::new(model)),
-                            Gesture::Step,
-                        ));
-                    }
-                }
-            });
-            ui.separator();
-            let Some(model) = self.selected.as_deref().and_then(|id| ctx.catalog.get(id)) else {
-                return;
-            };
-            ui.vertical(|ui| model_editor(ui, ctx, model, out));
-        });
-    }
-}
-
-fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<Command>) {
+/// The editor of `model`: every field with its label, file key, unit and problem mark.
+pub fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<Command>) {
     let lang = ctx.lang();
     let units = ctx.units();
     let provenance = ctx.catalog.provenance(&model.id).cloned();
@@ -139,6 +62,8 @@ fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<C
                             (ServerKind::Cpu, FieldChoice::KindCpu),
                             (ServerKind::Gpu, FieldChoice::KindGpu),
                             (ServerKind::RackScale, FieldChoice::KindRackScale),
+                            (ServerKind::Storage, FieldChoice::KindStorage),
+                            (ServerKind::Network, FieldChoice::KindNetwork),
                         ],
                         lang,
                         &mut tracker,
@@ -231,6 +156,8 @@ fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<C
                             field(ui, key, price, item, units, lang, &mut tracker);
                         }
                     }
+                    service_life_row(ui, &mut edited, problem("service_life"), lang, &mut tracker);
+                    aliases_row(ui, &mut edited, lang, &mut tracker);
                     key_label(ui, "notes", lang);
                     ui.text_edit(&mut edited.notes, Gui::Notes.tr(lang), &mut tracker);
                     ui.end_row();
@@ -248,6 +175,67 @@ fn model_editor(ui: &mut Ui, ctx: &ViewCtx, model: &ServerModel, out: &mut Vec<C
             }
         });
     tracker.commands(|| Edit::SetCatalogModel(Box::new(edited)), out);
+}
+
+/// The service life in years (the kind's default shown until one is set).
+fn service_life_row(
+    ui: &mut Ui,
+    model: &mut ServerModel,
+    problem: Option<FieldProblem>,
+    lang: Lang,
+    tracker: &mut Tracker,
+) {
+    key_label(ui, "service_life", lang);
+    let label = field_label(CATALOG, "service_life", lang);
+    let mut years = model.service_life().in_unit(TimeUnit::year);
+    ui.checked(problem.as_ref(), false, |ui| {
+        ui.horizontal(|ui| {
+            if ui
+                .number_edit(&mut years, 0.5..=40.0, 0.1, label, tracker)
+                .changed()
+            {
+                model.service_life = Some(Qty::new(years, TimeUnit::year));
+            }
+            ui.label(service_life_text(model, lang));
+        })
+    });
+    ui.end_row();
+}
+
+/// The aliases as one text, `;` between names; the text is kept as typed while it has the
+/// focus and read into the list when the focus leaves it.
+fn aliases_row(ui: &mut Ui, model: &mut ServerModel, lang: Lang, tracker: &mut Tracker) {
+    key_label(ui, "aliases", lang);
+    let label = field_label(CATALOG, "aliases", lang);
+    let draft_id = egui::Id::unique(("catalog_aliases", &model.id));
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(draft_id))
+        .unwrap_or_else(|| model.aliases.join("; "));
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text(label)
+                .desired_width(320.0),
+        )
+        .on_hover_text(label);
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(draft_id, text.clone()));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(draft_id));
+    }
+    if response.lost_focus() || (response.changed() && !response.has_focus()) {
+        let aliases: Vec<String> = text
+            .split(';')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_string)
+            .collect();
+        if aliases != model.aliases {
+            model.aliases = aliases;
+            tracker.changed = true;
+        }
+    }
+    ui.end_row();
 }
 
 fn hint(lang: Lang) -> &'static str {
