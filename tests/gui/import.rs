@@ -72,9 +72,10 @@ fn netbox_import_previews_applies_as_one_undo_step_and_undo_redo_restore_the_sit
     assert!(harness.state().state.import.is_none(), "window closed");
     assert_eq!(after.halls.len(), before.halls.len() + 2);
     let stock = Status::Stock;
+    // the export's "PowerEdge R650" is the catalog's dell-r650 by its aliases
     assert_eq!(
         groups(rack(&after, "Hall A", "A01-R01")),
-        [g("cpu-1u", 10, stock)]
+        [g("dell-r650", 10, stock)]
     );
     assert_eq!(
         groups(rack(&after, "Hall A", "A01-R02")),
@@ -147,10 +148,11 @@ fn a_spreadsheet_mapping_is_guessed_changed_remembered_and_unmatched_types_revie
     harness.run();
     let after = site(&harness);
     let stock = Status::Stock;
-    // Rows of 10 and 2 R740 count one each without the count column.
+    // Rows of 10 and 2 R740 count one each without the count column; "Dell R740" is the
+    // catalog's dell-r740 by its aliases.
     assert_eq!(
         groups(rack(&after, "Hall A", "A01-R09")),
-        [g("cpu-2u", 2, stock)]
+        [g("dell-r740", 2, stock)]
     );
     assert_eq!(
         groups(rack(&after, "Hall D", "D-02")),
@@ -281,7 +283,7 @@ fn without_a_hall_column_rows_go_to_the_target_hall_chosen_in_the_window() {
     let stock = Status::Stock;
     assert_eq!(
         groups(rack(&after, "Hall C", "A01-R09")),
-        [g("cpu-2u", 12, stock)]
+        [g("dell-r740", 12, stock)]
     );
     // Rows of "Hall D" went to Hall C too: no hall was added.
     assert_eq!(after.halls.len(), test_site().halls.len());

@@ -6,8 +6,8 @@ use proptest::prelude::*;
 use coolplan::io::{load_str, to_canonical_string};
 use coolplan::model::assumptions::Assumptions;
 use coolplan::model::{
-    ClimateSource, CostMode, FacilityWater, Floor, FloorKind, Hall, Location, MeasuredPower,
-    Position, Rack, SCHEMA_VERSION, ServerGroup, Site, Status, WaterClass,
+    ClimateSource, Cooling, CoolingRule, CostMode, FacilityWater, Floor, FloorKind, Hall, Location,
+    MeasuredPower, Position, Rack, SCHEMA_VERSION, ServerGroup, Site, Status, WaterClass,
 };
 use coolplan::units::{
     AreaUnit, Currency, EnergyUnit, FloorLoadUnit, LengthUnit, PowerUnit, Price, Qty,
@@ -81,6 +81,11 @@ fn rack(index: usize) -> impl Strategy<Value = Rack> {
                     peak: Qty::new(a.max(b), PowerUnit::kW),
                     source: "meter".into(),
                 }),
+                cooling: match count % 3 {
+                    0 => None,
+                    1 => Some(CoolingRule::Force(Cooling::ColdPlate)),
+                    _ => Some(CoolingRule::Exclude(vec![Cooling::Immersion])),
+                },
             },
         )
 }

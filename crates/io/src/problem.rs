@@ -88,6 +88,8 @@ pub enum Kind {
         other: String,
     },
     HorizonOutOfRange(u32),
+    /// A rack group's cooling rule leaves it no option.
+    CoolingExcludesAll,
     /// An entry of the `uncertainty` list (checked by `model::uncertainty::prepare`).
     Uncertainty(coolplan_model::uncertainty::prepare::UncertaintyError),
     // warnings
@@ -109,6 +111,10 @@ pub enum Kind {
         first_year: u16,
     },
     PueHigh(f64),
+    /// A cooling rule `Exclude([])` that excludes nothing.
+    CoolingExcludesNothing,
+    /// A cooling rule that names an option twice.
+    CoolingListedTwice(coolplan_model::Cooling),
     ServiceLifeUnusual(String),
 }
 
@@ -132,6 +138,8 @@ impl Kind {
             | EmptyRack
             | ArrivesBeforeStudy { .. }
             | PueHigh(_)
+            | CoolingExcludesNothing
+            | CoolingListedTwice(_)
             | ServiceLifeUnusual(_) => Severity::Warning,
             _ => Severity::Error,
         }

@@ -6,7 +6,7 @@
 
 use super::energy::HallPlant;
 use super::equipment::{floor_load_kg_per_m2, flow_m3_per_s, tank_count};
-use super::feasibility::{Verdict, rack_verdict};
+use super::feasibility::{Verdict, rack_verdict, rule_verdict};
 use super::load::RackLoad;
 use super::sums::Sums;
 use crate::results::{CoolingOption, Reason};
@@ -160,5 +160,6 @@ pub fn rack_group(
             &water[i],
             &mut verdicts[i],
         );
+        rule_verdict(option, rack, &mut verdicts[i]);
     }
 }
