@@ -1,7 +1,7 @@
 //! Warnings, the assumptions appendix (every input with value, unit and provenance, the models
 //! used and every source of their figures) and the method notes.
 
-use super::{ReportInput, section};
+use super::{Detail, ReportInput, section};
 use crate::document::{Block, Column, Row, Table};
 use coolplan_climate::ClimateData;
 use coolplan_model::ClimateSource;
@@ -96,6 +96,11 @@ fn assumptions(input: &ReportInput, blocks: &mut Vec<Block>) {
     blocks.push(section(Rep::CatalogModels.tr(lang)));
     blocks.push(Block::Table(models_table(input)));
     blocks.push(section(Cat::SourcesHeading.tr(lang)));
+    if input.detail == Detail::Summary {
+        // A summary keeps its page budget: the sources stay one command away.
+        blocks.push(Block::Paragraph(Cat::SourcesInSummary.tr(lang).to_string()));
+        return;
+    }
     blocks.push(Block::Paragraph(Cat::SourcesIntro.tr(lang).to_string()));
     blocks.push(Block::Table(sources_table(input)));
 }
