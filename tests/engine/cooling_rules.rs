@@ -1,6 +1,6 @@
 //! A rack group's cooling rule (`cooling: Force(..)` / `Exclude(..)` in the site file): an
 //! option it rules out is infeasible for the group, with the reason naming the group, so the
-//! group's recommendation and the mixed plan move to what the rule allows.
+//! group's recommendation and the recommended plan move to what the rule allows.
 
 use coolplan::engine::{CoolingOption, Reason, evaluate};
 use coolplan::io::{climate::resolve, parse_site};
@@ -43,7 +43,7 @@ fn an_excluded_option_is_infeasible_for_the_group_and_the_recommendation_moves()
         Some(CoolingOption::ColdPlate)
     );
     assert_eq!(
-        after.mixed_plan.choices[h100],
+        after.plan.groups[h100].option,
         Some(CoolingOption::ColdPlate)
     );
     // The rule of one group leaves the others as they were.
@@ -60,6 +60,10 @@ fn a_forced_option_is_the_only_one_the_group_may_take() {
     let results = evaluate(&site, &climate);
     let scope = &results.racks[cpu].scope;
     assert_eq!(scope.recommendation.option, Some(CoolingOption::ColdPlate));
+    assert_eq!(
+        results.plan.groups[cpu].option,
+        Some(CoolingOption::ColdPlate)
+    );
     for option in [CoolingOption::Air, CoolingOption::Immersion] {
         assert!(!scope.option(option).feasible, "{option:?}");
     }

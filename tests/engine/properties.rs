@@ -78,6 +78,7 @@ fn arb_site() -> impl Strategy<Value = (Site, usize)> {
                 h.facility_water = water.map(|(c, t)| FacilityWater {
                     class: CLASSES[c],
                     supply_temp: deg_c(t),
+                    capacity: None,
                 });
                 h.floor.rating = kg_per_m2(rating);
                 h.measured_pue = pue;
@@ -160,11 +161,14 @@ proptest! {
             for ((x, y), z) in site.iter().zip(&halls).zip(&racks) {
                 prop_assert!(rel(*x, *y) <= 1e-9 && rel(*y, *z) <= 1e-9, "{o}: {x} {y} {z}");
             }
-            // CDUs: the site count is the sum of hall counts; rack shares sum to them.
+            // CDUs: the site count is the sum of hall counts; rack shares of the installed
+            // capacity sum to the halls'.
             let hall_cdus: u64 = p.halls.iter().map(|h| h.options[o].thermal.cdu_count).sum();
-            let shares: f64 = p.racks.iter().map(|r| r.scope.options[o].cdu_share).sum();
+            let w = |x: uom::si::f64::Power| x.get::<uom::si::power::watt>();
+            let installed: f64 = p.halls.iter().map(|h| w(h.options[o].cdu_capacity)).sum();
+            let shares: f64 = p.racks.iter().map(|r| w(r.scope.options[o].cdu_capacity)).sum();
             prop_assert_eq!(p.site.options[o].thermal.cdu_count, hall_cdus);
-            prop_assert!((shares - hall_cdus as f64).abs() <= 1e-9 * (hall_cdus as f64).max(1.0));
+            prop_assert!((shares - installed).abs() <= 1e-9 * installed.max(1.0));
         }
     }
 
@@ -182,7 +186,7 @@ proptest! {
                 o.energy.pue,
                 o.energy.tue,
                 o.energy.free_cooling_hours.value,
-                o.cdu_share,
+                o.cdu_capacity.value,
             ]);
             for v in values {
                 prop_assert!(v.is_finite() && v >= 0.0, "{:?}: {v}", o.option);
@@ -195,6 +199,9 @@ proptest! {
 
     #[test]
     fn doubling_counts_doubles_extensive_outputs((s, c) in arb_site()) {
+        // one CDU size for both (chosen per hall, a larger load may take a larger size)
+        let mut s = s;
+        s.assumptions.cooling.cdu_size = Some(coolplan::model::assumptions::cooling::CduSize::InRow);
         let mut doubled = s.clone();
         doubled.halls.iter_mut().flat_map(|h| h.racks.iter_mut()).for_each(|r| r.count *= 2);
         let (p, q) = (run(&s, KEYS[c]), run(&doubled, KEYS[c]));
@@ -210,12 +217,16 @@ proptest! {
             let (n, m) = (a.scope.options[2].thermal.tank_count, b.scope.options[2].thermal.tank_count);
             prop_assert!(m <= 2 * n && m + 1 >= 2 * n, "tanks {n} → {m}");
         }
-        // CDUs per hall: the N part within [2N − 1, 2N], the spare stays 1.
-        for (a, b) in p.halls.iter().zip(&q.halls) {
+        // CDUs per hall, whole racks filled in group order: each group tops up the unit the
+        // group before left open, so with twice the racks each group fills twice its units
+        // give or take one; the loaded part stays within 2N ± (groups), the spare stays 1.
+        for ((a, b), hall) in p.halls.iter().zip(&q.halls).zip(&s.halls) {
+            let groups = hall.racks.len() as u64;
             for o in 1..3 {
                 let (n, m) = (a.options[o].thermal.cdu_count, b.options[o].thermal.cdu_count);
                 if n > 0 {
-                    prop_assert!(m - 1 <= 2 * (n - 1) && m + 1 >= 2 * (n - 1), "cdus {n} → {m}");
+                    let (n, m) = (n - 1, m - 1);
+                    prop_assert!(m <= 2 * n + groups && m + groups >= 2 * n, "cdus {n} → {m}");
                 }
             }
         }
@@ -228,7 +239,7 @@ proptest! {
         let with_supply = |t: f64| {
             let mut x = s.clone();
             for h in &mut x.halls {
-                h.facility_water = Some(FacilityWater { class: WaterClass::Wplus, supply_temp: deg_c(t) });
+                h.facility_water = Some(FacilityWater { class: WaterClass::Wplus, supply_temp: deg_c(t), capacity: None });
             }
             run(&x, KEYS[c])
         };

@@ -48,8 +48,10 @@ pub fn hall(name: &str, racks: Vec<Rack>) -> Hall {
         facility_water: Some(FacilityWater {
             class: WaterClass::W32,
             supply_temp: deg_c(30.0),
+            capacity: None,
         }),
         measured_pue: None,
+        it_capacity: None,
         racks,
     }
 }

@@ -81,7 +81,7 @@ fn monte_carlo_run_completes_with_p10_p50_p90() {
 }
 
 /// ai-hall under 5 M CNY a year (the figures `coolplan analyze --budget "CNY(5000000)"`
-/// prints): the plan pays back by the end of 2031, discounted by the end of 2032; each group
+/// prints): the plan pays back by the end of 2031, discounted too; each group
 /// says why it is in its year, in the words the CLI uses.
 #[test]
 fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
@@ -93,7 +93,7 @@ fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
     show(&mut harness, View::Analysis);
     harness.get_by_label("Plan").click();
     harness.run();
-    harness.get_by_label("The plan pays back by the end of 2031 (discounted: 2032)");
+    harness.get_by_label("The plan pays back by the end of 2031 (discounted: 2031)");
     let revision = harness.state().state.analysis.revision;
     let plan = harness
         .state()
@@ -103,7 +103,8 @@ fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
         .current(revision)
         .expect("a plan")
         .clone();
-    // 2031 is the first year-end at or above zero: −3.09 M CNY at the end of 2030, +0.75 M 2031.
+    // 2031 is the first year-end at or above zero: −0.83 M CNY at the end of 2030, +2.82 M 2031
+    // (discounted −2.22 M, +0.26 M).
     let at = |year: u16| plan.cumulative.iter().find(|(y, _)| *y == year).unwrap().1;
     assert!(at(2030).amount < 0.0 && at(2031).amount >= 0.0);
     harness.get_by_label("Why each group is in its year");
@@ -115,12 +116,15 @@ fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
             group.group
         );
     }
-    // H100-B02 waits a year for the budget (the CLI: "Cold plate 2028 — budget of 2027 exhausted").
-    assert_eq!(harness.query_all_by_label("Cold plate 2028").count(), 2);
-    harness.get_by_label("budget of 2027 exhausted");
-    // Five groups air cannot cool convert in their first possible year.
+    // The stock H100 groups run on air today (above the guideline, feasible): they convert
+    // first because they pay most per yuan (the CLI: "Immersion 2026 — highest NPV per yuan").
+    assert_eq!(harness.query_all_by_label("Immersion 2026").count(), 2);
+    // The three new groups air cannot cool (B200 ×2 in 2027, NVL72 in 2028) convert in their
+    // first possible year.
+    assert_eq!(harness.query_all_by_label("Cold plate 2027").count(), 2);
+    assert_eq!(harness.query_all_by_label("Cold plate 2028").count(), 1);
     let first_year = "air cannot cool it: converts in its first possible year";
-    assert_eq!(harness.query_all_by_label(first_year).count(), 5);
+    assert_eq!(harness.query_all_by_label(first_year).count(), 3);
 }
 
 /// File › Open of another site: its CDU N+1 checks show at once (they come with the

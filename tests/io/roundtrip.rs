@@ -113,8 +113,10 @@ fn hall(index: usize) -> impl Strategy<Value = Hall> {
                 facility_water: water.map(|(deg_c, u)| FacilityWater {
                     class: WaterClass::W32,
                     supply_temp: Qty::from_quantity(TemperatureUnit::degC.to_quantity(deg_c), u),
+                    capacity: None,
                 }),
                 measured_pue: pue,
+                it_capacity: None,
                 racks,
             },
         )

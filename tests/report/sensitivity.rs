@@ -30,9 +30,9 @@ fn ai_hall_pdf_has_the_sensitivity_chapter_with_its_top_tornado_input() {
         6,
         "ai-hall lists six uncertain inputs"
     );
-    let t = tornado(&prepared, &results, &evaluator(&prepared, &climate)).expect("tornado");
+    let t = tornado(&prepared, false, &results, &evaluator(&prepared, &climate)).expect("tornado");
     let top = &t.bars[0];
-    // Horizon 8 → 15 years moves the cold-plate NPV most (≈4.3 M → ≈15.1 M CNY at 8 %).
+    // Horizon 8 → 15 years moves the plan's NPV most.
     assert_eq!(top.input.path(), "finance.horizon_years");
     assert!(top.swing.amount > t.bars[1].swing.amount);
     let checks = redundancy::site_checks(&site, &results);
@@ -68,7 +68,14 @@ fn ai_hall_pdf_has_the_sensitivity_chapter_with_its_top_tornado_input() {
         };
         assert!(pdf.contains(heading), "{lang:?}: chapter heading");
         // The top bar by its human name, with its ends as values with units.
-        assert!(pdf.contains(top_name), "{lang:?}: top tornado input");
+        assert_eq!(
+            coolplan::i18n::fields::assumption_label(top.input, lang),
+            top_name
+        );
+        assert!(
+            pdf.contains(top_name),
+            "{lang:?}: top tornado input by name"
+        );
         assert!(
             !pdf.contains(top.input.path()),
             "{lang:?}: file key shown instead of a name"

@@ -345,6 +345,7 @@ impl CloneProps for Hall {
             air_cooling_capacity: self.air_cooling_capacity,
             facility_water: self.facility_water.clone(),
             measured_pue: self.measured_pue,
+            it_capacity: self.it_capacity,
             racks: Vec::new(),
         }
     }

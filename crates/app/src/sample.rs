@@ -108,6 +108,7 @@ pub fn blank_hall(name: &str) -> Hall {
         air_cooling_capacity: kw(300.0),
         facility_water: None,
         measured_pue: None,
+        it_capacity: None,
         racks: Vec::new(),
     }
 }

@@ -278,6 +278,7 @@ fn hall(
     .map(|(class, supply_c)| FacilityWater {
         class,
         supply_temp: deg_c(supply_c),
+        capacity: None,
     });
     let (kind, rating) = if rng.chance(0.7) {
         (FloorKind::Raised, 1200.0)
@@ -302,6 +303,7 @@ fn hall(
         measured_pue: rng
             .chance(0.6)
             .then(|| f64::from(rng.between(135, 175)) / 100.0),
+        it_capacity: None,
         racks,
     }
 }

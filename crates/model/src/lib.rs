@@ -94,6 +94,10 @@ pub struct Hall {
     /// PUE measured over a year, used to calibrate the air baseline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured_pue: Option<f64>,
+    /// Electrical capacity for IT (the IT power the hall's feed, UPS and distribution can
+    /// carry at design), if known: a limit the plan's IT power at max draw stays within.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub it_capacity: Option<PowerQ>,
     pub racks: Vec<Rack>,
 }
 
@@ -120,6 +124,10 @@ pub struct FacilityWater {
     pub class: WaterClass,
     /// Design supply temperature.
     pub supply_temp: TemperatureQ,
+    /// Heat the facility water can take from this hall at design, if known: a limit the
+    /// plan's liquid heat stays within.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<PowerQ>,
 }
 
 /// ASHRAE TC 9.9 liquid-cooling classes; the number is the maximum supply in °C.

@@ -186,8 +186,8 @@ fn option_cells(o: &OptionResult, irr: Option<f64>, cdus: u64) -> Vec<String> {
     cells
 }
 
-/// CDUs each rack group's racks are assigned to, per hall, option and group name (the
-/// first-fit assignment of the CDU N+1 check).
+/// CDUs each rack group's racks are assigned to in the recommended plan, per hall, option and
+/// group name (the whole-rack assignment the costs and the CDU N+1 check read).
 fn group_cdus(site: &Site, results: &Results) -> HashMap<(String, CoolingOption, String), u64> {
     let mut counts = HashMap::new();
     for check in redundancy::site_checks(site, results) {
@@ -195,7 +195,7 @@ fn group_cdus(site: &Site, results: &Results) -> HashMap<(String, CoolingOption,
             for share in cdu.racks.iter().filter(|s| s.racks > 0) {
                 *counts
                     .entry((check.hall.clone(), check.option, share.group.clone()))
-                    .or_insert(0) += 1;
+                    .or_insert(0) += cdu.units;
             }
         }
     }
@@ -219,12 +219,15 @@ pub fn render(site: &Site, results: &Results, options: CsvOptions) -> Result<Vec
             .map(|r| r.count)
             .sum()
     };
+    // the column `recommended` marks the option of the recommended plan: the group's option,
+    // or the hall's or site's when every group there takes the same
     let mut scope_rows = |level: &str,
                           hall: &str,
                           group: &str,
                           count: u64,
                           per_rack_kw: String,
                           scope: &ScopeResult,
+                          planned: Option<CoolingOption>,
                           cdus: &dyn Fn(CoolingOption) -> u64|
      -> Result<(), csv::Error> {
         for option in CoolingOption::ALL {
@@ -237,7 +240,7 @@ pub fn render(site: &Site, results: &Results, options: CsvOptions) -> Result<Vec
                 per_rack_kw.clone(),
                 option.key().to_string(),
                 o.feasible.to_string(),
-                (scope.recommendation.option == Some(option)).to_string(),
+                (planned == Some(option)).to_string(),
                 currency.to_string(),
             ];
             record.extend(option_cells(o, scope.irr(option), cdus(option)));
@@ -252,6 +255,7 @@ pub fn render(site: &Site, results: &Results, options: CsvOptions) -> Result<Vec
         racks_of(None),
         String::new(),
         &results.site,
+        results.plan.uniform,
         &|o| results.site.option(o).thermal.cdu_count,
     )?;
     for (index, hall) in results.halls.iter().enumerate() {
@@ -262,11 +266,12 @@ pub fn render(site: &Site, results: &Results, options: CsvOptions) -> Result<Vec
             racks_of(Some(index)),
             String::new(),
             hall,
+            results.plan.halls.get(index).and_then(|p| p.uniform),
             &|o| hall.option(o).thermal.cdu_count,
         )?;
     }
     let assigned = group_cdus(site, results);
-    for rack in &results.racks {
+    for (g, rack) in results.racks.iter().enumerate() {
         let hall = results.halls.get(rack.hall).map_or("", |h| h.name.as_str());
         let cdus = |option: CoolingOption| {
             assigned
@@ -281,6 +286,7 @@ pub fn render(site: &Site, results: &Results, options: CsvOptions) -> Result<Vec
             rack.count,
             num(rack.per_rack_design.get::<power::kilowatt>()),
             &rack.scope,
+            results.plan.groups.get(g).and_then(|c| c.option),
             &cdus,
         )?;
     }

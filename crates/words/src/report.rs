@@ -81,8 +81,13 @@ crate::texts! {
         GlossPlanTerm => "Mixed plan", "混合方案";
         GlossPlan => "Each rack group on its own best feasible option (air where none is).", "每个机柜组各自采用其最优的可行方案（均不可行时保持风冷）。";
         // Summary
-        KfRecommended => "Recommended", "推荐方案";
-        KfCapex => "CAPEX", "投资成本 (CAPEX)";
+        KfRecommended => "Recommended plan", "推荐方案";
+        BestSingleRow => "Best single option", "最优单一方案";
+        HallPlanHeading => "Plan for this hall", "本机房方案";
+        PlanLabel => "plan", "推荐方案";
+        EquipmentEachOption => "For reference, each liquid option for every rack group of the hall:", "参考：机房全部机柜组采用同一液冷方案时：";
+        KfCapex => "CAPEX, all years", "投资成本合计 (CAPEX)";
+        KfCapexUpFront => "CAPEX up front (year 0)", "初期投资（第 0 年）";
         KfNpv => "NPV of savings vs air", "相对风冷节省的净现值";
         KfPayback => "Simple payback", "静态投资回收期";
         KfDiscPayback => "Discounted payback", "动态投资回收期";
@@ -91,29 +96,24 @@ crate::texts! {
         KeyRisks => "Main risks", "主要风险";
         ComplianceSummary => "KPIs and compliance", "关键指标与合规";
         ComplianceLine => "PUE {0} today → {1}; WUE {2} → {3} L/kWh; CO₂ {4} → {5} a year. Chapter 3 gives every indicator per option; limits of local PUE rules are not checked in this version.", "PUE 由现状 {0} 降至 {1}；WUE 由 {2} 变为 {3} L/kWh；每年 CO₂ 排放由 {4} 变为 {5}。第 3 章列出各方案的全部指标；本版本尚未核对地方 PUE 限值。";
-        MixedPlanName => "Mixed plan", "混合方案";
         ColYear => "Year", "年份";
         ColTotal => "Total", "合计";
-        KfPue => "PUE (air → recommended)", "PUE（风冷 → 推荐方案）";
+        KfPue => "PUE (air → plan)", "PUE（风冷 → 推荐方案）";
         KfEnergySaved => "Facility energy saved per year", "每年节省设施能耗";
         KfOpexSaved => "OPEX saved per year", "每年节省运营成本";
         KfCo2Saved => "CO₂ avoided per year", "每年减少 CO₂ 排放";
-        KfMixedNpv => "Mixed plan NPV vs air", "混合方案净现值";
-        KfMixedCapex => "Mixed plan CAPEX", "混合方案投资成本";
-        KfMixedPue => "PUE (air → mixed plan)", "PUE（风冷 → 混合方案）";
         InfeasibleSuffix => "{0} (infeasible)", "{0}（不可行）";
         NoneFeasible => "No option is feasible", "无可行方案";
-        NarrRecommend => "For {0}, coolplan recommends {1}.", "对于{0}，coolplan 推荐采用{1}。";
-        NarrRecommendWhy => "For {0}, coolplan recommends {1}: {2}.", "对于{0}，coolplan 推荐采用{1}：{2}。";
-        NarrNone => "For {0}, no cooling option is feasible as planned; see the warnings.", "对于{0}，按现有规划没有可行的冷却方案，请查看警告。";
-        NarrCapex => "It needs {0} of CAPEX ({1} of it in {2}) and saves {3} a year against staying on air.", "共需投资 {0}（其中 {2} 年 {1}），相比维持风冷每年节省 {3}。";
-        NarrNpv => "Its NPV over {0} years at {1} % is {2}.", "{0} 年评估期、折现率 {1} % 下的净现值为 {2}。";
-        NarrPayback => "The extra investment pays back in {0} years (discounted: {1}).", "追加投资静态回收期 {0} 年（动态：{1}）。";
+        NarrRecommend => "For {0}, coolplan recommends this plan: {1} ({2}).", "对于{0}，coolplan 推荐的方案为：{1}（{2}）。";
+        NarrCapex => "It costs {0} in all, {1} of it up front and the rest as new servers arrive, and saves {2} a year against staying on air; its NPV over {3} years at {4} % is {5}.", "投资共 {0}，其中初期 {1}，其余随新增服务器到货投入；相比维持风冷每年节省 {2}；{3} 年评估期、折现率 {4} % 下的净现值为 {5}。";
+        NarrPayback => "The extra investment pays back in {0} years (simple payback; discounted payback: {1}).", "追加投资静态回收期 {0} 年（动态回收期：{1}）。";
         NarrNoPayback => "The extra investment does not pay back within the horizon.", "追加投资在评估期内无法回收。";
         NarrPue => "PUE falls from {0} to {1}; facility energy falls by {2} a year.", "PUE 从 {0} 降至 {1}，每年设施能耗减少 {2}。";
-        NarrRunnerUp => "The runner-up, {0}, trails by {1} of NPV.", "次优方案为{0}，净现值低 {1}。";
+        NarrBestSingle => "Taken alone for every rack group, the best single option is {0}, with an NPV of {1}; the plan is {2} better.", "若所有机柜组统一采用单一方案，最优为{0}，净现值 {1}；推荐方案高出 {2}。";
+        NarrNoSingle => "No single option suits every rack group; the plan gives each group one that does.", "没有适用于所有机柜组的单一方案；推荐方案为每个机柜组选择可行方案。";
+        NarrLimit => "In {0}, the {1} shaped the plan: {2} used of {3}.", "在{0}，{1}制约了方案：已用 {2}，上限 {3}。";
+        NarrStaysToday => "{0} rack groups carry more on air today than the guideline and stay so: feasible as they run now, worth a check for hot spots.", "{0} 个机柜组现状风冷负载高于建议上限并维持现状：现状可行，建议排查局部热点。";
         NarrInfeasible => "{0} is not feasible: {1}.", "{0}不可行：{1}。";
-        NarrMixed => "Letting each rack group take its own best option (mixed plan) costs {0} with an NPV of {1} and a PUE of {2}.", "若各机柜组各自采用最优方案（混合方案），投资 {0}，净现值 {1}，PUE {2}。";
         NarrChanges => "{0} of {1} rack groups ({2} racks) change from air.", "{1} 个机柜组中有 {0} 个（共 {2} 个机柜）由风冷改为液冷。";
         // Metrics (comparison table rows)
         Metric => "Metric", "指标";
@@ -165,7 +165,7 @@ crate::texts! {
         ColScope => "Scope", "范围";
         SiteTotal => "Site total", "全站合计";
         // Equipment
-        EquipmentIntro => "For each liquid option with every rack group on it: each CAPEX item with its quantity, unit price and amount in whole currency units. Kits and CDUs are counted; other quantities are the amount divided by the price applied (kW converted, racks, servers, rack-hours, m²). A unit price is an average where models or sizes differ.", "各液冷方案（所有机柜组均采用该方案时）的每项投资：数量、单价和金额（以整货币单位计）。冷板套件与 CDU 按台套计数；其他数量为金额除以所用单价（改造 kW、机柜、服务器、机柜·小时、m²）。型号或规格不同时单价为平均值。";
+        EquipmentIntro => "What to buy and install for the recommended plan, per hall and liquid option it uses; its CDUs are the whole-rack assignment that the costs and the N+1 check read. Then, for reference, each liquid option with every rack group on it: each CAPEX item with its quantity, unit price and amount in whole currency units. Kits and CDUs are counted; other quantities are the amount divided by the price applied (kW converted, racks, servers, rack-hours, m²). A unit price is an average where models or sizes differ.", "推荐方案需采购和安装的数量（按机房及所用液冷方案），其 CDU 台数即成本与 N+1 校核所用的整柜分配结果。其后作为参考，列出各液冷方案（所有机柜组均采用该方案时）的每项投资及其数量、单价和金额（以整货币单位计）。套件和 CDU 为计数；其他数量为金额除以所用单价（改造 kW、机柜、服务器、机柜·小时、m²）。型号或规格不同时单价为平均值。";
         ColKits => "Cold-plate kits", "冷板改造套件";
         ColCdus => "CDUs", "CDU";
         ColTanks => "Immersion tanks", "浸没槽";
@@ -217,7 +217,7 @@ crate::texts! {
         MethodText4 => "Finance: yearly cash flows over the horizon, NPV of each option's savings against air at the discount rate, simple and discounted payback, IRR and TCO per kW-year. The recommendation is the feasible option with the best NPV; an infeasible option is never recommended.", "财务：按评估期逐年现金流，以折现率计算各方案相对风冷节省的净现值、静态与动态投资回收期、内部收益率及每千瓦年总拥有成本。推荐方案为净现值最高的可行方案，不可行方案绝不推荐。";
         MethodText5 => "Figures are rounded for display; the JSON and CSV exports carry full precision. This report is generated from the site file whose SHA-256 is printed on the cover: the same file gives the same report.", "显示数值已四舍五入，JSON 和 CSV 导出保留完整精度。本报告由封面所示 SHA-256 对应的站点文件生成：同一文件生成相同报告。";
         // Plan and schedule
-        PlanIntro => "The plan puts each rack group on its own best feasible option (the mixed plan; air where no option is feasible). The option comparison in chapter 4 shows the whole site on one option instead.", "本方案让每个机柜组各自采用其最优的可行方案（混合方案；均不可行时保持风冷）。第 4 章的方案比较给出全站统一采用一种方案的结果。";
+        PlanIntro => "The plan gives each rack group one option, chosen for each hall to maximise NPV against air within the hall's shared limits (air cooling, floor area, and electrical and facility-water capacity where given), with the hall's CDUs counted in whole units. The option comparison in chapter 4 shows the whole site on one option instead, for reference.", "本方案为每个机柜组选定一种冷却方式：按机房在其共享上限（风冷能力、面积，以及给出时的电力和设施水容量）内使相对风冷的净现值最大，CDU 按整台计。第 4 章的方案比较给出全站统一采用一种方案的情形，仅供参考。";
         PlanByHall => "Plan by hall", "各机房方案";
         Schedule => "Schedule", "进度安排";
         ScheduleIntro => "The year each rack group's CAPEX starts (stock racks convert in the first year, new servers in their arrival year) and the plan's CAPEX of that year.", "各机柜组开始投资的年份（存量机柜在首年改造，新服务器在到货年份），以及该年方案的投资额。";
@@ -293,9 +293,7 @@ crate::texts! {
         RiskEstimatesMitigation => "Obtain quotes for the main items of the bill of quantities before approval.", "批准前就工程量清单中的主要项目取得报价。";
         AndMore => " and {0} more", " 等另 {0} 处";
         // Sensitivity
-        BaseValue => "base {0}", "基准 {0}";
         NoEffect => "no effect on this site", "对本站点无影响";
-        YearsValue => "{0} years", "{0} 年";
         ColLoopRacks => "Racks on the loop", "环路机柜数";
         ColLoopKw => "Loop load (kW)", "环路负载 (kW)";
         ColVerdict => "N+1", "N+1";

@@ -185,6 +185,7 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             props.facility_water = has_water.then(|| FacilityWater {
                 class: WaterClass::W32,
                 supply_temp: deg_c(28.0),
+                capacity: None,
             });
         }
         ui.end_row();

@@ -82,7 +82,7 @@ pub(super) fn by_model(input: &ReportInput, hall: usize, most: usize) -> Table {
     let sep = super::list_sep(lang);
     let mut rows: Vec<(String, ModelRow)> = rows.into_iter().collect();
     // Most racks first; names break ties (the map kept them sorted, the sort is stable).
-    rows.sort_by(|a, b| b.1.racks.cmp(&a.1.racks));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1.racks));
     if rows.len() > most {
         let rest = rows.split_off(most.saturating_sub(1));
         let mut other = ModelRow::default();

@@ -10,7 +10,6 @@ use crate::document::{Block, Chart, ChartKind, Column, Row, Series, Table};
 use coolplan_engine::{CoolingOption, OptionResult, ScopeResult};
 use coolplan_units::{Currency, Money};
 use coolplan_words::results as words;
-use coolplan_words::terms::Term;
 use coolplan_words::{Lang, Text, report::Rep};
 
 /// Most series a chart draws in their own colour; the rest are merged into "other".
@@ -87,7 +86,7 @@ pub(super) fn comparison_table(scope: &ScopeResult, currency: Currency, lang: La
         lang,
     );
     let recommended = scope.recommendation.option;
-    let mut cells = vec![Term::Recommended.tr(lang).to_string()];
+    let mut cells = vec![Rep::BestSingleRow.tr(lang).to_string()];
     cells.extend(CoolingOption::ALL.iter().map(|o| {
         if Some(*o) == recommended {
             Rep::Yes.tr(lang).to_string()

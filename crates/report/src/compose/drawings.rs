@@ -43,8 +43,8 @@ pub(super) fn drawings(input: &ReportInput, blocks: &mut Vec<Block>) {
     elevations(input, blocks);
 }
 
-/// CDUs per hall for the liquid option the hall's plan uses most (first-fit assignment of the
-/// N+1 check, so drawing and check agree).
+/// CDUs per hall for the liquid option the hall's plan uses most (the whole-rack assignment
+/// of the costs and the N+1 check, so drawing, bill of quantities and check agree).
 fn hall_cdus(input: &ReportInput) -> BTreeMap<usize, u64> {
     let mut racks_on: BTreeMap<(usize, CoolingOption), u64> = BTreeMap::new();
     for (rack, option) in plan::planned(input).filter(|(_, o)| *o != CoolingOption::Air) {
@@ -63,22 +63,25 @@ fn hall_cdus(input: &ReportInput) -> BTreeMap<usize, u64> {
             continue;
         };
         if main.get(&hall).is_some_and(|(o, _)| *o == check.option) {
-            out.insert(hall, check.cdus.len() as u64);
+            out.insert(hall, check.units);
         }
     }
     out
 }
 
-fn kind_of(option: CoolingOption, scope: &ScopeResult) -> PlanKind {
-    if scope.recommendation.option.is_none() {
-        return PlanKind::Unresolved;
-    }
+/// A group's tile colour: its plan option, or unresolved for new servers no option suits.
+fn kind_of(option: Option<CoolingOption>) -> PlanKind {
     match option {
-        CoolingOption::Air => PlanKind::Air,
-        CoolingOption::ColdPlate => PlanKind::ColdPlate,
-        CoolingOption::Immersion => PlanKind::Immersion,
+        None => PlanKind::Unresolved,
+        Some(CoolingOption::Air) => PlanKind::Air,
+        Some(CoolingOption::ColdPlate) => PlanKind::ColdPlate,
+        Some(CoolingOption::Immersion) => PlanKind::Immersion,
     }
 }
+
+/// A rack group placed on the plan: (row key, slot, group name, racks, kind); the row key
+/// sorts unplaced groups last.
+type Placed = ((bool, String), u32, String, u64, PlanKind);
 
 /// Rows drawn one by one; a hall with more rows is drawn as one band of tiles.
 const MAX_ROWS: usize = 24;
@@ -86,10 +89,14 @@ const MAX_ROWS: usize = 24;
 fn floor_plan(input: &ReportInput, hall: usize, name: &str, cdus: u64) -> FloorPlan {
     let lang = input.lang;
     let site_hall = input.site.halls.get(hall);
-    // (row key, slot, group name, racks, kind) in file order.
-    let mut placed: Vec<((bool, String), u32, String, u64, PlanKind)> = plan::planned(input)
+    // in file order
+    let results = input.results;
+    let mut placed: Vec<Placed> = results
+        .racks
+        .iter()
+        .zip(&results.plan.groups)
         .filter(|(r, _)| r.hall == hall)
-        .map(|(rack, option)| {
+        .map(|(rack, choice)| {
             let position = site_hall
                 .and_then(|h| h.racks.get(rack.rack))
                 .and_then(|r| r.position.as_ref());
@@ -102,7 +109,7 @@ fn floor_plan(input: &ReportInput, hall: usize, name: &str, cdus: u64) -> FloorP
                 position.map_or(u32::MAX, |p| p.slot),
                 rack.scope.name.clone(),
                 rack.count,
-                kind_of(option, &rack.scope),
+                kind_of(choice.option),
             )
         })
         .collect();
@@ -186,10 +193,7 @@ fn kind_rank(kind: PlanKind) -> u8 {
 
 /// (row, group name, racks, kind) per rack group, or per run of one option in a row when
 /// `merge` (a scaled plan).
-fn runs_of(
-    placed: &[((bool, String), u32, String, u64, PlanKind)],
-    merge: bool,
-) -> Vec<(String, String, u64, PlanKind)> {
+fn runs_of(placed: &[Placed], merge: bool) -> Vec<(String, String, u64, PlanKind)> {
     let mut runs: Vec<(String, String, u64, PlanKind)> = Vec::new();
     for ((_, row), _, group, racks, kind) in placed {
         match runs.last_mut() {

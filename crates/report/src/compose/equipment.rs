@@ -1,5 +1,7 @@
-//! The "Bill of quantities" chapter: for each liquid option, every CAPEX item with its
-//! quantity, unit, unit price and amount (site totals), then the equipment by hall.
+//! The "Bill of quantities" chapter: the recommended plan's equipment by hall (its CDUs are
+//! the whole-rack assignment the costs and the N+1 check read), each liquid option's by hall
+//! for reference, then for each liquid option every CAPEX item with its quantity, unit, unit
+//! price and amount (site totals).
 //!
 //! Quantities come from the engine's physical results where it counts them (kits, CDUs) and
 //! otherwise from the amount and the price the engine applied (amount ÷ unit price: kW
@@ -8,7 +10,7 @@
 use super::format::{self as f, option_name};
 use super::{ReportInput, section};
 use crate::document::{Block, Column, Row, Table};
-use coolplan_engine::{CoolingOption, CostItem, OptionResult};
+use coolplan_engine::{CoolingOption, CostItem, OptionResult, RackResult};
 use coolplan_model::assumptions::prices::PricesResolved;
 use coolplan_units::format::group_thousands;
 use coolplan_units::{AreaUnit, PowerUnit, TimeUnit, VolumeUnit};
@@ -20,6 +22,13 @@ const LIQUID: [CoolingOption; 2] = [CoolingOption::ColdPlate, CoolingOption::Imm
 pub(super) fn bill_of_quantities(input: &ReportInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
     blocks.push(Block::Paragraph(Rep::EquipmentIntro.tr(lang).to_string()));
+    blocks.push(section(Rep::QuantitiesByHall.tr(lang)));
+    let columns = by_hall_columns(lang);
+    blocks.push(Block::Table(plan_quantities(input, columns.clone())));
+    blocks.push(Block::Paragraph(
+        Rep::EquipmentEachOption.tr(lang).to_string(),
+    ));
+    blocks.push(Block::Table(by_hall(input, columns)));
     let prices = input.site.assumptions.resolve(input.site.currency).prices;
     for option in LIQUID {
         let result = input.results.site.option(option);
@@ -31,8 +40,6 @@ pub(super) fn bill_of_quantities(input: &ReportInput, blocks: &mut Vec<Block>) {
         blocks.push(section(title));
         blocks.push(Block::Table(itemised(result, &prices, input)));
     }
-    blocks.push(section(Rep::QuantitiesByHall.tr(lang)));
-    blocks.push(Block::Table(by_hall(input)));
 }
 
 /// How an item is counted: its quantity and unit for `amount`.
@@ -62,14 +69,14 @@ fn quantity(
             Rep::UnitKw,
         ),
         CostItem::ColdPlateKits => {
-            (t.cold_plate_kits > 0).then(|| (t.cold_plate_kits as f64, Rep::UnitKits))
+            (t.cold_plate_kits > 0).then_some((t.cold_plate_kits as f64, Rep::UnitKits))
         }
         CostItem::FactoryPremium => per(
             prices.factory_premium_per_kw.amount_per(PowerUnit::kW),
             Rep::UnitKw,
         ),
         CostItem::Manifolds => per(prices.manifold_per_rack.amount, Rep::UnitRacks),
-        CostItem::Cdus => (t.cdu_count > 0).then(|| (t.cdu_count as f64, Rep::UnitUnits)),
+        CostItem::Cdus => (t.cdu_count > 0).then_some((t.cdu_count as f64, Rep::UnitUnits)),
         CostItem::Piping => per(prices.piping_per_kw.amount_per(PowerUnit::kW), Rep::UnitKw),
         CostItem::Labour => per(prices.labour_per_server.amount, Rep::UnitServers),
         CostItem::Downtime => per(
@@ -152,10 +159,9 @@ fn itemised(option: &OptionResult, prices: &PricesResolved, input: &ReportInput)
     }
 }
 
-/// Equipment of each liquid option by hall, with the site total.
-fn by_hall(input: &ReportInput) -> Table {
-    let lang = input.lang;
-    let columns = vec![
+/// Columns of the equipment tables (plan and per option).
+fn by_hall_columns(lang: Lang) -> Vec<Column> {
+    vec![
         Column::left(Rep::ColScope.tr(lang)),
         Column::left(Rep::ColOption.tr(lang)),
         Column::right(Rep::ColKits.tr(lang)),
@@ -164,7 +170,13 @@ fn by_hall(input: &ReportInput) -> Table {
         Column::right(Rep::ColFluidL.tr(lang)),
         Column::right(Rep::ColFlow.tr(lang)),
         Column::right(Rep::ColPiping.tr(lang)),
-    ];
+    ]
+}
+
+/// Equipment of each liquid option by hall with every group of the hall on it, with the site
+/// total (a reference beside the plan's).
+fn by_hall(input: &ReportInput, columns: Vec<Column>) -> Table {
+    let lang = input.lang;
     let mut rows = Vec::new();
     let scopes = input.results.halls.iter().map(|h| (h, false));
     for (scope, total) in scopes.chain(std::iter::once((&input.results.site, true))) {
@@ -180,6 +192,56 @@ fn by_hall(input: &ReportInput) -> Table {
             } else {
                 Row::new(cells)
             });
+        }
+    }
+    Table { columns, rows }
+}
+
+/// The plan's quantities: per hall and liquid option it uses, the groups it puts on it (kits,
+/// tanks, fluid, flow, liquid heat, piping) and the CDUs of its design.
+fn plan_quantities(input: &ReportInput, columns: Vec<Column>) -> Table {
+    let (results, lang) = (input.results, input.lang);
+    let mut rows = Vec::new();
+    for (h, (hall, plan)) in results.halls.iter().zip(&results.plan.halls).enumerate() {
+        for option in LIQUID {
+            let on: Vec<&RackResult> = results
+                .racks
+                .iter()
+                .zip(&results.plan.groups)
+                .filter(|(r, g)| r.hall == h && g.option == Some(option))
+                .map(|(r, _)| r)
+                .collect();
+            if on.is_empty() {
+                continue;
+            }
+            let on: Vec<&OptionResult> = on.iter().map(|r| r.scope.option(option)).collect();
+            let sum = |f: &dyn Fn(&OptionResult) -> f64| on.iter().map(|o| f(o)).sum::<f64>();
+            let kits: u64 = on.iter().map(|o| o.thermal.cold_plate_kits).sum();
+            let tanks: u64 = on.iter().map(|o| o.thermal.tank_count).sum();
+            let cdus = plan
+                .cdus
+                .iter()
+                .find(|c| c.option == option)
+                .map_or(0, |c| c.design.units());
+            let whole = |v: f64| group_thousands(v, 0);
+            rows.push(Row::new(vec![
+                format!("{} ({})", hall.name, Rep::PlanLabel.tr(lang)),
+                option_name(option, lang).to_string(),
+                f::count(kits),
+                f::count(cdus),
+                f::count(tanks),
+                whole(sum(&|o| {
+                    o.thermal.fluid_volume.get::<uom::si::volume::liter>()
+                })),
+                whole(sum(&|o| {
+                    o.thermal
+                        .coolant_flow
+                        .get::<uom::si::volume_rate::liter_per_minute>()
+                })),
+                whole(sum(&|o| {
+                    o.thermal.heat_to_liquid.get::<uom::si::power::kilowatt>()
+                })),
+            ]));
         }
     }
     Table { columns, rows }

@@ -1,17 +1,19 @@
-//! The "Halls" chapter: per hall its facts, its options, its floor-load and space checks, and
-//! its rack groups — one row per group where the detail level lists them, else aggregated by
-//! server model ([`super::aggregate`]). At the summary level every hall shares one options
+//! The "Halls" chapter: per hall its facts, its plan (limits, CDUs, figures), its options each
+//! for every group (reference), its floor-load and space checks, and its rack groups with their
+//! plan option and why — one row per group where the detail level lists them, else aggregated
+//! by server model ([`super::aggregate`]). At the summary level every hall shares one options
 //! table and one floor-check table, and each hall lists its main models only.
 
 use super::format::{self as f, MoneyScale, option_name};
 use super::reasons::{choice, reasons_of};
 use super::summary::payback_of;
-use super::{Detail, ReportInput, aggregate, plan, section, subsection};
+use super::{Detail, ReportInput, aggregate, section, subsection};
 use crate::document::{Block, Column, Row, Table};
-use coolplan_engine::{CoolingOption, RackResult, Reason, ScopeResult};
+use coolplan_engine::{CoolingOption, GroupChoice, HallPlan, RackResult, Reason, ScopeResult};
 use coolplan_model::{FloorKind, Hall};
 use coolplan_units::format::quantity_in;
 use coolplan_units::{Currency, TemperatureUnit, format::group_thousands};
+use coolplan_words::results::plan as plan_words;
 use coolplan_words::{Lang, Text, report::Rep};
 
 pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
@@ -19,7 +21,6 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
         return summary_halls(input, blocks);
     }
     let lang = input.lang;
-    let choices = plan::choices(input);
     for (index, (hall, scope)) in input
         .site
         .halls
@@ -30,6 +31,9 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
         blocks.push(section(hall.name.clone()));
         let calibration = input.results.calibration.get(index).copied().unwrap_or(1.0);
         blocks.push(Block::Paragraph(hall_facts(hall, calibration, lang)));
+        if let Some(plan) = input.results.plan.halls.get(index) {
+            hall_plan(input, index, plan, blocks);
+        }
         blocks.push(subsection(Rep::HallOptions.tr(lang)));
         blocks.push(Block::Table(options_table(
             scope,
@@ -38,13 +42,12 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
         )));
         blocks.push(subsection(Rep::FloorChecks.tr(lang)));
         blocks.push(Block::Table(floor_checks(&[(hall, scope)], lang)));
-        let racks: Vec<(&RackResult, CoolingOption)> = input
+        let racks: Vec<(&RackResult, &GroupChoice)> = input
             .results
             .racks
             .iter()
-            .zip(&choices)
+            .zip(&input.results.plan.groups)
             .filter(|(r, _)| r.hall == index)
-            .map(|(r, c)| (r, *c))
             .collect();
         if racks.is_empty() {
             continue;
@@ -149,6 +152,25 @@ fn all_options_table(pairs: &[(&Hall, &ScopeResult)], currency: Currency, lang: 
     }
 }
 
+/// The hall's plan: what it gives each option, its figures, its limits and its CDUs.
+fn hall_plan(input: &ReportInput, index: usize, plan: &HallPlan, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    blocks.push(subsection(Rep::HallPlanHeading.tr(lang)));
+    let stop = if lang == Lang::Zh { "。" } else { "." };
+    let figures = crate::text::plan_figures(&plan.totals, lang);
+    let figures = if figures.ends_with(['.', '。']) {
+        figures
+    } else {
+        format!("{figures}{stop}")
+    };
+    blocks.push(Block::Paragraph(format!(
+        "{}{stop}{}{figures}",
+        crate::text::hall_plan_headline(input.results, index, plan, lang),
+        super::sentence_sep(lang),
+    )));
+    blocks.push(Block::Bullets(crate::text::hall_plan_details(plan, lang)));
+}
+
 fn hall_facts(hall: &Hall, calibration: f64, lang: Lang) -> String {
     let floor = match hall.floor.kind {
         FloorKind::Raised => Rep::FloorRaised,
@@ -219,6 +241,7 @@ fn options_table(scope: &ScopeResult, currency: Currency, lang: Lang) -> Table {
                 f::energy(o.energy.facility_energy),
             ];
             if Some(o.option) == scope.recommendation.option {
+                // the best single option of the hall
                 Row::strong(cells)
             } else {
                 Row::new(cells)
@@ -279,20 +302,14 @@ fn floor_checks(pairs: &[(&Hall, &ScopeResult)], lang: Lang) -> Table {
     Table { columns, rows }
 }
 
-/// Rack groups of a hall: racks, kW, the planned option with its NPV, why, and what rules the
-/// other options out.
+/// Rack groups of a hall: racks, kW, the plan's option with the group's NPV in the plan (its
+/// share of the hall's CDUs included), why, and what rules the other options out.
 pub(super) fn racks_table(
-    racks: &[(&RackResult, CoolingOption)],
+    racks: &[(&RackResult, &GroupChoice)],
     currency: Currency,
     lang: Lang,
 ) -> Table {
-    let scale = MoneyScale::for_amounts(
-        racks
-            .iter()
-            .map(|(r, o)| &r.scope.option(*o).cost.npv_vs_air),
-        currency,
-        lang,
-    );
+    let scale = MoneyScale::for_amounts(racks.iter().map(|(_, g)| &g.npv), currency, lang);
     let columns = vec![
         Column::left(Rep::ColRackGroup.tr(lang)),
         Column::right(Rep::ColCount.tr(lang)),
@@ -303,44 +320,37 @@ pub(super) fn racks_table(
     ];
     let rows = racks
         .iter()
-        .map(|(rack, planned)| {
+        .map(|(rack, plan)| {
             let scope = &rack.scope;
-            let npv = if *planned == CoolingOption::Air {
-                Rep::NotApplicable.tr(lang).to_string()
-            } else {
-                scale.number(scope.option(*planned).cost.npv_vs_air)
-            };
-            let option = if scope.recommendation.option.is_some() {
-                option_name(*planned, lang).to_string()
-            } else {
-                choice(None, lang)
+            let npv = match plan.option {
+                Some(CoolingOption::Air) | None => Rep::NotApplicable.tr(lang).to_string(),
+                Some(_) => scale.number(plan.npv),
             };
             Row::new(vec![
                 scope.name.clone(),
                 f::count(rack.count),
                 group_thousands(rack.per_rack_design.get::<uom::si::power::kilowatt>(), 1),
-                option,
+                choice(plan.option, lang),
                 npv,
-                why(scope, lang),
+                why(scope, plan, lang),
             ])
         })
         .collect();
     Table { columns, rows }
 }
 
-/// The recommendation's reasons, then why the other options are out (each reason once).
-fn why(scope: &ScopeResult, lang: Lang) -> String {
+/// Why the plan gives the group its option, the warnings of that option, then why the other
+/// options are out (each reason once).
+fn why(scope: &ScopeResult, plan: &GroupChoice, lang: Lang) -> String {
     let sep = super::reasons::separator(lang);
     let colon = if lang == Lang::Zh { "：" } else { ": " };
-    let mut said: Vec<&Reason> = scope.recommendation.reasons.iter().collect();
-    let mut parts = Vec::new();
-    if !said.is_empty() {
-        parts.push(reasons_of(
-            &scope.recommendation.reasons,
-            scope,
-            scope.recommendation.option,
-            lang,
-        ));
+    let mut said: Vec<&Reason> = Vec::new();
+    let mut parts = vec![plan_words::why(&plan.why, lang)];
+    if let Some(option) = plan.option {
+        let warnings = &scope.option(option).warnings;
+        if !warnings.is_empty() {
+            parts.push(reasons_of(warnings, scope, Some(option), lang));
+        }
     }
     for option in scope.options.iter().filter(|o| !o.feasible) {
         let fresh: Vec<Reason> = option

@@ -1,16 +1,17 @@
 //! The "Compliance and KPIs" chapter: the indicators PUE rules and ESG reports are written in
-//! (PUE, TUE, WUE, CUE, energy, water, CO₂), per option and for the plan.
+//! (PUE, TUE, WUE, CUE, energy, water, CO₂), per option and for the recommended plan.
 //!
 //! Rules (PUE limits by region and year) are not checked here yet: the chapter states so and
 //! gives the figures such a check reads; a rule check slots in as a section of this chapter.
 
 use super::format::{self as f, option_name};
-use super::{ReportInput, section};
+use super::{ReportInput, plan, section};
 use crate::document::{Block, Column, Row, Table};
 use coolplan_engine::{CoolingOption, OptionResult};
 use coolplan_units::format::group_thousands;
 use coolplan_words::{Text, report::Rep};
-use uom::si::energy::kilowatt_hour;
+use uom::si::energy::{joule, kilowatt_hour};
+use uom::si::f64::{Mass, Volume};
 use uom::si::mass::kilogram;
 use uom::si::volume::liter;
 
@@ -30,28 +31,50 @@ fn or_dash(value: Option<f64>, decimals: usize) -> String {
     value.map_or_else(|| "—".to_string(), |v| group_thousands(v, decimals))
 }
 
-/// One sentence for the executive summary: PUE, WUE and CO₂ now and after.
+/// CO₂ a year with every group on air.
+pub(super) fn co2_air(input: &ReportInput) -> Mass {
+    input.results.site.option(CoolingOption::Air).energy.co2
+}
+
+/// CO₂ a year under the recommended plan: the all-air CO₂ scaled by the plan's facility
+/// energy over the all-air one (one grid factor for the site).
+pub(super) fn plan_co2(input: &ReportInput) -> Mass {
+    let totals = &input.results.plan.totals;
+    let air_j = totals.facility_energy_air.get::<joule>();
+    if air_j > 0.0 {
+        co2_air(input) * (totals.facility_energy.get::<joule>() / air_j)
+    } else {
+        co2_air(input)
+    }
+}
+
+/// Water a year under the recommended plan: each rack group's water on its plan option.
+fn plan_water(input: &ReportInput) -> Volume {
+    plan::planned(input)
+        .map(|(rack, option)| rack.scope.option(option).energy.water)
+        .fold(Volume::new::<liter>(0.0), |sum, w| sum + w)
+}
+
+/// WUE of the plan, L/kWh.
+fn plan_wue(input: &ReportInput) -> Option<f64> {
+    let it = input.results.plan.totals.it_energy.get::<kilowatt_hour>();
+    (it > 0.0).then(|| plan_water(input).get::<liter>() / it)
+}
+
+/// One sentence for the executive summary: PUE, WUE and CO₂ today and under the plan.
 pub(super) fn summary_line(input: &ReportInput) -> String {
     let (results, lang) = (input.results, input.lang);
     let air = results.site.option(CoolingOption::Air);
-    let after = results
-        .site
-        .recommendation
-        .option
-        .map(|o| results.site.option(o));
-    let (pue, water, co2) = match after {
-        Some(o) => (o.energy.pue, wue(o), o.energy.co2),
-        None => (results.mixed_plan.pue, wue(air), air.energy.co2),
-    };
+    let totals = &results.plan.totals;
     Rep::ComplianceLine.fmt(
         lang,
         &[
-            &f::ratio(air.energy.pue),
-            &f::ratio(pue),
+            &f::ratio(totals.pue_air),
+            &f::ratio(totals.pue),
             &or_dash(wue(air), 2),
-            &or_dash(water, 2),
-            &f::tonnes(air.energy.co2),
-            &f::tonnes(co2),
+            &or_dash(plan_wue(input), 2),
+            &f::tonnes(co2_air(input)),
+            &f::tonnes(plan_co2(input)),
         ],
     )
 }
@@ -67,8 +90,8 @@ pub(super) fn kpis(input: &ReportInput, blocks: &mut Vec<Block>) {
             .iter()
             .map(|o| Column::right(option_name(*o, lang))),
     );
-    columns.push(Column::right(Rep::MixedPlanName.tr(lang)));
-    let plan = &results.mixed_plan;
+    columns.push(Column::right(Rep::KfRecommended.tr(lang)));
+    let totals = &results.plan.totals;
     type Kpi = (Rep, fn(&OptionResult) -> String);
     let kpis: [Kpi; 8] = [
         (Rep::MPue, |o| f::ratio(o.energy.pue)),
@@ -88,8 +111,12 @@ pub(super) fn kpis(input: &ReportInput, blocks: &mut Vec<Block>) {
             let mut cells = vec![label.tr(lang).to_string()];
             cells.extend(site.options.iter().map(value));
             cells.push(match label {
-                Rep::MPue => f::ratio(plan.pue),
-                Rep::MFacilityEnergy => f::energy(plan.facility_energy),
+                Rep::MPue => f::ratio(totals.pue),
+                Rep::MWue => or_dash(plan_wue(input), 2),
+                Rep::MItEnergy => f::energy(totals.it_energy),
+                Rep::MFacilityEnergy => f::energy(totals.facility_energy),
+                Rep::MWater => f::cubic_metres(plan_water(input)),
+                Rep::MCo2 => f::tonnes(plan_co2(input)),
                 _ => "—".to_string(),
             });
             Row::new(cells)

@@ -1,48 +1,27 @@
 //! The "Plan and schedule" chapter: which option each rack group takes, by hall, and in which
 //! year the money is spent.
 //!
-//! The plan shown is the engine's mixed plan (each rack group on its own best feasible
-//! option, air where none is); when the engine gives a plan under hall limits, [`choices`]
-//! is the one function to feed from it.
+//! The plan shown is the engine's recommended plan (an option per rack group within each
+//! hall's shared limits); [`planned`] is the one place the chapters read it from.
 
 use super::format::{self as f, MoneyScale, option_name};
-use super::{ReportInput, section, sentence_sep};
+use super::{ReportInput, section};
 use crate::document::{Block, Column, Row, Table};
 use coolplan_engine::{CoolingOption, RackResult};
 use coolplan_units::Money;
 use coolplan_words::{Text, report::Rep};
 
-/// The planned option of each rack group, in `Results::racks` order (air where nothing is
-/// feasible).
-pub(super) fn choices(input: &ReportInput) -> Vec<CoolingOption> {
-    let plan = &input.results.mixed_plan.choices;
-    (0..input.results.racks.len())
-        .map(|i| plan.get(i).copied().flatten().unwrap_or(CoolingOption::Air))
-        .collect()
-}
-
-/// The planned rack groups with their option.
+/// The rack groups with their option in the recommended plan, in `Results::racks` order (air
+/// for new servers no option suits: the plan cannot place them, and they add nothing).
 pub(super) fn planned<'a>(
     input: &ReportInput<'a>,
 ) -> impl Iterator<Item = (&'a RackResult, CoolingOption)> + use<'a> {
     let results: &'a coolplan_engine::Results = input.results;
-    results.racks.iter().zip(choices(input))
-}
-
-/// CAPEX of the plan in each year of the horizon (year 0 first).
-pub(super) fn capex_by_year(input: &ReportInput) -> Vec<Money> {
-    let currency = input.results.currency;
-    let mut years: Vec<f64> = Vec::new();
-    for (rack, option) in planned(input) {
-        let own = &rack.scope.option(option).cost.capex_by_year;
-        if years.len() < own.len() {
-            years.resize(own.len(), 0.0);
-        }
-        for (sum, m) in years.iter_mut().zip(own) {
-            *sum += m.amount;
-        }
-    }
-    years.into_iter().map(|a| Money::new(a, currency)).collect()
+    results
+        .racks
+        .iter()
+        .zip(&results.plan.groups)
+        .map(|(r, g)| (r, g.option.unwrap_or(CoolingOption::Air)))
 }
 
 /// The first year a rack group's planned option spends CAPEX (its conversion year).
@@ -55,7 +34,7 @@ fn start_year(rack: &RackResult, option: CoolingOption) -> Option<usize> {
         .position(|m| m.amount != 0.0)
 }
 
-/// "8 of 12 rack groups (48 racks) change from air. The mixed plan costs …".
+/// "8 of 12 rack groups (48 racks) change from air."
 pub(super) fn summary_sentence(input: &ReportInput) -> String {
     let (results, lang) = (input.results, input.lang);
     let changing: Vec<&RackResult> = planned(input)
@@ -63,26 +42,13 @@ pub(super) fn summary_sentence(input: &ReportInput) -> String {
         .map(|(r, _)| r)
         .collect();
     let racks: u64 = changing.iter().map(|r| r.count).sum();
-    let mixed = &results.mixed_plan;
-    format!(
-        "{}{}{}",
-        Rep::NarrChanges.fmt(
-            lang,
-            &[
-                &f::count(changing.len() as u64),
-                &f::count(results.racks.len() as u64),
-                &f::count(racks)
-            ]
-        ),
-        sentence_sep(lang),
-        Rep::NarrMixed.fmt(
-            lang,
-            &[
-                &f::money_short(mixed.capex, lang),
-                &f::money_short(mixed.npv_vs_air, lang),
-                &f::ratio(mixed.pue)
-            ]
-        )
+    Rep::NarrChanges.fmt(
+        lang,
+        &[
+            &f::count(changing.len() as u64),
+            &f::count(results.racks.len() as u64),
+            &f::count(racks),
+        ],
     )
 }
 
@@ -108,13 +74,15 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, rack: &RackResult, option: CoolingOption) {
+    /// Adds a group with its option and its NPV in the plan (its share of the hall's CDUs
+    /// included).
+    fn add(&mut self, rack: &RackResult, option: CoolingOption, npv: Money) {
         let o = rack.scope.option(option);
         self.groups += 1;
         self.racks += rack.count;
         self.it_kw += o.thermal.it_design.get::<uom::si::power::kilowatt>();
         self.capex += o.cost.capex.amount;
-        self.npv += o.cost.npv_vs_air.amount;
+        self.npv += npv.amount;
     }
 }
 
@@ -125,12 +93,14 @@ fn by_hall(input: &ReportInput) -> Table {
     let halls = results.halls.len();
     let mut cells: Vec<[Tally; 3]> = (0..halls).map(|_| Default::default()).collect();
     let mut total = Tally::default();
-    for (rack, option) in planned(input) {
+    for ((rack, option), choice) in planned(input).zip(&results.plan.groups) {
         if let Some(hall) = cells.get_mut(rack.hall) {
-            hall[option.index()].add(rack, option);
+            hall[option.index()].add(rack, option, choice.npv);
         }
-        total.add(rack, option);
+        total.add(rack, option, choice.npv);
     }
+    // the site's CAPEX is the plan's (the hall's CDUs counted once, not per group)
+    total.capex = results.plan.totals.capex.amount;
     let currency = results.currency;
     let scale = MoneyScale::for_max(total.capex.abs().max(total.npv.abs()), currency, lang);
     let money = |amount: f64| scale.number(Money::new(amount, currency));
@@ -176,8 +146,8 @@ fn by_hall(input: &ReportInput) -> Table {
 /// Per year: rack groups and racks that start converting, and the plan's CAPEX.
 fn schedule(input: &ReportInput) -> Table {
     let (results, lang) = (input.results, input.lang);
-    let capex = capex_by_year(input);
-    let scale = MoneyScale::for_amounts(&capex, results.currency, lang);
+    let capex = &results.plan.totals.capex_by_year;
+    let scale = MoneyScale::for_amounts(capex, results.currency, lang);
     let mut starts = vec![(0u64, 0u64); capex.len()];
     for (rack, option) in planned(input).filter(|(_, o)| *o != CoolingOption::Air) {
         if let Some(slot) = start_year(rack, option).and_then(|y| starts.get_mut(y)) {

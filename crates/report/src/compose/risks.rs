@@ -54,29 +54,24 @@ fn register(input: &ReportInput) -> Vec<Risk> {
         });
     }
     if liquid_racks > 0 {
-        let worst = checks
-            .iter()
-            .filter(|c| {
-                planned.iter().any(|(r, o)| {
-                    *o == c.option && results.halls.get(r.hall).is_some_and(|h| h.name == c.hall)
-                })
-            })
-            .max_by(|a, b| {
-                a.loop_heat
-                    .get::<kilowatt>()
-                    .total_cmp(&b.loop_heat.get::<kilowatt>())
-            });
-        if let Some(check) = worst {
+        // a hall's facility-water loop carries every liquid option of its plan
+        let mut loops: Vec<(&str, u64, f64)> = Vec::new();
+        for c in &checks {
+            let heat = c.loop_heat.get::<kilowatt>();
+            match loops.iter_mut().find(|(hall, _, _)| *hall == c.hall) {
+                Some(entry) => {
+                    entry.1 += c.loop_racks;
+                    entry.2 += heat;
+                }
+                None => loops.push((&c.hall, c.loop_racks, heat)),
+            }
+        }
+        let worst = loops.into_iter().max_by(|a, b| a.2.total_cmp(&b.2));
+        if let Some((hall, racks, heat)) = worst {
             risks.push(Risk {
                 name: Rep::RiskLoop,
-                exposure: Rep::RiskLoopExposure.fmt(
-                    lang,
-                    &[
-                        &check.hall,
-                        &f::count(check.loop_racks),
-                        &group_thousands(check.loop_heat.get::<kilowatt>(), 0),
-                    ],
-                ),
+                exposure: Rep::RiskLoopExposure
+                    .fmt(lang, &[&hall, &f::count(racks), &group_thousands(heat, 0)]),
                 mitigation: Rep::RiskLoopMitigation,
             });
         }
@@ -131,18 +126,19 @@ fn register(input: &ReportInput) -> Vec<Risk> {
             mitigation: Rep::RiskDowntimeMitigation,
         });
     }
+    // halls where a rack group's plan option loads the floor beyond its rating
     let overloaded: Vec<&str> = input
         .site
         .halls
         .iter()
-        .zip(&results.halls)
-        .filter(|(hall, scope)| {
-            scope
-                .recommendation
-                .option
-                .is_some_and(|o| scope.option(o).thermal.floor_load > hall.floor.rating.get())
+        .enumerate()
+        .filter(|(index, hall)| {
+            planned.iter().any(|(rack, option)| {
+                rack.hall == *index
+                    && rack.scope.option(*option).thermal.floor_load > hall.floor.rating.get()
+            })
         })
-        .map(|(hall, _)| hall.name.as_str())
+        .map(|(_, hall)| hall.name.as_str())
         .collect();
     if !overloaded.is_empty() {
         risks.push(Risk {

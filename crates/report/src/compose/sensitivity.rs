@@ -1,24 +1,24 @@
-//! The "Sensitivity" chapter, always present: the tornado of NPV against air of the focus
-//! option (horizontal bars around the base value, sorted by swing, each input by its human
-//! name with its low and high values) and its table, then the CDU N+1 check per hall.
+//! The "Sensitivity" chapter, always present: the tornado of the recommended plan's NPV
+//! against air (the site's ranges, or coolplan's default ones when it lists none; horizontal
+//! bars around the base value, sorted by swing, each input by its human name with its low and
+//! high values), its table with why an input has no effect, then the N+1 check of the plan's
+//! CDUs per hall.
 //! Deterministic: no Monte Carlo here (thousands of evaluations; the CLI and the app run it).
 //!
 //! Owns: the chapter's content. Never touches: the analyses' arithmetic
-//! (`engine::analysis`), layout, files. Without an `uncertainty` list in the site file the
-//! tornado section says so; the engine's default ranges fill it when they exist.
+//! (`engine::analysis`), layout, files.
 
-use super::format::{MoneyScale, count, option_name};
+use super::format::{MoneyScale, count, money_short, option_name};
 use super::{Detail, ReportInput, section, subsection};
 use crate::document::{Block, Column, Row, Table, Tornado as TornadoChart, TornadoBar};
 use coolplan_engine::analysis::evaluator;
 use coolplan_engine::analysis::redundancy::{self, HallCheck};
 use coolplan_engine::analysis::tornado::{self, Tornado};
-use coolplan_model::assumptions::describe::{percent_of_fraction, plain_number};
-use coolplan_model::assumptions::is_fraction;
 use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
-use coolplan_units::format::{group_thousands, written_for_display};
+use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
-use coolplan_words::fields::field_label;
+use coolplan_words::fields::assumption_label;
+use coolplan_words::results::plan as plan_words;
 use coolplan_words::results::units_as_written;
 use coolplan_words::say::Say;
 use coolplan_words::{Lang, Text, report::Rep};
@@ -28,15 +28,19 @@ pub(super) fn sensitivity(input: &ReportInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
     blocks.push(section(An::RepTornado.tr(lang)));
     match tornado_of(input) {
-        Ok(Some(t)) => tornado_blocks(input, &t, blocks),
-        Ok(None) => blocks.push(Block::Paragraph(An::RepNoRanges.tr(lang).to_string())),
+        Ok(t) => {
+            if t.default_ranges {
+                blocks.push(Block::Paragraph(An::RepNoRanges.tr(lang).to_string()));
+            }
+            tornado_blocks(input, &t, blocks)
+        }
         Err(gap) => blocks.push(Block::Paragraph(gap.say(lang))),
     }
     blocks.push(section(An::RepRedundancy.tr(lang)));
     redundancy_blocks(input, blocks);
 }
 
-/// Why the report has no tornado although the site lists uncertain inputs.
+/// Why the report has no tornado.
 enum NoTornado {
     NoClimate,
     Ranges(Vec<UncertaintyError>),
@@ -53,64 +57,27 @@ impl Say for NoTornado {
     }
 }
 
-/// The tornado of the site, `None` without uncertain inputs.
-fn tornado_of(input: &ReportInput) -> Result<Option<Tornado>, NoTornado> {
-    if input.site.uncertainty.is_empty() {
-        return Ok(None);
-    }
+/// The tornado of the site: its ranges, or the default ones when it lists none.
+fn tornado_of(input: &ReportInput) -> Result<Tornado, NoTornado> {
     let climate = input.climate.ok_or(NoTornado::NoClimate)?;
-    let prepared = Prepared::new(input.site).map_err(NoTornado::Ranges)?;
+    let (prepared, defaults) = Prepared::for_sensitivity(input.site).map_err(NoTornado::Ranges)?;
     let evaluate = evaluator(&prepared, climate);
-    tornado::tornado(&prepared, input.results, &evaluate)
-        .map(Some)
-        .map_err(NoTornado::Tornado)
-}
-
-/// An uncertain input's name for people: "Electricity price" for `prices.electricity`.
-fn input_name(key: &str, lang: Lang) -> String {
-    match key.split_once('.') {
-        Some((group, field)) if !field.contains('.') => field_label(group, field, lang).to_string(),
-        _ => key.to_string(),
-    }
-}
-
-/// An end of an input's range with its unit: "0.6 CNY/kWh", "6 %", "8 years".
-fn input_value(key: &str, written: &str, lang: Lang) -> String {
-    let field = key.rsplit('.').next().unwrap_or(key);
-    let plain = written.parse::<f64>().ok();
-    let shown = match plain {
-        Some(v) if is_fraction(field) => percent_of_fraction(v),
-        Some(v) if field == "horizon_years" => Rep::YearsValue.fmt(lang, &[&group_thousands(v, 0)]),
-        Some(v) if field == "first_year" => format!("{v}"),
-        _ => {
-            // "1470 CNY/kW" → "1,470 CNY/kW": the number grouped like every other.
-            let shown = written_for_display(written);
-            match shown.split_once(' ') {
-                Some((number, unit)) => match number.parse::<f64>() {
-                    Ok(v) => format!("{} {unit}", plain_number(v)),
-                    Err(_) => shown,
-                },
-                None => shown,
-            }
-        }
-    };
-    units_as_written(&shown, lang)
+    tornado::tornado(&prepared, defaults, input.results, &evaluate).map_err(NoTornado::Tornado)
 }
 
 fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
     let lang = input.lang;
-    let option = option_name(t.option, lang);
-    let currency = input.results.currency;
-    blocks.push(Block::Paragraph(An::RepTornadoIntro.fmt(
-        lang,
-        &[&option, &super::format::money_short(t.base_npv, lang)],
-    )));
+    let label = |b: &tornado::Bar| assumption_label(b.input, lang).to_string();
+    let shown = |text: &str| units_as_written(text, lang);
+    blocks.push(Block::Paragraph(
+        An::RepTornadoIntro.fmt(lang, &[&money_short(t.base_npv, lang)]),
+    ));
     let scale = MoneyScale::for_amounts(
         t.bars
             .iter()
             .flat_map(|b| [&b.low.npv, &b.high.npv])
             .chain([&t.base_npv]),
-        currency,
+        input.results.currency,
         lang,
     );
     let in_scale = |m: coolplan_units::Money| m.amount / scale.divisor;
@@ -118,47 +85,46 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
         .bars
         .iter()
         .map(|b| TornadoBar {
-            name: input_name(&b.input.to_string(), lang),
+            name: label(b),
             low: in_scale(b.low.npv),
             high: in_scale(b.high.npv),
-            low_input: input_value(&b.input.to_string(), &b.low.value, lang),
-            high_input: input_value(&b.input.to_string(), &b.high.value, lang),
+            low_input: shown(&b.low.display),
+            high_input: shown(&b.high.display),
         })
         .collect();
     blocks.push(Block::Tornado(TornadoChart {
-        title: An::RepTornadoChart.fmt(lang, &[&option]),
+        title: An::RepTornadoChart.tr(lang).to_string(),
         value_label: scale.header(Rep::MNpv.tr(lang), lang),
         base: in_scale(t.base_npv),
-        base_label: Rep::BaseValue.fmt(lang, &[&scale.number(t.base_npv)]),
+        base_label: An::RepTornadoBase.fmt(lang, &[&scale.number(t.base_npv)]),
         low_name: An::RepLow.tr(lang).to_string(),
         high_name: An::RepHigh.tr(lang).to_string(),
         bars,
     }));
-    let recommended = |o: Option<coolplan_engine::CoolingOption>| {
-        o.map_or("—", |o| option_name(o, lang)).to_string()
+    let plan_at = |e: &tornado::End| {
+        if e.plan_changed {
+            An::RepPlanChanges.tr(lang).to_string()
+        } else {
+            An::RepPlanSame.tr(lang).to_string()
+        }
     };
     let rows = t
         .bars
         .iter()
         .map(|b| {
-            let mut cells = vec![
-                input_name(&b.input.to_string(), lang),
-                input_value(&b.input.to_string(), &b.low.value, lang),
+            Row::new(vec![
+                label(b),
+                shown(&b.low.display),
                 scale.number(b.low.npv),
-                input_value(&b.input.to_string(), &b.high.value, lang),
+                shown(&b.high.display),
                 scale.number(b.high.npv),
                 scale.number(b.swing),
-            ];
-            cells.push(if b.swing.amount == 0.0 {
-                Rep::NoEffect.tr(lang).to_string()
-            } else {
-                format!(
-                    "{} / {}",
-                    recommended(b.low.recommended),
-                    recommended(b.high.recommended)
-                )
-            });
-            Row::new(cells)
+                if b.no_effect.is_some() {
+                    Rep::NoEffect.tr(lang).to_string()
+                } else {
+                    format!("{} / {}", plan_at(&b.low), plan_at(&b.high))
+                },
+            ])
         })
         .collect();
     blocks.push(Block::Table(Table {
@@ -173,6 +139,17 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
         ],
         rows,
     }));
+    let still: Vec<String> = t
+        .bars
+        .iter()
+        .filter_map(|b| {
+            let why = plan_words::no_effect(b.no_effect.as_ref()?, lang);
+            Some(An::RepNoEffect.fmt(lang, &[&label(b), &why]))
+        })
+        .collect();
+    if !still.is_empty() {
+        blocks.push(Block::Bullets(still));
+    }
 }
 
 fn redundancy_blocks(input: &ReportInput, blocks: &mut Vec<Block>) {
@@ -207,7 +184,7 @@ fn verdicts(checks: &[HallCheck], lang: Lang) -> Table {
             let mut row = Row::new(vec![
                 c.hall.clone(),
                 option_name(c.option, lang).to_string(),
-                count(c.cdus.len() as u64),
+                count(c.units),
                 count(c.loop_racks),
                 kw(c.loop_heat.get::<kilowatt>()),
                 verdict.tr(lang).to_string(),
@@ -261,15 +238,34 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
     });
     let hidden = listed.split_off(listed.len().min(MAX_CDUS_LISTED));
     listed.sort_unstable();
+    // units are numbered in the order they were filled; a run of identical ones as "3–9"
+    let mut first_unit = Vec::with_capacity(check.cdus.len());
+    let mut next = 1u64;
+    for cdu in &check.cdus {
+        first_unit.push(next);
+        next = next.saturating_add(cdu.units);
+    }
     let rows = listed
         .iter()
         .map(|i| (*i, &check.cdus[*i]))
         .map(|(i, cdu)| {
+            let racks = cdu.rack_count();
+            let (from, to) = (first_unit[i], first_unit[i] + cdu.units.saturating_sub(1));
+            let numbers = if to > from {
+                format!("{}–{}", count(from), count(to))
+            } else {
+                count(from)
+            };
+            let spare = if cdu.is_spare() {
+                format!(" ({})", An::RepSpareUnits.tr(lang))
+            } else {
+                String::new()
+            };
             let mut row = Row::new(vec![
-                format!("{} {}", An::RepCdu.tr(lang), i + 1),
+                format!("{} {numbers}{spare}", An::RepCdu.tr(lang)),
                 kw(cdu.load.get::<kilowatt>()),
                 kw(cdu.capacity.get::<kilowatt>()),
-                count(cdu.rack_count()),
+                count(racks),
                 kw(cdu.load.get::<kilowatt>()),
                 yes_no(cdu.failure_absorbed),
             ]);
@@ -294,18 +290,13 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
             .iter()
             .map(|i| check.cdus[*i].load.get::<kilowatt>())
             .fold(0.0, f64::max);
-        let failing = hidden
+        let failing: u64 = hidden
             .iter()
             .filter(|i| !check.cdus[**i].failure_absorbed)
-            .count();
-        notes.push(An::RepMoreCdus.fmt(
-            lang,
-            &[
-                &count(hidden.len() as u64),
-                &kw(most),
-                &count(failing as u64),
-            ],
-        ));
+            .map(|i| check.cdus[*i].units)
+            .sum();
+        let units: u64 = hidden.iter().map(|i| check.cdus[*i].units).sum();
+        notes.push(An::RepMoreCdus.fmt(lang, &[&count(units), &kw(most), &count(failing)]));
     }
     if !check.unassigned.is_empty() {
         let racks: u64 = check.unassigned.iter().map(|r| r.racks).sum();

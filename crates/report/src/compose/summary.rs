@@ -1,17 +1,16 @@
-//! The executive summary, which stands alone on at most two pages: the decision and why, the
-//! key figures (CAPEX, NPV, simple and discounted payback, savings), CAPEX by year, the main
-//! risks and the KPIs a compliance check reads.
-//!
-//! The decision is today's recommendation with the mixed plan beside it; when the engine
-//! gives a plan under hall limits, [`decision`] is the one function to change.
+//! The executive summary, which stands alone on at most two pages: the decision (the
+//! recommended plan) and why, its key figures (CAPEX in all and up front, NPV, simple and
+//! discounted payback, IRR, savings), its CAPEX by year, the main risks and the KPIs a
+//! compliance check reads. Every figure here is the plan's, so none contradicts another.
 
-use super::format::{self as f, MoneyScale};
-use super::reasons::{choice, in_sentence, reasons_of};
+use super::format::{self as f, MoneyScale, option_name};
+use super::reasons::reasons_of;
 use super::{ReportInput, kpis, plan, risks, section, sentence_sep};
 use crate::document::{Block, Column, KeyFigure, Row, Table};
-use coolplan_engine::{CoolingOption, OptionResult};
+use coolplan_engine::{CoolingOption, OptionResult, PlanTotals, Reason};
 use coolplan_units::Money;
-use coolplan_units::format::group_thousands;
+use coolplan_units::format::{UnitSystem, group_thousands};
+use coolplan_words::results::plan as plan_words;
 use coolplan_words::{Lang, Text, report::Rep};
 
 pub(super) fn summary(input: &ReportInput, blocks: &mut Vec<Block>) {
@@ -28,69 +27,75 @@ pub(super) fn summary(input: &ReportInput, blocks: &mut Vec<Block>) {
     blocks.push(Block::Paragraph(kpis::summary_line(input)));
 }
 
-/// The option the summary's figures are about: the recommendation, when there is one.
-fn chosen<'a>(input: &ReportInput<'a>) -> Option<&'a OptionResult> {
-    let site: &'a coolplan_engine::ScopeResult = &input.results.site;
-    site.recommendation.option.map(|o| site.option(o))
+/// CAPEX of year 0 of the plan.
+fn up_front(totals: &PlanTotals) -> Money {
+    totals
+        .capex_by_year
+        .first()
+        .copied()
+        .unwrap_or(totals.capex * 0.0)
 }
 
 fn key_figures(input: &ReportInput) -> Vec<KeyFigure> {
     let (results, lang) = (input.results, input.lang);
-    let site = &results.site;
-    let air = site.option(CoolingOption::Air);
+    let totals = &results.plan.totals;
     let figure = |label: Rep, value: String| KeyFigure {
         label: label.tr(lang).to_string(),
         value,
     };
-    let mixed = &results.mixed_plan;
-    let mut figures = vec![figure(
-        Rep::KfRecommended,
-        choice(site.recommendation.option, lang),
-    )];
-    match chosen(input) {
-        Some(best) => figures.extend([
-            figure(Rep::KfCapex, f::money_short(best.cost.capex, lang)),
-            figure(Rep::KfNpv, f::money_short(best.cost.npv_vs_air, lang)),
-            figure(Rep::KfPayback, payback_of(best, false, lang)),
-            figure(Rep::KfDiscPayback, payback_of(best, true, lang)),
-            figure(
-                Rep::KfIrr,
-                f::irr(
-                    site.irr(best.option)
-                        .filter(|_| best.option != CoolingOption::Air),
-                    lang,
-                ),
-            ),
-            figure(
-                Rep::KfPue,
-                format!(
-                    "{} → {}",
-                    f::ratio(air.energy.pue),
-                    f::ratio(best.energy.pue)
-                ),
-            ),
-            figure(
-                Rep::KfEnergySaved,
-                f::energy(air.energy.facility_energy - best.energy.facility_energy),
-            ),
-            figure(
-                Rep::KfOpexSaved,
-                f::money_short(air.cost.opex_per_year - best.cost.opex_per_year, lang),
-            ),
-            figure(Rep::KfCo2Saved, f::tonnes(air.energy.co2 - best.energy.co2)),
-            figure(Rep::KfMixedCapex, f::money_short(mixed.capex, lang)),
-            figure(Rep::KfMixedNpv, f::money_short(mixed.npv_vs_air, lang)),
-        ]),
-        None => figures.extend([
-            figure(Rep::KfMixedCapex, f::money_short(mixed.capex, lang)),
-            figure(Rep::KfMixedNpv, f::money_short(mixed.npv_vs_air, lang)),
-            figure(
-                Rep::KfMixedPue,
-                format!("{} → {}", f::ratio(air.energy.pue), f::ratio(mixed.pue)),
-            ),
-        ]),
+    let opex_air = results.site.option(CoolingOption::Air).cost.opex_per_year;
+    vec![
+        figure(Rep::KfRecommended, headline(input)),
+        figure(Rep::KfCapex, f::money_short(totals.capex, lang)),
+        figure(Rep::KfCapexUpFront, f::money_short(up_front(totals), lang)),
+        figure(Rep::KfNpv, f::money_short(totals.npv_vs_air, lang)),
+        figure(
+            Rep::KfPayback,
+            plan_payback(totals.simple_payback_years, totals, lang),
+        ),
+        figure(
+            Rep::KfDiscPayback,
+            plan_payback(totals.discounted_payback_years, totals, lang),
+        ),
+        figure(
+            Rep::KfIrr,
+            if changes(totals) {
+                f::irr(totals.irr, lang)
+            } else {
+                Rep::NotApplicable.tr(lang).to_string()
+            },
+        ),
+        figure(
+            Rep::KfPue,
+            format!("{} → {}", f::ratio(totals.pue_air), f::ratio(totals.pue)),
+        ),
+        figure(
+            Rep::KfEnergySaved,
+            f::energy(totals.facility_energy_air - totals.facility_energy),
+        ),
+        figure(
+            Rep::KfOpexSaved,
+            f::money_short(opex_air - totals.opex_per_year, lang),
+        ),
+        figure(
+            Rep::KfCo2Saved,
+            f::tonnes(kpis::co2_air(input) - kpis::plan_co2(input)),
+        ),
+    ]
+}
+
+/// Whether the plan changes anything (every group staying on air changes nothing).
+fn changes(totals: &PlanTotals) -> bool {
+    totals.capex.amount != 0.0 || totals.npv_vs_air.amount != 0.0
+}
+
+/// A payback of the plan; n/a when the plan changes nothing.
+fn plan_payback(years: Option<f64>, totals: &PlanTotals, lang: Lang) -> String {
+    if years.is_none() && !changes(totals) {
+        Rep::NotApplicable.tr(lang).to_string()
+    } else {
+        f::payback(years, lang)
     }
-    figures
 }
 
 /// Payback of a liquid option (simple or discounted), or a dash for air.
@@ -104,139 +109,148 @@ pub(super) fn payback_of(option: &OptionResult, discounted: bool, lang: Lang) ->
     }
 }
 
-/// What to approve and why, in a few sentences generated from the results.
+/// The plan in a line (`All cold plate`, or the options with their groups and racks).
+fn headline(input: &ReportInput) -> String {
+    let results = input.results;
+    let racks_of = |g: usize| results.racks.get(g).map_or(0, |r| r.count);
+    plan_words::headline(&results.plan, racks_of, input.lang)
+}
+
+/// What to approve and why, in a few sentences generated from the results: the plan and its
+/// figures; the best single option beside it and why the others are out; the limits that
+/// shaped the plan and how many groups change.
 fn decision(input: &ReportInput) -> Vec<String> {
     let (results, lang) = (input.results, input.lang);
     let site = &results.site;
-    let air = site.option(CoolingOption::Air);
+    let plan = &results.plan;
+    let totals = &plan.totals;
     let sep = sentence_sep(lang);
-    let mut first = Vec::new();
-    match site.recommendation.option {
-        Some(option) => {
-            let why = reasons_of(&site.recommendation.reasons, site, Some(option), lang);
-            first.push(if why.is_empty() {
-                Rep::NarrRecommend.fmt(lang, &[&input.site.name, &in_sentence(option, lang)])
-            } else {
-                Rep::NarrRecommendWhy
-                    .fmt(lang, &[&input.site.name, &in_sentence(option, lang), &why])
-            });
-            let best = site.option(option);
-            if option != CoolingOption::Air {
-                let saved = air.cost.opex_per_year - best.cost.opex_per_year;
-                let first_year_capex = best.cost.capex_by_year.first().copied();
-                first.push(Rep::NarrCapex.fmt(
-                    lang,
-                    &[
-                        &f::money_short(best.cost.capex, lang),
-                        &f::money_short(
-                            first_year_capex.unwrap_or(Money::new(0.0, results.currency)),
-                            lang,
-                        ),
-                        &results.first_year,
-                        &f::money_short(saved, lang),
-                    ],
-                ));
-                first.push(Rep::NarrNpv.fmt(
-                    lang,
-                    &[
-                        &results.horizon_years,
-                        &group_thousands(results.discount_rate * 100.0, 1),
-                        &f::money_short(best.cost.npv_vs_air, lang),
-                    ],
-                ));
-                first.push(match best.cost.simple_payback_years {
-                    Some(years) => Rep::NarrPayback.fmt(
-                        lang,
-                        &[
-                            &group_thousands(years, 1),
-                            &f::payback(best.cost.discounted_payback_years, lang),
-                        ],
-                    ),
-                    None => Rep::NarrNoPayback.tr(lang).to_string(),
-                });
-                first.push(Rep::NarrPue.fmt(
-                    lang,
-                    &[
-                        &f::ratio(air.energy.pue),
-                        &f::ratio(best.energy.pue),
-                        &f::energy(air.energy.facility_energy - best.energy.facility_energy),
-                    ],
-                ));
-            }
-            if let (Some(other), Some(margin)) =
-                (site.recommendation.runner_up, site.recommendation.margin)
-            {
-                first.push(Rep::NarrRunnerUp.fmt(
-                    lang,
-                    &[&in_sentence(other, lang), &f::money_short(margin, lang)],
-                ));
-            }
-        }
-        None => first.push(Rep::NarrNone.fmt(lang, &[&input.site.name])),
-    }
-    let mut paragraphs = vec![first.join(sep)];
-    let infeasible: Vec<String> = site
-        .options
-        .iter()
-        .filter(|o| !o.feasible)
-        .map(|o| {
-            Rep::NarrInfeasible.fmt(
+    let mut first = vec![Rep::NarrRecommend.fmt(
+        lang,
+        &[
+            &input.site.name,
+            &headline(input),
+            &plan_words::relation_to_columns(plan, lang),
+        ],
+    )];
+    if plan.uniform != Some(CoolingOption::Air) {
+        let air = site.option(CoolingOption::Air);
+        first.push(Rep::NarrCapex.fmt(
+            lang,
+            &[
+                &f::money_short(totals.capex, lang),
+                &f::money_short(up_front(totals), lang),
+                &f::money_short(air.cost.opex_per_year - totals.opex_per_year, lang),
+                &results.horizon_years,
+                &group_thousands(results.discount_rate * 100.0, 1),
+                &f::money_short(totals.npv_vs_air, lang),
+            ],
+        ));
+        first.push(match totals.simple_payback_years {
+            Some(years) => Rep::NarrPayback.fmt(
                 lang,
                 &[
-                    &super::format::option_name(o.option, lang),
-                    &reasons_of(&o.infeasible_reasons, site, Some(o.option), lang),
+                    &group_thousands(years, 1),
+                    &f::payback(totals.discounted_payback_years, lang),
+                ],
+            ),
+            None => Rep::NarrNoPayback.tr(lang).to_string(),
+        });
+        first.push(Rep::NarrPue.fmt(
+            lang,
+            &[
+                &f::ratio(totals.pue_air),
+                &f::ratio(totals.pue),
+                &f::energy(totals.facility_energy_air - totals.facility_energy),
+            ],
+        ));
+    }
+    let mut paragraphs = vec![first.join(sep)];
+    let mut second = vec![match site.recommendation.option {
+        Some(best) => {
+            let npv = site.option(best).cost.npv_vs_air;
+            Rep::NarrBestSingle.fmt(
+                lang,
+                &[
+                    &coolplan_words::results::option_in_sentence(best, lang),
+                    &f::money_short(npv, lang),
+                    &f::money_short(totals.npv_vs_air - npv, lang),
                 ],
             )
-        })
-        .collect();
-    if !infeasible.is_empty() {
-        paragraphs.push(infeasible.join(sep));
+        }
+        None => Rep::NarrNoSingle.tr(lang).to_string(),
+    }];
+    second.extend(site.options.iter().filter(|o| !o.feasible).map(|o| {
+        Rep::NarrInfeasible.fmt(
+            lang,
+            &[
+                &option_name(o.option, lang),
+                &reasons_of(&o.infeasible_reasons, site, Some(o.option), lang),
+            ],
+        )
+    }));
+    paragraphs.push(second.join(sep));
+    let mut third = Vec::new();
+    for (hall, hall_plan) in results.halls.iter().zip(&plan.halls) {
+        for limit in hall_plan.limits.iter().filter(|l| l.binds) {
+            third.push(Rep::NarrLimit.fmt(
+                lang,
+                &[
+                    &hall.name,
+                    &plan_words::limit_name(limit.limit, lang),
+                    &plan_words::amount(limit.used, UnitSystem::Si),
+                    &plan_words::amount(limit.capacity, UnitSystem::Si),
+                ],
+            ));
+        }
     }
-    paragraphs.push(plan::summary_sentence(input));
+    third.push(plan::summary_sentence(input));
+    let above_guideline = results
+        .racks
+        .iter()
+        .zip(&plan.groups)
+        .filter(|(r, g)| {
+            g.option == Some(CoolingOption::Air)
+                && r.scope
+                    .option(CoolingOption::Air)
+                    .warnings
+                    .iter()
+                    .any(|w| matches!(w, Reason::AboveAirGuideline { .. }))
+        })
+        .count();
+    if above_guideline > 0 {
+        third.push(Rep::NarrStaysToday.fmt(lang, &[&f::count(above_guideline as u64)]));
+    }
+    paragraphs.push(third.join(sep));
     paragraphs
 }
 
-/// CAPEX of each year that has any, for the recommended option and the mixed plan, with the
-/// total; the money scale is the table's.
+/// CAPEX of the plan in each year that has any, with the total; the money scale is the
+/// table's.
 fn capex_by_year(input: &ReportInput) -> Table {
     let (results, lang) = (input.results, input.lang);
-    let plan_years = plan::capex_by_year(input);
-    let recommended = chosen(input).map(|o| &o.cost.capex_by_year);
-    let mut all: Vec<&Money> = plan_years.iter().collect();
-    if let Some(years) = recommended {
-        all.extend(years.iter());
-    }
-    let scale = MoneyScale::for_amounts(all.iter().copied(), results.currency, lang);
-    let mut columns = vec![Column::left(Rep::ColYear.tr(lang))];
-    if let Some(option) = results.site.recommendation.option {
-        columns.push(Column::right(
-            scale.header(super::format::option_name(option, lang), lang),
-        ));
-    }
-    columns.push(Column::right(
-        scale.header(Rep::MixedPlanName.tr(lang), lang),
-    ));
-    let zero = Money::new(0.0, results.currency);
-    let mut rows = Vec::new();
-    let years = plan_years.len().max(recommended.map_or(0, Vec::len));
-    for year in 0..years {
-        let planned = plan_years.get(year).copied().unwrap_or(zero);
-        let own = recommended.and_then(|y| y.get(year)).copied();
-        if planned.amount == 0.0 && own.is_none_or(|m| m.amount == 0.0) {
-            continue;
-        }
-        let mut cells = vec![(u32::from(results.first_year) + year as u32).to_string()];
-        if let Some(own) = recommended.map(|_| own.unwrap_or(zero)) {
-            cells.push(scale.number(own));
-        }
-        cells.push(scale.number(planned));
-        rows.push(Row::new(cells));
-    }
-    let mut total = vec![Rep::ColTotal.tr(lang).to_string()];
-    if let Some(best) = chosen(input) {
-        total.push(scale.number(best.cost.capex));
-    }
-    total.push(scale.number(results.mixed_plan.capex));
-    rows.push(Row::strong(total));
+    let totals = &results.plan.totals;
+    // the scale of the years, as the schedule's (the total keeps their decimals)
+    let scale = MoneyScale::for_amounts(&totals.capex_by_year, results.currency, lang);
+    let columns = vec![
+        Column::left(Rep::ColYear.tr(lang)),
+        Column::right(scale.header(Rep::KfRecommended.tr(lang), lang)),
+    ];
+    let mut rows: Vec<Row> = totals
+        .capex_by_year
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.amount != 0.0)
+        .map(|(year, m)| {
+            Row::new(vec![
+                (u32::from(results.first_year) + year as u32).to_string(),
+                scale.number(*m),
+            ])
+        })
+        .collect();
+    rows.push(Row::strong(vec![
+        Rep::ColTotal.tr(lang).to_string(),
+        scale.number(totals.capex),
+    ]));
     Table { columns, rows }
 }

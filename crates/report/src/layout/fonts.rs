@@ -182,10 +182,10 @@ fn tokens(text: &str) -> impl Iterator<Item = &str> {
     .peekable();
     std::iter::from_fn(move || {
         let first = words.next()?;
-        if is_number_then_space(first) {
-            if let Some(unit) = words.next_if(|u| is_short_unit(u)) {
-                return Some(span(text, first, unit));
-            }
+        if is_number_then_space(first)
+            && let Some(unit) = words.next_if(|u| is_short_unit(u))
+        {
+            return Some(span(text, first, unit));
         }
         Some(first)
     })
