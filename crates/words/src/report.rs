@@ -78,8 +78,8 @@ crate::texts! {
         GlossN1 => "Redundancy: any one unit may fail and the others still carry the load.", "冗余：任意一台设备故障时，其余设备仍能承担全部负载。";
         GlossFreeTerm => "Free cooling", "自然冷却";
         GlossFree => "Hours when outdoor air or dry coolers reject the heat without running chillers.", "无需开启冷水机组、仅靠室外空气或干冷器即可散热的小时数。";
-        GlossPlanTerm => "Mixed plan", "混合方案";
-        GlossPlan => "Each rack group on its own best feasible option (air where none is).", "每个机柜组各自采用其最优的可行方案（均不可行时保持风冷）。";
+        GlossPlanTerm => "Recommended plan", "推荐方案";
+        GlossPlan => "An option for each rack group, chosen per hall for the best NPV against air within the hall's shared limits (air cooling, floor area, electrical and facility-water capacity), CDUs counted in whole units; installed servers no option suits stay on air.", "为每个机柜组选定的冷却方式：按机房在其共享上限（风冷能力、面积、电力和设施水容量）内取相对风冷净现值最优，CDU 按整台计；无可行方案的在用服务器维持风冷。";
         // Summary
         KfRecommended => "Recommended plan", "推荐方案";
         BestSingleRow => "Best single option", "最优单一方案";
@@ -233,7 +233,7 @@ crate::texts! {
         ColPlannedOption => "Planned option", "采用方案";
         GroupsAggregated => "{0} rack groups, aggregated by the server model that draws most of each rack's power (the full report lists every group).", "共 {0} 个机柜组，按各机柜功率最大的服务器型号汇总（完整报告逐组列出）。";
         // KPIs
-        KpiIntro => "The indicators energy-efficiency rules and sustainability reports are written in, per option and for the plan, over one year at the design load profile.", "节能规定和可持续发展报告所用的各项指标，按方案及混合方案列出，基于设计负载曲线的全年数据。";
+        KpiIntro => "The indicators energy-efficiency rules and sustainability reports are written in, per option and for the plan, over one year at the design load profile.", "节能规定和可持续发展报告所用的各项指标，按方案及推荐方案列出，基于设计负载曲线的全年数据。";
         KpiTable => "Indicators per option", "各方案指标";
         KpiRulesPending => "Limits of local PUE rules (by region, year and size) are not checked in this version: compare the PUE row with the limit that applies to the site.", "本版本尚未核对地方 PUE 限值（按地区、年份和规模）：请将 PUE 一行与适用于本站点的限值对比。";
         MWue => "WUE (L/kWh)", "WUE (L/kWh)";

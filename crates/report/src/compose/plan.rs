@@ -69,7 +69,6 @@ struct Tally {
     groups: u64,
     racks: u64,
     it_kw: f64,
-    capex: f64,
     npv: f64,
 }
 
@@ -77,17 +76,21 @@ impl Tally {
     /// Adds a group with its option and its NPV in the plan (its share of the hall's CDUs
     /// included).
     fn add(&mut self, rack: &RackResult, option: CoolingOption, npv: Money) {
-        let o = rack.scope.option(option);
         self.groups += 1;
         self.racks += rack.count;
-        self.it_kw += o.thermal.it_design.get::<uom::si::power::kilowatt>();
-        self.capex += o.cost.capex.amount;
+        self.it_kw += rack
+            .scope
+            .option(option)
+            .thermal
+            .it_design
+            .get::<uom::si::power::kilowatt>();
         self.npv += npv.amount;
     }
 }
 
-/// Rack groups, racks, IT power, CAPEX and NPV of the plan per hall and option, with the
-/// site total.
+/// Rack groups, racks, IT power and NPV of the plan per hall and option, each hall's CAPEX
+/// (its CDUs are shared by its options, so CAPEX is the hall's, on its only option's row or a
+/// hall total row), and the site total.
 fn by_hall(input: &ReportInput) -> Table {
     let (results, lang) = (input.results, input.lang);
     let halls = results.halls.len();
@@ -99,11 +102,17 @@ fn by_hall(input: &ReportInput) -> Table {
         }
         total.add(rack, option, choice.npv);
     }
-    // the site's CAPEX is the plan's (the hall's CDUs counted once, not per group)
-    total.capex = results.plan.totals.capex.amount;
+    let totals = &results.plan.totals;
     let currency = results.currency;
-    let scale = MoneyScale::for_max(total.capex.abs().max(total.npv.abs()), currency, lang);
-    let money = |amount: f64| scale.number(Money::new(amount, currency));
+    let scale = MoneyScale::for_max(
+        totals
+            .capex
+            .amount
+            .abs()
+            .max(totals.npv_vs_air.amount.abs()),
+        currency,
+        lang,
+    );
     let columns = vec![
         Column::left(Rep::ColHall.tr(lang)),
         Column::left(Rep::ColOption.tr(lang)),
@@ -113,33 +122,64 @@ fn by_hall(input: &ReportInput) -> Table {
         Column::right(scale.header(Rep::MCapex.tr(lang), lang)),
         Column::right(scale.header(Rep::MNpv.tr(lang), lang)),
     ];
+    let row = |hall: &str, option: String, t: &Tally, capex: String, npv: Money| {
+        vec![
+            hall.to_string(),
+            option,
+            f::count(t.groups),
+            f::count(t.racks),
+            f::count(t.it_kw.round() as u64),
+            capex,
+            scale.number(npv),
+        ]
+    };
     let mut rows = Vec::new();
-    for (hall, tallies) in results.halls.iter().zip(&cells) {
-        for option in CoolingOption::ALL {
+    for ((hall, tallies), hall_plan) in results.halls.iter().zip(&cells).zip(&results.plan.halls) {
+        let used: Vec<CoolingOption> = CoolingOption::ALL
+            .into_iter()
+            .filter(|o| tallies[o.index()].groups > 0)
+            .collect();
+        let hall_capex = scale.number(hall_plan.totals.capex);
+        for &option in &used {
             let t = &tallies[option.index()];
-            if t.groups == 0 {
-                continue;
+            let capex = if used.len() == 1 {
+                hall_capex.clone()
+            } else {
+                String::new()
+            };
+            let name = option_name(option, lang).to_string();
+            rows.push(Row::new(row(
+                &hall.name,
+                name,
+                t,
+                capex,
+                Money::new(t.npv, currency),
+            )));
+        }
+        if used.len() > 1 {
+            let mut sum = Tally::default();
+            for t in tallies {
+                sum.groups += t.groups;
+                sum.racks += t.racks;
+                sum.it_kw += t.it_kw;
             }
-            rows.push(Row::new(vec![
-                hall.name.clone(),
-                option_name(option, lang).to_string(),
-                f::count(t.groups),
-                f::count(t.racks),
-                f::count(t.it_kw.round() as u64),
-                money(t.capex),
-                money(t.npv),
-            ]));
+            let name = Rep::ColTotal.tr(lang).to_string();
+            rows.push(Row::new(row(
+                &hall.name,
+                name,
+                &sum,
+                hall_capex,
+                hall_plan.totals.npv_vs_air,
+            )));
         }
     }
-    rows.push(Row::strong(vec![
-        Rep::SiteTotal.tr(lang).to_string(),
+    rows.push(Row::strong(row(
+        Rep::SiteTotal.tr(lang),
         String::new(),
-        f::count(total.groups),
-        f::count(total.racks),
-        f::count(total.it_kw.round() as u64),
-        money(total.capex),
-        money(total.npv),
-    ]));
+        &total,
+        scale.number(totals.capex),
+        totals.npv_vs_air,
+    )));
     Table { columns, rows }
 }
 

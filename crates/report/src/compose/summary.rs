@@ -166,20 +166,23 @@ fn decision(input: &ReportInput) -> Vec<String> {
         ));
     }
     let mut paragraphs = vec![first.join(sep)];
-    let mut second = vec![match site.recommendation.option {
+    // the best single option beside the plan, unless the plan is that option's column
+    let mut second = Vec::new();
+    match site.recommendation.option {
+        Some(best) if plan.uniform == Some(best) => {}
         Some(best) => {
             let npv = site.option(best).cost.npv_vs_air;
-            Rep::NarrBestSingle.fmt(
+            second.push(Rep::NarrBestSingle.fmt(
                 lang,
                 &[
                     &coolplan_words::results::option_in_sentence(best, lang),
                     &f::money_short(npv, lang),
                     &f::money_short(totals.npv_vs_air - npv, lang),
                 ],
-            )
+            ));
         }
-        None => Rep::NarrNoSingle.tr(lang).to_string(),
-    }];
+        None => second.push(Rep::NarrNoSingle.tr(lang).to_string()),
+    }
     second.extend(site.options.iter().filter(|o| !o.feasible).map(|o| {
         Rep::NarrInfeasible.fmt(
             lang,
@@ -189,7 +192,9 @@ fn decision(input: &ReportInput) -> Vec<String> {
             ],
         )
     }));
-    paragraphs.push(second.join(sep));
+    if !second.is_empty() {
+        paragraphs.push(second.join(sep));
+    }
     let mut third = Vec::new();
     for (hall, hall_plan) in results.halls.iter().zip(&plan.halls) {
         for limit in hall_plan.limits.iter().filter(|l| l.binds) {

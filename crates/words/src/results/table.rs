@@ -55,7 +55,6 @@ crate::texts! {
         Halls => "Halls", "机房";
         RackGroups => "Rack groups", "机柜组";
         Recommended => "Recommended: {0}", "推荐方案：{0}";
-        MixedPlan => "Mixed plan (each rack group on its own best option): CAPEX {0}, NPV vs air {1}, PUE {2}", "混合方案（每个机柜组采用各自最优方案）：投资 {0}，相对风冷净现值 {1}，PUE {2}";
         Heading => "{0}: {1} years at a discount rate of {2}, money in {3}", "{0}：评估期 {1} 年，折现率 {2}，货币单位 {3}";
         MoreRackGroups => "… and {0} more rack groups (see --format json)", "……另有 {0} 个机柜组（见 --format json）";
         ItemPerKwStock => "per-kW price, stock servers", "按千瓦单价（存量服务器）";
