@@ -8,9 +8,10 @@
 //! each [`Detail`] level lists. Never touches: layout, fonts, files, the clock, the engine's
 //! arithmetic.
 //!
-//! Chapters are slots fed by today's results: the mixed plan stands in for the plan, the
-//! compliance chapter shows the KPIs per option; a richer engine result replaces one chapter
-//! function without touching the others.
+//! The decision is the engine's recommended plan (`Results::plan`): the summary, plan, halls,
+//! drawings, risks, KPIs and bill of quantities read it; the per-option results are reference
+//! columns beside it. Each chapter is one function, so a richer engine result changes one
+//! chapter without touching the others.
 
 mod aggregate;
 mod appendix;
