@@ -294,6 +294,7 @@ crate::texts! {
         AndMore => " and {0} more", " 等另 {0} 处";
         // Sensitivity
         NoEffect => "no effect on this site", "对本站点无影响";
+        YearsValue => "{0} years", "{0} 年";
         ColLoopRacks => "Racks on the loop", "环路机柜数";
         ColLoopKw => "Loop load (kW)", "环路负载 (kW)";
         ColVerdict => "N+1", "N+1";

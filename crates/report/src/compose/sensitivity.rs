@@ -14,6 +14,8 @@ use crate::document::{Block, Column, Row, Table, Tornado as TornadoChart, Tornad
 use coolplan_engine::analysis::evaluator;
 use coolplan_engine::analysis::redundancy::{self, HallCheck};
 use coolplan_engine::analysis::tornado::{self, Tornado};
+use coolplan_model::assumptions::describe::percent_of_fraction;
+use coolplan_model::assumptions::is_fraction;
 use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
@@ -65,10 +67,24 @@ fn tornado_of(input: &ReportInput) -> Result<Tornado, NoTornado> {
     tornado::tornado(&prepared, defaults, input.results, &evaluate).map_err(NoTornado::Tornado)
 }
 
+/// An end of an input's range as people read it: a fraction as a percentage ("6 %"), the
+/// horizon in years ("8 years"), anything else as the assumptions display it, with its unit
+/// ("0.6 CNY/kWh").
+fn end_value(bar: &tornado::Bar, end: &tornado::End, lang: Lang) -> String {
+    let path = bar.input.path();
+    let field = path.rsplit('.').next().unwrap_or(path);
+    if is_fraction(field) {
+        percent_of_fraction(end.value)
+    } else if field == "horizon_years" {
+        Rep::YearsValue.fmt(lang, &[&group_thousands(end.value, 0)])
+    } else {
+        units_as_written(&end.display, lang)
+    }
+}
+
 fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
     let lang = input.lang;
     let label = |b: &tornado::Bar| assumption_label(b.input, lang).to_string();
-    let shown = |text: &str| units_as_written(text, lang);
     blocks.push(Block::Paragraph(
         An::RepTornadoIntro.fmt(lang, &[&money_short(t.base_npv, lang)]),
     ));
@@ -88,8 +104,8 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
             name: label(b),
             low: in_scale(b.low.npv),
             high: in_scale(b.high.npv),
-            low_input: shown(&b.low.display),
-            high_input: shown(&b.high.display),
+            low_input: end_value(b, &b.low, lang),
+            high_input: end_value(b, &b.high, lang),
         })
         .collect();
     blocks.push(Block::Tornado(TornadoChart {
@@ -114,9 +130,9 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
         .map(|b| {
             Row::new(vec![
                 label(b),
-                shown(&b.low.display),
+                end_value(b, &b.low, lang),
                 scale.number(b.low.npv),
-                shown(&b.high.display),
+                end_value(b, &b.high, lang),
                 scale.number(b.high.npv),
                 scale.number(b.swing),
                 if b.no_effect.is_some() {
