@@ -104,7 +104,7 @@ crate::texts! {
         KfCo2Saved => "CO₂ avoided per year", "每年减少 CO₂ 排放";
         InfeasibleSuffix => "{0} (infeasible)", "{0}（不可行）";
         NoneFeasible => "No option is feasible", "无可行方案";
-        NarrRecommend => "For {0}, coolplan recommends this plan: {1} ({2}).", "对于{0}，coolplan 推荐的方案为：{1}（{2}）。";
+        NarrRecommend => "For {0}, coolplan recommends this plan: {1} ({2}).", "对于{0}，coolplan 推荐的方案是{1}（{2}）。";
         NarrCapex => "It costs {0} in all, {1} of it up front and the rest as new servers arrive, and saves {2} a year against staying on air; its NPV over {3} years at {4} % is {5}.", "投资共 {0}，其中初期 {1}，其余随新增服务器到货投入；相比维持风冷每年节省 {2}；{3} 年评估期、折现率 {4} % 下的净现值为 {5}。";
         NarrPayback => "The extra investment pays back in {0} years (simple payback; discounted payback: {1}).", "追加投资静态回收期 {0} 年（动态回收期：{1}）。";
         NarrNoPayback => "The extra investment does not pay back within the horizon.", "追加投资在评估期内无法回收。";
