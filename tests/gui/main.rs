@@ -11,4 +11,5 @@ mod background;
 mod checks;
 mod import;
 mod recovery_kill;
+mod uncertainty;
 mod units;
