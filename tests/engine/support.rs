@@ -51,6 +51,7 @@ pub fn hall(name: &str, racks: Vec<Rack>) -> Hall {
             capacity: None,
         }),
         measured_pue: None,
+        heat_customer: None,
         it_capacity: None,
         racks,
     }
@@ -75,6 +76,8 @@ pub fn site(halls: Vec<Hall>) -> Site {
         overrides: Vec::new(),
         halls,
         uncertainty: Vec::new(),
+        compliance: None,
+        heat_customer: None,
     }
 }
 

@@ -116,6 +116,7 @@ fn hall(index: usize) -> impl Strategy<Value = Hall> {
                     capacity: None,
                 }),
                 measured_pue: pue,
+                heat_customer: None,
                 it_capacity: None,
                 racks,
             },
@@ -151,6 +152,8 @@ fn site() -> impl Strategy<Value = Site> {
                 overrides: Vec::new(),
                 halls,
                 uncertainty: Vec::new(),
+                compliance: None,
+                heat_customer: None,
             }
         })
 }

@@ -5,6 +5,7 @@
 mod pdftotext;
 
 mod cli;
+mod compliance;
 mod e2e;
 mod golden;
 mod json;

@@ -338,6 +338,8 @@ impl CloneProps for Site {
             overrides: Vec::new(),
             uncertainty: Vec::new(),
             halls: Vec::new(),
+            compliance: self.compliance.clone(),
+            heat_customer: self.heat_customer.clone(),
         }
     }
 }
@@ -352,6 +354,7 @@ impl CloneProps for Hall {
             air_cooling_capacity: self.air_cooling_capacity,
             facility_water: self.facility_water.clone(),
             measured_pue: self.measured_pue,
+            heat_customer: self.heat_customer.clone(),
             it_capacity: self.it_capacity,
             racks: Vec::new(),
         }

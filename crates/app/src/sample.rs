@@ -90,6 +90,8 @@ pub fn blank_site(name: &str, hall_name: &str) -> Site {
         overrides: Vec::new(),
         halls: vec![blank_hall(hall_name)],
         uncertainty: Vec::new(),
+        compliance: None,
+        heat_customer: None,
     }
 }
 
@@ -108,6 +110,7 @@ pub fn blank_hall(name: &str) -> Hall {
         air_cooling_capacity: kw(300.0),
         facility_water: None,
         measured_pue: None,
+        heat_customer: None,
         it_capacity: None,
         racks: Vec::new(),
     }

@@ -7,6 +7,7 @@
 pub mod assumptions;
 pub mod catalog;
 pub mod climate;
+pub mod compliance;
 pub mod cooling;
 pub mod fluids;
 pub mod generate;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 pub use assumptions::Assumptions;
 pub use catalog::{Catalog, ImmersionCompat, KitAvailability, ModelOverride, ServerModel};
 pub use climate::ClimateSource;
+pub use compliance::{Compliance, HeatCustomer};
 pub use cooling::{Cooling, CoolingRule};
 use coolplan_units::{AreaQ, Currency, FloorLoadQ, LengthQ, PowerQ, TemperatureQ};
 
@@ -56,6 +58,12 @@ pub struct Site {
     /// Uncertain inputs and their ranges (sensitivity and Monte Carlo), see [`uncertainty`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub uncertainty: Vec<uncertainty::Uncertain>,
+    /// Region, status and targets of the site for the compliance rules and KPIs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compliance: Option<Compliance>,
+    /// A taker of the liquid loops' heat shared by every hall without its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heat_customer: Option<HeatCustomer>,
 }
 
 /// Where the site is and which climate drives free cooling.
@@ -94,6 +102,9 @@ pub struct Hall {
     /// PUE measured over a year, used to calibrate the air baseline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured_pue: Option<f64>,
+    /// A taker of this hall's liquid heat (else the site's customer, if any).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heat_customer: Option<HeatCustomer>,
     /// Electrical capacity for IT (the IT power the hall's feed, UPS and distribution can
     /// carry at design), if known: a limit the plan's IT power at max draw stays within.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -95,7 +95,7 @@ crate::texts! {
         CapexByYear => "CAPEX by year", "逐年投资";
         KeyRisks => "Main risks", "主要风险";
         ComplianceSummary => "KPIs and compliance", "关键指标与合规";
-        ComplianceLine => "PUE {0} today → {1}; WUE {2} → {3} L/kWh; CO₂ {4} → {5} a year. Chapter 3 gives every indicator per option; limits of local PUE rules are not checked in this version.", "PUE 由现状 {0} 降至 {1}；WUE 由 {2} 变为 {3} L/kWh；每年 CO₂ 排放由 {4} 变为 {5}。第 3 章列出各方案的全部指标；本版本尚未核对地方 PUE 限值。";
+        ComplianceLine => "PUE {0} today → {1}; WUE {2} → {3} L/kWh; CO₂ {4} → {5} a year. Chapter 3 gives every indicator per option and year, and the rules that apply to the site.", "PUE 由现状 {0} 降至 {1}；WUE 由 {2} 变为 {3} L/kWh；每年 CO₂ 排放由 {4} 变为 {5}。第 3 章按方案和年份列出全部指标及适用于本站点的规定。";
         ColYear => "Year", "年份";
         ColTotal => "Total", "合计";
         KfPue => "PUE (air → plan)", "PUE（风冷 → 推荐方案）";
@@ -235,7 +235,6 @@ crate::texts! {
         // KPIs
         KpiIntro => "The indicators energy-efficiency rules and sustainability reports are written in, per option and for the plan, over one year at the design load profile.", "节能规定和可持续发展报告所用的各项指标，按方案及推荐方案列出，基于设计负载曲线的全年数据。";
         KpiTable => "Indicators per option", "各方案指标";
-        KpiRulesPending => "Limits of local PUE rules (by region, year and size) are not checked in this version: compare the PUE row with the limit that applies to the site.", "本版本尚未核对地方 PUE 限值（按地区、年份和规模）：请将 PUE 一行与适用于本站点的限值对比。";
         MWue => "WUE (L/kWh)", "WUE (L/kWh)";
         MCue => "CUE (kg CO₂/kWh)", "CUE (kg CO₂/kWh)";
         // Bill of quantities

@@ -136,6 +136,7 @@ mod tests {
             facility_water: None,
             measured_pue: None,
             it_capacity: None,
+            heat_customer: None,
             racks: Vec::new(),
         }
     }

@@ -151,10 +151,11 @@ pub fn rack_group(
         s.it_energy_wh = s.it_avg_w * plant.hours_h;
         s.compute_energy_wh = n * load.compute_avg_w * plant.hours_h;
         for m in 0..12 {
-            s.monthly_facility_wh[m] = s.it_avg_w * plant.it_h[m]
-                + s.air_avg_w * plant.air_h[m]
-                + s.liquid_avg_w * plant.liquid_h[m];
+            let cooling_wh = s.air_avg_w * plant.air_h[m] + s.liquid_avg_w * plant.liquid_h[m];
+            s.monthly_facility_wh[m] = s.it_avg_w * plant.it_h[m] + cooling_wh;
+            s.cooling_wh += cooling_wh;
         }
+        s.liquid_heat_wh = s.liquid_avg_w * plant.hours_h;
         s.water_m3 = s.air_avg_w * plant.water_l_per_w / 1000.0;
         rack_verdict(
             option,

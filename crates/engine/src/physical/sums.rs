@@ -45,6 +45,11 @@ pub struct Sums {
     pub it_energy_wh: f64,
     pub compute_energy_wh: f64,
     pub monthly_facility_wh: [f64; 12],
+    /// Energy of the cooling path (air plant and liquid path) over the year, inside
+    /// `monthly_facility_wh`: the pPUE numerator's overhead.
+    pub cooling_wh: f64,
+    /// Heat carried away by liquid loops over the year (average liquid heat × hours).
+    pub liquid_heat_wh: f64,
     pub water_m3: f64,
 }
 
@@ -76,6 +81,8 @@ impl Sums {
         {
             *a += b;
         }
+        self.cooling_wh += o.cooling_wh;
+        self.liquid_heat_wh += o.liquid_heat_wh;
         self.water_m3 += o.water_m3;
     }
 
@@ -117,6 +124,8 @@ impl Sums {
             it_energy_wh: mix(full.it_energy_wh, air.it_energy_wh),
             compute_energy_wh: mix(full.compute_energy_wh, air.compute_energy_wh),
             monthly_facility_wh: monthly,
+            cooling_wh: mix(full.cooling_wh, air.cooling_wh),
+            liquid_heat_wh: mix(full.liquid_heat_wh, air.liquid_heat_wh),
             water_m3: mix(full.water_m3, air.water_m3),
         }
     }
@@ -159,6 +168,8 @@ impl Sums {
             fluid_volume: Volume::new::<cubic_meter>(self.fluid_m3),
             it_energy: Energy::new::<watt_hour>(self.it_energy_wh),
             facility_energy: Energy::new::<watt_hour>(self.facility_energy_wh()),
+            cooling_energy: Energy::new::<watt_hour>(self.cooling_wh),
+            liquid_heat: Energy::new::<watt_hour>(self.liquid_heat_wh),
             water: Volume::new::<cubic_meter>(self.water_m3),
         }
     }
@@ -173,6 +184,8 @@ impl Sums {
             it_energy: Energy::new::<watt_hour>(self.it_energy_wh),
             facility_energy: Energy::new::<watt_hour>(facility_wh),
             monthly_facility_energy: self.monthly_facility_wh.map(Energy::new::<watt_hour>),
+            cooling_energy: Energy::new::<watt_hour>(self.cooling_wh),
+            liquid_heat: Energy::new::<watt_hour>(self.liquid_heat_wh),
             free_cooling_hours: Time::new::<hour>(free_cooling_h),
             water: Volume::new::<cubic_meter>(self.water_m3),
             co2: Mass::new::<kilogram>(facility_wh * grid_kg_per_wh),

@@ -158,6 +158,12 @@ pub struct EnergyFigures {
     pub facility_energy: Energy,
     /// Facility energy per calendar month, January first.
     pub monthly_facility_energy: [Energy; 12],
+    /// Energy of the cooling path (air plant, liquid path) inside `facility_energy`: the
+    /// overhead of the cooling pPUE.
+    pub cooling_energy: Energy,
+    /// Heat carried away by liquid loops over the year (zero on air): what a heat customer
+    /// can take.
+    pub liquid_heat: Energy,
     /// Hours a year with no chiller running.
     pub free_cooling_hours: Time,
     pub water: Volume,
@@ -184,11 +190,13 @@ pub enum CostItem {
     FloorReinforcement,
     AddedAirCapacity,
     Contingency,
+    /// The heat customer's connection (heat exchanger, heat pump, pipe), shared by liquid heat.
+    HeatReuse,
 }
 
 impl CostItem {
     /// Every CAPEX item once, in declaration (and report) order.
-    pub const ALL: [CostItem; 15] = [
+    pub const ALL: [CostItem; 16] = [
         CostItem::PerKwStock,
         CostItem::PerKwNew,
         CostItem::ColdPlateKits,
@@ -204,6 +212,7 @@ impl CostItem {
         CostItem::FloorReinforcement,
         CostItem::AddedAirCapacity,
         CostItem::Contingency,
+        CostItem::HeatReuse,
     ];
 }
 
@@ -445,6 +454,8 @@ pub struct Results<R = RackResult> {
     pub plan: Plan,
     /// Air-path scale factor per hall that reproduces its measured PUE (1 when none given).
     pub calibration: Vec<f64>,
+    /// ISO/IEC 30134 KPIs and heat reuse per scope, option and plan year.
+    pub kpis: crate::kpi::KpiResults,
 }
 
 /// What a live recompute gives: the site and every hall in full, rack groups compact.
@@ -463,6 +474,7 @@ impl Results {
             racks: self.racks.iter().map(GroupSummary::of).collect(),
             plan: self.plan.clone(),
             calibration: self.calibration.clone(),
+            kpis: self.kpis.clone(),
         }
     }
 }

@@ -329,6 +329,7 @@ fn new_hall(name: &str, options: &ImportOptions) -> Hall {
         air_cooling_capacity: Qty::new(0.0, PowerUnit::kW),
         facility_water: None,
         measured_pue: None,
+        heat_customer: None,
         it_capacity: None,
         racks: Vec::new(),
     }

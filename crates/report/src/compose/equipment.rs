@@ -97,7 +97,8 @@ fn quantity(
             prices.air_added_capacity_per_kw.amount_per(PowerUnit::kW),
             Rep::UnitKw,
         ),
-        CostItem::Contingency => None,
+        // A lump sum per site or hall, as the heat customer's contract states it.
+        CostItem::Contingency | CostItem::HeatReuse => None,
     }
 }
 

@@ -134,5 +134,5 @@ pub(super) fn kpis(input: &ReportInput, blocks: &mut Vec<Block>) {
     hours.push("—".to_string());
     rows.push(Row::new(hours));
     blocks.push(Block::Table(Table { columns, rows }));
-    blocks.push(Block::Paragraph(Rep::KpiRulesPending.tr(lang).to_string()));
+    super::compliance::by_year_and_rules(input, blocks);
 }

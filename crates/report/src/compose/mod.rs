@@ -16,6 +16,7 @@
 mod aggregate;
 mod appendix;
 mod charts;
+mod compliance;
 mod control;
 mod drawings;
 mod equipment;

@@ -25,6 +25,10 @@ pub(super) fn summary(input: &ReportInput, blocks: &mut Vec<Block>) {
     blocks.push(Block::Bullets(risks::key_risks(input)));
     blocks.push(section(Rep::ComplianceSummary.tr(lang)));
     blocks.push(Block::Paragraph(kpis::summary_line(input)));
+    let verdict = super::compliance::plan_lines(input);
+    if !verdict.is_empty() {
+        blocks.push(Block::Bullets(verdict));
+    }
 }
 
 /// CAPEX of year 0 of the plan.

@@ -68,6 +68,7 @@ pub fn cost_item(item: CostItem, lang: Lang) -> &'static str {
         CostItem::FloorReinforcement => Words::ItemFloorReinforcement,
         CostItem::AddedAirCapacity => Words::ItemAddedAirCapacity,
         CostItem::Contingency => Words::ItemContingency,
+        CostItem::HeatReuse => Words::ItemHeatReuse,
     };
     key.tr(lang)
 }

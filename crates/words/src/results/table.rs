@@ -72,5 +72,6 @@ crate::texts! {
         ItemFloorReinforcement => "floor reinforcement", "楼板加固";
         ItemAddedAirCapacity => "added air-cooling capacity", "新增风冷能力";
         ItemContingency => "contingency", "不可预见费";
+        ItemHeatReuse => "heat customer connection", "余热用户接入";
     }
 }
