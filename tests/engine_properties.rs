@@ -80,6 +80,7 @@ fn arb_site() -> impl Strategy<Value = (Site, usize)> {
                 h.facility_water = water.map(|(c, t)| FacilityWater {
                     class: CLASSES[c],
                     supply_temp: deg_c(t),
+                    heat_rejection: None,
                 });
                 h.floor.rating = kg_per_m2(rating);
                 h.measured_pue = pue;
@@ -230,7 +231,7 @@ proptest! {
         let with_supply = |t: f64| {
             let mut x = s.clone();
             for h in &mut x.halls {
-                h.facility_water = Some(FacilityWater { class: WaterClass::Wplus, supply_temp: deg_c(t) });
+                h.facility_water = Some(FacilityWater { class: WaterClass::Wplus, supply_temp: deg_c(t), heat_rejection: None });
             }
             run(&x, KEYS[c])
         };

@@ -269,12 +269,14 @@ fn facility_water_rules() {
     over_class.facility_water = Some(FacilityWater {
         class: WaterClass::W32,
         supply_temp: deg_c(35.0),
+        heat_rejection: None,
     });
     // W45 at 44 °C: class fine; cold-plate loop 44 + 4 = 48 °C > 45 °C; immersion 48 ≤ 50.
     let mut warm = hall("warm", h100());
     warm.facility_water = Some(FacilityWater {
         class: WaterClass::W45,
         supply_temp: deg_c(44.0),
+        heat_rejection: None,
     });
     let p = run(&site(vec![dry, over_class, warm]), "beijing");
     let reasons = |h: usize, o: usize| p.halls[h].options[o].infeasible_reasons.clone();

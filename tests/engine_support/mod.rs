@@ -47,8 +47,14 @@ pub fn hall(name: &str, racks: Vec<Rack>) -> Hall {
         facility_water: Some(FacilityWater {
             class: WaterClass::W32,
             supply_temp: deg_c(30.0),
+            heat_rejection: None,
         }),
         measured_pue: None,
+        calibration_split: None,
+        it_capacity: None,
+        plant: None,
+        ups_redundancy: None,
+        ups_curve: None,
         racks,
     }
 }

@@ -201,6 +201,11 @@ fn default_hall_from_nothing() -> Hall {
         air_cooling_capacity: kw(300.0),
         facility_water: None,
         measured_pue: None,
+        calibration_split: None,
+        it_capacity: None,
+        plant: None,
+        ups_redundancy: None,
+        ups_curve: None,
         racks: Vec::new(),
     }
 }

@@ -64,6 +64,8 @@ pub enum Kind {
     },
     BadDate(String),
     HorizonOutOfRange(u32),
+    /// CDUs tapped into chilled water in a hall whose air plant is DX (it has none).
+    NoChilledWaterToTap,
     /// An entry of the `uncertainty` list (checked by `engine::analysis::uncertainty`).
     Uncertainty(coolplan_model::uncertainty::prepare::UncertaintyError),
     // warnings
@@ -85,6 +87,8 @@ pub enum Kind {
         first_year: u16,
     },
     PueHigh(f64),
+    /// An assumption key of an older energy model, still read but without effect.
+    RetiredAssumption(&'static str),
 }
 
 /// Years a site may name (arrival of servers, first year of the study).
@@ -106,7 +110,8 @@ impl Kind {
             | WaterAboveClass { .. }
             | EmptyRack
             | ArrivesBeforeStudy { .. }
-            | PueHigh(_) => Severity::Warning,
+            | PueHigh(_)
+            | RetiredAssumption(_) => Severity::Warning,
             _ => Severity::Error,
         }
     }

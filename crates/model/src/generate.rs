@@ -276,6 +276,7 @@ fn hall(
     .map(|(class, supply_c)| FacilityWater {
         class,
         supply_temp: deg_c(supply_c),
+        heat_rejection: None,
     });
     let (kind, rating) = if rng.chance(0.7) {
         (FloorKind::Raised, 1200.0)
@@ -300,6 +301,11 @@ fn hall(
         measured_pue: rng
             .chance(0.6)
             .then(|| f64::from(rng.between(135, 175)) / 100.0),
+        calibration_split: None,
+        it_capacity: None,
+        plant: None,
+        ups_redundancy: None,
+        ups_curve: None,
         racks,
     }
 }

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod climate;
 pub mod fluids;
 pub mod generate;
+pub mod hall_plant;
 pub mod uncertainty;
 
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,7 @@ pub use assumptions::Assumptions;
 pub use catalog::{Catalog, ImmersionCompat, KitAvailability, ModelOverride, ServerModel};
 pub use climate::ClimateSource;
 use coolplan_units::{AreaQ, Currency, FloorLoadQ, LengthQ, PowerQ, TemperatureQ};
+pub use hall_plant::{AirPlant, CalibrationSplit, HeatRejection, UpsCurve, UpsRedundancy};
 
 /// The schema version this build writes. Older files are migrated on load.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -83,10 +85,38 @@ pub struct Hall {
     /// Facility water to the hall, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facility_water: Option<FacilityWater>,
-    /// PUE measured over a year, used to calibrate the air baseline.
+    /// PUE measured over a year, used to calibrate the existing plant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured_pue: Option<f64>,
+    /// How the excess of `measured_pue` over the model is split (default `Uniform`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibration_split: Option<CalibrationSplit>,
+    /// Electrical design IT capacity (UPS and PDUs are rated from it). Default: the larger
+    /// of the air-cooling capacity and the racks' design IT on air.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub it_capacity: Option<PowerQ>,
+    /// The air plant (default: chilled water, cooling tower, waterside economiser).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plant: Option<AirPlant>,
+    /// UPS redundancy (default: 2N for chilled-water plants, N for DX CRAC rooms).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ups_redundancy: Option<UpsRedundancy>,
+    /// UPS loss curve (default `Legacy`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ups_curve: Option<UpsCurve>,
     pub racks: Vec<Rack>,
+}
+
+impl Hall {
+    /// The air plant, its default when not given.
+    pub fn air_plant(&self) -> AirPlant {
+        self.plant.unwrap_or_default()
+    }
+    /// The UPS redundancy, by plant type when not given.
+    pub fn ups(&self) -> UpsRedundancy {
+        self.ups_redundancy
+            .unwrap_or_else(|| self.air_plant().default_ups())
+    }
 }
 
 /// The floor racks and tanks stand on.
@@ -112,6 +142,9 @@ pub struct FacilityWater {
     pub class: WaterClass,
     /// Design supply temperature.
     pub supply_temp: TemperatureQ,
+    /// Where the liquid heat goes (default: a dry cooler with a trim chiller).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heat_rejection: Option<HeatRejection>,
 }
 
 /// ASHRAE TC 9.9 liquid-cooling classes; the number is the maximum supply in °C.

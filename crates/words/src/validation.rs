@@ -47,6 +47,7 @@ crate::texts! {
         PeakBelowAverage => "the peak {0} is below the average {1}", "峰值 {0} 低于平均值 {1}";
         BadDate => "\"{0}\" is not a date written YYYY-MM-DD", "\"{0}\" 不是 YYYY-MM-DD 格式的日期";
         HorizonOutOfRange => "a horizon of {0} years is outside 1–100", "{0} 年的研究期超出 1–100 范围";
+        NoChilledWaterToTap => "CDUs cannot be tapped into chilled water: the hall's air plant is DX CRAC units, which have none (use DryCooler)", "CDU 无法接入冷冻水：该机房空调为 DX 直膨式机组，没有冷冻水（请改用 DryCooler）";
         GpuUnderTwoKw => "a GPU server drawing at most {0} is suspiciously low (GPU servers draw 2 kW or more)", "GPU 服务器最大功率仅 {0}，偏低可疑（GPU 服务器通常不低于 2 kW）";
         RackOver150Kw => "one rack draws {0} at maximum, over 150 kW", "单个机柜最大功率 {0}，超过 150 kW";
         UtilisationUnusual => "utilisation {0} is outside the usual 0.05–0.95", "利用率 {0} 超出常见范围 0.05–0.95";
@@ -55,5 +56,6 @@ crate::texts! {
         EmptyRack => "the rack group holds no servers", "该机柜组没有服务器";
         ArrivesBeforeStudy => "new servers arrive in {0}, before the study's first year {1}", "新服务器于 {0} 年到货，早于研究起始年 {1}";
         PueHigh => "a measured PUE of {0} is unusually high", "实测 PUE {0} 异常偏高";
+        RetiredAssumption => "`{0}` belongs to an older energy model and has no effect: the plant is now computed from the hall (docs/method.md §7); remove it or set its replacement", "`{0}` 属于旧版能耗模型，已不再生效：动力设备能耗现按机房参数计算（docs/method.md §7）；请删除或改用替代参数";
     }
 }

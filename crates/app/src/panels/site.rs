@@ -184,6 +184,7 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             props.facility_water = has_water.then(|| FacilityWater {
                 class: WaterClass::W32,
                 supply_temp: deg_c(28.0),
+                heat_rejection: None,
             });
         }
         ui.end_row();
@@ -282,6 +283,11 @@ impl CloneProps for Hall {
             air_cooling_capacity: self.air_cooling_capacity,
             facility_water: self.facility_water.clone(),
             measured_pue: self.measured_pue,
+            calibration_split: self.calibration_split,
+            it_capacity: self.it_capacity,
+            plant: self.plant,
+            ups_redundancy: self.ups_redundancy,
+            ups_curve: self.ups_curve,
             racks: Vec::new(),
         }
     }

@@ -67,6 +67,7 @@ impl Say for Kind {
             PeakBelowAverage { peak, average } => Val::PeakBelowAverage.fmt(lang, &[peak, average]),
             BadDate(text) => Val::BadDate.fmt(lang, &[text]),
             HorizonOutOfRange(years) => Val::HorizonOutOfRange.fmt(lang, &[years]),
+            NoChilledWaterToTap => Val::NoChilledWaterToTap.tr(lang).to_string(),
             Uncertainty(e) => e.say(lang),
             GpuUnderTwoKw(power) => Val::GpuUnderTwoKw.fmt(lang, &[power]),
             RackOver150Kw(power) => Val::RackOver150Kw.fmt(lang, &[power]),
@@ -80,6 +81,7 @@ impl Say for Kind {
                 Val::ArrivesBeforeStudy.fmt(lang, &[year, first_year])
             }
             PueHigh(v) => Val::PueHigh.fmt(lang, &[&n(*v)]),
+            RetiredAssumption(key) => Val::RetiredAssumption.fmt(lang, &[key]),
         }
     }
 }
