@@ -9,11 +9,11 @@ use coolplan::model::uncertainty::prepare::Prepared;
 
 #[test]
 fn the_dominant_input_is_ranked_first() {
-    // Electricity ± 40 % moves the savings of every kWh saved; the misc share ± 1 % moves
-    // both air and liquid the same (tiny); the CDU approach barely matters when water is
-    // cool enough. Written in the reverse order of their effect.
+    // Electricity ± 40 % moves the savings of every kWh saved; the ancillary load ± 1 % is a
+    // fixed load every option keeps (no saving moves); the CDU approach barely matters when
+    // water is cool enough. Written in the reverse order of their effect.
     let site = site_with(
-        r#"(input: "plant.misc_share", range: Percent(1)),
+        r#"(input: "plant.misc_per_it_capacity", range: Percent(1)),
            (input: "cooling.cdu_approach", range: Uniform(low: K(3), high: K(5))),
            (input: "prices.electricity", range: Percent(40))"#,
     );

@@ -161,7 +161,7 @@ pub fn physical(site: &Site, figs: &[Vec<[Fig; 3]>]) -> Physical {
         site: scope(&site.name, &sum(&refs)),
         halls,
         racks,
-        calibration: vec![1.0; site.halls.len()],
+        plant: vec![Default::default(); site.halls.len()],
     }
 }
 

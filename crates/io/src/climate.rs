@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::epw::{EpwError, read_epw};
-use coolplan_climate::ClimateData;
+use coolplan_climate::{ClimateData, ClimateKind};
 use coolplan_climate::{NormalsError, bins_from_hourly, bins_from_normals, presets};
 use coolplan_model::{ClimateSource, Site};
 use coolplan_units::TemperatureUnit;
@@ -46,6 +46,7 @@ pub fn resolve(site: &Site, base_dir: Option<&Path>) -> Result<ClimateData, Clim
             };
             Ok(ClimateData {
                 name: format!("{} ({})", site.location.name, normals.source),
+                kind: ClimateKind::MonthlyNormals,
                 bins: bins_from_normals(
                     &celsius(&normals.daily_max),
                     &celsius(&normals.daily_min),
@@ -68,6 +69,7 @@ pub fn resolve(site: &Site, base_dir: Option<&Path>) -> Result<ClimateData, Clim
             }
             Ok(ClimateData {
                 name: format!("{} (EPW {})", epw.location, relative),
+                kind: ClimateKind::Hourly,
                 bins: bins_from_hourly(&epw.records),
             })
         }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use coolplan_engine::{CoolingOption, Results, ScopeResult};
+use coolplan_engine::{CoolingOption, HallPlant, Results, ScopeResult};
 use coolplan_units::format::UnitSystem;
 use coolplan_words::results as words;
 use coolplan_words::results::Words;
@@ -44,10 +44,13 @@ pub fn to_text(site: &str, results: &Results, lang: Lang) -> String {
     );
     line(&mut out, "");
     line(&mut out, Words::Halls.tr(lang));
-    for hall in &results.halls {
+    for (index, hall) in results.halls.iter().enumerate() {
         line(&mut out, "");
         line(&mut out, &format!("## {}", hall.name));
         scope_block(&mut out, hall, lang);
+        if let Some(plant) = results.plant.get(index) {
+            plant_lines(&mut out, plant, lang);
+        }
     }
     line(&mut out, "");
     line(&mut out, Words::RackGroups.tr(lang));
@@ -77,6 +80,19 @@ pub fn to_text(site: &str, results: &Results, lang: Lang) -> String {
         );
     }
     out
+}
+
+/// The hall's calibration split and each liquid option's design day, one line each.
+fn plant_lines(out: &mut String, plant: &HallPlant, lang: Lang) {
+    if let Some(c) = &plant.calibration {
+        line(out, &format!("  {}", words::plant::calibration(c, lang)));
+    }
+    for (option, day) in CoolingOption::ALL.iter().zip(&plant.design_day) {
+        if let Some(day) = day {
+            let text = words::plant::design_day(*option, day, lang, UnitSystem::Si);
+            line(out, &format!("  {text}"));
+        }
+    }
 }
 
 fn line(out: &mut String, text: &str) {

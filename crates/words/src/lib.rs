@@ -158,6 +158,7 @@ mod tests {
         check_table::<validation::Val>();
         check_table::<climate::Clim>();
         check_table::<results::Words>();
+        check_table::<results::plant::PlantWords>();
         check_table::<fields::AssumptionField>();
         check_table::<fields::CatalogField>();
         check_table::<fields::FieldChoice>();

@@ -109,7 +109,7 @@ pub fn assemble<R: PricedGroup>(
         halls,
         racks,
         mixed_plan,
-        calibration: physical.calibration,
+        plant: physical.plant,
     }
 }
 

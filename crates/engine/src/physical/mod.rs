@@ -13,6 +13,11 @@
 //!
 //! What each rack group keeps is a [`GroupRecord`]: the full [`PhysicalRack`] (reports) or
 //! the compact [`GroupPhysics`] (the live recompute); both see the same figures.
+//!
+//! Energy needs the hall's totals (its plant is non-linear, [`energy`]): each hall's groups
+//! are evaluated first, keeping their loads ([`GroupEnergyBasis`]); then the hall's plant is
+//! evaluated in the three option states and every group of the hall is priced with the
+//! state's coefficients ([`GroupRecord::set_energy`]), in rack order.
 
 pub mod energy;
 pub mod equipment;
@@ -29,7 +34,7 @@ use super::results::{CoolingOption, EnergyFigures, Reason, Thermal};
 use coolplan_model::assumptions::{Provenance, Resolved};
 use coolplan_model::{Catalog, Site};
 use coolplan_units::{EmissionFactorUnit, PowerUnit, TempDiffUnit, TemperatureUnit};
-use energy::HallPlant;
+use energy::{GroupLoads, HallLoads, HallPlant};
 use feasibility::{Verdict, hall_reasons, merge_reasons, water_reasons};
 use sums::Sums;
 
@@ -111,8 +116,39 @@ pub struct Physical<G = PhysicalRack> {
     pub site: PhysicalScope,
     pub halls: Vec<PhysicalScope>,
     pub racks: Vec<G>,
-    /// Air-path factor per hall reproducing its measured PUE (1 when none given).
-    pub calibration: Vec<f64>,
+    /// Each hall's plant: energy by part, design days, calibration.
+    pub plant: Vec<crate::results::HallPlant>,
+}
+
+/// What the hall's energy pass prices of a rack group, per option.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct GroupEnergyBasis {
+    pub loads: [GroupLoads; 3],
+    pub it_energy_wh: [f64; 3],
+    pub compute_energy_wh: [f64; 3],
+}
+
+impl GroupEnergyBasis {
+    fn of(sums: &[Sums; 3]) -> Self {
+        let share_w = sums[0].it_design_w;
+        GroupEnergyBasis {
+            loads: sums.each_ref().map(|s| GroupLoads {
+                share_w,
+                it_avg_w: s.it_avg_w,
+                air_avg_w: s.air_avg_w,
+                liquid_avg_w: s.liquid_avg_w,
+            }),
+            it_energy_wh: sums.each_ref().map(|s| s.it_energy_wh),
+            compute_energy_wh: sums.each_ref().map(|s| s.compute_energy_wh),
+        }
+    }
+}
+
+/// A rack group's facility energy (IT included) and tower water under one option.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct GroupEnergy {
+    pub monthly_wh: [f64; 12],
+    pub water_m3: f64,
 }
 
 fn option_result(
@@ -215,6 +251,8 @@ pub trait GroupRecord: Send + Sized {
     fn set_verdicts(&mut self, verdicts: &mut [Verdict; 3]);
     /// Sets the CDU share of each option from the hall's count and liquid design heat.
     fn set_cdu_shares(&mut self, hall_cdus: &[u64; 3], hall_liquid_w: &[f64; 3]);
+    /// Takes the group's facility energy and water, priced by its hall's coefficients.
+    fn set_energy(&mut self, energy: &[GroupEnergy; 3], basis: &GroupEnergyBasis, grid_kg_per_wh: f64);
 }
 
 impl GroupRecord for PhysicalRack {
@@ -251,6 +289,18 @@ impl GroupRecord for PhysicalRack {
     fn set_cdu_shares(&mut self, hall_cdus: &[u64; 3], hall_liquid_w: &[f64; 3]) {
         let shares = self.scope.options.iter_mut().map(|o| &mut o.cdu_share);
         rescale_cdu_shares(shares, hall_cdus, hall_liquid_w);
+    }
+    fn set_energy(&mut self, energy: &[GroupEnergy; 3], basis: &GroupEnergyBasis, grid_kg_per_wh: f64) {
+        for (i, o) in self.scope.options.iter_mut().enumerate() {
+            o.energy = sums::energy_figures(
+                &energy[i].monthly_wh,
+                basis.it_energy_wh[i],
+                basis.compute_energy_wh[i],
+                energy[i].water_m3,
+                o.energy.free_cooling_hours.get::<uom::si::time::hour>(),
+                grid_kg_per_wh,
+            );
+        }
     }
 }
 
@@ -290,6 +340,13 @@ impl GroupRecord for GroupPhysics {
         let shares = self.options.iter_mut().map(|o| &mut o.cdu_share);
         rescale_cdu_shares(shares, hall_cdus, hall_liquid_w);
     }
+    fn set_energy(&mut self, energy: &[GroupEnergy; 3], _: &GroupEnergyBasis, _: f64) {
+        for (o, e) in self.options.iter_mut().zip(energy) {
+            o.facility_energy =
+                uom::si::f64::Energy::new::<uom::si::energy::watt_hour>(sums::facility_wh(&e.monthly_wh));
+            o.water = Volume::new::<uom::si::volume::cubic_meter>(e.water_m3);
+        }
+    }
 }
 
 /// Halls with at least this many rack groups are evaluated in parallel.
@@ -325,16 +382,19 @@ pub fn evaluate_with<'c, G: GroupRecord>(
     let approach_k = a.cooling.cdu_approach.in_unit(TempDiffUnit::K);
     let fan_saving = a.cooling.cold_plate_fan_saving;
 
+    let design_point = climate.design_point(a.plant.design_margin.get());
     let mut racks = Vec::with_capacity(site.rack_group_count());
     let mut halls = Vec::with_capacity(site.halls.len());
     let mut plants = Vec::with_capacity(site.halls.len());
+    let mut plant_results = Vec::with_capacity(site.halls.len());
+    let mut bases: Vec<GroupEnergyBasis> = Vec::new();
     let mut hall_sums_all = Vec::with_capacity(site.halls.len());
     let mut site_sums = [Sums::default(); 3];
     let mut site_verdicts: [Verdict; 3] = Default::default();
     let mut site_loop_c: Option<f64> = None;
 
     for (hall_index, hall) in site.halls.iter().enumerate() {
-        let plant = HallPlant::new(hall, a, climate);
+        let plant = HallPlant::new(hall, a, climate, design_point);
         let water = CoolingOption::ALL.map(|o| match o {
             CoolingOption::Air => Vec::new(),
             _ => water_reasons(hall, a, o),
@@ -343,7 +403,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             .facility_water
             .as_ref()
             .map(|w| w.supply_temp.in_unit(TemperatureUnit::degC) + approach_k);
-        let free = |air: bool, liquid: bool| plant.free_cooling_hours(climate, air, liquid);
+        let free = |air: bool, liquid: bool| plant.climate.free_cooling_hours(air, liquid);
         let free_table = [
             [free(false, false), free(false, true)],
             [free(true, false), free(true, true)],
@@ -356,7 +416,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             hall,
             assumptions: a,
             params: &params,
-            plant: &plant,
+            hours_h: plant.hours_h(),
             water: &water,
         };
         // One rack group into `sums` and `verdicts` (scratch: overwritten).
@@ -380,7 +440,10 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         let mut hall_sums = [Sums::default(); 3];
         let mut hall_verdicts: [Verdict; 3] = Default::default();
         let first_rack = racks.len();
+        bases.clear();
+        bases.reserve(hall.racks.len());
         let mut absorb = |mut record: G, sums: &[Sums; 3], verdicts: &mut [Verdict; 3]| {
+            bases.push(GroupEnergyBasis::of(sums));
             for i in 0..3 {
                 hall_sums[i].add(&sums[i]);
                 merge_reasons(&mut hall_verdicts[i].infeasible, &verdicts[i].infeasible);
@@ -436,9 +499,28 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             merge_reasons(&mut hall_verdicts[i].infeasible, &reasons);
         }
         let hall_liquid_w = hall_sums.each_ref().map(|s| s.liquid_design_w);
-        for record in &mut racks[first_rack..] {
+        // The hall's plant at its totals, then each group priced with its coefficients.
+        let states = hall_sums.each_ref().map(|s| HallLoads {
+            it_avg_w: s.it_avg_w,
+            air_avg_w: s.air_avg_w,
+            liquid_avg_w: s.liquid_avg_w,
+            liquid_design_w: s.liquid_design_w,
+        });
+        let hall_energy = plant.energy(&states, hall_sums[0].it_design_w);
+        for (record, basis) in racks[first_rack..].iter_mut().zip(&bases) {
             record.set_cdu_shares(&cdus, &hall_liquid_w);
+            let energy = std::array::from_fn(|i| {
+                let coefficients = &hall_energy.coefficients[i];
+                let priced = GroupEnergy {
+                    monthly_wh: coefficients.monthly_wh(&basis.loads[i]),
+                    water_m3: coefficients.water_m3(&basis.loads[i]),
+                };
+                hall_sums[i].add_energy(&priced.monthly_wh, priced.water_m3);
+                priced
+            });
+            record.set_energy(&energy, basis, grid_kg_per_wh);
         }
+        plant_results.push(hall_energy.result);
         for i in 0..3 {
             site_sums[i].add(&hall_sums[i]);
             merge_reasons(
@@ -492,7 +574,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         },
         halls,
         racks,
-        calibration: plants.iter().map(|p| p.calibration).collect(),
+        plant: plant_results,
     }
 }
 
@@ -510,9 +592,10 @@ fn site_free_cooling_hours(
         .filter(|(b, _)| {
             plants.iter().zip(hall_sums).all(|(plant, sums)| {
                 let s = &sums[i];
-                let chiller = (s.air_avg_w > 0.0 && plant.air_chiller_on[*b])
-                    || (s.liquid_avg_w > 0.0 && plant.liquid_chiller_on[*b]);
-                !chiller
+                let bin = &plant.climate.bins[*b];
+                !plant
+                    .climate
+                    .chiller_on(bin, s.air_avg_w > 0.0, s.liquid_avg_w > 0.0)
             })
         })
         .map(|(_, bin)| bin.hours.get::<uom::si::time::hour>())

@@ -79,7 +79,7 @@ impl Sums {
     }
 
     pub fn facility_energy_wh(&self) -> f64 {
-        self.monthly_facility_wh.iter().sum()
+        facility_wh(&self.monthly_facility_wh)
     }
 
     /// Thermal figures; `cdu_count` is the whole-unit count of the scope (0 for rack groups).
@@ -126,17 +126,50 @@ impl Sums {
 
     /// Energy figures; `free_cooling_h` from the scope's bins, `grid_kg_per_wh` the CO₂ factor.
     pub fn energy(&self, free_cooling_h: f64, grid_kg_per_wh: f64) -> EnergyFigures {
-        let facility_wh = self.facility_energy_wh();
-        let ratio = |den: f64| if den > 0.0 { facility_wh / den } else { 0.0 };
-        EnergyFigures {
-            pue: ratio(self.it_energy_wh),
-            tue: ratio(self.compute_energy_wh),
-            it_energy: Energy::new::<watt_hour>(self.it_energy_wh),
-            facility_energy: Energy::new::<watt_hour>(facility_wh),
-            monthly_facility_energy: self.monthly_facility_wh.map(Energy::new::<watt_hour>),
-            free_cooling_hours: Time::new::<hour>(free_cooling_h),
-            water: Volume::new::<cubic_meter>(self.water_m3),
-            co2: Mass::new::<kilogram>(facility_wh * grid_kg_per_wh),
+        energy_figures(
+            &self.monthly_facility_wh,
+            self.it_energy_wh,
+            self.compute_energy_wh,
+            self.water_m3,
+            free_cooling_h,
+            grid_kg_per_wh,
+        )
+    }
+
+    /// Adds a rack group's priced facility energy and water (the hall's energy pass).
+    pub fn add_energy(&mut self, monthly_wh: &[f64; 12], water_m3: f64) {
+        for (a, b) in self.monthly_facility_wh.iter_mut().zip(monthly_wh) {
+            *a += b;
         }
+        self.water_m3 += water_m3;
+    }
+}
+
+/// Facility energy of monthly figures, summed in month order (every scope the same way).
+pub fn facility_wh(monthly_wh: &[f64; 12]) -> f64 {
+    monthly_wh.iter().sum()
+}
+
+/// Energy figures of a scope from its monthly facility energy (Wh), IT and compute energy
+/// (Wh), water (m³), free-cooling hours and the grid's CO₂ factor (kg/Wh).
+pub fn energy_figures(
+    monthly_wh: &[f64; 12],
+    it_wh: f64,
+    compute_wh: f64,
+    water_m3: f64,
+    free_cooling_h: f64,
+    grid_kg_per_wh: f64,
+) -> EnergyFigures {
+    let facility_wh = facility_wh(monthly_wh);
+    let ratio = |den: f64| if den > 0.0 { facility_wh / den } else { 0.0 };
+    EnergyFigures {
+        pue: ratio(it_wh),
+        tue: ratio(compute_wh),
+        it_energy: Energy::new::<watt_hour>(it_wh),
+        facility_energy: Energy::new::<watt_hour>(facility_wh),
+        monthly_facility_energy: monthly_wh.map(Energy::new::<watt_hour>),
+        free_cooling_hours: Time::new::<hour>(free_cooling_h),
+        water: Volume::new::<cubic_meter>(water_m3),
+        co2: Mass::new::<kilogram>(facility_wh * grid_kg_per_wh),
     }
 }

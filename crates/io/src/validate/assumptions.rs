@@ -3,7 +3,7 @@
 use super::checker::Checker;
 use crate::problem::{Kind, Seg};
 use coolplan_model::ServerModel;
-use coolplan_model::assumptions::{Assumptions, cooling::CduSize};
+use coolplan_model::assumptions::{Assumptions, cooling::CduSize, plant::Plant};
 use coolplan_model::catalog::ServerKind;
 use coolplan_model::fluids::Fluid;
 use coolplan_units::{Currency, Money, PowerUnit};
@@ -78,35 +78,7 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
             }
         }
     });
-    c.at(Seg::Field("plant"), |c| {
-        let p = &a.plant;
-        if let Some(v) = p.chiller_cop {
-            c.positive_f64("chiller_cop", v);
-        }
-        if let Some(v) = &p.chilled_water_supply {
-            c.temperature("chilled_water_supply", v);
-        }
-        if let Some(v) = &p.economiser_approach {
-            c.non_negative("economiser_approach", v);
-        }
-        for (name, v) in [
-            ("air_fan_share", p.air_fan_share),
-            ("heat_rejection_fan_share", p.heat_rejection_fan_share),
-            ("pump_share", p.pump_share),
-            ("electrical_loss_share", p.electrical_loss_share),
-            ("misc_share", p.misc_share),
-        ] {
-            if let Some(v) = v {
-                c.fraction(name, v);
-            }
-        }
-        if let Some(v) = &p.wue {
-            c.non_negative("wue", v);
-        }
-        if let Some(v) = &p.grid_emission_factor {
-            c.non_negative("grid_emission_factor", v);
-        }
-    });
+    c.at(Seg::Field("plant"), |c| plant(c, &a.plant));
     c.at(Seg::Field("prices"), |c| {
         let p = &a.prices;
         if let Some(v) = &p.electricity {
@@ -185,5 +157,96 @@ fn amount(c: &mut Checker, money: &Money) {
         )));
     } else if money.amount < 0.0 {
         c.report(Kind::Negative(money.describe()));
+    }
+}
+
+/// The plant group: COPs and factors positive, shares in 0..1, temperatures real, approaches
+/// not negative; retired keys still set are warned about.
+fn plant(c: &mut Checker, p: &Plant) {
+    for (name, v) in [
+        ("chiller_cop", p.chiller_cop),
+        ("air_cooled_chiller_cop", p.air_cooled_chiller_cop),
+        ("trim_chiller_cop", p.trim_chiller_cop),
+        ("dx_cop", p.dx_cop),
+        ("plant_capacity_margin", p.plant_capacity_margin),
+        ("airflow_margin", p.airflow_margin),
+        ("dx_sensible_heat_ratio", p.dx_sensible_heat_ratio),
+        ("trim_margin", p.trim_margin),
+    ] {
+        if let Some(v) = v {
+            c.positive_f64(name, v);
+        }
+    }
+    if p.chiller_units == Some(0) {
+        c.report_field("chiller_units", Kind::NotPositive("0".into()));
+    }
+    for (name, v) in [
+        ("lift_independent_share", p.lift_independent_share),
+        ("free_cooling_fan_share", p.free_cooling_fan_share),
+        ("tower_fan_share", p.tower_fan_share),
+        ("chilled_water_pumps", p.chilled_water_pumps),
+        ("condenser_water_pumps", p.condenser_water_pumps),
+        ("pump_fixed_fraction", p.pump_fixed_fraction),
+        ("adiabatic_effectiveness", p.adiabatic_effectiveness),
+        ("crah_fan_power", p.crah_fan_power),
+        ("crac_fan_power", p.crac_fan_power),
+        ("fan_min_speed", p.fan_min_speed),
+        ("dx_cycling_loss", p.dx_cycling_loss),
+        ("distribution_no_load", p.distribution_no_load),
+        ("distribution_load_loss", p.distribution_load_loss),
+        ("electrical_heat_to_air", p.electrical_heat_to_air),
+        ("support_area_ratio", p.support_area_ratio),
+        ("lighting_on_fraction", p.lighting_on_fraction),
+        ("misc_per_it_capacity", p.misc_per_it_capacity),
+        ("cdu_pump_share", p.cdu_pump_share),
+        ("facility_pump_share", p.facility_pump_share),
+        ("liquid_pump_fixed_fraction", p.liquid_pump_fixed_fraction),
+        ("dry_cooler_fan_share", p.dry_cooler_fan_share),
+        ("dry_cooler_min_speed", p.dry_cooler_min_speed),
+    ] {
+        if let Some(v) = v {
+            c.fraction(name, v);
+        }
+    }
+    for (name, v) in [
+        ("chilled_water_supply", &p.chilled_water_supply),
+        ("min_condenser_water", &p.min_condenser_water),
+        ("dx_return_air", &p.dx_return_air),
+    ] {
+        if let Some(v) = v {
+            c.temperature(name, v);
+        }
+    }
+    for (name, v) in [
+        ("chilled_water_delta_t", &p.chilled_water_delta_t),
+        ("condenser_range", &p.condenser_range),
+        ("dx_economiser_span", &p.dx_economiser_span),
+    ] {
+        if let Some(v) = v {
+            c.positive(name, v);
+        }
+    }
+    for (name, v) in [
+        ("tower_approach", &p.tower_approach),
+        ("economiser_hx_approach", &p.economiser_hx_approach),
+        ("dry_economiser_approach", &p.dry_economiser_approach),
+        ("dry_cooler_approach", &p.dry_cooler_approach),
+        ("design_margin", &p.design_margin),
+    ] {
+        if let Some(v) = v {
+            c.non_negative(name, v);
+        }
+    }
+    if let Some(v) = &p.lighting_power_density {
+        c.non_negative("lighting_power_density", v);
+    }
+    if let Some(v) = &p.wue {
+        c.non_negative("wue", v);
+    }
+    if let Some(v) = &p.grid_emission_factor {
+        c.non_negative("grid_emission_factor", v);
+    }
+    for key in p.retired_set() {
+        c.report_field(key, Kind::RetiredAssumption(key));
     }
 }

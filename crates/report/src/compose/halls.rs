@@ -4,10 +4,13 @@ use super::format::{self as f, option_name};
 use super::reasons::{choice, reasons};
 use super::{ReportInput, chapter};
 use crate::document::{Block, Column, Row, Table};
-use coolplan_engine::{CoolingOption, RackResult, Reason, ScopeResult};
+use coolplan_engine::{CoolingOption, HallPlant, RackResult, Reason, ScopeResult};
 use coolplan_model::{FloorKind, Hall};
 use coolplan_units::format::quantity_in;
-use coolplan_units::{TemperatureUnit, format::group_thousands};
+use coolplan_units::TemperatureUnit;
+use coolplan_units::format::group_thousands;
+use coolplan_units::format::UnitSystem;
+use coolplan_words::results as words;
 use coolplan_words::{Lang, Text, report::Rep};
 
 pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
@@ -24,8 +27,10 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
             level: 2,
             text: hall.name.clone(),
         });
-        let calibration = input.results.calibration.get(index).copied().unwrap_or(1.0);
-        blocks.push(Block::Paragraph(hall_facts(hall, calibration, lang)));
+        blocks.push(Block::Paragraph(hall_facts(hall, lang)));
+        if let Some(plant) = input.results.plant.get(index) {
+            plant_facts(plant, lang, blocks);
+        }
         blocks.push(Block::Heading {
             level: 3,
             text: Rep::HallOptions.tr(lang).to_string(),
@@ -51,12 +56,41 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
     }
 }
 
-fn hall_facts(hall: &Hall, calibration: f64, lang: Lang) -> String {
+/// How the hall's measured PUE was split, and each liquid option's design day.
+fn plant_facts(plant: &HallPlant, lang: Lang, blocks: &mut Vec<Block>) {
+    let mut lines: Vec<String> = plant
+        .calibration
+        .iter()
+        .map(|c| words::plant::calibration(c, lang))
+        .collect();
+    for (option, day) in CoolingOption::ALL.iter().zip(&plant.design_day) {
+        if let Some(day) = day {
+            let text = words::plant::design_day(*option, day, lang, UnitSystem::Si);
+            lines.push(text);
+        }
+    }
+    if !lines.is_empty() {
+        blocks.push(Block::Bullets(
+            lines.iter().map(|l| capitalised(l)).collect(),
+        ));
+    }
+}
+
+/// A sentence with its first letter upper-case (English; Chinese has no case).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn hall_facts(hall: &Hall, lang: Lang) -> String {
     let floor = match hall.floor.kind {
         FloorKind::Raised => Rep::FloorRaised,
         FloorKind::Slab => Rep::FloorSlab,
     };
-    let mut water = match &hall.facility_water {
+    let water = match &hall.facility_water {
         Some(w) => Rep::WaterSome.fmt(
             lang,
             &[
@@ -69,13 +103,6 @@ fn hall_facts(hall: &Hall, calibration: f64, lang: Lang) -> String {
         ),
         None => Rep::WaterNone.tr(lang).to_string(),
     };
-    if let Some(pue) = hall.measured_pue {
-        let sep = if lang == Lang::Zh { "，" } else { ", " };
-        water.push_str(sep);
-        water.push_str(
-            &Rep::MeasuredPue.fmt(lang, &[&f::ratio(pue), &group_thousands(calibration, 3)]),
-        );
-    }
     Rep::HallFacts.fmt(
         lang,
         &[

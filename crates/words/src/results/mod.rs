@@ -14,6 +14,7 @@ use coolplan_engine::analysis::phased::PlanReason;
 use coolplan_engine::{CoolingOption, CostItem, Reason};
 pub use table::Words;
 
+pub mod plant;
 mod table;
 use crate::{Lang, Text};
 use coolplan_model::assumptions::cooling::CduSize;
