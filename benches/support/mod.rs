@@ -12,7 +12,7 @@ pub const SEED: u64 = 2026;
 
 /// Rack groups of the generated site (seed [`SEED`]) that hold 10,001 racks: the budgets of
 /// issue 7 are per 10,000 racks, and the 10,000-group site holds 21,747
-/// (`tests/engine_performance.rs` checks both counts).
+/// (`tests/engine/performance.rs` checks both counts).
 pub const GROUPS_OF_10K_RACKS: usize = 4_610;
 
 /// A preset city's monthly normals turned into 12 × 24 bins (Beijing, CMA 1971–2000).

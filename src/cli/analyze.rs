@@ -14,14 +14,14 @@ use std::sync::atomic::{AtomicBool, AtomicUsize};
 use std::time::Instant;
 
 use super::{Outcome, print_error};
-use coolplan_engine::analysis::monte_carlo::{self, Config, MonteCarlo};
+use coolplan_engine::analysis::monte_carlo::{self, Config, McError, MonteCarlo};
 use coolplan_engine::analysis::phased::{self, Plan};
 use coolplan_engine::analysis::redundancy::{self, HallCheck};
 use coolplan_engine::analysis::tornado::{self, Tornado};
 use coolplan_engine::{ClimateData, Results};
 use coolplan_io::{LoadError, load_site};
 use coolplan_model::Site;
-use coolplan_model::uncertainty::prepare::Prepared;
+use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
 use coolplan_units::Money;
 use coolplan_words::analysis::An;
 use coolplan_words::cli::Cli;
@@ -68,15 +68,17 @@ pub struct Analysis {
     pub redundancy: Vec<HallCheck>,
 }
 
-/// Why `analyze` could not run (beyond loading).
-#[derive(Debug, thiserror::Error)]
+/// Why `analyze` could not run (beyond loading); [`AnalyzeError::render`] words it.
+#[derive(Debug)]
 pub enum AnalyzeError {
-    #[error("bad budget")]
+    /// `--budget` as written: not an amount with its currency, or not finite and ≥ 0.
     BadBudget(String),
-    #[error("budget currency")]
     BudgetCurrency(Money, coolplan_units::Currency),
-    #[error("{0}")]
-    Engine(String),
+    /// The site's `uncertainty` list (checked on load: reported, never unwrapped).
+    Ranges(Vec<UncertaintyError>),
+    /// A value of the tornado the site could not take.
+    Tornado(ApplyError),
+    MonteCarlo(McError),
 }
 
 impl AnalyzeError {
@@ -86,7 +88,11 @@ impl AnalyzeError {
             AnalyzeError::BudgetCurrency(money, site) => {
                 An::BudgetCurrency.fmt(lang, &[&money.currency, site])
             }
-            AnalyzeError::Engine(text) => text.clone(),
+            AnalyzeError::Ranges(problems) => {
+                coolplan_words::say::uncertainty::joined(problems, lang)
+            }
+            AnalyzeError::Tornado(e) => e.say(lang),
+            AnalyzeError::MonteCarlo(e) => e.say(lang),
         }
     }
 }
@@ -117,20 +123,11 @@ pub fn analyse(
         .transpose()?;
     let evaluate = |s: &Site| coolplan_engine::recompute(s, climate);
     let results = coolplan_engine::evaluate(site, climate);
-    // load_site has validated the ranges; a failure here is reported, not unwrapped
-    let prepared = Prepared::new(site).map_err(|problems| {
-        AnalyzeError::Engine(
-            problems
-                .iter()
-                .map(|p| p.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
+    let prepared = Prepared::new(site).map_err(AnalyzeError::Ranges)?;
     let tornado = if prepared.inputs.is_empty() {
         None
     } else {
-        Some(tornado::tornado(&prepared, &results, &evaluate).map_err(AnalyzeError::Engine)?)
+        Some(tornado::tornado(&prepared, &results, &evaluate).map_err(AnalyzeError::Tornado)?)
     };
     let mut monte_carlo_seconds = 0.0;
     let monte_carlo = match args.monte_carlo {
@@ -142,7 +139,7 @@ pub fn analyse(
             let (done, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
             let start = Instant::now();
             let run = monte_carlo::run(&prepared, &evaluate, config, &done, &cancel)
-                .map_err(|e| AnalyzeError::Engine(e.to_string()))?;
+                .map_err(AnalyzeError::MonteCarlo)?;
             monte_carlo_seconds = start.elapsed().as_secs_f64();
             Some(run)
         }

@@ -1,7 +1,7 @@
 //! `coolplan export <site.ron> [-o inventory.csv]`: the site's racks as inventory CSV (one row
 //! per server group), which `coolplan import` reads back into the same racks.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Outcome;
 use super::import::report_load_error;
@@ -30,9 +30,7 @@ pub fn run(args: &ExportArgs, lang: Lang) -> Outcome {
         return Outcome::Ok;
     };
     let origin = output.display().to_string();
-    let temp = output.with_extension("csv.tmp");
-    let written = std::fs::write(&temp, &csv).and_then(|()| std::fs::rename(&temp, output));
-    match written {
+    match write_csv(output, &csv) {
         Ok(()) => {
             let rows = csv.lines().count().saturating_sub(1);
             println!("{}", Imp::Exported.fmt(lang, &[&origin, &rows]));
@@ -43,4 +41,11 @@ pub fn run(args: &ExportArgs, lang: Lang) -> Outcome {
             Outcome::Unreadable
         }
     }
+}
+
+/// Writes CSV `text` to `path` through a temporary file renamed over it, so a reader never
+/// sees half a file.
+pub(super) fn write_csv(path: &Path, text: &str) -> std::io::Result<()> {
+    let temp = path.with_extension("csv.tmp");
+    std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, path))
 }

@@ -4,10 +4,10 @@
 use coolplan_words::Say;
 use std::path::{Path, PathBuf};
 
-use super::{Outcome, print_error, print_error_chain};
+use super::{Outcome, print_error};
 use coolplan_io::lex::has_comments;
 use coolplan_io::load::{decode, read_file};
-use coolplan_io::save::{SaveOptions, SaveOutcome, save_text};
+use coolplan_io::save::{SaveError, SaveOptions, SaveOutcome, save_text};
 use coolplan_io::{LoadError, parse_migrated, to_canonical_string};
 use coolplan_words::cli::Cli;
 use coolplan_words::{Lang, Text};
@@ -56,7 +56,7 @@ fn fmt_one(path: &Path, args: &FmtArgs, lang: Lang) -> Outcome {
     let canonical = match to_canonical_string(&site) {
         Ok(canonical) => canonical,
         Err(e) => {
-            print_error_chain(lang, &e.to_string(), &e);
+            print_error(lang, &SaveError::from(e).say(lang));
             return Outcome::Invalid;
         }
     };
@@ -94,7 +94,7 @@ fn fmt_one(path: &Path, args: &FmtArgs, lang: Lang) -> Outcome {
             Outcome::Invalid
         }
         Err(e) => {
-            print_error_chain(lang, &e.to_string(), &e);
+            print_error(lang, &e.say(lang));
             Outcome::Unreadable
         }
     }

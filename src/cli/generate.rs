@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
-use super::{Outcome, print_error_chain};
+use super::{Outcome, print_error};
 use coolplan_io::{SaveOptions, SaveOutcome, save_site};
 use coolplan_model::generate::generate_site;
+use coolplan_words::Say;
 use coolplan_words::generate::Gen;
 use coolplan_words::{Lang, Text};
 
@@ -48,7 +49,7 @@ pub fn run(args: &GenerateArgs, lang: Lang) -> Outcome {
             Outcome::Invalid
         }
         Err(e) => {
-            print_error_chain(lang, &e.to_string(), &e);
+            print_error(lang, &e.say(lang));
             Outcome::Unreadable
         }
     }

@@ -7,12 +7,13 @@ use coolplan_words::Say;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{Outcome, print_error, print_error_chain};
+use super::{Outcome, print_error};
 use coolplan_io::import::{
-    ColumnMapping, ImportFormat, ImportOptions, ImportPlan, MAX_INPUT_BYTES, MappingStore, apply,
-    header_line, plan_import,
+    ColumnMapping, ImportError, ImportFormat, ImportOptions, ImportPlan, MAX_INPUT_BYTES,
+    MappingStore, apply, header_line, plan_import,
 };
 use coolplan_io::{LoadError, SaveOptions, SaveOutcome, load_site, save_site, validate};
+use coolplan_model::Site;
 use coolplan_words::cli::Cli;
 use coolplan_words::import::Imp;
 use coolplan_words::{Lang, Text};
@@ -42,7 +43,7 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
-fn parse_format(text: &str) -> Result<ImportFormat, String> {
+fn parse_format(text: &str) -> Result<ImportFormat, super::BadArgument> {
     ImportFormat::from_name(text).ok_or_else(|| super::parse_error(Cli::UnknownImportFormat, text))
 }
 
@@ -58,8 +59,8 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
     };
     let options = match options(args, &text, lang) {
         Ok(options) => options,
-        Err(message) => {
-            eprintln!("{}", Imp::ImportFailed.fmt(lang, &[&origin, &message]));
+        Err(e) => {
+            eprintln!("{}", Imp::ImportFailed.fmt(lang, &[&origin, &e.say(lang)]));
             return Outcome::Invalid;
         }
     };
@@ -77,7 +78,14 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
         return Outcome::Ok;
     }
     apply(&mut site, &plan);
-    let problems = validate(&site);
+    save_checked(&args.into, &site, args.force, lang)
+}
+
+/// Validates `site` and, without errors, saves it to `path` atomically (`force`: even though
+/// its // comments are dropped); prints the problems or that the import is written.
+pub(super) fn save_checked(path: &Path, site: &Site, force: bool, lang: Lang) -> Outcome {
+    let target = path.display().to_string();
+    let problems = validate(site);
     if problems.iter().any(|p| p.is_error()) {
         for problem in &problems {
             eprintln!("{}", problem.say(lang));
@@ -85,9 +93,9 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
         return Outcome::Invalid;
     }
     let save = SaveOptions {
-        allow_dropping_comments: args.force,
+        allow_dropping_comments: force,
     };
-    match save_site(&args.into, &site, save) {
+    match save_site(path, site, save) {
         Ok(SaveOutcome::Written { .. } | SaveOutcome::Unchanged) => {
             println!("{}", Imp::Written.fmt(lang, &[&target]));
             Outcome::Ok
@@ -100,14 +108,14 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
             Outcome::Invalid
         }
         Err(e) => {
-            print_error_chain(lang, &e.to_string(), &e);
+            print_error(lang, &e.say(lang));
             Outcome::Unreadable
         }
     }
 }
 
 /// The CSV text, refusing files over the import limit or not in UTF-8.
-fn read_csv(path: &Path, lang: Lang) -> Result<String, Outcome> {
+pub(super) fn read_csv(path: &Path, lang: Lang) -> Result<String, Outcome> {
     const MB: u64 = 1024 * 1024;
     let origin = path.display().to_string();
     let fail = |e: &dyn std::fmt::Display| {
@@ -125,8 +133,25 @@ fn read_csv(path: &Path, lang: Lang) -> Result<String, Outcome> {
     String::from_utf8(bytes).map_err(|_| fail(&Imp::NotUtf8.tr(lang)))
 }
 
+/// An `--assign` or `--map` argument that cannot be used.
+enum OptionsError {
+    /// An `--assign` entry without `=`.
+    Assign(String),
+    /// A `--map`, or the mapping remembered for this header, that does not read.
+    Mapping(ImportError),
+}
+
+impl Say for OptionsError {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            OptionsError::Assign(entry) => Imp::ErrMappingEntry.fmt(lang, &[entry]),
+            OptionsError::Mapping(e) => e.say(lang),
+        }
+    }
+}
+
 /// Options from the arguments; a --map is remembered, a remembered one recalled.
-fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, String> {
+fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, OptionsError> {
     let mut options = ImportOptions {
         format: args.format,
         source: args
@@ -139,7 +164,7 @@ fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, S
     for entry in &args.assign {
         let (name, id) = entry
             .rsplit_once('=')
-            .ok_or_else(|| Imp::ErrMappingEntry.fmt(lang, &[entry]))?;
+            .ok_or_else(|| OptionsError::Assign(entry.clone()))?;
         options
             .assigned
             .insert(name.trim().to_string(), id.trim().to_string());
@@ -152,7 +177,7 @@ fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, S
         .unwrap_or_default();
     let header = header_line(text);
     if let Some(map) = &args.map {
-        let mapping = ColumnMapping::parse(map).map_err(|e| e.say(lang))?;
+        let mapping = ColumnMapping::parse(map).map_err(OptionsError::Mapping)?;
         if let Some(path) = store_path.as_deref()
             && store.remember(header, &mapping)
             && write_store(path, &store).is_ok()
@@ -163,7 +188,7 @@ fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, S
     } else if matches!(args.format, None | Some(ImportFormat::Generic))
         && let Some(recalled) = store.get(header)
     {
-        let mapping = recalled.map_err(|e| e.say(lang))?;
+        let mapping = recalled.map_err(OptionsError::Mapping)?;
         println!("{}", Imp::MappingRecalled.fmt(lang, &[&mapping]));
         options.mapping = Some(mapping);
     }

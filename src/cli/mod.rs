@@ -6,6 +6,7 @@
 //! arithmetic; files only through [`coolplan_io`].
 
 pub mod analyze;
+mod catalog;
 mod check;
 mod export;
 mod fmt;
@@ -53,6 +54,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Tornado, Monte Carlo, phased plan under a budget and CDU N+1 check of a site.
     Analyze(analyze::AnalyzeArgs),
+    /// The server catalog: list, show a model with its sources, import or export catalog CSV.
+    Catalog(catalog::CatalogArgs),
 }
 
 /// How a command ended; the worst outcome over all files wins.
@@ -77,7 +80,7 @@ impl Outcome {
     }
 }
 
-fn parse_lang(text: &str) -> Result<Lang, String> {
+fn parse_lang(text: &str) -> Result<Lang, BadArgument> {
     Lang::from_code(text).ok_or_else(|| parse_error(Cli::UnknownLang, text))
 }
 
@@ -86,9 +89,32 @@ thread_local! {
     static PARSE_LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
 }
 
-/// An argument value clap rejected, worded in the language of this run.
-pub(crate) fn parse_error(text: Cli, value: &str) -> String {
-    text.fmt(PARSE_LANG.with(|l| l.get()), &[&value])
+/// An argument value clap rejected: the message (in both languages) and the value as given.
+#[derive(Debug)]
+pub(crate) struct BadArgument {
+    /// The message's template per language, `{0}` standing for the value.
+    templates: [&'static str; 2],
+    value: String,
+}
+
+/// clap prints an argument error through `Display`: in the language of this run.
+impl std::fmt::Display for BadArgument {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let template = match PARSE_LANG.with(|l| l.get()) {
+            Lang::En => self.templates[0],
+            Lang::Zh => self.templates[1],
+        };
+        f.write_str(&coolplan_words::fill(template, &[&self.value]))
+    }
+}
+
+impl std::error::Error for BadArgument {}
+
+pub(crate) fn parse_error<T: Text>(text: T, value: &str) -> BadArgument {
+    BadArgument {
+        templates: [text.tr(Lang::En), text.tr(Lang::Zh)],
+        value: value.to_string(),
+    }
 }
 
 /// The language from the environment: the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order).
@@ -161,6 +187,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Outcome {
         Some(Command::Generate(a)) => generate::run(&a, lang),
         Some(Command::Report(a)) => report::run(&a, lang),
         Some(Command::Analyze(a)) => analyze::run(&a, lang),
+        Some(Command::Catalog(a)) => catalog::run(&a, lang),
         None => {
             // Reached only through `run` with no subcommand (`main` opens the GUI).
             let _ = localized_command(lang).print_help();
@@ -177,6 +204,7 @@ fn localized_command(lang: Lang) -> clap::Command {
         .mut_subcommand("check", |c| check::localize(c, lang))
         .mut_subcommand("fmt", |c| fmt::localize(c, lang))
         .mut_subcommand("analyze", |c| analyze::localize(c, lang))
+        .mut_subcommand("catalog", |c| catalog::localize(c, lang))
 }
 
 /// `--lang xx` or `--lang=xx` among the raw arguments (help is printed before parsing ends).
@@ -195,6 +223,12 @@ fn lang_in_args(args: &[OsString]) -> Option<Lang> {
 /// Prints an error and its chain of causes to stderr, in `lang`.
 pub fn print_error(lang: Lang, message: &str) {
     eprintln!("{}: {message}", Cli::Error.tr(lang));
+}
+
+/// Prints `headline` and the cause, both worded.
+pub fn print_error_because(lang: Lang, headline: &str, cause: &str) {
+    eprintln!("{}: {headline}", Cli::Error.tr(lang));
+    eprintln!("  {}: {cause}", Cli::CausedBy.tr(lang));
 }
 
 /// Prints `headline` and the chain of causes of an error from outside coolplan's crates

@@ -9,7 +9,7 @@ use coolplan_words::Say;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{Outcome, print_error, print_error_chain};
+use super::{Outcome, print_error, print_error_because, print_error_chain};
 use coolplan_io::load::{load_bytes, read_file};
 use coolplan_report::compose::{ReportInput, sha256_hex};
 use coolplan_report::export::{Format, export};
@@ -36,11 +36,11 @@ pub struct ReportArgs {
     pub date: Option<String>,
 }
 
-fn parse_format(text: &str) -> Result<Format, String> {
+fn parse_format(text: &str) -> Result<Format, super::BadArgument> {
     Format::from_code(text).ok_or_else(|| super::parse_error(Cli::UnknownReportFormat, text))
 }
 
-fn parse_paper(text: &str) -> Result<Paper, String> {
+fn parse_paper(text: &str) -> Result<Paper, super::BadArgument> {
     Paper::from_code(text).ok_or_else(|| super::parse_error(Cli::UnknownPaper, text))
 }
 
@@ -96,8 +96,9 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
     let assumptions = site.assumptions.resolve(site.currency);
     if let Err(mismatch) = coolplan_engine::cost::check_currency(&assumptions, site.currency) {
         eprintln!(
-            "{}: {origin}: {mismatch}",
-            coolplan_words::cli::Cli::Error.tr(lang)
+            "{}: {origin}: {}",
+            coolplan_words::cli::Cli::Error.tr(lang),
+            mismatch.say(lang)
         );
         return Outcome::Invalid;
     }
@@ -135,7 +136,11 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
     let report = match export(&input, format, args.paper) {
         Ok(report) => report,
         Err(e) => {
-            print_error_chain(lang, &Rep::CliExportFailed.fmt(lang, &[&origin]), &e);
+            print_error_because(
+                lang,
+                &Rep::CliExportFailed.fmt(lang, &[&origin]),
+                &e.say(lang),
+            );
             return Outcome::Invalid;
         }
     };

@@ -9,6 +9,7 @@ use crate::field_marks::{Depth, FieldIndex, FieldProblem};
 use coolplan_engine::Overview;
 use coolplan_io::Seg;
 use coolplan_model::Site;
+use coolplan_model::assumptions::AssumptionKey;
 use coolplan_words::Lang;
 
 pub use coolplan_io::Severity;
@@ -18,8 +19,8 @@ pub use coolplan_io::Severity;
 pub struct Target {
     pub hall: Option<usize>,
     pub rack: Option<usize>,
-    /// An assumption field `group.key` (the assumptions editor scrolls to it).
-    pub assumption: Option<(String, String)>,
+    /// An assumption field (the assumptions editor scrolls to it).
+    pub assumption: Option<AssumptionKey>,
     /// A catalog model's id (the catalog editor selects it).
     pub model: Option<String>,
 }
@@ -136,13 +137,7 @@ fn target_of(site: &Site, path: &[Seg]) -> Target {
             Seg::Item("overrides", k) if i == 0 => {
                 target.model = site.overrides.get(*k).map(|patch| patch.id.clone())
             }
-            Seg::Field("assumptions") => {
-                if let (Some(Seg::Field(group)), Some(Seg::Field(key))) =
-                    (path.get(i + 1), path.get(i + 2))
-                {
-                    target.assumption = Some((group.to_string(), key.to_string()));
-                }
-            }
+            Seg::Assumption(key) => target.assumption = Some(*key),
             _ => {}
         }
     }
@@ -190,5 +185,20 @@ mod tests {
             zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
             "{zh}"
         );
+    }
+
+    #[test]
+    fn a_problem_in_the_assumptions_jumps_to_its_field() {
+        use coolplan_model::assumptions::finance;
+        let mut site = crate::sample::small_site();
+        site.assumptions.finance.horizon_years = Some(0);
+        let problems = validate(&site);
+        let horizon = AssumptionKey::Finance(finance::Key::horizon_years);
+        let problem = problems
+            .iter()
+            .find(|p| p.problem.path == [Seg::Assumption(horizon)])
+            .expect("a horizon of 0 years is refused at its field");
+        assert_eq!(problem.target.assumption, Some(horizon));
+        assert_eq!((problem.target.hall, problem.target.rack), (None, None));
     }
 }

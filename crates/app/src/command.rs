@@ -10,7 +10,7 @@ use crate::state::{AppState, Document, FileRequest, Modal, Notice, Pending, Sele
 use crate::undo::Gesture;
 use coolplan_units::format::UnitSystem;
 use coolplan_words::gui::Gui;
-use coolplan_words::{Lang, Text};
+use coolplan_words::{Lang, Say, Text};
 
 use super::settings::{DialogPreference, Theme};
 
@@ -299,7 +299,7 @@ fn proceed(
 
 fn open(state: &mut AppState, path: PathBuf, recovery: &RecoveryStore) {
     let lang = state.settings.lang;
-    match files::load(&path, lang) {
+    match files::load(&path) {
         Ok(loaded) => {
             let mut doc = Document::new(loaded.site, Some(path.clone()), None);
             doc.has_comments = loaded.has_comments;
@@ -310,7 +310,7 @@ fn open(state: &mut AppState, path: PathBuf, recovery: &RecoveryStore) {
         }
         Err(reason) => {
             state.notice = Some(Notice {
-                text: Gui::OpenFailed.fmt(lang, &[&path.display(), &reason]),
+                text: Gui::OpenFailed.fmt(lang, &[&path.display(), &reason.say(lang)]),
                 is_error: true,
             })
         }
@@ -339,7 +339,7 @@ fn save_to(state: &mut AppState, recovery: &RecoveryStore, path: PathBuf) -> boo
         }
         Err(reason) => {
             state.notice = Some(Notice {
-                text: Gui::SaveFailed.fmt(lang, &[&path.display(), &reason]),
+                text: Gui::SaveFailed.fmt(lang, &[&path.display(), &reason.say(lang)]),
                 is_error: true,
             });
             false

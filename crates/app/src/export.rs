@@ -7,8 +7,9 @@ use crate::state::{AppState, Notice};
 use coolplan_report::compose::{ReportInput, sha256_hex};
 use coolplan_report::export::{self as writers, Format};
 use coolplan_report::layout::Paper;
-use coolplan_words::Text;
 use coolplan_words::gui::Gui;
+use coolplan_words::validation::Val;
+use coolplan_words::{Lang, Say, Text};
 
 /// Writes a report of the current site to `path` (format from the extension).
 pub fn export(state: &mut AppState, path: &Path) {
@@ -20,10 +21,51 @@ pub fn export(state: &mut AppState, path: &Path) {
             is_error: false,
         },
         Err(reason) => Notice {
-            text: Gui::ExportFailed.fmt(lang, &[&path.display(), &reason]),
+            text: Gui::ExportFailed.fmt(lang, &[&path.display(), &reason.say(lang)]),
             is_error: true,
         },
     });
+}
+
+/// Why a report was not written, or not handed to the printer or viewer.
+#[derive(Debug)]
+enum ExportFailure {
+    /// The site has no results to report (it has errors, or its climate cannot be read).
+    NeedsResults,
+    /// The file name's extension, which names no report format.
+    UnknownFormat(String),
+    /// The site could not be written as RON (for the report's input hash).
+    Canonical(ron::Error),
+    /// The climate could not be read, worded in both languages.
+    Climate(crate::analysis::Failure),
+    Report(writers::ExportError),
+    Write(std::io::Error),
+    /// A program (`lp`, the viewer) that could not be started.
+    Program {
+        program: &'static str,
+        error: std::io::Error,
+    },
+    ProgramFailed {
+        program: &'static str,
+        status: std::process::ExitStatus,
+    },
+}
+
+impl Say for ExportFailure {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            ExportFailure::NeedsResults => Gui::ReportNeedsResults.tr(lang).to_string(),
+            ExportFailure::UnknownFormat(extension) => {
+                Gui::ReportFormatMissing.fmt(lang, &[extension])
+            }
+            ExportFailure::Canonical(e) => Val::SaveSerialize.fmt(lang, &[e]),
+            ExportFailure::Climate(failure) => failure.text(lang).to_string(),
+            ExportFailure::Report(e) => e.say(lang),
+            ExportFailure::Write(e) => e.to_string(),
+            ExportFailure::Program { program, error } => format!("{program}: {error}"),
+            ExportFailure::ProgramFailed { program, status } => format!("{program}: {status}"),
+        }
+    }
 }
 
 /// Writes a PDF to the temp folder and hands it to the system: `lp` where CUPS is present,
@@ -38,7 +80,7 @@ pub fn print(state: &mut AppState) {
             is_error: false,
         },
         Err(reason) => Notice {
-            text: Gui::ExportFailed.fmt(lang, &[&path.display(), &reason]),
+            text: Gui::ExportFailed.fmt(lang, &[&path.display(), &reason.say(lang)]),
             is_error: true,
         },
     });
@@ -46,23 +88,23 @@ pub fn print(state: &mut AppState) {
 
 /// Writes the report in the format of `path`'s extension through the report writers
 /// (PDF, HTML, CSV, Markdown, JSON, text), on A4 paper, undated unless the site gives a date.
-fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
+fn write_report(state: &AppState, path: &Path) -> Result<(), ExportFailure> {
     let lang = state.settings.lang;
     if state.analysis.results.is_none() {
-        return Err(Gui::ReportNeedsResults.tr(lang).to_string());
+        return Err(ExportFailure::NeedsResults);
     }
     let format = Format::from_path(path).ok_or_else(|| {
         let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
-        Gui::ReportFormatMissing.fmt(lang, &[&extension.unwrap_or_default()])
+        ExportFailure::UnknownFormat(extension.unwrap_or_default())
     })?;
     let site = &state.doc.site;
     // The hash traces the report to the site as it stands, saved or not.
-    let text = coolplan_io::to_canonical_string(site).map_err(|e| e.to_string())?;
+    let text = coolplan_io::to_canonical_string(site).map_err(ExportFailure::Canonical)?;
     let hash = sha256_hex(text.as_bytes());
     let base_dir = state.doc.path.as_deref().and_then(Path::parent);
     // the report lists every rack group in full: the engine's full results
-    let (results, climate) = crate::analysis::full_results(site, base_dir)
-        .map_err(|failure| failure.text(lang).to_string())?;
+    let (results, climate) =
+        crate::analysis::full_results(site, base_dir).map_err(ExportFailure::Climate)?;
     let catalog = site.catalog();
     let input = ReportInput {
         site,
@@ -73,28 +115,30 @@ fn write_report(state: &AppState, path: &Path) -> Result<(), String> {
         date: site.report_date.as_deref(),
         input_sha256: &hash,
     };
-    let bytes = writers::export(&input, format, Paper::A4).map_err(|e| e.to_string())?;
-    std::fs::write(path, bytes).map_err(|e| e.to_string())
+    let bytes = writers::export(&input, format, Paper::A4).map_err(ExportFailure::Report)?;
+    std::fs::write(path, bytes).map_err(ExportFailure::Write)
 }
 
-/// Sends a PDF to the printer with `lp` when CUPS is installed, else opens it in the viewer.
-fn hand_to_system(path: &Path) -> Result<String, String> {
+/// Sends a PDF to the printer with `lp` when CUPS is installed, else opens it in the viewer;
+/// the program used.
+fn hand_to_system(path: &Path) -> Result<&'static str, ExportFailure> {
     let lp_present = std::process::Command::new("lp").arg("-h").output().is_ok();
     if lp_present {
-        let status = std::process::Command::new("lp")
+        let program = "lp";
+        let status = std::process::Command::new(program)
             .arg(path)
             .status()
-            .map_err(|e| format!("lp: {e}"))?;
+            .map_err(|error| ExportFailure::Program { program, error })?;
         return if status.success() {
-            Ok("lp".to_string())
+            Ok(program)
         } else {
-            Err(format!("lp: {status}"))
+            Err(ExportFailure::ProgramFailed { program, status })
         };
     }
     open_in_viewer(path)
 }
 
-fn open_in_viewer(path: &Path) -> Result<String, String> {
+fn open_in_viewer(path: &Path) -> Result<&'static str, ExportFailure> {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -105,6 +149,9 @@ fn open_in_viewer(path: &Path) -> Result<String, String> {
     std::process::Command::new(opener)
         .arg(path)
         .spawn()
-        .map(|_| opener.to_string())
-        .map_err(|e| format!("{opener}: {e}"))
+        .map(|_| opener)
+        .map_err(|error| ExportFailure::Program {
+            program: opener,
+            error,
+        })
 }

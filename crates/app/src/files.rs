@@ -1,13 +1,12 @@
 //! Reading and writing site files for the app, through the io module: parse and migrate
 //! (validation runs live in [`crate::analysis`], so a file with problems still opens to be
-//! fixed), and atomic save with a `.bak`. Errors come back as text; nothing here panics.
+//! fixed), and atomic save with a `.bak`. Errors come back typed (the caller words them);
+//! nothing here panics.
 
-use coolplan_words::Say;
 use std::path::Path;
 
-use coolplan_io::SaveOptions;
+use coolplan_io::{LoadError, SaveError, SaveOptions};
 use coolplan_model::Site;
-use coolplan_words::Lang;
 
 /// A site read from disk.
 pub struct Loaded {
@@ -17,13 +16,11 @@ pub struct Loaded {
 }
 
 /// Reads, decodes, parses and migrates a site file (no validation: the app shows problems).
-pub fn load(path: &Path, lang: Lang) -> Result<Loaded, String> {
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let origin = path.display().to_string();
     let text = coolplan_io::load::read_file(path)
-        .and_then(|bytes| coolplan_io::load::decode(&bytes, &origin))
-        .map_err(|e| e.say(lang))?;
-    let (site, _migrated_from) =
-        coolplan_io::parse_migrated(&text, &origin).map_err(|e| e.say(lang))?;
+        .and_then(|bytes| coolplan_io::load::decode(&bytes, &origin))?;
+    let (site, _migrated_from) = coolplan_io::parse_migrated(&text, &origin)?;
     Ok(Loaded {
         site,
         has_comments: coolplan_io::lex::has_comments(&text),
@@ -32,13 +29,11 @@ pub fn load(path: &Path, lang: Lang) -> Result<Loaded, String> {
 
 /// Writes `site` to `path` atomically (temp file, fsync, rename; old file kept as `.bak`).
 /// The caller has already asked before dropping comments.
-pub fn save(site: &Site, path: &Path) -> Result<(), String> {
+pub fn save(site: &Site, path: &Path) -> Result<(), SaveError> {
     let options = SaveOptions {
         allow_dropping_comments: true,
     };
-    coolplan_io::save_site(path, site, options)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    coolplan_io::save_site(path, site, options).map(|_| ())
 }
 
 /// True when the file on disk has `//` comments that a save would drop.

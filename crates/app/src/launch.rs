@@ -10,7 +10,7 @@ use crate::settings::{STORAGE_KEY, Settings};
 use crate::{CoolplanApp, document_for, fonts};
 use coolplan_words::cli::Cli;
 use coolplan_words::gui::Gui;
-use coolplan_words::{Lang, Text};
+use coolplan_words::{Lang, Say, Text};
 
 /// What to open.
 #[derive(Clone, Debug, Default)]
@@ -27,14 +27,14 @@ pub fn run(launch: Launch) -> ExitCode {
         eprintln!("{}", Cli::NoDisplay.tr(lang));
         return ExitCode::from(2);
     }
-    let doc = match document_for(launch.file.clone(), lang) {
+    let doc = match document_for(launch.file.clone()) {
         Ok(doc) => doc,
         Err(reason) => {
             let name = launch
                 .file
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            eprintln!("{}", Gui::OpenFailed.fmt(lang, &[&name, &reason]));
+            eprintln!("{}", Gui::OpenFailed.fmt(lang, &[&name, &reason.say(lang)]));
             return ExitCode::from(2);
         }
     };

@@ -33,7 +33,6 @@ mod status;
 pub mod undo;
 mod words;
 
-use coolplan_words::Say;
 use std::path::PathBuf;
 
 use egui::Ui;
@@ -260,16 +259,16 @@ impl eframe::App for CoolplanApp {
 }
 
 /// Where the document of a launch comes from.
-pub fn document_for(path: Option<PathBuf>, lang: coolplan_words::Lang) -> Result<Document, String> {
+pub fn document_for(path: Option<PathBuf>) -> Result<Document, coolplan_io::LoadError> {
     match path {
         Some(path) => {
-            let loaded = files::load(&path, lang)?;
+            let loaded = files::load(&path)?;
             let mut doc = Document::new(loaded.site, Some(path), None);
             doc.has_comments = loaded.has_comments;
             Ok(doc)
         }
         None => {
-            let site = sample::example_site().map_err(|e| e.say(lang))?;
+            let site = sample::example_site()?;
             Ok(Document::new(
                 site,
                 None,

@@ -13,8 +13,8 @@ use crate::analysis::{Analysis, analyse};
 use coolplan_model::Site;
 
 /// Sites with at least this many rack groups recompute in the background; smaller ones at
-/// once (a 1,000-group site takes ≈ 20 ms in release before the engine speed-up, the budget
-/// of a frame and a half).
+/// once, inside the frame (at 1,000 groups the engine's recompute takes 1–2 ms in release,
+/// BENCHMARKS.md; the margin is for validation, debug builds and slow machines).
 pub const BACKGROUND_FROM_GROUPS: usize = 1_000;
 
 /// One analysis to run.

@@ -62,7 +62,8 @@ impl RecoveryStore {
             .unwrap_or_default();
         // Both files are replaced whole (temp + rename), the file name first: a process
         // killed at any instant leaves the work with its file name, never a truncated name
-        // (tests/recovery_kill.rs found that with a plain write of the name after the work).
+        // (a plain write could be cut mid-name; tests/gui/recovery_kill.rs kills the app to
+        // check it).
         replace_whole(&origin_file, origin.as_bytes())?;
         replace_whole(&site_file, text.as_bytes())
     }

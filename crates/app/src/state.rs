@@ -9,6 +9,7 @@ use crate::analysis::{Analysis, analyse};
 use crate::recompute::{BACKGROUND_FROM_GROUPS, Recomputer};
 use crate::settings::Settings;
 use crate::undo::UndoStack;
+use coolplan_model::assumptions::AssumptionKey;
 use coolplan_model::{Catalog, Site};
 
 /// The site being edited and where it lives.
@@ -146,7 +147,7 @@ pub struct AppState {
     /// Runs recomputes of large sites off the UI thread.
     pub recomputer: Recomputer,
     /// The assumption field to scroll to (set by a jump from the problem list).
-    pub focus_assumption: Option<(String, String)>,
+    pub focus_assumption: Option<AssumptionKey>,
     /// The catalog model to select, with the serial of the jump that asked (each jump a new
     /// serial, so the editor adopts it once and the user may select another).
     pub focus_model: Option<(u64, String)>,

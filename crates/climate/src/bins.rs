@@ -27,14 +27,14 @@ pub const HOUR_OF_MIN: f64 = 5.0;
 /// Hour of the mean daily maximum.
 pub const HOUR_OF_MAX: f64 = 15.0;
 
-/// Monthly normals that cannot make bins.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Monthly normals that cannot make bins (worded by the words crate).
+#[derive(Debug, Clone, PartialEq)]
 pub enum NormalsError {
-    #[error("{series} has {found} values; monthly normals need 12")]
+    /// A series (`daily_max`, …) without one value per month.
     NotTwelve { series: &'static str, found: usize },
-    #[error("month {month}: daily minimum {min} °C is above the daily maximum {max} °C")]
+    /// A month whose mean daily minimum (°C) is above its maximum.
     MinAboveMax { month: usize, min: f64, max: f64 },
-    #[error("month {month}: {series} value {value} is not a finite number in range")]
+    /// A value that is not finite, or outside the physical range of its series.
     OutOfRange {
         month: usize,
         series: &'static str,

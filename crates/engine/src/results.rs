@@ -264,8 +264,8 @@ pub struct CostFigures {
     pub simple_payback_years: Option<f64>,
     pub discounted_payback_years: Option<f64>,
     /// IRR of the savings against air; `None` where undefined. Filled in for halls and the
-    /// site only: for a rack group it is `None` (an IRR per group and option was a quarter of
-    /// the recompute time); ask [`ScopeResult::irr`], which works for every scope.
+    /// site only: for a rack group it is `None` (an IRR per group and option would cost about
+    /// a quarter of the recompute time); ask [`ScopeResult::irr`], which works for every scope.
     pub irr: Option<f64>,
     /// Total cost of ownership per kW of IT and year.
     pub tco_per_kw_year: Money,

@@ -12,10 +12,9 @@ use coolplan_units::TemperatureUnit;
 /// Fewest hours an EPW file must cover: a 365-day year (leap-year files have 8,784).
 pub const EPW_MIN_HOURS: f64 = 8760.0;
 
-/// A climate reference that could not be turned into data.
+/// A climate reference that could not be turned into data (worded by the words crate).
 #[derive(Debug)]
 pub enum ClimateError {
-    Message(String),
     UnknownPreset { key: String },
     Normals(NormalsError),
     Epw(EpwError),

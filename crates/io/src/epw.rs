@@ -46,7 +46,7 @@ pub enum EpwError {
     },
 }
 
-/// What is wrong on a line of a weather file (worded per language by [`EpwProblem::text`]).
+/// What is wrong on a line of a weather file (worded per language by the words crate).
 #[derive(Clone, Debug, PartialEq)]
 pub enum EpwProblem {
     MissingHeader(&'static str),

@@ -3,7 +3,8 @@
 //!
 //! Owns: reading and writing bytes, RON parse errors with line and column, schema
 //! migration, validation of every rule with a path to the value, the canonical layout.
-//! Never touches: egui, the engine's arithmetic. Only [`load::read_file`] and [`save`] touch
+//! Never touches: egui, the engine's arithmetic. Only [`load::read_file`], [`save`] and the
+//! EPW reader ([`epw::read_epw`], which [`climate::resolve`] calls for an EPW climate) touch
 //! the file system; everything else is a pure function of text.
 
 pub mod canonical;
@@ -22,4 +23,4 @@ pub use canonical::to_canonical_string;
 pub use load::{LoadError, Loaded, load_bytes, load_site, load_str, parse_migrated, parse_site};
 pub use problem::{Kind, Problem, Seg, Severity};
 pub use save::{SaveError, SaveOptions, SaveOutcome, save_site, would_drop_comments};
-pub use validate::validate;
+pub use validate::{validate, validate_models};

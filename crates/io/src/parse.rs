@@ -4,6 +4,7 @@
 
 use super::lex::{TokenKind, tokens};
 use coolplan_model::Site;
+use coolplan_model::assumptions::AssumptionKey;
 
 /// What a parse error says.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,6 +21,9 @@ pub enum ParseMessage {
         /// Accepted tags, e.g. `["W", "kW", ...]`.
         units: Vec<String>,
     },
+    /// An `uncertainty` input that names no assumption (the words crate lists the valid keys,
+    /// [`coolplan_model::assumptions::AssumptionKey::paths`]).
+    UnknownAssumption { found: String },
     /// A bare number where one of a fixed set of names belongs (`status: 1`, `currency: 0`).
     NotAChoice {
         number: String,
@@ -48,6 +52,15 @@ pub fn parse_ron(text: &str) -> Result<Site, ParseFailure> {
 }
 
 fn explain(text: &str, e: &ron::error::SpannedError) -> ParseMessage {
+    if let ron::Error::NoSuchEnumVariant {
+        expected, found, ..
+    } = &e.code
+        && *expected == AssumptionKey::paths()
+    {
+        return ParseMessage::UnknownAssumption {
+            found: found.clone(),
+        };
+    }
     if let ron::Error::SuggestRawIdentifier(ident) = &e.code
         && ident.parse::<f64>().is_ok()
         && let Some(hint) = needs_unit(text, e.span.start.line, e.span.start.col)

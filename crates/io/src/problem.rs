@@ -1,7 +1,8 @@
 //! A validation [`Problem`]: where in the site it is ([`Seg`] path), what is wrong
-//! ([`Kind`], structured data) and how bad ([`Severity`]); rendered in a language through
-//! [`coolplan_words::validation`].
+//! ([`Kind`], structured data) and how bad ([`Severity`]); worded in a language by the words
+//! crate (`coolplan_words::say::validation`).
 
+use coolplan_model::assumptions::AssumptionKey;
 use coolplan_units::Currency;
 
 /// Errors make a site invalid; warnings are suspicious but legal.
@@ -17,10 +18,24 @@ pub enum Seg {
     Hall(String),
     Rack(String),
     Model(String),
+    /// An assumption: `assumptions › prices › electricity` in the file.
+    Assumption(AssumptionKey),
     /// A field as written in the file, e.g. `max_power`.
     Field(&'static str),
     /// An element of a list field, e.g. `servers[2]`.
     Item(&'static str, usize),
+}
+
+impl From<&'static str> for Seg {
+    fn from(field: &'static str) -> Self {
+        Seg::Field(field)
+    }
+}
+
+impl From<AssumptionKey> for Seg {
+    fn from(key: AssumptionKey) -> Self {
+        Seg::Assumption(key)
+    }
 }
 
 /// What is wrong, with the data a message needs. Numbers are kept as written (`kW(10.2)`
@@ -63,10 +78,19 @@ pub enum Kind {
         average: String,
     },
     BadDate(String),
+    /// A source's date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    BadSourceDate(String),
+    /// A source with neither a URL (or document id) nor a note saying what it rests on.
+    SourceWithoutBasis,
+    /// Another model of the same list already has this alias (after normalising).
+    DuplicateAlias {
+        alias: String,
+        other: String,
+    },
     HorizonOutOfRange(u32),
     /// CDUs tapped into chilled water in a hall whose air plant is DX (it has none).
     NoChilledWaterToTap,
-    /// An entry of the `uncertainty` list (checked by `engine::analysis::uncertainty`).
+    /// An entry of the `uncertainty` list (checked by `model::uncertainty::prepare`).
     Uncertainty(coolplan_model::uncertainty::prepare::UncertaintyError),
     // warnings
     GpuUnderTwoKw(String),
@@ -87,6 +111,7 @@ pub enum Kind {
         first_year: u16,
     },
     PueHigh(f64),
+    ServiceLifeUnusual(String),
     /// An assumption key of an older energy model, still read but without effect.
     RetiredAssumption(&'static str),
 }
@@ -111,6 +136,7 @@ impl Kind {
             | EmptyRack
             | ArrivesBeforeStudy { .. }
             | PueHigh(_)
+            | ServiceLifeUnusual(_)
             | RetiredAssumption(_) => Severity::Warning,
             _ => Severity::Error,
         }

@@ -12,19 +12,23 @@ use super::canonical::to_canonical_string;
 use super::lex::{has_comments, may_hold_comments};
 use coolplan_model::Site;
 
-/// Why a save failed.
-#[derive(Debug, thiserror::Error)]
+/// Why a save failed (worded by the words crate).
+#[derive(Debug)]
 pub enum SaveError {
-    #[error("cannot write {path}: {source}")]
     Io {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("cannot write the site as RON: {0}")]
-    Serialize(#[from] ron::Error),
-    #[error("{0} has no file name")]
+    /// The site could not be written as RON.
+    Serialize(ron::Error),
+    /// The target path names a folder root, not a file.
     NoFileName(PathBuf),
+}
+
+impl From<ron::Error> for SaveError {
+    fn from(error: ron::Error) -> Self {
+        SaveError::Serialize(error)
+    }
 }
 
 /// What a save did.

@@ -1,7 +1,11 @@
 //! Server catalog: the models shipped in `assets/catalog.ron` plus a site's own.
 //!
 //! A site may add models, replace a shipped model by id, or override single fields of one
-//! (`overrides`); [`Catalog::provenance`] tells which of these a model's figures came from.
+//! (`overrides`); [`Catalog::provenance`] tells which of these a model's figures came from,
+//! and each model's [`Source`] list names the documents behind them. Aliases are the names
+//! inventories use for a model (matched on import by `coolplan_io`).
+
+mod source;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -9,22 +13,29 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::assumptions::Provenance;
-use coolplan_units::{Currency, LengthQ, MassQ, Money, PowerQ};
+use coolplan_units::{Currency, LengthQ, MassQ, Money, PowerQ, TimeQ};
+
+pub use source::{Source, SourceTag, is_source_date};
 
 /// The shipped catalog, compiled into the binary.
 pub const BUILTIN_CATALOG_RON: &str = include_str!("../../../assets/catalog.ron");
 
-/// What kind of machine a model is (used for plausibility warnings and tank sizing).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What kind of machine a model is (used for plausibility warnings, tank sizing and the
+/// default service life).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ServerKind {
     Cpu,
     Gpu,
     /// A rack-scale system sold as a whole rack (e.g. GB200 NVL72).
     RackScale,
+    /// A storage server, array controller or disk shelf.
+    Storage,
+    /// A switch (a load of the hall, rarely liquid-cooled).
+    Network,
 }
 
 /// Whether a model can be put in a single-phase immersion tank.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ImmersionCompat {
     Yes,
     /// After preparation: fans removed, thermal paste replaced, sealed drives.
@@ -34,7 +45,7 @@ pub enum ImmersionCompat {
 }
 
 /// How a model gets onto cold plates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum KitAvailability {
     /// A retrofit kit exists for installed servers.
     Retrofit,
@@ -71,11 +82,34 @@ pub struct ServerModel {
     pub factory_premium: Vec<Money>,
     pub immersion: ImmersionCompat,
     pub weight: MassQ,
+    /// Years in use before replacement; [`ServerKind::default_service_life`] when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_life: Option<TimeQ>,
+    /// Names inventories use for this model (NetBox device types, DMI product names,
+    /// spreadsheet cells), matched on import after normalising.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Documents the figures come from. Shipped models have at least one; a site's own model
+    /// may have none, and then its provenance is the site file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 
 impl ServerModel {
+    /// The service life: the model's own, else its kind's default.
+    pub fn service_life(&self) -> TimeQ {
+        self.service_life
+            .unwrap_or_else(|| self.kind.default_service_life())
+    }
+    /// The distinct tags of the model's sources, strongest evidence first.
+    pub fn source_tags(&self) -> Vec<SourceTag> {
+        SourceTag::ALL
+            .into_iter()
+            .filter(|tag| self.sources.iter().any(|s| s.tag == *tag))
+            .collect()
+    }
     /// Kit price in `currency`, if the catalog gives one.
     pub fn kit_cost_in(&self, currency: Currency) -> Option<Money> {
         self.kit_cost
@@ -93,7 +127,9 @@ impl ServerModel {
 }
 
 /// Single fields of a catalog model that a site changes (`overrides: [(id: "hgx-h100",
-/// max_power: Some(kW(10.5)))]`); every field left out keeps the catalog's value.
+/// max_power: Some(kW(10.5)))]`); every field left out keeps the catalog's value. Aliases
+/// and sources are added to the model's own (the site's sources listed first), since an
+/// override changes some figures and the others still rest on the catalog's sources.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ModelOverride {
@@ -121,6 +157,14 @@ pub struct ModelOverride {
     pub immersion: Option<ImmersionCompat>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<MassQ>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_life: Option<TimeQ>,
+    /// Names added to the model's aliases.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Sources of the changed figures, listed before the model's own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
@@ -146,6 +190,17 @@ impl ModelOverride {
             cold_plate
         );
         take!(kit_cost, factory_premium, immersion, weight);
+        if self.service_life.is_some() {
+            out.service_life = self.service_life;
+        }
+        for alias in &self.aliases {
+            if !out.aliases.contains(alias) {
+                out.aliases.push(alias.clone());
+            }
+        }
+        if !self.sources.is_empty() {
+            out.sources.splice(0..0, self.sources.iter().cloned());
+        }
         if !self.notes.is_empty() {
             out.notes = self.notes.clone();
         }
@@ -301,6 +356,83 @@ mod tests {
         }
         let h100 = catalog.get("hgx-h100").unwrap();
         assert!((h100.max_power.in_unit(coolplan_units::PowerUnit::kW) - 10.2).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_shipped_catalog_covers_every_kind_with_sources_and_a_service_life() {
+        let catalog = Catalog::builtin();
+        assert!(catalog.len() >= 60, "{} models", catalog.len());
+        for kind in ServerKind::ALL {
+            assert!(
+                catalog.models().iter().any(|m| m.kind == kind),
+                "no {kind:?} model"
+            );
+        }
+        for model in catalog.models() {
+            assert!(!model.sources.is_empty(), "{} has no source", model.id);
+            assert!(
+                model.service_life.is_some(),
+                "{} has no service life",
+                model.id
+            );
+        }
+    }
+
+    /// docs/catalog.md lists every shipped model (its table is made from the catalog).
+    #[test]
+    fn the_catalog_page_lists_every_shipped_model() {
+        let page = include_str!("../../../docs/catalog.md");
+        let catalog = Catalog::builtin();
+        for model in catalog.models() {
+            assert!(
+                page.contains(&format!("| `{}` |", model.id)),
+                "docs/catalog.md lacks {}",
+                model.id
+            );
+        }
+        let (_, table) = page
+            .split_once("## The models")
+            .expect("the models section");
+        let rows = table.lines().filter(|l| l.starts_with("| `")).count();
+        assert_eq!(rows, catalog.len());
+    }
+
+    #[test]
+    fn an_override_sets_the_service_life_and_adds_aliases_and_sources() {
+        use coolplan_units::TimeUnit;
+        let catalog = Catalog::builtin();
+        let shipped = catalog.get("hgx-h100").unwrap().clone();
+        let site_source = Source {
+            title: "PDU export".into(),
+            url: String::new(),
+            date: "2026-10".into(),
+            tag: SourceTag::Mfr,
+            note: "metered peak".into(),
+        };
+        let patch = ModelOverride {
+            id: "hgx-h100".into(),
+            service_life: Some(coolplan_units::Qty::new(4.0, TimeUnit::year)),
+            aliases: vec!["H100-BOX".into(), shipped.aliases[0].clone()],
+            sources: vec![site_source.clone()],
+            ..ModelOverride::default()
+        };
+        let changed = patch.applied_to(&shipped);
+        assert_eq!(changed.service_life().in_unit(TimeUnit::year), 4.0);
+        // Added once, after the model's own; a name it already has is not repeated.
+        assert_eq!(changed.aliases.len(), shipped.aliases.len() + 1);
+        assert_eq!(changed.aliases.last().unwrap(), "H100-BOX");
+        assert_eq!(changed.sources[0], site_source);
+        assert_eq!(changed.sources[1..], shipped.sources[..]);
+    }
+
+    #[test]
+    fn a_model_without_a_service_life_takes_its_kinds() {
+        let mut model = Catalog::builtin().get("nvidia-qm9700").unwrap().clone();
+        model.service_life = None;
+        assert_eq!(
+            model.service_life(),
+            ServerKind::Network.default_service_life()
+        );
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The site model: plain data of what a site file holds (DESIGN.md §2).
+//! The site model: plain data of what a site file holds (`docs/site-format.md`).
 //!
 //! Owns: [`Site`], halls, rack groups, server groups, the server [`catalog`], climate
 //! references and [`assumptions`]. Never touches: files, egui, the engine. Every physical

@@ -8,7 +8,9 @@ use std::path::Path;
 
 use super::compose::{ReportInput, compose};
 use super::layout::{Fonts, Paper};
-use coolplan_words::Text;
+use coolplan_words::cli::Cli;
+use coolplan_words::report::Rep;
+use coolplan_words::{Lang, Say, Text};
 
 /// A report format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,17 +66,44 @@ impl Format {
     }
 }
 
-/// A report that could not be produced.
-#[derive(Debug, thiserror::Error)]
+/// A report that could not be produced; [`Say`] words it.
+#[derive(Debug)]
 pub enum ExportError {
     #[cfg(feature = "pdf")]
-    #[error(transparent)]
-    Pdf(#[from] super::pdf::PdfError),
+    Pdf(super::pdf::PdfError),
     /// This build of coolplan was made without the `pdf` feature.
-    #[error("{}", coolplan_words::cli::Cli::NoPdfInBuild.tr(coolplan_words::Lang::En))]
     PdfNotInBuild,
-    #[error("CSV export failed: {0}")]
-    Csv(#[from] csv::Error),
+    Csv(csv::Error),
+}
+
+#[cfg(feature = "pdf")]
+impl From<super::pdf::PdfError> for ExportError {
+    fn from(error: super::pdf::PdfError) -> Self {
+        ExportError::Pdf(error)
+    }
+}
+
+impl From<csv::Error> for ExportError {
+    fn from(error: csv::Error) -> Self {
+        ExportError::Csv(error)
+    }
+}
+
+impl Say for ExportError {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            #[cfg(feature = "pdf")]
+            ExportError::Pdf(super::pdf::PdfError::Font) => Rep::PdfFont.tr(lang).to_string(),
+            #[cfg(feature = "pdf")]
+            ExportError::Pdf(super::pdf::PdfError::PageSize(width, height)) => {
+                Rep::PdfPageSize.fmt(lang, &[width, height])
+            }
+            #[cfg(feature = "pdf")]
+            ExportError::Pdf(super::pdf::PdfError::Export(e)) => Rep::PdfFailed.fmt(lang, &[e]),
+            ExportError::PdfNotInBuild => Cli::NoPdfInBuild.tr(lang).to_string(),
+            ExportError::Csv(e) => Rep::CsvFailed.fmt(lang, &[e]),
+        }
+    }
 }
 
 /// The report of `input` in `format` on `paper` (paper matters for PDF only).

@@ -1,8 +1,9 @@
 //! Reports: the engine's [`coolplan_engine::Results`] written for people and programs.
 //!
-//! Owns: the document model ([`document`]), building it from results ([`build`]), layout
+//! Owns: the document model ([`document`]), composing it from results ([`compose`]), layout
 //! ([`layout`]) and the writers — PDF, HTML, Markdown from the document; CSV, JSON and the
-//! text summary from the results — and the wording of results in a language ([`words`]).
+//! text summary from the results. The wording of results in a language is the words crate's
+//! (`coolplan_words`); this crate places it.
 //! Never touches: the engine's arithmetic, the clock (a report date is passed in), files
 //! (writers return text or bytes; the shells write them).
 

@@ -21,15 +21,14 @@ use super::document::Document;
 use super::layout::fonts::{BOLD_OTF, Fonts, REGULAR_OTF};
 use super::layout::{Color, Item, Page};
 
-/// A PDF that could not be written.
-#[derive(Debug, thiserror::Error)]
+/// A PDF that could not be written (worded where the report's errors are, [`crate::export`]).
+#[derive(Debug)]
 pub enum PdfError {
-    #[error("the embedded font could not be loaded")]
+    /// The embedded font could not be read.
     Font,
-    #[error("invalid page size {0} × {1} pt")]
+    /// A page width × height (pt) krilla refuses.
     PageSize(f32, f32),
-    #[error("PDF export failed: {0}")]
-    Export(String),
+    Export(krilla::error::KrillaError),
 }
 
 /// Renders laid-out `pages` of `doc` as PDF bytes.
@@ -55,7 +54,7 @@ pub fn render(doc: &Document, pages: &[Page]) -> Result<Vec<u8>, PdfError> {
         surface.finish();
         pdf_page.finish();
     }
-    pdf.finish().map_err(|e| PdfError::Export(format!("{e:?}")))
+    pdf.finish().map_err(PdfError::Export)
 }
 
 /// Bookmarks: chapters (level 1) with their sections (level 2) inside.

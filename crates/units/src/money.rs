@@ -72,9 +72,9 @@ pub struct Money {
     pub currency: Currency,
 }
 
-/// Two amounts in different currencies met in one sum.
-#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
-#[error("cannot add {0} to {1}: amounts are never converted between currencies")]
+/// Two amounts in different currencies met in one sum: the first is the one found, the second
+/// the one expected (worded by the words crate).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CurrencyMismatch(pub Currency, pub Currency);
 
 impl Money {
@@ -103,7 +103,7 @@ impl Add for Money {
     fn add(self, other: Money) -> Money {
         match self.try_add(other) {
             Ok(sum) => sum,
-            Err(mismatch) => panic!("{mismatch}"),
+            Err(mismatch) => panic!("amounts are never converted between currencies: {mismatch:?}"),
         }
     }
 }
@@ -184,7 +184,8 @@ impl<U: UnitKind> PriceUnit<U> {
     pub fn symbol(&self) -> String {
         format!("{}/{}", self.currency.code(), self.per.symbol())
     }
-    fn from_tag(tag: &str) -> Option<Self> {
+    /// Reads a file tag, e.g. `CNY_per_kWh`; `None` when it is not a price per this kind.
+    pub fn from_tag(tag: &str) -> Option<Self> {
         let (code, per) = tag.split_once("_per_")?;
         Some(Self {
             currency: Currency::from_code(code)?,

@@ -7,20 +7,19 @@
 
 use super::tagged::{Qty, UnitKind};
 
-/// Why a text is not a quantity.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a text is not a quantity (worded by the words crate).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ParseQuantityError {
-    #[error("empty value")]
     Empty,
-    #[error("'{0}' is not a number")]
+    /// The text, whose number part does not read.
     NotANumber(String),
-    #[error("'{unit}' is not a unit of {kind} (units: {accepted})")]
+    /// A unit not of this kind ([`UnitKind::KIND`]); `accepted` lists the kind's symbols.
     UnknownUnit {
         unit: String,
         kind: &'static str,
         accepted: String,
     },
-    #[error("'{0}' has no unit")]
+    /// The text, a bare number where no default unit applies.
     NoUnit(String),
 }
 

@@ -3,10 +3,21 @@
 crate::texts! {
     /// Analysis texts (CLI text output, GUI panel, report section).
     An {
-        UnknownInput => "`{0}` is not an assumption key (write \"group.key\", e.g. \"prices.electricity\")", "`{0}` 不是假设项的键（请写成 \"组.键\"，例如 \"prices.electricity\"）";
         NotNumeric => "`{0}` is not a number and cannot vary", "`{0}` 不是数值，不能设置范围";
         Duplicate => "`{0}` is listed twice", "`{0}` 重复列出";
         BadRange => "`{0}`: {1}", "`{0}`：{1}";
+        RangePercent => "Percent({0}) must lie in 0 ≤ p < 100", "Percent({0}) 须满足 0 ≤ p < 100";
+        RangeNotFinite => "{0} is not a finite number", "{0} 不是有限数值";
+        RangeMixedUnits => "write every bound in the same unit", "所有边界须使用同一单位";
+        RangeModeOutside => "mode {0} must lie between {1} and {2}", "最可能值 {0} 须介于 {1} 与 {2} 之间";
+        RangeLowAboveHigh => "low {0} is above high {1}", "低值 {0} 高于高值 {1}";
+        RangeNeedsUnit => "write the bounds with a unit, like the value: {0}(…)", "边界须像该值一样带单位：{0}(…)";
+        RangeNeedsPlainNumber => "this input is a plain number: write the bounds without a unit", "该输入为纯数值：边界不要带单位";
+        RangeOtherCurrency => "{0} is in {1}, the site is in {2}: amounts are never converted", "{0} 的货币是 {1}，而站点使用 {2}：金额不做汇率换算";
+        RangeUnfit => "{0} is not a value this input takes: write it like {1}", "{0} 不是该输入可取的值：请按 {1} 的写法填写";
+        NoSuchInput => "there is no uncertain input number {0}", "不存在第 {0} 个不确定输入";
+        DrawnUnfit => "`{0}` cannot take the drawn value {1}", "`{0}` 无法取抽样值 {1}";
+        NoSamples => "no samples requested", "未请求任何样本";
         Title => "Uncertainty, sensitivity and phased plan: {0}", "不确定性、敏感性与分期方案：{0}";
         NoRanges => "No uncertain inputs: add an `uncertainty` list to the site file (see docs/analysis.md).", "没有不确定输入：请在站点文件中添加 `uncertainty` 列表（见 docs/analysis.md）。";
         TornadoTitle => "Sensitivity (tornado): NPV of {0} against air, base {1}", "敏感性（龙卷风图）：{0} 相对风冷的净现值，基准 {1}";

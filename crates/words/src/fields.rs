@@ -125,6 +125,9 @@ crate::texts! {
         factory_premium => "Factory liquid-ready premium", "出厂液冷版溢价";
         immersion => "Immersion compatibility", "浸没兼容性";
         weight => "Weight", "重量";
+        service_life => "Service life", "使用寿命";
+        aliases => "Aliases (inventory names)", "别名（资产清单中的名称）";
+        sources => "Sources", "数据来源";
         notes => "Notes", "备注";
     }
 }
@@ -135,6 +138,8 @@ crate::texts! {
         KindCpu => "CPU server", "CPU服务器";
         KindGpu => "GPU server", "GPU服务器";
         KindRackScale => "Rack-scale system", "整机柜系统";
+        KindStorage => "Storage", "存储设备";
+        KindNetwork => "Network switch", "网络设备";
         KitRetrofit => "Retrofit kit available", "可加装冷板套件";
         KitFactoryOnly => "Factory liquid-cooled only", "仅出厂液冷版";
         KitUnavailable => "No cold plate", "无冷板方案";
@@ -169,60 +174,53 @@ pub const CATALOG: &str = "catalog";
 /// The label of file key `key` in `group` (`cooling`, `plant`, `prices`, `finance` or
 /// [`CATALOG`]) in `lang`; an unknown key is shown as itself.
 pub fn field_label<'a>(group: &str, key: &'a str, lang: Lang) -> &'a str {
+    known_label(group, key, lang).unwrap_or(key)
+}
+
+/// The label of a key the tables know.
+fn known_label(group: &str, key: &str, lang: Lang) -> Option<&'static str> {
     fn find<T: Text>(key: &str, lang: Lang) -> Option<&'static str> {
         T::all()
             .iter()
             .find(|f| f.name() == key)
             .map(|f| f.tr(lang))
     }
-    let found = if group == CATALOG {
+    if group == CATALOG {
         find::<CatalogField>(key, lang)
     } else {
         find::<AssumptionField>(key, lang)
-    };
-    found.unwrap_or(key)
+    }
 }
 
-/// `Label (key)`: the label with the file key engineers edit.
+/// `Label (key)`: the label with the file key engineers edit (the key alone when unlabelled).
 pub fn label_with_key(group: &str, key: &str, lang: Lang) -> String {
-    let label = field_label(group, key, lang);
-    if label == key {
-        key.to_string()
+    let Some(label) = known_label(group, key, lang) else {
+        return key.to_string();
+    };
+    let (open, close) = if lang == Lang::Zh {
+        ("（", "）")
     } else {
-        let (open, close) = if lang == Lang::Zh {
-            ("（", "）")
-        } else {
-            (" (", ")")
-        };
-        format!("{label}{open}{key}{close}")
-    }
+        (" (", ")")
+    };
+    format!("{label}{open}{key}{close}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use coolplan_model::assumptions::{
-        cooling::Cooling, finance::Finance, plant::Plant, prices::Prices,
-    };
+    use coolplan_model::assumptions::{AssumptionKey, Group};
 
     /// A new assumption without a label fails here.
     #[test]
     fn every_assumption_key_has_a_label() {
-        for (group, keys) in [
-            ("cooling", Cooling::KEYS),
-            ("plant", Plant::KEYS),
-            ("prices", Prices::KEYS),
-            ("finance", Finance::KEYS),
-        ] {
-            for key in keys {
-                for lang in Lang::ALL {
-                    assert_ne!(
-                        field_label(group, key, lang),
-                        *key,
-                        "{group}.{key} lacks a label"
-                    );
-                }
+        for key in AssumptionKey::all() {
+            let (group, name) = (key.group().name(), key.name());
+            for lang in Lang::ALL {
+                assert_ne!(field_label(group, name, lang), name, "{key} lacks a label");
             }
+        }
+        for group in Group::ALL {
+            assert_ne!(group_label(group.name(), Lang::Zh), group.name());
         }
     }
 

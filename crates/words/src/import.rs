@@ -14,6 +14,7 @@ crate::texts! {
         NoteHeightFromPositions => "height {0} U from device positions (top U{1})", "高度 {0} U，依据设备位置（最高 U{1}）";
         NotePowerDiffers => "CSV power {0} per server, catalog {1}", "CSV 中每台功率 {0}，目录为 {1}";
         NoteMatchedAlias => "'{0}' read as {1}", "“{0}”识别为 {1}";
+        NoteMatchedGeneric => "'{0}' has no model of its own (no generation named, or a line the catalog lacks): read as the generic {1}; assign a closer model if known", "“{0}”没有对应的专用型号（未写明代次，或目录中无此产品线）：按通用型号 {1} 计；如已知更接近的型号请指定";
         NoteMeasuredRows => "sum of {0} rows (e.g. A and B feeds; peaks added, a safe upper bound)", "{0} 行之和（如 A、B 两路；峰值相加，为保守上限）";
         NoteMeasuredValues => "average {0}, peak {1}", "平均 {0}，峰值 {1}";
         SkipNotServer => "not a server ({0})", "不是服务器（{0}）";
@@ -22,6 +23,11 @@ crate::texts! {
         SkipUnmatched => "device type '{0}' is not in the catalog (nearest: {1})", "设备型号“{0}”不在目录中（最接近：{1}）";
         SkipBadCount => "count '{0}' is not a whole number ≥ 1", "数量“{0}”不是 ≥ 1 的整数";
         SkipBadValue => "{0} '{1}': {2}", "{0}“{1}”：{2}";
+        ValueEmpty => "empty value", "值为空";
+        ValueNotANumber => "not a number", "不是数值";
+        ValueNotWholeNumber => "not a whole number ≥ 0", "不是 ≥ 0 的整数";
+        ValueUnknownUnit => "'{0}' is not a unit of {1} (units: {2})", "“{0}”不是{1}单位（可用单位：{2}）";
+        ValueNoUnit => "a number without its unit", "数值缺少单位";
         SkipFieldCount => "row has {0} fields, the header has {1}", "该行有 {0} 个字段，表头有 {1} 个";
         SkipCsv => "unreadable CSV row: {0}", "无法读取的 CSV 行：{0}";
         SkipUnterminatedQuote => "a quoted field is never closed: this row and every line after it were not read", "引号字段未闭合：本行及其后的所有行均未读取";

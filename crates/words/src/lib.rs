@@ -7,8 +7,10 @@
 //! Tables: [`terms`] (domain vocabulary shared by all), [`cli`], [`gui`], [`report`].
 //! [`results`]: wording of results (reasons, cost items, money, finance labels) and its table.
 //! [`fields`]: labels of the file keys (assumptions, catalog-model fields).
+//! [`catalog`]: the server catalog's texts (kinds, source tags, its command, view and table).
 
 pub mod analysis;
+pub mod catalog;
 pub mod cli;
 pub mod climate;
 pub mod fields;
@@ -149,6 +151,7 @@ mod tests {
     #[test]
     fn every_key_has_both_languages() {
         check_table::<terms::Term>();
+        check_table::<terms::Quantity>();
         check_table::<cli::Cli>();
         check_table::<analysis::An>();
         check_table::<gui::Gui>();
@@ -164,6 +167,7 @@ mod tests {
         check_table::<fields::FieldChoice>();
         check_table::<fields::AssumptionGroup>();
         check_table::<generate::Gen>();
+        check_table::<catalog::Cat>();
     }
 
     #[test]

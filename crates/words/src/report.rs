@@ -10,6 +10,10 @@ crate::texts! {
         CliBadDate => "invalid date `{0}`: write YYYY-MM-DD", "日期 `{0}` 无效：请写成 YYYY-MM-DD";
         CliWriteFailed => "cannot write {0}", "无法写入 {0}";
         CliClimateFailed => "{0}: climate data unavailable", "{0}：无法获取气候数据";
+        PdfFont => "the embedded font could not be loaded", "无法加载内嵌字体";
+        PdfPageSize => "invalid page size {0} × {1} pt", "无效的页面尺寸 {0} × {1} pt";
+        PdfFailed => "PDF export failed: {0}", "PDF 导出失败：{0}";
+        CsvFailed => "CSV export failed: {0}", "CSV 导出失败：{0}";
         CliExportFailed => "{0}: the report could not be produced", "{0}：无法生成报告";
         PageOf => "Page {0} of {1}", "第 {0} 页，共 {1} 页";
         Undated => "undated", "未注明日期";

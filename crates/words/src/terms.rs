@@ -26,3 +26,73 @@ crate::texts! {
         MixedPlan => "Mixed plan", "混合方案";
     }
 }
+
+crate::texts! {
+    /// Physical quantities as messages name them (a unit set's `UnitKind::KIND`).
+    Quantity {
+        Power => "power", "功率";
+        Temperature => "temperature", "温度";
+        TempDiff => "temperature difference", "温差";
+        Flow => "flow", "流量";
+        Area => "area", "面积";
+        Mass => "mass", "质量";
+        FloorLoad => "floor load", "楼面荷载";
+        Energy => "energy", "能量";
+        Length => "length", "长度";
+        Volume => "volume", "体积";
+        Density => "density", "密度";
+        SpecificHeat => "specific heat", "比热容";
+        Time => "time", "时间";
+        EmissionFactor => "emission factor", "排放因子";
+        WaterIntensity => "water intensity", "用水强度";
+    }
+}
+
+/// The quantity a unit set measures (its `UnitKind::KIND`, e.g. `power`) in `lang`; a kind
+/// without a name here is shown as given.
+pub fn quantity_name(kind: &str, lang: crate::Lang) -> &str {
+    use coolplan_units::*;
+    let kinds = [
+        (PowerUnit::KIND, Quantity::Power),
+        (TemperatureUnit::KIND, Quantity::Temperature),
+        (TempDiffUnit::KIND, Quantity::TempDiff),
+        (FlowUnit::KIND, Quantity::Flow),
+        (AreaUnit::KIND, Quantity::Area),
+        (MassUnit::KIND, Quantity::Mass),
+        (FloorLoadUnit::KIND, Quantity::FloorLoad),
+        (EnergyUnit::KIND, Quantity::Energy),
+        (LengthUnit::KIND, Quantity::Length),
+        (VolumeUnit::KIND, Quantity::Volume),
+        (DensityUnit::KIND, Quantity::Density),
+        (SpecificHeatUnit::KIND, Quantity::SpecificHeat),
+        (TimeUnit::KIND, Quantity::Time),
+        (EmissionFactorUnit::KIND, Quantity::EmissionFactor),
+        (WaterIntensityUnit::KIND, Quantity::WaterIntensity),
+    ];
+    kinds
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or(kind, |(_, q)| crate::Text::tr(*q, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    #[test]
+    fn every_quantity_is_named_in_chinese() {
+        use coolplan_units::{PowerUnit, TempDiffUnit, UnitKind};
+        assert_eq!(quantity_name(PowerUnit::KIND, Lang::Zh), "功率");
+        assert_eq!(
+            quantity_name(TempDiffUnit::KIND, Lang::En),
+            "temperature difference"
+        );
+        assert_eq!(quantity_name("money", Lang::Zh), "money");
+        for q in <Quantity as crate::Text>::all() {
+            // each name is reached from its unit set's KIND (English names are the KINDs)
+            let en = crate::Text::en(*q);
+            assert_eq!(quantity_name(en, Lang::Zh), crate::Text::zh(*q), "{en}");
+        }
+    }
+}

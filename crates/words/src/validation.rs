@@ -18,10 +18,14 @@ crate::texts! {
         ParseError => "{0}:{1}:{2}: syntax error: {3}", "{0}:{1}:{2}：语法错误：{3}";
         NotAChoice => "`{0}` is not a valid {1} value: write one of {2}", "`{0}` 不是有效的 {1} 值：请写 {2} 之一";
         NeedsUnit => "`{0}` needs its unit: write e.g. {1}({0}); {2} units: {3}", "`{0}` 缺少单位：请写成例如 {1}({0})；{2}可用单位：{3}";
+        UnknownAssumption => "`{0}` is not an assumption key: write \"group.key\", one of {1}", "`{0}` 不是假设项的键：请写成 \"组.键\"，可选：{1}";
         UnclosedString => "(the text opened on line {0} may lack its closing quote)", "（第 {0} 行开始的文本可能缺少右引号）";
         NewerVersion => "{0}: schema_version {1} is newer than this coolplan reads (version {2}); update coolplan", "{0}：schema_version {1} 比本版 coolplan 可读的版本 {2} 更新；请升级 coolplan";
         BadVersion => "{0}: schema_version {1} is not a version coolplan ever wrote (this build writes {2})", "{0}：schema_version {1} 不是 coolplan 的任何版本（本版写入 {2}）";
         Migrated => "{0}: migrated from schema_version {1} to {2}; run `coolplan fmt` to save it", "{0}：已从 schema_version {1} 迁移到 {2}；运行 `coolplan fmt` 保存";
+        SaveIo => "cannot write {0}: {1}", "无法写入 {0}：{1}";
+        SaveSerialize => "cannot write the site as RON: {0}", "无法将站点写成 RON：{0}";
+        SaveNoFileName => "{0} has no file name", "{0} 没有文件名";
         InvalidFile => "{0}: {1} error(s), {2} warning(s)", "{0}：{1} 个错误，{2} 个警告";
         UnknownModel => "unknown catalog model \"{0}\"", "未知的目录型号 \"{0}\"";
         DidYouMean => "; did you mean \"{0}\"?", "；是否应为 \"{0}\"？";
@@ -46,6 +50,10 @@ crate::texts! {
         PueBelowOne => "a PUE of {0} is impossible: PUE is at least 1", "PUE {0} 不可能：PUE 至少为 1";
         PeakBelowAverage => "the peak {0} is below the average {1}", "峰值 {0} 低于平均值 {1}";
         BadDate => "\"{0}\" is not a date written YYYY-MM-DD", "\"{0}\" 不是 YYYY-MM-DD 格式的日期";
+        BadSourceDate => "\"{0}\" is not a source date: write YYYY, YYYY-MM or YYYY-MM-DD", "\"{0}\" 不是有效的来源日期：请写成 YYYY、YYYY-MM 或 YYYY-MM-DD";
+        SourceWithoutBasis => "the source has neither a URL (or document id) nor a note saying what it rests on", "该来源既无网址（或文档编号），也无说明其依据的备注";
+        DuplicateAlias => "the alias \"{0}\" already names the model \"{1}\"", "别名 \"{0}\" 已用于型号 \"{1}\"";
+        ServiceLifeUnusual => "a service life of {0} is outside the usual 2–15 years", "使用寿命 {0} 超出常见范围 2–15 年";
         HorizonOutOfRange => "a horizon of {0} years is outside 1–100", "{0} 年的研究期超出 1–100 范围";
         NoChilledWaterToTap => "CDUs cannot be tapped into chilled water: the hall's air plant is DX CRAC units, which have none (use DryCooler)", "CDU 无法接入冷冻水：该机房空调为 DX 直膨式机组，没有冷冻水（请改用 DryCooler）";
         GpuUnderTwoKw => "a GPU server drawing at most {0} is suspiciously low (GPU servers draw 2 kW or more)", "GPU 服务器最大功率仅 {0}，偏低可疑（GPU 服务器通常不低于 2 kW）";

@@ -22,7 +22,7 @@ pub use window::ImportWindow;
 
 use crate::state::{AppState, Notice};
 use crate::undo::Gesture;
-use coolplan_io::import::{self, ImportFormat, MAX_INPUT_BYTES};
+use coolplan_io::import::{self, ImportError, ImportFormat, MAX_INPUT_BYTES};
 use coolplan_words::import::Imp;
 use coolplan_words::import_gui::ImpGui;
 use coolplan_words::{Lang, Text};
@@ -32,8 +32,8 @@ use coolplan_words::{Lang, Text};
 /// `Command::ImportFile(Some(path))`.
 pub fn open_import(state: &mut AppState, path: PathBuf) {
     let lang = state.settings.lang;
-    let opened = read_csv(&path, lang).and_then(|text| {
-        ImportWindow::new(&path, text, &state.settings.import_mappings).map_err(|e| e.say(lang))
+    let opened = read_csv(&path).and_then(|text| {
+        ImportWindow::new(&path, text, &state.settings.import_mappings).map_err(OpenFailure::Csv)
     });
     match opened {
         Ok(mut window) => {
@@ -43,7 +43,7 @@ pub fn open_import(state: &mut AppState, path: PathBuf) {
         }
         Err(reason) => {
             state.notice = Some(Notice {
-                text: ImpGui::OpenFailed.fmt(lang, &[&path.display(), &reason]),
+                text: ImpGui::OpenFailed.fmt(lang, &[&path.display(), &reason.say(lang)]),
                 is_error: true,
             });
         }
@@ -117,18 +117,41 @@ pub fn show(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<crate::comm
     }
 }
 
-/// The CSV text, refusing files over the import limit or not in UTF-8 (as the CLI does).
-fn read_csv(path: &Path, lang: Lang) -> Result<String, String> {
-    const MB: u64 = 1024 * 1024;
-    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-    if size > MAX_INPUT_BYTES as u64 {
-        let args: [&dyn std::fmt::Display; 3] = [
-            &path.display(),
-            &size.div_ceil(MB),
-            &(MAX_INPUT_BYTES as u64 / MB),
-        ];
-        return Err(Imp::FileTooLarge.fmt(lang, &args));
+/// Why a CSV could not be opened for import.
+enum OpenFailure {
+    Read(std::io::Error),
+    /// A file over the import limit: its path and size in bytes.
+    TooLarge(PathBuf, u64),
+    NotUtf8,
+    /// The text is not a CSV the import reads (no header, …).
+    Csv(ImportError),
+}
+
+impl Say for OpenFailure {
+    fn say(&self, lang: Lang) -> String {
+        const MB: u64 = 1024 * 1024;
+        match self {
+            OpenFailure::Read(e) => e.to_string(),
+            OpenFailure::TooLarge(path, size) => {
+                let args: [&dyn std::fmt::Display; 3] = [
+                    &path.display(),
+                    &size.div_ceil(MB),
+                    &(MAX_INPUT_BYTES as u64 / MB),
+                ];
+                Imp::FileTooLarge.fmt(lang, &args)
+            }
+            OpenFailure::NotUtf8 => Imp::NotUtf8.tr(lang).to_string(),
+            OpenFailure::Csv(e) => e.say(lang),
+        }
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|_| Imp::NotUtf8.tr(lang).to_string())
+}
+
+/// The CSV text, refusing files over the import limit or not in UTF-8 (as the CLI does).
+fn read_csv(path: &Path) -> Result<String, OpenFailure> {
+    let size = std::fs::metadata(path).map_err(OpenFailure::Read)?.len();
+    if size > MAX_INPUT_BYTES as u64 {
+        return Err(OpenFailure::TooLarge(path.to_path_buf(), size));
+    }
+    let bytes = std::fs::read(path).map_err(OpenFailure::Read)?;
+    String::from_utf8(bytes).map_err(|_| OpenFailure::NotUtf8)
 }

@@ -14,7 +14,9 @@ use crate::field_marks::Depth;
 use crate::kit::{Tracker, UiExt};
 use crate::undo::Gesture;
 use coolplan_io::Seg;
-use coolplan_model::assumptions::{Assumptions, Provenance};
+use coolplan_model::assumptions::{
+    AssumptionKey, Assumptions, Group, Provenance, cooling, finance, plant, prices,
+};
 use coolplan_words::Text;
 use coolplan_words::fields::field_label;
 use coolplan_words::gui::Gui;
@@ -27,24 +29,24 @@ pub struct AssumptionsPanel {
 
 /// One editor row: label, editor, provenance badge, reset.
 struct Rows<'a> {
-    provenance: HashMap<(&'static str, &'static str), Provenance>,
+    provenance: HashMap<AssumptionKey, Provenance>,
     ctx: &'a ViewCtx<'a>,
     filter: String,
     tracker: Tracker,
-    reset: Option<(&'static str, &'static str)>,
+    reset: Option<AssumptionKey>,
 }
 
 impl Rows<'_> {
     fn row<T: FieldEdit>(
         &mut self,
         ui: &mut Ui,
-        group: &'static str,
-        key: &'static str,
+        field: AssumptionKey,
         value: &mut Option<T>,
         default: &T,
     ) {
         let lang = self.ctx.lang();
-        let text = field_label(group, key, lang);
+        let key = field.name();
+        let text = field_label(field.group().name(), key, lang);
         if !self.filter.is_empty()
             && !key.contains(&self.filter)
             && !text.to_lowercase().contains(&self.filter)
@@ -58,20 +60,11 @@ impl Rows<'_> {
                 ui.weak(key);
             })
             .response;
-        if self
-            .ctx
-            .focus_assumption
-            .is_some_and(|(g, k)| g == group && k == key)
-        {
+        if self.ctx.focus_assumption == Some(field) {
             label.scroll_to_me(Some(egui::Align::Center));
         }
         let mut shown = value.clone().unwrap_or_else(|| default.clone());
-        let path = [
-            Seg::Field("assumptions"),
-            Seg::Field(group),
-            Seg::Field(key),
-        ];
-        let problem = self.ctx.problem(&path, Depth::Under);
+        let problem = self.ctx.problem(&[Seg::Assumption(field)], Depth::Under);
         ui.checked(problem.as_ref(), false, |ui| {
             ui.horizontal(|ui| {
                 let before = self.tracker.changed;
@@ -86,7 +79,7 @@ impl Rows<'_> {
                 self.tracker.changed |= before;
             })
         });
-        match self.provenance.get(&(group, key)) {
+        match self.provenance.get(&field) {
             Some(provenance) => {
                 ui.provenance_badge(provenance, lang);
             }
@@ -100,15 +93,15 @@ impl Rows<'_> {
             .on_hover_text(Gui::Reset.tr(lang))
             .clicked()
         {
-            self.reset = Some((group, key));
+            self.reset = Some(field);
         }
         ui.end_row();
     }
 }
 
 macro_rules! group_rows {
-    ($rows:ident, $ui:ident, $file:expr, $defaults:expr, $group:literal, [$($field:ident),+ $(,)?]) => {
-        { $( $rows.row($ui, $group, stringify!($field), &mut $file.$field, &$defaults.$field); )+ }
+    ($rows:ident, $ui:ident, $file:expr, $defaults:expr, $group:ident, [$($field:ident),+ $(,)?]) => {
+        { $( $rows.row($ui, $group::Key::$field.into(), &mut $file.$field, &$defaults.$field); )+ }
     };
 }
 
@@ -127,7 +120,7 @@ impl Panel for AssumptionsPanel {
             provenance: edited
                 .entries(currency)
                 .into_iter()
-                .map(|e| ((e.group, e.key), e.provenance))
+                .map(|e| (e.key, e.provenance))
                 .collect(),
             ctx,
             filter: self.filter.to_lowercase(),
@@ -138,22 +131,22 @@ impl Panel for AssumptionsPanel {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 for (heading, group) in [
-                    (Gui::GroupCooling, "cooling"),
-                    (Gui::GroupPlant, "plant"),
-                    (Gui::GroupPrices, "prices"),
-                    (Gui::GroupFinance, "finance"),
+                    (Gui::GroupCooling, Group::Cooling),
+                    (Gui::GroupPlant, Group::Plant),
+                    (Gui::GroupPrices, Group::Prices),
+                    (Gui::GroupFinance, Group::Finance),
                 ] {
                     ui.heading(heading.tr(lang));
-                    egui::Grid::new(("assumptions", group))
+                    egui::Grid::new(("assumptions", group.name()))
                         .num_columns(4)
                         .striped(true)
                         .show(ui, |ui| match group {
-                            "cooling" => group_rows!(
+                            Group::Cooling => group_rows!(
                                 rows,
                                 ui,
                                 edited.cooling,
                                 defaults.cooling,
-                                "cooling",
+                                cooling,
                                 [
                                     air_limit_per_rack,
                                     cold_plate_fan_saving,
@@ -177,12 +170,12 @@ impl Panel for AssumptionsPanel {
                                     cold_plate_rack_mass,
                                 ]
                             ),
-                            "plant" => group_rows!(
+                            Group::Plant => group_rows!(
                                 rows,
                                 ui,
                                 edited.plant,
                                 defaults.plant,
-                                "plant",
+                                plant,
                                 [
                                     chiller_cop,
                                     air_cooled_chiller_cop,
@@ -231,12 +224,12 @@ impl Panel for AssumptionsPanel {
                                     grid_emission_factor,
                                 ]
                             ),
-                            "prices" => group_rows!(
+                            Group::Prices => group_rows!(
                                 rows,
                                 ui,
                                 edited.prices,
                                 defaults.prices,
-                                "prices",
+                                prices,
                                 [
                                     electricity,
                                     cold_plate_stock_per_kw,
@@ -264,21 +257,21 @@ impl Panel for AssumptionsPanel {
                                     air_plant_maintenance_per_kw,
                                 ]
                             ),
-                            _ => group_rows!(
+                            Group::Finance => group_rows!(
                                 rows,
                                 ui,
                                 edited.finance,
                                 defaults.finance,
-                                "finance",
+                                finance,
                                 [horizon_years, discount_rate, first_year,]
                             ),
                         });
                     ui.add_space(8.0);
                 }
             });
-        if let Some((group, key)) = rows.reset {
+        if let Some(field) = rows.reset {
             let mut reset = ctx.site.assumptions.clone();
-            reset.reset(group, key);
+            reset.reset(field);
             out.push(Command::Edit(
                 Edit::SetAssumptions(Box::new(reset)),
                 Gesture::Step,

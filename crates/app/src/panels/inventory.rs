@@ -170,12 +170,27 @@ fn recommended(
 }
 
 fn status_summary(rack: &coolplan_model::Rack, lang: Lang) -> String {
+    match statuses(rack) {
+        Statuses::One(one) => status_text(one, lang),
+        Statuses::None => String::new(),
+        Statuses::Mixed => Gui::Mixed.tr(lang).to_string(),
+    }
+}
+
+/// Whether the server groups of a rack share one status.
+enum Statuses {
+    None,
+    One(Status),
+    Mixed,
+}
+
+fn statuses(rack: &coolplan_model::Rack) -> Statuses {
     let mut statuses: Vec<Status> = rack.servers.iter().map(|g| g.status).collect();
     statuses.dedup();
     match statuses.as_slice() {
-        [one] => status_text(*one, lang),
-        [] => String::new(),
-        _ => Gui::Mixed.tr(lang).to_string(),
+        [one] => Statuses::One(*one),
+        [] => Statuses::None,
+        _ => Statuses::Mixed,
     }
 }
 
@@ -333,14 +348,15 @@ fn status_cell(
 ) {
     let lang = ctx.lang();
     let rack = &ctx.site.halls[h].racks[r];
-    let summary = status_summary(rack, lang);
-    let Some(current) = rack.servers.first().map(|g| g.status) else {
-        return;
+    let current = match statuses(rack) {
+        Statuses::One(one) => one,
+        Statuses::None => return,
+        Statuses::Mixed => {
+            ui.label(Gui::Mixed.tr(lang));
+            return;
+        }
     };
-    if summary == Gui::Mixed.tr(lang) {
-        ui.label(summary);
-        return;
-    }
+    let summary = status_text(current, lang);
     let mut chosen = current;
     let path = ctx.rack_path((h, r));
     let problem = (0..rack.servers.len())

@@ -22,6 +22,7 @@ use crate::field_marks::{Depth, FieldProblem};
 use crate::settings::Settings;
 use crate::state::{AppState, Selection, View};
 use coolplan_io::Seg;
+use coolplan_model::assumptions::AssumptionKey;
 use coolplan_model::{Catalog, Site};
 use coolplan_units::format::UnitSystem;
 use coolplan_words::Lang;
@@ -36,7 +37,7 @@ pub struct ViewCtx<'a> {
     /// Bumped on each site change (for caches).
     pub revision: u64,
     /// Assumption field to scroll to, if a jump asked for it.
-    pub focus_assumption: Option<&'a (String, String)>,
+    pub focus_assumption: Option<AssumptionKey>,
     /// Catalog model to select (with its jump serial), if a jump asked for it.
     pub focus_model: Option<&'a (u64, String)>,
     /// The site file's folder (relative EPW paths), when the site has a file.
@@ -52,7 +53,7 @@ impl<'a> ViewCtx<'a> {
             settings: &state.settings,
             selection: state.selection,
             revision: state.doc.revision,
-            focus_assumption: state.focus_assumption.as_ref(),
+            focus_assumption: state.focus_assumption,
             focus_model: state.focus_model.as_ref(),
             base_dir: state.doc.base_dir(),
         }

@@ -1,9 +1,10 @@
-//! Analyses beyond one deterministic evaluation: ranges on inputs ([`uncertainty`]),
-//! one-at-a-time sensitivity ([`tornado`]), [`monte_carlo`] percentiles, a [`phased`]
-//! conversion plan under a yearly CAPEX budget, and the CDU N+1 check ([`redundancy`]).
+//! Analyses beyond one deterministic evaluation: one-at-a-time sensitivity ([`tornado`]) and
+//! [`monte_carlo`] percentiles over the site's ranges on inputs (checked and applied by
+//! [`coolplan_model::uncertainty`]), a [`phased`] conversion plan under a yearly CAPEX budget,
+//! and the CDU N+1 check ([`redundancy`]).
 //!
-//! Owns: the algorithms, as pure functions of a site, its results and an evaluator
-//! (`Fn(&Site) -> Results`, normally `engine::evaluate` with the site's climate bound).
+//! Owns: the algorithms, as pure functions of a site, its results and an [`Evaluator`]
+//! (`Fn(&Site) -> Overview`: [`evaluator`] binds `engine::recompute` to the site's climate).
 //! Never touches: files, the clock, threads' count (results do not depend on it), OS
 //! randomness (Monte Carlo draws from an explicit seed), egui, locale.
 
@@ -17,6 +18,7 @@ use crate::physical::GroupPhysics;
 use crate::results::{CoolingOption, Overview, Results};
 use coolplan_climate::ClimateData;
 use coolplan_model::Site;
+use coolplan_model::assumptions::Group;
 use coolplan_model::uncertainty::prepare::Prepared;
 
 /// Evaluates a (varied) site: the engine with the climate fixed.
@@ -24,18 +26,18 @@ pub type Evaluator<'a> = dyn Fn(&Site) -> Overview + Sync + 'a;
 
 /// Assumption groups the physical evaluation never reads (it takes no money and no finance):
 /// when only these vary, the physical results of the base site hold for every sample.
-pub const COST_ONLY_GROUPS: [&str; 2] = ["prices", "finance"];
+pub const COST_ONLY_GROUPS: [Group; 2] = [Group::Prices, Group::Finance];
 
 /// The engine for varied copies of `prepared.site`, staged when it can be: if every uncertain
 /// input is in [`COST_ONLY_GROUPS`], the physical evaluation (the expensive part: climate
 /// bins × rack groups) runs once here and each call re-runs only the cost engine on a copy of
 /// it; otherwise each call is the full `engine::recompute`. Both give identical results
-/// (tested in `tests/analysis_monte_carlo.rs`).
+/// (tested in `tests/analysis/monte_carlo.rs`).
 pub fn evaluator<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evaluator<'a>> {
     let cost_only = prepared
         .inputs
         .iter()
-        .all(|i| COST_ONLY_GROUPS.contains(&i.group.as_str()));
+        .all(|i| COST_ONLY_GROUPS.contains(&i.key.group()));
     if !cost_only {
         return Box::new(move |site: &Site| crate::recompute(site, climate));
     }

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use super::Evaluator;
 use super::rng::SplitMix64;
 use crate::results::{CoolingOption, Overview};
-use coolplan_model::uncertainty::prepare::Prepared;
+use coolplan_model::uncertainty::prepare::{ApplyError, Prepared};
 use coolplan_units::Money;
 
 /// How to run.
@@ -36,15 +36,13 @@ impl Default for Config {
     }
 }
 
-/// Why a run stopped without results.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+/// Why a run stopped without results (worded by the words crate).
+#[derive(Clone, Debug, PartialEq)]
 pub enum McError {
-    #[error("cancelled")]
     Cancelled,
-    #[error("no samples requested")]
     NoSamples,
-    #[error("a drawn value could not be set: {0}")]
-    Input(String),
+    /// A drawn value the site could not take.
+    Input(ApplyError),
 }
 
 /// P10, P50 and P90 of a figure.

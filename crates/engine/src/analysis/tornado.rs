@@ -9,7 +9,8 @@ use rayon::prelude::*;
 
 use super::{Evaluator, focus_option};
 use crate::results::{CoolingOption, Results};
-use coolplan_model::uncertainty::prepare::Prepared;
+use coolplan_model::assumptions::AssumptionKey;
+use coolplan_model::uncertainty::prepare::{ApplyError, Prepared};
 use coolplan_units::Money;
 
 /// The outcome at one end of an input's range.
@@ -26,8 +27,7 @@ pub struct End {
 /// One bar of the tornado.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
-    /// `"group.key"`.
-    pub input: String,
+    pub input: AssumptionKey,
     pub low: End,
     pub high: End,
     /// |NPV(high) − NPV(low)|: the bar's length.
@@ -58,7 +58,7 @@ pub fn tornado<R>(
     prepared: &Prepared,
     base: &Results<R>,
     evaluate: &Evaluator,
-) -> Result<Tornado, String> {
+) -> Result<Tornado, ApplyError> {
     let option = focus_option(base);
     let currency = base.currency;
     let mut bars = prepared
@@ -66,20 +66,20 @@ pub fn tornado<R>(
         .par_iter()
         .enumerate()
         .map(|(i, input)| {
-            let at = |value: f64| -> Result<End, String> {
+            let at = |value: f64| -> Result<End, ApplyError> {
                 let site = prepared.apply(i, value)?;
                 Ok(end(&evaluate(&site), option, input.written(value)))
             };
             let (low, high) = (at(input.quantile(0.0))?, at(input.quantile(1.0))?);
             let swing = Money::new((high.npv.amount - low.npv.amount).abs(), currency);
             Ok(Bar {
-                input: input.key.clone(),
+                input: input.key,
                 low,
                 high,
                 swing,
             })
         })
-        .collect::<Result<Vec<Bar>, String>>()?;
+        .collect::<Result<Vec<Bar>, ApplyError>>()?;
     // stable: equal swings keep file order
     bars.sort_by(|a, b| b.swing.amount.total_cmp(&a.swing.amount));
     let cost = &base.site.option(option).cost;

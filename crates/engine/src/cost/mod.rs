@@ -5,7 +5,8 @@
 //! the thermal arithmetic (it reads the thermal engine's figures), files, the clock, locale.
 //! Amounts are plain f64 in the site's currency inside the kernels and leave as
 //! [`coolplan_units::Money`] of that one currency: prices in another currency are refused by
-//! [`check_currency`] (the io validator calls the same rule) and never converted.
+//! validation (every money assumption, by its key) and by [`check_currency`], and never
+//! converted.
 //!
 //! A rack group converted in part (`retrofit_share` s < 1) costs s × its full conversion plus
 //! (1 − s) × staying on air, year by year. Its thermal and energy figures stay those of the
@@ -21,7 +22,7 @@ use crate::physical::{CostDrivers, GroupRecord, Physical};
 use crate::results::Results;
 use basis::{RackBasis, rack_basis};
 use capex::{CapexInputs, add_capex};
-use coolplan_model::assumptions::Resolved;
+use coolplan_model::assumptions::{AssumptionKey, Resolved};
 use coolplan_model::{Catalog, FloorKind, Hall, Site};
 use coolplan_units::money::CurrencyMismatch;
 use coolplan_units::{Currency, PowerUnit};
@@ -54,7 +55,8 @@ impl RackCosts {
             presence: Vec::new(),
         }
     }
-    /// No costs (a physical rack the site no longer has: cannot happen for one evaluation).
+    /// No costs (a physical record whose rack the site does not hold: cannot happen within
+    /// one evaluation).
     fn clear(&mut self, horizon: usize) {
         self.share = 1.0;
         for streams in &mut self.options {
@@ -121,29 +123,10 @@ pub fn evaluate<R: scopes::PricedGroup>(
 
 /// Every price of `assumptions` must be in the site's currency.
 pub fn check_currency(assumptions: &Resolved, currency: Currency) -> Result<(), CurrencyMismatch> {
-    let p = &assumptions.prices;
-    let currencies = [
-        p.electricity.currency(),
-        p.cold_plate_stock_per_kw.currency(),
-        p.cold_plate_new_per_kw.currency(),
-        p.immersion_stock_per_kw.currency(),
-        p.immersion_new_per_kw.currency(),
-        p.air_added_capacity_per_kw.currency(),
-        p.cold_plate_kit_per_kw.currency(),
-        p.factory_premium_per_kw.currency(),
-        p.manifold_per_rack.currency,
-        p.cdu_per_kw_capacity.currency(),
-        p.piping_per_kw.currency(),
-        p.labour_per_server.currency,
-        p.downtime_cost_per_rack_hour.currency(),
-        p.tank_each.currency,
-        p.fluid_per_litre.currency(),
-        p.immersion_prep_per_server.currency,
-        p.floor_reinforcement_per_m2.currency(),
-        p.water.currency(),
-        p.air_plant_maintenance_per_kw.currency(),
-    ];
-    match currencies.into_iter().find(|c| *c != currency) {
+    match AssumptionKey::all()
+        .filter_map(|key| assumptions.currency_of(key))
+        .find(|c| *c != currency)
+    {
         Some(other) => Err(CurrencyMismatch(other, currency)),
         None => Ok(()),
     }

@@ -247,8 +247,8 @@ mod tests {
         assert!((blended.energy[1] - 12.0).abs() < 1e-12);
     }
 
-    /// Dense reference: every cell summed, as the streams did before they tracked years
-    /// and items.
+    /// Dense reference: every cell of every year summed, without the streams' tracking of
+    /// which years and items hold amounts.
     struct Dense(Vec<[f64; ITEMS.len()]>);
 
     impl Dense {

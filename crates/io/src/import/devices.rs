@@ -4,7 +4,7 @@
 
 use super::columns::{Columns, Field, ImportFormat};
 use super::matching::{ModelMatch, ModelMatcher};
-use super::reason::{FieldName, Note, SkipReason};
+use super::reason::{FieldName, Note, SkipReason, ValueProblem};
 use super::table::Row;
 use super::values::{count_of, is_not_server, rack_unit_number, status_of};
 use coolplan_model::{Catalog, MeasuredPower, Position, ServerGroup};
@@ -88,6 +88,13 @@ impl Reader<'_> {
             ModelMatch::Exact(id) => id,
             ModelMatch::Alias(id) => {
                 notes.push(Note::MatchedAlias {
+                    text: model_text.to_string(),
+                    model: id.clone(),
+                });
+                id
+            }
+            ModelMatch::Generic(id) => {
+                notes.push(Note::MatchedGeneric {
                     text: model_text.to_string(),
                     model: id.clone(),
                 });
@@ -186,14 +193,14 @@ impl Reader<'_> {
                 row: row_name.to_string(),
                 slot: slot
                     .parse()
-                    .map_err(|e| bad_value(FieldName::Slot, slot, e))?,
+                    .map_err(|_| bad_value(FieldName::Slot, slot, ValueProblem::NotWholeNumber))?,
             }),
         };
         let share = match cell(Field::Share) {
             "" => None,
             text => Some(
                 parse_number(text)
-                    .ok_or_else(|| bad_value(FieldName::Share, text, "not a number"))?,
+                    .ok_or_else(|| bad_value(FieldName::Share, text, ValueProblem::NotANumber))?,
             ),
         };
         let measured = match (cell(Field::Average), cell(Field::Peak)) {
@@ -217,10 +224,10 @@ impl Reader<'_> {
     }
 }
 
-fn bad_value(field: FieldName, text: &str, problem: impl std::fmt::Display) -> SkipReason {
+fn bad_value(field: FieldName, text: &str, problem: impl Into<ValueProblem>) -> SkipReason {
     SkipReason::BadValue {
         field,
         text: text.to_string(),
-        problem: problem.to_string(),
+        problem: problem.into(),
     }
 }

@@ -1,14 +1,18 @@
 //! Device type names from a DCIM or spreadsheet → catalog model ids.
 //!
 //! A name is normalised (lower case, punctuation and spaces dropped, vendor and product-family
-//! words such as `NVIDIA`, `Dell`, `PowerEdge` removed), then compared with the catalog's ids and
-//! names and with a small alias table of common server names. No match is never guessed: the
-//! caller lists the row for review with the nearest model as a suggestion.
+//! words such as `NVIDIA`, `Dell`, `PowerEdge` removed), then compared with every model's id,
+//! name and aliases (the catalog's data: `aliases` of each model, a site's own models
+//! winning over shipped ones). A name that continues a known one with a letter (`R650xs`,
+//! `R4900 G3/RS33M2C9SA`) or carries a bracketed suffix (`SR650 -[7X06CTO1WW]-`,
+//! `I620-G30 (98001156)`) lands on that model. No match is never guessed: the caller lists
+//! the row for review with the nearest model of the same vendor as a suggestion.
 
 use std::collections::HashMap;
 
-use coolplan_model::Catalog;
+use coolplan_model::assumptions::Provenance;
 use coolplan_model::catalog::edit_distance;
+use coolplan_model::{Catalog, ServerModel};
 
 /// Words dropped before comparing: vendors and product families (they never decide the model).
 const NOISE_WORDS: &[&str] = &[
@@ -43,59 +47,75 @@ const NOISE_WORDS: &[&str] = &[
     "服务器",
 ];
 
-/// Common server names → catalog ids. Keys are normalised; a key matches a name that equals
-/// it or starts with it (so `r650xs` and `dl360gen10` land on their families).
-const ALIASES: &[(&str, &str)] = &[
-    ("dgxh100", "hgx-h100"),
-    ("hgxh100", "hgx-h100"),
-    ("h1008", "hgx-h100"),
-    ("dgxa100", "dgx-a100"),
-    ("hgxa100", "dgx-a100"),
-    ("hgxh20", "hgx-h20"),
-    ("h208", "hgx-h20"),
-    ("dgxb200", "dgx-b200"),
-    ("hgxb200", "dgx-b200"),
-    ("gb200nvl72", "gb200-nvl72"),
-    ("nvl72", "gb200-nvl72"),
-    ("atlas800ta2", "atlas-800t-a2"),
-    ("atlas8009000", "atlas-800t-a2"),
-    ("mlu370x8", "mlu370-x8"),
-    ("dcuz100", "hygon-dcu"),
-    ("r630", "cpu-1u"),
-    ("r640", "cpu-1u"),
-    ("r650", "cpu-1u"),
-    ("r660", "cpu-1u"),
-    ("dl360", "cpu-1u"),
-    ("sr630", "cpu-1u"),
-    ("nf5180", "cpu-1u"),
-    ("1288h", "cpu-1u"),
-    ("r4700", "cpu-1u"),
-    ("r730", "cpu-2u"),
-    ("r740", "cpu-2u"),
-    ("r750", "cpu-2u"),
-    ("r760", "cpu-2u"),
-    ("dl380", "cpu-2u"),
-    ("sr650", "cpu-2u"),
-    ("nf5280", "cpu-2u"),
-    ("2288h", "cpu-2u"),
-    ("r4900", "cpu-2u"),
+/// Manufacturer words → the vendor they stand for, to suggest a model of the same vendor.
+/// ASCII words must be whole words of the manufacturer text (`HP`, not the `hp` in `Chpt`);
+/// Chinese names may be part of it. Mellanox is NVIDIA's; NetBox files xFusion under Huawei.
+const VENDOR_WORDS: &[(&str, &str)] = &[
+    ("dell", "dell"),
+    ("hpe", "hpe"),
+    ("hp", "hpe"),
+    ("hewlett", "hpe"),
+    ("lenovo", "lenovo"),
+    ("联想", "lenovo"),
+    ("inspur", "inspur"),
+    ("浪潮", "inspur"),
+    ("h3c", "h3c"),
+    ("新华三", "h3c"),
+    ("huawei", "huawei"),
+    ("华为", "huawei"),
+    ("xfusion", "huawei"),
+    ("超聚变", "huawei"),
+    ("supermicro", "supermicro"),
+    ("超微", "supermicro"),
+    ("nvidia", "nvidia"),
+    ("mellanox", "nvidia"),
+    ("英伟达", "nvidia"),
+    ("amd", "amd"),
+    ("intel", "intel"),
+    ("sugon", "sugon"),
+    ("曙光", "sugon"),
+    ("cambricon", "cambricon"),
+    ("寒武纪", "cambricon"),
+    ("hygon", "hygon"),
+    ("海光", "hygon"),
+    ("kunlunxin", "kunlunxin"),
+    ("kunlun", "kunlunxin"),
+    ("昆仑", "kunlunxin"),
+    ("netapp", "netapp"),
 ];
+
+/// Where a name is cut to try again: a slash, a bracket or a Lenovo `-[MTM]-` suffix
+/// (`R4900 G3/RS33M2C9SA`, `I620-G30 (98001156)`, `ThinkSystem SR650 -[7X06CTO1WW]-`).
+const CUT_AT: &[&str] = &["/", "(", "（", "[", "-["];
 
 /// How a name was matched.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ModelMatch {
     /// The name is the id, or the catalog name, once normalised.
     Exact(String),
-    /// Through the alias table or a user assignment (shown in the preview).
+    /// Through a model's alias or a user assignment (shown in the preview).
     Alias(String),
+    /// Through an alias of a generic model: the name has no model of its own (a family
+    /// without a generation, `ProLiant DL380`; an older line, `PowerEdge R630`), so the
+    /// generic model of its form factor or generation stands in (flagged in the preview).
+    Generic(String),
     /// Not in the catalog; the nearest model as a suggestion.
     Unmatched { nearest: String },
+}
+
+/// What a normalised key names.
+#[derive(Clone, Debug)]
+struct Entry {
+    id: String,
+    /// From an alias (not the id or the name).
+    alias: bool,
+    generic: bool,
 }
 
 /// Matches names against one catalog; caches results (a fleet repeats a few names).
 pub struct ModelMatcher<'a> {
     catalog: &'a Catalog,
-    by_key: HashMap<String, String>,
+    by_key: HashMap<String, Entry>,
     assigned: HashMap<String, String>,
     cache: HashMap<String, ModelMatch>,
 }
@@ -104,10 +124,24 @@ impl<'a> ModelMatcher<'a> {
     /// `assigned`: names the user mapped by hand (device type text → catalog id).
     pub fn new(catalog: &'a Catalog, assigned: &HashMap<String, String>) -> Self {
         let mut by_key = HashMap::new();
-        for model in catalog.models() {
-            by_key.insert(normalise(&model.name), model.id.clone());
-            by_key.insert(normalise(&model.id), model.id.clone());
+        // Shipped models first, then the site's own: a site's name for a model wins.
+        let site_last = |m: &&ServerModel| catalog.provenance(&m.id) == Some(&Provenance::SiteFile);
+        let (own, shipped): (Vec<&ServerModel>, Vec<&ServerModel>) =
+            catalog.models().iter().partition(site_last);
+        for model in shipped.into_iter().chain(own) {
+            let generic = model.vendor.eq_ignore_ascii_case("generic");
+            let entry = |alias| Entry {
+                id: model.id.clone(),
+                alias,
+                generic,
+            };
+            for alias in &model.aliases {
+                by_key.insert(normalise(alias), entry(true));
+            }
+            by_key.insert(normalise(&model.name), entry(false));
+            by_key.insert(normalise(&model.id), entry(false));
         }
+        by_key.remove("");
         let assigned = assigned
             .iter()
             .filter(|(_, id)| catalog.get(id).is_some())
@@ -137,43 +171,93 @@ impl<'a> ModelMatcher<'a> {
         if let Some(id) = self.assigned.get(&key) {
             return ModelMatch::Alias(id.clone());
         }
-        if let Some(id) = self.by_key.get(&key) {
-            return ModelMatch::Exact(id.clone());
-        }
         let with_vendor = normalise(&format!("{manufacturer} {name}"));
-        if let Some(id) = self.by_key.get(&with_vendor) {
-            return ModelMatch::Exact(id.clone());
-        }
-        let alias = ALIASES
+        let cut = CUT_AT
             .iter()
-            .filter(|(alias, id)| extends(&key, alias) && self.catalog.get(id).is_some())
-            .max_by_key(|(alias, _)| alias.len());
-        if let Some((_, id)) = alias {
-            return ModelMatch::Alias((*id).to_string());
+            .filter_map(|sep| name.find(sep))
+            .min()
+            .map(|at| normalise(&name[..at]));
+        for whole in [&key, &with_vendor] {
+            if let Some(entry) = self.by_key.get(whole) {
+                return matched(entry, entry.alias);
+            }
+        }
+        // Part of the name, or more than a known one: never exact, always shown as read.
+        let partial = cut
+            .and_then(|cut| self.by_key.get(&cut))
+            .or_else(|| self.longest_extended(&key));
+        if let Some(entry) = partial {
+            return matched(entry, true);
         }
         ModelMatch::Unmatched {
-            nearest: self.nearest(&key),
+            nearest: self.nearest(&key, manufacturer),
         }
     }
 
-    /// The catalog id whose id, name or alias is closest to `key` by edit distance.
-    fn nearest(&self, key: &str) -> String {
-        let aliases = ALIASES.iter().map(|(k, id)| ((*k).to_string(), *id));
-        let own = self.by_key.iter().map(|(k, id)| (k.clone(), id.as_str()));
-        own.chain(aliases)
-            .filter(|(_, id)| self.catalog.get(id).is_some())
-            .map(|(k, id)| (edit_distance(&k, key), id))
+    /// The entry with the longest key that `key` continues with a non-digit.
+    fn longest_extended(&self, key: &str) -> Option<&Entry> {
+        self.by_key
+            .iter()
+            .filter(|(known, _)| extends(key, known))
+            .max_by(|(a, _), (b, _)| a.len().cmp(&b.len()).then_with(|| b.cmp(a)))
+            .map(|(_, entry)| entry)
+    }
+
+    /// The id whose id, name or alias is closest to `key` by edit distance, among the models
+    /// of the manufacturer's vendor when the catalog has any, else among all.
+    fn nearest(&self, key: &str, manufacturer: &str) -> String {
+        let vendor = vendor_of(manufacturer);
+        let of_vendor = |id: &str| {
+            vendor.is_some()
+                && self
+                    .catalog
+                    .get(id)
+                    .is_some_and(|m| vendor_of(&m.vendor) == vendor)
+        };
+        let any_of_vendor = self.by_key.values().any(|e| of_vendor(&e.id));
+        self.by_key
+            .iter()
+            .filter(|(_, e)| !any_of_vendor || of_vendor(&e.id))
+            .map(|(k, e)| (edit_distance(k, key), e.id.as_str()))
             .min()
             .map(|(_, id)| id.to_string())
             .unwrap_or_default()
     }
 }
 
-/// True when `key` is `alias` or continues it with a non-digit (`r650xs` yes, `hgxh200` no:
-/// H200 is not H20).
-fn extends(key: &str, alias: &str) -> bool {
-    key.strip_prefix(alias)
-        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
+/// The match of `entry`; `read_as`: found through an alias or part of the name.
+fn matched(entry: &Entry, read_as: bool) -> ModelMatch {
+    match (read_as, entry.generic) {
+        (false, _) => ModelMatch::Exact(entry.id.clone()),
+        (true, true) => ModelMatch::Generic(entry.id.clone()),
+        (true, false) => ModelMatch::Alias(entry.id.clone()),
+    }
+}
+
+/// True when `key` is `known` continued with a non-digit (`r650xs` yes, `hgxh200` no: H200
+/// is not H20).
+fn extends(key: &str, known: &str) -> bool {
+    key.strip_prefix(known)
+        .is_some_and(|rest| !rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// The vendor a manufacturer text names (`Dell Inc.` → `dell`, `新华三` → `h3c`), if known.
+fn vendor_of(manufacturer: &str) -> Option<&'static str> {
+    let lower = manufacturer.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    VENDOR_WORDS
+        .iter()
+        .find(|(needle, _)| {
+            if needle.is_ascii() {
+                words.contains(needle)
+            } else {
+                lower.contains(needle)
+            }
+        })
+        .map(|(_, vendor)| *vendor)
 }
 
 /// Lower case, vendor words and punctuation removed, no spaces: `NVIDIA DGX H100` → `dgxh100`.
@@ -197,69 +281,4 @@ pub fn normalise(name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn find(name: &str, vendor: &str) -> ModelMatch {
-        let catalog = Catalog::builtin();
-        ModelMatcher::new(&catalog, &HashMap::new()).find(name, vendor)
-    }
-
-    #[test]
-    fn names_match_ids_catalog_names_and_aliases() {
-        assert_eq!(find("hgx-h100", ""), ModelMatch::Exact("hgx-h100".into()));
-        assert_eq!(
-            find("DGX H100", "NVIDIA"),
-            ModelMatch::Alias("hgx-h100".into())
-        );
-        assert_eq!(
-            find("PowerEdge R650", "Dell"),
-            ModelMatch::Alias("cpu-1u".into())
-        );
-        assert_eq!(
-            find("ProLiant DL380 Gen10", "HPE"),
-            ModelMatch::Alias("cpu-2u".into())
-        );
-        assert_eq!(
-            find("Atlas 800T A2", "Huawei"),
-            ModelMatch::Exact("atlas-800t-a2".into())
-        );
-        assert_eq!(
-            find("PowerEdge R650xs", "Dell"),
-            ModelMatch::Alias("cpu-1u".into())
-        );
-        assert_eq!(
-            find("Huawei Atlas 800T A2 (8× Ascend 910B)", ""),
-            ModelMatch::Exact("atlas-800t-a2".into())
-        );
-    }
-
-    #[test]
-    fn an_unknown_name_gets_a_suggestion_not_a_guess() {
-        // H200 is not H20: the alias `hgxh20` must not swallow `hgxh200`.
-        match find("HGX H200", "NVIDIA") {
-            ModelMatch::Unmatched { nearest } => assert!(
-                nearest.starts_with("hgx-h") || nearest == "dgx-b200",
-                "{nearest}"
-            ),
-            other => panic!("{other:?}"),
-        }
-        match find("Nettrix X640 G40", "") {
-            ModelMatch::Unmatched { nearest } => {
-                assert!(Catalog::builtin().get(&nearest).is_some())
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn assignments_win() {
-        let catalog = Catalog::builtin();
-        let assigned = HashMap::from([("Custom Box 9".to_string(), "cpu-2u".to_string())]);
-        let mut matcher = ModelMatcher::new(&catalog, &assigned);
-        assert_eq!(
-            matcher.find("custom box 9", ""),
-            ModelMatch::Alias("cpu-2u".into())
-        );
-    }
-}
+mod tests;

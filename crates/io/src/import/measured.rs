@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::columns::{Columns, Field, ImportFormat};
-use super::reason::{Action, FieldName, Note, SkipReason};
+use super::reason::{Action, FieldName, Note, SkipReason, ValueProblem};
 use super::table::{Row, Table};
 use super::{Change, ImportError, ImportOptions, ImportPlan, PreviewRow, SkippedRow};
 use coolplan_model::catalog::edit_distance;
@@ -129,7 +129,7 @@ fn read_row(
             SkipReason::BadValue {
                 field: name,
                 text: text.to_string(),
-                problem: e.to_string(),
+                problem: ValueProblem::Quantity(e),
             }
         })
     };

@@ -9,6 +9,7 @@
 //! egui or the engine. The CLI (`src/cli/import.rs`) is the shell that reads and writes files.
 
 mod apply;
+mod catalog_csv;
 mod columns;
 mod devices;
 mod export;
@@ -24,12 +25,15 @@ mod values;
 use std::collections::HashMap;
 
 pub use apply::apply;
+pub use catalog_csv::{
+    CATALOG_HEADER, CatalogRead, CatalogRowProblem, RejectedRow, export_catalog, read_catalog,
+};
 pub use columns::{ColumnMapping, Field, GENERIC_FIELDS, ImportFormat};
 pub use export::{INVENTORY_HEADER, export_inventory};
 pub use inspect::{CsvHeader, guess_mapping, inspect_header};
 pub use mapping_store::MappingStore;
 pub use matching::normalise as normalise_model_name;
-pub use reason::{Action, FieldName, Note, SkipReason};
+pub use reason::{Action, FieldName, Note, SkipReason, ValueProblem};
 pub use values::position_from_name;
 
 use coolplan_model::{Catalog, Hall, MeasuredPower, Rack, Site};
@@ -173,6 +177,8 @@ pub enum ImportError {
     MappingEntry(String),
     MappingField(String),
     MappingColumn(String),
+    /// A catalog CSV without these columns (file keys, e.g. `max_power`).
+    MissingCatalogColumns(Vec<&'static str>),
 }
 
 /// Reads CSV text against a site and its catalog into a preview; the site is not changed.

@@ -32,11 +32,38 @@ pub enum FieldName {
 pub enum Note {
     HallEstimates,
     ReplacesGroups(usize),
-    HeightFromPositions { height_u: u32, top_u: u32 },
-    PowerDiffers { csv: String, catalog: String },
-    MatchedAlias { text: String, model: String },
+    HeightFromPositions {
+        height_u: u32,
+        top_u: u32,
+    },
+    PowerDiffers {
+        csv: String,
+        catalog: String,
+    },
+    MatchedAlias {
+        text: String,
+        model: String,
+    },
+    /// The name has no model of its own; a generic model stands in (review it).
+    MatchedGeneric {
+        text: String,
+        model: String,
+    },
     MeasuredRows(usize),
-    MeasuredValues { average: String, peak: String },
+    MeasuredValues {
+        average: String,
+        peak: String,
+    },
+}
+
+/// Why a cell is not the value its column holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ValueProblem {
+    /// Not a quantity (number and unit).
+    Quantity(coolplan_units::parse::ParseQuantityError),
+    NotANumber,
+    /// Not a whole number ≥ 0 (a rack slot).
+    NotWholeNumber,
 }
 
 /// Why a CSV row did not land in the site.
@@ -53,7 +80,7 @@ pub enum SkipReason {
     BadValue {
         field: FieldName,
         text: String,
-        problem: String,
+        problem: ValueProblem,
     },
     FieldCount {
         found: usize,
@@ -76,4 +103,10 @@ pub enum SkipReason {
         average: String,
     },
     Missing(FieldName),
+}
+
+impl From<coolplan_units::parse::ParseQuantityError> for ValueProblem {
+    fn from(error: coolplan_units::parse::ParseQuantityError) -> Self {
+        ValueProblem::Quantity(error)
+    }
 }

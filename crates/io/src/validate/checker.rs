@@ -10,8 +10,8 @@ pub(super) struct Checker {
 
 impl Checker {
     /// Runs `f` one step deeper in the path.
-    pub fn at<R>(&mut self, seg: Seg, f: impl FnOnce(&mut Self) -> R) -> R {
-        self.path.push(seg);
+    pub fn at<R>(&mut self, seg: impl Into<Seg>, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.path.push(seg.into());
         let result = f(self);
         self.path.pop();
         result
@@ -23,9 +23,9 @@ impl Checker {
             kind,
         });
     }
-    /// Reports `kind` at the current path's field `name`.
-    pub fn report_field(&mut self, name: &'static str, kind: Kind) {
-        self.at(Seg::Field(name), |c| c.report(kind));
+    /// Reports `kind` at the current path's field `name` (a file key or an assumption).
+    pub fn report_field(&mut self, name: impl Into<Seg>, kind: Kind) {
+        self.at(name.into(), |c| c.report(kind));
     }
     pub fn into_problems(self) -> Vec<Problem> {
         self.problems

@@ -3,11 +3,12 @@
 
 mod assumptions;
 mod checker;
+mod models;
 mod numbers;
 mod rules;
 
 use crate::problem::Problem;
-use coolplan_model::Site;
+use coolplan_model::{ServerModel, Site};
 
 /// Every problem of `site`, errors and warnings, in file order.
 pub fn validate(site: &Site) -> Vec<Problem> {
@@ -19,5 +20,13 @@ pub fn validate(site: &Site) -> Vec<Problem> {
             c.report(crate::problem::Kind::Uncertainty(problem))
         });
     }
+    checker.into_problems()
+}
+
+/// Every problem of a list of catalog models read on their own (a catalog CSV, the shipped
+/// catalog): each model's rules, ids used once, no alias naming two models.
+pub fn validate_models(models: &[ServerModel]) -> Vec<Problem> {
+    let mut checker = checker::Checker::default();
+    models::model_list(&mut checker, models);
     checker.into_problems()
 }

@@ -2,26 +2,32 @@
 //! by every rule.
 
 use super::checker::Checker;
-use crate::problem::{Kind, YEAR_RANGE};
+use crate::problem::{Kind, Seg, YEAR_RANGE};
 use coolplan_model::assumptions::Describe;
-use coolplan_units::{Currency, Price, Qty, TemperatureQ, UnitKind};
+use coolplan_units::{Currency, Qty, TemperatureQ, UnitKind};
 
 impl Checker {
     /// A quantity that must be finite and > 0.
-    pub fn positive<U: UnitKind>(&mut self, name: &'static str, q: &Qty<U>) {
+    pub fn positive<U: UnitKind>(&mut self, name: impl Into<Seg>, q: &Qty<U>) {
         self.number(name, q.number(), || shown(q), true);
     }
     /// A quantity that must be finite and ≥ 0.
-    pub fn non_negative<U: UnitKind>(&mut self, name: &'static str, q: &Qty<U>) {
+    pub fn non_negative<U: UnitKind>(&mut self, name: impl Into<Seg>, q: &Qty<U>) {
         self.number(name, q.number(), || shown(q), false);
     }
     /// A plain number that must be finite and > 0 (NaN and infinities shown as written).
-    pub fn positive_f64(&mut self, name: &'static str, v: f64) {
+    pub fn positive_f64(&mut self, name: impl Into<Seg>, v: f64) {
         self.number(name, v, || plain(v), true);
     }
     /// `shown` words the value for a message; it runs only when there is one (formatting
     /// every valid number cost ~7 % of loading a large site).
-    fn number(&mut self, name: &'static str, v: f64, shown: impl FnOnce() -> String, strict: bool) {
+    fn number(
+        &mut self,
+        name: impl Into<Seg>,
+        v: f64,
+        shown: impl FnOnce() -> String,
+        strict: bool,
+    ) {
         if !v.is_finite() {
             self.report_field(name, Kind::NotFinite(shown()));
         } else if v < 0.0 && !strict {
@@ -31,7 +37,7 @@ impl Checker {
         }
     }
     /// A share in 0..=1.
-    pub fn fraction(&mut self, name: &'static str, v: f64) {
+    pub fn fraction(&mut self, name: impl Into<Seg>, v: f64) {
         if !v.is_finite() {
             self.report_field(name, Kind::NotFinite(plain(v)));
         } else if !(0.0..=1.0).contains(&v) {
@@ -39,37 +45,32 @@ impl Checker {
         }
     }
     /// A calendar year in [`YEAR_RANGE`].
-    pub fn year(&mut self, name: &'static str, year: i64) {
+    pub fn year(&mut self, name: impl Into<Seg>, year: i64) {
         if !YEAR_RANGE.contains(&year) {
             self.report_field(name, Kind::YearOutOfRange(year));
         }
     }
     /// A temperature: finite and above absolute zero.
-    pub fn temperature(&mut self, name: &'static str, t: &TemperatureQ) {
+    pub fn temperature(&mut self, name: impl Into<Seg>, t: &TemperatureQ) {
         if !t.number().is_finite() {
             self.report_field(name, Kind::NotFinite(shown(t)));
         } else if t.si() <= 0.0 {
             self.report_field(name, Kind::BelowAbsoluteZero(t.describe()));
         }
     }
-    /// A price: finite, ≥ 0, in the site's currency.
-    pub fn price<U: UnitKind>(&mut self, name: &'static str, p: &Price<U>, site: Currency) {
-        let text = || {
-            if p.number().is_finite() {
-                p.describe()
-            } else {
-                format!("{} {}", p.number(), p.unit().symbol())
-            }
-        };
-        self.number(name, p.number(), text, false);
-        if p.currency() != site {
-            self.report_field(
-                name,
-                Kind::CurrencyMismatch {
-                    found: p.currency(),
-                    site,
-                },
-            );
+    /// Money or a price: finite, ≥ 0, in the site's currency (`found`).
+    pub fn money(
+        &mut self,
+        name: impl Into<Seg>,
+        number: f64,
+        shown: impl FnOnce() -> String,
+        found: Currency,
+        site: Currency,
+    ) {
+        let name = name.into();
+        self.number(name.clone(), number, shown, false);
+        if found != site {
+            self.report_field(name, Kind::CurrencyMismatch { found, site });
         }
     }
     /// A name that must not be blank.

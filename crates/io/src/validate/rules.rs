@@ -27,24 +27,14 @@ pub(super) fn site(c: &mut Checker, site: &Site) {
     c.at(Seg::Field("location"), |c| {
         climate(c, &site.location.climate)
     });
-    c.at(Seg::Field("assumptions"), |c| {
-        super::assumptions::assumptions(c, &site.assumptions, site.currency)
-    });
-    let mut ids = HashSet::new();
-    for model in &site.catalog {
-        c.at(Seg::Model(model.id.clone()), |c| {
-            if !ids.insert(model.id.as_str()) {
-                c.report(Kind::DuplicateModel(model.id.clone()));
-            }
-            super::assumptions::model(c, model);
-        });
-    }
+    super::assumptions::assumptions(c, &site.assumptions, site.currency);
+    super::models::model_list(c, &site.catalog);
     let catalog = site.catalog();
     for (i, patch) in site.overrides.iter().enumerate() {
         c.at(Seg::Item("overrides", i), |c| {
             match catalog.get(&patch.id) {
                 // The model as overridden must pass the same rules as any model.
-                Some(model) => super::assumptions::model(c, model),
+                Some(model) => super::models::model(c, model),
                 None => c.report_field(
                     "id",
                     Kind::UnknownModel {

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::assumptions::Describe;
 use crate::assumptions::describe::Named;
+use crate::assumptions::{Describe, Numeric};
 use crate::fluids::Fluid;
 use coolplan_units::build::{deg_c, kelvin_diff, kg, kw, litres, m2, rack_units};
 use coolplan_units::{AreaQ, LengthQ, MassQ, PowerQ, TempDiffQ, TemperatureQ, VolumeQ};
@@ -45,6 +45,9 @@ impl Describe for CduSize {
         Some(Named::Cdu(self.clone()))
     }
 }
+
+/// A form factor, not a number: an uncertain input cannot vary it.
+impl Numeric for CduSize {}
 
 assumption_group! {
     /// Cooling design: what each technology can do and what its equipment holds.

@@ -74,7 +74,8 @@ macro_rules! describe_plain {
 }
 describe_plain!(f64, u32, u16, u64);
 
-/// Enumerations without words of their own (fluids) show their file name.
+/// Enumerations without words of their own (fluids) show their file name; they are not
+/// numbers, so an uncertain input cannot vary them.
 #[macro_export]
 macro_rules! describe_enum {
     ($($t:ty),+) => {$(
@@ -82,5 +83,6 @@ macro_rules! describe_enum {
             fn describe(&self) -> String { format!("{:?}", self) }
             fn file_form(&self) -> String { ron::to_string(self).unwrap_or_default() }
         }
+        impl $crate::assumptions::Numeric for $t {}
     )+};
 }

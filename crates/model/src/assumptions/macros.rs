@@ -1,5 +1,8 @@
 //! `assumption_group!`: declares one group of assumptions once — file field, default, source —
-//! and derives the optional file struct, the resolved struct, provenance entries and reset.
+//! and derives the optional file struct, the resolved struct, the group's field [`Key`]s,
+//! provenance entries, reset and the typed reading and setting of numbers (uncertain inputs).
+//!
+//! [`Key`]: crate::assumptions::finance::Key
 
 /// ```ignore
 /// assumption_group! {
@@ -17,7 +20,10 @@
 /// ```
 ///
 /// Retired keys still load (and are written back, so nothing a user wrote is lost), but they
-/// are not resolved, listed, varied or reset; the validator warns about each one set.
+/// have no [`Key`], so they are not resolved, listed, varied or reset; the validator warns about
+/// each one set.
+///
+/// [`Key`]: crate::assumptions::finance::Key
 macro_rules! assumption_group {
     (
         $(#[$doc:meta])*
@@ -73,9 +79,46 @@ macro_rules! assumption_group {
             $( $(#[$fdoc])* pub $field: $ty, )+
         }
 
+        /// A field of this group, named as the file writes it (`Key::discount_rate` is
+        /// `discount_rate`); [`crate::assumptions::AssumptionKey`] adds the group.
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Key {
+            $( $(#[$fdoc])* $field, )+
+        }
+
+        impl Key {
+            /// Every field, in declaration (file) order.
+            pub const ALL: &'static [Key] = &[ $( Key::$field, )+ ];
+
+            /// The field's name in the file, e.g. `discount_rate`.
+            pub fn name(self) -> &'static str {
+                match self { $( Key::$field => stringify!($field), )+ }
+            }
+
+            /// `group.field` as the `uncertainty` list writes it, e.g. `finance.discount_rate`.
+            pub fn path(self) -> &'static str {
+                match self { $( Key::$field => concat!($group, ".", stringify!($field)), )+ }
+            }
+
+            /// The field named `name` in the file.
+            pub fn from_name(name: &str) -> Option<Key> {
+                match name { $( stringify!($field) => Some(Key::$field), )+ _ => None }
+            }
+
+            /// Whole numbers only (counts, years).
+            pub fn integer(self) -> bool {
+                use $crate::assumptions::Numeric;
+                match self { $( Key::$field => <$ty as Numeric>::INTEGER, )+ }
+            }
+
+            /// The published source of the field's default.
+            pub fn source(self) -> &'static str {
+                match self { $( Key::$field => $source, )+ }
+            }
+        }
+
         impl $file {
-            /// Field keys in declaration order.
-            pub const KEYS: &'static [&'static str] = &[ $( stringify!($field), )+ ];
             /// Keys older files may hold that no longer enter the model.
             pub const RETIRED: &'static [&'static str] = &[ $( stringify!($old), )* ];
 
@@ -109,12 +152,11 @@ macro_rules! assumption_group {
                 &self,
                 currency: coolplan_units::Currency,
             ) -> Vec<$crate::assumptions::Entry> {
-                use $crate::assumptions::{Describe, Entry, Provenance};
+                use $crate::assumptions::{AssumptionKey, Describe, Entry, Provenance};
                 let resolved = self.resolve(currency);
                 vec![ $(
                     Entry {
-                        group: $group,
-                        key: stringify!($field),
+                        key: AssumptionKey::from(Key::$field),
                         value: resolved.$field.file_form(),
                         display: resolved.$field.describe(),
                         named: resolved.$field.named(),
@@ -127,17 +169,52 @@ macro_rules! assumption_group {
                 )+ ]
             }
 
-            /// The published source of a field's default.
-            pub fn source_of(key: &str) -> Option<&'static str> {
-                match key { $( stringify!($field) => Some($source), )+ _ => None }
+            /// True when the file sets field `key`.
+            pub fn is_set(&self, key: Key) -> bool {
+                match key { $( Key::$field => self.$field.is_some(), )+ }
             }
 
-            /// Clears a field so its default applies; false for an unknown key.
-            pub fn reset(&mut self, key: &str) -> bool {
-                match key {
-                    $( stringify!($field) => { self.$field = None; true } )+
-                    _ => false,
-                }
+            /// Clears a field so its default applies.
+            pub fn reset(&mut self, key: Key) {
+                match key { $( Key::$field => self.$field = None, )+ }
+            }
+
+            /// Sets field `key` to `number` written with `tag` (as in the file); false, and
+            /// nothing set, when the field does not take that amount (a value that is not a
+            /// number, a unit of another kind, a whole number out of range).
+            pub fn set_amount(&mut self, key: Key, tag: Option<&str>, number: f64) -> bool {
+                use $crate::assumptions::Numeric;
+                match key { $(
+                    Key::$field => match <$ty as Numeric>::from_amount(tag, number) {
+                        Some(value) => {
+                            self.$field = Some(value);
+                            true
+                        }
+                        None => false,
+                    },
+                )+ }
+            }
+        }
+
+        impl $resolved {
+            /// The value of field `key` as the file writes it; `None` when it is not a number.
+            pub fn amount(&self, key: Key) -> Option<$crate::assumptions::Amount> {
+                use $crate::assumptions::Numeric;
+                match key { $( Key::$field => self.$field.amount(), )+ }
+            }
+
+            /// The currency of field `key` when it is money or a price.
+            pub fn currency_of(&self, key: Key) -> Option<coolplan_units::Currency> {
+                use $crate::assumptions::Numeric;
+                match key { $( Key::$field => Numeric::currency(&self.$field), )+ }
+            }
+
+            /// The value of field `key` for people, e.g. `0.75 CNY/kWh` ([`Describe`]).
+            ///
+            /// [`Describe`]: $crate::assumptions::Describe
+            pub fn describe(&self, key: Key) -> String {
+                use $crate::assumptions::Describe;
+                match key { $( Key::$field => self.$field.describe(), )+ }
             }
         }
     };

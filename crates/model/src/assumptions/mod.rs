@@ -4,13 +4,17 @@
 //! source is recorded next to it; [`Assumptions::resolve`] gives the engine plain values and
 //! [`Assumptions::entries`] lists every input with its provenance for reports and the GUI.
 //! Groups: [`cooling`] (air limit, loops, CDUs, tanks), [`plant`] (PUE model),
-//! [`prices`] (cost model), [`finance`] (horizon, discount rate).
+//! [`prices`] (cost model), [`finance`] (horizon, discount rate). Every field has one typed
+//! name, an [`AssumptionKey`] (`finance.discount_rate`), generated with the field: uncertain
+//! inputs, the currency check, validation paths and the app's editor address fields by it.
 
 #[macro_use]
 mod macros;
 pub mod cooling;
 pub mod describe;
 pub mod finance;
+mod key;
+pub mod numeric;
 pub mod plant;
 pub mod prices;
 
@@ -18,6 +22,8 @@ use serde::{Deserialize, Serialize};
 
 use coolplan_units::Currency;
 pub use describe::{Describe, Named};
+pub use key::{AssumptionKey, Group};
+pub use numeric::{Amount, Numeric};
 
 /// Where a value shown to the user came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,10 +41,8 @@ pub enum Provenance {
 /// One input as listed in the assumptions appendix and the GUI editor.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    /// Group key, e.g. `finance`.
-    pub group: &'static str,
-    /// Field key as written in the file, e.g. `discount_rate`.
-    pub key: &'static str,
+    /// The field, e.g. `finance.discount_rate`.
+    pub key: AssumptionKey,
     /// The value in the file's own notation, e.g. `kW(25)`.
     pub value: String,
     /// For people, in no language: `25 kW`, `600 kW` (a CDU size's name is in [`Entry::named`]).
@@ -97,16 +101,5 @@ impl Assumptions {
             && self.plant.is_empty()
             && self.prices.is_empty()
             && self.finance.is_empty()
-    }
-
-    /// Removes a value from the file so its default applies again (GUI reset).
-    pub fn reset(&mut self, group: &str, key: &str) -> bool {
-        match group {
-            "cooling" => self.cooling.reset(key),
-            "plant" => self.plant.reset(key),
-            "prices" => self.prices.reset(key),
-            "finance" => self.finance.reset(key),
-            _ => false,
-        }
     }
 }

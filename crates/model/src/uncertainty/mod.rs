@@ -3,8 +3,9 @@
 //! Owns: the RON form of an uncertain input, and ([`prepare`]) checking the list against the
 //! assumptions and setting varied values. Never touches: sampling, the engine, files.
 //! RON cannot parse `0.75 ± 20 %`, so a site lists its uncertain inputs in a top-level
-//! `uncertainty` list, each naming an assumption by `"group.key"` (as in the assumptions
-//! appendix) with one of three ranges:
+//! `uncertainty` list, each naming an assumption by its key `"group.key"` (as in the
+//! assumptions appendix; read into an [`AssumptionKey`], an unknown key fails the load with
+//! the list of valid ones) with one of three ranges:
 //!
 //! ```ron
 //! uncertainty: [
@@ -20,17 +21,18 @@
 
 pub mod prepare;
 
-use std::fmt;
-
 use serde::de;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use crate::assumptions::Amount;
+use crate::assumptions::AssumptionKey;
 
 /// One uncertain input.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Uncertain {
-    /// Assumption key, `"group.key"`, e.g. `"prices.electricity"`.
-    pub input: String,
+    /// The assumption, written `"group.key"`, e.g. `"prices.electricity"`.
+    pub input: AssumptionKey,
     pub range: Range,
 }
 
@@ -49,34 +51,7 @@ pub enum Range {
     },
 }
 
-/// A bound as written: a number with its file tag (`kW(20)` → `kW`, 20) or a bare number.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Amount {
-    pub tag: Option<String>,
-    pub number: f64,
-}
-
-impl Amount {
-    pub fn plain(number: f64) -> Self {
-        Self { tag: None, number }
-    }
-    pub fn tagged(tag: &str, number: f64) -> Self {
-        Self {
-            tag: Some(tag.to_string()),
-            number,
-        }
-    }
-}
-
-impl fmt::Display for Amount {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        match &self.tag {
-            Some(tag) => write!(f, "{tag}({})", self.number),
-            None => write!(f, "{}", self.number),
-        }
-    }
-}
-
+/// A bound is written like the assumption itself: `kW(20)`, or a bare number for a ratio.
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match &self.tag {

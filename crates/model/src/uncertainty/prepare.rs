@@ -1,38 +1,70 @@
-//! Uncertain inputs made ready to vary: checked against the assumption keys, their base
-//! values read, and [`Prepared::apply`] setting values in a cloned site.
+//! Uncertain inputs made ready to vary: checked against their assumptions, their base values
+//! read, and [`Prepared::apply`] setting values in a cloned site.
 //!
 //! Owns: the one way a varied value enters a site (tornado and Monte Carlo both use it), the
 //! validation of the `uncertainty` list, inverse-CDF draws. Never touches: files, randomness
 //! (callers pass uniform numbers), the engine's arithmetic.
 //!
-//! Setting a field works on the serde form of the assumptions: a value written `kW(25)` is
-//! the JSON `{"kW": 25}`; the varied number replaces 25 and the assumptions are read back
-//! through their own deserialisers, so units, tags and currency rules stay those of the file.
-//! `Percent` keeps the field's unit; `Uniform`/`Triangular` values take the bounds' unit.
-
-use serde_json::Value;
+//! A varied value is set through the field's typed setter
+//! ([`Assumptions::set_amount`]): the number with the input's tag builds the value as the file
+//! would read it (`kW(25)` is 25 kW), so units, tags and currency rules stay those of the
+//! file. `Percent` keeps the field's unit; `Uniform`/`Triangular` values take the bounds' unit.
 
 use super::{Amount, Range};
 use crate::Site;
-use crate::assumptions::Assumptions;
+use crate::assumptions::{AssumptionKey, Assumptions};
 use coolplan_units::Currency;
 
-/// Why an uncertain input cannot be used.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+/// Why an uncertain input cannot be used (worded by the words crate).
+#[derive(Clone, Debug, PartialEq)]
 pub enum UncertaintyError {
-    #[error(
-        "uncertainty[{index}]: `{input}` is not an assumption key (write \"group.key\", e.g. \"prices.electricity\")"
-    )]
-    UnknownInput { index: usize, input: String },
-    #[error("uncertainty[{index}]: `{input}` is not a number and cannot vary")]
-    NotNumeric { index: usize, input: String },
-    #[error("uncertainty[{index}]: `{input}` is listed twice")]
-    Duplicate { index: usize, input: String },
-    #[error("uncertainty[{index}]: `{input}`: {problem}")]
+    /// The assumption is not a number (a fluid, a CDU size).
+    NotNumeric { index: usize, input: AssumptionKey },
+    /// The assumption is listed before, at an earlier index.
+    Duplicate { index: usize, input: AssumptionKey },
     BadRange {
         index: usize,
-        input: String,
-        problem: String,
+        input: AssumptionKey,
+        problem: RangeProblem,
+    },
+}
+
+/// What is wrong with a range, with the values a message quotes as written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RangeProblem {
+    /// `Percent(p)` with p outside 0 ≤ p < 100.
+    PercentOutside(f64),
+    /// A bound that is NaN or infinite.
+    NotFinite(Amount),
+    /// Bounds written in different units.
+    MixedUnits,
+    /// The mode of a triangular range outside its bounds.
+    ModeOutside {
+        low: Amount,
+        mode: Amount,
+        high: Amount,
+    },
+    LowAboveHigh {
+        low: Amount,
+        high: Amount,
+    },
+    /// The value is written with this unit tag; the bounds lack one.
+    NeedsUnit {
+        tag: String,
+    },
+    /// The value is a bare number; the bounds carry a unit.
+    NeedsPlainNumber,
+    /// Money bounds in another currency than the site's.
+    OtherCurrency {
+        tag: String,
+        found: Currency,
+        site: Currency,
+    },
+    /// A bound the assumption cannot take (a unit of another kind, a whole number too large);
+    /// `like` is the assumption's value, written as the bounds should be.
+    Unfit {
+        bound: Amount,
+        like: Amount,
     },
 }
 
@@ -40,12 +72,23 @@ impl UncertaintyError {
     /// Index of the entry in the site's `uncertainty` list.
     pub fn index(&self) -> usize {
         match self {
-            UncertaintyError::UnknownInput { index, .. }
-            | UncertaintyError::NotNumeric { index, .. }
+            UncertaintyError::NotNumeric { index, .. }
             | UncertaintyError::Duplicate { index, .. }
             | UncertaintyError::BadRange { index, .. } => *index,
         }
     }
+}
+
+/// A varied value the site could not take (cannot happen for values between the bounds
+/// [`Prepared::new`] checked; kept as an error rather than a panic).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApplyError {
+    /// No input at this index.
+    NoSuchInput(usize),
+    Unfit {
+        input: AssumptionKey,
+        value: f64,
+    },
 }
 
 /// Shape of the distribution of one input, in the number of its (range's) unit.
@@ -58,10 +101,7 @@ pub enum Shape {
 /// One input ready to vary.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
-    /// `"group.key"`.
-    pub key: String,
-    pub group: String,
-    pub field: String,
+    pub key: AssumptionKey,
     /// File tag the varied number is written with (`None`: a bare number).
     pub tag: Option<String>,
     /// The value the site uses now, as written (in its own tag).
@@ -92,13 +132,16 @@ impl Input {
         };
         if self.integer { value.round() } else { value }
     }
-    /// The value written as in the file, e.g. `kW(20)`.
-    pub fn written(&self, number: f64) -> String {
+    /// The value as the file writes it, e.g. `kW(20)`.
+    pub fn amount(&self, number: f64) -> Amount {
         Amount {
             tag: self.tag.clone(),
             number,
         }
-        .to_string()
+    }
+    /// The value written as in the file, e.g. `kW(20)`.
+    pub fn written(&self, number: f64) -> String {
+        self.amount(number).to_string()
     }
 }
 
@@ -107,7 +150,6 @@ impl Input {
 pub struct Prepared {
     pub site: Site,
     pub inputs: Vec<Input>,
-    base_json: Value,
 }
 
 /// Every problem of the site's `uncertainty` list (empty when all are usable). The io
@@ -122,71 +164,46 @@ pub fn validate(site: &Site) -> Vec<UncertaintyError> {
 impl Prepared {
     /// Checks every uncertain input of `site`; all problems are returned, not the first only.
     pub fn new(site: &Site) -> Result<Prepared, Vec<UncertaintyError>> {
-        let base_json = serde_json::to_value(&site.assumptions).map_err(|e| {
-            vec![UncertaintyError::BadRange {
-                index: 0,
-                input: String::new(),
-                problem: e.to_string(),
-            }]
-        })?;
-        // keys and file forms only: the language of the display text does not matter
-        let entries = site.assumptions.entries(site.currency);
+        let resolved = site.assumptions.resolve(site.currency);
         let mut prepared = Prepared {
             site: site.clone(),
             inputs: Vec::new(),
-            base_json,
         };
         let mut problems = Vec::new();
         for (index, uncertain) in site.uncertainty.iter().enumerate() {
-            let key = uncertain.input.as_str();
-            let Some(entry) = entries
-                .iter()
-                .find(|e| format!("{}.{}", e.group, e.key) == key)
-            else {
-                problems.push(UncertaintyError::UnknownInput {
-                    index,
-                    input: key.into(),
-                });
-                continue;
-            };
-            if prepared.inputs.iter().any(|i| i.key == key) {
-                problems.push(UncertaintyError::Duplicate {
-                    index,
-                    input: key.into(),
-                });
+            let key = uncertain.input;
+            if site.uncertainty[..index].iter().any(|u| u.input == key) {
+                problems.push(UncertaintyError::Duplicate { index, input: key });
                 continue;
             }
-            let Ok(base) = ron::from_str::<Amount>(&entry.value) else {
-                problems.push(UncertaintyError::NotNumeric {
-                    index,
-                    input: key.into(),
-                });
+            let Some(base) = resolved.amount(key) else {
+                problems.push(UncertaintyError::NotNumeric { index, input: key });
                 continue;
             };
-            let bad = |problem: String| UncertaintyError::BadRange {
-                index,
-                input: key.into(),
-                problem,
-            };
-            let integer = base.tag.is_none() && !entry.value.contains(['.', 'e', 'E']);
-            let input = match input_of(entry.group, entry.key, base, integer, &uncertain.range)
+            let checked = input_of(key, base, &uncertain.range)
                 .and_then(|input| {
                     check_currency(&input, site.currency)?;
                     Ok(input)
-                }) {
-                Ok(input) => input,
-                Err(problem) => {
-                    problems.push(bad(problem));
-                    continue;
-                }
-            };
-            // the bounds must read back as the field's own type (unit of the right kind)
-            let trial = [input.low, input.high]
-                .iter()
-                .try_for_each(|&v| prepared.assumptions_with(&[(&input, v)]).map(|_| ()));
-            match trial {
-                Ok(()) => prepared.inputs.push(input),
-                Err(problem) => problems.push(bad(problem)),
+                })
+                .and_then(|input| {
+                    // the bounds must be values the field takes (a unit of its kind)
+                    for number in [input.low, input.high] {
+                        if prepared.assumptions_with(&[(&input, number)]).is_err() {
+                            return Err(RangeProblem::Unfit {
+                                bound: input.amount(number),
+                                like: input.base.clone(),
+                            });
+                        }
+                    }
+                    Ok(input)
+                });
+            match checked {
+                Ok(input) => prepared.inputs.push(input),
+                Err(problem) => problems.push(UncertaintyError::BadRange {
+                    index,
+                    input: key,
+                    problem,
+                }),
             }
         }
         if problems.is_empty() {
@@ -197,20 +214,23 @@ impl Prepared {
     }
 
     /// The site with input `index` set to `value` (in the input's tag), all else unchanged.
-    pub fn apply(&self, index: usize, value: f64) -> Result<Site, String> {
-        let input = self.inputs.get(index).ok_or("no such input")?;
+    pub fn apply(&self, index: usize, value: f64) -> Result<Site, ApplyError> {
+        let input = self
+            .inputs
+            .get(index)
+            .ok_or(ApplyError::NoSuchInput(index))?;
         self.apply_all(&[(input, value)])
     }
 
     /// The site with every listed input set to its value.
-    pub fn apply_all(&self, values: &[(&Input, f64)]) -> Result<Site, String> {
+    pub fn apply_all(&self, values: &[(&Input, f64)]) -> Result<Site, ApplyError> {
         let mut site = self.site.clone();
         site.assumptions = self.assumptions_with(values)?;
         Ok(site)
     }
 
     /// The site with input `i` at `values[i]`, for every input.
-    pub fn apply_vector(&self, values: &[f64]) -> Result<Site, String> {
+    pub fn apply_vector(&self, values: &[f64]) -> Result<Site, ApplyError> {
         let mut site = self.site.clone();
         site.assumptions = self.assumptions_of_vector(values)?;
         Ok(site)
@@ -218,63 +238,58 @@ impl Prepared {
 
     /// The site's assumptions with input `i` at `values[i]`: all a sample changes, so a
     /// caller can keep one copy of the site and swap these in.
-    pub fn assumptions_of_vector(&self, values: &[f64]) -> Result<Assumptions, String> {
-        let pairs: Vec<(&Input, f64)> = self.inputs.iter().zip(values.iter().copied()).collect();
-        self.assumptions_with(&pairs)
+    pub fn assumptions_of_vector(&self, values: &[f64]) -> Result<Assumptions, ApplyError> {
+        let mut assumptions = self.site.assumptions.clone();
+        for (input, &value) in self.inputs.iter().zip(values) {
+            set(&mut assumptions, input, value)?;
+        }
+        Ok(assumptions)
     }
 
-    fn assumptions_with(&self, values: &[(&Input, f64)]) -> Result<Assumptions, String> {
-        let mut json = self.base_json.clone();
-        for (input, value) in values {
-            let number = if input.integer {
-                Value::from(value.round().max(0.0) as u64)
-            } else {
-                serde_json::Number::from_f64(*value)
-                    .map(Value::Number)
-                    .ok_or_else(|| format!("{value} is not a finite number"))?
-            };
-            let field = match &input.tag {
-                Some(tag) => Value::Object([(tag.clone(), number)].into_iter().collect()),
-                None => number,
-            };
-            let root = json.as_object_mut().ok_or("assumptions are not a map")?;
-            let group = root
-                .entry(input.group.clone())
-                .or_insert_with(|| Value::Object(Default::default()));
-            group
-                .as_object_mut()
-                .ok_or("assumption group is not a map")?
-                .insert(input.field.clone(), field);
+    fn assumptions_with(&self, values: &[(&Input, f64)]) -> Result<Assumptions, ApplyError> {
+        let mut assumptions = self.site.assumptions.clone();
+        for &(input, value) in values {
+            set(&mut assumptions, input, value)?;
         }
-        serde_json::from_value(json).map_err(|e| e.to_string())
+        Ok(assumptions)
     }
 }
 
-fn input_of(
-    group: &str,
-    field: &str,
-    base: Amount,
-    integer: bool,
-    range: &Range,
-) -> Result<Input, String> {
+/// Sets one input's field: the number in the input's tag, as the file would read it.
+fn set(assumptions: &mut Assumptions, input: &Input, value: f64) -> Result<(), ApplyError> {
+    let unfit = ApplyError::Unfit {
+        input: input.key,
+        value,
+    };
+    if !value.is_finite() {
+        return Err(unfit);
+    }
+    if assumptions.set_amount(input.key, input.tag.as_deref(), value) {
+        Ok(())
+    } else {
+        Err(unfit)
+    }
+}
+
+fn input_of(key: AssumptionKey, base: Amount, range: &Range) -> Result<Input, RangeProblem> {
     let finite = |a: &Amount| {
         if a.number.is_finite() {
             Ok(a.number)
         } else {
-            Err(format!("{a} is not a finite number"))
+            Err(RangeProblem::NotFinite(a.clone()))
         }
     };
     let same_tag = |bounds: &[&Amount]| {
         if bounds.iter().all(|b| b.tag == bounds[0].tag) {
             Ok(bounds[0].tag.clone())
         } else {
-            Err("write every bound in the same unit".to_string())
+            Err(RangeProblem::MixedUnits)
         }
     };
     let (tag, low, high, shape) = match range {
         Range::Percent(p) => {
             if !(p.is_finite() && (0.0..100.0).contains(p)) {
-                return Err(format!("Percent({p}) must lie in 0 ≤ p < 100"));
+                return Err(RangeProblem::PercentOutside(*p));
             }
             let spread = base.number.abs() * p / 100.0;
             let (low, high) = (base.number - spread, base.number + spread);
@@ -288,42 +303,52 @@ fn input_of(
             let tag = same_tag(&[low, mode, high])?;
             let mode_number = finite(mode)?;
             if !(low.number <= mode_number && mode_number <= high.number) {
-                return Err(format!("mode {mode} must lie between {low} and {high}"));
+                return Err(RangeProblem::ModeOutside {
+                    low: low.clone(),
+                    mode: mode.clone(),
+                    high: high.clone(),
+                });
             }
             let shape = Shape::Triangular { mode: mode_number };
             (tag, finite(low)?, finite(high)?, shape)
         }
     };
     if low > high {
-        return Err(format!("low {low} is above high {high}"));
+        return Err(RangeProblem::LowAboveHigh {
+            low: Amount {
+                tag: tag.clone(),
+                number: low,
+            },
+            high: Amount { tag, number: high },
+        });
     }
     if tag.is_some() != base.tag.is_some() {
         return Err(match &base.tag {
-            Some(t) => format!("write the bounds with a unit, like the value: {t}(…)"),
-            None => "this input is a plain number: write the bounds without a unit".into(),
+            Some(t) => RangeProblem::NeedsUnit { tag: t.clone() },
+            None => RangeProblem::NeedsPlainNumber,
         });
     }
     Ok(Input {
-        key: format!("{group}.{field}"),
-        group: group.into(),
-        field: field.into(),
+        key,
         tag,
         base,
         low,
         high,
         shape,
-        integer,
+        integer: key.integer(),
     })
 }
 
 /// Money bounds must be in the site's currency (amounts are never converted).
-fn check_currency(input: &Input, currency: Currency) -> Result<(), String> {
+fn check_currency(input: &Input, currency: Currency) -> Result<(), RangeProblem> {
     let Some(tag) = &input.tag else { return Ok(()) };
     let code = tag.split_once("_per_").map_or(tag.as_str(), |(c, _)| c);
     match Currency::from_code(code) {
-        Some(c) if c != currency => Err(format!(
-            "{tag} is in {c}, the site is in {currency}: amounts are never converted"
-        )),
+        Some(found) if found != currency => Err(RangeProblem::OtherCurrency {
+            tag: tag.clone(),
+            found,
+            site: currency,
+        }),
         _ => Ok(()),
     }
 }

@@ -1,5 +1,5 @@
-//! Warnings, the assumptions appendix (every input with value, unit and provenance) and the
-//! method notes.
+//! Warnings, the assumptions appendix (every input with value, unit and provenance, the models
+//! used and every source of their figures) and the method notes.
 
 use super::format::option_name;
 use super::reasons::reason;
@@ -9,6 +9,7 @@ use coolplan_engine::ScopeResult;
 use coolplan_model::assumptions::Provenance;
 use coolplan_units::format::group_thousands;
 use coolplan_units::{LengthUnit, MassUnit, PowerUnit};
+use coolplan_words::catalog::Cat;
 use coolplan_words::fields::{group_label, label_with_key};
 use coolplan_words::results::{assumption_value, units_as_written};
 use coolplan_words::{Lang, Text, report::Rep};
@@ -99,8 +100,8 @@ pub(super) fn assumptions(input: &ReportInput, blocks: &mut Vec<Block>) {
         .into_iter()
         .map(|e| {
             Row::new(vec![
-                group_label(e.group, lang).to_string(),
-                label_with_key(e.group, e.key, lang),
+                group_label(e.key.group().name(), lang).to_string(),
+                label_with_key(e.key.group().name(), e.key.name(), lang),
                 units_as_written(&assumption_value(&e, lang), lang),
                 units_as_written(&provenance(&e.provenance, lang), lang),
             ])
@@ -120,11 +121,16 @@ pub(super) fn assumptions(input: &ReportInput, blocks: &mut Vec<Block>) {
         text: Rep::CatalogModels.tr(lang).to_string(),
     });
     blocks.push(Block::Table(models_table(input)));
+    blocks.push(Block::Heading {
+        level: 2,
+        text: Cat::SourcesHeading.tr(lang).to_string(),
+    });
+    blocks.push(Block::Paragraph(Cat::SourcesIntro.tr(lang).to_string()));
+    blocks.push(Block::Table(sources_table(input)));
 }
 
-/// The catalog models the site uses, in order of first use, with their figures and source.
-fn models_table(input: &ReportInput) -> Table {
-    let lang = input.lang;
+/// Ids of the catalog models the site uses, in order of first use.
+fn used_model_ids<'a>(input: &ReportInput<'a>) -> Vec<&'a str> {
     let mut ids: Vec<&str> = Vec::new();
     for group in input
         .site
@@ -137,6 +143,58 @@ fn models_table(input: &ReportInput) -> Table {
             ids.push(&group.model);
         }
     }
+    ids
+}
+
+/// Every source of the models the site uses: model, tag, title as published, date, address
+/// and note; a site model without sources gets one row saying it rests on the site file.
+fn sources_table(input: &ReportInput) -> Table {
+    let lang = input.lang;
+    let mut rows = Vec::new();
+    for model in used_model_ids(input)
+        .into_iter()
+        .filter_map(|id| input.catalog.get(id))
+    {
+        if model.sources.is_empty() {
+            let site_file = Rep::ProvSiteFile.tr(lang).to_string();
+            let empty = String::new;
+            rows.push(Row::new(vec![
+                model.id.clone(),
+                empty(),
+                site_file,
+                empty(),
+                empty(),
+                empty(),
+            ]));
+        }
+        for source in &model.sources {
+            rows.push(Row::new(vec![
+                model.id.clone(),
+                format!("[{}]", source.tag.code()),
+                source.title.clone(),
+                source.date.clone(),
+                source.url.clone(),
+                source.note.clone(),
+            ]));
+        }
+    }
+    Table {
+        columns: vec![
+            Column::left(Cat::ColModel.tr(lang)),
+            Column::left(Cat::ColTag.tr(lang)),
+            Column::left(Cat::ColTitle.tr(lang)),
+            Column::left(Cat::ColDate.tr(lang)),
+            Column::left(Cat::ColUrl.tr(lang)),
+            Column::left(Cat::ColNote.tr(lang)),
+        ],
+        rows,
+    }
+}
+
+/// The catalog models the site uses, in order of first use, with their figures and source.
+fn models_table(input: &ReportInput) -> Table {
+    let lang = input.lang;
+    let ids = used_model_ids(input);
     let percent = |v: f64| format!("{} %", group_thousands(v * 100.0, 0));
     let rows = ids
         .iter()

@@ -11,9 +11,10 @@ use crate::document::{Block, Chart, ChartKind, Column, Row, Series, Table};
 use coolplan_engine::analysis::evaluator;
 use coolplan_engine::analysis::redundancy::{self, HallCheck};
 use coolplan_engine::analysis::tornado::{self, Tornado};
-use coolplan_model::uncertainty::prepare::Prepared;
+use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
+use coolplan_words::say::Say;
 use coolplan_words::{Lang, Text};
 use uom::si::power::kilowatt;
 
@@ -24,7 +25,7 @@ pub(super) fn sensitivity(input: &ReportInput, blocks: &mut Vec<Block>) {
     match tornado_of(input) {
         Ok(Some(t)) => tornado_blocks(input, &t, blocks),
         Ok(None) => blocks.push(Block::Paragraph(An::RepNoRanges.tr(lang).to_string())),
-        Err(text) => blocks.push(Block::Paragraph(text)),
+        Err(gap) => blocks.push(Block::Paragraph(gap.say(lang))),
     }
     blocks.push(heading(An::RepRedundancy.tr(lang)));
     redundancy_blocks(input, blocks);
@@ -37,18 +38,34 @@ fn heading(text: &str) -> Block {
     }
 }
 
-/// The tornado of the site, `None` without uncertain inputs; `Err` is a sentence for the reader.
-fn tornado_of(input: &ReportInput) -> Result<Option<Tornado>, String> {
+/// Why the report has no tornado although the site lists uncertain inputs.
+enum NoTornado {
+    NoClimate,
+    Ranges(Vec<UncertaintyError>),
+    Tornado(ApplyError),
+}
+
+impl Say for NoTornado {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            NoTornado::NoClimate => An::RepNoClimate.tr(lang).to_string(),
+            NoTornado::Ranges(problems) => coolplan_words::say::uncertainty::joined(problems, lang),
+            NoTornado::Tornado(e) => e.say(lang),
+        }
+    }
+}
+
+/// The tornado of the site, `None` without uncertain inputs.
+fn tornado_of(input: &ReportInput) -> Result<Option<Tornado>, NoTornado> {
     if input.site.uncertainty.is_empty() {
         return Ok(None);
     }
-    let Some(climate) = input.climate else {
-        return Err(An::RepNoClimate.tr(input.lang).to_string());
-    };
-    let prepared = Prepared::new(input.site)
-        .map_err(|problems| coolplan_words::say::uncertainty::joined(&problems, input.lang))?;
+    let climate = input.climate.ok_or(NoTornado::NoClimate)?;
+    let prepared = Prepared::new(input.site).map_err(NoTornado::Ranges)?;
     let evaluate = evaluator(&prepared, climate);
-    tornado::tornado(&prepared, input.results, &evaluate).map(Some)
+    tornado::tornado(&prepared, input.results, &evaluate)
+        .map(Some)
+        .map_err(NoTornado::Tornado)
 }
 
 fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
@@ -70,7 +87,7 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
         title: An::RepTornadoChart.fmt(lang, &[&option]),
         value_label: currency.to_string(),
         kind: ChartKind::GroupedBars,
-        categories: t.bars.iter().map(|b| b.input.clone()).collect(),
+        categories: t.bars.iter().map(|b| b.input.to_string()).collect(),
         series: vec![end_series(An::RepLow, false), end_series(An::RepHigh, true)],
         markers: Vec::new(),
     }));
@@ -83,7 +100,7 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
         .iter()
         .map(|b| {
             Row::new(vec![
-                b.input.clone(),
+                b.input.to_string(),
                 coolplan_units::format::written_for_display(&b.low.value),
                 money_full(b.low.npv),
                 coolplan_units::format::written_for_display(&b.high.value),

@@ -342,7 +342,7 @@ mod assumption_words {
         assumptions
             .entries(Currency::CNY)
             .into_iter()
-            .find(|e| e.key == "cdu_size")
+            .find(|e| e.key.name() == "cdu_size")
             .expect("cdu_size is an assumption")
     }
 

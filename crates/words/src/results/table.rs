@@ -1,5 +1,5 @@
 //! Words of results: reasons, cost items, finance labels and amounts, shared by the text and
-//! JSON reports, the GUI and the PDF (through `report::words`).
+//! JSON reports, the GUI and the PDF (through [`crate::results`]).
 
 crate::texts! {
     /// Result wording.

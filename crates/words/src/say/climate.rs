@@ -12,7 +12,6 @@ use crate::{Lang, Text};
 impl Say for ClimateError {
     fn say(&self, lang: Lang) -> String {
         match self {
-            ClimateError::Message(m) => m.clone(),
             ClimateError::UnknownPreset { key } => {
                 Clim::UnknownPreset.fmt(lang, &[key, &CLIMATE_PRESET_KEYS.join(", ")])
             }

@@ -1,13 +1,16 @@
-//! Import previews, notes, skip reasons and errors worded.
+//! Import previews, notes, skip reasons and errors worded (inventory and catalog CSV).
 
 use coolplan_io::import::{
-    Action, FieldName, GENERIC_FIELDS, ImportError, ImportFormat, ImportPlan, MAX_INPUT_BYTES,
-    Note, PreviewRow, SkipReason,
+    Action, CatalogRowProblem, FieldName, GENERIC_FIELDS, ImportError, ImportFormat, ImportPlan,
+    MAX_INPUT_BYTES, Note, PreviewRow, SkipReason, ValueProblem,
 };
 
 use super::Say;
+use crate::catalog::Cat;
 use crate::import::Imp;
+use crate::terms::quantity_name;
 use crate::{Lang, Text};
+use coolplan_units::parse::ParseQuantityError;
 
 /// The notes of a preview row joined.
 pub fn preview_note(row: &PreviewRow, lang: Lang) -> String {
@@ -64,6 +67,25 @@ impl Say for ImportError {
                 Imp::ErrMappingField.fmt(lang, &[key, &keys.join(", ")])
             }
             ImportError::MappingColumn(column) => Imp::ErrMappingColumn.fmt(lang, &[column]),
+            ImportError::MissingCatalogColumns(columns) => {
+                Cat::ErrMissingColumns.fmt(lang, &[&columns.join(", ")])
+            }
+        }
+    }
+}
+
+impl Say for CatalogRowProblem {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            CatalogRowProblem::Empty { column } => Cat::RowEmpty.fmt(lang, &[column]),
+            CatalogRowProblem::BadValue { column, text } => {
+                Cat::RowBadValue.fmt(lang, &[column, text])
+            }
+            CatalogRowProblem::SourceWithoutModel { id } => {
+                Cat::RowSourceWithoutModel.fmt(lang, &[id])
+            }
+            CatalogRowProblem::OfRejectedModel { id } => Cat::RowOfRejectedModel.fmt(lang, &[id]),
+            CatalogRowProblem::Malformed(reason) => reason.say(lang),
         }
     }
 }
@@ -112,10 +134,39 @@ impl Say for Note {
             }
             Note::PowerDiffers { csv, catalog } => Imp::NotePowerDiffers.fmt(lang, &[csv, catalog]),
             Note::MatchedAlias { text, model } => Imp::NoteMatchedAlias.fmt(lang, &[text, model]),
+            Note::MatchedGeneric { text, model } => {
+                Imp::NoteMatchedGeneric.fmt(lang, &[text, model])
+            }
             Note::MeasuredRows(n) => Imp::NoteMeasuredRows.fmt(lang, &[n]),
             Note::MeasuredValues { average, peak } => {
                 Imp::NoteMeasuredValues.fmt(lang, &[average, peak])
             }
+        }
+    }
+}
+
+impl Say for ValueProblem {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            ValueProblem::Quantity(e) => e.say(lang),
+            ValueProblem::NotANumber => Imp::ValueNotANumber.tr(lang).to_string(),
+            ValueProblem::NotWholeNumber => Imp::ValueNotWholeNumber.tr(lang).to_string(),
+        }
+    }
+}
+
+/// The cell's own text is quoted beside the message (`power '12 furlongs': …`).
+impl Say for ParseQuantityError {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            ParseQuantityError::Empty => Imp::ValueEmpty.tr(lang).to_string(),
+            ParseQuantityError::NotANumber(_) => Imp::ValueNotANumber.tr(lang).to_string(),
+            ParseQuantityError::UnknownUnit {
+                unit,
+                kind,
+                accepted,
+            } => Imp::ValueUnknownUnit.fmt(lang, &[unit, &quantity_name(kind, lang), accepted]),
+            ParseQuantityError::NoUnit(_) => Imp::ValueNoUnit.tr(lang).to_string(),
         }
     }
 }
@@ -134,7 +185,7 @@ impl Say for SkipReason {
                 field,
                 text,
                 problem,
-            } => Imp::SkipBadValue.fmt(lang, &[&field.say(lang), text, problem]),
+            } => Imp::SkipBadValue.fmt(lang, &[&field.say(lang), text, &problem.say(lang)]),
             SkipReason::FieldCount { found, expected } => {
                 Imp::SkipFieldCount.fmt(lang, &[found, expected])
             }
@@ -153,5 +204,42 @@ impl Say for SkipReason {
             }
             SkipReason::Missing(field) => Imp::SkipMissing.fmt(lang, &[&field.say(lang)]),
         }
+    }
+}
+
+#[cfg(test)]
+mod value_tests {
+    use super::*;
+    use coolplan_io::import::FieldName;
+
+    #[test]
+    fn a_bad_cell_is_worded_in_the_readers_language() {
+        let unit = SkipReason::BadValue {
+            field: FieldName::Power,
+            text: "12 furlongs".into(),
+            problem: ValueProblem::Quantity(ParseQuantityError::UnknownUnit {
+                unit: "furlongs".into(),
+                kind: "power",
+                accepted: "W, kW".into(),
+            }),
+        };
+        assert_eq!(
+            unit.say(Lang::En),
+            "power '12 furlongs': 'furlongs' is not a unit of power (units: W, kW)"
+        );
+        assert_eq!(
+            unit.say(Lang::Zh),
+            "功率“12 furlongs”：“furlongs”不是功率单位（可用单位：W, kW）"
+        );
+        let slot = SkipReason::BadValue {
+            field: FieldName::Slot,
+            text: "A3".into(),
+            problem: ValueProblem::NotWholeNumber,
+        };
+        assert!(
+            slot.say(Lang::Zh).ends_with("不是 ≥ 0 的整数"),
+            "{}",
+            slot.say(Lang::Zh)
+        );
     }
 }

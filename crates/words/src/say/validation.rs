@@ -4,8 +4,11 @@
 use coolplan_io::load::{LoadError, MAX_FILE_BYTES, NotAFile};
 use coolplan_io::parse::ParseMessage;
 use coolplan_io::problem::{Kind, MAX_RACKS, Problem, Seg, YEAR_RANGE};
+use coolplan_io::save::SaveError;
 use coolplan_model::SCHEMA_VERSION;
+use coolplan_model::assumptions::AssumptionKey;
 use coolplan_model::assumptions::describe::plain_number;
+use coolplan_units::money::CurrencyMismatch;
 
 use super::Say;
 use crate::validation::Val;
@@ -17,6 +20,10 @@ impl Say for Seg {
             Seg::Hall(name) => format!("{} \"{name}\"", Val::PathHall.tr(lang)),
             Seg::Rack(name) => format!("{} \"{name}\"", Val::PathRack.tr(lang)),
             Seg::Model(id) => format!("{} \"{id}\"", Val::PathModel.tr(lang)),
+            // the field's place in the file: `assumptions › prices › electricity`
+            Seg::Assumption(key) => {
+                format!("assumptions › {} › {}", key.group().name(), key.name())
+            }
             Seg::Field(name) => (*name).to_string(),
             Seg::Item(name, index) => format!("{name}[{index}]"),
         }
@@ -66,6 +73,10 @@ impl Say for Kind {
             PueBelowOne(v) => Val::PueBelowOne.fmt(lang, &[&n(*v)]),
             PeakBelowAverage { peak, average } => Val::PeakBelowAverage.fmt(lang, &[peak, average]),
             BadDate(text) => Val::BadDate.fmt(lang, &[text]),
+            BadSourceDate(text) => Val::BadSourceDate.fmt(lang, &[text]),
+            SourceWithoutBasis => Val::SourceWithoutBasis.tr(lang).to_string(),
+            DuplicateAlias { alias, other } => Val::DuplicateAlias.fmt(lang, &[alias, other]),
+            ServiceLifeUnusual(life) => Val::ServiceLifeUnusual.fmt(lang, &[life]),
             HorizonOutOfRange(years) => Val::HorizonOutOfRange.fmt(lang, &[years]),
             NoChilledWaterToTap => Val::NoChilledWaterToTap.tr(lang).to_string(),
             Uncertainty(e) => e.say(lang),
@@ -100,6 +111,24 @@ pub fn path_text(problem: &Problem, lang: Lang) -> String {
 impl Say for Problem {
     fn say(&self, lang: Lang) -> String {
         format!("{}: {}", path_text(self, lang), self.kind.say(lang))
+    }
+}
+
+/// A price or amount in another currency than the site's (the engine's currency check).
+impl Say for CurrencyMismatch {
+    fn say(&self, lang: Lang) -> String {
+        let CurrencyMismatch(found, site) = self;
+        Val::CurrencyMismatch.fmt(lang, &[found, site])
+    }
+}
+
+impl Say for SaveError {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            SaveError::Io { path, source } => Val::SaveIo.fmt(lang, &[&path.display(), source]),
+            SaveError::Serialize(e) => Val::SaveSerialize.fmt(lang, &[e]),
+            SaveError::NoFileName(path) => Val::SaveNoFileName.fmt(lang, &[&path.display()]),
+        }
     }
 }
 
@@ -165,7 +194,11 @@ impl Say for ParseMessage {
                 units,
             } => {
                 let first = units.first().map_or("kW", String::as_str);
-                Val::NeedsUnit.fmt(lang, &[number, &first, quantity, &units.join(", ")])
+                let quantity = crate::terms::quantity_name(quantity, lang);
+                Val::NeedsUnit.fmt(lang, &[number, &first, &quantity, &units.join(", ")])
+            }
+            ParseMessage::UnknownAssumption { found } => {
+                Val::UnknownAssumption.fmt(lang, &[found, &AssumptionKey::paths().join(", ")])
             }
             ParseMessage::NotAChoice {
                 number,

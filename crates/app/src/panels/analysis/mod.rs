@@ -2,8 +2,9 @@
 //! background thread with progress and cancel, phased plan under a yearly budget, CDU N+1.
 //!
 //! Owns: the panel's UI-local state (last tornado, the Monte Carlo section, the plan
-//! section). Never touches: the analyses' arithmetic (`engine::analysis`), the document
-//! (read only).
+//! section). Never touches: the analyses' arithmetic (`engine::analysis`); the document is
+//! read only. A tornado or Monte Carlo resolves the site's climate when it starts (an EPW
+//! climate is read from its file).
 
 mod monte_carlo;
 pub mod plan;
@@ -19,8 +20,9 @@ use coolplan_engine::analysis::evaluator;
 use coolplan_engine::analysis::monte_carlo::MonteCarlo;
 use coolplan_engine::analysis::redundancy::{self, HallCheck};
 use coolplan_engine::analysis::tornado::{self, Tornado};
+use coolplan_io::climate::ClimateError;
 use coolplan_model::Site;
-use coolplan_model::uncertainty::prepare::Prepared;
+use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
 use coolplan_words::gui::Gui;
@@ -32,7 +34,7 @@ pub use monte_carlo::DEFAULT_SAMPLES;
 #[derive(Default)]
 pub struct AnalysisPanel {
     /// The tornado and the analysis revision it was computed for.
-    tornado: Option<(u64, Result<Tornado, String>)>,
+    tornado: Option<(u64, Result<Tornado, Unavailable>)>,
     pub monte_carlo: monte_carlo::MonteCarloSection,
     pub plan: plan::PlanSection,
     /// The CDU N+1 checks and the analysis revision they are of (recomputed on change only).
@@ -58,15 +60,33 @@ impl Panel for AnalysisPanel {
     }
 }
 
+/// Why the tornado or Monte Carlo cannot run.
+#[derive(Debug)]
+enum Unavailable {
+    Climate(ClimateError),
+    Ranges(Vec<UncertaintyError>),
+    Tornado(ApplyError),
+}
+
+impl Say for Unavailable {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Unavailable::Climate(e) => e.say(lang),
+            Unavailable::Ranges(problems) => {
+                coolplan_words::say::uncertainty::joined(problems, lang)
+            }
+            Unavailable::Tornado(e) => e.say(lang),
+        }
+    }
+}
+
 /// The site's ranges and the engine bound to its climate, or why not.
 fn prepared(
     site: &Site,
     base_dir: Option<&std::path::Path>,
-    lang: Lang,
-) -> Result<(Prepared, coolplan_climate::ClimateData), String> {
-    let climate = coolplan_io::climate::resolve(site, base_dir).map_err(|e| e.say(lang))?;
-    let prepared = Prepared::new(site)
-        .map_err(|problems| coolplan_words::say::uncertainty::joined(&problems, lang))?;
+) -> Result<(Prepared, coolplan_climate::ClimateData), Unavailable> {
+    let climate = coolplan_io::climate::resolve(site, base_dir).map_err(Unavailable::Climate)?;
+    let prepared = Prepared::new(site).map_err(Unavailable::Ranges)?;
     Ok((prepared, climate))
 }
 
@@ -118,14 +138,16 @@ impl AnalysisPanel {
                 .clicked()
             && let Some(results) = &ctx.analysis.results
         {
-            let tornado = prepared(ctx.site, ctx.base_dir, lang)
-                .and_then(|(p, climate)| tornado::tornado(&p, results, &evaluator(&p, &climate)));
+            let tornado = prepared(ctx.site, ctx.base_dir).and_then(|(p, climate)| {
+                tornado::tornado(&p, results, &evaluator(&p, &climate))
+                    .map_err(Unavailable::Tornado)
+            });
             self.tornado = Some((ctx.analysis.revision, tornado));
         }
         match &self.tornado {
             Some((_, Ok(t))) => tornado_view(ui, t, lang),
             Some((_, Err(e))) => {
-                ui.label(e);
+                ui.label(e.say(lang));
             }
             None => {}
         }
@@ -145,12 +167,12 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
                 let end = if high { &b.high } else { &b.low };
                 Bar::new((n - 1 - i) as f64, (end.npv.amount - base) / 1e6)
                     .base_offset(base / 1e6)
-                    .name(&b.input)
+                    .name(b.input.path())
                     .width(0.6)
             })
             .collect::<Vec<_>>()
     };
-    let names: Vec<String> = t.bars.iter().map(|b| b.input.clone()).collect();
+    let names: Vec<&str> = t.bars.iter().map(|b| b.input.path()).collect();
     Plot::new("tornado")
         .height(40.0 * n as f32 + 60.0)
         .legend(Legend::default())
@@ -164,7 +186,7 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
             if (i - whole).abs() > 1e-9 || whole < 0.0 || whole >= n as f64 {
                 return String::new();
             }
-            names[whole as usize].clone()
+            names[whole as usize].to_string()
         })
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new(An::RepLow.tr(lang), side(false)).horizontal());
@@ -177,7 +199,7 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
         ui.label(Gui::AnSwing.tr(lang));
         ui.end_row();
         for b in &t.bars {
-            ui.label(&b.input);
+            ui.label(b.input.path());
             ui.label(format!(
                 "{} → {}",
                 coolplan_units::format::written_for_display(&b.low.value),

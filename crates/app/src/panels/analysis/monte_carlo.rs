@@ -16,6 +16,7 @@ use coolplan_engine::analysis::evaluator;
 use coolplan_engine::analysis::monte_carlo::{self, Config, McError, MonteCarlo, Spread};
 use coolplan_model::Site;
 use coolplan_units::format::group_thousands;
+use coolplan_words::Say;
 use coolplan_words::analysis::An;
 use coolplan_words::gui::Gui;
 use coolplan_words::results::{money, option_name, years};
@@ -144,15 +145,15 @@ fn start(site: Site, base_dir: Option<std::path::PathBuf>, samples: usize, lang:
     let (send, result) = mpsc::channel();
     let (thread_done, thread_cancel) = (done.clone(), cancel.clone());
     std::thread::spawn(move || {
-        let outcome = match prepared(&site, base_dir.as_deref(), lang) {
-            Err(reason) => Outcome::Failed(reason),
+        let outcome = match prepared(&site, base_dir.as_deref()) {
+            Err(reason) => Outcome::Failed(reason.say(lang)),
             Ok((p, climate)) => {
                 let config = Config { samples, seed: 1 };
                 let evaluate = evaluator(&p, &climate);
                 match monte_carlo::run(&p, &evaluate, config, &thread_done, &thread_cancel) {
                     Ok(mc) => Outcome::Done(Box::new(mc)),
                     Err(McError::Cancelled) => Outcome::Cancelled,
-                    Err(e) => Outcome::Failed(e.to_string()),
+                    Err(e) => Outcome::Failed(e.say(lang)),
                 }
             }
         };

@@ -3,7 +3,7 @@
 //! crosses zero) and why each rack group is in its year.
 //!
 //! Owns: the section's UI-local state (budget, last plan). Never touches: the plan's
-//! arithmetic (`engine::analysis::phased`), its wording (`report::words::plan_reason`).
+//! arithmetic (`engine::analysis::phased`), its wording (`coolplan_words::results::plan_reason`).
 
 use egui::{Color32, Grid, Ui};
 use egui_plot::{Corner, HLine, Legend, Line, Plot, Points};

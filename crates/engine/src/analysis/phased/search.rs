@@ -9,7 +9,7 @@
 //!   within budget (CDU steps recomputed for the whole hall). Local search then moves one
 //!   group at a time (any choice, air included) and, for up to [`PAIR_LIMIT`] groups, two
 //!   groups at once, while the NPV rises. Each pass costs O(G·M) plan evaluations of O(G)
-//!   each (M choices per group). Compared with [`exhaustive`] in `tests/analysis_phased.rs`.
+//!   each (M choices per group). Compared with [`exhaustive`] in `tests/analysis/phased.rs`.
 
 use super::problem::{Choice, Problem, start};
 

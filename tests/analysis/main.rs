@@ -1,0 +1,11 @@
+//! The analysis tests, one binary: uncertainty ranges, tornado, Monte Carlo, CDU redundancy,
+//! phased plans and the `coolplan analyze` command.
+
+mod support;
+
+mod cli;
+mod monte_carlo;
+mod phased;
+mod redundancy;
+mod tornado;
+mod uncertainty;

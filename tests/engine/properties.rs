@@ -1,0 +1,272 @@
+//! Properties of the physical engine over random sites: energy balance, finite non-negative
+//! outputs, extensive outputs scale with rack counts, warmer facility water never costs
+//! liquid-path energy, and calibration reproduces a measured PUE.
+
+use crate::support::*;
+use coolplan::engine::physical::{Physical, PhysicalOption};
+use coolplan::model::{FacilityWater, MeasuredPower, Site, Status, WaterClass};
+use coolplan::units::Qty;
+use coolplan::units::build::{deg_c, kg_per_m2, kw};
+use proptest::prelude::*;
+use uom::si::energy::kilowatt_hour;
+use uom::si::power::watt;
+
+const MODELS: &[&str] = &[
+    "cpu-1u",
+    "cpu-2u",
+    "storage-2u",
+    "dgx-a100",
+    "hgx-h100",
+    "hgx-h20",
+    "dgx-b200",
+    "gb200-nvl72",
+    "atlas-800t-a2",
+    "mlu370-x8",
+    "hygon-dcu",
+];
+const CLASSES: [WaterClass; 6] = [
+    WaterClass::W17,
+    WaterClass::W27,
+    WaterClass::W32,
+    WaterClass::W40,
+    WaterClass::W45,
+    WaterClass::Wplus,
+];
+
+fn arb_rack() -> impl Strategy<Value = coolplan::model::Rack> {
+    let group = (
+        0..MODELS.len(),
+        1u32..8,
+        proptest::option::of(2020u16..2030),
+    );
+    (
+        1u64..2000,
+        proptest::collection::vec(group, 0..4),
+        proptest::option::of((1.0f64..40.0, 0.2f64..1.0)),
+    )
+        .prop_map(|(count, groups, measured)| {
+            let mut r = rack(
+                "r",
+                count,
+                groups
+                    .into_iter()
+                    .map(|(m, n, year)| {
+                        servers(MODELS[m], n, year.map_or(Status::Stock, Status::New))
+                    })
+                    .collect(),
+            );
+            r.measured = measured.map(|(peak, share)| MeasuredPower {
+                average: kw(peak * share),
+                peak: kw(peak),
+                source: String::new(),
+            });
+            r
+        })
+}
+
+fn arb_site() -> impl Strategy<Value = (Site, usize)> {
+    let hall_parts = (
+        proptest::collection::vec(arb_rack(), 1..5),
+        proptest::option::of((0..CLASSES.len(), 5.0f64..50.0)),
+        500.0f64..3000.0,
+        proptest::option::of(1.1f64..2.0),
+    );
+    (proptest::collection::vec(hall_parts, 1..4), 0usize..5).prop_map(|(halls, climate)| {
+        let halls = halls
+            .into_iter()
+            .map(|(racks, water, rating, pue)| {
+                let mut h = hall("h", racks);
+                h.facility_water = water.map(|(c, t)| FacilityWater {
+                    class: CLASSES[c],
+                    supply_temp: deg_c(t),
+                    heat_rejection: None,
+                });
+                h.floor.rating = kg_per_m2(rating);
+                h.measured_pue = pue;
+                h
+            })
+            .collect();
+        (site(halls), climate)
+    })
+}
+
+const KEYS: [&str; 5] = [
+    "beijing",
+    "shanghai",
+    "hong-kong",
+    "zhangjiakou",
+    "singapore",
+];
+
+fn all_options(p: &Physical) -> impl Iterator<Item = &PhysicalOption> {
+    p.racks
+        .iter()
+        .map(|r| &r.scope)
+        .chain(p.halls.iter())
+        .chain(std::iter::once(&p.site))
+        .flat_map(|s| s.options.iter())
+}
+
+/// Continuous extensive figures of an option, in SI numbers.
+fn extensive(o: &PhysicalOption) -> Vec<f64> {
+    let t = &o.thermal;
+    let e = &o.energy;
+    let mut v = vec![
+        t.it_design.get::<watt>(),
+        t.it_avg.get::<watt>(),
+        t.fan_power_removed.get::<watt>(),
+        t.compute_design.get::<watt>(),
+        t.heat_to_liquid.get::<watt>(),
+        t.heat_to_air.get::<watt>(),
+        t.coolant_flow.value,
+        t.cold_plate_kits as f64,
+        e.it_energy.value,
+        e.facility_energy.value,
+        e.water.value,
+        e.co2.value,
+    ];
+    v.extend(e.monthly_facility_energy.iter().map(|m| m.value));
+    if o.option != coolplan::engine::CoolingOption::Immersion {
+        v.push(t.floor_area.value);
+    }
+    v
+}
+
+proptest! {
+    #![proptest_config(crate::regressions::config(64))]
+
+    #[test]
+    fn energy_balance_closes_everywhere((s, c) in arb_site()) {
+        let p = run(&s, KEYS[c]);
+        for o in all_options(&p) {
+            let t = &o.thermal;
+            let it = t.it_design.get::<watt>();
+            let split = t.heat_to_liquid.get::<watt>() + t.heat_to_air.get::<watt>();
+            prop_assert!(rel(it, split) <= 1e-9, "{:?}: {it} vs {split}", o.option);
+        }
+    }
+
+    #[test]
+    fn site_is_the_sum_of_halls_and_halls_of_racks((s, c) in arb_site()) {
+        let p = run(&s, KEYS[c]);
+        for o in 0..3 {
+            let site = extensive(&p.site.options[o]);
+            let mut halls = vec![0.0; site.len()];
+            let mut racks = vec![0.0; site.len()];
+            for h in &p.halls {
+                halls.iter_mut().zip(extensive(&h.options[o])).for_each(|(a, b)| *a += b);
+            }
+            for r in &p.racks {
+                racks.iter_mut().zip(extensive(&r.scope.options[o])).for_each(|(a, b)| *a += b);
+            }
+            for ((x, y), z) in site.iter().zip(&halls).zip(&racks) {
+                prop_assert!(rel(*x, *y) <= 1e-9 && rel(*y, *z) <= 1e-9, "{o}: {x} {y} {z}");
+            }
+            // CDUs: the site count is the sum of hall counts; rack shares sum to them.
+            let hall_cdus: u64 = p.halls.iter().map(|h| h.options[o].thermal.cdu_count).sum();
+            let shares: f64 = p.racks.iter().map(|r| r.scope.options[o].cdu_share).sum();
+            prop_assert_eq!(p.site.options[o].thermal.cdu_count, hall_cdus);
+            prop_assert!((shares - hall_cdus as f64).abs() <= 1e-9 * (hall_cdus as f64).max(1.0));
+        }
+    }
+
+    #[test]
+    fn outputs_are_finite_and_non_negative((s, c) in arb_site()) {
+        let p = run(&s, KEYS[c]);
+        for o in all_options(&p) {
+            let t = &o.thermal;
+            let mut values = extensive(o);
+            values.extend([
+                t.fluid_volume.value,
+                t.fluid_mass.value,
+                t.floor_load.value,
+                t.floor_area.value,
+                o.energy.pue,
+                o.energy.tue,
+                o.energy.free_cooling_hours.value,
+                o.cdu_share,
+            ]);
+            for v in values {
+                prop_assert!(v.is_finite() && v >= 0.0, "{:?}: {v}", o.option);
+            }
+        }
+        for plant in &p.plant {
+            for e in &plant.energy {
+                prop_assert!(e.fixed.value.is_finite() && e.fixed.value >= 0.0);
+            }
+        }
+    }
+
+    #[test]
+    fn doubling_counts_doubles_extensive_outputs((s, c) in arb_site()) {
+        // The plant's fixed parts (no-load losses, lighting, fan and pump floors) scale with
+        // the hall, not its racks (method.md §7): doubling the racks and the hall (area, air
+        // and IT capacity) doubles every extensive figure, energy included.
+        let mut doubled = s.clone();
+        doubled.halls.iter_mut().flat_map(|h| h.racks.iter_mut()).for_each(|r| r.count *= 2);
+        for h in &mut doubled.halls {
+            h.area = Qty::new(2.0 * h.area.number(), h.area.unit());
+            h.air_cooling_capacity =
+                Qty::new(2.0 * h.air_cooling_capacity.number(), h.air_cooling_capacity.unit());
+            h.it_capacity = h.it_capacity.map(|q| Qty::new(2.0 * q.number(), q.unit()));
+        }
+        let (p, q) = (run(&s, KEYS[c]), run(&doubled, KEYS[c]));
+        for (a, b) in all_options(&p).zip(all_options(&q)) {
+            for (x, y) in extensive(a).into_iter().zip(extensive(b)) {
+                prop_assert!(rel(2.0 * x, y) <= 1e-9, "{:?}: 2 × {x} vs {y}", a.option);
+            }
+            prop_assert!((a.energy.pue - b.energy.pue).abs() <= 1e-9 * a.energy.pue.max(1.0));
+            prop_assert!((a.energy.tue - b.energy.tue).abs() <= 1e-9 * a.energy.tue.max(1.0));
+        }
+        // Rounded counts: tanks per rack group within [2n − 1, 2n].
+        for (a, b) in p.racks.iter().zip(&q.racks) {
+            let (n, m) = (a.scope.options[2].thermal.tank_count, b.scope.options[2].thermal.tank_count);
+            prop_assert!(m <= 2 * n && m + 1 >= 2 * n, "tanks {n} → {m}");
+        }
+        // CDUs per hall: the N part within [2N − 1, 2N], the spare stays 1.
+        for (a, b) in p.halls.iter().zip(&q.halls) {
+            for o in 1..3 {
+                let (n, m) = (a.options[o].thermal.cdu_count, b.options[o].thermal.cdu_count);
+                if n > 0 {
+                    prop_assert!(m - 1 <= 2 * (n - 1) && m + 1 >= 2 * (n - 1), "cdus {n} → {m}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn warmer_facility_water_never_raises_liquid_path_energy(
+        (s, c) in arb_site(), low in 5.0f64..45.0, rise in 0.0f64..15.0
+    ) {
+        let with_supply = |t: f64| {
+            let mut x = s.clone();
+            for h in &mut x.halls {
+                h.facility_water = Some(FacilityWater { class: WaterClass::Wplus, supply_temp: deg_c(t), heat_rejection: None });
+            }
+            run(&x, KEYS[c])
+        };
+        let (cool, warm) = (with_supply(low), with_supply(low + rise));
+        for (a, b) in all_options(&cool).zip(all_options(&warm)) {
+            let (ea, eb) = (a.energy.facility_energy.get::<kilowatt_hour>(), b.energy.facility_energy.get::<kilowatt_hour>());
+            prop_assert!(eb <= ea * (1.0 + 1e-12) + 1e-9, "{:?}: {ea} → {eb}", a.option);
+        }
+    }
+
+    #[test]
+    fn calibration_reproduces_the_measured_pue((s, c) in arb_site(), measured in 1.2f64..2.0) {
+        let mut x = s.clone();
+        for h in &mut x.halls {
+            h.measured_pue = Some(measured);
+        }
+        let p = run(&x, KEYS[c]);
+        for (hall, plant) in p.halls.iter().zip(&p.plant) {
+            let air = &hall.options[0].energy;
+            if air.it_energy.value > 0.0 {
+                // The uniform split reproduces every measured PUE ≥ 1 exactly.
+                prop_assert!((air.pue - measured).abs() < 1e-9, "{} vs {measured}", air.pue);
+                let c = plant.calibration.expect("measured PUE given");
+                prop_assert!(c.reproduced && c.factor_fixed >= 0.0);
+            }
+        }
+    }
+}

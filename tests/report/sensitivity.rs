@@ -1,0 +1,79 @@
+//! The report's "Sensitivity and resilience" chapter on `sites/ai-hall.ron`: read back from the
+//! PDF with poppler's `pdftotext`, checked against the analysis engine's own tornado and CDU
+//! check, in English and Chinese.
+
+use std::path::PathBuf;
+
+use coolplan::engine::analysis::evaluator;
+use coolplan::engine::analysis::redundancy;
+use coolplan::engine::analysis::tornado::tornado;
+use coolplan::i18n::Lang;
+use coolplan::model::uncertainty::prepare::Prepared;
+use coolplan::report::compose::{ReportInput, sha256_hex};
+use coolplan::report::export::{Format, export};
+use coolplan::report::layout::Paper;
+
+use crate::pdftotext::pdf_text;
+
+#[test]
+fn ai_hall_pdf_has_the_sensitivity_chapter_with_its_top_tornado_input() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sites/ai-hall.ron");
+    let bytes = std::fs::read(&path).expect("ai-hall.ron readable");
+    let text = String::from_utf8(bytes.clone()).expect("UTF-8");
+    let site = coolplan::io::parse_site(&text, "ai-hall.ron").expect("ai-hall parses");
+    let climate = coolplan::io::climate::resolve(&site, path.parent()).expect("climate");
+    let results = coolplan::engine::evaluate(&site, &climate);
+    // The engine's tornado: the report must show its top bar.
+    let prepared = Prepared::new(&site).expect("ai-hall ranges are valid");
+    assert_eq!(
+        prepared.inputs.len(),
+        6,
+        "ai-hall lists six uncertain inputs"
+    );
+    let t = tornado(&prepared, &results, &evaluator(&prepared, &climate)).expect("tornado");
+    let top = &t.bars[0];
+    // Horizon 8 → 15 years moves the cold-plate NPV most (≈4.3 M → ≈15.1 M CNY at 8 %).
+    assert_eq!(top.input.path(), "finance.horizon_years");
+    assert!(top.swing.amount > t.bars[1].swing.amount);
+    let checks = redundancy::site_checks(&site, &results);
+    assert!(!checks.is_empty(), "ai-hall has liquid CDUs to check");
+
+    let catalog = site.catalog();
+    let hash = sha256_hex(&bytes);
+    for (lang, heading, holds) in [
+        (Lang::En, "Sensitivity and resilience", "N+1 holds"),
+        (Lang::Zh, "敏感性与韧性", "满足 N+1"),
+    ] {
+        let input = ReportInput {
+            site: &site,
+            results: &results,
+            catalog: &catalog,
+            climate: Some(&climate),
+            lang,
+            date: Some("2026-11-28"),
+            input_sha256: &hash,
+        };
+        let Some(pdf) = pdf_text(&export(&input, Format::Pdf, Paper::A4).expect("PDF renders"))
+        else {
+            return;
+        };
+        assert!(pdf.contains(heading), "{lang:?}: chapter heading");
+        assert!(
+            pdf.contains(top.input.path()),
+            "{lang:?}: top tornado input"
+        );
+        assert!(pdf.contains(holds), "{lang:?}: N+1 verdict");
+        for check in &checks {
+            assert!(pdf.contains(&check.hall), "{lang:?}: hall {}", check.hall);
+        }
+        // The same chapter in Markdown, with the top bar's swing in whole yuan.
+        let md = String::from_utf8(export(&input, Format::Markdown, Paper::A4).expect("md"))
+            .expect("UTF-8");
+        let swing = coolplan::units::format::group_thousands(top.swing.amount, 0);
+        assert!(
+            md.contains(&format!("## {heading}")),
+            "{lang:?}: md heading"
+        );
+        assert!(md.contains(&swing), "{lang:?}: swing {swing} in md");
+    }
+}
