@@ -112,7 +112,10 @@ fn shrinking_ranges_approach_the_deterministic_p50() {
         let width = npv.p90.amount - npv.p10.amount;
         let gap = (npv.p50.amount - deterministic).abs();
         assert!(width < previous_width, "{percent} %: spread {width}");
-        assert!(gap <= 0.25 * width, "{percent} %: gap {gap}, spread {width}");
+        assert!(
+            gap <= 0.25 * width,
+            "{percent} %: gap {gap}, spread {width}"
+        );
         previous_width = width;
         previous_gap = gap;
     }

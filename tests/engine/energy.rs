@@ -103,7 +103,9 @@ fn hand_worked_energy_in_a_constant_climate() {
     let facility = e(0).facility_energy.get::<kilowatt_hour>();
     assert!((e(0).co2.value - facility * 0.5703).abs() < 1e-6);
     // Monthly: 12 equal months of 730 h.
-    assert!((e(0).monthly_facility_energy[4].get::<kilowatt_hour>() - facility / 12.0).abs() < 1e-6);
+    assert!(
+        (e(0).monthly_facility_energy[4].get::<kilowatt_hour>() - facility / 12.0).abs() < 1e-6
+    );
     // 0 + 3 K design day: the dry cooler leaves 9 °C, it holds the 30 °C supply.
     let day = p.plant[0].design_day[1].expect("cold plate on a dry cooler");
     assert!(day.holds_supply);
@@ -131,9 +133,11 @@ fn calibration_in_a_constant_climate() {
     assert!((plant.liquid_pumps.get::<kilowatt_hour>() - 0.9 * 8760.0).abs() < 1e-6);
     assert!(p.site.options[1].energy.pue > 1.4);
     // Without a measured PUE there is no calibration.
-    assert!(run_on(&block_site(), &constant_year(0.0)).plant[0]
-        .calibration
-        .is_none());
+    assert!(
+        run_on(&block_site(), &constant_year(0.0)).plant[0]
+            .calibration
+            .is_none()
+    );
 }
 
 #[test]
@@ -180,8 +184,10 @@ fn published_pue_ranges_for_preset_climates() {
         .get::<kilowatt_hour>();
     let it_kwh = zjk.site.options[2].energy.it_energy.get::<kilowatt_hour>();
     let cooling_only = 1.0 + liquid_kwh / it_kwh;
-    eprintln!("DEBUG air {air} sg {sg} zj {zj} imm {cooling_only} cold {}", beijing.site.options[1].energy.pue);
-    assert!((1.02..=1.10).contains(&cooling_only), "immersion cooling-only {cooling_only}");
+    assert!(
+        (1.02..=1.10).contains(&cooling_only),
+        "immersion cooling-only {cooling_only}"
+    );
 }
 
 #[test]
@@ -208,7 +214,8 @@ fn a_purpose_built_liquid_hall_lands_in_the_brokers_band() {
     s.assumptions.plant.lighting_on_fraction = Some(0.25);
     let p = run(&s, "beijing");
     let cold = p.site.options[1].energy.pue;
-    eprintln!("DEBUG purpose {cold}");
-    assert!((1.1..=1.2).contains(&cold), "purpose-built cold plate PUE {cold}");
+    assert!(
+        (1.1..=1.2).contains(&cold),
+        "purpose-built cold plate PUE {cold}"
+    );
 }
-

@@ -74,7 +74,7 @@ fn netbox_import_previews_applies_as_one_undo_step_and_undo_redo_restore_the_sit
     let stock = Status::Stock;
     assert_eq!(
         groups(rack(&after, "Hall A", "A01-R01")),
-        [g("cpu-1u", 10, stock)]
+        [g("dell-r650", 10, stock)]
     );
     assert_eq!(
         groups(rack(&after, "Hall A", "A01-R02")),
@@ -150,7 +150,7 @@ fn a_spreadsheet_mapping_is_guessed_changed_remembered_and_unmatched_types_revie
     // Rows of 10 and 2 R740 count one each without the count column.
     assert_eq!(
         groups(rack(&after, "Hall A", "A01-R09")),
-        [g("cpu-2u", 2, stock)]
+        [g("dell-r740", 2, stock)]
     );
     assert_eq!(
         groups(rack(&after, "Hall D", "D-02")),
@@ -281,7 +281,7 @@ fn without_a_hall_column_rows_go_to_the_target_hall_chosen_in_the_window() {
     let stock = Status::Stock;
     assert_eq!(
         groups(rack(&after, "Hall C", "A01-R09")),
-        [g("cpu-2u", 12, stock)]
+        [g("dell-r740", 12, stock)]
     );
     // Rows of "Hall D" went to Hall C too: no hall was added.
     assert_eq!(after.halls.len(), test_site().halls.len());

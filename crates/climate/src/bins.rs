@@ -204,7 +204,11 @@ mod tests {
         (max[6], min[6], rh[6]) = (30.9, 22.0, 80.0);
         let bins = bins_from_normals(&max, &min, &rh).unwrap();
         let three_pm = &bins[6 * 24 + 15];
-        assert!((three_pm.relative_humidity - 61.79).abs() < 0.01, "{}", three_pm.relative_humidity);
+        assert!(
+            (three_pm.relative_humidity - 61.79).abs() < 0.01,
+            "{}",
+            three_pm.relative_humidity
+        );
         let tw = three_pm.wet_bulb.get::<degree_celsius>();
         assert!((tw - 25.1).abs() < 0.05, "{tw}");
         // at the daily mean (10:00) the RH is the monthly mean

@@ -71,7 +71,8 @@ impl ClimateData {
     /// Stull's at the design dry bulb with the dew point of the bin it came from. `None`
     /// without bins.
     pub fn design_point(&self, normals_margin: TemperatureInterval) -> Option<DesignPoint> {
-        let hottest = |a: &&ClimateBin, b: &&ClimateBin| a.dry_bulb.value.total_cmp(&b.dry_bulb.value);
+        let hottest =
+            |a: &&ClimateBin, b: &&ClimateBin| a.dry_bulb.value.total_cmp(&b.dry_bulb.value);
         let (bin, margin_k) = match self.kind {
             ClimateKind::MonthlyNormals => (
                 self.bins.iter().max_by(hottest)?,

@@ -9,8 +9,8 @@
 //! - Zhangjiakou: no RH series; Beijing's CSWD typical-year RH is used as a proxy [EST]
 //!   (RH enters the energy model through the wet bulb of cooling towers and adiabatic pads).
 
-use super::{ClimateData, ClimateKind};
 use super::bins::{NormalsError, bins_from_normals};
+use super::{ClimateData, ClimateKind};
 use coolplan_model::climate::CLIMATE_PRESET_KEYS;
 
 /// A preset city's normals before binning.

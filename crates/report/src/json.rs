@@ -8,8 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use coolplan_engine::{
-    CoolingOption, CostItem, HallPlant, OptionResult, Reason, Recommendation, Results,
-    ScopeResult,
+    CoolingOption, CostItem, HallPlant, OptionResult, Reason, Recommendation, Results, ScopeResult,
 };
 use coolplan_model::CalibrationSplit;
 use coolplan_units::format::UnitSystem;

@@ -252,7 +252,12 @@ pub trait GroupRecord: Send + Sized {
     /// Sets the CDU share of each option from the hall's count and liquid design heat.
     fn set_cdu_shares(&mut self, hall_cdus: &[u64; 3], hall_liquid_w: &[f64; 3]);
     /// Takes the group's facility energy and water, priced by its hall's coefficients.
-    fn set_energy(&mut self, energy: &[GroupEnergy; 3], basis: &GroupEnergyBasis, grid_kg_per_wh: f64);
+    fn set_energy(
+        &mut self,
+        energy: &[GroupEnergy; 3],
+        basis: &GroupEnergyBasis,
+        grid_kg_per_wh: f64,
+    );
 }
 
 impl GroupRecord for PhysicalRack {
@@ -290,7 +295,12 @@ impl GroupRecord for PhysicalRack {
         let shares = self.scope.options.iter_mut().map(|o| &mut o.cdu_share);
         rescale_cdu_shares(shares, hall_cdus, hall_liquid_w);
     }
-    fn set_energy(&mut self, energy: &[GroupEnergy; 3], basis: &GroupEnergyBasis, grid_kg_per_wh: f64) {
+    fn set_energy(
+        &mut self,
+        energy: &[GroupEnergy; 3],
+        basis: &GroupEnergyBasis,
+        grid_kg_per_wh: f64,
+    ) {
         for (i, o) in self.scope.options.iter_mut().enumerate() {
             o.energy = sums::energy_figures(
                 &energy[i].monthly_wh,
@@ -342,8 +352,9 @@ impl GroupRecord for GroupPhysics {
     }
     fn set_energy(&mut self, energy: &[GroupEnergy; 3], _: &GroupEnergyBasis, _: f64) {
         for (o, e) in self.options.iter_mut().zip(energy) {
-            o.facility_energy =
-                uom::si::f64::Energy::new::<uom::si::energy::watt_hour>(sums::facility_wh(&e.monthly_wh));
+            o.facility_energy = uom::si::f64::Energy::new::<uom::si::energy::watt_hour>(
+                sums::facility_wh(&e.monthly_wh),
+            );
             o.water = Volume::new::<uom::si::volume::cubic_meter>(e.water_m3);
         }
     }

@@ -10,7 +10,6 @@ use coolplan_units::Currency;
 pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) {
     use coolplan_model::assumptions::cooling::Key as C;
     use coolplan_model::assumptions::finance::Key as F;
-    use coolplan_model::assumptions::plant::Key as P;
     let k = &a.cooling;
     if let Some(v) = &k.air_limit_per_rack {
         c.positive(key(C::air_limit_per_rack), v);
@@ -173,13 +172,13 @@ fn plant(c: &mut Checker, p: &Plant) {
         }
     }
     if let Some(v) = &p.lighting_power_density {
-        c.non_negative(P::lighting_power_density, v);
+        c.non_negative(key(P::lighting_power_density), v);
     }
     if let Some(v) = &p.wue {
-        c.non_negative(P::wue, v);
+        c.non_negative(key(P::wue), v);
     }
     if let Some(v) = &p.grid_emission_factor {
-        c.non_negative(P::grid_emission_factor, v);
+        c.non_negative(key(P::grid_emission_factor), v);
     }
     for name in p.retired_set() {
         c.at(Seg::Field("plant"), |c| {

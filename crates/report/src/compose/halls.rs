@@ -6,10 +6,10 @@ use super::{ReportInput, chapter};
 use crate::document::{Block, Column, Row, Table};
 use coolplan_engine::{CoolingOption, HallPlant, RackResult, Reason, ScopeResult};
 use coolplan_model::{FloorKind, Hall};
-use coolplan_units::format::quantity_in;
 use coolplan_units::TemperatureUnit;
-use coolplan_units::format::group_thousands;
 use coolplan_units::format::UnitSystem;
+use coolplan_units::format::group_thousands;
+use coolplan_units::format::quantity_in;
 use coolplan_words::results as words;
 use coolplan_words::{Lang, Text, report::Rep};
 

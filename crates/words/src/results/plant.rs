@@ -107,7 +107,10 @@ mod tests {
             reproduced: true,
         };
         let en = calibration(&c, Lang::En);
-        assert!(en.starts_with("measured PUE 1.45; the model gives 1.40 on air"), "{en}");
+        assert!(
+            en.starts_with("measured PUE 1.45; the model gives 1.40 on air"),
+            "{en}"
+        );
         assert!(en.contains("0.055 kWh per kWh of IT"), "{en}");
         assert!(en.contains("0.030 to the fixed parts"), "{en}");
         let zh = calibration(&c, Lang::Zh);

@@ -168,8 +168,9 @@ mod tests {
         // Water-cooled at AHRI condenser water (leaving 34.6 °C): 2.65 % at 6.7 °C and
         // 2.83 % at 10 °C (prototype-output.txt [1]); literature 2–3 %/K [ANL].
         for (supply, expected) in [(6.7, 2.65), (10.0, 2.83)] {
-            let saving = 100.0 * (1.0 - WC().relative_input(supply + 1.0, 34.6)
-                / WC().relative_input(supply, 34.6));
+            let saving = 100.0
+                * (1.0
+                    - WC().relative_input(supply + 1.0, 34.6) / WC().relative_input(supply, 34.6));
             assert!((saving - expected).abs() < 0.01, "{supply}: {saving}");
             assert!((2.0..=3.0).contains(&saving));
         }

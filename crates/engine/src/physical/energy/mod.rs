@@ -122,7 +122,11 @@ impl HallPlant {
     }
 
     /// Factors (and the report) reproducing the hall's measured PUE from its all-air state.
-    pub fn calibration(&self, air: &StateEnergy, air_loads: &HallLoads) -> Option<(Factors, Calibration)> {
+    pub fn calibration(
+        &self,
+        air: &StateEnergy,
+        air_loads: &HallLoads,
+    ) -> Option<(Factors, Calibration)> {
         let measured = self.params.measured_pue?;
         let it_wh = air_loads.it_avg_w * self.climate.hours_h;
         calibrate::calibrate(self.params.split, measured, air, it_wh)

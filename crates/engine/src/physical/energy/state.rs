@@ -149,7 +149,8 @@ pub fn evaluate(
     set(Part::UpsLoad, u1 * it_w + u2 * square_w);
     set(Part::DistributionNoLoad, rating_w * p.dist_no_load);
     set(Part::DistributionLoad, p.dist_load_loss * square_w);
-    let electrical_w = rating_w * (u0 + p.dist_no_load) + u1 * it_w + (u2 + p.dist_load_loss) * square_w;
+    let electrical_w =
+        rating_w * (u0 + p.dist_no_load) + u1 * it_w + (u2 + p.dist_load_loss) * square_w;
     // Lighting LPD·A·(1 + support)·on; ancillary m·C_IT.
     let lighting_w = p.lighting_w_per_m2 * p.area_m2 * (1.0 + p.support_area_ratio) * p.lighting_on;
     set(Part::Lighting, lighting_w);
@@ -191,7 +192,10 @@ pub fn evaluate(
         1.0
     };
     set(Part::PumpsFloor, pump_design_w * p.pump_fixed);
-    set(Part::PumpsLoad, pump_design_w * (1.0 - p.pump_fixed) * load_share);
+    set(
+        Part::PumpsLoad,
+        pump_design_w * (1.0 - p.pump_fixed) * load_share,
+    );
 
     // Liquid pumps: (CDU + facility)·Q_des·(ψ + (1 − ψ)·Q/Q_des).
     let liquid_design_w = loads.liquid_design_w.max(liquid_w);
@@ -273,7 +277,8 @@ pub fn evaluate(
             month[Part::DryCoolerFans as usize] += b.hours_h * fans_w;
             if b.trim_share > 0.0 {
                 let trim_load_w = liquid_w * b.trim_share;
-                let trim_w = staged_power_w(trim_load_w, b.trim_cop, trim_capacity_w.max(trim_load_w));
+                let trim_w =
+                    staged_power_w(trim_load_w, b.trim_cop, trim_capacity_w.max(trim_load_w));
                 month[Part::TrimChiller as usize] += b.hours_h * trim_w;
             }
         }

@@ -74,7 +74,6 @@ pub(super) fn total_wh(c: &Coefficients, l: &HallLoads) -> f64 {
     c.monthly_wh(&g).iter().sum()
 }
 
-
 /// Sum of two load states.
 fn add(a: HallLoads, b: HallLoads) -> HallLoads {
     HallLoads {
@@ -132,8 +131,14 @@ fn a_75_percent_liquid_hall_lands_in_the_published_ranges() {
     // The prototype's air PUE 1.355 (air is unchanged by the dry cooler's fan rule).
     assert!((pue_air - 1.355).abs() < 0.0005, "{pue_air}");
     assert!((0.015..=0.06).contains(&pue_drop), "PUE drop {pue_drop}");
-    assert!((0.07..=0.14).contains(&total_drop), "total drop {total_drop}");
-    assert!((0.12..=0.25).contains(&overhead_drop), "overhead drop {overhead_drop}");
+    assert!(
+        (0.07..=0.14).contains(&total_drop),
+        "total drop {total_drop}"
+    );
+    assert!(
+        (0.12..=0.25).contains(&overhead_drop),
+        "overhead drop {overhead_drop}"
+    );
 }
 
 #[test]
@@ -149,7 +154,11 @@ fn design_day_sizes_the_trim_chiller() {
     assert!((d.dry_bulb.get::<degree_celsius>() - 33.9).abs() < 1e-9);
     assert!((d.wet_bulb.get::<degree_celsius>() - 26.1).abs() < 0.05);
     assert!(!d.holds_supply);
-    assert!((kw(d.trim_capacity) - 1204.0).abs() < 12.0, "{}", kw(d.trim_capacity));
+    assert!(
+        (kw(d.trim_capacity) - 1204.0).abs() < 12.0,
+        "{}",
+        kw(d.trim_capacity)
+    );
     assert!((d.trim_hours.get::<uom::si::time::hour>() - 1686.0).abs() < 1e-9);
     assert!(e.result.design_day[0].is_none(), "air has no liquid path");
     // W40/W45 at 40 °C: 39.9 °C leaving ≤ 40 °C, the dry cooler holds the supply alone.
@@ -162,9 +171,8 @@ fn design_day_sizes_the_trim_chiller() {
 fn warmer_facility_water_lowers_liquid_path_energy() {
     // Prototype [3]: liquid path 760 → 509 → 290 → 164 MWh/yr at 20/25/30/35 °C.
     let liquid_mwh = |supply_c: f64| {
-        let (plant, air, cold) = hall_a(supply_c);
+        let (plant, _, cold) = hall_a(supply_c);
         let state = plant.state(&cold, 1.5e6);
-        let _ = air;
         [Part::LiquidPumps, Part::DryCoolerFans, Part::TrimChiller]
             .iter()
             .map(|p| state.annual_wh(*p))
@@ -205,7 +213,11 @@ fn a_crac_room_on_defaults_is_within_1_6_to_2() {
         adiabatic: false,
     };
     for (key, expected) in [("beijing", 1.834), ("shanghai", 1.844)] {
-        let plant = plant_of(&hall(120.0, 90.0, plant_type, None), &Assumptions::default(), key);
+        let plant = plant_of(
+            &hall(120.0, 90.0, plant_type, None),
+            &Assumptions::default(),
+            key,
+        );
         let e = plant.energy(&[room; 3], 61.4e3);
         let value = pue(&plant, &e.coefficients[0], &room);
         assert!((value - expected).abs() < 0.0005, "{key}: {value}");
@@ -266,7 +278,10 @@ fn legacy_ups_efficiency_by_load_worked_by_hand() {
         let ups_wh = s.annual_wh(Part::UpsNoLoad) + s.annual_wh(Part::UpsLoad);
         let it_wh = l.it_avg_w * plant.hours_h();
         let efficiency = it_wh / (it_wh + ups_wh);
-        assert!((efficiency - expected).abs() < 5e-5, "{share}: {efficiency}");
+        assert!(
+            (efficiency - expected).abs() < 5e-5,
+            "{share}: {efficiency}"
+        );
     }
 }
 
@@ -311,7 +326,9 @@ fn groups_sum_to_the_hall_and_fixed_energy_is_the_same_in_every_state() {
         liquid_avg_w: states[1].it_avg_w,
         ..states[1]
     };
-    let c = plant.energy(&[states[0], states[1], immersion], 1.5e6).coefficients[2];
+    let c = plant
+        .energy(&[states[0], states[1], immersion], 1.5e6)
+        .coefficients[2];
     assert!(c.air_h.iter().all(|k| *k == 0.0));
     assert!(c.it_h[6] > plant.climate.month_hours_h[6]);
 }
@@ -338,7 +355,10 @@ fn warmer_chilled_water_never_costs_air_plant_energy() {
             plant.state(&l, 1.6e6).class_wh(Class::Air)
         };
         let series: Vec<f64> = (6..=16).map(|t| air_plant_wh(f64::from(t))).collect();
-        assert!(series.windows(2).all(|w| w[1] <= w[0]), "{plant_type:?}: {series:?}");
+        assert!(
+            series.windows(2).all(|w| w[1] <= w[0]),
+            "{plant_type:?}: {series:?}"
+        );
         assert!(series[10] < series[0]);
     }
 }
@@ -362,7 +382,10 @@ fn calibration_splits_the_excess_and_reproduces_the_measured_pue() {
         h.calibration_split = Some(split);
         let plant = plant_of(&h, &Assumptions::default(), "beijing");
         let e = plant.energy(&[l; 3], 1.6e6);
-        assert!((pue(&plant, &e.coefficients[0], &l) - 1.45).abs() < 1e-9, "{split:?}");
+        assert!(
+            (pue(&plant, &e.coefficients[0], &l) - 1.45).abs() < 1e-9,
+            "{split:?}"
+        );
         let c = e.result.calibration.expect("measured PUE given");
         assert!((c.model_pue - 1.395).abs() < 0.0005);
         assert!((c.excess_fixed + c.excess_proportional - (1.45 - c.model_pue)).abs() < 1e-9);
