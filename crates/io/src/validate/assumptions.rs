@@ -226,6 +226,29 @@ mod tests {
         crate::validate(&site)
     }
 
+    /// A key of the older linear energy model still loads, is warned about (it has no effect)
+    /// and is written back, so nothing the user wrote is lost.
+    #[test]
+    fn a_retired_plant_key_loads_with_a_warning_and_is_kept() {
+        let text = r#"(schema_version: 1, name: "S", currency: CNY,
+            location: (name: "X", climate: Preset("beijing")),
+            assumptions: (plant: (air_fan_share: Some(0.08))), halls: [])"#;
+        let site = crate::parse_site(text, "test").expect("parses");
+        assert_eq!(
+            crate::validate(&site),
+            vec![Problem {
+                path: vec![Seg::Field("plant"), Seg::Field("air_fan_share")],
+                kind: Kind::RetiredAssumption("air_fan_share"),
+            }]
+        );
+        assert_eq!(
+            Kind::RetiredAssumption("air_fan_share").severity(),
+            crate::problem::Severity::Warning
+        );
+        let saved = crate::to_canonical_string(&site).expect("writes");
+        assert!(saved.contains("air_fan_share: Some(0.08)"), "{saved}");
+    }
+
     /// Every price and amount is checked, not only the per-kW prices: a USD manifold in a
     /// CNY site would otherwise be summed as yuan.
     #[test]
