@@ -10,5 +10,6 @@ mod app;
 mod background;
 mod checks;
 mod import;
+mod plant;
 mod recovery_kill;
 mod units;

@@ -127,6 +127,19 @@ crate::texts! {
         WaterClass => "Water class", "水温等级";
         SupplyTemp => "Supply temperature", "供水温度";
         MeasuredPue => "Measured PUE", "实测 PUE";
+        AirPlant => "Air plant", "空调系统";
+        PlantTower => "Chilled water, cooling tower", "冷冻水（冷却塔）";
+        PlantAirCooled => "Chilled water, air-cooled chillers", "冷冻水（风冷冷水机组）";
+        PlantDxCrac => "DX CRAC units", "直膨式精密空调（DX）";
+        Economiser => "Economiser (free cooling)", "自然冷却";
+        AdiabaticPads => "Adiabatic pads", "绝热喷淋预冷";
+        HeatRejection => "Heat rejection", "排热方式";
+        DryCooler => "Dry cooler with trim chiller", "干冷器 + 补冷冷机";
+        TapChilledWater => "Tapped into the chilled water", "接入现有冷冻水";
+        CalibrationSplit => "Calibration split", "校准分摊方式";
+        SplitUniform => "Uniform (the model's own ratio)", "均摊（按模型自身比例）";
+        SplitFixed => "All on the fixed parts", "全部计入固定部分";
+        SplitProportional => "All on the load-driven parts", "全部计入随负荷部分";
         // compare
         Scope => "Scope", "范围";
         Metric => "Metric", "指标";

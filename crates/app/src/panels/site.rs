@@ -1,5 +1,6 @@
 //! Site and hall properties: name, currency, location and climate, cost mode; the selected
-//! hall's floor, area, air capacity, facility water and measured PUE.
+//! hall's floor, area, air capacity, plant ([`super::hall_plant`]), facility water and
+//! measured PUE.
 
 use egui::Ui;
 
@@ -175,6 +176,7 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             )
         });
         ui.end_row();
+        super::hall_plant::air_plant_rows(ui, &mut props, lang, &mut tracker);
         ui.label(Gui::FacilityWater.tr(lang));
         let mut has_water = props.facility_water.is_some();
         let response = ui
@@ -218,6 +220,7 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
                 )
             });
             ui.end_row();
+            super::hall_plant::heat_rejection_rows(ui, water, lang, &mut tracker);
         }
         ui.label(Gui::MeasuredPue.tr(lang));
         ui.horizontal(|ui| {
@@ -242,6 +245,9 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             }
         });
         ui.end_row();
+        if props.measured_pue.is_some() {
+            super::hall_plant::calibration_split_row(ui, &mut props, lang, &mut tracker);
+        }
         ui.label(Gui::Notes.tr(lang));
         ui.text_edit(&mut props.notes, Gui::Notes.tr(lang), &mut tracker);
         ui.end_row();
