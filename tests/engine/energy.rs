@@ -276,3 +276,35 @@ fn ai_hall_a1_calibration_splits_its_measured_pue_uniformly() {
     let air = results.halls[0].option(coolplan::engine::CoolingOption::Air);
     assert!((air.energy.pue - 1.55).abs() < 1e-9);
 }
+
+#[test]
+fn the_design_day_trim_chiller_is_priced_in_itemised_mode() {
+    use coolplan::engine::results::CostItem;
+    use coolplan::engine::{CoolingOption, cost};
+    use coolplan::model::CostMode;
+    // 35 °C all year: design day 35 + 3 = 38 °C; the dry cooler leaves 38 + 6 = 44 °C against a
+    // 30 °C supply: trim share min((44 − 30)/10, 1) = 1, trim chiller 1 × 50 kW × 1.15 =
+    // 57.5 kW; at 1,200 CNY/kW: 69,000 CNY, spent with the rest of the liquid plant.
+    let mut s = block_site();
+    s.cost_mode = CostMode::Itemised;
+    let trim_yuan = |s: &Site, climate: &ClimateData| {
+        let a = s.assumptions.resolve(s.currency);
+        let results: coolplan::engine::Results =
+            cost::evaluate(s, &s.catalog(), &a, run_on(s, climate));
+        let plate = results.halls[0].option(CoolingOption::ColdPlate);
+        let found = plate.cost.capex_breakdown.iter();
+        found
+            .filter(|(item, _)| *item == CostItem::TrimChiller)
+            .map(|(_, m)| m.amount)
+            .sum::<f64>()
+    };
+    let hot = run_on(&s, &constant_year(35.0));
+    let day = hot.plant[0].design_day[1].expect("cold plate on a dry cooler");
+    assert!((day.trim_capacity.get::<uom::si::power::kilowatt>() - 57.5).abs() < 1e-9);
+    assert!((trim_yuan(&s, &constant_year(35.0)) - 69_000.0).abs() < 1e-6);
+    // 0 °C: the design day (3 °C) holds the supply, no trim chiller.
+    assert_eq!(trim_yuan(&s, &constant_year(0.0)), 0.0);
+    // Per-kW prices are all in: no item of their own.
+    s.cost_mode = CostMode::PerKw;
+    assert_eq!(trim_yuan(&s, &constant_year(35.0)), 0.0);
+}

@@ -273,7 +273,7 @@ fn analysis_panel_computes_the_tornado_with_its_top_input_first() {
     // ai-hall's horizon range (8–15 years) moves the cold-plate NPV most (≈10.8 M CNY swing).
     harness.get_by_label("finance.horizon_years");
     harness.get_by_label("Budget per year (CNY)");
-    // the field starts at the recommended CAPEX over three years: 16.55 M / 3 → 5.6 M CNY
-    assert_eq!(harness.state().panels.analysis.plan.budget, 5_600_000.0);
+    // the field starts at the recommended CAPEX over three years: 19.8 M / 3 → 6.6 M CNY
+    assert_eq!(harness.state().panels.analysis.plan.budget, 6_600_000.0);
     harness.get_by_label("Run");
 }

@@ -225,12 +225,14 @@ pub enum CostItem {
     ImmersionPrep,
     FloorReinforcement,
     AddedAirCapacity,
+    /// The liquid path's trim chiller, where the dry cooler cannot hold the supply.
+    TrimChiller,
     Contingency,
 }
 
 impl CostItem {
     /// Every CAPEX item once, in declaration (and report) order.
-    pub const ALL: [CostItem; 15] = [
+    pub const ALL: [CostItem; 16] = [
         CostItem::PerKwStock,
         CostItem::PerKwNew,
         CostItem::ColdPlateKits,
@@ -245,6 +247,7 @@ impl CostItem {
         CostItem::ImmersionPrep,
         CostItem::FloorReinforcement,
         CostItem::AddedAirCapacity,
+        CostItem::TrimChiller,
         CostItem::Contingency,
     ];
 }

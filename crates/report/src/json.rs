@@ -439,6 +439,7 @@ pub fn item_key(item: CostItem) -> &'static str {
         CostItem::ImmersionPrep => "immersion_prep",
         CostItem::FloorReinforcement => "floor_reinforcement",
         CostItem::AddedAirCapacity => "added_air_capacity",
+        CostItem::TrimChiller => "trim_chiller",
         CostItem::Contingency => "contingency",
     }
 }

@@ -83,6 +83,7 @@ crate::texts! {
         immersion_stock_per_kw => "Immersion, stock retrofit, per kW", "单相浸没式液冷存量改造单价（每kW）";
         immersion_new_per_kw => "Immersion, new AI servers, per kW", "单相浸没式液冷新增AI服务器单价（每kW）";
         air_added_capacity_per_kw => "Added air-cooling capacity per kW", "新增风冷制冷量单价（每kW）";
+        trim_chiller_per_kw => "Trim chiller per kW of capacity", "补冷冷机单价（每kW制冷量）";
         cold_plate_kit_per_kw => "Cold-plate kit per kW", "冷板套件单价（每kW）";
         factory_premium_per_kw => "Factory liquid-ready premium per kW", "出厂液冷版溢价（每kW）";
         manifold_per_rack => "Manifold per rack", "单柜分集水器费用";

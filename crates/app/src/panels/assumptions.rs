@@ -242,6 +242,7 @@ impl Panel for AssumptionsPanel {
                                     manifold_per_rack,
                                     cdu_per_kw_capacity,
                                     piping_per_kw,
+                                    trim_chiller_per_kw,
                                     labour_per_server,
                                     downtime_hours_per_rack,
                                     downtime_cost_per_rack_hour,

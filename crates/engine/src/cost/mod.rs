@@ -18,8 +18,8 @@ pub mod opex;
 pub mod scopes;
 pub mod streams;
 
-use crate::physical::{CostDrivers, GroupRecord, Physical};
-use crate::results::Results;
+use crate::physical::{CostDrivers, GroupRecord, Physical, PhysicalScope};
+use crate::results::{HallPlant, Results};
 use basis::{RackBasis, rack_basis};
 use capex::{CapexInputs, add_capex};
 use coolplan_model::assumptions::{AssumptionKey, Resolved};
@@ -28,6 +28,7 @@ use coolplan_units::money::CurrencyMismatch;
 use coolplan_units::{Currency, PowerUnit};
 use opex::add_opex;
 use streams::Streams;
+use uom::si::power::watt;
 
 /// Cost streams of the three options of one rack group (retrofit share applied), in
 /// buffers reused from one rack group to the next: evaluating a site allocates no streams
@@ -99,6 +100,12 @@ pub fn evaluate<R: scopes::PricedGroup>(
         .zip(&bases)
         .map(|(hall, hall_bases)| added_air_share(hall, hall_bases))
         .collect();
+    let trim_ratios: Vec<[f64; 3]> = physical
+        .halls
+        .iter()
+        .zip(&physical.plant)
+        .map(|(hall, plant)| trim_per_liquid_kw(hall, plant))
+        .collect();
     let mut work = RackCosts::new(horizon);
     let costs_of = |rack: &R::Physical, work: &mut RackCosts| {
         let (hall_index, rack_index) = rack.place();
@@ -115,10 +122,23 @@ pub fn evaluate<R: scopes::PricedGroup>(
             cooling: &assumptions.cooling,
             raised_floor: hall.floor.kind == FloorKind::Raised,
             added_air_share: air_shares[hall_index],
+            trim_per_liquid_kw: trim_ratios[hall_index],
         };
         rack_costs(&rack.drivers(), basis, &inputs, assumptions, horizon, work);
     };
     scopes::assemble(site.currency, assumptions, physical, &mut work, costs_of)
+}
+
+/// Per option, the hall's trim chiller kW per kW of its liquid design heat (the design day
+/// sizes it on the hall's liquid design heat, so a group's share is linear in its own).
+fn trim_per_liquid_kw(hall: &PhysicalScope, plant: &HallPlant) -> [f64; 3] {
+    std::array::from_fn(|o| {
+        let liquid_w = hall.options[o].thermal.heat_to_liquid.get::<watt>();
+        match plant.design_day[o] {
+            Some(day) if liquid_w > 0.0 => day.trim_capacity.get::<watt>() / liquid_w,
+            _ => 0.0,
+        }
+    })
 }
 
 /// Every price of `assumptions` must be in the site's currency.

@@ -56,6 +56,7 @@ pub fn cost_item(item: CostItem, lang: Lang) -> &'static str {
         CostItem::ImmersionPrep => Words::ItemImmersionPrep,
         CostItem::FloorReinforcement => Words::ItemFloorReinforcement,
         CostItem::AddedAirCapacity => Words::ItemAddedAirCapacity,
+        CostItem::TrimChiller => Words::ItemTrimChiller,
         CostItem::Contingency => Words::ItemContingency,
     };
     key.tr(lang)
