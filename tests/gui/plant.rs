@@ -1,5 +1,6 @@
 //! The hall's plant in the hall properties: the air plant's kind, and the calibration split
-//! once a measured PUE is set, edited by clicks, change the site and the engine's figures.
+//! once a measured PUE is set, edited by clicks, change the site and the engine's figures;
+//! the calibration and design day show below in the report's words.
 
 use crate::support::{harness, show};
 use coolplan::app::CoolplanApp;
@@ -55,6 +56,9 @@ fn choosing_dx_crac_units_and_a_split_edits_the_hall_and_its_energy() {
     // The split row shows with a measured PUE only (B2 has none; A1 measured 1.55).
     assert!(harness.query_by_label("Calibration split").is_none());
     select_hall(&mut harness, 0);
+    // What the engine made of A1's plant, in the report's words.
+    harness.get_by_label_contains("Measured PUE 1.55; the model gives 1.38 on air");
+    harness.get_by_label_contains("cold plate needs a trim chiller of 1,389 kW");
     harness
         .get_by_value("Uniform (the model's own ratio)")
         .click();
@@ -67,4 +71,5 @@ fn choosing_dx_crac_units_and_a_split_edits_the_hall_and_its_energy() {
     let c = results.plant[0].calibration.expect("A1 is calibrated");
     assert_eq!(c.split, CalibrationSplit::Fixed);
     assert_eq!(c.factor_proportional, 1.0);
+    harness.get_by_label_contains("(all on the fixed parts)");
 }

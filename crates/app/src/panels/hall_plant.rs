@@ -1,12 +1,17 @@
 //! The selected hall's plant in the hall properties (`docs/method.md` §7): what cools its air
 //! (plant type, economiser, adiabatic pads), how its liquid heat leaves the building, and how a
-//! measured PUE's excess is split. An unset field shows its default; a choice writes it.
+//! measured PUE's excess is split. An unset field shows its default; a choice writes it. Below
+//! them, what the engine made of the plant: the calibration's split and each liquid option's
+//! design day, in the report's words.
 
 use egui::Ui;
 
 use crate::kit::Tracker;
+use coolplan_engine::HallPlant;
 use coolplan_model::{AirPlant, CalibrationSplit, FacilityWater, Hall, HeatRejection};
+use coolplan_units::format::UnitSystem;
 use coolplan_words::gui::Gui;
+use coolplan_words::results::plant as words;
 use coolplan_words::{Lang, Text};
 
 /// The kinds of air plant in menu order, each as a new hall of that kind gets it.
@@ -161,4 +166,11 @@ pub(super) fn calibration_split_row(
         .response
         .on_hover_text(Gui::CalibrationSplit.tr(lang));
     ui.end_row();
+}
+
+/// The hall's calibration and design days as the report words them, one line each.
+pub(super) fn plant_results(ui: &mut Ui, plant: &HallPlant, lang: Lang, units: UnitSystem) {
+    for line in words::facts(plant, lang, units) {
+        ui.label(line);
+    }
 }

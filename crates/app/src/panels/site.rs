@@ -253,6 +253,10 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
         ui.end_row();
     });
     tracker.commands(|| Edit::SetHallProps(h, Box::new(props)), out);
+    let results = ctx.analysis.results.as_ref();
+    if let Some(plant) = results.and_then(|r| r.plant.get(h)) {
+        super::hall_plant::plant_results(ui, plant, lang, units);
+    }
 }
 
 /// Copies of the property fields without the big lists (cheap with 10,000 racks).

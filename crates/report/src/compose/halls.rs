@@ -58,30 +58,9 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
 
 /// How the hall's measured PUE was split, and each liquid option's design day.
 fn plant_facts(plant: &HallPlant, lang: Lang, blocks: &mut Vec<Block>) {
-    let mut lines: Vec<String> = plant
-        .calibration
-        .iter()
-        .map(|c| words::plant::calibration(c, lang))
-        .collect();
-    for (option, day) in CoolingOption::ALL.iter().zip(&plant.design_day) {
-        if let Some(day) = day {
-            let text = words::plant::design_day(*option, day, lang, UnitSystem::Si);
-            lines.push(text);
-        }
-    }
+    let lines = words::plant::facts(plant, lang, UnitSystem::Si);
     if !lines.is_empty() {
-        blocks.push(Block::Bullets(
-            lines.iter().map(|l| capitalised(l)).collect(),
-        ));
-    }
-}
-
-/// A sentence with its first letter upper-case (English; Chinese has no case).
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        blocks.push(Block::Bullets(lines));
     }
 }
 

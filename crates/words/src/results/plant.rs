@@ -4,7 +4,7 @@
 
 use super::{option_in_sentence, units_as_written};
 use crate::{Lang, Text};
-use coolplan_engine::{Calibration, CoolingOption, DesignDay};
+use coolplan_engine::{Calibration, CoolingOption, DesignDay, HallPlant};
 use coolplan_model::CalibrationSplit;
 use coolplan_units::format::{UnitSystem, group_thousands, quantity_trimmed as quantity};
 use coolplan_units::{PowerUnit, TemperatureUnit};
@@ -82,6 +82,28 @@ pub fn design_day(option: CoolingOption, d: &DesignDay, lang: Lang, system: Unit
                 &group_thousands(d.trim_hours.get::<uom::si::time::hour>(), 0),
             ],
         ),
+    }
+}
+
+/// A hall's plant facts as sentences for a list: the calibration's split, then each liquid
+/// option's design day.
+pub fn facts(plant: &HallPlant, lang: Lang, system: UnitSystem) -> Vec<String> {
+    let calibration = plant.calibration.iter().map(|c| calibration(c, lang));
+    let options = CoolingOption::ALL.iter().zip(&plant.design_day);
+    let days =
+        options.filter_map(|(option, day)| Some(design_day(*option, day.as_ref()?, lang, system)));
+    calibration
+        .chain(days)
+        .map(|line| capitalised(&line))
+        .collect()
+}
+
+/// A sentence with its first letter upper-case (English; Chinese has no case).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
