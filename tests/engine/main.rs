@@ -8,6 +8,7 @@ mod common;
 mod regressions;
 mod support;
 
+mod cooling_rules;
 mod cost_capex;
 mod cost_properties;
 mod energy;

@@ -30,6 +30,7 @@ pub fn rack(name: &str, count: u64, servers: Vec<ServerGroup>) -> Rack {
         retrofit_share: None,
         servers,
         measured: None,
+        cooling: None,
     }
 }
 

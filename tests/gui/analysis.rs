@@ -8,7 +8,7 @@ use coolplan::engine::CoolingOption;
 use egui_kittest::kittest::Queryable;
 
 fn monte_carlo_running(app: &coolplan::app::CoolplanApp) -> bool {
-    app.panels.analysis.is_running()
+    app.state.studies.monte_carlo.is_running()
 }
 
 /// Run shows the progress bar; Cancel stops the run: the bar goes, Run is back, no result
@@ -17,7 +17,7 @@ fn monte_carlo_running(app: &coolplan::app::CoolplanApp) -> bool {
 fn monte_carlo_run_then_cancel_stops_and_shows_no_result() {
     let mut harness = harness(None);
     // Enough samples that the run cannot finish between two frames in a debug build.
-    harness.state_mut().panels.analysis.monte_carlo.samples = 1_000_000;
+    harness.state_mut().state.studies.monte_carlo.samples = 1_000_000;
     show(&mut harness, View::Analysis);
     harness.get_by_label("Run").click();
     harness.step();
@@ -41,7 +41,7 @@ fn monte_carlo_run_then_cancel_stops_and_shows_no_result() {
 #[test]
 fn monte_carlo_run_completes_with_p10_p50_p90() {
     let mut harness = harness(None);
-    harness.state_mut().panels.analysis.monte_carlo.samples = 64;
+    harness.state_mut().state.studies.monte_carlo.samples = 64;
     show(&mut harness, View::Analysis);
     harness.get_by_label("Run").click();
     // The click is handled in the next frame: the run starts there.
@@ -52,9 +52,10 @@ fn monte_carlo_run_completes_with_p10_p50_p90() {
     harness.get_by_label("Probability best");
     let mc = harness
         .state()
-        .panels
-        .analysis
-        .monte_carlo_result()
+        .state
+        .studies
+        .monte_carlo
+        .result()
         .expect("a finished run")
         .clone();
     assert_eq!(mc.samples, 64);
@@ -86,7 +87,10 @@ fn monte_carlo_run_completes_with_p10_p50_p90() {
 #[test]
 fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
     let mut harness = harness(None);
-    harness.state_mut().panels.analysis.plan.budget = 5_000_000.0;
+    harness.state_mut().state.studies.plan.budget = Some(coolplan::units::Money::new(
+        5_000_000.0,
+        coolplan::units::Currency::CNY,
+    ));
     show(&mut harness, View::Analysis);
     harness.get_by_label("Plan").click();
     harness.run();
@@ -94,8 +98,8 @@ fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
     let revision = harness.state().state.analysis.revision;
     let plan = harness
         .state()
-        .panels
-        .analysis
+        .state
+        .studies
         .plan
         .current(revision)
         .expect("a plan")
@@ -118,4 +122,32 @@ fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
     let first_year = "air cannot cool it: converts in its first possible year";
     assert_eq!(harness.query_all_by_label(first_year).count(), 7);
     assert_eq!(harness.query_all_by_label("Cold plate 2026").count(), 4);
+}
+
+/// File › Open of another site: its CDU N+1 checks show at once (they come with the
+/// analysis), and a tornado of the previous site is not shown for the new one.
+#[test]
+fn the_n_plus_one_checks_show_right_after_opening_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("opened.ron");
+    let example = coolplan::app::sample::example_site().unwrap();
+    coolplan::io::save_site(&path, &example, Default::default()).unwrap();
+    let mut empty = example.clone();
+    for hall in &mut empty.halls {
+        hall.racks.truncate(1);
+    }
+    let mut harness = harness(Some(empty));
+    show(&mut harness, View::Analysis);
+    harness.get_by_label("Compute sensitivity").click();
+    harness.run();
+    assert!(harness.state().state.studies.tornado.is_some());
+    harness
+        .state_mut()
+        .queue(coolplan::app::command::Command::LoadFile(path));
+    harness.run();
+    assert!(harness.state().state.studies.tornado.is_none());
+    harness.get_by_label("Compute sensitivity");
+    let checks = &harness.state().state.analysis.redundancy;
+    assert!(!checks.is_empty());
+    assert!(harness.query_all_by_label_contains("N+1").count() >= checks.len());
 }

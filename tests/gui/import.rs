@@ -72,6 +72,7 @@ fn netbox_import_previews_applies_as_one_undo_step_and_undo_redo_restore_the_sit
     assert!(harness.state().state.import.is_none(), "window closed");
     assert_eq!(after.halls.len(), before.halls.len() + 2);
     let stock = Status::Stock;
+    // the export's "PowerEdge R650" is the catalog's dell-r650 by its aliases
     assert_eq!(
         groups(rack(&after, "Hall A", "A01-R01")),
         [g("dell-r650", 10, stock)]
@@ -147,7 +148,8 @@ fn a_spreadsheet_mapping_is_guessed_changed_remembered_and_unmatched_types_revie
     harness.run();
     let after = site(&harness);
     let stock = Status::Stock;
-    // Rows of 10 and 2 R740 count one each without the count column.
+    // Rows of 10 and 2 R740 count one each without the count column; "Dell R740" is the
+    // catalog's dell-r740 by its aliases.
     assert_eq!(
         groups(rack(&after, "Hall A", "A01-R09")),
         [g("dell-r740", 2, stock)]

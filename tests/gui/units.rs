@@ -68,3 +68,24 @@ fn chinese_editors_show_unit_symbols_not_file_tags() {
         assert!(leaks.is_empty(), "file tag {tag} shown: {leaks:?}");
     }
 }
+
+/// In IP units every assumption field is in IP: WUE in gal/kWh, the emission factor in
+/// lbCO₂/MWh, temperature differences in Δ°F (never a bare °F, which reads as a temperature).
+#[test]
+fn ip_units_convert_water_intensity_emission_factor_and_temperature_differences() {
+    let mut harness = harness(None);
+    harness
+        .state_mut()
+        .queue(Command::SetUnits(coolplan::units::format::UnitSystem::Ip));
+    harness.run();
+    show(&mut harness, View::Assumptions);
+    let seen = all_texts(&harness);
+    let with = |needle: &str| seen.iter().filter(|t| t.contains(needle)).count();
+    for symbol in [" gal/kWh", " lbCO₂/MWh", " Δ°F", " °F"] {
+        assert!(with(symbol) >= 1, "no field shows {symbol}: {seen:?}");
+    }
+    for si in [" L/kWh", " kgCO₂/kWh", " K"] {
+        let left: Vec<&String> = seen.iter().filter(|t| t.ends_with(si)).collect();
+        assert!(left.is_empty(), "{si} left in IP: {left:?}");
+    }
+}

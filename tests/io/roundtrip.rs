@@ -6,9 +6,9 @@ use proptest::prelude::*;
 use coolplan::io::{load_str, to_canonical_string};
 use coolplan::model::assumptions::Assumptions;
 use coolplan::model::{
-    AirPlant, CalibrationSplit, ClimateSource, CostMode, FacilityWater, Floor, FloorKind, Hall,
-    HeatRejection, Location, MeasuredPower, Position, Rack, SCHEMA_VERSION, ServerGroup, Site,
-    Status, UpsCurve, UpsRedundancy, WaterClass,
+    AirPlant, CalibrationSplit, ClimateSource, Cooling, CoolingRule, CostMode, FacilityWater,
+    Floor, FloorKind, Hall, HeatRejection, Location, MeasuredPower, Position, Rack, SCHEMA_VERSION,
+    ServerGroup, Site, Status, UpsCurve, UpsRedundancy, WaterClass,
 };
 use coolplan::units::{
     AreaUnit, Currency, EnergyUnit, FloorLoadUnit, LengthUnit, PowerUnit, Price, Qty,
@@ -82,6 +82,11 @@ fn rack(index: usize) -> impl Strategy<Value = Rack> {
                     peak: Qty::new(a.max(b), PowerUnit::kW),
                     source: "meter".into(),
                 }),
+                cooling: match count % 3 {
+                    0 => None,
+                    1 => Some(CoolingRule::Force(Cooling::ColdPlate)),
+                    _ => Some(CoolingRule::Exclude(vec![Cooling::Immersion])),
+                },
             },
         )
 }

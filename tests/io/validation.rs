@@ -41,6 +41,11 @@ fn each_error_rule_reports_its_path_and_message() {
     use Severity::Error;
     let cases: &[(&str, String, &str)] = &[
         (
+            "invalid/cooling_excludes_all.ron",
+            format!("{R} › cooling"),
+            "the cooling rule excludes every option: the rack group could not be cooled",
+        ),
+        (
             "invalid/unknown_model.ron",
             format!("{R} › servers[0] › model"),
             "unknown catalog model \"cpu-1x\"; did you mean \"cpu-1u\"?",
@@ -207,6 +212,16 @@ fn each_warning_rule_reports_its_path_and_message_and_still_loads() {
             "warn/arrives_before_study.ron",
             format!("{R} › servers[0] › status"),
             "new servers arrive in 2024, before the study's first year 2026",
+        ),
+        (
+            "warn/cooling_excludes_nothing.ron",
+            format!("{R} › cooling"),
+            "the cooling rule excludes no option",
+        ),
+        (
+            "warn/cooling_listed_twice.ron",
+            format!("{R} › cooling"),
+            "the cooling rule names Immersion twice",
         ),
         (
             "warn/pue_high.ron",

@@ -1,12 +1,17 @@
-//! The bridge to the engine and the validator: one call turns the document's site into results
-//! and a problem list, timed for the status bar. No engine arithmetic lives here.
+//! The bridge to the engine and the validator: one call turns the document's site into results,
+//! a problem list, the CDU N+1 checks and the indexes the views look results up by, timed for
+//! the status bar. It also keeps the climate it resolved, so analyses run later (tornado,
+//! Monte Carlo, plan) read no file. No engine arithmetic lives here.
 
 use coolplan_words::Say;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::field_marks::{Depth, FieldIndex, FieldProblem};
+use coolplan_climate::ClimateData;
 use coolplan_engine::Overview;
+use coolplan_engine::analysis::redundancy::{self, HallCheck};
 use coolplan_io::Seg;
 use coolplan_model::Site;
 use coolplan_model::assumptions::AssumptionKey;
@@ -44,6 +49,12 @@ pub struct Analysis {
     /// The live recompute (`engine::recompute`): site and halls in full, rack groups compact.
     /// Reports and the phased plan ask the engine for full results when they run.
     pub results: Option<Overview>,
+    /// Where each rack group's result is in `results.racks`.
+    pub index: RackIndex,
+    /// The climate the results are of (analyses run later reuse it instead of reading it).
+    pub climate: Option<Arc<ClimateData>>,
+    /// The CDU N+1 check of every hall with liquid heat (empty without results).
+    pub redundancy: Vec<HallCheck>,
     /// Why there are no results though the site is valid (its climate cannot be read).
     pub failure: Option<Failure>,
     pub problems: Vec<Problem>,
@@ -64,9 +75,81 @@ impl Analysis {
             .count()
     }
 
+    /// The result of the rack group at (hall, rack), if the engine gave one.
+    pub fn group(&self, at: (usize, usize)) -> Option<&coolplan_engine::GroupSummary> {
+        let results = self.results.as_ref()?;
+        self.index.get(at).and_then(|i| results.racks.get(i))
+    }
+
     /// The problems at `path` (or below it), worded in `lang`; `None` when the field is fine.
     pub fn field(&self, path: &[Seg], depth: Depth, lang: Lang) -> Option<FieldProblem> {
         self.fields.at(&self.problems, path, depth, lang)
+    }
+}
+
+/// Position of each rack group's result in the results, by hall then rack group.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RackIndex {
+    by_hall: Vec<Vec<Option<usize>>>,
+}
+
+impl RackIndex {
+    /// The index of `results` on `site`.
+    pub fn new(site: &Site, results: &Overview) -> Self {
+        let mut by_hall: Vec<Vec<Option<usize>>> = site
+            .halls
+            .iter()
+            .map(|h| vec![None; h.racks.len()])
+            .collect();
+        for (i, group) in results.racks.iter().enumerate() {
+            if let Some(slot) = by_hall
+                .get_mut(group.hall)
+                .and_then(|racks| racks.get_mut(group.rack))
+            {
+                *slot = Some(i);
+            }
+        }
+        Self { by_hall }
+    }
+    /// Where the result of the rack group at (hall, rack) is, if it has one.
+    pub fn get(&self, (h, r): (usize, usize)) -> Option<usize> {
+        self.by_hall.get(h)?.get(r).copied().flatten()
+    }
+}
+
+/// The full result of one rack group (its reasons per option), evaluated on its own: every
+/// feasibility rule of a group is the group's own (air density, floor load, water, server
+/// compatibility, its cooling rule), so a site of the group alone in its hall gives the same
+/// reasons at a fraction of the cost of the whole site.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupDetail {
+    /// The group at (hall, rack) and the analysis revision this is of.
+    pub at: (usize, usize),
+    pub revision: u64,
+    pub result: coolplan_engine::RackResult,
+}
+
+impl GroupDetail {
+    /// The detail of the group at `at` of `site` on `analysis`'s climate; `None` without
+    /// results or when `at` is no group.
+    pub fn of(site: &Site, analysis: &Analysis, at: (usize, usize)) -> Option<GroupDetail> {
+        let climate = analysis.climate.as_deref()?;
+        let hall = site.halls.get(at.0)?;
+        let rack = hall.racks.get(at.1)?.clone();
+        use crate::edit::CloneProps;
+        let mut alone = site.clone_props();
+        alone.assumptions = site.assumptions.clone();
+        alone.catalog = site.catalog.clone();
+        alone.overrides = site.overrides.clone();
+        let mut hall = hall.clone_props();
+        hall.racks = vec![rack];
+        alone.halls.push(hall);
+        let result = coolplan_engine::evaluate(&alone, climate).racks.pop()?;
+        Some(GroupDetail {
+            at,
+            revision: analysis.revision,
+            result,
+        })
     }
 }
 
@@ -102,9 +185,15 @@ pub fn analyse(site: &Site, base_dir: Option<&Path>) -> Analysis {
         ..Analysis::default()
     };
     if analysis.error_count() == 0 {
-        match evaluate(site, base_dir) {
-            Ok(results) => analysis.results = Some(results),
-            Err(reason) => analysis.failure = Some(reason),
+        match coolplan_io::climate::resolve(site, base_dir) {
+            Ok(climate) => {
+                let results = coolplan_engine::recompute(site, &climate);
+                analysis.index = RackIndex::new(site, &results);
+                analysis.redundancy = redundancy::site_checks(site, &results);
+                analysis.results = Some(results);
+                analysis.climate = Some(Arc::new(climate));
+            }
+            Err(e) => analysis.failure = Some(Failure::climate(&e)),
         }
     }
     analysis.elapsed = started.elapsed();
@@ -144,28 +233,30 @@ fn target_of(site: &Site, path: &[Seg]) -> Target {
     target
 }
 
-/// Resolves the climate and runs the engine.
-fn evaluate(site: &Site, base_dir: Option<&Path>) -> Result<Overview, Failure> {
-    let climate =
-        coolplan_io::climate::resolve(site, base_dir).map_err(|e| Failure::climate(&e))?;
-    Ok(coolplan_engine::recompute(site, &climate))
-}
-
-/// Full results of `site` (every rack group with its names, reasons and yearly flows), for
-/// reports and the phased plan; `base_dir` is the site file's folder (for EPW paths).
-pub fn full_results(
-    site: &Site,
-    base_dir: Option<&Path>,
-) -> Result<(coolplan_engine::Results, coolplan_climate::ClimateData), Failure> {
-    let climate =
-        coolplan_io::climate::resolve(site, base_dir).map_err(|e| Failure::climate(&e))?;
-    Ok((coolplan_engine::evaluate(site, &climate), climate))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use coolplan_model::ClimateSource;
+
+    #[test]
+    fn an_analysis_indexes_every_group_and_checks_n_plus_one_at_once() {
+        let site = crate::sample::small_site();
+        let analysis = analyse(&site, None);
+        let results = analysis.results.as_ref().expect("results");
+        for (h, hall) in site.halls.iter().enumerate() {
+            for r in 0..hall.racks.len() {
+                let group = analysis.group((h, r)).expect("every group has a result");
+                assert_eq!((group.hall, group.rack), (h, r));
+            }
+        }
+        assert_eq!(analysis.group((0, 999)), None);
+        assert_eq!(analysis.group((9, 0)), None);
+        // ai-hall's liquid heat needs CDUs: one check per hall and liquid option, with the
+        // results, no edit needed.
+        assert_eq!(analysis.redundancy, redundancy::site_checks(&site, results));
+        assert!(!analysis.redundancy.is_empty());
+        assert!(analysis.climate.is_some());
+    }
 
     #[test]
     fn a_climate_that_cannot_be_read_is_worded_in_both_languages() {

@@ -31,7 +31,12 @@ pub enum Command {
     ShowView(View),
     /// Select a problem's target and show the view that edits it.
     JumpTo(crate::analysis::Target),
+    /// A blank site (File › New).
     New,
+    /// A new site from a template or an example (start page).
+    NewFrom(crate::sample::Template),
+    /// Show the start page when the app opens without a file, or not.
+    SetStartPage(bool),
     /// Open a file, or ask for one (`None`); guarded when there are unsaved changes.
     Open(Option<PathBuf>),
     /// Load a file the user just picked (the guard already ran).
@@ -52,6 +57,8 @@ pub enum Command {
     ShowModal(Modal),
     CloseModal,
     DismissNotice,
+    /// Show a notice (a view reports what it did or could not do).
+    Notify(Notice),
     SetUnits(UnitSystem),
     SetTheme(Theme),
     SetLang(Lang),
@@ -62,6 +69,17 @@ pub enum Command {
     ApplyImport,
     /// Close the import window; nothing changes.
     CancelImport,
+    /// Compute the tornado of the site as it is.
+    ComputeTornado,
+    /// Set the sample count of the next Monte Carlo run.
+    SetSamples(usize),
+    /// Start a Monte Carlo run in the background (a running one is cancelled first).
+    RunMonteCarlo,
+    CancelMonteCarlo,
+    /// Set the yearly budget of the phased plan.
+    SetPlanBudget(coolplan_units::Money),
+    /// Make the phased plan of the site as it is.
+    MakePlan,
 }
 
 /// Side effects the shell carries out after applying (things that need the window).
@@ -82,6 +100,7 @@ pub fn apply(state: &mut AppState, recovery: &RecoveryStore, commands: Vec<Comma
         state.doc.revision += 1;
         state.recompute();
     }
+    state.refresh_detail();
     effects
 }
 
@@ -168,7 +187,14 @@ fn apply_one(
             }
             state.modal = None;
         }
-        Command::New => guard(state, Pending::New, effects, recovery),
+        Command::New => guard(
+            state,
+            Pending::New(crate::sample::Template::Blank),
+            effects,
+            recovery,
+        ),
+        Command::NewFrom(template) => guard(state, Pending::New(template), effects, recovery),
+        Command::SetStartPage(show) => state.settings.hide_start_page = !show,
         Command::Open(path) => guard(state, Pending::Open(path), effects, recovery),
         Command::Quit => guard(state, Pending::Quit, effects, recovery),
         Command::LoadFile(path) => open(state, path, recovery),
@@ -237,6 +263,7 @@ fn apply_one(
         Command::ShowModal(modal) => state.modal = Some(modal),
         Command::CloseModal => state.modal = None,
         Command::DismissNotice => state.notice = None,
+        Command::Notify(notice) => state.notice = Some(notice),
         Command::SetUnits(units) => state.settings.units = units,
         Command::SetTheme(theme) => state.settings.theme = theme,
         Command::SetLang(lang) => state.settings.lang = lang,
@@ -245,6 +272,30 @@ fn apply_one(
         Command::ImportFile(Some(path)) => crate::import::open_import(state, path),
         Command::ApplyImport => return crate::import::apply_import(state),
         Command::CancelImport => crate::import::cancel_import(state),
+        Command::ComputeTornado => {
+            // A study is of the site as it is now.
+            state.finish_recompute();
+            state
+                .studies
+                .compute_tornado(&state.doc.site, &state.analysis);
+        }
+        Command::SetSamples(samples) => {
+            let range = crate::studies::SAMPLE_RANGE;
+            state.studies.monte_carlo.samples = samples.clamp(*range.start(), *range.end());
+        }
+        Command::RunMonteCarlo => {
+            state.finish_recompute();
+            state
+                .studies
+                .monte_carlo
+                .start(&state.doc.site, &state.analysis);
+        }
+        Command::CancelMonteCarlo => state.studies.monte_carlo.cancel(),
+        Command::SetPlanBudget(budget) => state.studies.plan.budget = Some(budget),
+        Command::MakePlan => {
+            state.finish_recompute();
+            state.studies.make_plan(&state.doc.site, &state.analysis);
+        }
     }
     false
 }
@@ -274,18 +325,14 @@ fn proceed(
     recovery: &RecoveryStore,
 ) {
     match pending {
-        Pending::New => {
-            let mut site = state.doc.site.clone();
-            site.name = Gui::Untitled.tr(state.settings.lang).to_string();
-            site.notes.clear();
-            site.catalog.clear();
-            site.assumptions = Default::default();
-            for hall in &mut site.halls {
-                hall.racks.clear();
-            }
-            site.halls.truncate(1);
+        Pending::New(template) => {
+            let lang = state.settings.lang;
+            let (site, label) = template.site(
+                Gui::Untitled.tr(lang),
+                coolplan_words::dashboard::Dash::FirstHall.tr(lang),
+            );
             recovery.clear();
-            state.replace_document(Document::new(site, None, None));
+            state.replace_document(Document::new(site, None, label));
         }
         Pending::Open(None) => state.file_request = Some(FileRequest::Open),
         Pending::Open(Some(path)) => open(state, path, recovery),

@@ -1,7 +1,7 @@
 //! Model edits: every change the GUI makes to a site, as data. [`Edit::apply`] is the only code
 //! that mutates a [`Site`] for the app; the command layer records undo points around it.
 
-use coolplan_model::{Assumptions, Hall, Rack, ServerModel, Site};
+use coolplan_model::{Assumptions, Hall, Position, Rack, ServerModel, Site};
 
 /// Index of a hall and of a rack group inside it.
 pub type RackAt = (usize, usize);
@@ -23,7 +23,18 @@ pub enum Edit {
     DeleteRack(RackAt),
     RenameRack(RackAt, String),
     SetRack(RackAt, Box<Rack>),
+    /// Replaces several rack groups and adds others to halls at once (bulk edit, paste).
+    SetRacks {
+        replace: Vec<(RackAt, Rack)>,
+        add: Vec<(usize, Rack)>,
+    },
     SetRackCount(RackAt, u64),
+    /// Moves a rack group to the end of another hall, as `rack` (its new position).
+    MoveRack {
+        from: RackAt,
+        to_hall: usize,
+        rack: Box<Rack>,
+    },
     SetAssumptions(Box<Assumptions>),
     /// Adds a site model, or replaces the site's model (or overrides the shipped one) by id.
     SetCatalogModel(Box<ServerModel>),
@@ -73,7 +84,7 @@ impl Edit {
                     .halls
                     .last()
                     .cloned()
-                    .unwrap_or_else(default_hall_from_nothing);
+                    .unwrap_or_else(|| crate::sample::blank_hall(""));
                 hall.racks.clear();
                 hall.name =
                     numbered_name(site.halls.iter().map(|h| h.name.as_str()), "Hall", " ", 1);
@@ -110,14 +121,11 @@ impl Edit {
                 Some(hall_focus(h))
             }
             Edit::AddRack(h) => {
+                let model = default_model(site, h);
                 let hall = site.halls.get_mut(h)?;
-                let mut rack = hall
-                    .racks
-                    .last()
-                    .cloned()
-                    .unwrap_or_else(default_rack_from_nothing);
+                let mut rack = new_rack(model);
                 rack.name = numbered_name(hall.racks.iter().map(|r| r.name.as_str()), "R", "", 1);
-                rack.count = 1;
+                rack.position = Some(next_free_position(hall));
                 hall.racks.push(rack);
                 Some(rack_focus(h, hall.racks.len() - 1))
             }
@@ -148,6 +156,43 @@ impl Edit {
             Edit::SetRack((h, r), rack) => {
                 *site.halls.get_mut(h)?.racks.get_mut(r)? = *rack;
                 Some(rack_focus(h, r))
+            }
+            Edit::MoveRack {
+                from: (h, r),
+                to_hall,
+                rack,
+            } => {
+                if to_hall >= site.halls.len() || r >= site.halls.get(h)?.racks.len() {
+                    return None;
+                }
+                site.halls[h].racks.remove(r);
+                site.halls[to_hall].racks.push(*rack);
+                Some(rack_focus(to_hall, site.halls[to_hall].racks.len() - 1))
+            }
+            Edit::SetRacks { replace, add } => {
+                let valid = replace.iter().all(|((h, r), _)| {
+                    site.halls.get(*h).is_some_and(|hall| *r < hall.racks.len())
+                }) && add.iter().all(|(h, _)| *h < site.halls.len());
+                if !valid || (replace.is_empty() && add.is_empty()) {
+                    return None;
+                }
+                let focus = add
+                    .last()
+                    .map(|(h, _)| {
+                        (
+                            *h,
+                            site.halls[*h].racks.len() + add.iter().filter(|(a, _)| a == h).count()
+                                - 1,
+                        )
+                    })
+                    .or_else(|| replace.first().map(|(at, _)| *at));
+                for ((h, r), rack) in replace {
+                    site.halls[h].racks[r] = rack;
+                }
+                for (h, rack) in add {
+                    site.halls[h].racks.push(rack);
+                }
+                Some(focus.map_or(Focus::default(), |(h, r)| rack_focus(h, r)))
             }
             Edit::SetRackCount((h, r), count) => {
                 site.halls.get_mut(h)?.racks.get_mut(r)?.count = count;
@@ -186,32 +231,33 @@ fn numbered_name<'a>(
         .unwrap_or_else(|| stem.to_string())
 }
 
-/// A plain raised-floor hall (used when the site has no hall to copy).
-fn default_hall_from_nothing() -> Hall {
-    use coolplan_model::{Floor, FloorKind};
-    use coolplan_units::build::{kg_per_m2, kw, m2};
-    Hall {
-        name: String::new(),
-        notes: String::new(),
-        floor: Floor {
-            kind: FloorKind::Raised,
-            rating: kg_per_m2(1200.0),
-        },
-        area: m2(200.0),
-        air_cooling_capacity: kw(300.0),
-        facility_water: None,
-        measured_pue: None,
-        calibration_split: None,
-        it_capacity: None,
-        plant: None,
-        ups_redundancy: None,
-        ups_curve: None,
-        racks: Vec::new(),
+/// The model a new rack group starts with: the one most server groups of hall `h` use, else
+/// the first model of the site's catalog.
+fn default_model(site: &Site, h: usize) -> String {
+    let mut uses: Vec<(&str, usize)> = Vec::new();
+    for group in site
+        .halls
+        .get(h)
+        .into_iter()
+        .flat_map(|hall| &hall.racks)
+        .flat_map(|r| &r.servers)
+    {
+        match uses.iter_mut().find(|(m, _)| *m == group.model) {
+            Some((_, n)) => *n += 1,
+            None => uses.push((&group.model, 1)),
+        }
     }
+    // first of the most used, in the order first seen
+    let most = uses.iter().map(|(_, n)| *n).max();
+    uses.iter()
+        .find(|(_, n)| Some(*n) == most)
+        .map(|(m, _)| m.to_string())
+        .or_else(|| site.catalog().models().first().map(|m| m.id.clone()))
+        .unwrap_or_default()
 }
 
-/// An empty 42U rack (used when the hall has no rack to copy).
-fn default_rack_from_nothing() -> Rack {
+/// A 42U rack group of one rack holding one stock server of `model`: valid as it stands.
+fn new_rack(model: String) -> Rack {
     Rack {
         name: String::new(),
         notes: String::new(),
@@ -219,8 +265,87 @@ fn default_rack_from_nothing() -> Rack {
         height: coolplan_units::build::rack_units(42.0),
         position: None,
         retrofit_share: None,
-        servers: Vec::new(),
+        servers: vec![coolplan_model::ServerGroup {
+            model,
+            count: 1,
+            status: coolplan_model::Status::Stock,
+            notes: String::new(),
+        }],
         measured: None,
+        cooling: None,
+    }
+}
+
+/// The slot after the last rack of the hall's last row (a group of n racks fills n slots), or
+/// A/1 in an empty hall.
+pub fn next_free_position(hall: &Hall) -> Position {
+    let last_row = hall
+        .racks
+        .iter()
+        .filter_map(|r| r.position.as_ref())
+        .map(|p| p.row.as_str())
+        .max_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)));
+    let Some(row) = last_row else {
+        return Position {
+            row: "A".into(),
+            slot: 1,
+        };
+    };
+    let end = hall
+        .racks
+        .iter()
+        .filter_map(|r| r.position.as_ref().map(|p| (p, r.count)))
+        .filter(|(p, _)| p.row == row)
+        .map(|(p, count)| p.slot.saturating_add(count.min(u64::from(u32::MAX)) as u32))
+        .max()
+        .unwrap_or(1);
+    Position {
+        row: row.to_string(),
+        slot: end,
+    }
+}
+
+/// Copies of the property fields without the big lists (cheap with 10,000 racks).
+pub trait CloneProps {
+    fn clone_props(&self) -> Self;
+}
+
+impl CloneProps for Site {
+    fn clone_props(&self) -> Self {
+        Site {
+            schema_version: self.schema_version,
+            name: self.name.clone(),
+            notes: self.notes.clone(),
+            currency: self.currency,
+            report_date: self.report_date.clone(),
+            location: self.location.clone(),
+            cost_mode: self.cost_mode,
+            assumptions: Default::default(),
+            catalog: Vec::new(),
+            overrides: Vec::new(),
+            uncertainty: Vec::new(),
+            halls: Vec::new(),
+        }
+    }
+}
+
+impl CloneProps for Hall {
+    fn clone_props(&self) -> Self {
+        Hall {
+            name: self.name.clone(),
+            notes: self.notes.clone(),
+            floor: self.floor.clone(),
+            area: self.area,
+            air_cooling_capacity: self.air_cooling_capacity,
+            facility_water: self.facility_water.clone(),
+            measured_pue: self.measured_pue,
+            calibration_split: self.calibration_split,
+            it_capacity: self.it_capacity,
+            plant: self.plant,
+            ups_redundancy: self.ups_redundancy,
+            ups_curve: self.ups_curve,
+            racks: Vec::new(),
+        }
     }
 }
 
@@ -254,6 +379,102 @@ mod tests {
         let _ = Edit::AddHall.apply(&mut site);
         assert_eq!(site.halls[halls].name, "Hall 1");
         assert!(site.halls[halls].racks.is_empty());
+    }
+
+    #[test]
+    fn a_new_rack_group_is_valid_and_placed_after_the_last_rack() {
+        let mut site = small_site();
+        let _ = Edit::AddRack(0).apply(&mut site);
+        let rack = site.halls[0].racks.last().unwrap();
+        // ai-hall's hall A1 uses dgx-b200 in two groups, as often as any other model.
+        assert_eq!(rack.servers.len(), 1);
+        // the last row of A1 is C, whose racks end at slot 9 + 8 = 17
+        assert_eq!(
+            rack.position,
+            Some(Position {
+                row: "C".into(),
+                slot: 17
+            })
+        );
+        let problems = coolplan_io::validate(&site);
+        let at_new: Vec<_> = problems
+            .iter()
+            .filter(|p| {
+                p.path
+                    .iter()
+                    .any(|s| *s == coolplan_io::Seg::Rack(rack.name.clone()))
+            })
+            .collect();
+        assert!(at_new.is_empty(), "{at_new:?}");
+        // an empty hall starts at A/1 with a model of the catalog
+        let _ = Edit::AddHall.apply(&mut site);
+        let h = site.halls.len() - 1;
+        let _ = Edit::AddRack(h).apply(&mut site);
+        let first = &site.halls[h].racks[0];
+        assert_eq!(
+            first.position.as_ref().map(|p| (p.row.as_str(), p.slot)),
+            Some(("A", 1))
+        );
+        assert!(!first.servers[0].model.is_empty());
+    }
+
+    #[test]
+    fn several_groups_change_in_one_edit_and_a_stale_one_changes_none() {
+        let mut site = small_site();
+        let mut a = site.halls[0].racks[0].clone();
+        a.count = 3;
+        let b = Rack {
+            name: "R-new".into(),
+            ..site.halls[1].racks[0].clone()
+        };
+        let groups = site.halls[1].racks.len();
+        let focus = Edit::SetRacks {
+            replace: vec![((0, 0), a)],
+            add: vec![(1, b)],
+        }
+        .apply(&mut site)
+        .unwrap();
+        assert_eq!(site.halls[0].racks[0].count, 3);
+        assert_eq!(site.halls[1].racks[groups].name, "R-new");
+        assert_eq!(focus.rack, Some(groups));
+        let before = site.clone();
+        let stale = Edit::SetRacks {
+            replace: vec![
+                ((0, 0), before.halls[0].racks[1].clone()),
+                ((0, 99), a_rack()),
+            ],
+            add: vec![],
+        };
+        assert!(stale.apply(&mut site).is_none());
+        assert_eq!(site, before);
+    }
+
+    fn a_rack() -> Rack {
+        small_site().halls[0].racks[0].clone()
+    }
+
+    #[test]
+    fn a_group_moves_to_another_hall_in_one_edit() {
+        let mut site = small_site();
+        let (a, b) = (site.halls[0].racks.len(), site.halls[1].racks.len());
+        let mut rack = site.halls[0].racks[0].clone();
+        rack.position = Some(Position {
+            row: "H".into(),
+            slot: 2,
+        });
+        let focus = Edit::MoveRack {
+            from: (0, 0),
+            to_hall: 1,
+            rack: Box::new(rack.clone()),
+        }
+        .apply(&mut site)
+        .unwrap();
+        assert_eq!(
+            (site.halls[0].racks.len(), site.halls[1].racks.len()),
+            (a - 1, b + 1)
+        );
+        assert_eq!(site.halls[1].racks[b], rack);
+        assert_eq!((focus.hall, focus.rack), (Some(1), Some(b)));
     }
 
     #[test]

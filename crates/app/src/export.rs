@@ -36,8 +36,6 @@ enum ExportFailure {
     UnknownFormat(String),
     /// The site could not be written as RON (for the report's input hash).
     Canonical(ron::Error),
-    /// The climate could not be read, worded in both languages.
-    Climate(crate::analysis::Failure),
     Report(writers::ExportError),
     Write(std::io::Error),
     /// A program (`lp`, the viewer) that could not be started.
@@ -59,7 +57,6 @@ impl Say for ExportFailure {
                 Gui::ReportFormatMissing.fmt(lang, &[extension])
             }
             ExportFailure::Canonical(e) => Val::SaveSerialize.fmt(lang, &[e]),
-            ExportFailure::Climate(failure) => failure.text(lang).to_string(),
             ExportFailure::Report(e) => e.say(lang),
             ExportFailure::Write(e) => e.to_string(),
             ExportFailure::Program { program, error } => format!("{program}: {error}"),
@@ -75,8 +72,13 @@ pub fn print(state: &mut AppState) {
     let path = std::env::temp_dir().join("coolplan-print.pdf");
     let outcome = write_report(state, &path).and_then(|()| hand_to_system(&path));
     state.notice = Some(match outcome {
-        Ok(how) => Notice {
+        Ok(Some(how)) => Notice {
             text: Gui::PrintNote.fmt(lang, &[&path.display(), &how]),
+            is_error: false,
+        },
+        // The PDF is written: with no printer and no viewer that is not a failure.
+        Ok(None) => Notice {
+            text: Gui::PrintNoViewer.fmt(lang, &[&path.display()]),
             is_error: false,
         },
         Err(reason) => Notice {
@@ -89,10 +91,9 @@ pub fn print(state: &mut AppState) {
 /// Writes the report in the format of `path`'s extension through the report writers
 /// (PDF, HTML, CSV, Markdown, JSON, text), on A4 paper, undated unless the site gives a date.
 fn write_report(state: &AppState, path: &Path) -> Result<(), ExportFailure> {
-    let lang = state.settings.lang;
-    if state.analysis.results.is_none() {
+    let Some(climate) = state.analysis.climate.as_deref() else {
         return Err(ExportFailure::NeedsResults);
-    }
+    };
     let format = Format::from_path(path).ok_or_else(|| {
         let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
         ExportFailure::UnknownFormat(extension.unwrap_or_default())
@@ -101,17 +102,16 @@ fn write_report(state: &AppState, path: &Path) -> Result<(), ExportFailure> {
     // The hash traces the report to the site as it stands, saved or not.
     let text = coolplan_io::to_canonical_string(site).map_err(ExportFailure::Canonical)?;
     let hash = sha256_hex(text.as_bytes());
-    let base_dir = state.doc.path.as_deref().and_then(Path::parent);
-    // the report lists every rack group in full: the engine's full results
-    let (results, climate) =
-        crate::analysis::full_results(site, base_dir).map_err(ExportFailure::Climate)?;
+    // the report lists every rack group in full: the engine's full results, on the climate
+    // the live results are of
+    let results = coolplan_engine::evaluate(site, climate);
     let catalog = site.catalog();
     let input = ReportInput {
         site,
         results: &results,
         catalog: &catalog,
-        climate: Some(&climate),
-        lang,
+        climate: Some(climate),
+        lang: state.settings.lang,
         date: site.report_date.as_deref(),
         input_sha256: &hash,
     };
@@ -120,8 +120,8 @@ fn write_report(state: &AppState, path: &Path) -> Result<(), ExportFailure> {
 }
 
 /// Sends a PDF to the printer with `lp` when CUPS is installed, else opens it in the viewer;
-/// the program used.
-fn hand_to_system(path: &Path) -> Result<&'static str, ExportFailure> {
+/// the program that took it, or `None` when there is no viewer to open it.
+fn hand_to_system(path: &Path) -> Result<Option<&'static str>, ExportFailure> {
     let lp_present = std::process::Command::new("lp").arg("-h").output().is_ok();
     if lp_present {
         let program = "lp";
@@ -130,15 +130,16 @@ fn hand_to_system(path: &Path) -> Result<&'static str, ExportFailure> {
             .status()
             .map_err(|error| ExportFailure::Program { program, error })?;
         return if status.success() {
-            Ok(program)
+            Ok(Some(program))
         } else {
             Err(ExportFailure::ProgramFailed { program, status })
         };
     }
-    open_in_viewer(path)
+    Ok(open_in_viewer(path))
 }
 
-fn open_in_viewer(path: &Path) -> Result<&'static str, ExportFailure> {
+/// Opens `path` in the system's viewer; the opener used, or `None` when no viewer took it.
+fn open_in_viewer(path: &Path) -> Option<&'static str> {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -146,12 +147,24 @@ fn open_in_viewer(path: &Path) -> Result<&'static str, ExportFailure> {
     } else {
         "xdg-open"
     };
-    std::process::Command::new(opener)
+    let mut child = std::process::Command::new(opener)
         .arg(path)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
         .spawn()
-        .map(|_| opener)
-        .map_err(|error| ExportFailure::Program {
-            program: opener,
-            error,
-        })
+        .ok()?;
+    // Without a viewer the opener exits at once with an error; a viewer it runs in the
+    // foreground keeps it alive, which counts as opened.
+    let deadline = std::time::Instant::now() + OPENER_VERDICT;
+    while std::time::Instant::now() < deadline {
+        match child.try_wait() {
+            Ok(Some(status)) => return status.success().then_some(opener),
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(25)),
+            Err(_) => return None,
+        }
+    }
+    Some(opener)
 }
+
+/// How long the system's opener has to fail before the PDF counts as opened.
+const OPENER_VERDICT: std::time::Duration = std::time::Duration::from_millis(1500);

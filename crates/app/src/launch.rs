@@ -38,6 +38,7 @@ pub fn run(launch: Launch) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let start_page = launch.file.is_none();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(Gui::AppTitle.tr(lang))
@@ -55,12 +56,18 @@ pub fn run(launch: Launch) -> ExitCode {
                 .storage
                 .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY));
             let settings = Settings::stored_or_first_run(stored, lang);
-            Ok(Box::new(CoolplanApp::new(
+            let app = CoolplanApp::new(
                 doc,
                 settings,
                 RecoveryStore::in_os_data_dir(),
                 FileDialogs::for_desktop(),
-            )))
+            );
+            // no file asked for: start on the start page
+            Ok(Box::new(if start_page {
+                app.with_start_page()
+            } else {
+                app
+            }))
         }),
     );
     match result {

@@ -18,9 +18,12 @@ pub mod field_marks;
 pub mod file_dialog;
 mod files;
 pub mod fonts;
+pub mod headline;
+pub mod help;
 pub mod import;
 pub mod kit;
 mod launch;
+pub mod markdown;
 mod menu;
 mod modals;
 pub mod panels;
@@ -28,8 +31,11 @@ pub mod recompute;
 pub mod recovery;
 pub mod sample;
 pub mod settings;
+mod start;
 pub mod state;
 mod status;
+pub mod studies;
+pub mod tsv;
 pub mod undo;
 mod words;
 
@@ -48,6 +54,8 @@ use state::{AppState, Document, Modal, Recompute, View};
 
 /// How often the UI looks for the result of a background recompute.
 const RECOMPUTE_POLL: std::time::Duration = std::time::Duration::from_millis(15);
+/// How often a running Monte Carlo's progress is redrawn.
+const PROGRESS_POLL: std::time::Duration = std::time::Duration::from_millis(50);
 
 use coolplan_words::Text;
 use coolplan_words::gui::Gui;
@@ -62,12 +70,17 @@ pub struct CoolplanApp {
     pub queued: Vec<Command>,
     last_autosave_s: f64,
     applied_theme: Option<(Theme, coolplan_words::Lang)>,
+    /// The window title last sent (file name, unsaved marker, app name).
+    applied_title: String,
     /// CPU time of the previous frame (eframe), for the status bar.
     pub frame_ms: Option<f32>,
+    /// The help window's chosen heading (view state).
+    help_jump: Option<usize>,
 }
 
 impl CoolplanApp {
     /// An app on `doc` with `settings`; offers recovery when `recovery` holds unsaved work.
+    /// [`Self::with_start_page`] adds the start page.
     pub fn new(
         doc: Document,
         settings: Settings,
@@ -86,8 +99,18 @@ impl CoolplanApp {
             queued: Vec::new(),
             last_autosave_s: 0.0,
             applied_theme: None,
+            applied_title: String::new(),
             frame_ms: None,
+            help_jump: None,
         }
+    }
+
+    /// Shows the start page first, unless recovery is offered or the user turned it off.
+    pub fn with_start_page(mut self) -> Self {
+        if self.state.modal.is_none() && !self.state.settings.hide_start_page {
+            self.state.modal = Some(Modal::Start);
+        }
+        self
     }
 
     /// Queues a command to apply at the end of the next frame.
@@ -114,8 +137,12 @@ impl CoolplanApp {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             menu::menu_bar(ui, &self.state, &mut out);
         });
+        egui::Panel::top("answer_header").show(ui, |ui| {
+            let view_ctx = ViewCtx::of(&self.state);
+            panels::header::header(ui, &view_ctx, &mut out);
+        });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            status::status_bar(ui, &self.state, self.frame_ms, &mut out);
+            status::status_bar(ui, &self.state, self.frame_ms);
         });
         egui::Panel::left("site_tree")
             .resizable(true)
@@ -125,7 +152,6 @@ impl CoolplanApp {
                 self.panels.tree.ui(ui, &view_ctx, &mut out);
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            self.notice_line(ui, &mut out);
             self.view_tabs(ui, &mut out);
             ui.separator();
             let view_ctx = ViewCtx::of(&self.state);
@@ -133,7 +159,18 @@ impl CoolplanApp {
                 .view_mut(self.state.view)
                 .ui(ui, &view_ctx, &mut out);
         });
-        modals::show(&ctx, &self.state, &mut out);
+        self.notice_toast(&ctx, &mut out);
+        match self.state.modal {
+            Some(Modal::Help(doc)) => help::window(
+                &ctx,
+                doc,
+                &mut self.help_jump,
+                self.state.settings.lang,
+                &mut out,
+            ),
+            Some(Modal::Start) => start::show(&ctx, &self.state, &mut out),
+            _ => modals::show(&ctx, &self.state, &mut out),
+        }
         import::show(&ctx, &mut self.state, &mut out);
         self.dialogs.ui(&ctx, self.state.settings.lang, &mut out);
 
@@ -147,6 +184,11 @@ impl CoolplanApp {
             Recompute::Idle => {}
             Recompute::Running => ctx.request_repaint_after(RECOMPUTE_POLL),
             Recompute::Adopted => ctx.request_repaint(),
+        }
+        if self.state.studies.monte_carlo.poll() {
+            ctx.request_repaint();
+        } else if self.state.studies.monte_carlo.is_running() {
+            ctx.request_repaint_after(PROGRESS_POLL);
         }
         let effects = apply(&mut self.state, &self.recovery, out);
         if let Some(request) = self.state.file_request.take() {
@@ -186,22 +228,34 @@ impl CoolplanApp {
         });
     }
 
-    fn notice_line(&self, ui: &mut Ui, out: &mut Vec<Command>) {
+    /// The notice as a note floating above the status bar: it never moves the views.
+    fn notice_toast(&self, ctx: &egui::Context, out: &mut Vec<Command>) {
         let Some(notice) = &self.state.notice else {
             return;
         };
         let lang = self.state.settings.lang;
-        ui.horizontal(|ui| {
-            let text = egui::RichText::new(&notice.text);
-            ui.label(if notice.is_error {
-                text.color(kit::ERROR_COLOUR)
-            } else {
-                text
+        egui::Area::new(egui::Id::unique("notice_toast"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -36.0))
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(560.0);
+                    ui.horizontal(|ui| {
+                        let text = egui::RichText::new(&notice.text);
+                        ui.add(
+                            egui::Label::new(if notice.is_error {
+                                text.color(kit::ERROR_COLOUR)
+                            } else {
+                                text
+                            })
+                            .wrap(),
+                        );
+                        if ui.small_button(Gui::Dismiss.tr(lang)).clicked() {
+                            out.push(Command::DismissNotice);
+                        }
+                    });
+                });
             });
-            if ui.small_button(Gui::Dismiss.tr(lang)).clicked() {
-                out.push(Command::DismissNotice);
-            }
-        });
     }
 
     /// Window close with unsaved changes: cancel it and show the guard.
@@ -217,17 +271,18 @@ impl CoolplanApp {
 
     fn apply_look(&mut self, ctx: &egui::Context) {
         let look = (self.state.settings.theme, self.state.settings.lang);
-        if self.applied_theme == Some(look) {
-            return;
+        if self.applied_theme != Some(look) {
+            ctx.set_theme(match look.0 {
+                Theme::Light => egui::Theme::Light,
+                Theme::Dark => egui::Theme::Dark,
+            });
+            self.applied_theme = Some(look);
         }
-        ctx.set_theme(match look.0 {
-            Theme::Light => egui::Theme::Light,
-            Theme::Dark => egui::Theme::Dark,
-        });
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(
-            Gui::AppTitle.tr(look.1).into(),
-        ));
-        self.applied_theme = Some(look);
+        let title = self.state.window_title();
+        if title != self.applied_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.applied_title = title;
+        }
     }
 
     /// Every [`AUTOSAVE_INTERVAL_S`] with unsaved changes, writes the recovery file.

@@ -157,12 +157,25 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             }
         });
         ui.menu_button(Gui::MenuHelp.tr(lang), |ui| {
+            use crate::help::HelpDoc;
             for (text, modal) in [
-                (Gui::HelpFormat, Modal::HelpFormat),
-                (Gui::HelpMethod, Modal::HelpMethod),
-                (Gui::About, Modal::About),
+                (Gui::HelpMethod.tr(lang), Modal::Help(HelpDoc::Method)),
+                (Gui::HelpFormat.tr(lang), Modal::Help(HelpDoc::Format)),
+                (
+                    coolplan_words::dashboard::Dash::HelpAnalysis.tr(lang),
+                    Modal::Help(HelpDoc::Analysis),
+                ),
+                (
+                    coolplan_words::dashboard::Dash::HelpImport.tr(lang),
+                    Modal::Help(HelpDoc::Import),
+                ),
+                (
+                    coolplan_words::dashboard::Dash::StartTitle.tr(lang),
+                    Modal::Start,
+                ),
+                (Gui::About.tr(lang), Modal::About),
             ] {
-                if ui.button(text.tr(lang)).clicked() {
+                if ui.button(text).clicked() {
                     out.push(Command::ShowModal(modal));
                 }
             }

@@ -16,6 +16,10 @@ pub fn show(ctx: &egui::Context, state: &AppState, out: &mut Vec<Command>) {
     let Some(modal) = &state.modal else {
         return;
     };
+    if matches!(modal, Modal::Help(_) | Modal::Start) {
+        // drawn by the help window and the start page
+        return;
+    }
     let lang = state.settings.lang;
     let response = egui::Modal::new(Id::unique("coolplan_modal")).show(ctx, |ui| {
         ui.set_max_width(560.0);
@@ -88,23 +92,10 @@ pub fn show(ctx: &egui::Context, state: &AppState, out: &mut Vec<Command>) {
                     out.push(Command::CloseModal);
                 }
             }
-            Modal::About | Modal::HelpFormat | Modal::HelpMethod => {
-                let (title, text) = match modal {
-                    Modal::About => (
-                        Gui::About.tr(lang).to_string(),
-                        Gui::AboutText.fmt(lang, &[&env!("CARGO_PKG_VERSION")]),
-                    ),
-                    Modal::HelpFormat => (
-                        Gui::HelpFormat.tr(lang).to_string(),
-                        Gui::HelpFormatText.tr(lang).to_string(),
-                    ),
-                    _ => (
-                        Gui::HelpMethod.tr(lang).to_string(),
-                        Gui::HelpMethodText.tr(lang).to_string(),
-                    ),
-                };
-                ui.heading(title);
-                ui.label(text);
+            Modal::Help(_) | Modal::Start => {}
+            Modal::About => {
+                ui.heading(Gui::About.tr(lang));
+                ui.label(Gui::AboutText.fmt(lang, &[&env!("CARGO_PKG_VERSION")]));
                 if ui.button(Gui::Close.tr(lang)).clicked() {
                     out.push(Command::CloseModal);
                 }
@@ -112,10 +103,7 @@ pub fn show(ctx: &egui::Context, state: &AppState, out: &mut Vec<Command>) {
         }
     });
     // Escape or a click outside closes the informational modals, never the guard.
-    let dismissable = matches!(
-        modal,
-        Modal::Problems | Modal::About | Modal::HelpFormat | Modal::HelpMethod
-    );
+    let dismissable = matches!(modal, Modal::Problems | Modal::About);
     if dismissable && response.should_close() {
         out.push(Command::CloseModal);
     }

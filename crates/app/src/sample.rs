@@ -1,5 +1,6 @@
-//! Sites the app starts on and sites for tests: the bundled example (compiled in, so the app
-//! opens from any folder) and a generated large site to measure speed.
+//! Sites the app starts on and sites for tests: the bundled examples (compiled in, so the app
+//! opens from any folder), a blank site with one empty hall (File › New) and a generated large
+//! site to measure speed.
 
 use coolplan_model::{Hall, Position, Site};
 
@@ -7,6 +8,112 @@ use coolplan_model::{Hall, Position, Site};
 pub const EXAMPLE_SITE_RON: &str = include_str!("../../../sites/ai-hall.ron");
 /// Name shown for the bundled example.
 pub const EXAMPLE_SITE_NAME: &str = "ai-hall.ron";
+
+/// The example sites bundled in the binary: file name and text.
+pub const EXAMPLES: [(&str, &str); 3] = [
+    (EXAMPLE_SITE_NAME, EXAMPLE_SITE_RON),
+    (
+        "enterprise-room.ron",
+        include_str!("../../../sites/enterprise-room.ron"),
+    ),
+    (
+        "china-fleet.ron",
+        include_str!("../../../sites/china-fleet.ron"),
+    ),
+];
+
+/// Parses bundled example `name` (one of [`EXAMPLES`]).
+pub fn bundled(name: &str) -> Option<Result<Site, coolplan_io::LoadError>> {
+    EXAMPLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(n, text)| coolplan_io::parse_site(text, n))
+}
+
+/// What a new site starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Template {
+    /// One empty hall ([`blank_site`]).
+    Blank,
+    /// A bundled example as it is (an unsaved copy).
+    Example(&'static str),
+    /// The halls of a bundled example (floor, area, capacities, water) without their racks.
+    HallsOf(&'static str),
+}
+
+impl Template {
+    /// The site, and the name shown for it until it is saved; a blank site is named `name`
+    /// with its first hall named `hall`.
+    pub fn site(self, name: &str, hall: &str) -> (Site, Option<String>) {
+        let example = |file: &str| bundled(file).and_then(Result::ok);
+        match self {
+            Template::Example(file) => match example(file) {
+                Some(site) => (site, Some(file.to_string())),
+                None => (blank_site(name, hall), None),
+            },
+            Template::HallsOf(file) => match example(file) {
+                Some(mut site) => {
+                    site.name = name.to_string();
+                    site.notes.clear();
+                    site.uncertainty.clear();
+                    for hall in &mut site.halls {
+                        hall.racks.clear();
+                    }
+                    (site, None)
+                }
+                None => (blank_site(name, hall), None),
+            },
+            Template::Blank => (blank_site(name, hall), None),
+        }
+    }
+}
+
+/// A new site: `name`, CNY, Beijing's climate, default assumptions and one empty hall named
+/// `hall_name` of a plain raised floor (nothing of any other site carried over).
+pub fn blank_site(name: &str, hall_name: &str) -> Site {
+    use coolplan_model::{ClimateSource, CostMode, Location, SCHEMA_VERSION};
+    Site {
+        schema_version: SCHEMA_VERSION,
+        name: name.to_string(),
+        notes: String::new(),
+        currency: coolplan_units::Currency::CNY,
+        report_date: None,
+        location: Location {
+            name: "Beijing".into(),
+            climate: ClimateSource::Preset("beijing".into()),
+        },
+        cost_mode: CostMode::default(),
+        assumptions: Default::default(),
+        catalog: Vec::new(),
+        overrides: Vec::new(),
+        halls: vec![blank_hall(hall_name)],
+        uncertainty: Vec::new(),
+    }
+}
+
+/// A plain raised-floor hall of 200 m² with 300 kW of air cooling and no racks.
+pub fn blank_hall(name: &str) -> Hall {
+    use coolplan_model::{Floor, FloorKind};
+    use coolplan_units::build::{kg_per_m2, kw, m2};
+    Hall {
+        name: name.to_string(),
+        notes: String::new(),
+        floor: Floor {
+            kind: FloorKind::Raised,
+            rating: kg_per_m2(1200.0),
+        },
+        area: m2(200.0),
+        air_cooling_capacity: kw(300.0),
+        facility_water: None,
+        measured_pue: None,
+        calibration_split: None,
+        it_capacity: None,
+        plant: None,
+        ups_redundancy: None,
+        ups_curve: None,
+        racks: Vec::new(),
+    }
+}
 
 /// Parses the bundled example.
 pub fn example_site() -> Result<Site, coolplan_io::LoadError> {
@@ -62,7 +169,7 @@ pub fn large_site(base: &Site, rack_groups: usize) -> Site {
 }
 
 /// Row names A … Z, AA … AZ, BA …
-fn row_name(index: usize) -> String {
+pub fn row_name(index: usize) -> String {
     let letter = |i: usize| char::from(b'A' + (i % 26) as u8);
     if index < 26 {
         letter(index).to_string()
@@ -78,6 +185,30 @@ mod tests {
     #[test]
     fn example_parses() {
         assert!(example_site().is_ok());
+        for (name, _) in EXAMPLES {
+            assert!(bundled(name).is_some_and(|s| s.is_ok()), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_template_keeps_the_halls_of_its_example_without_racks() {
+        let (site, label) = Template::HallsOf(EXAMPLE_SITE_NAME).site("untitled", "Hall 1");
+        assert_eq!(label, None);
+        assert_eq!(site.halls.len(), small_site().halls.len());
+        assert!(site.halls.iter().all(|h| h.racks.is_empty()));
+        assert_eq!(site.name, "untitled");
+        let (example, label) = Template::Example("enterprise-room.ron").site("x", "y");
+        assert_eq!(label.as_deref(), Some("enterprise-room.ron"));
+        assert!(example.rack_group_count() > 0);
+    }
+
+    #[test]
+    fn a_blank_site_is_valid_and_has_one_empty_hall() {
+        let site = blank_site("untitled", "Hall 1");
+        assert_eq!(site.halls.len(), 1);
+        assert!(site.halls[0].racks.is_empty());
+        let problems = coolplan_io::validate(&site);
+        assert!(problems.is_empty(), "{problems:?}");
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub struct Settings {
     pub theme: Theme,
     pub lang: Lang,
     pub dialogs: DialogPreference,
+    /// The user turned the start page off.
+    pub hide_start_page: bool,
     /// Spreadsheet column mappings remembered per CSV header (File › Import…).
     pub import_mappings: coolplan_io::import::MappingStore,
 }

@@ -1,13 +1,14 @@
 //! Application state, apart from the views: the open document (site, path, dirty flag, undo
-//! history), the latest analysis, persisted settings and runtime UI state (selection, current
-//! view, open modal). Views read it through [`crate::panels::ViewCtx`]; only
+//! history), the latest analysis and the studies run on request, persisted settings and
+//! runtime UI state (selection, current view, open modal). Views read it through [`crate::panels::ViewCtx`]; only
 //! [`crate::command`] changes it.
 
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{Analysis, analyse};
+use crate::analysis::{Analysis, GroupDetail, analyse};
 use crate::recompute::{BACKGROUND_FROM_GROUPS, Recomputer};
 use crate::settings::Settings;
+use crate::studies::Studies;
 use crate::undo::UndoStack;
 use coolplan_model::assumptions::AssumptionKey;
 use coolplan_model::{Catalog, Site};
@@ -83,7 +84,7 @@ pub struct Selection {
 /// What waits behind the unsaved-changes guard.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
-    New,
+    New(crate::sample::Template),
     /// Open this file, or ask for one.
     Open(Option<PathBuf>),
     Quit,
@@ -110,8 +111,10 @@ pub enum Modal {
     OverwriteComments(PathBuf),
     Problems,
     About,
-    HelpFormat,
-    HelpMethod,
+    /// The in-app help on a document.
+    Help(crate::help::HelpDoc),
+    /// The start page (open, examples, new, import).
+    Start,
 }
 
 /// A message shown once at the top of the window until dismissed.
@@ -135,6 +138,10 @@ pub struct AppState {
     pub doc: Document,
     pub catalog: Catalog,
     pub analysis: Analysis,
+    /// Tornado, Monte Carlo and phased plan of the open site.
+    pub studies: Studies,
+    /// Reasons per option of the selected rack group (the rack view shows them).
+    pub detail: Option<GroupDetail>,
     pub settings: Settings,
     pub selection: Selection,
     pub view: View,
@@ -160,6 +167,8 @@ impl AppState {
         let mut state = Self {
             catalog: doc.site.catalog(),
             analysis: Analysis::default(),
+            studies: Studies::default(),
+            detail: None,
             doc,
             settings,
             selection: Selection::default(),
@@ -201,6 +210,26 @@ impl AppState {
         self.analysis.revision = self.doc.revision;
     }
 
+    /// Evaluates the selected rack group on its own when the selection or the analysis moved
+    /// on (the rack view reads its reasons from [`Self::detail`]).
+    pub fn refresh_detail(&mut self) {
+        let Selection {
+            hall: Some(h),
+            rack: Some(r),
+        } = self.selection
+        else {
+            self.detail = None;
+            return;
+        };
+        let current = self
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.at == (h, r) && d.revision == self.analysis.revision);
+        if !current && self.analysis.revision == self.doc.revision {
+            self.detail = GroupDetail::of(&self.doc.site, &self.analysis, (h, r));
+        }
+    }
+
     /// Adopts a finished background recompute, if any.
     pub fn poll_recompute(&mut self) -> Recompute {
         if let Some(analysis) = self.recomputer.poll() {
@@ -225,14 +254,31 @@ impl AppState {
         self.recomputer.is_busy()
     }
 
-    /// Replaces the document (open, new, recover) and forgets the old one's history.
+    /// Replaces the document (open, new, recover) and forgets the old one's history and
+    /// studies. Revisions keep counting up, so nothing cached for the old document matches.
     pub fn replace_document(&mut self, doc: Document) {
+        let revision = self.doc.revision + 1;
         self.doc = doc;
+        self.doc.revision = revision;
+        self.studies.reset();
         self.selection = Selection {
             hall: (!self.doc.site.halls.is_empty()).then_some(0),
             rack: None,
         };
         self.recompute();
+    }
+
+    /// The window title: `ai-hall.ron ● — coolplan — …` (the dot while there are unsaved
+    /// changes).
+    pub fn window_title(&self) -> String {
+        use coolplan_words::{Text, gui::Gui};
+        let lang = self.settings.lang;
+        let marker = if self.doc.dirty { " ●" } else { "" };
+        format!(
+            "{}{marker} — {}",
+            self.document_name(lang),
+            Gui::AppTitle.tr(lang)
+        )
     }
 
     /// Name for the title and status bar.

@@ -35,11 +35,6 @@ pub fn servers_text(rack: &Rack) -> String {
         .join(" + ")
 }
 
-/// An amount for people (万/亿 in Chinese CNY), from the report wording.
-pub fn money_text(money: coolplan_units::Money, lang: Lang) -> String {
-    coolplan_words::results::money(money, lang)
-}
-
 /// A reason in words, shared with the reports.
 pub fn reason_text(
     reason: &coolplan_engine::Reason,

@@ -36,6 +36,14 @@ impl CoolingOption {
     pub fn index(self) -> usize {
         self as usize
     }
+    /// The same option as a site file's cooling rule names it.
+    pub fn cooling(self) -> coolplan_model::Cooling {
+        match self {
+            CoolingOption::Air => coolplan_model::Cooling::Air,
+            CoolingOption::ColdPlate => coolplan_model::Cooling::ColdPlate,
+            CoolingOption::Immersion => coolplan_model::Cooling::Immersion,
+        }
+    }
 }
 
 /// Why an option is infeasible, why one is recommended, or what to watch.
@@ -60,6 +68,9 @@ pub enum Reason {
     NoColdPlateKit { model: String },
     /// Installed servers of a model that is only sold liquid-cooled cannot be retrofitted.
     FactoryOnly { model: String },
+    /// The site file's cooling rule for this rack group rules the option out
+    /// (`cooling: Force(..)` / `Exclude(..)`).
+    RuledOut { group: String },
     /// The hall has no facility water for a liquid loop.
     NoFacilityWater,
     /// The facility water supply is warmer than the class allows or the loop needs.

@@ -90,6 +90,8 @@ pub enum Kind {
     HorizonOutOfRange(u32),
     /// CDUs tapped into chilled water in a hall whose air plant is DX (it has none).
     NoChilledWaterToTap,
+    /// A rack group's cooling rule leaves it no option.
+    CoolingExcludesAll,
     /// An entry of the `uncertainty` list (checked by `model::uncertainty::prepare`).
     Uncertainty(coolplan_model::uncertainty::prepare::UncertaintyError),
     // warnings
@@ -111,6 +113,10 @@ pub enum Kind {
         first_year: u16,
     },
     PueHigh(f64),
+    /// A cooling rule `Exclude([])` that excludes nothing.
+    CoolingExcludesNothing,
+    /// A cooling rule that names an option twice.
+    CoolingListedTwice(coolplan_model::Cooling),
     ServiceLifeUnusual(String),
     /// An assumption key of an older energy model, still read but without effect.
     RetiredAssumption(&'static str),
@@ -136,6 +142,8 @@ impl Kind {
             | EmptyRack
             | ArrivesBeforeStudy { .. }
             | PueHigh(_)
+            | CoolingExcludesNothing
+            | CoolingListedTwice(_)
             | ServiceLifeUnusual(_)
             | RetiredAssumption(_) => Severity::Warning,
             _ => Severity::Error,

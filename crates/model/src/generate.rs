@@ -343,6 +343,7 @@ fn rack(rng: &mut SplitMix64, archetype: &Archetype, group: usize, first_year: u
         retrofit_share: None,
         servers,
         measured: None,
+        cooling: None,
     }
 }
 

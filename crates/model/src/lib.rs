@@ -7,6 +7,7 @@
 pub mod assumptions;
 pub mod catalog;
 pub mod climate;
+pub mod cooling;
 pub mod fluids;
 pub mod generate;
 pub mod hall_plant;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 pub use assumptions::Assumptions;
 pub use catalog::{Catalog, ImmersionCompat, KitAvailability, ModelOverride, ServerModel};
 pub use climate::ClimateSource;
+pub use cooling::{Cooling, CoolingRule};
 use coolplan_units::{AreaQ, Currency, FloorLoadQ, LengthQ, PowerQ, TemperatureQ};
 pub use hall_plant::{AirPlant, CalibrationSplit, HeatRejection, UpsCurve, UpsRedundancy};
 
@@ -192,6 +194,9 @@ pub struct Rack {
     /// Metered power of one rack of the group; replaces nameplate × utilisation when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured: Option<MeasuredPower>,
+    /// Options the group may take, when the engineer rules some in or out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cooling: Option<CoolingRule>,
 }
 
 /// Power metered at a rack's PDUs (per rack).
@@ -215,6 +220,10 @@ impl Rack {
     /// Share converted, 1 when not given.
     pub fn share(&self) -> f64 {
         self.retrofit_share.unwrap_or(1.0)
+    }
+    /// Whether the group may take `option` (every option when it has no rule).
+    pub fn allows(&self, option: Cooling) -> bool {
+        self.cooling.as_ref().is_none_or(|rule| rule.allows(option))
     }
 }
 

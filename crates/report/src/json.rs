@@ -413,6 +413,7 @@ pub fn reason_key(reason: &Reason) -> &'static str {
         Reason::ImmersionNeedsPrep { .. } => "immersion_needs_prep",
         Reason::NoColdPlateKit { .. } => "no_cold_plate_kit",
         Reason::FactoryOnly { .. } => "factory_only",
+        Reason::RuledOut { .. } => "ruled_out",
         Reason::NoFacilityWater => "no_facility_water",
         Reason::WaterTooWarm { .. } => "water_too_warm",
         Reason::BestNpv { .. } => "best_npv",

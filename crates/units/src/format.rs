@@ -45,8 +45,8 @@ preferred! {
     DensityUnit => DensityUnit::kg_per_m3, DensityUnit::kg_per_m3;
     SpecificHeatUnit => SpecificHeatUnit::kJ_per_kgK, SpecificHeatUnit::kJ_per_kgK;
     TimeUnit => TimeUnit::h, TimeUnit::h;
-    EmissionFactorUnit => EmissionFactorUnit::kg_per_kWh, EmissionFactorUnit::kg_per_kWh;
-    WaterIntensityUnit => WaterIntensityUnit::L_per_kWh, WaterIntensityUnit::L_per_kWh;
+    EmissionFactorUnit => EmissionFactorUnit::kg_per_kWh, EmissionFactorUnit::lb_per_MWh;
+    WaterIntensityUnit => WaterIntensityUnit::L_per_kWh, WaterIntensityUnit::gal_per_kWh;
     PowerDensityUnit => PowerDensityUnit::W_per_m2, PowerDensityUnit::W_per_ft2;
 }
 

@@ -68,7 +68,7 @@ unit_kind! {
     TempDiffUnit, TemperatureInterval, temperature_interval::kelvin, "temperature difference" {
         K = "K", "K", 1.0, 0.0;
         delta_degC = "delta_degC", "°C", 1.0, 0.0;
-        delta_degF = "delta_degF", "°F", 5.0 / 9.0, 0.0;
+        delta_degF = "delta_degF", "Δ°F", 5.0 / 9.0, 0.0;
     }
 }
 
@@ -170,6 +170,7 @@ unit_kind! {
         kg_per_kWh = "kg_per_kWh", "kgCO₂/kWh", 1.0 / 3.6e6, 0.0;
         g_per_kWh = "g_per_kWh", "gCO₂/kWh", 1.0e-3 / 3.6e6, 0.0;
         t_per_MWh = "t_per_MWh", "tCO₂/MWh", 1.0e3 / 3.6e9, 0.0;
+        lb_per_MWh = "lb_per_MWh", "lbCO₂/MWh", 0.453_592_37 / 3.6e9, 0.0;
     }
 }
 
@@ -212,6 +213,7 @@ unit_kind! {
     WaterIntensityUnit, Volume, volume::cubic_meter, "water intensity" {
         L_per_kWh = "L_per_kWh", "L/kWh", 1.0e-3, 0.0;
         m3_per_MWh = "m3_per_MWh", "m³/MWh", 1.0e-3, 0.0;
+        gal_per_kWh = "gal_per_kWh", "gal/kWh", 3.785_411_784e-3, 0.0;
     }
 }
 

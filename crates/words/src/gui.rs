@@ -32,8 +32,8 @@ crate::texts! {
         HelpMethod => "Method", "计算方法";
         About => "About coolplan", "关于 coolplan";
         AboutText => "coolplan compares air, cold plate and single-phase immersion cooling for each rack group, hall and site, for stock servers and new AI servers: costs, savings, NPV, payback and feasibility. Version {0}.", "coolplan 针对每个机柜组、机房和站点，比较风冷、冷板式液冷与单相浸没式液冷（存量改造与新增AI服务器）：成本、节省、净现值、投资回收期与可行性。版本 {0}。";
-        HelpFormatText => "A site file is RON text with unit-tagged values, e.g. max_power: kW(10.2), rating: kg_per_m2(1200), supply_temp: degC(32). Comments (//) are not kept when the app saves: use the notes fields. See docs/site-format.md for every field and unit.", "站点文件为 RON 文本，数值带单位标记，例如 max_power: kW(10.2)、rating: kg_per_m2(1200)、supply_temp: degC(32)。应用保存时不保留 // 注释，请使用 notes 字段。全部字段与单位见 docs/site-format.md。";
-        HelpMethodText => "For each option the engine splits IT heat between liquid and air, sizes CDUs, tanks and fluid, checks air density, floor load and space, water temperature, runs the plant over the site's climate for energy and PUE, then prices CAPEX and OPEX and values the savings against air (NPV, payback). See docs/method.md.", "引擎对每种方案计算液体与空气的散热分配，确定 CDU、浸没槽与冷却液数量，校核风冷功率密度、楼板承重与面积、供水温度，按站点气候逐时段计算能耗与 PUE，再计算投资与运营成本，并相对风冷评估节省（净现值、投资回收期）。详见 docs/method.md。";
+        HelpFormatText => "A site file is RON text with unit-tagged values, e.g. max_power: kW(10.2), rating: kg_per_m2(1200), supply_temp: degC(32). Comments (//) are not kept when the app saves: use the notes fields. Every field and unit is described below.", "站点文件为 RON 文本，数值带单位标记，例如 max_power: kW(10.2)、rating: kg_per_m2(1200)、supply_temp: degC(32)。应用保存时不保留 // 注释，请使用 notes 字段。全部字段与单位见下文（英文）。";
+        HelpMethodText => "For each option the engine splits IT heat between liquid and air, sizes CDUs, tanks and fluid, checks air density, floor load and space, water temperature, runs the plant over the site's climate for energy and PUE, then prices CAPEX and OPEX and values the savings against air (NPV, payback). The full method follows below.", "引擎对每种方案计算液体与空气的散热分配，确定 CDU、浸没槽与冷却液数量，校核风冷功率密度、楼板承重与面积、供水温度，按站点气候逐时段计算能耗与 PUE，再计算投资与运营成本，并相对风冷评估节省（净现值、投资回收期）。完整方法见下文（英文）。";
         Close => "Close", "关闭";
         Ok => "OK", "确定";
         Cancel => "Cancel", "取消";
@@ -170,7 +170,7 @@ crate::texts! {
         MonthAxis => "month", "月";
         Charts => "Charts", "图表";
         EngineUnavailable => "No results: {0}", "暂无结果：{0}";
-        FixProblems => "fix the {0} error(s) listed in the status bar", "请先修正状态栏中列出的 {0} 个错误";
+        FixProblems => "fix the {0} error(s) listed under the problems button", "请先修正“问题”按钮中列出的 {0} 个错误";
         // status bar
         Recompute => "recompute {0} ms", "重算 {0} 毫秒";
         Recomputing => "recomputing…", "正在重算…";
@@ -206,6 +206,7 @@ crate::texts! {
         Exported => "Exported {0}", "已导出 {0}";
         ExportFailed => "Could not export {0}: {1}", "无法导出 {0}：{1}";
         PrintNote => "Wrote {0} and handed it to {1} for printing.", "已生成 {0} 并交给 {1} 打印。";
+        PrintNoViewer => "Wrote {0}; no printer or PDF viewer was found, so open it yourself to print it.", "已生成 {0}；未找到打印机或 PDF 查看器，请自行打开该文件打印。";
         Dismiss => "Dismiss", "关闭提示";
         ReportNeedsResults => "there are no results to report yet", "尚无可输出的结果";
         ReportFormatMissing => "no report format for .{0}: use .pdf, .html, .csv, .md, .json or .txt", "不支持 .{0} 格式的报告：请使用 .pdf、.html、.csv、.md、.json 或 .txt";

@@ -13,11 +13,14 @@ pub mod analysis;
 pub mod catalog;
 pub mod cli;
 pub mod climate;
+pub mod dashboard;
 pub mod fields;
+pub mod figures;
 pub mod generate;
 pub mod gui;
 pub mod import;
 pub mod import_gui;
+pub mod inventory;
 pub mod report;
 pub mod results;
 pub mod say;
@@ -167,6 +170,9 @@ mod tests {
         check_table::<fields::FieldChoice>();
         check_table::<fields::AssumptionGroup>();
         check_table::<generate::Gen>();
+        check_table::<figures::Scale>();
+        check_table::<dashboard::Dash>();
+        check_table::<inventory::Inv>();
         check_table::<catalog::Cat>();
     }
 

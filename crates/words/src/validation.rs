@@ -64,6 +64,9 @@ crate::texts! {
         EmptyRack => "the rack group holds no servers", "该机柜组没有服务器";
         ArrivesBeforeStudy => "new servers arrive in {0}, before the study's first year {1}", "新服务器于 {0} 年到货，早于研究起始年 {1}";
         PueHigh => "a measured PUE of {0} is unusually high", "实测 PUE {0} 异常偏高";
+        CoolingExcludesAll => "the cooling rule excludes every option: the rack group could not be cooled", "冷却规则排除了所有方案：该机柜组无法冷却";
+        CoolingExcludesNothing => "the cooling rule excludes no option", "冷却规则未排除任何方案";
+        CoolingListedTwice => "the cooling rule names {0} twice", "冷却规则重复列出 {0}";
         RetiredAssumption => "`{0}` belongs to the older linear energy model and has no effect: plant energy is computed from the hall's plant (docs/method.md §7); remove it or set its replacement", "`{0}` 属于旧版线性能耗模型，不起作用：动力设备能耗按机房的设备参数计算（docs/method.md §7）；请删除或改用替代参数";
     }
 }

@@ -128,6 +128,7 @@ impl Panel for AssumptionsPanel {
             reset: None,
         };
         egui::ScrollArea::vertical()
+            .id_salt("assumptions_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 for (heading, group) in [

@@ -1,6 +1,11 @@
-//! The compare dashboard: air, cold plate and immersion side by side for the site or one hall
-//! (CAPEX, OPEX, NPV, payback, PUE, TUE, energy, water, CO₂, equipment), feasibility with
-//! reasons, the recommendation, the mixed plan, and the charts.
+//! The compare dashboard: air, cold plate and immersion side by side for the site or one hall.
+//! Every row of figures shares one scale (money in M / bn or 万元 / 亿元 by language, energy
+//! in MWh or GWh, water in m³, CO₂ in t), payback is named simple or discounted, each metric
+//! explains itself on hover, and reasons say which hall they come from; then the mixed plan
+//! and the charts.
+//!
+//! Owns: the scope choice (view state) and the table's layout. Never touches: the figures'
+//! arithmetic, chart drawing ([`super::charts`]).
 
 use egui::{RichText, Ui};
 
@@ -8,17 +13,20 @@ use super::charts;
 use super::{Panel, ViewCtx};
 use crate::command::Command;
 use crate::kit::{ERROR_COLOUR, WARNING_COLOUR};
-use crate::words::{money_text, option_name, reason_text};
-use coolplan_engine::{CoolingOption, OptionResult, Overview, ScopeResult};
-use coolplan_units::format::{UnitSystem, quantity};
+use crate::words::{option_name, reason_text};
+use coolplan_engine::{CoolingOption, OptionResult, Overview, Reason, ScopeResult};
+use coolplan_units::format::{UnitSystem, group_thousands, quantity};
 use coolplan_units::{
     AreaUnit, EnergyUnit, FloorLoadUnit, FlowUnit, MassUnit, PowerUnit, VolumeUnit,
 };
+use coolplan_words::dashboard::Dash;
+use coolplan_words::figures::{self, MoneyScale, row_in};
 use coolplan_words::gui::Gui;
+use coolplan_words::results::years;
 use coolplan_words::terms::Term;
 use coolplan_words::{Lang, Text};
 
-/// UI-local state: which scope is shown (`None` = the whole site).
+/// View state: which scope is shown (`None` = the whole site).
 #[derive(Default)]
 pub struct ComparePanel {
     hall: Option<usize>,
@@ -39,8 +47,33 @@ impl Panel for ComparePanel {
         if self.hall.is_some_and(|h| h >= results.halls.len()) {
             self.hall = None;
         }
+        self.scope_choice(ui, results, lang);
+        let scope = match self.hall {
+            None => &results.site,
+            Some(h) => &results.halls[h],
+        };
+        let units = ctx.units();
+        egui::ScrollArea::vertical()
+            .id_salt("compare_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                recommendation(ui, results, scope, self.hall, lang, units);
+                figures_table(ui, scope, lang, units);
+                feasibility(ui, results, scope, self.hall, lang, units);
+                if self.hall.is_none() {
+                    mixed_plan(ui, results, lang);
+                }
+                ui.separator();
+                ui.heading(Gui::Charts.tr(lang));
+                charts::all(ui, results, scope, lang, units);
+            });
+    }
+}
+
+impl ComparePanel {
+    fn scope_choice(&mut self, ui: &mut Ui, results: &Overview, lang: Lang) {
         ui.horizontal(|ui| {
-            ui.label(Gui::Scope.tr(lang));
+            let label = ui.label(Gui::Scope.tr(lang));
             let shown = match self.hall {
                 None => Term::Site.tr(lang).to_string(),
                 Some(h) => results.halls[h].name.clone(),
@@ -54,29 +87,64 @@ impl Panel for ComparePanel {
                     }
                 })
                 .response
-                .on_hover_text(Gui::Scope.tr(lang));
+                .labelled_by(label.id);
         });
-        let scope = match self.hall {
-            None => &results.site,
-            Some(h) => &results.halls[h],
-        };
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                recommendation(ui, scope, lang, ctx.units());
-                figures_table(ui, scope, lang, ctx.units());
-                feasibility(ui, scope, lang, ctx.units());
-                if self.hall.is_none() {
-                    mixed_plan(ui, results, lang);
-                }
-                ui.separator();
-                ui.heading(Gui::Charts.tr(lang));
-                charts::all(ui, results, scope, lang);
-            });
     }
 }
 
-fn recommendation(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem) {
+/// The halls (of the site, or just `hall`) whose `option` lists `reason` (or one of its kind
+/// at a different figure), for a reason's hover text.
+fn halls_with(
+    results: &Overview,
+    hall: Option<usize>,
+    option: Option<CoolingOption>,
+    reason: &Reason,
+) -> Vec<String> {
+    let same_kind = |r: &Reason| std::mem::discriminant(r) == std::mem::discriminant(reason);
+    results
+        .halls
+        .iter()
+        .enumerate()
+        .filter(|(h, _)| hall.is_none_or(|only| only == *h))
+        .filter(|(_, scope)| {
+            let lists = |o: &OptionResult| {
+                o.infeasible_reasons.iter().any(same_kind) || o.warnings.iter().any(same_kind)
+            };
+            match option {
+                Some(option) => lists(scope.option(option)),
+                None => scope.options.iter().any(lists),
+            }
+        })
+        .map(|(_, scope)| scope.name.clone())
+        .collect()
+}
+
+/// A reason line; on hover, which halls it comes from.
+fn reason_line(
+    ui: &mut Ui,
+    text: String,
+    colour: Option<egui::Color32>,
+    halls: &[String],
+    lang: Lang,
+) {
+    let mut rich = RichText::new(format!("• {text}"));
+    if let Some(colour) = colour {
+        rich = rich.color(colour);
+    }
+    let response = ui.label(rich);
+    if !halls.is_empty() {
+        response.on_hover_text(Dash::TipScope.fmt(lang, &[&halls.join(", ")]));
+    }
+}
+
+fn recommendation(
+    ui: &mut Ui,
+    results: &Overview,
+    scope: &ScopeResult,
+    hall: Option<usize>,
+    lang: Lang,
+    units: UnitSystem,
+) {
     let rec = &scope.recommendation;
     let head = match rec.option {
         Some(option) => format!(
@@ -88,99 +156,173 @@ fn recommendation(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSyste
     };
     ui.heading(head);
     for reason in &rec.reasons {
-        ui.label(format!(
-            "• {}",
-            reason_text(reason, rec.option, lang, units)
-        ));
+        let halls = halls_with(results, hall, None, reason);
+        let text = reason_text(reason, rec.option, lang, units);
+        reason_line(ui, text, None, &halls, lang);
     }
 }
 
-/// The rows of the side-by-side table: label and the text of one option's figure.
-type Row = (String, Box<dyn Fn(&OptionResult) -> String>);
+/// One row of the side-by-side table.
+struct Row {
+    label: String,
+    tip: &'static str,
+    cells: [String; 3],
+}
 
-fn rows(lang: Lang, units: UnitSystem) -> Vec<Row> {
-    let years = move |y: Option<f64>| match y {
-        Some(y) => Gui::Years.fmt(lang, &[&format!("{y:.1}")]),
-        None => Gui::Never.tr(lang).to_string(),
-    };
+impl Row {
+    fn new(label: &str, tip: &'static str, cells: [String; 3]) -> Self {
+        Row {
+            label: label.to_string(),
+            tip,
+            cells,
+        }
+    }
+}
+
+/// A row of money on one scale.
+fn money_row(
+    label: &str,
+    tip: &'static str,
+    scope: &ScopeResult,
+    lang: Lang,
+    of: impl Fn(&OptionResult) -> coolplan_units::Money,
+) -> Row {
+    let amounts = scope.options.each_ref().map(of);
+    let scale = MoneyScale::fit(amounts.iter().map(|m| m.amount), amounts[0].currency, lang);
+    Row::new(label, tip, amounts.map(|m| scale.show(m.amount)))
+}
+
+/// A row of quantities in the unit that fits its largest.
+fn quantity_row<U: coolplan_units::UnitKind>(
+    label: &str,
+    tip: &'static str,
+    candidates: &[U],
+    fallback: U,
+    values: [U::Quantity; 3],
+) -> Row {
+    let cells = row_in(candidates, fallback, &values);
+    Row::new(
+        label,
+        tip,
+        [cells[0].clone(), cells[1].clone(), cells[2].clone()],
+    )
+}
+
+fn rows(scope: &ScopeResult, lang: Lang, units: UnitSystem) -> Vec<Row> {
+    let each = |f: &dyn Fn(&OptionResult) -> String| scope.options.each_ref().map(f);
+    let count = |n: u64| group_thousands(n as f64, 0);
+    let ratio = |v: f64| format!("{v:.3}");
     vec![
-        (
-            Term::Capex.tr(lang).into(),
-            Box::new(move |o: &OptionResult| money_text(o.cost.capex, lang)),
+        money_row(
+            Term::Capex.tr(lang),
+            Dash::TipCapex.tr(lang),
+            scope,
+            lang,
+            |o| o.cost.capex,
         ),
-        (
-            Gui::OpexPerYear.tr(lang).into(),
-            Box::new(move |o: &OptionResult| money_text(o.cost.opex_per_year, lang)),
+        money_row(
+            Gui::OpexPerYear.tr(lang),
+            Dash::TipOpex.tr(lang),
+            scope,
+            lang,
+            |o| o.cost.opex_per_year,
         ),
-        (
-            Term::Npv.tr(lang).into(),
-            Box::new(move |o: &OptionResult| money_text(o.cost.npv_vs_air, lang)),
+        money_row(
+            Dash::NpvVsAir.tr(lang),
+            Dash::TipNpv.tr(lang),
+            scope,
+            lang,
+            |o| o.cost.npv_vs_air,
         ),
-        (
-            Term::Payback.tr(lang).into(),
-            Box::new(move |o: &OptionResult| years(o.cost.simple_payback_years)),
+        Row::new(
+            Dash::PaybackSimple.tr(lang),
+            Dash::TipPaybackSimple.tr(lang),
+            each(&|o| years(o.cost.simple_payback_years, lang)),
         ),
-        (
-            Term::Pue.tr(lang).into(),
-            Box::new(|o: &OptionResult| format!("{:.3}", o.energy.pue)),
+        Row::new(
+            Dash::PaybackDiscounted.tr(lang),
+            Dash::TipPaybackDiscounted.tr(lang),
+            each(&|o| years(o.cost.discounted_payback_years, lang)),
         ),
-        (
-            Term::Tue.tr(lang).into(),
-            Box::new(|o: &OptionResult| format!("{:.3}", o.energy.tue)),
+        Row::new(
+            Term::Pue.tr(lang),
+            Dash::TipPue.tr(lang),
+            each(&|o| ratio(o.energy.pue)),
         ),
-        (
-            Gui::EnergyPerYear.tr(lang).into(),
-            Box::new(move |o: &OptionResult| {
-                quantity::<EnergyUnit>(o.energy.facility_energy, units)
-            }),
+        Row::new(
+            Term::Tue.tr(lang),
+            Dash::TipTue.tr(lang),
+            each(&|o| ratio(o.energy.tue)),
         ),
-        (
-            Gui::ItEnergyPerYear.tr(lang).into(),
-            Box::new(move |o: &OptionResult| quantity::<EnergyUnit>(o.energy.it_energy, units)),
+        quantity_row(
+            Gui::EnergyPerYear.tr(lang),
+            Dash::TipEnergy.tr(lang),
+            figures::energy_units(units),
+            EnergyUnit::MWh,
+            scope.options.each_ref().map(|o| o.energy.facility_energy),
         ),
-        (
-            Gui::WaterPerYear.tr(lang).into(),
-            Box::new(move |o: &OptionResult| quantity::<VolumeUnit>(o.energy.water, units)),
+        quantity_row(
+            Gui::ItEnergyPerYear.tr(lang),
+            Dash::TipItEnergy.tr(lang),
+            figures::energy_units(units),
+            EnergyUnit::MWh,
+            scope.options.each_ref().map(|o| o.energy.it_energy),
         ),
-        (
-            Gui::Co2PerYear.tr(lang).into(),
-            Box::new(move |o: &OptionResult| quantity::<MassUnit>(o.energy.co2, units)),
+        quantity_row(
+            Gui::WaterPerYear.tr(lang),
+            Dash::TipWater.tr(lang),
+            figures::volume_units(units),
+            VolumeUnit::L,
+            scope.options.each_ref().map(|o| o.energy.water),
         ),
-        (
-            Gui::HeatToLiquid.tr(lang).into(),
-            Box::new(move |o: &OptionResult| {
-                quantity::<PowerUnit>(o.thermal.heat_to_liquid, units)
-            }),
+        quantity_row(
+            Gui::Co2PerYear.tr(lang),
+            Dash::TipCo2.tr(lang),
+            figures::mass_units(units),
+            MassUnit::kg,
+            scope.options.each_ref().map(|o| o.energy.co2),
         ),
-        (
-            Gui::HeatToAir.tr(lang).into(),
-            Box::new(move |o: &OptionResult| quantity::<PowerUnit>(o.thermal.heat_to_air, units)),
+        Row::new(
+            Gui::HeatToLiquid.tr(lang),
+            Dash::TipHeatLiquid.tr(lang),
+            each(&|o| quantity::<PowerUnit>(o.thermal.heat_to_liquid, units)),
         ),
-        (
-            Term::Cdu.tr(lang).into(),
-            Box::new(|o: &OptionResult| o.thermal.cdu_count.to_string()),
+        Row::new(
+            Gui::HeatToAir.tr(lang),
+            Dash::TipHeatAir.tr(lang),
+            each(&|o| quantity::<PowerUnit>(o.thermal.heat_to_air, units)),
         ),
-        (
-            Gui::TankCount.tr(lang).into(),
-            Box::new(|o: &OptionResult| o.thermal.tank_count.to_string()),
+        Row::new(
+            Gui::CduCount.tr(lang),
+            Dash::TipCdus.tr(lang),
+            each(&|o| count(o.thermal.cdu_count)),
         ),
-        (
-            Gui::FluidVolume.tr(lang).into(),
-            Box::new(move |o: &OptionResult| quantity::<VolumeUnit>(o.thermal.fluid_volume, units)),
+        Row::new(
+            Gui::TankCount.tr(lang),
+            Dash::TipTanks.tr(lang),
+            each(&|o| count(o.thermal.tank_count)),
         ),
-        (
-            Gui::CoolantFlow.tr(lang).into(),
-            Box::new(move |o: &OptionResult| quantity::<FlowUnit>(o.thermal.coolant_flow, units)),
+        quantity_row(
+            Gui::FluidVolume.tr(lang),
+            Dash::TipFluid.tr(lang),
+            figures::volume_units(units),
+            VolumeUnit::L,
+            scope.options.each_ref().map(|o| o.thermal.fluid_volume),
         ),
-        (
-            Gui::FloorLoadRow.tr(lang).into(),
-            Box::new(move |o: &OptionResult| {
-                quantity::<FloorLoadUnit>(o.thermal.floor_load, units)
-            }),
+        Row::new(
+            Gui::CoolantFlow.tr(lang),
+            Dash::TipFlow.tr(lang),
+            each(&|o| quantity::<FlowUnit>(o.thermal.coolant_flow, units)),
         ),
-        (
-            Gui::FloorArea.tr(lang).into(),
-            Box::new(move |o: &OptionResult| quantity::<AreaUnit>(o.thermal.floor_area, units)),
+        Row::new(
+            Gui::FloorLoadRow.tr(lang),
+            Dash::TipFloorLoad.tr(lang),
+            each(&|o| quantity::<FloorLoadUnit>(o.thermal.floor_load, units)),
+        ),
+        Row::new(
+            Gui::FloorArea.tr(lang),
+            Dash::TipFloorArea.tr(lang),
+            each(&|o| quantity::<AreaUnit>(o.thermal.floor_area, units)),
         ),
     ]
 }
@@ -201,50 +343,68 @@ fn figures_table(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem
                 ui.label(name);
             }
             ui.end_row();
-            ui.label(Gui::Feasibility.tr(lang));
+            ui.label(Gui::Feasibility.tr(lang))
+                .on_hover_text(Dash::TipFeasible.tr(lang));
             for option in CoolingOption::ALL {
-                let result = scope.option(option);
-                if result.feasible {
+                if scope.option(option).feasible {
                     ui.label(Term::Feasible.tr(lang));
                 } else {
                     ui.label(RichText::new(Term::Infeasible.tr(lang)).color(ERROR_COLOUR));
                 }
             }
             ui.end_row();
-            for (label, figure) in rows(lang, units) {
-                ui.label(label);
-                for option in CoolingOption::ALL {
-                    ui.label(figure(scope.option(option)));
+            for row in rows(scope, lang, units) {
+                ui.label(&row.label).on_hover_text(row.tip);
+                for cell in &row.cells {
+                    ui.label(cell)
+                        .on_hover_text(format!("{} — {}", row.label, row.tip));
                 }
                 ui.end_row();
             }
         });
 }
 
-fn feasibility(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem) {
+/// Why each option is infeasible or worth a look; on the site, each hall's reasons under
+/// the hall's name.
+fn feasibility(
+    ui: &mut Ui,
+    results: &Overview,
+    scope: &ScopeResult,
+    hall: Option<usize>,
+    lang: Lang,
+    units: UnitSystem,
+) {
+    let scopes: Vec<&ScopeResult> = match hall {
+        Some(_) => vec![scope],
+        None if results.halls.len() > 1 => results.halls.iter().collect(),
+        None => vec![scope],
+    };
     for option in CoolingOption::ALL {
-        let result = scope.option(option);
-        if result.infeasible_reasons.is_empty() && result.warnings.is_empty() {
+        let any = scopes.iter().any(|s| {
+            let o = s.option(option);
+            !o.infeasible_reasons.is_empty() || !o.warnings.is_empty()
+        });
+        if !any {
             continue;
         }
         ui.strong(option_name(option, lang));
-        for reason in &result.infeasible_reasons {
-            ui.label(
-                RichText::new(format!(
-                    "• {}",
-                    reason_text(reason, Some(option), lang, units)
-                ))
-                .color(ERROR_COLOUR),
-            );
-        }
-        for reason in &result.warnings {
-            ui.label(
-                RichText::new(format!(
-                    "• {}",
-                    reason_text(reason, Some(option), lang, units)
-                ))
-                .color(WARNING_COLOUR),
-            );
+        for s in &scopes {
+            let result = s.option(option);
+            let named = scopes.len() > 1;
+            for (reasons, colour) in [
+                (&result.infeasible_reasons, ERROR_COLOUR),
+                (&result.warnings, WARNING_COLOUR),
+            ] {
+                for reason in reasons {
+                    let text = reason_text(reason, Some(option), lang, units);
+                    let text = if named {
+                        Dash::ReasonOf.fmt(lang, &[&s.name, &text])
+                    } else {
+                        text
+                    };
+                    reason_line(ui, text, Some(colour), std::slice::from_ref(&s.name), lang);
+                }
+            }
         }
     }
 }
@@ -264,21 +424,45 @@ fn mixed_plan(ui: &mut Ui, results: &Overview, lang: Lang) {
     ui.label(
         CoolingOption::ALL
             .iter()
-            .map(|o| format!("{}: {}", option_name(*o, lang), counts[o.index()]))
+            .map(|o| {
+                format!(
+                    "{}: {}",
+                    option_name(*o, lang),
+                    group_thousands(counts[o.index()] as f64, 0)
+                )
+            })
             .collect::<Vec<_>>()
             .join(" · "),
     );
+    let scale = MoneyScale::fit(
+        [
+            plan.capex.amount,
+            plan.opex_per_year.amount,
+            plan.npv_vs_air.amount,
+        ],
+        plan.capex.currency,
+        lang,
+    );
     egui::Grid::new("mixed_plan").num_columns(2).show(ui, |ui| {
-        for (label, value) in [
-            (Term::Capex.tr(lang), money_text(plan.capex, lang)),
+        for (label, tip, value) in [
+            (
+                Term::Capex.tr(lang),
+                Dash::TipCapex,
+                scale.show(plan.capex.amount),
+            ),
             (
                 Gui::OpexPerYear.tr(lang),
-                money_text(plan.opex_per_year, lang),
+                Dash::TipOpex,
+                scale.show(plan.opex_per_year.amount),
             ),
-            (Term::Npv.tr(lang), money_text(plan.npv_vs_air, lang)),
-            (Term::Pue.tr(lang), format!("{:.3}", plan.pue)),
+            (
+                Dash::NpvVsAir.tr(lang),
+                Dash::TipNpv,
+                scale.show(plan.npv_vs_air.amount),
+            ),
+            (Term::Pue.tr(lang), Dash::TipPue, format!("{:.3}", plan.pue)),
         ] {
-            ui.label(label);
+            ui.label(label).on_hover_text(tip.tr(lang));
             ui.label(value);
             ui.end_row();
         }

@@ -10,7 +10,9 @@ pub mod compare;
 mod field_edit;
 pub mod floor;
 mod hall_plant;
+pub mod header;
 pub mod inventory;
+pub mod model_picker;
 pub mod rack;
 pub mod site;
 pub mod tree;
@@ -33,6 +35,10 @@ pub struct ViewCtx<'a> {
     pub site: &'a Site,
     pub catalog: &'a Catalog,
     pub analysis: &'a Analysis,
+    /// Tornado, Monte Carlo and phased plan (run on request).
+    pub studies: &'a crate::studies::Studies,
+    /// Reasons per option of the selected rack group.
+    pub detail: Option<&'a crate::analysis::GroupDetail>,
     pub settings: &'a Settings,
     pub selection: Selection,
     /// Bumped on each site change (for caches).
@@ -51,6 +57,8 @@ impl<'a> ViewCtx<'a> {
             site: &state.doc.site,
             catalog: &state.catalog,
             analysis: &state.analysis,
+            studies: &state.studies,
+            detail: state.detail.as_ref(),
             settings: &state.settings,
             selection: state.selection,
             revision: state.doc.revision,

@@ -1,18 +1,22 @@
-//! The rack view: the selected rack group's elevation drawn to scale by U (server groups
-//! coloured stock / new), kW and heat split per option, and its server groups edited here too.
+//! The rack view: the selected rack group (the first of the hall when none is selected) with
+//! its elevation drawn to scale by U (each server group a labelled block, stock / new
+//! coloured), its feasibility and reasons per option, kW and heat split per option, and its
+//! properties and server groups edited here.
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2};
 
+use super::model_picker::model_picker;
 use super::{Panel, ViewCtx};
 use crate::command::Command;
 use crate::edit::Edit;
 use crate::field_marks::{Depth, FieldProblem, join};
 use crate::kit::{Tracker, UiExt};
+use crate::state::Selection;
 use crate::words::{option_name, status_text};
 use coolplan_engine::CoolingOption;
 use coolplan_io::Seg;
 use coolplan_model::{Position, Rack, ServerGroup, Status};
-use coolplan_units::format::quantity_in;
+use coolplan_units::format::{group_thousands, quantity_in};
 use coolplan_units::{LengthUnit, PowerUnit, Qty};
 use coolplan_words::Text;
 use coolplan_words::gui::Gui;
@@ -22,21 +26,24 @@ pub const STOCK_COLOUR: Color32 = Color32::from_rgb(0x6c, 0x8e, 0xbf);
 /// Fill of new servers.
 pub const NEW_COLOUR: Color32 = Color32::from_rgb(0x4c, 0xaf, 0x7a);
 
-/// UI-local state of the rack view (none needed beyond the selection).
+/// View state of the rack view (none needed beyond the selection).
 #[derive(Default)]
 pub struct RackPanel;
 
 impl Panel for RackPanel {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
         let lang = ctx.lang();
-        let (Some(h), Some(r)) = (ctx.selection.hall, ctx.selection.rack) else {
+        let Some((h, r)) = shown_group(ctx) else {
             ui.label(Gui::SelectRack.tr(lang));
             return;
         };
-        let Some(rack) = ctx.site.halls.get(h).and_then(|hall| hall.racks.get(r)) else {
-            ui.label(Gui::SelectRack.tr(lang));
-            return;
-        };
+        if ctx.selection.rack != Some(r) || ctx.selection.hall != Some(h) {
+            out.push(Command::Select(Selection {
+                hall: Some(h),
+                rack: Some(r),
+            }));
+        }
+        let rack = &ctx.site.halls[h].racks[r];
         ui.heading(format!("{} › {}", ctx.site.halls[h].name, rack.name));
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
@@ -44,20 +51,95 @@ impl Panel for RackPanel {
                 elevation(ui, ctx, rack);
             });
             ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.vertical(|ui| {
-                    let mut edited = rack.clone();
-                    let mut tracker = Tracker::default();
-                    let path = ctx.rack_path((h, r));
-                    properties(ui, ctx, &path, &mut edited, &mut tracker);
-                    ui.separator();
-                    server_groups(ui, ctx, &path, &mut edited, &mut tracker);
-                    tracker.commands(|| Edit::SetRack((h, r), Box::new(edited)), out);
-                    ui.separator();
-                    heat_split(ui, ctx, (h, r));
+            egui::ScrollArea::vertical()
+                .id_salt("rack_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.vertical(|ui| {
+                        let mut edited = rack.clone();
+                        let mut tracker = Tracker::default();
+                        let path = ctx.rack_path((h, r));
+                        properties(ui, ctx, &path, &mut edited, &mut tracker);
+                        ui.separator();
+                        server_groups(ui, ctx, &path, &mut edited, &mut tracker);
+                        tracker.commands(|| Edit::SetRack((h, r), Box::new(edited)), out);
+                        ui.separator();
+                        heat_split(ui, ctx, (h, r));
+                        ui.separator();
+                        feasibility(ui, ctx, (h, r));
+                    });
                 });
-            });
         });
+    }
+}
+
+/// The group the view shows: the selected one, else the first group of the selected hall,
+/// else the first group of the site.
+fn shown_group(ctx: &ViewCtx) -> Option<(usize, usize)> {
+    let halls = &ctx.site.halls;
+    if let (Some(h), Some(r)) = (ctx.selection.hall, ctx.selection.rack)
+        && halls.get(h).is_some_and(|hall| r < hall.racks.len())
+    {
+        return Some((h, r));
+    }
+    let first_of = |h: usize| {
+        halls
+            .get(h)
+            .filter(|hall| !hall.racks.is_empty())
+            .map(|_| (h, 0))
+    };
+    ctx.selection
+        .hall
+        .and_then(first_of)
+        .or_else(|| (0..halls.len()).find_map(first_of))
+}
+
+/// Each option's verdict for the group and why (from its own evaluation).
+fn feasibility(ui: &mut Ui, ctx: &ViewCtx, at: (usize, usize)) {
+    let lang = ctx.lang();
+    ui.strong(Gui::Feasibility.tr(lang));
+    let Some(detail) = ctx.detail.filter(|d| d.at == at) else {
+        ui.label(Gui::NoResults.tr(lang));
+        return;
+    };
+    let scope = &detail.result.scope;
+    if let Some(option) = scope.recommendation.option {
+        ui.label(format!(
+            "{}: {}",
+            coolplan_words::terms::Term::Recommended.tr(lang),
+            option_name(option, lang)
+        ));
+    }
+    for option in CoolingOption::ALL {
+        let result = scope.option(option);
+        let verdict = if result.feasible {
+            coolplan_words::terms::Term::Feasible
+        } else {
+            coolplan_words::terms::Term::Infeasible
+        };
+        let colour = if result.feasible {
+            ui.visuals().text_color()
+        } else {
+            crate::kit::ERROR_COLOUR
+        };
+        ui.label(
+            egui::RichText::new(format!(
+                "{} — {}",
+                option_name(option, lang),
+                verdict.tr(lang)
+            ))
+            .color(colour)
+            .strong(),
+        );
+        for (reasons, colour) in [
+            (&result.infeasible_reasons, crate::kit::ERROR_COLOUR),
+            (&result.warnings, crate::kit::WARNING_COLOUR),
+        ] {
+            for reason in reasons {
+                let text = crate::words::reason_text(reason, Some(option), lang, ctx.units());
+                ui.label(egui::RichText::new(format!("  • {text}")).color(colour));
+            }
+        }
     }
 }
 
@@ -69,26 +151,31 @@ fn model_u(ctx: &ViewCtx, model: &str) -> f64 {
         .unwrap_or(1.0)
 }
 
-/// Draws the rack to scale: slots from the bottom, one box per server.
+/// Room above and below the rack for the end labels of the U axis.
+const AXIS_MARGIN: f32 = 8.0;
+/// Width of the U axis labels.
+const AXIS_LABEL_W: f32 = 34.0;
+
+/// Draws the rack to scale: slots from the bottom, each server group a block with its count
+/// and model written on it (or beside it when the block is too thin), one line per server.
 fn elevation(ui: &mut Ui, ctx: &ViewCtx, rack: &Rack) {
     let lang = ctx.lang();
     let rack_u = rack.height.in_unit(LengthUnit::U).max(1.0);
     let used_u: f64 = rack
         .servers
         .iter()
-        .map(|g| g.count as f64 * model_u(ctx, &g.model))
+        .map(|g| f64::from(g.count) * model_u(ctx, &g.model))
         .sum();
     let shown_u = rack_u.max(used_u);
-    let available = (ui.available_height() - 60.0).clamp(200.0, 640.0);
+    let available = (ui.available_height() - 80.0).clamp(200.0, 640.0);
     let u_px = (available / shown_u as f32).min(16.0);
-    let size = Vec2::new(200.0, u_px * shown_u as f32);
+    let size = Vec2::new(260.0, u_px * shown_u as f32 + 2.0 * AXIS_MARGIN);
     let (response, painter) = ui.allocate_painter(size, Sense::hover());
     let frame = response.rect;
-    let bottom = frame.bottom();
-    let label_w = 28.0;
+    let bottom = frame.bottom() - AXIS_MARGIN;
     let rack_rect = Rect::from_min_max(
-        Pos2::new(frame.left() + label_w, bottom - u_px * rack_u as f32),
-        Pos2::new(frame.right(), bottom),
+        Pos2::new(frame.left() + AXIS_LABEL_W, bottom - u_px * rack_u as f32),
+        Pos2::new(frame.left() + AXIS_LABEL_W + 120.0, bottom),
     );
     let visuals = ui.visuals();
     painter.rect_filled(rack_rect, 2.0, visuals.extreme_bg_color);
@@ -99,13 +186,23 @@ fn elevation(ui: &mut Ui, ctx: &ViewCtx, rack: &Rack) {
         StrokeKind::Outside,
     );
     let text_colour = visuals.text_color();
-    for u in (0..=rack_u as usize).step_by(6) {
+    let label_font = egui::FontId::proportional(10.0);
+    let rack_units = rack_u.round() as usize;
+    let mut marks: Vec<usize> = (0..=rack_units).step_by(6).collect();
+    if marks.last() != Some(&rack_units) {
+        // the top of the rack is always labelled; a mark too close below it gives way
+        if marks.last().is_some_and(|m| rack_units - m < 3) {
+            marks.pop();
+        }
+        marks.push(rack_units);
+    }
+    for u in marks {
         let y = bottom - u as f32 * u_px;
         painter.text(
-            Pos2::new(frame.left() + label_w - 4.0, y),
+            Pos2::new(frame.left() + AXIS_LABEL_W - 4.0, y),
             egui::Align2::RIGHT_CENTER,
             u.to_string(),
-            egui::FontId::proportional(10.0),
+            label_font.clone(),
             text_colour,
         );
     }
@@ -116,7 +213,8 @@ fn elevation(ui: &mut Ui, ctx: &ViewCtx, rack: &Rack) {
             Status::Stock => STOCK_COLOUR,
             Status::New(_) => NEW_COLOUR,
         };
-        for k in 0..group.count {
+        let start_u = u;
+        for _ in 0..group.count {
             let top = bottom - ((u + height_u) * u_px as f64) as f32;
             let low = bottom - (u * u_px as f64) as f32;
             let server = Rect::from_min_max(
@@ -130,23 +228,37 @@ fn elevation(ui: &mut Ui, ctx: &ViewCtx, rack: &Rack) {
                 Stroke::new(0.5, Color32::BLACK),
                 StrokeKind::Inside,
             );
-            if k == 0 && server.height() >= 10.0 {
-                painter.text(
-                    server.center(),
-                    egui::Align2::CENTER_CENTER,
-                    &group.model,
-                    egui::FontId::proportional(10.0_f32.min(server.height() - 1.0)),
-                    Color32::WHITE,
-                );
-            }
             u += height_u;
+        }
+        let block = Rect::from_min_max(
+            Pos2::new(rack_rect.left(), bottom - (u * u_px as f64) as f32),
+            Pos2::new(rack_rect.right(), bottom - (start_u * u_px as f64) as f32),
+        );
+        let text = format!("{} × {}", group.count, group.model);
+        if block.height() >= 12.0 {
+            painter.text(
+                block.center(),
+                egui::Align2::CENTER_CENTER,
+                &text,
+                label_font.clone(),
+                Color32::WHITE,
+            );
+        } else {
+            // too thin to write on: beside the rack
+            painter.text(
+                Pos2::new(rack_rect.right() + 6.0, block.center().y),
+                egui::Align2::LEFT_CENTER,
+                &text,
+                label_font.clone(),
+                text_colour,
+            );
         }
     }
     let free_u = rack_u - used_u;
     if free_u >= 0.0 {
-        ui.label(Gui::FreeU.fmt(lang, &[&format!("{free_u:.0}")]));
+        ui.label(Gui::FreeU.fmt(lang, &[&group_thousands(free_u, 0)]));
     } else {
-        ui.error_label(&Gui::OverfullU.fmt(lang, &[&format!("{:.0}", -free_u)]));
+        ui.error_label(&Gui::OverfullU.fmt(lang, &[&group_thousands(-free_u, 0)]));
     }
     ui.horizontal(|ui| {
         for (colour, text) in [
@@ -182,18 +294,12 @@ fn properties(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, tracker
         });
         ui.end_row();
         ui.label(Gui::RackHeight.tr(lang));
-        let mut height_u = rack.height.in_unit(LengthUnit::U);
+        let mut height_u = rack.height.in_unit(LengthUnit::U).round().clamp(1.0, 60.0) as u32;
         let height = ui.checked(field("height").as_ref(), false, |ui| {
-            ui.number_edit(
-                &mut height_u,
-                1.0..=60.0,
-                0.2,
-                Gui::RackHeight.tr(lang),
-                tracker,
-            )
+            ui.count_edit(&mut height_u, 1..=60, Gui::RackHeight.tr(lang), tracker)
         });
         if height.changed() {
-            rack.height = Qty::new(height_u.round(), LengthUnit::U);
+            rack.height = Qty::new(f64::from(height_u), LengthUnit::U);
         }
         ui.end_row();
         ui.label(Gui::Placed.tr(lang));
@@ -232,7 +338,13 @@ fn properties(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, tracker
         }
         ui.end_row();
         ui.label(Gui::Notes.tr(lang));
-        ui.text_edit(&mut rack.notes, Gui::Notes.tr(lang), tracker);
+        let notes = ui.add(
+            egui::TextEdit::multiline(&mut rack.notes)
+                .hint_text(Gui::Notes.tr(lang))
+                .desired_rows(2)
+                .desired_width(360.0),
+        );
+        tracker.track(&notes.on_hover_text(Gui::Notes.tr(lang)));
         ui.end_row();
     });
 }
@@ -260,20 +372,18 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
                     let at = [Seg::Item("servers", i), Seg::Field(name)];
                     ctx.problem(&join(path, &at), Depth::Under)
                 };
-                let before = group.model.clone();
-                ui.checked(field("model").as_ref(), false, |ui| {
-                    egui::ComboBox::from_id_salt(("group_model", i))
-                        .selected_text(&group.model)
-                        .width(140.0)
-                        .show_ui(ui, |ui| {
-                            for model in ctx.catalog.models() {
-                                ui.selectable_value(&mut group.model, model.id.clone(), &model.id);
-                            }
-                        })
-                        .response
-                        .on_hover_text(Gui::Model.tr(lang))
+                let chosen = ui.checked(field("model").as_ref(), false, |ui| {
+                    model_picker(
+                        ui,
+                        ("group_model", i),
+                        &group.model,
+                        &group.model,
+                        ctx.catalog,
+                        lang,
+                    )
                 });
-                if group.model != before {
+                if let Some(model) = chosen.filter(|m| *m != group.model) {
+                    group.model = model;
                     tracker.changed = true;
                 }
                 ui.checked(field("count").as_ref(), false, |ui| {
@@ -335,12 +445,7 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
 fn heat_split(ui: &mut Ui, ctx: &ViewCtx, at: (usize, usize)) {
     let lang = ctx.lang();
     ui.strong(Gui::HeatSplit.tr(lang));
-    let Some(rack_result) = ctx
-        .analysis
-        .results
-        .as_ref()
-        .and_then(|r| r.racks.iter().find(|rr| (rr.hall, rr.rack) == at))
-    else {
+    let Some(rack_result) = ctx.analysis.group(at) else {
         ui.label(Gui::NoResults.tr(lang));
         return;
     };

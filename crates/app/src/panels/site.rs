@@ -7,11 +7,11 @@ use egui::Ui;
 use super::field_edit::{Field, FieldEdit};
 use super::{Panel, ViewCtx};
 use crate::command::Command;
-use crate::edit::Edit;
+use crate::edit::{CloneProps, Edit};
 use crate::field_marks::{Depth, FieldProblem, join};
 use crate::kit::{Tracker, UiExt};
 use coolplan_io::Seg;
-use coolplan_model::{ClimateSource, CostMode, FacilityWater, FloorKind, Hall, Site, WaterClass};
+use coolplan_model::{ClimateSource, CostMode, FacilityWater, FloorKind, Hall, WaterClass};
 use coolplan_units::Currency;
 use coolplan_units::build::deg_c;
 use coolplan_words::Text;
@@ -24,6 +24,7 @@ pub struct SitePanel;
 impl Panel for SitePanel {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
         egui::ScrollArea::vertical()
+            .id_salt("site_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 site_props(ui, ctx, out);
@@ -256,49 +257,5 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
     let results = ctx.analysis.results.as_ref();
     if let Some(plant) = results.and_then(|r| r.plant.get(h)) {
         super::hall_plant::plant_results(ui, plant, lang, units);
-    }
-}
-
-/// Copies of the property fields without the big lists (cheap with 10,000 racks).
-trait CloneProps {
-    fn clone_props(&self) -> Self;
-}
-
-impl CloneProps for Site {
-    fn clone_props(&self) -> Self {
-        Site {
-            schema_version: self.schema_version,
-            name: self.name.clone(),
-            notes: self.notes.clone(),
-            currency: self.currency,
-            report_date: self.report_date.clone(),
-            location: self.location.clone(),
-            cost_mode: self.cost_mode,
-            assumptions: Default::default(),
-            catalog: Vec::new(),
-            overrides: Vec::new(),
-            uncertainty: Vec::new(),
-            halls: Vec::new(),
-        }
-    }
-}
-
-impl CloneProps for Hall {
-    fn clone_props(&self) -> Self {
-        Hall {
-            name: self.name.clone(),
-            notes: self.notes.clone(),
-            floor: self.floor.clone(),
-            area: self.area,
-            air_cooling_capacity: self.air_cooling_capacity,
-            facility_water: self.facility_water.clone(),
-            measured_pue: self.measured_pue,
-            calibration_split: self.calibration_split,
-            it_capacity: self.it_capacity,
-            plant: self.plant,
-            ups_redundancy: self.ups_redundancy,
-            ups_curve: self.ups_curve,
-            racks: Vec::new(),
-        }
     }
 }

@@ -3,7 +3,7 @@
 //! Rack group (per rack): air density above the air limit (air; cold plate's residual air);
 //! floor load of the rack or tank over the hall's rating; server compatibility (cold-plate
 //! kit unavailable, stock servers of factory-only models, immersion "no"; "with prep" is a
-//! warning); facility water missing or too warm.
+//! warning); facility water missing or too warm; an option the group's cooling rule rules out.
 //! Hall: heat left on air over the hall's air-cooling capacity; tank floor area over the
 //! hall's area. Halls and the site merge their parts' reasons, keeping the worst figure of
 //! each kind (and one entry per model for model reasons).
@@ -15,9 +15,9 @@ use uom::si::thermodynamic_temperature::degree_celsius;
 
 use super::load::RackLoad;
 use crate::results::{CoolingOption, Reason};
-use coolplan_model::Hall;
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::catalog::{ImmersionCompat, KitAvailability};
+use coolplan_model::{Hall, Rack};
 use coolplan_units::{TempDiffUnit, TemperatureUnit};
 
 fn celsius(t_c: f64) -> ThermodynamicTemperature {
@@ -132,6 +132,16 @@ pub fn rack_verdict(
                 ImmersionCompat::Yes => {}
             },
         }
+    }
+}
+
+/// The rack group's cooling rule (`Force` / `Exclude` in the site file): an option it rules
+/// out is one the group cannot take.
+pub fn rule_verdict(option: CoolingOption, rack: &Rack, v: &mut Verdict) {
+    if !rack.allows(option.cooling()) {
+        v.infeasible.push(Reason::RuledOut {
+            group: rack.name.clone(),
+        });
     }
 }
 

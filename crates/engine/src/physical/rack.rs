@@ -5,7 +5,7 @@
 //! every server present (the cost engine prorates energy by arrival year).
 
 use super::equipment::{floor_load_kg_per_m2, flow_m3_per_s, tank_count};
-use super::feasibility::{Verdict, rack_verdict};
+use super::feasibility::{Verdict, rack_verdict, rule_verdict};
 use super::load::RackLoad;
 use super::sums::Sums;
 use crate::results::{CoolingOption, Reason};
@@ -155,5 +155,6 @@ pub fn rack_group(
             &water[i],
             &mut verdicts[i],
         );
+        rule_verdict(option, rack, &mut verdicts[i]);
     }
 }

@@ -175,6 +175,8 @@ impl RackDraft {
                 retrofit_share: fields.share,
                 servers: self.groups.clone(),
                 measured: fields.measured.clone(),
+                // an inventory has no say over cooling: a rule the site gave stays
+                cooling: existing.and_then(|r| r.cooling.clone()),
             }
         } else {
             let position = existing
@@ -202,6 +204,7 @@ fn empty_rack(name: &str) -> Rack {
         retrofit_share: None,
         servers: Vec::new(),
         measured: None,
+        cooling: None,
     }
 }
 

@@ -8,8 +8,8 @@ use coolplan_model::assumptions::Describe;
 use coolplan_model::catalog::ServerKind;
 use coolplan_model::climate::{CLIMATE_PRESET_KEYS, MonthlyNormals};
 use coolplan_model::{
-    AirPlant, Catalog, ClimateSource, Hall, HeatRejection, Rack, ServerGroup, Site, Status,
-    UpsCurve, UpsRedundancy,
+    AirPlant, Catalog, ClimateSource, Cooling, CoolingRule, Hall, HeatRejection, Rack, ServerGroup,
+    Site, Status, UpsCurve, UpsRedundancy,
 };
 use coolplan_units::build::kw;
 use coolplan_units::{AreaUnit, LengthUnit, PowerUnit, Qty};
@@ -237,6 +237,24 @@ fn plant(c: &mut Checker, hall: &Hall) {
     }
 }
 
+/// A cooling rule must leave the group an option; an empty or repeated list is a slip.
+fn cooling_rule(c: &mut Checker, rule: &CoolingRule) {
+    let CoolingRule::Exclude(excluded) = rule else {
+        return;
+    };
+    if excluded.is_empty() {
+        c.report_field("cooling", Kind::CoolingExcludesNothing);
+    }
+    for (i, option) in excluded.iter().enumerate() {
+        if excluded[..i].contains(option) {
+            c.report_field("cooling", Kind::CoolingListedTwice(*option));
+        }
+    }
+    if Cooling::ALL.iter().all(|o| !rule.allows(*o)) {
+        c.report_field("cooling", Kind::CoolingExcludesAll);
+    }
+}
+
 fn round_area(q: Qty<AreaUnit>) -> Qty<AreaUnit> {
     Qty::new(q.number().ceil(), q.unit())
 }
@@ -251,6 +269,9 @@ fn rack(c: &mut Checker, rack: &Rack, context: &Context) {
     c.positive("height", &rack.height);
     if let Some(share) = rack.retrofit_share {
         c.fraction("retrofit_share", share);
+    }
+    if let Some(rule) = &rack.cooling {
+        cooling_rule(c, rule);
     }
     if let Some(measured) = &rack.measured {
         c.at(Seg::Field("measured"), |c| {

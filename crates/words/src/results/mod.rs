@@ -31,6 +31,16 @@ pub fn option_name(option: CoolingOption, lang: Lang) -> &'static str {
     }
 }
 
+/// The name of an option as a site file's cooling rule names it.
+pub fn cooling_name(option: coolplan_model::Cooling, lang: Lang) -> &'static str {
+    use coolplan_model::Cooling;
+    match option {
+        Cooling::Air => Term::Air.tr(lang),
+        Cooling::ColdPlate => Term::ColdPlate.tr(lang),
+        Cooling::Immersion => Term::Immersion.tr(lang),
+    }
+}
+
 /// The option's name inside a sentence (lower case in English).
 fn option_in_sentence(option: CoolingOption, lang: Lang) -> String {
     match lang {
@@ -193,6 +203,7 @@ pub fn reason(
                 &quantity::<AreaUnit>(*available, system),
             ],
         ),
+        Reason::RuledOut { group } => Words::RuledOut.fmt(lang, &[group]),
         Reason::NotImmersionCompatible { model } => {
             Words::NotImmersionCompatible.fmt(lang, &[model])
         }

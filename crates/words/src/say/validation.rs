@@ -92,6 +92,11 @@ impl Say for Kind {
                 Val::ArrivesBeforeStudy.fmt(lang, &[year, first_year])
             }
             PueHigh(v) => Val::PueHigh.fmt(lang, &[&n(*v)]),
+            CoolingExcludesAll => Val::CoolingExcludesAll.tr(lang).to_string(),
+            CoolingExcludesNothing => Val::CoolingExcludesNothing.tr(lang).to_string(),
+            CoolingListedTwice(option) => {
+                Val::CoolingListedTwice.fmt(lang, &[&crate::results::cooling_name(*option, lang)])
+            }
             RetiredAssumption(key) => Val::RetiredAssumption.fmt(lang, &[key]),
         }
     }

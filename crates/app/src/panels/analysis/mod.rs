@@ -1,155 +1,68 @@
-//! The Analysis panel: tornado of NPV against air (computed on demand), Monte Carlo on a
-//! background thread with progress and cancel, phased plan under a yearly budget, CDU N+1.
+//! The Analysis panel: tornado of NPV against air, Monte Carlo with progress and cancel,
+//! phased plan under a yearly budget, CDU N+1. Each study is asked for with a command and
+//! kept in app state ([`crate::studies`]); the N+1 checks come with every analysis.
 //!
-//! Owns: the panel's UI-local state (last tornado, the Monte Carlo section, the plan
-//! section). Never touches: the analyses' arithmetic (`engine::analysis`); the document is
-//! read only. A tornado or Monte Carlo resolves the site's climate when it starts (an EPW
-//! climate is read from its file).
+//! Owns: drawing the studies and pushing the commands that run them. Never touches: the
+//! analyses' arithmetic (`engine::analysis`), their state, files.
 
 mod monte_carlo;
 pub mod plan;
 
-use coolplan_words::Say;
 use egui::{Grid, Ui};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 use uom::si::power::kilowatt;
 
 use super::{Panel, ViewCtx};
 use crate::command::Command;
-use coolplan_engine::analysis::evaluator;
-use coolplan_engine::analysis::monte_carlo::MonteCarlo;
-use coolplan_engine::analysis::redundancy::{self, HallCheck};
-use coolplan_engine::analysis::tornado::{self, Tornado};
-use coolplan_io::climate::ClimateError;
-use coolplan_model::Site;
-use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
+use coolplan_engine::analysis::redundancy::HallCheck;
+use coolplan_engine::analysis::tornado::Tornado;
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
 use coolplan_words::gui::Gui;
 use coolplan_words::results::{money, option_name};
 use coolplan_words::{Lang, Text};
 
-pub use monte_carlo::DEFAULT_SAMPLES;
-
+/// No UI-local state: the studies live in app state.
 #[derive(Default)]
-pub struct AnalysisPanel {
-    /// The tornado and the analysis revision it was computed for.
-    tornado: Option<(u64, Result<Tornado, Unavailable>)>,
-    pub monte_carlo: monte_carlo::MonteCarloSection,
-    pub plan: plan::PlanSection,
-    /// The CDU N+1 checks and the analysis revision they are of (recomputed on change only).
-    redundancy: Option<(u64, Vec<HallCheck>)>,
-}
+pub struct AnalysisPanel;
 
 impl Panel for AnalysisPanel {
-    fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, _out: &mut Vec<Command>) {
+    fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
         let lang = ctx.lang();
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            if ctx.analysis.results.is_none() {
-                ui.label(Gui::AnNoResults.tr(lang));
-                return;
-            }
-            self.tornado_ui(ui, ctx);
-            ui.separator();
-            self.monte_carlo.ui(ui, ctx);
-            ui.separator();
-            self.plan.ui(ui, ctx);
-            ui.separator();
-            self.redundancy_ui(ui, ctx);
-        });
-    }
-}
-
-/// Why the tornado or Monte Carlo cannot run.
-#[derive(Debug)]
-enum Unavailable {
-    Climate(ClimateError),
-    Ranges(Vec<UncertaintyError>),
-    Tornado(ApplyError),
-}
-
-impl Say for Unavailable {
-    fn say(&self, lang: Lang) -> String {
-        match self {
-            Unavailable::Climate(e) => e.say(lang),
-            Unavailable::Ranges(problems) => {
-                coolplan_words::say::uncertainty::joined(problems, lang)
-            }
-            Unavailable::Tornado(e) => e.say(lang),
-        }
-    }
-}
-
-/// The site's ranges and the engine bound to its climate, or why not.
-fn prepared(
-    site: &Site,
-    base_dir: Option<&std::path::Path>,
-) -> Result<(Prepared, coolplan_climate::ClimateData), Unavailable> {
-    let climate = coolplan_io::climate::resolve(site, base_dir).map_err(Unavailable::Climate)?;
-    let prepared = Prepared::new(site).map_err(Unavailable::Ranges)?;
-    Ok((prepared, climate))
-}
-
-impl AnalysisPanel {
-    /// True while a Monte Carlo runs.
-    pub fn is_running(&self) -> bool {
-        self.monte_carlo.is_running()
-    }
-
-    /// The last finished Monte Carlo.
-    pub fn monte_carlo_result(&self) -> Option<&MonteCarlo> {
-        self.monte_carlo.result()
-    }
-
-    fn redundancy_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx) {
-        let Some(results) = &ctx.analysis.results else {
-            return;
-        };
-        // While a background recompute runs the results trail the site: keep the last check.
-        let fresh = ctx.analysis.revision == ctx.revision;
-        if fresh
-            && self
-                .redundancy
-                .as_ref()
-                .is_none_or(|(rev, _)| *rev != ctx.analysis.revision)
-        {
-            let checks = redundancy::site_checks(ctx.site, results);
-            self.redundancy = Some((ctx.analysis.revision, checks));
-        }
-        if let Some((_, checks)) = &self.redundancy {
-            redundancy_ui(ui, ctx, checks);
-        }
-    }
-
-    fn tornado_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx) {
-        let lang = ctx.lang();
-        if ctx.site.uncertainty.is_empty() {
-            ui.label(Gui::AnNoRanges.tr(lang));
-            return;
-        }
-        let stale = self
-            .tornado
-            .as_ref()
-            .is_none_or(|(rev, _)| *rev != ctx.analysis.revision);
-        let fresh = ctx.analysis.revision == ctx.revision;
-        if stale
-            && ui
-                .add_enabled(fresh, egui::Button::new(Gui::AnCompute.tr(lang)))
-                .clicked()
-            && let Some(results) = &ctx.analysis.results
-        {
-            let tornado = prepared(ctx.site, ctx.base_dir).and_then(|(p, climate)| {
-                tornado::tornado(&p, results, &evaluator(&p, &climate))
-                    .map_err(Unavailable::Tornado)
+        egui::ScrollArea::vertical()
+            .id_salt("analysis_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if ctx.analysis.results.is_none() {
+                    ui.label(Gui::AnNoResults.tr(lang));
+                    return;
+                }
+                tornado_ui(ui, ctx, out);
+                ui.separator();
+                monte_carlo::ui(ui, ctx, out);
+                ui.separator();
+                plan::ui(ui, ctx, out);
+                ui.separator();
+                redundancy_ui(ui, ctx, &ctx.analysis.redundancy);
             });
-            self.tornado = Some((ctx.analysis.revision, tornado));
+    }
+}
+
+fn tornado_ui(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
+    let lang = ctx.lang();
+    if ctx.site.uncertainty.is_empty() {
+        ui.label(Gui::AnNoRanges.tr(lang));
+        return;
+    }
+    match ctx.studies.tornado_of(ctx.revision) {
+        Some(Ok(t)) => tornado_view(ui, t, lang),
+        Some(Err(e)) => {
+            ui.label(e.text(lang));
         }
-        match &self.tornado {
-            Some((_, Ok(t))) => tornado_view(ui, t, lang),
-            Some((_, Err(e))) => {
-                ui.label(e.say(lang));
+        None => {
+            if ui.button(Gui::AnCompute.tr(lang)).clicked() {
+                out.push(Command::ComputeTornado);
             }
-            None => {}
         }
     }
 }

@@ -2,14 +2,16 @@
 //! year-by-year table, a cumulative cash-flow chart against staying all-air (payback where it
 //! crosses zero) and why each rack group is in its year.
 //!
-//! Owns: the section's UI-local state (budget, last plan). Never touches: the plan's
-//! arithmetic (`engine::analysis::phased`), its wording (`coolplan_words::results::plan_reason`).
+//! Owns: drawing and the budget field's commands. Never touches: the plan's arithmetic
+//! (`engine::analysis::phased`) or state ([`crate::studies::PlanStudy`]), its wording
+//! (`coolplan_words::results::plan_reason`).
 
 use egui::{Color32, Grid, Ui};
 use egui_plot::{Corner, HLine, Legend, Line, Plot, Points};
 
+use crate::command::Command;
 use crate::panels::ViewCtx;
-use coolplan_engine::analysis::phased::{self, Plan};
+use coolplan_engine::analysis::phased::Plan;
 use coolplan_units::Money;
 use coolplan_words::analysis::An;
 use coolplan_words::gui::Gui;
@@ -23,81 +25,52 @@ const ALL_AIR_COLOUR: Color32 = Color32::from_rgb(150, 150, 150);
 const PLAIN_COLOUR: Color32 = Color32::from_rgb(31, 119, 180);
 const DISCOUNTED_COLOUR: Color32 = Color32::from_rgb(44, 160, 44);
 
-/// The plan section: its budget field and the last plan with the analysis revision it is of.
-#[derive(Default)]
-pub struct PlanSection {
-    /// Yearly budget in the site's currency (0: not yet set from the results).
-    pub budget: f64,
-    pub plan: Option<(u64, Plan)>,
-    /// Why the last plan could not be made (the climate no longer resolves).
-    pub failure: Option<String>,
-}
-
-impl PlanSection {
-    /// The plan shown, if it is of the analysis shown.
-    pub fn current(&self, revision: u64) -> Option<&Plan> {
-        self.plan
-            .as_ref()
-            .filter(|(rev, _)| *rev == revision)
-            .map(|(_, plan)| plan)
-    }
-
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx) {
-        let lang = ctx.lang();
-        ui.heading(Gui::AnPlan.tr(lang));
-        let Some(results) = &ctx.analysis.results else {
-            return;
-        };
-        // While a background recompute runs, the results trail the site: plan on neither.
-        let fresh = ctx.analysis.revision == ctx.revision;
-        if self.budget <= 0.0 {
-            self.budget = starting_budget(results);
-        }
-        ui.horizontal(|ui| {
-            let label = ui.label(Gui::AnBudget.fmt(lang, &[&ctx.site.currency.code()]));
-            ui.add(
-                egui::DragValue::new(&mut self.budget)
+pub fn ui(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
+    let lang = ctx.lang();
+    ui.heading(Gui::AnPlan.tr(lang));
+    let Some(results) = &ctx.analysis.results else {
+        return;
+    };
+    let study = &ctx.studies.plan;
+    let budget = study.budget_for(results);
+    ui.horizontal(|ui| {
+        let label = ui.label(Gui::AnBudget.fmt(lang, &[&budget.currency.code()]));
+        let mut amount = budget.amount;
+        let response = ui
+            .add(
+                egui::DragValue::new(&mut amount)
                     .range(0.0..=1e12)
                     .speed(100_000.0),
             )
             .labelled_by(label.id);
-            if ui
-                .add_enabled(fresh, egui::Button::new(Gui::AnMakePlan.tr(lang)))
-                .clicked()
-            {
-                let budget = Money::new(self.budget, ctx.site.currency);
-                // the plan prices each group's yearly flows: the engine's full results
-                match crate::analysis::full_results(ctx.site, ctx.base_dir) {
-                    Ok((full, _)) => {
-                        self.failure = None;
-                        let years = full.horizon_years as usize;
-                        let plan = phased::plan(ctx.site, &full, budget, years);
-                        self.plan = Some((ctx.analysis.revision, plan));
-                    }
-                    Err(reason) => self.failure = Some(reason.text(lang).to_string()),
-                }
-            }
-        });
-        if let Some(reason) = &self.failure {
-            ui.colored_label(ui.visuals().error_fg_color, reason);
+        if response.changed() {
+            out.push(Command::SetPlanBudget(Money::new(amount, budget.currency)));
         }
-        let Some(plan) = self.current(ctx.analysis.revision) else {
+        if ui.button(Gui::AnMakePlan.tr(lang)).clicked() {
+            out.push(Command::MakePlan);
+        }
+    });
+    let plan = match study.of(ctx.revision) {
+        None => return,
+        Some(Err(reason)) => {
+            ui.colored_label(ui.visuals().error_fg_color, reason.text(lang));
             return;
-        };
-        ui.label(format!(
-            "{}: {}",
-            coolplan_words::report::Rep::KfNpv.tr(lang),
-            money(plan.npv, lang)
-        ));
-        years_table(ui, plan, lang);
-        ui.add_space(6.0);
-        ui.strong(An::CumulativeTitle.tr(lang));
-        ui.label(payback_text(plan, lang));
-        cash_flow_chart(ui, plan, lang);
-        ui.add_space(6.0);
-        ui.strong(An::WhyHeader.tr(lang));
-        reasons(ui, plan, lang);
-    }
+        }
+        Some(Ok(plan)) => plan,
+    };
+    ui.label(format!(
+        "{}: {}",
+        coolplan_words::report::Rep::KfNpv.tr(lang),
+        money(plan.npv, lang)
+    ));
+    years_table(ui, plan, lang);
+    ui.add_space(6.0);
+    ui.strong(An::CumulativeTitle.tr(lang));
+    ui.label(payback_text(plan, lang));
+    cash_flow_chart(ui, plan, lang);
+    ui.add_space(6.0);
+    ui.strong(An::WhyHeader.tr(lang));
+    reasons(ui, plan, lang);
 }
 
 fn years_table(ui: &mut Ui, plan: &Plan, lang: Lang) {
@@ -213,17 +186,6 @@ fn cash_flow_chart(ui: &mut Ui, plan: &Plan, lang: Lang) {
                 }
             }
         });
-}
-
-/// The budget the field starts with: the recommended option's site CAPEX spread over three
-/// years, rounded up to 100,000 (0 when the recommendation is air or costs nothing).
-fn starting_budget(results: &coolplan_engine::Overview) -> f64 {
-    let site = &results.site;
-    let capex = site
-        .recommendation
-        .option
-        .map_or(0.0, |option| site.option(option).cost.capex.amount);
-    (capex / 3.0 / 100_000.0).ceil() * 100_000.0
 }
 
 #[cfg(test)]

@@ -1,0 +1,68 @@
+//! A rack group's cooling rule (`cooling: Force(..)` / `Exclude(..)` in the site file): an
+//! option it rules out is infeasible for the group, with the reason naming the group, so the
+//! group's recommendation and the mixed plan move to what the rule allows.
+
+use coolplan::engine::{CoolingOption, Reason, evaluate};
+use coolplan::io::{climate::resolve, parse_site};
+use coolplan::model::{Cooling, CoolingRule, Site};
+
+fn ai_hall() -> Site {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sites/ai-hall.ron");
+    parse_site(&std::fs::read_to_string(path).unwrap(), path).unwrap()
+}
+
+/// Index of hall 0's group `name` in the results.
+fn group(site: &Site, name: &str) -> usize {
+    site.halls[0]
+        .racks
+        .iter()
+        .position(|r| r.name == name)
+        .unwrap()
+}
+
+#[test]
+fn an_excluded_option_is_infeasible_for_the_group_and_the_recommendation_moves() {
+    let mut site = ai_hall();
+    let climate = resolve(&site, None).unwrap();
+    let h100 = group(&site, "H100-B01");
+    let before = evaluate(&site, &climate);
+    // ai-hall immerses its H100 groups (best NPV of the three).
+    assert_eq!(
+        before.racks[h100].scope.recommendation.option,
+        Some(CoolingOption::Immersion)
+    );
+    site.halls[0].racks[h100].cooling = Some(CoolingRule::Exclude(vec![Cooling::Immersion]));
+    let after = evaluate(&site, &climate);
+    let immersion = after.racks[h100].scope.option(CoolingOption::Immersion);
+    assert!(!immersion.feasible);
+    assert!(immersion.infeasible_reasons.contains(&Reason::RuledOut {
+        group: "H100-B01".into()
+    }));
+    assert_eq!(
+        after.racks[h100].scope.recommendation.option,
+        Some(CoolingOption::ColdPlate)
+    );
+    assert_eq!(
+        after.mixed_plan.choices[h100],
+        Some(CoolingOption::ColdPlate)
+    );
+    // The rule of one group leaves the others as they were.
+    let other = group(&site, "H100-B02");
+    assert_eq!(after.racks[other].scope, before.racks[other].scope);
+}
+
+#[test]
+fn a_forced_option_is_the_only_one_the_group_may_take() {
+    let mut site = ai_hall();
+    let climate = resolve(&site, None).unwrap();
+    let cpu = group(&site, "CPU-A01");
+    site.halls[0].racks[cpu].cooling = Some(CoolingRule::Force(Cooling::ColdPlate));
+    let results = evaluate(&site, &climate);
+    let scope = &results.racks[cpu].scope;
+    assert_eq!(scope.recommendation.option, Some(CoolingOption::ColdPlate));
+    for option in [CoolingOption::Air, CoolingOption::Immersion] {
+        assert!(!scope.option(option).feasible, "{option:?}");
+    }
+    // "Air for the whole hall" now breaks the group's rule too.
+    assert!(!results.halls[0].option(CoolingOption::Air).feasible);
+}
