@@ -26,25 +26,26 @@ fn an_excluded_option_is_infeasible_for_the_group_and_the_recommendation_moves()
     let climate = resolve(&site, None).unwrap();
     let h100 = group(&site, "H100-B01");
     let before = evaluate(&site, &climate);
-    // ai-hall immerses its H100 groups (best NPV of the three).
+    // ai-hall puts its H100 groups on cold plate (best NPV of the three; immersion's server-fan
+    // saving does not remove the plant's fixed parts, method.md §7).
     assert_eq!(
         before.racks[h100].scope.recommendation.option,
-        Some(CoolingOption::Immersion)
+        Some(CoolingOption::ColdPlate)
     );
-    site.halls[0].racks[h100].cooling = Some(CoolingRule::Exclude(vec![Cooling::Immersion]));
+    site.halls[0].racks[h100].cooling = Some(CoolingRule::Exclude(vec![Cooling::ColdPlate]));
     let after = evaluate(&site, &climate);
-    let immersion = after.racks[h100].scope.option(CoolingOption::Immersion);
-    assert!(!immersion.feasible);
-    assert!(immersion.infeasible_reasons.contains(&Reason::RuledOut {
+    let cold_plate = after.racks[h100].scope.option(CoolingOption::ColdPlate);
+    assert!(!cold_plate.feasible);
+    assert!(cold_plate.infeasible_reasons.contains(&Reason::RuledOut {
         group: "H100-B01".into()
     }));
     assert_eq!(
         after.racks[h100].scope.recommendation.option,
-        Some(CoolingOption::ColdPlate)
+        Some(CoolingOption::Immersion)
     );
     assert_eq!(
         after.mixed_plan.choices[h100],
-        Some(CoolingOption::ColdPlate)
+        Some(CoolingOption::Immersion)
     );
     // The rule of one group leaves the others as they were.
     let other = group(&site, "H100-B02");

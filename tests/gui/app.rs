@@ -276,7 +276,7 @@ fn analysis_panel_computes_the_tornado_with_its_top_input_first() {
     // ai-hall's horizon range (8–15 years) moves the cold-plate NPV most (≈10.8 M CNY swing).
     harness.get_by_label("finance.horizon_years");
     harness.get_by_label("Budget per year (CNY)");
-    // the field starts at the recommended CAPEX over three years: 19.8 M / 3 → 6.6 M CNY
+    // the field starts at the recommended CAPEX over three years: 19.79 M / 3 → 6.6 M CNY
     let state = &harness.state().state;
     let results = state.analysis.results.as_ref().unwrap();
     assert_eq!(state.studies.plan.budget_for(results).amount, 6_600_000.0);

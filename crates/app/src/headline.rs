@@ -93,10 +93,10 @@ mod tests {
         let analysis = analyse(&site, None);
         let results = analysis.results.as_ref().expect("results");
         let headline = Headline::of(results).expect("every ai-hall group has an option");
-        // ai-hall: the four CPU and storage groups stay on air, the two H100 groups go to
-        // immersion, the six others (B200, A100, H20, Ascend, NVL72) to cold plate.
+        // ai-hall: the four CPU and storage groups and the Ascend group stay on air, the seven
+        // others (H100 ×2, B200 ×2, A100, H20, NVL72) go to cold plate.
         use CoolingOption::*;
-        assert_eq!(headline.split, [(Air, 4), (ColdPlate, 6), (Immersion, 2)]);
+        assert_eq!(headline.split, [(Air, 5), (ColdPlate, 7)]);
         assert_eq!(headline.uniform, None);
         assert_eq!(headline.groups, site.rack_group_count());
         assert_eq!(headline.capex, results.mixed_plan.capex);
