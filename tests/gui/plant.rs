@@ -1,13 +1,13 @@
-//! The hall's plant in the hall properties: the air plant's kind, and the calibration split
-//! once a measured PUE is set, edited by clicks, change the site and the engine's figures;
-//! the calibration and design day show below in the report's words.
+//! The hall's plant in the hall properties: the air plant's kind, its UPS, and the
+//! calibration split once a measured PUE is set, edited by clicks, change the site and the
+//! engine's figures; the calibration and design day show below in the report's words.
 
 use crate::support::{harness, show};
 use coolplan::app::CoolplanApp;
 use coolplan::app::command::Command;
 use coolplan::app::state::{Selection, View};
 use coolplan::engine::CoolingOption;
-use coolplan::model::{AirPlant, CalibrationSplit, Hall};
+use coolplan::model::{AirPlant, CalibrationSplit, Hall, UpsCurve, UpsRedundancy};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -53,6 +53,21 @@ fn choosing_dx_crac_units_and_a_split_edits_the_hall_and_its_energy() {
     // Constant-speed blowers and compressors on the dry bulb, no economiser: more energy.
     let dx = air_energy(&harness, 1);
     assert!(dx > tower, "DX {dx} vs tower {tower}");
+    // A DX room's UPS defaults to N; N+1 asks for its module count.
+    harness.get_by_value("N").click();
+    harness.run();
+    harness.get_by_label("N+1").click();
+    harness.run();
+    let n_plus_1 = UpsRedundancy::NPlus1 { modules: 4 };
+    assert_eq!(hall(&harness, 1).ups_redundancy, Some(n_plus_1));
+    assert!(harness.query_all_by_label("UPS modules (N of N+1)").count() >= 1);
+    // A transformerless UPS loses less: less energy again.
+    harness.get_by_value("Legacy (with transformer)").click();
+    harness.run();
+    harness.get_by_label("Modern (transformerless)").click();
+    harness.run();
+    assert_eq!(hall(&harness, 1).ups_curve, Some(UpsCurve::Modern));
+    assert!(air_energy(&harness, 1) < dx);
     // The split row shows with a measured PUE only (B2 has none; A1 measured 1.55).
     assert!(harness.query_by_label("Calibration split").is_none());
     select_hall(&mut harness, 0);

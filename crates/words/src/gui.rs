@@ -137,6 +137,12 @@ crate::texts! {
         DryCooler => "Dry cooler with trim chiller", "干冷器 + 补冷冷机";
         TapChilledWater => "Tapped into the chilled water", "接入现有冷冻水";
         CalibrationSplit => "Calibration split", "校准分摊方式";
+        UpsRedundancy => "UPS redundancy", "UPS 冗余方式";
+        UpsModules => "UPS modules (N of N+1)", "UPS 模块数（N+1 中的 N）";
+        UpsCurve => "UPS losses", "UPS 损耗曲线";
+        UpsLegacy => "Legacy (with transformer)", "传统型（工频，带变压器）";
+        UpsModern => "Modern (transformerless)", "高效型（高频，无变压器）";
+        UpsCustom => "Custom (from the site file)", "自定义（站点文件中）";
         SplitUniform => "Uniform (the model's own ratio)", "均摊（按模型自身比例）";
         SplitFixed => "All on the fixed parts", "全部计入固定部分";
         SplitProportional => "All on the load-driven parts", "全部计入随负荷部分";

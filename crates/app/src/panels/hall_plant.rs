@@ -1,14 +1,16 @@
 //! The selected hall's plant in the hall properties (`docs/method.md` §7): what cools its air
-//! (plant type, economiser, adiabatic pads), how its liquid heat leaves the building, and how a
-//! measured PUE's excess is split. An unset field shows its default; a choice writes it. Below
+//! (plant type, economiser, adiabatic pads), its UPS (redundancy, loss curve), how its liquid
+//! heat leaves the building, and how a measured PUE's excess is split. An unset field shows its default; a choice writes it. Below
 //! them, what the engine made of the plant: the calibration's split and each liquid option's
 //! design day, in the report's words.
 
 use egui::Ui;
 
-use crate::kit::Tracker;
+use crate::kit::{Tracker, UiExt};
 use coolplan_engine::HallPlant;
-use coolplan_model::{AirPlant, CalibrationSplit, FacilityWater, Hall, HeatRejection};
+use coolplan_model::{
+    AirPlant, CalibrationSplit, FacilityWater, Hall, HeatRejection, UpsCurve, UpsRedundancy,
+};
 use coolplan_units::format::UnitSystem;
 use coolplan_words::gui::Gui;
 use coolplan_words::results::plant as words;
@@ -101,6 +103,71 @@ pub(super) fn air_plant_rows(ui: &mut Ui, props: &mut Hall, lang: Lang, tracker:
         props.plant = Some(plant);
         tracker.changed = true;
     }
+}
+
+/// Rows for the UPS: redundancy (N, N+1 with its module count, 2N; the default follows the air
+/// plant) and loss curve (a `Custom` curve is set in the file and shown as such).
+pub(super) fn ups_rows(ui: &mut Ui, props: &mut Hall, lang: Lang, tracker: &mut Tracker) {
+    let current = props.ups();
+    let mut ups = current;
+    let name = |u: UpsRedundancy| match u {
+        UpsRedundancy::N => "N",
+        UpsRedundancy::NPlus1 { .. } => "N+1",
+        UpsRedundancy::TwoN => "2N",
+    };
+    ui.label(Gui::UpsRedundancy.tr(lang));
+    egui::ComboBox::from_id_salt("ups_redundancy")
+        .selected_text(name(ups))
+        .show_ui(ui, |ui| {
+            let choices = [
+                UpsRedundancy::N,
+                UpsRedundancy::NPlus1 { modules: 4 },
+                UpsRedundancy::TwoN,
+            ];
+            for choice in choices {
+                let chosen = name(ups) == name(choice);
+                if ui.selectable_label(chosen, name(choice)).clicked() && !chosen {
+                    ups = choice;
+                }
+            }
+        })
+        .response
+        .on_hover_text(Gui::UpsRedundancy.tr(lang));
+    ui.end_row();
+    if let UpsRedundancy::NPlus1 { modules } = &mut ups {
+        ui.label(Gui::UpsModules.tr(lang));
+        ui.count_edit(modules, 1..=64, Gui::UpsModules.tr(lang), tracker);
+        ui.end_row();
+    }
+    if ups != current {
+        props.ups_redundancy = Some(ups);
+        tracker.changed = true;
+    }
+    let curve = props.ups_curve.unwrap_or_default();
+    let curve_name = |c: UpsCurve| match c {
+        UpsCurve::Legacy => Gui::UpsLegacy,
+        UpsCurve::Modern => Gui::UpsModern,
+        UpsCurve::Custom { .. } => Gui::UpsCustom,
+    };
+    ui.label(Gui::UpsCurve.tr(lang));
+    egui::ComboBox::from_id_salt("ups_curve")
+        .selected_text(curve_name(curve).tr(lang))
+        .show_ui(ui, |ui| {
+            for choice in [UpsCurve::Legacy, UpsCurve::Modern] {
+                let chosen = curve == choice;
+                if ui
+                    .selectable_label(chosen, curve_name(choice).tr(lang))
+                    .clicked()
+                    && !chosen
+                {
+                    props.ups_curve = Some(choice);
+                    tracker.changed = true;
+                }
+            }
+        })
+        .response
+        .on_hover_text(Gui::UpsCurve.tr(lang));
+    ui.end_row();
 }
 
 /// The row for how the facility water rejects its heat.

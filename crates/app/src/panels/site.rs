@@ -178,6 +178,7 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
         });
         ui.end_row();
         super::hall_plant::air_plant_rows(ui, &mut props, lang, &mut tracker);
+        super::hall_plant::ups_rows(ui, &mut props, lang, &mut tracker);
         ui.label(Gui::FacilityWater.tr(lang));
         let mut has_water = props.facility_water.is_some();
         let response = ui
