@@ -8,6 +8,7 @@ use coolplan::app::command::Command;
 use coolplan::app::state::{Selection, View};
 use coolplan::engine::CoolingOption;
 use coolplan::model::{AirPlant, CalibrationSplit, Hall, UpsCurve, UpsRedundancy};
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -67,7 +68,25 @@ fn choosing_dx_crac_units_and_a_split_edits_the_hall_and_its_energy() {
     harness.get_by_label("Modern (transformerless)").click();
     harness.run();
     assert_eq!(hall(&harness, 1).ups_curve, Some(UpsCurve::Modern));
-    assert!(air_energy(&harness, 1) < dx);
+    let modern = air_energy(&harness, 1);
+    assert!(modern < dx);
+    // An IT capacity of its own starts at the air capacity (900 kW); the UPS is rated from it.
+    let label = "IT capacity (UPS rated from it)";
+    let row = harness
+        .get_all_by_label(label)
+        .next()
+        .unwrap()
+        .rect()
+        .center()
+        .y;
+    let on_row = |n: &egui_kittest::Node<'_>| (n.rect().center().y - row).abs() < 12.0;
+    {
+        let mut boxes = harness.get_all_by_role(Role::CheckBox);
+        boxes.find(on_row).expect("its checkbox").click();
+    }
+    harness.run();
+    let capacity = hall(&harness, 1).it_capacity.expect("set");
+    assert_eq!(capacity, hall(&harness, 1).air_cooling_capacity);
     // The split row shows with a measured PUE only (B2 has none; A1 measured 1.55).
     assert!(harness.query_by_label("Calibration split").is_none());
     select_hall(&mut harness, 0);

@@ -137,6 +137,7 @@ crate::texts! {
         DryCooler => "Dry cooler with trim chiller", "干冷器 + 补冷冷机";
         TapChilledWater => "Tapped into the chilled water", "接入现有冷冻水";
         CalibrationSplit => "Calibration split", "校准分摊方式";
+        ItCapacity => "IT capacity (UPS rated from it)", "IT 设计容量（UPS 按此配置）";
         UpsRedundancy => "UPS redundancy", "UPS 冗余方式";
         UpsModules => "UPS modules (N of N+1)", "UPS 模块数（N+1 中的 N）";
         UpsCurve => "UPS losses", "UPS 损耗曲线";

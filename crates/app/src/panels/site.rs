@@ -177,6 +177,27 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             )
         });
         ui.end_row();
+        ui.label(Gui::ItCapacity.tr(lang));
+        ui.horizontal(|ui| {
+            // unset: the larger of the air capacity and the racks' design IT (method.md §7)
+            let mut given = props.it_capacity.is_some();
+            let response = ui
+                .checkbox(&mut given, "")
+                .on_hover_text(Gui::ItCapacity.tr(lang));
+            if tracker.track(&response) {
+                props.it_capacity = given.then_some(props.air_cooling_capacity);
+            }
+            if let Some(capacity) = &mut props.it_capacity {
+                let problem = problem_at(&[Seg::Field("it_capacity")]);
+                ui.checked(problem.as_ref(), false, |ui| {
+                    capacity.edit(
+                        ui,
+                        &mut Field::new(units, lang, Gui::ItCapacity.tr(lang), &mut tracker),
+                    )
+                });
+            }
+        });
+        ui.end_row();
         super::hall_plant::air_plant_rows(ui, &mut props, lang, &mut tracker);
         super::hall_plant::ups_rows(ui, &mut props, lang, &mut tracker);
         ui.label(Gui::FacilityWater.tr(lang));
