@@ -9,17 +9,19 @@ mod json;
 mod text;
 
 use coolplan_words::Say;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize};
 use std::time::Instant;
 
+use super::terminal::{self, err, out};
 use super::{Outcome, print_error};
 use coolplan_engine::analysis::monte_carlo::{self, Config, McError, MonteCarlo};
 use coolplan_engine::analysis::phased::{self, Plan};
 use coolplan_engine::analysis::redundancy::{self, HallCheck};
 use coolplan_engine::analysis::tornado::{self, Tornado};
 use coolplan_engine::{ClimateData, Results};
-use coolplan_io::{LoadError, load_site};
+use coolplan_io::climate::{WeatherFolders, resolve_in};
+use coolplan_io::load_site;
 use coolplan_model::Site;
 use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
 use coolplan_units::Money;
@@ -39,7 +41,7 @@ pub struct AnalyzeArgs {
     /// Site file (.ron); its `uncertainty` list gives the ranges.
     pub file: PathBuf,
     /// Run a Monte Carlo of N samples (10,000 when N is left out).
-    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "10000")]
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "10000", value_parser = parse_samples)]
     pub monte_carlo: Option<usize>,
     /// Seed of the Monte Carlo draws (same seed, same result).
     #[arg(long, default_value_t = 1)]
@@ -52,6 +54,20 @@ pub struct AnalyzeArgs {
     pub years: Option<usize>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
+    /// A folder of EPW weather files, looked in when the site's EPW file is not in its folder.
+    #[arg(long, value_name = "DIR")]
+    pub weather_dir: Option<PathBuf>,
+}
+
+/// Most Monte Carlo samples one run draws: every sample is kept for the percentiles, and a
+/// million already give percentiles to a fraction of a per cent.
+pub const MAX_SAMPLES: usize = 1_000_000;
+
+fn parse_samples(text: &str) -> Result<usize, super::BadArgument> {
+    text.parse::<usize>()
+        .ok()
+        .filter(|n| (1..=MAX_SAMPLES).contains(n))
+        .ok_or_else(|| super::parse_error(Cli::SamplesOutOfRange, text))
 }
 
 /// Everything `analyze` computed.
@@ -170,16 +186,20 @@ pub fn localize(command: clap::Command, lang: Lang) -> clap::Command {
         .mut_arg("seed", |a| a.help(help(An::HelpSeed)))
         .mut_arg("budget", |a| a.help(help(An::HelpBudget)))
         .mut_arg("years", |a| a.help(help(An::HelpYears)))
+        .mut_arg("weather_dir", |a| a.help(Cli::HelpWeatherDir.tr(lang)))
 }
 
 pub fn run(args: &AnalyzeArgs, lang: Lang) -> Outcome {
     let origin = args.file.display().to_string();
     let site = match load_site(&args.file) {
         Ok(loaded) => loaded.site,
-        Err(e) => return load_failed(&e, lang),
+        Err(e) => return super::load_failed(&e, lang),
     };
-    let base_dir = args.file.parent().map(Path::to_path_buf);
-    let climate = match coolplan_io::climate::resolve(&site, base_dir.as_deref()) {
+    let folders = WeatherFolders {
+        site: args.file.parent(),
+        extra: args.weather_dir.as_deref(),
+    };
+    let climate = match resolve_in(&site, folders) {
         Ok(climate) => climate,
         Err(e) => {
             print_error(lang, &format!("{origin}: {}", e.say(lang)));
@@ -189,30 +209,16 @@ pub fn run(args: &AnalyzeArgs, lang: Lang) -> Outcome {
     match analyse(&site, &climate, args) {
         Ok(analysis) => {
             match args.format {
-                Format::Json => println!("{}", json::to_json(&analysis, lang)),
-                Format::Text => print!("{}", text::to_text(&analysis, lang)),
+                Format::Json => out!("{}", json::to_json(&analysis, lang)),
+                Format::Text => terminal::print_clean(&text::to_text(&analysis, lang)),
             }
             Outcome::Ok
         }
         Err(e) => {
-            eprintln!("{}: {}", Cli::Error.tr(lang), e.render(lang));
+            err!("{}: {}", Cli::Error.tr(lang), e.render(lang));
             Outcome::Invalid
         }
     }
-}
-
-fn load_failed(e: &LoadError, lang: Lang) -> Outcome {
-    if e.is_unreadable() {
-        print_error(lang, &e.say(lang));
-        return Outcome::Unreadable;
-    }
-    eprintln!("{}", e.say(lang));
-    if let LoadError::Invalid { problems, .. } = e {
-        for problem in problems {
-            eprintln!("  {}", problem.say(lang));
-        }
-    }
-    Outcome::Invalid
 }
 
 pub use json::to_json;

@@ -1,10 +1,12 @@
 //! `coolplan export <site.ron> [-o inventory.csv]`: the site's racks as inventory CSV (one row
 //! per server group), which `coolplan import` reads back into the same racks.
 
-use std::path::{Path, PathBuf};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
 use super::Outcome;
-use super::import::report_load_error;
+use super::terminal::out;
+
 use coolplan_io::import::export_inventory;
 use coolplan_io::load_site;
 use coolplan_words::import::Imp;
@@ -22,30 +24,26 @@ pub struct ExportArgs {
 pub fn run(args: &ExportArgs, lang: Lang) -> Outcome {
     let site = match load_site(&args.site) {
         Ok(loaded) => loaded.site,
-        Err(e) => return report_load_error(&e, lang),
+        Err(e) => return super::load_failed(&e, lang),
     };
     let csv = export_inventory(&site);
     let Some(output) = &args.output else {
-        print!("{csv}");
+        // A terminal gets no control characters from rack names; a pipe gets the bytes.
+        if std::io::stdout().is_terminal() {
+            super::terminal::print_clean(&csv);
+        } else {
+            // A closed pipe (e.g. `| head`) is not an error of the export.
+            let _ = std::io::stdout().lock().write_all(csv.as_bytes());
+        }
         return Outcome::Ok;
     };
     let origin = output.display().to_string();
-    match write_csv(output, &csv) {
+    match coolplan_io::save::write_whole(output, csv.as_bytes()) {
         Ok(()) => {
             let rows = csv.lines().count().saturating_sub(1);
-            println!("{}", Imp::Exported.fmt(lang, &[&origin, &rows]));
+            out!("{}", Imp::Exported.fmt(lang, &[&origin, &rows]));
             Outcome::Ok
         }
-        Err(e) => {
-            eprintln!("{}", Imp::WriteFailed.fmt(lang, &[&origin, &e]));
-            Outcome::Unreadable
-        }
+        Err(e) => super::save_failed(&e, lang),
     }
-}
-
-/// Writes CSV `text` to `path` through a temporary file renamed over it, so a reader never
-/// sees half a file.
-pub(super) fn write_csv(path: &Path, text: &str) -> std::io::Result<()> {
-    let temp = path.with_extension("csv.tmp");
-    std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, path))
 }

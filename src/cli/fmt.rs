@@ -4,10 +4,11 @@
 use coolplan_words::Say;
 use std::path::{Path, PathBuf};
 
+use super::terminal::out;
 use super::{Outcome, print_error};
 use coolplan_io::lex::has_comments;
 use coolplan_io::load::{decode, read_file};
-use coolplan_io::save::{SaveError, SaveOptions, SaveOutcome, save_text};
+use coolplan_io::save::{DiskStamp, SaveError, SaveOptions, SaveOutcome, save_text};
 use coolplan_io::{LoadError, parse_migrated, to_canonical_string};
 use coolplan_words::cli::Cli;
 use coolplan_words::{Lang, Text};
@@ -44,13 +45,16 @@ pub fn run(args: &FmtArgs, lang: Lang) -> Outcome {
 
 fn fmt_one(path: &Path, args: &FmtArgs, lang: Lang) -> Outcome {
     let origin = path.display().to_string();
+    if !args.check {
+        super::clean_stray_temps(path, lang);
+    }
     let loaded = read_file(path).and_then(|bytes| {
         let text = decode(&bytes, &origin)?;
         let (site, _) = parse_migrated(&text, &origin)?;
-        Ok((text, site))
+        Ok((text, site, DiskStamp::of(&bytes)))
     });
-    let (text, site) = match loaded {
-        Ok(pair) => pair,
+    let (text, site, stamp) = match loaded {
+        Ok(loaded) => loaded,
         Err(e) => return report_load_error(&e, lang),
     };
     let canonical = match to_canonical_string(&site) {
@@ -62,41 +66,39 @@ fn fmt_one(path: &Path, args: &FmtArgs, lang: Lang) -> Outcome {
     };
     if canonical == text {
         if !args.check {
-            println!("{}", Cli::Unchanged.fmt(lang, &[&origin]));
+            out!("{}", Cli::Unchanged.fmt(lang, &[&origin]));
         }
         return Outcome::Ok;
     }
     if args.check {
-        println!("{}", Cli::NotCanonical.fmt(lang, &[&origin]));
+        out!("{}", Cli::NotCanonical.fmt(lang, &[&origin]));
         return Outcome::Invalid;
     }
     if has_comments(&text) && !args.force {
-        println!("{}", Cli::RefuseComments.fmt(lang, &[&origin]));
+        out!("{}", Cli::RefuseComments.fmt(lang, &[&origin]));
         return Outcome::Invalid;
     }
     let options = SaveOptions {
         allow_dropping_comments: args.force,
+        expected: Some(stamp),
     };
     match save_text(path, &canonical, options) {
         Ok(SaveOutcome::Written { backup }) => {
-            println!("{}", Cli::Formatted.fmt(lang, &[&origin]));
+            out!("{}", Cli::Formatted.fmt(lang, &[&origin]));
             if let Some(bak) = backup {
-                println!("{}", Cli::BackupKept.fmt(lang, &[&origin, &bak.display()]));
+                out!("{}", Cli::BackupKept.fmt(lang, &[&origin, &bak.display()]));
             }
             Outcome::Ok
         }
         Ok(SaveOutcome::Unchanged) => {
-            println!("{}", Cli::Unchanged.fmt(lang, &[&origin]));
+            out!("{}", Cli::Unchanged.fmt(lang, &[&origin]));
             Outcome::Ok
         }
         Ok(SaveOutcome::WouldDropComments) => {
-            println!("{}", Cli::RefuseComments.fmt(lang, &[&origin]));
+            out!("{}", Cli::RefuseComments.fmt(lang, &[&origin]));
             Outcome::Invalid
         }
-        Err(e) => {
-            print_error(lang, &e.say(lang));
-            Outcome::Unreadable
-        }
+        Err(e) => super::save_failed(&e, lang),
     }
 }
 
@@ -105,7 +107,7 @@ fn report_load_error(e: &LoadError, lang: Lang) -> Outcome {
         print_error(lang, &e.say(lang));
         Outcome::Unreadable
     } else {
-        println!("{}: {}", Cli::Error.tr(lang), e.say(lang));
+        out!("{}: {}", Cli::Error.tr(lang), e.say(lang));
         Outcome::Invalid
     }
 }

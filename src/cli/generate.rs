@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use super::{Outcome, print_error};
+use super::Outcome;
+use super::terminal::out;
 use coolplan_io::{SaveOptions, SaveOutcome, save_site};
 use coolplan_model::generate::generate_site;
-use coolplan_words::Say;
 use coolplan_words::generate::Gen;
 use coolplan_words::{Lang, Text};
 
@@ -34,23 +34,20 @@ pub fn run(args: &GenerateArgs, lang: Lang) -> Outcome {
         Ok(SaveOutcome::Written { .. }) => {
             let (groups, racks, halls) =
                 (site.rack_group_count(), site.rack_count(), site.halls.len());
-            println!(
+            out!(
                 "{}",
                 Gen::Written.fmt(lang, &[&origin, &groups, &racks, &halls, &args.seed])
             );
             Outcome::Ok
         }
         Ok(SaveOutcome::Unchanged) => {
-            println!("{}", Gen::Unchanged.fmt(lang, &[&origin]));
+            out!("{}", Gen::Unchanged.fmt(lang, &[&origin]));
             Outcome::Ok
         }
         Ok(SaveOutcome::WouldDropComments) => {
-            println!("{}", Gen::RefuseComments.fmt(lang, &[&origin]));
+            out!("{}", Gen::RefuseComments.fmt(lang, &[&origin]));
             Outcome::Invalid
         }
-        Err(e) => {
-            print_error(lang, &e.say(lang));
-            Outcome::Unreadable
-        }
+        Err(e) => super::save_failed(&e, lang),
     }
 }

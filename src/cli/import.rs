@@ -7,12 +7,16 @@ use coolplan_words::Say;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::terminal::{self, err, out};
 use super::{Outcome, print_error};
 use coolplan_io::import::{
-    ColumnMapping, ImportError, ImportFormat, ImportOptions, ImportPlan, MAX_INPUT_BYTES,
-    MappingStore, apply, header_line, plan_import,
+    ColumnMapping, ImportError, ImportFormat, ImportOptions, ImportPlan, MappingStore, apply,
+    header_line, plan_import, read_csv_file,
 };
-use coolplan_io::{LoadError, SaveOptions, SaveOutcome, load_site, save_site, validate};
+use coolplan_io::load::{MAX_FILE_BYTES, load_bytes, read_file};
+use coolplan_io::read::read_capped;
+use coolplan_io::save::{DiskStamp, save_text};
+use coolplan_io::{SaveOptions, SaveOutcome, load_str, to_canonical_string};
 use coolplan_model::Site;
 use coolplan_words::cli::Cli;
 use coolplan_words::import::Imp;
@@ -41,6 +45,10 @@ pub struct ImportArgs {
     /// Write the site even though its // comments are dropped (notes fields survive).
     #[arg(long)]
     pub force: bool,
+    /// Apply even though some rows could not be read (wrong number of fields, a quote left
+    /// open): they are listed in the preview and dropped.
+    #[arg(long)]
+    pub accept_skipped: bool,
 }
 
 fn parse_format(text: &str) -> Result<ImportFormat, super::BadArgument> {
@@ -48,9 +56,12 @@ fn parse_format(text: &str) -> Result<ImportFormat, super::BadArgument> {
 }
 
 pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
-    let mut site = match load_site(&args.into) {
-        Ok(loaded) => loaded.site,
-        Err(e) => return report_load_error(&e, lang),
+    if !args.dry_run {
+        super::clean_stray_temps(&args.into, lang);
+    }
+    let (mut site, stamp) = match load_stamped(&args.into, lang) {
+        Ok(loaded) => loaded,
+        Err(outcome) => return outcome,
     };
     let origin = args.file.display().to_string();
     let text = match read_csv(&args.file, lang) {
@@ -60,77 +71,111 @@ pub fn run(args: &ImportArgs, lang: Lang) -> Outcome {
     let options = match options(args, &text, lang) {
         Ok(options) => options,
         Err(e) => {
-            eprintln!("{}", Imp::ImportFailed.fmt(lang, &[&origin, &e.say(lang)]));
+            err!("{}", Imp::ImportFailed.fmt(lang, &[&origin, &e.say(lang)]));
             return Outcome::Invalid;
         }
     };
     let plan = match plan_import(&site, &site.catalog(), &text, &options) {
         Ok(plan) => plan,
         Err(e) => {
-            eprintln!("{}", Imp::ImportFailed.fmt(lang, &[&origin, &e.say(lang)]));
+            err!("{}", Imp::ImportFailed.fmt(lang, &[&origin, &e.say(lang)]));
             return Outcome::Invalid;
         }
     };
     print_plan(&plan, lang);
     let target = args.into.display().to_string();
     if args.dry_run {
-        println!("{}", Imp::DryRun.fmt(lang, &[&target]));
+        out!("{}", Imp::DryRun.fmt(lang, &[&target]));
         return Outcome::Ok;
     }
-    apply(&mut site, &plan);
-    save_checked(&args.into, &site, args.force, lang)
-}
-
-/// Validates `site` and, without errors, saves it to `path` atomically (`force`: even though
-/// its // comments are dropped); prints the problems or that the import is written.
-pub(super) fn save_checked(path: &Path, site: &Site, force: bool, lang: Lang) -> Outcome {
-    let target = path.display().to_string();
-    let problems = validate(site);
-    if problems.iter().any(|p| p.is_error()) {
-        for problem in &problems {
-            eprintln!("{}", problem.say(lang));
-        }
+    let malformed = plan.malformed_rows();
+    if malformed > 0 && !args.accept_skipped {
+        err!("{}", Imp::RefuseMalformed.fmt(lang, &[&malformed, &target]));
         return Outcome::Invalid;
     }
+    apply(&mut site, &plan);
+    save_checked(&args.into, &site, stamp, args.force, lang)
+}
+
+/// The site at `path` and the stamp of the bytes read (a later save refuses when another
+/// writer changed the file since); a failure is printed.
+pub(super) fn load_stamped(path: &Path, lang: Lang) -> Result<(Site, DiskStamp), Outcome> {
+    let origin = path.display().to_string();
+    let loaded = read_file(path).and_then(|bytes| {
+        let loaded = load_bytes(&bytes, &origin)?;
+        Ok((loaded.site, DiskStamp::of(&bytes)))
+    });
+    loaded.map_err(|e| super::load_failed(&e, lang))
+}
+
+/// Saves `site` to `path` atomically when it would load again, and only when the file still
+/// holds what `stamp` saw (`force`: even though its // comments are dropped); prints the
+/// reasons or that the import is written.
+pub(super) fn save_checked(
+    path: &Path,
+    site: &Site,
+    stamp: DiskStamp,
+    force: bool,
+    lang: Lang,
+) -> Outcome {
+    let target = path.display().to_string();
+    // The site as it will be written must load again: refuse before writing, not after.
+    let text = match site_text(site, &target, lang) {
+        Ok(text) => text,
+        Err(outcome) => return outcome,
+    };
     let save = SaveOptions {
         allow_dropping_comments: force,
+        expected: Some(stamp),
     };
-    match save_site(path, site, save) {
+    match save_text(path, &text, save) {
         Ok(SaveOutcome::Written { .. } | SaveOutcome::Unchanged) => {
-            println!("{}", Imp::Written.fmt(lang, &[&target]));
+            out!("{}", Imp::Written.fmt(lang, &[&target]));
             Outcome::Ok
         }
         Ok(SaveOutcome::WouldDropComments) => {
-            println!(
+            out!(
                 "{}",
                 coolplan_words::cli::Cli::RefuseComments.fmt(lang, &[&target])
             );
             Outcome::Invalid
         }
+        Err(e) => super::save_failed(&e, lang),
+    }
+}
+
+/// The canonical text of `site`, refused (with every reason printed) when it would not load
+/// again: too large for a site file, or invalid.
+fn site_text(site: &Site, target: &str, lang: Lang) -> Result<String, Outcome> {
+    let text = to_canonical_string(site).map_err(|e| {
+        print_error(lang, &coolplan_io::SaveError::from(e).say(lang));
+        Outcome::Invalid
+    })?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        let size = text.len() as u64;
+        let error = coolplan_io::SaveError::TooLarge {
+            path: target.into(),
+            size,
+        };
+        return Err(super::save_failed(&error, lang));
+    }
+    match load_str(&text, target) {
+        Ok(_) => Ok(text),
         Err(e) => {
-            print_error(lang, &e.say(lang));
-            Outcome::Unreadable
+            err!("{}", Imp::RefuseInvalid.fmt(lang, &[&target]));
+            super::load_failed(&e, lang);
+            Err(Outcome::Invalid)
         }
     }
 }
 
-/// The CSV text, refusing files over the import limit or not in UTF-8.
+/// The CSV text, refusing special files, files over the import limit and text not in UTF-8.
 pub(super) fn read_csv(path: &Path, lang: Lang) -> Result<String, Outcome> {
-    const MB: u64 = 1024 * 1024;
-    let origin = path.display().to_string();
-    let fail = |e: &dyn std::fmt::Display| {
-        eprintln!("{}", Imp::ReadFailed.fmt(lang, &[&origin, e]));
+    read_csv_file(path).map_err(|e| {
+        let origin = path.display().to_string();
+        err!("{}", Imp::ReadFailed.fmt(lang, &[&origin, &e.say(lang)]));
         Outcome::Unreadable
-    };
-    let size = std::fs::metadata(path).map_err(|e| fail(&e))?.len();
-    if size > MAX_INPUT_BYTES as u64 {
-        let args: [&dyn std::fmt::Display; 3] =
-            [&origin, &size.div_ceil(MB), &(MAX_INPUT_BYTES as u64 / MB)];
-        eprintln!("{}", Imp::FileTooLarge.fmt(lang, &args));
-        return Err(Outcome::Unreadable);
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(&e))?;
-    String::from_utf8(bytes).map_err(|_| fail(&Imp::NotUtf8.tr(lang)))
+    })
 }
 
 /// An `--assign` or `--map` argument that cannot be used.
@@ -170,9 +215,11 @@ fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, O
             .insert(name.trim().to_string(), id.trim().to_string());
     }
     let store_path = mapping_store_path();
+    // The store is a convenience: a missing, special or oversized file is an empty store.
     let mut store = store_path
         .as_deref()
-        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|p| read_capped(p, MAX_STORE_BYTES).ok())
+        .and_then(|bytes| String::from_utf8(bytes).ok())
         .map(|json| MappingStore::parse(&json))
         .unwrap_or_default();
     let header = header_line(text);
@@ -182,14 +229,14 @@ fn options(args: &ImportArgs, text: &str, lang: Lang) -> Result<ImportOptions, O
             && store.remember(header, &mapping)
             && write_store(path, &store).is_ok()
         {
-            println!("{}", Imp::MappingSaved.fmt(lang, &[&path.display()]));
+            out!("{}", Imp::MappingSaved.fmt(lang, &[&path.display()]));
         }
         options.mapping = Some(mapping);
     } else if matches!(args.format, None | Some(ImportFormat::Generic))
         && let Some(recalled) = store.get(header)
     {
         let mapping = recalled.map_err(OptionsError::Mapping)?;
-        println!("{}", Imp::MappingRecalled.fmt(lang, &[&mapping]));
+        out!("{}", Imp::MappingRecalled.fmt(lang, &[&mapping]));
         options.mapping = Some(mapping);
     }
     Ok(options)
@@ -208,13 +255,17 @@ pub fn mapping_store_path() -> Option<PathBuf> {
     Some(base.join("coolplan").join("import-mappings.json"))
 }
 
-fn write_store(path: &Path, store: &MappingStore) -> std::io::Result<()> {
+/// Largest mapping store read, bytes (a mapping is a line; thousands of them fit in 1 MiB).
+const MAX_STORE_BYTES: u64 = 1024 * 1024;
+
+fn write_store(path: &Path, store: &MappingStore) -> Result<(), coolplan_io::SaveError> {
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
+        std::fs::create_dir_all(dir).map_err(|source| coolplan_io::SaveError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
     }
-    let temp = path.with_extension("json.tmp");
-    std::fs::write(&temp, store.to_json())?;
-    std::fs::rename(&temp, path)
+    coolplan_io::save::write_whole(path, store.to_json().as_bytes())
 }
 
 /// The preview table, skipped rows, the review list and the summary (a closed pipe, as with
@@ -238,9 +289,9 @@ fn write_plan(out: &mut impl Write, plan: &ImportPlan, lang: Lang) -> std::io::R
     for row in &plan.preview {
         rows.push([
             row.action.say(lang),
-            row.hall.clone(),
-            row.rack.clone(),
-            row.model.clone(),
+            shown(&row.hall),
+            shown(&row.rack),
+            shown(&row.model),
             row.count.to_string(),
             coolplan_words::say::import::preview_note(row, lang),
         ]);
@@ -249,20 +300,17 @@ fn write_plan(out: &mut impl Write, plan: &ImportPlan, lang: Lang) -> std::io::R
     let widths: Vec<usize> = (0..5).map(width).collect();
     for row in &rows {
         let mut line = String::new();
-        for (cell, w) in row.iter().zip(&widths) {
-            line.push_str(&format!("{cell:<w$}  "));
+        for (cell, &w) in row.iter().zip(&widths) {
+            terminal::push_padded(&mut line, cell, w + 2);
         }
         line.push_str(&row[5]);
-        writeln!(out, "  {}", line.trim_end())?;
+        writeln!(out, "  {}", terminal::clean(line.trim_end()))?;
     }
     if !plan.skipped.is_empty() {
         writeln!(out, "{}", Imp::HeadSkipped.tr(lang))?;
         for s in &plan.skipped {
-            writeln!(
-                out,
-                "  {}",
-                Imp::LineReason.fmt(lang, &[&s.line, &s.reason.say(lang)])
-            )?;
+            let reason = Imp::LineReason.fmt(lang, &[&s.line, &s.reason.say(lang)]);
+            writeln!(out, "  {}", terminal::clean(&shown(&reason)))?;
         }
     }
     if !plan.unmatched.is_empty() {
@@ -271,7 +319,11 @@ fn write_plan(out: &mut impl Write, plan: &ImportPlan, lang: Lang) -> std::io::R
             let lines: Vec<String> = u.lines.iter().map(u64::to_string).collect();
             let args: [&dyn std::fmt::Display; 4] =
                 [&u.name, &u.lines.len(), &u.nearest, &lines.join(", ")];
-            writeln!(out, "  {}", Imp::UnmatchedLine.fmt(lang, &args))?;
+            writeln!(
+                out,
+                "  {}",
+                terminal::clean(&shown(&Imp::UnmatchedLine.fmt(lang, &args)))
+            )?;
         }
     }
     writeln!(
@@ -281,17 +333,16 @@ fn write_plan(out: &mut impl Write, plan: &ImportPlan, lang: Lang) -> std::io::R
     )
 }
 
-pub(super) fn report_load_error(e: &LoadError, lang: Lang) -> Outcome {
-    if e.is_unreadable() {
-        print_error(lang, &e.say(lang));
-        Outcome::Unreadable
-    } else {
-        eprintln!("{}", e.say(lang));
-        if let LoadError::Invalid { problems, .. } = e {
-            for problem in problems {
-                eprintln!("  {}", problem.say(lang));
-            }
-        }
-        Outcome::Invalid
+/// Longest cell shown in the preview, characters: a 65,536-character cell (a broken export)
+/// is shown cut, with the count of characters left out.
+const MAX_SHOWN_CHARS: usize = 120;
+
+/// `text` cut to [`MAX_SHOWN_CHARS`] for the preview.
+fn shown(text: &str) -> String {
+    let total = text.chars().count();
+    if total <= MAX_SHOWN_CHARS {
+        return text.to_string();
     }
+    let kept: String = text.chars().take(MAX_SHOWN_CHARS).collect();
+    format!("{kept}… (+{})", total - MAX_SHOWN_CHARS)
 }

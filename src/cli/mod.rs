@@ -13,6 +13,9 @@ mod fmt;
 mod generate;
 mod import;
 mod report;
+mod terminal;
+
+use terminal::err;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -146,7 +149,7 @@ fn open_gui(file: Option<std::path::PathBuf>, _lang: Lang) -> ExitCode {
 /// Built without the `gui` feature: one line naming the headless commands, exit code 2.
 #[cfg(not(feature = "gui"))]
 fn open_gui(_file: Option<std::path::PathBuf>, lang: Lang) -> ExitCode {
-    eprintln!("{}", Cli::NoGuiInBuild.tr(lang));
+    err!("{}", Cli::NoGuiInBuild.tr(lang));
     ExitCode::from(2)
 }
 
@@ -220,24 +223,57 @@ fn lang_in_args(args: &[OsString]) -> Option<Lang> {
         })
 }
 
-/// Prints an error and its chain of causes to stderr, in `lang`.
+/// Prints an error to stderr, in `lang`.
 pub fn print_error(lang: Lang, message: &str) {
-    eprintln!("{}: {message}", Cli::Error.tr(lang));
+    err!("{}: {message}", Cli::Error.tr(lang));
 }
 
 /// Prints `headline` and the cause, both worded.
 pub fn print_error_because(lang: Lang, headline: &str, cause: &str) {
-    eprintln!("{}: {headline}", Cli::Error.tr(lang));
-    eprintln!("  {}: {cause}", Cli::CausedBy.tr(lang));
+    err!("{}: {headline}", Cli::Error.tr(lang));
+    err!("  {}: {cause}", Cli::CausedBy.tr(lang));
 }
 
-/// Prints `headline` and the chain of causes of an error from outside coolplan's crates
-/// (their own errors are worded whole by `Say`, causes included).
-pub fn print_error_chain(lang: Lang, headline: &str, error: &dyn std::error::Error) {
-    eprintln!("{}: {headline}", Cli::Error.tr(lang));
-    let mut source = error.source();
-    while let Some(cause) = source {
-        eprintln!("  {}: {cause}", Cli::CausedBy.tr(lang));
-        source = cause.source();
+/// Removes temporary files an interrupted save of `path` left beside it (a writer about to
+/// start on a file calls it; a live writer's files are kept) and says how many.
+pub(crate) fn clean_stray_temps(path: &std::path::Path, lang: Lang) {
+    let removed = coolplan_io::save::clean_stray_temps(path);
+    if removed > 0 {
+        err!(
+            "{}",
+            coolplan_words::files::Files::StrayTemps.fmt(lang, &[&path.display(), &removed])
+        );
     }
+}
+
+/// Prints why a save failed; the outcome is `Invalid` when the save was refused (the file
+/// changed, is read-only, would be too large) and `Unreadable` when the system failed it.
+pub(crate) fn save_failed(error: &coolplan_io::SaveError, lang: Lang) -> Outcome {
+    use coolplan_io::SaveError;
+    use coolplan_words::Say;
+    print_error(lang, &error.say(lang));
+    match error {
+        SaveError::ChangedOnDisk { .. }
+        | SaveError::ReadOnly { .. }
+        | SaveError::TooLarge { .. }
+        | SaveError::Locked { .. } => Outcome::Invalid,
+        _ => Outcome::Unreadable,
+    }
+}
+
+/// Prints why a site could not be loaded, every problem of an invalid one included (stderr);
+/// `Unreadable` when the file could not be read, `Invalid` when it was read and is wrong.
+pub(crate) fn load_failed(e: &coolplan_io::LoadError, lang: Lang) -> Outcome {
+    use coolplan_words::Say;
+    if e.is_unreadable() {
+        print_error(lang, &e.say(lang));
+        return Outcome::Unreadable;
+    }
+    err!("{}", e.say(lang));
+    if let coolplan_io::LoadError::Invalid { problems, .. } = e {
+        for problem in problems {
+            err!("  {}", problem.say(lang));
+        }
+    }
+    Outcome::Invalid
 }

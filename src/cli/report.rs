@@ -6,10 +6,12 @@
 //! file's `report_date`, else undated — never the clock), writing the bytes.
 
 use coolplan_words::Say;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::{Outcome, print_error, print_error_because, print_error_chain};
+use super::terminal::err;
+use super::{Outcome, print_error, print_error_because};
+use coolplan_io::climate::{WeatherFolders, resolve_in};
 use coolplan_io::load::{load_bytes, read_file};
 use coolplan_report::compose::{ReportInput, sha256_hex};
 use coolplan_report::export::{Format, export};
@@ -34,6 +36,9 @@ pub struct ReportArgs {
     /// Date printed on the report (YYYY-MM-DD); default: the site file's report_date, else none.
     #[arg(long)]
     pub date: Option<String>,
+    /// A folder of EPW weather files, looked in when the site's EPW file is not in its folder.
+    #[arg(long, value_name = "DIR")]
+    pub weather_dir: Option<PathBuf>,
 }
 
 fn parse_format(text: &str) -> Result<Format, super::BadArgument> {
@@ -69,13 +74,13 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
         (None, Some(path)) => match Format::from_path(path) {
             Some(format) => format,
             None => {
-                eprintln!("{}", Rep::CliUnknownFormat.fmt(lang, &[&path.display()]));
+                err!("{}", Rep::CliUnknownFormat.fmt(lang, &[&path.display()]));
                 return Outcome::Invalid;
             }
         },
     };
     if format == Format::Pdf && !cfg!(feature = "pdf") {
-        eprintln!("{}", Cli::NoPdfInBuild.tr(lang));
+        err!("{}", Cli::NoPdfInBuild.tr(lang));
         return Outcome::Invalid;
     }
     let origin = args.site.display().to_string();
@@ -88,14 +93,11 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
     };
     let site = match load_bytes(&bytes, &origin) {
         Ok(loaded) => loaded.site,
-        Err(e) => {
-            eprintln!("{}", e.say(lang));
-            return Outcome::Invalid;
-        }
+        Err(e) => return super::load_failed(&e, lang),
     };
     let assumptions = site.assumptions.resolve(site.currency);
     if let Err(mismatch) = coolplan_engine::cost::check_currency(&assumptions, site.currency) {
-        eprintln!(
+        err!(
             "{}: {origin}: {}",
             coolplan_words::cli::Cli::Error.tr(lang),
             mismatch.say(lang)
@@ -104,20 +106,18 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
     }
     let date = args.date.clone().or_else(|| site.report_date.clone());
     if let Some(date) = date.as_deref().filter(|d| !is_iso_date(d)) {
-        eprintln!("{}", Rep::CliBadDate.fmt(lang, &[&date]));
+        err!("{}", Rep::CliBadDate.fmt(lang, &[&date]));
         return Outcome::Invalid;
     }
-    let climate = match coolplan_io::climate::resolve(&site, args.site.parent()) {
+    let folders = WeatherFolders {
+        site: args.site.parent(),
+        extra: args.weather_dir.as_deref(),
+    };
+    let climate = match resolve_in(&site, folders) {
         Ok(climate) => climate,
         Err(e) => {
-            print_error(
-                lang,
-                &format!(
-                    "{} {}",
-                    Rep::CliClimateFailed.fmt(lang, &[&origin]),
-                    e.say(lang)
-                ),
-            );
+            let headline = Rep::CliClimateFailed.fmt(lang, &[&origin]);
+            print_error_because(lang, &headline, &e.say(lang));
             return Outcome::Invalid;
         }
     };
@@ -144,32 +144,39 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
             return Outcome::Invalid;
         }
     };
-    write(&report, args.output.as_deref(), &origin, lang)
+    write(&report, format, args.output.as_deref(), &origin, lang)
 }
 
-fn write(report: &[u8], output: Option<&Path>, origin: &str, lang: Lang) -> Outcome {
-    let result = match output {
-        Some(path) => std::fs::write(path, report),
-        None => {
-            // A closed pipe (e.g. `| head`) is not an error of the report.
-            let _ = std::io::stdout().lock().write_all(report);
-            Ok(())
-        }
+/// Writes the report to `output` whole (temporary file renamed over it: a full disk or a
+/// crash never leaves a truncated report in place of a good old one), or to stdout.
+fn write(
+    report: &[u8],
+    format: Format,
+    output: Option<&Path>,
+    origin: &str,
+    lang: Lang,
+) -> Outcome {
+    let Some(path) = output else {
+        let mut stdout = std::io::stdout().lock();
+        // A terminal gets no control characters from the site's text; a pipe gets the bytes.
+        let _ = if format != Format::Pdf && stdout.is_terminal() {
+            let text = String::from_utf8_lossy(report);
+            stdout.write_all(super::terminal::clean(&text).as_bytes())
+        } else {
+            stdout.write_all(report)
+        };
+        // A closed pipe (e.g. `| head`) is not an error of the report.
+        return Outcome::Ok;
     };
-    match (result, output) {
-        (Ok(()), Some(path)) => {
-            eprintln!(
+    match coolplan_io::save::write_whole(path, report) {
+        Ok(()) => {
+            err!(
                 "{}",
                 Rep::CliWroteData.fmt(lang, &[&origin, &path.display(), &report.len()])
             );
             Outcome::Ok
         }
-        (Ok(()), None) => Outcome::Ok,
-        (Err(e), path) => {
-            let target = path.map_or("stdout".to_string(), |p| p.display().to_string());
-            print_error_chain(lang, &Rep::CliWriteFailed.fmt(lang, &[&target]), &e);
-            Outcome::Unreadable
-        }
+        Err(e) => super::save_failed(&e, lang),
     }
 }
 

@@ -296,7 +296,7 @@ fn malformed_rows_are_listed_in_the_preview_with_their_line_numbers() {
     // Lines 3 and 5 have the wrong number of fields; line 7 opens a quote never closed.
     harness.get_by_label("row has 4 fields, the header has 9");
     harness.get_by_label("row has 11 fields, the header has 9");
-    harness.get_by_label_contains("a quoted field is never closed");
+    harness.get_by_label_contains("a quote opened on this row is not closed");
     for line in ["3", "5", "7"] {
         assert!(harness.query_all_by_label(line).count() >= 1, "line {line}");
     }

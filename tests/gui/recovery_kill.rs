@@ -4,9 +4,13 @@
 //! [`RecoveryStore`] folder) and checks that recovery restores exactly the edits the child had
 //! autosaved — never a torn or older file.
 //!
-//! The child is this test binary (`gui`) re-executed on the `#[ignore]`d test
-//! `recovery_kill::child_edits_and_autosaves` with `COOLPLAN_KILL_CHILD_DIR` set; it is not
-//! meant to run on its own.
+//! The same with saves: a child saves after every edit (File › Save, which keeps the previous
+//! file as `site.ron.bak`) and is killed at a varying moment; the site file and its backup
+//! must each be one whole saved state, and the next start removes the temporary files.
+//!
+//! The children are this test binary (`gui`) re-executed on the `#[ignore]`d tests
+//! `recovery_kill::child_edits_and_autosaves` and `recovery_kill::child_edits_and_saves` with
+//! `COOLPLAN_KILL_CHILD_DIR` set; they are not meant to run on their own.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -110,21 +114,49 @@ fn child_edits_and_autosaves() {
     std::thread::sleep(Duration::from_secs(60));
 }
 
-/// The child test's name as the harness knows it (`recovery_kill::child_edits_and_autosaves`
-/// in the `gui` test binary): its module path without the crate name.
-fn child_test_name() -> String {
+/// The child of the save test: one edit and one save per frame, the number of saves done
+/// printed after each.
+#[test]
+#[ignore = "child process of saves_survive_sigkill_at_any_moment"]
+fn child_edits_and_saves() {
+    let Some(dir) = std::env::var_os(CHILD_ENV).map(PathBuf::from) else {
+        panic!("run only as the child of saves_survive_sigkill_at_any_moment");
+    };
+    let doc = Document::new(site(), Some(original(&dir)), None);
+    let mut state = AppState::new(doc, settings());
+    let recovery = RecoveryStore::disabled();
+    for i in 0..EDITS {
+        let _ = apply(
+            &mut state,
+            &recovery,
+            vec![Command::Edit(edit(i), Gesture::Step), Command::Save],
+        );
+        assert!(!state.doc.dirty, "save {i}: {:?}", state.notice);
+        println!("{}", i + 1);
+    }
+    std::thread::sleep(Duration::from_secs(60));
+}
+
+/// The name of the child test `child` as the harness knows it (`recovery_kill::child` in the
+/// `gui` test binary): its module path without the crate name.
+fn child_test_name(child: &str) -> String {
     let module = module_path!()
         .split_once("::")
         .map_or("", |(_crate, module)| module);
-    format!("{module}::child_edits_and_autosaves")
+    format!("{module}::{child}")
 }
 
 /// Runs one child, kills it (SIGKILL) `delay` after it reports `kill_after` autosaved edits,
 /// and returns the number it last reported before it died.
 fn run_child_and_kill(dir: &Path, kill_after: usize, delay: Duration) -> usize {
+    run_child_named("child_edits_and_autosaves", dir, kill_after, delay)
+}
+
+/// [`run_child_and_kill`] of the child test `name`.
+fn run_child_named(name: &str, dir: &Path, kill_after: usize, delay: Duration) -> usize {
     let exe = std::env::current_exe().expect("test binary path");
     let mut child = Process::new(exe)
-        .arg(child_test_name())
+        .arg(child_test_name(name))
         .args(["--exact", "--ignored", "--nocapture", "--test-threads=1"])
         .env(CHILD_ENV, dir)
         .stdout(Stdio::piped())
@@ -210,5 +242,56 @@ fn autosave_survives_sigkill_at_any_moment() {
         assert_ne!(app.state.doc.site, states[0], "edits are back");
         assert!(app.state.doc.dirty, "recovered work is unsaved");
         assert_eq!(app.state.doc.path, Some(original(&store_dir)));
+    }
+}
+
+/// The state a saved file holds: its index in `states`.
+fn saved_state(states: &[Site], path: &Path, label: &str) -> usize {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{label}: {e}"));
+    let text = String::from_utf8(bytes).unwrap_or_else(|_| panic!("{label}: not UTF-8"));
+    let site = coolplan::io::parse_site(&text, label)
+        .unwrap_or_else(|e| panic!("{label}: torn or unreadable ({} bytes): {e:?}", text.len()));
+    states
+        .iter()
+        .position(|s| *s == site)
+        .unwrap_or_else(|| panic!("{label}: holds no saved state"))
+}
+
+#[test]
+fn saves_survive_sigkill_at_any_moment() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let states = expected_states(dir.path());
+    for (round, kill_after) in [2, 5, 9, 17, 33, 51].into_iter().enumerate() {
+        let store_dir = dir.path().join(format!("save-kill-{kill_after}"));
+        std::fs::create_dir_all(&store_dir).unwrap();
+        let delay = Duration::from_micros(1_900 * round as u64);
+        let reported = run_child_named("child_edits_and_saves", &store_dir, kill_after, delay);
+        assert!(reported >= kill_after, "child reported {reported} saves");
+        let file = original(&store_dir);
+        let saved = saved_state(&states, &file, "site.ron");
+        assert!(
+            (reported..=reported + 1).contains(&saved),
+            "kill after {kill_after}: site.ron holds {saved} edits, child had saved {reported}"
+        );
+        // The backup is the save before the file's state, or the file's own state when the
+        // kill came between the backup and the rename of a save that then never happened.
+        let backup = saved_state(
+            &states,
+            &coolplan::io::save::backup_path(&file),
+            "site.ron.bak",
+        );
+        assert!(
+            backup + 1 == saved || (backup == saved && saved == reported),
+            "kill after {kill_after}: backup {backup}, file {saved}"
+        );
+        // The next start opens the file and removes what the kill left.
+        let doc = coolplan::app::document_for(Some(file.clone())).expect("the saved file opens");
+        assert_eq!(doc.site, states[saved]);
+        let strays: Vec<_> = std::fs::read_dir(&store_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(strays.is_empty(), "kill after {kill_after}: {strays:?}");
     }
 }

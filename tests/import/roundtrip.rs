@@ -89,7 +89,10 @@ fn malformed_rows_are_reported_with_their_line_numbers() {
             expected: 9
         }
     );
-    assert_eq!(*reason_at(&plan, 7), SkipReason::UnterminatedQuote);
+    assert_eq!(
+        *reason_at(&plan, 7),
+        SkipReason::UnterminatedQuote { last_line: 8 }
+    );
     apply(&mut site, &plan);
     assert_eq!(
         groups(rack(&site, "Hall A", "A01-R05")),

@@ -1,10 +1,13 @@
 //! Crash safety of saving: `coolplan fmt` on a large, deliberately non-canonical site is
 //! SIGKILLed again and again at a random instant; the file must always hold either the old
-//! or the new text, complete, byte for byte.
+//! or the new text, complete, byte for byte, and its backup `<name>.bak` either the backup
+//! it held before or the old text, complete — never empty or cut. The temporary files a kill
+//! leaves are removed by the next run.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use coolplan::io::save::backup_path;
 use coolplan::io::{load_str, to_canonical_string};
 use coolplan::model::generate::{SplitMix64, generate_site};
 
@@ -62,9 +65,14 @@ fn a_killed_fmt_leaves_the_old_or_the_new_file_complete() {
 
     let mut rng = SplitMix64::new(20_261_128);
     let (mut rounds, mut saw_old, mut saw_new) = (0, 0, 0);
+    let (mut bak_before, mut bak_old, mut strays) = (0, 0, 0);
+    let bak = backup_path(&path);
+    // A backup distinct from both versions, so a backup write cut short cannot pass.
+    let previous_backup = format!("// backup before round\n{}", "x".repeat(old.len() / 2));
     let started = Instant::now();
     while rounds < ROUNDS && (rounds < MIN_ROUNDS || started.elapsed() < TIME_BUDGET) {
         std::fs::write(&path, &old).unwrap();
+        std::fs::write(&bak, &previous_backup).unwrap();
         let mut child = fmt_command(&path).spawn().expect("spawn coolplan fmt");
         // Anywhere from the start to well past a full run (runs vary with fsync latency).
         let delay = full_run.mul_f64(1.6 * rng.unit());
@@ -84,13 +92,45 @@ fn a_killed_fmt_leaves_the_old_or_the_new_file_complete() {
                 new.len()
             );
         }
+        // Before: 4 of 150 kills left an empty or partial backup.
+        let backup = std::fs::read(&bak).unwrap();
+        if backup == previous_backup.as_bytes() {
+            bak_before += 1;
+        } else if backup == old {
+            bak_old += 1;
+        } else {
+            panic!(
+                "round {rounds}: killed after {delay:?}, the backup is neither version ({} bytes)",
+                backup.len()
+            );
+        }
+        strays += temp_files(dir.path()).len();
         rounds += 1;
     }
     eprintln!(
-        "crash safety: {rounds} kills in {:?} (full run {full_run:?}): {saw_old} old, {saw_new} new",
+        "crash safety: {rounds} kills in {:?} (full run {full_run:?}): {saw_old} old, {saw_new} new; \
+         backup {bak_before} previous, {bak_old} old; {strays} temporary files left by kills",
         started.elapsed()
     );
     assert!(rounds >= MIN_ROUNDS);
     // The kills landed on both sides of the rename.
     assert!(saw_old > 0 && saw_new > 0, "{saw_old} old, {saw_new} new");
+    // Before: 45 of 150 kills left temporary files that stayed. The next run removes them.
+    std::fs::write(&path, &old).unwrap();
+    let status = fmt_command(&path).status().expect("run coolplan fmt");
+    assert!(status.success());
+    assert_eq!(
+        temp_files(dir.path()),
+        Vec::<String>::new(),
+        "strays removed"
+    );
+}
+
+/// Names of the temporary files of saves in `dir`.
+fn temp_files(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect()
 }

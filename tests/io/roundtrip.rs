@@ -61,12 +61,14 @@ fn server_group() -> impl Strategy<Value = ServerGroup> {
 fn rack(index: usize) -> impl Strategy<Value = Rack> {
     (
         text(),
-        1u64..5_000_000,
+        // Fleet counts, within the site's plausible power (500 GW; docs/site-format.md).
+        1u64..1_000_000,
         42u32..=52,
         prop::option::of(("[A-Z]", 1u32..99).prop_map(|(row, slot)| Position { row, slot })),
         prop::option::of(0.0f64..=1.0),
         prop::collection::vec(server_group(), 1..=3),
-        prop::option::of((number(), number())),
+        // Measured rack power within the plausible 2,000 kW.
+        prop::option::of((number(), number()).prop_map(|(a, b)| (a % 2000.0, b % 2000.0))),
     )
         .prop_map(
             move |(notes, count, height_u, position, share, servers, measured)| Rack {

@@ -107,6 +107,7 @@ fn saving_over_comments_is_refused_unless_allowed() {
         NEW,
         SaveOptions {
             allow_dropping_comments: true,
+            ..SaveOptions::default()
         },
     )
     .unwrap();

@@ -103,7 +103,7 @@ fn each_error_rule_reports_its_path_and_message() {
         (
             "invalid/too_many_racks.ron",
             format!("{R} › count"),
-            "2000000000 racks is beyond the sanity limit of 100000000",
+            "2,000,000,000 racks is beyond the sanity limit of 100,000,000",
         ),
         (
             "invalid/count_overflow.ron",

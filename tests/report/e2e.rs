@@ -109,14 +109,14 @@ fn pdf_shows_the_key_figures_of_the_json() {
                     "{name}: {label} figure {figure} missing"
                 );
             }
-            if key != "air" {
-                if let Some(years) = o["simple_payback_years"].as_f64() {
-                    let payback = format!("{} years", group_thousands(years, 1));
-                    assert!(
-                        text.contains(&payback),
-                        "{name}: {label} payback {payback} missing"
-                    );
-                }
+            if key != "air"
+                && let Some(years) = o["simple_payback_years"].as_f64()
+            {
+                let payback = format!("{} years", group_thousands(years, 1));
+                assert!(
+                    text.contains(&payback),
+                    "{name}: {label} payback {payback} missing"
+                );
             }
         }
         let recommended = match json["recommended"].as_str() {

@@ -8,6 +8,7 @@ use crate::files;
 use crate::recovery::RecoveryStore;
 use crate::state::{AppState, Document, FileRequest, Modal, Notice, Pending, Selection, View};
 use crate::undo::Gesture;
+use coolplan_io::SaveError;
 use coolplan_units::format::UnitSystem;
 use coolplan_words::gui::Gui;
 use coolplan_words::{Lang, Say, Text};
@@ -46,6 +47,10 @@ pub enum Command {
     SaveAs(Option<PathBuf>),
     /// Overwrite a file with comments after the user confirmed.
     SaveConfirmed(PathBuf),
+    /// Overwrite a file that changed on disk, after the user chose to (their changes win).
+    OverwriteChanged(PathBuf),
+    /// Drop the unsaved work and read the file again as it is on disk now.
+    ReloadFromDisk(PathBuf),
     ExportReport(Option<PathBuf>),
     Print,
     Quit,
@@ -238,6 +243,15 @@ fn apply_one(
             state.modal = None;
             save_to(state, recovery, path);
         }
+        Command::OverwriteChanged(path) => {
+            state.modal = None;
+            state.doc.disk = None;
+            save_to(state, recovery, path);
+        }
+        Command::ReloadFromDisk(path) => {
+            state.modal = None;
+            open(state, path, recovery);
+        }
         Command::ExportReport(None) => state.file_request = Some(FileRequest::Export),
         Command::ExportReport(Some(path)) => {
             // A report is of the site as it is now.
@@ -350,6 +364,7 @@ fn open(state: &mut AppState, path: PathBuf, recovery: &RecoveryStore) {
         Ok(loaded) => {
             let mut doc = Document::new(loaded.site, Some(path.clone()), None);
             doc.has_comments = loaded.has_comments;
+            doc.disk = Some(loaded.stamp);
             state.replace_document(doc);
             state.settings.remember(&path);
             state.notice = None;
@@ -364,11 +379,20 @@ fn open(state: &mut AppState, path: PathBuf, recovery: &RecoveryStore) {
     }
 }
 
-/// Saves to `path`; true on success (dirty flag cleared, path remembered).
+/// Saves to `path`; true on success (dirty flag cleared, path remembered). A file that
+/// changed on disk since it was read is not overwritten: the user is asked.
 fn save_to(state: &mut AppState, recovery: &RecoveryStore, path: PathBuf) -> bool {
     let lang = state.settings.lang;
-    match files::save(&state.doc.site, &path) {
-        Ok(()) => {
+    // Only the document's own file is compared; another file was chosen in a dialog that
+    // already asked before replacing it.
+    let expected = if state.doc.path.as_ref() == Some(&path) {
+        state.doc.disk
+    } else {
+        None
+    };
+    match files::save(&state.doc.site, &path, expected) {
+        Ok(stamp) => {
+            state.doc.disk = Some(stamp);
             state.doc.dirty = false;
             state.doc.has_comments = false;
             state.doc.label = None;
@@ -383,6 +407,10 @@ fn save_to(state: &mut AppState, recovery: &RecoveryStore, path: PathBuf) -> boo
             });
             recovery.clear();
             true
+        }
+        Err(SaveError::ChangedOnDisk { .. }) => {
+            state.modal = Some(Modal::ChangedOnDisk(path));
+            false
         }
         Err(reason) => {
             state.notice = Some(Notice {

@@ -37,7 +37,7 @@ enum ExportFailure {
     /// The site could not be written as RON (for the report's input hash).
     Canonical(ron::Error),
     Report(writers::ExportError),
-    Write(std::io::Error),
+    Write(coolplan_io::SaveError),
     /// A program (`lp`, the viewer) that could not be started.
     Program {
         program: &'static str,
@@ -58,7 +58,7 @@ impl Say for ExportFailure {
             }
             ExportFailure::Canonical(e) => Val::SaveSerialize.fmt(lang, &[e]),
             ExportFailure::Report(e) => e.say(lang),
-            ExportFailure::Write(e) => e.to_string(),
+            ExportFailure::Write(e) => e.say(lang),
             ExportFailure::Program { program, error } => format!("{program}: {error}"),
             ExportFailure::ProgramFailed { program, status } => format!("{program}: {status}"),
         }
@@ -116,7 +116,8 @@ fn write_report(state: &AppState, path: &Path) -> Result<(), ExportFailure> {
         input_sha256: &hash,
     };
     let bytes = writers::export(&input, format, Paper::A4).map_err(ExportFailure::Report)?;
-    std::fs::write(path, bytes).map_err(ExportFailure::Write)
+    // Whole or not at all: a full disk never truncates a good old report.
+    coolplan_io::save::write_whole(path, &bytes).map_err(ExportFailure::Write)
 }
 
 /// Sends a PDF to the printer with `lp` when CUPS is installed, else opens it in the viewer;

@@ -320,6 +320,7 @@ pub fn document_for(path: Option<PathBuf>) -> Result<Document, coolplan_io::Load
             let loaded = files::load(&path)?;
             let mut doc = Document::new(loaded.site, Some(path), None);
             doc.has_comments = loaded.has_comments;
+            doc.disk = Some(loaded.stamp);
             Ok(doc)
         }
         None => {

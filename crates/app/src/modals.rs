@@ -1,5 +1,5 @@
-//! Modal windows: the unsaved-changes guard, recovery offer, comment-loss warning, problem list
-//! and help. Each button only pushes a [`Command`].
+//! Modal windows: the unsaved-changes guard, recovery offer, comment-loss warning, the file
+//! changed on disk, problem list and help. Each button only pushes a [`Command`].
 
 use coolplan_words::Say;
 use egui::{Id, RichText};
@@ -62,6 +62,25 @@ pub fn show(ctx: &egui::Context, state: &AppState, out: &mut Vec<Command>) {
                 ui.horizontal(|ui| {
                     if ui.button(Gui::Overwrite.tr(lang)).clicked() {
                         out.push(Command::SaveConfirmed(path.clone()));
+                    }
+                    if ui.button(Gui::Cancel.tr(lang)).clicked() {
+                        out.push(Command::CloseModal);
+                    }
+                });
+            }
+            Modal::ChangedOnDisk(path) => {
+                ui.heading(Gui::ChangedTitle.tr(lang));
+                ui.label(Gui::ChangedText.fmt(lang, &[&path.display()]));
+                ui.horizontal(|ui| {
+                    if ui.button(Gui::ReloadFromDisk.tr(lang)).clicked() {
+                        out.push(Command::ReloadFromDisk(path.clone()));
+                    }
+                    if ui.button(Gui::OverwriteChanged.tr(lang)).clicked() {
+                        out.push(Command::OverwriteChanged(path.clone()));
+                    }
+                    if ui.button(Gui::SaveAs.tr(lang)).clicked() {
+                        out.push(Command::CloseModal);
+                        out.push(Command::SaveAs(None));
                     }
                     if ui.button(Gui::Cancel.tr(lang)).clicked() {
                         out.push(Command::CloseModal);

@@ -24,6 +24,9 @@ pub struct Document {
     pub dirty: bool,
     /// The file on disk had `//` comments, which saving drops (warn before overwriting).
     pub has_comments: bool,
+    /// What `path` held when it was opened or last saved; a save refuses when the file holds
+    /// anything else (another program wrote it). `None`: nothing known, no check.
+    pub disk: Option<coolplan_io::DiskStamp>,
     pub undo: UndoStack,
     /// Bumped by every change of `site`, so views can cache derived rows.
     pub revision: u64,
@@ -37,6 +40,7 @@ impl Document {
             label,
             dirty: false,
             has_comments: false,
+            disk: None,
             undo: UndoStack::default(),
             revision: 0,
         }
@@ -109,6 +113,8 @@ pub enum Modal {
     Recover(Box<crate::recovery::Recovered>),
     /// Saving over a file with comments: confirm.
     OverwriteComments(PathBuf),
+    /// The file changed on disk since it was opened: reload, overwrite or save elsewhere.
+    ChangedOnDisk(PathBuf),
     Problems,
     About,
     /// The in-app help on a document.

@@ -32,6 +32,12 @@ pub struct Epw {
     pub records: Vec<HourlyRecord>,
 }
 
+/// Largest weather file read, bytes: an hourly EPW year is ≈ 1.6 MB and a 10-minute one
+/// ≈ 10 MB; 64 MiB is a wrong file, and reading it must not exhaust memory.
+pub const MAX_EPW_BYTES: u64 = 64 * 1024 * 1024;
+/// Longest station name kept from a LOCATION line, characters.
+pub const MAX_LOCATION_CHARS: usize = 80;
+
 /// A weather file that cannot be used; `line` is 1-based.
 #[derive(Debug)]
 pub enum EpwError {
@@ -43,6 +49,15 @@ pub enum EpwError {
     Read {
         origin: String,
         source: std::io::Error,
+    },
+    /// Not a regular file (a folder, a FIFO, a device).
+    NotAFile {
+        origin: String,
+        what: crate::read::NotAFile,
+    },
+    TooLarge {
+        origin: String,
+        size: u64,
     },
 }
 
@@ -69,9 +84,44 @@ impl EpwError {
     pub fn line(&self) -> Option<usize> {
         match self {
             EpwError::Malformed { line, .. } => Some(*line),
-            EpwError::Read { .. } => None,
+            _ => None,
         }
     }
+}
+
+impl EpwProblem {
+    /// The 1-based column (field) of the line the problem is in, when it is one field's.
+    pub fn column(&self) -> Option<usize> {
+        match self {
+            EpwProblem::RecordsPerHour(_) => Some(3),
+            EpwProblem::NotANumber { column, .. } => Some(*column),
+            EpwProblem::Month(_) => Some(2),
+            EpwProblem::DryBulb(_) => Some(7),
+            EpwProblem::NoHumidity => Some(9),
+            _ => None,
+        }
+    }
+}
+
+/// A station name from a weather file as it may appear in a report or on a terminal: letters
+/// and digits of any script, spaces and `, . - ( ) ' /` only (no markup, no control or
+/// formula characters), starting with a letter or digit, at most [`MAX_LOCATION_CHARS`].
+pub fn clean_location(text: &str) -> String {
+    let allowed = |c: char| c.is_alphanumeric() || " ,.-()'/".contains(c);
+    let kept: String = text
+        .chars()
+        .map(|c| if allowed(c) { c } else { ' ' })
+        .collect();
+    let words: Vec<&str> = kept.split_whitespace().collect();
+    let joined = words.join(" ");
+    let start = joined
+        .find(|c: char| c.is_alphanumeric())
+        .unwrap_or(joined.len());
+    let mut clean: String = joined[start..].chars().take(MAX_LOCATION_CHARS).collect();
+    if joined[start..].chars().count() > MAX_LOCATION_CHARS {
+        clean.push('…');
+    }
+    clean
 }
 
 /// Parses EPW text; `origin` names the file in errors.
@@ -95,8 +145,8 @@ pub fn parse_epw(text: &str, origin: &str) -> Result<Epw, EpwError> {
         .get(1..4)
         .map(|f| {
             f.iter()
+                .map(|s| clean_location(s))
                 .filter(|s| !s.is_empty())
-                .cloned()
                 .collect::<Vec<_>>()
                 .join(", ")
         })
@@ -166,13 +216,43 @@ pub fn parse_epw(text: &str, origin: &str) -> Result<Epw, EpwError> {
     Ok(Epw { location, records })
 }
 
-/// Reads and parses an EPW file.
+/// Reads (a regular file of at most [`MAX_EPW_BYTES`]) and parses an EPW file.
 pub fn read_epw(path: &Path) -> Result<Epw, EpwError> {
+    use crate::read::{ReadError, read_capped};
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| EpwError::Read {
-        origin: origin.clone(),
-        source,
+    let bytes = read_capped(path, MAX_EPW_BYTES).map_err(|e| match e {
+        ReadError::Io(source) => EpwError::Read {
+            origin: origin.clone(),
+            source,
+        },
+        ReadError::NotAFile(what) => EpwError::NotAFile {
+            origin: origin.clone(),
+            what,
+        },
+        ReadError::TooLarge { size, .. } => EpwError::TooLarge {
+            origin: origin.clone(),
+            size,
+        },
     })?;
     // EPW files are ASCII in practice; CSWD files may carry GBK station names in the header.
     parse_epw(&String::from_utf8_lossy(&bytes), &origin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn station_names_lose_markup_control_and_formula_characters() {
+        assert_eq!(clean_location("BEIJING"), "BEIJING");
+        assert_eq!(clean_location("São Paulo (Intl.)"), "São Paulo (Intl.)");
+        assert_eq!(clean_location("北京 54511"), "北京 54511");
+        assert_eq!(
+            clean_location("<script>alert(1)</script>"),
+            "script alert(1) /script"
+        );
+        assert_eq!(clean_location("=HYPERLINK(\"x\")"), "HYPERLINK( x )");
+        assert_eq!(clean_location("\u{1b}[31mRED\u{1b}[0m"), "31mRED 0m");
+        assert_eq!(clean_location(&"A".repeat(200)).chars().count(), 81);
+    }
 }

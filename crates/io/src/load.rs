@@ -2,14 +2,13 @@
 //! function of those bytes ([`load_bytes`], [`load_str`]): UTF-8 check, schema version,
 //! migration, RON parse with line and column, validation.
 
-use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::lex::has_comments;
 use super::migrate::{Version, migrate, read_version};
 use super::parse::ParseMessage;
 use super::problem::Problem;
+use super::read::{ReadError, read_capped};
 use super::validate::validate;
 use coolplan_model::{SCHEMA_VERSION, Site};
 
@@ -70,13 +69,7 @@ pub enum LoadError {
     },
 }
 
-/// What a path was instead of a regular file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NotAFile {
-    Directory,
-    Fifo,
-    Special,
-}
+pub use crate::read::NotAFile;
 
 impl LoadError {
     /// True when the file could not be read at all (CLI exit 2) rather than read and found
@@ -96,52 +89,20 @@ impl LoadError {
 /// Reads a regular file of at most [`MAX_FILE_BYTES`]; directories, FIFOs and devices are
 /// refused before opening (opening a FIFO would block).
 pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let meta = fs::metadata(path).map_err(io)?;
-    let kind = meta.file_type();
-    if !kind.is_file() {
-        let what = if kind.is_dir() {
-            NotAFile::Directory
-        } else if is_fifo(&kind) {
-            NotAFile::Fifo
-        } else {
-            NotAFile::Special
-        };
-        return Err(LoadError::NotAFile {
+    read_capped(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Io(source) => LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        ReadError::NotAFile(what) => LoadError::NotAFile {
             path: path.to_path_buf(),
             what,
-        });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
+        },
+        ReadError::TooLarge { size, .. } => LoadError::TooLarge {
             path: path.to_path_buf(),
-            size: meta.len(),
-        });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // `take` bounds the read even if the file grows between metadata and read.
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size: bytes.len() as u64,
-        });
-    }
-    Ok(bytes)
-}
-
-#[cfg(unix)]
-fn is_fifo(kind: &fs::FileType) -> bool {
-    std::os::unix::fs::FileTypeExt::is_fifo(kind)
-}
-#[cfg(not(unix))]
-fn is_fifo(_kind: &fs::FileType) -> bool {
-    false
+            size,
+        },
+    })
 }
 
 /// Loads, migrates and validates the site file at `path`.

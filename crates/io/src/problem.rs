@@ -66,6 +66,18 @@ pub enum Kind {
     },
     CountOverflow,
     TooManyRacks(u64),
+    /// A value above what any real equipment reaches (a typing error such as kW for W).
+    AbovePlausible {
+        value: String,
+        limit: String,
+    },
+    /// A number whose SI value is beyond [`MAX_SI_MAGNITUDE`]: no real value of any field.
+    Huge(String),
+    /// A value below what any real equipment has (it would multiply counts or energies).
+    BelowPlausible {
+        value: String,
+        limit: String,
+    },
     RackScaleNotAlone(String),
     UnknownPreset {
         key: String,
@@ -129,6 +141,40 @@ pub const YEAR_RANGE: std::ops::RangeInclusive<i64> = 2000..=2100;
 /// 10⁸: an order of magnitude above any national fleet (China: ≈ 20 M servers in a few
 /// million racks, `sites/china-fleet.ron` uses 2 M); 10⁹ racks is refused.
 pub const MAX_RACKS: u64 = 100_000_000;
+
+/// Largest maximum power of one catalog model, kW.
+///
+/// A rack-scale model is one "server" filling its rack, so the model bound equals the rack
+/// bound. The densest racks announced stay under 1 MW (NVIDIA Kyber NVL576 ≈ 600 kW for
+/// 2027; OCP "Mt Diablo" 1 MW racks); 2 MW leaves headroom and still refuses a `kW(800)`
+/// typed for `kW(0.8)` in a rack of 10 servers [EST].
+pub const MAX_SERVER_KW: f64 = 2_000.0;
+/// Largest power of one rack, kW: at maximum (Σ servers × max power) and measured. Same
+/// source as [`MAX_SERVER_KW`] [EST].
+pub const MAX_RACK_KW: f64 = 2_000.0;
+/// Largest design IT power of a whole site (Σ racks × rack power at maximum), kW: 500 GW.
+///
+/// The world's data centres used 415 TWh in 2024 (IEA, *Energy and AI*, 2025), ≈ 47 GW on
+/// average; China's stock fleet modelled in `sites/china-fleet.ron` is 20 GW. Ten times the
+/// world's fleet is a typing error, and the bound keeps every energy, cost and count of the
+/// engine finite [EST].
+pub const MAX_SITE_KW: f64 = 500_000_000.0;
+/// Largest measured PUE: the least efficient rooms surveyed run at 2.5–3 (a warning above
+/// 3); a PUE of 10 means the facility burns nine times the IT load, which no running room
+/// does, and it multiplies every energy and cost figure [EST].
+pub const MAX_PUE: f64 = 10.0;
+/// Largest SI value of any quantity in a site file (10¹⁵ W, m², kg, …): far above every
+/// real value of every field (500 GW is the largest power a site may have), small enough that
+/// products of a few of them stay finite.
+pub const MAX_SI_MAGNITUDE: f64 = 1e15;
+/// Largest price or money amount in a site file, in its currency: 10¹² (a trillion) of any
+/// currency per kW, per kWh or per server is no real price, and with [`MAX_SITE_KW`] it keeps
+/// every cost and NPV finite [EST].
+pub const MAX_AMOUNT: f64 = 1e12;
+/// Range of a custom CDU's capacity, kW: in-rack units start at 40 kW, facility units reach
+/// 10 MW (`/work/shared/reference/engineering.md`, CDU form factors); 10 kW – 20 MW leaves
+/// headroom both ways and bounds the CDU count of a hall [EST].
+pub const CDU_CAPACITY_KW: std::ops::RangeInclusive<f64> = 10.0..=20_000.0;
 
 impl Kind {
     pub fn severity(&self) -> Severity {

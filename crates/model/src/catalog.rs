@@ -304,17 +304,30 @@ impl Catalog {
     }
     /// The id closest to `query` by edit distance (suggestions for unknown ids).
     pub fn nearest_id(&self, query: &str) -> Option<&str> {
+        let query = query.to_lowercase();
         self.models
             .iter()
-            .map(|m| {
-                (
-                    edit_distance(&m.id.to_lowercase(), &query.to_lowercase()),
+            .filter_map(|m| {
+                Some((
+                    suggestion_distance(&m.id.to_lowercase(), &query)?,
                     m.id.as_str(),
-                )
+                ))
             })
             .min()
             .map(|(_, id)| id)
     }
+}
+
+/// Longest text, in characters, that is compared for a "did you mean" suggestion: ids and
+/// names are short, and the edit distance costs the product of the two lengths (a 65,536-
+/// character CSV cell against every rack of a site would take minutes).
+pub const MAX_SUGGEST_CHARS: usize = 64;
+
+/// [`edit_distance`] for suggestions: `None` when either text is longer than
+/// [`MAX_SUGGEST_CHARS`] (no suggestion is better than a stall).
+pub fn suggestion_distance(a: &str, b: &str) -> Option<usize> {
+    let short = |s: &str| s.chars().nth(MAX_SUGGEST_CHARS).is_none();
+    (short(a) && short(b)).then(|| edit_distance(a, b))
 }
 
 /// Levenshtein distance over chars.

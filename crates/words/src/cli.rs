@@ -28,6 +28,9 @@ crate::texts! {
         UnknownImportFormat => "unknown format `{0}`: netbox, opendcim, generic, inventory, measured", "未知格式 `{0}`：可用 netbox、opendcim、generic、inventory、measured";
         NoGuiInBuild => "coolplan: this build has no GUI (made without the `gui` feature). Headless commands: coolplan check | fmt | report | analyze | import | export | generate (see coolplan --help).", "coolplan：此版本不含图形界面（编译时未启用 `gui` 功能）。可用的命令行功能：coolplan check | fmt | report | analyze | import | export | generate（见 coolplan --help）。";
         NoPdfInBuild => "PDF reports are not in this build of coolplan (made without the `pdf` feature); use --format html, md, csv, json or text", "此版本的 coolplan 不含 PDF 报告（编译时未启用 `pdf` 功能）；请使用 --format html、md、csv、json 或 text";
+        ClimateFailed => "{0}: climate: {1}", "{0}：气候数据：{1}";
+        HelpWeatherDir => "A folder of EPW weather files, looked in when a site's EPW file is not in the site's folder", "EPW 气象文件所在文件夹；站点引用的 EPW 文件不在站点文件夹中时在此查找";
+        SamplesOutOfRange => "`{0}` samples: give 1 to 1,000,000", "`{0}` 个样本：请给出 1 到 1,000,000";
         NoDisplay => "coolplan: no display found for the window. Headless commands: coolplan check | fmt | report | generate (see coolplan --help).", "coolplan：未找到图形显示。可用的命令行功能：coolplan check | fmt | report | generate（见 coolplan --help）。";
     }
 }

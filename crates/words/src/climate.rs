@@ -19,5 +19,12 @@ crate::texts! {
         EpwDryBulb => "dry bulb {0} °C is missing or out of range (−70 to 70)", "干球温度 {0} ℃ 缺失或超出范围（−70 至 70）";
         EpwNoHumidity => "relative humidity and dew point are both missing", "相对湿度和露点温度均缺失";
         EpwNoRecords => "no data records after the 8 header lines", "8 行文件头之后没有数据记录";
+        EpwAbsolute => "weather file \"{0}\" is refused: an absolute path could read any file; put the file in the site's folder (or a weather folder given with --weather-dir) and name it relative to it", "拒绝读取气象文件 \"{0}\"：绝对路径可指向任意文件；请将文件放在站点文件所在文件夹（或 --weather-dir 指定的气象文件夹）中，并使用相对路径";
+        EpwParentDir => "weather file \"{0}\" is refused: \"..\" leaves the site's folder; put the file in the site's folder (or a weather folder given with --weather-dir)", "拒绝读取气象文件 \"{0}\"：\"..\" 会离开站点文件夹；请将文件放在站点文件所在文件夹（或 --weather-dir 指定的气象文件夹）中";
+        EpwLinkLeaves => "weather file \"{0}\" is refused: it is a link to a file outside the site's folder; copy the file in (or give its folder with --weather-dir)", "拒绝读取气象文件 \"{0}\"：它链接到站点文件夹之外的文件；请将文件复制进来（或用 --weather-dir 指定其文件夹）";
+        EpwNotAFile => "cannot read weather file {0}: it is a {1}, not a regular file", "无法读取气象文件 {0}：它是{1}，不是普通文件";
+        EpwTooLarge => "weather file {0} is {1} bytes, over the limit of {2} bytes; is it the right file?", "气象文件 {0} 有 {1} 字节，超过上限 {2} 字节；文件是否正确？";
+        EpwAt => "{0}:{1}:{2}: {3}", "{0}:{1}:{2}：{3}";
+        EpwAtLine => "{0}:{1}: {2}", "{0}:{1}：{2}";
     }
 }

@@ -200,6 +200,10 @@ crate::texts! {
         CommentsTitle => "Comments will be lost", "注释将丢失";
         CommentsText => "{0} contains // comments, which saving does not keep (use notes fields). Overwrite it?", "{0} 含有 // 注释，保存后不会保留（请使用 notes 字段）。是否覆盖？";
         Overwrite => "Overwrite", "覆盖";
+        ChangedTitle => "The file changed on disk", "文件已在磁盘上被修改";
+        ChangedText => "{0} was changed by another program (or another coolplan) after you opened it. Saving now would discard those changes. Reload it (your unsaved changes are lost), overwrite it with your version, or save your version under another name?", "{0} 在您打开后已被其他程序（或另一个 coolplan）修改。现在保存将丢弃那些修改。是重新载入（您未保存的修改将丢失）、用您的版本覆盖，还是将您的版本另存为其他文件？";
+        ReloadFromDisk => "Reload", "重新载入";
+        OverwriteChanged => "Overwrite with mine", "用我的版本覆盖";
         OpenTitle => "Open site file", "打开站点文件";
         SaveTitle => "Save site file", "保存站点文件";
         ExportTitle => "Export report", "导出报告";

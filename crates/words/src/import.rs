@@ -30,7 +30,7 @@ crate::texts! {
         ValueNoUnit => "a number without its unit", "数值缺少单位";
         SkipFieldCount => "row has {0} fields, the header has {1}", "该行有 {0} 个字段，表头有 {1} 个";
         SkipCsv => "unreadable CSV row: {0}", "无法读取的 CSV 行：{0}";
-        SkipUnterminatedQuote => "a quoted field is never closed: this row and every line after it were not read", "引号字段未闭合：本行及其后的所有行均未读取";
+        SkipUnterminatedQuote => "a quote opened on this row is not closed where it should be: the rows through line {0} were read as one cell and are dropped", "本行的引号未在应有位置闭合：直到第 {0} 行的各行被读成一个单元格，已全部丢弃";
         SkipInactive => "status '{0}': not installed or being removed", "状态“{0}”：未安装或正在下线";
         SkipUnknownStatus => "status '{0}' not understood (use Active, Planned, Stock, New …)", "无法识别的状态“{0}”（可用 Active、Planned、Stock、New 等）";
         SkipRackNotInSite => "rack '{0}' is not in the site (nearest: {1})", "站点中没有机柜“{0}”（最接近：{1}）";
@@ -66,7 +66,6 @@ crate::texts! {
         ColCount => "count", "数量";
         ColNote => "note", "说明";
         NotUtf8 => "not UTF-8 text: save the spreadsheet as \"CSV UTF-8\"", "不是 UTF-8 文本：请将表格另存为“CSV UTF-8”";
-        WriteFailed => "{0}: cannot write: {1}", "{0}：无法写入：{1}";
         HeadPreview => "Preview", "预览";
         HeadSkipped => "Skipped rows", "跳过的行";
         HeadUnmatched => "Device types not in the catalog (review; assign with --assign 'TYPE=model-id')", "不在目录中的设备型号（请复核；可用 --assign '型号=目录id' 指定）";
@@ -74,10 +73,13 @@ crate::texts! {
         LineReason => "line {0}: {1}", "第 {0} 行：{1}";
         DryRun => "dry run: {0} not written", "试运行：未写入 {0}";
         Written => "{0}: import applied", "{0}：导入已写入";
+        RefuseMalformed => "{0} row(s) could not be read (listed above) and would be dropped: {1} not written; fix the file, or pass --accept-skipped to import without them", "有 {0} 行无法读取（见上文），将被丢弃：未写入 {1}；请修正文件，或使用 --accept-skipped 在不含这些行的情况下导入";
+        RefuseInvalid => "{0} not written: the site after the import would not load", "未写入 {0}：导入后的站点无法加载";
+        NotRegular => "it is a {0}, not a file", "它是{0}，不是文件";
+        OverLimit => "{0} MB is larger than the import limit of {1} MB", "{0} MB 超过导入上限 {1} MB";
         Exported => "{0}: {1} row(s) written", "{0}：已写入 {1} 行";
         MappingRecalled => "using the column mapping remembered for this header ({0})", "使用为此表头记住的列映射（{0}）";
         MappingSaved => "column mapping remembered for this header in {0}", "已在 {0} 中记住此表头的列映射";
-        FileTooLarge => "{0}: {1} MB is larger than the import limit of {2} MB", "{0}：{1} MB 超过导入上限 {2} MB";
         ReadFailed => "{0}: cannot read: {1}", "{0}：无法读取：{1}";
         ImportFailed => "{0}: {1}", "{0}：{1}";
     }

@@ -16,6 +16,7 @@ pub mod climate;
 pub mod dashboard;
 pub mod fields;
 pub mod figures;
+pub mod files;
 pub mod generate;
 pub mod gui;
 pub mod import;
@@ -170,6 +171,7 @@ mod tests {
         check_table::<fields::FieldChoice>();
         check_table::<fields::AssumptionGroup>();
         check_table::<generate::Gen>();
+        check_table::<files::Files>();
         check_table::<figures::Scale>();
         check_table::<dashboard::Dash>();
         check_table::<inventory::Inv>();

@@ -8,7 +8,6 @@ crate::texts! {
         CliWroteData => "{0}: wrote {1} ({2} bytes)", "{0}：已写入 {1}（{2} 字节）";
         CliUnknownFormat => "cannot tell the report format of {0}: use --format pdf|html|csv|md|json|text or a file ending in .pdf, .html, .csv, .md, .json or .txt", "无法确定 {0} 的报告格式：请使用 --format pdf|html|csv|md|json|text，或以 .pdf、.html、.csv、.md、.json、.txt 结尾的文件名";
         CliBadDate => "invalid date `{0}`: write YYYY-MM-DD", "日期 `{0}` 无效：请写成 YYYY-MM-DD";
-        CliWriteFailed => "cannot write {0}", "无法写入 {0}";
         CliClimateFailed => "{0}: climate data unavailable", "{0}：无法获取气候数据";
         PdfFont => "the embedded font could not be loaded", "无法加载内嵌字体";
         PdfPageSize => "invalid page size {0} × {1} pt", "无效的页面尺寸 {0} × {1} pt";

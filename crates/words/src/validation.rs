@@ -43,6 +43,9 @@ crate::texts! {
         CurrencyMismatch => "this price is in {0} but the site's currency is {1}; amounts are never converted", "此价格以 {0} 计，但站点货币为 {1}；金额不做汇率换算";
         CountOverflow => "the number of servers overflows (racks × servers is too large to count)", "服务器数量溢出（机柜数 × 服务器数过大）";
         TooManyRacks => "{0} racks is beyond the sanity limit of {1}", "{0} 个机柜超出合理上限 {1}";
+        AbovePlausible => "{0} is above the plausible maximum of {1}: a typing error (kW for W, an extra zero)?", "{0} 超过合理上限 {1}：是否输入有误（单位或多了一个零）？";
+        BelowPlausible => "{0} is below the plausible minimum of {1}: a typing error?", "{0} 低于合理下限 {1}：是否输入有误？";
+        Huge => "{0} is too large to be a real value (over 10¹⁵ in SI units)", "{0} 过大，不可能是真实数值（国际单位制下超过 10¹⁵）";
         RackScaleNotAlone => "the rack-scale system \"{0}\" fills its rack: it must be the only server group, with count 1", "整机柜系统 \"{0}\" 占满整个机柜：必须是唯一的服务器组且数量为 1";
         UnknownPreset => "unknown climate preset \"{0}\" (presets: {1})", "未知的气候预设 \"{0}\"（可选：{1}）";
         MonthlyLength => "{0} values given; monthly normals need 12", "给出了 {0} 个值；月均值需要 12 个";

@@ -2,11 +2,12 @@
 //! CSV (docs/import.md § Catalog CSV) into a site file's own `catalog` list, saved atomically
 //! like every command that writes a site, and out of the shipped catalog or a site.
 
+use std::io::Write;
 use std::path::PathBuf;
 
-use super::super::Outcome;
-use super::super::export::write_csv;
-use super::super::import::{read_csv, report_load_error, save_checked};
+use crate::cli::import::{load_stamped, read_csv, save_checked};
+use crate::cli::terminal::{err, out};
+use crate::cli::{Outcome, load_failed, save_failed};
 use coolplan_io::import::{export_catalog, read_catalog};
 use coolplan_io::{load_site, validate_models};
 use coolplan_model::{Catalog, ServerModel, Site};
@@ -43,9 +44,12 @@ pub struct ExportArgs {
 }
 
 pub fn import(args: &ImportArgs, lang: Lang) -> Outcome {
-    let mut site = match load_site(&args.into) {
-        Ok(loaded) => loaded.site,
-        Err(e) => return report_load_error(&e, lang),
+    if !args.dry_run {
+        crate::cli::clean_stray_temps(&args.into, lang);
+    }
+    let (mut site, stamp) = match load_stamped(&args.into, lang) {
+        Ok(loaded) => loaded,
+        Err(outcome) => return outcome,
     };
     let origin = args.file.display().to_string();
     let text = match read_csv(&args.file, lang) {
@@ -55,14 +59,14 @@ pub fn import(args: &ImportArgs, lang: Lang) -> Outcome {
     let read = match read_catalog(&text) {
         Ok(read) => read,
         Err(e) => {
-            eprintln!("{}", Imp::ImportFailed.fmt(lang, &[&origin, &e.say(lang)]));
+            err!("{}", Imp::ImportFailed.fmt(lang, &[&origin, &e.say(lang)]));
             return Outcome::Invalid;
         }
     };
     let counts: [&dyn std::fmt::Display; 3] = [&origin, &read.models.len(), &read.rejected.len()];
-    println!("{}", Cat::ReadModels.fmt(lang, &counts));
+    out!("{}", Cat::ReadModels.fmt(lang, &counts));
     for row in &read.rejected {
-        println!(
+        out!(
             "  {}",
             Cat::RowNotRead.fmt(lang, &[&row.line, &row.problem.say(lang)])
         );
@@ -70,22 +74,22 @@ pub fn import(args: &ImportArgs, lang: Lang) -> Outcome {
     let problems = validate_models(&read.models);
     if problems.iter().any(|p| p.is_error()) {
         for problem in &problems {
-            eprintln!("{}", problem.say(lang));
+            err!("{}", problem.say(lang));
         }
         return Outcome::Invalid;
     }
     let target = args.into.display().to_string();
     if read.models.is_empty() {
-        println!("{}", Cat::NothingToAdd.fmt(lang, &[&target]));
+        out!("{}", Cat::NothingToAdd.fmt(lang, &[&target]));
         return Outcome::Invalid;
     }
     let (added, replaced) = add_models(&mut site, read.models);
-    println!("{}", Cat::Added.fmt(lang, &[&target, &added, &replaced]));
+    out!("{}", Cat::Added.fmt(lang, &[&target, &added, &replaced]));
     if args.dry_run {
-        println!("{}", Imp::DryRun.fmt(lang, &[&target]));
+        out!("{}", Imp::DryRun.fmt(lang, &[&target]));
         return Outcome::Ok;
     }
-    save_checked(&args.into, &site, args.force, lang)
+    save_checked(&args.into, &site, stamp, args.force, lang)
 }
 
 /// Puts `models` into the site's own catalog: a model with the id of one already there
@@ -113,24 +117,22 @@ pub fn export(args: &ExportArgs, lang: Lang) -> Outcome {
         Some(path) => match load_site(path) {
             Ok(loaded) if args.all => loaded.site.catalog().models().to_vec(),
             Ok(loaded) => loaded.site.catalog,
-            Err(e) => return report_load_error(&e, lang),
+            Err(e) => return load_failed(&e, lang),
         },
     };
     let csv = export_catalog(&models);
     let Some(output) = &args.output else {
-        print!("{csv}");
+        // A closed pipe (e.g. `| head`) is not an error of the export.
+        let _ = std::io::stdout().lock().write_all(csv.as_bytes());
         return Outcome::Ok;
     };
     let origin = output.display().to_string();
-    match write_csv(output, &csv) {
+    match coolplan_io::save::write_whole(output, csv.as_bytes()) {
         Ok(()) => {
-            println!("{}", Cat::Exported.fmt(lang, &[&origin, &models.len()]));
+            out!("{}", Cat::Exported.fmt(lang, &[&origin, &models.len()]));
             Outcome::Ok
         }
-        Err(e) => {
-            eprintln!("{}", Imp::WriteFailed.fmt(lang, &[&origin, &e]));
-            Outcome::Unreadable
-        }
+        Err(e) => save_failed(&e, lang),
     }
 }
 

@@ -9,8 +9,8 @@ mod text;
 
 use std::path::{Path, PathBuf};
 
-use super::Outcome;
-use super::import::report_load_error;
+use super::terminal::{err, out};
+use super::{Outcome, load_failed};
 use coolplan_io::load_site;
 use coolplan_model::Catalog;
 use coolplan_model::catalog::ServerKind;
@@ -128,7 +128,7 @@ fn catalog_of(site: Option<&Path>, lang: Lang) -> Result<Catalog, Outcome> {
         None => Ok(Catalog::builtin()),
         Some(path) => load_site(path)
             .map(|loaded| loaded.site.catalog())
-            .map_err(|e| report_load_error(&e, lang)),
+            .map_err(|e| load_failed(&e, lang)),
     }
 }
 
@@ -149,7 +149,7 @@ fn list(args: &ListArgs, lang: Lang) -> Outcome {
         })
         .collect();
     match args.format {
-        ListFormat::Json => println!("{}", json::models(&catalog, &models)),
+        ListFormat::Json => out!("{}", json::models(&catalog, &models)),
         ListFormat::Text => text::print_list(&catalog, &models, lang),
     }
     Outcome::Ok
@@ -162,11 +162,11 @@ fn show(args: &ShowArgs, lang: Lang) -> Outcome {
     };
     let Some(model) = catalog.get(&args.id) else {
         let nearest = catalog.nearest_id(&args.id).unwrap_or_default();
-        eprintln!("{}", Cat::NotInCatalog.fmt(lang, &[&args.id, &nearest]));
+        err!("{}", Cat::NotInCatalog.fmt(lang, &[&args.id, &nearest]));
         return Outcome::Invalid;
     };
     match args.format {
-        ListFormat::Json => println!("{}", json::model(&catalog, model)),
+        ListFormat::Json => out!("{}", json::model(&catalog, model)),
         ListFormat::Text => text::print_model(&catalog, model, lang),
     }
     Outcome::Ok

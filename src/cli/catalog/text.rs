@@ -4,6 +4,8 @@
 
 use std::io::Write;
 
+use crate::cli::terminal;
+
 use coolplan_model::assumptions::Provenance;
 use coolplan_model::assumptions::describe::plain_number;
 use coolplan_model::{Catalog, ServerModel};
@@ -14,10 +16,12 @@ use coolplan_words::catalog::{
 use coolplan_words::fields::{CATALOG, field_label};
 use coolplan_words::{Lang, Text};
 
-/// Prints the models as an aligned table (a closed pipe ends the printing quietly).
+/// Prints the models as an aligned table, cleaned for the terminal (a site's own models are
+/// user text; a closed pipe ends the printing quietly).
 pub fn print_list(catalog: &Catalog, models: &[&ServerModel], lang: Lang) {
-    let mut out = std::io::stdout().lock();
-    let _ = write_list(&mut out, catalog, models, lang);
+    let mut text = Vec::new();
+    let _ = write_list(&mut text, catalog, models, lang);
+    terminal::print_clean(&String::from_utf8_lossy(&text));
 }
 
 fn write_list(
@@ -58,8 +62,8 @@ fn write_list(
     let widths: Vec<usize> = (0..columns - 1).map(width).collect();
     for row in &rows {
         let mut line = String::new();
-        for (cell, w) in row.iter().zip(&widths) {
-            line.push_str(&format!("{cell:<w$}  "));
+        for (cell, &w) in row.iter().zip(&widths) {
+            terminal::push_padded(&mut line, cell, w + 2);
         }
         line.push_str(&row[columns - 1]);
         writeln!(out, "{}", line.trim_end())?;
@@ -69,8 +73,9 @@ fn write_list(
 
 /// Prints one model: its figures with their labels, aliases, notes and every source.
 pub fn print_model(catalog: &Catalog, model: &ServerModel, lang: Lang) {
-    let mut out = std::io::stdout().lock();
-    let _ = write_model(&mut out, catalog, model, lang);
+    let mut text = Vec::new();
+    let _ = write_model(&mut text, catalog, model, lang);
+    terminal::print_clean(&String::from_utf8_lossy(&text));
 }
 
 fn write_model(

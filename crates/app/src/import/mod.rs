@@ -22,8 +22,7 @@ pub use window::ImportWindow;
 
 use crate::state::{AppState, Notice};
 use crate::undo::Gesture;
-use coolplan_io::import::{self, ImportError, ImportFormat, MAX_INPUT_BYTES};
-use coolplan_words::import::Imp;
+use coolplan_io::import::{self, CsvFileError, ImportError, ImportFormat};
 use coolplan_words::import_gui::ImpGui;
 use coolplan_words::{Lang, Text};
 
@@ -119,39 +118,24 @@ pub fn show(ctx: &egui::Context, state: &mut AppState, out: &mut Vec<crate::comm
 
 /// Why a CSV could not be opened for import.
 enum OpenFailure {
-    Read(std::io::Error),
-    /// A file over the import limit: its path and size in bytes.
-    TooLarge(PathBuf, u64),
-    NotUtf8,
+    /// Not read: a special file, over the import limit, not UTF-8, an I/O error.
+    File(CsvFileError),
     /// The text is not a CSV the import reads (no header, …).
     Csv(ImportError),
 }
 
 impl Say for OpenFailure {
     fn say(&self, lang: Lang) -> String {
-        const MB: u64 = 1024 * 1024;
         match self {
-            OpenFailure::Read(e) => e.to_string(),
-            OpenFailure::TooLarge(path, size) => {
-                let args: [&dyn std::fmt::Display; 3] = [
-                    &path.display(),
-                    &size.div_ceil(MB),
-                    &(MAX_INPUT_BYTES as u64 / MB),
-                ];
-                Imp::FileTooLarge.fmt(lang, &args)
-            }
-            OpenFailure::NotUtf8 => Imp::NotUtf8.tr(lang).to_string(),
+            OpenFailure::File(e) => e.say(lang),
             OpenFailure::Csv(e) => e.say(lang),
         }
     }
 }
 
-/// The CSV text, refusing files over the import limit or not in UTF-8 (as the CLI does).
+/// The CSV text through the bounded read the CLI uses: special files, files over the import
+/// limit and text not in UTF-8 are refused (a FIFO or `/dev/zero` never blocks or fills
+/// memory).
 fn read_csv(path: &Path) -> Result<String, OpenFailure> {
-    let size = std::fs::metadata(path).map_err(OpenFailure::Read)?.len();
-    if size > MAX_INPUT_BYTES as u64 {
-        return Err(OpenFailure::TooLarge(path.to_path_buf(), size));
-    }
-    let bytes = std::fs::read(path).map_err(OpenFailure::Read)?;
-    String::from_utf8(bytes).map_err(|_| OpenFailure::NotUtf8)
+    import::read_csv_file(path).map_err(OpenFailure::File)
 }

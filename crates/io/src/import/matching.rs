@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use coolplan_model::assumptions::Provenance;
-use coolplan_model::catalog::edit_distance;
+use coolplan_model::catalog::suggestion_distance;
 use coolplan_model::{Catalog, ServerModel};
 
 /// Words dropped before comparing: vendors and product families (they never decide the model).
@@ -118,7 +118,13 @@ pub struct ModelMatcher<'a> {
     by_key: HashMap<String, Entry>,
     assigned: HashMap<String, String>,
     cache: HashMap<String, ModelMatch>,
+    /// Unknown names still to get a suggestion (see [`MAX_SUGGESTIONS`]).
+    suggestions_left: usize,
 }
+
+/// Distinct unknown names given a "nearest" suggestion per import; the rest get none, so a
+/// file of 100,000 different unknown names does not cost 100,000 catalog scans.
+pub const MAX_SUGGESTIONS: usize = 1_000;
 
 impl<'a> ModelMatcher<'a> {
     /// `assigned`: names the user mapped by hand (device type text → catalog id).
@@ -152,6 +158,7 @@ impl<'a> ModelMatcher<'a> {
             by_key,
             assigned,
             cache: HashMap::new(),
+            suggestions_left: MAX_SUGGESTIONS,
         }
     }
 
@@ -166,7 +173,7 @@ impl<'a> ModelMatcher<'a> {
         result
     }
 
-    fn lookup(&self, name: &str, manufacturer: &str) -> ModelMatch {
+    fn lookup(&mut self, name: &str, manufacturer: &str) -> ModelMatch {
         let key = normalise(name);
         if let Some(id) = self.assigned.get(&key) {
             return ModelMatch::Alias(id.clone());
@@ -189,9 +196,13 @@ impl<'a> ModelMatcher<'a> {
         if let Some(entry) = partial {
             return matched(entry, true);
         }
-        ModelMatch::Unmatched {
-            nearest: self.nearest(&key, manufacturer),
-        }
+        let nearest = if self.suggestions_left > 0 {
+            self.suggestions_left -= 1;
+            self.nearest(&key, manufacturer)
+        } else {
+            String::new()
+        };
+        ModelMatch::Unmatched { nearest }
     }
 
     /// The entry with the longest key that `key` continues with a non-digit.
@@ -218,7 +229,7 @@ impl<'a> ModelMatcher<'a> {
         self.by_key
             .iter()
             .filter(|(_, e)| !any_of_vendor || of_vendor(&e.id))
-            .map(|(k, e)| (edit_distance(k, key), e.id.as_str()))
+            .filter_map(|(k, e)| Some((suggestion_distance(k, key)?, e.id.as_str())))
             .min()
             .map(|(_, id)| id.to_string())
             .unwrap_or_default()

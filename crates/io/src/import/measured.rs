@@ -9,7 +9,7 @@ use super::columns::{Columns, Field, ImportFormat};
 use super::reason::{Action, FieldName, Note, SkipReason, ValueProblem};
 use super::table::{Row, Table};
 use super::{Change, ImportError, ImportOptions, ImportPlan, PreviewRow, SkippedRow};
-use coolplan_model::catalog::edit_distance;
+use coolplan_model::catalog::suggestion_distance;
 use coolplan_model::{MeasuredPower, Site};
 use coolplan_units::parse::{parse_quantity_text, unit_in_header};
 use coolplan_units::{PowerQ, PowerUnit, Qty, format};
@@ -43,8 +43,9 @@ pub fn plan_measured(
     let mut readings: Vec<Reading> = Vec::new();
     let mut index: HashMap<(String, String), usize> = HashMap::new();
     let mut rows_mapped = 0;
+    let racks = RackIndex::new(site);
     for row in &table.rows {
-        match read_row(site, columns, row, options) {
+        match read_row(&racks, columns, row, options) {
             Ok(reading) => {
                 rows_mapped += 1;
                 let key = (reading.hall.clone(), reading.rack.clone());
@@ -99,7 +100,7 @@ pub fn plan_measured(
     }
     Ok(ImportPlan {
         format,
-        rows_read: table.rows.len() + table.malformed.len(),
+        rows_read: table.rows.len() + table.malformed_rows(),
         rows_mapped,
         preview,
         skipped,
@@ -109,7 +110,7 @@ pub fn plan_measured(
 }
 
 fn read_row(
-    site: &Site,
+    racks: &RackIndex,
     columns: &Columns,
     row: &Row,
     options: &ImportOptions,
@@ -119,7 +120,7 @@ fn read_row(
     if rack.is_empty() {
         return Err(SkipReason::NoRack);
     }
-    let hall = find_rack(site, cell(Field::Hall), rack)?;
+    let hall = racks.find(cell(Field::Hall), rack)?;
     let power = |field: Field, name: FieldName| -> Result<PowerQ, SkipReason> {
         let text = cell(field);
         if text.is_empty() {
@@ -160,33 +161,69 @@ fn add(a: PowerQ, b: PowerQ) -> PowerQ {
     Qty::from_quantity(a.get() + b.get(), a.unit())
 }
 
-/// The hall of the site's rack named `rack` (in `hall` when given).
-fn find_rack(site: &Site, hall: &str, rack: &str) -> Result<String, SkipReason> {
-    let halls: Vec<&str> = site
-        .halls
-        .iter()
-        .filter(|h| hall.is_empty() || h.name == hall)
-        .filter(|h| h.racks.iter().any(|r| r.name == rack))
-        .map(|h| h.name.as_str())
-        .collect();
-    match halls.as_slice() {
-        [one] => Ok((*one).to_string()),
-        [] => {
-            let nearest = site
-                .halls
-                .iter()
-                .flat_map(|h| &h.racks)
-                .map(|r| (edit_distance(&r.name, rack), r.name.as_str()))
-                .min()
-                .map_or_else(|| "—".to_string(), |(_, name)| name.to_string());
-            Err(SkipReason::RackNotInSite {
-                rack: rack.to_string(),
-                nearest,
-            })
+/// The site's racks by name, with the halls that hold one of that name (built once per
+/// import: a scan of the site per row made large measured imports quadratic).
+pub(super) struct RackIndex<'a> {
+    site: &'a Site,
+    halls_of: HashMap<&'a str, Vec<&'a str>>,
+    /// Unknown racks still to get a suggestion (each costs a scan of the site's racks).
+    suggestions_left: std::cell::Cell<usize>,
+}
+
+impl<'a> RackIndex<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        let mut halls_of: HashMap<&str, Vec<&str>> = HashMap::new();
+        for hall in &site.halls {
+            for rack in &hall.racks {
+                let halls = halls_of.entry(rack.name.as_str()).or_default();
+                if !halls.contains(&hall.name.as_str()) {
+                    halls.push(hall.name.as_str());
+                }
+            }
         }
-        many => Err(SkipReason::RackAmbiguous {
-            rack: rack.to_string(),
-            halls: many.len(),
-        }),
+        Self {
+            site,
+            halls_of,
+            suggestions_left: std::cell::Cell::new(super::matching::MAX_SUGGESTIONS),
+        }
+    }
+
+    /// The hall of the site's rack named `rack` (in `hall` when given).
+    fn find(&self, hall: &str, rack: &str) -> Result<String, SkipReason> {
+        let halls: Vec<&str> = self
+            .halls_of
+            .get(rack)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|h| hall.is_empty() || *h == hall)
+            .collect();
+        match halls.as_slice() {
+            [one] => Ok((*one).to_string()),
+            [] => Err(SkipReason::RackNotInSite {
+                rack: rack.to_string(),
+                nearest: self.nearest(rack),
+            }),
+            many => Err(SkipReason::RackAmbiguous {
+                rack: rack.to_string(),
+                halls: many.len(),
+            }),
+        }
+    }
+
+    /// The rack name closest to `rack`, or `—`.
+    fn nearest(&self, rack: &str) -> String {
+        let left = self.suggestions_left.get();
+        if left == 0 {
+            return "—".to_string();
+        }
+        self.suggestions_left.set(left - 1);
+        self.site
+            .halls
+            .iter()
+            .flat_map(|h| &h.racks)
+            .filter_map(|r| Some((suggestion_distance(&r.name, rack)?, r.name.as_str())))
+            .min()
+            .map_or_else(|| "—".to_string(), |(_, name)| name.to_string())
     }
 }

@@ -6,7 +6,8 @@
 //! catalog with the nearest model), applying a plan in one step ([`apply`], one undoable
 //! command for the GUI), writing the inventory CSV ([`export_inventory`]) and the remembered
 //! column mappings ([`MappingStore`]). Pure: text in, plan out; never touches files, the clock,
-//! egui or the engine. The CLI (`src/cli/import.rs`) is the shell that reads and writes files.
+//! egui or the engine, except [`read_csv_file`], the bounded read the CLI (`src/cli/import.rs`)
+//! and the app share; they are the shells that read and write files.
 
 mod apply;
 mod catalog_csv;
@@ -127,6 +128,17 @@ impl ImportPlan {
         !self.changes.is_empty()
     }
 
+    /// Data rows dropped because they could not be read as rows (wrong number of fields,
+    /// CSV faults, rows swallowed by a quote left open): the file is damaged there, so the
+    /// CLI applies such a plan only when told to (`--accept-skipped`).
+    pub fn malformed_rows(&self) -> usize {
+        self.skipped
+            .iter()
+            .filter(|s| s.reason.is_malformed())
+            .map(|s| table::rows_of(s.line, &s.reason))
+            .sum()
+    }
+
     /// Racks added, changed and unchanged, and halls added.
     pub fn counts(&self) -> PlanCounts {
         let mut counts = PlanCounts::default();
@@ -179,6 +191,22 @@ pub enum ImportError {
     MappingColumn(String),
     /// A catalog CSV without these columns (file keys, e.g. `max_power`).
     MissingCatalogColumns(Vec<&'static str>),
+}
+
+/// Why a CSV file could not be read as text.
+#[derive(Debug)]
+pub enum CsvFileError {
+    /// Not a regular file, over [`MAX_INPUT_BYTES`], or an I/O error.
+    Read(crate::read::ReadError),
+    NotUtf8,
+}
+
+/// The text of the CSV file at `path` (the thin file shell of the CLI and the app): special
+/// files and files over [`MAX_INPUT_BYTES`] are refused before reading.
+pub fn read_csv_file(path: &std::path::Path) -> Result<String, CsvFileError> {
+    let bytes =
+        crate::read::read_capped(path, MAX_INPUT_BYTES as u64).map_err(CsvFileError::Read)?;
+    String::from_utf8(bytes).map_err(|_| CsvFileError::NotUtf8)
 }
 
 /// Reads CSV text against a site and its catalog into a preview; the site is not changed.

@@ -37,6 +37,8 @@ struct RackDraft {
     name: String,
     groups: Vec<ServerGroup>,
     group_notes: Vec<Vec<Note>>,
+    /// Groups by (model, notes), so adding a device finds its group without a scan.
+    group_index: HashMap<(String, String), Vec<usize>>,
     top_u: Option<u32>,
     first: Device,
 }
@@ -96,7 +98,7 @@ pub fn plan_devices(
     let (preview, changes) = compare(site, catalog, drafts, format, options);
     Ok(ImportPlan {
         format,
-        rows_read: table.rows.len() + table.malformed.len(),
+        rows_read: table.rows.len() + table.malformed_rows(),
         rows_mapped,
         preview,
         skipped,
@@ -112,6 +114,7 @@ impl RackDraft {
             name: device.rack.clone(),
             groups: Vec::new(),
             group_notes: Vec::new(),
+            group_index: HashMap::new(),
             top_u: None,
             first: device.clone(),
         }
@@ -120,15 +123,21 @@ impl RackDraft {
     fn add(&mut self, device: Device) {
         self.top_u = self.top_u.max(device.top_u);
         let Some(group) = device.group else { return };
-        let same = |g: &ServerGroup| {
-            g.model == group.model && g.status == group.status && g.notes == group.notes
-        };
-        let at = match self.groups.iter().position(same) {
+        let candidates = self
+            .group_index
+            .entry((group.model.clone(), group.notes.clone()))
+            .or_default();
+        let same = candidates
+            .iter()
+            .copied()
+            .find(|&i| self.groups[i].status == group.status);
+        let at = match same {
             Some(at) => {
                 self.groups[at].count = self.groups[at].count.saturating_add(group.count);
                 at
             }
             None => {
+                candidates.push(self.groups.len());
                 self.groups.push(group);
                 self.group_notes.push(Vec::new());
                 self.groups.len() - 1
@@ -219,10 +228,23 @@ fn compare(
     let mut preview = Vec::new();
     let mut changes = Vec::new();
     let mut new_halls: Vec<(Hall, Vec<Rack>)> = Vec::new();
+    let mut new_hall_index: HashMap<String, usize> = HashMap::new();
     let mut puts = Vec::new();
+    // Halls by name and racks by (hall, name), first of a name winning as a scan would.
+    let mut halls: HashMap<&str, &Hall> = HashMap::new();
+    let mut racks: HashMap<(&str, &str), &Rack> = HashMap::new();
+    for hall in &site.halls {
+        halls.entry(hall.name.as_str()).or_insert(hall);
+        for rack in &hall.racks {
+            racks
+                .entry((hall.name.as_str(), rack.name.as_str()))
+                .or_insert(rack);
+        }
+    }
     for draft in &drafts {
-        let hall = site.halls.iter().find(|h| h.name == draft.hall);
-        let existing = hall.and_then(|h| h.racks.iter().find(|r| r.name == draft.name));
+        let hall = halls.get(draft.hall.as_str()).copied();
+        let existing =
+            hall.and_then(|h| racks.get(&(h.name.as_str(), draft.name.as_str())).copied());
         let (rack, mut notes) = draft.build(existing, format);
         let action = match existing {
             None => Action::AddRack,
@@ -235,9 +257,12 @@ fn compare(
             }
         };
         if hall.is_none() {
-            match new_halls.iter_mut().find(|(h, _)| h.name == draft.hall) {
-                Some((_, racks)) => racks.push(rack.clone()),
-                None => new_halls.push((new_hall(&draft.hall, options), vec![rack.clone()])),
+            match new_hall_index.get(&draft.hall) {
+                Some(&at) => new_halls[at].1.push(rack.clone()),
+                None => {
+                    new_hall_index.insert(draft.hall.clone(), new_halls.len());
+                    new_halls.push((new_hall(&draft.hall, options), vec![rack.clone()]));
+                }
             }
         }
         puts.push(preview_rows(
@@ -347,15 +372,19 @@ fn preview_rows(
 /// Unmatched device types gathered from the skipped rows, in first-seen order.
 fn unmatched_types(skipped: &[SkippedRow]) -> Vec<UnmatchedType> {
     let mut types: Vec<UnmatchedType> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for row in skipped {
         if let SkipReason::Unmatched { text, nearest } = &row.reason {
-            match types.iter_mut().find(|t| &t.name == text) {
-                Some(t) => t.lines.push(row.line),
-                None => types.push(UnmatchedType {
-                    name: text.clone(),
-                    nearest: nearest.clone(),
-                    lines: vec![row.line],
-                }),
+            match index.get(text.as_str()) {
+                Some(&at) => types[at].lines.push(row.line),
+                None => {
+                    index.insert(text, types.len());
+                    types.push(UnmatchedType {
+                        name: text.clone(),
+                        nearest: nearest.clone(),
+                        lines: vec![row.line],
+                    });
+                }
             }
         }
     }

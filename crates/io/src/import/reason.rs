@@ -87,7 +87,11 @@ pub enum SkipReason {
         expected: usize,
     },
     Csv(String),
-    UnterminatedQuote,
+    /// A quote opened on this row is not closed where it should be: the rows through
+    /// `last_line` were read as one cell and are dropped.
+    UnterminatedQuote {
+        last_line: u64,
+    },
     Inactive(String),
     UnknownStatus(String),
     RackNotInSite {
@@ -108,5 +112,18 @@ pub enum SkipReason {
 impl From<coolplan_units::parse::ParseQuantityError> for ValueProblem {
     fn from(error: coolplan_units::parse::ParseQuantityError) -> Self {
         ValueProblem::Quantity(error)
+    }
+}
+
+impl SkipReason {
+    /// True when the row could not be read as a row at all (a CSV fault, not a content
+    /// decision such as an unknown model): the file is damaged where it lies.
+    pub fn is_malformed(&self) -> bool {
+        matches!(
+            self,
+            SkipReason::FieldCount { .. }
+                | SkipReason::Csv(_)
+                | SkipReason::UnterminatedQuote { .. }
+        )
     }
 }

@@ -30,6 +30,15 @@ pub struct Table {
 }
 
 impl Table {
+    /// Data rows that could not be read: one per malformed record, and every row a quote
+    /// left open swallowed.
+    pub fn malformed_rows(&self) -> usize {
+        self.malformed
+            .iter()
+            .map(|(line, reason)| rows_of(*line, reason))
+            .sum()
+    }
+
     /// The malformed rows as skipped rows of a preview.
     pub fn skipped_rows(&self) -> Vec<super::SkippedRow> {
         self.malformed
@@ -49,8 +58,9 @@ pub fn read_table(text: &str) -> Result<Table, ImportError> {
     if header_line.trim().is_empty() {
         return Err(ImportError::Empty);
     }
+    let delimiter = delimiter_of(&header_line);
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter_of(&header_line))
+        .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
@@ -76,20 +86,27 @@ pub fn read_table(text: &str) -> Result<Table, ImportError> {
                 if record.iter().all(|c| c.trim().is_empty()) {
                     continue; // a blank spreadsheet row carries nothing
                 }
+                if swallowed_rows(&record, delimiter, headers.len()) {
+                    // The record's own text, its line terminator left out: at the end of
+                    // the file the open quote swallows the last terminator too.
+                    let start = record.position().map_or(before, |p| p.byte());
+                    let end = reader.position().byte();
+                    let raw = usize::try_from(start)
+                        .ok()
+                        .zip(usize::try_from(end).ok())
+                        .and_then(|(start, end)| text.get(start..end))
+                        .unwrap_or("");
+                    let breaks = raw.trim_end_matches(['\r', '\n']).matches('\n').count();
+                    let last_line = line + breaks as u64;
+                    malformed.push((line, SkipReason::UnterminatedQuote { last_line }));
+                    continue;
+                }
                 if record.len() != headers.len() {
                     let reason = SkipReason::FieldCount {
                         found: record.len(),
                         expected: headers.len(),
                     };
                     malformed.push((line, reason));
-                    continue;
-                }
-                let at_end = reader.position().byte() as usize >= text.len();
-                let unclosed = at_end
-                    && record.iter().any(|c| c.contains('\n'))
-                    && !text.trim_end().ends_with('"');
-                if unclosed {
-                    malformed.push((line, SkipReason::UnterminatedQuote));
                     continue;
                 }
                 let cells = record.iter().map(str::to_string).collect();
@@ -109,6 +126,31 @@ pub fn read_table(text: &str) -> Result<Table, ImportError> {
         rows,
         malformed,
     })
+}
+
+/// True when a quoted cell holds lines that look like rows of their own (as many
+/// delimiters as a row has): a quote opened and never closed where it should have been,
+/// which swallowed the rows after it into one cell. A note cell with line breaks has
+/// no such lines.
+fn swallowed_rows(record: &csv::StringRecord, delimiter: u8, columns: usize) -> bool {
+    let needed = columns.saturating_sub(1).max(1);
+    record.iter().any(|cell| {
+        cell.contains('\n')
+            && cell
+                .lines()
+                .skip(1)
+                .any(|line| line.bytes().filter(|&b| b == delimiter).count() >= needed)
+    })
+}
+
+/// Rows a malformed record starting on `line` stands for.
+pub fn rows_of(line: u64, reason: &SkipReason) -> usize {
+    match reason {
+        SkipReason::UnterminatedQuote { last_line } => {
+            usize::try_from(last_line.saturating_sub(line) + 1).unwrap_or(usize::MAX)
+        }
+        _ => 1,
+    }
 }
 
 /// Line numbers from byte offsets (the csv crate's own line count skips blank lines).
@@ -179,6 +221,26 @@ mod tests {
                 }
             )]
         );
+    }
+
+    /// Header on line 1, the quote opens on line 3 and swallows lines 4–5: the rows through
+    /// line 5, whether the file ends with a line break or not, or the quote closes on line 5.
+    #[test]
+    fn a_quote_left_open_names_the_last_line_it_swallowed() {
+        let head = "Rack,Model,Count\nA01,cpu-1u,4\nA02,\"cpu-2u,1\nA03,cpu-1u,2\nA04,cpu-1u,3";
+        for text in [
+            format!("{head}\n"),
+            head.to_string(),
+            format!("{head}\",x\n"),
+        ] {
+            let table = read_table(&text).unwrap();
+            assert_eq!(
+                table.malformed,
+                [(3, SkipReason::UnterminatedQuote { last_line: 5 })],
+                "{text:?}"
+            );
+            assert_eq!(rows_of(3, &table.malformed[0].1), 3);
+        }
     }
 
     #[test]

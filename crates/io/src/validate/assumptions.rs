@@ -1,10 +1,11 @@
 //! The rules for assumption groups.
 
 use super::checker::Checker;
-use crate::problem::{Kind, Seg};
+use crate::problem::{CDU_CAPACITY_KW, Kind, Seg};
 use coolplan_model::assumptions::{AssumptionKey, Assumptions, cooling::CduSize, plant::Plant};
 use coolplan_model::fluids::Fluid;
 use coolplan_units::Currency;
+use coolplan_units::build::kw;
 
 /// The assumptions the file sets; each problem's path is the field's [`AssumptionKey`].
 pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) {
@@ -38,7 +39,11 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
         }
     }
     if let Some(CduSize::Custom { capacity }) = &k.cdu_size {
-        c.at(key(C::cdu_size), |c| c.positive("capacity", capacity));
+        c.at(key(C::cdu_size), |c| {
+            c.positive("capacity", capacity);
+            c.at_least("capacity", capacity, kw(*CDU_CAPACITY_KW.start()));
+            c.at_most("capacity", capacity, kw(*CDU_CAPACITY_KW.end()));
+        });
     }
     if let Some(v) = &k.cdu_approach {
         c.non_negative(key(C::cdu_approach), v);

@@ -6,10 +6,11 @@ use std::collections::{HashMap, HashSet};
 
 use super::checker::Checker;
 use crate::import::normalise_model_name;
-use crate::problem::{Kind, Seg};
+use crate::problem::{Kind, MAX_AMOUNT, MAX_SERVER_KW, Seg};
 use coolplan_model::ServerModel;
 use coolplan_model::assumptions::Describe;
 use coolplan_model::catalog::{ServerKind, Source, is_source_date};
+use coolplan_units::build::kw;
 use coolplan_units::{Money, PowerUnit, TimeUnit};
 
 /// Service lives outside this range, in years, draw a warning: servers are written off over
@@ -58,6 +59,7 @@ pub(super) fn model(c: &mut Checker, m: &ServerModel) {
     c.name(&m.name);
     c.positive("height", &m.height);
     c.positive("max_power", &m.max_power);
+    c.at_most("max_power", &m.max_power, kw(MAX_SERVER_KW));
     c.positive("weight", &m.weight);
     c.fraction("utilisation", m.utilisation);
     c.fraction("fan_share", m.fan_share);
@@ -96,7 +98,7 @@ pub(super) fn model(c: &mut Checker, m: &ServerModel) {
     }
 }
 
-/// An amount of money: finite and not negative.
+/// An amount of money: finite, not negative and at most [`MAX_AMOUNT`].
 fn amount(c: &mut Checker, money: &Money) {
     if !money.amount.is_finite() {
         c.report(Kind::NotFinite(format!(
@@ -105,6 +107,11 @@ fn amount(c: &mut Checker, money: &Money) {
         )));
     } else if money.amount < 0.0 {
         c.report(Kind::Negative(money.describe()));
+    } else if money.amount > MAX_AMOUNT {
+        c.report(Kind::AbovePlausible {
+            value: money.describe(),
+            limit: super::numbers::amount_limit(money.currency),
+        });
     }
 }
 

@@ -2,18 +2,50 @@
 //! by every rule.
 
 use super::checker::Checker;
-use crate::problem::{Kind, Seg, YEAR_RANGE};
+use crate::problem::{Kind, MAX_AMOUNT, MAX_SI_MAGNITUDE, Seg, YEAR_RANGE};
 use coolplan_model::assumptions::Describe;
 use coolplan_units::{Currency, Qty, TemperatureQ, UnitKind};
 
 impl Checker {
     /// A quantity that must be finite and > 0.
     pub fn positive<U: UnitKind>(&mut self, name: impl Into<Seg>, q: &Qty<U>) {
-        self.number(name, q.number(), || shown(q), true);
+        let name = name.into();
+        self.number(name.clone(), q.number(), || shown(q), true);
+        self.magnitude(name, q);
     }
     /// A quantity that must be finite and ≥ 0.
     pub fn non_negative<U: UnitKind>(&mut self, name: impl Into<Seg>, q: &Qty<U>) {
-        self.number(name, q.number(), || shown(q), false);
+        let name = name.into();
+        self.number(name.clone(), q.number(), || shown(q), false);
+        self.magnitude(name, q);
+    }
+    /// A finite number whose SI value is beyond [`MAX_SI_MAGNITUDE`] (or overflows, as
+    /// `MW(1e306)` does) is no real value; arithmetic on it would give infinities.
+    fn magnitude<U: UnitKind>(&mut self, name: Seg, q: &Qty<U>) {
+        if q.number().is_finite() && q.si().abs() > MAX_SI_MAGNITUDE {
+            self.report_field(name, Kind::Huge(shown(q)));
+        }
+    }
+    /// A finite quantity that must not exceed `limit` (a plausibility bound); NaN, infinities
+    /// and overflowing values are reported by the checks above, not here.
+    pub fn at_most<U: UnitKind>(&mut self, name: impl Into<Seg>, q: &Qty<U>, limit: Qty<U>) {
+        if q.number().is_finite() && q.si() > limit.si() && q.si().abs() <= MAX_SI_MAGNITUDE {
+            let kind = Kind::AbovePlausible {
+                value: shown(q),
+                limit: limit.describe(),
+            };
+            self.report_field(name, kind);
+        }
+    }
+    /// A finite, positive quantity that must be at least `limit` (a plausibility bound).
+    pub fn at_least<U: UnitKind>(&mut self, name: impl Into<Seg>, q: &Qty<U>, limit: Qty<U>) {
+        if q.number().is_finite() && q.si() > 0.0 && q.si() < limit.si() {
+            let kind = Kind::BelowPlausible {
+                value: shown(q),
+                limit: limit.describe(),
+            };
+            self.report_field(name, kind);
+        }
     }
     /// A plain number that must be finite and > 0 (NaN and infinities shown as written).
     pub fn positive_f64(&mut self, name: impl Into<Seg>, v: f64) {
@@ -58,7 +90,8 @@ impl Checker {
             self.report_field(name, Kind::BelowAbsoluteZero(t.describe()));
         }
     }
-    /// Money or a price: finite, ≥ 0, in the site's currency (`found`).
+    /// Money or a price: finite, ≥ 0, at most [`MAX_AMOUNT`], in the site's currency
+    /// (`found`).
     pub fn money(
         &mut self,
         name: impl Into<Seg>,
@@ -68,7 +101,15 @@ impl Checker {
         site: Currency,
     ) {
         let name = name.into();
-        self.number(name.clone(), number, shown, false);
+        if number.is_finite() && number > MAX_AMOUNT {
+            let kind = Kind::AbovePlausible {
+                value: shown(),
+                limit: amount_limit(found),
+            };
+            self.report_field(name.clone(), kind);
+        } else {
+            self.number(name.clone(), number, shown, false);
+        }
         if found != site {
             self.report_field(name, Kind::CurrencyMismatch { found, site });
         }
@@ -88,6 +129,11 @@ pub(super) fn shown<U: UnitKind>(q: &Qty<U>) -> String {
     } else {
         format!("{} {}", q.number(), q.unit().symbol())
     }
+}
+
+/// [`MAX_AMOUNT`] in `currency`, for a message.
+pub(super) fn amount_limit(currency: Currency) -> String {
+    coolplan_units::Money::new(MAX_AMOUNT, currency).describe()
 }
 
 fn plain(v: f64) -> String {

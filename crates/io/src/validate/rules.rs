@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::checker::Checker;
-use crate::problem::{Kind, MAX_RACKS, Seg};
+use crate::problem::{Kind, MAX_PUE, MAX_RACK_KW, MAX_RACKS, MAX_SITE_KW, Seg};
 use coolplan_model::assumptions::Describe;
 use coolplan_model::catalog::ServerKind;
 use coolplan_model::climate::{CLIMATE_PRESET_KEYS, MonthlyNormals};
@@ -57,16 +57,26 @@ pub(super) fn site(c: &mut Checker, site: &Site) {
     };
     let mut names = HashSet::new();
     let mut total_racks: u64 = 0;
+    let mut site_kw = 0.0;
     for hall_ in &site.halls {
-        c.at(Seg::Hall(hall_.name.clone()), |c| {
+        site_kw += c.at(Seg::Hall(hall_.name.clone()), |c| {
             if !names.insert(hall_.name.as_str()) {
                 c.report(Kind::DuplicateHall(hall_.name.clone()));
             }
-            hall(c, hall_, &context);
+            hall(c, hall_, &context)
         });
         for rack in &hall_.racks {
             total_racks = total_racks.saturating_add(rack.count);
         }
+    }
+    if site_kw > MAX_SITE_KW {
+        c.report_field(
+            "halls",
+            Kind::AbovePlausible {
+                value: power_shown(site_kw).describe(),
+                limit: power_shown(MAX_SITE_KW).describe(),
+            },
+        );
     }
     if total_racks > MAX_RACKS
         && site
@@ -144,7 +154,8 @@ fn monthly(c: &mut Checker, normals: &MonthlyNormals) {
     }
 }
 
-fn hall(c: &mut Checker, hall: &Hall, context: &Context) {
+/// Checks a hall; returns its design IT power at maximum, kW (Σ racks × rack power).
+fn hall(c: &mut Checker, hall: &Hall, context: &Context) -> f64 {
     c.name(&hall.name);
     c.at(Seg::Field("floor"), |c| {
         c.positive("rating", &hall.floor.rating)
@@ -174,20 +185,28 @@ fn hall(c: &mut Checker, hall: &Hall, context: &Context) {
             c.report_field("measured_pue", Kind::NotFinite(pue.to_string()));
         } else if pue < 1.0 {
             c.report_field("measured_pue", Kind::PueBelowOne(pue));
+        } else if pue > MAX_PUE {
+            let kind = Kind::AbovePlausible {
+                value: pue.describe(),
+                limit: MAX_PUE.describe(),
+            };
+            c.report_field("measured_pue", kind);
         } else if pue > 3.0 {
             c.report_field("measured_pue", Kind::PueHigh(pue));
         }
     }
     let mut names = HashSet::new();
     let mut racks_in_hall: u64 = 0;
+    let mut hall_kw = 0.0;
     for rack_ in &hall.racks {
-        c.at(Seg::Rack(rack_.name.clone()), |c| {
+        let rack_kw = c.at(Seg::Rack(rack_.name.clone()), |c| {
             if !names.insert(rack_.name.as_str()) {
                 c.report(Kind::DuplicateRack(rack_.name.clone()));
             }
-            rack(c, rack_, context);
+            rack(c, rack_, context)
         });
         racks_in_hall = racks_in_hall.saturating_add(rack_.count);
+        hall_kw += rack_.count as f64 * rack_kw;
     }
     let need_m2 = racks_in_hall as f64 * context.footprint_m2;
     if hall.area.number().is_finite() && need_m2 > hall.area.si() {
@@ -200,6 +219,7 @@ fn hall(c: &mut Checker, hall: &Hall, context: &Context) {
             },
         );
     }
+    hall_kw
 }
 
 /// The hall's plant fields: IT capacity, UPS, and where the liquid heat goes.
@@ -259,7 +279,18 @@ fn round_area(q: Qty<AreaUnit>) -> Qty<AreaUnit> {
     Qty::new(q.number().ceil(), q.unit())
 }
 
-fn rack(c: &mut Checker, rack: &Rack, context: &Context) {
+/// A power in kW for a message, in MW when large.
+fn power_shown(kw: f64) -> Qty<PowerUnit> {
+    let unit = if kw >= 1e3 {
+        PowerUnit::MW
+    } else {
+        PowerUnit::kW
+    };
+    Qty::new(kw, PowerUnit::kW).converted(unit)
+}
+
+/// Checks a rack group; returns the power of one of its racks at maximum, kW.
+fn rack(c: &mut Checker, rack: &Rack, context: &Context) -> f64 {
     c.name(&rack.name);
     if rack.count == 0 {
         c.report_field("count", Kind::NotPositive("0".into()));
@@ -277,6 +308,8 @@ fn rack(c: &mut Checker, rack: &Rack, context: &Context) {
         c.at(Seg::Field("measured"), |c| {
             c.non_negative("average", &measured.average);
             c.non_negative("peak", &measured.peak);
+            c.at_most("average", &measured.average, kw(MAX_RACK_KW));
+            c.at_most("peak", &measured.peak, kw(MAX_RACK_KW));
             if measured.peak.si() < measured.average.si() {
                 c.report_field(
                     "peak",
@@ -308,13 +341,23 @@ fn rack(c: &mut Checker, rack: &Rack, context: &Context) {
     if height_u.is_finite() && used_u > height_u + 1e-9 {
         c.report_field("servers", Kind::RackOverfull { used_u, height_u });
     }
-    if power_w > kw(RACK_WARN_KW).si() {
-        let shown = Qty::new(power_w / 1000.0, PowerUnit::kW);
+    let power_kw = power_w / 1000.0;
+    if power_kw > MAX_RACK_KW {
+        c.report_field(
+            "servers",
+            Kind::AbovePlausible {
+                value: power_shown(power_kw).describe(),
+                limit: power_shown(MAX_RACK_KW).describe(),
+            },
+        );
+    } else if power_kw > RACK_WARN_KW {
+        let shown = Qty::new(power_kw, PowerUnit::kW);
         c.report_field("servers", Kind::RackOver150Kw(shown.describe()));
     }
     if rack.count.checked_mul(per_rack).is_none() {
         c.report_field("count", Kind::CountOverflow);
     }
+    power_kw
 }
 
 fn server_group(c: &mut Checker, rack: &Rack, group: &ServerGroup, context: &Context) {

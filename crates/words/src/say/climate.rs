@@ -1,8 +1,8 @@
 //! Climate errors worded: presets, monthly normals, EPW weather files.
 
 use coolplan_climate::NormalsError;
-use coolplan_io::climate::ClimateError;
-use coolplan_io::epw::{EpwError, EpwProblem};
+use coolplan_io::climate::{ClimateError, Outside};
+use coolplan_io::epw::{EpwError, EpwProblem, MAX_EPW_BYTES};
 use coolplan_model::climate::CLIMATE_PRESET_KEYS;
 
 use super::Say;
@@ -35,6 +35,12 @@ impl Say for ClimateError {
             ClimateError::PartialYear { origin, hours } => {
                 Clim::PartialYear.fmt(lang, &[origin, hours])
             }
+            ClimateError::EpwOutside { path, why } => match why {
+                Outside::Absolute => Clim::EpwAbsolute,
+                Outside::ParentDir => Clim::EpwParentDir,
+                Outside::LinkLeaves => Clim::EpwLinkLeaves,
+            }
+            .fmt(lang, &[path]),
         }
     }
 }
@@ -65,8 +71,17 @@ impl Say for EpwError {
                 origin,
                 line,
                 problem,
-            } => format!("{origin}:{line}: {}", problem.say(lang)),
+            } => match problem.column() {
+                Some(column) => Clim::EpwAt.fmt(lang, &[origin, line, &column, &problem.say(lang)]),
+                None => Clim::EpwAtLine.fmt(lang, &[origin, line, &problem.say(lang)]),
+            },
             EpwError::Read { origin, source } => Clim::CannotRead.fmt(lang, &[origin, source]),
+            EpwError::NotAFile { origin, what } => {
+                Clim::EpwNotAFile.fmt(lang, &[origin, &what.say(lang)])
+            }
+            EpwError::TooLarge { origin, size } => {
+                Clim::EpwTooLarge.fmt(lang, &[origin, size, &MAX_EPW_BYTES])
+            }
         }
     }
 }

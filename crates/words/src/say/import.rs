@@ -1,8 +1,8 @@
 //! Import previews, notes, skip reasons and errors worded (inventory and catalog CSV).
 
 use coolplan_io::import::{
-    Action, CatalogRowProblem, FieldName, GENERIC_FIELDS, ImportError, ImportFormat, ImportPlan,
-    MAX_INPUT_BYTES, Note, PreviewRow, SkipReason, ValueProblem,
+    Action, CatalogRowProblem, CsvFileError, FieldName, GENERIC_FIELDS, ImportError, ImportFormat,
+    ImportPlan, MAX_INPUT_BYTES, Note, PreviewRow, SkipReason, ValueProblem,
 };
 
 use super::Say;
@@ -190,7 +190,9 @@ impl Say for SkipReason {
                 Imp::SkipFieldCount.fmt(lang, &[found, expected])
             }
             SkipReason::Csv(message) => Imp::SkipCsv.fmt(lang, &[message]),
-            SkipReason::UnterminatedQuote => Imp::SkipUnterminatedQuote.tr(lang).to_string(),
+            SkipReason::UnterminatedQuote { last_line } => {
+                Imp::SkipUnterminatedQuote.fmt(lang, &[last_line])
+            }
             SkipReason::Inactive(status) => Imp::SkipInactive.fmt(lang, &[status]),
             SkipReason::UnknownStatus(status) => Imp::SkipUnknownStatus.fmt(lang, &[status]),
             SkipReason::RackNotInSite { rack, nearest } => {
@@ -203,6 +205,24 @@ impl Say for SkipReason {
                 Imp::SkipPeakBelowAverage.fmt(lang, &[peak, average])
             }
             SkipReason::Missing(field) => Imp::SkipMissing.fmt(lang, &[&field.say(lang)]),
+        }
+    }
+}
+
+/// Why a CSV file could not be read (the caller names the file).
+impl Say for CsvFileError {
+    fn say(&self, lang: Lang) -> String {
+        use coolplan_io::read::ReadError;
+        const MB: u64 = 1024 * 1024;
+        match self {
+            CsvFileError::Read(ReadError::Io(e)) => e.to_string(),
+            CsvFileError::Read(ReadError::NotAFile(what)) => {
+                Imp::NotRegular.fmt(lang, &[&what.say(lang)])
+            }
+            CsvFileError::Read(ReadError::TooLarge { size, cap }) => {
+                Imp::OverLimit.fmt(lang, &[&size.div_ceil(MB), &(cap / MB)])
+            }
+            CsvFileError::NotUtf8 => Imp::NotUtf8.tr(lang).to_string(),
         }
     }
 }

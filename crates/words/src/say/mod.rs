@@ -6,6 +6,7 @@
 
 pub mod climate;
 pub mod import;
+pub mod save;
 pub mod uncertainty;
 pub mod validation;
 

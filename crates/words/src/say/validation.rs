@@ -4,7 +4,6 @@
 use coolplan_io::load::{LoadError, MAX_FILE_BYTES, NotAFile};
 use coolplan_io::parse::ParseMessage;
 use coolplan_io::problem::{Kind, MAX_RACKS, Problem, Seg, YEAR_RANGE};
-use coolplan_io::save::SaveError;
 use coolplan_model::SCHEMA_VERSION;
 use coolplan_model::assumptions::AssumptionKey;
 use coolplan_model::assumptions::describe::plain_number;
@@ -59,7 +58,12 @@ impl Say for Kind {
             }
             CurrencyMismatch { found, site } => Val::CurrencyMismatch.fmt(lang, &[found, site]),
             CountOverflow => Val::CountOverflow.tr(lang).to_string(),
-            TooManyRacks(count) => Val::TooManyRacks.fmt(lang, &[count, &MAX_RACKS]),
+            TooManyRacks(count) => {
+                Val::TooManyRacks.fmt(lang, &[&n(*count as f64), &n(MAX_RACKS as f64)])
+            }
+            AbovePlausible { value, limit } => Val::AbovePlausible.fmt(lang, &[value, limit]),
+            BelowPlausible { value, limit } => Val::BelowPlausible.fmt(lang, &[value, limit]),
+            Huge(value) => Val::Huge.fmt(lang, &[value]),
             RackScaleNotAlone(id) => Val::RackScaleNotAlone.fmt(lang, &[id]),
             UnknownPreset { key } => Val::UnknownPreset.fmt(
                 lang,
@@ -124,16 +128,6 @@ impl Say for CurrencyMismatch {
     fn say(&self, lang: Lang) -> String {
         let CurrencyMismatch(found, site) = self;
         Val::CurrencyMismatch.fmt(lang, &[found, site])
-    }
-}
-
-impl Say for SaveError {
-    fn say(&self, lang: Lang) -> String {
-        match self {
-            SaveError::Io { path, source } => Val::SaveIo.fmt(lang, &[&path.display(), source]),
-            SaveError::Serialize(e) => Val::SaveSerialize.fmt(lang, &[e]),
-            SaveError::NoFileName(path) => Val::SaveNoFileName.fmt(lang, &[&path.display()]),
-        }
     }
 }
 
