@@ -139,11 +139,14 @@ pub fn analyse(
         .transpose()?;
     let evaluate = |s: &Site| coolplan_engine::recompute(s, climate);
     let results = coolplan_engine::evaluate(site, climate);
-    let prepared = Prepared::new(site).map_err(AnalyzeError::Ranges)?;
+    // load_site has validated the ranges; a failure here is reported, not unwrapped
+    let (prepared, default_ranges) =
+        Prepared::for_sensitivity(site).map_err(AnalyzeError::Ranges)?;
     let tornado = if prepared.inputs.is_empty() {
         None
     } else {
-        Some(tornado::tornado(&prepared, &results, &evaluate).map_err(AnalyzeError::Tornado)?)
+        let t = tornado::tornado(&prepared, default_ranges, &results, &evaluate);
+        Some(t.map_err(AnalyzeError::Tornado)?)
     };
     let mut monte_carlo_seconds = 0.0;
     let monte_carlo = match args.monte_carlo {

@@ -1,105 +1,138 @@
-//! CDU N+1 and loop failure.
+//! CDU N+1 and loop failure, read from the one CDU design the bill of quantities counts.
 
 use crate::support::{climate, site_with};
 use coolplan::engine::CoolingOption;
-use coolplan::engine::analysis::redundancy::{RackLoad, check, site_checks};
-use uom::si::f64::Power;
+use coolplan::engine::analysis::redundancy::{check, site_checks};
+use coolplan::engine::cdu::{CduLoad, assign};
+use coolplan::model::assumptions::cooling::CduSize;
+use coolplan::model::{Cooling, CoolingRule};
 use uom::si::power::kilowatt;
 
-fn kw(value: f64) -> Power {
-    Power::new::<kilowatt>(value)
+fn load(group: usize, racks: u64, heat_kw: f64) -> CduLoad {
+    CduLoad {
+        group,
+        racks,
+        heat_per_rack_w: heat_kw * 1000.0,
+    }
 }
 
-fn load(group: &str, racks: u64, heat_kw: f64) -> RackLoad {
-    RackLoad::new(group, racks, kw(heat_kw))
+fn names(group: usize) -> String {
+    ["GPU", "CPU"][group].to_string()
 }
 
 #[test]
 fn n_plus_one_fails_when_one_cdu_carries_more_than_the_others_can_absorb() {
-    // 3 racks × 90 kW on 3 × 100 kW CDUs: one rack per CDU (two don't fit in 100 kW).
-    // If CDU 1 fails, the others have 10 + 10 = 20 kW spare < 90 kW: N+1 fails.
-    let c = check(
-        "H",
-        CoolingOption::ColdPlate,
-        &[kw(100.0); 3],
-        &[load("GPU", 3, 90.0)],
+    // 3 racks × 90 kW on 100 kW units, no spare: one rack per unit (two don't fit).
+    // If one fails, the others have 10 + 10 = 20 kW spare < 90 kW: N+1 fails.
+    let design = assign(
+        &CduSize::InRack,
+        100_000.0,
+        0,
+        [load(0, 3, 90.0)].into_iter(),
     );
-    let loads: Vec<f64> = c.cdus.iter().map(|c| c.load.get::<kilowatt>()).collect();
-    assert_eq!(loads, vec![90.0, 90.0, 90.0]);
+    let c = check("H", CoolingOption::ColdPlate, &design, names);
+    assert_eq!(c.cdus.len(), 1);
+    assert_eq!(
+        (c.cdus[0].units, c.cdus[0].load.get::<kilowatt>()),
+        (3, 90.0)
+    );
+    assert_eq!(c.units, 3);
     assert!(c.cdus.iter().all(|c| !c.failure_absorbed));
     assert!(!c.n_plus_one);
     assert_eq!(c.cdus[0].racks[0].racks, 1);
     assert_eq!(c.cdus[0].racks[0].heat.get::<kilowatt>(), 90.0);
+    assert!((c.spare_capacity.get::<kilowatt>() - 30.0).abs() < 1e-9);
 }
 
 #[test]
 fn n_plus_one_holds_when_the_spare_absorbs_any_failure() {
-    // 3 racks × 60 kW: Q = 180 kW → ceil(180 / 100) + 1 = 3 CDUs, one rack each.
-    // Any failure: others' spare 40 + 40 = 80 ≥ 60 → absorbed.
-    let c = check(
-        "H",
-        CoolingOption::ColdPlate,
-        &[kw(100.0); 3],
-        &[load("GPU", 3, 60.0)],
+    // 3 racks × 60 kW on 100 kW units + 1 spare: 3 loaded + 1 spare; spare 3 × 40 + 100 =
+    // 220 kW ≥ 100 kW → any failure absorbed.
+    let design = assign(
+        &CduSize::InRack,
+        100_000.0,
+        1,
+        [load(0, 3, 60.0)].into_iter(),
     );
+    let c = check("H", CoolingOption::ColdPlate, &design, names);
     assert!(c.n_plus_one);
-    // a larger CDU carrying 150 kW cannot be covered by two small ones with 40 kW spare each
-    let c = check(
-        "H",
-        CoolingOption::ColdPlate,
-        &[kw(200.0), kw(100.0), kw(100.0)],
-        &[load("GPU", 5, 30.0), load("CPU", 1, 60.0)],
-    );
-    // first fit: 200 kW CDU takes 5 × 30 = 150 kW, then 60 kW does not fit its 50 kW spare
-    // → CDU 2 (60 kW); CDU 3 empty. CDU 1 fails: spare 40 + 100 = 140 < 150 → not absorbed.
+    assert_eq!(c.units, 4);
+    assert!(c.cdus.last().is_some_and(|u| u.is_spare() && u.units == 1));
+    // 200 kW units, no spare: 5 × 30 = 150 kW on the first; 60 kW does not fit its 50 kW
+    // spare → a second unit of 60 kW. Spare 50 + 140 = 190 < 200: a failure of the first is
+    // not absorbed.
+    let custom = CduSize::Custom {
+        capacity: coolplan::units::build::kw(200.0),
+    };
+    let loads = [load(0, 5, 30.0), load(1, 1, 60.0)];
+    let design = assign(&custom, 200_000.0, 0, loads.into_iter());
+    let c = check("H", CoolingOption::ColdPlate, &design, names);
     assert_eq!(c.cdus[0].load.get::<kilowatt>(), 150.0);
     assert_eq!(c.cdus[1].load.get::<kilowatt>(), 60.0);
-    assert!(!c.cdus[0].failure_absorbed);
-    assert!(c.cdus[1].failure_absorbed && c.cdus[2].failure_absorbed);
+    assert_eq!(c.cdus[1].racks[0].group, "CPU");
     assert!(!c.n_plus_one);
 }
 
 #[test]
 fn racks_that_fit_nowhere_are_listed() {
-    let c = check(
-        "H",
-        CoolingOption::ColdPlate,
-        &[kw(100.0), kw(100.0)],
-        &[load("GPU", 3, 70.0)],
+    let design = assign(
+        &CduSize::InRack,
+        100_000.0,
+        1,
+        [load(0, 3, 130.0)].into_iter(),
     );
+    let c = check("H", CoolingOption::ColdPlate, &design, names);
     assert_eq!(c.unassigned.len(), 1);
     assert_eq!(
         (
             c.unassigned[0].racks,
             c.unassigned[0].heat.get::<kilowatt>()
         ),
-        (1, 70.0)
+        (3, 390.0)
     );
     assert!(!c.n_plus_one);
-    assert_eq!((c.loop_racks, c.loop_heat.get::<kilowatt>()), (3, 210.0));
+    assert_eq!((c.loop_racks, c.loop_heat.get::<kilowatt>()), (3, 390.0));
 }
 
 #[test]
-fn a_site_is_checked_hall_by_hall_with_the_engine_counts() {
-    let site = site_with("");
+fn a_site_is_checked_hall_by_hall_on_the_plan_s_cdus() {
+    let mut site = site_with("");
+    // The plan would keep both groups on air (converting the GPU racks does not pay once the
+    // plant's fixed parts stay, method.md §7): the rule puts them on cold plate, one loop.
+    site.halls[0].racks[0].cooling = Some(CoolingRule::Force(Cooling::ColdPlate));
     let results = coolplan::engine::evaluate(&site, &climate());
     let checks = site_checks(&site, &results);
-    assert_eq!(checks.len(), 2, "cold plate and immersion in hall A1");
+    let plan = &results.plan;
+    assert_eq!(checks.len(), 1);
+    assert_eq!(checks.len(), plan.halls[0].cdus.len());
     for c in &checks {
-        let hall = &results.halls[0].option(c.option).thermal;
-        assert_eq!(c.cdus.len() as u64, hall.cdu_count);
-        let liquid_kw = hall.heat_to_liquid.get::<uom::si::power::kilowatt>();
+        let design = &plan.halls[0]
+            .cdus
+            .iter()
+            .find(|d| d.option == c.option)
+            .expect("the plan's CDUs of this option")
+            .design;
+        assert_eq!(c.units, design.units());
+        // the loop carries every rack the plan put on the option
+        let on: Vec<_> = results
+            .racks
+            .iter()
+            .zip(&plan.groups)
+            .filter(|(_, g)| g.option == Some(c.option))
+            .collect();
+        let racks: u64 = on.iter().map(|(r, _)| r.count).sum();
+        let liquid_kw: f64 = on
+            .iter()
+            .map(|(r, _)| {
+                r.scope
+                    .option(c.option)
+                    .thermal
+                    .heat_to_liquid
+                    .get::<kilowatt>()
+            })
+            .sum();
+        assert_eq!(c.loop_racks, racks);
         assert!((c.loop_heat.get::<kilowatt>() - liquid_kw).abs() < 1e-6 * liquid_kw.max(1.0));
-        assert_eq!(c.loop_racks, 16);
-        // loads on the CDUs plus unassigned make up the loop
-        let carried: f64 = c.cdus.iter().map(|d| d.load.get::<kilowatt>()).sum::<f64>()
-            + c.unassigned
-                .iter()
-                .map(|u| u.heat.get::<kilowatt>())
-                .sum::<f64>();
-        assert!(
-            (carried - c.loop_heat.get::<kilowatt>()).abs()
-                < 1e-6 * c.loop_heat.get::<kilowatt>().max(1.0)
-        );
+        assert!(c.n_plus_one, "one spare unit absorbs any single failure");
     }
 }

@@ -2,9 +2,14 @@
 //! the cost engine is tested against figures worked on paper, independent of the thermal engine.
 #![allow(dead_code)]
 
-use coolplan::engine::physical::{Physical, PhysicalOption, PhysicalRack, PhysicalScope};
+use coolplan::engine::PerOption;
+use coolplan::engine::physical::limits::HallLimits;
+use coolplan::engine::physical::{
+    CostDrivers, Physical, PhysicalOption, PhysicalRack, PhysicalScope,
+};
 use coolplan::engine::{CoolingOption, EnergyFigures, Reason, Thermal};
 use coolplan::model::Site;
+use coolplan::model::assumptions::cooling::CduSize;
 use uom::si::area::square_meter;
 use uom::si::areal_mass_density::kilogram_per_square_meter;
 use uom::si::energy::megawatt_hour;
@@ -102,15 +107,33 @@ pub fn option(option: CoolingOption, fig: &Fig) -> PhysicalOption {
             water: Volume::new::<cubic_meter>(fig.water_m3),
             co2: Mass::new::<kilogram>(0.0),
         },
-        cdu_share: fig.cdus as f64,
+        // a stated CDU count is of in-row units, 600 kW each
+        cdu_capacity: kw(fig.cdus as f64 * 600.0),
     }
 }
 
 fn scope(name: &str, figs: &[Fig; 3]) -> PhysicalScope {
     PhysicalScope {
         name: name.to_string(),
-        options: std::array::from_fn(|i| option(CoolingOption::ALL[i], &figs[i])),
+        options: PerOption::from_fn(|o| option(o, &figs[o.index()])),
     }
+}
+
+/// What the cost engine reads of a stated scope (a whole conversion: share 1).
+fn drivers(scope: &PhysicalScope) -> PerOption<CostDrivers> {
+    scope.options.each_ref().map(|o| CostDrivers {
+        option: o.option,
+        feasible: o.feasible,
+        cdu_capacity: o.cdu_capacity,
+        it_design: o.thermal.it_design,
+        heat_to_liquid: o.thermal.heat_to_liquid,
+        heat_to_air: o.thermal.heat_to_air,
+        tank_count: o.thermal.tank_count,
+        fluid_volume: o.thermal.fluid_volume,
+        it_energy: o.energy.it_energy,
+        facility_energy: o.energy.facility_energy,
+        water: o.energy.water,
+    })
 }
 
 /// Adds the figures of several scopes option by option (a hall, a site).
@@ -142,13 +165,16 @@ pub fn physical(site: &Site, figs: &[Vec<[Fig; 3]>]) -> Physical {
     for (h, hall) in site.halls.iter().enumerate() {
         for (r, rack) in hall.racks.iter().enumerate() {
             let f = &figs[h][r];
+            let scope = scope(&rack.name, f);
             racks.push(PhysicalRack {
                 hall: h,
                 rack: r,
                 count: rack.count,
+                share: 1.0,
                 per_rack_design: kw(f[0].it_kw / rack.count as f64),
                 power_provenance: coolplan::model::assumptions::Provenance::Catalog,
-                scope: scope(&rack.name, f),
+                drivers: drivers(&scope),
+                scope,
             });
         }
         let refs: Vec<&[Fig; 3]> = figs[h].iter().collect();
@@ -162,6 +188,13 @@ pub fn physical(site: &Site, figs: &[Vec<[Fig; 3]>]) -> Physical {
         halls,
         racks,
         plant: vec![Default::default(); site.halls.len()],
+        limits: site
+            .halls
+            .iter()
+            .map(|h| HallLimits::new(h, Default::default()))
+            .collect(),
+        cdu_sizes: coolplan::engine::cdu::candidate_sizes(&CduSize::Auto),
+        cdu_redundancy: 1,
     }
 }
 

@@ -1,6 +1,6 @@
 //! A rack group's cooling rule (`cooling: Force(..)` / `Exclude(..)` in the site file): an
 //! option it rules out is infeasible for the group, with the reason naming the group, so the
-//! group's recommendation and the mixed plan move to what the rule allows.
+//! group's recommendation and the recommended plan move to what the rule allows.
 
 use coolplan::engine::{CoolingOption, Reason, evaluate};
 use coolplan::io::{climate::resolve, parse_site};
@@ -26,26 +26,30 @@ fn an_excluded_option_is_infeasible_for_the_group_and_the_recommendation_moves()
     let climate = resolve(&site, None).unwrap();
     let h100 = group(&site, "H100-B01");
     let before = evaluate(&site, &climate);
-    // ai-hall puts its H100 groups on cold plate (best NPV of the three; immersion's server-fan
-    // saving does not remove the plant's fixed parts, method.md §7).
+    // ai-hall keeps its stock H100 groups on air: 40.8 kW racks run on air today (above the
+    // guideline, feasible), and converting them saves less than it costs once the plant's
+    // fixed parts stay and the dry cooler needs a trim chiller in Beijing (method.md §7):
+    // cold plate is 0.48 M CNY behind air for the group (the report's rack-group line).
     assert_eq!(
         before.racks[h100].scope.recommendation.option,
-        Some(CoolingOption::ColdPlate)
+        Some(CoolingOption::Air)
     );
-    site.halls[0].racks[h100].cooling = Some(CoolingRule::Exclude(vec![Cooling::ColdPlate]));
+    assert_eq!(before.plan.groups[h100].option, Some(CoolingOption::Air));
+    site.halls[0].racks[h100].cooling = Some(CoolingRule::Exclude(vec![Cooling::Air]));
     let after = evaluate(&site, &climate);
-    let cold_plate = after.racks[h100].scope.option(CoolingOption::ColdPlate);
-    assert!(!cold_plate.feasible);
-    assert!(cold_plate.infeasible_reasons.contains(&Reason::RuledOut {
+    let air = after.racks[h100].scope.option(CoolingOption::Air);
+    assert!(!air.feasible);
+    assert!(air.infeasible_reasons.contains(&Reason::RuledOut {
         group: "H100-B01".into()
     }));
+    // Of the two liquid options cold plate costs less (no tanks, fluid or immersion prep).
     assert_eq!(
         after.racks[h100].scope.recommendation.option,
-        Some(CoolingOption::Immersion)
+        Some(CoolingOption::ColdPlate)
     );
     assert_eq!(
-        after.mixed_plan.choices[h100],
-        Some(CoolingOption::Immersion)
+        after.plan.groups[h100].option,
+        Some(CoolingOption::ColdPlate)
     );
     // The rule of one group leaves the others as they were.
     let other = group(&site, "H100-B02");
@@ -61,6 +65,10 @@ fn a_forced_option_is_the_only_one_the_group_may_take() {
     let results = evaluate(&site, &climate);
     let scope = &results.racks[cpu].scope;
     assert_eq!(scope.recommendation.option, Some(CoolingOption::ColdPlate));
+    assert_eq!(
+        results.plan.groups[cpu].option,
+        Some(CoolingOption::ColdPlate)
+    );
     for option in [CoolingOption::Air, CoolingOption::Immersion] {
         assert!(!scope.option(option).feasible, "{option:?}");
     }

@@ -209,6 +209,7 @@ fn a_purpose_built_liquid_hall_lands_in_the_brokers_band() {
         class: WaterClass::W40,
         supply_temp: deg_c(35.0),
         heat_rejection: Some(HeatRejection::DryCooler { adiabatic: true }),
+        capacity: None,
     });
     let mut s = site(vec![h]);
     s.assumptions.plant.lighting_on_fraction = Some(0.25);

@@ -17,6 +17,7 @@ mod finance_cases;
 mod fleet;
 mod generate;
 mod performance;
+mod plan;
 mod properties;
 mod recompute;
 mod sites;

@@ -80,6 +80,7 @@ fn arb_site() -> impl Strategy<Value = (Site, usize)> {
                     class: CLASSES[c],
                     supply_temp: deg_c(t),
                     heat_rejection: None,
+                    capacity: None,
                 });
                 h.floor.rating = kg_per_m2(rating);
                 h.measured_pue = pue;
@@ -162,11 +163,14 @@ proptest! {
             for ((x, y), z) in site.iter().zip(&halls).zip(&racks) {
                 prop_assert!(rel(*x, *y) <= 1e-9 && rel(*y, *z) <= 1e-9, "{o}: {x} {y} {z}");
             }
-            // CDUs: the site count is the sum of hall counts; rack shares sum to them.
+            // CDUs: the site count is the sum of hall counts; rack shares of the installed
+            // capacity sum to the halls'.
             let hall_cdus: u64 = p.halls.iter().map(|h| h.options[o].thermal.cdu_count).sum();
-            let shares: f64 = p.racks.iter().map(|r| r.scope.options[o].cdu_share).sum();
+            let w = |x: uom::si::f64::Power| x.get::<uom::si::power::watt>();
+            let installed: f64 = p.halls.iter().map(|h| w(h.options[o].cdu_capacity)).sum();
+            let shares: f64 = p.racks.iter().map(|r| w(r.scope.options[o].cdu_capacity)).sum();
             prop_assert_eq!(p.site.options[o].thermal.cdu_count, hall_cdus);
-            prop_assert!((shares - hall_cdus as f64).abs() <= 1e-9 * (hall_cdus as f64).max(1.0));
+            prop_assert!((shares - installed).abs() <= 1e-9 * installed.max(1.0));
         }
     }
 
@@ -184,7 +188,7 @@ proptest! {
                 o.energy.pue,
                 o.energy.tue,
                 o.energy.free_cooling_hours.value,
-                o.cdu_share,
+                o.cdu_capacity.value,
             ]);
             for v in values {
                 prop_assert!(v.is_finite() && v >= 0.0, "{:?}: {v}", o.option);
@@ -202,6 +206,9 @@ proptest! {
         // The plant's fixed parts (no-load losses, lighting, fan and pump floors) scale with
         // the hall, not its racks (method.md §7): doubling the racks and the hall (area, air
         // and IT capacity) doubles every extensive figure, energy included.
+        // one CDU size for both (chosen per hall, a larger load may take a larger size)
+        let mut s = s;
+        s.assumptions.cooling.cdu_size = Some(coolplan::model::assumptions::cooling::CduSize::InRow);
         let mut doubled = s.clone();
         doubled.halls.iter_mut().flat_map(|h| h.racks.iter_mut()).for_each(|r| r.count *= 2);
         for h in &mut doubled.halls {
@@ -223,12 +230,16 @@ proptest! {
             let (n, m) = (a.scope.options[2].thermal.tank_count, b.scope.options[2].thermal.tank_count);
             prop_assert!(m <= 2 * n && m + 1 >= 2 * n, "tanks {n} → {m}");
         }
-        // CDUs per hall: the N part within [2N − 1, 2N], the spare stays 1.
-        for (a, b) in p.halls.iter().zip(&q.halls) {
+        // CDUs per hall, whole racks filled in group order: each group tops up the unit the
+        // group before left open, so with twice the racks each group fills twice its units
+        // give or take one; the loaded part stays within 2N ± (groups), the spare stays 1.
+        for ((a, b), hall) in p.halls.iter().zip(&q.halls).zip(&s.halls) {
+            let groups = hall.racks.len() as u64;
             for o in 1..3 {
                 let (n, m) = (a.options[o].thermal.cdu_count, b.options[o].thermal.cdu_count);
                 if n > 0 {
-                    prop_assert!(m - 1 <= 2 * (n - 1) && m + 1 >= 2 * (n - 1), "cdus {n} → {m}");
+                    let (n, m) = (n - 1, m - 1);
+                    prop_assert!(m <= 2 * n + groups && m + groups >= 2 * n, "cdus {n} → {m}");
                 }
             }
         }
@@ -241,7 +252,7 @@ proptest! {
         let with_supply = |t: f64| {
             let mut x = s.clone();
             for h in &mut x.halls {
-                h.facility_water = Some(FacilityWater { class: WaterClass::Wplus, supply_temp: deg_c(t), heat_rejection: None });
+                h.facility_water = Some(FacilityWater { class: WaterClass::Wplus, supply_temp: deg_c(t), heat_rejection: None, capacity: None });
             }
             run(&x, KEYS[c])
         };

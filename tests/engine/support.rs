@@ -49,6 +49,7 @@ pub fn hall(name: &str, racks: Vec<Rack>) -> Hall {
             class: WaterClass::W32,
             supply_temp: deg_c(30.0),
             heat_rejection: None,
+            capacity: None,
         }),
         measured_pue: None,
         calibration_split: None,

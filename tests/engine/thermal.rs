@@ -78,9 +78,13 @@ fn cdu_count_at_an_exact_capacity_boundary() {
     assert_eq!(p.halls[0].options[COLD].thermal.cdu_count, 2);
     // Air: no liquid heat, no CDU.
     assert_eq!(p.halls[0].options[AIR].thermal.cdu_count, 0);
-    // A rack group carries a share, the hall the count.
+    // A rack group carries its part of the hall's installed capacity (2 × 448.8 = 897.6 kW),
+    // the hall the count.
     assert_eq!(p.racks[0].scope.options[IMM].thermal.cdu_count, 0);
-    assert!((p.racks[0].scope.options[IMM].cdu_share - 2.0).abs() < 1e-12);
+    let share_kw = p.racks[0].scope.options[IMM]
+        .cdu_capacity
+        .get::<uom::si::power::kilowatt>();
+    assert!((share_kw - 897.6).abs() < 1e-9);
 }
 
 #[test]
@@ -155,12 +159,13 @@ fn floor_load_pass_and_fail() {
 
 #[test]
 fn air_limit_pass_and_fail() {
-    // 2 × 10.2 = 20.4 kW ≤ 25 kW passes; 3 × 10.2 = 30.6 kW > 25 kW fails.
+    // 2 × 10.2 = 20.4 kW ≤ 25 kW passes; 3 new × 10.2 = 30.6 kW > 25 kW fails (new load: an
+    // installed rack of 30.6 kW would stay feasible as it runs today, tests/engine/plan.rs).
     let s = site(vec![hall(
         "A",
         vec![
             rack("two", 1, vec![servers("hgx-h100", 2, Status::Stock)]),
-            rack("three", 1, vec![servers("hgx-h100", 3, Status::Stock)]),
+            rack("three", 1, vec![servers("hgx-h100", 3, Status::New(2027))]),
         ],
     )]);
     let p = run(&s, "beijing");
@@ -268,6 +273,7 @@ fn facility_water_rules() {
         class: WaterClass::W32,
         supply_temp: deg_c(35.0),
         heat_rejection: None,
+        capacity: None,
     });
     // W45 at 44 °C: class fine; cold-plate loop 44 + 4 = 48 °C > 45 °C; immersion 48 ≤ 50.
     let mut warm = hall("warm", h100());
@@ -275,6 +281,7 @@ fn facility_water_rules() {
         class: WaterClass::W45,
         supply_temp: deg_c(44.0),
         heat_rejection: None,
+        capacity: None,
     });
     let p = run(&site(vec![dry, over_class, warm]), "beijing");
     let reasons = |h: usize, o: usize| p.halls[h].options[o].infeasible_reasons.clone();
@@ -300,11 +307,16 @@ fn facility_water_rules() {
 
 #[test]
 fn hall_air_capacity_and_floor_space() {
-    // 100 racks × 20 × cpu-1u = 100 × 10 kW = 1,000 kW on air; capacity 800 kW → AirCapacity.
-    // Cold plate leaves 100 × 20 × 0.5 × (1 − 0.04) × 0.25 = 240 kW on air → fits.
+    let support_hall = hall;
+    // 100 racks × 20 new cpu-1u = 100 × 10 kW = 1,000 kW on air; capacity 800 kW →
+    // AirCapacity. Cold plate leaves 100 × 20 × 0.5 × (1 − 0.04) × 0.25 = 240 kW on air → fits.
     let mut h = hall(
         "A",
-        vec![rack("cpu", 100, vec![servers("cpu-1u", 20, Status::Stock)])],
+        vec![rack(
+            "cpu",
+            100,
+            vec![servers("cpu-1u", 20, Status::New(2027))],
+        )],
     );
     h.air_cooling_capacity = kw(800.0);
     // Tanks: 2,000 U / 21 → 96 tanks × (1.08 + 1.08) m² = 207.36 m² > 150 m² → FloorSpace.
@@ -329,8 +341,26 @@ fn hall_air_capacity_and_floor_space() {
             .iter()
             .any(|r| matches!(r, Reason::FloorSpace { .. }))
     );
+    // New servers come liquid-ready: no retrofit kits.
+    assert_eq!(hall.options[COLD].thermal.cold_plate_kits, 0);
+    // The same servers installed today: 1,000 kW on air runs today, above the 800 kW written
+    // → air stays feasible with a warning, and the limit is today's 1,000 kW.
+    let mut today = support_hall(
+        "A",
+        vec![rack("cpu", 100, vec![servers("cpu-1u", 20, Status::Stock)])],
+    );
+    today.air_cooling_capacity = kw(800.0);
+    today.area = coolplan::units::build::m2(150.0);
+    let p = run(&site(vec![today]), "beijing");
+    let air = &p.halls[0].options[AIR];
+    assert!(air.feasible, "{:?}", air.infeasible_reasons);
+    assert!(
+        air.warnings
+            .iter()
+            .any(|r| matches!(r, Reason::OverLimitToday { .. }))
+    );
     // Cold-plate kits: every stock 1U server: 100 × 20 = 2,000.
-    assert_eq!(hall.options[COLD].thermal.cold_plate_kits, 2000);
+    assert_eq!(p.halls[0].options[COLD].thermal.cold_plate_kits, 2000);
 }
 
 #[test]

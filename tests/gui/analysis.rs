@@ -104,8 +104,8 @@ fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
         .current(revision)
         .expect("a plan")
         .clone();
-    // Cumulative savings climb after the last conversion (2028) but stay below zero: −3.95 M CNY
-    // at the end of 2035, −2.48 M CNY at the end of 2036.
+    // Cumulative savings climb after the last conversion (2028) but stay below zero: −2.29 M CNY
+    // at the end of 2035, −1.29 M CNY at the end of 2036 (discounted −3.89 M, −3.42 M).
     let at = |year: u16| plan.cumulative.iter().find(|(y, _)| *y == year).unwrap().1;
     assert!(at(2035).amount < at(2036).amount && at(2036).amount < 0.0);
     harness.get_by_label("Why each group is in its year");
@@ -117,11 +117,15 @@ fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
             group.group
         );
     }
-    // The seven groups air cannot cool convert in their first possible year (2026 for the
-    // stock ones, 2027 and 2028 for the B200 and NVL72 racks as they arrive); no group waits.
+    // The nine groups that run on air today stay there: no option gains NPV against air
+    // (the CLI: "stays on air — no option gains NPV against air").
+    assert_eq!(plan.groups.iter().filter(|g| g.choice.is_none()).count(), 9);
+    // The three new groups air cannot cool (B200 ×2 in 2027, NVL72 in 2028) convert in their
+    // first possible year.
+    assert_eq!(harness.query_all_by_label("Cold plate 2027").count(), 2);
+    assert_eq!(harness.query_all_by_label("Cold plate 2028").count(), 1);
     let first_year = "air cannot cool it: converts in its first possible year";
-    assert_eq!(harness.query_all_by_label(first_year).count(), 7);
-    assert_eq!(harness.query_all_by_label("Cold plate 2026").count(), 4);
+    assert_eq!(harness.query_all_by_label(first_year).count(), 3);
 }
 
 /// File › Open of another site: its CDU N+1 checks show at once (they come with the

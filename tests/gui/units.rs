@@ -60,9 +60,12 @@ fn chinese_editors_show_unit_symbols_not_file_tags() {
         })
         .collect();
     assert!(english.is_empty(), "°C shown in Chinese: {english:?}");
-    // the CDU size combo (default in-row) in words, not the file's `InRow`
-    assert!(with("列间 CDU") >= 1, "CDU size not named in Chinese");
-    assert_eq!(with("InRow"), 0);
+    // the CDU size combo (default: chosen per hall) in words, not the file's `Auto`
+    assert!(
+        with("按机房负载自动选型") >= 1,
+        "CDU size not named in Chinese"
+    );
+    assert_eq!(with("Auto"), 0);
     for tag in ["degC", "L_per_min", "_per_kWh", "kW(", "m3_per_h"] {
         let leaks: Vec<&String> = seen.iter().filter(|t| t.contains(tag)).collect();
         assert!(leaks.is_empty(), "file tag {tag} shown: {leaks:?}");

@@ -174,6 +174,7 @@ fn hall(index: usize) -> impl Strategy<Value = Hall> {
                         *h != HeatRejection::ChilledWater
                             || !matches!(plant.0, Some(AirPlant::DxCrac { .. }))
                     }),
+                    capacity: None,
                 }),
                 measured_pue: pue,
                 plant: plant.0,

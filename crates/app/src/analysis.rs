@@ -81,6 +81,16 @@ impl Analysis {
         self.index.get(at).and_then(|i| results.racks.get(i))
     }
 
+    /// The option of the rack group at (hall, rack) in the recommended plan: `None` without a
+    /// result, `Some(None)` when the plan finds no option for it.
+    pub fn planned(&self, at: (usize, usize)) -> Option<Option<coolplan_engine::CoolingOption>> {
+        let results = self.results.as_ref()?;
+        self.index
+            .get(at)
+            .and_then(|i| results.plan.groups.get(i))
+            .map(|g| g.option)
+    }
+
     /// The problems at `path` (or below it), worded in `lang`; `None` when the field is fine.
     pub fn field(&self, path: &[Seg], depth: Depth, lang: Lang) -> Option<FieldProblem> {
         self.fields.at(&self.problems, path, depth, lang)

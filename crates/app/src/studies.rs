@@ -78,8 +78,9 @@ impl Studies {
     /// Computes the tornado of `site` around `analysis` (which must be of `site`).
     pub fn compute_tornado(&mut self, site: &Site, analysis: &Analysis) {
         let value = with_results(analysis).and_then(|(results, climate)| {
-            let prepared = Prepared::new(site).map_err(StudyError::Ranges)?;
-            tornado::tornado(&prepared, results, &evaluator(&prepared, climate))
+            let (prepared, defaults) =
+                Prepared::for_sensitivity(site).map_err(StudyError::Ranges)?;
+            tornado::tornado(&prepared, defaults, results, &evaluator(&prepared, climate))
                 .map_err(StudyError::Input)
         });
         self.tornado = Some(Stamped {
@@ -156,14 +157,10 @@ impl PlanStudy {
     }
 }
 
-/// The budget a plan starts with: the recommended option's site CAPEX spread over three
-/// years, rounded up to 100,000 (0 when the recommendation is air or costs nothing).
+/// The budget a plan starts with: the recommended plan's CAPEX spread over three years,
+/// rounded up to 100,000 (0 when the plan costs nothing).
 pub fn starting_budget(results: &Overview) -> Money {
-    let site = &results.site;
-    let capex = site
-        .recommendation
-        .option
-        .map_or(0.0, |option| site.option(option).cost.capex.amount);
+    let capex = results.plan.totals.capex.amount.max(0.0);
     Money::new(
         (capex / 3.0 / 100_000.0).ceil() * 100_000.0,
         results.currency,
@@ -331,14 +328,14 @@ mod tests {
     use crate::sample::small_site;
 
     #[test]
-    fn the_starting_budget_is_the_recommended_capex_over_three_years_rounded_up() {
+    fn the_starting_budget_is_the_plans_capex_over_three_years_rounded_up() {
         let site = small_site();
         let analysis = analyse(&site, None);
         let results = analysis.results.as_ref().expect("results");
-        // ai-hall recommends cold plate at 19.79 M CNY (trim chillers included): / 3 = 6.597 M →
-        // 6.6 M CNY.
+        // ai-hall's plan costs 10.784 M CNY (cold plate for the B200 and NVL72 groups, trim
+        // chillers included): / 3 = 3.595 M → 3.6 M CNY.
         let budget = starting_budget(results);
-        assert_eq!(budget.amount, 6_600_000.0);
+        assert_eq!(budget.amount, 3_600_000.0);
         let plan = PlanStudy::default();
         assert_eq!(plan.budget_for(results), budget);
     }

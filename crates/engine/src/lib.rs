@@ -4,16 +4,22 @@
 //! costs, finance and the recommendation. Never touches: files, the clock, egui, locale.
 //! Public signatures take and return uom quantities; kernels unwrap to SI f64 once.
 //!
-//! Pipeline: [`physical::evaluate`] (thermal, equipment, feasibility, energy) then
-//! [`cost::evaluate`] (CAPEX, OPEX, finance, recommendation) give [`Results`].
+//! Pipeline: [`physical::evaluate`] (thermal, equipment, CDU designs, feasibility, energy)
+//! then [`cost::evaluate`] (CAPEX, OPEX, finance, the best single option per scope, and the
+//! plan: an option per rack group within each hall's limits, [`plan`]) give [`Results`].
 
 pub mod analysis;
+pub mod cdu;
 pub use coolplan_climate as climate;
 pub mod cost;
 pub mod finance;
+pub mod per_option;
 pub mod physical;
+pub mod plan;
 pub mod recommend;
 pub mod results;
+
+pub use per_option::PerOption;
 
 pub use climate::ClimateData;
 pub use results::*;

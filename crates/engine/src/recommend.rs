@@ -5,13 +5,14 @@
 //! Never recommends an infeasible option; when nothing is feasible the option is `None` and
 //! the reasons say why each option fails. Ties go to the simpler option (air, then cold plate).
 
+use crate::per_option::PerOption;
 use crate::results::{CoolingOption, OptionResult, Reason, Recommendation};
 
 /// Feasible options from best NPV against air to worst; equal NPVs keep the order air,
 /// cold plate, immersion.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Ranking {
-    order: [CoolingOption; 3],
+    order: [CoolingOption; crate::per_option::OPTION_COUNT],
     len: usize,
 }
 
@@ -25,34 +26,30 @@ impl Ranking {
     }
 }
 
-/// Ranks options given `(feasible, NPV against air)` per option, indexed by
-/// [`CoolingOption::index`]: the one rule both the full and the compact results use.
-pub fn rank(options: &[(bool, f64); 3]) -> Ranking {
+/// Ranks options given `(feasible, NPV against air)` per option: the one rule both the full
+/// and the compact results use.
+pub fn rank(options: &PerOption<(bool, f64)>) -> Ranking {
     let mut order = CoolingOption::ALL;
     let mut len = 0;
     for option in CoolingOption::ALL {
-        if options[option.index()].0 {
+        if options[option].0 {
             order[len] = option;
             len += 1;
         }
     }
     // stable sort: equal NPVs keep the order air, cold plate, immersion
-    order[..len].sort_by(|a, b| options[b.index()].1.total_cmp(&options[a.index()].1));
+    order[..len].sort_by(|a, b| options[*b].1.total_cmp(&options[*a].1));
     Ranking { order, len }
 }
 
-/// Chooses among `options` (indexed by [`CoolingOption::index`]).
-pub fn recommend(options: &[OptionResult; 3]) -> Recommendation {
+/// Chooses among `options`.
+pub fn recommend(options: &PerOption<OptionResult>) -> Recommendation {
     let ranking = rank(
         &options
             .each_ref()
             .map(|o| (o.feasible, o.cost.npv_vs_air.amount)),
     );
-    let feasible: Vec<&OptionResult> = ranking
-        .options()
-        .iter()
-        .map(|o| &options[o.index()])
-        .collect();
+    let feasible: Vec<&OptionResult> = ranking.options().iter().map(|o| &options[*o]).collect();
     let excluded = options
         .iter()
         .filter(|o| !o.feasible)

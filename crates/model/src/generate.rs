@@ -277,6 +277,7 @@ fn hall(
         class,
         supply_temp: deg_c(supply_c),
         heat_rejection: None,
+        capacity: None,
     });
     let (kind, rating) = if rng.chance(0.7) {
         (FloorKind::Raised, 1200.0)

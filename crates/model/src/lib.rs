@@ -93,8 +93,10 @@ pub struct Hall {
     /// How the excess of `measured_pue` over the model is split (default `Uniform`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calibration_split: Option<CalibrationSplit>,
-    /// Electrical design IT capacity (UPS and PDUs are rated from it). Default: the larger
-    /// of the air-cooling capacity and the racks' design IT on air.
+    /// Electrical capacity for IT: the IT power the hall's feed, UPS and distribution can carry
+    /// at design. The plan's IT power at max draw stays within it (unset: no limit), and the
+    /// UPS and PDUs are rated from it for their losses (unset: the larger of the air-cooling
+    /// capacity and the racks' design IT on air).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub it_capacity: Option<PowerQ>,
     /// The air plant (default: chilled water, cooling tower, waterside economiser).
@@ -147,6 +149,10 @@ pub struct FacilityWater {
     /// Where the liquid heat goes (default: a dry cooler with a trim chiller).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heat_rejection: Option<HeatRejection>,
+    /// Heat the facility water can take from this hall at design, if known: a limit the
+    /// plan's liquid heat stays within.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<PowerQ>,
 }
 
 /// ASHRAE TC 9.9 liquid-cooling classes; the number is the maximum supply in °C.

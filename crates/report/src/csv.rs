@@ -148,8 +148,10 @@ fn option_cells(o: &OptionResult, irr: Option<f64>) -> Vec<String> {
 pub fn render(results: &Results) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(header())?;
-    for rack in &results.racks {
+    for (g, rack) in results.racks.iter().enumerate() {
         let hall = results.halls.get(rack.hall).map_or("", |h| h.name.as_str());
+        // the column `recommended` marks the group's option in the recommended plan
+        let planned = results.plan.groups.get(g).and_then(|c| c.option);
         for option in CoolingOption::ALL {
             let o = rack.scope.option(option);
             let mut record = vec![
@@ -159,7 +161,7 @@ pub fn render(results: &Results) -> Result<Vec<u8>, csv::Error> {
                 num(rack.per_rack_design.get::<power::kilowatt>()),
                 option.key().to_string(),
                 o.feasible.to_string(),
-                (rack.scope.recommendation.option == Some(option)).to_string(),
+                (planned == Some(option)).to_string(),
                 results.currency.code().to_string(),
             ];
             record.extend(option_cells(o, rack.scope.irr(option)));

@@ -138,7 +138,8 @@ pub struct Chart {
     /// Category labels (bars) or x tick labels (lines), one per value of each series.
     pub categories: Vec<String>,
     pub series: Vec<Series>,
-    /// Vertical markers on line charts: (x position in category units, label), e.g. payback.
+    /// Vertical markers: on line charts (x position in category units, label), e.g. payback;
+    /// on a tornado the first is the base value (a value on the value axis, label).
     pub markers: Vec<(f64, String)>,
 }
 
@@ -151,6 +152,9 @@ pub enum ChartKind {
     GroupedBars,
     /// One line per series over the categories (cumulative cash flow).
     Lines,
+    /// A tornado: one horizontal row per category, first at the top, each series a bar from
+    /// the base value (the first marker) to its value.
+    Tornado,
 }
 
 /// What occupies a slot of a rack elevation.

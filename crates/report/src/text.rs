@@ -1,13 +1,16 @@
-//! The text summary (`coolplan report <site.ron> --format text`): site totals per option,
-//! the recommendation with its reasons, the mixed plan, each hall, and each rack group's choice.
+//! The text summary (`coolplan report <site.ron> --format text`): the recommended plan with
+//! its figures, the site totals of each option alone (the reference columns, and the plan's
+//! row), each hall's plan (limits, CDUs) and columns, and each rack group's choice and reason.
 //! Every label comes from `coolplan_words`; columns are aligned by display width (CJK = 2).
 
 use std::fmt::Write;
 
-use coolplan_engine::{CoolingOption, HallPlant, Results, ScopeResult};
+use coolplan_engine::{CoolingOption, HallPlan, HallPlant, PlanTotals, Results, ScopeResult};
 use coolplan_units::format::UnitSystem;
+use coolplan_units::{Money, PowerUnit};
 use coolplan_words::results as words;
 use coolplan_words::results::Words;
+use coolplan_words::results::plan::{self as plan_words, PlanWords};
 use coolplan_words::{Lang, Text};
 
 /// Rack groups listed one per line before the rest are summarised.
@@ -28,47 +31,52 @@ pub fn to_text(site: &str, results: &Results, lang: Lang) -> String {
     );
     line(&mut out, &heading);
     line(&mut out, "");
-    line(&mut out, Words::SiteTotals.tr(lang));
-    scope_block(&mut out, &results.site, lang);
-    let mixed = &results.mixed_plan;
+    let plan = &results.plan;
+    let racks_of = |g: usize| results.racks.get(g).map_or(0, |r| r.count);
     line(
         &mut out,
-        &Words::MixedPlan.fmt(
-            lang,
-            &[
-                &words::money(mixed.capex, lang),
-                &words::money(mixed.npv_vs_air, lang),
-                &format!("{:.2}", mixed.pue),
-            ],
-        ),
+        &PlanWords::Recommended.fmt(lang, &[&plan_words::headline(plan, racks_of, lang)]),
     );
+    line(
+        &mut out,
+        &format!("  ({})", plan_words::relation_to_columns(plan, lang)),
+    );
+    line(&mut out, &format!("  {}", plan_figures(&plan.totals, lang)));
+    if plan.unplaced() > 0 {
+        let text = PlanWords::Unplaced.fmt(lang, &[&plan.unplaced()]);
+        line(&mut out, &format!("  {text}"));
+    }
+    line(&mut out, "");
+    line(&mut out, PlanWords::EachAlone.tr(lang));
+    scope_block(&mut out, &results.site, Some(&plan.totals), lang);
     line(&mut out, "");
     line(&mut out, Words::Halls.tr(lang));
-    for (index, hall) in results.halls.iter().enumerate() {
+    for (h, hall) in results.halls.iter().enumerate() {
         line(&mut out, "");
         line(&mut out, &format!("## {}", hall.name));
-        scope_block(&mut out, hall, lang);
-        if let Some(plant) = results.plant.get(index) {
+        let hall_plan = plan.halls.get(h);
+        if let Some(hall_plan) = hall_plan {
+            hall_plan_lines(&mut out, results, h, hall_plan, lang);
+        }
+        scope_block(&mut out, hall, hall_plan.map(|p| &p.totals), lang);
+        if let Some(plant) = results.plant.get(h) {
             plant_lines(&mut out, plant, lang);
         }
     }
     line(&mut out, "");
     line(&mut out, Words::RackGroups.tr(lang));
-    for rack in results.racks.iter().take(RACK_LINES) {
-        let choice = recommended_name(&rack.scope, lang);
-        let first = rack
-            .scope
-            .recommendation
-            .reasons
-            .first()
-            .map(|r| words::reason(r, reason_option(&rack.scope, r), lang, UnitSystem::Si))
-            .unwrap_or_default();
+    for (rack, choice) in results.racks.iter().zip(&plan.groups).take(RACK_LINES) {
+        let option = match choice.option {
+            Some(o) => words::option_name(o, lang).to_string(),
+            None => Words::NothingFeasible.tr(lang).to_string(),
+        };
         line(
             &mut out,
             &format!(
-                "  {} ×{}: {choice} — {first}",
+                "  {} ×{}: {option} — {}",
                 rack.scope.name,
-                coolplan_units::format::group_thousands(rack.count as f64, 0)
+                coolplan_units::format::group_thousands(rack.count as f64, 0),
+                plan_words::why(&choice.why, lang)
             ),
         );
     }
@@ -95,6 +103,100 @@ fn plant_lines(out: &mut String, plant: &HallPlant, lang: Lang) {
     }
 }
 
+/// The plan's money and PUE in one sentence (a plan that keeps every group on air invests
+/// nothing).
+pub fn plan_figures(totals: &PlanTotals, lang: Lang) -> String {
+    let nothing = totals.capex.amount == 0.0 && totals.npv_vs_air.amount == 0.0;
+    if nothing && totals.simple_payback_years.is_none() {
+        return PlanWords::NothingToInvest.tr(lang).to_string();
+    }
+    let up_front = totals
+        .capex_by_year
+        .first()
+        .copied()
+        .unwrap_or(Money::new(0.0, totals.capex.currency));
+    PlanWords::Figures.fmt(
+        lang,
+        &[
+            &words::money(totals.capex, lang),
+            &words::money(up_front, lang),
+            &words::money(totals.opex_per_year, lang),
+            &words::money(totals.npv_vs_air, lang),
+            &words::years(totals.simple_payback_years, lang),
+            &words::years(totals.discounted_payback_years, lang),
+            &format!("{:.2}", totals.pue_air),
+            &format!("{:.2}", totals.pue),
+        ],
+    )
+}
+
+/// A hall's plan: its headline and search, its limits and its CDUs.
+fn hall_plan_lines(out: &mut String, results: &Results, h: usize, hall: &HallPlan, lang: Lang) {
+    let in_hall: Vec<usize> = (0..results.racks.len())
+        .filter(|&g| results.racks[g].hall == h)
+        .collect();
+    let sub = coolplan_engine::Plan {
+        groups: in_hall.iter().map(|&g| results.plan.groups[g]).collect(),
+        halls: Vec::new(),
+        uniform: hall.uniform,
+        totals: hall.totals.clone(),
+    };
+    let racks_of = |i: usize| in_hall.get(i).map_or(0, |&g| results.racks[g].count);
+    line(
+        out,
+        &PlanWords::HallPlan.fmt(
+            lang,
+            &[
+                &plan_words::headline(&sub, racks_of, lang),
+                &plan_words::search_method(hall.method, lang),
+            ],
+        ),
+    );
+    line(out, &format!("  {}", plan_figures(&hall.totals, lang)));
+    if !hall.within_limits {
+        line(out, &format!("  {}", PlanWords::OverLimits.tr(lang)));
+    }
+    for limit in &hall.limits {
+        let key = if limit.binds {
+            PlanWords::LimitBinds
+        } else {
+            PlanWords::LimitLine
+        };
+        let text = key.fmt(
+            lang,
+            &[
+                &plan_words::limit_name(limit.limit, lang),
+                &plan_words::amount(limit.used, UnitSystem::Si),
+                &plan_words::amount(limit.capacity, UnitSystem::Si),
+            ],
+        );
+        line(out, &format!("  {text}"));
+    }
+    for cdus in &hall.cdus {
+        let d = &cdus.design;
+        let unit = format!(
+            "{} {}",
+            words::cdu_size_name(&d.size, lang),
+            coolplan_units::format::quantity_trimmed::<PowerUnit>(d.capacity, UnitSystem::Si)
+        );
+        let text = PlanWords::CduLine.fmt(
+            lang,
+            &[
+                &words::option_name(cdus.option, lang),
+                &count(d.units()),
+                &unit,
+                &count(d.loaded_units()),
+                &count(d.spares),
+            ],
+        );
+        line(out, &format!("  {text}"));
+    }
+}
+
+fn count(n: u64) -> String {
+    coolplan_units::format::group_thousands(n as f64, 0)
+}
+
 fn line(out: &mut String, text: &str) {
     // Writing to a String cannot fail.
     let _ = writeln!(out, "{text}");
@@ -115,8 +217,8 @@ fn reason_option(scope: &ScopeResult, reason: &coolplan_engine::Reason) -> Optio
         .map(|o| o.option)
 }
 
-/// The options table of one scope, its recommendation and reasons.
-fn scope_block(out: &mut String, scope: &ScopeResult, lang: Lang) {
+/// The options table of one scope with the plan's row, and its best single option with reasons.
+fn scope_block(out: &mut String, scope: &ScopeResult, plan: Option<&PlanTotals>, lang: Lang) {
     let header = [
         Words::Option.tr(lang).to_string(),
         Words::Feasible.tr(lang).to_string(),
@@ -157,12 +259,28 @@ fn scope_block(out: &mut String, scope: &ScopeResult, lang: Lang) {
             },
         ]);
     }
+    if let Some(p) = plan {
+        // a plan that keeps every group on air has no payback or IRR, as the air row
+        let invests = p.capex.amount != 0.0 || p.npv_vs_air.amount != 0.0;
+        let or_dash = |text: String| if invests { text } else { "—".to_string() };
+        rows.push([
+            PlanWords::PlanRow.tr(lang).to_string(),
+            words::yes_no(true, lang).to_string(),
+            "—".to_string(),
+            format!("{:.2}", p.pue),
+            words::money(p.capex, lang),
+            words::money(p.opex_per_year, lang),
+            words::money(p.npv_vs_air, lang),
+            or_dash(words::years(p.simple_payback_years, lang)),
+            or_dash(words::percent(p.irr, lang)),
+        ]);
+    }
     for row in aligned(&rows) {
         line(out, &format!("  {row}"));
     }
     line(
         out,
-        &Words::Recommended.fmt(lang, &[&recommended_name(scope, lang)]),
+        &PlanWords::BestSingle.fmt(lang, &[&recommended_name(scope, lang)]),
     );
     for reason in &scope.recommendation.reasons {
         let text = words::reason(reason, reason_option(scope, reason), lang, UnitSystem::Si);

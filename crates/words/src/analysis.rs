@@ -20,9 +20,9 @@ crate::texts! {
         NoSamples => "no samples requested", "未请求任何样本";
         Title => "Uncertainty, sensitivity and phased plan: {0}", "不确定性、敏感性与分期方案：{0}";
         NoRanges => "No uncertain inputs: add an `uncertainty` list to the site file (see docs/analysis.md).", "没有不确定输入：请在站点文件中添加 `uncertainty` 列表（见 docs/analysis.md）。";
-        TornadoTitle => "Sensitivity (tornado): NPV of {0} against air, base {1}", "敏感性（龙卷风图）：{0} 相对风冷的净现值，基准 {1}";
+        TornadoTitle => "Sensitivity (tornado): NPV of the recommended plan against air, base {0}", "敏感性（龙卷风图）：推荐方案相对风冷的净现值，基准 {0}";
         TornadoHeader => "Input | low → NPV | high → NPV | swing", "输入项 | 低值 → 净现值 | 高值 → 净现值 | 变化幅度";
-        Flips => "recommendation changes to {0} at {1}", "在 {1} 时推荐方案变为 {0}";
+        Flips => "the plan changes at {0}", "在 {0} 时推荐方案改变";
         McTitle => "Monte Carlo: {0} samples, seed {1}, {2} s", "蒙特卡洛：{0} 个样本，种子 {1}，用时 {2} 秒";
         McHeader => "Option | NPV P10 / P50 / P90 | payback P10 / P50 / P90 | PUE P10 / P50 / P90 | best", "方案 | 净现值 P10 / P50 / P90 | 投资回收期 P10 / P50 / P90 | PUE P10 / P50 / P90 | 最优概率";
         NoneFeasible => "No option feasible in {0} of samples", "{0} 的样本中没有可行方案";
@@ -44,6 +44,7 @@ crate::texts! {
         StaysAir => "stays on air", "保持风冷";
         CumulativeTitle => "Cumulative savings against air (undiscounted / discounted)", "相对风冷的累计节省（未折现 / 折现）";
         RedundancyTitle => "CDU N+1 check: {0}, {1}", "CDU N+1 校核：{0}，{1}";
+        CduDesignLine => "  {0} units of {1} ({2} carrying racks, {3} spare); spare capacity {4}", "  {0} 台 {1}（{2} 台带载，{3} 台备用）；剩余容量 {4}";
         NPlusOneHolds => "N+1 holds", "满足 N+1";
         NPlusOneFails => "N+1 FAILS", "不满足 N+1";
         CduLine => "  CDU {0}: {1} of {2}; if it fails: {3} racks, {4} lose cooling{5}", "  CDU {0}：负载 {1} / 容量 {2}；若故障：{3} 个机柜、{4} 失去冷却{5}";
@@ -67,10 +68,12 @@ crate::texts! {
         // Report chapter "Sensitivity and resilience"
         RepChapter => "Sensitivity and resilience", "敏感性与韧性";
         RepTornado => "Sensitivity (tornado)", "敏感性（龙卷风图）";
-        RepTornadoIntro => "Each uncertain input of the site file is set to its low and then its high value, the others at base, and the site is evaluated again. The figure followed is the NPV of {0} against air (base {1}); inputs are ranked by the swing between the two ends. Monte Carlo percentiles are not in the report (thousands of evaluations): run `coolplan analyze --monte-carlo` or the app's Analysis panel.", "站点文件中的每个不确定输入依次取低值和高值（其余保持基准值）并重新计算。跟踪的指标为 {0} 相对风冷的净现值（基准 {1}）；按两端之间的变化幅度排序。报告不含蒙特卡洛分位数（需数千次计算）：请运行 `coolplan analyze --monte-carlo` 或使用软件的“分析”面板。";
-        RepNoRanges => "The site file lists no uncertain inputs, so there is no sensitivity analysis: add an `uncertainty` list (see docs/analysis.md).", "站点文件未列出不确定输入，因此没有敏感性分析：请添加 `uncertainty` 列表（见 docs/analysis.md）。";
+        RepTornadoIntro => "Each uncertain input is set to its low and then its high value, the others at base, and the site is evaluated again, its plan searched again. The figure followed is the NPV of the recommended plan against air (base {0}); inputs are ranked by the swing between the two ends. Monte Carlo percentiles are not in the report (thousands of evaluations): run `coolplan analyze --monte-carlo` or the app's Analysis panel.", "每个不确定输入依次取低值和高值（其余保持基准值）并重新计算，方案也重新搜索。跟踪的指标为推荐方案相对风冷的净现值（基准 {0}）；按两端之间的变化幅度排序。报告不含蒙特卡洛分位数（需数千次计算）：请运行 `coolplan analyze --monte-carlo` 或使用软件的“分析”面板。";
+        RepNoRanges => "The site file lists no uncertain inputs, so coolplan's default ranges are swung: electricity ±20 %, discount rate ±25 %, horizon ±30 %, the CAPEX prices of the site's cost mode and added air capacity ±30 % (docs/analysis.md §2); an `uncertainty` list in the file replaces them.", "站点文件未列出不确定输入，因此采用 coolplan 默认范围：电价 ±20 %、折现率 ±25 %、计算期 ±30 %、本站点成本模式下的投资单价及新增风冷能力 ±30 %（见 docs/analysis.md 第 2 节）；在文件中添加 `uncertainty` 列表即可替换。";
+        RepNoEffect => "{0}: no effect — {1}.", "{0}：无影响——{1}。";
         RepNoClimate => "The weather data of the site was not available: the sensitivity analysis was not run.", "无法获取站点气候数据：未进行敏感性分析。";
-        RepTornadoChart => "NPV of {0} against air at each end of an input's range", "各输入范围两端 {0} 相对风冷的净现值";
+        RepTornadoChart => "NPV of the plan against air at each end of an input's range", "各输入范围两端推荐方案相对风冷的净现值";
+        RepTornadoBase => "base {0}", "基准 {0}";
         RepLow => "At low value", "取低值";
         RepHigh => "At high value", "取高值";
         RepInput => "Input", "输入项";
@@ -79,9 +82,12 @@ crate::texts! {
         RepNpvLow => "NPV at low", "低值时净现值";
         RepNpvHigh => "NPV at high", "高值时净现值";
         RepSwing => "Swing", "变化幅度";
-        RepRecommendation => "Recommendation low / high", "推荐方案（低 / 高）";
+        RepRecommendation => "Plan low / high", "推荐方案（低 / 高）";
+        RepPlanSame => "same", "不变";
+        RepPlanChanges => "changes", "改变";
         RepRedundancy => "CDU N+1 check", "CDU N+1 校核";
-        RepRedundancyIntro => "Racks are assigned whole to the CDUs the engine sized (first fit); a failed CDU's load moves to the others up to their spare capacity. N+1 holds in a hall when every single CDU failure is absorbed and every rack has a CDU.", "机柜按整柜分配到引擎选定的 CDU（首次适配）；某台 CDU 故障时，其负载转移到其余 CDU 的剩余容量。若任一台 CDU 故障都可被承担且所有机柜都有 CDU，则该机房满足 N+1。";
+        RepRedundancyIntro => "The plan's CDUs as the bill of quantities counts them: racks assigned whole, in file order, each to the open unit while it has room (next fit); identical units are listed once. A failed CDU's load moves to the others up to their spare capacity. N+1 holds in a hall when every single CDU failure is absorbed and every rack has a CDU.", "按工程量清单计数的方案 CDU：机柜按文件顺序整柜分配，优先放入当前未满的 CDU（依次装填）；相同的 CDU 合并列出。某台 CDU 故障时，其负载转移到其余 CDU 的剩余容量。若任一台 CDU 故障都可被承担且所有机柜都有 CDU，则该机房满足 N+1。";
+        RepSpareUnits => "spare", "备用";
         RepHallOption => "{0}, {1}: {2}", "{0}，{1}：{2}";
         RepCdu => "CDU", "CDU";
         RepLoad => "Load (kW)", "负载 (kW)";

@@ -16,7 +16,6 @@ crate::texts! {
         PaybackSimple => "Simple payback", "静态投资回收期";
         PaybackDiscounted => "Discounted payback", "动态投资回收期";
         PaybackBoth => "{0} simple · {1} discounted", "静态 {0} · 动态 {1}";
-        PaybackMixed => "— (per option in Compare)", "—（各方案见方案对比）";
         PueBeforeAfter => "PUE {0} → {1}", "PUE {0} → {1}";
         TipDecision => "What the site should do: the recommended cooling of each rack group (its best NPV against air among the options that suit it). Hover a group in the inventory for its reasons.", "站点应采取的方案：每个机柜组在适用方案中相对风冷净现值最高的冷却方式。在设备清单中悬停可查看各组理由。";
         TipCapex => "Investment of the decision over the whole horizon: equipment, works, downtime and contingency, for the whole site (every hall), undiscounted.", "决策在整个计算期内的投资：设备、施工、停机损失与不可预见费，覆盖整个站点（全部机房），未折现。";

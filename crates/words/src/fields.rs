@@ -84,7 +84,7 @@ crate::texts! {
         immersion_new_per_kw => "Immersion, new AI servers, per kW", "单相浸没式液冷新增AI服务器单价（每kW）";
         air_added_capacity_per_kw => "Added air-cooling capacity per kW", "新增风冷制冷量单价（每kW）";
         trim_chiller_per_kw => "Trim chiller per kW of capacity", "补冷冷机单价（每kW制冷量）";
-        cold_plate_kit_per_kw => "Cold-plate kit per kW", "冷板套件单价（每kW）";
+        cold_plate_kit_per_kw => "Cold-plate kit per kW (models without a catalog kit price)", "冷板套件单价（每kW，适用于目录无套件价格的型号）";
         factory_premium_per_kw => "Factory liquid-ready premium per kW", "出厂液冷版溢价（每kW）";
         manifold_per_rack => "Manifold per rack", "单柜分集水器费用";
         cdu_per_kw_capacity => "CDU per kW of capacity", "CDU单价（每kW容量）";
@@ -176,6 +176,14 @@ pub const CATALOG: &str = "catalog";
 /// [`CATALOG`]) in `lang`; an unknown key is shown as itself.
 pub fn field_label<'a>(group: &str, key: &'a str, lang: Lang) -> &'a str {
     known_label(group, key, lang).unwrap_or(key)
+}
+
+/// The label of assumption `key` in `lang`.
+pub fn assumption_label(
+    key: coolplan_model::assumptions::AssumptionKey,
+    lang: Lang,
+) -> &'static str {
+    field_label(key.group().name(), key.name(), lang)
 }
 
 /// The label of a key the tables know.

@@ -168,7 +168,6 @@ crate::texts! {
         Years => "{0} years", "{0} 年";
         Warnings => "Warnings", "提示";
         NoRecommendation => "No feasible option", "没有可行方案";
-        MixedPlanText => "Each rack group on its own best option", "各机柜组分别采用最优方案";
         ChartCapex => "CAPEX breakdown", "投资构成";
         ChartCashFlow => "Cumulative discounted cash flow vs air", "相对风冷的累计折现现金流";
         ChartPue => "PUE and TUE", "PUE 与 TUE";
@@ -223,7 +222,7 @@ crate::texts! {
         ReportFormatMissing => "no report format for .{0}: use .pdf, .html, .csv, .md, .json or .txt", "不支持 .{0} 格式的报告：请使用 .pdf、.html、.csv、.md、.json 或 .txt";
         // Analysis panel
         ViewAnalysis => "Analysis", "分析";
-        AnTornado => "Sensitivity (tornado): NPV of {0} against air", "敏感性（龙卷风图）：{0} 相对风冷的净现值";
+        AnTornado => "Sensitivity (tornado): NPV of the plan against air", "敏感性（龙卷风图）：推荐方案相对风冷的净现值";
         AnCompute => "Compute sensitivity", "计算敏感性";
         AnNoRanges => "The site lists no uncertain inputs (an `uncertainty` list in the site file).", "站点未列出不确定输入（站点文件中的 `uncertainty` 列表）。";
         AnNoResults => "No results yet: fix the problems listed first.", "尚无结果：请先修正所列问题。";

@@ -166,6 +166,7 @@ mod tests {
         check_table::<climate::Clim>();
         check_table::<results::Words>();
         check_table::<results::plant::PlantWords>();
+        check_table::<results::plan::PlanWords>();
         check_table::<fields::AssumptionField>();
         check_table::<fields::CatalogField>();
         check_table::<fields::FieldChoice>();

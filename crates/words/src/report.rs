@@ -43,28 +43,34 @@ crate::texts! {
         Assumptions => "Appendix A: assumptions", "附录 A：假设条件";
         Method => "Appendix B: method notes", "附录 B：计算方法说明";
         // Summary
-        KfRecommended => "Recommended", "推荐方案";
-        KfCapex => "CAPEX", "投资成本 (CAPEX)";
+        KfRecommended => "Recommended plan", "推荐方案";
+        BestSingleRow => "Best single option", "最优单一方案";
+        HallPlanHeading => "Plan for this hall", "本机房方案";
+        PlanLabel => "plan", "推荐方案";
+        EquipmentEachOption => "For reference, each liquid option for every rack group of the hall:", "参考：机房全部机柜组采用同一液冷方案时：";
+        KfCapex => "CAPEX, all years", "投资成本合计 (CAPEX)";
+        KfCapexUpFront => "CAPEX up front (year 0)", "初期投资（第 0 年）";
         KfNpv => "NPV of savings vs air", "相对风冷节省的净现值";
         KfPayback => "Simple payback", "静态投资回收期";
-        KfPue => "PUE (air → recommended)", "PUE（风冷 → 推荐方案）";
+        KfDiscPayback => "Discounted payback", "动态投资回收期";
+        KfPue => "PUE (air → plan)", "PUE（风冷 → 推荐方案）";
         KfEnergySaved => "Facility energy saved per year", "每年节省设施能耗";
         KfOpexSaved => "OPEX saved per year", "每年节省运营成本";
         KfCo2Saved => "CO₂ avoided per year", "每年减少 CO₂ 排放";
-        KfMixedNpv => "Mixed plan NPV vs air", "混合方案净现值";
-        KfMixedCapex => "Mixed plan CAPEX", "混合方案投资成本";
-        KfMixedPue => "PUE (air → mixed plan)", "PUE（风冷 → 混合方案）";
         InfeasibleSuffix => "{0} (infeasible)", "{0}（不可行）";
         NoneFeasible => "No option is feasible", "无可行方案";
-        NarrRecommend => "For {0}, coolplan recommends {1}.", "对于{0}，coolplan 推荐采用{1}。";
+        NarrRecommend => "For {0}, coolplan recommends this plan: {1} ({2}).", "对于{0}，coolplan 推荐的方案为：{1}（{2}）。";
         NarrNone => "For {0}, no cooling option is feasible as planned; see the warnings.", "对于{0}，按现有规划没有可行的冷却方案，请查看警告。";
-        NarrCapex => "It costs {0} up front and saves {1} a year against staying on air; its NPV over {2} years at {3} % is {4}.", "初期投资 {0}，相比维持风冷每年节省 {1}；{2} 年评估期、折现率 {3} % 下的净现值为 {4}。";
-        NarrPayback => "The extra investment pays back in {0} years (discounted: {1}).", "追加投资静态回收期 {0} 年（动态：{1}）。";
+        NarrCapex => "It costs {0} in all, {1} of it up front and the rest as new servers arrive, and saves {2} a year against staying on air; its NPV over {3} years at {4} % is {5}.", "投资共 {0}，其中初期 {1}，其余随新增服务器到货投入；相比维持风冷每年节省 {2}；{3} 年评估期、折现率 {4} % 下的净现值为 {5}。";
+        NarrPayback => "The extra investment pays back in {0} years (simple payback; discounted payback: {1}).", "追加投资静态回收期 {0} 年（动态回收期：{1}）。";
         NarrNoPayback => "The extra investment does not pay back within the horizon.", "追加投资在评估期内无法回收。";
         NarrPue => "PUE falls from {0} to {1}; facility energy falls by {2} a year.", "PUE 从 {0} 降至 {1}，每年设施能耗减少 {2}。";
         NarrRunnerUp => "The runner-up, {0}, trails by {1} of NPV.", "次优方案为{0}，净现值低 {1}。";
+        NarrBestSingle => "Taken alone for every rack group, the best single option is {0}, with an NPV of {1}; the plan is {2} better.", "若所有机柜组统一采用单一方案，最优为{0}，净现值 {1}；推荐方案高出 {2}。";
+        NarrNoSingle => "No single option suits every rack group; the plan gives each group one that does.", "没有适用于所有机柜组的单一方案；推荐方案为每个机柜组选择可行方案。";
+        NarrLimit => "In {0}, the {1} shaped the plan: {2} used of {3}.", "在{0}，{1}制约了方案：已用 {2}，上限 {3}。";
+        NarrStaysToday => "{0} rack groups carry more on air today than the guideline and stay so: feasible as they run now, worth a check for hot spots.", "{0} 个机柜组现状风冷负载高于建议上限并维持现状：现状可行，建议排查局部热点。";
         NarrInfeasible => "{0} is not feasible: {1}.", "{0}不可行：{1}。";
-        NarrMixed => "Letting each rack group take its own best option (mixed plan) costs {0} with an NPV of {1} and a PUE of {2}.", "若各机柜组各自采用最优方案（混合方案），投资 {0}，净现值 {1}，PUE {2}。";
         NarrChanges => "{0} of {1} rack groups ({2} racks) change from air.", "{1} 个机柜组中有 {0} 个（共 {2} 个机柜）由风冷改为液冷。";
         // Metrics (comparison table rows)
         Metric => "Metric", "指标";
@@ -123,7 +129,7 @@ crate::texts! {
         CellFeasible => "feasible", "可行";
         SiteTotal => "Site total", "全站合计";
         // Equipment
-        EquipmentIntro => "Quantities to buy and install for each liquid option (all rack groups on that option).", "各液冷方案需采购和安装的数量（所有机柜组均采用该方案时）。";
+        EquipmentIntro => "Quantities to buy and install for the recommended plan, per hall and liquid option it uses; the CDUs are the whole-rack assignment that the costs and the N+1 check read.", "推荐方案需采购和安装的数量（按机房及所用液冷方案）；CDU 台数即成本与 N+1 校核所用的整柜分配结果。";
         ColKits => "Cold-plate kits", "冷板改造套件";
         ColCdus => "CDUs", "CDU";
         ColTanks => "Immersion tanks", "浸没槽";

@@ -15,6 +15,8 @@ crate::texts! {
         StandardRack => "Standard rack", "标准机架";
         FloorLoad => "Floor load", "承重";
         Payback => "Payback", "投资回收期";
+        SimplePayback => "Simple payback", "静态投资回收期";
+        DiscountedPayback => "Discounted payback", "动态投资回收期";
         Npv => "NPV", "净现值";
         Capex => "CAPEX", "投资成本 (CAPEX)";
         Opex => "OPEX", "运营成本 (OPEX)";
@@ -23,7 +25,6 @@ crate::texts! {
         Recommended => "Recommended", "推荐方案";
         Feasible => "Feasible", "可行";
         Infeasible => "Infeasible", "不可行";
-        MixedPlan => "Mixed plan", "混合方案";
     }
 }
 

@@ -10,13 +10,18 @@ use coolplan_engine::CoolingOption;
 use coolplan_engine::analysis::monte_carlo::Spread;
 use coolplan_engine::analysis::phased::{Method, PlanReason};
 use coolplan_engine::analysis::redundancy::RackShare;
-use coolplan_engine::analysis::tornado::End;
+use coolplan_engine::analysis::tornado::{End, NoEffect};
 use coolplan_units::Money;
 use coolplan_words::Lang;
-use coolplan_words::results::plan_reason;
+use coolplan_words::fields::assumption_label;
+use coolplan_words::results::plan as plan_words;
+use coolplan_words::results::{cdu_size_name, plan_reason};
 
 /// Version of the layout; raised when a field changes meaning or is removed.
-pub const FORMAT_VERSION: u32 = 1;
+/// 2: the tornado follows the plan's NPV (`option` and `recommended` of its ends replaced by
+/// `follows`, `plan_uniform`, `plan_changed`); the N+1 check reads the plan's CDUs, identical
+/// units as one entry with `units`; top-level `recommended` is the plan's.
+pub const FORMAT_VERSION: u32 = 2;
 
 fn num(v: f64) -> Value {
     serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)
@@ -36,11 +41,26 @@ fn key(o: Option<CoolingOption>) -> Value {
 
 fn end(e: &End) -> Value {
     json!({
-        "value": e.value,
+        "value": num(e.value),
+        "written": e.written,
+        "display": e.display,
         "npv": money(e.npv),
         "payback_years": opt(e.payback_years),
-        "recommended": key(e.recommended),
+        "plan_uniform": key(e.plan_uniform),
+        "plan_changed": e.plan_changed,
     })
+}
+
+fn no_effect_key(reason: &NoEffect) -> &'static str {
+    match reason {
+        NoEffect::CatalogPricesEveryModel => "catalog_prices_every_model",
+        NoEffect::OtherCostMode { .. } => "other_cost_mode",
+        NoEffect::OptionNotInPlan { .. } => "option_not_in_plan",
+        NoEffect::NoStockServers => "no_stock_servers",
+        NoEffect::NoNewServers => "no_new_servers",
+        NoEffect::NoAddedAirCapacity => "no_added_air_capacity",
+        NoEffect::NoPathOnSite => "no_path_on_site",
+    }
 }
 
 fn spread<T: Copy>(s: &Spread<T>, f: impl Fn(T) -> Value) -> Value {
@@ -72,14 +92,22 @@ fn reason_key(reason: &PlanReason) -> Value {
 pub fn document(a: &Analysis, lang: Lang) -> Value {
     let tornado = a.tornado.as_ref().map_or(Value::Null, |t| {
         json!({
-            "option": t.option.key(),
+            "follows": "plan",
+            "default_ranges": t.default_ranges,
             "base_npv": money(t.base_npv),
             "base_payback_years": opt(t.base_payback_years),
+            "base_uniform": key(t.base_uniform),
             "bars": t.bars.iter().map(|b| json!({
                 "input": b.input,
+                "name": assumption_label(b.input, lang),
+                "base": b.base,
                 "low": end(&b.low),
                 "high": end(&b.high),
                 "swing": money(b.swing),
+                "no_effect": b.no_effect.as_ref().map_or(Value::Null, |w| json!({
+                    "key": no_effect_key(w),
+                    "text": plan_words::no_effect(w, lang),
+                })),
             })).collect::<Vec<_>>(),
         })
     });
@@ -148,10 +176,14 @@ pub fn document(a: &Analysis, lang: Lang) -> Value {
             json!({
                 "hall": h.hall,
                 "option": h.option.key(),
+                "size": cdu_size_name(&h.size, lang),
+                "units": h.units,
+                "spare_capacity_kw": num(h.spare_capacity.get::<kilowatt>()),
                 "n_plus_one": h.n_plus_one,
                 "loop_racks": h.loop_racks,
                 "loop_kw": num(h.loop_heat.get::<kilowatt>()),
                 "cdus": h.cdus.iter().map(|c| json!({
+                    "units": c.units,
                     "capacity_kw": num(c.capacity.get::<kilowatt>()),
                     "load_kw": num(c.load.get::<kilowatt>()),
                     "failure_absorbed": c.failure_absorbed,
@@ -165,7 +197,11 @@ pub fn document(a: &Analysis, lang: Lang) -> Value {
         "format_version": FORMAT_VERSION,
         "site": a.site,
         "currency": a.results.currency.code(),
-        "recommended": key(a.results.site.recommendation.option),
+        "recommended": match a.results.plan.uniform {
+            Some(o) => json!(o.key()),
+            None if a.results.plan.groups.iter().any(|g| g.option.is_some()) => json!("mixed"),
+            None => Value::Null,
+        },
         "tornado": tornado,
         "monte_carlo": monte_carlo,
         "plan": plan,

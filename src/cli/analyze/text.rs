@@ -1,6 +1,5 @@
 //! The text of `coolplan analyze` (default format), in the user's language.
 
-use coolplan_units::format::written_for_display;
 use std::fmt::Write;
 use uom::si::power::kilowatt;
 
@@ -10,7 +9,11 @@ use coolplan_engine::analysis::phased::Method;
 use coolplan_units::Money;
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
-use coolplan_words::results::{money, option_name, plan_reason, short_number, years};
+use coolplan_words::fields::assumption_label;
+use coolplan_words::results::plan as plan_words;
+use coolplan_words::results::{
+    cdu_size_name, money, option_name, plan_reason, short_number, units_as_written, years,
+};
 use coolplan_words::{Lang, Text};
 
 fn kw(value: f64) -> String {
@@ -31,33 +34,29 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
             let _ = writeln!(out, "{}\n", An::NoRanges.tr(lang));
         }
         Some(t) => {
-            let option = option_name(t.option, lang);
-            let _ = writeln!(
-                out,
-                "{}",
-                An::TornadoTitle.fmt(lang, &[&option, &m(t.base_npv)])
-            );
+            if t.default_ranges {
+                let _ = writeln!(out, "{}", An::RepNoRanges.tr(lang));
+            }
+            let _ = writeln!(out, "{}", An::TornadoTitle.fmt(lang, &[&m(t.base_npv)]));
             let _ = writeln!(out, "{}", An::TornadoHeader.tr(lang));
+            let shown = |text: &str| units_as_written(text, lang);
             for bar in &t.bars {
                 let _ = writeln!(
                     out,
                     "{} | {} → {} | {} → {} | {}",
-                    bar.input,
-                    written_for_display(&bar.low.value),
+                    assumption_label(bar.input, lang),
+                    shown(&bar.low.display),
                     m(bar.low.npv),
-                    written_for_display(&bar.high.value),
+                    shown(&bar.high.display),
                     m(bar.high.npv),
                     m(bar.swing)
                 );
-                let base = a.results.site.recommendation.option;
+                if let Some(why) = &bar.no_effect {
+                    let _ = writeln!(out, "  {}", plan_words::no_effect(why, lang));
+                }
                 for end in [&bar.low, &bar.high] {
-                    if end.recommended != base {
-                        let name = end.recommended.map_or("—", |o| option_name(o, lang));
-                        let _ = writeln!(
-                            out,
-                            "  {}",
-                            An::Flips.fmt(lang, &[&name, &written_for_display(&end.value)])
-                        );
+                    if end.plan_changed {
+                        let _ = writeln!(out, "  {}", An::Flips.fmt(lang, &[&shown(&end.display)]));
                     }
                 }
             }
@@ -147,8 +146,43 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
             "{} — {verdict}",
             An::RedundancyTitle.fmt(lang, &[&h.hall, &option])
         );
-        for (i, c) in h.cdus.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}",
+            An::CduDesignLine.fmt(
+                lang,
+                &[
+                    &h.units,
+                    &format!(
+                        "{} {}",
+                        cdu_size_name(&h.size, lang),
+                        kw(h.cdus.first().map_or(0.0, |c| c.capacity.get::<kilowatt>()))
+                    ),
+                    &(h.units
+                        - h.cdus
+                            .iter()
+                            .filter(|c| c.is_spare())
+                            .map(|c| c.units)
+                            .sum::<u64>()),
+                    &h.cdus
+                        .iter()
+                        .filter(|c| c.is_spare())
+                        .map(|c| c.units)
+                        .sum::<u64>(),
+                    &kw(h.spare_capacity.get::<kilowatt>()),
+                ],
+            )
+        );
+        let mut first_unit = 1u64;
+        for c in &h.cdus {
             let racks = c.rack_count();
+            let last_unit = first_unit + c.units.saturating_sub(1);
+            let numbers = if last_unit > first_unit {
+                format!("{first_unit}–{last_unit}")
+            } else {
+                first_unit.to_string()
+            };
+            first_unit = last_unit + 1;
             let absorbed = if c.failure_absorbed {
                 An::Absorbed
             } else {
@@ -157,7 +191,7 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
             let line = An::CduLine.fmt(
                 lang,
                 &[
-                    &(i + 1),
+                    &numbers,
                     &kw(c.load.get::<kilowatt>()),
                     &kw(c.capacity.get::<kilowatt>()),
                     &racks,

@@ -1,8 +1,9 @@
-//! The compare dashboard: air, cold plate and immersion side by side for the site or one hall.
-//! Every row of figures shares one scale (money in M / bn or 万元 / 亿元 by language, energy
-//! in MWh or GWh, water in m³, CO₂ in t), payback is named simple or discounted, each metric
-//! explains itself on hover, and reasons say which hall they come from; then the mixed plan
-//! and the charts.
+//! The compare dashboard for the site or one hall: the recommended plan (an option per rack
+//! group within the hall limits) with its figures, then air, cold plate and immersion each for
+//! every group side by side as reference columns. Every row of figures shares one scale (money
+//! in M / bn or 万元 / 亿元 by language, energy in MWh or GWh, water in m³, CO₂ in t), payback
+//! is named simple or discounted, each metric explains itself on hover, and reasons say which
+//! hall they come from; then the charts.
 //!
 //! Owns: the scope choice (view state) and the table's layout. Never touches: the figures'
 //! arithmetic, chart drawing ([`super::charts`]).
@@ -14,7 +15,7 @@ use super::{Panel, ViewCtx};
 use crate::command::Command;
 use crate::kit::{ERROR_COLOUR, WARNING_COLOUR};
 use crate::words::{option_name, reason_text};
-use coolplan_engine::{CoolingOption, OptionResult, Overview, Reason, ScopeResult};
+use coolplan_engine::{CoolingOption, OptionResult, Overview, PerOption, Reason, ScopeResult};
 use coolplan_units::format::{UnitSystem, group_thousands, quantity};
 use coolplan_units::{
     AreaUnit, EnergyUnit, FloorLoadUnit, FlowUnit, MassUnit, PowerUnit, VolumeUnit,
@@ -22,6 +23,7 @@ use coolplan_units::{
 use coolplan_words::dashboard::Dash;
 use coolplan_words::figures::{self, MoneyScale, row_in};
 use coolplan_words::gui::Gui;
+use coolplan_words::results::plan::{self as plan_words, PlanWords};
 use coolplan_words::results::years;
 use coolplan_words::terms::Term;
 use coolplan_words::{Lang, Text};
@@ -57,12 +59,11 @@ impl Panel for ComparePanel {
             .id_salt("compare_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                recommendation(ui, results, scope, self.hall, lang, units);
+                plan_block(ui, results, self.hall, lang, units);
+                ui.separator();
+                best_single(ui, results, scope, self.hall, lang, units);
                 figures_table(ui, scope, lang, units);
                 feasibility(ui, results, scope, self.hall, lang, units);
-                if self.hall.is_none() {
-                    mixed_plan(ui, results, lang);
-                }
                 ui.separator();
                 ui.heading(Gui::Charts.tr(lang));
                 charts::all(ui, results, scope, lang, units);
@@ -137,7 +138,8 @@ fn reason_line(
     }
 }
 
-fn recommendation(
+/// The best single option of the scope (a reference column) and why.
+fn best_single(
     ui: &mut Ui,
     results: &Overview,
     scope: &ScopeResult,
@@ -147,14 +149,10 @@ fn recommendation(
 ) {
     let rec = &scope.recommendation;
     let head = match rec.option {
-        Some(option) => format!(
-            "{}: {}",
-            Term::Recommended.tr(lang),
-            option_name(option, lang)
-        ),
+        Some(option) => PlanWords::BestSingle.fmt(lang, &[&option_name(option, lang)]),
         None => Gui::NoRecommendation.tr(lang).to_string(),
     };
-    ui.heading(head);
+    ui.strong(head);
     for reason in &rec.reasons {
         let halls = halls_with(results, hall, None, reason);
         let text = reason_text(reason, rec.option, lang, units);
@@ -189,7 +187,7 @@ fn money_row(
 ) -> Row {
     let amounts = scope.options.each_ref().map(of);
     let scale = MoneyScale::fit(amounts.iter().map(|m| m.amount), amounts[0].currency, lang);
-    Row::new(label, tip, amounts.map(|m| scale.show(m.amount)))
+    Row::new(label, tip, amounts.map(|m| scale.show(m.amount)).0)
 }
 
 /// A row of quantities in the unit that fits its largest.
@@ -198,8 +196,9 @@ fn quantity_row<U: coolplan_units::UnitKind>(
     tip: &'static str,
     candidates: &[U],
     fallback: U,
-    values: [U::Quantity; 3],
+    values: PerOption<U::Quantity>,
 ) -> Row {
+    let values = values.0;
     let cells = row_in(candidates, fallback, &values);
     Row::new(
         label,
@@ -209,7 +208,7 @@ fn quantity_row<U: coolplan_units::UnitKind>(
 }
 
 fn rows(scope: &ScopeResult, lang: Lang, units: UnitSystem) -> Vec<Row> {
-    let each = |f: &dyn Fn(&OptionResult) -> String| scope.options.each_ref().map(f);
+    let each = |f: &dyn Fn(&OptionResult) -> String| scope.options.each_ref().map(f).0;
     let count = |n: u64| group_thousands(n as f64, 0);
     let ratio = |v: f64| format!("{v:.3}");
     vec![
@@ -409,62 +408,91 @@ fn feasibility(
     }
 }
 
-fn mixed_plan(ui: &mut Ui, results: &Overview, lang: Lang) {
-    let plan = &results.mixed_plan;
-    ui.separator();
-    ui.strong(format!(
-        "{} — {}",
-        Term::MixedPlan.tr(lang),
-        Gui::MixedPlanText.tr(lang)
-    ));
-    let mut counts = [0usize; 3];
-    for option in plan.choices.iter().flatten() {
-        counts[option.index()] += 1;
-    }
-    ui.label(
-        CoolingOption::ALL
-            .iter()
-            .map(|o| {
-                format!(
-                    "{}: {}",
-                    option_name(*o, lang),
-                    group_thousands(counts[o.index()] as f64, 0)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" · "),
-    );
+/// The recommended plan of the site (`hall` None) or one hall: headline, how it relates to
+/// the reference columns, its figures, and the hall's limits.
+fn plan_block(ui: &mut Ui, results: &Overview, hall: Option<usize>, lang: Lang, units: UnitSystem) {
+    let plan = &results.plan;
+    let in_scope: Vec<usize> = (0..results.racks.len())
+        .filter(|&g| hall.is_none_or(|h| results.racks[g].hall == h))
+        .collect();
+    let hall_plan = hall.and_then(|h| plan.halls.get(h));
+    let scoped = coolplan_engine::Plan {
+        groups: in_scope.iter().map(|&g| plan.groups[g]).collect(),
+        halls: Vec::new(),
+        uniform: hall_plan.map_or(plan.uniform, |p| p.uniform),
+        totals: hall_plan.map_or_else(|| plan.totals.clone(), |p| p.totals.clone()),
+    };
+    let racks_of = |i: usize| in_scope.get(i).map_or(0, |&g| results.racks[g].count);
+    ui.heading(PlanWords::Recommended.fmt(lang, &[&plan_words::headline(&scoped, racks_of, lang)]));
+    ui.label(plan_words::relation_to_columns(&scoped, lang));
+    let t = &scoped.totals;
+    let up_front = t.capex_by_year.first().copied().unwrap_or(t.capex * 0.0);
     let scale = MoneyScale::fit(
-        [
-            plan.capex.amount,
-            plan.opex_per_year.amount,
-            plan.npv_vs_air.amount,
-        ],
-        plan.capex.currency,
+        [t.capex.amount, t.opex_per_year.amount, t.npv_vs_air.amount],
+        t.capex.currency,
         lang,
     );
-    egui::Grid::new("mixed_plan").num_columns(2).show(ui, |ui| {
-        for (label, tip, value) in [
-            (
-                Term::Capex.tr(lang),
-                Dash::TipCapex,
-                scale.show(plan.capex.amount),
-            ),
-            (
-                Gui::OpexPerYear.tr(lang),
-                Dash::TipOpex,
-                scale.show(plan.opex_per_year.amount),
-            ),
-            (
-                Dash::NpvVsAir.tr(lang),
-                Dash::TipNpv,
-                scale.show(plan.npv_vs_air.amount),
-            ),
-            (Term::Pue.tr(lang), Dash::TipPue, format!("{:.3}", plan.pue)),
-        ] {
-            ui.label(label).on_hover_text(tip.tr(lang));
-            ui.label(value);
-            ui.end_row();
+    egui::Grid::new("plan_figures")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (label, tip, value) in [
+                (
+                    Term::Capex.tr(lang),
+                    Dash::TipCapex,
+                    scale.show(t.capex.amount),
+                ),
+                (
+                    coolplan_words::report::Rep::KfCapexUpFront.tr(lang),
+                    Dash::TipCapex,
+                    scale.show(up_front.amount),
+                ),
+                (
+                    Gui::OpexPerYear.tr(lang),
+                    Dash::TipOpex,
+                    scale.show(t.opex_per_year.amount),
+                ),
+                (
+                    Dash::NpvVsAir.tr(lang),
+                    Dash::TipNpv,
+                    scale.show(t.npv_vs_air.amount),
+                ),
+                (
+                    Dash::PaybackSimple.tr(lang),
+                    Dash::TipPaybackSimple,
+                    years(t.simple_payback_years, lang),
+                ),
+                (
+                    Dash::PaybackDiscounted.tr(lang),
+                    Dash::TipPaybackDiscounted,
+                    years(t.discounted_payback_years, lang),
+                ),
+                (
+                    Term::Pue.tr(lang),
+                    Dash::TipPue,
+                    format!("{:.3} → {:.3}", t.pue_air, t.pue),
+                ),
+            ] {
+                ui.label(label).on_hover_text(tip.tr(lang));
+                ui.label(value);
+                ui.end_row();
+            }
+        });
+    if let Some(p) = hall_plan {
+        ui.label(plan_words::search_method(p.method, lang));
+        for limit in &p.limits {
+            let key = if limit.binds {
+                PlanWords::LimitBinds
+            } else {
+                PlanWords::LimitLine
+            };
+            ui.label(key.fmt(
+                lang,
+                &[
+                    &plan_words::limit_name(limit.limit, lang),
+                    &plan_words::amount(limit.used, units),
+                    &plan_words::amount(limit.capacity, units),
+                ],
+            ));
         }
-    });
+    }
 }

@@ -152,22 +152,22 @@ impl FieldEdit for CduSize {
         egui::ComboBox::from_id_salt(("cdu", f.label))
             .selected_text(name(self))
             .show_ui(ui, |ui| {
+                let custom = self.capacity().unwrap_or(coolplan_units::build::kw(600.0));
                 for size in [
+                    CduSize::Auto,
                     CduSize::InRack,
                     CduSize::InRow,
                     CduSize::Facility,
-                    CduSize::Custom {
-                        capacity: self.capacity(),
-                    },
+                    CduSize::Custom { capacity: custom },
                 ] {
-                    let text = format!(
-                        "{} ({})",
-                        name(&size),
-                        coolplan_units::format::quantity::<PowerUnit>(
-                            size.capacity().get(),
-                            f.units
-                        )
-                    );
+                    let text = match size.capacity() {
+                        Some(capacity) => format!(
+                            "{} ({})",
+                            name(&size),
+                            coolplan_units::format::quantity::<PowerUnit>(capacity.get(), f.units)
+                        ),
+                        None => name(&size).to_string(),
+                    };
                     ui.selectable_value(self, size, text);
                 }
             })

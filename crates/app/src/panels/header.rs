@@ -116,12 +116,8 @@ fn figures_ui(ui: &mut Ui, headline: &Headline, lang: Lang) {
         npv_colour,
     )
     .on_hover_text(Dash::TipNpv.tr(lang));
-    let payback = match headline.payback {
-        Some((simple, discounted)) => {
-            Dash::PaybackBoth.fmt(lang, &[&years(simple, lang), &years(discounted, lang)])
-        }
-        None => Dash::PaybackMixed.tr(lang).to_string(),
-    };
+    let (simple, discounted) = headline.payback;
+    let payback = Dash::PaybackBoth.fmt(lang, &[&years(simple, lang), &years(discounted, lang)]);
     figure(ui, Term::Payback.tr(lang), &payback, None).on_hover_text(format!(
         "{}\n{}",
         Dash::TipPaybackSimple.tr(lang),

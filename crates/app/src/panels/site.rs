@@ -210,6 +210,7 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
                 class: WaterClass::W32,
                 supply_temp: deg_c(28.0),
                 heat_rejection: None,
+                capacity: None,
             });
         }
         ui.end_row();

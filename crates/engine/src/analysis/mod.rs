@@ -1,7 +1,7 @@
-//! Analyses beyond one deterministic evaluation: one-at-a-time sensitivity ([`tornado`]) and
-//! [`monte_carlo`] percentiles over the site's ranges on inputs (checked and applied by
-//! [`coolplan_model::uncertainty`]), a [`phased`] conversion plan under a yearly CAPEX budget,
-//! and the CDU N+1 check ([`redundancy`]).
+//! Analyses beyond one deterministic evaluation: one-at-a-time sensitivity of the plan's NPV
+//! ([`tornado`]) and [`monte_carlo`] percentiles over the site's ranges on inputs (checked and
+//! applied by [`coolplan_model::uncertainty`]), a [`phased`] conversion plan under a yearly
+//! CAPEX budget, and the CDU N+1 check of the plan's CDUs ([`redundancy`]).
 //!
 //! Owns: the algorithms, as pure functions of a site, its results and an [`Evaluator`]
 //! (`Fn(&Site) -> Overview`: [`evaluator`] binds `engine::recompute` to the site's climate).
@@ -15,7 +15,7 @@ pub mod rng;
 pub mod tornado;
 
 use crate::physical::GroupPhysics;
-use crate::results::{CoolingOption, Overview, Results};
+use crate::results::Overview;
 use coolplan_climate::ClimateData;
 use coolplan_model::Site;
 use coolplan_model::assumptions::Group;
@@ -54,22 +54,4 @@ pub fn evaluator<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evalu
         let assumptions = site.assumptions.resolve(site.currency);
         crate::cost::evaluate(site, &catalog, &assumptions, physical.clone())
     })
-}
-
-/// The option whose NPV against air the sensitivity follows: the site's recommendation when
-/// it is a liquid option, else the feasible liquid option with the best NPV, else cold plate.
-pub fn focus_option<R>(results: &Results<R>) -> CoolingOption {
-    if let Some(option) = results.site.recommendation.option
-        && option != CoolingOption::Air
-    {
-        return option;
-    }
-    [CoolingOption::ColdPlate, CoolingOption::Immersion]
-        .into_iter()
-        .filter(|o| results.site.option(*o).feasible)
-        .max_by(|a, b| {
-            let npv = |o: &CoolingOption| results.site.option(*o).cost.npv_vs_air.amount;
-            npv(a).total_cmp(&npv(b))
-        })
-        .unwrap_or(CoolingOption::ColdPlate)
 }

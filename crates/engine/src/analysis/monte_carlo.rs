@@ -16,6 +16,7 @@ use rayon::prelude::*;
 
 use super::Evaluator;
 use super::rng::SplitMix64;
+use crate::per_option::PerOption;
 use crate::results::{CoolingOption, Overview};
 use coolplan_model::uncertainty::prepare::{ApplyError, Prepared};
 use coolplan_units::Money;
@@ -72,7 +73,10 @@ pub struct OptionStats {
 pub struct MonteCarlo {
     pub samples: usize,
     pub seed: u64,
-    pub options: [OptionStats; 3],
+    pub options: PerOption<OptionStats>,
+    /// NPV against air and simple payback of the plan (searched again in each sample).
+    pub plan_npv: Spread<Money>,
+    pub plan_payback_years: Spread<Option<f64>>,
     /// Share of samples in which no option is feasible.
     pub probability_none_feasible: f64,
 }
@@ -80,28 +84,31 @@ pub struct MonteCarlo {
 /// What one sample keeps.
 #[derive(Clone, Copy, Debug)]
 struct Sample {
-    npv: [f64; 3],
-    payback: [f64; 3],
-    pue: [f64; 3],
-    feasible: [bool; 3],
+    npv: PerOption<f64>,
+    payback: PerOption<f64>,
+    pue: PerOption<f64>,
+    feasible: PerOption<bool>,
     best: Option<CoolingOption>,
+    plan_npv: f64,
+    plan_payback: f64,
 }
 
 fn sample_of(results: &Overview) -> Sample {
-    let by = |f: &dyn Fn(CoolingOption) -> f64| CoolingOption::ALL.map(f);
+    let site = &results.site;
+    let plan = &results.plan.totals;
     Sample {
-        npv: by(&|o| results.site.option(o).cost.npv_vs_air.amount),
-        payback: by(&|o| {
-            results
-                .site
-                .option(o)
+        npv: PerOption::from_fn(|o| site.option(o).cost.npv_vs_air.amount),
+        payback: PerOption::from_fn(|o| {
+            site.option(o)
                 .cost
                 .simple_payback_years
                 .unwrap_or(f64::INFINITY)
         }),
-        pue: by(&|o| results.site.option(o).energy.pue),
-        feasible: CoolingOption::ALL.map(|o| results.site.option(o).feasible),
-        best: results.site.recommendation.option,
+        pue: PerOption::from_fn(|o| site.option(o).energy.pue),
+        feasible: PerOption::from_fn(|o| site.option(o).feasible),
+        best: site.recommendation.option,
+        plan_npv: plan.npv_vs_air.amount,
+        plan_payback: plan.simple_payback_years.unwrap_or(f64::INFINITY),
     }
 }
 
@@ -147,13 +154,13 @@ pub fn run(
         .collect::<Result<Vec<Sample>, McError>>()?;
     let currency = prepared.site.currency;
     let n = samples.len() as f64;
-    let options = CoolingOption::ALL.map(|option| {
+    let column = |f: &dyn Fn(&Sample) -> f64| -> Vec<f64> {
+        let mut values: Vec<f64> = samples.iter().map(f).collect();
+        values.sort_by(f64::total_cmp);
+        values
+    };
+    let options = PerOption::from_fn(|option| {
         let i = option.index();
-        let column = |f: &dyn Fn(&Sample) -> f64| -> Vec<f64> {
-            let mut values: Vec<f64> = samples.iter().map(f).collect();
-            values.sort_by(f64::total_cmp);
-            values
-        };
         let npv = column(&|s| s.npv[i]);
         let payback = column(&|s| s.payback[i]);
         let pue = column(&|s| s.pue[i]);
@@ -172,6 +179,8 @@ pub fn run(
         samples: samples.len(),
         seed: config.seed,
         options,
+        plan_npv: spread(&column(&|s| s.plan_npv), |v| Money::new(v, currency)),
+        plan_payback_years: spread(&column(&|s| s.plan_payback), |v| v.is_finite().then_some(v)),
         probability_none_feasible: samples.iter().filter(|s| s.best.is_none()).count() as f64 / n,
     })
 }

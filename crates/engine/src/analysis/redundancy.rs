@@ -1,23 +1,28 @@
-//! CDU N+1 and loop-failure check: facility loop → CDUs → racks, per hall and liquid option.
+//! CDU N+1 and loop-failure check: facility loop → CDUs → racks, per hall and liquid option of
+//! the plan.
 //!
-//! Owns: assigning racks to CDUs and judging each CDU's failure. Never touches: CDU sizing
-//! (the counts are the thermal engine's), costs, files.
+//! Owns: reading a CDU design ([`crate::cdu::CduDesign`], the one whole-rack assignment the
+//! bill of quantities and the costs count) as failures. Never touches: sizing or assigning
+//! (`crate::cdu` does both, once), costs, files.
 //!
-//! Model. A hall's facility loop feeds its CDUs (the count the engine sized for the option,
-//! each of the assumed capacity). Racks are assigned whole, group by group in file order, to
-//! the first CDU with room (first fit); a rack that fits nowhere is listed as unassigned.
-//! The CDUs feed a common secondary header, so when one fails the others can take its load
-//! up to their spare capacity: a failure is absorbed when the others' spare capacity
-//! Σ_{j≠k}(C_j − L_j) ≥ L_k. N+1 holds in a hall when every single failure is absorbed and
-//! every rack is assigned. A facility-loop failure takes all the hall's liquid cooling.
+//! Model. A hall's facility loop feeds the plan's CDUs of an option; identical units that carry
+//! the same racks are listed once with their number ([`Cdu::units`]), so the check is as small
+//! as the design, whatever the rack count. The units feed a common secondary header, so when
+//! one fails the others take its load up to their spare capacity: a failure is absorbed when
+//! the others' spare Σ_{j≠k}(C − L_j) ≥ L_k, which for identical units holds for every unit
+//! exactly when the total spare capacity is at least one unit's capacity. N+1 holds in a hall
+//! when every single failure is absorbed and every rack is assigned. A facility-loop failure
+//! takes all the hall's liquid cooling.
 
 use uom::si::f64::Power;
-use uom::si::power::kilowatt;
+use uom::si::power::watt;
 
+use crate::cdu::{CduDesign, CduLoad};
 use crate::results::{CoolingOption, GroupView, Results};
 use coolplan_model::Site;
+use coolplan_model::assumptions::cooling::CduSize;
 
-/// Racks of one group on one CDU.
+/// Racks of one group on one unit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RackShare {
     pub group: String,
@@ -26,30 +31,43 @@ pub struct RackShare {
     pub heat: Power,
 }
 
-/// One CDU and what it carries.
+/// `units` identical CDUs and what each carries.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cdu {
+    pub units: u64,
     pub capacity: Power,
+    /// Load of each unit.
     pub load: Power,
+    /// Racks on each unit.
     pub racks: Vec<RackShare>,
-    /// Whether the other CDUs can take this one's load if it fails.
+    /// Whether the other units can take one unit's load if it fails.
     pub failure_absorbed: bool,
 }
 
 impl Cdu {
-    /// Racks that lose cooling if this CDU fails.
+    /// Racks that lose cooling if one of these units fails.
     pub fn rack_count(&self) -> u64 {
         self.racks.iter().map(|r| r.racks).sum()
     }
+    /// Whether these are spare units (they carry nothing).
+    pub fn is_spare(&self) -> bool {
+        self.racks.is_empty()
+    }
 }
 
-/// The check of one hall under one liquid option.
+/// The check of one hall under one liquid option of the plan.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HallCheck {
     pub hall: String,
     pub option: CoolingOption,
+    pub size: CduSize,
+    /// Units in the bill of quantities (loaded and spare).
+    pub units: u64,
+    /// Loaded units first (in the order they were filled), then the spares.
     pub cdus: Vec<Cdu>,
-    /// Racks no CDU has room for.
+    /// Spare capacity over every unit.
+    pub spare_capacity: Power,
+    /// Racks no unit has room for.
     pub unassigned: Vec<RackShare>,
     /// Everything on the facility loop (lost if the loop fails).
     pub loop_racks: u64,
@@ -57,133 +75,65 @@ pub struct HallCheck {
     pub n_plus_one: bool,
 }
 
-/// A rack group's racks and the liquid heat of each rack.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RackLoad {
-    pub group: String,
-    pub racks: u64,
-    pub heat_per_rack: Power,
-}
-
-impl RackLoad {
-    /// `racks` racks of `group`, each drawing `heat_per_rack` of liquid heat.
-    pub fn new(group: &str, racks: u64, heat_per_rack: Power) -> Self {
-        Self {
-            group: group.into(),
-            racks,
-            heat_per_rack,
-        }
-    }
-}
-
-/// Assigns `loads` to CDUs of `capacities` (first fit) and judges every single failure.
+/// The check of `design`; `group_name(i)` names the hall's rack group `i`.
 pub fn check(
     hall: &str,
     option: CoolingOption,
-    capacities: &[Power],
-    loads: &[RackLoad],
+    design: &CduDesign,
+    group_name: impl Fn(usize) -> String,
 ) -> HallCheck {
-    // The kernel works in kW; every figure leaves it as a `Power` again.
-    let kw = |p: Power| p.get::<kilowatt>();
-    let power = |kw: f64| Power::new::<kilowatt>(kw);
-    let capacities_kw: Vec<f64> = capacities.iter().map(|&c| kw(c)).collect();
-    let mut loads_kw = vec![0.0; capacities.len()];
-    let mut shares: Vec<Vec<RackShare>> = vec![Vec::new(); capacities.len()];
-    let mut unassigned = Vec::new();
-    for load in loads
+    let absorbed = design.survives_one_failure();
+    let w = Power::new::<watt>;
+    let share = |l: &CduLoad| RackShare {
+        group: group_name(l.group),
+        racks: l.racks,
+        heat: w(l.racks as f64 * l.heat_per_rack_w),
+    };
+    let mut cdus: Vec<Cdu> = design
+        .runs
         .iter()
-        .filter(|l| l.racks > 0 && kw(l.heat_per_rack) > 0.0)
-    {
-        let per_rack_kw = kw(load.heat_per_rack);
-        let mut left = load.racks;
-        for (cdu, cdu_load_kw) in loads_kw.iter_mut().enumerate() {
-            if left == 0 {
-                break;
-            }
-            // whole racks that fit in the spare capacity (1e-9 relative tolerance for sums
-            // that land on the capacity exactly)
-            let spare_kw = (capacities_kw[cdu] - *cdu_load_kw) * (1.0 + 1e-9);
-            let fit = ((spare_kw / per_rack_kw).floor() as u64).min(left);
-            if fit > 0 {
-                *cdu_load_kw += fit as f64 * per_rack_kw;
-                shares[cdu].push(RackShare {
-                    group: load.group.clone(),
-                    racks: fit,
-                    heat: power(fit as f64 * per_rack_kw),
-                });
-                left -= fit;
-            }
-        }
-        if left > 0 {
-            unassigned.push(RackShare {
-                group: load.group.clone(),
-                racks: left,
-                heat: power(left as f64 * per_rack_kw),
-            });
-        }
-    }
-    let spare_kw: Vec<f64> = capacities_kw
-        .iter()
-        .zip(&loads_kw)
-        .map(|(capacity, load)| capacity - load)
-        .collect();
-    let total_spare_kw: f64 = spare_kw.iter().sum();
-    let cdus: Vec<Cdu> = shares
-        .into_iter()
-        .enumerate()
-        .map(|(cdu, racks)| Cdu {
-            capacity: capacities[cdu],
-            load: power(loads_kw[cdu]),
-            racks,
-            failure_absorbed: total_spare_kw - spare_kw[cdu] >= loads_kw[cdu] * (1.0 - 1e-9),
+        .map(|run| Cdu {
+            units: run.units,
+            capacity: design.capacity,
+            load: w(run.load_w),
+            racks: run.racks.iter().map(share).collect(),
+            failure_absorbed: absorbed,
         })
         .collect();
-    let liquid = loads.iter().filter(|l| kw(l.heat_per_rack) > 0.0);
-    let loop_racks = liquid.clone().map(|l| l.racks).sum();
-    let loop_kw: f64 = liquid.map(|l| l.racks as f64 * kw(l.heat_per_rack)).sum();
-    let n_plus_one = unassigned.is_empty() && cdus.iter().all(|c| c.failure_absorbed);
+    if design.spares > 0 {
+        cdus.push(Cdu {
+            units: design.spares,
+            capacity: design.capacity,
+            load: Power::default(),
+            racks: Vec::new(),
+            failure_absorbed: true,
+        });
+    }
+    let unassigned: Vec<RackShare> = design.unassigned.iter().map(share).collect();
+    let assigned_w: f64 = design.runs.iter().map(|r| r.units as f64 * r.load_w).sum();
+    let unassigned_w: f64 = unassigned.iter().map(|r| r.heat.get::<watt>()).sum();
+    let unassigned_racks: u64 = unassigned.iter().map(|r| r.racks).sum();
     HallCheck {
         hall: hall.to_string(),
         option,
+        size: design.size.clone(),
+        units: design.units(),
         cdus,
+        spare_capacity: design.spare_capacity(),
+        loop_racks: design.assigned_racks().saturating_add(unassigned_racks),
+        loop_heat: w(assigned_w + unassigned_w),
+        n_plus_one: absorbed,
         unassigned,
-        loop_racks,
-        loop_heat: power(loop_kw),
-        n_plus_one,
     }
 }
 
-/// The check of every hall with liquid heat, for both liquid options, from `results`.
+/// The check of every hall and liquid option of the plan in `results`.
 pub fn site_checks<R: GroupView>(site: &Site, results: &Results<R>) -> Vec<HallCheck> {
-    let cooling = site.assumptions.cooling.resolve(site.currency);
-    let capacity = cooling.cdu_size.capacity().get();
     let mut checks = Vec::new();
-    for (h, hall) in site.halls.iter().enumerate() {
-        let Some(hall_result) = results.halls.get(h) else {
-            continue;
-        };
-        for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
-            let units = hall_result.option(option).thermal.cdu_count as usize;
-            let loads: Vec<RackLoad> = results
-                .racks
-                .iter()
-                .filter(|r| r.place().0 == h)
-                .map(|r| {
-                    let heat = r.figures(option).heat_to_liquid;
-                    let count = r.count();
-                    let heat_per_rack = if count > 0 {
-                        heat / count as f64
-                    } else {
-                        Power::default()
-                    };
-                    let name = hall.racks.get(r.place().1).map_or("", |m| m.name.as_str());
-                    RackLoad::new(name, count, heat_per_rack)
-                })
-                .collect();
-            if units == 0 && loads.iter().all(|l| l.heat_per_rack <= Power::default()) {
-                continue;
-            }
-            checks.push(check(&hall.name, option, &vec![capacity; units], &loads));
+    for (hall, plan) in site.halls.iter().zip(&results.plan.halls) {
+        for cdus in &plan.cdus {
+            let name = |g: usize| hall.racks.get(g).map_or(String::new(), |r| r.name.clone());
+            checks.push(check(&hall.name, cdus.option, &cdus.design, name));
         }
     }
     checks
@@ -192,29 +142,42 @@ pub fn site_checks<R: GroupView>(site: &Site, results: &Results<R>) -> Vec<HallC
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cdu::assign;
 
-    fn kw(value: f64) -> Power {
-        Power::new::<kilowatt>(value)
-    }
-
-    fn load(group: &str, racks: u64, heat_kw: f64) -> RackLoad {
-        RackLoad::new(group, racks, kw(heat_kw))
+    #[test]
+    fn units_fill_in_order_and_each_failure_is_checked() {
+        // 5 racks × 40 kW on 100 kW units, N+1: units of 80, 80, 40 kW and a spare; spare
+        // 20 + 20 + 60 + 100 = 200 kW ≥ 100 kW: any one failure is absorbed
+        let loads = [CduLoad {
+            group: 0,
+            racks: 5,
+            heat_per_rack_w: 40_000.0,
+        }];
+        let design = assign(&CduSize::InRack, 100_000.0, 1, loads.iter().copied());
+        let c = check("H", CoolingOption::ColdPlate, &design, |_| "A".into());
+        let shape: Vec<(u64, f64, u64)> = c
+            .cdus
+            .iter()
+            .map(|u| (u.units, u.load.get::<watt>() / 1000.0, u.rack_count()))
+            .collect();
+        assert_eq!(shape, vec![(2, 80.0, 2), (1, 40.0, 1), (1, 0.0, 0)]);
+        assert_eq!(c.units, 4);
+        assert!(c.n_plus_one);
+        assert!((c.spare_capacity.get::<watt>() - 200_000.0).abs() < 1e-6);
+        assert_eq!((c.loop_racks, c.loop_heat.get::<watt>()), (5, 200_000.0));
     }
 
     #[test]
-    fn first_fit_fills_in_order() {
-        // 5 racks × 40 kW on 3 × 100 kW: CDU 1 takes 2 (80 kW), CDU 2 takes 2, CDU 3 takes 1
-        let c = check(
-            "H",
-            CoolingOption::ColdPlate,
-            &[kw(100.0); 3],
-            &[load("A", 5, 40.0)],
-        );
-        let loads: Vec<f64> = c.cdus.iter().map(|c| c.load.get::<kilowatt>()).collect();
-        assert_eq!(loads, vec![80.0, 80.0, 40.0]);
-        // spare 20 + 20 + 60 = 100; CDU 1 fails: others' spare 20 + 60 = 80 ≥ 80 → absorbed
-        assert!(c.cdus.iter().all(|c| c.failure_absorbed));
-        assert!(c.n_plus_one);
-        assert_eq!((c.loop_racks, c.loop_heat.get::<kilowatt>()), (5, 200.0));
+    fn without_a_spare_a_full_hall_fails() {
+        // 5 × 50 kW on 100 kW units, no spare: 50 kW free in total < 100 kW
+        let loads = [CduLoad {
+            group: 0,
+            racks: 5,
+            heat_per_rack_w: 50_000.0,
+        }];
+        let design = assign(&CduSize::InRack, 100_000.0, 0, loads.iter().copied());
+        let c = check("H", CoolingOption::ColdPlate, &design, |_| "A".into());
+        assert!(!c.n_plus_one);
+        assert!(c.cdus.iter().all(|u| !u.failure_absorbed));
     }
 }

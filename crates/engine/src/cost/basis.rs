@@ -7,6 +7,7 @@
 //! validator reports them before the engine runs).
 
 use coolplan_model::assumptions::prices::PricesResolved;
+use coolplan_model::catalog::ServerKind;
 use coolplan_model::{Catalog, ImmersionCompat, KitAvailability, Rack, Status};
 use coolplan_units::{Currency, PowerUnit};
 
@@ -34,6 +35,8 @@ pub struct Cohort {
 pub struct RackBasis {
     /// Racks in the group.
     pub racks: f64,
+    /// Racks that take a cold-plate manifold (rack-scale systems come with their own).
+    pub manifold_racks: f64,
     /// Share of the group converted (fleet sizing), 0..=1.
     pub share: f64,
     /// Stock servers (year 0), present when `stock.servers > 0`.
@@ -120,8 +123,14 @@ pub fn rack_basis(
     let racks = rack.count as f64;
     let kit_per_kw = prices.cold_plate_kit_per_kw.amount_per(PowerUnit::kW);
     let premium_per_kw = prices.factory_premium_per_kw.amount_per(PowerUnit::kW);
+    let rack_scale = rack.servers.iter().any(|g| {
+        catalog
+            .get(&g.model)
+            .is_some_and(|m| m.kind == ServerKind::RackScale)
+    });
     let mut basis = RackBasis {
         racks,
+        manifold_racks: if rack_scale { 0.0 } else { racks },
         share: rack.share().clamp(0.0, 1.0),
         ..RackBasis::default()
     };
@@ -212,6 +221,7 @@ mod tests {
     fn basis_with(stock_avg: f64, new: &[(usize, f64)]) -> RackBasis {
         RackBasis {
             racks: 1.0,
+            manifold_racks: 1.0,
             share: 1.0,
             stock: Cohort {
                 avg_kw: stock_avg,

@@ -12,9 +12,12 @@
 //! - Floor reinforcement is paid under immersion tanks on raised floors (tank footprint × price);
 //!   slabs need none. A floor too weak even so is an infeasibility from the thermal engine.
 //! - Contingency applies in itemised mode to each year's items; per-kW prices are all in.
+//! - Manifolds are bought for racks that are not rack-scale systems: a GB200 NVL72 comes with
+//!   its own manifolds (and its mass includes them).
 
 use super::basis::RackBasis;
 use super::streams::Streams;
+use crate::per_option::PerOption;
 use crate::physical::CostDrivers;
 use crate::results::{CoolingOption, CostItem};
 use coolplan_model::CostMode;
@@ -33,7 +36,7 @@ pub struct CapexInputs<'a> {
     pub added_air_share: f64,
     /// Per option: the hall's trim chiller kW per kW of its liquid design heat (0 where the
     /// dry cooler holds the supply); a group's trim chiller is this × its liquid design heat.
-    pub trim_per_liquid_kw: [f64; 3],
+    pub trim_per_liquid_kw: PerOption<f64>,
 }
 
 /// Adds the CAPEX of `option` for the whole group to `streams`.
@@ -45,7 +48,7 @@ pub fn add_capex(
     streams: &mut Streams,
 ) {
     let thermal = physical;
-    let cdus = physical.cdu_share;
+    let cdus = physical.cdu_capacity.get::<uom::si::power::kilowatt>();
     match (option, inputs.mode) {
         (CoolingOption::Air, _) => added_air_capacity(basis, inputs, streams),
         (liquid, CostMode::PerKw) => per_kw(liquid, basis, inputs.prices, streams),
@@ -94,23 +97,22 @@ fn per_kw(
 }
 
 /// Items every liquid option shares: CDUs, facility piping, and retrofit labour and downtime.
-/// `cdus`: the CDUs attributed to the group (its share of its hall's count, fractional).
+/// `cdu_kw`: the CDU capacity attributed to the group (its part of its hall's installed units).
 fn shared_liquid_items(
     basis: &RackBasis,
     thermal: &CostDrivers,
-    cdus: f64,
+    cdu_kw: f64,
     inputs: &CapexInputs,
     s: &mut Streams,
 ) {
     let prices = inputs.prices;
     let plant_year = basis.first_year();
-    let cdu_kw = inputs.cooling.cdu_size.capacity().in_unit(PowerUnit::kW);
     let cdu_price = prices.cdu_per_kw_capacity.amount_per(PowerUnit::kW);
-    s.spend(CostItem::Cdus, plant_year, cdus * cdu_kw * cdu_price);
+    s.spend(CostItem::Cdus, plant_year, cdu_kw * cdu_price);
     let liquid_kw = thermal.heat_to_liquid.get::<uom::si::power::kilowatt>();
     let piping = prices.piping_per_kw.amount_per(PowerUnit::kW);
     s.spend(CostItem::Piping, plant_year, liquid_kw * piping);
-    let trim_kw = liquid_kw * inputs.trim_per_liquid_kw[thermal.option.index()];
+    let trim_kw = liquid_kw * inputs.trim_per_liquid_kw[thermal.option];
     let trim_price = prices.trim_chiller_per_kw.amount_per(PowerUnit::kW);
     s.spend(CostItem::TrimChiller, plant_year, trim_kw * trim_price);
     if basis.has_stock() {
@@ -137,7 +139,7 @@ fn cold_plate_items(
             cohort.factory_premium,
         );
     }
-    let manifolds = basis.racks * inputs.prices.manifold_per_rack.amount;
+    let manifolds = basis.manifold_racks * inputs.prices.manifold_per_rack.amount;
     s.spend(CostItem::Manifolds, basis.first_year(), manifolds);
     shared_liquid_items(basis, thermal, cdus, inputs, s);
 }

@@ -1,7 +1,8 @@
 //! The cost engine: CAPEX (per-kW or itemised), OPEX, yearly cash flows and finance of every
 //! option for every rack group, hall and the site, then the recommendation and mixed plan.
 //!
-//! Owns: turning [`Physical`] results and the site's prices into [`Results`]. Never touches:
+//! Owns: turning [`Physical`] results and the site's prices into [`Results`], with the plan
+//! priced ([`plan`]; the search is `crate::plan`). Never touches:
 //! the thermal arithmetic (it reads the thermal engine's figures), files, the clock, locale.
 //! Amounts are plain f64 in the site's currency inside the kernels and leave as
 //! [`coolplan_units::Money`] of that one currency: prices in another currency are refused by
@@ -9,15 +10,17 @@
 //! converted.
 //!
 //! A rack group converted in part (`retrofit_share` s < 1) costs s × its full conversion plus
-//! (1 − s) × staying on air, year by year. Its thermal and energy figures stay those of the
-//! whole group on the option, as the thermal engine gives them.
+//! (1 − s) × staying on air, year by year; its reported thermal and energy figures are blended
+//! the same way by the thermal engine.
 
 pub mod basis;
 pub mod capex;
 pub mod opex;
+pub mod plan;
 pub mod scopes;
 pub mod streams;
 
+use crate::per_option::PerOption;
 use crate::physical::{CostDrivers, GroupRecord, Physical, PhysicalScope};
 use crate::results::{HallPlant, Results};
 use basis::{RackBasis, rack_basis};
@@ -36,7 +39,7 @@ use uom::si::power::watt;
 #[derive(Clone, Debug)]
 pub struct RackCosts {
     pub share: f64,
-    pub options: [Streams; 3],
+    pub options: PerOption<Streams>,
     /// Scratch for the cold-plate and immersion full conversions before they are blended
     /// with air.
     full: Streams,
@@ -50,7 +53,7 @@ impl RackCosts {
     pub fn new(horizon: usize) -> Self {
         Self {
             share: 1.0,
-            options: std::array::from_fn(|_| Streams::zero(horizon)),
+            options: PerOption::from_fn(|_| Streams::zero(horizon)),
             full: Streams::zero(horizon),
             full_immersion: Streams::zero(horizon),
             presence: Vec::new(),
@@ -66,75 +69,119 @@ impl RackCosts {
     }
 }
 
-/// Adds costs, finance, recommendations and the mixed plan to the physical results; `R`
-/// is what each rack group keeps ([`scopes::PricedGroup`]).
+/// What prices one rack group: the site, its prices and every group's cost basis.
+pub struct Pricer<'a> {
+    site: &'a Site,
+    assumptions: &'a Resolved,
+    bases: Vec<Vec<RackBasis>>,
+    /// Per hall: share of new-server load on air that needs added air capacity.
+    air_shares: Vec<f64>,
+    /// Per hall and option: trim chiller kW per kW of liquid design heat.
+    trim_ratios: Vec<PerOption<f64>>,
+    horizon: usize,
+}
+
+impl<'a> Pricer<'a> {
+    pub fn new<G: GroupRecord>(
+        site: &'a Site,
+        catalog: &Catalog,
+        assumptions: &'a Resolved,
+        physical: &Physical<G>,
+    ) -> Self {
+        let first_year = assumptions.finance.first_year;
+        let bases: Vec<Vec<RackBasis>> = site
+            .halls
+            .iter()
+            .map(|hall| {
+                hall.racks
+                    .iter()
+                    .map(|rack| {
+                        rack_basis(
+                            rack,
+                            catalog,
+                            &assumptions.prices,
+                            site.currency,
+                            first_year,
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let air_shares = site
+            .halls
+            .iter()
+            .zip(&bases)
+            .map(|(hall, hall_bases)| added_air_share(hall, hall_bases))
+            .collect();
+        let trim_ratios = physical
+            .halls
+            .iter()
+            .zip(&physical.plant)
+            .map(|(hall, plant)| trim_per_liquid_kw(hall, plant))
+            .collect();
+        Self {
+            site,
+            assumptions,
+            bases,
+            air_shares,
+            trim_ratios,
+            horizon: assumptions.finance.horizon_years as usize,
+        }
+    }
+
+    /// The cost basis of the group at `place` (hall, rack group).
+    pub fn basis(&self, (hall, rack): (usize, usize)) -> Option<&RackBasis> {
+        self.bases.get(hall)?.get(rack)
+    }
+
+    /// The cost streams of the group at `place` from its `drivers` into `work`.
+    pub fn price(
+        &self,
+        place: (usize, usize),
+        drivers: &PerOption<CostDrivers>,
+        work: &mut RackCosts,
+    ) {
+        let (Some(hall), Some(basis)) = (self.site.halls.get(place.0), self.basis(place)) else {
+            work.clear(self.horizon);
+            return;
+        };
+        let inputs = CapexInputs {
+            mode: self.site.cost_mode,
+            prices: &self.assumptions.prices,
+            cooling: &self.assumptions.cooling,
+            raised_floor: hall.floor.kind == FloorKind::Raised,
+            added_air_share: self.air_shares[place.0],
+            trim_per_liquid_kw: self.trim_ratios[place.0],
+        };
+        rack_costs(
+            drivers,
+            basis,
+            &inputs,
+            self.assumptions,
+            self.horizon,
+            work,
+        );
+    }
+}
+
+/// Adds costs, finance, recommendations and the plan to the physical results; `R` is what
+/// each rack group keeps ([`scopes::PricedGroup`]).
 pub fn evaluate<R: scopes::PricedGroup>(
     site: &Site,
     catalog: &Catalog,
     assumptions: &Resolved,
     physical: Physical<R::Physical>,
 ) -> Results<R> {
-    let horizon = assumptions.finance.horizon_years as usize;
-    let first_year = assumptions.finance.first_year;
-    let bases: Vec<Vec<RackBasis>> = site
-        .halls
-        .iter()
-        .map(|hall| {
-            hall.racks
-                .iter()
-                .map(|rack| {
-                    rack_basis(
-                        rack,
-                        catalog,
-                        &assumptions.prices,
-                        site.currency,
-                        first_year,
-                    )
-                })
-                .collect()
-        })
-        .collect();
-    let air_shares: Vec<f64> = site
-        .halls
-        .iter()
-        .zip(&bases)
-        .map(|(hall, hall_bases)| added_air_share(hall, hall_bases))
-        .collect();
-    let trim_ratios: Vec<[f64; 3]> = physical
-        .halls
-        .iter()
-        .zip(&physical.plant)
-        .map(|(hall, plant)| trim_per_liquid_kw(hall, plant))
-        .collect();
-    let mut work = RackCosts::new(horizon);
-    let costs_of = |rack: &R::Physical, work: &mut RackCosts| {
-        let (hall_index, rack_index) = rack.place();
-        let found = site.halls.get(hall_index).zip(bases.get(hall_index));
-        let Some((hall, basis)) =
-            found.and_then(|(hall, hall_bases)| Some((hall, hall_bases.get(rack_index)?)))
-        else {
-            work.clear(horizon);
-            return;
-        };
-        let inputs = CapexInputs {
-            mode: site.cost_mode,
-            prices: &assumptions.prices,
-            cooling: &assumptions.cooling,
-            raised_floor: hall.floor.kind == FloorKind::Raised,
-            added_air_share: air_shares[hall_index],
-            trim_per_liquid_kw: trim_ratios[hall_index],
-        };
-        rack_costs(&rack.drivers(), basis, &inputs, assumptions, horizon, work);
-    };
-    scopes::assemble(site.currency, assumptions, physical, &mut work, costs_of)
+    let pricer = Pricer::new(site, catalog, assumptions, &physical);
+    scopes::assemble(site, assumptions, physical, &pricer)
 }
 
 /// Per option, the hall's trim chiller kW per kW of its liquid design heat (the design day
 /// sizes it on the hall's liquid design heat, so a group's share is linear in its own).
-fn trim_per_liquid_kw(hall: &PhysicalScope, plant: &HallPlant) -> [f64; 3] {
-    std::array::from_fn(|o| {
+fn trim_per_liquid_kw(hall: &PhysicalScope, plant: &HallPlant) -> PerOption<f64> {
+    PerOption::from_fn(|o| {
         let liquid_w = hall.options[o].thermal.heat_to_liquid.get::<watt>();
-        match plant.design_day[o] {
+        match plant.design_day[o.index()] {
             Some(day) if liquid_w > 0.0 => day.trim_capacity.get::<watt>() / liquid_w,
             _ => 0.0,
         }
@@ -165,10 +212,9 @@ pub fn added_air_share(hall: &Hall, bases: &[RackBasis]) -> f64 {
     ((new_kw - spare_kw) / new_kw).clamp(0.0, 1.0)
 }
 
-/// The three options of one rack group into `out`, the liquid ones blended with air by the
-/// share.
+/// Every option of one rack group into `out`, the liquid ones blended with air by the share.
 pub fn rack_costs(
-    physical: &[CostDrivers; 3],
+    physical: &PerOption<CostDrivers>,
     basis: &RackBasis,
     inputs: &CapexInputs,
     assumptions: &Resolved,
@@ -177,7 +223,7 @@ pub fn rack_costs(
 ) {
     let RackCosts {
         share,
-        options: [air, cold_plate, immersion],
+        options: PerOption([air, cold_plate, immersion]),
         full,
         full_immersion,
         presence,
@@ -185,7 +231,7 @@ pub fn rack_costs(
     basis.presence_into(horizon + 1, presence);
     let presence = &presence[..];
     *share = basis.share;
-    let [p_air, p_cold_plate, p_immersion] = physical;
+    let [p_air, p_cold_plate, p_immersion] = &physical.0;
     // A whole conversion (share 1) blends to the conversion itself, bit for bit
     // (1 × c + 0 × a = c for finite costs): price it in place instead of in scratch.
     let whole = *share == 1.0;

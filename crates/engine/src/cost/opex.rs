@@ -94,11 +94,16 @@ impl Rates {
             fluid_year: fluid_l
                 * prices.fluid_top_up
                 * prices.fluid_per_litre.amount_per(VolumeUnit::L),
-            maintenance_share: match physical.option {
-                CoolingOption::Air => 0.0,
-                CoolingOption::ColdPlate => prices.cold_plate_maintenance,
-                CoolingOption::Immersion => prices.immersion_maintenance,
-            },
+            maintenance_share: maintenance_share(physical.option, prices),
         }
+    }
+}
+
+/// Yearly maintenance of an option's cooling CAPEX, as a share of it (air: none).
+pub fn maintenance_share(option: CoolingOption, prices: &PricesResolved) -> f64 {
+    match option {
+        CoolingOption::Air => 0.0,
+        CoolingOption::ColdPlate => prices.cold_plate_maintenance,
+        CoolingOption::Immersion => prices.immersion_maintenance,
     }
 }

@@ -1,21 +1,24 @@
 //! Assembles [`Results`]: finance of each option per rack group, hall (sum of its groups)
-//! and site (sum of every group, in order), the recommendation of each scope and the mixed
-//! plan. Each rack group is priced into a [`PricedGroup`]: the full [`RackResult`] or the
-//! compact [`GroupSummary`].
+//! and site (sum of every group, in order), the best single option of each scope, and the
+//! plan: hall by hall, each group priced, the hall's plan searched (`crate::plan`) and its
+//! streams priced ([`super::plan`]). Each rack group is priced into a [`PricedGroup`]: the
+//! full [`RackResult`] or the compact [`GroupSummary`].
 
-use uom::si::f64::Energy;
-
-use super::RackCosts;
+use super::plan::{self, CduPricing, PlanEnergy};
 use super::streams::Streams;
+use super::{Pricer, RackCosts};
 use crate::finance;
+use crate::per_option::PerOption;
 use crate::physical::{
-    GroupPhysics, GroupRecord, Physical, PhysicalOption, PhysicalRack, PhysicalScope,
+    CostDrivers, GroupPhysics, GroupRecord, Physical, PhysicalOption, PhysicalRack, PhysicalScope,
 };
+use crate::plan::{Candidate, HallProblem, why};
 use crate::recommend::{rank, recommend};
 use crate::results::{
-    CoolingOption, CostFigures, GroupFigures, GroupSummary, GroupView, MixedPlan, OptionResult,
-    RackResult, Results, ScopeResult,
+    CoolingOption, CostFigures, GroupChoice, GroupFigures, GroupSummary, GroupView, HallPlan,
+    OptionResult, Plan, PlanCdus, RackResult, Results, ScopeResult, SearchMethod,
 };
+use coolplan_model::Site;
 use coolplan_model::assumptions::Resolved;
 use coolplan_units::{Currency, Money};
 
@@ -25,13 +28,6 @@ pub struct Valuation {
     rate: f64,
     /// [`finance::discount_factors`] of every cash-flow year.
     factors: Vec<f64>,
-}
-
-/// What the mixed plan needs of one rack group's costs.
-struct MixedInput {
-    share: f64,
-    capex: [f64; 3],
-    steady_opex: [f64; 3],
 }
 
 /// Year-by-year buffers reused by every scope's finance.
@@ -55,15 +51,26 @@ pub trait PricedGroup: GroupView + Sized {
     ) -> Self;
 }
 
-/// Builds every scope's results from physical results; `costs_of` fills `work` with the
-/// cost streams of one rack group (`work` is reused from group to group).
+/// What the plan keeps of each rack group of the hall being priced (reused hall to hall).
+#[derive(Default)]
+struct HallScratch {
+    candidates: Vec<Candidate>,
+    drivers: Vec<PerOption<CostDrivers>>,
+    places: Vec<(usize, usize)>,
+    /// The option each group was added to the plan streams with (its best alone).
+    own: Vec<Option<CoolingOption>>,
+    values: Vec<f64>,
+}
+
+/// Builds every scope's results and the plan from physical results, pricing each rack group
+/// with `pricer` (one scratch [`RackCosts`] reused from group to group).
 pub fn assemble<R: PricedGroup>(
-    currency: Currency,
+    site: &Site,
     assumptions: &Resolved,
     physical: Physical<R::Physical>,
-    work: &mut RackCosts,
-    costs_of: impl Fn(&R::Physical, &mut RackCosts),
+    pricer: &Pricer<'_>,
 ) -> Results<R> {
+    let currency = site.currency;
     let horizon = assumptions.finance.horizon_years as usize;
     let rate = assumptions.finance.discount_rate;
     let value = Valuation {
@@ -71,46 +78,188 @@ pub fn assemble<R: PricedGroup>(
         rate,
         factors: finance::discount_factors(rate, horizon + 1),
     };
-    let zero = || std::array::from_fn::<Streams, 3, _>(|_| Streams::zero(horizon));
-    let mut hall_streams: Vec<[Streams; 3]> = physical.halls.iter().map(|_| zero()).collect();
+    let cdu_pricing = CduPricing::new(site.cost_mode, &assumptions.prices, &value.factors);
+    let zero = || PerOption::from_fn(|_| Streams::zero(horizon));
+    let mut work = RackCosts::new(horizon);
     let mut site_streams = zero();
+    let mut site_plan = Streams::zero(horizon);
+    let mut site_energy = PlanEnergy::default();
     let mut buffers = YearBuffers::default();
-    let mut summaries = Vec::with_capacity(physical.racks.len());
-    let mut racks = Vec::with_capacity(physical.racks.len());
-    for rack in physical.racks {
-        costs_of(&rack, work);
-        let (hall, _) = rack.place();
-        for (i, streams) in work.options.iter().enumerate() {
-            if let Some(hall) = hall_streams.get_mut(hall) {
-                hall[i].add_scaled(streams, 1.0);
+    let mut scratch = HallScratch::default();
+    let mut racks: Vec<R> = Vec::with_capacity(physical.racks.len());
+    let mut groups = Vec::with_capacity(physical.racks.len());
+    let mut hall_plans = Vec::with_capacity(physical.halls.len());
+    let mut hall_results = Vec::with_capacity(physical.halls.len());
+    let mut records = physical.racks.into_iter().peekable();
+    for (h, hall_scope) in physical.halls.into_iter().enumerate() {
+        let mut hall_streams = zero();
+        let mut plan_streams = Streams::zero(horizon);
+        scratch.candidates.clear();
+        scratch.drivers.clear();
+        scratch.places.clear();
+        scratch.own.clear();
+        let first = racks.len();
+        while let Some(record) = records.next_if(|r| r.place().0 == h) {
+            let place = record.place();
+            let drivers = record.drivers();
+            let count = record.count();
+            pricer.price(place, &drivers, &mut work);
+            for (option, streams) in work.options.entries() {
+                hall_streams[option].add_scaled(streams, 1.0);
+                site_streams[option].add_scaled(streams, 1.0);
             }
-            site_streams[i].add_scaled(streams, 1.0);
+            let priced = R::price(&value, record, &work, &mut buffers);
+            let figures = PerOption::from_fn(|o| priced.figures(o));
+            let basis = pricer.basis(place).cloned().unwrap_or_default();
+            let candidate = plan::candidate(
+                &figures,
+                &drivers,
+                &basis,
+                &work,
+                count,
+                &cdu_pricing,
+                &value.factors,
+            );
+            let own = candidate.best();
+            plan::add_contribution(&mut plan_streams, &work, own, 1.0);
+            scratch.candidates.push(candidate);
+            scratch.drivers.push(drivers);
+            scratch.places.push(place);
+            scratch.own.push(own);
+            racks.push(priced);
         }
-        summaries.push(MixedInput {
-            share: work.share,
-            capex: std::array::from_fn(|i| work.options[i].capex_total()),
-            steady_opex: std::array::from_fn(|i| work.options[i].steady_opex),
+        let problem = HallProblem {
+            groups: &scratch.candidates,
+            limits: &physical.limits[h],
+            cdu_sizes: &physical.cdu_sizes,
+            cdu_redundancy: physical.cdu_redundancy,
+        };
+        let solution = crate::plan::solve(&problem);
+        // groups the search moved off their own best: priced again on their plan option
+        for (g, choice) in solution.choices.iter().enumerate() {
+            if *choice != scratch.own[g] {
+                pricer.price(scratch.places[g], &scratch.drivers[g], &mut work);
+                plan::add_contribution(&mut plan_streams, &work, *choice, 1.0);
+                plan::add_contribution(&mut plan_streams, &work, scratch.own[g], -1.0);
+            }
+        }
+        // the plan's CDUs instead of each option's all-X design
+        let (installed, _) = problem.installed_w(&solution.choices);
+        problem.group_values(&solution.choices, &mut scratch.values);
+        for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
+            let on: Vec<usize> = (0..solution.choices.len())
+                .filter(|&g| solution.choices[g] == Some(option))
+                .collect();
+            let liquid_w: f64 = on
+                .iter()
+                .map(|&g| {
+                    scratch.candidates[g].share * scratch.candidates[g].options[option].liquid_w
+                })
+                .sum();
+            for &g in &on {
+                let c = &scratch.candidates[g];
+                let planned_w = if liquid_w > 0.0 {
+                    installed[option] * c.options[option].liquid_w / liquid_w
+                } else {
+                    0.0
+                };
+                let attributed_w = scratch.drivers[g][option]
+                    .cdu_capacity
+                    .get::<uom::si::power::watt>();
+                let year = pricer
+                    .basis(scratch.places[g])
+                    .map_or(0, |b| b.first_year());
+                cdu_pricing.add_delta(
+                    &mut plan_streams,
+                    option,
+                    c.share,
+                    year,
+                    planned_w - attributed_w,
+                );
+            }
+        }
+        let whys = why::reasons(&problem, &solution.choices, &scratch.values, currency);
+        let mut energy = PlanEnergy::default();
+        for ((r, choice), (why, npv)) in racks[first..]
+            .iter()
+            .zip(&solution.choices)
+            .zip(whys.into_iter().zip(&scratch.values))
+        {
+            energy.add(&PerOption::from_fn(|o| r.figures(o)), *choice);
+            groups.push(GroupChoice {
+                option: *choice,
+                why,
+                npv: Money::new(*npv, currency),
+            });
+        }
+        let cdus = [CoolingOption::ColdPlate, CoolingOption::Immersion]
+            .into_iter()
+            .filter_map(|option| {
+                let design = problem.cdu_design(&solution.choices, option)?;
+                Some(PlanCdus { option, design })
+            })
+            .collect();
+        hall_plans.push(HallPlan {
+            method: if solution.exhaustive {
+                SearchMethod::Exhaustive
+            } else {
+                SearchMethod::Heuristic
+            },
+            limits: plan::limit_uses(&problem, &physical.limits[h], &solution.choices),
+            within_limits: solution.within_limits,
+            cdus,
+            uniform: uniform(&solution.choices),
+            totals: plan::totals(
+                currency,
+                rate,
+                &value.factors,
+                &plan_streams,
+                &hall_streams[CoolingOption::Air],
+                &energy,
+            ),
         });
-        racks.push(R::price(&value, rack, work, &mut buffers));
+        site_plan.add_scaled(&plan_streams, 1.0);
+        site_energy.add_all(&energy);
+        hall_results.push(scope_result(
+            &value,
+            hall_scope,
+            &hall_streams,
+            &mut buffers,
+            true,
+        ));
     }
-    let mixed_plan = mixed_plan(&value, &racks, &summaries);
-    let halls = physical
-        .halls
-        .into_iter()
-        .zip(&hall_streams)
-        .map(|(scope, streams)| scope_result(&value, scope, streams, &mut buffers, true))
-        .collect();
+    let choices: Vec<Option<CoolingOption>> =
+        groups.iter().map(|g: &GroupChoice| g.option).collect();
+    let plan = Plan {
+        uniform: uniform(&choices),
+        totals: plan::totals(
+            currency,
+            rate,
+            &value.factors,
+            &site_plan,
+            &site_streams[CoolingOption::Air],
+            &site_energy,
+        ),
+        groups,
+        halls: hall_plans,
+    };
     Results {
         currency,
         horizon_years: assumptions.finance.horizon_years,
         discount_rate: assumptions.finance.discount_rate,
         first_year: assumptions.finance.first_year,
         site: scope_result(&value, physical.site, &site_streams, &mut buffers, true),
-        halls,
+        halls: hall_results,
         racks,
-        mixed_plan,
+        plan,
         plant: physical.plant,
     }
+}
+
+/// The option every choice is, when they all are the same one (none for no choices).
+fn uniform(choices: &[Option<CoolingOption>]) -> Option<CoolingOption> {
+    let first = (*choices.first()?)?;
+    choices.iter().all(|c| *c == Some(first)).then_some(first)
 }
 
 impl PricedGroup for RackResult {
@@ -141,10 +290,11 @@ impl PricedGroup for GroupSummary {
         buffers: &mut YearBuffers,
     ) -> Self {
         let money = |amount: f64| Money::new(amount, value.currency);
-        costs.options[CoolingOption::Air.index()].cost_by_year_into(&mut buffers.air_costs);
-        let options = std::array::from_fn(|i| {
-            let physical = &rack.options[i];
-            let streams = &costs.options[i];
+        costs.options[CoolingOption::Air].cost_by_year_into(&mut buffers.air_costs);
+        let options = PerOption::from_fn(|o| {
+            let physical = &rack.options[o];
+            let reported = &rack.reported[o];
+            let streams = &costs.options[o];
             let (npv, payback) = if physical.option == CoolingOption::Air {
                 (0.0, None)
             } else {
@@ -157,21 +307,22 @@ impl PricedGroup for GroupSummary {
             };
             GroupFigures {
                 feasible: physical.feasible,
-                it_design: physical.it_design,
-                heat_to_liquid: physical.heat_to_liquid,
-                heat_to_air: physical.heat_to_air,
+                it_design: reported.it_design,
+                heat_to_liquid: reported.heat_to_liquid,
+                heat_to_air: reported.heat_to_air,
+                floor_area: reported.floor_area,
                 capex: money(streams.capex_total()),
                 opex_per_year: money(streams.steady_opex),
                 npv_vs_air: money(npv),
                 simple_payback_years: payback,
-                it_energy: physical.it_energy,
-                facility_energy: physical.facility_energy,
+                it_energy: reported.it_energy,
+                facility_energy: reported.facility_energy,
             }
         });
         let ranking = rank(
             &options
                 .each_ref()
-                .map(|o: &GroupFigures| (o.feasible, o.npv_vs_air.amount)),
+                .map(|o| (o.feasible, o.npv_vs_air.amount)),
         );
         GroupSummary {
             hall: rack.hall,
@@ -200,14 +351,14 @@ fn fill_savings(streams: &Streams, buffers: &mut YearBuffers) {
 fn scope_result(
     value: &Valuation,
     scope: PhysicalScope,
-    streams: &[Streams; 3],
+    streams: &PerOption<Streams>,
     buffers: &mut YearBuffers,
     with_irr: bool,
 ) -> ScopeResult {
-    streams[CoolingOption::Air.index()].cost_by_year_into(&mut buffers.air_costs);
+    streams[CoolingOption::Air].cost_by_year_into(&mut buffers.air_costs);
     let options = scope.options.map(|physical| {
-        let index = physical.option.index();
-        option_result(value, physical, &streams[index], buffers, with_irr)
+        let option = physical.option;
+        option_result(value, physical, &streams[option], buffers, with_irr)
     });
     let recommendation = recommend(&options);
     ScopeResult {
@@ -252,6 +403,7 @@ fn cost_figures(
     let total_cost: f64 = costs.iter().sum();
     CostFigures {
         capex: money(streams.capex_total()),
+        capex_up_front: money(streams.capex_in(0)),
         capex_breakdown: streams
             .breakdown()
             .into_iter()
@@ -277,41 +429,5 @@ fn cost_figures(
         } else {
             0.0
         }),
-    }
-}
-
-/// Each rack group on its own recommended option (air where nothing is feasible).
-fn mixed_plan<R: GroupView>(value: &Valuation, racks: &[R], inputs: &[MixedInput]) -> MixedPlan {
-    let (mut capex, mut opex, mut npv) = (0.0, 0.0, 0.0);
-    let mut facility = Energy::default();
-    let mut it = Energy::default();
-    for (rack, input) in racks.iter().zip(inputs) {
-        let choice = rack.recommended().unwrap_or(CoolingOption::Air);
-        capex += input.capex[choice.index()];
-        opex += input.steady_opex[choice.index()];
-        let chosen = rack.figures(choice);
-        npv += chosen.npv_vs_air.amount;
-        // thermal figures are the whole group converted; the share converts only part of it
-        let s = if choice == CoolingOption::Air {
-            1.0
-        } else {
-            input.share
-        };
-        let air = rack.figures(CoolingOption::Air);
-        facility += chosen.facility_energy * s + air.facility_energy * (1.0 - s);
-        it += chosen.it_energy * s + air.it_energy * (1.0 - s);
-    }
-    let it_j = it.get::<uom::si::energy::joule>();
-    MixedPlan {
-        choices: racks.iter().map(GroupView::recommended).collect(),
-        capex: Money::new(capex, value.currency),
-        opex_per_year: Money::new(opex, value.currency),
-        npv_vs_air: Money::new(npv, value.currency),
-        pue: if it_j > 0.0 {
-            facility.get::<uom::si::energy::joule>() / it_j
-        } else {
-            0.0
-        },
-        facility_energy: facility,
     }
 }

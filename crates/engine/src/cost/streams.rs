@@ -208,6 +208,51 @@ impl Streams {
         self.steady_opex += weight * other.steady_opex;
         self.kw_years += weight * other.kw_years;
     }
+    /// Adds `weight` × the CAPEX of `other` (its OPEX left out).
+    pub fn add_capex_scaled(&mut self, other: &Streams, weight: f64) {
+        for (year, other_row) in other.capex_rows() {
+            let other_items = other.capex_items.get(year).copied().unwrap_or(0);
+            if let (Some(row), Some(items)) =
+                (self.capex.get_mut(year), self.capex_items.get_mut(year))
+            {
+                for (a, b) in row.iter_mut().zip(other_row) {
+                    *a += weight * b;
+                }
+                *items |= other_items;
+                self.capex_years.insert(year);
+            }
+        }
+    }
+    /// Present value of the CAPEX at `factors` ([`crate::finance::discount_factors`]).
+    pub fn capex_pv(&self, factors: &[f64]) -> f64 {
+        self.capex_years
+            .iter()
+            .filter_map(|year| Some(self.capex_in(year) / factors.get(year)?))
+            .sum()
+    }
+    /// Adds `amount` of CDUs bought in `year`, with its `contingency` share and its yearly
+    /// maintenance (`maintenance` × the CAPEX spent before each year) from the next year on:
+    /// what a change in a group's attributed CDU capacity changes in its costs
+    /// ([`super::opex::add_opex`] and [`super::capex`] give the same terms).
+    pub fn add_cdu_delta(&mut self, year: usize, amount: f64, contingency: f64, maintenance: f64) {
+        if year >= self.years() || amount == 0.0 {
+            return;
+        }
+        self.spend(CostItem::Cdus, year, amount);
+        if contingency != 0.0 {
+            self.spend(CostItem::Contingency, year, contingency * amount);
+        }
+        let capex = (1.0 + contingency) * amount;
+        for t in (year + 1).max(1)..self.years() {
+            self.other_opex[t] += maintenance * capex;
+        }
+        self.steady_opex += maintenance * capex;
+    }
+    /// CAPEX of each year into `out` (cleared first).
+    pub fn capex_by_year_into(&self, out: &mut Vec<f64>) {
+        out.clear();
+        out.extend((0..self.years()).map(|y| self.capex_in(y)));
+    }
     /// `share` of `converted` plus the rest of `air`: a partly converted rack group.
     pub fn blend(converted: &Streams, air: &Streams, share: f64) -> Streams {
         let mut out = Streams::zero(converted.years().saturating_sub(1));

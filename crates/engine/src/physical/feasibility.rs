@@ -4,13 +4,15 @@
 //! floor load of the rack or tank over the hall's rating; server compatibility (cold-plate
 //! kit unavailable, stock servers of factory-only models, immersion "no"; "with prep" is a
 //! warning); facility water missing or too warm; an option the group's cooling rule rules out.
-//! Hall: heat left on air over the hall's air-cooling capacity; tank floor area over the
-//! hall's area. Halls and the site merge their parts' reasons, keeping the worst figure of
-//! each kind (and one entry per model for model reasons).
+//! Today's state is feasible: a rack may keep on air what it carries on air today (its stock
+//! servers), so air above the guideline is a warning ([`Reason::AboveAirGuideline`]) while
+//! the air it keeps is no more than today's, and infeasible only where new load raises it.
+//! Hall limits are in [`super::limits`]. Halls and the site merge their parts' reasons,
+//! keeping the worst figure of each kind (and one entry per model for model reasons).
 
 use std::mem::discriminant;
 
-use uom::si::f64::{Area, ArealMassDensity, Power, ThermodynamicTemperature};
+use uom::si::f64::{ArealMassDensity, Power, ThermodynamicTemperature};
 use uom::si::thermodynamic_temperature::degree_celsius;
 
 use super::load::RackLoad;
@@ -89,10 +91,24 @@ pub fn rack_verdict(
     let limit = a.cooling.air_limit_per_rack.get();
     let per_rack_air = Power::new::<uom::si::power::watt>(per_rack_air_w);
     if option != CoolingOption::Immersion && per_rack_air > limit {
-        v.infeasible.push(Reason::AirDensity {
-            per_rack: per_rack_air,
-            limit,
-        });
+        // what air cools in this rack today it may keep cooling (1e-9 relative for rounding)
+        let as_today = per_rack_air_w <= load.stock_design_w * (1.0 + 1e-9);
+        let reason = if as_today {
+            Reason::AboveAirGuideline {
+                per_rack: per_rack_air,
+                limit,
+            }
+        } else {
+            Reason::AirDensity {
+                per_rack: per_rack_air,
+                limit,
+            }
+        };
+        if as_today {
+            v.warnings.push(reason);
+        } else {
+            v.infeasible.push(reason);
+        }
     }
     let rating = hall.floor.rating.get();
     let floor_load = ArealMassDensity::new::<uom::si::areal_mass_density::kilogram_per_square_meter>(
@@ -145,30 +161,6 @@ pub fn rule_verdict(option: CoolingOption, rack: &Rack, v: &mut Verdict) {
     }
 }
 
-/// Hall-level rules: air heat over the air-cooling capacity; tanks over the floor area.
-pub fn hall_reasons(
-    option: CoolingOption,
-    hall: &Hall,
-    air_design_w: f64,
-    floor_area_m2: f64,
-) -> Vec<Reason> {
-    let mut reasons = Vec::new();
-    let capacity = hall.air_cooling_capacity.get();
-    let heat_to_air = Power::new::<uom::si::power::watt>(air_design_w);
-    if heat_to_air > capacity {
-        reasons.push(Reason::AirCapacity {
-            heat_to_air,
-            capacity,
-        });
-    }
-    let available = hall.area.get();
-    let needed = Area::new::<uom::si::area::square_meter>(floor_area_m2);
-    if option == CoolingOption::Immersion && needed > available {
-        reasons.push(Reason::FloorSpace { needed, available });
-    }
-    reasons
-}
-
 fn push_unique(reasons: &mut Vec<Reason>, reason: Reason) {
     if !reasons.contains(&reason) {
         reasons.push(reason);
@@ -197,18 +189,47 @@ fn same_slot(a: &Reason, b: &Reason) -> bool {
         (Reason::WaterTooWarm { max: x, .. }, Reason::WaterTooWarm { max: y, .. }) => x == y,
         (
             Reason::AirDensity { .. }
+            | Reason::AboveAirGuideline { .. }
             | Reason::AirCapacity { .. }
             | Reason::FloorLoad { .. }
-            | Reason::FloorSpace { .. },
+            | Reason::FloorSpace { .. }
+            | Reason::ElectricalCapacity { .. }
+            | Reason::WaterCapacity { .. }
+            | Reason::CduTooSmall { .. },
             _,
         ) => discriminant(a) == discriminant(b),
+        (Reason::OverLimitToday { limit: x, .. }, Reason::OverLimitToday { limit: y, .. }) => {
+            x == y
+        }
         _ => a == b,
     }
 }
 
 fn worse(new: &Reason, old: &Reason) -> bool {
     match (new, old) {
-        (Reason::AirDensity { per_rack: n, .. }, Reason::AirDensity { per_rack: o, .. }) => n > o,
+        (Reason::AirDensity { per_rack: n, .. }, Reason::AirDensity { per_rack: o, .. })
+        | (
+            Reason::AboveAirGuideline { per_rack: n, .. },
+            Reason::AboveAirGuideline { per_rack: o, .. },
+        )
+        | (Reason::CduTooSmall { per_rack: n, .. }, Reason::CduTooSmall { per_rack: o, .. }) => {
+            n > o
+        }
+        (
+            Reason::ElectricalCapacity { it_design: n, .. },
+            Reason::ElectricalCapacity { it_design: o, .. },
+        )
+        | (
+            Reason::WaterCapacity {
+                heat_to_liquid: n, ..
+            },
+            Reason::WaterCapacity {
+                heat_to_liquid: o, ..
+            },
+        ) => n > o,
+        (Reason::OverLimitToday { today: n, .. }, Reason::OverLimitToday { today: o, .. }) => {
+            n.si() > o.si()
+        }
         (Reason::FloorLoad { load: n, .. }, Reason::FloorLoad { load: o, .. }) => n > o,
         (Reason::WaterTooWarm { supply: n, .. }, Reason::WaterTooWarm { supply: o, .. }) => n > o,
         (

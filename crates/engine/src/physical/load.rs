@@ -7,8 +7,11 @@
 //! `(1 − c)·P_c`; immersion `P_i = nP(1 − f)`, all to liquid. Average = design × `u`.
 //! Compute power (the TUE basis) is `nP(1 − f)` for every option. A rack with metered power
 //! scales every design figure by `peak / Σ nP` and every average figure by
-//! `average / Σ nPu`, keeping each model's shares.
+//! `average / Σ nPu`, keeping each model's shares. The stock servers' design power (what the
+//! rack carries on air today) is scaled with the design figures; a metered rack with no known
+//! servers carries its whole peak today.
 
+use crate::per_option::PerOption;
 use coolplan_model::catalog::{ImmersionCompat, KitAvailability, ServerKind};
 use coolplan_model::{Catalog, Rack, Status};
 use coolplan_units::{LengthUnit, MassUnit, PowerUnit};
@@ -61,9 +64,12 @@ pub struct ModelUse<'a> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RackLoad<'a> {
     /// Air, cold plate, immersion.
-    pub options: [OptionPower; 3],
+    pub options: PerOption<OptionPower>,
     pub compute_design_w: f64,
     pub compute_avg_w: f64,
+    /// Design power on air of the rack's installed (stock) servers: what the rack carries
+    /// on air today (the feasibility rules let air keep what it cools today).
+    pub stock_design_w: f64,
     pub server_mass_kg: f64,
     pub height_u: f64,
     /// Stock servers that would take a cold-plate retrofit kit.
@@ -99,6 +105,9 @@ pub fn rack_load<'a>(rack: &Rack, catalog: &'a Catalog, fan_saving: f64, load: &
         load.server_mass_kg += n * model.weight.in_unit(MassUnit::kg);
         load.height_u += n * model.height.in_unit(LengthUnit::U);
         let stock = group.status == Status::Stock;
+        if stock {
+            load.stock_design_w += p_w;
+        }
         if stock && model.cold_plate == KitAvailability::Retrofit {
             load.stock_kit_servers += u64::from(group.count);
         }
@@ -127,6 +136,7 @@ fn apply_measured(load: &mut RackLoad<'_>, peak_w: f64, average_w: f64) {
         let design = peak_w / nameplate.it_design_w;
         let avg = average_w / nameplate.it_avg_w;
         load.options.iter_mut().for_each(|o| o.scale(design, avg));
+        load.stock_design_w *= design;
         load.compute_design_w *= design;
         load.compute_avg_w *= avg;
     } else {
@@ -140,7 +150,9 @@ fn apply_measured(load: &mut RackLoad<'_>, peak_w: f64, average_w: f64) {
         immersion.air_design_w = 0.0;
         immersion.liquid_avg_w = average_w;
         immersion.air_avg_w = 0.0;
-        load.options = [air, air, immersion];
+        load.options = PerOption([air, air, immersion]);
+        // metered, so installed: all of it runs today
+        load.stock_design_w = peak_w;
         load.compute_design_w = peak_w;
         load.compute_avg_w = average_w;
     }

@@ -5,37 +5,53 @@
 //! money, the clock. Kernels ([`load`], [`rack`], [`energy`], [`equipment`]) work in SI-ish
 //! f64 with unit-suffixed names; results leave as uom quantities.
 //!
-//! Aggregation: rack groups → halls → site by sums of extensive figures; PUE, TUE and
-//! floor load (a maximum) are recomputed from the sums. CDUs are counted per hall
-//! (`ceil(Q / capacity) + redundancy` over the hall's liquid heat); a rack group's
-//! `Thermal::cdu_count` is 0 and its [`PhysicalOption::cdu_share`] is the hall's count × the
-//! group's share of the hall's liquid design heat (shares of a hall sum to its count).
+//! Aggregation: rack groups → halls → site by sums of extensive figures (reported: retrofit
+//! share applied); PUE, TUE and floor load (a maximum) are recomputed from the sums. CDUs are
+//! designed per hall and liquid option by [`crate::cdu`] (size chosen to fit, racks assigned
+//! whole; its count is the hall's `Thermal::cdu_count`); a rack group's `cdu_count` is 0 and
+//! its [`PhysicalOption::cdu_capacity`] is the hall's installed capacity × the group's share
+//! of the hall's liquid design heat (a hall's shares sum to its installed capacity).
+//! Hall limits ([`limits`]) and the today's-state rule are applied to each option's totals.
 //!
-//! What each rack group keeps is a [`GroupRecord`]: the full [`PhysicalRack`] (reports) or
-//! the compact [`GroupPhysics`] (the live recompute); both see the same figures.
+//! What each rack group keeps is a [`GroupRecord`] ([`record`]): the full [`PhysicalRack`]
+//! (reports) or the compact [`GroupPhysics`] (the live recompute); both see the same figures.
 //!
 //! Energy needs the hall's totals (its plant is non-linear, [`energy`]): each hall's groups
-//! are evaluated first, keeping their loads ([`GroupEnergyBasis`]); then the hall's plant is
-//! evaluated in the three option states and every group of the hall is priced with the
-//! state's coefficients ([`GroupRecord::set_energy`]), in rack order.
+//! are evaluated first, keeping their loads ([`GroupEnergyBasis`]); after the hall's CDUs and
+//! limits, its plant is evaluated in the three option states (every group on the option,
+//! retrofit share applied) and every group of the hall is priced with the state's
+//! coefficients ([`GroupRecord::set_energy`]), in rack order ([`hall::price_energy`]).
 
 pub mod energy;
 pub mod equipment;
 pub mod feasibility;
+pub mod hall;
+pub mod limits;
 pub mod load;
 pub mod rack;
+pub mod record;
 pub mod sums;
+
+pub use record::{
+    GroupEnergy, GroupEnergyBasis, GroupInput, GroupPhysics, GroupRecord, PhysicalRack,
+    PricedEnergy, Reported,
+};
 
 use rayon::prelude::*;
 use uom::si::f64::{Energy, Power, Volume};
 
 use super::climate::ClimateData;
 use super::results::{CoolingOption, EnergyFigures, Reason, Thermal};
-use coolplan_model::assumptions::{Provenance, Resolved};
+use crate::cdu;
+use crate::per_option::PerOption;
+use coolplan_model::assumptions::Resolved;
+use coolplan_model::assumptions::cooling::CduSize;
 use coolplan_model::{Catalog, Site};
-use coolplan_units::{EmissionFactorUnit, PowerUnit, TempDiffUnit, TemperatureUnit};
-use energy::{GroupLoads, HallLoads, HallPlant};
-use feasibility::{Verdict, hall_reasons, merge_reasons, water_reasons};
+use coolplan_units::{EmissionFactorUnit, TempDiffUnit, TemperatureUnit};
+use energy::HallPlant;
+use feasibility::{Verdict, merge_reasons, water_reasons};
+use hall::{hall_cdus, price_energy, site_free_cooling_hours};
+use limits::HallLimits;
 use sums::Sums;
 
 /// Physical results of one option in one scope.
@@ -47,38 +63,20 @@ pub struct PhysicalOption {
     pub warnings: Vec<Reason>,
     pub thermal: Thermal,
     pub energy: EnergyFigures,
-    /// CDUs attributed to this scope: the whole count for halls and the site; for a rack
-    /// group its share of the hall's count by liquid design heat (fractional).
-    pub cdu_share: f64,
+    /// CDU capacity attributed to this scope: installed capacity for halls and the site; for
+    /// a rack group its part of the hall's by liquid design heat.
+    pub cdu_capacity: Power,
 }
 
-impl PhysicalOption {
-    /// What the cost engine reads of this result.
-    pub fn drivers(&self) -> CostDrivers {
-        CostDrivers {
-            option: self.option,
-            feasible: self.feasible,
-            cdu_share: self.cdu_share,
-            it_design: self.thermal.it_design,
-            heat_to_liquid: self.thermal.heat_to_liquid,
-            heat_to_air: self.thermal.heat_to_air,
-            tank_count: self.thermal.tank_count,
-            fluid_volume: self.thermal.fluid_volume,
-            it_energy: self.energy.it_energy,
-            facility_energy: self.energy.facility_energy,
-            water: self.energy.water,
-        }
-    }
-}
-
-/// What the cost engine reads of one option's physical result in one rack group (and what a
-/// compact rack-group result shows of it).
+/// What the cost engine reads of one option of one rack group, the whole group converted.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CostDrivers {
     pub option: CoolingOption,
+    /// Feasible for the group alone.
     pub feasible: bool,
-    /// The group's share of its hall's CDUs ([`PhysicalOption::cdu_share`]).
-    pub cdu_share: f64,
+    /// CDU capacity attributed to the whole conversion: the hall's installed capacity × the
+    /// group's liquid heat / the hall's (reported) liquid heat.
+    pub cdu_capacity: Power,
     pub it_design: Power,
     pub heat_to_liquid: Power,
     pub heat_to_air: Power,
@@ -89,25 +87,11 @@ pub struct CostDrivers {
     pub water: Volume,
 }
 
-/// A rack group, hall or the site, for all three options.
+/// A rack group, hall or the site, for every option.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PhysicalScope {
     pub name: String,
-    pub options: [PhysicalOption; 3],
-}
-
-/// One rack group's physical results.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PhysicalRack {
-    pub hall: usize,
-    pub rack: usize,
-    pub count: u64,
-    /// Design IT power of one rack on air.
-    pub per_rack_design: Power,
-    /// Where the rack's power came from: `Measured` (metered peak/average) or `Catalog`
-    /// (nameplate × utilisation).
-    pub power_provenance: Provenance,
-    pub scope: PhysicalScope,
+    pub options: PerOption<PhysicalOption>,
 }
 
 /// Physical results of a whole site, with a `G` per rack group ([`GroupRecord`]).
@@ -118,37 +102,12 @@ pub struct Physical<G = PhysicalRack> {
     pub racks: Vec<G>,
     /// Each hall's plant: energy by part, design days, calibration.
     pub plant: Vec<crate::results::HallPlant>,
-}
-
-/// What the hall's energy pass prices of a rack group, per option.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct GroupEnergyBasis {
-    pub loads: [GroupLoads; 3],
-    pub it_energy_wh: [f64; 3],
-    pub compute_energy_wh: [f64; 3],
-}
-
-impl GroupEnergyBasis {
-    fn of(sums: &[Sums; 3]) -> Self {
-        let share_w = sums[0].it_design_w;
-        GroupEnergyBasis {
-            loads: sums.each_ref().map(|s| GroupLoads {
-                share_w,
-                it_avg_w: s.it_avg_w,
-                air_avg_w: s.air_avg_w,
-                liquid_avg_w: s.liquid_avg_w,
-            }),
-            it_energy_wh: sums.each_ref().map(|s| s.it_energy_wh),
-            compute_energy_wh: sums.each_ref().map(|s| s.compute_energy_wh),
-        }
-    }
-}
-
-/// A rack group's facility energy (IT included) and tower water under one option.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct GroupEnergy {
-    pub monthly_wh: [f64; 12],
-    pub water_m3: f64,
+    /// Each hall's shared limits with today's use.
+    pub limits: Vec<HallLimits>,
+    /// The CDU sizes a hall may use (the pinned one, or every standard size) with their
+    /// capacity in W, and the spare units per hall and option.
+    pub cdu_sizes: Vec<(CduSize, f64)>,
+    pub cdu_redundancy: u32,
 }
 
 fn option_result(
@@ -170,193 +129,7 @@ fn option_result(
             cdu_count,
         ),
         energy: sums.energy(free_cooling_h, grid_kg_per_wh),
-        cdu_share: sums.cdus,
-    }
-}
-
-/// One rack group's figures as the physical pass hands them to a [`GroupRecord`].
-pub struct GroupInput<'a> {
-    pub hall: usize,
-    pub rack: usize,
-    pub model: &'a coolplan_model::Rack,
-    pub load: &'a load::RackLoad<'a>,
-    pub sums: &'a [Sums; 3],
-    /// Technology-loop supply of the hall (℃), when it has facility water.
-    pub loop_supply_c: Option<f64>,
-    /// Hours without a chiller for each option's heat.
-    pub free_cooling_h: [f64; 3],
-    pub grid_kg_per_wh: f64,
-}
-
-impl GroupInput<'_> {
-    /// The group's physical result of `option`, without verdicts (feasible until
-    /// [`GroupRecord::set_verdicts`]); `cdu_share` holds its liquid design heat (W) until
-    /// the hall's count is known.
-    pub fn option(&self, option: CoolingOption) -> PhysicalOption {
-        let i = option.index();
-        let mut result = option_result(
-            option,
-            &self.sums[i],
-            Verdict::default(),
-            self.loop_supply_c,
-            0,
-            self.free_cooling_h[i],
-            self.grid_kg_per_wh,
-        );
-        result.cdu_share = self.sums[i].liquid_design_w;
-        result
-    }
-    /// [`GroupInput::option`]'s cost drivers, straight from the sums (the same figures).
-    pub fn drivers(&self, option: CoolingOption) -> CostDrivers {
-        self.sums[option.index()].cost_drivers(option)
-    }
-    /// Design IT power of one rack on air.
-    pub fn per_rack_design(&self) -> Power {
-        Power::new::<uom::si::power::watt>(self.load.options[0].it_design_w)
-    }
-}
-
-/// A rack group's CDU share: the hall's count × its share of the hall's liquid design heat.
-pub fn cdu_share(hall_cdus: u64, group_liquid_w: f64, hall_liquid_w: f64) -> f64 {
-    if hall_liquid_w > 0.0 {
-        hall_cdus as f64 * group_liquid_w / hall_liquid_w
-    } else {
-        0.0
-    }
-}
-
-/// Each option's `cdu_share`, which held the group's liquid design heat (W), becomes its
-/// [`cdu_share`] of the hall's units.
-fn rescale_cdu_shares<'a>(
-    shares: impl Iterator<Item = &'a mut f64>,
-    hall_cdus: &[u64; 3],
-    hall_liquid_w: &[f64; 3],
-) {
-    for (i, share) in shares.enumerate() {
-        *share = cdu_share(hall_cdus[i], *share, hall_liquid_w[i]);
-    }
-}
-
-/// What the physical pass keeps of each rack group: the full [`PhysicalRack`] (reports,
-/// [`crate::evaluate`]) or a compact record (the live recompute,
-/// [`crate::recompute`]). Both see the same figures in the same order.
-pub trait GroupRecord: Send + Sized {
-    fn record(input: &GroupInput<'_>) -> Self;
-    /// Index of the hall in the site and of the rack group in the hall.
-    fn place(&self) -> (usize, usize);
-    /// What the cost engine prices of each option.
-    fn drivers(&self) -> [CostDrivers; 3];
-    /// Takes the group's verdicts once its hall has merged them.
-    /// (The record may take the reasons out; what it leaves is cleared and reused.)
-    fn set_verdicts(&mut self, verdicts: &mut [Verdict; 3]);
-    /// Sets the CDU share of each option from the hall's count and liquid design heat.
-    fn set_cdu_shares(&mut self, hall_cdus: &[u64; 3], hall_liquid_w: &[f64; 3]);
-    /// Takes the group's facility energy and water, priced by its hall's coefficients.
-    fn set_energy(
-        &mut self,
-        energy: &[GroupEnergy; 3],
-        basis: &GroupEnergyBasis,
-        grid_kg_per_wh: f64,
-    );
-}
-
-impl GroupRecord for PhysicalRack {
-    fn record(input: &GroupInput<'_>) -> Self {
-        PhysicalRack {
-            hall: input.hall,
-            rack: input.rack,
-            count: input.model.count,
-            per_rack_design: input.per_rack_design(),
-            power_provenance: if input.load.measured {
-                Provenance::Measured
-            } else {
-                Provenance::Catalog
-            },
-            scope: PhysicalScope {
-                name: input.model.name.clone(),
-                options: CoolingOption::ALL.map(|o| input.option(o)),
-            },
-        }
-    }
-    fn place(&self) -> (usize, usize) {
-        (self.hall, self.rack)
-    }
-    fn drivers(&self) -> [CostDrivers; 3] {
-        self.scope.options.each_ref().map(PhysicalOption::drivers)
-    }
-    fn set_verdicts(&mut self, verdicts: &mut [Verdict; 3]) {
-        for (o, verdict) in self.scope.options.iter_mut().zip(verdicts) {
-            o.feasible = verdict.infeasible.is_empty();
-            o.infeasible_reasons = std::mem::take(&mut verdict.infeasible);
-            o.warnings = std::mem::take(&mut verdict.warnings);
-        }
-    }
-    fn set_cdu_shares(&mut self, hall_cdus: &[u64; 3], hall_liquid_w: &[f64; 3]) {
-        let shares = self.scope.options.iter_mut().map(|o| &mut o.cdu_share);
-        rescale_cdu_shares(shares, hall_cdus, hall_liquid_w);
-    }
-    fn set_energy(
-        &mut self,
-        energy: &[GroupEnergy; 3],
-        basis: &GroupEnergyBasis,
-        grid_kg_per_wh: f64,
-    ) {
-        for (i, o) in self.scope.options.iter_mut().enumerate() {
-            o.energy = sums::energy_figures(
-                &energy[i].monthly_wh,
-                basis.it_energy_wh[i],
-                basis.compute_energy_wh[i],
-                energy[i].water_m3,
-                o.energy.free_cooling_hours.get::<uom::si::time::hour>(),
-                grid_kg_per_wh,
-            );
-        }
-    }
-}
-
-/// A rack group's physical results without its name and reasons: what the live recompute
-/// keeps while it prices the group ([`crate::recompute`]).
-#[derive(Clone, Debug, PartialEq)]
-pub struct GroupPhysics {
-    pub hall: usize,
-    pub rack: usize,
-    pub count: u64,
-    pub per_rack_design: Power,
-    pub options: [CostDrivers; 3],
-}
-
-impl GroupRecord for GroupPhysics {
-    fn record(input: &GroupInput<'_>) -> Self {
-        GroupPhysics {
-            hall: input.hall,
-            rack: input.rack,
-            count: input.model.count,
-            per_rack_design: input.per_rack_design(),
-            options: CoolingOption::ALL.map(|o| input.drivers(o)),
-        }
-    }
-    fn place(&self) -> (usize, usize) {
-        (self.hall, self.rack)
-    }
-    fn drivers(&self) -> [CostDrivers; 3] {
-        self.options
-    }
-    fn set_verdicts(&mut self, verdicts: &mut [Verdict; 3]) {
-        for (o, verdict) in self.options.iter_mut().zip(verdicts) {
-            o.feasible = verdict.infeasible.is_empty();
-        }
-    }
-    fn set_cdu_shares(&mut self, hall_cdus: &[u64; 3], hall_liquid_w: &[f64; 3]) {
-        let shares = self.options.iter_mut().map(|o| &mut o.cdu_share);
-        rescale_cdu_shares(shares, hall_cdus, hall_liquid_w);
-    }
-    fn set_energy(&mut self, energy: &[GroupEnergy; 3], _: &GroupEnergyBasis, _: f64) {
-        for (o, e) in self.options.iter_mut().zip(energy) {
-            o.facility_energy = uom::si::f64::Energy::new::<uom::si::energy::watt_hour>(
-                sums::facility_wh(&e.monthly_wh),
-            );
-            o.water = Volume::new::<uom::si::volume::cubic_meter>(e.water_m3);
-        }
+        cdu_capacity: Power::default(),
     }
 }
 
@@ -371,6 +144,15 @@ pub fn evaluate(
     climate: &ClimateData,
 ) -> Physical {
     evaluate_with(site, catalog, assumptions, climate, true)
+}
+
+/// One rack group's scratch: reused from group to group (no allocation per group).
+#[derive(Default)]
+struct Scratch<'c> {
+    load: load::RackLoad<'c>,
+    full: PerOption<Sums>,
+    reported: PerOption<Sums>,
+    verdicts: PerOption<Verdict>,
 }
 
 /// Evaluates every rack group, hall and the site, keeping a `G` per rack group; rack
@@ -389,24 +171,27 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         .grid_emission_factor
         .in_unit(EmissionFactorUnit::kg_per_kWh)
         / 1000.0;
-    let cdu_w = a.cooling.cdu_size.capacity().in_unit(PowerUnit::W);
+    let cdu_sizes = cdu::candidate_sizes(&a.cooling.cdu_size);
+    let redundancy = a.cooling.cdu_redundancy;
     let approach_k = a.cooling.cdu_approach.in_unit(TempDiffUnit::K);
     let fan_saving = a.cooling.cold_plate_fan_saving;
-
+    let rack_area_m2 = params.rack_area_m2 + params.rack_service_m2;
     let design_point = climate.design_point(a.plant.design_margin.get());
+
     let mut racks = Vec::with_capacity(site.rack_group_count());
     let mut halls = Vec::with_capacity(site.halls.len());
     let mut plants = Vec::with_capacity(site.halls.len());
     let mut plant_results = Vec::with_capacity(site.halls.len());
     let mut bases: Vec<GroupEnergyBasis> = Vec::new();
+    let mut hall_limits = Vec::with_capacity(site.halls.len());
     let mut hall_sums_all = Vec::with_capacity(site.halls.len());
-    let mut site_sums = [Sums::default(); 3];
-    let mut site_verdicts: [Verdict; 3] = Default::default();
+    let mut site_sums: PerOption<Sums> = PerOption::default();
+    let mut site_verdicts: PerOption<Verdict> = PerOption::default();
     let mut site_loop_c: Option<f64> = None;
 
     for (hall_index, hall) in site.halls.iter().enumerate() {
         let plant = HallPlant::new(hall, a, climate, design_point);
-        let water = CoolingOption::ALL.map(|o| match o {
+        let water = PerOption::from_fn(|o| match o {
             CoolingOption::Air => Vec::new(),
             _ => water_reasons(hall, a, o),
         });
@@ -430,37 +215,48 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             hours_h: plant.hours_h(),
             water: &water,
         };
-        // One rack group into `sums` and `verdicts` (scratch: overwritten).
+        // One rack group into the scratch (overwritten) and its record.
         let one_rack = |(rack_index, rack_model): (usize, &coolplan_model::Rack),
-                        load: &mut load::RackLoad<'c>,
-                        sums: &mut [Sums; 3],
-                        verdicts: &mut [Verdict; 3]| {
-            load::rack_load(rack_model, catalog, fan_saving, load);
-            rack::rack_group(rack_model, load, &context, sums, verdicts);
+                        w: &mut Scratch<'c>| {
+            load::rack_load(rack_model, catalog, fan_saving, &mut w.load);
+            rack::rack_group(rack_model, &w.load, &context, &mut w.full, &mut w.verdicts);
+            rack::reported(&w.full, rack_model.share().clamp(0.0, 1.0), &mut w.reported);
             G::record(&GroupInput {
                 hall: hall_index,
                 rack: rack_index,
                 model: rack_model,
-                load,
-                sums,
+                load: &w.load,
+                sums: &w.full,
+                reported: &w.reported,
                 loop_supply_c: loop_c,
-                free_cooling_h: sums.each_ref().map(free_of),
+                free_cooling_h: w.reported.each_ref().map(free_of),
                 grid_kg_per_wh,
             })
         };
-        let mut hall_sums = [Sums::default(); 3];
-        let mut hall_verdicts: [Verdict; 3] = Default::default();
+        let mut hall_sums: PerOption<Sums> = PerOption::default();
+        let mut hall_verdicts: PerOption<Verdict> = PerOption::default();
+        let mut today: limits::PerLimit = Default::default();
         let first_rack = racks.len();
         bases.clear();
         bases.reserve(hall.racks.len());
-        let mut absorb = |mut record: G, sums: &[Sums; 3], verdicts: &mut [Verdict; 3]| {
-            bases.push(GroupEnergyBasis::of(sums));
-            for i in 0..3 {
-                hall_sums[i].add(&sums[i]);
-                merge_reasons(&mut hall_verdicts[i].infeasible, &verdicts[i].infeasible);
-                merge_reasons(&mut hall_verdicts[i].warnings, &verdicts[i].warnings);
+        let mut absorb = |mut record: G, w: &mut Scratch<'_>, rack_model: &coolplan_model::Rack| {
+            bases.push(GroupEnergyBasis::of(&w.full, &w.reported));
+            for option in CoolingOption::ALL {
+                hall_sums[option].add(&w.reported[option]);
+                let (hall_v, v) = (&mut hall_verdicts[option], &w.verdicts[option]);
+                merge_reasons(&mut hall_v.infeasible, &v.infeasible);
+                merge_reasons(&mut hall_v.warnings, &v.warnings);
             }
-            record.set_verdicts(verdicts);
+            let n = rack_model.count as f64;
+            let today_w = n * w.load.stock_design_w;
+            today[0] += today_w;
+            today[1] += if w.load.stock_design_w > 0.0 {
+                n * rack_area_m2
+            } else {
+                0.0
+            };
+            today[2] += today_w;
+            record.set_verdicts(&mut w.verdicts);
             racks.push(record);
         };
         // Rack groups are independent: large halls may evaluate them in parallel, in
@@ -471,86 +267,59 @@ pub fn evaluate_with<'c, G: GroupRecord>(
                 .par_iter()
                 .enumerate()
                 .map(|group| {
-                    let mut load = load::RackLoad::default();
-                    let mut sums = [Sums::default(); 3];
-                    let mut verdicts: [Verdict; 3] = Default::default();
-                    let record = one_rack(group, &mut load, &mut sums, &mut verdicts);
-                    (record, sums, verdicts)
+                    let mut w = Scratch::default();
+                    let record = one_rack(group, &mut w);
+                    (record, w)
                 })
                 .collect();
-            for (record, sums, mut verdicts) in groups {
-                absorb(record, &sums, &mut verdicts);
+            for ((record, mut w), rack_model) in groups.into_iter().zip(&hall.racks) {
+                absorb(record, &mut w, rack_model);
             }
         } else {
-            let mut load = load::RackLoad::default();
-            let mut sums = [Sums::default(); 3];
-            let mut verdicts: [Verdict; 3] = Default::default();
+            let mut w = Scratch::default();
             for group in hall.racks.iter().enumerate() {
-                let record = one_rack(group, &mut load, &mut sums, &mut verdicts);
-                absorb(record, &sums, &mut verdicts);
+                let record = one_rack(group, &mut w);
+                absorb(record, &mut w, group.1);
             }
         }
-        let cdus = CoolingOption::ALL.map(|o| match o {
-            CoolingOption::Air => 0,
-            _ => equipment::cdu_count(
-                hall_sums[o.index()].liquid_design_w,
-                cdu_w,
-                a.cooling.cdu_redundancy,
-            ),
-        });
+        let limits = HallLimits::new(hall, today);
+        let hall_racks = &mut racks[first_rack..];
+        let cdus = hall_cdus(hall_racks, &hall_sums, &cdu_sizes, redundancy);
+        let mut today_warnings = Vec::new();
+        limits.today_over(&mut today_warnings);
         for option in CoolingOption::ALL {
-            let i = option.index();
-            hall_sums[i].cdus = cdus[i] as f64;
-            let reasons = hall_reasons(
-                option,
-                hall,
-                hall_sums[i].air_design_w,
-                hall_sums[i].floor_area_m2,
-            );
-            merge_reasons(&mut hall_verdicts[i].infeasible, &reasons);
+            let (sums, verdict) = (&mut hall_sums[option], &mut hall_verdicts[option]);
+            sums.cdus = cdus[option].units as f64;
+            let mut reasons = cdus[option].reasons.clone();
+            limits.broken(&limits::uses(sums), &mut reasons);
+            merge_reasons(&mut verdict.infeasible, &reasons);
+            merge_reasons(&mut verdict.warnings, &today_warnings);
         }
+        let installed_w = cdus.each_ref().map(|c| c.installed_w);
         let hall_liquid_w = hall_sums.each_ref().map(|s| s.liquid_design_w);
-        // The hall's plant at its totals, then each group priced with its coefficients.
-        let states = hall_sums.each_ref().map(|s| HallLoads {
-            it_avg_w: s.it_avg_w,
-            air_avg_w: s.air_avg_w,
-            liquid_avg_w: s.liquid_avg_w,
-            liquid_design_w: s.liquid_design_w,
-        });
-        let hall_energy = plant.energy(&states, hall_sums[0].it_design_w);
-        for (record, basis) in racks[first_rack..].iter_mut().zip(&bases) {
-            record.set_cdu_shares(&cdus, &hall_liquid_w);
-            let energy = std::array::from_fn(|i| {
-                let coefficients = &hall_energy.coefficients[i];
-                let priced = GroupEnergy {
-                    monthly_wh: coefficients.monthly_wh(&basis.loads[i]),
-                    water_m3: coefficients.water_m3(&basis.loads[i]),
-                };
-                hall_sums[i].add_energy(&priced.monthly_wh, priced.water_m3);
-                priced
-            });
-            record.set_energy(&energy, basis, grid_kg_per_wh);
+        for record in hall_racks.iter_mut() {
+            record.set_cdu_capacity(&installed_w, &hall_liquid_w);
         }
-        plant_results.push(hall_energy.result);
-        for i in 0..3 {
-            site_sums[i].add(&hall_sums[i]);
-            merge_reasons(
-                &mut site_verdicts[i].infeasible,
-                &hall_verdicts[i].infeasible,
-            );
-            merge_reasons(&mut site_verdicts[i].warnings, &hall_verdicts[i].warnings);
+        let hall_energy = price_energy(&plant, hall_racks, &bases, &mut hall_sums, grid_kg_per_wh);
+        plant_results.push(hall_energy);
+        for option in CoolingOption::ALL {
+            site_sums[option].add(&hall_sums[option]);
+            let (site_v, hall_v) = (&mut site_verdicts[option], &hall_verdicts[option]);
+            merge_reasons(&mut site_v.infeasible, &hall_v.infeasible);
+            merge_reasons(&mut site_v.warnings, &hall_v.warnings);
         }
-        let options = CoolingOption::ALL.map(|o| {
-            let i = o.index();
-            option_result(
+        let options = PerOption::from_fn(|o| {
+            let mut result = option_result(
                 o,
-                &hall_sums[i],
-                std::mem::take(&mut hall_verdicts[i]),
+                &hall_sums[o],
+                std::mem::take(&mut hall_verdicts[o]),
                 loop_c,
-                cdus[i],
-                free_of(&hall_sums[i]),
+                cdus[o].units,
+                free_of(&hall_sums[o]),
                 grid_kg_per_wh,
-            )
+            );
+            result.cdu_capacity = Power::new::<uom::si::power::watt>(cdus[o].installed_w);
+            result
         });
         halls.push(PhysicalScope {
             name: hall.name.clone(),
@@ -561,22 +330,24 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             (x, y) => x.or(y),
         };
         plants.push(plant);
+        hall_limits.push(limits);
         hall_sums_all.push(hall_sums);
     }
 
-    let site_options = CoolingOption::ALL.map(|o| {
-        let i = o.index();
-        let free_h = site_free_cooling_hours(climate, &plants, &hall_sums_all, i);
-        let cdus = site_sums[i].cdus.round() as u64;
-        option_result(
+    let site_options = PerOption::from_fn(|o| {
+        let free_h = site_free_cooling_hours(climate, &plants, &hall_sums_all, o);
+        let cdus = site_sums[o].cdus.round() as u64;
+        let mut result = option_result(
             o,
-            &site_sums[i],
-            std::mem::take(&mut site_verdicts[i]),
+            &site_sums[o],
+            std::mem::take(&mut site_verdicts[o]),
             site_loop_c,
             cdus,
             free_h,
             grid_kg_per_wh,
-        )
+        );
+        result.cdu_capacity = halls.iter().map(|h| h.options[o].cdu_capacity).sum();
+        result
     });
     Physical {
         site: PhysicalScope {
@@ -586,30 +357,8 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         halls,
         racks,
         plant: plant_results,
+        limits: hall_limits,
+        cdu_sizes,
+        cdu_redundancy: redundancy,
     }
-}
-
-/// Hours in which no hall runs a chiller for the heat it has under option `i`.
-fn site_free_cooling_hours(
-    climate: &ClimateData,
-    plants: &[HallPlant],
-    hall_sums: &[[Sums; 3]],
-    i: usize,
-) -> f64 {
-    climate
-        .bins
-        .iter()
-        .enumerate()
-        .filter(|(b, _)| {
-            plants.iter().zip(hall_sums).all(|(plant, sums)| {
-                let s = &sums[i];
-                let bin = &plant.climate.bins[*b];
-                !plant
-                    .climate
-                    .chiller_on(bin, s.air_avg_w > 0.0, s.liquid_avg_w > 0.0)
-            })
-        })
-        .map(|(_, bin)| bin.hours.get::<uom::si::time::hour>())
-        .sum::<f64>()
-        + 0.0 // an empty sum is −0.0; show it as 0
 }

@@ -1,13 +1,18 @@
 //! One rack group under each option: sums over its `count` racks and its verdicts.
 //!
-//! Physical figures use the full `count` of a group; `retrofit_share` only affects cost.
-//! New servers (`Status::New`) are included: physical results are the steady state with
-//! every server present (the cost engine prorates energy by arrival year).
+//! Two sums per option: the whole group converted (what the cost engine prices before it
+//! blends in the retrofit share) and the reported figures, with `retrofit_share` s applied as
+//! in costs: s of the group on the option and 1 − s on air (energy, heat, PUE, counts; see
+//! [`Sums::blended`]). New servers (`Status::New`) are included: physical results are the
+//! steady state with every server present (the cost engine prorates energy by arrival year).
+//! A rack-scale system (GB200 NVL72) carries its own manifolds, so cold plate adds no manifold
+//! mass to it.
 
 use super::equipment::{floor_load_kg_per_m2, flow_m3_per_s, tank_count};
 use super::feasibility::{Verdict, rack_verdict, rule_verdict};
 use super::load::RackLoad;
 use super::sums::Sums;
+use crate::per_option::PerOption;
 use crate::results::{CoolingOption, Reason};
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::{Hall, Rack};
@@ -58,17 +63,17 @@ pub struct HallContext<'a> {
     /// Hours the climate covers.
     pub hours_h: f64,
     /// The hall's facility-water reasons per option.
-    pub water: &'a [Vec<Reason>; 3],
+    pub water: &'a PerOption<Vec<Reason>>,
 }
 
-/// Sums and verdicts of a rack group for air, cold plate and immersion, into `sums` and
-/// `verdicts` (overwritten; the verdicts keep their buffers).
+/// Sums of the whole group converted, and verdicts, of a rack group for every option, into
+/// `sums` and `verdicts` (overwritten; the verdicts keep their buffers).
 pub fn rack_group(
     rack: &Rack,
     load: &RackLoad<'_>,
     ctx: &HallContext<'_>,
-    sums: &mut [Sums; 3],
-    verdicts: &mut [Verdict; 3],
+    sums: &mut PerOption<Sums>,
+    verdicts: &mut PerOption<Verdict>,
 ) {
     let HallContext {
         hall,
@@ -88,7 +93,7 @@ pub fn rack_group(
     } else {
         p.rack_empty_kg
     };
-    *sums = [Sums::default(); 3];
+    *sums = PerOption::default();
     for option in CoolingOption::ALL {
         let i = option.index();
         let per = &load.options[i];
@@ -103,7 +108,8 @@ pub fn rack_group(
         s.air_avg_w = n * per.air_avg_w;
         match option {
             CoolingOption::Air | CoolingOption::ColdPlate => {
-                let manifold_kg = if option == CoolingOption::ColdPlate {
+                // a rack-scale system's mass includes its manifolds
+                let manifold_kg = if option == CoolingOption::ColdPlate && !load.rack_scale {
                     p.manifold_kg
                 } else {
                     0.0
@@ -157,4 +163,17 @@ pub fn rack_group(
         );
         rule_verdict(option, rack, &mut verdicts[i]);
     }
+}
+
+/// The reported sums of a group converted in part: `share` of `full` plus `1 − share` of
+/// `air` ([`Sums::blended`]); the whole conversion itself when `share` is 1 (same bits).
+pub fn reported(full: &PerOption<Sums>, share: f64, out: &mut PerOption<Sums>) {
+    let air = full[CoolingOption::Air];
+    *out = full.map_with(|option, sums| {
+        if option == CoolingOption::Air || share == 1.0 {
+            sums
+        } else {
+            Sums::blended(&sums, &air, share)
+        }
+    });
 }

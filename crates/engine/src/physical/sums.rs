@@ -32,7 +32,8 @@ pub struct Sums {
     pub liquid_avg_w: f64,
     pub air_avg_w: f64,
     pub flow_m3_per_s: f64,
-    /// Integer at halls and the site; a fractional share at rack groups.
+    /// CDU units: whole at halls and the site (the design's count); 0 at rack groups, whose
+    /// share of the hall's CDU capacity the physical records keep.
     pub cdus: f64,
     pub tanks: u64,
     pub fluid_m3: f64,
@@ -82,6 +83,44 @@ impl Sums {
         facility_wh(&self.monthly_facility_wh)
     }
 
+    /// `share` of `full` (a group converted) plus `1 − share` of `air` (the same group on air):
+    /// extensive figures blended, counts of the converted part rounded up, floor load the
+    /// heavier of the two (both stand in the hall).
+    pub fn blended(full: &Sums, air: &Sums, share: f64) -> Sums {
+        let mix = |f: f64, a: f64| share * f + (1.0 - share) * a;
+        let whole = |n: u64| super::equipment::ceil_count(share * n as f64);
+        let mut monthly = [0.0; 12];
+        for (m, out) in monthly.iter_mut().enumerate() {
+            *out = mix(full.monthly_facility_wh[m], air.monthly_facility_wh[m]);
+        }
+        Sums {
+            it_design_w: mix(full.it_design_w, air.it_design_w),
+            it_avg_w: mix(full.it_avg_w, air.it_avg_w),
+            fan_removed_w: mix(full.fan_removed_w, air.fan_removed_w),
+            compute_design_w: mix(full.compute_design_w, air.compute_design_w),
+            liquid_design_w: mix(full.liquid_design_w, air.liquid_design_w),
+            air_design_w: mix(full.air_design_w, air.air_design_w),
+            liquid_avg_w: mix(full.liquid_avg_w, air.liquid_avg_w),
+            air_avg_w: mix(full.air_avg_w, air.air_avg_w),
+            flow_m3_per_s: mix(full.flow_m3_per_s, air.flow_m3_per_s),
+            cdus: 0.0,
+            tanks: whole(full.tanks),
+            fluid_m3: mix(full.fluid_m3, air.fluid_m3),
+            fluid_kg: mix(full.fluid_kg, air.fluid_kg),
+            kits: whole(full.kits),
+            floor_load_kg_per_m2: if share > 0.0 && share < 1.0 {
+                full.floor_load_kg_per_m2.max(air.floor_load_kg_per_m2)
+            } else {
+                mix(full.floor_load_kg_per_m2, air.floor_load_kg_per_m2)
+            },
+            floor_area_m2: mix(full.floor_area_m2, air.floor_area_m2),
+            it_energy_wh: mix(full.it_energy_wh, air.it_energy_wh),
+            compute_energy_wh: mix(full.compute_energy_wh, air.compute_energy_wh),
+            monthly_facility_wh: monthly,
+            water_m3: mix(full.water_m3, air.water_m3),
+        }
+    }
+
     /// Thermal figures; `cdu_count` is the whole-unit count of the scope (0 for rack groups).
     pub fn thermal(&self, loop_supply_c: Option<f64>, cdu_count: u64) -> Thermal {
         let w = Power::new::<watt>;
@@ -106,13 +145,13 @@ impl Sums {
         }
     }
 
-    /// What the cost engine reads of option `option` in these sums (a rack group's), with
-    /// `cdu_share` holding the liquid design heat until the hall's CDU count is known.
+    /// What the cost engine reads of option `option` in these sums (a rack group's whole
+    /// conversion); its CDU capacity is set once the hall's CDUs are known.
     pub fn cost_drivers(&self, option: CoolingOption) -> CostDrivers {
         CostDrivers {
             option,
             feasible: true,
-            cdu_share: self.liquid_design_w,
+            cdu_capacity: Power::default(),
             it_design: Power::new::<watt>(self.it_design_w),
             heat_to_liquid: Power::new::<watt>(self.liquid_design_w),
             heat_to_air: Power::new::<watt>(self.air_design_w),

@@ -165,6 +165,9 @@ fn hall(c: &mut Checker, hall: &Hall, context: &Context) -> f64 {
     if let Some(water) = &hall.facility_water {
         c.at(Seg::Field("facility_water"), |c| {
             c.temperature("supply_temp", &water.supply_temp);
+            if let Some(capacity) = &water.capacity {
+                c.positive("capacity", capacity);
+            }
             let max_c = water.class.max_supply_deg_c();
             let supply_c = water.supply_temp.si() - 273.15;
             if supply_c > max_c + 1e-9 {

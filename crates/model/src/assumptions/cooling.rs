@@ -11,6 +11,9 @@ use coolplan_units::{AreaQ, LengthQ, MassQ, PowerQ, TempDiffQ, TemperatureQ, Vol
 /// CDU form factor; each has a nominal capacity from the small catalog in `engine`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum CduSize {
+    /// Chosen per hall among the standard sizes to fit its load (the engine's rule, see
+    /// `docs/method.md` §3): the default. Any other value pins the size for every hall.
+    Auto,
     /// In-rack CDU, 100 kW (Vertiv CoolChip L2L smallest size [MFR]).
     InRack,
     /// In-row CDU, 600 kW (Vertiv CoolChip L2L 600 kW [MFR]).
@@ -22,21 +25,25 @@ pub enum CduSize {
 }
 
 impl CduSize {
-    /// Nominal heat capacity of one unit.
-    pub fn capacity(&self) -> PowerQ {
+    /// The standard sizes [`CduSize::Auto`] chooses among, smallest first.
+    pub const STANDARD: [CduSize; 3] = [CduSize::InRack, CduSize::InRow, CduSize::Facility];
+
+    /// Nominal heat capacity of one unit; `None` for [`CduSize::Auto`] (chosen per hall).
+    pub fn capacity(&self) -> Option<PowerQ> {
         match self {
-            CduSize::InRack => kw(100.0),
-            CduSize::InRow => kw(600.0),
-            CduSize::Facility => kw(2000.0),
-            CduSize::Custom { capacity } => *capacity,
+            CduSize::Auto => None,
+            CduSize::InRack => Some(kw(100.0)),
+            CduSize::InRow => Some(kw(600.0)),
+            CduSize::Facility => Some(kw(2000.0)),
+            CduSize::Custom { capacity } => Some(*capacity),
         }
     }
 }
 
-/// Its capacity, `600 kW`; the words crate puts the unit's name before it.
+/// Its capacity, `600 kW` (nothing for `Auto`); the words crate puts the unit's name before it.
 impl Describe for CduSize {
     fn describe(&self) -> String {
-        self.capacity().describe()
+        self.capacity().map(|c| c.describe()).unwrap_or_default()
     }
     fn file_form(&self) -> String {
         ron::to_string(self).unwrap_or_default()
@@ -67,9 +74,9 @@ assumption_group! {
         /// Fluid of immersion tanks.
         immersion_fluid: Fluid = |c| Fluid::ShellS5X,
             "Shell S5 X: 806 kg/m³ (Shell TDS via secondary [MFR][2nd]); c_p 2.1 kJ/(kg·K) generic Group III [2nd]";
-        /// CDU form factor used for sizing.
-        cdu_size: CduSize = |c| CduSize::InRow,
-            "In-row CDUs 150–2,500 kW serve 8–16 racks [ANL]; 600 kW unit from Vertiv CoolChip [MFR]";
+        /// CDU form factor used for sizing: chosen per hall unless the file pins one.
+        cdu_size: CduSize = |c| CduSize::Auto,
+            "Per hall, the standard size (in-rack 100 kW, in-row 600 kW [MFR], facility 2,000 kW [MFR]) that takes every rack with the least installed capacity [EST]; in-row CDUs 150–2,500 kW serve 8–16 racks [ANL]";
         /// CDU approach: technology-loop supply minus facility supply.
         cdu_approach: TempDiffQ = |c| kelvin_diff(4.0),
             "Liquid-to-liquid CDU approach 3–5 K (CoolIT 5 K, Schneider 3 K, Boyd ≈3 K [MFR][2nd])";
@@ -125,5 +132,7 @@ mod cdu_text {
         assert_eq!(CduSize::Facility.describe(), "2,000 kW");
         assert_eq!(CduSize::InRow.named(), Some(Named::Cdu(CduSize::InRow)));
         assert_eq!(CduSize::InRow.file_form(), "InRow");
+        assert_eq!(CduSize::Auto.describe(), "");
+        assert_eq!(CduSize::Auto.file_form(), "Auto");
     }
 }

@@ -21,6 +21,8 @@
 
 pub mod prepare;
 
+use crate::CostMode;
+use crate::assumptions::{finance, prices};
 use serde::de;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -96,6 +98,45 @@ impl<'de> Deserialize<'de> for Amount {
             )),
         }
     }
+}
+
+/// The ranges swung when a site lists no `uncertainty` ([EST], `docs/analysis.md` §2): the
+/// inputs that move an NPV most on every site, each ± a share of its value. Electricity ±20 %
+/// (a tariff's spread between provinces and years); discount rate ±25 % (8 % → 6–10 %, the
+/// range analysts use for Chinese infrastructure); horizon ±30 % (10 → 7–13 years of plant
+/// life); CAPEX prices of the site's cost mode ±30 % (the spread of published per-kW and
+/// equipment prices in `shared/reference`); added air capacity ±30 %.
+pub fn default_ranges(mode: CostMode) -> Vec<Uncertain> {
+    use finance::Key as F;
+    use prices::Key as P;
+    let percent = |input: AssumptionKey, p: f64| Uncertain {
+        input,
+        range: Range::Percent(p),
+    };
+    let mut list = vec![
+        percent(P::electricity.into(), 20.0),
+        percent(F::discount_rate.into(), 25.0),
+        percent(F::horizon_years.into(), 30.0),
+    ];
+    let capex: &[P] = match mode {
+        CostMode::PerKw => &[
+            P::cold_plate_stock_per_kw,
+            P::cold_plate_new_per_kw,
+            P::immersion_stock_per_kw,
+            P::immersion_new_per_kw,
+        ],
+        CostMode::Itemised => &[
+            P::cdu_per_kw_capacity,
+            P::cold_plate_kit_per_kw,
+            P::manifold_per_rack,
+            P::piping_per_kw,
+            P::labour_per_server,
+            P::tank_each,
+        ],
+    };
+    list.extend(capex.iter().map(|&key| percent(key.into(), 30.0)));
+    list.push(percent(P::air_added_capacity_per_kw.into(), 30.0));
+    list
 }
 
 #[cfg(test)]

@@ -162,6 +162,19 @@ pub fn validate(site: &Site) -> Vec<UncertaintyError> {
 }
 
 impl Prepared {
+    /// The inputs a sensitivity swings: the site's `uncertainty` list, or coolplan's
+    /// [`super::default_ranges`] when it lists none (the flag says which).
+    pub fn for_sensitivity(site: &Site) -> Result<(Prepared, bool), Vec<UncertaintyError>> {
+        if !site.uncertainty.is_empty() {
+            return Ok((Prepared::new(site)?, false));
+        }
+        let mut with_defaults = site.clone();
+        with_defaults.uncertainty = super::default_ranges(site.cost_mode);
+        let mut prepared = Prepared::new(&with_defaults)?;
+        prepared.site.uncertainty.clear();
+        Ok((prepared, true))
+    }
+
     /// Checks every uncertain input of `site`; all problems are returned, not the first only.
     pub fn new(site: &Site) -> Result<Prepared, Vec<UncertaintyError>> {
         let resolved = site.assumptions.resolve(site.currency);

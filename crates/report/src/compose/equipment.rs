@@ -28,6 +28,10 @@ pub(super) fn bill_of_quantities(input: &ReportInput, blocks: &mut Vec<Block>) {
         Column::right(Rep::ColPiping.tr(lang)),
         Column::right(Rep::ColPipingCost.fmt(lang, &[&currency])),
     ];
+    blocks.push(Block::Table(plan_quantities(input, columns.clone())));
+    blocks.push(Block::Paragraph(
+        Rep::EquipmentEachOption.tr(lang).to_string(),
+    ));
     let mut rows = Vec::new();
     let scopes = input.results.halls.iter().map(|h| (h, false));
     for (scope, total) in scopes.chain(std::iter::once((&input.results.site, true))) {
@@ -46,6 +50,65 @@ pub(super) fn bill_of_quantities(input: &ReportInput, blocks: &mut Vec<Block>) {
         }
     }
     blocks.push(Block::Table(Table { columns, rows }));
+}
+
+/// The plan's quantities: per hall and liquid option it uses, the groups it puts on it (kits,
+/// tanks, fluid, flow, liquid heat, piping) and the CDUs of its design.
+fn plan_quantities(input: &ReportInput, columns: Vec<Column>) -> Table {
+    let (results, lang) = (input.results, input.lang);
+    let mut rows = Vec::new();
+    for (h, (hall, plan)) in results.halls.iter().zip(&results.plan.halls).enumerate() {
+        for option in LIQUID {
+            let on: Vec<&RackResult> = results
+                .racks
+                .iter()
+                .zip(&results.plan.groups)
+                .filter(|(r, g)| r.hall == h && g.option == Some(option))
+                .map(|(r, _)| r)
+                .collect();
+            if on.is_empty() {
+                continue;
+            }
+            let on: Vec<&OptionResult> = on.iter().map(|r| r.scope.option(option)).collect();
+            let sum = |f: &dyn Fn(&OptionResult) -> f64| on.iter().map(|o| f(o)).sum::<f64>();
+            let kits: u64 = on.iter().map(|o| o.thermal.cold_plate_kits).sum();
+            let tanks: u64 = on.iter().map(|o| o.thermal.tank_count).sum();
+            let cdus = plan
+                .cdus
+                .iter()
+                .find(|c| c.option == option)
+                .map_or(0, |c| c.design.units());
+            let piping = sum(&|o| {
+                o.cost
+                    .capex_breakdown
+                    .iter()
+                    .filter(|(i, _)| *i == CostItem::Piping)
+                    .map(|(_, m)| m.amount)
+                    .sum()
+            });
+            let whole = |v: f64| coolplan_units::format::group_thousands(v, 0);
+            rows.push(Row::new(vec![
+                format!("{} ({})", hall.name, Rep::PlanLabel.tr(lang)),
+                option_name(option, lang).to_string(),
+                f::count(kits),
+                f::count(cdus),
+                f::count(tanks),
+                whole(sum(&|o| {
+                    o.thermal.fluid_volume.get::<uom::si::volume::liter>()
+                })),
+                whole(sum(&|o| {
+                    o.thermal
+                        .coolant_flow
+                        .get::<uom::si::volume_rate::liter_per_minute>()
+                })),
+                whole(sum(&|o| {
+                    o.thermal.heat_to_liquid.get::<uom::si::power::kilowatt>()
+                })),
+                whole(piping),
+            ]));
+        }
+    }
+    Table { columns, rows }
 }
 
 fn quantities(scope: &str, o: &OptionResult, lang: Lang) -> Vec<String> {
@@ -124,11 +187,13 @@ pub(super) fn floor_checks(input: &ReportInput, blocks: &mut Vec<Block>) {
 pub(super) fn elevations(input: &ReportInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
     blocks.push(chapter(Rep::Elevations, lang));
-    let changing: Vec<&RackResult> = input
+    // the racks the plan moves off air, each with its plan option
+    let changing: Vec<(&RackResult, CoolingOption)> = input
         .results
         .racks
         .iter()
-        .filter(|r| r.scope.leaves_air())
+        .zip(&input.results.plan.groups)
+        .filter_map(|(r, g)| Some((r, g.option.filter(|o| *o != CoolingOption::Air)?)))
         .collect();
     if changing.is_empty() {
         blocks.push(Block::Paragraph(Rep::NoElevations.tr(lang).to_string()));
@@ -136,16 +201,13 @@ pub(super) fn elevations(input: &ReportInput, blocks: &mut Vec<Block>) {
     }
     blocks.push(Block::Paragraph(Rep::ElevationsIntro.tr(lang).to_string()));
     let mut drawings = Vec::new();
-    for result in changing.iter().take(MAX_ELEVATIONS) {
+    for &(result, option) in changing.iter().take(MAX_ELEVATIONS) {
         let Some(rack) = input
             .site
             .halls
             .get(result.hall)
             .and_then(|h| h.racks.get(result.rack))
         else {
-            continue;
-        };
-        let Some(option) = result.scope.recommendation.option else {
             continue;
         };
         drawings.extend(before_after(

@@ -1,16 +1,19 @@
-//! One section per hall: its facts, its options, and the table of its rack groups.
+//! One section per hall: its facts, its plan (limits, CDUs, figures), its options each for
+//! every group (reference), and the table of its rack groups with their plan option and why.
 
 use super::format::{self as f, option_name};
 use super::reasons::{choice, reasons};
 use super::{ReportInput, chapter};
 use crate::document::{Block, Column, Row, Table};
-use coolplan_engine::{CoolingOption, HallPlant, RackResult, Reason, ScopeResult};
+use coolplan_engine::{
+    CoolingOption, GroupChoice, HallPlan, HallPlant, RackResult, Reason, ScopeResult,
+};
 use coolplan_model::{FloorKind, Hall};
-use coolplan_units::TemperatureUnit;
 use coolplan_units::format::UnitSystem;
-use coolplan_units::format::group_thousands;
 use coolplan_units::format::quantity_in;
+use coolplan_units::{TemperatureUnit, format::group_thousands};
 use coolplan_words::results as words;
+use coolplan_words::results::plan::{self as plan_words, PlanWords};
 use coolplan_words::{Lang, Text, report::Rep};
 
 pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
@@ -31,6 +34,9 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
         if let Some(plant) = input.results.plant.get(index) {
             plant_facts(plant, lang, blocks);
         }
+        if let Some(plan) = input.results.plan.halls.get(index) {
+            hall_plan(input, index, plan, blocks);
+        }
         blocks.push(Block::Heading {
             level: 3,
             text: Rep::HallOptions.tr(lang).to_string(),
@@ -40,11 +46,12 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
             input.results.currency.code(),
             lang,
         )));
-        let racks: Vec<&RackResult> = input
+        let racks: Vec<(&RackResult, &GroupChoice)> = input
             .results
             .racks
             .iter()
-            .filter(|r| r.hall == index)
+            .zip(&input.results.plan.groups)
+            .filter(|(r, _)| r.hall == index)
             .collect();
         if !racks.is_empty() {
             blocks.push(Block::Heading {
@@ -54,6 +61,78 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
             blocks.push(Block::Table(racks_table(&racks, lang)));
         }
     }
+}
+
+/// The hall's plan: what it gives each option, its figures, its limits and its CDUs.
+fn hall_plan(input: &ReportInput, index: usize, plan: &HallPlan, blocks: &mut Vec<Block>) {
+    let (results, lang) = (input.results, input.lang);
+    blocks.push(Block::Heading {
+        level: 3,
+        text: Rep::HallPlanHeading.tr(lang).to_string(),
+    });
+    let in_hall: Vec<usize> = (0..results.racks.len())
+        .filter(|&g| results.racks[g].hall == index)
+        .collect();
+    let scoped = coolplan_engine::Plan {
+        groups: in_hall.iter().map(|&g| results.plan.groups[g]).collect(),
+        halls: Vec::new(),
+        uniform: plan.uniform,
+        totals: plan.totals.clone(),
+    };
+    let racks_of = |i: usize| in_hall.get(i).map_or(0, |&g| results.racks[g].count);
+    let sep = if lang == Lang::Zh { "" } else { " " };
+    blocks.push(Block::Paragraph(format!(
+        "{}{sep}{}",
+        PlanWords::HallPlan.fmt(
+            lang,
+            &[
+                &plan_words::headline(&scoped, racks_of, lang),
+                &plan_words::search_method(plan.method, lang),
+            ],
+        ),
+        crate::text::plan_figures(&plan.totals, lang)
+    )));
+    let mut lines: Vec<String> = plan
+        .limits
+        .iter()
+        .map(|limit| {
+            let key = if limit.binds {
+                PlanWords::LimitBinds
+            } else {
+                PlanWords::LimitLine
+            };
+            key.fmt(
+                lang,
+                &[
+                    &plan_words::limit_name(limit.limit, lang),
+                    &plan_words::amount(limit.used, UnitSystem::Si),
+                    &plan_words::amount(limit.capacity, UnitSystem::Si),
+                ],
+            )
+        })
+        .collect();
+    if !plan.within_limits {
+        lines.push(PlanWords::OverLimits.tr(lang).to_string());
+    }
+    for cdus in &plan.cdus {
+        let d = &cdus.design;
+        let unit = format!(
+            "{} {}",
+            coolplan_words::results::cdu_size_name(&d.size, lang),
+            f::kw(d.capacity)
+        );
+        lines.push(PlanWords::CduLine.fmt(
+            lang,
+            &[
+                &option_name(cdus.option, lang),
+                &f::count(d.units()),
+                &unit,
+                &f::count(d.loaded_units()),
+                &f::count(d.spares),
+            ],
+        ));
+    }
+    blocks.push(Block::Bullets(lines));
 }
 
 /// How the hall's measured PUE was split, and each liquid option's design day.
@@ -125,6 +204,7 @@ fn options_table(scope: &ScopeResult, currency: &str, lang: Lang) -> Table {
                 f::mwh(o.energy.facility_energy),
             ];
             if Some(o.option) == scope.recommendation.option {
+                // the best single option of the hall
                 Row::strong(cells)
             } else {
                 Row::new(cells)
@@ -134,8 +214,8 @@ fn options_table(scope: &ScopeResult, currency: &str, lang: Lang) -> Table {
     Table { columns, rows }
 }
 
-/// Rack groups of a hall: count, kW, each option's result, the choice and why.
-pub(super) fn racks_table(racks: &[&RackResult], lang: Lang) -> Table {
+/// Rack groups of a hall: count, kW, each option's result, the plan's option and why.
+pub(super) fn racks_table(racks: &[(&RackResult, &GroupChoice)], lang: Lang) -> Table {
     let mut columns = vec![
         Column::left(Rep::ColRackGroup.tr(lang)),
         Column::right(Rep::ColCount.tr(lang)),
@@ -150,7 +230,7 @@ pub(super) fn racks_table(racks: &[&RackResult], lang: Lang) -> Table {
     columns.push(Column::left(Rep::ColReasons.tr(lang)));
     let rows = racks
         .iter()
-        .map(|rack| {
+        .map(|(rack, plan)| {
             let scope = &rack.scope;
             let mut cells = vec![
                 scope.name.clone(),
@@ -158,8 +238,8 @@ pub(super) fn racks_table(racks: &[&RackResult], lang: Lang) -> Table {
                 group_thousands(rack.per_rack_design.get::<uom::si::power::kilowatt>(), 1),
             ];
             cells.extend(scope.options.iter().map(|o| option_cell(o, lang)));
-            cells.push(choice(scope.recommendation.option, lang));
-            cells.push(why(scope, lang));
+            cells.push(choice(plan.option, lang));
+            cells.push(why(scope, plan, lang));
             Row::new(cells)
         })
         .collect();
@@ -176,18 +256,18 @@ fn option_cell(option: &coolplan_engine::OptionResult, lang: Lang) -> String {
     }
 }
 
-/// The recommendation's reasons, then why the other options are out.
-fn why(scope: &ScopeResult, lang: Lang) -> String {
+/// Why the plan gives the group its option, the warnings of that option, then why the other
+/// options are out.
+fn why(scope: &ScopeResult, plan: &GroupChoice, lang: Lang) -> String {
     let sep = if lang == Lang::Zh { "；" } else { "; " };
     let colon = if lang == Lang::Zh { "：" } else { ": " };
-    let mut said: Vec<&Reason> = scope.recommendation.reasons.iter().collect();
-    let mut parts = Vec::new();
-    if !said.is_empty() {
-        parts.push(reasons(
-            &scope.recommendation.reasons,
-            scope.recommendation.option,
-            lang,
-        ));
+    let mut said: Vec<&Reason> = Vec::new();
+    let mut parts = vec![plan_words::why(&plan.why, lang)];
+    if let Some(option) = plan.option {
+        let warnings = &scope.option(option).warnings;
+        if !warnings.is_empty() {
+            parts.push(reasons(warnings, Some(option), lang));
+        }
     }
     for option in scope.options.iter().filter(|o| !o.feasible) {
         // A reason the recommendation already gives is not repeated.

@@ -1,5 +1,6 @@
-//! The "Sensitivity and resilience" chapter: the tornado of NPV against air of the focus option
-//! (chart and table) when the site lists uncertain inputs, and the CDU N+1 check per hall.
+//! The "Sensitivity and resilience" chapter: the tornado of the plan's NPV against air (chart
+//! and table; the site's ranges, or coolplan's defaults when it lists none), and the N+1 check
+//! of the plan's CDUs per hall.
 //! Deterministic: no Monte Carlo here (thousands of evaluations; the CLI and the app run it).
 //!
 //! Owns: the chapter's content. Never touches: the analyses' arithmetic
@@ -14,6 +15,8 @@ use coolplan_engine::analysis::tornado::{self, Tornado};
 use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
+use coolplan_words::fields::assumption_label;
+use coolplan_words::results::plan as plan_words;
 use coolplan_words::say::Say;
 use coolplan_words::{Lang, Text};
 use uom::si::power::kilowatt;
@@ -23,8 +26,12 @@ pub(super) fn sensitivity(input: &ReportInput, blocks: &mut Vec<Block>) {
     blocks.push(chapter_text(An::RepChapter.tr(lang)));
     blocks.push(heading(An::RepTornado.tr(lang)));
     match tornado_of(input) {
-        Ok(Some(t)) => tornado_blocks(input, &t, blocks),
-        Ok(None) => blocks.push(Block::Paragraph(An::RepNoRanges.tr(lang).to_string())),
+        Ok(t) => {
+            if t.default_ranges {
+                blocks.push(Block::Paragraph(An::RepNoRanges.tr(lang).to_string()));
+            }
+            tornado_blocks(input, &t, blocks)
+        }
         Err(gap) => blocks.push(Block::Paragraph(gap.say(lang))),
     }
     blocks.push(heading(An::RepRedundancy.tr(lang)));
@@ -38,7 +45,7 @@ fn heading(text: &str) -> Block {
     }
 }
 
-/// Why the report has no tornado although the site lists uncertain inputs.
+/// Why the report has no tornado.
 enum NoTornado {
     NoClimate,
     Ranges(Vec<UncertaintyError>),
@@ -55,25 +62,20 @@ impl Say for NoTornado {
     }
 }
 
-/// The tornado of the site, `None` without uncertain inputs.
-fn tornado_of(input: &ReportInput) -> Result<Option<Tornado>, NoTornado> {
-    if input.site.uncertainty.is_empty() {
-        return Ok(None);
-    }
+/// The tornado of the site: its ranges, or the default ones when it lists none.
+fn tornado_of(input: &ReportInput) -> Result<Tornado, NoTornado> {
     let climate = input.climate.ok_or(NoTornado::NoClimate)?;
-    let prepared = Prepared::new(input.site).map_err(NoTornado::Ranges)?;
+    let (prepared, defaults) = Prepared::for_sensitivity(input.site).map_err(NoTornado::Ranges)?;
     let evaluate = evaluator(&prepared, climate);
-    tornado::tornado(&prepared, input.results, &evaluate)
-        .map(Some)
-        .map_err(NoTornado::Tornado)
+    tornado::tornado(&prepared, defaults, input.results, &evaluate).map_err(NoTornado::Tornado)
 }
 
 fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
     let lang = input.lang;
-    let option = option_name(t.option, lang);
     let currency = input.results.currency.code();
+    let label = |b: &tornado::Bar| assumption_label(b.input, lang).to_string();
     blocks.push(Block::Paragraph(
-        An::RepTornadoIntro.fmt(lang, &[&option, &money_short(t.base_npv, lang)]),
+        An::RepTornadoIntro.fmt(lang, &[&money_short(t.base_npv, lang)]),
     ));
     let end_series = |name: An, high: bool| Series {
         name: name.tr(lang).to_string(),
@@ -84,33 +86,37 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
             .collect(),
     };
     blocks.push(Block::Chart(Chart {
-        title: An::RepTornadoChart.fmt(lang, &[&option]),
+        title: An::RepTornadoChart.tr(lang).to_string(),
         value_label: currency.to_string(),
-        kind: ChartKind::GroupedBars,
-        categories: t.bars.iter().map(|b| b.input.to_string()).collect(),
+        kind: ChartKind::Tornado,
+        categories: t.bars.iter().map(label).collect(),
         series: vec![end_series(An::RepLow, false), end_series(An::RepHigh, true)],
-        markers: Vec::new(),
+        markers: vec![(
+            t.base_npv.amount,
+            An::RepTornadoBase.fmt(lang, &[&money_short(t.base_npv, lang)]),
+        )],
     }));
-    let recommended = |o: Option<coolplan_engine::CoolingOption>| {
-        o.map_or("—", |o| option_name(o, lang)).to_string()
+    let plan_at = |e: &tornado::End| {
+        if e.plan_changed {
+            An::RepPlanChanges.tr(lang).to_string()
+        } else {
+            An::RepPlanSame.tr(lang).to_string()
+        }
     };
     let with_currency = |key: An| format!("{} ({currency})", key.tr(lang));
+    let shown = |text: &str| coolplan_words::results::units_as_written(text, lang);
     let rows = t
         .bars
         .iter()
         .map(|b| {
             Row::new(vec![
-                b.input.to_string(),
-                coolplan_units::format::written_for_display(&b.low.value),
+                label(b),
+                shown(&b.low.display),
                 money_full(b.low.npv),
-                coolplan_units::format::written_for_display(&b.high.value),
+                shown(&b.high.display),
                 money_full(b.high.npv),
                 money_full(b.swing),
-                format!(
-                    "{} / {}",
-                    recommended(b.low.recommended),
-                    recommended(b.high.recommended)
-                ),
+                format!("{} / {}", plan_at(&b.low), plan_at(&b.high)),
             ])
         })
         .collect();
@@ -126,6 +132,17 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
         ],
         rows,
     }));
+    let still: Vec<String> = t
+        .bars
+        .iter()
+        .filter_map(|b| {
+            let why = plan_words::no_effect(b.no_effect.as_ref()?, lang);
+            Some(An::RepNoEffect.fmt(lang, &[&label(b), &why]))
+        })
+        .collect();
+    if !still.is_empty() {
+        blocks.push(Block::Bullets(still));
+    }
 }
 
 fn redundancy_blocks(input: &ReportInput, blocks: &mut Vec<Block>) {
@@ -178,13 +195,31 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
     });
     let hidden = listed.split_off(listed.len().min(MAX_CDUS_LISTED));
     listed.sort_unstable();
+    // units are numbered in the order they were filled; a run of identical ones as "3–9"
+    let mut first_unit = Vec::with_capacity(check.cdus.len());
+    let mut next = 1u64;
+    for cdu in &check.cdus {
+        first_unit.push(next);
+        next = next.saturating_add(cdu.units);
+    }
     let rows = listed
         .iter()
         .map(|i| (*i, &check.cdus[*i]))
         .map(|(i, cdu)| {
             let racks = cdu.rack_count();
+            let (from, to) = (first_unit[i], first_unit[i] + cdu.units.saturating_sub(1));
+            let numbers = if to > from {
+                format!("{}–{}", count(from), count(to))
+            } else {
+                count(from)
+            };
+            let spare = if cdu.is_spare() {
+                format!(" ({})", An::RepSpareUnits.tr(lang))
+            } else {
+                String::new()
+            };
             let mut row = Row::new(vec![
-                format!("{} {}", An::RepCdu.tr(lang), i + 1),
+                format!("{} {numbers}{spare}", An::RepCdu.tr(lang)),
                 kw(cdu.load.get::<kilowatt>()),
                 kw(cdu.capacity.get::<kilowatt>()),
                 count(racks),
@@ -212,18 +247,13 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
             .iter()
             .map(|i| check.cdus[*i].load.get::<kilowatt>())
             .fold(0.0, f64::max);
-        let failing = hidden
+        let failing: u64 = hidden
             .iter()
             .filter(|i| !check.cdus[**i].failure_absorbed)
-            .count();
-        notes.push(An::RepMoreCdus.fmt(
-            lang,
-            &[
-                &count(hidden.len() as u64),
-                &kw(most),
-                &count(failing as u64),
-            ],
-        ));
+            .map(|i| check.cdus[*i].units)
+            .sum();
+        let units: u64 = hidden.iter().map(|i| check.cdus[*i].units).sum();
+        notes.push(An::RepMoreCdus.fmt(lang, &[&count(units), &kw(most), &count(failing)]));
     }
     if !check.unassigned.is_empty() {
         let racks: u64 = check.unassigned.iter().map(|r| r.racks).sum();

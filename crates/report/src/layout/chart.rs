@@ -1,5 +1,6 @@
-//! Charts as vector primitives: stacked and grouped bars, lines with markers. The same items
-//! are drawn by the PDF backend and turned into inline SVG by the HTML writer.
+//! Charts as vector primitives: stacked and grouped bars, lines with markers (a tornado is
+//! drawn by [`super::tornado`]). The same items are drawn by the PDF backend and turned into
+//! inline SVG by the HTML writer.
 
 use super::fonts::Fonts;
 use super::{Anchor, Color, Item, text_item};
@@ -7,7 +8,7 @@ use crate::document::{Chart, ChartKind};
 use coolplan_units::format::group_thousands;
 
 /// Series colours, in order (air, cold plate, immersion first).
-pub const PALETTE: [Color; 12] = [
+pub(super) const PALETTE: [Color; 12] = [
     Color(0x7f, 0x8c, 0x9d),
     Color(0x1f, 0x77, 0xb4),
     Color(0xe0, 0x7b, 0x39),
@@ -22,7 +23,7 @@ pub const PALETTE: [Color; 12] = [
     Color(0x95, 0xa5, 0xa6),
 ];
 
-const TICK: f32 = 7.0;
+pub(super) const TICK: f32 = 7.0;
 const LEGEND: f32 = 7.5;
 
 /// Draws `chart` into the box at (`x`, `y`) of `w` × `h` points.
@@ -47,15 +48,14 @@ pub fn draw_chart(chart: &Chart, fonts: &Fonts, x: f32, y: f32, w: f32, h: f32) 
         &chart.value_label,
     ));
     let legend_top = legend(chart, fonts, x, y + h, w, &mut items);
+    if chart.kind == ChartKind::Tornado {
+        let plot = (x, y + 32.0, w, legend_top - 16.0 - (y + 32.0));
+        super::tornado::draw(chart, fonts, plot, &mut items);
+        return items;
+    }
     let (low, high, step) = value_range(chart);
     let divisor = scale_of(low.abs().max(high.abs()));
-    let decimals = if step / divisor.0 >= 1.0 {
-        0
-    } else if step / divisor.0 >= 0.1 {
-        1
-    } else {
-        2
-    };
+    let decimals = tick_decimals(step / divisor.0);
     let tick_text = |v: f64| format!("{}{}", group_thousands(v / divisor.0, decimals), divisor.1);
     let ticks: Vec<f64> = (0..)
         .map(|i| low + step * i as f64)
@@ -98,8 +98,9 @@ pub fn draw_chart(chart: &Chart, fonts: &Fonts, x: f32, y: f32, w: f32, h: f32) 
     }
     let n = chart.categories.len().max(1);
     match chart.kind {
-        ChartKind::StackedBars | ChartKind::GroupedBars => bars(chart, &plot, n, &mut items),
         ChartKind::Lines => lines(chart, &plot, n, &mut items),
+        // stacked or grouped (a tornado has returned above)
+        _ => bars(chart, &plot, n, &mut items),
     }
     category_labels(chart, fonts, &plot, n, &mut items);
     markers(chart, fonts, &plot, n, &mut items);
@@ -175,7 +176,7 @@ fn value_range(chart: &Chart) -> (f64, f64, f64) {
 }
 
 /// 1, 2, 2.5 or 5 times a power of ten, at least `raw`.
-fn nice_step(raw: f64) -> f64 {
+pub(super) fn nice_step(raw: f64) -> f64 {
     let power = 10f64.powf(raw.log10().floor());
     let fraction = raw / power;
     let nice = [1.0, 2.0, 2.5, 5.0, 10.0]
@@ -185,8 +186,19 @@ fn nice_step(raw: f64) -> f64 {
     nice * power
 }
 
+/// Decimals a tick label needs for a step of `step` (in the label's unit).
+pub(super) fn tick_decimals(step: f64) -> usize {
+    if step >= 1.0 {
+        0
+    } else if step >= 0.1 {
+        1
+    } else {
+        2
+    }
+}
+
 /// Divisor and suffix that keep tick labels short.
-fn scale_of(magnitude: f64) -> (f64, &'static str) {
+pub(super) fn scale_of(magnitude: f64) -> (f64, &'static str) {
     if magnitude >= 1e9 {
         (1e9, " G")
     } else if magnitude >= 1e6 {

@@ -13,6 +13,7 @@ mod chart;
 pub mod elevation;
 pub mod fonts;
 mod table;
+mod tornado;
 
 pub use chart::draw_chart;
 pub use fonts::Fonts;

@@ -14,6 +14,7 @@ use coolplan_engine::analysis::phased::PlanReason;
 use coolplan_engine::{CoolingOption, CostItem, Reason};
 pub use table::Words;
 
+pub mod plan;
 pub mod plant;
 mod table;
 use crate::{Lang, Text};
@@ -42,7 +43,7 @@ pub fn cooling_name(option: coolplan_model::Cooling, lang: Lang) -> &'static str
 }
 
 /// The option's name inside a sentence (lower case in English).
-fn option_in_sentence(option: CoolingOption, lang: Lang) -> String {
+pub fn option_in_sentence(option: CoolingOption, lang: Lang) -> String {
     match lang {
         Lang::En => option_name(option, lang).to_lowercase(),
         Lang::Zh => option_name(option, lang).to_string(),
@@ -183,10 +184,36 @@ pub fn reason(
         Reason::AirDensity { per_rack, limit } => {
             Words::AirDensity.fmt(lang, &[&power(*per_rack), &power(*limit)])
         }
+        Reason::AboveAirGuideline { per_rack, limit } => {
+            Words::AboveAirGuideline.fmt(lang, &[&power(*per_rack), &power(*limit)])
+        }
         Reason::AirCapacity {
             heat_to_air,
             capacity,
         } => Words::AirCapacity.fmt(lang, &[&power(*heat_to_air), &power(*capacity)]),
+        Reason::ElectricalCapacity {
+            it_design,
+            capacity,
+        } => Words::ElectricalCapacity.fmt(lang, &[&power(*it_design), &power(*capacity)]),
+        Reason::WaterCapacity {
+            heat_to_liquid,
+            capacity,
+        } => Words::WaterCapacity.fmt(lang, &[&power(*heat_to_liquid), &power(*capacity)]),
+        Reason::OverLimitToday {
+            limit,
+            today,
+            capacity,
+        } => Words::OverLimitToday.fmt(
+            lang,
+            &[
+                &plan::limit_name(*limit, lang),
+                &plan::amount(*today, system),
+                &plan::amount(*capacity, system),
+            ],
+        ),
+        Reason::CduTooSmall { per_rack, capacity } => {
+            Words::CduTooSmall.fmt(lang, &[&power(*per_rack), &power(*capacity)])
+        }
         Reason::FloorLoad { load, rating } => {
             let key = if option == Some(CoolingOption::Immersion) {
                 Words::FloorLoadTank
@@ -315,6 +342,7 @@ mod tests {
 /// The kind of CDU a size names, e.g. `In-row CDU` / `列间 CDU` (the file writes `InRow`).
 pub fn cdu_size_name(size: &CduSize, lang: Lang) -> &'static str {
     match size {
+        CduSize::Auto => Words::CduAuto,
         CduSize::InRack => Words::CduInRack,
         CduSize::InRow => Words::CduInRow,
         CduSize::Facility => Words::CduFacility,
@@ -328,6 +356,7 @@ pub fn cdu_size_name(size: &CduSize, lang: Lang) -> &'static str {
 pub fn assumption_value(entry: &Entry, lang: Lang) -> String {
     match &entry.named {
         None => entry.display.clone(),
+        Some(Named::Cdu(CduSize::Auto)) => cdu_size_name(&CduSize::Auto, lang).to_string(),
         Some(Named::Cdu(size)) => {
             let comma = if lang == Lang::Zh { "，" } else { ", " };
             format!("{}{comma}{}", cdu_size_name(size, lang), entry.display)
@@ -371,6 +400,10 @@ mod assumption_words {
         assert_eq!(
             assumption_value(&cdu_entry(CduSize::Facility), Lang::En),
             "Facility CDU, 2,000 kW"
+        );
+        assert_eq!(
+            assumption_value(&cdu_entry(CduSize::Auto), Lang::En),
+            "Chosen per hall to fit its load"
         );
         let custom = CduSize::Custom {
             capacity: kw(350.0),

@@ -5,7 +5,12 @@ crate::texts! {
     /// Result wording.
     Words {
         AirDensity => "air cannot cool {0} per rack (limit {1})", "风冷无法冷却每机柜 {0}（上限 {1}）";
+        AboveAirGuideline => "carries {0} per rack on air today, above the {1} guideline: feasible as it runs now (the measured PUE, where given, prices it); worth a check for hot spots", "现状风冷每机柜 {0}，高于 {1} 的建议上限：维持现状可行（如有实测 PUE，已计入）；建议排查局部热点";
         AirCapacity => "heat left on air {0} exceeds the hall's air-cooling capacity {1}", "留给风冷的热量 {0} 超过机房风冷能力 {1}";
+        ElectricalCapacity => "IT power {0} exceeds the hall's electrical capacity for IT {1}", "IT 功率 {0} 超过机房 IT 供电能力 {1}";
+        WaterCapacity => "liquid heat {0} exceeds what the hall's facility water can take, {1}", "液冷热量 {0} 超过机房冷却水可承担的 {1}";
+        OverLimitToday => "{0}: today's load {1} is already above the {2} written for the hall; today's load is taken as the limit", "{0}：现有负载 {1} 已超过填写的 {2}，以现有负载为上限";
+        CduTooSmall => "a rack puts {0} on the liquid loop, more than one CDU takes ({1})", "单柜液冷热量 {0} 超过单台 CDU 容量（{1}）";
         FloorLoadTank => "floor {0} < tank {1}", "楼板承重 {0} < 浸没槽 {1}";
         FloorLoadRack => "floor {0} < rack {1}", "楼板承重 {0} < 机柜 {1}";
         FloorSpace => "needs {0} of floor, the hall has {1}", "需要占地 {0}，机房仅有 {1}";
@@ -27,6 +32,7 @@ crate::texts! {
         NotApplicable => "n/a", "不适用";
         Yes => "yes", "是";
         No => "no", "否";
+        CduAuto => "Chosen per hall to fit its load", "按机房负载自动选型";
         CduInRack => "In-rack CDU", "机柜内 CDU";
         CduInRow => "In-row CDU", "列间 CDU";
         CduFacility => "Facility CDU", "设施级 CDU";

@@ -15,9 +15,10 @@ use uom::si::power::kilowatt;
 use super::{Panel, ViewCtx};
 use crate::command::Command;
 use coolplan_engine::analysis::redundancy::HallCheck;
-use coolplan_engine::analysis::tornado::Tornado;
+use coolplan_engine::analysis::tornado::{self, Tornado};
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
+use coolplan_words::fields::assumption_label;
 use coolplan_words::gui::Gui;
 use coolplan_words::results::{money, option_name};
 use coolplan_words::{Lang, Text};
@@ -51,8 +52,7 @@ impl Panel for AnalysisPanel {
 fn tornado_ui(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
     let lang = ctx.lang();
     if ctx.site.uncertainty.is_empty() {
-        ui.label(Gui::AnNoRanges.tr(lang));
-        return;
+        ui.label(An::RepNoRanges.tr(lang));
     }
     match ctx.studies.tornado_of(ctx.revision) {
         Some(Ok(t)) => tornado_view(ui, t, lang),
@@ -68,7 +68,8 @@ fn tornado_ui(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
 }
 
 fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
-    ui.heading(Gui::AnTornado.fmt(lang, &[&option_name(t.option, lang)]));
+    ui.heading(Gui::AnTornado.tr(lang));
+    let label = |b: &tornado::Bar| assumption_label(b.input, lang).to_string();
     let base = t.base_npv.amount;
     let n = t.bars.len();
     // Top bar at the top: input i at y = n − 1 − i; bars from base to each end, millions.
@@ -80,12 +81,12 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
                 let end = if high { &b.high } else { &b.low };
                 Bar::new((n - 1 - i) as f64, (end.npv.amount - base) / 1e6)
                     .base_offset(base / 1e6)
-                    .name(b.input.path())
+                    .name(label(b))
                     .width(0.6)
             })
             .collect::<Vec<_>>()
     };
-    let names: Vec<&str> = t.bars.iter().map(|b| b.input.path()).collect();
+    let names: Vec<String> = t.bars.iter().map(label).collect();
     Plot::new("tornado")
         .height(40.0 * n as f32 + 60.0)
         .legend(Legend::default())
@@ -111,19 +112,27 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
         ui.label(An::RepNpvHigh.tr(lang));
         ui.label(Gui::AnSwing.tr(lang));
         ui.end_row();
+        let shown = |text: &str| coolplan_words::results::units_as_written(text, lang);
         for b in &t.bars {
-            ui.label(b.input.path());
+            ui.label(label(b));
             ui.label(format!(
                 "{} → {}",
-                coolplan_units::format::written_for_display(&b.low.value),
+                shown(&b.low.display),
                 money(b.low.npv, lang)
             ));
             ui.label(format!(
                 "{} → {}",
-                coolplan_units::format::written_for_display(&b.high.value),
+                shown(&b.high.display),
                 money(b.high.npv, lang)
             ));
-            ui.label(money(b.swing, lang));
+            match &b.no_effect {
+                Some(why) => ui.label(format!(
+                    "{} ({})",
+                    money(b.swing, lang),
+                    coolplan_words::results::plan::no_effect(why, lang)
+                )),
+                None => ui.label(money(b.swing, lang)),
+            };
             ui.end_row();
         }
     });

@@ -170,13 +170,19 @@ fn cash_flow_chart(ui: &mut Ui, plan: &Plan, lang: Lang) {
                     .color(ALL_AIR_COLOUR)
                     .width(1.5),
             );
-            let payback = coolplan_words::terms::Term::Payback.tr(lang);
-            for (name, values, colour) in [
-                (plain_name, &plan.cumulative, PLAIN_COLOUR),
+            use coolplan_words::terms::Term;
+            for (name, values, colour, payback) in [
+                (
+                    plain_name,
+                    &plan.cumulative,
+                    PLAIN_COLOUR,
+                    Term::SimplePayback.tr(lang),
+                ),
                 (
                     discounted_name,
                     &plan.cumulative_discounted,
                     DISCOUNTED_COLOUR,
+                    Term::DiscountedPayback.tr(lang),
                 ),
             ] {
                 plot_ui.line(Line::new(name, series(values)).color(colour).width(2.0));

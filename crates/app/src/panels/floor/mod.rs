@@ -342,7 +342,12 @@ fn tile_colour(ctx: &ViewCtx, colour_by: ColourBy, at: At) -> Color32 {
             let band = POWER_BANDS_KW.iter().position(|&b| kw < b).unwrap_or(5);
             POWER_COLOURS[band]
         }
-        _ => group.recommended.map_or(NOTHING_SUITS, option_colour),
+        // the group's option in the recommended plan
+        _ => ctx
+            .analysis
+            .planned(at)
+            .flatten()
+            .map_or(NOTHING_SUITS, option_colour),
     }
 }
 
@@ -509,7 +514,7 @@ fn hover_text(ctx: &ViewCtx, (h, r): At) -> String {
             Gui::ColKwPerRack.tr(lang),
             quantity_in(group.per_rack_design, PowerUnit::kW)
         ));
-        let option = group.recommended.map_or_else(
+        let option = ctx.analysis.planned((h, r)).flatten().map_or_else(
             || coolplan_words::inventory::Inv::NoneSuits.tr(lang),
             |o| option_name(o, lang),
         );

@@ -32,11 +32,10 @@ pub(super) fn per_rack_kw(ctx: &ViewCtx, at: At) -> Option<f64> {
 }
 
 pub(super) fn recommended(ctx: &ViewCtx, at: At, lang: Lang) -> String {
-    match ctx.analysis.group(at) {
-        Some(group) => match group.recommended {
-            Some(option) => option_name(option, lang).to_string(),
-            None => Inv::NoneSuits.tr(lang).to_string(),
-        },
+    // the group's option in the recommended plan
+    match ctx.analysis.planned(at) {
+        Some(Some(option)) => option_name(option, lang).to_string(),
+        Some(None) => Inv::NoneSuits.tr(lang).to_string(),
         None => String::new(),
     }
 }
@@ -140,11 +139,11 @@ pub(super) fn status_combo(
 /// The recommended option; for a group no option suits, says so and how to see why.
 pub(super) fn recommended_cell(ui: &mut Ui, ctx: &ViewCtx, at: At) {
     let lang = ctx.lang();
-    let Some(group) = ctx.analysis.group(at) else {
+    let Some(planned) = ctx.analysis.planned(at) else {
         ui.label("");
         return;
     };
-    match group.recommended {
+    match planned {
         Some(option) => {
             ui.label(option_name(option, lang));
         }

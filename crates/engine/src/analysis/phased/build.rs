@@ -77,22 +77,36 @@ pub fn problem(site: &Site, results: &Results, budget: Money, years: usize) -> P
     let a = site.assumptions.resolve(site.currency);
     let horizon = results.horizon_years as usize;
     let first_year = results.first_year;
-    let unit_kw = a.cooling.cdu_size.capacity().in_unit(PowerUnit::kW);
-    let unit_cost = match site.cost_mode {
-        CostMode::Itemised => {
-            unit_kw
-                * a.prices.cdu_per_kw_capacity.amount_per(PowerUnit::kW)
-                * (1.0 + a.prices.contingency)
-        }
-        CostMode::PerKw => 0.0,
-    };
-    let halls = site
-        .halls
-        .iter()
-        .map(|_| HallCdus {
-            unit_kw,
-            unit_cost,
-            redundancy: a.cooling.cdu_redundancy,
+    // each hall's unit: the size its plan's CDUs use, else the pinned size, else in-row
+    let default_kw = a
+        .cooling
+        .cdu_size
+        .capacity()
+        .unwrap_or(coolplan_units::build::kw(600.0))
+        .in_unit(PowerUnit::kW);
+    let halls = (0..site.halls.len())
+        .map(|h| {
+            let unit_kw = results
+                .plan
+                .halls
+                .get(h)
+                .and_then(|p| p.cdus.first())
+                .map_or(default_kw, |c| {
+                    c.design.capacity.get::<uom::si::power::kilowatt>()
+                });
+            let unit_cost = match site.cost_mode {
+                CostMode::Itemised => {
+                    unit_kw
+                        * a.prices.cdu_per_kw_capacity.amount_per(PowerUnit::kW)
+                        * (1.0 + a.prices.contingency)
+                }
+                CostMode::PerKw => 0.0,
+            };
+            HallCdus {
+                unit_kw,
+                unit_cost,
+                redundancy: a.cooling.cdu_redundancy,
+            }
         })
         .collect();
     let groups = results

@@ -28,6 +28,7 @@ pub(super) fn hall(area_m2: f64, air_kw: f64, plant: AirPlant, supply_c: Option<
             class: WaterClass::Wplus,
             supply_temp: deg_c(c),
             heat_rejection: None,
+            capacity: None,
         }),
         measured_pue: None,
         calibration_split: None,

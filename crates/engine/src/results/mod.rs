@@ -1,13 +1,21 @@
 //! Results of the engine: plain data that the GUI, CLI and report writers all read.
 //!
-//! One [`OptionResult`] per cooling option per scope (rack group, hall, site). Quantities
-//! are uom values; money carries the site's currency. Reasons are structured ([`Reason`]) so
-//! each shell words them in the user's language and units.
+//! One [`OptionResult`] per cooling option per scope (rack group, hall, site), and the
+//! recommended [`Plan`] (an option per rack group within each hall's shared limits).
+//! Quantities are uom values; money carries the site's currency. Reasons are structured
+//! ([`Reason`], [`plan::Why`]) so each shell words them in the user's language and units.
+
+pub mod plan;
+
+pub use plan::{
+    Amount, GroupChoice, HallPlan, Limit, LimitUse, Plan, PlanCdus, PlanTotals, SearchMethod, Why,
+};
 
 use uom::si::f64::{
     Area, ArealMassDensity, Energy, Mass, Power, ThermodynamicTemperature, Time, Volume, VolumeRate,
 };
 
+use crate::per_option::PerOption;
 use coolplan_units::{Currency, Money};
 
 /// The three ways to cool a rack group.
@@ -32,7 +40,7 @@ impl CoolingOption {
             CoolingOption::Immersion => "immersion",
         }
     }
-    /// Position in `[OptionResult; 3]` arrays.
+    /// Position in [`PerOption`] tables.
     pub fn index(self) -> usize {
         self as usize
     }
@@ -49,8 +57,11 @@ impl CoolingOption {
 /// Why an option is infeasible, why one is recommended, or what to watch.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reason {
-    /// Rack density above what air can cool.
+    /// Rack density above what air can cool (new load on air above the guideline).
     AirDensity { per_rack: Power, limit: Power },
+    /// Warning: the rack carries on air today more than the air guideline, and keeps no more
+    /// than that on air (feasible: with a measured PUE the calibration already prices it).
+    AboveAirGuideline { per_rack: Power, limit: Power },
     /// Heat left on air in a hall exceeds the hall's air-cooling capacity.
     AirCapacity { heat_to_air: Power, capacity: Power },
     /// Equipment loads the floor beyond its rating.
@@ -60,6 +71,22 @@ pub enum Reason {
     },
     /// Equipment needs more floor than the hall has.
     FloorSpace { needed: Area, available: Area },
+    /// IT power at max draw exceeds the hall's electrical capacity for IT.
+    ElectricalCapacity { it_design: Power, capacity: Power },
+    /// Liquid heat exceeds what the hall's facility water can take.
+    WaterCapacity {
+        heat_to_liquid: Power,
+        capacity: Power,
+    },
+    /// Warning: today's installed load already exceeds a hall limit as written; the limit is
+    /// taken as today's use (what runs today is feasible), and only added load must fit.
+    OverLimitToday {
+        limit: Limit,
+        today: Amount,
+        capacity: Amount,
+    },
+    /// A rack's liquid heat exceeds one CDU's capacity (no unit can take it whole).
+    CduTooSmall { per_rack: Power, capacity: Power },
     /// A server model cannot be immersed.
     NotImmersionCompatible { model: String },
     /// A server model can be immersed only after preparation (warning, priced in itemised mode).
@@ -266,7 +293,10 @@ impl CostItem {
 /// Cost and finance figures of one option in one scope.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CostFigures {
+    /// CAPEX over the horizon (up front and as new servers arrive).
     pub capex: Money,
+    /// CAPEX of year 0, spent before operations start (the rest falls in later years).
+    pub capex_up_front: Money,
     pub capex_breakdown: Vec<(CostItem, Money)>,
     pub opex_per_year: Money,
     pub energy_cost_per_year: Money,
@@ -309,17 +339,18 @@ pub struct Recommendation {
     pub margin: Option<Money>,
 }
 
-/// A rack group, a hall or the site: its results for all three options.
+/// A rack group, a hall or the site: its results for every option, and the single option
+/// best for the scope alone (a reference: the site's decision is [`Results::plan`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScopeResult {
     pub name: String,
-    pub options: [OptionResult; 3],
+    pub options: PerOption<OptionResult>,
     pub recommendation: Recommendation,
 }
 
 impl ScopeResult {
     pub fn option(&self, option: CoolingOption) -> &OptionResult {
-        &self.options[option.index()]
+        &self.options[option]
     }
     /// Whether the recommendation moves this scope off air.
     pub fn leaves_air(&self) -> bool {
@@ -369,27 +400,19 @@ pub struct RackResult {
     pub scope: ScopeResult,
 }
 
-/// The plan where each rack group takes its own recommended option.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MixedPlan {
-    /// Chosen option per rack group, in `Results::racks` order.
-    pub choices: Vec<Option<CoolingOption>>,
-    pub capex: Money,
-    pub opex_per_year: Money,
-    pub npv_vs_air: Money,
-    pub pue: f64,
-    pub facility_energy: Energy,
-}
-
-/// The figures of one option for one rack group that the live views, the mixed plan and
-/// the CDU checks read: what [`GroupSummary`] keeps and [`RackResult`] can give.
+/// The figures of one option for one rack group that the live views, the plan and the CDU
+/// checks read: what [`GroupSummary`] keeps and [`RackResult`] can give. Physical figures are
+/// the group with its retrofit share on the option and the rest on air.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GroupFigures {
+    /// Feasible for the group alone (rack rules; hall limits are the plan's to meet).
     pub feasible: bool,
     /// IT power at max draw (after the option's fan saving), whole group.
     pub it_design: Power,
     pub heat_to_liquid: Power,
     pub heat_to_air: Power,
+    /// Floor area the group's equipment needs, with service clearance.
+    pub floor_area: Area,
     pub capex: Money,
     pub opex_per_year: Money,
     pub npv_vs_air: Money,
@@ -429,6 +452,7 @@ impl GroupView for RackResult {
             it_design: o.thermal.it_design,
             heat_to_liquid: o.thermal.heat_to_liquid,
             heat_to_air: o.thermal.heat_to_air,
+            floor_area: o.thermal.floor_area,
             capex: o.cost.capex,
             opex_per_year: o.cost.opex_per_year,
             npv_vs_air: o.cost.npv_vs_air,
@@ -450,7 +474,7 @@ pub struct GroupSummary {
     pub per_rack_design: Power,
     /// `None` only when no option is feasible.
     pub recommended: Option<CoolingOption>,
-    pub options: [GroupFigures; 3],
+    pub options: PerOption<GroupFigures>,
 }
 
 impl GroupSummary {
@@ -462,7 +486,7 @@ impl GroupSummary {
             count: rack.count,
             per_rack_design: rack.per_rack_design,
             recommended: rack.recommended(),
-            options: CoolingOption::ALL.map(|o| rack.figures(o)),
+            options: PerOption::from_fn(|o| rack.figures(o)),
         }
     }
 }
@@ -481,7 +505,7 @@ impl GroupView for GroupSummary {
         self.recommended
     }
     fn figures(&self, option: CoolingOption) -> GroupFigures {
-        self.options[option.index()]
+        self.options[option]
     }
 }
 
@@ -497,7 +521,8 @@ pub struct Results<R = RackResult> {
     pub site: ScopeResult,
     pub halls: Vec<ScopeResult>,
     pub racks: Vec<R>,
-    pub mixed_plan: MixedPlan,
+    /// The recommendation: an option per rack group within each hall's shared limits.
+    pub plan: Plan,
     /// Each hall's plant: energy by part, design day, calibration.
     pub plant: Vec<HallPlant>,
 }
@@ -516,7 +541,7 @@ impl Results {
             site: self.site.clone(),
             halls: self.halls.clone(),
             racks: self.racks.iter().map(GroupSummary::of).collect(),
-            mixed_plan: self.mixed_plan.clone(),
+            plan: self.plan.clone(),
             plant: self.plant.clone(),
         }
     }

@@ -1,6 +1,6 @@
 //! The JSON report (`coolplan report <site.ron> --format json`): a stable document of the
-//! site totals, halls and rack groups per option, described field by field in
-//! `docs/report-json.md`. Keys keep the declaration order of the structs below; numbers that
+//! recommended plan and of the site totals, halls and rack groups per option, described field
+//! by field in `docs/report-json.md`. Keys keep the declaration order of the structs below; numbers that
 //! are undefined (no payback, no IRR) or not finite are `null`. Money is in the site's currency.
 
 use std::collections::BTreeMap;
@@ -8,15 +8,21 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use coolplan_engine::{
-    CoolingOption, CostItem, HallPlant, OptionResult, Reason, Recommendation, Results, ScopeResult,
+    CoolingOption, CostItem, HallPlan, OptionResult, Plan, PlanTotals, Reason, Recommendation,
+    Results, ScopeResult, Why,
 };
-use coolplan_model::CalibrationSplit;
 use coolplan_units::format::UnitSystem;
 use coolplan_words::Lang;
 use coolplan_words::results as words;
+use coolplan_words::results::plan as plan_words;
+use plant::{PlantDoc, plant_doc};
+
+pub mod plant;
 
 /// Version of the document layout; raised when a field changes meaning or is removed.
-pub const FORMAT_VERSION: u32 = 1;
+/// 2: `recommended` is the plan's (`mixed` when groups differ); the best single option of a
+/// scope moved to `best_single_option`; `plan` replaces `mixed_plan`.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The JSON text of `results` for the site named `site`, reasons worded in `lang`.
 pub fn to_json(site: &str, results: &Results, lang: Lang) -> String {
@@ -36,29 +42,18 @@ pub fn document<'a>(site: &'a str, results: &'a Results, lang: Lang) -> Document
         horizon_years: results.horizon_years,
         discount_rate: num(results.discount_rate),
         first_year: results.first_year,
-        recommended: results.site.recommendation.option.map(CoolingOption::key),
+        recommended: plan_key(&results.plan),
+        plan: plan_doc(results, lang),
+        best_single_option: results.site.recommendation.option.map(CoolingOption::key),
         reasons: reasons(&results.site.recommendation, &results.site, lang),
         options: options(&results.site, lang),
-        mixed_plan: MixedPlanDoc {
-            choices: results
-                .mixed_plan
-                .choices
-                .iter()
-                .map(|c| c.map(CoolingOption::key))
-                .collect(),
-            capex: num(results.mixed_plan.capex.amount),
-            opex_per_year: num(results.mixed_plan.opex_per_year.amount),
-            npv_vs_air: num(results.mixed_plan.npv_vs_air.amount),
-            pue: num(results.mixed_plan.pue),
-            facility_energy_mwh_per_year: num(mwh(results.mixed_plan.facility_energy)),
-        },
         halls: results
             .halls
             .iter()
             .zip(&results.plant)
             .map(|(hall, plant)| HallDoc {
                 name: &hall.name,
-                recommended: hall.recommendation.option.map(CoolingOption::key),
+                best_single_option: hall.recommendation.option.map(CoolingOption::key),
                 reasons: reasons(&hall.recommendation, hall, lang),
                 options: options(hall, lang),
                 plant: plant_doc(plant, lang),
@@ -67,17 +62,205 @@ pub fn document<'a>(site: &'a str, results: &'a Results, lang: Lang) -> Document
         racks: results
             .racks
             .iter()
-            .map(|rack| RackDoc {
+            .zip(&results.plan.groups)
+            .map(|(rack, choice)| RackDoc {
                 name: &rack.scope.name,
                 hall: hall_name(rack.hall),
                 count: rack.count,
                 per_rack_design_kw: num(kw(rack.per_rack_design)),
-                recommended: rack.scope.recommendation.option.map(CoolingOption::key),
+                recommended: choice.option.map(CoolingOption::key),
+                why: why_doc(&choice.why, lang),
+                plan_npv_vs_air: num(choice.npv.amount),
+                best_single_option: rack.scope.recommendation.option.map(CoolingOption::key),
                 reasons: reasons(&rack.scope.recommendation, &rack.scope, lang),
                 options: options(&rack.scope, lang),
             })
             .collect(),
     }
+}
+
+/// `air`, `cold_plate`, `immersion` when every group takes it; `mixed` otherwise; null when
+/// the plan places no group.
+fn plan_key(plan: &Plan) -> Option<&'static str> {
+    match plan.uniform {
+        Some(option) => Some(option.key()),
+        None if plan.groups.iter().any(|g| g.option.is_some()) => Some("mixed"),
+        None => None,
+    }
+}
+
+fn plan_doc(results: &Results, lang: Lang) -> PlanDoc<'_> {
+    let plan = &results.plan;
+    let racks_of = |g: usize| results.racks.get(g).map_or(0, |r| r.count);
+    PlanDoc {
+        uniform: plan.uniform.map(CoolingOption::key),
+        headline: plan_words::headline(plan, racks_of, lang),
+        relation: plan_words::relation_to_columns(plan, lang),
+        unplaced_groups: plan.unplaced(),
+        within_limits: plan.within_limits(),
+        totals: totals_doc(&plan.totals),
+        halls: results
+            .halls
+            .iter()
+            .zip(&plan.halls)
+            .map(|(hall, p)| hall_plan_doc(&hall.name, p, lang))
+            .collect(),
+    }
+}
+
+fn totals_doc(t: &PlanTotals) -> PlanTotalsDoc {
+    PlanTotalsDoc {
+        capex: num(t.capex.amount),
+        capex_up_front: t.capex_by_year.first().and_then(|m| num(m.amount)),
+        capex_by_year: t.capex_by_year.iter().map(|m| num(m.amount)).collect(),
+        opex_per_year: num(t.opex_per_year.amount),
+        energy_cost_per_year: num(t.energy_cost_per_year.amount),
+        npv_vs_air: num(t.npv_vs_air.amount),
+        simple_payback_years: t.simple_payback_years.and_then(num),
+        discounted_payback_years: t.discounted_payback_years.and_then(num),
+        irr: t.irr.and_then(num),
+        pue: num(t.pue),
+        pue_air: num(t.pue_air),
+        facility_energy_mwh_per_year: num(mwh(t.facility_energy)),
+        facility_energy_air_mwh_per_year: num(mwh(t.facility_energy_air)),
+        cash_flows: t.cash_flows.iter().map(|m| num(m.amount)).collect(),
+    }
+}
+
+fn hall_plan_doc<'a>(name: &'a str, p: &HallPlan, lang: Lang) -> HallPlanDoc<'a> {
+    HallPlanDoc {
+        name,
+        method: match p.method {
+            coolplan_engine::SearchMethod::Exhaustive => "exhaustive",
+            coolplan_engine::SearchMethod::Heuristic => "heuristic",
+        },
+        uniform: p.uniform.map(CoolingOption::key),
+        within_limits: p.within_limits,
+        limits: p
+            .limits
+            .iter()
+            .map(|l| LimitDoc {
+                limit: l.limit.key(),
+                unit: match l.used {
+                    coolplan_engine::Amount::Power(_) => "kW",
+                    coolplan_engine::Amount::Area(_) => "m2",
+                },
+                used: num(limit_number(l.used)),
+                capacity: num(limit_number(l.capacity)),
+                today: num(limit_number(l.today)),
+                binds: l.binds,
+                text: plan_words::limit_name(l.limit, lang).to_string(),
+            })
+            .collect(),
+        cdus: p
+            .cdus
+            .iter()
+            .map(|c| {
+                let d = &c.design;
+                CduDoc {
+                    option: c.option.key(),
+                    size: words::cdu_size_name(&d.size, lang).to_string(),
+                    capacity_kw: num(kw(d.capacity)),
+                    units: d.units(),
+                    loaded_units: d.loaded_units(),
+                    spares: d.spares,
+                    racks: d.assigned_racks(),
+                    unassigned_racks: d.unassigned.iter().map(|l| l.racks).sum(),
+                    spare_capacity_kw: num(kw(d.spare_capacity())),
+                    n_plus_one: d.survives_one_failure(),
+                }
+            })
+            .collect(),
+        totals: totals_doc(&p.totals),
+    }
+}
+
+/// A limit amount in kW or m².
+fn limit_number(amount: coolplan_engine::Amount) -> f64 {
+    match amount {
+        coolplan_engine::Amount::Power(p) => kw(p),
+        coolplan_engine::Amount::Area(a) => a.get::<uom::si::area::square_meter>(),
+    }
+}
+
+fn why_doc(why: &Why, lang: Lang) -> ReasonDoc {
+    ReasonDoc {
+        kind: match why {
+            Why::BestNpv { .. } => "best_npv",
+            Why::OnlyFeasible => "only_feasible",
+            Why::HeldByLimit { .. } => "held_by_limit",
+            Why::CduStep { .. } => "cdu_step",
+            Why::StaysAsToday => "stays_as_today",
+            Why::NothingFeasible => "nothing_feasible",
+        },
+        text: plan_words::why(why, lang),
+    }
+}
+
+/// The recommended plan.
+#[derive(Serialize)]
+pub struct PlanDoc<'a> {
+    pub uniform: Option<&'static str>,
+    pub headline: String,
+    pub relation: String,
+    pub unplaced_groups: usize,
+    pub within_limits: bool,
+    pub totals: PlanTotalsDoc,
+    pub halls: Vec<HallPlanDoc<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct PlanTotalsDoc {
+    pub capex: Option<f64>,
+    pub capex_up_front: Option<f64>,
+    pub capex_by_year: Vec<Option<f64>>,
+    pub opex_per_year: Option<f64>,
+    pub energy_cost_per_year: Option<f64>,
+    pub npv_vs_air: Option<f64>,
+    pub simple_payback_years: Option<f64>,
+    pub discounted_payback_years: Option<f64>,
+    pub irr: Option<f64>,
+    pub pue: Option<f64>,
+    pub pue_air: Option<f64>,
+    pub facility_energy_mwh_per_year: Option<f64>,
+    pub facility_energy_air_mwh_per_year: Option<f64>,
+    pub cash_flows: Vec<Option<f64>>,
+}
+
+#[derive(Serialize)]
+pub struct HallPlanDoc<'a> {
+    pub name: &'a str,
+    pub method: &'static str,
+    pub uniform: Option<&'static str>,
+    pub within_limits: bool,
+    pub limits: Vec<LimitDoc>,
+    pub cdus: Vec<CduDoc>,
+    pub totals: PlanTotalsDoc,
+}
+
+#[derive(Serialize)]
+pub struct LimitDoc {
+    pub limit: &'static str,
+    pub text: String,
+    pub unit: &'static str,
+    pub used: Option<f64>,
+    pub capacity: Option<f64>,
+    pub today: Option<f64>,
+    pub binds: bool,
+}
+
+#[derive(Serialize)]
+pub struct CduDoc {
+    pub option: &'static str,
+    pub size: String,
+    pub capacity_kw: Option<f64>,
+    pub units: u64,
+    pub loaded_units: u64,
+    pub spares: u64,
+    pub racks: u64,
+    pub unassigned_racks: u64,
+    pub spare_capacity_kw: Option<f64>,
+    pub n_plus_one: bool,
 }
 
 #[derive(Serialize)]
@@ -89,89 +272,21 @@ pub struct Document<'a> {
     pub discount_rate: Option<f64>,
     pub first_year: u16,
     pub recommended: Option<&'static str>,
+    pub plan: PlanDoc<'a>,
+    pub best_single_option: Option<&'static str>,
     pub reasons: Vec<ReasonDoc>,
     pub options: Options,
-    pub mixed_plan: MixedPlanDoc,
     pub halls: Vec<HallDoc<'a>>,
     pub racks: Vec<RackDoc<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct MixedPlanDoc {
-    pub choices: Vec<Option<&'static str>>,
-    pub capex: Option<f64>,
-    pub opex_per_year: Option<f64>,
-    pub npv_vs_air: Option<f64>,
-    pub pue: Option<f64>,
-    pub facility_energy_mwh_per_year: Option<f64>,
-}
-
-#[derive(Serialize)]
 pub struct HallDoc<'a> {
     pub name: &'a str,
-    pub recommended: Option<&'static str>,
+    pub best_single_option: Option<&'static str>,
     pub reasons: Vec<ReasonDoc>,
     pub options: Options,
     pub plant: PlantDoc,
-}
-
-/// A hall's plant: the calibration of its measured PUE, and per option its energy by part
-/// and the liquid path's design day.
-#[derive(Serialize)]
-pub struct PlantDoc {
-    pub calibration: Option<CalibrationDoc>,
-    pub air: PlantOptionDoc,
-    pub cold_plate: PlantOptionDoc,
-    pub immersion: PlantOptionDoc,
-}
-
-#[derive(Serialize)]
-pub struct CalibrationDoc {
-    pub split: &'static str,
-    pub measured_pue: Option<f64>,
-    pub model_pue: Option<f64>,
-    pub excess_fixed: Option<f64>,
-    pub excess_proportional: Option<f64>,
-    pub factor_fixed: Option<f64>,
-    pub factor_proportional: Option<f64>,
-    pub reproduced: bool,
-    pub text: String,
-}
-
-#[derive(Serialize)]
-pub struct PlantOptionDoc {
-    pub energy_mwh_per_year: PlantEnergyDoc,
-    pub design_day: Option<DesignDayDoc>,
-}
-
-#[derive(Serialize)]
-pub struct PlantEnergyDoc {
-    pub ups: Option<f64>,
-    pub distribution: Option<f64>,
-    pub lighting: Option<f64>,
-    pub ancillary: Option<f64>,
-    pub fans: Option<f64>,
-    pub compressors: Option<f64>,
-    pub heat_rejection: Option<f64>,
-    pub pumps: Option<f64>,
-    pub liquid_pumps: Option<f64>,
-    pub dry_cooler_fans: Option<f64>,
-    pub trim_chiller: Option<f64>,
-    pub fixed: Option<f64>,
-}
-
-#[derive(Serialize)]
-pub struct DesignDayDoc {
-    pub dry_bulb_c: Option<f64>,
-    pub wet_bulb_c: Option<f64>,
-    pub cooler_leaving_c: Option<f64>,
-    pub supply_c: Option<f64>,
-    pub holds_supply: bool,
-    pub trim_capacity_kw: Option<f64>,
-    pub trim_cop: Option<f64>,
-    pub trim_hours_per_year: Option<f64>,
-    pub trim_energy_mwh_per_year: Option<f64>,
-    pub text: String,
 }
 
 #[derive(Serialize)]
@@ -181,6 +296,9 @@ pub struct RackDoc<'a> {
     pub count: u64,
     pub per_rack_design_kw: Option<f64>,
     pub recommended: Option<&'static str>,
+    pub why: ReasonDoc,
+    pub plan_npv_vs_air: Option<f64>,
+    pub best_single_option: Option<&'static str>,
     pub reasons: Vec<ReasonDoc>,
     pub options: Options,
 }
@@ -223,6 +341,7 @@ pub struct OptionDoc {
     pub water_m3_per_year: Option<f64>,
     pub co2_t_per_year: Option<f64>,
     pub capex: Option<f64>,
+    pub capex_up_front: Option<f64>,
     pub capex_breakdown: BTreeMap<&'static str, Option<f64>>,
     pub opex_per_year: Option<f64>,
     pub energy_cost_per_year: Option<f64>,
@@ -294,6 +413,7 @@ fn option(result: &OptionResult, irr: Option<f64>, lang: Lang) -> OptionDoc {
         water_m3_per_year: num(e.water.get::<cubic_meter>()),
         co2_t_per_year: num(e.co2.get::<ton>()),
         capex: num(c.capex.amount),
+        capex_up_front: num(c.capex_up_front.amount),
         capex_breakdown: c
             .capex_breakdown
             .iter()
@@ -307,66 +427,6 @@ fn option(result: &OptionResult, irr: Option<f64>, lang: Lang) -> OptionDoc {
         irr: irr.and_then(num),
         tco_per_kw_year: num(c.tco_per_kw_year.amount),
         cash_flows: c.cash_flows.iter().map(|m| num(m.amount)).collect(),
-    }
-}
-
-fn plant_doc(plant: &HallPlant, lang: Lang) -> PlantDoc {
-    let option = |o: CoolingOption| {
-        let e = &plant.energy[o.index()];
-        let m = |energy| num(mwh(energy));
-        PlantOptionDoc {
-            energy_mwh_per_year: PlantEnergyDoc {
-                ups: m(e.ups),
-                distribution: m(e.distribution),
-                lighting: m(e.lighting),
-                ancillary: m(e.ancillary),
-                fans: m(e.fans),
-                compressors: m(e.compressors),
-                heat_rejection: m(e.heat_rejection),
-                pumps: m(e.pumps),
-                liquid_pumps: m(e.liquid_pumps),
-                dry_cooler_fans: m(e.dry_cooler_fans),
-                trim_chiller: m(e.trim_chiller),
-                fixed: m(e.fixed),
-            },
-            design_day: plant.design_day[o.index()].map(|d| {
-                let c = |t: uom::si::f64::ThermodynamicTemperature| {
-                    num(t.get::<uom::si::thermodynamic_temperature::degree_celsius>())
-                };
-                DesignDayDoc {
-                    dry_bulb_c: c(d.dry_bulb),
-                    wet_bulb_c: c(d.wet_bulb),
-                    cooler_leaving_c: c(d.cooler_leaving),
-                    supply_c: c(d.supply),
-                    holds_supply: d.holds_supply,
-                    trim_capacity_kw: num(kw(d.trim_capacity)),
-                    trim_cop: d.trim_cop.and_then(num),
-                    trim_hours_per_year: num(d.trim_hours.get::<uom::si::time::hour>()),
-                    trim_energy_mwh_per_year: m(d.trim_energy),
-                    text: words::plant::design_day(o, &d, lang, UnitSystem::Si),
-                }
-            }),
-        }
-    };
-    PlantDoc {
-        calibration: plant.calibration.map(|c| CalibrationDoc {
-            split: match c.split {
-                CalibrationSplit::Uniform => "uniform",
-                CalibrationSplit::Fixed => "fixed",
-                CalibrationSplit::Proportional => "proportional",
-            },
-            measured_pue: num(c.measured_pue),
-            model_pue: num(c.model_pue),
-            excess_fixed: num(c.excess_fixed),
-            excess_proportional: num(c.excess_proportional),
-            factor_fixed: num(c.factor_fixed),
-            factor_proportional: num(c.factor_proportional),
-            reproduced: c.reproduced,
-            text: words::plant::calibration(&c, lang),
-        }),
-        air: option(CoolingOption::Air),
-        cold_plate: option(CoolingOption::ColdPlate),
-        immersion: option(CoolingOption::Immersion),
     }
 }
 
@@ -406,7 +466,12 @@ fn reason_doc(reason: &Reason, option: Option<CoolingOption>, lang: Lang) -> Rea
 pub fn reason_key(reason: &Reason) -> &'static str {
     match reason {
         Reason::AirDensity { .. } => "air_density",
+        Reason::AboveAirGuideline { .. } => "above_air_guideline",
         Reason::AirCapacity { .. } => "air_capacity",
+        Reason::ElectricalCapacity { .. } => "electrical_capacity",
+        Reason::WaterCapacity { .. } => "water_capacity",
+        Reason::OverLimitToday { .. } => "over_limit_today",
+        Reason::CduTooSmall { .. } => "cdu_too_small",
         Reason::FloorLoad { .. } => "floor_load",
         Reason::FloorSpace { .. } => "floor_space",
         Reason::NotImmersionCompatible { .. } => "not_immersion_compatible",

@@ -1,0 +1,163 @@
+//! A hall's shared limits: air-cooling capacity, floor area, electrical capacity for IT and
+//! facility-water capacity, each with what the hall uses of it today.
+//!
+//! Owns: the today's-state rule for hall limits and the reasons a scope breaks one. Rule: what
+//! runs today is feasible, so a limit written below today's use (the installed servers on air)
+//! is taken as today's use, with a warning ([`Reason::OverLimitToday`]); only load added to
+//! today's must fit. A limit the file does not give (electrical, facility water) is unbounded.
+//! Uses and capacities are SI f64 (W, m²) in [`Limit::index`] order.
+
+use coolplan_model::Hall;
+use coolplan_units::{AreaUnit, PowerUnit};
+
+use super::sums::Sums;
+use crate::results::{Amount, Limit, Reason};
+
+/// One value per limit, in [`Limit::ALL`] order.
+pub type PerLimit = [f64; Limit::ALL.len()];
+
+/// What a scope's sums use of each limit: heat on air, floor area, IT at max draw, liquid heat.
+pub fn uses(sums: &Sums) -> PerLimit {
+    [
+        sums.air_design_w,
+        sums.floor_area_m2,
+        sums.it_design_w,
+        sums.liquid_design_w,
+    ]
+}
+
+/// The limits of one hall.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HallLimits {
+    /// As written (`None`: not given, unbounded).
+    pub declared: [Option<f64>; Limit::ALL.len()],
+    /// Today's use: installed servers on air.
+    pub today: PerLimit,
+    /// What plans must keep within: the larger of the written limit and today's use.
+    pub capacity: PerLimit,
+}
+
+impl HallLimits {
+    /// Limits of `hall` with today's use `today`.
+    pub fn new(hall: &Hall, today: PerLimit) -> Self {
+        let declared = [
+            Some(hall.air_cooling_capacity.in_unit(PowerUnit::W)),
+            Some(hall.area.in_unit(AreaUnit::m2)),
+            hall.it_capacity.map(|c| c.in_unit(PowerUnit::W)),
+            hall.facility_water
+                .as_ref()
+                .and_then(|w| w.capacity)
+                .map(|c| c.in_unit(PowerUnit::W)),
+        ];
+        let capacity = std::array::from_fn(|i| match declared[i] {
+            Some(written) => written.max(today[i]),
+            None => f64::INFINITY,
+        });
+        Self {
+            declared,
+            today,
+            capacity,
+        }
+    }
+
+    /// Whether `used` fits every limit (1e-9 relative tolerance for sums that land on one).
+    pub fn fits(&self, used: &PerLimit) -> bool {
+        used.iter()
+            .zip(&self.capacity)
+            .all(|(u, c)| *u <= c * (1.0 + 1e-9))
+    }
+
+    /// The limits `used` exceeds, as reasons, into `into`.
+    pub fn broken(&self, used: &PerLimit, into: &mut Vec<Reason>) {
+        for limit in Limit::ALL {
+            let i = limit.index();
+            let (u, c) = (used[i], self.capacity[i]);
+            if u <= c * (1.0 + 1e-9) {
+                continue;
+            }
+            let power = |w: f64| uom::si::f64::Power::new::<uom::si::power::watt>(w);
+            into.push(match limit {
+                Limit::AirCooling => Reason::AirCapacity {
+                    heat_to_air: power(u),
+                    capacity: power(c),
+                },
+                Limit::FloorArea => {
+                    let area = |m2: f64| uom::si::f64::Area::new::<uom::si::area::square_meter>(m2);
+                    Reason::FloorSpace {
+                        needed: area(u),
+                        available: area(c),
+                    }
+                }
+                Limit::Electrical => Reason::ElectricalCapacity {
+                    it_design: power(u),
+                    capacity: power(c),
+                },
+                Limit::FacilityWater => Reason::WaterCapacity {
+                    heat_to_liquid: power(u),
+                    capacity: power(c),
+                },
+            });
+        }
+    }
+
+    /// Warnings for limits written below today's use, into `into`.
+    pub fn today_over(&self, into: &mut Vec<Reason>) {
+        for limit in Limit::ALL {
+            let i = limit.index();
+            if let Some(written) = self.declared[i]
+                && self.today[i] > written * (1.0 + 1e-9)
+            {
+                into.push(Reason::OverLimitToday {
+                    limit,
+                    today: Amount::of(limit, self.today[i]),
+                    capacity: Amount::of(limit, written),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use coolplan_model::{Floor, FloorKind};
+    use coolplan_units::build::{kg_per_m2, kw, m2};
+
+    fn hall(air_kw: f64, area_m2: f64) -> Hall {
+        Hall {
+            name: "H".into(),
+            notes: String::new(),
+            floor: Floor {
+                kind: FloorKind::Slab,
+                rating: kg_per_m2(1500.0),
+            },
+            area: m2(area_m2),
+            air_cooling_capacity: kw(air_kw),
+            facility_water: None,
+            measured_pue: None,
+            calibration_split: None,
+            it_capacity: None,
+            plant: None,
+            ups_redundancy: None,
+            ups_curve: None,
+            racks: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_limit_below_today_is_taken_as_today_with_a_warning() {
+        // 900 kW of air plant, 1,000 kW on air today: plans keep within 1,000 kW
+        let limits = HallLimits::new(&hall(900.0, 500.0), [1.0e6, 100.0, 1.0e6, 0.0]);
+        assert_eq!(limits.capacity[0], 1.0e6);
+        assert_eq!(limits.capacity[1], 500.0);
+        assert_eq!(limits.capacity[2], f64::INFINITY);
+        let mut warnings = Vec::new();
+        limits.today_over(&mut warnings);
+        assert_eq!(warnings.len(), 1);
+        // today's state fits; 1,000 kW + 1 W of new load on air does not
+        assert!(limits.fits(&limits.today));
+        let mut broken = Vec::new();
+        limits.broken(&[1.0e6 + 1.0, 100.0, 2.0e6, 0.0], &mut broken);
+        assert!(matches!(broken[..], [Reason::AirCapacity { .. }]));
+    }
+}

@@ -1,0 +1,323 @@
+//! The heuristic search for halls with too many combinations to walk: a greedy
+//! multiple-choice knapsack with a few shared limits, from several starts, then local search.
+//!
+//! From each start — every group on its best option alone (relaxed value); for each option,
+//! every group that may take it on it (the others on their best alone); every group on the
+//! option with the smallest footprint on the limits together:
+//! 1. repair, while a limit is exceeded: moves of one group to another option, ranked by how
+//!    much they reduce the excess over all limits (each as a share of its limit, so a move
+//!    that relieves one limit by breaking another counts for its net) per unit of value lost,
+//!    applied best first while they still reduce it; repeated from the new state;
+//! 2. improve: moves that gain relaxed value and keep every limit, best gain first, until none
+//!    is left;
+//! 3. whole CDU units, valued exactly: for each liquid option, the plan without it (its groups
+//!    on their next best option); in halls of at most [`EXACT_SWAP_GROUPS`] groups, then every
+//!    single move, repeated until none gains.
+//!
+//! Each start is also kept as it was when it fits (so the plan is never worse than an "all …"
+//! plan that fits); the best exact value of all wins. Deterministic: moves are ranked with
+//! ties broken by group and option order.
+
+use super::search::{Solution, add};
+use super::{Candidate, HallProblem};
+use crate::physical::limits::PerLimit;
+use crate::results::CoolingOption;
+
+/// Halls up to this many groups get single moves valued exactly, to a local optimum.
+pub const EXACT_SWAP_GROUPS: usize = 64;
+/// Rounds of repair and passes of exact single moves at most.
+const ROUNDS: usize = 8;
+const EXACT_PASSES: usize = 20;
+
+/// A move of one group to another option.
+struct Move {
+    group: usize,
+    to: CoolingOption,
+    rank: f64,
+}
+
+/// Ranks moves best first; equal ranks keep group and option order.
+fn sort_moves(moves: &mut [Move]) {
+    moves.sort_by(|a, b| {
+        b.rank
+            .total_cmp(&a.rank)
+            .then(a.group.cmp(&b.group))
+            .then(a.to.cmp(&b.to))
+    });
+}
+
+/// The heuristic plan (see the module doc).
+pub fn heuristic(problem: &HallProblem<'_>) -> Solution {
+    let groups = problem.groups;
+    let own: Vec<Option<CoolingOption>> = groups.iter().map(Candidate::best).collect();
+    let mut starts = vec![own.clone()];
+    for option in CoolingOption::ALL {
+        let start: Vec<_> = groups
+            .iter()
+            .zip(&own)
+            .map(|(g, best)| {
+                if g.options[option].feasible {
+                    Some(option)
+                } else {
+                    *best
+                }
+            })
+            .collect();
+        if !starts.contains(&start) {
+            starts.push(start);
+        }
+    }
+    // the smallest footprint: each group on the option that uses least of the limits together
+    let capacity = &problem.limits.capacity;
+    let footprint = |g: &Candidate, o: CoolingOption| -> f64 {
+        g.options[o]
+            .uses
+            .iter()
+            .zip(capacity)
+            .map(|(u, c)| {
+                if c.is_finite() && *c > 0.0 {
+                    u / c
+                } else {
+                    0.0
+                }
+            })
+            .sum()
+    };
+    let smallest: Vec<_> = groups
+        .iter()
+        .map(|g| {
+            g.allowed()
+                .min_by(|a, b| footprint(g, *a).total_cmp(&footprint(g, *b)).then(a.cmp(b)))
+                .or(g.forced())
+        })
+        .collect();
+    if !starts.contains(&smallest) {
+        starts.push(smallest);
+    }
+    let mut best: Option<Solution> = None;
+    let mut fallback: Option<Solution> = None;
+    let keep = |s: Solution, best: &mut Option<Solution>| {
+        if best.as_ref().is_none_or(|b| s.value > b.value) {
+            *best = Some(s);
+        }
+    };
+    let mut moves = Vec::new();
+    for mut choices in starts {
+        let mut uses = problem.uses(&choices);
+        if problem.limits.fits(&uses) {
+            let value = problem.value(&choices);
+            keep(solution(choices.clone(), value, true), &mut best);
+        } else {
+            repair(problem, &mut choices, &mut uses, &mut moves);
+        }
+        if !problem.limits.fits(&uses) {
+            if fallback.is_none() {
+                let value = problem.value(&choices);
+                fallback = Some(solution(choices, value, false));
+            }
+            continue;
+        }
+        improve(problem, &mut choices, &mut uses, &mut moves);
+        let value = problem.value(&choices);
+        let mut s = solution(choices, value, true);
+        cdu_pass(problem, &mut s);
+        keep(s, &mut best);
+    }
+    best.or(fallback)
+        .unwrap_or_else(|| solution(own, f64::NEG_INFINITY, false))
+}
+
+fn solution(choices: Vec<Option<CoolingOption>>, value: f64, within_limits: bool) -> Solution {
+    Solution {
+        choices,
+        exhaustive: false,
+        value,
+        within_limits,
+    }
+}
+
+/// How far `uses` exceed the limits: Σ over limits of the excess as a share of the limit.
+fn violation(uses: &PerLimit, capacity: &PerLimit) -> f64 {
+    uses.iter()
+        .zip(capacity)
+        .map(|(u, c)| {
+            let excess = u - c * (1.0 + 1e-9);
+            if excess > 0.0 {
+                excess / c.max(1e-9)
+            } else {
+                0.0
+            }
+        })
+        .sum()
+}
+
+/// Step 1: moves that reduce how far the limits are exceeded (all limits together, so a move
+/// that relieves one by breaking another counts for what it nets), best reduction per value
+/// lost first.
+fn repair(
+    problem: &HallProblem<'_>,
+    choices: &mut [Option<CoolingOption>],
+    uses: &mut PerLimit,
+    moves: &mut Vec<Move>,
+) {
+    let (groups, capacity) = (problem.groups, &problem.limits.capacity);
+    let relaxed = |g: usize, o: CoolingOption| groups[g].options[o].relaxed();
+    let moved_uses = |uses: &PerLimit, g: usize, from: CoolingOption, to: CoolingOption| {
+        let mut next = *uses;
+        add(&mut next, &groups[g].options[from].uses, -1.0);
+        add(&mut next, &groups[g].options[to].uses, 1.0);
+        next
+    };
+    for _round in 0..ROUNDS {
+        let now = violation(uses, capacity);
+        if now == 0.0 {
+            return;
+        }
+        moves.clear();
+        for (g, candidate) in groups.iter().enumerate() {
+            let Some(from) = choices[g] else { continue };
+            for to in candidate.allowed().filter(|o| *o != from) {
+                let relief = now - violation(&moved_uses(uses, g, from, to), capacity);
+                if relief > 0.0 {
+                    let loss = (relaxed(g, from) - relaxed(g, to)).max(1e-9);
+                    moves.push(Move {
+                        group: g,
+                        to,
+                        rank: relief / loss,
+                    });
+                }
+            }
+        }
+        sort_moves(moves);
+        let mut moved = vec![false; groups.len()];
+        for m in moves.iter() {
+            let current = violation(uses, capacity);
+            if current == 0.0 {
+                break;
+            }
+            let Some(from) = choices[m.group] else {
+                continue;
+            };
+            if moved[m.group] {
+                continue;
+            }
+            let next = moved_uses(uses, m.group, from, m.to);
+            if violation(&next, capacity) < current {
+                *uses = next;
+                choices[m.group] = Some(m.to);
+                moved[m.group] = true;
+            }
+        }
+    }
+}
+
+/// Step 2: moves that gain relaxed value within the limits, best gain first.
+fn improve(
+    problem: &HallProblem<'_>,
+    choices: &mut [Option<CoolingOption>],
+    uses: &mut PerLimit,
+    moves: &mut Vec<Move>,
+) {
+    let groups = problem.groups;
+    for _pass in 0..ROUNDS {
+        moves.clear();
+        for (g, candidate) in groups.iter().enumerate() {
+            let Some(from) = choices[g] else { continue };
+            let now = candidate.options[from].relaxed();
+            for to in candidate.allowed() {
+                let gain = candidate.options[to].relaxed() - now;
+                if gain > 0.0 {
+                    moves.push(Move {
+                        group: g,
+                        to,
+                        rank: gain,
+                    });
+                }
+            }
+        }
+        sort_moves(moves);
+        let mut changed = false;
+        for m in moves.iter() {
+            let Some(from) = choices[m.group] else {
+                continue;
+            };
+            let (a, b) = (
+                &groups[m.group].options[from],
+                &groups[m.group].options[m.to],
+            );
+            if b.relaxed() <= a.relaxed() {
+                continue;
+            }
+            let mut next = *uses;
+            add(&mut next, &a.uses, -1.0);
+            add(&mut next, &b.uses, 1.0);
+            if problem.limits.fits(&next) {
+                *uses = next;
+                choices[m.group] = Some(m.to);
+                changed = true;
+            }
+        }
+        if !changed {
+            return;
+        }
+    }
+}
+
+/// Step 3: whole CDU units valued exactly.
+fn cdu_pass(problem: &HallProblem<'_>, solution: &mut Solution) {
+    let groups = problem.groups;
+    let try_plan = |choices: Vec<Option<CoolingOption>>, solution: &mut Solution| -> bool {
+        if choices == solution.choices || !problem.limits.fits(&problem.uses(&choices)) {
+            return false;
+        }
+        let value = problem.value(&choices);
+        let better = value > solution.value + 1e-9 * solution.value.abs().max(1.0);
+        if better {
+            solution.choices = choices;
+            solution.value = value;
+        }
+        better
+    };
+    for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
+        if !solution.choices.contains(&Some(option)) {
+            continue;
+        }
+        let without: Vec<Option<CoolingOption>> = groups
+            .iter()
+            .zip(&solution.choices)
+            .map(|(g, c)| {
+                if *c != Some(option) {
+                    return *c;
+                }
+                let next = g.allowed().filter(|o| *o != option).max_by(|a, b| {
+                    // the better relaxed value; ties to the simpler option
+                    g.options[*a]
+                        .relaxed()
+                        .total_cmp(&g.options[*b].relaxed())
+                        .then(b.cmp(a))
+                });
+                next.or(*c)
+            })
+            .collect();
+        try_plan(without, solution);
+    }
+    if groups.len() > EXACT_SWAP_GROUPS {
+        return;
+    }
+    for _pass in 0..EXACT_PASSES {
+        let mut changed = false;
+        for g in 0..groups.len() {
+            for to in groups[g].allowed() {
+                if solution.choices[g] == Some(to) {
+                    continue;
+                }
+                let mut next = solution.choices.clone();
+                next[g] = Some(to);
+                changed |= try_plan(next, solution);
+            }
+        }
+        if !changed {
+            return;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! The plan: an option per rack group that maximises a hall's NPV against today's state (every
+//! group on air) within the hall's shared limits. Halls share nothing, so the site's plan is
+//! the union of its halls'.
+//!
+//! Owns: the problem of one hall ([`Candidate`], [`HallProblem`]), its value with CDU units
+//! counted exactly ([`HallProblem::value`]), the searches ([`search`]) and each group's reason
+//! ([`why`]). Never touches: costs or physics (the cost engine hands in each group's values),
+//! words, files.
+//!
+//! Model (`docs/method.md` §12). Group g on option o is worth
+//! `v(g, o) = base(g, o) + b(g, o) · s(g, o)`: `base` is its NPV against air without CDUs, plus
+//! the added air capacity the all-air reference buys for it and the plan, within the air
+//! limit, does not; `s` is the CDU capacity attributed to the group's whole conversion and
+//! `b ≤ 0` the NPV of one watt of it (CDU price, contingency, maintenance, discounting and the
+//! retrofit share). In the plan, the CDUs of option o in a hall are designed for exactly the
+//! groups on o ([`crate::cdu`]), installed capacity I, so `s = I · L_g / Σ s_h L_h` (L the
+//! whole-conversion liquid heat, s_h the retrofit share). A relaxation prices CDUs per watt of
+//! liquid heat (`s = L_g`, no spare unit, no rounding); it never values a plan below its exact
+//! value, so it bounds the exhaustive search. Uses of the limits are the groups' reported
+//! figures summed.
+
+pub mod heuristic;
+pub mod search;
+pub mod why;
+
+use crate::cdu::{self, CduDesign, CduLoad};
+use crate::per_option::PerOption;
+use crate::physical::limits::{HallLimits, PerLimit};
+use crate::results::CoolingOption;
+use coolplan_model::assumptions::cooling::CduSize;
+
+pub use heuristic::heuristic;
+pub use search::{EXHAUSTIVE_LIMIT, Solution, exhaustive, solve};
+
+/// One option of one rack group as the plan sees it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Value {
+    /// Feasible for the group alone (rack rules).
+    pub feasible: bool,
+    /// NPV against air without CDUs, plus the avoided added air capacity (see module doc).
+    pub base: f64,
+    /// NPV per W of CDU capacity attributed to the whole conversion (≤ 0).
+    pub cdu_per_w: f64,
+    /// Liquid design heat of the whole conversion, W.
+    pub liquid_w: f64,
+    /// What the group uses of each hall limit on this option (retrofit share applied).
+    pub uses: PerLimit,
+}
+
+impl Value {
+    /// The relaxed value: CDUs priced per W of liquid heat, exactly as much as needed.
+    pub fn relaxed(&self) -> f64 {
+        self.base + self.cdu_per_w * self.liquid_w
+    }
+}
+
+/// What a group does when no option suits it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fallback {
+    /// Its installed servers stay on air as today.
+    StayOnAir,
+    /// New servers: the plan cannot place the group.
+    Unplaced,
+}
+
+/// One rack group of a hall.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Racks converted (whole racks) and the liquid heat of each, for the CDU assignment.
+    pub racks: u64,
+    pub heat_per_rack_w: PerOption<f64>,
+    /// Share of the group converted.
+    pub share: f64,
+    pub fallback: Fallback,
+    pub options: PerOption<Value>,
+}
+
+impl Candidate {
+    /// The options the group may take.
+    pub fn allowed(&self) -> impl Iterator<Item = CoolingOption> + Clone + '_ {
+        CoolingOption::ALL
+            .into_iter()
+            .filter(|o| self.options[*o].feasible)
+    }
+    /// What the plan gives the group when it may take nothing.
+    pub fn forced(&self) -> Option<CoolingOption> {
+        match self.fallback {
+            Fallback::StayOnAir => Some(CoolingOption::Air),
+            Fallback::Unplaced => None,
+        }
+    }
+    /// The allowed option of best relaxed value (ties: the simpler option, in
+    /// [`CoolingOption::ALL`] order), or the forced choice.
+    pub fn best(&self) -> Option<CoolingOption> {
+        let mut best: Option<CoolingOption> = None;
+        for o in self.allowed() {
+            if best.is_none_or(|b| self.options[o].relaxed() > self.options[b].relaxed()) {
+                best = Some(o);
+            }
+        }
+        best.or(self.forced())
+    }
+}
+
+/// One hall's plan problem.
+pub struct HallProblem<'a> {
+    pub groups: &'a [Candidate],
+    pub limits: &'a HallLimits,
+    pub cdu_sizes: &'a [(CduSize, f64)],
+    pub cdu_redundancy: u32,
+}
+
+impl HallProblem<'_> {
+    /// Uses of every limit by `choices`.
+    pub fn uses(&self, choices: &[Option<CoolingOption>]) -> PerLimit {
+        let mut used = PerLimit::default();
+        for (g, choice) in self.groups.iter().zip(choices) {
+            if let Some(o) = choice {
+                for (u, x) in used.iter_mut().zip(g.options[*o].uses) {
+                    *u += x;
+                }
+            }
+        }
+        used
+    }
+
+    fn loads<'a>(
+        &'a self,
+        choices: &'a [Option<CoolingOption>],
+        option: CoolingOption,
+    ) -> impl Iterator<Item = CduLoad> + Clone + 'a {
+        self.groups
+            .iter()
+            .zip(choices)
+            .enumerate()
+            .filter(move |(_, (_, c))| **c == Some(option))
+            .map(move |(i, (g, _))| CduLoad {
+                group: i,
+                racks: g.racks,
+                heat_per_rack_w: g.heat_per_rack_w[option],
+            })
+    }
+
+    /// The CDU design of `option` for the groups `choices` put on it (`None` without liquid).
+    pub fn cdu_design(
+        &self,
+        choices: &[Option<CoolingOption>],
+        option: CoolingOption,
+    ) -> Option<CduDesign> {
+        let loads = self.loads(choices, option);
+        if option == CoolingOption::Air || loads.clone().next().is_none() {
+            return None;
+        }
+        cdu::design(self.cdu_sizes, self.cdu_redundancy, loads)
+    }
+
+    /// Installed CDU capacity (W) of each option under `choices`, and whether every rack
+    /// found a unit.
+    pub fn installed_w(&self, choices: &[Option<CoolingOption>]) -> (PerOption<f64>, bool) {
+        let mut all_assigned = true;
+        let installed = PerOption::from_fn(|option| {
+            if option == CoolingOption::Air {
+                return 0.0;
+            }
+            let loads = self.loads(choices, option);
+            if loads.clone().next().is_none() {
+                return 0.0;
+            }
+            let (i, counted) = cdu::choose_size(self.cdu_sizes, self.cdu_redundancy, loads);
+            all_assigned &= counted.unassigned_racks == 0;
+            let capacity_w = self.cdu_sizes.get(i).map_or(0.0, |(_, c)| *c);
+            counted
+                .loaded_units
+                .saturating_add(u64::from(self.cdu_redundancy)) as f64
+                * capacity_w
+        });
+        (installed, all_assigned)
+    }
+
+    /// Each group's value under `choices` with CDUs counted exactly (0 for unplaced groups),
+    /// into `out`; `None` when some rack fits no CDU.
+    pub fn group_values(&self, choices: &[Option<CoolingOption>], out: &mut Vec<f64>) -> bool {
+        let (installed, all_assigned) = self.installed_w(choices);
+        let liquid = PerOption::from_fn(|option| {
+            self.groups
+                .iter()
+                .zip(choices)
+                .filter(|(_, c)| **c == Some(option))
+                .map(|(g, _)| g.share * g.options[option].liquid_w)
+                .sum::<f64>()
+        });
+        out.clear();
+        out.extend(self.groups.iter().zip(choices).map(|(g, c)| match c {
+            Some(o) => {
+                let v = &g.options[*o];
+                let share_w = if liquid[*o] > 0.0 {
+                    installed[*o] * v.liquid_w / liquid[*o]
+                } else {
+                    0.0
+                };
+                v.base + v.cdu_per_w * share_w
+            }
+            None => 0.0,
+        }));
+        all_assigned
+    }
+
+    /// The hall's value under `choices` with CDUs counted exactly; −∞ when some rack fits no
+    /// CDU.
+    pub fn value(&self, choices: &[Option<CoolingOption>]) -> f64 {
+        let mut values = Vec::with_capacity(self.groups.len());
+        if self.group_values(choices, &mut values) {
+            values.iter().sum()
+        } else {
+            f64::NEG_INFINITY
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
