@@ -309,3 +309,54 @@ fn the_design_day_trim_chiller_is_priced_in_itemised_mode() {
     s.cost_mode = CostMode::PerKw;
     assert_eq!(trim_yuan(&s, &constant_year(35.0)), 0.0);
 }
+
+#[test]
+fn a_halls_groups_add_up_to_its_plant_with_a_part_converted_group() {
+    use coolplan::engine::CoolingOption;
+    // The energy pass prices every group with its hall's coefficients (method.md §7.6), a part
+    // converted group on its reported loads (the converted half on the option, the rest on
+    // air). Per option, month by month, the groups add up to the hall, and the hall's facility
+    // energy less its IT energy is exactly its plant's parts: the groups share out the plant's
+    // energy at the hall's totals, nothing more or less.
+    let mut s = block_site();
+    let mut half = rack("half", 20, vec![servers("block", 1, Status::Stock)]);
+    half.retrofit_share = Some(0.5);
+    s.halls[0].racks.push(half);
+    let p = run_on(&s, &constant_year(25.0));
+    let kwh = |e: uom::si::f64::Energy| e.get::<kilowatt_hour>();
+    for (i, option) in CoolingOption::ALL.into_iter().enumerate() {
+        let hall = &p.halls[0].options[option].energy;
+        for m in 0..12 {
+            let groups: f64 = p
+                .racks
+                .iter()
+                .map(|r| kwh(r.scope.options[option].energy.monthly_facility_energy[m]))
+                .sum();
+            let whole = kwh(hall.monthly_facility_energy[m]);
+            assert!(rel(groups, whole) < 1e-12, "{option:?} month {m}");
+        }
+        let e = &p.plant[0].energy[i];
+        let parts = [
+            e.ups,
+            e.distribution,
+            e.lighting,
+            e.ancillary,
+            e.fans,
+            e.compressors,
+            e.heat_rejection,
+            e.pumps,
+            e.liquid_pumps,
+            e.dry_cooler_fans,
+            e.trim_chiller,
+        ];
+        let plant: f64 = parts.into_iter().map(kwh).sum();
+        let overhead = kwh(hall.facility_energy) - kwh(hall.it_energy);
+        assert!(plant > 0.0 && rel(plant, overhead) < 1e-9, "{option:?}");
+    }
+    // The half-converted group's IT on cold plate: 10 racks converted, 10 on air (no fans to
+    // save on the blocks): 20 kW × 8,760 h = 175,200 kWh, as on air.
+    let half = &p.racks[1].scope;
+    let it = |o: CoolingOption| kwh(half.options[o].energy.it_energy);
+    assert!((it(CoolingOption::ColdPlate) - 175_200.0).abs() < 1e-6);
+    assert_eq!(it(CoolingOption::ColdPlate), it(CoolingOption::Air));
+}
