@@ -307,8 +307,10 @@ fn run(
     done: &AtomicUsize,
     cancel: &AtomicBool,
 ) -> Outcome {
-    let prepared = match Prepared::new(site) {
-        Ok(prepared) => prepared,
+    // The site's ranges, else the documented defaults: the same inputs as the tornado and
+    // `coolplan analyze`.
+    let prepared = match Prepared::for_sensitivity(site) {
+        Ok((prepared, _)) => prepared,
         Err(problems) => return Outcome::Failed(StudyError::Ranges(problems)),
     };
     let config = Config { samples, seed: 1 };
@@ -377,5 +379,27 @@ mod tests {
             assert!(option.npv.p10.amount <= option.npv.p50.amount);
             assert!(option.npv.p50.amount <= option.npv.p90.amount);
         }
+    }
+
+    #[test]
+    fn a_site_without_ranges_samples_the_default_ranges() {
+        let mut site = small_site();
+        site.uncertainty.clear();
+        let analysis = analyse(&site, None);
+        let mut studies = Studies::default();
+        studies.monte_carlo.samples = 16;
+        studies.monte_carlo.start(&site, &analysis);
+        studies.monte_carlo.wait();
+        let mc = studies
+            .monte_carlo
+            .result()
+            .expect("a run on the default ranges");
+        assert_eq!(mc.samples, 16);
+        // Electricity, discount rate and horizon swing at least: the NPVs spread.
+        let spread = mc
+            .options
+            .iter()
+            .any(|o| o.npv.p90.amount - o.npv.p10.amount > 0.0);
+        assert!(spread, "default ranges move the NPV");
     }
 }

@@ -224,7 +224,6 @@ crate::texts! {
         ViewAnalysis => "Analysis", "分析";
         AnTornado => "Sensitivity (tornado): NPV of the plan against air", "敏感性（龙卷风图）：推荐方案相对风冷的净现值";
         AnCompute => "Compute sensitivity", "计算敏感性";
-        AnNoRanges => "The site lists no uncertain inputs (an `uncertainty` list in the site file).", "站点未列出不确定输入（站点文件中的 `uncertainty` 列表）。";
         AnNoResults => "No results yet: fix the problems listed first.", "尚无结果：请先修正所列问题。";
         AnMonteCarlo => "Monte Carlo", "蒙特卡洛";
         AnProgress => "Monte Carlo progress", "蒙特卡洛进度";

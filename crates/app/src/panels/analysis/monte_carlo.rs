@@ -20,8 +20,7 @@ pub fn ui(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
     let lang = ctx.lang();
     ui.heading(Gui::AnMonteCarlo.tr(lang));
     if ctx.site.uncertainty.is_empty() {
-        ui.label(Gui::AnNoRanges.tr(lang));
-        return;
+        ui.label(An::RepNoRanges.tr(lang));
     }
     let study = &ctx.studies.monte_carlo;
     if let Some((done, samples)) = study.progress() {
