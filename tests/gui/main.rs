@@ -12,4 +12,5 @@ mod checks;
 mod import;
 mod plant;
 mod recovery_kill;
+mod uncertainty;
 mod units;

@@ -1,6 +1,7 @@
 //! Model edits: every change the GUI makes to a site, as data. [`Edit::apply`] is the only code
 //! that mutates a [`Site`] for the app; the command layer records undo points around it.
 
+use coolplan_model::uncertainty::Uncertain;
 use coolplan_model::{Assumptions, Hall, Position, Rack, ServerModel, Site};
 
 /// Index of a hall and of a rack group inside it.
@@ -36,6 +37,8 @@ pub enum Edit {
         rack: Box<Rack>,
     },
     SetAssumptions(Box<Assumptions>),
+    /// Replaces the site's list of uncertain inputs (the uncertainty editor checks it first).
+    SetUncertainty(Vec<Uncertain>),
     /// Adds a site model, or replaces the site's model (or overrides the shipped one) by id.
     SetCatalogModel(Box<ServerModel>),
     /// Removes the site's model of this id (a shipped model of the same id applies again).
@@ -200,6 +203,10 @@ impl Edit {
             }
             Edit::SetAssumptions(assumptions) => {
                 site.assumptions = *assumptions;
+                Some(Focus::default())
+            }
+            Edit::SetUncertainty(list) => {
+                site.uncertainty = list;
                 Some(Focus::default())
             }
             Edit::SetCatalogModel(model) => {

@@ -26,6 +26,7 @@ pub mod report;
 pub mod results;
 pub mod say;
 pub mod terms;
+pub mod uncertainty_editor;
 pub mod validation;
 
 pub use say::Say;
@@ -177,6 +178,7 @@ mod tests {
         check_table::<dashboard::Dash>();
         check_table::<inventory::Inv>();
         check_table::<catalog::Cat>();
+        check_table::<uncertainty_editor::Unc>();
     }
 
     #[test]

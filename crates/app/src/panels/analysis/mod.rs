@@ -1,5 +1,6 @@
-//! The Analysis panel: tornado of NPV against air, Monte Carlo with progress and cancel,
-//! phased plan under a yearly budget, CDU N+1. Each study is asked for with a command and
+//! The Analysis panel: the uncertain inputs and their ranges ([`uncertainty`]), tornado of
+//! NPV against air, Monte Carlo with progress and cancel, phased plan under a yearly budget,
+//! CDU N+1. Each study is asked for with a command and
 //! kept in app state ([`crate::studies`]); the N+1 checks come with every analysis.
 //!
 //! Owns: drawing the studies and pushing the commands that run them. Never touches: the
@@ -7,6 +8,7 @@
 
 mod monte_carlo;
 pub mod plan;
+mod uncertainty;
 
 use egui::{Grid, Ui};
 use egui_plot::{Bar, BarChart, Legend, Plot};
@@ -23,9 +25,11 @@ use coolplan_words::gui::Gui;
 use coolplan_words::results::{money, option_name};
 use coolplan_words::{Lang, Text};
 
-/// No UI-local state: the studies live in app state.
+/// The studies live in app state; the panel keeps only the uncertainty editor's draft.
 #[derive(Default)]
-pub struct AnalysisPanel;
+pub struct AnalysisPanel {
+    uncertainty: uncertainty::UncertaintyEditor,
+}
 
 impl Panel for AnalysisPanel {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
@@ -34,6 +38,8 @@ impl Panel for AnalysisPanel {
             .id_salt("analysis_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                self.uncertainty.ui(ui, ctx, out);
+                ui.separator();
                 if ctx.analysis.results.is_none() {
                     ui.label(Gui::AnNoResults.tr(lang));
                     return;
