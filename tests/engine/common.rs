@@ -103,6 +103,8 @@ pub fn option(option: CoolingOption, fig: &Fig) -> PhysicalOption {
             it_energy: Energy::new::<megawatt_hour>(fig.it_mwh),
             facility_energy: Energy::new::<megawatt_hour>(fig.facility_mwh),
             monthly_facility_energy: [zero_energy; 12],
+            cooling_energy: zero_energy,
+            liquid_heat: zero_energy,
             free_cooling_hours: Time::new::<hour>(0.0),
             water: Volume::new::<cubic_meter>(fig.water_m3),
             co2: Mass::new::<kilogram>(0.0),
@@ -121,19 +123,7 @@ fn scope(name: &str, figs: &[Fig; 3]) -> PhysicalScope {
 
 /// What the cost engine reads of a stated scope (a whole conversion: share 1).
 fn drivers(scope: &PhysicalScope) -> PerOption<CostDrivers> {
-    scope.options.each_ref().map(|o| CostDrivers {
-        option: o.option,
-        feasible: o.feasible,
-        cdu_capacity: o.cdu_capacity,
-        it_design: o.thermal.it_design,
-        heat_to_liquid: o.thermal.heat_to_liquid,
-        heat_to_air: o.thermal.heat_to_air,
-        tank_count: o.thermal.tank_count,
-        fluid_volume: o.thermal.fluid_volume,
-        it_energy: o.energy.it_energy,
-        facility_energy: o.energy.facility_energy,
-        water: o.energy.water,
-    })
+    scope.options.each_ref().map(PhysicalOption::drivers)
 }
 
 /// Adds the figures of several scopes option by option (a hall, a site).

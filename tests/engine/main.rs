@@ -16,6 +16,7 @@ mod epw;
 mod finance_cases;
 mod fleet;
 mod generate;
+mod heat_reuse;
 mod performance;
 mod plan;
 mod properties;

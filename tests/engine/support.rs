@@ -53,6 +53,7 @@ pub fn hall(name: &str, racks: Vec<Rack>) -> Hall {
         }),
         measured_pue: None,
         calibration_split: None,
+        heat_customer: None,
         it_capacity: None,
         plant: None,
         ups_redundancy: None,
@@ -78,6 +79,8 @@ pub fn site(halls: Vec<Hall>) -> Site {
         overrides: Vec::new(),
         halls,
         uncertainty: Vec::new(),
+        compliance: None,
+        heat_customer: None,
     }
 }
 

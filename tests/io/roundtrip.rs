@@ -182,6 +182,7 @@ fn hall(index: usize) -> impl Strategy<Value = Hall> {
                 ups_redundancy: plant.2,
                 ups_curve: plant.3,
                 calibration_split: plant.4,
+                heat_customer: None,
                 racks,
             },
         )
@@ -214,6 +215,8 @@ fn site() -> impl Strategy<Value = Site> {
                 overrides: Vec::new(),
                 halls,
                 uncertainty: Vec::new(),
+                compliance: None,
+                heat_customer: None,
             }
         })
 }

@@ -4,6 +4,7 @@
 mod pdftotext;
 
 mod cli;
+mod compliance;
 mod e2e;
 mod json;
 mod sensitivity;

@@ -332,6 +332,8 @@ impl CloneProps for Site {
             overrides: Vec::new(),
             uncertainty: Vec::new(),
             halls: Vec::new(),
+            compliance: self.compliance.clone(),
+            heat_customer: self.heat_customer.clone(),
         }
     }
 }
@@ -347,6 +349,7 @@ impl CloneProps for Hall {
             facility_water: self.facility_water.clone(),
             measured_pue: self.measured_pue,
             calibration_split: self.calibration_split,
+            heat_customer: self.heat_customer.clone(),
             it_capacity: self.it_capacity,
             plant: self.plant,
             ups_redundancy: self.ups_redundancy,

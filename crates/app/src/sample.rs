@@ -88,6 +88,8 @@ pub fn blank_site(name: &str, hall_name: &str) -> Site {
         overrides: Vec::new(),
         halls: vec![blank_hall(hall_name)],
         uncertainty: Vec::new(),
+        compliance: None,
+        heat_customer: None,
     }
 }
 
@@ -107,6 +109,7 @@ pub fn blank_hall(name: &str) -> Hall {
         facility_water: None,
         measured_pue: None,
         calibration_split: None,
+        heat_customer: None,
         it_capacity: None,
         plant: None,
         ups_redundancy: None,

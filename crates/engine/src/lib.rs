@@ -11,8 +11,11 @@
 pub mod analysis;
 pub mod cdu;
 pub use coolplan_climate as climate;
+pub mod compliance;
 pub mod cost;
 pub mod finance;
+pub mod heat_reuse;
+pub mod kpi;
 pub mod per_option;
 pub mod physical;
 pub mod plan;

@@ -106,6 +106,16 @@ pub enum Kind {
     CoolingExcludesAll,
     /// An entry of the `uncertainty` list (checked by `model::uncertainty::prepare`).
     Uncertainty(coolplan_model::uncertainty::prepare::UncertaintyError),
+    /// A compliance region code coolplan does not know.
+    UnknownRegion(String),
+    /// A new site must say when it started (or starts) operation.
+    NewSiteWithoutCommissioning,
+    /// An aim listed twice.
+    DuplicateAim(String),
+    /// A heat pump's COP must exceed 1.
+    CopAtMostOne(f64),
+    MonthOutOfRange(u8),
+    DuplicateMonth(u8),
     // warnings
     GpuUnderTwoKw(String),
     RackOver150Kw(String),
@@ -125,6 +135,12 @@ pub enum Kind {
         first_year: u16,
     },
     PueHigh(f64),
+    /// The year the plan must comply by lies outside the study.
+    ComplyByOutsideStudy {
+        year: u16,
+        first_year: u16,
+        last_year: u16,
+    },
     /// A cooling rule `Exclude([])` that excludes nothing.
     CoolingExcludesNothing,
     /// A cooling rule that names an option twice.
@@ -188,6 +204,7 @@ impl Kind {
             | EmptyRack
             | ArrivesBeforeStudy { .. }
             | PueHigh(_)
+            | ComplyByOutsideStudy { .. }
             | CoolingExcludesNothing
             | CoolingListedTwice(_)
             | ServiceLifeUnusual(_)

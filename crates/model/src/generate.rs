@@ -235,6 +235,8 @@ pub fn generate_site(rack_groups: usize, seed: u64) -> Site {
         catalog: Vec::new(),
         overrides: Vec::new(),
         uncertainty: Vec::new(),
+        compliance: None,
+        heat_customer: None,
         halls,
     }
 }
@@ -303,6 +305,7 @@ fn hall(
             .chance(0.6)
             .then(|| f64::from(rng.between(135, 175)) / 100.0),
         calibration_split: None,
+        heat_customer: None,
         it_capacity: None,
         plant: None,
         ups_redundancy: None,

@@ -7,6 +7,7 @@
 pub mod assumptions;
 pub mod catalog;
 pub mod climate;
+pub mod compliance;
 pub mod cooling;
 pub mod fluids;
 pub mod generate;
@@ -18,6 +19,7 @@ use serde::{Deserialize, Serialize};
 pub use assumptions::Assumptions;
 pub use catalog::{Catalog, ImmersionCompat, KitAvailability, ModelOverride, ServerModel};
 pub use climate::ClimateSource;
+pub use compliance::{Compliance, HeatCustomer};
 pub use cooling::{Cooling, CoolingRule};
 use coolplan_units::{AreaQ, Currency, FloorLoadQ, LengthQ, PowerQ, TemperatureQ};
 pub use hall_plant::{AirPlant, CalibrationSplit, HeatRejection, UpsCurve, UpsRedundancy};
@@ -52,6 +54,12 @@ pub struct Site {
     /// Uncertain inputs and their ranges (sensitivity and Monte Carlo), see [`uncertainty`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub uncertainty: Vec<uncertainty::Uncertain>,
+    /// Region, status and targets of the site for the compliance rules and KPIs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compliance: Option<Compliance>,
+    /// A taker of the liquid loops' heat shared by every hall without its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heat_customer: Option<HeatCustomer>,
 }
 
 /// Where the site is and which climate drives free cooling.
@@ -93,6 +101,9 @@ pub struct Hall {
     /// How the excess of `measured_pue` over the model is split (default `Uniform`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calibration_split: Option<CalibrationSplit>,
+    /// A taker of this hall's liquid heat (else the site's customer, if any).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heat_customer: Option<HeatCustomer>,
     /// Electrical capacity for IT: the IT power the hall's feed, UPS and distribution can carry
     /// at design. The plan's IT power at max draw stays within it (unset: no limit), and the
     /// UPS and PDUs are rated from it for their losses (unset: the larger of the air-cooling

@@ -125,7 +125,7 @@ pub fn export(input: &ReportInput, format: Format, paper: Paper) -> Result<Vec<u
         Format::Html => Ok(super::html::render(&compose(input), &Fonts::new()).into_bytes()),
         Format::Markdown => Ok(super::markdown::render(&compose(input)).into_bytes()),
         Format::Json => {
-            let json = super::json::to_json(&input.site.name, input.results, input.lang);
+            let json = super::json::to_json_for_site(input.site, input.results, input.lang);
             Ok((json + "\n").into_bytes())
         }
         Format::Text => {

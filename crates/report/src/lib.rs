@@ -13,6 +13,7 @@ pub mod document;
 pub mod export;
 pub mod html;
 pub mod json;
+pub mod json_compliance;
 pub mod layout;
 pub mod markdown;
 #[cfg(feature = "pdf")]

@@ -41,6 +41,7 @@ crate::texts! {
         WhyNoGain => "no option gains NPV against air", "没有方案比风冷净现值更高";
         WhyInfeasible => "no liquid option is feasible", "没有可行的液冷方案";
         WhyAirCannot => "air cannot cool it: converts in its first possible year", "风冷无法满足：在最早可行年份改造";
+        MoreConversions => "… and {0} more", "……另有 {0} 个";
         StaysAir => "stays on air", "保持风冷";
         CumulativeTitle => "Cumulative savings against air (undiscounted / discounted)", "相对风冷的累计节省（未折现 / 折现）";
         RedundancyTitle => "CDU N+1 check: {0}, {1}", "CDU N+1 校核：{0}，{1}";

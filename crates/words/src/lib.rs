@@ -13,6 +13,7 @@ pub mod analysis;
 pub mod catalog;
 pub mod cli;
 pub mod climate;
+pub mod compliance;
 pub mod dashboard;
 pub mod fields;
 pub mod figures;
@@ -179,6 +180,7 @@ mod tests {
         check_table::<inventory::Inv>();
         check_table::<catalog::Cat>();
         check_table::<uncertainty_editor::Unc>();
+        check_table::<compliance::Comp>();
     }
 
     #[test]

@@ -67,6 +67,13 @@ crate::texts! {
         EmptyRack => "the rack group holds no servers", "该机柜组没有服务器";
         ArrivesBeforeStudy => "new servers arrive in {0}, before the study's first year {1}", "新服务器于 {0} 年到货，早于研究起始年 {1}";
         PueHigh => "a measured PUE of {0} is unusually high", "实测 PUE {0} 异常偏高";
+        UnknownRegion => "unknown region \"{0}\": write CN, CN- and a province code (CN-BJ), DE or another EU member state code, EU, or OTHER", "未知地区 \"{0}\"：请写 CN、CN-省份代码（如 CN-BJ）、DE 或其他欧盟成员国代码、EU 或 OTHER";
+        NewSiteWithoutCommissioning => "a new site needs its commissioning date (commissioned: Some(\"YYYY-MM\"))", "新建站点须给出投运日期（commissioned: Some(\"YYYY-MM\")）";
+        DuplicateAim => "the aim {0} is listed twice", "目标 {0} 重复列出";
+        CopAtMostOne => "a heat pump COP of {0} is impossible: it must exceed 1", "热泵 COP {0} 不可能：必须大于 1";
+        MonthOutOfRange => "month {0} is not 1–12", "月份 {0} 不在 1–12 之间";
+        DuplicateMonth => "month {0} is listed twice", "月份 {0} 重复列出";
+        ComplyByOutsideStudy => "comply_by {0} lies outside the study's years {1}–{2}", "comply_by {0} 不在研究期 {1}–{2} 年内";
         CoolingExcludesAll => "the cooling rule excludes every option: the rack group could not be cooled", "冷却规则排除了所有方案：该机柜组无法冷却";
         CoolingExcludesNothing => "the cooling rule excludes no option", "冷却规则未排除任何方案";
         CoolingListedTwice => "the cooling rule names {0} twice", "冷却规则重复列出 {0}";

@@ -1,5 +1,7 @@
 //! The cost engine: CAPEX (per-kW or itemised), OPEX, yearly cash flows and finance of every
-//! option for every rack group, hall and the site, then the recommendation and mixed plan.
+//! option for every rack group, hall and the site, then the recommendation and the plan; the
+//! heat customers' revenue and connection CAPEX in the liquid options ([`heat`]) and the KPIs
+//! of every scope, option and the plan per plan year (fed by the ledger, `crate::kpi`).
 //!
 //! Owns: turning [`Physical`] results and the site's prices into [`Results`], with the plan
 //! priced ([`plan`]; the search is `crate::plan`). Never touches:
@@ -15,11 +17,14 @@
 
 pub mod basis;
 pub mod capex;
+mod heat;
 pub mod opex;
 pub mod plan;
 pub mod scopes;
 pub mod streams;
 
+use crate::heat_reuse::HeatReuse;
+use crate::kpi::ledger::{EnergyRow, KpiContext, Ledger};
 use crate::per_option::PerOption;
 use crate::physical::{CostDrivers, GroupRecord, Physical, PhysicalScope};
 use crate::results::{HallPlant, Results};
@@ -46,6 +51,8 @@ pub struct RackCosts {
     full_immersion: Streams,
     /// Scratch: the group's load present per year ([`RackBasis::presence_into`]).
     presence: Vec<(f64, f64)>,
+    /// Steady energy of each option, retrofit share blended (the KPIs' ledger row).
+    energy: [EnergyRow; 3],
 }
 
 impl RackCosts {
@@ -57,6 +64,7 @@ impl RackCosts {
             full: Streams::zero(horizon),
             full_immersion: Streams::zero(horizon),
             presence: Vec::new(),
+            energy: [EnergyRow::default(); 3],
         }
     }
     /// No costs (a physical record whose rack the site does not hold: cannot happen within
@@ -66,6 +74,8 @@ impl RackCosts {
         for streams in &mut self.options {
             streams.reset(horizon);
         }
+        self.presence.clear();
+        self.energy = [EnergyRow::default(); 3];
     }
 }
 
@@ -79,6 +89,9 @@ pub struct Pricer<'a> {
     /// Per hall and option: trim chiller kW per kW of liquid design heat.
     trim_ratios: Vec<PerOption<f64>>,
     horizon: usize,
+    /// The heat customers' take, settled from every group's liquid heat
+    /// ([`Pricer::settle_heat`]); idle when the site sells no heat.
+    heat: HeatReuse,
 }
 
 impl<'a> Pricer<'a> {
@@ -126,6 +139,15 @@ impl<'a> Pricer<'a> {
             air_shares,
             trim_ratios,
             horizon: assumptions.finance.horizon_years as usize,
+            heat: HeatReuse::new(site, assumptions),
+        }
+    }
+
+    /// Settles how much liquid heat each hall's customer takes, from every group's liquid
+    /// heat per option and year; pricing credits it from then on.
+    pub fn settle_heat<G: GroupRecord>(&mut self, racks: &[G]) {
+        if !self.heat.is_idle() {
+            heat::settle(&mut self.heat, racks, &self.bases, self.horizon);
         }
     }
 
@@ -134,7 +156,8 @@ impl<'a> Pricer<'a> {
         self.bases.get(hall)?.get(rack)
     }
 
-    /// The cost streams of the group at `place` from its `drivers` into `work`.
+    /// The cost streams of the group at `place` from its `drivers` into `work`, with its heat
+    /// revenue and connection CAPEX in the liquid options and its energy rows for the KPIs.
     pub fn price(
         &self,
         place: (usize, usize),
@@ -161,6 +184,10 @@ impl<'a> Pricer<'a> {
             self.horizon,
             work,
         );
+        work.energy = EnergyRow::rows(&drivers.0, basis.share);
+        if !self.heat.is_idle() {
+            heat::credit(&self.heat, place.0, work);
+        }
     }
 }
 
@@ -172,8 +199,25 @@ pub fn evaluate<R: scopes::PricedGroup>(
     assumptions: &Resolved,
     physical: Physical<R::Physical>,
 ) -> Results<R> {
-    let pricer = Pricer::new(site, catalog, assumptions, &physical);
-    scopes::assemble(site, assumptions, physical, &pricer)
+    let mut pricer = Pricer::new(site, catalog, assumptions, &physical);
+    pricer.settle_heat(&physical.racks);
+    let mut ledger = Ledger::new(pricer.horizon);
+    let mut results = scopes::assemble(site, assumptions, physical, &pricer, &mut ledger);
+    let sums = ledger.sums(site.halls.len(), &pricer.heat);
+    let context = KpiContext {
+        site_name: &site.name,
+        hall_names: site.halls.iter().map(|h| h.name.as_str()).collect(),
+        first_year: assumptions.finance.first_year,
+        grid_kg_per_wh: assumptions
+            .plant
+            .grid_emission_factor
+            .in_unit(coolplan_units::EmissionFactorUnit::kg_per_kWh)
+            / 1000.0,
+        renewable_share: site.compliance.as_ref().map_or(0.0, |c| c.renewable_share),
+        currency: site.currency,
+    };
+    results.kpis = crate::kpi::ledger::results(&sums, &pricer.heat, &context);
+    results
 }
 
 /// Per option, the hall's trim chiller kW per kW of its liquid design heat (the design day
@@ -227,6 +271,7 @@ pub fn rack_costs(
         full,
         full_immersion,
         presence,
+        ..
     } = out;
     basis.presence_into(horizon + 1, presence);
     let presence = &presence[..];

@@ -8,6 +8,7 @@ use super::plan::{self, CduPricing, PlanEnergy};
 use super::streams::Streams;
 use super::{Pricer, RackCosts};
 use crate::finance;
+use crate::kpi::ledger::{GroupEnergy, Ledger};
 use crate::per_option::PerOption;
 use crate::physical::{
     CostDrivers, GroupPhysics, GroupRecord, Physical, PhysicalOption, PhysicalRack, PhysicalScope,
@@ -63,12 +64,14 @@ struct HallScratch {
 }
 
 /// Builds every scope's results and the plan from physical results, pricing each rack group
-/// with `pricer` (one scratch [`RackCosts`] reused from group to group).
+/// with `pricer` (one scratch [`RackCosts`] reused from group to group); each group's energy
+/// rows go to `ledger` (the KPIs), with its option in the plan.
 pub fn assemble<R: PricedGroup>(
     site: &Site,
     assumptions: &Resolved,
     physical: Physical<R::Physical>,
     pricer: &Pricer<'_>,
+    ledger: &mut Ledger,
 ) -> Results<R> {
     let currency = site.currency;
     let horizon = assumptions.finance.horizon_years as usize;
@@ -110,6 +113,18 @@ pub fn assemble<R: PricedGroup>(
             }
             let priced = R::price(&value, record, &work, &mut buffers);
             let figures = PerOption::from_fn(|o| priced.figures(o));
+            ledger.push(
+                GroupEnergy {
+                    hall: h,
+                    rows: work.energy,
+                    npv: figures.each_ref().map(|f| f.npv_vs_air.amount).0,
+                    capex: figures.each_ref().map(|f| f.capex.amount).0,
+                    feasible: figures.each_ref().map(|f| f.feasible).0,
+                    // set below to the group's option in the hall's plan
+                    choice: CoolingOption::Air,
+                },
+                &work.presence,
+            );
             let basis = pricer.basis(place).cloned().unwrap_or_default();
             let candidate = plan::candidate(
                 &figures,
@@ -135,6 +150,10 @@ pub fn assemble<R: PricedGroup>(
             cdu_redundancy: physical.cdu_redundancy,
         };
         let solution = crate::plan::solve(&problem);
+        // the KPIs' plan column follows the plan (a group it leaves unplaced counts on air)
+        for (group, choice) in ledger.groups[first..].iter_mut().zip(&solution.choices) {
+            group.choice = choice.unwrap_or(CoolingOption::Air);
+        }
         // groups the search moved off their own best: priced again on their plan option
         for (g, choice) in solution.choices.iter().enumerate() {
             if *choice != scratch.own[g] {
@@ -253,6 +272,7 @@ pub fn assemble<R: PricedGroup>(
         racks,
         plan,
         plant: physical.plant,
+        kpis: Default::default(),
     }
 }
 

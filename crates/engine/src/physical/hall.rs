@@ -83,10 +83,12 @@ pub fn price_energy<G: GroupRecord>(
             let coefficients = &hall_energy.coefficients[option.index()];
             let price = |loads: &GroupLoads| GroupEnergy {
                 monthly_wh: coefficients.monthly_wh(loads),
+                cooling_wh: coefficients.cooling_wh(loads),
                 water_m3: coefficients.water_m3(loads),
             };
             let reported = price(&basis.reported[option]);
-            hall_sums[option].add_energy(&reported.monthly_wh, reported.water_m3);
+            let hall = &mut hall_sums[option];
+            hall.add_energy(&reported.monthly_wh, reported.cooling_wh, reported.water_m3);
             PricedEnergy {
                 full: price(&basis.full[option]),
                 reported,

@@ -140,6 +140,7 @@ mod tests {
             plant: None,
             ups_redundancy: None,
             ups_curve: None,
+            heat_customer: None,
             racks: Vec::new(),
         }
     }

@@ -68,6 +68,28 @@ pub struct PhysicalOption {
     pub cdu_capacity: Power,
 }
 
+impl PhysicalOption {
+    /// What the cost engine reads of this result: a group's whole conversion when its retrofit
+    /// share is 1 (otherwise [`GroupRecord::drivers`] gives the whole conversion).
+    pub fn drivers(&self) -> CostDrivers {
+        CostDrivers {
+            option: self.option,
+            feasible: self.feasible,
+            cdu_capacity: self.cdu_capacity,
+            it_design: self.thermal.it_design,
+            heat_to_liquid: self.thermal.heat_to_liquid,
+            heat_to_air: self.thermal.heat_to_air,
+            tank_count: self.thermal.tank_count,
+            fluid_volume: self.thermal.fluid_volume,
+            it_energy: self.energy.it_energy,
+            facility_energy: self.energy.facility_energy,
+            cooling_energy: self.energy.cooling_energy,
+            liquid_heat: self.energy.liquid_heat,
+            water: self.energy.water,
+        }
+    }
+}
+
 /// What the cost engine reads of one option of one rack group, the whole group converted.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CostDrivers {
@@ -84,6 +106,10 @@ pub struct CostDrivers {
     pub fluid_volume: Volume,
     pub it_energy: Energy,
     pub facility_energy: Energy,
+    /// Cooling-path part of `facility_energy`.
+    pub cooling_energy: Energy,
+    /// Heat carried away by liquid loops over the year.
+    pub liquid_heat: Energy,
     pub water: Volume,
 }
 

@@ -148,9 +148,11 @@ pub fn rack_group(
         if option == CoolingOption::ColdPlate {
             s.kits = load.stock_kit_servers.saturating_mul(rack.count);
         }
-        // Facility energy and water need the hall's totals: set by the hall's energy pass.
+        // Facility energy, cooling energy and water need the hall's totals: set by the
+        // hall's energy pass.
         s.it_energy_wh = s.it_avg_w * hours_h;
         s.compute_energy_wh = n * load.compute_avg_w * hours_h;
+        s.liquid_heat_wh = s.liquid_avg_w * hours_h;
         rack_verdict(
             option,
             load,

@@ -78,6 +78,8 @@ pub struct GroupEnergyBasis {
     pub reported: PerOption<GroupLoads>,
     pub it_energy_wh: PerOption<f64>,
     pub compute_energy_wh: PerOption<f64>,
+    /// Reported heat taken by liquid, Wh.
+    pub liquid_heat_wh: PerOption<f64>,
 }
 
 impl GroupEnergyBasis {
@@ -97,15 +99,17 @@ impl GroupEnergyBasis {
             reported: reported.each_ref().map(loads),
             it_energy_wh: reported.each_ref().map(|s| s.it_energy_wh),
             compute_energy_wh: reported.each_ref().map(|s| s.compute_energy_wh),
+            liquid_heat_wh: reported.each_ref().map(|s| s.liquid_heat_wh),
         }
     }
 }
 
-/// A rack group's facility energy (IT included, Wh per month) and tower water (m³) under one
-/// option, priced with its hall's coefficients.
+/// A rack group's facility energy (IT included, Wh per month), its cooling-path part (Wh a
+/// year) and tower water (m³) under one option, priced with its hall's coefficients.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct GroupEnergy {
     pub monthly_wh: [f64; 12],
+    pub cooling_wh: f64,
     pub water_m3: f64,
 }
 
@@ -115,6 +119,9 @@ impl GroupEnergy {
     }
     fn water(&self) -> Volume {
         Volume::new::<cubic_meter>(self.water_m3)
+    }
+    fn cooling_energy(&self) -> Energy {
+        Energy::new::<watt_hour>(self.cooling_wh)
     }
 }
 
@@ -310,19 +317,26 @@ impl GroupRecord for PhysicalRack {
     ) {
         for option in CoolingOption::ALL {
             let (priced, result) = (&energy[option], &mut self.scope.options[option]);
+            let totals = sums::EnergyTotals {
+                it_wh: basis.it_energy_wh[option],
+                compute_wh: basis.compute_energy_wh[option],
+                cooling_wh: priced.reported.cooling_wh,
+                liquid_heat_wh: basis.liquid_heat_wh[option],
+                water_m3: priced.reported.water_m3,
+            };
+            let free_cooling_h = result
+                .energy
+                .free_cooling_hours
+                .get::<uom::si::time::hour>();
             result.energy = sums::energy_figures(
                 &priced.reported.monthly_wh,
-                basis.it_energy_wh[option],
-                basis.compute_energy_wh[option],
-                priced.reported.water_m3,
-                result
-                    .energy
-                    .free_cooling_hours
-                    .get::<uom::si::time::hour>(),
+                &totals,
+                free_cooling_h,
                 grid_kg_per_wh,
             );
             let drivers = &mut self.drivers[option];
             drivers.facility_energy = priced.full.facility_energy();
+            drivers.cooling_energy = priced.full.cooling_energy();
             drivers.water = priced.full.water();
         }
     }
@@ -389,6 +403,7 @@ impl GroupRecord for GroupPhysics {
             let priced = &energy[option];
             let drivers = &mut self.options[option];
             drivers.facility_energy = priced.full.facility_energy();
+            drivers.cooling_energy = priced.full.cooling_energy();
             drivers.water = priced.full.water();
             self.reported[option].facility_energy = priced.reported.facility_energy();
         }

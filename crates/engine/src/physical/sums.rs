@@ -45,6 +45,11 @@ pub struct Sums {
     pub it_energy_wh: f64,
     pub compute_energy_wh: f64,
     pub monthly_facility_wh: [f64; 12],
+    /// Energy of the cooling path (air plant and liquid path) over the year, inside
+    /// `monthly_facility_wh`: the pPUE numerator's overhead.
+    pub cooling_wh: f64,
+    /// Heat carried away by liquid loops over the year (average liquid heat × hours).
+    pub liquid_heat_wh: f64,
     pub water_m3: f64,
 }
 
@@ -76,6 +81,8 @@ impl Sums {
         {
             *a += b;
         }
+        self.cooling_wh += o.cooling_wh;
+        self.liquid_heat_wh += o.liquid_heat_wh;
         self.water_m3 += o.water_m3;
     }
 
@@ -117,6 +124,8 @@ impl Sums {
             it_energy_wh: mix(full.it_energy_wh, air.it_energy_wh),
             compute_energy_wh: mix(full.compute_energy_wh, air.compute_energy_wh),
             monthly_facility_wh: monthly,
+            cooling_wh: mix(full.cooling_wh, air.cooling_wh),
+            liquid_heat_wh: mix(full.liquid_heat_wh, air.liquid_heat_wh),
             water_m3: mix(full.water_m3, air.water_m3),
         }
     }
@@ -159,27 +168,36 @@ impl Sums {
             fluid_volume: Volume::new::<cubic_meter>(self.fluid_m3),
             it_energy: Energy::new::<watt_hour>(self.it_energy_wh),
             facility_energy: Energy::new::<watt_hour>(self.facility_energy_wh()),
+            cooling_energy: Energy::new::<watt_hour>(self.cooling_wh),
+            liquid_heat: Energy::new::<watt_hour>(self.liquid_heat_wh),
             water: Volume::new::<cubic_meter>(self.water_m3),
         }
     }
 
     /// Energy figures; `free_cooling_h` from the scope's bins, `grid_kg_per_wh` the CO₂ factor.
     pub fn energy(&self, free_cooling_h: f64, grid_kg_per_wh: f64) -> EnergyFigures {
+        let totals = EnergyTotals {
+            it_wh: self.it_energy_wh,
+            compute_wh: self.compute_energy_wh,
+            cooling_wh: self.cooling_wh,
+            liquid_heat_wh: self.liquid_heat_wh,
+            water_m3: self.water_m3,
+        };
         energy_figures(
             &self.monthly_facility_wh,
-            self.it_energy_wh,
-            self.compute_energy_wh,
-            self.water_m3,
+            &totals,
             free_cooling_h,
             grid_kg_per_wh,
         )
     }
 
-    /// Adds a rack group's priced facility energy and water (the hall's energy pass).
-    pub fn add_energy(&mut self, monthly_wh: &[f64; 12], water_m3: f64) {
+    /// Adds a rack group's priced facility energy, cooling energy and water (the hall's
+    /// energy pass).
+    pub fn add_energy(&mut self, monthly_wh: &[f64; 12], cooling_wh: f64, water_m3: f64) {
         for (a, b) in self.monthly_facility_wh.iter_mut().zip(monthly_wh) {
             *a += b;
         }
+        self.cooling_wh += cooling_wh;
         self.water_m3 += water_m3;
     }
 }
@@ -189,26 +207,40 @@ pub fn facility_wh(monthly_wh: &[f64; 12]) -> f64 {
     monthly_wh.iter().sum()
 }
 
-/// Energy figures of a scope from its monthly facility energy (Wh), IT and compute energy
-/// (Wh), water (m³), free-cooling hours and the grid's CO₂ factor (kg/Wh).
+/// A scope's energy totals besides its monthly facility energy: IT, compute, cooling and
+/// liquid heat (Wh) and tower water (m³).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct EnergyTotals {
+    pub it_wh: f64,
+    pub compute_wh: f64,
+    /// The cooling path's part of the facility energy.
+    pub cooling_wh: f64,
+    /// Heat taken by liquid (what a heat customer can take).
+    pub liquid_heat_wh: f64,
+    pub water_m3: f64,
+}
+
+/// Energy figures of a scope from its monthly facility energy (Wh), its other totals,
+/// free-cooling hours and the grid's CO₂ factor (kg/Wh).
 pub fn energy_figures(
     monthly_wh: &[f64; 12],
-    it_wh: f64,
-    compute_wh: f64,
-    water_m3: f64,
+    totals: &EnergyTotals,
     free_cooling_h: f64,
     grid_kg_per_wh: f64,
 ) -> EnergyFigures {
     let facility_wh = facility_wh(monthly_wh);
     let ratio = |den: f64| if den > 0.0 { facility_wh / den } else { 0.0 };
+    let wh = Energy::new::<watt_hour>;
     EnergyFigures {
-        pue: ratio(it_wh),
-        tue: ratio(compute_wh),
-        it_energy: Energy::new::<watt_hour>(it_wh),
-        facility_energy: Energy::new::<watt_hour>(facility_wh),
-        monthly_facility_energy: monthly_wh.map(Energy::new::<watt_hour>),
+        pue: ratio(totals.it_wh),
+        tue: ratio(totals.compute_wh),
+        it_energy: wh(totals.it_wh),
+        facility_energy: wh(facility_wh),
+        monthly_facility_energy: monthly_wh.map(wh),
+        cooling_energy: wh(totals.cooling_wh),
+        liquid_heat: wh(totals.liquid_heat_wh),
         free_cooling_hours: Time::new::<hour>(free_cooling_h),
-        water: Volume::new::<cubic_meter>(water_m3),
+        water: Volume::new::<cubic_meter>(totals.water_m3),
         co2: Mass::new::<kilogram>(facility_wh * grid_kg_per_wh),
     }
 }

@@ -158,6 +158,12 @@ pub struct EnergyFigures {
     pub facility_energy: Energy,
     /// Facility energy per calendar month, January first.
     pub monthly_facility_energy: [Energy; 12],
+    /// Energy of the cooling path (air plant, liquid path) inside `facility_energy`: the
+    /// overhead of the cooling pPUE.
+    pub cooling_energy: Energy,
+    /// Heat carried away by liquid loops over the year (zero on air): what a heat customer
+    /// can take.
+    pub liquid_heat: Energy,
     /// Hours a year with no chiller running.
     pub free_cooling_hours: Time,
     pub water: Volume,
@@ -266,11 +272,13 @@ pub enum CostItem {
     /// The liquid path's trim chiller, where the dry cooler cannot hold the supply.
     TrimChiller,
     Contingency,
+    /// The heat customer's connection (heat exchanger, heat pump, pipe), shared by liquid heat.
+    HeatReuse,
 }
 
 impl CostItem {
     /// Every CAPEX item once, in declaration (and report) order.
-    pub const ALL: [CostItem; 16] = [
+    pub const ALL: [CostItem; 17] = [
         CostItem::PerKwStock,
         CostItem::PerKwNew,
         CostItem::ColdPlateKits,
@@ -287,6 +295,7 @@ impl CostItem {
         CostItem::AddedAirCapacity,
         CostItem::TrimChiller,
         CostItem::Contingency,
+        CostItem::HeatReuse,
     ];
 }
 
@@ -525,6 +534,8 @@ pub struct Results<R = RackResult> {
     pub plan: Plan,
     /// Each hall's plant: energy by part, design day, calibration.
     pub plant: Vec<HallPlant>,
+    /// ISO/IEC 30134 KPIs and heat reuse per scope, option and plan year.
+    pub kpis: crate::kpi::KpiResults,
 }
 
 /// What a live recompute gives: the site and every hall in full, rack groups compact.
@@ -543,6 +554,7 @@ impl Results {
             racks: self.racks.iter().map(GroupSummary::of).collect(),
             plan: self.plan.clone(),
             plant: self.plant.clone(),
+            kpis: self.kpis.clone(),
         }
     }
 }

@@ -330,6 +330,7 @@ fn new_hall(name: &str, options: &ImportOptions) -> Hall {
         facility_water: None,
         measured_pue: None,
         calibration_split: None,
+        heat_customer: None,
         it_capacity: None,
         plant: None,
         ups_redundancy: None,

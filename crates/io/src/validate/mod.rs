@@ -3,6 +3,7 @@
 
 mod assumptions;
 mod checker;
+mod compliance;
 mod models;
 mod numbers;
 mod rules;

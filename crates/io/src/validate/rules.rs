@@ -45,12 +45,30 @@ pub(super) fn site(c: &mut Checker, site: &Site) {
             }
         });
     }
-    let first_year = site.assumptions.finance.resolve(site.currency).first_year;
+    let finance = site.assumptions.finance.resolve(site.currency);
+    let first_year = finance.first_year;
+    if let Some(profile) = &site.compliance {
+        let study = super::compliance::Study {
+            first_year,
+            last_year: first_year
+                .saturating_add(u16::try_from(finance.horizon_years).unwrap_or(u16::MAX))
+                .saturating_sub(1),
+        };
+        c.at(Seg::Field("compliance"), |c| {
+            super::compliance::profile(c, profile, &study)
+        });
+    }
+    if let Some(customer) = &site.heat_customer {
+        c.at(Seg::Field("heat_customer"), |c| {
+            super::compliance::heat_customer(c, customer, site.currency)
+        });
+    }
     let footprint = {
         let cooling = site.assumptions.cooling.resolve(site.currency);
         cooling.rack_footprint.si() + cooling.rack_service_area.si()
     };
     let context = Context {
+        currency: site.currency,
         catalog: &catalog,
         first_year,
         footprint_m2: footprint,
@@ -91,6 +109,7 @@ pub(super) fn site(c: &mut Checker, site: &Site) {
 
 /// What rack rules need from the site around them.
 struct Context<'a> {
+    currency: coolplan_units::Currency,
     catalog: &'a Catalog,
     first_year: u16,
     footprint_m2: f64,
@@ -157,6 +176,11 @@ fn monthly(c: &mut Checker, normals: &MonthlyNormals) {
 /// Checks a hall; returns its design IT power at maximum, kW (Σ racks × rack power).
 fn hall(c: &mut Checker, hall: &Hall, context: &Context) -> f64 {
     c.name(&hall.name);
+    if let Some(customer) = &hall.heat_customer {
+        c.at(Seg::Field("heat_customer"), |c| {
+            super::compliance::heat_customer(c, customer, context.currency)
+        });
+    }
     c.at(Seg::Field("floor"), |c| {
         c.positive("rating", &hall.floor.rating)
     });

@@ -2,11 +2,12 @@
 //! already formatted. Pure: the date and the input's hash come in as arguments.
 //!
 //! Owns: the report's content and order (cover, executive summary, comparison, charts, halls,
-//! bill of quantities, floor checks, elevations, warnings, assumptions, method). Never
+//! bill of quantities, floor checks, elevations, sensitivity, compliance and KPIs, warnings, assumptions, method). Never
 //! touches: layout, fonts, files, the clock, the engine's arithmetic.
 
 mod appendix;
 mod charts;
+mod compliance;
 mod equipment;
 pub mod format;
 mod halls;
@@ -52,7 +53,7 @@ pub fn compose(input: &ReportInput) -> Document {
     let lang = input.lang;
     let mut blocks = vec![Block::Cover(cover(input))];
     // Chapters, each with whether it starts a new page in print.
-    let chapters: [(Chapter, bool); 11] = [
+    let chapters: [(Chapter, bool); 12] = [
         (summary::summary, false),
         (summary::comparison, false),
         (charts::charts, true),
@@ -61,6 +62,7 @@ pub fn compose(input: &ReportInput) -> Document {
         (equipment::floor_checks, false),
         (equipment::elevations, true),
         (sensitivity::sensitivity, true),
+        (compliance::compliance_and_kpis, true),
         (appendix::warnings, false),
         (appendix::assumptions, true),
         (appendix::method, false),

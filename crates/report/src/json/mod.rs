@@ -7,10 +7,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::json_compliance;
 use coolplan_engine::{
     CoolingOption, CostItem, HallPlan, OptionResult, Plan, PlanTotals, Reason, Recommendation,
     Results, ScopeResult, Why,
 };
+use coolplan_model::Site;
 use coolplan_units::format::UnitSystem;
 use coolplan_words::Lang;
 use coolplan_words::results as words;
@@ -32,7 +34,16 @@ pub fn to_json(site: &str, results: &Results, lang: Lang) -> String {
     serde_json::to_string_pretty(&document).expect("report document serialises")
 }
 
-/// The document as a serde value tree (for tests and other writers).
+/// The JSON text of `results` for `site`, with the site's compliance verdicts.
+pub fn to_json_for_site(site: &Site, results: &Results, lang: Lang) -> String {
+    let mut document = document(&site.name, results, lang);
+    document.compliance = Some(json_compliance::compliance(site, results));
+    // Invariant: as in `to_json`.
+    serde_json::to_string_pretty(&document).expect("report document serialises")
+}
+
+/// The document as a serde value tree (for tests and other writers); `compliance` is left
+/// `null` (it needs the site: [`to_json_for_site`]).
 pub fn document<'a>(site: &'a str, results: &'a Results, lang: Lang) -> Document<'a> {
     let hall_name = |i: usize| results.halls.get(i).map_or("", |h| h.name.as_str());
     Document {
@@ -76,6 +87,8 @@ pub fn document<'a>(site: &'a str, results: &'a Results, lang: Lang) -> Document
                 options: options(&rack.scope, lang),
             })
             .collect(),
+        kpis: json_compliance::kpis(&results.kpis),
+        compliance: None,
     }
 }
 
@@ -278,6 +291,10 @@ pub struct Document<'a> {
     pub options: Options,
     pub halls: Vec<HallDoc<'a>>,
     pub racks: Vec<RackDoc<'a>>,
+    /// ISO/IEC 30134 KPIs per scope, option and plan year.
+    pub kpis: json_compliance::KpisDoc<'a>,
+    /// The site's rule verdicts (`null` from [`to_json`], which has no site).
+    pub compliance: Option<json_compliance::ComplianceDoc>,
 }
 
 #[derive(Serialize)]
@@ -507,5 +524,6 @@ pub fn item_key(item: CostItem) -> &'static str {
         CostItem::AddedAirCapacity => "added_air_capacity",
         CostItem::TrimChiller => "trim_chiller",
         CostItem::Contingency => "contingency",
+        CostItem::HeatReuse => "heat_reuse",
     }
 }

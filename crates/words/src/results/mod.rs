@@ -69,6 +69,7 @@ pub fn cost_item(item: CostItem, lang: Lang) -> &'static str {
         CostItem::AddedAirCapacity => Words::ItemAddedAirCapacity,
         CostItem::TrimChiller => Words::ItemTrimChiller,
         CostItem::Contingency => Words::ItemContingency,
+        CostItem::HeatReuse => Words::ItemHeatReuse,
     };
     key.tr(lang)
 }

@@ -69,5 +69,6 @@ crate::texts! {
         ItemAddedAirCapacity => "added air-cooling capacity", "新增风冷能力";
         ItemTrimChiller => "trim chiller", "补冷冷机";
         ItemContingency => "contingency", "不可预见费";
+        ItemHeatReuse => "heat customer connection", "余热用户接入";
     }
 }

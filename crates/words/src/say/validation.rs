@@ -96,6 +96,17 @@ impl Say for Kind {
                 Val::ArrivesBeforeStudy.fmt(lang, &[year, first_year])
             }
             PueHigh(v) => Val::PueHigh.fmt(lang, &[&n(*v)]),
+            UnknownRegion(code) => Val::UnknownRegion.fmt(lang, &[code]),
+            NewSiteWithoutCommissioning => Val::NewSiteWithoutCommissioning.tr(lang).to_string(),
+            DuplicateAim(aim) => Val::DuplicateAim.fmt(lang, &[aim]),
+            CopAtMostOne(v) => Val::CopAtMostOne.fmt(lang, &[&n(*v)]),
+            MonthOutOfRange(m) => Val::MonthOutOfRange.fmt(lang, &[m]),
+            DuplicateMonth(m) => Val::DuplicateMonth.fmt(lang, &[m]),
+            ComplyByOutsideStudy {
+                year,
+                first_year,
+                last_year,
+            } => Val::ComplyByOutsideStudy.fmt(lang, &[year, first_year, last_year]),
             CoolingExcludesAll => Val::CoolingExcludesAll.tr(lang).to_string(),
             CoolingExcludesNothing => Val::CoolingExcludesNothing.tr(lang).to_string(),
             CoolingListedTwice(option) => {

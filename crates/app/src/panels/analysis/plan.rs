@@ -20,6 +20,12 @@ use coolplan_words::{Lang, Text};
 
 /// Height of the cash-flow chart.
 const CHART_HEIGHT: f32 = 240.0;
+/// Groups whose reasons are all laid out; more go into a scrolled list of the rows in view.
+const REASONS_ALL_ROWS: usize = 200;
+/// Height of the scrolled list of why each group is in its year.
+const REASONS_HEIGHT: f32 = 320.0;
+/// Conversions named in a year's row; the rest are counted.
+const CONVERSIONS_LISTED: usize = 12;
 /// Colours of the chart's series: all-air reference, plain and discounted savings.
 const ALL_AIR_COLOUR: Color32 = Color32::from_rgb(150, 150, 150);
 const PLAIN_COLOUR: Color32 = Color32::from_rgb(31, 119, 180);
@@ -86,34 +92,60 @@ fn years_table(ui: &mut Ui, plan: &Plan, lang: Lang) {
                 money(year.spent, lang),
                 money(year.budget, lang)
             ));
-            let groups: Vec<String> = year
+            let mut groups: Vec<String> = year
                 .conversions
                 .iter()
+                .take(CONVERSIONS_LISTED)
                 .map(|g| &plan.groups[*g])
                 .map(|g| {
                     let option = g.choice.map_or("—", |c| option_name(c.0, lang));
                     format!("{} → {option}", g.group)
                 })
                 .collect();
+            let unlisted = year.conversions.len().saturating_sub(CONVERSIONS_LISTED);
+            if unlisted > 0 {
+                groups.push(An::MoreConversions.fmt(lang, &[&unlisted]));
+            }
             ui.label(groups.join(", "));
             ui.end_row();
         }
     });
 }
 
-/// Each group: where the plan puts it and why.
+/// Each group: where the plan puts it and why. Up to [`REASONS_ALL_ROWS`] groups are all laid
+/// out; beyond, a scrolled list lays out only the rows in view, so a site of 10,000 rack
+/// groups costs a frame about what a small one does.
 fn reasons(ui: &mut Ui, plan: &Plan, lang: Lang) {
-    Grid::new("phased-plan-why").striped(true).show(ui, |ui| {
-        for group in &plan.groups {
-            ui.label(&group.group);
-            ui.label(match group.choice {
-                Some((option, year)) => format!("{} {year}", option_name(option, lang)),
-                None => An::StaysAir.tr(lang).to_string(),
-            });
-            ui.label(plan_reason(&group.reason, lang));
-            ui.end_row();
-        }
-    });
+    let count = plan.groups.len();
+    if count <= REASONS_ALL_ROWS {
+        reason_rows(ui, plan, 0..count, lang);
+        return;
+    }
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .id_salt("phased-plan-why-scroll")
+        .max_height(REASONS_HEIGHT)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, count, |ui, rows| {
+            reason_rows(ui, plan, rows, lang)
+        });
+}
+
+fn reason_rows(ui: &mut Ui, plan: &Plan, rows: std::ops::Range<usize>, lang: Lang) {
+    Grid::new("phased-plan-why")
+        .striped(true)
+        .start_row(rows.start)
+        .show(ui, |ui| {
+            for group in &plan.groups[rows] {
+                ui.label(&group.group);
+                ui.label(match group.choice {
+                    Some((option, year)) => format!("{} {year}", option_name(option, lang)),
+                    None => An::StaysAir.tr(lang).to_string(),
+                });
+                ui.label(plan_reason(&group.reason, lang));
+                ui.end_row();
+            }
+        });
 }
 
 /// The first calendar year at whose end the cumulative savings against air are no longer

@@ -57,6 +57,12 @@ pub struct Coefficients {
     pub share_basis_w: f64,
     /// Tower water per W of average IT, m³.
     pub water_m3_per_it_w: f64,
+    /// The cooling parts' share of the above, annual ([`Part::is_cooling`]): fixed Wh, and
+    /// Wh per W of IT, of heat to air and of heat to liquid.
+    pub cooling_fixed_wh: f64,
+    pub cooling_it_h: f64,
+    pub cooling_air_h: f64,
+    pub cooling_liquid_h: f64,
 }
 
 /// What a rack group brings to one option state, W.
@@ -72,11 +78,7 @@ pub struct GroupLoads {
 impl Coefficients {
     /// Monthly facility energy (IT included) of a group, Wh.
     pub fn monthly_wh(&self, g: &GroupLoads) -> [f64; 12] {
-        let share = if self.share_basis_w > 0.0 {
-            g.share_w / self.share_basis_w
-        } else {
-            0.0
-        };
+        let share = self.share(g);
         std::array::from_fn(|m| {
             self.fixed_wh[m] * share
                 + g.it_avg_w * self.it_h[m]
@@ -87,6 +89,21 @@ impl Coefficients {
     /// Tower water of a group, m³.
     pub fn water_m3(&self, g: &GroupLoads) -> f64 {
         g.it_avg_w * self.water_m3_per_it_w
+    }
+    /// Annual cooling-path energy of a group (part of [`Coefficients::monthly_wh`]), Wh.
+    pub fn cooling_wh(&self, g: &GroupLoads) -> f64 {
+        self.cooling_fixed_wh * self.share(g)
+            + g.it_avg_w * self.cooling_it_h
+            + g.air_avg_w * self.cooling_air_h
+            + g.liquid_avg_w * self.cooling_liquid_h
+    }
+    /// The group's share of the hall's fixed energy.
+    fn share(&self, g: &GroupLoads) -> f64 {
+        if self.share_basis_w > 0.0 {
+            g.share_w / self.share_basis_w
+        } else {
+            0.0
+        }
     }
 }
 
@@ -151,11 +168,17 @@ impl HallPlant {
             water_m3_per_it_w: per(energy.water_m3, loads.it_avg_w),
             ..Coefficients::default()
         };
+        // Annual cooling-path energy by class: fixed, IT, air plant, liquid.
+        let mut cooling = [0.0; 4];
         for (m, month) in energy.monthly_wh.iter().enumerate() {
             let mut class_wh = [0.0; 4];
             for part in Part::ALL {
                 let class = part.class();
-                class_wh[class as usize] += month[part as usize] * factors.of(class);
+                let wh = month[part as usize] * factors.of(class);
+                class_wh[class as usize] += wh;
+                if part.is_cooling() {
+                    cooling[class as usize] += wh;
+                }
             }
             let [fixed, it, air_plant, liquid] = class_wh;
             let air = air_plant * (1.0 - tapped_share);
@@ -170,6 +193,17 @@ impl HallPlant {
             }
             c.liquid_h[m] = per(liquid, loads.liquid_avg_w);
         }
+        // The same split for the cooling parts, over the year.
+        let [fixed, it, air_plant, liquid] = cooling;
+        let air = air_plant * (1.0 - tapped_share);
+        c.cooling_fixed_wh = fixed;
+        c.cooling_it_h = per(it, loads.it_avg_w);
+        if loads.air_avg_w > 0.0 {
+            c.cooling_air_h = air / loads.air_avg_w;
+        } else {
+            c.cooling_it_h += per(air, loads.it_avg_w);
+        }
+        c.cooling_liquid_h = per(liquid + air_plant * tapped_share, loads.liquid_avg_w);
         c
     }
 

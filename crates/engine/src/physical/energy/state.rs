@@ -76,6 +76,19 @@ impl Part {
             Part::LiquidPumps | Part::DryCoolerFans | Part::TrimChiller => Class::Liquid,
         }
     }
+    /// Part of the cooling path (fans, compressors, heat rejection, pumps, the liquid path),
+    /// what the cooling KPIs count; not the electrical chain, lighting or ancillary load.
+    pub fn is_cooling(self) -> bool {
+        !matches!(
+            self,
+            Part::UpsNoLoad
+                | Part::UpsLoad
+                | Part::DistributionNoLoad
+                | Part::DistributionLoad
+                | Part::Lighting
+                | Part::Ancillary
+        )
+    }
 }
 
 /// A hall's loads in one option state (sums over its rack groups), W.

@@ -1,0 +1,266 @@
+//! The `kpis` and `compliance` fields of the JSON report: ISO/IEC 30134 KPIs per scope,
+//! option and plan year, and the site's rule verdicts (`docs/report-json.md`).
+
+use serde::Serialize;
+
+use coolplan_engine::Results;
+use coolplan_engine::compliance::{
+    self, Column, ComplianceResults, ComplyBy, NotAssessed, Verdict,
+};
+use coolplan_engine::kpi::{KpiResults, ScopeYears, YearFigures};
+use coolplan_model::Site;
+use coolplan_model::compliance::RuleBook;
+use coolplan_model::compliance::rules::Limit;
+use uom::si::energy::megawatt_hour;
+use uom::si::mass_per_energy::kilogram_per_joule;
+use uom::si::power::kilowatt;
+
+fn num(value: f64) -> Option<f64> {
+    value.is_finite().then_some(value)
+}
+
+#[derive(Serialize)]
+pub struct KpisDoc<'a> {
+    pub years: &'a [u16],
+    pub site: Option<ScopeKpiDoc<'a>>,
+    pub halls: Vec<ScopeKpiDoc<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ScopeKpiDoc<'a> {
+    pub name: &'a str,
+    pub air: Vec<YearDoc>,
+    pub cold_plate: Vec<YearDoc>,
+    pub immersion: Vec<YearDoc>,
+    pub plan: Vec<YearDoc>,
+}
+
+#[derive(Serialize)]
+pub struct YearDoc {
+    pub year: u16,
+    pub it_energy_mwh: Option<f64>,
+    pub total_energy_mwh: Option<f64>,
+    pub reused_heat_mwh: Option<f64>,
+    pub heat_revenue: Option<f64>,
+    pub pue: Option<f64>,
+    pub pue_without_heat_export: Option<f64>,
+    pub ppue_cooling: Option<f64>,
+    pub wue_l_per_kwh: Option<f64>,
+    pub cue_kg_per_kwh: Option<f64>,
+    pub erf: Option<f64>,
+    #[serde(rename = "ref")]
+    pub ref_: Option<f64>,
+}
+
+fn year(f: &YearFigures) -> YearDoc {
+    let k = &f.kpis;
+    YearDoc {
+        year: f.year,
+        it_energy_mwh: num(f.it_energy.get::<megawatt_hour>()),
+        total_energy_mwh: num(f.total_energy.get::<megawatt_hour>()),
+        reused_heat_mwh: num(f.reused_heat.get::<megawatt_hour>()),
+        heat_revenue: num(f.heat_revenue.amount),
+        pue: num(k.pue),
+        pue_without_heat_export: num(k.pue_without_heat_export),
+        ppue_cooling: num(k.ppue_cooling),
+        wue_l_per_kwh: num(k.wue.l_per_kwh()),
+        cue_kg_per_kwh: num(k.cue.get::<kilogram_per_joule>() * 3.6e6),
+        erf: num(k.erf),
+        ref_: num(k.ref_),
+    }
+}
+
+fn scope(s: &ScopeYears) -> ScopeKpiDoc<'_> {
+    let years = |v: &[YearFigures]| v.iter().map(year).collect();
+    ScopeKpiDoc {
+        name: &s.name,
+        air: years(&s.options[0]),
+        cold_plate: years(&s.options[1]),
+        immersion: years(&s.options[2]),
+        plan: years(&s.plan),
+    }
+}
+
+pub fn kpis(k: &KpiResults) -> KpisDoc<'_> {
+    KpisDoc {
+        years: &k.years,
+        site: k.site.as_ref().map(scope),
+        halls: k.halls.iter().map(scope).collect(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct ComplianceDoc {
+    /// `null` when assessed, else `no_profile` or `unknown_region`.
+    pub not_assessed: Option<&'static str>,
+    pub it_power_kw: Option<f64>,
+    pub connected_load_kw: Option<f64>,
+    pub annual_energy_mwh: Option<f64>,
+    pub rules: Vec<RuleDoc>,
+    pub air: Option<ColumnDoc>,
+    pub cold_plate: Option<ColumnDoc>,
+    pub immersion: Option<ColumnDoc>,
+    pub plan: Option<ColumnDoc>,
+}
+
+#[derive(Serialize)]
+pub struct RuleDoc {
+    pub id: String,
+    pub set: String,
+    pub title: String,
+    pub doc_id: String,
+    pub url: String,
+    pub version: String,
+    pub clause: String,
+    pub verified: String,
+    pub kind: String,
+    pub binding: bool,
+    pub metric: String,
+    /// `at_most`, `below`, `at_least`, `above` or `report`.
+    pub limit: &'static str,
+    pub threshold: Option<f64>,
+    pub first_compliant_year: RuleColumns,
+    /// The plan's verdict per plan year.
+    pub plan_years: Vec<VerdictDoc>,
+}
+
+#[derive(Serialize)]
+pub struct RuleColumns {
+    pub air: Option<u16>,
+    pub cold_plate: Option<u16>,
+    pub immersion: Option<u16>,
+    pub plan: Option<u16>,
+}
+
+#[derive(Serialize)]
+pub struct VerdictDoc {
+    pub year: u16,
+    /// `pass`, `fail`, `not_checked` or `report`.
+    pub verdict: &'static str,
+    pub value: Option<f64>,
+    pub margin: Option<f64>,
+}
+
+#[derive(Serialize)]
+pub struct ColumnDoc {
+    pub first_compliant_year: Option<u16>,
+    /// Ids of binding rules failing in some plan year.
+    pub failing: Vec<String>,
+    pub comply_by: Option<u16>,
+    pub complies_by: Option<bool>,
+    pub failing_from_comply_by: Vec<String>,
+}
+
+fn verdict(year: u16, v: Verdict) -> VerdictDoc {
+    let (verdict, value, margin) = match v {
+        Verdict::Pass { value, margin } => ("pass", num(value), num(margin)),
+        Verdict::Fail { value, margin } => ("fail", num(value), num(margin)),
+        Verdict::NotChecked => ("not_checked", None, None),
+        Verdict::Report => ("report", None, None),
+    };
+    VerdictDoc {
+        year,
+        verdict,
+        value,
+        margin,
+    }
+}
+
+/// The compliance field of `site` with `results`.
+pub fn compliance(site: &Site, results: &Results) -> ComplianceDoc {
+    match compliance::check(site, results) {
+        Ok(r) => assessed(&r),
+        Err(gap) => ComplianceDoc {
+            not_assessed: Some(match gap {
+                NotAssessed::NoProfile => "no_profile",
+                NotAssessed::UnknownRegion(_) => "unknown_region",
+            }),
+            it_power_kw: None,
+            connected_load_kw: None,
+            annual_energy_mwh: None,
+            rules: Vec::new(),
+            air: None,
+            cold_plate: None,
+            immersion: None,
+            plan: None,
+        },
+    }
+}
+
+fn assessed(r: &ComplianceResults) -> ComplianceDoc {
+    let book = RuleBook::builtin();
+    let id = |i: usize| r.rule_of(book, &r.rules[i]).1.id.clone();
+    let rules = r
+        .rules
+        .iter()
+        .map(|check| {
+            let (set, rule) = r.rule_of(book, check);
+            let first = |c: Column| check.column(c).and_then(|c| c.first_compliant_year);
+            RuleDoc {
+                id: rule.id.clone(),
+                set: set.id.clone(),
+                title: set.title_en.clone(),
+                doc_id: set.source.doc_id.clone(),
+                url: set.source.url.clone(),
+                version: set.version.to_string(),
+                clause: rule.clause.clone(),
+                verified: format!("{:?}", rule.verified),
+                kind: format!("{:?}", rule.kind),
+                binding: check.binding,
+                metric: format!("{:?}", rule.metric),
+                limit: match rule.limit {
+                    Limit::AtMost(_) => "at_most",
+                    Limit::Below(_) => "below",
+                    Limit::AtLeast(_) => "at_least",
+                    Limit::Above(_) => "above",
+                    Limit::Report => "report",
+                },
+                threshold: rule.limit.threshold(),
+                first_compliant_year: RuleColumns {
+                    air: first(Column::ALL[0]),
+                    cold_plate: first(Column::ALL[1]),
+                    immersion: first(Column::ALL[2]),
+                    plan: first(Column::Plan),
+                },
+                plan_years: check.column(Column::Plan).map_or_else(Vec::new, |c| {
+                    r.years
+                        .iter()
+                        .zip(&c.years)
+                        .map(|(&y, &v)| verdict(y, v))
+                        .collect()
+                }),
+            }
+        })
+        .collect();
+    let column = |c: Column| {
+        r.column(c).map(|s| {
+            let (comply_by, complies_by, failing_from) = match &s.comply_by {
+                Some(ComplyBy::Complies { year }) => (Some(*year), Some(true), Vec::new()),
+                Some(ComplyBy::Misses { year, failing }) => (
+                    Some(*year),
+                    Some(false),
+                    failing.iter().map(|&i| id(i)).collect(),
+                ),
+                None => (None, None, Vec::new()),
+            };
+            ColumnDoc {
+                first_compliant_year: s.first_compliant_year,
+                failing: s.failing.iter().map(|&i| id(i)).collect(),
+                comply_by,
+                complies_by,
+                failing_from_comply_by: failing_from,
+            }
+        })
+    };
+    ComplianceDoc {
+        not_assessed: None,
+        it_power_kw: num(r.size.it_power.get::<kilowatt>()),
+        connected_load_kw: num(r.size.connected_load.get::<kilowatt>()),
+        annual_energy_mwh: num(r.size.annual_energy.get::<megawatt_hour>()),
+        rules,
+        air: column(Column::ALL[0]),
+        cold_plate: column(Column::ALL[1]),
+        immersion: column(Column::ALL[2]),
+        plan: column(Column::Plan),
+    }
+}

@@ -1,0 +1,147 @@
+//! The "Compliance and KPIs" chapter and the `kpis` / `compliance` JSON fields of the example
+//! sites: ai-hall (existing, Beijing) meets Beijing's PUE ≤ 1.35 in no column (a legacy 2N
+//! hall keeps its air plant, UPS and lighting: the plan lands at 1.40, method.md §7);
+//! china-fleet (existing, China) is under the national-average target only.
+
+use serde_json::Value;
+
+fn evaluated(site: &str) -> (coolplan::model::Site, coolplan::engine::Results) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(site);
+    let site = coolplan::io::load_site(&path)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .site;
+    let climate =
+        coolplan::io::climate::resolve(&site, path.parent()).unwrap_or_else(|e| panic!("{e:?}"));
+    let results = coolplan::engine::evaluate(&site, &climate);
+    (site, results)
+}
+
+fn json(site: &str) -> Value {
+    let (site, results) = evaluated(site);
+    let text = coolplan::report::json::to_json_for_site(&site, &results, coolplan::i18n::Lang::En);
+    serde_json::from_str(&text).expect("the report is JSON")
+}
+
+#[test]
+fn ai_hall_meets_beijing_rule_in_no_column_and_the_report_names_the_failing_rules() {
+    let doc = json("sites/ai-hall.ron");
+    let c = &doc["compliance"];
+    assert!(c["not_assessed"].is_null());
+    // Annual energy on air in 2026 is above Beijing's 5 GWh, so its rules apply.
+    assert!(c["annual_energy_mwh"].as_f64().unwrap() > 5000.0);
+    let ids: Vec<&str> = c["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "cn-2024-national-average-pue",
+            "cn-bj-2024-existing-pue-1.35",
+            "cn-bj-2024-differential-price"
+        ]
+    );
+    // The plan converts only the three new groups air cannot cool (B200 ×2 in 2027, NVL72 in
+    // 2028); the hall keeps its legacy 2N UPS, air plant and lighting, so its PUE is 1.459 in
+    // 2027 and 1.404 from 2028 (KPI table), above 1.35: the obligation and the differential
+    // price rule fail in every column, the plan's included, and the report names them.
+    for column in ["air", "cold_plate", "immersion", "plan"] {
+        assert!(c[column]["first_compliant_year"].is_null(), "{column}");
+        assert_eq!(c[column]["comply_by"], 2027, "{column}");
+        assert_eq!(c[column]["complies_by"], false, "{column}");
+        let failing: Vec<&str> = c[column]["failing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            failing,
+            [
+                "cn-bj-2024-existing-pue-1.35",
+                "cn-bj-2024-differential-price"
+            ],
+            "{column}"
+        );
+    }
+    // The obligation's margin in 2027 is 1.35 − the plan's PUE that year (KPI table).
+    let obligation = &c["rules"][1];
+    assert_eq!(obligation["plan_years"][0]["verdict"], "not_checked");
+    let y2027 = &obligation["plan_years"][1];
+    assert_eq!(
+        (y2027["year"].as_u64(), y2027["verdict"].as_str()),
+        (Some(2027), Some("fail"))
+    );
+    let pue_2027 = doc["kpis"]["site"]["plan"][1]["pue"].as_f64().unwrap();
+    assert!((y2027["margin"].as_f64().unwrap() - (1.35 - pue_2027)).abs() < 1e-12);
+    assert!(pue_2027 > 1.35 && pue_2027 < 1.5, "{pue_2027}");
+}
+
+#[test]
+fn china_fleet_has_only_the_national_target() {
+    let c = &json("sites/china-fleet.ron")["compliance"];
+    let rules = c["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 1);
+    assert_eq!(rules[0]["id"], "cn-2024-national-average-pue");
+    assert_eq!(rules[0]["binding"], false);
+    assert!(c["plan"]["failing"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn the_chapter_shows_kpis_verdicts_and_sources_in_both_languages() {
+    let (site, results) = evaluated("sites/ai-hall.ron");
+    let catalog = site.catalog();
+    for (lang, heading, source) in [
+        (
+            coolplan::i18n::Lang::En,
+            "Compliance and KPIs",
+            "Clauses (verification)",
+        ),
+        (
+            coolplan::i18n::Lang::Zh,
+            "合规与能效指标",
+            "条款（核实方式）",
+        ),
+    ] {
+        let input = coolplan::report::compose::ReportInput {
+            site: &site,
+            results: &results,
+            catalog: &catalog,
+            climate: None,
+            lang,
+            date: None,
+            input_sha256: "",
+        };
+        let md = coolplan::report::markdown::render(&coolplan::report::compose::compose(&input));
+        assert!(md.contains(&format!("## {heading}")), "{lang:?}");
+        assert!(md.contains("PUE ≤ 1.35"), "{lang:?}");
+        assert!(md.contains(source), "{lang:?}");
+        assert!(md.contains("https://dzswgf.mofcom.gov.cn/"), "{lang:?}");
+    }
+}
+
+/// The KPIs' plan column is the recommended plan: in the last plan year every server is
+/// present, so its PUE is the plan's steady E_DC / E_IT over the same groups on the same
+/// options (no heat customer: no heat-pump electricity), the plan's own PUE to rounding.
+#[test]
+fn the_kpi_plan_column_follows_the_recommended_plan() {
+    for site in ["sites/ai-hall.ron", "sites/china-fleet.ron"] {
+        let doc = json(site);
+        assert_eq!(doc["recommended"], "mixed", "{site}");
+        let plan_pue = doc["plan"]["totals"]["pue"].as_f64().unwrap();
+        let years = doc["kpis"]["site"]["plan"].as_array().unwrap();
+        let last = years.last().unwrap()["pue"].as_f64().unwrap();
+        assert!(
+            (last - plan_pue).abs() < 1e-9 * plan_pue,
+            "{site}: {last} vs {plan_pue}"
+        );
+        // a mix: neither all air nor all cold plate gives the plan's figure
+        for option in ["air", "cold_plate"] {
+            let column = doc["kpis"]["site"][option].as_array().unwrap();
+            let pue = column.last().unwrap()["pue"].as_f64().unwrap();
+            assert!((pue - plan_pue).abs() > 1e-3, "{site} {option}: {pue}");
+        }
+    }
+}
