@@ -1,13 +1,16 @@
 //! Site file load (read, UTF-8, parse, validate) and save (canonical text, then the atomic
 //! write: temp file, fsync, backup, rename, folder fsync) at 100 / 1,000 / 10,000 rack
-//! groups. Budgets at 10k: load ≤ 150 ms, save ≤ 100 ms.
+//! groups (budgets at 10k: load ≤ 150 ms, save ≤ 100 ms), and a NetBox device import (plan
+//! and apply) at 1,000 / 10,000 / 100,000 rows, which must grow near-linearly.
 
 mod support;
 
 use std::hint::black_box;
 
+use coolplan::io::import::{ImportOptions, apply, plan_import};
 use coolplan::io::save::save_text;
 use coolplan::io::{SaveOptions, SaveOutcome, load_site, to_canonical_string};
+use coolplan::model::Catalog;
 use coolplan::model::generate::generate_site;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use support::{SEED, SIZES};
@@ -50,5 +53,49 @@ fn save(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, save);
+/// A NetBox device export of `rows` servers: 10 per rack, 200 racks per hall, models cycling
+/// through real device types the catalog's aliases know and one it does not.
+fn netbox_export(rows: usize) -> String {
+    const TYPES: [(&str, &str); 4] = [
+        ("Dell", "PowerEdge R650"),
+        ("Dell", "PowerEdge R740"),
+        ("NVIDIA", "DGX H100"),
+        ("Acme", "Unknown Box 9000"),
+    ];
+    let mut csv = String::from(
+        "Name,Status,Tenant,Site,Location,Rack,Position,Face,Role,Manufacturer,Type\n",
+    );
+    for row in 0..rows {
+        let rack = row / 10;
+        let (vendor, model) = TYPES[rack % TYPES.len()];
+        csv.push_str(&format!(
+            "dev-{row},Active,T,S,Hall {},R{rack:06},{},Front,Server,{vendor},{model}\n",
+            rack / 200,
+            row % 10 + 1,
+        ));
+    }
+    csv
+}
+
+fn import(c: &mut Criterion) {
+    let catalog = Catalog::builtin();
+    let site = generate_site(100, SEED);
+    let options = ImportOptions::default();
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    for rows in [1_000, 10_000, 100_000] {
+        let csv = netbox_export(rows);
+        group.bench_with_input(BenchmarkId::from_parameter(rows), &csv, |b, csv| {
+            b.iter(|| {
+                let plan = plan_import(&site, &catalog, black_box(csv), &options).expect("plan");
+                let mut after = site.clone();
+                apply(&mut after, &plan);
+                after.halls.len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load, save, import);
 criterion_main!(benches);

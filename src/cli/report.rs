@@ -1,9 +1,11 @@
-//! `coolplan report <site.ron> [-o <file>] [--format …] [--paper a4|letter] [--date YYYY-MM-DD]`:
-//! evaluates a site and writes its report. The format comes from `--format`, else from the
-//! output file's extension; without `-o` the report goes to stdout (text by default).
+//! `coolplan report <site.ron> [-o <file>] [--format …] [--paper a4|letter] [--date YYYY-MM-DD]
+//! [--detail summary|standard|full] [--author …] [--revision …] [--no-bom]`: evaluates a site
+//! and writes its report. The format comes from `--format`, else from the output file's
+//! extension; without `-o` the report goes to stdout (text by default).
 //!
 //! Owns: reading the site file (through [`coolplan_io`]), the report date (`--date`, else the
-//! file's `report_date`, else undated — never the clock), writing the bytes.
+//! file's `report_date`, else undated — never the clock), author and revision (the flags,
+//! else the file's `report_author`/`report_revision`), writing the bytes.
 
 use coolplan_words::Say;
 use std::io::{IsTerminal, Write};
@@ -13,7 +15,7 @@ use super::terminal::err;
 use super::{Outcome, print_error, print_error_because};
 use coolplan_io::climate::{WeatherFolders, resolve_in};
 use coolplan_io::load::{load_bytes, read_file};
-use coolplan_report::compose::{ReportInput, sha256_hex};
+use coolplan_report::compose::{Detail, ReportInput, sha256_hex};
 use coolplan_report::export::{Format, export};
 use coolplan_report::layout::Paper;
 use coolplan_words::cli::Cli;
@@ -36,9 +38,26 @@ pub struct ReportArgs {
     /// Date printed on the report (YYYY-MM-DD); default: the site file's report_date, else none.
     #[arg(long)]
     pub date: Option<String>,
+    /// How much the PDF, HTML and Markdown list: summary (≤ 20 pages for any site, rack groups
+    /// aggregated by hall and model), standard (default) or full (every rack group).
+    #[arg(long, default_value = "standard", value_parser = parse_detail)]
+    pub detail: Detail,
+    /// Author in the document control; default: the site file's report_author.
+    #[arg(long)]
+    pub author: Option<String>,
+    /// Revision in the document control, e.g. B; default: the site file's report_revision.
+    #[arg(long)]
+    pub revision: Option<String>,
+    /// Write the CSV report without the UTF-8 byte-order mark (which Excel needs for Chinese).
+    #[arg(long)]
+    pub no_bom: bool,
     /// A folder of EPW weather files, looked in when the site's EPW file is not in its folder.
     #[arg(long, value_name = "DIR")]
     pub weather_dir: Option<PathBuf>,
+}
+
+fn parse_detail(text: &str) -> Result<Detail, super::BadArgument> {
+    Detail::from_code(text).ok_or_else(|| super::parse_error(Cli::UnknownDetail, text))
 }
 
 fn parse_format(text: &str) -> Result<Format, super::BadArgument> {
@@ -124,6 +143,11 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
     let results = coolplan_engine::evaluate(&site, &climate);
     let catalog = site.catalog();
     let hash = sha256_hex(&bytes);
+    let author = args.author.clone().or_else(|| site.report_author.clone());
+    let revision = args
+        .revision
+        .clone()
+        .or_else(|| site.report_revision.clone());
     let input = ReportInput {
         site: &site,
         results: &results,
@@ -132,6 +156,10 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
         lang,
         date: date.as_deref(),
         input_sha256: &hash,
+        detail: args.detail,
+        author: author.as_deref(),
+        revision: revision.as_deref(),
+        csv_bom: !args.no_bom,
     };
     let report = match export(&input, format, args.paper) {
         Ok(report) => report,

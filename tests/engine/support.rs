@@ -69,6 +69,8 @@ pub fn site(halls: Vec<Hall>) -> Site {
         notes: String::new(),
         currency: Currency::CNY,
         report_date: None,
+        report_author: None,
+        report_revision: None,
         location: Location {
             name: "Beijing".into(),
             climate: ClimateSource::Preset("beijing".into()),

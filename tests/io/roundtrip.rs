@@ -205,6 +205,8 @@ fn site() -> impl Strategy<Value = Site> {
                 notes,
                 currency: Currency::CNY,
                 report_date: None,
+                report_author: None,
+                report_revision: None,
                 location: Location {
                     name: "somewhere".into(),
                     climate: ClimateSource::Preset(preset.into()),

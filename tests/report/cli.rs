@@ -29,7 +29,7 @@ fn format_follows_the_extension() {
     let cases: [(&str, &[u8]); 5] = [
         ("r.pdf", b"%PDF-"),
         ("r.html", b"<!DOCTYPE html>"),
-        ("r.csv", b"hall,rack_group,count"),
+        ("r.csv", b"\xEF\xBB\xBFlevel,hall,rack_group,count"),
         ("r.md", "# Liquid-cooling retrofit report".as_bytes()),
         ("r.json", b"{"),
     ];
@@ -131,5 +131,5 @@ fn text_goes_to_stdout_and_lang_switches_the_report() {
         "{}",
         &md[..60.min(md.len())]
     );
-    assert!(md.contains("## 执行摘要") && md.contains("冷板式液冷"));
+    assert!(md.contains("## 1 执行摘要") && md.contains("冷板式液冷"));
 }

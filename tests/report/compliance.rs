@@ -101,21 +101,14 @@ fn the_chapter_shows_kpis_verdicts_and_sources_in_both_languages() {
         ),
         (
             coolplan::i18n::Lang::Zh,
-            "合规与能效指标",
+            "合规与关键指标",
             "条款（核实方式）",
         ),
     ] {
-        let input = coolplan::report::compose::ReportInput {
-            site: &site,
-            results: &results,
-            catalog: &catalog,
-            climate: None,
-            lang,
-            date: None,
-            input_sha256: "",
-        };
+        let input =
+            coolplan::report::compose::ReportInput::new(&site, &results, &catalog, None, lang);
         let md = coolplan::report::markdown::render(&coolplan::report::compose::compose(&input));
-        assert!(md.contains(&format!("## {heading}")), "{lang:?}");
+        assert!(md.contains(&format!("# 3 {heading}")), "{lang:?}");
         assert!(md.contains("PUE ≤ 1.35"), "{lang:?}");
         assert!(md.contains(source), "{lang:?}");
         assert!(md.contains("https://dzswgf.mofcom.gov.cn/"), "{lang:?}");

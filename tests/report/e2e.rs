@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use coolplan::engine::{ClimateData, CoolingOption, Results};
 use coolplan::i18n::Lang;
 use coolplan::model::{Catalog, Site};
-use coolplan::report::compose::{ReportInput, compose, sha256_hex};
+use coolplan::report::compose::format::MoneyScale;
+use coolplan::report::compose::{Detail, ReportInput, compose, sha256_hex};
 use coolplan::report::export::{Format, export};
 use coolplan::report::layout::{Fonts, Paper, layout};
 use coolplan::units::format::group_thousands;
@@ -50,6 +51,10 @@ impl Evaluated {
             lang,
             date,
             input_sha256: &self.hash,
+            detail: Detail::Standard,
+            author: None,
+            revision: None,
+            csv_bom: true,
         }
     }
     fn pdf(&self, lang: Lang) -> Vec<u8> {
@@ -94,14 +99,33 @@ fn pdf_shows_the_key_figures_of_the_json() {
         };
         let json = json(&e);
         let name = path.display();
+        // Money in the comparison table is in one scale (M CNY, or CNY for small sites) with
+        // about three significant figures: the JSON figure as the table shows it.
+        let amounts: Vec<f64> = ["air", "cold_plate", "immersion"]
+            .iter()
+            .flat_map(|k| {
+                ["capex", "npv_vs_air", "opex_per_year"]
+                    .map(|f| json["options"][k][f].as_f64().expect(f))
+            })
+            .collect();
+        let scale = MoneyScale::for_max(
+            amounts.iter().fold(0.0, |m, a| a.abs().max(m)),
+            e.results.currency,
+            Lang::En,
+        );
         for (key, label) in [
             ("air", "Air"),
             ("cold_plate", "Cold plate"),
             ("immersion", "Immersion"),
         ] {
             let o = &json["options"][key];
-            let capex = group_thousands(o["capex"].as_f64().expect("capex"), 0);
-            let npv = group_thousands(o["npv_vs_air"].as_f64().expect("npv"), 0);
+            let shown = |field: &str| {
+                scale.number(coolplan::units::Money::new(
+                    o[field].as_f64().expect(field),
+                    e.results.currency,
+                ))
+            };
+            let (capex, npv) = (shown("capex"), shown("npv_vs_air"));
             let pue = group_thousands(o["pue"].as_f64().expect("pue"), 2);
             for figure in [&capex, &npv, &pue] {
                 assert!(
@@ -129,7 +153,11 @@ fn pdf_shows_the_key_figures_of_the_json() {
             "{name}: {recommended:?} missing"
         );
         if let Some(npv) = json["plan"]["totals"]["npv_vs_air"].as_f64() {
-            let npv = group_thousands(npv, 0);
+            // as the key figures write it, in the language's money scale
+            let npv = coolplan::i18n::results::money(
+                coolplan::units::Money::new(npv, e.results.currency),
+                Lang::En,
+            );
             assert!(text.contains(&npv), "{name}: plan NPV {npv} missing");
         }
         assert!(text.contains(&e.hash), "{name}: input hash on the cover");
@@ -200,7 +228,10 @@ fn is_rack_name(text: &str) -> bool {
 #[test]
 fn a_thousand_rack_groups_split_tables_with_repeated_headers() {
     let e = thousand_rack_site();
-    let doc = compose(&e.input(Lang::En, Some("2026-11-28")));
+    // Standard reports aggregate a hall this large by model; the full report lists each group.
+    let mut input = e.input(Lang::En, Some("2026-11-28"));
+    input.detail = Detail::Full;
+    let doc = compose(&input);
     let pages = layout(&doc, Paper::A4, &Fonts::new());
     let rack_pages: Vec<usize> = (0..pages.len())
         .filter(|&i| pages[i].texts().any(is_rack_name))
@@ -211,7 +242,7 @@ fn a_thousand_rack_groups_split_tables_with_repeated_headers() {
         rack_pages.len()
     );
     for &i in &rack_pages {
-        for header in ["Rack group", "kW per rack", "Recommended", "Reasons"] {
+        for header in ["Rack group", "kW per rack", "Planned option", "Reasons"] {
             assert!(
                 pages[i].texts().any(|t| t == header),
                 "page {}: header {header} not repeated",
@@ -225,12 +256,7 @@ fn a_thousand_rack_groups_split_tables_with_repeated_headers() {
         .map(|p| p.texts().filter(|t| is_rack_name(t)).count())
         .sum();
     assert_eq!(rows, 1000);
-    let pdf = export(
-        &e.input(Lang::En, Some("2026-11-28")),
-        Format::Pdf,
-        Paper::A4,
-    )
-    .expect("pdf");
+    let pdf = export(&input, Format::Pdf, Paper::A4).expect("pdf");
     let Some(text) = pdf_text(&pdf) else {
         return;
     };
@@ -281,13 +307,21 @@ fn csv_parses_and_sums_back_to_the_json_totals() {
                 .unwrap_or_else(|| panic!("{name}"))
         };
         let (option_col, feasible_col) = (column("option"), column("feasible"));
-        let records: Vec<csv::StringRecord> =
-            reader.records().map(|r| r.expect("record")).collect();
+        let level = column("level");
+        let all: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
         assert_eq!(
-            records.len(),
-            e.results.racks.len() * 3,
-            "one row per rack group per option"
+            all.len(),
+            (1 + e.results.halls.len() + e.results.racks.len()) * 3,
+            "one row per option for the site, each hall and each rack group"
         );
+        let site_rows: Vec<&csv::StringRecord> =
+            all.iter().filter(|r| &r[level] == "site").collect();
+        assert_eq!(site_rows.len(), 3);
+        let records: Vec<csv::StringRecord> = all
+            .iter()
+            .filter(|r| &r[level] == "rack_group")
+            .cloned()
+            .collect();
         for option in CoolingOption::ALL {
             let rows: Vec<&csv::StringRecord> = records
                 .iter()
@@ -350,7 +384,8 @@ fn chinese_pdf_has_chinese_headings_and_names() {
         "投资回收期",
         "净现值",
         "执行摘要",
-        "附录 A：假设条件",
+        "附录",
+        "输入条件及来源",
         "一号机房 Hall 1",
         "第 1 页",
     ] {

@@ -1,10 +1,13 @@
 //! The report tests, one binary (feature `pdf`): every format end to end, the PDF read back
-//! with poppler's `pdftotext`, the JSON report, and the `coolplan report` command.
+//! with poppler's `pdftotext`, the JSON report, the `coolplan report` command, golden
+//! snapshots of every example report, and the layout's page rules.
 
 mod pdftotext;
 
 mod cli;
 mod compliance;
 mod e2e;
+mod golden;
 mod json;
+mod layout;
 mod sensitivity;

@@ -40,9 +40,14 @@ fn ai_hall_pdf_has_the_sensitivity_chapter_with_its_top_tornado_input() {
 
     let catalog = site.catalog();
     let hash = sha256_hex(&bytes);
-    for (lang, heading, holds) in [
-        (Lang::En, "Sensitivity and resilience", "N+1 holds"),
-        (Lang::Zh, "敏感性与韧性", "满足 N+1"),
+    for (lang, heading, holds, top_name) in [
+        (
+            Lang::En,
+            "Sensitivity and resilience",
+            "N+1 holds",
+            "Evaluation period (years)",
+        ),
+        (Lang::Zh, "敏感性与韧性", "满足 N+1", "计算期（年）"),
     ] {
         let input = ReportInput {
             site: &site,
@@ -52,24 +57,43 @@ fn ai_hall_pdf_has_the_sensitivity_chapter_with_its_top_tornado_input() {
             lang,
             date: Some("2026-11-28"),
             input_sha256: &hash,
+            detail: coolplan::report::compose::Detail::Standard,
+            author: None,
+            revision: None,
+            csv_bom: true,
         };
         let Some(pdf) = pdf_text(&export(&input, Format::Pdf, Paper::A4).expect("PDF renders"))
         else {
             return;
         };
         assert!(pdf.contains(heading), "{lang:?}: chapter heading");
-        let name = coolplan::i18n::fields::assumption_label(top.input, lang);
-        assert!(pdf.contains(name), "{lang:?}: top tornado input by name");
+        // The top bar by its human name, with its ends as values with units.
+        assert_eq!(
+            coolplan::i18n::fields::assumption_label(top.input, lang),
+            top_name
+        );
+        assert!(
+            pdf.contains(top_name),
+            "{lang:?}: top tornado input by name"
+        );
+        assert!(
+            !pdf.contains(top.input.path()),
+            "{lang:?}: file key shown instead of a name"
+        );
         assert!(pdf.contains(holds), "{lang:?}: N+1 verdict");
         for check in &checks {
             assert!(pdf.contains(&check.hall), "{lang:?}: hall {}", check.hall);
         }
-        // The same chapter in Markdown, with the top bar's swing in whole yuan.
+        // The same chapter in Markdown, with the top bar's swing in the table's money scale
+        // (M CNY in English, 万元 in Chinese, three significant figures).
         let md = String::from_utf8(export(&input, Format::Markdown, Paper::A4).expect("md"))
             .expect("UTF-8");
-        let swing = coolplan::units::format::group_thousands(top.swing.amount, 0);
+        let swing = match lang {
+            Lang::En => coolplan::units::format::group_thousands(top.swing.amount / 1e6, 1),
+            Lang::Zh => coolplan::units::format::group_thousands(top.swing.amount / 1e4, 0),
+        };
         assert!(
-            md.contains(&format!("## {heading}")),
+            md.contains(&format!("## 9 {heading}")),
             "{lang:?}: md heading"
         );
         assert!(md.contains(&swing), "{lang:?}: swing {swing} in md");

@@ -70,6 +70,8 @@ impl Edit {
                     notes,
                     currency,
                     report_date,
+                    report_author,
+                    report_revision,
                     location,
                     cost_mode,
                     ..
@@ -78,6 +80,8 @@ impl Edit {
                 site.notes = notes;
                 site.currency = currency;
                 site.report_date = report_date;
+                site.report_author = report_author;
+                site.report_revision = report_revision;
                 site.location = location;
                 site.cost_mode = cost_mode;
                 Some(Focus::default())
@@ -325,6 +329,8 @@ impl CloneProps for Site {
             notes: self.notes.clone(),
             currency: self.currency,
             report_date: self.report_date.clone(),
+            report_author: self.report_author.clone(),
+            report_revision: self.report_revision.clone(),
             location: self.location.clone(),
             cost_mode: self.cost_mode,
             assumptions: Default::default(),

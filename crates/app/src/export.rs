@@ -114,6 +114,10 @@ fn write_report(state: &AppState, path: &Path) -> Result<(), ExportFailure> {
         lang: state.settings.lang,
         date: site.report_date.as_deref(),
         input_sha256: &hash,
+        detail: coolplan_report::compose::Detail::Standard,
+        author: site.report_author.as_deref(),
+        revision: site.report_revision.as_deref(),
+        csv_bom: true,
     };
     let bytes = writers::export(&input, format, Paper::A4).map_err(ExportFailure::Report)?;
     // Whole or not at all: a full disk never truncates a good old report.

@@ -78,6 +78,8 @@ pub fn blank_site(name: &str, hall_name: &str) -> Site {
         notes: String::new(),
         currency: coolplan_units::Currency::CNY,
         report_date: None,
+        report_author: None,
+        report_revision: None,
         location: Location {
             name: "Beijing".into(),
             climate: ClimateSource::Preset("beijing".into()),

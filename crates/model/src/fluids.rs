@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::assumptions::{Describe, Named};
 use coolplan_units::build::{kg_per_m3, kj_per_kg_k};
-use coolplan_units::{DensityQ, SpecificHeatQ};
+use coolplan_units::format::quantity_in;
+use coolplan_units::{DensityQ, DensityUnit, SpecificHeatQ, SpecificHeatUnit};
 
 /// A heat-transfer fluid of a liquid loop or an immersion tank.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -61,4 +63,23 @@ impl Fluid {
     }
 }
 
-crate::describe_enum!(Fluid);
+/// A fluid is shown by its properties (`995.6 kg/m³, 4.18 kJ/(kg·K)`) after its name, which
+/// the words crate gives in the reader's language ([`Named::Fluid`]).
+impl Describe for Fluid {
+    fn describe(&self) -> String {
+        format!(
+            "{}, {}",
+            quantity_in(self.density().get(), DensityUnit::kg_per_m3),
+            quantity_in(self.specific_heat().get(), SpecificHeatUnit::kJ_per_kgK)
+        )
+    }
+    fn file_form(&self) -> String {
+        ron::to_string(self).unwrap_or_default()
+    }
+    fn named(&self) -> Option<Named> {
+        Some(Named::Fluid(self.clone()))
+    }
+}
+
+/// A fluid is not a number: an uncertain input cannot vary it.
+impl crate::assumptions::Numeric for Fluid {}

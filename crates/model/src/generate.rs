@@ -222,6 +222,8 @@ pub fn generate_site(rack_groups: usize, seed: u64) -> Site {
         ),
         currency,
         report_date: None,
+        report_author: None,
+        report_revision: None,
         location: Location {
             name: format!("Synthetic ({climate})"),
             climate: ClimateSource::Preset(climate.to_string()),

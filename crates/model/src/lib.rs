@@ -39,6 +39,12 @@ pub struct Site {
     /// Date printed on reports (ISO `YYYY-MM-DD`); reports are dated only from here or `--date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_date: Option<String>,
+    /// Author printed in the report's document control (`--author` overrides it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_author: Option<String>,
+    /// Revision printed in the report's document control, e.g. `B` (`--revision` overrides).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_revision: Option<String>,
     pub location: Location,
     #[serde(default)]
     pub cost_mode: CostMode,

@@ -1,10 +1,21 @@
-//! The CSV writer: one row per rack group per option with every numeric result, in stable
-//! machine column names (English, snake_case, unit in the name) so spreadsheets and scripts
-//! can rely on them. Numbers are written in full precision (shortest round-trip form).
+//! The CSV writer: one row per option for the site, each hall and each rack group (column
+//! `level`: `site`, `hall`, `rack_group`) with every numeric result, in stable machine column
+//! names (English, snake_case, unit in the name) so spreadsheets and scripts can rely on
+//! them. Numbers are written in full precision (shortest round-trip form), `-0` as `0`.
+//!
+//! Safe in a spreadsheet: a text cell (a name) that starts with `=`, `+`, `-`, `@`, a tab or
+//! a carriage return, which a spreadsheet would evaluate as a formula, is written with a
+//! leading apostrophe (`'=1+1`), the OWASP rule; numeric cells are never changed. A UTF-8
+//! byte-order mark starts the file by default so Excel reads Chinese names right
+//! ([`CsvOptions::bom`]). The format is described in `docs/report-json.md` (CSV section).
 //!
 //! Owns: CSV bytes. Never touches: files, the clock, wording.
 
-use coolplan_engine::{CoolingOption, CostItem, OptionResult, Results};
+use std::collections::HashMap;
+
+use coolplan_engine::analysis::redundancy;
+use coolplan_engine::{CoolingOption, CostItem, OptionResult, Results, ScopeResult};
+use coolplan_model::Site;
 use uom::si::{area, areal_mass_density, energy, mass, power, time, volume, volume_rate};
 
 /// Every CAPEX item, in column order.
@@ -30,6 +41,7 @@ const MONTHS: [&str; 12] = [
 /// The header row.
 pub fn header() -> Vec<String> {
     let mut columns: Vec<String> = [
+        "level",
         "hall",
         "rack_group",
         "count",
@@ -77,20 +89,50 @@ pub fn header() -> Vec<String> {
     columns
 }
 
+/// A number in shortest round-trip form; `-0` as `0`; empty when not finite.
 fn num(value: f64) -> String {
-    if value.is_finite() {
+    if value == 0.0 {
+        "0".to_string()
+    } else if value.is_finite() {
         format!("{value}")
     } else {
         String::new()
     }
 }
 
+/// A text cell a spreadsheet will not evaluate: a leading `=`, `+`, `-`, `@`, tab or CR gets
+/// an apostrophe before it.
+pub fn safe_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Options of the CSV report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Start with a UTF-8 byte-order mark (Excel then reads UTF-8); on by default.
+    pub bom: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions { bom: true }
+    }
+}
+
+/// The UTF-8 byte-order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 fn opt(value: Option<f64>) -> String {
     value.map_or_else(String::new, num)
 }
 
-/// The numeric columns of one option.
-fn option_cells(o: &OptionResult, irr: Option<f64>) -> Vec<String> {
+/// The numeric columns of one option; `cdus` replaces the thermal CDU count (a rack group's
+/// is the number of CDUs its racks are assigned to).
+fn option_cells(o: &OptionResult, irr: Option<f64>, cdus: u64) -> Vec<String> {
     let (t, e, c) = (&o.thermal, &o.energy, &o.cost);
     let mut cells = vec![
         num(t.it_design.get::<power::kilowatt>()),
@@ -103,7 +145,7 @@ fn option_cells(o: &OptionResult, irr: Option<f64>) -> Vec<String> {
         opt(t
             .loop_supply
             .map(|s| s.get::<uom::si::thermodynamic_temperature::degree_celsius>())),
-        t.cdu_count.to_string(),
+        cdus.to_string(),
         t.tank_count.to_string(),
         num(t.fluid_volume.get::<volume::liter>()),
         num(t.fluid_mass.get::<mass::kilogram>()),
@@ -144,29 +186,109 @@ fn option_cells(o: &OptionResult, irr: Option<f64>) -> Vec<String> {
     cells
 }
 
-/// One row per rack group per option.
-pub fn render(results: &Results) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+/// CDUs each rack group's racks are assigned to in the recommended plan, per hall, option and
+/// group name (the whole-rack assignment the costs and the CDU N+1 check read).
+fn group_cdus(site: &Site, results: &Results) -> HashMap<(String, CoolingOption, String), u64> {
+    let mut counts = HashMap::new();
+    for check in redundancy::site_checks(site, results) {
+        for cdu in &check.cdus {
+            for share in cdu.racks.iter().filter(|s| s.racks > 0) {
+                *counts
+                    .entry((check.hall.clone(), check.option, share.group.clone()))
+                    .or_insert(0) += cdu.units;
+            }
+        }
+    }
+    counts
+}
+
+/// One row per option for the site, each hall and each rack group.
+pub fn render(site: &Site, results: &Results, options: CsvOptions) -> Result<Vec<u8>, csv::Error> {
+    let mut out = Vec::new();
+    if options.bom {
+        out.extend_from_slice(BOM);
+    }
+    let mut writer = csv::Writer::from_writer(out);
     writer.write_record(header())?;
-    for (g, rack) in results.racks.iter().enumerate() {
-        let hall = results.halls.get(rack.hall).map_or("", |h| h.name.as_str());
-        // the column `recommended` marks the group's option in the recommended plan
-        let planned = results.plan.groups.get(g).and_then(|c| c.option);
+    let currency = results.currency.code();
+    let racks_of = |hall: Option<usize>| -> u64 {
+        results
+            .racks
+            .iter()
+            .filter(|r| hall.is_none_or(|h| r.hall == h))
+            .map(|r| r.count)
+            .sum()
+    };
+    // the column `recommended` marks the option of the recommended plan: the group's option,
+    // or the hall's or site's when every group there takes the same
+    let mut scope_rows = |level: &str,
+                          hall: &str,
+                          group: &str,
+                          count: u64,
+                          per_rack_kw: String,
+                          scope: &ScopeResult,
+                          planned: Option<CoolingOption>,
+                          cdus: &dyn Fn(CoolingOption) -> u64|
+     -> Result<(), csv::Error> {
         for option in CoolingOption::ALL {
-            let o = rack.scope.option(option);
+            let o = scope.option(option);
             let mut record = vec![
-                hall.to_string(),
-                rack.scope.name.clone(),
-                rack.count.to_string(),
-                num(rack.per_rack_design.get::<power::kilowatt>()),
+                level.to_string(),
+                safe_text(hall),
+                safe_text(group),
+                count.to_string(),
+                per_rack_kw.clone(),
                 option.key().to_string(),
                 o.feasible.to_string(),
                 (planned == Some(option)).to_string(),
-                results.currency.code().to_string(),
+                currency.to_string(),
             ];
-            record.extend(option_cells(o, rack.scope.irr(option)));
+            record.extend(option_cells(o, scope.irr(option), cdus(option)));
             writer.write_record(&record)?;
         }
+        Ok(())
+    };
+    scope_rows(
+        "site",
+        "",
+        "",
+        racks_of(None),
+        String::new(),
+        &results.site,
+        results.plan.uniform,
+        &|o| results.site.option(o).thermal.cdu_count,
+    )?;
+    for (index, hall) in results.halls.iter().enumerate() {
+        scope_rows(
+            "hall",
+            &hall.name,
+            "",
+            racks_of(Some(index)),
+            String::new(),
+            hall,
+            results.plan.halls.get(index).and_then(|p| p.uniform),
+            &|o| hall.option(o).thermal.cdu_count,
+        )?;
+    }
+    let assigned = group_cdus(site, results);
+    for (g, rack) in results.racks.iter().enumerate() {
+        let hall = results.halls.get(rack.hall).map_or("", |h| h.name.as_str());
+        let cdus = |option: CoolingOption| {
+            assigned
+                .get(&(hall.to_string(), option, rack.scope.name.clone()))
+                .copied()
+                .unwrap_or(0)
+        };
+        scope_rows(
+            "rack_group",
+            hall,
+            &rack.scope.name,
+            rack.count,
+            num(rack.per_rack_design.get::<power::kilowatt>()),
+            &rack.scope,
+            results.plan.groups.get(g).and_then(|c| c.option),
+            &cdus,
+        )?;
     }
     writer
         .into_inner()
@@ -189,5 +311,23 @@ mod tests {
         unique.sort();
         unique.dedup();
         assert_eq!(unique.len(), header.len(), "column names are unique");
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised_and_numbers_kept() {
+        for (text, written) in [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("+1", "'+1"),
+            ("-A1", "'-A1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("A1 数据大厅", "A1 数据大厅"),
+        ] {
+            assert_eq!(safe_text(text), written);
+        }
+        assert_eq!(num(-0.0), "0");
+        assert_eq!(num(-12.5), "-12.5");
+        assert_eq!(num(f64::NAN), "");
     }
 }

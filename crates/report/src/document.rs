@@ -41,6 +41,10 @@ pub enum Block {
     Chart(Chart),
     /// Rack elevations drawn side by side.
     Elevations(Vec<Elevation>),
+    /// A tornado: horizontal bars around a base value, one per input.
+    Tornado(Tornado),
+    /// A schematic floor plan: each rack group's racks as tiles coloured by option.
+    FloorPlan(FloorPlan),
     /// Start a new page here in print.
     PageBreak,
 }
@@ -132,14 +136,15 @@ pub struct Series {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
     pub title: String,
-    /// Label of the value axis, with its unit.
+    /// Label of the value axis, with its unit (values are already in that unit).
     pub value_label: String,
+    /// Label of the category axis ("Year"), empty when the categories say it (months).
+    pub category_label: String,
     pub kind: ChartKind,
     /// Category labels (bars) or x tick labels (lines), one per value of each series.
     pub categories: Vec<String>,
     pub series: Vec<Series>,
-    /// Vertical markers: on line charts (x position in category units, label), e.g. payback;
-    /// on a tornado the first is the base value (a value on the value axis, label).
+    /// Vertical markers on line charts: (x position in category units, label), e.g. payback.
     pub markers: Vec<(f64, String)>,
 }
 
@@ -152,9 +157,75 @@ pub enum ChartKind {
     GroupedBars,
     /// One line per series over the categories (cumulative cash flow).
     Lines,
-    /// A tornado: one horizontal row per category, first at the top, each series a bar from
-    /// the base value (the first marker) to its value.
-    Tornado,
+}
+
+/// One bar of a tornado: the input's human name and the figure at each end of its range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TornadoBar {
+    /// The input's name, e.g. "Electricity price".
+    pub name: String,
+    /// Value of the figure followed (in the chart's unit) with the input at its low end.
+    pub low: f64,
+    pub high: f64,
+    /// The input's low and high values with units, e.g. "0.6 CNY/kWh".
+    pub low_input: String,
+    pub high_input: String,
+}
+
+/// A tornado chart: bars sorted by swing (largest first) around `base`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tornado {
+    pub title: String,
+    /// Unit of the value axis, e.g. "M CNY".
+    pub value_label: String,
+    pub base: f64,
+    /// Label of the base line, e.g. "base 7.98".
+    pub base_label: String,
+    /// Legend names of the low-end and high-end bars.
+    pub low_name: String,
+    pub high_name: String,
+    pub bars: Vec<TornadoBar>,
+}
+
+/// How a floor-plan tile is coloured: the option a rack group is planned on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanKind {
+    Air,
+    ColdPlate,
+    Immersion,
+    /// No option is feasible.
+    Unresolved,
+}
+
+/// A rack group on a floor plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanGroup {
+    pub name: String,
+    /// Tiles drawn (racks, or racks per tile when the plan is scaled).
+    pub tiles: u32,
+    pub kind: PlanKind,
+}
+
+/// A row of racks on a floor plan (the file's `position.row`), groups in slot order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanRow {
+    pub name: String,
+    pub groups: Vec<PlanGroup>,
+}
+
+/// A hall drawn as rows of rack tiles, grouped and coloured by the plan, with its CDUs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FloorPlan {
+    pub title: String,
+    /// What one tile stands for, and that the plan is schematic (rows and slot order from
+    /// the file, not distances).
+    pub note: String,
+    pub rows: Vec<PlanRow>,
+    /// CDU tiles drawn after the racks (each labelled "CDU n").
+    pub cdus: u32,
+    /// Legend: (kind, label), in drawing order.
+    pub legend: Vec<(PlanKind, String)>,
+    pub cdu_label: String,
 }
 
 /// What occupies a slot of a rack elevation.

@@ -109,7 +109,11 @@ impl Say for ExportError {
 /// The report of `input` in `format` on `paper` (paper matters for PDF only).
 pub fn export(input: &ReportInput, format: Format, paper: Paper) -> Result<Vec<u8>, ExportError> {
     match format {
-        Format::Csv => Ok(super::csv::render(input.results)?),
+        Format::Csv => Ok(super::csv::render(
+            input.site,
+            input.results,
+            super::csv::CsvOptions { bom: input.csv_bom },
+        )?),
         #[cfg(feature = "pdf")]
         Format::Pdf => {
             let doc = compose(input);

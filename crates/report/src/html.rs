@@ -1,6 +1,7 @@
-//! The HTML writer: one self-contained file (inline CSS, charts and rack elevations as inline
-//! SVG, a print stylesheet that repeats table headers and starts chapters on new pages) with
-//! the same content as the PDF.
+//! The HTML writer: one self-contained file (inline CSS, charts, tornado, floor plans and rack
+//! elevations as inline SVG) with the same content as the PDF. Its print stylesheet uses CSS
+//! paged media: the running header and "Page n of N" in the page margins, table headers
+//! repeated, headings kept with what follows, no table row or figure split.
 //!
 //! Owns: HTML text. Never touches: files, the clock, the network (no external resources).
 
@@ -31,12 +32,68 @@ tbody tr:nth-child(even) { background: #f7f8fa; } tr.strong td { font-weight: bo
 figure { margin: 1rem 0; } svg { max-width: 100%; height: auto; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
-  @page { size: A4; margin: 16mm 14mm; }
-  .cover { page-break-after: always; min-height: auto; }
-  h1 { page-break-before: always; } h1, h2, h3 { page-break-after: avoid; }
-  thead { display: table-header-group; } tr, figure, .figure { page-break-inside: avoid; }
+  .cover { break-after: page; min-height: auto; }
+  .page-break { break-after: page; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  thead { display: table-header-group; } tr, figure, .figure { break-inside: avoid; page-break-inside: avoid; }
+  p, li { orphans: 2; widows: 2; }
 }
 "#;
+
+/// A CSS string literal of `text` (quotes and backslashes escaped, no line breaks).
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for ch in text.chars() {
+        match ch {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\n' | '\r' => out.push(' '),
+            // `</style>` cannot end the style element from inside a CSS string.
+            '<' => out.push_str("\\3c "),
+            _ => out.push(ch),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// CSS paged media: the page size, the running header (not on the cover) and "Page n of N"
+/// in the document's words, for browsers and print engines that draw page-margin boxes.
+fn page_style(doc: &Document) -> String {
+    // "Page {0} of {1}" → "Page " counter(page) " of " counter(pages)
+    let mut footer = String::new();
+    let mut rest = doc.page_label.as_str();
+    while let Some(at) = rest.find('{') {
+        let (before, after) = rest.split_at(at);
+        if !before.is_empty() {
+            footer.push_str(&css_string(before));
+            footer.push(' ');
+        }
+        let counter = if after.starts_with("{0}") {
+            "counter(page) "
+        } else {
+            "counter(pages) "
+        };
+        footer.push_str(counter);
+        rest = after.get(3..).unwrap_or("");
+    }
+    if !rest.is_empty() {
+        footer.push_str(&css_string(rest));
+    }
+    let date = doc.date.clone().unwrap_or_default();
+    format!(
+        "\n@page {{ size: A4; margin: 18mm 14mm 16mm;\n  \
+         @top-left {{ content: {}; font-size: 7.5pt; color: #666; }}\n  \
+         @top-right {{ content: {}; font-size: 7.5pt; color: #666; }}\n  \
+         @bottom-center {{ content: {}; font-size: 7.5pt; color: #666; }} }}\n\
+         @page :first {{ @top-left {{ content: none; }} @top-right {{ content: none; }} }}\n",
+        css_string(&doc.running_header),
+        css_string(&date),
+        footer.trim_end()
+    )
+}
 
 /// Escapes text for HTML content and attributes.
 pub fn escape(text: &str) -> String {
@@ -47,6 +104,7 @@ pub fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
             _ => out.push(ch),
         }
     }
@@ -60,10 +118,11 @@ pub fn render(doc: &Document, fonts: &Fonts) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"coolplan {}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         <meta name=\"generator\" content=\"coolplan {}\">\n<title>{}</title>\n<style>{STYLE}{}</style>\n</head>\n<body>\n",
         escape(&doc.language),
         env!("CARGO_PKG_VERSION"),
-        escape(&doc.title)
+        escape(&doc.title),
+        page_style(doc)
     );
     for block in &doc.blocks {
         match block {
@@ -86,7 +145,25 @@ pub fn render(doc: &Document, fonts: &Fonts) -> String {
             Block::Table(table) => write_table(&mut out, table),
             Block::Chart(chart) => write_chart(&mut out, chart, fonts),
             Block::Elevations(racks) => write_elevations(&mut out, racks, fonts),
-            Block::PageBreak => out.push_str("<div style=\"page-break-after: always\"></div>\n"),
+            Block::Tornado(tornado) => {
+                let height = super::layout::tornado::height(tornado);
+                let items = super::layout::tornado::draw(tornado, fonts, 0.0, 0.0, SVG_WIDTH);
+                let _ = writeln!(
+                    out,
+                    "<figure>{}</figure>",
+                    svg(&items, SVG_WIDTH, height, &tornado.title)
+                );
+            }
+            Block::FloorPlan(plan) => {
+                let (items, height) =
+                    super::layout::floorplan::draw(plan, fonts, 0.0, 0.0, SVG_WIDTH);
+                let _ = writeln!(
+                    out,
+                    "<figure>{}</figure>",
+                    svg(&items, SVG_WIDTH, height, &plan.title)
+                );
+            }
+            Block::PageBreak => out.push_str("<div class=\"page-break\"></div>\n"),
         }
     }
     out.push_str("</body>\n</html>\n");
@@ -278,6 +355,8 @@ mod tests {
         let doc = Document {
             title: "R&D <site>".into(),
             language: "zh-CN".into(),
+            page_label: "Page {0} of {1}".into(),
+            running_header: "Site \"A\" </style> · report".into(),
             blocks: vec![
                 Block::Heading {
                     level: 1,
@@ -295,6 +374,19 @@ mod tests {
         assert!(html.contains("<h1>投资回收期 &amp; NPV</h1>"));
         assert!(html.contains("<td class=\"r\">40.8</td>"));
         assert!(html.contains("thead { display: table-header-group; }"));
+        // Paged media: page numbers in the document's words, the running header.
+        assert!(html.contains("@bottom-center"), "{html}");
+        assert!(!html.contains("h1 { page-break-before"));
+        assert!(
+            html.contains(
+                r#"@bottom-center { content: "Page " counter(page) " of " counter(pages); "#
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"content: "Site \"A\" \3c /style> · report""#),
+            "{html}"
+        );
         // Self-contained: nothing is fetched.
         assert!(!html.contains("<link") && !html.contains("src="));
     }

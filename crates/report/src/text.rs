@@ -130,8 +130,13 @@ pub fn plan_figures(totals: &PlanTotals, lang: Lang) -> String {
     )
 }
 
-/// A hall's plan: its headline and search, its limits and its CDUs.
-fn hall_plan_lines(out: &mut String, results: &Results, h: usize, hall: &HallPlan, lang: Lang) {
+/// A hall's plan in a line: what it gives each option, and how it was found.
+pub(crate) fn hall_plan_headline(
+    results: &Results,
+    h: usize,
+    hall: &HallPlan,
+    lang: Lang,
+) -> String {
     let in_hall: Vec<usize> = (0..results.racks.len())
         .filter(|&g| results.racks[g].hall == h)
         .collect();
@@ -142,44 +147,44 @@ fn hall_plan_lines(out: &mut String, results: &Results, h: usize, hall: &HallPla
         totals: hall.totals.clone(),
     };
     let racks_of = |i: usize| in_hall.get(i).map_or(0, |&g| results.racks[g].count);
-    line(
-        out,
-        &PlanWords::HallPlan.fmt(
-            lang,
-            &[
-                &plan_words::headline(&sub, racks_of, lang),
-                &plan_words::search_method(hall.method, lang),
-            ],
-        ),
-    );
-    line(out, &format!("  {}", plan_figures(&hall.totals, lang)));
+    PlanWords::HallPlan.fmt(
+        lang,
+        &[
+            &plan_words::headline(&sub, racks_of, lang),
+            &plan_words::search_method(hall.method, lang),
+        ],
+    )
+}
+
+/// A hall's limits under its plan, then its CDUs, one line each.
+pub(crate) fn hall_plan_details(hall: &HallPlan, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
     if !hall.within_limits {
-        line(out, &format!("  {}", PlanWords::OverLimits.tr(lang)));
+        lines.push(PlanWords::OverLimits.tr(lang).to_string());
     }
-    for limit in &hall.limits {
+    lines.extend(hall.limits.iter().map(|limit| {
         let key = if limit.binds {
             PlanWords::LimitBinds
         } else {
             PlanWords::LimitLine
         };
-        let text = key.fmt(
+        key.fmt(
             lang,
             &[
                 &plan_words::limit_name(limit.limit, lang),
                 &plan_words::amount(limit.used, UnitSystem::Si),
                 &plan_words::amount(limit.capacity, UnitSystem::Si),
             ],
-        );
-        line(out, &format!("  {text}"));
-    }
-    for cdus in &hall.cdus {
+        )
+    }));
+    lines.extend(hall.cdus.iter().map(|cdus| {
         let d = &cdus.design;
         let unit = format!(
             "{} {}",
             words::cdu_size_name(&d.size, lang),
             coolplan_units::format::quantity_trimmed::<PowerUnit>(d.capacity, UnitSystem::Si)
         );
-        let text = PlanWords::CduLine.fmt(
+        PlanWords::CduLine.fmt(
             lang,
             &[
                 &words::option_name(cdus.option, lang),
@@ -188,7 +193,16 @@ fn hall_plan_lines(out: &mut String, results: &Results, h: usize, hall: &HallPla
                 &count(d.loaded_units()),
                 &count(d.spares),
             ],
-        );
+        )
+    }));
+    lines
+}
+
+/// A hall's plan: its headline and search, its figures, its limits and its CDUs.
+fn hall_plan_lines(out: &mut String, results: &Results, h: usize, hall: &HallPlan, lang: Lang) {
+    line(out, &hall_plan_headline(results, h, hall, lang));
+    line(out, &format!("  {}", plan_figures(&hall.totals, lang)));
+    for text in hall_plan_details(hall, lang) {
         line(out, &format!("  {text}"));
     }
 }

@@ -67,7 +67,6 @@ crate::texts! {
         Samples => "Samples", "样本数";
         Seed => "Seed", "随机种子";
         // Report chapter "Sensitivity and resilience"
-        RepChapter => "Sensitivity and resilience", "敏感性与韧性";
         RepTornado => "Sensitivity (tornado)", "敏感性（龙卷风图）";
         RepTornadoIntro => "Each uncertain input is set to its low and then its high value, the others at base, and the site is evaluated again, its plan searched again. The figure followed is the NPV of the recommended plan against air (base {0}); inputs are ranked by the swing between the two ends. Monte Carlo percentiles are not in the report (thousands of evaluations): run `coolplan analyze --monte-carlo` or the app's Analysis panel.", "每个不确定输入依次取低值和高值（其余保持基准值）并重新计算，方案也重新搜索。跟踪的指标为推荐方案相对风冷的净现值（基准 {0}）；按两端之间的变化幅度排序。报告不含蒙特卡洛分位数（需数千次计算）：请运行 `coolplan analyze --monte-carlo` 或使用软件的“分析”面板。";
         RepNoRanges => "The site file lists no uncertain inputs, so coolplan's default ranges are swung: electricity ±20 %, discount rate ±25 %, horizon ±30 %, the CAPEX prices of the site's cost mode and added air capacity ±30 % (docs/analysis.md §2); an `uncertainty` list in the file replaces them.", "站点文件未列出不确定输入，因此采用 coolplan 默认范围：电价 ±20 %、折现率 ±25 %、计算期 ±30 %、本站点成本模式下的投资单价及新增风冷能力 ±30 %（见 docs/analysis.md 第 2 节）；在文件中添加 `uncertainty` 列表即可替换。";

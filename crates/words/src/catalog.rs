@@ -68,6 +68,7 @@ crate::texts! {
         // the report
         SourcesHeading => "Sources of the models used", "所用型号的数据来源";
         SourcesIntro => "Every source behind the figures of the models above: title as published, tag, date and address. A model of the site's own without sources rests on the site file.", "上表各型号数据的全部来源：标题按原文，附标签、日期和地址。站点自定义且未列来源的型号，以站点文件为依据。";
+        SourcesInSummary => "This summary does not list the sources of each model: the standard report (--detail standard) lists them, and `coolplan catalog show ID` shows those of one model.", "本摘要不逐一列出各型号的数据来源：标准报告（--detail standard）列出全部来源，`coolplan catalog show 型号ID` 显示单个型号的来源。";
         // the command line
         HelpCatalog => "The server catalog: list, show, import a CSV into a site, export as CSV", "服务器目录：列出、查看、将 CSV 导入站点、导出为 CSV";
         HelpList => "List the catalog's models (the shipped ones, with a site's own with --site)", "列出目录中的型号（内置型号；用 --site 时含站点自定义型号）";

@@ -25,6 +25,7 @@ crate::texts! {
         UnknownLang => "unknown language `{0}`: use en or zh", "未知语言 `{0}`：请用 en 或 zh";
         UnknownReportFormat => "unknown format `{0}`: pdf, html, csv, md, json, text", "未知格式 `{0}`：可用 pdf、html、csv、md、json、text";
         UnknownPaper => "unknown paper `{0}`: a4 or letter", "未知纸张 `{0}`：可用 a4 或 letter";
+        UnknownDetail => "unknown detail level `{0}`: summary, standard or full", "未知详略程度 `{0}`：可用 summary、standard 或 full";
         UnknownImportFormat => "unknown format `{0}`: netbox, opendcim, generic, inventory, measured", "未知格式 `{0}`：可用 netbox、opendcim、generic、inventory、measured";
         NoGuiInBuild => "coolplan: this build has no GUI (made without the `gui` feature). Headless commands: coolplan check | fmt | report | analyze | import | export | generate (see coolplan --help).", "coolplan：此版本不含图形界面（编译时未启用 `gui` 功能）。可用的命令行功能：coolplan check | fmt | report | analyze | import | export | generate（见 coolplan --help）。";
         NoPdfInBuild => "PDF reports are not in this build of coolplan (made without the `pdf` feature); use --format html, md, csv, json or text", "此版本的 coolplan 不含 PDF 报告（编译时未启用 `pdf` 功能）；请使用 --format html、md、csv、json 或 text";

@@ -10,7 +10,6 @@ use crate::{Lang, Text};
 crate::texts! {
     /// Compliance and KPI texts (report chapter).
     Comp {
-        Chapter => "Compliance and KPIs", "合规与能效指标";
         KpiHeading => "KPIs per ISO/IEC 30134: {0}", "ISO/IEC 30134 能效指标：{0}";
         KpiIntro => "Yearly figures of each plan year: PUE of every option and of the plan (30134-2); for the plan the cooling pPUE (30134-2), WUE (30134-9, L/kWh), CUE (30134-8, kg CO₂/kWh), ERF (30134-6) and REF (30134-3).", "各规划年度数据：各方案及组合方案的 PUE（30134-2）；组合方案的制冷 pPUE（30134-2）、WUE（30134-9，升/千瓦时）、CUE（30134-8，千克 CO₂/千瓦时）、ERF（30134-6）和 REF（30134-3）。";
         Year => "Year", "年份";

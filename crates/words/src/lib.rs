@@ -26,6 +26,7 @@ pub mod inventory;
 pub mod report;
 pub mod results;
 pub mod say;
+pub mod sources;
 pub mod terms;
 pub mod uncertainty_editor;
 pub mod validation;

@@ -432,6 +432,9 @@ fn cost_figures(
         opex_per_year: money(streams.steady_opex),
         energy_cost_per_year: money(streams.steady_energy),
         cash_flows: costs.iter().map(|c| money(-c)).collect(),
+        capex_by_year: (0..streams.years())
+            .map(|y| money(streams.capex_in(y)))
+            .collect(),
         npv_vs_air: money(if is_air {
             0.0
         } else {

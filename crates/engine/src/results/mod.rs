@@ -311,6 +311,9 @@ pub struct CostFigures {
     pub energy_cost_per_year: Money,
     /// Cash flow of each year 0..=horizon (negative = spending), for this option alone.
     pub cash_flows: Vec<Money>,
+    /// CAPEX spent in each year 0..=horizon (the year a cohort converts or arrives); sums
+    /// to `capex`.
+    pub capex_by_year: Vec<Money>,
     /// NPV of this option's savings against air (air: zero).
     pub npv_vs_air: Money,
     /// Years until cumulative savings repay the extra CAPEX; `None` if never in the horizon.

@@ -8,6 +8,7 @@ use coolplan_units::{Money, Price, Qty, UnitKind};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Named {
     Cdu(super::cooling::CduSize),
+    Fluid(crate::fluids::Fluid),
 }
 
 /// Text forms of an assumption value.
@@ -72,17 +73,19 @@ macro_rules! describe_plain {
         }
     )+};
 }
-describe_plain!(f64, u32, u16, u64);
+describe_plain!(f64, u32, u64);
 
-/// Enumerations without words of their own (fluids) show their file name; they are not
-/// numbers, so an uncertain input cannot vary them.
-#[macro_export]
-macro_rules! describe_enum {
-    ($($t:ty),+) => {$(
-        impl $crate::assumptions::Describe for $t {
-            fn describe(&self) -> String { format!("{:?}", self) }
-            fn file_form(&self) -> String { ron::to_string(self).unwrap_or_default() }
-        }
-        impl $crate::assumptions::Numeric for $t {}
-    )+};
+/// A calendar year (`first_year`): written plain, `2026`, never grouped as `2,026`.
+impl Describe for u16 {
+    fn describe(&self) -> String {
+        self.to_string()
+    }
+    fn file_form(&self) -> String {
+        ron_text(self)
+    }
+}
+
+/// A share or rate kept as a fraction in the file (`0.08`), shown as a percentage (`8 %`).
+pub fn percent_of_fraction(value: f64) -> String {
+    format!("{} %", plain_number(value * 100.0))
 }

@@ -38,6 +38,27 @@ pub enum Provenance {
     Measured,
 }
 
+/// Assumption keys whose value is a fraction of one (a share or a rate): shown as percent.
+pub const FRACTION_KEYS: &[&str] = &[
+    "cold_plate_fan_saving",
+    "air_fan_share",
+    "heat_rejection_fan_share",
+    "chilled_water_pump_share",
+    "pump_share",
+    "electrical_loss_share",
+    "misc_share",
+    "contingency",
+    "cold_plate_maintenance",
+    "immersion_maintenance",
+    "fluid_top_up",
+    "discount_rate",
+];
+
+/// True for an assumption key kept as a fraction ([`FRACTION_KEYS`]).
+pub fn is_fraction(key: &str) -> bool {
+    FRACTION_KEYS.contains(&key)
+}
+
 /// One input as listed in the assumptions appendix and the GUI editor.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
@@ -86,12 +107,18 @@ impl Assumptions {
         }
     }
 
-    /// Every input with its value and provenance, in file order.
+    /// Every input with its value and provenance, in file order. Shares and rates, kept as
+    /// fractions in the file, are shown as percentages (`discount_rate: 0.08` → `8 %`).
     pub fn entries(&self, currency: Currency) -> Vec<Entry> {
         let mut all = self.cooling.entries(currency);
         all.extend(self.plant.entries(currency));
         all.extend(self.prices.entries(currency));
         all.extend(self.finance.entries(currency));
+        for entry in all.iter_mut().filter(|e| is_fraction(e.key.name())) {
+            if let Ok(value) = entry.value.parse::<f64>() {
+                entry.display = describe::percent_of_fraction(value);
+            }
+        }
         all
     }
 

@@ -1,11 +1,10 @@
 //! Warnings, the assumptions appendix (every input with value, unit and provenance, the models
 //! used and every source of their figures) and the method notes.
 
-use super::format::option_name;
-use super::reasons::reason;
-use super::{ReportInput, chapter};
+use super::{Detail, ReportInput, section};
 use crate::document::{Block, Column, Row, Table};
-use coolplan_engine::ScopeResult;
+use coolplan_climate::ClimateData;
+use coolplan_model::ClimateSource;
 use coolplan_model::assumptions::Provenance;
 use coolplan_units::format::group_thousands;
 use coolplan_units::{LengthUnit, MassUnit, PowerUnit};
@@ -14,96 +13,82 @@ use coolplan_words::fields::{group_label, label_with_key};
 use coolplan_words::results::{assumption_value, units_as_written};
 use coolplan_words::{Lang, Text, report::Rep};
 
-/// Scope names listed with a warning before the rest are counted.
-const NAMES_PER_WARNING: usize = 4;
-
-pub(super) fn warnings(input: &ReportInput, blocks: &mut Vec<Block>) {
-    let lang = input.lang;
-    blocks.push(chapter(Rep::Warnings, lang));
-    let results = input.results;
-    let scopes = std::iter::once(&results.site)
-        .chain(&results.halls)
-        .chain(results.racks.iter().map(|r| &r.scope));
-    // Each distinct warning once, with the scopes it applies to, in first-seen order.
-    let mut seen: Vec<(String, Vec<&str>)> = Vec::new();
-    for scope in scopes {
-        for (text, name) in scope_warnings(scope, lang) {
-            match seen.iter_mut().find(|(t, _)| *t == text) {
-                Some((_, names)) => names.push(name),
-                None => seen.push((text, vec![name])),
-            }
-        }
-    }
-    if seen.is_empty() {
-        blocks.push(Block::Paragraph(Rep::NoWarnings.tr(lang).to_string()));
-        return;
-    }
-    let lines = seen
-        .into_iter()
-        .map(|(text, names)| {
-            let mut shown = names
-                .iter()
-                .take(NAMES_PER_WARNING)
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", ");
-            if names.len() > NAMES_PER_WARNING {
-                shown.push_str(&format!(" (+{})", names.len() - NAMES_PER_WARNING));
-            }
-            format!("{text} — {shown}")
-        })
-        .collect();
-    blocks.push(Block::Bullets(lines));
-}
-
-fn scope_warnings(scope: &ScopeResult, lang: Lang) -> Vec<(String, &str)> {
-    let colon = if lang == Lang::Zh { "：" } else { ": " };
-    scope
-        .options
-        .iter()
-        .flat_map(|o| o.warnings.iter().map(move |w| (o.option, w)))
-        .map(|(option, w)| {
-            (
-                format!(
-                    "{}{colon}{}",
-                    option_name(option, lang),
-                    reason(w, Some(option), lang)
-                ),
-                scope.name.as_str(),
-            )
-        })
-        .collect()
-}
-
-fn provenance(p: &Provenance, lang: Lang) -> String {
+/// Where a value came from; a default's source is described in Chinese for Chinese readers
+/// (titles and tags kept), `key` being the assumption key when there is one.
+fn provenance(p: &Provenance, key: Option<&str>, lang: Lang) -> String {
     match p {
-        Provenance::Default { source } => Rep::ProvDefault.fmt(lang, &[source]),
+        Provenance::Default { source } => {
+            let described = match lang {
+                Lang::Zh => key.and_then(coolplan_words::sources::source_zh),
+                Lang::En => None,
+            };
+            Rep::ProvDefault.fmt(lang, &[&described.unwrap_or(source)])
+        }
         Provenance::Catalog => Rep::ProvCatalog.tr(lang).to_string(),
         Provenance::SiteFile => Rep::ProvSiteFile.tr(lang).to_string(),
         Provenance::Measured => Rep::ProvMeasured.tr(lang).to_string(),
     }
 }
 
-pub(super) fn assumptions(input: &ReportInput, blocks: &mut Vec<Block>) {
+pub(super) fn appendix(input: &ReportInput, blocks: &mut Vec<Block>) {
+    assumptions(input, blocks);
+    method(input, blocks);
+    glossary(input, blocks);
+}
+
+/// The weather's name for the reader: in Chinese, a preset's source described in Chinese
+/// (its station and period), a file's name kept with a Chinese description.
+pub(super) fn climate_name(input: &ReportInput, climate: &ClimateData) -> String {
     let lang = input.lang;
-    blocks.push(chapter(Rep::Assumptions, lang));
+    if lang == Lang::En {
+        return climate.name.clone();
+    }
+    match &input.site.location.climate {
+        ClimateSource::Preset(key) => match key.as_str() {
+            "beijing" => Rep::ClimBeijing,
+            "shanghai" => Rep::ClimShanghai,
+            "hong-kong" => Rep::ClimHongKong,
+            "zhangjiakou" => Rep::ClimZhangjiakou,
+            "singapore" => Rep::ClimSingapore,
+            _ => return climate.name.clone(),
+        }
+        .tr(lang)
+        .to_string(),
+        ClimateSource::Monthly(normals) => {
+            Rep::ClimMonthly.fmt(lang, &[&input.site.location.name, &normals.source])
+        }
+        ClimateSource::Epw(file) => Rep::ClimEpw.fmt(lang, &[&input.site.location.name, file]),
+    }
+}
+
+fn assumptions(input: &ReportInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    blocks.push(section(Rep::Assumptions.tr(lang)));
     blocks.push(Block::Paragraph(Rep::AssumptionsIntro.tr(lang).to_string()));
     if let Some(climate) = input.climate {
         blocks.push(Block::Paragraph(
-            Rep::ClimateUsed.fmt(lang, &[&climate.name]),
+            Rep::ClimateUsed.fmt(lang, &[&climate_name(input, climate)]),
         ));
     }
-    let rows = input
-        .site
-        .assumptions
-        .entries(input.site.currency)
+    // A summary keeps its page budget: it lists the inputs the site sets, and counts the
+    // defaults the standard report lists.
+    let entries = input.site.assumptions.entries(input.site.currency);
+    let total = entries.len();
+    let listed: Vec<_> = entries
+        .into_iter()
+        .filter(|e| {
+            input.detail != Detail::Summary || !matches!(e.provenance, Provenance::Default { .. })
+        })
+        .collect();
+    let defaults_left_out = total - listed.len();
+    let rows = listed
         .into_iter()
         .map(|e| {
             Row::new(vec![
                 group_label(e.key.group().name(), lang).to_string(),
                 label_with_key(e.key.group().name(), e.key.name(), lang),
                 units_as_written(&assumption_value(&e, lang), lang),
-                units_as_written(&provenance(&e.provenance, lang), lang),
+                units_as_written(&provenance(&e.provenance, Some(e.key.name()), lang), lang),
             ])
         })
         .collect();
@@ -116,15 +101,19 @@ pub(super) fn assumptions(input: &ReportInput, blocks: &mut Vec<Block>) {
         ],
         rows,
     }));
-    blocks.push(Block::Heading {
-        level: 2,
-        text: Rep::CatalogModels.tr(lang).to_string(),
-    });
+    if defaults_left_out > 0 {
+        blocks.push(Block::Paragraph(
+            Rep::AssumptionsDefaultsInSummary.fmt(lang, &[&defaults_left_out]),
+        ));
+    }
+    blocks.push(section(Rep::CatalogModels.tr(lang)));
     blocks.push(Block::Table(models_table(input)));
-    blocks.push(Block::Heading {
-        level: 2,
-        text: Cat::SourcesHeading.tr(lang).to_string(),
-    });
+    blocks.push(section(Cat::SourcesHeading.tr(lang)));
+    if input.detail == Detail::Summary {
+        // A summary keeps its page budget: the sources stay one command away.
+        blocks.push(Block::Paragraph(Cat::SourcesInSummary.tr(lang).to_string()));
+        return;
+    }
     blocks.push(Block::Paragraph(Cat::SourcesIntro.tr(lang).to_string()));
     blocks.push(Block::Table(sources_table(input)));
 }
@@ -213,7 +202,7 @@ fn models_table(input: &ReportInput) -> Table {
                 percent(m.cold_plate_capture),
                 coolplan_units::format::quantity_in(m.height.get(), LengthUnit::U),
                 coolplan_units::format::quantity_in(m.weight.get(), MassUnit::kg),
-                prov.map_or_else(String::new, |p| provenance(p, lang)),
+                prov.map_or_else(String::new, |p| provenance(p, None, lang)),
             ])
         })
         .collect();
@@ -232,9 +221,9 @@ fn models_table(input: &ReportInput) -> Table {
     }
 }
 
-pub(super) fn method(input: &ReportInput, blocks: &mut Vec<Block>) {
+fn method(input: &ReportInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
-    blocks.push(chapter(Rep::Method, lang));
+    blocks.push(section(Rep::Method.tr(lang)));
     for text in [
         Rep::MethodText1,
         Rep::MethodText2,
@@ -244,4 +233,41 @@ pub(super) fn method(input: &ReportInput, blocks: &mut Vec<Block>) {
     ] {
         blocks.push(Block::Paragraph(text.tr(lang).to_string()));
     }
+}
+
+/// The terms a reader meets in this report, defined once.
+fn glossary(input: &ReportInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    blocks.push(section(Rep::Glossary.tr(lang)));
+    let terms = [
+        (Rep::GlossPueTerm, Rep::GlossPue),
+        (Rep::GlossTueTerm, Rep::GlossTue),
+        (Rep::GlossWueTerm, Rep::GlossWue),
+        (Rep::GlossCueTerm, Rep::GlossCue),
+        (Rep::GlossCduTerm, Rep::GlossCdu),
+        (Rep::GlossWTerm, Rep::GlossW),
+        (Rep::GlossNpvTerm, Rep::GlossNpv),
+        (Rep::GlossIrrTerm, Rep::GlossIrr),
+        (Rep::GlossPaybackTerm, Rep::GlossPayback),
+        (Rep::GlossCapexTerm, Rep::GlossCapex),
+        (Rep::GlossTcoTerm, Rep::GlossTco),
+        (Rep::GlossN1Term, Rep::GlossN1),
+        (Rep::GlossFreeTerm, Rep::GlossFree),
+        (Rep::GlossPlanTerm, Rep::GlossPlan),
+    ];
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column::left(Rep::ColTerm.tr(lang)),
+            Column::left(Rep::ColMeaning.tr(lang)),
+        ],
+        rows: terms
+            .iter()
+            .map(|(term, meaning)| {
+                Row::new(vec![
+                    term.tr(lang).to_string(),
+                    meaning.tr(lang).to_string(),
+                ])
+            })
+            .collect(),
+    }));
 }

@@ -1,13 +1,14 @@
-//! The "Compliance and KPIs" chapter: per scope (site, then each hall) a table of the
-//! ISO/IEC 30134 KPIs per plan year; for the site the rules of its compliance profile with
-//! the first year each option and the plan complies, the plan's verdicts year by year, the
-//! `comply_by` check and the source of every rule.
+//! The year-by-year part of the "Compliance and KPIs" chapter: per scope (the site, and at
+//! standard and full detail each hall) a table of the ISO/IEC 30134 KPIs per plan year; the
+//! rules of the site's compliance profile with the first year each option and the plan
+//! complies, the plan's verdicts year by year, the `comply_by` check and the source of every
+//! rule; and the plan's verdict for the executive summary.
 //!
 //! Owns: the chapter's content. Never touches: KPI or verdict arithmetic
 //! (`engine::kpi`, `engine::compliance`), layout, files.
 
 use super::format::option_name;
-use super::{ReportInput, chapter_text};
+use super::{Detail, ReportInput};
 use crate::document::{Block, Column, Row, Table};
 use coolplan_engine::compliance::{self, Column as Col, ComplianceResults, ComplyBy, RuleCheck};
 use coolplan_engine::kpi::{ScopeYears, YearFigures};
@@ -17,12 +18,17 @@ use coolplan_words::say::Say;
 use coolplan_words::{Lang, Text};
 use uom::si::mass_per_energy::kilogram_per_joule;
 
-pub(super) fn compliance_and_kpis(input: &ReportInput, blocks: &mut Vec<Block>) {
+pub(super) fn by_year_and_rules(input: &ReportInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
-    blocks.push(chapter_text(Comp::Chapter.tr(lang)));
     blocks.push(Block::Paragraph(Comp::KpiIntro.tr(lang).to_string()));
     let kpis = &input.results.kpis;
-    for scope in kpis.site.iter().chain(&kpis.halls) {
+    // A summary keeps its page budget: the site's table only.
+    let halls = if input.detail == Detail::Summary {
+        &kpis.halls[..0]
+    } else {
+        &kpis.halls[..]
+    };
+    for scope in kpis.site.iter().chain(halls) {
         blocks.push(heading(Comp::KpiHeading.fmt(lang, &[&scope.name])));
         blocks.push(kpi_table(scope, lang));
     }
@@ -226,6 +232,19 @@ fn plan_years(results: &ComplianceResults, blocks: &mut Vec<Block>, lang: Lang) 
         })
         .collect();
     blocks.push(Block::Table(Table { columns, rows }));
+}
+
+/// The plan's verdict for the executive summary: from when it complies (or which binding rules
+/// it fails) and its `comply_by` check; nothing when the site has no profile.
+pub(super) fn plan_lines(input: &ReportInput) -> Vec<String> {
+    let Ok(results) = compliance::check(input.site, input.results) else {
+        return Vec::new();
+    };
+    let plan = column_name(Col::Plan, input.lang);
+    column_lines(&results, input.lang)
+        .into_iter()
+        .filter(|line| line.contains(&plan) || !results.rules.iter().any(|r| r.binding))
+        .collect()
 }
 
 /// One line per column: from when it complies, and the `comply_by` check.

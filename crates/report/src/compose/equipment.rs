@@ -1,23 +1,172 @@
-//! What to buy and whether it fits: bill of quantities, floor-load and space checks, and rack
-//! elevations of the rack groups that change.
+//! The "Bill of quantities" chapter: the recommended plan's equipment by hall (its CDUs are
+//! the whole-rack assignment the costs and the N+1 check read), each liquid option's by hall
+//! for reference, then for each liquid option every CAPEX item with its quantity, unit, unit
+//! price and amount (site totals).
+//!
+//! Quantities come from the engine's physical results where it counts them (kits, CDUs) and
+//! otherwise from the amount and the price the engine applied (amount ÷ unit price: kW
+//! converted, racks, servers, rack-hours, m²), so every row multiplies out to its amount.
 
 use super::format::{self as f, option_name};
-use super::{ReportInput, chapter};
-use crate::document::{Block, Column, Elevation, Row, Slot, SlotKind, Table};
-use coolplan_engine::{CoolingOption, CostItem, OptionResult, RackResult, ScopeResult};
-use coolplan_model::{Catalog, Rack};
-use coolplan_units::LengthUnit;
+use super::{ReportInput, section};
+use crate::document::{Block, Column, Row, Table};
+use coolplan_engine::{CoolingOption, CostItem, OptionResult, RackResult};
+use coolplan_model::assumptions::prices::PricesResolved;
+use coolplan_units::format::group_thousands;
+use coolplan_units::{AreaUnit, PowerUnit, TimeUnit, VolumeUnit};
+use coolplan_words::results as words;
 use coolplan_words::{Lang, Text, report::Rep};
 
 const LIQUID: [CoolingOption; 2] = [CoolingOption::ColdPlate, CoolingOption::Immersion];
-/// Rack groups drawn in the elevations chapter (the rest are named in a note).
-const MAX_ELEVATIONS: usize = 6;
 
 pub(super) fn bill_of_quantities(input: &ReportInput, blocks: &mut Vec<Block>) {
-    let (lang, currency) = (input.lang, input.results.currency.code());
-    blocks.push(chapter(Rep::Equipment, lang));
+    let lang = input.lang;
     blocks.push(Block::Paragraph(Rep::EquipmentIntro.tr(lang).to_string()));
-    let columns = vec![
+    blocks.push(section(Rep::QuantitiesByHall.tr(lang)));
+    let columns = by_hall_columns(lang);
+    blocks.push(Block::Table(plan_quantities(input, columns.clone())));
+    blocks.push(Block::Paragraph(
+        Rep::EquipmentEachOption.tr(lang).to_string(),
+    ));
+    blocks.push(Block::Table(by_hall(input, columns)));
+    let prices = input.site.assumptions.resolve(input.site.currency).prices;
+    for option in LIQUID {
+        let result = input.results.site.option(option);
+        let title = if result.feasible {
+            option_name(option, lang).to_string()
+        } else {
+            Rep::InfeasibleSuffix.fmt(lang, &[&option_name(option, lang)])
+        };
+        blocks.push(section(title));
+        blocks.push(Block::Table(itemised(result, &prices, input)));
+    }
+}
+
+/// How an item is counted: its quantity and unit for `amount`.
+fn quantity(
+    item: CostItem,
+    amount: f64,
+    option: &OptionResult,
+    prices: &PricesResolved,
+) -> Option<(f64, Rep)> {
+    let per = |price: f64, unit: Rep| (price > 0.0).then(|| (amount / price, unit));
+    let t = &option.thermal;
+    match item {
+        CostItem::PerKwStock => per(
+            match option.option {
+                CoolingOption::Immersion => &prices.immersion_stock_per_kw,
+                _ => &prices.cold_plate_stock_per_kw,
+            }
+            .amount_per(PowerUnit::kW),
+            Rep::UnitKw,
+        ),
+        CostItem::PerKwNew => per(
+            match option.option {
+                CoolingOption::Immersion => &prices.immersion_new_per_kw,
+                _ => &prices.cold_plate_new_per_kw,
+            }
+            .amount_per(PowerUnit::kW),
+            Rep::UnitKw,
+        ),
+        CostItem::ColdPlateKits => {
+            (t.cold_plate_kits > 0).then_some((t.cold_plate_kits as f64, Rep::UnitKits))
+        }
+        CostItem::FactoryPremium => per(
+            prices.factory_premium_per_kw.amount_per(PowerUnit::kW),
+            Rep::UnitKw,
+        ),
+        CostItem::Manifolds => per(prices.manifold_per_rack.amount, Rep::UnitRacks),
+        CostItem::Cdus => (t.cdu_count > 0).then_some((t.cdu_count as f64, Rep::UnitUnits)),
+        CostItem::Piping => per(prices.piping_per_kw.amount_per(PowerUnit::kW), Rep::UnitKw),
+        CostItem::Labour => per(prices.labour_per_server.amount, Rep::UnitServers),
+        CostItem::Downtime => per(
+            prices.downtime_cost_per_rack_hour.amount_per(TimeUnit::h),
+            Rep::UnitRackHours,
+        ),
+        CostItem::Tanks => per(prices.tank_each.amount, Rep::UnitTanks),
+        CostItem::Fluid => per(
+            prices.fluid_per_litre.amount_per(VolumeUnit::L),
+            Rep::UnitLitres,
+        ),
+        CostItem::ImmersionPrep => per(prices.immersion_prep_per_server.amount, Rep::UnitServers),
+        CostItem::FloorReinforcement => per(
+            prices.floor_reinforcement_per_m2.amount_per(AreaUnit::m2),
+            Rep::UnitSquareMetres,
+        ),
+        CostItem::AddedAirCapacity => per(
+            prices.air_added_capacity_per_kw.amount_per(PowerUnit::kW),
+            Rep::UnitKw,
+        ),
+        CostItem::TrimChiller => per(
+            prices.trim_chiller_per_kw.amount_per(PowerUnit::kW),
+            Rep::UnitKw,
+        ),
+        // A lump sum per site or hall, as the heat customer's contract states it.
+        CostItem::Contingency | CostItem::HeatReuse => None,
+    }
+}
+
+/// A quantity: whole numbers grouped, fractions (kW of a share) to one decimal.
+fn amount_of(quantity: f64) -> String {
+    let decimals = if (quantity - quantity.round()).abs() < 1e-6 {
+        0
+    } else {
+        1
+    };
+    group_thousands(quantity, decimals)
+}
+
+/// Every CAPEX item of `option` at site level with quantity, unit price and amount.
+fn itemised(option: &OptionResult, prices: &PricesResolved, input: &ReportInput) -> Table {
+    let lang = input.lang;
+    let unit_money = super::format::MoneyScale::for_max(0.0, input.results.currency, lang);
+    let mut rows: Vec<Row> = Vec::new();
+    for (item, money) in &option.cost.capex_breakdown {
+        let amount = money.amount;
+        let counted = quantity(*item, amount, option, prices);
+        let (qty, unit, unit_price) = match (item, counted) {
+            (CostItem::Contingency, _) => (
+                format!("{} %", group_thousands(prices.contingency * 100.0, 0)),
+                Rep::UnitOfSubtotal.tr(lang).to_string(),
+                String::new(),
+            ),
+            (_, Some((q, unit))) if q > 0.0 => (
+                amount_of(q),
+                unit.tr(lang).to_string(),
+                group_thousands(amount / q, 0),
+            ),
+            _ => (String::new(), String::new(), String::new()),
+        };
+        rows.push(Row::new(vec![
+            words::cost_item(*item, lang).to_string(),
+            qty,
+            unit,
+            unit_price,
+            f::money_full(*money),
+        ]));
+    }
+    rows.push(Row::strong(vec![
+        Rep::ColTotal.tr(lang).to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+        f::money_full(option.cost.capex),
+    ]));
+    Table {
+        columns: vec![
+            Column::left(Rep::ColItem.tr(lang)),
+            Column::right(Rep::ColQuantity.tr(lang)),
+            Column::left(Rep::ColUnit.tr(lang)),
+            Column::right(unit_money.header(Rep::ColUnitPrice.tr(lang), lang)),
+            Column::right(unit_money.header(Rep::ColAmount.tr(lang), lang)),
+        ],
+        rows,
+    }
+}
+
+/// Columns of the equipment tables (plan and per option).
+fn by_hall_columns(lang: Lang) -> Vec<Column> {
+    vec![
         Column::left(Rep::ColScope.tr(lang)),
         Column::left(Rep::ColOption.tr(lang)),
         Column::right(Rep::ColKits.tr(lang)),
@@ -26,12 +175,13 @@ pub(super) fn bill_of_quantities(input: &ReportInput, blocks: &mut Vec<Block>) {
         Column::right(Rep::ColFluidL.tr(lang)),
         Column::right(Rep::ColFlow.tr(lang)),
         Column::right(Rep::ColPiping.tr(lang)),
-        Column::right(Rep::ColPipingCost.fmt(lang, &[&currency])),
-    ];
-    blocks.push(Block::Table(plan_quantities(input, columns.clone())));
-    blocks.push(Block::Paragraph(
-        Rep::EquipmentEachOption.tr(lang).to_string(),
-    ));
+    ]
+}
+
+/// Equipment of each liquid option by hall with every group of the hall on it, with the site
+/// total (a reference beside the plan's).
+fn by_hall(input: &ReportInput, columns: Vec<Column>) -> Table {
+    let lang = input.lang;
     let mut rows = Vec::new();
     let scopes = input.results.halls.iter().map(|h| (h, false));
     for (scope, total) in scopes.chain(std::iter::once((&input.results.site, true))) {
@@ -49,7 +199,7 @@ pub(super) fn bill_of_quantities(input: &ReportInput, blocks: &mut Vec<Block>) {
             });
         }
     }
-    blocks.push(Block::Table(Table { columns, rows }));
+    Table { columns, rows }
 }
 
 /// The plan's quantities: per hall and liquid option it uses, the groups it puts on it (kits,
@@ -78,15 +228,7 @@ fn plan_quantities(input: &ReportInput, columns: Vec<Column>) -> Table {
                 .iter()
                 .find(|c| c.option == option)
                 .map_or(0, |c| c.design.units());
-            let piping = sum(&|o| {
-                o.cost
-                    .capex_breakdown
-                    .iter()
-                    .filter(|(i, _)| *i == CostItem::Piping)
-                    .map(|(_, m)| m.amount)
-                    .sum()
-            });
-            let whole = |v: f64| coolplan_units::format::group_thousands(v, 0);
+            let whole = |v: f64| group_thousands(v, 0);
             rows.push(Row::new(vec![
                 format!("{} ({})", hall.name, Rep::PlanLabel.tr(lang)),
                 option_name(option, lang).to_string(),
@@ -104,7 +246,6 @@ fn plan_quantities(input: &ReportInput, columns: Vec<Column>) -> Table {
                 whole(sum(&|o| {
                     o.thermal.heat_to_liquid.get::<uom::si::power::kilowatt>()
                 })),
-                whole(piping),
             ]));
         }
     }
@@ -113,183 +254,18 @@ fn plan_quantities(input: &ReportInput, columns: Vec<Column>) -> Table {
 
 fn quantities(scope: &str, o: &OptionResult, lang: Lang) -> Vec<String> {
     let t = &o.thermal;
-    let piping: f64 = o
-        .cost
-        .capex_breakdown
-        .iter()
-        .filter(|(i, _)| *i == CostItem::Piping)
-        .map(|(_, m)| m.amount)
-        .sum();
     vec![
         scope.to_string(),
         option_name(o.option, lang).to_string(),
         f::count(t.cold_plate_kits),
         f::count(t.cdu_count),
         f::count(t.tank_count),
-        coolplan_units::format::group_thousands(t.fluid_volume.get::<uom::si::volume::liter>(), 0),
-        coolplan_units::format::group_thousands(
+        group_thousands(t.fluid_volume.get::<uom::si::volume::liter>(), 0),
+        group_thousands(
             t.coolant_flow
                 .get::<uom::si::volume_rate::liter_per_minute>(),
             0,
         ),
-        coolplan_units::format::group_thousands(
-            t.heat_to_liquid.get::<uom::si::power::kilowatt>(),
-            0,
-        ),
-        coolplan_units::format::group_thousands(piping, 0),
+        group_thousands(t.heat_to_liquid.get::<uom::si::power::kilowatt>(), 0),
     ]
-}
-
-pub(super) fn floor_checks(input: &ReportInput, blocks: &mut Vec<Block>) {
-    let lang = input.lang;
-    blocks.push(chapter(Rep::FloorChecks, lang));
-    blocks.push(Block::Paragraph(Rep::FloorIntro.tr(lang).to_string()));
-    let columns = vec![
-        Column::left(Rep::ColScope.tr(lang)),
-        Column::left(Rep::ColOption.tr(lang)),
-        Column::right(Rep::ColFloorLoad.tr(lang)),
-        Column::right(Rep::ColRating.tr(lang)),
-        Column::left(Rep::ColLoadCheck.tr(lang)),
-        Column::right(Rep::ColAreaNeeded.tr(lang)),
-        Column::right(Rep::ColAreaAvailable.tr(lang)),
-        Column::left(Rep::ColSpaceCheck.tr(lang)),
-    ];
-    let check = |ok: bool| {
-        if ok { Rep::CheckOk } else { Rep::CheckExceeds }
-            .tr(lang)
-            .to_string()
-    };
-    let mut rows = Vec::new();
-    for (hall, scope) in input.site.halls.iter().zip(&input.results.halls) {
-        let (rating, area) = (hall.floor.rating.get(), hall.area.get());
-        for o in &scope.options {
-            let cells = vec![
-                scope.name.clone(),
-                option_name(o.option, lang).to_string(),
-                f::floor_load(o.thermal.floor_load),
-                f::floor_load(rating),
-                check(o.thermal.floor_load <= rating),
-                f::area(o.thermal.floor_area),
-                f::area(area),
-                check(o.thermal.floor_area <= area),
-            ];
-            let fails = o.thermal.floor_load > rating || o.thermal.floor_area > area;
-            rows.push(if fails {
-                Row::strong(cells)
-            } else {
-                Row::new(cells)
-            });
-        }
-    }
-    blocks.push(Block::Table(Table { columns, rows }));
-}
-
-pub(super) fn elevations(input: &ReportInput, blocks: &mut Vec<Block>) {
-    let lang = input.lang;
-    blocks.push(chapter(Rep::Elevations, lang));
-    // the racks the plan moves off air, each with its plan option
-    let changing: Vec<(&RackResult, CoolingOption)> = input
-        .results
-        .racks
-        .iter()
-        .zip(&input.results.plan.groups)
-        .filter_map(|(r, g)| Some((r, g.option.filter(|o| *o != CoolingOption::Air)?)))
-        .collect();
-    if changing.is_empty() {
-        blocks.push(Block::Paragraph(Rep::NoElevations.tr(lang).to_string()));
-        return;
-    }
-    blocks.push(Block::Paragraph(Rep::ElevationsIntro.tr(lang).to_string()));
-    let mut drawings = Vec::new();
-    for &(result, option) in changing.iter().take(MAX_ELEVATIONS) {
-        let Some(rack) = input
-            .site
-            .halls
-            .get(result.hall)
-            .and_then(|h| h.racks.get(result.rack))
-        else {
-            continue;
-        };
-        drawings.extend(before_after(
-            rack,
-            &result.scope,
-            option,
-            input.catalog,
-            lang,
-        ));
-    }
-    blocks.push(Block::Elevations(drawings));
-    if changing.len() > MAX_ELEVATIONS {
-        blocks.push(Block::Paragraph(
-            Rep::ElevationsMore.fmt(lang, &[&(changing.len() - MAX_ELEVATIONS)]),
-        ));
-    }
-}
-
-/// One rack of the group now, and after the change to `option`.
-fn before_after(
-    rack: &Rack,
-    scope: &ScopeResult,
-    option: CoolingOption,
-    catalog: &Catalog,
-    lang: Lang,
-) -> [Elevation; 2] {
-    let height_u = rack.height.in_unit(LengthUnit::U).round().max(1.0) as u32;
-    let mut slots = Vec::new();
-    let mut next_u = 1u32;
-    for group in &rack.servers {
-        let (name, unit_height) = match catalog.get(&group.model) {
-            Some(model) => (
-                model.name.clone(),
-                model.height.in_unit(LengthUnit::U).round().max(1.0) as u32,
-            ),
-            None => (group.model.clone(), 1),
-        };
-        let height = unit_height
-            .saturating_mul(group.count)
-            .min(height_u.saturating_sub(next_u - 1));
-        if height == 0 {
-            break;
-        }
-        slots.push(Slot {
-            bottom_u: next_u,
-            height_u: height,
-            label: format!("{} × {name}", group.count),
-            kind: SlotKind::Server,
-        });
-        next_u += height;
-    }
-    let before = Elevation {
-        title: Rep::ElevationBefore.fmt(lang, &[&scope.name]),
-        height_u,
-        slots: slots.clone(),
-    };
-    let mut after_slots: Vec<Slot> = slots
-        .into_iter()
-        .map(|mut s| {
-            s.kind = if option == CoolingOption::Immersion {
-                SlotKind::Liquid
-            } else {
-                SlotKind::CooledServer
-            };
-            if option == CoolingOption::Immersion {
-                s.label = format!("{} ({})", s.label, Rep::InTank.tr(lang));
-            }
-            s
-        })
-        .collect();
-    if option == CoolingOption::ColdPlate && next_u < height_u {
-        after_slots.push(Slot {
-            bottom_u: height_u - 1,
-            height_u: 2,
-            label: Rep::Manifold.tr(lang).to_string(),
-            kind: SlotKind::Liquid,
-        });
-    }
-    let after = Elevation {
-        title: Rep::ElevationAfter.fmt(lang, &[&scope.name, &option_name(option, lang)]),
-        height_u,
-        slots: after_slots,
-    };
-    [before, after]
 }

@@ -5,7 +5,7 @@ use uom::si::f64::{Area, ArealMassDensity, Energy, Mass, Power, Volume, VolumeRa
 
 use coolplan_units::format::{group_thousands, quantity_in};
 use coolplan_units::{
-    AreaUnit, EnergyUnit, FloorLoadUnit, FlowUnit, MassUnit, Money, PowerUnit, VolumeUnit,
+    AreaUnit, Currency, EnergyUnit, FloorLoadUnit, FlowUnit, MassUnit, Money, PowerUnit, VolumeUnit,
 };
 use coolplan_words::Lang;
 use coolplan_words::results as words;
@@ -44,6 +44,106 @@ pub fn kw(power: Power) -> String {
 pub fn mwh(energy: Energy) -> String {
     quantity_in(energy, EnergyUnit::MWh)
 }
+
+/// Energy on the same scale as money: `530 MWh`, `5.3 GWh`, `15.2 TWh`.
+pub fn energy(energy: Energy) -> String {
+    let (divisor, unit) = energy_scale(energy.get::<uom::si::energy::megawatt_hour>().abs());
+    format!(
+        "{} {unit}",
+        words::short_number(energy.get::<uom::si::energy::megawatt_hour>() / divisor)
+    )
+}
+
+/// Divisor from MWh and the unit for energies up to `max_mwh`.
+pub fn energy_scale(max_mwh: f64) -> (f64, &'static str) {
+    if max_mwh >= 1.0e6 {
+        (1.0e6, "TWh")
+    } else if max_mwh >= 1.0e3 {
+        (1.0e3, "GWh")
+    } else {
+        (1.0, "MWh")
+    }
+}
+
+/// One money scale per language for a table column or a chart axis: `M CNY` / `bn CNY` in
+/// English, `万元` / `亿元` in Chinese, whole units for small amounts. The same scales as
+/// [`money_short`] in sentences, so text, tables and axes agree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MoneyScale {
+    pub divisor: f64,
+    /// The unit, e.g. `M CNY`, `万元`, `CNY`.
+    pub unit: String,
+    /// Decimals of every amount in this scale (one column, one number of decimals): about
+    /// three significant figures of the largest amount.
+    pub decimals: usize,
+}
+
+impl MoneyScale {
+    /// The scale that shows amounts up to `max_abs` (in whole currency units) readably.
+    pub fn for_max(max_abs: f64, currency: Currency, lang: Lang) -> MoneyScale {
+        let code = currency.code();
+        let cny = currency == Currency::CNY;
+        let (divisor, unit) = match lang {
+            Lang::En if max_abs >= 1.0e9 => (1.0e9, format!("bn {code}")),
+            Lang::En if max_abs >= 1.0e6 => (1.0e6, format!("M {code}")),
+            Lang::En => (1.0, code.to_string()),
+            Lang::Zh if max_abs >= 1.0e8 => (
+                1.0e8,
+                if cny {
+                    "亿元".into()
+                } else {
+                    format!("亿 {code}")
+                },
+            ),
+            Lang::Zh if max_abs >= 1.0e4 => (
+                1.0e4,
+                if cny {
+                    "万元".into()
+                } else {
+                    format!("万 {code}")
+                },
+            ),
+            Lang::Zh => (1.0, if cny { "元".into() } else { code.to_string() }),
+        };
+        let largest = max_abs / divisor;
+        let decimals = if divisor == 1.0 || largest >= 100.0 {
+            0
+        } else if largest >= 10.0 {
+            1
+        } else {
+            2
+        };
+        MoneyScale {
+            divisor,
+            unit,
+            decimals,
+        }
+    }
+    /// The scale for the largest of `amounts`.
+    pub fn for_amounts<'a>(
+        amounts: impl IntoIterator<Item = &'a Money>,
+        currency: Currency,
+        lang: Lang,
+    ) -> MoneyScale {
+        let max = amounts
+            .into_iter()
+            .map(|m| m.amount.abs())
+            .filter(|a| a.is_finite())
+            .fold(0.0, f64::max);
+        MoneyScale::for_max(max, currency, lang)
+    }
+    /// An amount in this scale, without the unit: `16.6`, `1,655`, `12,345`.
+    pub fn number(&self, money: Money) -> String {
+        group_thousands(money.amount / self.divisor, self.decimals)
+    }
+    /// A column header or axis label with this scale's unit: `CAPEX (M CNY)`, `投资（万元）`.
+    pub fn header(&self, label: &str, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("{label} ({})", self.unit),
+            Lang::Zh => format!("{label}（{}）", self.unit),
+        }
+    }
+}
 pub fn litres(volume: Volume) -> String {
     quantity_in(volume, VolumeUnit::L)
 }
@@ -80,6 +180,38 @@ mod tests {
             "12,345,678"
         );
         assert_eq!(money_full(Money::new(-950.0, Currency::USD)), "-950");
+    }
+
+    #[test]
+    fn one_money_scale_per_language() {
+        let en = MoneyScale::for_max(16_554_407.0, Currency::CNY, Lang::En);
+        assert_eq!(en.unit, "M CNY");
+        // 16.55 M: three significant figures, and every amount of the scale with one decimal.
+        assert_eq!(en.number(Money::new(16_554_407.0, Currency::CNY)), "16.6");
+        assert_eq!(en.number(Money::new(7_280_000.0, Currency::CNY)), "7.3");
+        let zh = MoneyScale::for_max(16_554_407.0, Currency::CNY, Lang::Zh);
+        assert_eq!(zh.unit, "万元");
+        // 16,554,407 / 10⁴ = 1,655.44
+        assert_eq!(zh.number(Money::new(16_554_407.0, Currency::CNY)), "1,655");
+        let fleet = MoneyScale::for_max(83.2e9, Currency::CNY, Lang::Zh);
+        assert_eq!((fleet.unit.as_str(), fleet.divisor), ("亿元", 1.0e8));
+        assert_eq!(
+            MoneyScale::for_max(83.2e9, Currency::CNY, Lang::En).unit,
+            "bn CNY"
+        );
+        assert_eq!(en.header("CAPEX", Lang::En), "CAPEX (M CNY)");
+        assert_eq!(zh.header("投资", Lang::Zh), "投资（万元）");
+        // -0 never shows.
+        assert_eq!(en.number(Money::new(-0.0001, Currency::CNY)), "0.0");
+    }
+
+    #[test]
+    fn energy_is_abbreviated_like_money() {
+        use uom::si::energy::megawatt_hour;
+        let e = |v| Energy::new::<megawatt_hour>(v);
+        assert_eq!(energy(e(15_166_846.0)), "15.2 TWh");
+        assert_eq!(energy(e(5_300.0)), "5.3 GWh");
+        assert_eq!(energy(e(530.0)), "530 MWh");
     }
 
     #[test]

@@ -1,30 +1,34 @@
-//! The "Sensitivity and resilience" chapter: the tornado of the plan's NPV against air (chart
-//! and table; the site's ranges, or coolplan's defaults when it lists none), and the N+1 check
-//! of the plan's CDUs per hall.
+//! The "Sensitivity" chapter, always present: the tornado of the recommended plan's NPV
+//! against air (the site's ranges, or coolplan's default ones when it lists none; horizontal
+//! bars around the base value, sorted by swing, each input by its human name with its low and
+//! high values), its table with why an input has no effect, then the N+1 check of the plan's
+//! CDUs per hall.
 //! Deterministic: no Monte Carlo here (thousands of evaluations; the CLI and the app run it).
 //!
 //! Owns: the chapter's content. Never touches: the analyses' arithmetic
 //! (`engine::analysis`), layout, files.
 
-use super::format::{count, money_full, money_short, option_name};
-use super::{ReportInput, chapter_text};
-use crate::document::{Block, Chart, ChartKind, Column, Row, Series, Table};
+use super::format::{MoneyScale, count, money_short, option_name};
+use super::{Detail, ReportInput, section, subsection};
+use crate::document::{Block, Column, Row, Table, Tornado as TornadoChart, TornadoBar};
 use coolplan_engine::analysis::evaluator;
 use coolplan_engine::analysis::redundancy::{self, HallCheck};
 use coolplan_engine::analysis::tornado::{self, Tornado};
+use coolplan_model::assumptions::describe::percent_of_fraction;
+use coolplan_model::assumptions::is_fraction;
 use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
 use coolplan_units::format::group_thousands;
 use coolplan_words::analysis::An;
 use coolplan_words::fields::assumption_label;
 use coolplan_words::results::plan as plan_words;
+use coolplan_words::results::units_as_written;
 use coolplan_words::say::Say;
-use coolplan_words::{Lang, Text};
+use coolplan_words::{Lang, Text, report::Rep};
 use uom::si::power::kilowatt;
 
 pub(super) fn sensitivity(input: &ReportInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
-    blocks.push(chapter_text(An::RepChapter.tr(lang)));
-    blocks.push(heading(An::RepTornado.tr(lang)));
+    blocks.push(section(An::RepTornado.tr(lang)));
     match tornado_of(input) {
         Ok(t) => {
             if t.default_ranges {
@@ -34,15 +38,8 @@ pub(super) fn sensitivity(input: &ReportInput, blocks: &mut Vec<Block>) {
         }
         Err(gap) => blocks.push(Block::Paragraph(gap.say(lang))),
     }
-    blocks.push(heading(An::RepRedundancy.tr(lang)));
+    blocks.push(section(An::RepRedundancy.tr(lang)));
     redundancy_blocks(input, blocks);
-}
-
-fn heading(text: &str) -> Block {
-    Block::Heading {
-        level: 2,
-        text: text.to_string(),
-    }
 }
 
 /// Why the report has no tornado.
@@ -70,31 +67,55 @@ fn tornado_of(input: &ReportInput) -> Result<Tornado, NoTornado> {
     tornado::tornado(&prepared, defaults, input.results, &evaluate).map_err(NoTornado::Tornado)
 }
 
+/// An end of an input's range as people read it: a fraction as a percentage ("6 %"), the
+/// horizon in years ("8 years"), anything else as the assumptions display it, with its unit
+/// ("0.6 CNY/kWh").
+fn end_value(bar: &tornado::Bar, end: &tornado::End, lang: Lang) -> String {
+    let path = bar.input.path();
+    let field = path.rsplit('.').next().unwrap_or(path);
+    if is_fraction(field) {
+        percent_of_fraction(end.value)
+    } else if field == "horizon_years" {
+        Rep::YearsValue.fmt(lang, &[&group_thousands(end.value, 0)])
+    } else {
+        units_as_written(&end.display, lang)
+    }
+}
+
 fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
     let lang = input.lang;
-    let currency = input.results.currency.code();
     let label = |b: &tornado::Bar| assumption_label(b.input, lang).to_string();
     blocks.push(Block::Paragraph(
         An::RepTornadoIntro.fmt(lang, &[&money_short(t.base_npv, lang)]),
     ));
-    let end_series = |name: An, high: bool| Series {
-        name: name.tr(lang).to_string(),
-        values: t
-            .bars
+    let scale = MoneyScale::for_amounts(
+        t.bars
             .iter()
-            .map(|b| if high { b.high.npv } else { b.low.npv }.amount)
-            .collect(),
-    };
-    blocks.push(Block::Chart(Chart {
+            .flat_map(|b| [&b.low.npv, &b.high.npv])
+            .chain([&t.base_npv]),
+        input.results.currency,
+        lang,
+    );
+    let in_scale = |m: coolplan_units::Money| m.amount / scale.divisor;
+    let bars = t
+        .bars
+        .iter()
+        .map(|b| TornadoBar {
+            name: label(b),
+            low: in_scale(b.low.npv),
+            high: in_scale(b.high.npv),
+            low_input: end_value(b, &b.low, lang),
+            high_input: end_value(b, &b.high, lang),
+        })
+        .collect();
+    blocks.push(Block::Tornado(TornadoChart {
         title: An::RepTornadoChart.tr(lang).to_string(),
-        value_label: currency.to_string(),
-        kind: ChartKind::Tornado,
-        categories: t.bars.iter().map(label).collect(),
-        series: vec![end_series(An::RepLow, false), end_series(An::RepHigh, true)],
-        markers: vec![(
-            t.base_npv.amount,
-            An::RepTornadoBase.fmt(lang, &[&money_short(t.base_npv, lang)]),
-        )],
+        value_label: scale.header(Rep::MNpv.tr(lang), lang),
+        base: in_scale(t.base_npv),
+        base_label: An::RepTornadoBase.fmt(lang, &[&scale.number(t.base_npv)]),
+        low_name: An::RepLow.tr(lang).to_string(),
+        high_name: An::RepHigh.tr(lang).to_string(),
+        bars,
     }));
     let plan_at = |e: &tornado::End| {
         if e.plan_changed {
@@ -103,20 +124,22 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
             An::RepPlanSame.tr(lang).to_string()
         }
     };
-    let with_currency = |key: An| format!("{} ({currency})", key.tr(lang));
-    let shown = |text: &str| coolplan_words::results::units_as_written(text, lang);
     let rows = t
         .bars
         .iter()
         .map(|b| {
             Row::new(vec![
                 label(b),
-                shown(&b.low.display),
-                money_full(b.low.npv),
-                shown(&b.high.display),
-                money_full(b.high.npv),
-                money_full(b.swing),
-                format!("{} / {}", plan_at(&b.low), plan_at(&b.high)),
+                end_value(b, &b.low, lang),
+                scale.number(b.low.npv),
+                end_value(b, &b.high, lang),
+                scale.number(b.high.npv),
+                scale.number(b.swing),
+                if b.no_effect.is_some() {
+                    Rep::NoEffect.tr(lang).to_string()
+                } else {
+                    format!("{} / {}", plan_at(&b.low), plan_at(&b.high))
+                },
             ])
         })
         .collect();
@@ -124,10 +147,10 @@ fn tornado_blocks(input: &ReportInput, t: &Tornado, blocks: &mut Vec<Block>) {
         columns: vec![
             Column::left(An::RepInput.tr(lang)),
             Column::right(An::RepLowValue.tr(lang)),
-            Column::right(with_currency(An::RepNpvLow)),
+            Column::right(scale.header(An::RepNpvLow.tr(lang), lang)),
             Column::right(An::RepHighValue.tr(lang)),
-            Column::right(with_currency(An::RepNpvHigh)),
-            Column::right(with_currency(An::RepSwing)),
+            Column::right(scale.header(An::RepNpvHigh.tr(lang), lang)),
+            Column::right(scale.header(An::RepSwing.tr(lang), lang)),
             Column::left(An::RepRecommendation.tr(lang)),
         ],
         rows,
@@ -155,8 +178,47 @@ fn redundancy_blocks(input: &ReportInput, blocks: &mut Vec<Block>) {
     blocks.push(Block::Paragraph(
         An::RepRedundancyIntro.tr(lang).to_string(),
     ));
+    if input.detail == Detail::Summary {
+        blocks.push(Block::Table(verdicts(&checks, lang)));
+        return;
+    }
     for check in &checks {
         hall_check_blocks(check, lang, blocks);
+    }
+}
+
+/// One line per hall and option: the verdict, CDUs, racks on the loop (summary level).
+fn verdicts(checks: &[HallCheck], lang: Lang) -> Table {
+    let rows = checks
+        .iter()
+        .map(|c| {
+            let verdict = if c.n_plus_one {
+                An::NPlusOneHolds
+            } else {
+                An::NPlusOneFails
+            };
+            let mut row = Row::new(vec![
+                c.hall.clone(),
+                option_name(c.option, lang).to_string(),
+                count(c.units),
+                count(c.loop_racks),
+                kw(c.loop_heat.get::<kilowatt>()),
+                verdict.tr(lang).to_string(),
+            ]);
+            row.strong = !c.n_plus_one;
+            row
+        })
+        .collect();
+    Table {
+        columns: vec![
+            Column::left(Rep::ColHall.tr(lang)),
+            Column::left(Rep::ColOption.tr(lang)),
+            Column::right(Rep::ColCdus.tr(lang)),
+            Column::right(Rep::ColLoopRacks.tr(lang)),
+            Column::right(Rep::ColLoopKw.tr(lang)),
+            Column::left(Rep::ColVerdict.tr(lang)),
+        ],
+        rows,
     }
 }
 
@@ -173,17 +235,14 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
     } else {
         An::NPlusOneFails
     };
-    blocks.push(Block::Heading {
-        level: 3,
-        text: An::RepHallOption.fmt(
-            lang,
-            &[
-                &check.hall,
-                &option_name(check.option, lang),
-                &verdict.tr(lang),
-            ],
-        ),
-    });
+    blocks.push(subsection(An::RepHallOption.fmt(
+        lang,
+        &[
+            &check.hall,
+            &option_name(check.option, lang),
+            &verdict.tr(lang),
+        ],
+    )));
     let yes_no = |b: bool| if b { An::RepYes } else { An::RepNo }.tr(lang).to_string();
     // The most loaded CDUs (those that cannot fail first), in their order; the rest summed up.
     let mut listed: Vec<usize> = (0..check.cdus.len()).collect();

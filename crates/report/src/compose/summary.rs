@@ -1,69 +1,115 @@
-//! Executive summary (recommendation, key figures, narrative) and the option comparison.
+//! The executive summary, which stands alone on at most two pages: the decision (the
+//! recommended plan) and why, its key figures (CAPEX in all and up front, NPV, simple and
+//! discounted payback, IRR, savings), its CAPEX by year, the main risks and the KPIs a
+//! compliance check reads. Every figure here is the plan's, so none contradicts another.
 
-use super::format::{self as f, option_name};
-use super::reasons::reasons;
-use super::{ReportInput, chapter};
+use super::format::{self as f, MoneyScale, option_name};
+use super::reasons::reasons_of;
+use super::{ReportInput, kpis, plan, risks, section, sentence_sep};
 use crate::document::{Block, Column, KeyFigure, Row, Table};
-use coolplan_engine::{CoolingOption, OptionResult};
-use coolplan_units::format::UnitSystem;
-use coolplan_units::format::group_thousands;
+use coolplan_engine::{CoolingOption, OptionResult, PlanTotals, Reason};
+use coolplan_units::Money;
+use coolplan_units::format::{UnitSystem, group_thousands};
 use coolplan_words::results::plan as plan_words;
 use coolplan_words::{Lang, Text, report::Rep};
 
 pub(super) fn summary(input: &ReportInput, blocks: &mut Vec<Block>) {
+    let lang = input.lang;
+    blocks.push(Block::KeyFigures(key_figures(input)));
+    for paragraph in decision(input) {
+        blocks.push(Block::Paragraph(paragraph));
+    }
+    blocks.push(section(Rep::CapexByYear.tr(lang)));
+    blocks.push(Block::Table(capex_by_year(input)));
+    blocks.push(section(Rep::KeyRisks.tr(lang)));
+    blocks.push(Block::Bullets(risks::key_risks(input)));
+    blocks.push(section(Rep::ComplianceSummary.tr(lang)));
+    blocks.push(Block::Paragraph(kpis::summary_line(input)));
+    let verdict = super::compliance::plan_lines(input);
+    if !verdict.is_empty() {
+        blocks.push(Block::Bullets(verdict));
+    }
+}
+
+/// CAPEX of year 0 of the plan.
+fn up_front(totals: &PlanTotals) -> Money {
+    totals
+        .capex_by_year
+        .first()
+        .copied()
+        .unwrap_or(totals.capex * 0.0)
+}
+
+fn key_figures(input: &ReportInput) -> Vec<KeyFigure> {
     let (results, lang) = (input.results, input.lang);
-    let plan = &results.plan.totals;
-    blocks.push(chapter(Rep::Summary, lang));
+    let totals = &results.plan.totals;
     let figure = |label: Rep, value: String| KeyFigure {
         label: label.tr(lang).to_string(),
         value,
     };
     let opex_air = results.site.option(CoolingOption::Air).cost.opex_per_year;
-    let up_front = plan
-        .capex_by_year
-        .first()
-        .copied()
-        .unwrap_or(plan.capex * 0.0);
-    let figures = vec![
+    vec![
         figure(Rep::KfRecommended, headline(input)),
-        figure(Rep::KfCapex, f::money_short(plan.capex, lang)),
-        figure(Rep::KfCapexUpFront, f::money_short(up_front, lang)),
-        figure(Rep::KfNpv, f::money_short(plan.npv_vs_air, lang)),
+        figure(Rep::KfCapex, f::money_short(totals.capex, lang)),
+        figure(Rep::KfCapexUpFront, f::money_short(up_front(totals), lang)),
+        figure(Rep::KfNpv, f::money_short(totals.npv_vs_air, lang)),
         figure(
             Rep::KfPayback,
-            plan_payback(plan.simple_payback_years, plan, lang),
+            plan_payback(totals.simple_payback_years, totals, lang),
         ),
         figure(
             Rep::KfDiscPayback,
-            plan_payback(plan.discounted_payback_years, plan, lang),
+            plan_payback(totals.discounted_payback_years, totals, lang),
+        ),
+        figure(
+            Rep::KfIrr,
+            if changes(totals) {
+                f::irr(totals.irr, lang)
+            } else {
+                Rep::NotApplicable.tr(lang).to_string()
+            },
         ),
         figure(
             Rep::KfPue,
-            format!("{} → {}", f::ratio(plan.pue_air), f::ratio(plan.pue)),
+            format!("{} → {}", f::ratio(totals.pue_air), f::ratio(totals.pue)),
         ),
         figure(
             Rep::KfEnergySaved,
-            f::mwh(plan.facility_energy_air - plan.facility_energy),
+            f::energy(totals.facility_energy_air - totals.facility_energy),
         ),
         figure(
             Rep::KfOpexSaved,
-            f::money_short(opex_air - plan.opex_per_year, lang),
+            f::money_short(opex_air - totals.opex_per_year, lang),
         ),
-        figure(Rep::KfCo2Saved, f::tonnes(co2_saved(input))),
-    ];
-    blocks.push(Block::KeyFigures(figures));
-    for paragraph in narrative(input) {
-        blocks.push(Block::Paragraph(paragraph));
-    }
+        figure(
+            Rep::KfCo2Saved,
+            f::tonnes(kpis::co2_air(input) - kpis::plan_co2(input)),
+        ),
+    ]
 }
 
-/// A payback of the plan; n/a when the plan changes nothing (every group stays on air).
-fn plan_payback(years: Option<f64>, plan: &coolplan_engine::PlanTotals, lang: Lang) -> String {
-    let changes = plan.capex.amount != 0.0 || plan.npv_vs_air.amount != 0.0;
-    if years.is_none() && !changes {
+/// Whether the plan changes anything (every group staying on air changes nothing).
+fn changes(totals: &PlanTotals) -> bool {
+    totals.capex.amount != 0.0 || totals.npv_vs_air.amount != 0.0
+}
+
+/// A payback of the plan; n/a when the plan changes nothing.
+fn plan_payback(years: Option<f64>, totals: &PlanTotals, lang: Lang) -> String {
+    if years.is_none() && !changes(totals) {
         Rep::NotApplicable.tr(lang).to_string()
     } else {
         f::payback(years, lang)
+    }
+}
+
+/// Payback of a liquid option (simple or discounted), or a dash for air.
+pub(super) fn payback_of(option: &OptionResult, discounted: bool, lang: Lang) -> String {
+    if option.option == CoolingOption::Air {
+        Rep::NotApplicable.tr(lang).to_string()
+    } else if discounted {
+        f::payback(option.cost.discounted_payback_years, lang)
+    } else {
+        f::payback(option.cost.simple_payback_years, lang)
     }
 }
 
@@ -74,28 +120,15 @@ fn headline(input: &ReportInput) -> String {
     plan_words::headline(&results.plan, racks_of, input.lang)
 }
 
-/// CO₂ the plan avoids a year: its facility energy saved × the grid factor the site's all-air
-/// option implies (CO₂ over facility energy).
-fn co2_saved(input: &ReportInput) -> uom::si::f64::Mass {
-    let air = &input.results.site.option(CoolingOption::Air).energy;
-    let plan = &input.results.plan.totals;
-    let air_j = air.facility_energy.get::<uom::si::energy::joule>();
-    if air_j > 0.0 {
-        let saved_j =
-            (plan.facility_energy_air - plan.facility_energy).get::<uom::si::energy::joule>();
-        air.co2 * (saved_j / air_j)
-    } else {
-        air.co2 * 0.0
-    }
-}
-
-/// A few sentences generated from the results.
-fn narrative(input: &ReportInput) -> Vec<String> {
+/// What to approve and why, in a few sentences generated from the results: the plan and its
+/// figures; the best single option beside it and why the others are out; the limits that
+/// shaped the plan and how many groups change.
+fn decision(input: &ReportInput) -> Vec<String> {
     let (results, lang) = (input.results, input.lang);
     let site = &results.site;
     let plan = &results.plan;
     let totals = &plan.totals;
-    let sep = if lang == Lang::Zh { "" } else { " " };
+    let sep = sentence_sep(lang);
     let mut first = vec![Rep::NarrRecommend.fmt(
         lang,
         &[
@@ -106,16 +139,11 @@ fn narrative(input: &ReportInput) -> Vec<String> {
     )];
     if plan.uniform != Some(CoolingOption::Air) {
         let air = site.option(CoolingOption::Air);
-        let up_front = totals
-            .capex_by_year
-            .first()
-            .copied()
-            .unwrap_or(totals.capex * 0.0);
         first.push(Rep::NarrCapex.fmt(
             lang,
             &[
                 &f::money_short(totals.capex, lang),
-                &f::money_short(up_front, lang),
+                &f::money_short(up_front(totals), lang),
                 &f::money_short(air.cost.opex_per_year - totals.opex_per_year, lang),
                 &results.horizon_years,
                 &group_thousands(results.discount_rate * 100.0, 1),
@@ -137,13 +165,15 @@ fn narrative(input: &ReportInput) -> Vec<String> {
             &[
                 &f::ratio(totals.pue_air),
                 &f::ratio(totals.pue),
-                &f::mwh(totals.facility_energy_air - totals.facility_energy),
+                &f::energy(totals.facility_energy_air - totals.facility_energy),
             ],
         ));
     }
     let mut paragraphs = vec![first.join(sep)];
+    // the best single option beside the plan, unless the plan is that option's column
     let mut second = Vec::new();
     match site.recommendation.option {
+        Some(best) if plan.uniform == Some(best) => {}
         Some(best) => {
             let npv = site.option(best).cost.npv_vs_air;
             second.push(Rep::NarrBestSingle.fmt(
@@ -162,11 +192,13 @@ fn narrative(input: &ReportInput) -> Vec<String> {
             lang,
             &[
                 &option_name(o.option, lang),
-                &reasons(&o.infeasible_reasons, Some(o.option), lang),
+                &reasons_of(&o.infeasible_reasons, site, Some(o.option), lang),
             ],
         )
     }));
-    paragraphs.push(second.join(sep));
+    if !second.is_empty() {
+        paragraphs.push(second.join(sep));
+    }
     let mut third = Vec::new();
     for (hall, hall_plan) in results.halls.iter().zip(&plan.halls) {
         for limit in hall_plan.limits.iter().filter(|l| l.binds) {
@@ -181,26 +213,7 @@ fn narrative(input: &ReportInput) -> Vec<String> {
             ));
         }
     }
-    let changing: Vec<usize> = (0..plan.groups.len())
-        .filter(|&g| {
-            plan.groups[g]
-                .option
-                .is_some_and(|o| o != CoolingOption::Air)
-        })
-        .collect();
-    let changing_racks: u64 = changing
-        .iter()
-        .filter_map(|&g| results.racks.get(g))
-        .map(|r| r.count)
-        .sum();
-    third.push(Rep::NarrChanges.fmt(
-        lang,
-        &[
-            &changing.len(),
-            &results.racks.len(),
-            &f::count(changing_racks),
-        ],
-    ));
+    third.push(plan::summary_sentence(input));
     let above_guideline = results
         .racks
         .iter()
@@ -211,126 +224,42 @@ fn narrative(input: &ReportInput) -> Vec<String> {
                     .option(CoolingOption::Air)
                     .warnings
                     .iter()
-                    .any(|w| matches!(w, coolplan_engine::Reason::AboveAirGuideline { .. }))
+                    .any(|w| matches!(w, Reason::AboveAirGuideline { .. }))
         })
         .count();
     if above_guideline > 0 {
-        third.push(Rep::NarrStaysToday.fmt(lang, &[&above_guideline]));
+        third.push(Rep::NarrStaysToday.fmt(lang, &[&f::count(above_guideline as u64)]));
     }
     paragraphs.push(third.join(sep));
     paragraphs
 }
 
-/// Payback of a liquid option, or a dash for air (nothing to pay back).
-fn payback_of(option: &OptionResult, lang: Lang) -> String {
-    if option.option == CoolingOption::Air {
-        Rep::NotApplicable.tr(lang).to_string()
-    } else {
-        f::payback(option.cost.simple_payback_years, lang)
-    }
-}
-
-/// A row of the comparison: label, whether it is money (the header names the currency),
-/// and the value of one option.
-type Metric = (Rep, bool, fn(&OptionResult, Lang) -> String);
-
-fn metrics() -> Vec<Metric> {
-    vec![
-        (Rep::MFeasible, false, |o, l| {
-            if o.feasible { Rep::Yes } else { Rep::No }
-                .tr(l)
-                .to_string()
-        }),
-        (Rep::MCapex, true, |o, _| f::money_full(o.cost.capex)),
-        (Rep::MNpv, true, |o, _| f::money_full(o.cost.npv_vs_air)),
-        (Rep::MPayback, false, payback_of),
-        (Rep::MDiscPayback, false, |o, l| {
-            if o.option == CoolingOption::Air {
-                Rep::NotApplicable.tr(l).to_string()
-            } else {
-                f::payback(o.cost.discounted_payback_years, l)
-            }
-        }),
-        (Rep::MIrr, false, |o, l| f::irr(o.cost.irr, l)),
-        (Rep::MOpex, true, |o, _| f::money_full(o.cost.opex_per_year)),
-        (Rep::MEnergyCost, true, |o, _| {
-            f::money_full(o.cost.energy_cost_per_year)
-        }),
-        (Rep::MTco, true, |o, _| {
-            f::money_full(o.cost.tco_per_kw_year)
-        }),
-        (Rep::MPue, false, |o, _| f::ratio(o.energy.pue)),
-        (Rep::MTue, false, |o, _| f::ratio(o.energy.tue)),
-        (Rep::MItDesign, false, |o, _| f::kw(o.thermal.it_design)),
-        (Rep::MFanRemoved, false, |o, _| {
-            f::kw(o.thermal.fan_power_removed)
-        }),
-        (Rep::MHeatLiquid, false, |o, _| {
-            f::kw(o.thermal.heat_to_liquid)
-        }),
-        (Rep::MHeatAir, false, |o, _| f::kw(o.thermal.heat_to_air)),
-        (Rep::MFlow, false, |o, _| {
-            f::l_per_min(o.thermal.coolant_flow)
-        }),
-        (Rep::MItEnergy, false, |o, _| f::mwh(o.energy.it_energy)),
-        (Rep::MFacilityEnergy, false, |o, _| {
-            f::mwh(o.energy.facility_energy)
-        }),
-        (Rep::MFreeCooling, false, |o, _| {
-            f::count(
-                o.energy
-                    .free_cooling_hours
-                    .get::<uom::si::time::hour>()
-                    .round() as u64,
-            )
-        }),
-        (Rep::MWater, false, |o, _| f::cubic_metres(o.energy.water)),
-        (Rep::MCo2, false, |o, _| f::tonnes(o.energy.co2)),
-    ]
-}
-
-/// A comparison table of options (columns) by metric (rows) for one scope.
-pub(super) fn comparison_table(
-    scope: &coolplan_engine::ScopeResult,
-    currency: &str,
-    lang: Lang,
-) -> Table {
-    let mut columns = vec![Column::left(Rep::Metric.tr(lang))];
-    columns.extend(
-        CoolingOption::ALL
-            .iter()
-            .map(|o| Column::right(option_name(*o, lang))),
-    );
-    let mut rows = Vec::new();
-    let recommended = scope.recommendation.option;
-    let mut cells = vec![Rep::BestSingleRow.tr(lang).to_string()];
-    cells.extend(CoolingOption::ALL.iter().map(|o| {
-        if Some(*o) == recommended {
-            Rep::Yes.tr(lang).to_string()
-        } else {
-            String::new()
-        }
-    }));
-    rows.push(Row::strong(cells));
-    for (label, money, value) in metrics() {
-        let label = if money {
-            format!("{} ({currency})", label.tr(lang))
-        } else {
-            label.tr(lang).to_string()
-        };
-        let mut cells = vec![label];
-        cells.extend(scope.options.iter().map(|o| value(o, lang)));
-        rows.push(Row::new(cells));
-    }
+/// CAPEX of the plan in each year that has any, with the total; the money scale is the
+/// table's.
+fn capex_by_year(input: &ReportInput) -> Table {
+    let (results, lang) = (input.results, input.lang);
+    let totals = &results.plan.totals;
+    // the scale of the years, as the schedule's (the total keeps their decimals)
+    let scale = MoneyScale::for_amounts(&totals.capex_by_year, results.currency, lang);
+    let columns = vec![
+        Column::left(Rep::ColYear.tr(lang)),
+        Column::right(scale.header(Rep::KfRecommended.tr(lang), lang)),
+    ];
+    let mut rows: Vec<Row> = totals
+        .capex_by_year
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.amount != 0.0)
+        .map(|(year, m)| {
+            Row::new(vec![
+                (u32::from(results.first_year) + year as u32).to_string(),
+                scale.number(*m),
+            ])
+        })
+        .collect();
+    rows.push(Row::strong(vec![
+        Rep::ColTotal.tr(lang).to_string(),
+        scale.number(totals.capex),
+    ]));
     Table { columns, rows }
-}
-
-pub(super) fn comparison(input: &ReportInput, blocks: &mut Vec<Block>) {
-    let lang = input.lang;
-    blocks.push(chapter(Rep::Comparison, lang));
-    blocks.push(Block::Table(comparison_table(
-        &input.results.site,
-        input.results.currency.code(),
-        lang,
-    )));
 }

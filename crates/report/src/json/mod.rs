@@ -368,11 +368,13 @@ pub struct OptionDoc {
     pub irr: Option<f64>,
     pub tco_per_kw_year: Option<f64>,
     pub cash_flows: Vec<Option<f64>>,
+    pub capex_by_year: Vec<Option<f64>>,
 }
 
-/// A finite number, else `None` (JSON null).
+/// A finite number, else `None` (JSON null); `-0` as `0`.
 fn num(value: f64) -> Option<f64> {
-    value.is_finite().then_some(value)
+    // Adding +0.0 turns -0.0 into +0.0 and leaves every other number as it is.
+    value.is_finite().then_some(value + 0.0)
 }
 
 fn kw(power: uom::si::f64::Power) -> f64 {
@@ -444,6 +446,7 @@ fn option(result: &OptionResult, irr: Option<f64>, lang: Lang) -> OptionDoc {
         irr: irr.and_then(num),
         tco_per_kw_year: num(c.tco_per_kw_year.amount),
         cash_flows: c.cash_flows.iter().map(|m| num(m.amount)).collect(),
+        capex_by_year: c.capex_by_year.iter().map(|m| num(m.amount)).collect(),
     }
 }
 

@@ -10,10 +10,10 @@ use crate::document::{Block, Cover, KeyFigure};
 pub(crate) const BODY: f32 = 9.5;
 /// Line height as a multiple of the font size.
 pub(crate) const LEADING: f32 = 1.4;
-/// Space a heading needs below it before the page is considered full (keep with next).
-const KEEP_WITH_NEXT: f32 = 90.0;
 /// Height of a chart block.
-const CHART_HEIGHT: f32 = 210.0;
+pub(crate) const CHART_HEIGHT: f32 = 210.0;
+/// A page this full (share of its body) may end before a page break; an emptier one goes on.
+const MIN_FILL_BEFORE_BREAK: f32 = 0.25;
 
 /// Pages being filled, and where the next block goes.
 pub(crate) struct Flow<'a> {
@@ -25,6 +25,16 @@ pub(crate) struct Flow<'a> {
     bookmarks: Vec<Bookmark>,
     /// Top of the free space on the current page.
     pub y: f32,
+    /// Height of what follows the next heading that must share its page (keep with next).
+    pub keep: f32,
+}
+
+fn heading_size(level: u8) -> f32 {
+    match level {
+        1 => 16.0,
+        2 => 12.5,
+        _ => 10.5,
+    }
 }
 
 impl<'a> Flow<'a> {
@@ -38,7 +48,12 @@ impl<'a> Flow<'a> {
             items: Vec::new(),
             bookmarks: Vec::new(),
             y: MARGIN_TOP,
+            keep: 0.0,
         }
+    }
+    /// Top of the body of a page.
+    pub fn top(&self) -> f32 {
+        MARGIN_TOP
     }
     pub fn left(&self) -> f32 {
         MARGIN_X
@@ -85,6 +100,15 @@ impl<'a> Flow<'a> {
                 self.text_lines(text, BODY, false, self.left(), self.measure());
                 self.y += BODY * 0.6;
             }
+            Block::Tornado(tornado) => {
+                let height = super::tornado::height(tornado);
+                self.ensure(height);
+                let (x, w) = (self.left(), self.measure());
+                let items = super::tornado::draw(tornado, self.fonts, x, self.y, w);
+                self.items.extend(items);
+                self.y += height + 12.0;
+            }
+            Block::FloorPlan(plan) => super::floorplan::place(self, plan),
             Block::Bullets(lines) => self.bullets(lines),
             Block::KeyFigures(figures) => self.key_figures(figures),
             Block::Table(table) => super::table::place(self, table),
@@ -97,18 +121,26 @@ impl<'a> Flow<'a> {
             }
             Block::Elevations(racks) => super::elevation::place(self, racks),
             Block::PageBreak => {
-                if !self.page_is_empty() {
+                let fill = (self.y - self.top()) / (self.bottom() - self.top());
+                if !self.page_is_empty() && fill >= MIN_FILL_BEFORE_BREAK {
                     self.new_page();
                 }
             }
         }
     }
 
-    /// Wrapped text, one line at a time (a paragraph may continue on the next page).
+    /// Wrapped text, one line at a time (a paragraph may continue on the next page, never
+    /// leaving one line alone at the foot or the head of a page).
     pub fn text_lines(&mut self, text: &str, size: f32, bold: bool, x: f32, width: f32) {
         let line_height = size * LEADING;
-        for line in self.fonts.wrap(text, size, bold, width) {
-            self.ensure(line_height);
+        let lines = self.fonts.wrap(text, size, bold, width);
+        let count = lines.len();
+        for (i, line) in lines.into_iter().enumerate() {
+            if i == 0 || count - i == 2 {
+                self.ensure(line_height * (count - i).min(2) as f32);
+            } else {
+                self.ensure(line_height);
+            }
             let baseline = self.y + self.fonts.ascent(size);
             self.items.push(text_item(
                 self.fonts,
@@ -196,18 +228,56 @@ impl<'a> Flow<'a> {
         self.new_page();
     }
 
+    /// Lines of a body paragraph.
+    pub fn lines(&self, text: &str) -> usize {
+        self.fonts.wrap(text, BODY, false, self.measure()).len()
+    }
+
+    /// Height a heading takes on the page.
+    pub fn heading_height(&self, level: u8, text: &str) -> f32 {
+        let size = heading_size(level);
+        let lines = self.fonts.wrap(text, size, true, self.measure()).len();
+        lines as f32 * size * 1.3 + size * 1.4
+    }
+
+    /// The least of `block` that must stand on the same page as a heading before it: a
+    /// table's header and first rows, a paragraph's first lines, a whole chart.
+    pub fn start_height(&self, block: &Block) -> f32 {
+        let line = BODY * LEADING;
+        match block {
+            Block::Heading { level, text } => self.heading_height(*level, text),
+            Block::Paragraph(text) => {
+                let lines = self.fonts.wrap(text, BODY, false, self.measure()).len();
+                (if lines <= 4 { lines } else { 2 }) as f32 * line
+            }
+            Block::Bullets(lines) => lines.first().map_or(0.0, |first| {
+                self.fonts
+                    .wrap(first, BODY, false, self.measure() - 12.0)
+                    .len()
+                    .min(3) as f32
+                    * line
+            }),
+            Block::KeyFigures(_) => 60.0,
+            Block::Table(table) => super::table::start_height(self.fonts, table, self.measure()),
+            Block::Chart(_) => CHART_HEIGHT,
+            Block::Tornado(tornado) => super::tornado::height(tornado),
+            Block::FloorPlan(plan) => super::floorplan::start_height(self, plan),
+            Block::Elevations(racks) => racks.first().map_or(0.0, |r| {
+                super::elevation::row_height(self.fonts, std::slice::from_ref(r))
+            }),
+            Block::Cover(_) | Block::PageBreak => 0.0,
+        }
+    }
+
     fn heading(&mut self, level: u8, text: &str) {
-        let size = match level {
-            1 => 16.0,
-            2 => 12.5,
-            _ => 10.5,
-        };
+        let size = heading_size(level);
         let lines = self.fonts.wrap(text, size, true, self.measure());
         let block_height = lines.len() as f32 * size * 1.3 + size * 0.8;
         if !self.page_is_empty() {
             self.y += size * 0.6;
         }
-        self.ensure(block_height + KEEP_WITH_NEXT);
+        let keep = std::mem::take(&mut self.keep);
+        self.ensure(block_height + keep);
         self.bookmarks.push(Bookmark {
             level,
             title: text.to_string(),

@@ -1,14 +1,14 @@
-//! Charts as vector primitives: stacked and grouped bars, lines with markers (a tornado is
-//! drawn by [`super::tornado`]). The same items are drawn by the PDF backend and turned into
-//! inline SVG by the HTML writer.
+//! Charts as vector primitives: stacked and grouped bars, lines with markers. The same items
+//! are drawn by the PDF backend and turned into inline SVG by the HTML writer.
 
 use super::fonts::Fonts;
 use super::{Anchor, Color, Item, text_item};
 use crate::document::{Chart, ChartKind};
 use coolplan_units::format::group_thousands;
 
-/// Series colours, in order (air, cold plate, immersion first).
-pub(super) const PALETTE: [Color; 12] = [
+/// Series colours, in order (air, cold plate, immersion first): eight, told apart in print;
+/// a chart has at most eight series (the document merges the rest into "other").
+pub const PALETTE: [Color; 8] = [
     Color(0x7f, 0x8c, 0x9d),
     Color(0x1f, 0x77, 0xb4),
     Color(0xe0, 0x7b, 0x39),
@@ -16,14 +16,10 @@ pub(super) const PALETTE: [Color; 12] = [
     Color(0xc0, 0x39, 0x2b),
     Color(0x8e, 0x6b, 0xb8),
     Color(0xd4, 0xac, 0x0d),
-    Color(0x16, 0xa0, 0x85),
     Color(0x2c, 0x3e, 0x50),
-    Color(0xe8, 0x43, 0x93),
-    Color(0x6c, 0x5c, 0xe7),
-    Color(0x95, 0xa5, 0xa6),
 ];
 
-pub(super) const TICK: f32 = 7.0;
+const TICK: f32 = 7.0;
 const LEGEND: f32 = 7.5;
 
 /// Draws `chart` into the box at (`x`, `y`) of `w` × `h` points.
@@ -48,15 +44,9 @@ pub fn draw_chart(chart: &Chart, fonts: &Fonts, x: f32, y: f32, w: f32, h: f32) 
         &chart.value_label,
     ));
     let legend_top = legend(chart, fonts, x, y + h, w, &mut items);
-    if chart.kind == ChartKind::Tornado {
-        let plot = (x, y + 32.0, w, legend_top - 16.0 - (y + 32.0));
-        super::tornado::draw(chart, fonts, plot, &mut items);
-        return items;
-    }
     let (low, high, step) = value_range(chart);
-    let divisor = scale_of(low.abs().max(high.abs()));
-    let decimals = tick_decimals(step / divisor.0);
-    let tick_text = |v: f64| format!("{}{}", group_thousands(v / divisor.0, decimals), divisor.1);
+    let decimals = super::tornado::decimals_for(step);
+    let tick_text = |v: f64| group_thousands(v, decimals);
     let ticks: Vec<f64> = (0..)
         .map(|i| low + step * i as f64)
         .take_while(|v| *v <= high + step * 1e-6)
@@ -65,11 +55,16 @@ pub fn draw_chart(chart: &Chart, fonts: &Fonts, x: f32, y: f32, w: f32, h: f32) 
         .iter()
         .map(|v| fonts.width(&tick_text(*v), TICK, false))
         .fold(0.0, f32::max);
+    let axis_title = if chart.category_label.is_empty() {
+        0.0
+    } else {
+        10.0
+    };
     let plot = Plot {
         left: x + label_width + 6.0,
         right: x + w - 4.0,
         top: y + 32.0,
-        bottom: legend_top - 16.0,
+        bottom: legend_top - 16.0 - axis_title,
         low,
         high,
     };
@@ -98,11 +93,24 @@ pub fn draw_chart(chart: &Chart, fonts: &Fonts, x: f32, y: f32, w: f32, h: f32) 
     }
     let n = chart.categories.len().max(1);
     match chart.kind {
+        ChartKind::StackedBars | ChartKind::GroupedBars => bars(chart, &plot, n, &mut items),
         ChartKind::Lines => lines(chart, &plot, n, &mut items),
-        // stacked or grouped (a tornado has returned above)
-        _ => bars(chart, &plot, n, &mut items),
     }
     category_labels(chart, fonts, &plot, n, &mut items);
+    if axis_title > 0.0 {
+        items.push(text_item(
+            fonts,
+            (
+                (plot.left + plot.right) / 2.0,
+                plot.bottom + 14.0 + fonts.ascent(TICK),
+            ),
+            TICK,
+            false,
+            Color::GREY,
+            Anchor::Middle,
+            &chart.category_label,
+        ));
+    }
     markers(chart, fonts, &plot, n, &mut items);
     items
 }
@@ -176,7 +184,7 @@ fn value_range(chart: &Chart) -> (f64, f64, f64) {
 }
 
 /// 1, 2, 2.5 or 5 times a power of ten, at least `raw`.
-pub(super) fn nice_step(raw: f64) -> f64 {
+fn nice_step(raw: f64) -> f64 {
     let power = 10f64.powf(raw.log10().floor());
     let fraction = raw / power;
     let nice = [1.0, 2.0, 2.5, 5.0, 10.0]
@@ -186,28 +194,20 @@ pub(super) fn nice_step(raw: f64) -> f64 {
     nice * power
 }
 
-/// Decimals a tick label needs for a step of `step` (in the label's unit).
-pub(super) fn tick_decimals(step: f64) -> usize {
-    if step >= 1.0 {
-        0
-    } else if step >= 0.1 {
-        1
+/// Round ticks covering `low..=high` (at least four) and their step.
+pub(crate) fn nice_ticks(low: f64, high: f64) -> (Vec<f64>, f64) {
+    let (low, high) = if high - low < 1e-12 {
+        (low - 0.5, high + 0.5)
     } else {
-        2
-    }
-}
-
-/// Divisor and suffix that keep tick labels short.
-pub(super) fn scale_of(magnitude: f64) -> (f64, &'static str) {
-    if magnitude >= 1e9 {
-        (1e9, " G")
-    } else if magnitude >= 1e6 {
-        (1e6, " M")
-    } else if magnitude >= 1e4 {
-        (1e3, " k")
-    } else {
-        (1.0, "")
-    }
+        (low, high)
+    };
+    let step = nice_step((high - low) / 5.0);
+    let (first, last) = ((low / step).floor() * step, (high / step).ceil() * step);
+    let ticks = (0..)
+        .map(|i| first + step * i as f64)
+        .take_while(|v| *v <= last + step * 1e-6)
+        .collect();
+    (ticks, step)
 }
 
 fn bars(chart: &Chart, plot: &Plot, n: usize, items: &mut Vec<Item>) {
@@ -374,7 +374,8 @@ mod tests {
     fn chart(kind: ChartKind, values: Vec<Vec<f64>>) -> Chart {
         Chart {
             title: "t".into(),
-            value_label: "CNY".into(),
+            value_label: "M CNY".into(),
+            category_label: String::new(),
             kind,
             categories: (0..values[0].len()).map(|i| i.to_string()).collect(),
             series: values
@@ -395,6 +396,27 @@ mod tests {
         assert_eq!(nice_step(1.3), 2.0);
         assert_eq!(nice_step(2.2), 2.5);
         assert_eq!(nice_step(3_100_000.0), 5_000_000.0);
+    }
+
+    #[test]
+    fn axes_have_at_least_four_round_ticks() {
+        for (low, high) in [
+            (0.0, 1.0),
+            (0.0, 5.1),
+            (0.0, 12.6),
+            (-3.2, 12.7),
+            (6.1, 10.2),
+            (0.0, 2_000.0),
+        ] {
+            let (ticks, step) = nice_ticks(low, high);
+            assert!(ticks.len() >= 4, "{low}..{high}: {ticks:?}");
+            assert!(ticks[0] <= low && *ticks.last().unwrap() >= high);
+            assert_eq!(nice_step(step), step);
+        }
+        // Monthly energy of a small room: 40–60 MWh a month.
+        let c = chart(ChartKind::GroupedBars, vec![vec![40.0; 12], vec![60.0; 12]]);
+        let (low, high, step) = value_range(&c);
+        assert!(((high - low) / step).round() >= 3.0, "{low} {high} {step}");
     }
 
     #[test]

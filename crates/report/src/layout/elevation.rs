@@ -1,4 +1,5 @@
-//! Rack elevations: racks drawn front-on, unit by unit, side by side across the page.
+//! Rack elevations: racks drawn front-on, unit by unit on a U scale, side by side across the
+//! page.
 
 use super::blocks::Flow;
 use super::fonts::Fonts;
@@ -8,6 +9,10 @@ use crate::document::{Elevation, SlotKind};
 const RACK_WIDTH: f32 = 100.0;
 const GAP: f32 = 22.0;
 const TITLE: f32 = 7.5;
+/// Room left of the first rack for its U scale.
+const SCALE: f32 = 12.0;
+/// Size of the U-scale numbers.
+const U_LABEL: f32 = 5.0;
 /// Height of the drawn rack body, points (a 42U rack: about 5.2 pt per U).
 const BODY: f32 = 220.0;
 
@@ -21,7 +26,7 @@ fn slot_color(kind: SlotKind) -> Color {
 
 /// Racks that fit side by side in `measure` points.
 pub fn racks_per_row(measure: f32) -> usize {
-    (((measure + GAP) / (RACK_WIDTH + GAP)).floor() as usize).max(1)
+    (((measure - SCALE + GAP) / (RACK_WIDTH + GAP)).floor() as usize).max(1)
 }
 
 /// Places the racks in rows that fit the measure.
@@ -56,7 +61,7 @@ pub fn draw_row(fonts: &Fonts, row: &[Elevation], left: f32, top: f32) -> Vec<It
     let mut items = Vec::new();
     let lines = title_lines(fonts, row);
     for (i, rack) in row.iter().enumerate() {
-        let x = left + i as f32 * (RACK_WIDTH + GAP);
+        let x = left + SCALE + i as f32 * (RACK_WIDTH + GAP);
         let title = fonts.wrap(&rack.title, TITLE, true, RACK_WIDTH + GAP - 4.0);
         for (j, line) in title.iter().enumerate() {
             let baseline = top + j as f32 * TITLE * 1.3 + fonts.ascent(TITLE);
@@ -86,6 +91,25 @@ fn draw_rack(fonts: &Fonts, items: &mut Vec<Item>, rack: &Elevation, x: f32, top
         fill: Some(Color::WHITE),
         stroke: Some(Color::BLACK),
     });
+    // U scale on the left: every fifth unit numbered from the bottom, a tick at each.
+    for u in (1..=rack.height_u).filter(|u| *u == 1 || u % 5 == 0) {
+        let mid = top + (units - u as f32 + 0.5) * per_u;
+        items.push(Item::Line {
+            points: vec![(x - 3.0, mid), (x, mid)],
+            color: Color::GREY,
+            width: 0.4,
+            dashed: false,
+        });
+        items.push(text_item(
+            fonts,
+            (x - 4.0, mid + U_LABEL * 0.35),
+            U_LABEL,
+            false,
+            Color::GREY,
+            Anchor::End,
+            &u.to_string(),
+        ));
+    }
     for slot in &rack.slots {
         let slot_top = top + (units - (slot.bottom_u + slot.height_u - 1) as f32) * per_u;
         let slot_height = slot.height_u as f32 * per_u;

@@ -134,12 +134,23 @@ impl Fonts {
                 line.push_str(token);
                 line_width = self.width(token, size, bold);
             } else {
-                // A word longer than the line: break it between characters.
+                // A word longer than the line: break it between characters, never before
+                // punctuation that must not begin a line.
                 for ch in token.chars() {
                     let w = self.width(ch.encode_utf8(&mut [0; 4]), size, bold);
                     if line_width + w > max_width && !line.is_empty() {
+                        // Closing punctuation takes the character before it to the new line.
+                        let carried = if is_closing(ch) && line.chars().count() > 1 {
+                            line.pop()
+                        } else {
+                            None
+                        };
                         lines.push(std::mem::take(&mut line));
                         line_width = 0.0;
+                        if let Some(c) = carried {
+                            line.push(c);
+                            line_width = self.width(c.encode_utf8(&mut [0; 4]), size, bold);
+                        }
                     }
                     line.push(ch);
                     line_width += w;
@@ -157,11 +168,129 @@ impl Fonts {
     }
 }
 
-/// Pieces of text between break opportunities: a word with its trailing spaces, or a single
-/// CJK character (with any closing punctuation that must not start a line).
+/// Pieces of text between break opportunities: a word with its trailing spaces, or a CJK
+/// run. Two rules keep names and figures whole:
+/// - a CJK run of up to [`CJK_WORD`] characters between non-CJK text (a hall name such as
+///   "数据大厅", an option name such as "冷板式液冷") does not break; longer runs (sentences)
+///   break between any two characters;
+/// - a number keeps the short unit after it: "1,092 亿元", "40.8 kW", "8.0 %", "3.4 年".
 fn tokens(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
+    let mut words = CjkWords {
+        text,
+        raw: raw_tokens(text).peekable(),
+    }
+    .peekable();
     std::iter::from_fn(move || {
+        let first = words.next()?;
+        if is_number_then_space(first)
+            && let Some(unit) = words.next_if(|u| is_short_unit(u))
+        {
+            return Some(span(text, first, unit));
+        }
+        Some(first)
+    })
+}
+
+/// The text from the start of `first` to the end of `last` (both slices of `text`).
+fn span<'a>(text: &'a str, first: &str, last: &str) -> &'a str {
+    let start = first.as_ptr() as usize - text.as_ptr() as usize;
+    let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+    &text[start..end]
+}
+
+/// Raw tokens with each short CJK run merged into one word.
+struct CjkWords<'a> {
+    text: &'a str,
+    raw: std::iter::Peekable<RawTokens<'a>>,
+}
+
+impl<'a> Iterator for CjkWords<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        let first = self.raw.next()?;
+        if !starts_cjk(first) || ends_run(first) {
+            return Some(first);
+        }
+        // The run goes on while pieces start with a CJK character; a space or closing
+        // punctuation ends it.
+        let mut lookahead = self.raw.clone();
+        let (mut last, mut pieces, mut chars) = (first, 1, cjk_chars(first));
+        while let Some(next) = lookahead.next().filter(|p| starts_cjk(p)) {
+            last = next;
+            pieces += 1;
+            chars += cjk_chars(next);
+            if ends_run(next) {
+                break;
+            }
+        }
+        if pieces == 1 || chars > CJK_WORD {
+            return Some(first);
+        }
+        for _ in 1..pieces {
+            self.raw.next();
+        }
+        Some(span(self.text, first, last))
+    }
+}
+
+fn cjk_chars(piece: &str) -> usize {
+    piece
+        .chars()
+        .filter(|c| is_cjk(*c) && !is_closing(*c))
+        .count()
+}
+
+/// A piece that ends a CJK run: trailing space or closing punctuation.
+fn ends_run(piece: &str) -> bool {
+    piece.ends_with(' ') || piece.chars().last().is_some_and(is_closing)
+}
+
+/// Longest CJK run kept on one line (names of halls, options, units).
+const CJK_WORD: usize = 7;
+
+fn starts_cjk(piece: &str) -> bool {
+    piece
+        .chars()
+        .next()
+        .is_some_and(|c| is_cjk(c) && !is_closing(c))
+}
+
+/// "1,092 ", "40.8 ", "-3 ": a number followed by a space.
+fn is_number_then_space(piece: &str) -> bool {
+    let number = piece.trim_end_matches(' ');
+    number.len() < piece.len()
+        && number.chars().last().is_some_and(|c| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '−' | '+'))
+}
+
+/// A unit that stays with the number before it: "kW", "%", "M", "亿元", "年", "MWh".
+fn is_short_unit(piece: &str) -> bool {
+    let unit = piece.trim_end().trim_end_matches(is_closing);
+    let chars = unit.chars().count();
+    let cjk = unit.chars().any(is_cjk);
+    chars > 0
+        && !unit.starts_with(|c: char| c.is_ascii_digit())
+        && if cjk { chars <= 2 } else { chars <= 5 }
+}
+
+/// Break opportunities without the gluing rules of [`tokens`]: a word with its trailing
+/// spaces, or a single CJK character (with any closing punctuation that must not start a
+/// line).
+fn raw_tokens(text: &str) -> RawTokens<'_> {
+    RawTokens { rest: text }
+}
+
+#[derive(Clone)]
+struct RawTokens<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for RawTokens<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest;
         let mut chars = rest.char_indices().peekable();
         let (_, first) = chars.next()?;
         let mut end = first.len_utf8();
@@ -185,9 +314,9 @@ fn tokens(text: &str) -> impl Iterator<Item = &str> {
             chars.next();
         }
         let (token, tail) = rest.split_at(end);
-        rest = tail;
+        self.rest = tail;
         Some(token)
-    })
+    }
 }
 
 /// Characters between which a line may break (ideographs, kana, CJK punctuation, full-width).
@@ -262,6 +391,26 @@ mod tests {
                 assert_eq!(joined, original, "no character lost");
             }
         }
+    }
+
+    #[test]
+    fn names_and_figures_stay_whole() {
+        let pieces = |t| tokens(t).collect::<Vec<&str>>();
+        assert_eq!(pieces("A1 数据大厅"), ["A1 ", "数据大厅"]);
+        assert_eq!(
+            pieces("投资 1,092 亿元，回收"),
+            ["投资 ", "1,092 亿元，", "回收"]
+        );
+        assert_eq!(
+            pieces("costs 16.6 M CNY, 8.0 % a year"),
+            ["costs ", "16.6 M ", "CNY, ", "8.0 % ", "a ", "year"]
+        );
+        // A sentence-long run still breaks between characters.
+        assert!(pieces("风冷无法冷却每柜功率过高的机柜").len() > 5);
+        // A tile too narrow for the figure breaks between figure and nothing else.
+        let fonts = Fonts::new();
+        let lines = fonts.wrap("1,092 亿元 a", 13.0, true, 70.0);
+        assert_eq!(lines[0], "1,092 亿元");
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! lines), the way typst lays out frames before any backend runs.
 //!
 //! Owns: paper sizes and margins, the flow of blocks down the page, pagination (headings
-//! kept with what follows, tables split with their header repeated),
+//! kept with the start of what follows, tables split with their header repeated and at
+//! least three rows on each side, no line alone at a page's foot or head, a page break
+//! only after a page at least a quarter full),
 //! running headers and "Page n of N" footers. Never touches: PDF objects, files, the clock.
 //! Text is measured with the embedded font's real advances ([`fonts`]), so what the layout
 //! decides fits does fit in the PDF. Where a chapter starts a new page is the document's
@@ -11,9 +13,10 @@
 mod blocks;
 mod chart;
 pub mod elevation;
+pub mod floorplan;
 pub mod fonts;
 mod table;
-mod tornado;
+pub mod tornado;
 
 pub use chart::draw_chart;
 pub use fonts::Fonts;
@@ -163,6 +166,49 @@ impl Page {
     }
 }
 
+impl Page {
+    /// Share of the page body (between the margins) its content fills, top to lowest item:
+    /// `0` for an empty page, about `1` for a full one. The running header and the footer are
+    /// outside the body and do not count.
+    pub fn fill(&self) -> f32 {
+        let bottom = self.height - MARGIN_BOTTOM;
+        let lowest = self
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text { y, .. } => Some(*y),
+                Item::Rect { y, h, .. } => Some(y + h),
+                Item::Line { points, .. } => points.iter().map(|p| p.1).reduce(f32::max),
+            })
+            .filter(|y| *y >= MARGIN_TOP - 0.5 && *y <= bottom + 0.5)
+            .fold(MARGIN_TOP, f32::max);
+        (lowest - MARGIN_TOP) / (bottom - MARGIN_TOP)
+    }
+    /// The text items of the page body from the top down as (size, bold, text): headings are
+    /// the bold ones of 10.5 pt and more.
+    pub fn body_texts(&self) -> Vec<(f32, bool, &str)> {
+        let bottom = self.height - MARGIN_BOTTOM;
+        let mut texts: Vec<(f32, f32, bool, &str)> = self
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text {
+                    y,
+                    size,
+                    bold,
+                    text,
+                    ..
+                } if *y >= MARGIN_TOP - 0.5 && *y <= bottom + 0.5 => {
+                    Some((*y, *size, *bold, text.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        texts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        texts.into_iter().map(|(_, s, b, t)| (s, b, t)).collect()
+    }
+}
+
 /// Page margins, points.
 pub(crate) const MARGIN_X: f32 = 50.0;
 pub(crate) const MARGIN_TOP: f32 = 62.0;
@@ -171,12 +217,34 @@ pub(crate) const MARGIN_BOTTOM: f32 = 56.0;
 /// Lays `doc` out on `paper`.
 pub fn layout(doc: &Document, paper: Paper, fonts: &Fonts) -> Vec<Page> {
     let mut flow = blocks::Flow::new(paper, fonts);
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if matches!(block, Block::Heading { .. }) {
+            flow.keep = keep_with_heading(&flow, &doc.blocks[i + 1..]);
+        }
         flow.block(block);
     }
     let mut pages = flow.finish();
     add_headers_and_footers(doc, &mut pages, fonts);
     pages
+}
+
+/// What must follow a heading on its page: the headings and short paragraphs (an intro of up
+/// to three lines) right after it and the start of the first other block, capped at half a
+/// page so a tall block still starts under its heading.
+fn keep_with_heading(flow: &blocks::Flow, rest: &[Block]) -> f32 {
+    let mut height = 0.0;
+    for block in rest {
+        height += flow.start_height(block);
+        let leads_on = match block {
+            Block::Heading { .. } => true,
+            Block::Paragraph(text) => flow.lines(text) <= 3,
+            _ => false,
+        };
+        if !leads_on {
+            break;
+        }
+    }
+    height.min((flow.bottom() - flow.top()) / 2.0)
 }
 
 /// The running header (not on the cover) and "Page n of N" footers.

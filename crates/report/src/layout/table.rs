@@ -83,19 +83,38 @@ pub(crate) fn size_columns(fonts: &Fonts, table: &Table, measure: f32) -> Sizing
     }
 }
 
-/// Starts every column at its minimum, then satisfies the columns that need least first
-/// (short names, numbers), so one long column (reasons, sources) wraps instead of the rest.
+/// Starts every column at its minimum, then gives the columns that need little more (names,
+/// numbers, short labels: up to [`SHORT_EXTRA`] of the measure) their whole width, least
+/// first, and shares what is left among the long columns (reasons, sources) in proportion to
+/// what each still lacks, so long texts wrap side by side and no column is one word wide.
 fn fill_smallest_first(minimum: &[f32], natural: &[f32], mut slack: f32) -> Vec<f32> {
     let mut widths = minimum.to_vec();
+    let total: f32 = natural.iter().sum::<f32>().max(1.0);
+    let measure = minimum.iter().sum::<f32>() + slack;
     let mut order: Vec<usize> = (0..widths.len()).collect();
     order.sort_by(|&a, &b| (natural[a] - minimum[a]).total_cmp(&(natural[b] - minimum[b])));
+    let mut long = Vec::new();
     for i in order {
-        let give = (natural[i] - minimum[i]).min(slack);
+        let extra = natural[i] - minimum[i];
+        if extra > SHORT_EXTRA * measure.min(total) {
+            long.push(i);
+            continue;
+        }
+        let give = extra.min(slack);
         widths[i] += give;
         slack -= give;
     }
+    let wanted: f32 = long.iter().map(|&i| natural[i] - minimum[i]).sum();
+    if wanted > 0.0 {
+        for &i in &long {
+            widths[i] += slack * (natural[i] - minimum[i]) / wanted;
+        }
+    }
     widths
 }
+
+/// Extra width (share of the measure) up to which a column is given all it needs.
+const SHORT_EXTRA: f32 = 0.12;
 
 /// A row ready to draw: wrapped lines per cell and its height.
 struct LaidRow {
@@ -122,31 +141,104 @@ fn lay_row(fonts: &Fonts, sizing: &Sizing, cells: &[&str], bold: bool) -> LaidRo
     }
 }
 
-/// Places `table` in the flow, repeating its header on every page it reaches.
+/// Fewest body rows a table leaves on a page when it splits (its start and its tail).
+pub(crate) const MIN_ROWS_SPLIT: usize = 3;
+
+/// Height of the header and the first rows a table must start with on a page.
+pub(crate) fn start_height(fonts: &Fonts, table: &Table, measure: f32) -> f32 {
+    let sizing = size_columns(fonts, table, measure);
+    let header_cells: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
+    let header = lay_row(fonts, &sizing, &header_cells, true);
+    header.height
+        + table
+            .rows
+            .iter()
+            .take(MIN_ROWS_SPLIT)
+            .map(|r| {
+                let cells: Vec<&str> = r.cells.iter().map(String::as_str).collect();
+                lay_row(fonts, &sizing, &cells, r.strong).height
+            })
+            .sum::<f32>()
+}
+
+/// Places `table` in the flow, repeating its header on every page it reaches. A split leaves
+/// at least [`MIN_ROWS_SPLIT`] rows on each side (short tables move whole to the next page).
 pub(crate) fn place(flow: &mut Flow, table: &Table) {
     let fonts = flow.fonts;
     let sizing = size_columns(fonts, table, flow.measure());
     let header_cells: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
     let header = lay_row(fonts, &sizing, &header_cells, true);
     let aligns: Vec<Align> = table.columns.iter().map(|c| c.align).collect();
-    let lay = |row: &crate::document::Row| {
-        let cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
-        lay_row(fonts, &sizing, &cells, row.strong)
-    };
-    // Keep the header with at least the first row.
-    let first_height = table.rows.first().map_or(0.0, |r| lay(r).height);
-    flow.ensure(header.height + first_height);
+    let rows: Vec<LaidRow> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
+            lay_row(fonts, &sizing, &cells, row.strong)
+        })
+        .collect();
+    let breaks = page_breaks(
+        &rows.iter().map(|r| r.height).collect::<Vec<_>>(),
+        header.height,
+        flow.bottom() - flow.y,
+        flow.bottom() - flow.top(),
+    );
+    if breaks.first() == Some(&0) {
+        flow.new_page();
+    }
     draw_row(flow, &sizing, &aligns, &header, Some(Color::SHADE));
-    for (index, row) in table.rows.iter().enumerate() {
-        let laid = lay(row);
-        if flow.y + laid.height > flow.bottom() {
+    for (index, laid) in rows.iter().enumerate() {
+        if index > 0 && breaks.contains(&index) {
             flow.new_page();
             draw_row(flow, &sizing, &aligns, &header, Some(Color::SHADE));
         }
         let shade = (index % 2 == 1).then_some(Color(0xf7, 0xf8, 0xfa));
-        draw_row(flow, &sizing, &aligns, &laid, shade);
+        draw_row(flow, &sizing, &aligns, laid, shade);
     }
     flow.y += 10.0;
+}
+
+/// Row indices that start a new page (`0`: the table starts on the next page), for rows of
+/// `heights` under a header of `header` height, with `room` left on this page and `page`
+/// on a fresh one. Greedy, then no page keeps fewer than [`MIN_ROWS_SPLIT`] rows where the
+/// table has more: a short start moves to the next page, a short tail takes rows from the
+/// page before it.
+fn page_breaks(heights: &[f32], header: f32, room: f32, page: f32) -> Vec<usize> {
+    let n = heights.len();
+    let mut breaks = Vec::new();
+    let mut left = room - header;
+    let mut on_page = 0usize;
+    let mut fresh = room >= page;
+    for (i, h) in heights.iter().enumerate() {
+        // A row taller than a whole page stays where it is (it cannot fit anywhere).
+        if *h > left && !(on_page == 0 && fresh) {
+            breaks.push(i);
+            left = page - header;
+            on_page = 0;
+            fresh = true;
+        }
+        left -= h;
+        on_page += 1;
+    }
+    let min = MIN_ROWS_SPLIT.min(n);
+    // A start of fewer than `min` rows (or only the header) moves to the next page.
+    if let Some(&first) = breaks.first()
+        && first < min
+        && room < page
+    {
+        let mut moved = page_breaks(heights, header, page, page);
+        moved.insert(0, 0);
+        return moved;
+    }
+    // A tail of fewer than `min` rows takes rows from the page before it.
+    if let Some(last) = breaks.last_mut() {
+        let tail = n - *last;
+        let before = *last;
+        if tail < min && before > min {
+            *last = n - min;
+        }
+    }
+    breaks
 }
 
 fn draw_row(
@@ -228,6 +320,26 @@ mod tests {
         assert!((total - 400.0).abs() < 0.01, "{total}");
         assert_eq!(sizing.size, SIZE);
         assert!(sizing.widths[1] >= fonts.width("40.8", SIZE, false) + 2.0 * PAD_X);
+    }
+
+    #[test]
+    fn splits_leave_at_least_three_rows_on_each_page() {
+        // 10 rows of 10 pt, 25 pt header: a fresh page (200 pt) holds 17 rows.
+        let heights = vec![10.0; 10];
+        // Room for 2 rows only: the table starts on the next page, whole.
+        assert_eq!(page_breaks(&heights, 25.0, 45.0, 200.0), vec![0]);
+        // Room for 8 rows: 8 here and 2 on the next page would strand 2; 7 and 3 instead.
+        assert_eq!(page_breaks(&heights, 25.0, 105.0, 200.0), vec![7]);
+        // Room for 5: 5 and 5.
+        assert_eq!(page_breaks(&heights, 25.0, 75.0, 200.0), vec![5]);
+        // Fits: no break.
+        assert!(page_breaks(&heights, 25.0, 150.0, 200.0).is_empty());
+        // A long table on fresh pages: 17 per page, the tail of 6 keeps its rows.
+        let long = vec![10.0; 40];
+        assert_eq!(page_breaks(&long, 25.0, 200.0, 200.0), vec![17, 34]);
+        // A tail of 1 row takes two from the page before.
+        let tail = vec![10.0; 35];
+        assert_eq!(page_breaks(&tail, 25.0, 200.0, 200.0), vec![17, 32]);
     }
 
     #[test]

@@ -1,43 +1,107 @@
-//! A tornado chart as vector primitives: one row per category (the first at the top), each
-//! series a horizontal bar from the base value to its own, the value axis along the bottom
-//! and a dashed line at the base with its label.
-//!
-//! Owns: the tornado's geometry. Never touches: the sensitivity's figures (`compose`), the
-//! title and legend (drawn by [`super::chart::draw_chart`] around it).
+//! The tornado chart: one horizontal bar per input around the base value (low end to one
+//! side, high end to the other), sorted as given (largest swing first), each labelled with
+//! the input's name and the input's value at each end; a value axis with its unit below.
 
-use super::chart::{PALETTE, TICK, nice_step, scale_of, tick_decimals};
+use super::chart::{PALETTE, nice_ticks};
 use super::fonts::Fonts;
-use super::{Anchor, Color, Item, text_item};
-use crate::document::Chart;
+use super::{Anchor, Color, Item, fit_line, text_item};
+use crate::document::Tornado;
 use coolplan_units::format::group_thousands;
 
-/// Share of the box the category labels may take at most.
-const LABEL_SHARE: f32 = 0.4;
+const ROW: f32 = 20.0;
+const LABEL: f32 = 7.5;
+const VALUE: f32 = 6.5;
+const HEAD: f32 = 44.0;
+const AXIS: f32 = 26.0;
 
-/// Draws the rows of `chart` into `(x, y, w, h)` (the box below the title, above the legend).
-pub(super) fn draw(
-    chart: &Chart,
-    fonts: &Fonts,
-    (x, y, w, h): (f32, f32, f32, f32),
-    items: &mut Vec<Item>,
-) {
-    let base = chart.markers.first().map_or(0.0, |(value, _)| *value);
-    let (low, high, step) = range_around(chart, base);
-    let divisor = scale_of(low.abs().max(high.abs()));
-    let decimals = tick_decimals(step / divisor.0);
-    let tick_text = |v: f64| format!("{}{}", group_thousands(v / divisor.0, decimals), divisor.1);
-    let label_width = chart
-        .categories
+/// Height of the drawn tornado, points.
+pub fn height(tornado: &Tornado) -> f32 {
+    HEAD + tornado.bars.len().max(1) as f32 * ROW + AXIS
+}
+
+/// Draws `tornado` with its top-left corner at (`x`, `y`), `w` points wide.
+pub fn draw(tornado: &Tornado, fonts: &Fonts, x: f32, y: f32, w: f32) -> Vec<Item> {
+    let mut items = vec![
+        text_item(
+            fonts,
+            (x, y + fonts.ascent(9.5)),
+            9.5,
+            true,
+            Color::BLACK,
+            Anchor::Start,
+            &tornado.title,
+        ),
+        text_item(
+            fonts,
+            (x, y + 14.0 + fonts.ascent(LABEL)),
+            LABEL,
+            false,
+            Color::GREY,
+            Anchor::Start,
+            &tornado.value_label,
+        ),
+    ];
+    // Legend: low end, high end.
+    let mut lx = x;
+    for (i, name) in [&tornado.low_name, &tornado.high_name].iter().enumerate() {
+        items.push(Item::Rect {
+            x: lx,
+            y: y + 27.0,
+            w: 8.0,
+            h: 7.0,
+            fill: Some(end_color(i)),
+            stroke: None,
+        });
+        items.push(text_item(
+            fonts,
+            (lx + 11.0, y + 27.0 + fonts.ascent(LABEL) * 0.85),
+            LABEL,
+            false,
+            Color::BLACK,
+            Anchor::Start,
+            name,
+        ));
+        lx += fonts.width(name, LABEL, false) + 24.0;
+    }
+    let name_width = tornado
+        .bars
         .iter()
-        .map(|c| fonts.width(c, TICK, false))
+        .map(|b| fonts.width(&b.name, LABEL, false))
         .fold(0.0, f32::max)
-        .min(w * LABEL_SHARE);
-    let (left, right) = (x + label_width + 6.0, x + w - 4.0);
-    let (top, bottom) = (y + 10.0, y + h - 12.0);
-    let px = |v: f64| left + ((v - low) / (high - low)) as f32 * (right - left);
-    let mut tick = low;
-    while tick <= high + step * 1e-6 {
-        let tx = px(tick);
+        .min(w * 0.32)
+        + 6.0;
+    // Room on both sides of the bars for the input values.
+    let value_room = tornado
+        .bars
+        .iter()
+        .flat_map(|b| [&b.low_input, &b.high_input])
+        .map(|t| fonts.width(t, VALUE, false))
+        .fold(0.0, f32::max)
+        + 6.0;
+    let (left, right) = (x + name_width + value_room, x + w - value_room);
+    let values = tornado
+        .bars
+        .iter()
+        .flat_map(|b| [b.low, b.high])
+        .chain([tornado.base])
+        .filter(|v| v.is_finite());
+    let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let (low, high) = if low.is_finite() {
+        (low, high)
+    } else {
+        (0.0, 1.0)
+    };
+    let (ticks, step) = nice_ticks(low, high);
+    let (axis_low, axis_high) = (ticks[0], ticks[ticks.len() - 1]);
+    let span = (axis_high - axis_low).max(f64::EPSILON);
+    let at = |v: f64| left + ((v - axis_low) / span) as f32 * (right - left);
+    let top = y + HEAD;
+    let bottom = top + tornado.bars.len().max(1) as f32 * ROW;
+    let decimals = decimals_for(step);
+    for v in &ticks {
+        let tx = at(*v);
         items.push(Item::Line {
             points: vec![(tx, top), (tx, bottom)],
             color: Color(0xdd, 0xdd, 0xdd),
@@ -46,136 +110,154 @@ pub(super) fn draw(
         });
         items.push(text_item(
             fonts,
-            (tx, bottom + 3.0 + fonts.ascent(TICK)),
-            TICK,
+            (tx, bottom + 4.0 + fonts.ascent(LABEL)),
+            LABEL,
             false,
             Color::GREY,
             Anchor::Middle,
-            &tick_text(tick),
+            &group_thousands(*v, decimals),
         ));
-        tick += step;
     }
-    let rows = chart.categories.len().max(1);
-    let row = (bottom - top) / rows as f32;
-    for (i, category) in chart.categories.iter().enumerate() {
-        let centre = top + (i as f32 + 0.5) * row;
+    for (i, bar) in tornado.bars.iter().enumerate() {
+        let row_top = top + i as f32 * ROW;
+        let mid = row_top + ROW / 2.0;
+        let name = fit_line(fonts, &bar.name, LABEL, name_width - 6.0);
         items.push(text_item(
             fonts,
-            (left - 4.0, centre + TICK * 0.35),
-            TICK,
-            false,
-            Color::BLACK,
-            Anchor::End,
-            category,
-        ));
-        // the end farther from the base first, so a nearer one on the same side stays seen
-        let mut ends: Vec<(usize, f64)> = chart
-            .series
-            .iter()
-            .enumerate()
-            .filter_map(|(s, series)| series.values.get(i).map(|v| (s, *v)))
-            .filter(|(_, v)| v.is_finite())
-            .collect();
-        ends.sort_by(|a, b| (b.1 - base).abs().total_cmp(&(a.1 - base).abs()));
-        for (s, value) in ends {
-            let (a, b) = (px(base), px(value));
-            items.push(Item::Rect {
-                x: a.min(b),
-                y: centre - row * 0.3,
-                w: (a - b).abs(),
-                h: row * 0.6,
-                fill: Some(PALETTE[s % PALETTE.len()]),
-                stroke: None,
-            });
-        }
-    }
-    if let Some((_, label)) = chart.markers.first() {
-        let bx = px(base);
-        items.push(Item::Line {
-            points: vec![(bx, top - 4.0), (bx, bottom)],
-            color: Color::BLACK,
-            width: 0.7,
-            dashed: true,
-        });
-        items.push(text_item(
-            fonts,
-            (bx + 3.0, top - 2.0),
-            TICK,
+            (x, mid + LABEL * 0.35),
+            LABEL,
             false,
             Color::BLACK,
             Anchor::Start,
-            label,
+            &name,
         ));
+        for (end, (value, label)) in [(bar.low, &bar.low_input), (bar.high, &bar.high_input)]
+            .into_iter()
+            .enumerate()
+        {
+            if !value.is_finite() {
+                continue;
+            }
+            let (from, to) = (at(tornado.base), at(value));
+            // Each end takes half the row so both show where they overlap (same side).
+            let bar_top = row_top + 3.0 + end as f32 * (ROW - 6.0) / 2.0;
+            items.push(Item::Rect {
+                x: from.min(to),
+                y: bar_top,
+                w: (to - from).abs().max(0.8),
+                h: (ROW - 6.0) / 2.0,
+                fill: Some(end_color(end)),
+                stroke: None,
+            });
+            let (anchor, lx) = if to >= from {
+                (Anchor::Start, to + 3.0)
+            } else {
+                (Anchor::End, to - 3.0)
+            };
+            items.push(text_item(
+                fonts,
+                (lx, bar_top + (ROW - 6.0) / 4.0 + VALUE * 0.35),
+                VALUE,
+                false,
+                Color::BLACK,
+                anchor,
+                label,
+            ));
+        }
+    }
+    let base = at(tornado.base);
+    items.push(Item::Line {
+        points: vec![(base, top - 4.0), (base, bottom)],
+        color: Color::BLACK,
+        width: 0.8,
+        dashed: true,
+    });
+    items.push(text_item(
+        fonts,
+        (base, top - 6.0),
+        VALUE,
+        false,
+        Color::BLACK,
+        Anchor::Middle,
+        &tornado.base_label,
+    ));
+    items
+}
+
+/// Decimals that tell ticks `step` apart.
+pub(crate) fn decimals_for(step: f64) -> usize {
+    if step >= 1.0 {
+        0
+    } else if step >= 0.1 {
+        1
+    } else {
+        2
     }
 }
 
-/// Low and high ends of the value axis around `base` and every value, and a round step.
-fn range_around(chart: &Chart, base: f64) -> (f64, f64, f64) {
-    let values = chart
-        .series
-        .iter()
-        .flat_map(|s| &s.values)
-        .filter(|v| v.is_finite());
-    let (mut low, mut high) = values.fold((base, base), |(l, h), v| (l.min(*v), h.max(*v)));
-    if high - low < 1e-12 {
-        let pad = base.abs().max(1.0) * 0.1;
-        (low, high) = (base - pad, base + pad);
-    }
-    let step = nice_step((high - low) / 5.0);
-    (
-        (low / step).floor() * step,
-        (high / step).ceil() * step,
-        step,
-    )
+fn end_color(end: usize) -> Color {
+    if end == 0 { PALETTE[2] } else { PALETTE[1] }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{ChartKind, Series};
+    use crate::document::TornadoBar;
 
     #[test]
-    fn bars_start_at_the_base_and_stay_in_the_box() {
-        // base 10: low end 6 and high end 17 on the first row, 9 and 12 on the second
-        let chart = Chart {
+    fn bars_start_at_the_base_and_labels_name_each_end() {
+        let t = Tornado {
             title: "t".into(),
-            value_label: "CNY".into(),
-            kind: ChartKind::Tornado,
-            categories: vec!["a".into(), "b".into()],
-            series: vec![
-                Series {
-                    name: "low".into(),
-                    values: vec![6.0, 9.0],
+            value_label: "NPV (M CNY)".into(),
+            base: 8.0,
+            base_label: "base 8.0".into(),
+            low_name: "low".into(),
+            high_name: "high".into(),
+            bars: vec![
+                TornadoBar {
+                    name: "Electricity price".into(),
+                    low: 3.2,
+                    high: 12.7,
+                    low_input: "0.6 CNY/kWh".into(),
+                    high_input: "0.9 CNY/kWh".into(),
                 },
-                Series {
-                    name: "high".into(),
-                    values: vec![17.0, 12.0],
+                TornadoBar {
+                    name: "Discount rate".into(),
+                    low: 10.2,
+                    high: 6.1,
+                    low_input: "6 %".into(),
+                    high_input: "10 %".into(),
                 },
             ],
-            markers: vec![(10.0, "base".into())],
         };
         let fonts = Fonts::new();
-        let mut items = Vec::new();
-        draw(&chart, &fonts, (50.0, 100.0, 400.0, 200.0), &mut items);
-        let bars: Vec<(f32, f32)> = items
+        let items = draw(&t, &fonts, 50.0, 100.0, 495.0);
+        let texts: Vec<&str> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        for expected in [
+            "Electricity price",
+            "0.6 CNY/kWh",
+            "10 %",
+            "base 8.0",
+            "NPV (M CNY)",
+        ] {
+            assert!(texts.contains(&expected), "{expected} missing: {texts:?}");
+        }
+        // Four bars (two ends of two inputs) plus the two legend swatches, all in the box.
+        let rects: Vec<(f32, f32)> = items
             .iter()
             .filter_map(|i| match i {
                 Item::Rect { x, w, .. } => Some((*x, *w)),
                 _ => None,
             })
             .collect();
-        assert_eq!(bars.len(), 4);
-        // values 6 … 17 around 10: step 2.5, axis 5 → 17.5; every bar edge inside the box
-        for (x, w) in &bars {
-            assert!(*x >= 50.0 && x + w <= 450.01, "{x} {w}");
-        }
-        // the high bar of row a (17 − 10 = 7) is longer than its low bar (10 − 6 = 4)
-        let (first_w, second_w) = (bars[0].1, bars[1].1);
-        assert!(
-            (first_w / second_w - 7.0 / 4.0).abs() < 1e-3,
-            "{first_w} {second_w}"
-        );
-        // both bars of a row meet at the base
-        assert!((bars[0].0 - (bars[1].0 + bars[1].1)).abs() < 1e-3);
+        assert_eq!(rects.len(), 6);
+        assert!(rects.iter().all(|(x, w)| *x >= 50.0 && x + w <= 545.01));
+        assert!((height(&t) - (HEAD + 2.0 * ROW + AXIS)).abs() < 1e-3);
     }
 }

@@ -4,9 +4,9 @@
 //! Owns: turning result values into phrases via the tables of this crate and `coolplan_units::format`.
 //! Never touches: the engine's arithmetic, files, the clock.
 //!
-//! Money in CNY read in Chinese shows 亿元 (10⁸) and 万元 (10⁴) for large amounts; in English
-//! large amounts show `83.2 bn CNY`, and CNY amounts of 1 亿 or more add `(832 亿元)`, the
-//! figure Chinese analysts quote. Smaller amounts show whole units with thousands separators.
+//! Money has one scale per language: Chinese shows 亿元 (10⁸) and 万元 (10⁴) for large amounts,
+//! English shows `83.2 bn CNY` and `16.6 M CNY` (never 亿元). Smaller amounts show whole units
+//! with thousands separators.
 
 use crate::analysis::An;
 use crate::terms::Term;
@@ -20,6 +20,7 @@ mod table;
 use crate::{Lang, Text};
 use coolplan_model::assumptions::cooling::CduSize;
 use coolplan_model::assumptions::{Entry, Named};
+use coolplan_model::fluids::Fluid;
 use coolplan_units::format::{UnitSystem, group_thousands, quantity_trimmed as quantity};
 use coolplan_units::{AreaUnit, Currency, FloorLoadUnit, Money, PowerUnit, TemperatureUnit};
 
@@ -121,20 +122,9 @@ pub fn money(amount: Money, lang: Lang) -> String {
         }
         Lang::Zh if cny => format!("{} 元", group_thousands(value, 0)),
         Lang::Zh => format!("{} {code}", group_thousands(value, 0)),
-        Lang::En => {
-            let base = if magnitude >= 1.0e9 {
-                format!("{} bn {code}", short_number(value / 1.0e9))
-            } else if magnitude >= 1.0e6 {
-                format!("{} M {code}", short_number(value / 1.0e6))
-            } else {
-                format!("{} {code}", group_thousands(value, 0))
-            };
-            if cny && magnitude >= YI {
-                format!("{base} ({} 亿元)", short_number(value / YI))
-            } else {
-                base
-            }
-        }
+        Lang::En if magnitude >= 1.0e9 => format!("{} bn {code}", short_number(value / 1.0e9)),
+        Lang::En if magnitude >= 1.0e6 => format!("{} M {code}", short_number(value / 1.0e6)),
+        Lang::En => format!("{} {code}", group_thousands(value, 0)),
     }
 }
 
@@ -297,7 +287,7 @@ mod tests {
         assert_eq!(money(cny(153.6e9), Lang::Zh), "1,536 亿元");
         assert_eq!(money(cny(215_600.0), Lang::Zh), "21.6 万元");
         assert_eq!(money(cny(9_876.0), Lang::Zh), "9,876 元");
-        assert_eq!(money(cny(83.2e9), Lang::En), "83.2 bn CNY (832 亿元)");
+        assert_eq!(money(cny(83.2e9), Lang::En), "83.2 bn CNY");
         assert_eq!(money(cny(1_234_567.0), Lang::En), "1.23 M CNY");
         assert_eq!(
             money(Money::new(-36_058.0, Currency::USD), Lang::En),
@@ -352,15 +342,31 @@ pub fn cdu_size_name(size: &CduSize, lang: Lang) -> &'static str {
     .tr(lang)
 }
 
+/// A fluid's name in `lang`; a custom fluid keeps the name its file gives it.
+pub fn fluid_name(fluid: &Fluid, lang: Lang) -> String {
+    let key = match fluid {
+        Fluid::Water => Words::FluidWater,
+        Fluid::PG25 => Words::FluidPg25,
+        Fluid::ShellS5X => Words::FluidShellS5x,
+        Fluid::CastrolDC15 => Words::FluidCastrolDc15,
+        Fluid::Hydrocarbon => Words::FluidHydrocarbon,
+        Fluid::Custom { name, .. } => return name.clone(),
+    };
+    key.tr(lang).to_string()
+}
+
 /// An assumption's value for people reading `lang`: `25 kW`; a value with a name of its own
-/// puts it first, `In-row CDU, 600 kW` / `列间 CDU，600 kW`.
+/// puts it first, `In-row CDU, 600 kW` / `列间 CDU，600 kW`, `Water, 995.6 kg/m³, …`.
 pub fn assumption_value(entry: &Entry, lang: Lang) -> String {
+    let comma = if lang == Lang::Zh { "，" } else { ", " };
     match &entry.named {
         None => entry.display.clone(),
         Some(Named::Cdu(CduSize::Auto)) => cdu_size_name(&CduSize::Auto, lang).to_string(),
         Some(Named::Cdu(size)) => {
-            let comma = if lang == Lang::Zh { "，" } else { ", " };
             format!("{}{comma}{}", cdu_size_name(size, lang), entry.display)
+        }
+        Some(Named::Fluid(fluid)) => {
+            format!("{}{comma}{}", fluid_name(fluid, lang), entry.display)
         }
     }
 }

@@ -139,6 +139,7 @@ pub fn headline(plan: &Plan, racks_of: impl Fn(usize) -> u64, lang: Lang) -> Str
             if groups == 1 {
                 PlanWords::PlanPartOne.fmt(lang, &[&name, &racks])
             } else {
+                let groups = coolplan_units::format::group_thousands(groups as f64, 0);
                 PlanWords::PlanPart.fmt(lang, &[&name, &groups, &racks])
             }
         })

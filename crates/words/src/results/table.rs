@@ -37,6 +37,11 @@ crate::texts! {
         CduInRow => "In-row CDU", "列间 CDU";
         CduFacility => "Facility CDU", "设施级 CDU";
         CduCustom => "Custom CDU", "自定义 CDU";
+        FluidWater => "Water", "水";
+        FluidPg25 => "25 % propylene glycol", "25% 丙二醇水溶液";
+        FluidShellS5x => "Shell S5 X (GTL immersion fluid)", "Shell S5 X（GTL 合成浸没冷却液）";
+        FluidCastrolDc15 => "Castrol ON DC 15 (immersion fluid)", "Castrol ON DC 15（浸没冷却液）";
+        FluidHydrocarbon => "Hydrocarbon fluid (Group III)", "III 类烃基冷却液";
         Option => "Option", "方案";
         ItDesign => "IT kW", "IT 功率";
         Capex => "CAPEX", "投资 (CAPEX)";
@@ -50,7 +55,6 @@ crate::texts! {
         Halls => "Halls", "机房";
         RackGroups => "Rack groups", "机柜组";
         Recommended => "Recommended: {0}", "推荐方案：{0}";
-        MixedPlan => "Mixed plan (each rack group on its own best option): CAPEX {0}, NPV vs air {1}, PUE {2}", "混合方案（每个机柜组采用各自最优方案）：投资 {0}，相对风冷净现值 {1}，PUE {2}";
         Heading => "{0}: {1} years at a discount rate of {2}, money in {3}", "{0}：评估期 {1} 年，折现率 {2}，货币单位 {3}";
         MoreRackGroups => "… and {0} more rack groups (see --format json)", "……另有 {0} 个机柜组（见 --format json）";
         ItemPerKwStock => "per-kW price, stock servers", "按千瓦单价（存量服务器）";
