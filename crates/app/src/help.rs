@@ -151,40 +151,18 @@ pub fn window(
 #[cfg(test)]
 mod tests {
     use egui::accesskit::Role;
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
     use super::HelpDoc;
-    use crate::CoolplanApp;
     use crate::command::Command;
-    use crate::file_dialog::FileDialogs;
-    use crate::recovery::RecoveryStore;
-    use crate::sample::example_site;
-    use crate::settings::{DialogPreference, Settings};
-    use crate::state::{Document, Modal};
+    use crate::state::Modal;
     use coolplan_words::Lang;
     use coolplan_words::Text;
     use coolplan_words::gui::Gui;
 
     #[test]
     fn help_shows_the_bundled_method_with_a_chinese_summary_and_switches_to_the_file_format() {
-        let doc = Document::new(example_site().unwrap(), None, None);
-        let settings = Settings {
-            dialogs: DialogPreference::InApp,
-            lang: Lang::Zh,
-            ..Settings::default()
-        };
-        let app = CoolplanApp::new(
-            doc,
-            settings,
-            RecoveryStore::disabled(),
-            FileDialogs::default(),
-        );
-        let mut harness = Harness::builder()
-            .with_size([1400.0, 900.0])
-            .allow_missing_glyphs()
-            .with_context_setup(crate::fonts::install)
-            .build_ui_state(|ui, app: &mut CoolplanApp| app.show(ui), app);
+        let mut harness = crate::test_harness::example_app([1400.0, 900.0], Lang::Zh);
         harness
             .state_mut()
             .queue(Command::ShowModal(Modal::Help(HelpDoc::Method)));

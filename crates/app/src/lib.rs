@@ -35,6 +35,8 @@ mod start;
 pub mod state;
 mod status;
 pub mod studies;
+#[cfg(test)]
+mod test_harness;
 pub mod tsv;
 pub mod undo;
 mod words;

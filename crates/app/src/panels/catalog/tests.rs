@@ -6,34 +6,14 @@ use egui_kittest::kittest::Queryable;
 
 use crate::CoolplanApp;
 use crate::command::Command;
-use crate::file_dialog::FileDialogs;
-use crate::recovery::RecoveryStore;
 use crate::sample::example_site;
-use crate::settings::{DialogPreference, Settings};
-use crate::state::{Document, View};
+use crate::state::View;
+use crate::test_harness::example_view;
 use coolplan_model::assumptions::Provenance;
 
 /// The app on the bundled example, showing the catalog, in a window tall enough for the table.
 fn catalog_view() -> Harness<'static, CoolplanApp> {
-    let doc = Document::new(example_site().unwrap(), None, None);
-    let settings = Settings {
-        dialogs: DialogPreference::InApp,
-        ..Settings::default()
-    };
-    let app = CoolplanApp::new(
-        doc,
-        settings,
-        RecoveryStore::disabled(),
-        FileDialogs::default(),
-    );
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .allow_missing_glyphs()
-        .with_context_setup(crate::fonts::install)
-        .build_ui_state(|ui, app: &mut CoolplanApp| app.show(ui), app);
-    harness.state_mut().queue(Command::ShowView(View::Catalog));
-    harness.run();
-    harness
+    example_view(View::Catalog, [1400.0, 1000.0])
 }
 
 /// Ids of the rows the table shows, top to bottom.

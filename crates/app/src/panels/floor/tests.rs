@@ -9,33 +9,12 @@ use egui_kittest::kittest::Queryable;
 use super::geometry::{RACK_W, ROW_LABEL_W};
 use crate::CoolplanApp;
 use crate::command::Command;
-use crate::file_dialog::FileDialogs;
-use crate::recovery::RecoveryStore;
-use crate::sample::example_site;
-use crate::settings::{DialogPreference, Settings};
-use crate::state::{Document, View};
+use crate::state::View;
+use crate::test_harness::example_view;
 use coolplan_model::Position;
 
 fn floor_view() -> Harness<'static, CoolplanApp> {
-    let doc = Document::new(example_site().unwrap(), None, None);
-    let settings = Settings {
-        dialogs: DialogPreference::InApp,
-        ..Settings::default()
-    };
-    let app = CoolplanApp::new(
-        doc,
-        settings,
-        RecoveryStore::disabled(),
-        FileDialogs::default(),
-    );
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .allow_missing_glyphs()
-        .with_context_setup(crate::fonts::install)
-        .build_ui_state(|ui, app: &mut CoolplanApp| app.show(ui), app);
-    harness.state_mut().queue(Command::ShowView(View::Floor));
-    harness.run();
-    harness
+    example_view(View::Floor, [1400.0, 1000.0])
 }
 
 fn position_of_first_group(harness: &Harness<'_, CoolplanApp>) -> Option<Position> {

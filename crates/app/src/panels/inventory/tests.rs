@@ -8,35 +8,12 @@ use egui_kittest::kittest::Queryable;
 
 use crate::CoolplanApp;
 use crate::command::Command;
-use crate::file_dialog::FileDialogs;
-use crate::recovery::RecoveryStore;
-use crate::sample::example_site;
-use crate::settings::{DialogPreference, Settings};
-use crate::state::{Document, View};
+use crate::state::View;
+use crate::test_harness::example_view;
 
 /// The app on the bundled example, showing the inventory.
 fn inventory_view() -> Harness<'static, CoolplanApp> {
-    let doc = Document::new(example_site().unwrap(), None, None);
-    let settings = Settings {
-        dialogs: DialogPreference::InApp,
-        ..Settings::default()
-    };
-    let app = CoolplanApp::new(
-        doc,
-        settings,
-        RecoveryStore::disabled(),
-        FileDialogs::default(),
-    );
-    let mut harness = Harness::builder()
-        .with_size([1500.0, 1000.0])
-        .allow_missing_glyphs()
-        .with_context_setup(crate::fonts::install)
-        .build_ui_state(|ui, app: &mut CoolplanApp| app.show(ui), app);
-    harness
-        .state_mut()
-        .queue(Command::ShowView(View::Inventory));
-    harness.run();
-    harness
+    example_view(View::Inventory, [1500.0, 1000.0])
 }
 
 /// Clicks the name of rack group `name` with `modifiers` held.
