@@ -25,6 +25,7 @@ pub fn epw_climate() -> ClimateData {
     let epw = parse_epw(&synthetic_epw_text(), "synthetic.epw").expect("synthetic EPW parses");
     ClimateData {
         name: format!("{} (synthetic EPW)", epw.location),
+        kind: coolplan::engine::climate::ClimateKind::Hourly,
         bins: bins_from_hourly(&epw.records),
     }
 }

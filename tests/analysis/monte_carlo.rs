@@ -89,6 +89,11 @@ fn shrinking_ranges_approach_the_deterministic_p50() {
         .cost
         .npv_vs_air
         .amount;
+    // The P10–P90 spread shrinks with the ranges, and the P50 stays inside a small fraction
+    // of it (sampling noise of a 400-sample median is ≈ 3 % of the spread). The gap alone is
+    // not monotone from one range to the next: at ± 20 % and ± 2 % it is sampling noise of a
+    // few hundred CNY on a 2.6 M CNY NPV either way.
+    let mut previous_width = f64::INFINITY;
     let mut previous_gap = f64::INFINITY;
     for percent in [20.0, 2.0, 0.02] {
         let site = site_with(&format!(
@@ -103,11 +108,15 @@ fn shrinking_ranges_approach_the_deterministic_p50() {
             },
             2,
         );
-        let gap = (mc.options[1].npv.p50.amount - deterministic).abs();
+        let npv = &mc.options[1].npv;
+        let width = npv.p90.amount - npv.p10.amount;
+        let gap = (npv.p50.amount - deterministic).abs();
+        assert!(width < previous_width, "{percent} %: spread {width}");
         assert!(
-            gap <= previous_gap,
-            "{percent} %: gap {gap} > {previous_gap}"
+            gap <= 0.25 * width,
+            "{percent} %: gap {gap}, spread {width}"
         );
+        previous_width = width;
         previous_gap = gap;
     }
     // at ± 0.02 % the P50 is within 0.02 % of the deterministic NPV

@@ -216,8 +216,8 @@ fn no_plan_exceeds_a_years_budget() {
 fn the_plan_of_a_site_respects_its_budget_and_explains_every_group() {
     let site = site_with("");
     let results = coolplan::engine::evaluate(&site, &climate());
-    // 40.8 kW stock GPU racks, above the 25 kW guideline, pay most per yuan converted: they
-    // convert in 2026; 3 M CNY a year covers them
+    // 40.8 kW stock GPU racks, above the 25 kW guideline, run on air today; 3 M CNY a year
+    // would cover their conversion
     let budget = Money::new(3_000_000.0, Currency::CNY);
     let planned = plan(&site, &results, budget, 5);
     assert_eq!(planned.method, Method::Exhaustive);
@@ -230,13 +230,12 @@ fn the_plan_of_a_site_respects_its_budget_and_explains_every_group() {
         );
     }
     assert_eq!(planned.groups.len(), 2);
-    // the stock GPU racks run on air today (feasible, above the guideline): they convert
-    // first because they pay most per yuan, not because air cannot cool them
-    assert!(matches!(
-        planned.groups[0].reason,
-        PlanReason::BestNpvPerYuan { rank: 1, .. }
-    ));
-    assert_eq!(planned.groups[0].choice.map(|c| c.1), Some(2026));
+    // The stock GPU racks stay on air: converting them saves less than it costs once the
+    // plant's fixed parts stay and the dry cooler needs a trim chiller in Beijing (method.md
+    // §7; cold plate NPV against air −2.31 M CNY for the whole site, `coolplan report`).
+    let gpu = &planned.groups[0];
+    assert!(gpu.choice.is_none(), "{gpu:?}");
+    assert!(matches!(gpu.reason, PlanReason::NoGain), "{gpu:?}");
     for g in &planned.groups {
         match (&g.choice, &g.reason) {
             (None, PlanReason::NoGain | PlanReason::NoBudget | PlanReason::Infeasible) => {}

@@ -5,6 +5,7 @@ use coolplan::engine::CoolingOption;
 use coolplan::engine::analysis::redundancy::{check, site_checks};
 use coolplan::engine::cdu::{CduLoad, assign};
 use coolplan::model::assumptions::cooling::CduSize;
+use coolplan::model::{Cooling, CoolingRule};
 use uom::si::power::kilowatt;
 
 fn load(group: usize, racks: u64, heat_kw: f64) -> CduLoad {
@@ -95,10 +96,14 @@ fn racks_that_fit_nowhere_are_listed() {
 
 #[test]
 fn a_site_is_checked_hall_by_hall_on_the_plan_s_cdus() {
-    let site = site_with("");
+    let mut site = site_with("");
+    // The plan would keep both groups on air (converting the GPU racks does not pay once the
+    // plant's fixed parts stay, method.md §7): the rule puts them on cold plate, one loop.
+    site.halls[0].racks[0].cooling = Some(CoolingRule::Force(Cooling::ColdPlate));
     let results = coolplan::engine::evaluate(&site, &climate());
     let checks = site_checks(&site, &results);
     let plan = &results.plan;
+    assert_eq!(checks.len(), 1);
     assert_eq!(checks.len(), plan.halls[0].cdus.len());
     for c in &checks {
         let design = &plan.halls[0]

@@ -4,17 +4,23 @@
 use crate::support::{assert_close, climate, evaluator, site_with};
 use coolplan::engine::analysis::tornado::tornado;
 use coolplan::model::uncertainty::prepare::Prepared;
+use coolplan::model::{Cooling, CoolingRule};
 
 #[test]
 fn the_dominant_input_is_ranked_first() {
-    // Electricity ± 10 % moves the savings of every kWh saved; the misc share ± 1 % moves
-    // both air and liquid the same (tiny); the CDU approach barely matters when water is
+    // Electricity ± 10 % moves the savings of every kWh saved; the ancillary load ± 1 % is a
+    // fixed load every option keeps (tiny); the CDU approach barely matters when water is
     // cool enough. Written in the reverse order of their effect.
-    let site = site_with(
-        r#"(input: "plant.misc_share", range: Percent(1)),
+    let mut site = site_with(
+        r#"(input: "plant.misc_per_it_capacity", range: Percent(1)),
            (input: "cooling.cdu_approach", range: Uniform(low: K(3), high: K(5))),
            (input: "prices.electricity", range: Percent(10))"#,
     );
+    // On its own the plan keeps both groups on air (converting the 40.8 kW GPU racks saves
+    // less than it costs once the plant's fixed parts stay, method.md §7) and no input moves
+    // an NPV of zero; the rule puts the GPU racks on cold plate, whose savings electricity
+    // prices.
+    site.halls[0].racks[0].cooling = Some(CoolingRule::Force(Cooling::ColdPlate));
     let climate = climate();
     let evaluate = evaluator(&climate);
     let base = evaluate(&site);

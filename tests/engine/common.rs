@@ -177,7 +177,7 @@ pub fn physical(site: &Site, figs: &[Vec<[Fig; 3]>]) -> Physical {
         site: scope(&site.name, &sum(&refs)),
         halls,
         racks,
-        calibration: vec![1.0; site.halls.len()],
+        plant: vec![Default::default(); site.halls.len()],
         limits: site
             .halls
             .iter()

@@ -18,6 +18,7 @@ fn gpu_site(supply_c: f64, class: WaterClass, customer: &str) -> Site {
     h.facility_water = Some(FacilityWater {
         class,
         supply_temp: deg_c(supply_c),
+        heat_rejection: None,
         capacity: None,
     });
     let mut s = site(vec![h]);
@@ -164,11 +165,13 @@ fn a_heat_pump_lifts_cold_loops_and_its_electricity_counts_in_e_dc() {
 #[test]
 fn a_customer_taking_every_liquid_watt_moves_the_plan_to_immersion_and_pays_it() {
     // The W45 site of the first test with a 1 MW customer: it takes all the liquid heat, so
-    // immersion (911,752 CNY short of air with the 50 kW customer, 1,499,555 without one)
-    // earns its whole liquid heat × 200 CNY/MWh a year and wins; the plan takes it, and its
-    // money and KPI column carry that revenue: NPV gain = Σ_t revenue_t × 1.08^−t.
+    // immersion earns its whole liquid heat × the price a year. Immersion is 3.52 M CNY short
+    // of air without a customer (the plant's fixed parts stay, method.md §7); at 200 CNY/MWh
+    // the heat brings it to −0.56 M, so the price here is 300 CNY/MWh: ≈ 14,773 CNY of NPV per
+    // CNY/MWh (2.95 M / 200) → +0.91 M, and immersion wins. The plan takes it, and its money
+    // and KPI column carry that revenue: NPV gain = Σ_t revenue_t × 1.08^−t.
     let customer = r#"(name: "District heating", supply_temp: degC(50), capacity: kW(1000),
-        price: CNY_per_MWh(200))"#;
+        price: CNY_per_MWh(300))"#;
     let with = gpu_site(45.0, WaterClass::W45, customer);
     let mut without = with.clone();
     without.heat_customer = None;
@@ -182,11 +185,11 @@ fn a_customer_taking_every_liquid_watt_moves_the_plan_to_immersion_and_pays_it()
     let immersion = &site.options[CoolingOption::Immersion.index()];
     let mut pv = 0.0;
     for (t, (plan, column)) in site.plan.iter().zip(immersion).enumerate() {
-        // every liquid watt delivered (a heat exchanger: 1 to 1), at 200 CNY/MWh
+        // every liquid watt delivered (a heat exchanger: 1 to 1), at 300 CNY/MWh
         let liquid = plan.liquid_heat.get::<megawatt_hour>();
         assert!(liquid > 0.0);
         assert!((plan.reused_heat.get::<megawatt_hour>() - liquid).abs() < 1e-6);
-        assert!((plan.heat_revenue.amount - 200.0 * liquid).abs() < 1e-6);
+        assert!((plan.heat_revenue.amount - 300.0 * liquid).abs() < 1e-6);
         assert_eq!(plan.heat_revenue, column.heat_revenue);
         pv += plan.heat_revenue.amount / 1.08_f64.powi(t as i32 + 1);
     }

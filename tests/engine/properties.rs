@@ -5,6 +5,7 @@
 use crate::support::*;
 use coolplan::engine::physical::{Physical, PhysicalOption};
 use coolplan::model::{FacilityWater, MeasuredPower, Site, Status, WaterClass};
+use coolplan::units::Qty;
 use coolplan::units::build::{deg_c, kg_per_m2, kw};
 use proptest::prelude::*;
 use uom::si::energy::kilowatt_hour;
@@ -78,6 +79,7 @@ fn arb_site() -> impl Strategy<Value = (Site, usize)> {
                 h.facility_water = water.map(|(c, t)| FacilityWater {
                     class: CLASSES[c],
                     supply_temp: deg_c(t),
+                    heat_rejection: None,
                     capacity: None,
                 });
                 h.floor.rating = kg_per_m2(rating);
@@ -192,18 +194,29 @@ proptest! {
                 prop_assert!(v.is_finite() && v >= 0.0, "{:?}: {v}", o.option);
             }
         }
-        for k in &p.calibration {
-            prop_assert!(k.is_finite() && *k >= 0.0);
+        for plant in &p.plant {
+            for e in &plant.energy {
+                prop_assert!(e.fixed.value.is_finite() && e.fixed.value >= 0.0);
+            }
         }
     }
 
     #[test]
     fn doubling_counts_doubles_extensive_outputs((s, c) in arb_site()) {
+        // The plant's fixed parts (no-load losses, lighting, fan and pump floors) scale with
+        // the hall, not its racks (method.md §7): doubling the racks and the hall (area, air
+        // and IT capacity) doubles every extensive figure, energy included.
         // one CDU size for both (chosen per hall, a larger load may take a larger size)
         let mut s = s;
         s.assumptions.cooling.cdu_size = Some(coolplan::model::assumptions::cooling::CduSize::InRow);
         let mut doubled = s.clone();
         doubled.halls.iter_mut().flat_map(|h| h.racks.iter_mut()).for_each(|r| r.count *= 2);
+        for h in &mut doubled.halls {
+            h.area = Qty::new(2.0 * h.area.number(), h.area.unit());
+            h.air_cooling_capacity =
+                Qty::new(2.0 * h.air_cooling_capacity.number(), h.air_cooling_capacity.unit());
+            h.it_capacity = h.it_capacity.map(|q| Qty::new(2.0 * q.number(), q.unit()));
+        }
         let (p, q) = (run(&s, KEYS[c]), run(&doubled, KEYS[c]));
         for (a, b) in all_options(&p).zip(all_options(&q)) {
             for (x, y) in extensive(a).into_iter().zip(extensive(b)) {
@@ -239,7 +252,7 @@ proptest! {
         let with_supply = |t: f64| {
             let mut x = s.clone();
             for h in &mut x.halls {
-                h.facility_water = Some(FacilityWater { class: WaterClass::Wplus, supply_temp: deg_c(t), capacity: None });
+                h.facility_water = Some(FacilityWater { class: WaterClass::Wplus, supply_temp: deg_c(t), heat_rejection: None, capacity: None });
             }
             run(&x, KEYS[c])
         };
@@ -257,12 +270,13 @@ proptest! {
             h.measured_pue = Some(measured);
         }
         let p = run(&x, KEYS[c]);
-        for (hall, k) in p.halls.iter().zip(&p.calibration) {
+        for (hall, plant) in p.halls.iter().zip(&p.plant) {
             let air = &hall.options[0].energy;
             if air.it_energy.value > 0.0 {
-                // measured ≥ 1 + 0.06 + 0.02: reproducible exactly.
+                // The uniform split reproduces every measured PUE ≥ 1 exactly.
                 prop_assert!((air.pue - measured).abs() < 1e-9, "{} vs {measured}", air.pue);
-                prop_assert!(*k > 0.0);
+                let c = plant.calibration.expect("measured PUE given");
+                prop_assert!(c.reproduced && c.factor_fixed >= 0.0);
             }
         }
     }

@@ -35,7 +35,7 @@ fn example_sites_evaluate_and_print_totals() {
             site.rack_group_count(),
             site.rack_count(),
             climate.name,
-            p.calibration
+            p.plant.iter().map(|h| h.calibration).collect::<Vec<_>>()
         );
         println!(
             "{:<11} {:>14} {:>14} {:>14} {:>14} {:>7} {:>9} {:>6} {:>6} feasible",

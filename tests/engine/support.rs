@@ -48,11 +48,16 @@ pub fn hall(name: &str, racks: Vec<Rack>) -> Hall {
         facility_water: Some(FacilityWater {
             class: WaterClass::W32,
             supply_temp: deg_c(30.0),
+            heat_rejection: None,
             capacity: None,
         }),
         measured_pue: None,
+        calibration_split: None,
         heat_customer: None,
         it_capacity: None,
+        plant: None,
+        ups_redundancy: None,
+        ups_curve: None,
         racks,
     }
 }

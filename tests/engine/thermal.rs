@@ -272,6 +272,7 @@ fn facility_water_rules() {
     over_class.facility_water = Some(FacilityWater {
         class: WaterClass::W32,
         supply_temp: deg_c(35.0),
+        heat_rejection: None,
         capacity: None,
     });
     // W45 at 44 °C: class fine; cold-plate loop 44 + 4 = 48 °C > 45 °C; immersion 48 ≤ 50.
@@ -279,6 +280,7 @@ fn facility_water_rules() {
     warm.facility_water = Some(FacilityWater {
         class: WaterClass::W45,
         supply_temp: deg_c(44.0),
+        heat_rejection: None,
         capacity: None,
     });
     let p = run(&site(vec![dry, over_class, warm]), "beijing");

@@ -280,9 +280,9 @@ fn analysis_panel_computes_the_tornado_with_its_top_input_first() {
     // ai-hall's horizon range (8–15 years) moves the plan's NPV most, named for people.
     harness.get_by_label("Evaluation period (years)");
     harness.get_by_label("Budget per year (CNY)");
-    // the field starts at the recommended plan's CAPEX over three years: 15.276 M / 3 → 5.1 M CNY
+    // the field starts at the recommended plan's CAPEX over three years: 10.784 M / 3 → 3.6 M CNY
     let state = &harness.state().state;
     let results = state.analysis.results.as_ref().unwrap();
-    assert_eq!(state.studies.plan.budget_for(results).amount, 5_100_000.0);
+    assert_eq!(state.studies.plan.budget_for(results).amount, 3_600_000.0);
     harness.get_by_label("Run");
 }

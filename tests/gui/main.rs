@@ -10,6 +10,7 @@ mod app;
 mod background;
 mod checks;
 mod import;
+mod plant;
 mod recovery_kill;
 mod uncertainty;
 mod units;

@@ -6,8 +6,9 @@ use proptest::prelude::*;
 use coolplan::io::{load_str, to_canonical_string};
 use coolplan::model::assumptions::Assumptions;
 use coolplan::model::{
-    ClimateSource, Cooling, CoolingRule, CostMode, FacilityWater, Floor, FloorKind, Hall, Location,
-    MeasuredPower, Position, Rack, SCHEMA_VERSION, ServerGroup, Site, Status, WaterClass,
+    AirPlant, CalibrationSplit, ClimateSource, Cooling, CoolingRule, CostMode, FacilityWater,
+    Floor, FloorKind, Hall, HeatRejection, Location, MeasuredPower, Position, Rack, SCHEMA_VERSION,
+    ServerGroup, Site, Status, UpsCurve, UpsRedundancy, WaterClass,
 };
 use coolplan::units::{
     AreaUnit, Currency, EnergyUnit, FloorLoadUnit, LengthUnit, PowerUnit, Price, Qty,
@@ -92,6 +93,53 @@ fn rack(index: usize) -> impl Strategy<Value = Rack> {
         )
 }
 
+/// The hall's optional plant fields: (plant, IT capacity, UPS redundancy, UPS curve, split).
+type PlantFields = (
+    Option<AirPlant>,
+    Option<Qty<PowerUnit>>,
+    Option<UpsRedundancy>,
+    Option<UpsCurve>,
+    Option<CalibrationSplit>,
+);
+
+fn plant_fields() -> impl Strategy<Value = PlantFields> {
+    (
+        prop::option::of(prop_oneof![
+            any::<bool>().prop_map(|economiser| AirPlant::ChilledWaterTower { economiser }),
+            (any::<bool>(), any::<bool>()).prop_map(|(economiser, adiabatic)| {
+                AirPlant::ChilledWaterAirCooled {
+                    economiser,
+                    adiabatic,
+                }
+            }),
+            (any::<bool>(), any::<bool>()).prop_map(|(economiser, adiabatic)| AirPlant::DxCrac {
+                economiser,
+                adiabatic
+            }),
+        ]),
+        prop::option::of(qty::<PowerUnit>()),
+        prop::option::of(prop_oneof![
+            Just(UpsRedundancy::N),
+            Just(UpsRedundancy::TwoN),
+            (1u32..8).prop_map(|modules| UpsRedundancy::NPlus1 { modules }),
+        ]),
+        prop::option::of(prop_oneof![
+            Just(UpsCurve::Legacy),
+            Just(UpsCurve::Modern),
+            (0.0f64..0.1, 0.0f64..0.1, 0.0f64..0.1).prop_map(|(a, b, c)| UpsCurve::Custom {
+                no_load: a,
+                proportional: b,
+                square: c,
+            }),
+        ]),
+        prop::option::of(prop_oneof![
+            Just(CalibrationSplit::Uniform),
+            Just(CalibrationSplit::Fixed),
+            Just(CalibrationSplit::Proportional),
+        ]),
+    )
+}
+
 fn hall(index: usize) -> impl Strategy<Value = Hall> {
     (
         text(),
@@ -99,25 +147,42 @@ fn hall(index: usize) -> impl Strategy<Value = Hall> {
         qty::<FloorLoadUnit>(),
         qty::<AreaUnit>(),
         qty::<PowerUnit>(),
-        prop::option::of((10.0f64..32.0, unit::<TemperatureUnit>())),
+        prop::option::of((
+            10.0f64..32.0,
+            unit::<TemperatureUnit>(),
+            prop::option::of(prop_oneof![
+                any::<bool>().prop_map(|adiabatic| HeatRejection::DryCooler { adiabatic }),
+                Just(HeatRejection::ChilledWater),
+            ]),
+        )),
         prop::option::of(1.0f64..2.5),
         (1usize..4).prop_flat_map(|n| (0..n).map(rack).collect::<Vec<_>>()),
+        plant_fields(),
     )
         .prop_map(
-            move |(notes, kind, rating, area, air, water, pue, racks)| Hall {
+            move |(notes, kind, rating, area, air, water, pue, racks, plant)| Hall {
                 name: format!("H{index} 机房"),
                 notes,
                 floor: Floor { kind, rating },
                 area,
                 air_cooling_capacity: air,
-                facility_water: water.map(|(deg_c, u)| FacilityWater {
+                facility_water: water.map(|(deg_c, u, heat_rejection)| FacilityWater {
                     class: WaterClass::W32,
                     supply_temp: Qty::from_quantity(TemperatureUnit::degC.to_quantity(deg_c), u),
+                    // a DX room has no chilled water to tap into (validation refuses it)
+                    heat_rejection: heat_rejection.filter(|h| {
+                        *h != HeatRejection::ChilledWater
+                            || !matches!(plant.0, Some(AirPlant::DxCrac { .. }))
+                    }),
                     capacity: None,
                 }),
                 measured_pue: pue,
+                plant: plant.0,
+                it_capacity: plant.1,
+                ups_redundancy: plant.2,
+                ups_curve: plant.3,
+                calibration_split: plant.4,
                 heat_customer: None,
-                it_capacity: None,
                 racks,
             },
         )

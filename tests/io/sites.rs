@@ -139,6 +139,7 @@ fn the_format_doc_lists_every_unit() {
         tags::<TimeUnit>(),
         tags::<EmissionFactorUnit>(),
         tags::<WaterIntensityUnit>(),
+        tags::<PowerDensityUnit>(),
     ];
     for (kind, tag) in all.iter().flatten() {
         let row = format!("| `{tag}` |");

@@ -354,8 +354,12 @@ impl CloneProps for Hall {
             air_cooling_capacity: self.air_cooling_capacity,
             facility_water: self.facility_water.clone(),
             measured_pue: self.measured_pue,
+            calibration_split: self.calibration_split,
             heat_customer: self.heat_customer.clone(),
             it_capacity: self.it_capacity,
+            plant: self.plant,
+            ups_redundancy: self.ups_redundancy,
+            ups_curve: self.ups_curve,
             racks: Vec::new(),
         }
     }

@@ -65,10 +65,12 @@ mod tests {
         let analysis = analyse(&site, None);
         let results = analysis.results.as_ref().expect("results");
         let headline = Headline::of(results).expect("every ai-hall group has an option");
-        // ai-hall: the four CPU and storage groups stay on air, the two H100 groups go to
-        // immersion, the six others (B200, A100, H20, Ascend, NVL72) to cold plate.
+        // ai-hall: the nine groups that run on air today stay there (converting them saves
+        // less than it costs once the plant's fixed parts stay and the dry coolers need a trim
+        // chiller, method.md §7); the three new groups air cannot cool (B200 ×2, NVL72) go to
+        // cold plate.
         use CoolingOption::*;
-        assert_eq!(headline.split, [(Air, 4), (ColdPlate, 6), (Immersion, 2)]);
+        assert_eq!(headline.split, [(Air, 9), (ColdPlate, 3)]);
         assert_eq!(headline.uniform, None);
         assert_eq!(headline.groups, site.rack_group_count());
         let t = &results.plan.totals;

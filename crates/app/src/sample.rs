@@ -110,8 +110,12 @@ pub fn blank_hall(name: &str) -> Hall {
         air_cooling_capacity: kw(300.0),
         facility_water: None,
         measured_pue: None,
+        calibration_split: None,
         heat_customer: None,
         it_capacity: None,
+        plant: None,
+        ups_redundancy: None,
+        ups_curve: None,
         racks: Vec::new(),
     }
 }

@@ -3,9 +3,12 @@
 //! Normals: each month becomes 24 bins, one per hour of the day, each of `days × 1 h`. The
 //! dry bulb follows a two-part cosine between the mean daily minimum at 05:00 and the mean
 //! daily maximum at 15:00 (rising over 10 h, falling over 14 h), so the hourly values reach
-//! exactly the tabulated min and max. Relative humidity is the monthly mean at every hour.
-//! Hourly records: grouped by month and 1 K steps of dry bulb (`floor(T)`); a bin's dry bulb
-//! and humidity are the means of its hours.
+//! exactly the tabulated min and max. Humidity: the monthly mean RH is taken at the daily-mean
+//! temperature, and that dew point is held over the day (vapour content varies much less over
+//! a day than RH does), so RH falls in the afternoon as the air warms.
+//! Hourly records: grouped by month and 1 K steps of dry bulb (`floor(T)`); a bin's dry bulb,
+//! humidity and wet bulb are the means of its hours (the wet bulb of each hour, not of the
+//! means). Wet bulbs by Stull (2011), [`super::psychro`].
 
 use std::collections::BTreeMap;
 use std::f64::consts::PI;
@@ -15,6 +18,7 @@ use uom::si::thermodynamic_temperature::degree_celsius;
 use uom::si::time::hour;
 
 use super::ClimateBin;
+use super::psychro::{dew_point_c, rh_from_dew_point, wet_bulb_c};
 
 /// Days of each month in a 365-day typical year.
 pub const DAYS_IN_MONTH: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -87,16 +91,18 @@ pub fn bins_from_normals(
                 max: max_c,
             });
         }
+        let dew_c = dew_point_c(0.5 * (max_c + min_c), rh);
         for hour_of_day in 0..24 {
+            let dry_c = diurnal_dry_bulb_c(min_c, max_c, f64::from(hour_of_day));
+            let rh_hour = rh_from_dew_point(dry_c, dew_c);
             bins.push(ClimateBin {
                 month: month as u8,
                 hours: Time::new::<hour>(f64::from(DAYS_IN_MONTH[month])),
-                dry_bulb: ThermodynamicTemperature::new::<degree_celsius>(diurnal_dry_bulb_c(
-                    min_c,
-                    max_c,
-                    f64::from(hour_of_day),
+                dry_bulb: ThermodynamicTemperature::new::<degree_celsius>(dry_c),
+                relative_humidity: rh_hour,
+                wet_bulb: ThermodynamicTemperature::new::<degree_celsius>(wet_bulb_c(
+                    dry_c, rh_hour,
                 )),
-                relative_humidity: rh,
             });
         }
     }
@@ -132,26 +138,30 @@ pub struct HourlyRecord {
     pub relative_humidity: f64,
 }
 
-/// Bins by month and 1 K dry-bulb step; each bin carries the mean dry bulb and RH of its hours.
+/// Bins by month and 1 K dry-bulb step; each bin carries the mean dry bulb, RH and wet bulb
+/// of its hours.
 pub fn bins_from_hourly(records: &[HourlyRecord]) -> Vec<ClimateBin> {
-    // (month, floor(T)) → (hours, Σ hours·T, Σ hours·RH)
-    let mut groups: BTreeMap<(u8, i64), (f64, f64, f64)> = BTreeMap::new();
+    // (month, floor(T)) → [hours, Σ hours·T, Σ hours·RH, Σ hours·Tw]
+    let mut groups: BTreeMap<(u8, i64), [f64; 4]> = BTreeMap::new();
     for r in records {
         let entry = groups
             .entry((r.month, r.dry_bulb_c.floor() as i64))
-            .or_insert((0.0, 0.0, 0.0));
-        entry.0 += r.hours;
-        entry.1 += r.hours * r.dry_bulb_c;
-        entry.2 += r.hours * r.relative_humidity;
+            .or_insert([0.0; 4]);
+        entry[0] += r.hours;
+        entry[1] += r.hours * r.dry_bulb_c;
+        entry[2] += r.hours * r.relative_humidity;
+        entry[3] += r.hours * wet_bulb_c(r.dry_bulb_c, r.relative_humidity);
     }
+    let celsius = ThermodynamicTemperature::new::<degree_celsius>;
     groups
         .into_iter()
-        .filter(|(_, (h, _, _))| *h > 0.0)
-        .map(|((month, _), (h, t_sum, rh_sum))| ClimateBin {
+        .filter(|(_, [h, ..])| *h > 0.0)
+        .map(|((month, _), [h, t_sum, rh_sum, tw_sum])| ClimateBin {
             month,
             hours: Time::new::<hour>(h),
-            dry_bulb: ThermodynamicTemperature::new::<degree_celsius>(t_sum / h),
+            dry_bulb: celsius(t_sum / h),
             relative_humidity: rh_sum / h,
+            wet_bulb: celsius(tw_sum / h),
         })
         .collect()
 }
@@ -181,6 +191,28 @@ mod tests {
         assert_eq!(bins.len(), 288);
         let total: f64 = bins.iter().map(|b| b.hours.get::<hour>()).sum();
         assert_eq!(total, 8760.0); // 365 days × 24 h
+    }
+
+    #[test]
+    fn the_dew_point_is_held_over_the_day() {
+        // Beijing July: 30.9 / 22.0 °C, mean RH 80 % at the daily mean 26.45 °C → dew point
+        // 22.7 °C; at 15:00 (30.9 °C) RH = e(22.72)/e(30.9) = 61.8 % and the wet bulb 25.1 °C
+        // (80 % held all day would give 28.0 °C).
+        let mut max = [10.0; 12];
+        let mut min = [0.0; 12];
+        let mut rh = [50.0; 12];
+        (max[6], min[6], rh[6]) = (30.9, 22.0, 80.0);
+        let bins = bins_from_normals(&max, &min, &rh).unwrap();
+        let three_pm = &bins[6 * 24 + 15];
+        assert!(
+            (three_pm.relative_humidity - 61.79).abs() < 0.01,
+            "{}",
+            three_pm.relative_humidity
+        );
+        let tw = three_pm.wet_bulb.get::<degree_celsius>();
+        assert!((tw - 25.1).abs() < 0.05, "{tw}");
+        // at the daily mean (10:00) the RH is the monthly mean
+        assert!((bins[6 * 24 + 10].relative_humidity - 80.0).abs() < 1e-9);
     }
 
     #[test]
@@ -214,6 +246,9 @@ mod tests {
         assert_eq!(bins[0].hours.get::<hour>(), 2.0);
         assert!((bins[0].dry_bulb.get::<degree_celsius>() - 20.5).abs() < 1e-9);
         assert!((bins[0].relative_humidity - 50.0).abs() < 1e-12);
+        // the mean of the two hours' wet bulbs, not the wet bulb of the means
+        let tw = 0.5 * (wet_bulb_c(20.2, 40.0) + wet_bulb_c(20.8, 60.0));
+        assert!((bins[0].wet_bulb.get::<degree_celsius>() - tw).abs() < 1e-12);
         assert_eq!(bins[2].month, 1);
     }
 }

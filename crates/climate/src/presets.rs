@@ -7,10 +7,10 @@
 //! - Singapore: only the daily max per month; the annual mean daily min ≈ 25 °C is used for
 //!   every month (1991–2020 summary).
 //! - Zhangjiakou: no RH series; Beijing's CSWD typical-year RH is used as a proxy [EST]
-//!   (RH does not enter the energy model; it is carried for display).
+//!   (RH enters the energy model through the wet bulb of cooling towers and adiabatic pads).
 
-use super::ClimateData;
 use super::bins::{NormalsError, bins_from_normals};
+use super::{ClimateData, ClimateKind};
 use coolplan_model::climate::CLIMATE_PRESET_KEYS;
 
 /// A preset city's normals before binning.
@@ -116,6 +116,7 @@ impl PresetNormals {
     pub fn climate(&self) -> Result<ClimateData, NormalsError> {
         Ok(ClimateData {
             name: format!("{} ({})", self.name, self.source),
+            kind: ClimateKind::MonthlyNormals,
             bins: bins_from_normals(
                 &self.daily_max_c,
                 &self.daily_min_c,

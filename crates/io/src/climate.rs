@@ -9,7 +9,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::epw::{EpwError, read_epw};
-use coolplan_climate::ClimateData;
+use coolplan_climate::{ClimateData, ClimateKind};
 use coolplan_climate::{NormalsError, bins_from_hourly, bins_from_normals, presets};
 use coolplan_model::{ClimateSource, Site};
 use coolplan_units::TemperatureUnit;
@@ -92,6 +92,7 @@ pub fn resolve_in(site: &Site, folders: WeatherFolders) -> Result<ClimateData, C
             };
             Ok(ClimateData {
                 name: format!("{} ({})", site.location.name, normals.source),
+                kind: ClimateKind::MonthlyNormals,
                 bins: bins_from_normals(
                     &celsius(&normals.daily_max),
                     &celsius(&normals.daily_min),
@@ -111,6 +112,7 @@ pub fn resolve_in(site: &Site, folders: WeatherFolders) -> Result<ClimateData, C
             }
             Ok(ClimateData {
                 name: format!("{} (EPW {})", epw.location, relative),
+                kind: ClimateKind::Hourly,
                 bins: bins_from_hourly(&epw.records),
             })
         }

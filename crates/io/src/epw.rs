@@ -10,6 +10,7 @@
 use std::path::Path;
 
 use coolplan_climate::HourlyRecord;
+use coolplan_climate::psychro::rh_from_dew_point;
 
 /// Names of the 8 header lines, in order.
 pub const HEADER_KEYWORDS: [&str; 8] = [
@@ -121,12 +122,6 @@ pub fn clean_location(text: &str) -> String {
         clean.push('…');
     }
     clean
-}
-
-/// Relative humidity (%) from dry bulb and dew point (°C), Magnus formula (Alduchov & Eskridge 1996).
-pub fn rh_from_dew_point(dry_bulb_c: f64, dew_point_c: f64) -> f64 {
-    let gamma = |t: f64| 17.625 * t / (243.04 + t);
-    (100.0 * (gamma(dew_point_c) - gamma(dry_bulb_c)).exp()).clamp(0.0, 100.0)
 }
 
 /// Parses EPW text; `origin` names the file in errors.
@@ -246,14 +241,6 @@ pub fn read_epw(path: &Path) -> Result<Epw, EpwError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rh_is_100_at_the_dew_point_and_lower_above_it() {
-        assert!((rh_from_dew_point(20.0, 20.0) - 100.0).abs() < 1e-9);
-        // 30 °C with dew point 20 °C: e(20)/e(30) ≈ 2.34/4.25 ≈ 55 %.
-        let rh = rh_from_dew_point(30.0, 20.0);
-        assert!((54.0..56.5).contains(&rh), "{rh}");
-    }
 
     #[test]
     fn station_names_lose_markup_control_and_formula_characters() {

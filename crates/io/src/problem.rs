@@ -100,6 +100,8 @@ pub enum Kind {
         other: String,
     },
     HorizonOutOfRange(u32),
+    /// CDUs tapped into chilled water in a hall whose air plant is DX (it has none).
+    NoChilledWaterToTap,
     /// A rack group's cooling rule leaves it no option.
     CoolingExcludesAll,
     /// An entry of the `uncertainty` list (checked by `model::uncertainty::prepare`).
@@ -144,6 +146,8 @@ pub enum Kind {
     /// A cooling rule that names an option twice.
     CoolingListedTwice(coolplan_model::Cooling),
     ServiceLifeUnusual(String),
+    /// An assumption key of an older energy model, still read but without effect.
+    RetiredAssumption(&'static str),
 }
 
 /// Years a site may name (arrival of servers, first year of the study).
@@ -203,7 +207,8 @@ impl Kind {
             | ComplyByOutsideStudy { .. }
             | CoolingExcludesNothing
             | CoolingListedTwice(_)
-            | ServiceLifeUnusual(_) => Severity::Warning,
+            | ServiceLifeUnusual(_)
+            | RetiredAssumption(_) => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -280,6 +280,7 @@ fn hall(
     .map(|(class, supply_c)| FacilityWater {
         class,
         supply_temp: deg_c(supply_c),
+        heat_rejection: None,
         capacity: None,
     });
     let (kind, rating) = if rng.chance(0.7) {
@@ -305,8 +306,12 @@ fn hall(
         measured_pue: rng
             .chance(0.6)
             .then(|| f64::from(rng.between(135, 175)) / 100.0),
+        calibration_split: None,
         heat_customer: None,
         it_capacity: None,
+        plant: None,
+        ups_redundancy: None,
+        ups_curve: None,
         racks,
     }
 }

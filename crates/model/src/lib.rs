@@ -11,6 +11,7 @@ pub mod compliance;
 pub mod cooling;
 pub mod fluids;
 pub mod generate;
+pub mod hall_plant;
 pub mod uncertainty;
 
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,7 @@ pub use climate::ClimateSource;
 pub use compliance::{Compliance, HeatCustomer};
 pub use cooling::{Cooling, CoolingRule};
 use coolplan_units::{AreaQ, Currency, FloorLoadQ, LengthQ, PowerQ, TemperatureQ};
+pub use hall_plant::{AirPlant, CalibrationSplit, HeatRejection, UpsCurve, UpsRedundancy};
 
 /// The schema version this build writes. Older files are migrated on load.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -99,17 +101,43 @@ pub struct Hall {
     /// Facility water to the hall, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facility_water: Option<FacilityWater>,
-    /// PUE measured over a year, used to calibrate the air baseline.
+    /// PUE measured over a year, used to calibrate the existing plant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured_pue: Option<f64>,
+    /// How the excess of `measured_pue` over the model is split (default `Uniform`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibration_split: Option<CalibrationSplit>,
     /// A taker of this hall's liquid heat (else the site's customer, if any).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heat_customer: Option<HeatCustomer>,
-    /// Electrical capacity for IT (the IT power the hall's feed, UPS and distribution can
-    /// carry at design), if known: a limit the plan's IT power at max draw stays within.
+    /// Electrical capacity for IT: the IT power the hall's feed, UPS and distribution can carry
+    /// at design. The plan's IT power at max draw stays within it (unset: no limit), and the
+    /// UPS and PDUs are rated from it for their losses (unset: the larger of the air-cooling
+    /// capacity and the racks' design IT on air).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub it_capacity: Option<PowerQ>,
+    /// The air plant (default: chilled water, cooling tower, waterside economiser).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plant: Option<AirPlant>,
+    /// UPS redundancy (default: 2N for chilled-water plants, N for DX CRAC rooms).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ups_redundancy: Option<UpsRedundancy>,
+    /// UPS loss curve (default `Legacy`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ups_curve: Option<UpsCurve>,
     pub racks: Vec<Rack>,
+}
+
+impl Hall {
+    /// The air plant, its default when not given.
+    pub fn air_plant(&self) -> AirPlant {
+        self.plant.unwrap_or_default()
+    }
+    /// The UPS redundancy, by plant type when not given.
+    pub fn ups(&self) -> UpsRedundancy {
+        self.ups_redundancy
+            .unwrap_or_else(|| self.air_plant().default_ups())
+    }
 }
 
 /// The floor racks and tanks stand on.
@@ -135,6 +163,9 @@ pub struct FacilityWater {
     pub class: WaterClass,
     /// Design supply temperature.
     pub supply_temp: TemperatureQ,
+    /// Where the liquid heat goes (default: a dry cooler with a trim chiller).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heat_rejection: Option<HeatRejection>,
     /// Heat the facility water can take from this hall at design, if known: a limit the
     /// plan's liquid heat stays within.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use coolplan_engine::{CoolingOption, HallPlan, PlanTotals, Results, ScopeResult};
+use coolplan_engine::{CoolingOption, HallPlan, HallPlant, PlanTotals, Results, ScopeResult};
 use coolplan_units::format::UnitSystem;
 use coolplan_units::{Money, PowerUnit};
 use coolplan_words::results as words;
@@ -59,6 +59,9 @@ pub fn to_text(site: &str, results: &Results, lang: Lang) -> String {
             hall_plan_lines(&mut out, results, h, hall_plan, lang);
         }
         scope_block(&mut out, hall, hall_plan.map(|p| &p.totals), lang);
+        if let Some(plant) = results.plant.get(h) {
+            plant_lines(&mut out, plant, lang);
+        }
     }
     line(&mut out, "");
     line(&mut out, Words::RackGroups.tr(lang));
@@ -85,6 +88,19 @@ pub fn to_text(site: &str, results: &Results, lang: Lang) -> String {
         );
     }
     out
+}
+
+/// The hall's calibration split and each liquid option's design day, one line each.
+fn plant_lines(out: &mut String, plant: &HallPlant, lang: Lang) {
+    if let Some(c) = &plant.calibration {
+        line(out, &format!("  {}", words::plant::calibration(c, lang)));
+    }
+    for (option, day) in CoolingOption::ALL.iter().zip(&plant.design_day) {
+        if let Some(day) = day {
+            let text = words::plant::design_day(*option, day, lang, UnitSystem::Si);
+            line(out, &format!("  {text}"));
+        }
+    }
 }
 
 /// The plan's money and PUE in one sentence (a plan that keeps every group on air invests

@@ -47,6 +47,7 @@ preferred! {
     TimeUnit => TimeUnit::h, TimeUnit::h;
     EmissionFactorUnit => EmissionFactorUnit::kg_per_kWh, EmissionFactorUnit::lb_per_MWh;
     WaterIntensityUnit => WaterIntensityUnit::L_per_kWh, WaterIntensityUnit::gal_per_kWh;
+    PowerDensityUnit => PowerDensityUnit::W_per_m2, PowerDensityUnit::W_per_ft2;
 }
 
 /// A number with thousands separators (`,`) and a fixed count of decimals.
@@ -181,7 +182,8 @@ pub fn symbol_of_tag(tag: &str) -> Option<String> {
         .or_else(|| find::<SpecificHeatUnit>(tag))
         .or_else(|| find::<TimeUnit>(tag))
         .or_else(|| find::<EmissionFactorUnit>(tag))
-        .or_else(|| find::<WaterIntensityUnit>(tag));
+        .or_else(|| find::<WaterIntensityUnit>(tag))
+        .or_else(|| find::<PowerDensityUnit>(tag));
     if plain.is_some() {
         return plain;
     }

@@ -174,6 +174,14 @@ unit_kind! {
     }
 }
 
+unit_kind! {
+    /// Power per floor area (lighting power density).
+    PowerDensityUnit, HeatFluxDensity, heat_flux_density::watt_per_square_meter, "power density" {
+        W_per_m2 = "W_per_m2", "W/m²", 1.0, 0.0;
+        W_per_ft2 = "W_per_ft2", "W/ft²", 1.0 / 0.092_903_04, 0.0;
+    }
+}
+
 /// Water use per energy (WUE, m³ per J inside). uom has no volume-per-energy quantity, so
 /// this is a typed newtype; it multiplies an energy to give a volume and nothing else.
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
@@ -224,6 +232,7 @@ pub type DensityQ = super::Qty<DensityUnit>;
 pub type SpecificHeatQ = super::Qty<SpecificHeatUnit>;
 pub type TimeQ = super::Qty<TimeUnit>;
 pub type EmissionFactorQ = super::Qty<EmissionFactorUnit>;
+pub type PowerDensityQ = super::Qty<PowerDensityUnit>;
 /// WUE as written in a file: the volume of water per kWh of energy.
 pub type WaterIntensityQ = super::Qty<WaterIntensityUnit>;
 
@@ -282,5 +291,8 @@ pub mod build {
     }
     pub fn l_per_kwh(n: f64) -> WaterIntensityQ {
         Qty::new(n, WaterIntensityUnit::L_per_kWh)
+    }
+    pub fn w_per_m2(n: f64) -> PowerDensityQ {
+        Qty::new(n, PowerDensityUnit::W_per_m2)
     }
 }

@@ -127,6 +127,26 @@ crate::texts! {
         WaterClass => "Water class", "水温等级";
         SupplyTemp => "Supply temperature", "供水温度";
         MeasuredPue => "Measured PUE", "实测 PUE";
+        AirPlant => "Air plant", "空调系统";
+        PlantTower => "Chilled water, cooling tower", "冷冻水（冷却塔）";
+        PlantAirCooled => "Chilled water, air-cooled chillers", "冷冻水（风冷冷水机组）";
+        PlantDxCrac => "DX CRAC units", "直膨式精密空调（DX）";
+        Economiser => "Economiser (free cooling)", "自然冷却";
+        AdiabaticPads => "Adiabatic pads", "绝热喷淋预冷";
+        HeatRejection => "Heat rejection", "排热方式";
+        DryCooler => "Dry cooler with trim chiller", "干冷器 + 补冷冷机";
+        TapChilledWater => "Tapped into the chilled water", "接入现有冷冻水";
+        CalibrationSplit => "Calibration split", "校准分摊方式";
+        ItCapacity => "IT capacity (UPS rated from it)", "IT 设计容量（UPS 按此配置）";
+        UpsRedundancy => "UPS redundancy", "UPS 冗余方式";
+        UpsModules => "UPS modules (N of N+1)", "UPS 模块数（N+1 中的 N）";
+        UpsCurve => "UPS losses", "UPS 损耗曲线";
+        UpsLegacy => "Legacy (with transformer)", "传统型（工频，带变压器）";
+        UpsModern => "Modern (transformerless)", "高效型（高频，无变压器）";
+        UpsCustom => "Custom (from the site file)", "自定义（站点文件中）";
+        SplitUniform => "Uniform (the model's own ratio)", "均摊（按模型自身比例）";
+        SplitFixed => "All on the fixed parts", "全部计入固定部分";
+        SplitProportional => "All on the load-driven parts", "全部计入随负荷部分";
         // compare
         Scope => "Scope", "范围";
         Metric => "Metric", "指标";

@@ -168,6 +168,7 @@ mod tests {
         check_table::<validation::Val>();
         check_table::<climate::Clim>();
         check_table::<results::Words>();
+        check_table::<results::plant::PlantWords>();
         check_table::<results::plan::PlanWords>();
         check_table::<fields::AssumptionField>();
         check_table::<fields::CatalogField>();

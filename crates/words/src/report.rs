@@ -154,7 +154,6 @@ crate::texts! {
         FloorSlab => "Slab", "结构楼板";
         WaterNone => "no facility water", "无设施冷却水";
         WaterSome => "facility water {0}, supply {1}", "设施冷却水 {0}，供水温度 {1}";
-        MeasuredPue => "measured PUE {0} (calibration factor {1})", "实测 PUE {0}（校准系数 {1}）";
         HallOptions => "Options for this hall", "本机房各方案";
         RackGroups => "Rack groups", "机柜组";
         ColRackGroup => "Rack group", "机柜组";
@@ -193,6 +192,7 @@ crate::texts! {
         NoWarnings => "No warnings.", "无警告。";
         // Assumptions
         AssumptionsIntro => "Every input the results depend on, with its value, unit and where it came from.", "结果所依据的全部输入，包括数值、单位和来源。";
+        AssumptionsDefaultsInSummary => "The other {0} inputs take coolplan's defaults: the standard report (--detail standard) lists each with its value and source.", "其余 {0} 项输入采用 coolplan 默认值：标准报告（--detail standard）逐项列出其数值和来源。";
         ColGroup => "Group", "类别";
         ColKey => "Input", "输入项";
         ColValue => "Value", "数值";
@@ -213,7 +213,7 @@ crate::texts! {
         // Method
         MethodText1 => "Heat split: cold plates slow server fans and take the capture fraction of the remaining server heat to liquid, the rest stays on air; immersion removes server fans and takes all heat to the fluid. Liquid plus air equals the IT power of each option exactly.", "热量分配：冷板式液冷降低服务器风扇功耗，按捕热比例将剩余热量带入液体，其余仍由空气带走；单相浸没式液冷去除服务器风扇，全部热量进入冷却液。每个方案的液冷与风冷热量之和严格等于其 IT 功率。";
         MethodText2 => "Coolant flow is Q / (ρ · c_p · ΔT) with the fluid's own properties. CDUs are counted from the liquid heat and unit capacity with redundancy; tanks from rack units and tank power; floor load from the filled equipment mass over its footprint.", "冷却液流量按 Q / (ρ · c_p · ΔT) 计算，采用各冷却液自身物性。CDU 数量由液冷热负荷、单台容量及冗余确定；浸没槽数量由所需 U 数与单槽功率确定；楼面荷载按充液设备质量除以占地面积计算。";
-        MethodText3 => "Facility energy sums hours per temperature bin of the site's climate: air paths need chillers above the economiser limit, warm-water loops reject heat with dry coolers most hours. With a measured PUE the air path is scaled to reproduce it and the same plant serves the liquid options.", "设施能耗按站点气候的温度区间逐小时累加：风冷系统在超过自然冷却极限时需开启冷机，温水液冷回路大部分时间可由干冷器散热。若提供实测 PUE，先校准风冷路径再将同一套设施用于液冷方案。";
+        MethodText3 => "Facility energy: each hall's plant is evaluated at its loads over the climate's hours. UPS and distribution losses have no-load, proportional and square-law parts; lighting and ancillary load are fixed; CRAH fans follow their fan curve above a floor speed; chillers have a COP from their temperature lift, with part load and staging, behind an economiser (towers on the wet bulb, dry coils on the dry bulb); the liquid path has its pumps, dry cooler and a trim chiller for hot hours. Fixed parts stay when load leaves, so PUE falls less than energy. With a measured PUE, the excess over the model is split between the existing plant's fixed and load-driven parts (stated per hall); the liquid path is never scaled.", "设施能耗：按各机房负荷在站点气候各时段计算其动力设备。UPS 与配电损耗含空载、比例与平方三部分；照明与辅助负荷为固定值；冷冻水精密空调风机按风机曲线运行且不低于最低转速；冷机 COP 随冷凝与蒸发温差变化，计入部分负荷与台数调度，并优先自然冷却（冷却塔按湿球温度，干盘管按干球温度）；液冷回路计入水泵、干冷器及高温时段的补冷冷机。负荷移出后固定部分依然存在，因此 PUE 的降幅小于能耗降幅。若提供实测 PUE，模型不足部分按规则分摊到既有设施的固定与随负荷部分（各机房列出），液冷回路不参与校准。";
         MethodText4 => "Finance: yearly cash flows over the horizon, NPV of each option's savings against air at the discount rate, simple and discounted payback, IRR and TCO per kW-year. The recommendation is the feasible option with the best NPV; an infeasible option is never recommended.", "财务：按评估期逐年现金流，以折现率计算各方案相对风冷节省的净现值、静态与动态投资回收期、内部收益率及每千瓦年总拥有成本。推荐方案为净现值最高的可行方案，不可行方案绝不推荐。";
         MethodText5 => "Figures are rounded for display; the JSON and CSV exports carry full precision. This report is generated from the site file whose SHA-256 is printed on the cover: the same file gives the same report.", "显示数值已四舍五入，JSON 和 CSV 导出保留完整精度。本报告由封面所示 SHA-256 对应的站点文件生成：同一文件生成相同报告。";
         // Plan and schedule

@@ -38,7 +38,80 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
         "rack_service_area" => "估计：0.6 m 宽机柜两侧各占 1.2 m 通道的一半 [EST]",
         "rack_empty_mass" => "估计：42U 钢制机柜 120–180 kg [EST]",
         "cold_plate_rack_mass" => "估计：单柜分集水器、软管及冷却液重量 [EST]",
-        "chiller_cop" => "水冷离心式冷水机组 COP 6–7 [ANL]",
+        "chiller_cop" => {
+            "水冷离心式冷水机组 COP 6–7 [ANL]；DOE-2 参考机组 5.5 [STD/ACAD][2nd]；按 AHRI 550/590 工况额定 [STD][2nd]"
+        }
+        "air_cooled_chiller_cop" => {
+            "ASHRAE 90.1-2010 风冷冷水机组最低能效 9.562 EER = 2.80（AHRI 工况）[STD][2nd]"
+        }
+        "trim_chiller_cop" => {
+            "风冷冷水机组，ASHRAE 90.1-2010 最低 9.562 EER = 2.80 [STD][2nd]；实际 COP 按其自身提升温差由提升模型计算"
+        }
+        "dx_cop" => {
+            "估计：蒸发温度比 6.7 ℃ 冷水机组高约 5 K、风冷冷凝器相同，故略高于 2.8；机房空调按显热 COP 额定（AHRI 1360），未见最低值 [EST]"
+        }
+        "lift_independent_share" => {
+            "估计：供水每升高 1 K 冷机功耗降低 2.65–2.83 %，在文献的 2–3 %/K [ANL] 及 DOE-2 曲线（6.7 ℃ 时 2.9 %/K）之内 [EST]"
+        }
+        "chiller_units" => "估计：三台运行机组 [EST]",
+        "plant_capacity_margin" => "估计：冷站容量比所服务的末端空调高 15 % [EST]",
+        "tower_approach" => {
+            "估计；ASHRAE 90.1 附录 G 按 0.4 % 设计湿球温度确定基准冷却塔趋近温差 [STD][2nd] [EST]"
+        }
+        "condenser_range" => "AHRI 550/590 冷却水 29.4 → 34.6 ℃ [STD][2nd]",
+        "min_condenser_water" => "估计：冷机冷凝压力下限 [EST]",
+        "economiser_hx_approach" => "估计：板式换热器 1–2 K [EST]",
+        "dry_economiser_approach" => "估计：干式盘管 4–8 K [EST]",
+        "free_cooling_fan_share" => "估计 [EST]",
+        "tower_fan_share" => {
+            "ASHRAE 90.1 附录 G 冷却塔 38.2 gpm/hp = 每 kW 风机 3.23 L/s；温差 5.6 K 时 1 L/s 排热 23.4 kW → 1.3 % [STD][2nd]"
+        }
+        "chilled_water_pumps" => "ASHRAE 90.1 附录 G 22 W/gpm，温差 5.6 K ≈ 1.5 % [STD][2nd]",
+        "condenser_water_pumps" => "ASHRAE 90.1 附录 G 19 W/gpm，温差 5.6 K ≈ 1.5 % [STD][2nd]",
+        "pump_fixed_fraction" => "估计：既有冷站的一次泵定流量运行 [EST]",
+        "adiabatic_effectiveness" => {
+            "估计：厂商数据差异很大（Evapco 测试了 10 种湿帘 [MFR]）；取 0.8 时设计工况下空气与湿球温度相差 6–7 K，与厂商报价一致 [MFR][2nd] [EST]"
+        }
+        "crah_fan_power" => {
+            "估计：每 kW 0.069–0.083 m³/s（温差 10–12 K）、350–450 Pa、风机–电机–变频效率 0.55–0.6 → 0.04–0.07 kW/kW；EC 风机取低值 [EST]"
+        }
+        "crac_fan_power" => "估计：前向离心风机 400–500 Pa、效率 0.45–0.5 → 0.07–0.09 kW/kW [EST]",
+        "fan_min_speed" => {
+            "估计：精密空调维持地板下静压且冗余机组全部运行（风机按压力设定点调节 [ANL]）[EST]"
+        }
+        "airflow_margin" => {
+            "估计：45 个审计站点的运行制冷能力平均为 IT 负载的 3.9 倍（Upsite [ANL]）[EST]"
+        }
+        "dx_return_air" => "估计：传统机房空调设定点 [EST]",
+        "dx_sensible_heat_ratio" => "估计 [EST]",
+        "dx_cycling_loss" => "估计：部分负荷系数 1 − Cd·(1 − PLR) [EST]",
+        "dx_economiser_span" => "估计 [EST]",
+        "distribution_no_load" => {
+            "估计：干式变压器空载（铁芯）损耗；连同负载损耗在 35 % 负载时效率 98.2 %，在 NEMA TP-1 的 97–98.8 % 之内 [STD][2nd] [EST]"
+        }
+        "distribution_load_loss" => "普通干式变压器负载损耗为空载损耗的 4–6 倍（取 5 倍）[ANL]",
+        "electrical_heat_to_air" => "估计：UPS、配电及开关室由机房风冷系统冷却 [EST]",
+        "lighting_power_density" => {
+            "估计：低于 GB 50034-2004 对 500 lx 房间的 15–18 W/m² [STD][2nd]；LED 机房更低 [EST]"
+        }
+        "support_area_ratio" => "估计 [EST]",
+        "lighting_on_fraction" => "估计：传统机房全天照明；设人员感应控制时为 0.2–0.3 [EST]",
+        "misc_per_it_capacity" => "估计 [EST]",
+        "cdu_pump_share" => {
+            "估计：OCP 1.5 L/min/kW，经冷板与快插接头约 2 bar，泵效率 0.5 → 10 W/kW [EST]"
+        }
+        "facility_pump_share" => "ASHRAE 90.1 附录 G 22 W/gpm，温差 10 K [STD][2nd]",
+        "liquid_pump_fixed_fraction" => "估计 [EST]",
+        "dry_cooler_approach" => "估计：干冷器 4–8 K [EST]",
+        "dry_cooler_fan_share" => {
+            "估计：每 kW 0.10 m³/s（空气温升 8 K）、125 Pa、效率 0.5 → 26 W/kW [EST]"
+        }
+        "dry_cooler_min_speed" => "估计 [EST]",
+        "design_margin" => "估计：气候平均值为日最高温度的平均 [EST]",
+        "trim_margin" => "估计 [EST]",
+        "trim_chiller_per_kw" => {
+            "估计：不含末端的风冷冷水机组，约为精密空调加冷机容量 2,500–3,500 元/kW（air_added_capacity_per_kw）的 40 % [EST]"
+        }
         "chilled_water_supply" => "传统设定 6–7 ℃，新建机房 10–15 ℃ [ANL]；既有机房取 10 ℃ [EST]",
         "chilled_water_delta_t" => "7/12 ℃ 冷冻水供回水，常规设计惯例 [EST]",
         "economiser_approach" => "估计：干冷器与板式换热器趋近温差 4–6 K [EST]",

@@ -58,6 +58,7 @@ crate::texts! {
         DuplicateAlias => "the alias \"{0}\" already names the model \"{1}\"", "别名 \"{0}\" 已用于型号 \"{1}\"";
         ServiceLifeUnusual => "a service life of {0} is outside the usual 2–15 years", "使用寿命 {0} 超出常见范围 2–15 年";
         HorizonOutOfRange => "a horizon of {0} years is outside 1–100", "{0} 年的研究期超出 1–100 范围";
+        NoChilledWaterToTap => "CDUs cannot be tapped into chilled water: the hall's air plant is DX CRAC units, which have none (use DryCooler)", "CDU 无法接入冷冻水：该机房空调为 DX 直膨式机组，没有冷冻水（请改用 DryCooler）";
         GpuUnderTwoKw => "a GPU server drawing at most {0} is suspiciously low (GPU servers draw 2 kW or more)", "GPU 服务器最大功率仅 {0}，偏低可疑（GPU 服务器通常不低于 2 kW）";
         RackOver150Kw => "one rack draws {0} at maximum, over 150 kW", "单个机柜最大功率 {0}，超过 150 kW";
         UtilisationUnusual => "utilisation {0} is outside the usual 0.05–0.95", "利用率 {0} 超出常见范围 0.05–0.95";
@@ -76,5 +77,6 @@ crate::texts! {
         CoolingExcludesAll => "the cooling rule excludes every option: the rack group could not be cooled", "冷却规则排除了所有方案：该机柜组无法冷却";
         CoolingExcludesNothing => "the cooling rule excludes no option", "冷却规则未排除任何方案";
         CoolingListedTwice => "the cooling rule names {0} twice", "冷却规则重复列出 {0}";
+        RetiredAssumption => "`{0}` belongs to the older linear energy model and has no effect: plant energy is computed from the hall's plant (docs/method.md §7); remove it or set its replacement", "`{0}` 属于旧版线性能耗模型，不起作用：动力设备能耗按机房的设备参数计算（docs/method.md §7）；请删除或改用替代参数";
     }
 }

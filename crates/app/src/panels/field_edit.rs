@@ -58,7 +58,8 @@ quantity_fields!(
     EnergyQ,
     TimeQ,
     DensityQ,
-    SpecificHeatQ
+    SpecificHeatQ,
+    PowerDensityQ
 );
 
 /// Lengths in racks are counted in U; other lengths follow the unit system.

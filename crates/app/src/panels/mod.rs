@@ -9,6 +9,7 @@ pub mod charts;
 pub mod compare;
 mod field_edit;
 pub mod floor;
+mod hall_plant;
 pub mod header;
 pub mod inventory;
 pub mod model_picker;

@@ -1,5 +1,6 @@
 //! Site and hall properties: name, currency, location and climate, cost mode; the selected
-//! hall's floor, area, air capacity, facility water and measured PUE.
+//! hall's floor, area, air capacity, plant ([`super::hall_plant`]), facility water and
+//! measured PUE.
 
 use egui::Ui;
 
@@ -176,6 +177,29 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             )
         });
         ui.end_row();
+        ui.label(Gui::ItCapacity.tr(lang));
+        ui.horizontal(|ui| {
+            // unset: the larger of the air capacity and the racks' design IT (method.md §7)
+            let mut given = props.it_capacity.is_some();
+            let response = ui
+                .checkbox(&mut given, "")
+                .on_hover_text(Gui::ItCapacity.tr(lang));
+            if tracker.track(&response) {
+                props.it_capacity = given.then_some(props.air_cooling_capacity);
+            }
+            if let Some(capacity) = &mut props.it_capacity {
+                let problem = problem_at(&[Seg::Field("it_capacity")]);
+                ui.checked(problem.as_ref(), false, |ui| {
+                    capacity.edit(
+                        ui,
+                        &mut Field::new(units, lang, Gui::ItCapacity.tr(lang), &mut tracker),
+                    )
+                });
+            }
+        });
+        ui.end_row();
+        super::hall_plant::air_plant_rows(ui, &mut props, lang, &mut tracker);
+        super::hall_plant::ups_rows(ui, &mut props, lang, &mut tracker);
         ui.label(Gui::FacilityWater.tr(lang));
         let mut has_water = props.facility_water.is_some();
         let response = ui
@@ -185,6 +209,7 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             props.facility_water = has_water.then(|| FacilityWater {
                 class: WaterClass::W32,
                 supply_temp: deg_c(28.0),
+                heat_rejection: None,
                 capacity: None,
             });
         }
@@ -219,6 +244,7 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
                 )
             });
             ui.end_row();
+            super::hall_plant::heat_rejection_rows(ui, water, lang, &mut tracker);
         }
         ui.label(Gui::MeasuredPue.tr(lang));
         ui.horizontal(|ui| {
@@ -243,9 +269,16 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             }
         });
         ui.end_row();
+        if props.measured_pue.is_some() {
+            super::hall_plant::calibration_split_row(ui, &mut props, lang, &mut tracker);
+        }
         ui.label(Gui::Notes.tr(lang));
         ui.text_edit(&mut props.notes, Gui::Notes.tr(lang), &mut tracker);
         ui.end_row();
     });
     tracker.commands(|| Edit::SetHallProps(h, Box::new(props)), out);
+    let results = ctx.analysis.results.as_ref();
+    if let Some(plant) = results.and_then(|r| r.plant.get(h)) {
+        super::hall_plant::plant_results(ui, plant, lang, units);
+    }
 }

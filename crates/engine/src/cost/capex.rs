@@ -3,7 +3,8 @@
 //!
 //! Timing: stock servers' items (kits, labour, downtime, per-kW stock price) fall in year 0;
 //! new servers' items (factory premium, per-kW new price, prep) in their arrival year; rack
-//! plant (manifolds, CDUs, piping, tanks, fluid, floor) when the group first needs liquid.
+//! plant (manifolds, CDUs, piping, trim chiller, tanks, fluid, floor) when the group first
+//! needs liquid.
 //!
 //! Decisions (documented in docs/report-json.md and the final note):
 //! - Added air capacity is paid by the air option for new-server load beyond the hall's spare
@@ -16,6 +17,7 @@
 
 use super::basis::RackBasis;
 use super::streams::Streams;
+use crate::per_option::PerOption;
 use crate::physical::CostDrivers;
 use crate::results::{CoolingOption, CostItem};
 use coolplan_model::CostMode;
@@ -32,6 +34,9 @@ pub struct CapexInputs<'a> {
     pub raised_floor: bool,
     /// Share of new-server design load that needs added air capacity on air, 0..=1.
     pub added_air_share: f64,
+    /// Per option: the hall's trim chiller kW per kW of its liquid design heat (0 where the
+    /// dry cooler holds the supply); a group's trim chiller is this × its liquid design heat.
+    pub trim_per_liquid_kw: PerOption<f64>,
 }
 
 /// Adds the CAPEX of `option` for the whole group to `streams`.
@@ -107,6 +112,9 @@ fn shared_liquid_items(
     let liquid_kw = thermal.heat_to_liquid.get::<uom::si::power::kilowatt>();
     let piping = prices.piping_per_kw.amount_per(PowerUnit::kW);
     s.spend(CostItem::Piping, plant_year, liquid_kw * piping);
+    let trim_kw = liquid_kw * inputs.trim_per_liquid_kw[thermal.option];
+    let trim_price = prices.trim_chiller_per_kw.amount_per(PowerUnit::kW);
+    s.spend(CostItem::TrimChiller, plant_year, trim_kw * trim_price);
     if basis.has_stock() {
         let labour = basis.stock.servers * prices.labour_per_server.amount;
         s.spend(CostItem::Labour, 0, labour);

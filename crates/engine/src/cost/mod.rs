@@ -26,8 +26,8 @@ pub mod streams;
 use crate::heat_reuse::HeatReuse;
 use crate::kpi::ledger::{EnergyRow, KpiContext, Ledger};
 use crate::per_option::PerOption;
-use crate::physical::{CostDrivers, GroupRecord, Physical};
-use crate::results::Results;
+use crate::physical::{CostDrivers, GroupRecord, Physical, PhysicalScope};
+use crate::results::{HallPlant, Results};
 use basis::{RackBasis, rack_basis};
 use capex::{CapexInputs, add_capex};
 use coolplan_model::assumptions::{AssumptionKey, Resolved};
@@ -36,6 +36,7 @@ use coolplan_units::money::CurrencyMismatch;
 use coolplan_units::{Currency, PowerUnit};
 use opex::add_opex;
 use streams::Streams;
+use uom::si::power::watt;
 
 /// Cost streams of the three options of one rack group (retrofit share applied), in
 /// buffers reused from one rack group to the next: evaluating a site allocates no streams
@@ -85,6 +86,8 @@ pub struct Pricer<'a> {
     bases: Vec<Vec<RackBasis>>,
     /// Per hall: share of new-server load on air that needs added air capacity.
     air_shares: Vec<f64>,
+    /// Per hall and option: trim chiller kW per kW of liquid design heat.
+    trim_ratios: Vec<PerOption<f64>>,
     horizon: usize,
     /// The heat customers' take, settled from every group's liquid heat
     /// ([`Pricer::settle_heat`]); idle when the site sells no heat.
@@ -92,7 +95,12 @@ pub struct Pricer<'a> {
 }
 
 impl<'a> Pricer<'a> {
-    pub fn new(site: &'a Site, catalog: &Catalog, assumptions: &'a Resolved) -> Self {
+    pub fn new<G: GroupRecord>(
+        site: &'a Site,
+        catalog: &Catalog,
+        assumptions: &'a Resolved,
+        physical: &Physical<G>,
+    ) -> Self {
         let first_year = assumptions.finance.first_year;
         let bases: Vec<Vec<RackBasis>> = site
             .halls
@@ -118,11 +126,18 @@ impl<'a> Pricer<'a> {
             .zip(&bases)
             .map(|(hall, hall_bases)| added_air_share(hall, hall_bases))
             .collect();
+        let trim_ratios = physical
+            .halls
+            .iter()
+            .zip(&physical.plant)
+            .map(|(hall, plant)| trim_per_liquid_kw(hall, plant))
+            .collect();
         Self {
             site,
             assumptions,
             bases,
             air_shares,
+            trim_ratios,
             horizon: assumptions.finance.horizon_years as usize,
             heat: HeatReuse::new(site, assumptions),
         }
@@ -159,6 +174,7 @@ impl<'a> Pricer<'a> {
             cooling: &self.assumptions.cooling,
             raised_floor: hall.floor.kind == FloorKind::Raised,
             added_air_share: self.air_shares[place.0],
+            trim_per_liquid_kw: self.trim_ratios[place.0],
         };
         rack_costs(
             drivers,
@@ -183,7 +199,7 @@ pub fn evaluate<R: scopes::PricedGroup>(
     assumptions: &Resolved,
     physical: Physical<R::Physical>,
 ) -> Results<R> {
-    let mut pricer = Pricer::new(site, catalog, assumptions);
+    let mut pricer = Pricer::new(site, catalog, assumptions, &physical);
     pricer.settle_heat(&physical.racks);
     let mut ledger = Ledger::new(pricer.horizon);
     let mut results = scopes::assemble(site, assumptions, physical, &pricer, &mut ledger);
@@ -202,6 +218,18 @@ pub fn evaluate<R: scopes::PricedGroup>(
     };
     results.kpis = crate::kpi::ledger::results(&sums, &pricer.heat, &context);
     results
+}
+
+/// Per option, the hall's trim chiller kW per kW of its liquid design heat (the design day
+/// sizes it on the hall's liquid design heat, so a group's share is linear in its own).
+fn trim_per_liquid_kw(hall: &PhysicalScope, plant: &HallPlant) -> PerOption<f64> {
+    PerOption::from_fn(|o| {
+        let liquid_w = hall.options[o].thermal.heat_to_liquid.get::<watt>();
+        match plant.design_day[o.index()] {
+            Some(day) if liquid_w > 0.0 => day.trim_capacity.get::<watt>() / liquid_w,
+            _ => 0.0,
+        }
+    })
 }
 
 /// Every price of `assumptions` must be in the site's currency.

@@ -271,7 +271,7 @@ pub fn assemble<R: PricedGroup>(
         halls: hall_results,
         racks,
         plan,
-        calibration: physical.calibration,
+        plant: physical.plant,
         kpis: Default::default(),
     }
 }

@@ -5,7 +5,7 @@
 use crate::results::CostItem;
 
 /// Every CAPEX item, in report order.
-pub const ITEMS: [CostItem; 16] = CostItem::ALL;
+pub const ITEMS: [CostItem; 17] = CostItem::ALL;
 
 fn slot(item: CostItem) -> usize {
     // ITEMS lists every variant once, in declaration order
@@ -25,7 +25,7 @@ pub struct Streams {
     /// Bit `year` is set when `capex[year]` may hold a non-zero item.
     capex_years: YearSet,
     /// Per year, bit `slot(item)` is set when that item may be non-zero.
-    capex_items: Vec<u16>,
+    capex_items: Vec<u32>,
     /// Energy cost per year.
     pub energy: Vec<f64>,
     /// Maintenance, fluid top-up, water, air-plant maintenance per year.

@@ -135,7 +135,11 @@ mod tests {
             air_cooling_capacity: kw(air_kw),
             facility_water: None,
             measured_pue: None,
+            calibration_split: None,
             it_capacity: None,
+            plant: None,
+            ups_redundancy: None,
+            ups_curve: None,
             heat_customer: None,
             racks: Vec::new(),
         }

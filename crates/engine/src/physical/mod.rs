@@ -15,17 +15,27 @@
 //!
 //! What each rack group keeps is a [`GroupRecord`] ([`record`]): the full [`PhysicalRack`]
 //! (reports) or the compact [`GroupPhysics`] (the live recompute); both see the same figures.
+//!
+//! Energy needs the hall's totals (its plant is non-linear, [`energy`]): each hall's groups
+//! are evaluated first, keeping their loads ([`GroupEnergyBasis`]); after the hall's CDUs and
+//! limits, its plant is evaluated in the three option states (every group on the option,
+//! retrofit share applied) and every group of the hall is priced with the state's
+//! coefficients ([`GroupRecord::set_energy`]), in rack order ([`hall::price_energy`]).
 
 pub mod energy;
 pub mod equipment;
 pub mod feasibility;
+pub mod hall;
 pub mod limits;
 pub mod load;
 pub mod rack;
 pub mod record;
 pub mod sums;
 
-pub use record::{GroupInput, GroupPhysics, GroupRecord, PhysicalRack, Reported};
+pub use record::{
+    GroupEnergy, GroupEnergyBasis, GroupInput, GroupPhysics, GroupRecord, PhysicalRack,
+    PricedEnergy, Reported,
+};
 
 use rayon::prelude::*;
 use uom::si::f64::{Energy, Power, Volume};
@@ -40,6 +50,7 @@ use coolplan_model::{Catalog, Site};
 use coolplan_units::{EmissionFactorUnit, TempDiffUnit, TemperatureUnit};
 use energy::HallPlant;
 use feasibility::{Verdict, merge_reasons, water_reasons};
+use hall::{hall_cdus, price_energy, site_free_cooling_hours};
 use limits::HallLimits;
 use sums::Sums;
 
@@ -115,8 +126,8 @@ pub struct Physical<G = PhysicalRack> {
     pub site: PhysicalScope,
     pub halls: Vec<PhysicalScope>,
     pub racks: Vec<G>,
-    /// Air-path factor per hall reproducing its measured PUE (1 when none given).
-    pub calibration: Vec<f64>,
+    /// Each hall's plant: energy by part, design days, calibration.
+    pub plant: Vec<crate::results::HallPlant>,
     /// Each hall's shared limits with today's use.
     pub limits: Vec<HallLimits>,
     /// The CDU sizes a hall may use (the pinned one, or every standard size) with their
@@ -191,10 +202,13 @@ pub fn evaluate_with<'c, G: GroupRecord>(
     let approach_k = a.cooling.cdu_approach.in_unit(TempDiffUnit::K);
     let fan_saving = a.cooling.cold_plate_fan_saving;
     let rack_area_m2 = params.rack_area_m2 + params.rack_service_m2;
+    let design_point = climate.design_point(a.plant.design_margin.get());
 
     let mut racks = Vec::with_capacity(site.rack_group_count());
     let mut halls = Vec::with_capacity(site.halls.len());
     let mut plants = Vec::with_capacity(site.halls.len());
+    let mut plant_results = Vec::with_capacity(site.halls.len());
+    let mut bases: Vec<GroupEnergyBasis> = Vec::new();
     let mut hall_limits = Vec::with_capacity(site.halls.len());
     let mut hall_sums_all = Vec::with_capacity(site.halls.len());
     let mut site_sums: PerOption<Sums> = PerOption::default();
@@ -202,7 +216,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
     let mut site_loop_c: Option<f64> = None;
 
     for (hall_index, hall) in site.halls.iter().enumerate() {
-        let plant = HallPlant::new(hall, a, climate);
+        let plant = HallPlant::new(hall, a, climate, design_point);
         let water = PerOption::from_fn(|o| match o {
             CoolingOption::Air => Vec::new(),
             _ => water_reasons(hall, a, o),
@@ -211,7 +225,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             .facility_water
             .as_ref()
             .map(|w| w.supply_temp.in_unit(TemperatureUnit::degC) + approach_k);
-        let free = |air: bool, liquid: bool| plant.free_cooling_hours(climate, air, liquid);
+        let free = |air: bool, liquid: bool| plant.climate.free_cooling_hours(air, liquid);
         let free_table = [
             [free(false, false), free(false, true)],
             [free(true, false), free(true, true)],
@@ -224,7 +238,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             hall,
             assumptions: a,
             params: &params,
-            plant: &plant,
+            hours_h: plant.hours_h(),
             water: &water,
         };
         // One rack group into the scratch (overwritten) and its record.
@@ -249,7 +263,10 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         let mut hall_verdicts: PerOption<Verdict> = PerOption::default();
         let mut today: limits::PerLimit = Default::default();
         let first_rack = racks.len();
+        bases.clear();
+        bases.reserve(hall.racks.len());
         let mut absorb = |mut record: G, w: &mut Scratch<'_>, rack_model: &coolplan_model::Rack| {
+            bases.push(GroupEnergyBasis::of(&w.full, &w.reported));
             for option in CoolingOption::ALL {
                 hall_sums[option].add(&w.reported[option]);
                 let (hall_v, v) = (&mut hall_verdicts[option], &w.verdicts[option]);
@@ -309,6 +326,8 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         for record in hall_racks.iter_mut() {
             record.set_cdu_capacity(&installed_w, &hall_liquid_w);
         }
+        let hall_energy = price_energy(&plant, hall_racks, &bases, &mut hall_sums, grid_kg_per_wh);
+        plant_results.push(hall_energy);
         for option in CoolingOption::ALL {
             site_sums[option].add(&hall_sums[option]);
             let (site_v, hall_v) = (&mut site_verdicts[option], &hall_verdicts[option]);
@@ -363,77 +382,9 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         },
         halls,
         racks,
-        calibration: plants.iter().map(|p| p.calibration).collect(),
+        plant: plant_results,
         limits: hall_limits,
         cdu_sizes,
         cdu_redundancy: redundancy,
     }
-}
-
-/// The CDUs of one hall under one option when every group takes it (the "all …" columns).
-#[derive(Clone, Debug, Default)]
-struct OptionCdus {
-    units: u64,
-    installed_w: f64,
-    /// A rack too hot for any unit the hall may use.
-    reasons: Vec<Reason>,
-}
-
-/// CDUs of each liquid option of a hall whose groups all take it: size chosen, racks counted.
-fn hall_cdus<G: GroupRecord>(
-    racks: &[G],
-    hall_sums: &PerOption<Sums>,
-    sizes: &[(CduSize, f64)],
-    redundancy: u32,
-) -> PerOption<OptionCdus> {
-    PerOption::from_fn(|option| {
-        if option == CoolingOption::Air || hall_sums[option].liquid_design_w <= 0.0 {
-            return OptionCdus::default();
-        }
-        let loads = racks.iter().map(|r| r.cdu_load(option));
-        let (i, counted) = cdu::choose_size(sizes, redundancy, loads);
-        let capacity_w = sizes.get(i).map_or(0.0, |(_, c)| *c);
-        let units = if counted.loaded_units > 0 {
-            counted.loaded_units.saturating_add(u64::from(redundancy))
-        } else {
-            0
-        };
-        let mut reasons = Vec::new();
-        if counted.unassigned_racks > 0 {
-            let w = Power::new::<uom::si::power::watt>;
-            reasons.push(Reason::CduTooSmall {
-                per_rack: w(counted.largest_unassigned_w),
-                capacity: w(capacity_w),
-            });
-        }
-        OptionCdus {
-            units,
-            installed_w: units as f64 * capacity_w,
-            reasons,
-        }
-    })
-}
-
-/// Hours in which no hall runs a chiller for the heat it has under option `i`.
-fn site_free_cooling_hours(
-    climate: &ClimateData,
-    plants: &[HallPlant],
-    hall_sums: &[PerOption<Sums>],
-    i: CoolingOption,
-) -> f64 {
-    climate
-        .bins
-        .iter()
-        .enumerate()
-        .filter(|(b, _)| {
-            plants.iter().zip(hall_sums).all(|(plant, sums)| {
-                let s = &sums[i];
-                let chiller = (s.air_avg_w > 0.0 && plant.air_chiller_on[*b])
-                    || (s.liquid_avg_w > 0.0 && plant.liquid_chiller_on[*b]);
-                !chiller
-            })
-        })
-        .map(|(_, bin)| bin.hours.get::<uom::si::time::hour>())
-        .sum::<f64>()
-        + 0.0 // an empty sum is −0.0; show it as 0
 }

@@ -8,7 +8,6 @@
 //! A rack-scale system (GB200 NVL72) carries its own manifolds, so cold plate adds no manifold
 //! mass to it.
 
-use super::energy::HallPlant;
 use super::equipment::{floor_load_kg_per_m2, flow_m3_per_s, tank_count};
 use super::feasibility::{Verdict, rack_verdict, rule_verdict};
 use super::load::RackLoad;
@@ -61,7 +60,8 @@ pub struct HallContext<'a> {
     pub hall: &'a Hall,
     pub assumptions: &'a Resolved,
     pub params: &'a Params,
-    pub plant: &'a HallPlant,
+    /// Hours the climate covers.
+    pub hours_h: f64,
     /// The hall's facility-water reasons per option.
     pub water: &'a PerOption<Vec<Reason>>,
 }
@@ -79,7 +79,7 @@ pub fn rack_group(
         hall,
         assumptions: a,
         params: p,
-        plant,
+        hours_h,
         water,
     } = *ctx;
     let n = rack.count as f64;
@@ -148,15 +148,11 @@ pub fn rack_group(
         if option == CoolingOption::ColdPlate {
             s.kits = load.stock_kit_servers.saturating_mul(rack.count);
         }
-        s.it_energy_wh = s.it_avg_w * plant.hours_h;
-        s.compute_energy_wh = n * load.compute_avg_w * plant.hours_h;
-        for m in 0..12 {
-            let cooling_wh = s.air_avg_w * plant.air_h[m] + s.liquid_avg_w * plant.liquid_h[m];
-            s.monthly_facility_wh[m] = s.it_avg_w * plant.it_h[m] + cooling_wh;
-            s.cooling_wh += cooling_wh;
-        }
-        s.liquid_heat_wh = s.liquid_avg_w * plant.hours_h;
-        s.water_m3 = s.air_avg_w * plant.water_l_per_w / 1000.0;
+        // Facility energy, cooling energy and water need the hall's totals: set by the
+        // hall's energy pass.
+        s.it_energy_wh = s.it_avg_w * hours_h;
+        s.compute_energy_wh = n * load.compute_avg_w * hours_h;
+        s.liquid_heat_wh = s.liquid_avg_w * hours_h;
         rack_verdict(
             option,
             load,

@@ -5,13 +5,20 @@
 //! Each keeps two views of every option: the cost drivers of the whole group converted (the
 //! cost engine prices them, then blends in the retrofit share) and the reported figures, with
 //! the retrofit share applied ([`super::rack::reported`]).
+//!
+//! Facility energy and water come last, from the hall's energy pass ([`super::hall`]): a
+//! group's [`GroupEnergyBasis`] keeps the loads it brings to each option state, and
+//! [`GroupRecord::set_energy`] takes them priced with the hall's coefficients.
 
-use uom::si::f64::{Area, Energy, Power};
+use uom::si::energy::watt_hour;
+use uom::si::f64::{Area, Energy, Power, Volume};
+use uom::si::volume::cubic_meter;
 
+use super::energy::GroupLoads;
 use super::equipment::ceil_count;
 use super::feasibility::Verdict;
 use super::load::RackLoad;
-use super::sums::Sums;
+use super::sums::{self, Sums};
 use super::{CostDrivers, PhysicalOption, PhysicalScope, option_result};
 use crate::cdu::CduLoad;
 use crate::per_option::PerOption;
@@ -60,6 +67,69 @@ impl GroupInput<'_> {
     fn share(&self) -> f64 {
         self.model.share().clamp(0.0, 1.0)
     }
+}
+
+/// What the hall's energy pass prices of a rack group, per option: the loads of the whole
+/// group converted (cost drivers) and reported (retrofit share applied), and the reported IT
+/// and compute energy (Wh) the PUE and TUE divide by.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct GroupEnergyBasis {
+    pub full: PerOption<GroupLoads>,
+    pub reported: PerOption<GroupLoads>,
+    pub it_energy_wh: PerOption<f64>,
+    pub compute_energy_wh: PerOption<f64>,
+    /// Reported heat taken by liquid, Wh.
+    pub liquid_heat_wh: PerOption<f64>,
+}
+
+impl GroupEnergyBasis {
+    /// The basis of a group from its sums, whole (`full`) and reported.
+    pub fn of(full: &PerOption<Sums>, reported: &PerOption<Sums>) -> Self {
+        // The group's share of the hall's fixed energy: its design IT on air (the same whole
+        // or reported: the air option converts nothing).
+        let share_w = full[CoolingOption::Air].it_design_w;
+        let loads = |s: &Sums| GroupLoads {
+            share_w,
+            it_avg_w: s.it_avg_w,
+            air_avg_w: s.air_avg_w,
+            liquid_avg_w: s.liquid_avg_w,
+        };
+        GroupEnergyBasis {
+            full: full.each_ref().map(loads),
+            reported: reported.each_ref().map(loads),
+            it_energy_wh: reported.each_ref().map(|s| s.it_energy_wh),
+            compute_energy_wh: reported.each_ref().map(|s| s.compute_energy_wh),
+            liquid_heat_wh: reported.each_ref().map(|s| s.liquid_heat_wh),
+        }
+    }
+}
+
+/// A rack group's facility energy (IT included, Wh per month), its cooling-path part (Wh a
+/// year) and tower water (m³) under one option, priced with its hall's coefficients.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct GroupEnergy {
+    pub monthly_wh: [f64; 12],
+    pub cooling_wh: f64,
+    pub water_m3: f64,
+}
+
+impl GroupEnergy {
+    fn facility_energy(&self) -> Energy {
+        Energy::new::<watt_hour>(sums::facility_wh(&self.monthly_wh))
+    }
+    fn water(&self) -> Volume {
+        Volume::new::<cubic_meter>(self.water_m3)
+    }
+    fn cooling_energy(&self) -> Energy {
+        Energy::new::<watt_hour>(self.cooling_wh)
+    }
+}
+
+/// One option's priced energy of a group: whole group converted and reported.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PricedEnergy {
+    pub full: GroupEnergy,
+    pub reported: GroupEnergy,
 }
 
 /// A group's reported figures of one option: what the live views and the plan read.
@@ -136,6 +206,13 @@ pub trait GroupRecord: Send + Sized {
     /// Sets each option's CDU capacity from the hall's installed capacity and reported liquid
     /// design heat of that option (W): the group's part by liquid heat.
     fn set_cdu_capacity(&mut self, installed_w: &PerOption<f64>, hall_liquid_w: &PerOption<f64>);
+    /// Takes the group's facility energy and water, priced with its hall's coefficients.
+    fn set_energy(
+        &mut self,
+        energy: &PerOption<PricedEnergy>,
+        basis: &GroupEnergyBasis,
+        grid_kg_per_wh: f64,
+    );
     /// The group's converted racks under `option`, for the CDU assignment.
     fn cdu_load(&self, option: CoolingOption) -> CduLoad {
         let count = self.count();
@@ -232,6 +309,37 @@ impl GroupRecord for PhysicalRack {
             self.scope.options[option].cdu_capacity = reported;
         }
     }
+    fn set_energy(
+        &mut self,
+        energy: &PerOption<PricedEnergy>,
+        basis: &GroupEnergyBasis,
+        grid_kg_per_wh: f64,
+    ) {
+        for option in CoolingOption::ALL {
+            let (priced, result) = (&energy[option], &mut self.scope.options[option]);
+            let totals = sums::EnergyTotals {
+                it_wh: basis.it_energy_wh[option],
+                compute_wh: basis.compute_energy_wh[option],
+                cooling_wh: priced.reported.cooling_wh,
+                liquid_heat_wh: basis.liquid_heat_wh[option],
+                water_m3: priced.reported.water_m3,
+            };
+            let free_cooling_h = result
+                .energy
+                .free_cooling_hours
+                .get::<uom::si::time::hour>();
+            result.energy = sums::energy_figures(
+                &priced.reported.monthly_wh,
+                &totals,
+                free_cooling_h,
+                grid_kg_per_wh,
+            );
+            let drivers = &mut self.drivers[option];
+            drivers.facility_energy = priced.full.facility_energy();
+            drivers.cooling_energy = priced.full.cooling_energy();
+            drivers.water = priced.full.water();
+        }
+    }
 }
 
 /// A rack group's physical results without its name and reasons: what the live recompute
@@ -288,6 +396,16 @@ impl GroupRecord for GroupPhysics {
                 hall_liquid_w[option],
             );
             self.options[option].cdu_capacity = full;
+        }
+    }
+    fn set_energy(&mut self, energy: &PerOption<PricedEnergy>, _: &GroupEnergyBasis, _: f64) {
+        for option in CoolingOption::ALL {
+            let priced = &energy[option];
+            let drivers = &mut self.options[option];
+            drivers.facility_energy = priced.full.facility_energy();
+            drivers.cooling_energy = priced.full.cooling_energy();
+            drivers.water = priced.full.water();
+            self.reported[option].facility_energy = priced.reported.facility_energy();
         }
     }
 }

@@ -87,7 +87,7 @@ impl Sums {
     }
 
     pub fn facility_energy_wh(&self) -> f64 {
-        self.monthly_facility_wh.iter().sum()
+        facility_wh(&self.monthly_facility_wh)
     }
 
     /// `share` of `full` (a group converted) plus `1 − share` of `air` (the same group on air):
@@ -176,19 +176,71 @@ impl Sums {
 
     /// Energy figures; `free_cooling_h` from the scope's bins, `grid_kg_per_wh` the CO₂ factor.
     pub fn energy(&self, free_cooling_h: f64, grid_kg_per_wh: f64) -> EnergyFigures {
-        let facility_wh = self.facility_energy_wh();
-        let ratio = |den: f64| if den > 0.0 { facility_wh / den } else { 0.0 };
-        EnergyFigures {
-            pue: ratio(self.it_energy_wh),
-            tue: ratio(self.compute_energy_wh),
-            it_energy: Energy::new::<watt_hour>(self.it_energy_wh),
-            facility_energy: Energy::new::<watt_hour>(facility_wh),
-            monthly_facility_energy: self.monthly_facility_wh.map(Energy::new::<watt_hour>),
-            cooling_energy: Energy::new::<watt_hour>(self.cooling_wh),
-            liquid_heat: Energy::new::<watt_hour>(self.liquid_heat_wh),
-            free_cooling_hours: Time::new::<hour>(free_cooling_h),
-            water: Volume::new::<cubic_meter>(self.water_m3),
-            co2: Mass::new::<kilogram>(facility_wh * grid_kg_per_wh),
+        let totals = EnergyTotals {
+            it_wh: self.it_energy_wh,
+            compute_wh: self.compute_energy_wh,
+            cooling_wh: self.cooling_wh,
+            liquid_heat_wh: self.liquid_heat_wh,
+            water_m3: self.water_m3,
+        };
+        energy_figures(
+            &self.monthly_facility_wh,
+            &totals,
+            free_cooling_h,
+            grid_kg_per_wh,
+        )
+    }
+
+    /// Adds a rack group's priced facility energy, cooling energy and water (the hall's
+    /// energy pass).
+    pub fn add_energy(&mut self, monthly_wh: &[f64; 12], cooling_wh: f64, water_m3: f64) {
+        for (a, b) in self.monthly_facility_wh.iter_mut().zip(monthly_wh) {
+            *a += b;
         }
+        self.cooling_wh += cooling_wh;
+        self.water_m3 += water_m3;
+    }
+}
+
+/// Facility energy of monthly figures, summed in month order (every scope the same way).
+pub fn facility_wh(monthly_wh: &[f64; 12]) -> f64 {
+    monthly_wh.iter().sum()
+}
+
+/// A scope's energy totals besides its monthly facility energy: IT, compute, cooling and
+/// liquid heat (Wh) and tower water (m³).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct EnergyTotals {
+    pub it_wh: f64,
+    pub compute_wh: f64,
+    /// The cooling path's part of the facility energy.
+    pub cooling_wh: f64,
+    /// Heat taken by liquid (what a heat customer can take).
+    pub liquid_heat_wh: f64,
+    pub water_m3: f64,
+}
+
+/// Energy figures of a scope from its monthly facility energy (Wh), its other totals,
+/// free-cooling hours and the grid's CO₂ factor (kg/Wh).
+pub fn energy_figures(
+    monthly_wh: &[f64; 12],
+    totals: &EnergyTotals,
+    free_cooling_h: f64,
+    grid_kg_per_wh: f64,
+) -> EnergyFigures {
+    let facility_wh = facility_wh(monthly_wh);
+    let ratio = |den: f64| if den > 0.0 { facility_wh / den } else { 0.0 };
+    let wh = Energy::new::<watt_hour>;
+    EnergyFigures {
+        pue: ratio(totals.it_wh),
+        tue: ratio(totals.compute_wh),
+        it_energy: wh(totals.it_wh),
+        facility_energy: wh(facility_wh),
+        monthly_facility_energy: monthly_wh.map(wh),
+        cooling_energy: wh(totals.cooling_wh),
+        liquid_heat: wh(totals.liquid_heat_wh),
+        free_cooling_hours: Time::new::<hour>(free_cooling_h),
+        water: Volume::new::<cubic_meter>(totals.water_m3),
+        co2: Mass::new::<kilogram>(facility_wh * grid_kg_per_wh),
     }
 }

@@ -170,6 +170,86 @@ pub struct EnergyFigures {
     pub co2: Mass,
 }
 
+/// A hall's plant energy under one option, by part (annual, after calibration). The parts
+/// sum to the hall's facility energy less its IT energy.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PlantEnergy {
+    /// UPS losses (no-load, proportional and square-law).
+    pub ups: Energy,
+    /// Transformer, PDU and cable losses.
+    pub distribution: Energy,
+    pub lighting: Energy,
+    /// BMS, security, fire systems, offices.
+    pub ancillary: Energy,
+    /// CRAH/CRAC fans.
+    pub fans: Energy,
+    /// Chillers or DX compressors of the air plant.
+    pub compressors: Energy,
+    /// Cooling-tower or free-cooling coil fans.
+    pub heat_rejection: Energy,
+    /// Chilled- and condenser-water pumps.
+    pub pumps: Energy,
+    /// CDU and facility-water pumps.
+    pub liquid_pumps: Energy,
+    pub dry_cooler_fans: Energy,
+    pub trim_chiller: Energy,
+    /// Of the above, what does not change with load (no-load losses, lighting, ancillary,
+    /// fan and pump floors).
+    pub fixed: Energy,
+}
+
+/// How a hall's measured PUE was reproduced: the model's own PUE on air, the excess, and how
+/// it was split between the plant's fixed and load-driven parts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Calibration {
+    pub split: coolplan_model::CalibrationSplit,
+    pub measured_pue: f64,
+    /// PUE of the hall on air before calibration.
+    pub model_pue: f64,
+    /// Excess put on the fixed parts, kWh per kWh of IT.
+    pub excess_fixed: f64,
+    /// Excess put on the load-driven parts, kWh per kWh of IT.
+    pub excess_proportional: f64,
+    /// Factor on the existing plant's fixed parts.
+    pub factor_fixed: f64,
+    /// Factor on the existing plant's load-driven parts.
+    pub factor_proportional: f64,
+    /// False when the measured PUE is below what the model's other part alone gives (a factor
+    /// stopped at 0).
+    pub reproduced: bool,
+}
+
+/// Can the facility water hold its supply on the dry cooler at the climate's design hour,
+/// and if not, the trim chiller it needs (one liquid option of one hall).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DesignDay {
+    pub dry_bulb: ThermodynamicTemperature,
+    pub wet_bulb: ThermodynamicTemperature,
+    /// Fluid leaving the dry cooler at design (adiabatic pads wet if fitted).
+    pub cooler_leaving: ThermodynamicTemperature,
+    /// The facility supply the hall asks for.
+    pub supply: ThermodynamicTemperature,
+    pub holds_supply: bool,
+    /// Trim chiller capacity (zero when the supply holds).
+    pub trim_capacity: Power,
+    /// Trim chiller COP at design (none when it holds).
+    pub trim_cop: Option<f64>,
+    /// Hours a year the trim chiller runs.
+    pub trim_hours: Time,
+    pub trim_energy: Energy,
+}
+
+/// Energy of each hall's plant: per option its parts and design day, and the calibration.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HallPlant {
+    pub calibration: Option<Calibration>,
+    /// Air, cold plate, immersion.
+    pub energy: [PlantEnergy; 3],
+    /// Per option: the liquid path's design day (none for air, for liquid tapped into chilled
+    /// water, and without liquid heat).
+    pub design_day: [Option<DesignDay>; 3],
+}
+
 /// One item of CAPEX.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CostItem {
@@ -189,6 +269,8 @@ pub enum CostItem {
     ImmersionPrep,
     FloorReinforcement,
     AddedAirCapacity,
+    /// The liquid path's trim chiller, where the dry cooler cannot hold the supply.
+    TrimChiller,
     Contingency,
     /// The heat customer's connection (heat exchanger, heat pump, pipe), shared by liquid heat.
     HeatReuse,
@@ -196,7 +278,7 @@ pub enum CostItem {
 
 impl CostItem {
     /// Every CAPEX item once, in declaration (and report) order.
-    pub const ALL: [CostItem; 16] = [
+    pub const ALL: [CostItem; 17] = [
         CostItem::PerKwStock,
         CostItem::PerKwNew,
         CostItem::ColdPlateKits,
@@ -211,6 +293,7 @@ impl CostItem {
         CostItem::ImmersionPrep,
         CostItem::FloorReinforcement,
         CostItem::AddedAirCapacity,
+        CostItem::TrimChiller,
         CostItem::Contingency,
         CostItem::HeatReuse,
     ];
@@ -452,8 +535,8 @@ pub struct Results<R = RackResult> {
     pub racks: Vec<R>,
     /// The recommendation: an option per rack group within each hall's shared limits.
     pub plan: Plan,
-    /// Air-path scale factor per hall that reproduces its measured PUE (1 when none given).
-    pub calibration: Vec<f64>,
+    /// Each hall's plant: energy by part, design day, calibration.
+    pub plant: Vec<HallPlant>,
     /// ISO/IEC 30134 KPIs and heat reuse per scope, option and plan year.
     pub kpis: crate::kpi::KpiResults,
 }
@@ -473,7 +556,7 @@ impl Results {
             halls: self.halls.clone(),
             racks: self.racks.iter().map(GroupSummary::of).collect(),
             plan: self.plan.clone(),
-            calibration: self.calibration.clone(),
+            plant: self.plant.clone(),
             kpis: self.kpis.clone(),
         }
     }

@@ -329,8 +329,12 @@ fn new_hall(name: &str, options: &ImportOptions) -> Hall {
         air_cooling_capacity: Qty::new(0.0, PowerUnit::kW),
         facility_water: None,
         measured_pue: None,
+        calibration_split: None,
         heat_customer: None,
         it_capacity: None,
+        plant: None,
+        ups_redundancy: None,
+        ups_curve: None,
         racks: Vec::new(),
     }
 }

@@ -1,8 +1,8 @@
 //! The rules for assumption groups.
 
 use super::checker::Checker;
-use crate::problem::{CDU_CAPACITY_KW, Kind};
-use coolplan_model::assumptions::{AssumptionKey, Assumptions, cooling::CduSize};
+use crate::problem::{CDU_CAPACITY_KW, Kind, Seg};
+use coolplan_model::assumptions::{AssumptionKey, Assumptions, cooling::CduSize, plant::Plant};
 use coolplan_model::fluids::Fluid;
 use coolplan_units::Currency;
 use coolplan_units::build::kw;
@@ -11,7 +11,6 @@ use coolplan_units::build::kw;
 pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) {
     use coolplan_model::assumptions::cooling::Key as C;
     use coolplan_model::assumptions::finance::Key as F;
-    use coolplan_model::assumptions::plant::Key as P;
     let k = &a.cooling;
     if let Some(v) = &k.air_limit_per_rack {
         c.positive(key(C::air_limit_per_rack), v);
@@ -83,33 +82,7 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
             c.non_negative(key(name), v);
         }
     }
-    let p = &a.plant;
-    if let Some(v) = p.chiller_cop {
-        c.positive_f64(key(P::chiller_cop), v);
-    }
-    if let Some(v) = &p.chilled_water_supply {
-        c.temperature(key(P::chilled_water_supply), v);
-    }
-    if let Some(v) = &p.economiser_approach {
-        c.non_negative(key(P::economiser_approach), v);
-    }
-    for (name, v) in [
-        (P::air_fan_share, p.air_fan_share),
-        (P::heat_rejection_fan_share, p.heat_rejection_fan_share),
-        (P::pump_share, p.pump_share),
-        (P::electrical_loss_share, p.electrical_loss_share),
-        (P::misc_share, p.misc_share),
-    ] {
-        if let Some(v) = v {
-            c.fraction(key(name), v);
-        }
-    }
-    if let Some(v) = &p.wue {
-        c.non_negative(key(P::wue), v);
-    }
-    if let Some(v) = &p.grid_emission_factor {
-        c.non_negative(key(P::grid_emission_factor), v);
-    }
+    plant(c, &a.plant);
     money(c, a, currency);
     let f = &a.finance;
     if let Some(years) = f.horizon_years
@@ -122,6 +95,100 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
     }
     if let Some(year) = f.first_year {
         c.year(key(F::first_year), i64::from(year));
+    }
+}
+
+/// The plant group: COPs and factors positive, shares in 0..1, temperatures real, approaches
+/// not negative; retired keys still set are warned about.
+fn plant(c: &mut Checker, p: &Plant) {
+    use coolplan_model::assumptions::plant::Key as P;
+    for (name, v) in [
+        (P::chiller_cop, p.chiller_cop),
+        (P::air_cooled_chiller_cop, p.air_cooled_chiller_cop),
+        (P::trim_chiller_cop, p.trim_chiller_cop),
+        (P::dx_cop, p.dx_cop),
+        (P::plant_capacity_margin, p.plant_capacity_margin),
+        (P::airflow_margin, p.airflow_margin),
+        (P::dx_sensible_heat_ratio, p.dx_sensible_heat_ratio),
+        (P::trim_margin, p.trim_margin),
+    ] {
+        if let Some(v) = v {
+            c.positive_f64(key(name), v);
+        }
+    }
+    if p.chiller_units == Some(0) {
+        c.report_field(key(P::chiller_units), Kind::NotPositive("0".into()));
+    }
+    for (name, v) in [
+        (P::lift_independent_share, p.lift_independent_share),
+        (P::free_cooling_fan_share, p.free_cooling_fan_share),
+        (P::tower_fan_share, p.tower_fan_share),
+        (P::chilled_water_pumps, p.chilled_water_pumps),
+        (P::condenser_water_pumps, p.condenser_water_pumps),
+        (P::pump_fixed_fraction, p.pump_fixed_fraction),
+        (P::adiabatic_effectiveness, p.adiabatic_effectiveness),
+        (P::crah_fan_power, p.crah_fan_power),
+        (P::crac_fan_power, p.crac_fan_power),
+        (P::fan_min_speed, p.fan_min_speed),
+        (P::dx_cycling_loss, p.dx_cycling_loss),
+        (P::distribution_no_load, p.distribution_no_load),
+        (P::distribution_load_loss, p.distribution_load_loss),
+        (P::electrical_heat_to_air, p.electrical_heat_to_air),
+        (P::support_area_ratio, p.support_area_ratio),
+        (P::lighting_on_fraction, p.lighting_on_fraction),
+        (P::misc_per_it_capacity, p.misc_per_it_capacity),
+        (P::cdu_pump_share, p.cdu_pump_share),
+        (P::facility_pump_share, p.facility_pump_share),
+        (P::liquid_pump_fixed_fraction, p.liquid_pump_fixed_fraction),
+        (P::dry_cooler_fan_share, p.dry_cooler_fan_share),
+        (P::dry_cooler_min_speed, p.dry_cooler_min_speed),
+    ] {
+        if let Some(v) = v {
+            c.fraction(key(name), v);
+        }
+    }
+    for (name, v) in [
+        (P::chilled_water_supply, &p.chilled_water_supply),
+        (P::min_condenser_water, &p.min_condenser_water),
+        (P::dx_return_air, &p.dx_return_air),
+    ] {
+        if let Some(v) = v {
+            c.temperature(key(name), v);
+        }
+    }
+    for (name, v) in [
+        (P::chilled_water_delta_t, &p.chilled_water_delta_t),
+        (P::condenser_range, &p.condenser_range),
+        (P::dx_economiser_span, &p.dx_economiser_span),
+    ] {
+        if let Some(v) = v {
+            c.positive(key(name), v);
+        }
+    }
+    for (name, v) in [
+        (P::tower_approach, &p.tower_approach),
+        (P::economiser_hx_approach, &p.economiser_hx_approach),
+        (P::dry_economiser_approach, &p.dry_economiser_approach),
+        (P::dry_cooler_approach, &p.dry_cooler_approach),
+        (P::design_margin, &p.design_margin),
+    ] {
+        if let Some(v) = v {
+            c.non_negative(key(name), v);
+        }
+    }
+    if let Some(v) = &p.lighting_power_density {
+        c.non_negative(key(P::lighting_power_density), v);
+    }
+    if let Some(v) = &p.wue {
+        c.non_negative(key(P::wue), v);
+    }
+    if let Some(v) = &p.grid_emission_factor {
+        c.non_negative(key(P::grid_emission_factor), v);
+    }
+    for name in p.retired_set() {
+        c.at(Seg::Field("plant"), |c| {
+            c.report_field(Seg::Field(name), Kind::RetiredAssumption(name))
+        });
     }
 }
 
@@ -162,6 +229,29 @@ mod tests {
         );
         let site = crate::parse_site(&text, "test").expect("parses");
         crate::validate(&site)
+    }
+
+    /// A key of the older linear energy model still loads, is warned about (it has no effect)
+    /// and is written back, so nothing the user wrote is lost.
+    #[test]
+    fn a_retired_plant_key_loads_with_a_warning_and_is_kept() {
+        let text = r#"(schema_version: 1, name: "S", currency: CNY,
+            location: (name: "X", climate: Preset("beijing")),
+            assumptions: (plant: (air_fan_share: Some(0.08))), halls: [])"#;
+        let site = crate::parse_site(text, "test").expect("parses");
+        assert_eq!(
+            crate::validate(&site),
+            vec![Problem {
+                path: vec![Seg::Field("plant"), Seg::Field("air_fan_share")],
+                kind: Kind::RetiredAssumption("air_fan_share"),
+            }]
+        );
+        assert_eq!(
+            Kind::RetiredAssumption("air_fan_share").severity(),
+            crate::problem::Severity::Warning
+        );
+        let saved = crate::to_canonical_string(&site).expect("writes");
+        assert!(saved.contains("air_fan_share: Some(0.08)"), "{saved}");
     }
 
     /// Every price and amount is checked, not only the per-kW prices: a USD manifold in a

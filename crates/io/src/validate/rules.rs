@@ -8,7 +8,8 @@ use coolplan_model::assumptions::Describe;
 use coolplan_model::catalog::ServerKind;
 use coolplan_model::climate::{CLIMATE_PRESET_KEYS, MonthlyNormals};
 use coolplan_model::{
-    Catalog, ClimateSource, Cooling, CoolingRule, Hall, Rack, ServerGroup, Site, Status,
+    AirPlant, Catalog, ClimateSource, Cooling, CoolingRule, Hall, HeatRejection, Rack, ServerGroup,
+    Site, Status, UpsCurve, UpsRedundancy,
 };
 use coolplan_units::build::kw;
 use coolplan_units::{AreaUnit, LengthUnit, PowerUnit, Qty};
@@ -205,9 +206,7 @@ fn hall(c: &mut Checker, hall: &Hall, context: &Context) -> f64 {
             }
         });
     }
-    if let Some(capacity) = &hall.it_capacity {
-        c.positive("it_capacity", capacity);
-    }
+    plant(c, hall);
     if let Some(pue) = hall.measured_pue {
         if !pue.is_finite() {
             c.report_field("measured_pue", Kind::NotFinite(pue.to_string()));
@@ -248,6 +247,41 @@ fn hall(c: &mut Checker, hall: &Hall, context: &Context) -> f64 {
         );
     }
     hall_kw
+}
+
+/// The hall's plant fields: IT capacity, UPS, and where the liquid heat goes.
+fn plant(c: &mut Checker, hall: &Hall) {
+    if let Some(capacity) = &hall.it_capacity {
+        c.positive("it_capacity", capacity);
+    }
+    if let Some(UpsRedundancy::NPlus1 { modules }) = hall.ups_redundancy
+        && modules == 0
+    {
+        c.at(Seg::Field("ups_redundancy"), |c| {
+            c.report_field("modules", Kind::NotPositive("0".into()))
+        });
+    }
+    if let Some(UpsCurve::Custom {
+        no_load,
+        proportional,
+        square,
+    }) = hall.ups_curve
+    {
+        c.at(Seg::Field("ups_curve"), |c| {
+            c.fraction("no_load", no_load);
+            c.fraction("proportional", proportional);
+            c.fraction("square", square);
+        });
+    }
+    let tapped = hall
+        .facility_water
+        .as_ref()
+        .is_some_and(|w| w.heat_rejection == Some(HeatRejection::ChilledWater));
+    if tapped && matches!(hall.air_plant(), AirPlant::DxCrac { .. }) {
+        c.at(Seg::Field("facility_water"), |c| {
+            c.report_field("heat_rejection", Kind::NoChilledWaterToTap)
+        });
+    }
 }
 
 /// A cooling rule must leave the group an option; an empty or repeated list is a slip.

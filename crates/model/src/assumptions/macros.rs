@@ -11,8 +11,19 @@
 ///         /// Doc of the field.
 ///         discount_rate: f64 = |_cur| 0.08, "China social discount rate ...";
 ///     }
+///     // optional: keys older files may hold that no longer enter the model
+///     retired {
+///         /// What replaced it.
+///         old_key: f64;
+///     }
 /// }
 /// ```
+///
+/// Retired keys still load (and are written back, so nothing a user wrote is lost), but they
+/// have no [`Key`], so they are not resolved, listed, varied or reset; the validator warns about
+/// each one set.
+///
+/// [`Key`]: crate::assumptions::finance::Key
 macro_rules! assumption_group {
     (
         $(#[$doc:meta])*
@@ -21,6 +32,29 @@ macro_rules! assumption_group {
                 $(#[$fdoc:meta])*
                 $field:ident : $ty:ty = |$cur:ident| $default:expr, $source:literal;
             )+
+        }
+    ) => {
+        assumption_group! {
+            $(#[$doc])*
+            $file / $resolved, $group {
+                $( $(#[$fdoc])* $field : $ty = |$cur| $default, $source; )+
+            }
+            retired {}
+        }
+    };
+    (
+        $(#[$doc:meta])*
+        $file:ident / $resolved:ident, $group:literal {
+            $(
+                $(#[$fdoc:meta])*
+                $field:ident : $ty:ty = |$cur:ident| $default:expr, $source:literal;
+            )+
+        }
+        retired {
+            $(
+                $(#[$rdoc:meta])*
+                $old:ident : $oty:ty;
+            )*
         }
     ) => {
         $(#[$doc])*
@@ -32,6 +66,11 @@ macro_rules! assumption_group {
                 #[serde(skip_serializing_if = "Option::is_none")]
                 pub $field: Option<$ty>,
             )+
+            $(
+                $(#[$rdoc])*
+                #[serde(skip_serializing_if = "Option::is_none")]
+                pub $old: Option<$oty>,
+            )*
         }
 
         /// The same group with every default filled in.
@@ -80,9 +119,20 @@ macro_rules! assumption_group {
         }
 
         impl $file {
+            /// Keys older files may hold that no longer enter the model.
+            pub const RETIRED: &'static [&'static str] = &[ $( stringify!($old), )* ];
+
             /// True when the file sets nothing in this group (it is then not written).
             pub fn is_empty(&self) -> bool {
-                true $( && self.$field.is_none() )+
+                true $( && self.$field.is_none() )+ $( && self.$old.is_none() )*
+            }
+
+            /// The retired keys this file sets.
+            pub fn retired_set(&self) -> Vec<&'static str> {
+                #[allow(unused_mut)]
+                let mut set = Vec::new();
+                $( if self.$old.is_some() { set.push(stringify!($old)); } )*
+                set
             }
 
             /// The defaults for a site in `currency`.

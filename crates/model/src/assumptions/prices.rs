@@ -63,6 +63,10 @@ assumption_group! {
         /// Itemised: facility-water piping, valves and controls per kW of liquid heat.
         piping_per_kw: Price<PowerUnit> = |c| per_kw(c, 800.0, 150.0),
             "Room-side piping within the ≈50 % CDU/manifold/room share (Changjiang [ANL]) [EST]";
+        /// Itemised: the liquid path's air-cooled trim chiller per kW of its design-day capacity
+        /// (`docs/method.md` §7.4); none where the dry cooler holds the supply.
+        trim_chiller_per_kw: Price<PowerUnit> = |c| per_kw(c, 1200.0, 350.0),
+            "Estimate: an air-cooled chiller without room units, ≈40 % of the 2,500–3,500 CNY/kW of CRAH plus chiller capacity (air_added_capacity_per_kw) [EST]";
         /// Itemised: installation labour per server retrofitted or moved into a tank.
         labour_per_server: Money = |c| money(c, 500.0, 150.0),
             "Estimate: 1–2 technician-hours per server [EST]";

@@ -70,10 +70,18 @@ fn assumptions(input: &ReportInput, blocks: &mut Vec<Block>) {
             Rep::ClimateUsed.fmt(lang, &[&climate_name(input, climate)]),
         ));
     }
-    let rows = input
-        .site
-        .assumptions
-        .entries(input.site.currency)
+    // A summary keeps its page budget: it lists the inputs the site sets, and counts the
+    // defaults the standard report lists.
+    let entries = input.site.assumptions.entries(input.site.currency);
+    let total = entries.len();
+    let listed: Vec<_> = entries
+        .into_iter()
+        .filter(|e| {
+            input.detail != Detail::Summary || !matches!(e.provenance, Provenance::Default { .. })
+        })
+        .collect();
+    let defaults_left_out = total - listed.len();
+    let rows = listed
         .into_iter()
         .map(|e| {
             Row::new(vec![
@@ -93,6 +101,11 @@ fn assumptions(input: &ReportInput, blocks: &mut Vec<Block>) {
         ],
         rows,
     }));
+    if defaults_left_out > 0 {
+        blocks.push(Block::Paragraph(
+            Rep::AssumptionsDefaultsInSummary.fmt(lang, &[&defaults_left_out]),
+        ));
+    }
     blocks.push(section(Rep::CatalogModels.tr(lang)));
     blocks.push(Block::Table(models_table(input)));
     blocks.push(section(Cat::SourcesHeading.tr(lang)));

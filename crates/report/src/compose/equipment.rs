@@ -97,6 +97,10 @@ fn quantity(
             prices.air_added_capacity_per_kw.amount_per(PowerUnit::kW),
             Rep::UnitKw,
         ),
+        CostItem::TrimChiller => per(
+            prices.trim_chiller_per_kw.amount_per(PowerUnit::kW),
+            Rep::UnitKw,
+        ),
         // A lump sum per site or hall, as the heat customer's contract states it.
         CostItem::Contingency | CostItem::HeatReuse => None,
     }

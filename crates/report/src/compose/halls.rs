@@ -9,10 +9,14 @@ use super::reasons::{choice, reasons_of};
 use super::summary::payback_of;
 use super::{Detail, ReportInput, aggregate, section, subsection};
 use crate::document::{Block, Column, Row, Table};
-use coolplan_engine::{CoolingOption, GroupChoice, HallPlan, RackResult, Reason, ScopeResult};
+use coolplan_engine::{
+    CoolingOption, GroupChoice, HallPlan, HallPlant, RackResult, Reason, ScopeResult,
+};
 use coolplan_model::{FloorKind, Hall};
+use coolplan_units::format::UnitSystem;
 use coolplan_units::format::quantity_in;
 use coolplan_units::{Currency, TemperatureUnit, format::group_thousands};
+use coolplan_words::results as words;
 use coolplan_words::results::plan as plan_words;
 use coolplan_words::{Lang, Text, report::Rep};
 
@@ -29,8 +33,10 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
         .enumerate()
     {
         blocks.push(section(hall.name.clone()));
-        let calibration = input.results.calibration.get(index).copied().unwrap_or(1.0);
-        blocks.push(Block::Paragraph(hall_facts(hall, calibration, lang)));
+        blocks.push(Block::Paragraph(hall_facts(hall, lang)));
+        if let Some(plant) = input.results.plant.get(index) {
+            plant_facts(plant, lang, blocks);
+        }
         if let Some(plan) = input.results.plan.halls.get(index) {
             hall_plan(input, index, plan, blocks);
         }
@@ -77,13 +83,12 @@ fn summary_halls(input: &ReportInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
     let pairs: Vec<(&Hall, &ScopeResult)> =
         input.site.halls.iter().zip(&input.results.halls).collect();
-    for (index, (hall, _)) in pairs.iter().enumerate() {
-        let calibration = input.results.calibration.get(index).copied().unwrap_or(1.0);
+    for (hall, _) in &pairs {
         blocks.push(Block::Paragraph(format!(
             "{}{} {}",
             hall.name,
             if lang == Lang::Zh { "：" } else { ":" },
-            hall_facts(hall, calibration, lang)
+            hall_facts(hall, lang)
         )));
     }
     blocks.push(section(Rep::HallOptions.tr(lang)));
@@ -171,12 +176,20 @@ fn hall_plan(input: &ReportInput, index: usize, plan: &HallPlan, blocks: &mut Ve
     blocks.push(Block::Bullets(crate::text::hall_plan_details(plan, lang)));
 }
 
-fn hall_facts(hall: &Hall, calibration: f64, lang: Lang) -> String {
+/// How the hall's measured PUE was split, and each liquid option's design day.
+fn plant_facts(plant: &HallPlant, lang: Lang, blocks: &mut Vec<Block>) {
+    let lines = words::plant::facts(plant, lang, UnitSystem::Si);
+    if !lines.is_empty() {
+        blocks.push(Block::Bullets(lines));
+    }
+}
+
+fn hall_facts(hall: &Hall, lang: Lang) -> String {
     let floor = match hall.floor.kind {
         FloorKind::Raised => Rep::FloorRaised,
         FloorKind::Slab => Rep::FloorSlab,
     };
-    let mut water = match &hall.facility_water {
+    let water = match &hall.facility_water {
         Some(w) => Rep::WaterSome.fmt(
             lang,
             &[
@@ -189,13 +202,6 @@ fn hall_facts(hall: &Hall, calibration: f64, lang: Lang) -> String {
         ),
         None => Rep::WaterNone.tr(lang).to_string(),
     };
-    if let Some(pue) = hall.measured_pue {
-        let sep = if lang == Lang::Zh { "，" } else { ", " };
-        water.push_str(sep);
-        water.push_str(
-            &Rep::MeasuredPue.fmt(lang, &[&f::ratio(pue), &group_thousands(calibration, 3)]),
-        );
-    }
     Rep::HallFacts.fmt(
         lang,
         &[

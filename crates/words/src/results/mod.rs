@@ -15,6 +15,7 @@ use coolplan_engine::{CoolingOption, CostItem, Reason};
 pub use table::Words;
 
 pub mod plan;
+pub mod plant;
 mod table;
 use crate::{Lang, Text};
 use coolplan_model::assumptions::cooling::CduSize;
@@ -67,6 +68,7 @@ pub fn cost_item(item: CostItem, lang: Lang) -> &'static str {
         CostItem::ImmersionPrep => Words::ItemImmersionPrep,
         CostItem::FloorReinforcement => Words::ItemFloorReinforcement,
         CostItem::AddedAirCapacity => Words::ItemAddedAirCapacity,
+        CostItem::TrimChiller => Words::ItemTrimChiller,
         CostItem::Contingency => Words::ItemContingency,
         CostItem::HeatReuse => Words::ItemHeatReuse,
     };

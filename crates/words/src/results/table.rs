@@ -71,6 +71,7 @@ crate::texts! {
         ItemImmersionPrep => "server immersion preparation", "服务器浸没改造";
         ItemFloorReinforcement => "floor reinforcement", "楼板加固";
         ItemAddedAirCapacity => "added air-cooling capacity", "新增风冷能力";
+        ItemTrimChiller => "trim chiller", "补冷冷机";
         ItemContingency => "contingency", "不可预见费";
         ItemHeatReuse => "heat customer connection", "余热用户接入";
     }

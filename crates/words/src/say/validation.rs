@@ -82,6 +82,7 @@ impl Say for Kind {
             DuplicateAlias { alias, other } => Val::DuplicateAlias.fmt(lang, &[alias, other]),
             ServiceLifeUnusual(life) => Val::ServiceLifeUnusual.fmt(lang, &[life]),
             HorizonOutOfRange(years) => Val::HorizonOutOfRange.fmt(lang, &[years]),
+            NoChilledWaterToTap => Val::NoChilledWaterToTap.tr(lang).to_string(),
             Uncertainty(e) => e.say(lang),
             GpuUnderTwoKw(power) => Val::GpuUnderTwoKw.fmt(lang, &[power]),
             RackOver150Kw(power) => Val::RackOver150Kw.fmt(lang, &[power]),
@@ -111,6 +112,7 @@ impl Say for Kind {
             CoolingListedTwice(option) => {
                 Val::CoolingListedTwice.fmt(lang, &[&crate::results::cooling_name(*option, lang)])
             }
+            RetiredAssumption(key) => Val::RetiredAssumption.fmt(lang, &[key]),
         }
     }
 }

@@ -17,6 +17,9 @@ use coolplan_units::format::UnitSystem;
 use coolplan_words::Lang;
 use coolplan_words::results as words;
 use coolplan_words::results::plan as plan_words;
+use plant::{PlantDoc, plant_doc};
+
+pub mod plant;
 
 /// Version of the document layout; raised when a field changes meaning or is removed.
 /// 2: `recommended` is the plan's (`mixed` when groups differ); the best single option of a
@@ -58,11 +61,13 @@ pub fn document<'a>(site: &'a str, results: &'a Results, lang: Lang) -> Document
         halls: results
             .halls
             .iter()
-            .map(|hall| HallDoc {
+            .zip(&results.plant)
+            .map(|(hall, plant)| HallDoc {
                 name: &hall.name,
                 best_single_option: hall.recommendation.option.map(CoolingOption::key),
                 reasons: reasons(&hall.recommendation, hall, lang),
                 options: options(hall, lang),
+                plant: plant_doc(plant, lang),
             })
             .collect(),
         racks: results
@@ -298,6 +303,7 @@ pub struct HallDoc<'a> {
     pub best_single_option: Option<&'static str>,
     pub reasons: Vec<ReasonDoc>,
     pub options: Options,
+    pub plant: PlantDoc,
 }
 
 #[derive(Serialize)]
@@ -519,6 +525,7 @@ pub fn item_key(item: CostItem) -> &'static str {
         CostItem::ImmersionPrep => "immersion_prep",
         CostItem::FloorReinforcement => "floor_reinforcement",
         CostItem::AddedAirCapacity => "added_air_capacity",
+        CostItem::TrimChiller => "trim_chiller",
         CostItem::Contingency => "contingency",
         CostItem::HeatReuse => "heat_reuse",
     }

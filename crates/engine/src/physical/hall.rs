@@ -1,0 +1,125 @@
+//! A hall's steps after its rack groups: its CDUs under each option, the energy pass that
+//! prices every group with the hall's plant, and the site's free-cooling hours over halls.
+//!
+//! Owns: the order of the energy pass (the hall's plant at its totals, then each group priced
+//! with the state's coefficients, in rack order, so the groups sum to the hall exactly).
+
+use uom::si::f64::Power;
+
+use super::GroupRecord;
+use super::energy::{GroupLoads, HallLoads, HallPlant};
+use super::record::{GroupEnergy, GroupEnergyBasis, PricedEnergy};
+use super::sums::Sums;
+use crate::cdu;
+use crate::climate::ClimateData;
+use crate::per_option::PerOption;
+use crate::results::{self, CoolingOption, Reason};
+use coolplan_model::assumptions::cooling::CduSize;
+
+/// The CDUs of one hall under one option when every group takes it (the "all …" columns).
+#[derive(Clone, Debug, Default)]
+pub struct OptionCdus {
+    pub units: u64,
+    pub installed_w: f64,
+    /// A rack too hot for any unit the hall may use.
+    pub reasons: Vec<Reason>,
+}
+
+/// CDUs of each liquid option of a hall whose groups all take it: size chosen, racks counted.
+pub fn hall_cdus<G: GroupRecord>(
+    racks: &[G],
+    hall_sums: &PerOption<Sums>,
+    sizes: &[(CduSize, f64)],
+    redundancy: u32,
+) -> PerOption<OptionCdus> {
+    PerOption::from_fn(|option| {
+        if option == CoolingOption::Air || hall_sums[option].liquid_design_w <= 0.0 {
+            return OptionCdus::default();
+        }
+        let loads = racks.iter().map(|r| r.cdu_load(option));
+        let (i, counted) = cdu::choose_size(sizes, redundancy, loads);
+        let capacity_w = sizes.get(i).map_or(0.0, |(_, c)| *c);
+        let units = if counted.loaded_units > 0 {
+            counted.loaded_units.saturating_add(u64::from(redundancy))
+        } else {
+            0
+        };
+        let mut reasons = Vec::new();
+        if counted.unassigned_racks > 0 {
+            let w = Power::new::<uom::si::power::watt>;
+            reasons.push(Reason::CduTooSmall {
+                per_rack: w(counted.largest_unassigned_w),
+                capacity: w(capacity_w),
+            });
+        }
+        OptionCdus {
+            units,
+            installed_w: units as f64 * capacity_w,
+            reasons,
+        }
+    })
+}
+
+/// The hall's energy pass: its plant in the three option states of `hall_sums` (every group
+/// on the option, retrofit share applied), then each of `racks` (with its `bases`, same order)
+/// priced with the state's coefficients; the reported energy is added to `hall_sums`.
+pub fn price_energy<G: GroupRecord>(
+    plant: &HallPlant,
+    racks: &mut [G],
+    bases: &[GroupEnergyBasis],
+    hall_sums: &mut PerOption<Sums>,
+    grid_kg_per_wh: f64,
+) -> results::HallPlant {
+    let states = hall_sums.0.each_ref().map(|s| HallLoads {
+        it_avg_w: s.it_avg_w,
+        air_avg_w: s.air_avg_w,
+        liquid_avg_w: s.liquid_avg_w,
+        liquid_design_w: s.liquid_design_w,
+    });
+    let design_it_w = hall_sums[CoolingOption::Air].it_design_w;
+    let hall_energy = plant.energy(&states, design_it_w);
+    for (record, basis) in racks.iter_mut().zip(bases) {
+        let priced = PerOption::from_fn(|option| {
+            let coefficients = &hall_energy.coefficients[option.index()];
+            let price = |loads: &GroupLoads| GroupEnergy {
+                monthly_wh: coefficients.monthly_wh(loads),
+                cooling_wh: coefficients.cooling_wh(loads),
+                water_m3: coefficients.water_m3(loads),
+            };
+            let reported = price(&basis.reported[option]);
+            let hall = &mut hall_sums[option];
+            hall.add_energy(&reported.monthly_wh, reported.cooling_wh, reported.water_m3);
+            PricedEnergy {
+                full: price(&basis.full[option]),
+                reported,
+            }
+        });
+        record.set_energy(&priced, basis, grid_kg_per_wh);
+    }
+    hall_energy.result
+}
+
+/// Hours in which no hall runs a chiller for the heat it has under option `i`.
+pub fn site_free_cooling_hours(
+    climate: &ClimateData,
+    plants: &[HallPlant],
+    hall_sums: &[PerOption<Sums>],
+    i: CoolingOption,
+) -> f64 {
+    climate
+        .bins
+        .iter()
+        .enumerate()
+        .filter(|(b, _)| {
+            plants.iter().zip(hall_sums).all(|(plant, sums)| {
+                let s = &sums[i];
+                let bin = &plant.climate.bins[*b];
+                !plant
+                    .climate
+                    .chiller_on(bin, s.air_avg_w > 0.0, s.liquid_avg_w > 0.0)
+            })
+        })
+        .map(|(_, bin)| bin.hours.get::<uom::si::time::hour>())
+        .sum::<f64>()
+        + 0.0 // an empty sum is −0.0; show it as 0
+}

@@ -1,0 +1,130 @@
+//! The JSON of a hall's plant (`halls[].plant` in `docs/report-json.md`): the calibration of
+//! its measured PUE, and per option its energy by part and the liquid path's design day.
+
+use serde::Serialize;
+
+use super::{kw, mwh, num};
+use coolplan_engine::{CoolingOption, HallPlant};
+use coolplan_model::CalibrationSplit;
+use coolplan_units::format::UnitSystem;
+use coolplan_words::Lang;
+use coolplan_words::results as words;
+
+/// A hall's plant: the calibration of its measured PUE, and per option its energy by part
+/// and the liquid path's design day.
+#[derive(Serialize)]
+pub struct PlantDoc {
+    pub calibration: Option<CalibrationDoc>,
+    pub air: PlantOptionDoc,
+    pub cold_plate: PlantOptionDoc,
+    pub immersion: PlantOptionDoc,
+}
+
+#[derive(Serialize)]
+pub struct CalibrationDoc {
+    pub split: &'static str,
+    pub measured_pue: Option<f64>,
+    pub model_pue: Option<f64>,
+    pub excess_fixed: Option<f64>,
+    pub excess_proportional: Option<f64>,
+    pub factor_fixed: Option<f64>,
+    pub factor_proportional: Option<f64>,
+    pub reproduced: bool,
+    pub text: String,
+}
+
+#[derive(Serialize)]
+pub struct PlantOptionDoc {
+    pub energy_mwh_per_year: PlantEnergyDoc,
+    pub design_day: Option<DesignDayDoc>,
+}
+
+#[derive(Serialize)]
+pub struct PlantEnergyDoc {
+    pub ups: Option<f64>,
+    pub distribution: Option<f64>,
+    pub lighting: Option<f64>,
+    pub ancillary: Option<f64>,
+    pub fans: Option<f64>,
+    pub compressors: Option<f64>,
+    pub heat_rejection: Option<f64>,
+    pub pumps: Option<f64>,
+    pub liquid_pumps: Option<f64>,
+    pub dry_cooler_fans: Option<f64>,
+    pub trim_chiller: Option<f64>,
+    pub fixed: Option<f64>,
+}
+
+#[derive(Serialize)]
+pub struct DesignDayDoc {
+    pub dry_bulb_c: Option<f64>,
+    pub wet_bulb_c: Option<f64>,
+    pub cooler_leaving_c: Option<f64>,
+    pub supply_c: Option<f64>,
+    pub holds_supply: bool,
+    pub trim_capacity_kw: Option<f64>,
+    pub trim_cop: Option<f64>,
+    pub trim_hours_per_year: Option<f64>,
+    pub trim_energy_mwh_per_year: Option<f64>,
+    pub text: String,
+}
+
+pub fn plant_doc(plant: &HallPlant, lang: Lang) -> PlantDoc {
+    let option = |o: CoolingOption| {
+        let e = &plant.energy[o.index()];
+        let m = |energy| num(mwh(energy));
+        PlantOptionDoc {
+            energy_mwh_per_year: PlantEnergyDoc {
+                ups: m(e.ups),
+                distribution: m(e.distribution),
+                lighting: m(e.lighting),
+                ancillary: m(e.ancillary),
+                fans: m(e.fans),
+                compressors: m(e.compressors),
+                heat_rejection: m(e.heat_rejection),
+                pumps: m(e.pumps),
+                liquid_pumps: m(e.liquid_pumps),
+                dry_cooler_fans: m(e.dry_cooler_fans),
+                trim_chiller: m(e.trim_chiller),
+                fixed: m(e.fixed),
+            },
+            design_day: plant.design_day[o.index()].map(|d| {
+                let c = |t: uom::si::f64::ThermodynamicTemperature| {
+                    num(t.get::<uom::si::thermodynamic_temperature::degree_celsius>())
+                };
+                DesignDayDoc {
+                    dry_bulb_c: c(d.dry_bulb),
+                    wet_bulb_c: c(d.wet_bulb),
+                    cooler_leaving_c: c(d.cooler_leaving),
+                    supply_c: c(d.supply),
+                    holds_supply: d.holds_supply,
+                    trim_capacity_kw: num(kw(d.trim_capacity)),
+                    trim_cop: d.trim_cop.and_then(num),
+                    trim_hours_per_year: num(d.trim_hours.get::<uom::si::time::hour>()),
+                    trim_energy_mwh_per_year: m(d.trim_energy),
+                    text: words::plant::design_day(o, &d, lang, UnitSystem::Si),
+                }
+            }),
+        }
+    };
+    PlantDoc {
+        calibration: plant.calibration.map(|c| CalibrationDoc {
+            split: match c.split {
+                CalibrationSplit::Uniform => "uniform",
+                CalibrationSplit::Fixed => "fixed",
+                CalibrationSplit::Proportional => "proportional",
+            },
+            measured_pue: num(c.measured_pue),
+            model_pue: num(c.model_pue),
+            excess_fixed: num(c.excess_fixed),
+            excess_proportional: num(c.excess_proportional),
+            factor_fixed: num(c.factor_fixed),
+            factor_proportional: num(c.factor_proportional),
+            reproduced: c.reproduced,
+            text: words::plant::calibration(&c, lang),
+        }),
+        air: option(CoolingOption::Air),
+        cold_plate: option(CoolingOption::ColdPlate),
+        immersion: option(CoolingOption::Immersion),
+    }
+}
