@@ -30,6 +30,7 @@ crate::texts! {
         NothingToInvest => "Nothing to invest: every rack group stays on air.", "无需投资：所有机柜组维持风冷。";
         PlanSameAsColumn => "the plan is the \"all {0}\" column", "该方案即\"全部{0}\"一列";
         PlanMixed => "a mix, better than any single option", "混合方案，优于任一单一方案";
+        PlanBelowZero => "its NPV is below zero because air cannot carry every rack group: it is the least-cost way to host them", "其净现值为负，是因为并非所有机柜组都能采用风冷：这是容纳这些机柜组成本最低的方案";
         SearchExhaustive => "every combination valued, whole CDU units counted (exact)", "逐一比较所有组合，CDU 按整台计（精确）";
         SearchHeuristic => "too many combinations: best option per group, repaired to the hall's limits and improved one group at a time (heuristic)", "组合过多：各机柜组取最优，按机房限制修正后逐组改进（启发式）";
         NoEffectCatalog => "every model on this site has its own catalog price, so this per-kW default applies to none", "本站点所有型号在目录中都有自己的价格，此按千瓦默认单价不适用";
@@ -147,11 +148,20 @@ pub fn headline(plan: &Plan, racks_of: impl Fn(usize) -> u64, lang: Lang) -> Str
     parts.join(if lang == Lang::Zh { "；" } else { "; " })
 }
 
-/// Whether the plan is one of the "all …" columns, in words.
+/// Whether the plan is one of the "all …" columns, in words, and why a plan whose NPV against
+/// air is below zero is still the one to take: it never loses to a feasible "all air" column
+/// (which is worth zero), so air cannot carry every rack group and the plan is the least-cost
+/// way to host them.
 pub fn relation_to_columns(plan: &Plan, lang: Lang) -> String {
-    match plan.uniform {
+    let relation = match plan.uniform {
         Some(option) => PlanWords::PlanSameAsColumn.fmt(lang, &[&option_in_sentence(option, lang)]),
         None => PlanWords::PlanMixed.tr(lang).to_string(),
+    };
+    if plan.totals.npv_vs_air.amount < 0.0 {
+        let sep = if lang == Lang::Zh { "；" } else { "; " };
+        format!("{relation}{sep}{}", PlanWords::PlanBelowZero.tr(lang))
+    } else {
+        relation
     }
 }
 
