@@ -11,11 +11,11 @@ crate::texts! {
     /// Compliance and KPI texts (report chapter).
     Comp {
         KpiHeading => "KPIs per ISO/IEC 30134: {0}", "ISO/IEC 30134 能效指标：{0}";
-        KpiIntro => "Yearly figures of each plan year: PUE of every option and of the plan (30134-2); for the plan the cooling pPUE (30134-2), WUE (30134-9, L/kWh), CUE (30134-8, kg CO₂/kWh), ERF (30134-6) and REF (30134-3).", "各规划年度数据：各方案及组合方案的 PUE（30134-2）；组合方案的制冷 pPUE（30134-2）、WUE（30134-9，升/千瓦时）、CUE（30134-8，千克 CO₂/千瓦时）、ERF（30134-6）和 REF（30134-3）。";
+        KpiIntro => "Yearly figures of each plan year: PUE of every option and of the plan (30134-2); for the plan the cooling pPUE (30134-2), WUE (30134-9, L/kWh), CUE (30134-8, kg CO₂/kWh), ERF (30134-6) and REF (30134-3).", "各规划年度数据：各方案及推荐方案的 PUE（30134-2）；推荐方案的制冷 pPUE（30134-2）、WUE（30134-9，升/千瓦时）、CUE（30134-8，千克 CO₂/千瓦时）、ERF（30134-6）和 REF（30134-3）。";
         Year => "Year", "年份";
         PueOf => "PUE {0}", "PUE {0}";
-        Plan => "plan", "组合方案";
-        PlanColumn => "Plan", "组合方案";
+        Plan => "plan", "推荐方案";
+        PlanColumn => "Plan", "推荐方案";
         PpueCooling => "pPUE cooling", "制冷 pPUE";
         Wue => "WUE", "WUE";
         Cue => "CUE", "CUE";
@@ -41,11 +41,11 @@ crate::texts! {
         Pass => "pass {0}", "合规 {0}";
         Fail => "fail {0}", "不合规 {0}";
         NotChecked => "—", "—";
-        PlanYearsHeading => "The plan year by year (value, margin)", "组合方案逐年核对（数值，裕量）";
+        PlanYearsHeading => "The plan year by year (value, margin)", "推荐方案逐年核对（数值，裕量）";
         ColumnComplies => "{0}: complies with every binding rule from {1}.", "{0}：自 {1} 年起满足全部强制性规定。";
         ColumnNever => "{0}: does not comply within the study; failing: {1}.", "{0}：研究期内不合规；未满足：{1}。";
         ComplyByMet => "{0} complies by {1}, as the site requires.", "{0} 在 {1} 年前合规，满足站点要求。";
-        ComplyByMissed => "{0} does not comply by {1}: {2} fail from then on. The plan cannot be constrained to comply: no option column meets every binding rule from {1}.", "{0} 未能在 {1} 年前合规：{2} 此后仍不满足。无法通过约束组合方案实现合规：没有任何方案列自 {1} 年起满足全部强制性规定。";
+        ComplyByMissed => "{0} does not comply by {1}: {2} fail from then on. The plan cannot be constrained to comply: no option column meets every binding rule from {1}.", "{0} 未能在 {1} 年前合规：{2} 此后仍不满足。无法通过约束推荐方案实现合规：没有任何方案列自 {1} 年起满足全部强制性规定。";
         ComplyByOption => "{0} does not comply by {1}: {2} fail from then on; {3} would.", "{0} 未能在 {1} 年前合规：{2} 此后仍不满足；{3} 可以合规。";
         NoBinding => "No binding rule applies; targets and reporting duties are shown for reference.", "没有适用的强制性规定；目标和报告义务仅供参考。";
         SourcesHeading => "Sources", "来源";

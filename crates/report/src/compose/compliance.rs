@@ -136,7 +136,7 @@ fn rule_blocks(input: &ReportInput, results: &ComplianceResults, blocks: &mut Ve
         .collect();
     blocks.push(Block::Table(Table { columns, rows }));
     plan_years(results, blocks, lang);
-    blocks.push(Block::Bullets(column_lines(results, lang)));
+    blocks.push(Block::Bullets(column_lines(results, lang, None)));
     blocks.push(heading(Comp::SourcesHeading.tr(lang).to_string()));
     // One line per rule set, with the clauses of its applicable rules.
     let mut sources: Vec<String> = Vec::new();
@@ -237,18 +237,15 @@ fn plan_years(results: &ComplianceResults, blocks: &mut Vec<Block>, lang: Lang) 
 /// The plan's verdict for the executive summary: from when it complies (or which binding rules
 /// it fails) and its `comply_by` check; nothing when the site has no profile.
 pub(super) fn plan_lines(input: &ReportInput) -> Vec<String> {
-    let Ok(results) = compliance::check(input.site, input.results) else {
-        return Vec::new();
-    };
-    let plan = column_name(Col::Plan, input.lang);
-    column_lines(&results, input.lang)
-        .into_iter()
-        .filter(|line| line.contains(&plan) || !results.rules.iter().any(|r| r.binding))
-        .collect()
+    match compliance::check(input.site, input.results) {
+        Ok(results) => column_lines(&results, input.lang, Some(Col::Plan)),
+        Err(_) => Vec::new(),
+    }
 }
 
-/// One line per column: from when it complies, and the `comply_by` check.
-fn column_lines(results: &ComplianceResults, lang: Lang) -> Vec<String> {
+/// One line per column (or only the `only` column): from when it complies, and the plan's
+/// `comply_by` check. Failing rules are named as the rule book titles them, with the clause.
+fn column_lines(results: &ComplianceResults, lang: Lang, only: Option<Col>) -> Vec<String> {
     let book = RuleBook::builtin();
     if !results.rules.iter().any(|r| r.binding) {
         return vec![Comp::NoBinding.tr(lang).to_string()];
@@ -256,13 +253,17 @@ fn column_lines(results: &ComplianceResults, lang: Lang) -> Vec<String> {
     let ids = |failing: &[usize]| {
         failing
             .iter()
-            .map(|&i| results.rule_of(book, &results.rules[i]).1.id.as_str())
+            .map(|&i| {
+                let (set, rule) = results.rule_of(book, &results.rules[i]);
+                format!("{} {}", title(set, lang), rule.clause)
+            })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(if lang == Lang::Zh { "；" } else { "; " })
     };
     let mut lines: Vec<String> = results
         .columns
         .iter()
+        .filter(|c| only.is_none_or(|o| o == c.column))
         .map(|c| {
             let name = column_name(c.column, lang);
             match c.first_compliant_year {
