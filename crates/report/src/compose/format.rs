@@ -136,6 +136,19 @@ impl MoneyScale {
     pub fn number(&self, money: Money) -> String {
         group_thousands(money.amount / self.divisor, self.decimals)
     }
+    /// An amount in this scale with its unit and about three significant figures of its own
+    /// (`0.99 M CNY` beside `10.8 M CNY`): key figures side by side share the unit.
+    pub fn figure(&self, money: Money) -> String {
+        let value = money.amount / self.divisor;
+        let decimals = if self.divisor == 1.0 || value == 0.0 || value.abs() >= 100.0 {
+            0
+        } else if value.abs() >= 10.0 {
+            1
+        } else {
+            2
+        };
+        format!("{} {}", group_thousands(value, decimals), self.unit)
+    }
     /// A column header or axis label with this scale's unit: `CAPEX (M CNY)`, `投资（万元）`.
     pub fn header(&self, label: &str, lang: Lang) -> String {
         match lang {

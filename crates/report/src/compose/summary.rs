@@ -48,11 +48,23 @@ fn key_figures(input: &ReportInput) -> Vec<KeyFigure> {
         value,
     };
     let opex_air = results.site.option(CoolingOption::Air).cost.opex_per_year;
+    let opex_saved = opex_air - totals.opex_per_year;
+    // One money unit for every tile, so a CFO compares like with like.
+    let scale = MoneyScale::for_amounts(
+        [
+            &totals.capex,
+            &up_front(totals),
+            &totals.npv_vs_air,
+            &opex_saved,
+        ],
+        totals.capex.currency,
+        lang,
+    );
     vec![
         figure(Rep::KfRecommended, headline(input)),
-        figure(Rep::KfCapex, f::money_short(totals.capex, lang)),
-        figure(Rep::KfCapexUpFront, f::money_short(up_front(totals), lang)),
-        figure(Rep::KfNpv, f::money_short(totals.npv_vs_air, lang)),
+        figure(Rep::KfCapex, scale.figure(totals.capex)),
+        figure(Rep::KfCapexUpFront, scale.figure(up_front(totals))),
+        figure(Rep::KfNpv, scale.figure(totals.npv_vs_air)),
         figure(
             Rep::KfPayback,
             plan_payback(totals.simple_payback_years, totals, lang),
@@ -77,10 +89,7 @@ fn key_figures(input: &ReportInput) -> Vec<KeyFigure> {
             Rep::KfEnergySaved,
             f::energy(totals.facility_energy_air - totals.facility_energy),
         ),
-        figure(
-            Rep::KfOpexSaved,
-            f::money_short(opex_air - totals.opex_per_year, lang),
-        ),
+        figure(Rep::KfOpexSaved, scale.figure(opex_saved)),
         figure(
             Rep::KfCo2Saved,
             f::tonnes(kpis::co2_air(input) - kpis::plan_co2(input)),
@@ -139,15 +148,22 @@ fn decision(input: &ReportInput) -> Vec<String> {
     )];
     if plan.uniform != Some(CoolingOption::Air) {
         let air = site.option(CoolingOption::Air);
+        let saved = air.cost.opex_per_year - totals.opex_per_year;
+        // The sentence's amounts in one unit, as the key figures above it.
+        let scale = MoneyScale::for_amounts(
+            [&totals.capex, &up_front(totals), &saved, &totals.npv_vs_air],
+            totals.capex.currency,
+            lang,
+        );
         first.push(Rep::NarrCapex.fmt(
             lang,
             &[
-                &f::money_short(totals.capex, lang),
-                &f::money_short(up_front(totals), lang),
-                &f::money_short(air.cost.opex_per_year - totals.opex_per_year, lang),
+                &scale.figure(totals.capex),
+                &scale.figure(up_front(totals)),
+                &scale.figure(saved),
                 &results.horizon_years,
                 &group_thousands(results.discount_rate * 100.0, 1),
-                &f::money_short(totals.npv_vs_air, lang),
+                &scale.figure(totals.npv_vs_air),
             ],
         ));
         first.push(match totals.simple_payback_years {
