@@ -88,14 +88,20 @@ pub fn limit(metric: Metric, limit: Limit, lang: Lang) -> String {
         Limit::Above(x) => (">", x),
         Limit::Report => return Comp::ReportDuty.tr(lang).to_string(),
     };
-    format!("{name} {op} {}", value(metric, x))
+    // Thresholds as the texts write them (two decimals); values get three (see `value`).
+    let threshold = match metric {
+        Metric::Erf | Metric::RenewableShare => value(metric, x),
+        _ => format!("{x:.2}"),
+    };
+    format!("{name} {op} {threshold}")
 }
 
-/// A metric's value: ratios with two decimals, shares as percent.
+/// A metric's value: shares as percent, PUE-type ratios to three decimals, so a value just over a two-decimal threshold (1.504
+/// against ≤ 1.50) never prints as the threshold itself.
 pub fn value(metric: Metric, x: f64) -> String {
     match metric {
         Metric::Erf | Metric::RenewableShare => format!("{:.1} %", x * 100.0),
-        _ => format!("{x:.2}"),
+        _ => format!("{x:.3}"),
     }
 }
 
@@ -143,7 +149,16 @@ mod tests {
             value: 1.42,
             margin: -0.07,
         };
-        assert_eq!(verdict(Metric::Pue, fail, Lang::En), "fail 1.42 (−0.07)");
-        assert_eq!(verdict(Metric::Pue, fail, Lang::Zh), "不合规 1.42 (−0.07)");
+        assert_eq!(verdict(Metric::Pue, fail, Lang::En), "fail 1.420 (−0.070)");
+        assert_eq!(
+            verdict(Metric::Pue, fail, Lang::Zh),
+            "不合规 1.420 (−0.070)"
+        );
+        // Just over the threshold reads as over it.
+        let over = Verdict::Fail {
+            value: 1.504,
+            margin: -0.004,
+        };
+        assert_eq!(verdict(Metric::Pue, over, Lang::En), "fail 1.504 (−0.004)");
     }
 }

@@ -76,7 +76,7 @@ fn kpi_table(scope: &ScopeYears, lang: Lang) -> Block {
             let pue = |series: &[YearFigures]| {
                 series
                     .get(i)
-                    .map_or_else(|| "—".to_string(), |f| format!("{:.2}", f.kpis.pue))
+                    .map_or_else(|| "—".to_string(), |f| format!("{:.3}", f.kpis.pue))
             };
             let k = &plan.kpis;
             let mut cells = vec![plan.year.to_string()];
