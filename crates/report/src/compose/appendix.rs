@@ -8,7 +8,7 @@ use coolplan_model::ClimateSource;
 use coolplan_model::assumptions::Provenance;
 use coolplan_units::format::group_thousands;
 use coolplan_units::{LengthUnit, MassUnit, PowerUnit};
-use coolplan_words::catalog::Cat;
+use coolplan_words::catalog::{Cat, tag_name};
 use coolplan_words::fields::{group_label, label_with_key};
 use coolplan_words::results::{assumption_value, units_as_written};
 use coolplan_words::{Lang, Text, report::Rep};
@@ -159,7 +159,12 @@ fn sources_table(input: &ReportInput) -> Table {
         for source in &model.sources {
             rows.push(Row::new(vec![
                 model.id.clone(),
-                format!("[{}]", source.tag.code()),
+                // A Chinese report describes each kind of source in Chinese; the title, date,
+                // address and note stay as the source wrote them.
+                match lang {
+                    Lang::En => format!("[{}]", source.tag.code()),
+                    Lang::Zh => format!("[{}] {}", source.tag.code(), tag_name(source.tag, lang)),
+                },
                 source.title.clone(),
                 source.date.clone(),
                 source.url.clone(),
