@@ -9,6 +9,7 @@
 
 use coolplan_engine::CoolingOption;
 use coolplan_model::{Cooling, CoolingRule, Position, Rack, ServerGroup, Site, Status};
+use coolplan_words::gui::Gui;
 use coolplan_words::inventory::Inv;
 use coolplan_words::{Lang, Text};
 
@@ -49,22 +50,27 @@ impl Column {
             Column::Cooling => "cooling",
         }
     }
-    /// The column a header cell names (English or Chinese), if any.
+    /// The inventory table's heading of this column, in `lang` (the words crate's).
+    fn heading(self, lang: Lang) -> &'static str {
+        match self {
+            Column::Hall => Gui::ColHall.tr(lang),
+            Column::Rack => Gui::ColRack.tr(lang),
+            Column::Row => Gui::Row.tr(lang),
+            Column::Slot => Gui::Slot.tr(lang),
+            Column::Count => Gui::ColCount.tr(lang),
+            Column::Servers => Gui::ColServers.tr(lang),
+            Column::Status => Gui::ColStatus.tr(lang),
+            Column::Cooling => Inv::ColCooling.tr(lang),
+        }
+    }
+    /// The column a header cell names: its file key or its heading in either language.
     fn named(cell: &str) -> Option<Column> {
         let cell = cell.trim().to_lowercase();
         Column::ALL.into_iter().find(|c| {
             cell == c.key()
-                || cell
-                    == match c {
-                        Column::Hall => "机房",
-                        Column::Rack => "机柜组",
-                        Column::Row => "排",
-                        Column::Slot => "位",
-                        Column::Count => "数量",
-                        Column::Servers => "服务器",
-                        Column::Status => "状态",
-                        Column::Cooling => "冷却规则",
-                    }
+                || [Lang::En, Lang::Zh]
+                    .into_iter()
+                    .any(|lang| cell == c.heading(lang).to_lowercase())
                 || (*c == Column::Rack && (cell == "rack" || cell == "name"))
         })
     }
