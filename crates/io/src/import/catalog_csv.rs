@@ -336,30 +336,24 @@ fn choice_key(text: &str) -> String {
         .collect()
 }
 
+/// The variant of `all` whose name, as [`choice_key`] writes it, is `key`.
+fn choice_of<T: std::fmt::Debug>(all: impl IntoIterator<Item = T>, key: &str) -> Option<T> {
+    all.into_iter()
+        .find(|choice| choice_key(&format!("{choice:?}")) == key)
+}
+
 fn kind_of(key: &str) -> Option<ServerKind> {
-    ServerKind::ALL
-        .into_iter()
-        .find(|kind| choice_key(&format!("{kind:?}")) == key)
+    choice_of(ServerKind::ALL, key)
 }
 
 fn kit_of(key: &str) -> Option<KitAvailability> {
-    [
-        KitAvailability::Retrofit,
-        KitAvailability::FactoryOnly,
-        KitAvailability::Unavailable,
-    ]
-    .into_iter()
-    .find(|kit| choice_key(&format!("{kit:?}")) == key)
+    use KitAvailability::*;
+    choice_of([Retrofit, FactoryOnly, Unavailable], key)
 }
 
 fn immersion_of(key: &str) -> Option<ImmersionCompat> {
-    [
-        ImmersionCompat::Yes,
-        ImmersionCompat::WithPrep,
-        ImmersionCompat::No,
-    ]
-    .into_iter()
-    .find(|compat| choice_key(&format!("{compat:?}")) == key)
+    use ImmersionCompat::*;
+    choice_of([Yes, WithPrep, No], key)
 }
 
 /// A share: `0.35`, or `35 %` / `35%`.
