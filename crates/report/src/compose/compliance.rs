@@ -23,10 +23,10 @@ pub(super) fn by_year_and_rules(input: &ReportInput, blocks: &mut Vec<Block>) {
     blocks.push(Block::Paragraph(Comp::KpiIntro.tr(lang).to_string()));
     let kpis = &input.results.kpis;
     // A summary keeps its page budget: the site's table only.
-    let halls = if input.detail == Detail::Summary {
-        &kpis.halls[..0]
+    let halls: &[ScopeYears] = if input.detail == Detail::Summary {
+        &[]
     } else {
-        &kpis.halls[..]
+        &kpis.halls
     };
     for scope in kpis.site.iter().chain(halls) {
         blocks.push(heading(Comp::KpiHeading.fmt(lang, &[&scope.name])));
