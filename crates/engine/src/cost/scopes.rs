@@ -104,7 +104,7 @@ pub fn assemble<R: PricedGroup>(
         let first = racks.len();
         while let Some(record) = records.next_if(|r| r.place().0 == h) {
             let place = record.place();
-            let drivers = record.drivers();
+            let drivers = *record.drivers();
             let count = record.count();
             pricer.price(place, &drivers, &mut work);
             for (option, streams) in work.options.entries() {
@@ -163,8 +163,7 @@ pub fn assemble<R: PricedGroup>(
             }
         }
         // the plan's CDUs instead of each option's all-X design
-        let (installed, _) = problem.installed_w(&solution.choices);
-        problem.group_values(&solution.choices, &mut scratch.values);
+        let (installed, _) = problem.group_values(&solution.choices, &mut scratch.values);
         for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
             let on: Vec<usize> = (0..solution.choices.len())
                 .filter(|&g| solution.choices[g] == Some(option))
