@@ -4,6 +4,7 @@
 //! streams priced ([`super::plan`]). Each rack group is priced into a [`PricedGroup`]: the
 //! full [`RackResult`] or the compact [`GroupSummary`].
 
+use super::basis::RackBasis;
 use super::plan::{self, CduPricing, PlanEnergy};
 use super::streams::Streams;
 use super::{Pricer, RackCosts};
@@ -125,11 +126,12 @@ pub fn assemble<R: PricedGroup>(
                 },
                 &work.presence,
             );
-            let basis = pricer.basis(place).cloned().unwrap_or_default();
+            let no_basis = RackBasis::default();
+            let basis = pricer.basis(place).unwrap_or(&no_basis);
             let candidate = plan::candidate(
                 &figures,
                 &drivers,
-                &basis,
+                basis,
                 &work,
                 count,
                 &cdu_pricing,

@@ -42,12 +42,13 @@ struct Move {
 /// move to each option, so no two moves compare equal and the unstable sort's order is the
 /// stable one.
 fn sort_moves(moves: &mut [Move]) {
-    moves.sort_unstable_by(|a, b| {
-        b.rank
-            .total_cmp(&a.rank)
-            .then(a.group.cmp(&b.group))
-            .then(a.to.cmp(&b.to))
-    });
+    moves.sort_unstable_by_key(|m| (std::cmp::Reverse(total_order(m.rank)), m.group, m.to));
+}
+
+/// `x` as an integer in [`f64::total_cmp`]'s order (that method's own mapping).
+fn total_order(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
 }
 
 /// Exact values ([`HallProblem::value`]) of the plans valued so far, and the scratch of the
@@ -349,6 +350,38 @@ fn cdu_pass(problem: &HallProblem<'_>, solution: &mut Solution, valued: &mut Val
         }
         if !changed {
             return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::total_order;
+
+    #[test]
+    fn moves_rank_in_total_cmp_order() {
+        let values = [
+            f64::NEG_INFINITY,
+            -1e300,
+            -2.5,
+            -f64::MIN_POSITIVE,
+            -0.0,
+            0.0,
+            5e-324,
+            1.0,
+            1.0 + f64::EPSILON,
+            f64::INFINITY,
+            f64::NAN,
+            -f64::NAN,
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(
+                    total_order(a).cmp(&total_order(b)),
+                    a.total_cmp(&b),
+                    "{a} {b}"
+                );
+            }
         }
     }
 }
