@@ -54,6 +54,9 @@ fn server_group() -> impl Strategy<Value = ServerGroup> {
             model: model.into(),
             count,
             status,
+            installed: None,
+            service_life: None,
+            refresh: None,
             notes,
         })
 }
@@ -219,6 +222,7 @@ fn site() -> impl Strategy<Value = Site> {
                 uncertainty: Vec::new(),
                 compliance: None,
                 heat_customer: None,
+                refresh: None,
             }
         })
 }

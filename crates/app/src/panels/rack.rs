@@ -435,6 +435,9 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
             model,
             count: 1,
             status: Status::Stock,
+            installed: None,
+            service_life: None,
+            refresh: None,
             notes: String::new(),
         });
         tracker.changed = true;

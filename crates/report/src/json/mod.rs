@@ -523,6 +523,7 @@ pub fn item_key(item: CostItem) -> &'static str {
         CostItem::Tanks => "tanks",
         CostItem::Fluid => "fluid",
         CostItem::ImmersionPrep => "immersion_prep",
+        CostItem::Refresh => "refresh",
         CostItem::FloorReinforcement => "floor_reinforcement",
         CostItem::AddedAirCapacity => "added_air_capacity",
         CostItem::TrimChiller => "trim_chiller",

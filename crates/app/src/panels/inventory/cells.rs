@@ -258,6 +258,9 @@ fn servers_editor(ui: &mut Ui, ctx: &ViewCtx, (h, r): At, first_year: u16, out: 
             model,
             count: 1,
             status: last.map_or(Status::Stock, |g| g.status),
+            installed: None,
+            service_life: None,
+            refresh: None,
             notes: String::new(),
         });
         tracker.changed = true;
