@@ -128,6 +128,85 @@ pub fn generations<'c>(
     }
 }
 
+/// One line of a site's lifecycle timeline: servers of one model in one hall that go in and
+/// retire in the same years, and what replaces them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineRow {
+    /// Index of the hall in the site.
+    pub hall: usize,
+    pub model: String,
+    /// Servers in all racks of the groups (retrofit share not applied).
+    pub servers: u64,
+    pub installed: u16,
+    pub retires: u16,
+    /// Installed servers of a stock group (else new or a replacement).
+    pub stock: bool,
+    /// Whether `installed` was assumed (a stock group without `installed`).
+    pub installed_assumed: bool,
+    /// Servers bought to replace retiring ones.
+    pub replacement: bool,
+    /// What replaces them, when they retire within the study.
+    pub replaced_by: Option<Refresh>,
+}
+
+/// Every generation of every server group of `site`, grouped by hall, model, years and
+/// refresh, in file order of first appearance; `first_year` and `horizon` as the study's.
+pub fn timeline(
+    site: &crate::Site,
+    catalog: &Catalog,
+    first_year: u16,
+    horizon: u32,
+) -> Vec<TimelineRow> {
+    let last_year = first_year.saturating_add(u16::try_from(horizon).unwrap_or(u16::MAX));
+    let mut rows: Vec<TimelineRow> = Vec::new();
+    for (hall, h) in site.halls.iter().enumerate() {
+        let first_of_hall = rows.len();
+        for rack in &h.racks {
+            for group in &rack.servers {
+                let servers = u64::from(group.count).saturating_mul(rack.count);
+                let assumed = group.status == Status::Stock && group.installed.is_none();
+                let gens =
+                    generations(group, catalog, site.refresh.as_ref(), first_year, last_year);
+                for (index, generation) in gens.into_iter().enumerate() {
+                    let row = TimelineRow {
+                        hall,
+                        model: generation.model.id.clone(),
+                        servers,
+                        installed: generation.installed,
+                        retires: generation.retires,
+                        stock: generation.stock,
+                        installed_assumed: assumed && generation.stock,
+                        replacement: index > 0,
+                        replaced_by: generation.replaced_by,
+                    };
+                    let same = rows[first_of_hall..].iter_mut().find(|r| {
+                        (
+                            &r.model,
+                            r.installed,
+                            r.retires,
+                            r.stock,
+                            r.installed_assumed,
+                        ) == (
+                            &row.model,
+                            row.installed,
+                            row.retires,
+                            row.stock,
+                            row.installed_assumed,
+                        ) && (r.replacement, &r.replaced_by) == (row.replacement, &row.replaced_by)
+                    });
+                    match same {
+                        Some(existing) => {
+                            existing.servers = existing.servers.saturating_add(servers)
+                        }
+                        None => rows.push(row),
+                    }
+                }
+            }
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +266,27 @@ mod tests {
             2036,
         );
         assert_eq!(old[0].retires, 2027);
+    }
+
+    #[test]
+    fn the_timeline_adds_up_groups_of_a_hall_with_the_same_years() {
+        let text = include_str!("../../../sites/ai-hall.ron");
+        let site: crate::Site = ron::from_str(text).unwrap();
+        let rows = timeline(&site, &site.catalog(), 2026, 10);
+        // H100-B01 and B02: 6 racks × 4 each, installed 2023 → one row of 48 servers retiring
+        // 2028, replaced like-for-like; their replacements 2028 → 2033, again → 2038
+        let h100: Vec<_> = rows.iter().filter(|r| r.model == "hgx-h100").collect();
+        assert_eq!(h100.len(), 3);
+        assert_eq!(
+            (h100[0].servers, h100[0].installed, h100[0].retires),
+            (48, 2023, 2028)
+        );
+        assert!(h100[0].stock && !h100[0].installed_assumed);
+        assert_eq!(h100[0].replaced_by, Some(Refresh::LikeForLike));
+        assert_eq!(
+            (h100[2].installed, h100[2].retires, &h100[2].replaced_by),
+            (2033, 2038, &None)
+        );
     }
 
     #[test]
