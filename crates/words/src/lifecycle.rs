@@ -24,6 +24,8 @@ crate::texts! {
         // editor fields
         FieldInstalled => "Installed (year)", "安装年份";
         FieldInstalledHelp => "Year the stock servers went in; empty: the study's first year", "存量服务器的安装年份；留空则按研究首年";
+        InstallYear => "install year", "安装年份值";
+        LifeYears => "years of service life", "使用寿命年数";
         FieldLife => "Service life (years)", "使用寿命（年）";
         FieldLifeHelp => "Empty: the catalog model's service life", "留空则采用服务器型号的使用寿命";
         FieldRefresh => "At retirement", "退役时";
