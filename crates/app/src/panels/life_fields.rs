@@ -14,7 +14,7 @@ use coolplan_words::{Lang, Text};
 /// study's (the year an empty install year stands for).
 pub fn group_life(
     ui: &mut Ui,
-    salt: usize,
+    salt: impl std::hash::Hash + std::fmt::Debug + Copy,
     group: &mut ServerGroup,
     catalog: &Catalog,
     first_year: u16,

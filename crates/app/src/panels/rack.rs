@@ -424,7 +424,15 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
                     .into_iter()
                     .find_map(field);
                 ui.checked(life_problem.as_ref(), false, |ui| {
-                    group_life(ui, i, group, ctx.catalog, first_year, lang, tracker)
+                    group_life(
+                        ui,
+                        ("rack", i),
+                        group,
+                        ctx.catalog,
+                        first_year,
+                        lang,
+                        tracker,
+                    )
                 });
                 ui.end_row();
             }

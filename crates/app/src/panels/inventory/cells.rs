@@ -9,6 +9,7 @@ use crate::edit::Edit;
 use crate::field_marks::{Depth, FieldProblem, join};
 use crate::kit::{Tracker, UiExt};
 use crate::panels::ViewCtx;
+use crate::panels::life_fields::group_life;
 use crate::panels::model_picker::{model_picker, model_tip};
 use crate::undo::Gesture;
 use crate::words::{option_name, servers_text, status_text};
@@ -241,6 +242,10 @@ fn servers_editor(ui: &mut Ui, ctx: &ViewCtx, (h, r): At, first_year: u16, out: 
                 if ui.button(Gui::RemoveServerGroup.tr(lang)).clicked() {
                     remove = Some(i);
                 }
+                ui.end_row();
+                ui.label("");
+                let salt = ("inventory", h, r, i);
+                group_life(ui, salt, group, ctx.catalog, first_year, lang, &mut tracker);
                 ui.end_row();
             }
         });
