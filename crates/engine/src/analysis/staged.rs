@@ -14,7 +14,7 @@
 //! the same rack heats above them give the same verdicts, hence the same physical results, but
 //! for the limit each reason quotes. So the evaluator sorts the site's per-rack air heats once,
 //! keys a limit by how many of them it does not exceed (its class), keeps one physical pass
-//! per class met (at most [`MAX_CLASSES`], then computes without keeping), and writes the
+//! per class met (at most [`kept_classes`], then computes without keeping), and writes the
 //! call's limit into the reasons that quote it.
 
 use std::collections::HashMap;
@@ -31,8 +31,17 @@ use coolplan_climate::ClimateData;
 use coolplan_model::assumptions::{AssumptionKey, cooling};
 use coolplan_model::{Catalog, Site};
 
-/// Physical passes kept per evaluator at most (each holds every rack group's record).
+/// Physical passes kept per evaluator at most.
 pub const MAX_CLASSES: usize = 256;
+/// Rack-group records kept over all passes at most (about 0.5 kB each: ≈ 50 MB), so a large
+/// site keeps fewer classes (a 10,000-group site 10) and the GUI's memory stays bounded.
+pub const MAX_KEPT_GROUPS: usize = 100_000;
+
+/// Classes an evaluator keeps a physical pass for on a site of `groups` rack groups (at least
+/// one).
+pub fn kept_classes(groups: usize) -> usize {
+    (MAX_KEPT_GROUPS / groups.max(1)).clamp(1, MAX_CLASSES)
+}
 
 /// The air limit per rack: the one physical input the staged evaluator takes.
 pub const AIR_LIMIT: AssumptionKey = AssumptionKey::Cooling(cooling::Key::air_limit_per_rack);
@@ -57,6 +66,7 @@ pub fn cost_only<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>
 pub fn air_limit<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>> {
     let catalog = base.catalog();
     let thresholds = air_heats_per_rack_w(base, &catalog);
+    let keep = kept_classes(base.rack_group_count());
     let passes: Mutex<HashMap<usize, Arc<Physical<GroupPhysics>>>> = Mutex::default();
     Box::new(move |site: &Site| {
         let assumptions = site.assumptions.resolve(site.currency);
@@ -78,7 +88,7 @@ pub fn air_limit<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>
                     false,
                 );
                 let mut passes = passes.lock().unwrap_or_else(PoisonError::into_inner);
-                if passes.len() < MAX_CLASSES {
+                if passes.len() < keep {
                     passes.insert(class, Arc::new(physical.clone()));
                 }
                 physical
