@@ -13,6 +13,7 @@ crate::texts! {
         air_limit_per_rack => "Air-cooling limit per rack", "风冷单柜功率上限";
         cold_plate_fan_saving => "Server fan saving with cold plates", "冷板式液冷服务器风扇节能比例";
         loop_delta_t => "Liquid-loop temperature difference", "液冷回路供回液温差";
+        air_delta_t => "Server air temperature rise", "服务器进出风温差";
         coolant => "Cold-plate coolant", "冷板冷却液";
         immersion_fluid => "Immersion fluid", "浸没冷却液";
         cdu_size => "CDU type", "CDU类型";
@@ -66,8 +67,11 @@ crate::texts! {
         support_area_ratio => "Lit support area per m² of white space", "辅助区照明面积比";
         lighting_on_fraction => "Share of hours lights are on", "照明开启时间占比";
         misc_per_it_capacity => "Ancillary load per kW of IT capacity", "辅助设备功耗（每kW IT容量）";
-        cdu_pump_share => "CDU pump power per kW of liquid heat", "CDU水泵功率（每kW液冷热量）";
-        facility_pump_share => "Facility-water pump power per kW of liquid heat", "一次侧水泵功率（每kW液冷热量）";
+        tech_loop_pressure_drop => "Cold-plate loop pressure drop", "冷板二次侧环路压降";
+        immersion_loop_pressure_drop => "Immersion tank loop pressure drop", "浸没液冷槽环路压降";
+        facility_loop_pressure_drop => "Facility-water loop pressure drop", "一次侧水环路压降";
+        facility_loop_delta_t => "Facility-water temperature rise", "一次侧水温升";
+        pump_efficiency => "Liquid pump wire-to-water efficiency", "液冷水泵综合效率（电机至水）";
         liquid_pump_fixed_fraction => "Liquid pump power drawn at any load", "液冷水泵最低流量功耗占比";
         dry_cooler_approach => "Dry-cooler approach", "干冷器趋近温差";
         dry_cooler_fan_share => "Dry-cooler fan power per kW of liquid heat", "干冷器风机功率（每kW液冷热量）";

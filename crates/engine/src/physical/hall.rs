@@ -70,14 +70,18 @@ pub fn price_energy<G: GroupRecord>(
     hall_sums: &mut PerOption<Sums>,
     grid_kg_per_wh: f64,
 ) -> results::HallPlant {
-    let states = hall_sums.0.each_ref().map(|s| HallLoads {
-        it_avg_w: s.it_avg_w,
-        air_avg_w: s.air_avg_w,
-        liquid_avg_w: s.liquid_avg_w,
-        liquid_design_w: s.liquid_design_w,
+    let states = PerOption::from_fn(|option| {
+        let s = &hall_sums[option];
+        HallLoads {
+            it_avg_w: s.it_avg_w,
+            air_avg_w: s.air_avg_w,
+            liquid_avg_w: s.liquid_avg_w,
+            liquid_design_w: s.liquid_design_w,
+            loop_pump_w_per_w: plant.params.pumps.option_loop_w_per_w(option),
+        }
     });
     let design_it_w = hall_sums[CoolingOption::Air].it_design_w;
-    let hall_energy = plant.energy(&states, design_it_w);
+    let hall_energy = plant.energy(&states.0, design_it_w);
     for (record, basis) in racks.iter_mut().zip(bases) {
         let priced = PerOption::from_fn(|option| {
             let coefficients = &hall_energy.coefficients[option.index()];

@@ -19,6 +19,7 @@ pub mod bins;
 pub mod calibrate;
 pub mod chiller;
 pub mod params;
+pub mod pumps;
 pub mod state;
 
 use uom::si::energy::watt_hour;

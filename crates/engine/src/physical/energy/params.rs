@@ -3,6 +3,7 @@
 //! site's plant assumptions.
 
 use super::chiller::Machine;
+use super::pumps::LoopPumps;
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::{AirPlant, CalibrationSplit, Hall, HeatRejection};
 use coolplan_units::{PowerDensityUnit, PowerUnit, TempDiffUnit, TemperatureUnit};
@@ -71,8 +72,8 @@ pub struct PlantParams {
     pub misc_per_it_capacity: f64,
     // liquid path
     pub loop_delta_k: f64,
-    pub cdu_pump: f64,
-    pub facility_pump: f64,
+    /// Design pump power per W of liquid design heat of each loop ([`LoopPumps`]).
+    pub pumps: LoopPumps,
     pub liquid_pump_fixed: f64,
     pub dry_cooler_approach_k: f64,
     pub dry_cooler_fan: f64,
@@ -144,8 +145,7 @@ impl PlantParams {
             lighting_on: p.lighting_on_fraction,
             misc_per_it_capacity: p.misc_per_it_capacity,
             loop_delta_k: k(&a.cooling.loop_delta_t),
-            cdu_pump: p.cdu_pump_share,
-            facility_pump: p.facility_pump_share,
+            pumps: LoopPumps::new(a),
             liquid_pump_fixed: p.liquid_pump_fixed_fraction,
             dry_cooler_approach_k: k(&p.dry_cooler_approach),
             dry_cooler_fan: p.dry_cooler_fan_share,
