@@ -22,10 +22,12 @@
 //! retrofit share applied) and every group of the hall is priced with the state's
 //! coefficients ([`GroupRecord::set_energy`]), in rack order ([`hall::price_energy`]).
 
+pub mod air;
 pub mod energy;
 pub mod equipment;
 pub mod feasibility;
 pub mod hall;
+pub mod headroom;
 pub mod limits;
 pub mod load;
 pub mod rack;
@@ -50,7 +52,7 @@ use coolplan_model::{Catalog, Site};
 use coolplan_units::{EmissionFactorUnit, TempDiffUnit, TemperatureUnit};
 use energy::HallPlant;
 use feasibility::{Verdict, merge_reasons, water_reasons};
-use hall::{hall_cdus, price_energy, site_free_cooling_hours};
+use hall::{air_and_headroom, hall_cdus, price_energy, site_free_cooling_hours};
 use limits::HallLimits;
 use sums::Sums;
 
@@ -317,7 +319,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             let (sums, verdict) = (&mut hall_sums[option], &mut hall_verdicts[option]);
             sums.cdus = cdus[option].units as f64;
             let mut reasons = cdus[option].reasons.clone();
-            limits.broken(&limits::uses(sums), &mut reasons);
+            limits.broken(&limits::uses(sums), params.air_rise_k, &mut reasons);
             merge_reasons(&mut verdict.infeasible, &reasons);
             merge_reasons(&mut verdict.warnings, &today_warnings);
         }
@@ -326,7 +328,15 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         for record in hall_racks.iter_mut() {
             record.set_cdu_capacity(&installed_w, &hall_liquid_w);
         }
-        let hall_energy = price_energy(&plant, hall_racks, &bases, &mut hall_sums, grid_kg_per_wh);
+        let mut hall_energy =
+            price_energy(&plant, hall_racks, &bases, &mut hall_sums, grid_kg_per_wh);
+        air_and_headroom(
+            &plant,
+            &hall_sums,
+            &limits,
+            params.air_rise_k,
+            &mut hall_energy,
+        );
         plant_results.push(hall_energy);
         for option in CoolingOption::ALL {
             site_sums[option].add(&hall_sums[option]);

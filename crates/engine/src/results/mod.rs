@@ -63,7 +63,13 @@ pub enum Reason {
     /// than that on air (feasible: with a measured PUE the calibration already prices it).
     AboveAirGuideline { per_rack: Power, limit: Power },
     /// Heat left on air in a hall exceeds the hall's air-cooling capacity.
-    AirCapacity { heat_to_air: Power, capacity: Power },
+    AirCapacity {
+        heat_to_air: Power,
+        capacity: Power,
+        /// Airflow the heat on air needs, and the air plant's (its capacity at the same rise).
+        airflow: VolumeRate,
+        airflow_capacity: VolumeRate,
+    },
     /// Equipment loads the floor beyond its rating.
     FloorLoad {
         load: ArealMassDensity,
@@ -134,6 +140,8 @@ pub struct Thermal {
     pub heat_to_air: Power,
     /// Flow of the technology loop (cold plate) or tank loop (immersion); zero for air.
     pub coolant_flow: VolumeRate,
+    /// Airflow the heat on air needs at the servers' air rise (`cooling.air_delta_t`).
+    pub air_flow: VolumeRate,
     /// Technology-loop supply temperature (facility supply + CDU approach), when liquid.
     pub loop_supply: Option<ThermodynamicTemperature>,
     pub cdu_count: u64,
@@ -248,6 +256,10 @@ pub struct HallPlant {
     /// Per option: the liquid path's design day (none for air, for liquid tapped into chilled
     /// water, and without liquid heat).
     pub design_day: [Option<DesignDay>; 3],
+    /// Per option: heat on air and its airflow against the air plant.
+    pub air_side: [crate::physical::air::AirSide; 3],
+    /// Per option: IT the same facility feed carries, and the headroom.
+    pub electrical: [crate::physical::headroom::Headroom; 3],
 }
 
 /// One item of CAPEX.

@@ -48,6 +48,9 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
         )));
         blocks.push(subsection(Rep::FloorChecks.tr(lang)));
         blocks.push(Block::Table(floor_checks(&[(hall, scope)], lang)));
+        if let Some(plant) = input.results.plant.get(index) {
+            super::capacity::capacity(plant, lang, blocks);
+        }
         let racks: Vec<(&RackResult, &GroupChoice)> = input
             .results
             .racks

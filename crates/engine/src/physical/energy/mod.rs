@@ -230,6 +230,7 @@ impl HallPlant {
                     }
                 }),
                 design_day: std::array::from_fn(|i| self.design_day(&evaluated[i], &states[i])),
+                ..results::HallPlant::default()
             },
         }
     }
