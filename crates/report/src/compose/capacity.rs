@@ -7,8 +7,7 @@ use super::format::{self as f, option_name};
 use super::subsection;
 use crate::document::{Block, Column, Row, Table};
 use coolplan_engine::{CoolingOption, HallPlant};
-use coolplan_units::FlowUnit;
-use coolplan_units::format::quantity_in;
+use coolplan_units::format::{group_thousands, quantity_in};
 use coolplan_words::{Lang, Text, report::Rep};
 
 /// The air-side and headroom subsections of one hall, into `blocks`.
@@ -19,8 +18,13 @@ pub(super) fn capacity(plant: &HallPlant, lang: Lang, blocks: &mut Vec<Block>) {
         lang,
         &[&quantity_in(air.air_rise, coolplan_units::TempDiffUnit::K)],
     )));
-    let flow = |q| quantity_in(q, FlowUnit::m3_per_h);
-    let cfm = |q| quantity_in(q, FlowUnit::CFM);
+    // whole numbers; the column headers name the unit
+    let flow = |q: uom::si::f64::VolumeRate| {
+        group_thousands(q.get::<uom::si::volume_rate::cubic_meter_per_hour>(), 0)
+    };
+    let cfm = |q: uom::si::f64::VolumeRate| {
+        group_thousands(q.get::<uom::si::volume_rate::cubic_foot_per_minute>(), 0)
+    };
     let rows = CoolingOption::ALL
         .iter()
         .map(|o| {
