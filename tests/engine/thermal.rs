@@ -289,7 +289,7 @@ fn server_compatibility_reasons() {
 #[test]
 fn facility_water_rules() {
     let h100 = || vec![rack("r", 1, vec![servers("hgx-h100", 1, Status::Stock)])];
-    // No water: both liquid options infeasible.
+    // No water: both liquid options run on a priced facility-water extension (W32 at 30 °C).
     let mut dry = hall("dry", h100());
     dry.facility_water = None;
     // W32 class supplied at 35 °C: above the class maximum of 32 °C.
@@ -310,8 +310,14 @@ fn facility_water_rules() {
     });
     let p = run(&site(vec![dry, over_class, warm]), "beijing");
     let reasons = |h: usize, o: usize| p.halls[h].options[o].infeasible_reasons.clone();
-    assert_eq!(reasons(0, COLD), vec![Reason::NoFacilityWater]);
-    assert_eq!(reasons(0, IMM), vec![Reason::NoFacilityWater]);
+    assert_eq!(reasons(0, COLD), vec![]);
+    assert_eq!(reasons(0, IMM), vec![]);
+    let extension = p.plant[0].water_extension.expect("a hall without water");
+    let supply = extension
+        .supply
+        .get::<uom::si::thermodynamic_temperature::degree_celsius>();
+    assert!((supply - 30.0).abs() < 1e-9);
+    assert!(p.plant[1].water_extension.is_none());
     assert!(matches!(
         reasons(1, COLD)[..],
         [Reason::WaterTooWarm { .. }]

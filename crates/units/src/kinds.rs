@@ -288,6 +288,9 @@ pub mod build {
     pub fn litres(n: f64) -> VolumeQ {
         Qty::new(n, VolumeUnit::L)
     }
+    pub fn days(n: f64) -> TimeQ {
+        Qty::new(n, TimeUnit::day)
+    }
     pub fn hours(n: f64) -> TimeQ {
         Qty::new(n, TimeUnit::h)
     }

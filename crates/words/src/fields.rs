@@ -14,6 +14,7 @@ crate::texts! {
         cold_plate_fan_saving => "Server fan saving with cold plates", "冷板式液冷服务器风扇节能比例";
         loop_delta_t => "Liquid-loop temperature difference", "液冷回路供回液温差";
         air_delta_t => "Server air temperature rise", "服务器进出风温差";
+        facility_water_extension_supply => "Supply of a new facility-water loop", "新建一次侧冷却水供水温度";
         coolant => "Cold-plate coolant", "冷板冷却液";
         immersion_fluid => "Immersion fluid", "浸没冷却液";
         cdu_size => "CDU type", "CDU类型";
@@ -88,6 +89,8 @@ crate::texts! {
         immersion_new_per_kw => "Immersion, new AI servers, per kW", "单相浸没式液冷新增AI服务器单价（每kW）";
         air_added_capacity_per_kw => "Added air-cooling capacity per kW", "新增风冷制冷量单价（每kW）";
         trim_chiller_per_kw => "Trim chiller per kW of capacity", "补冷冷机单价（每kW制冷量）";
+        facility_water_extension_per_kw => "Facility-water extension per kW of liquid heat", "新建一次侧冷却水单价（每kW液冷热量）";
+        facility_water_extension_lead_time => "Facility-water extension lead time", "新建一次侧冷却水工期";
         cold_plate_kit_per_kw => "Cold-plate kit per kW (models without a catalog kit price)", "冷板套件单价（每kW，适用于目录无套件价格的型号）";
         factory_premium_per_kw => "Factory liquid-ready premium per kW", "出厂液冷版溢价（每kW）";
         manifold_per_rack => "Manifold per rack", "单柜分集水器费用";

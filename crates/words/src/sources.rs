@@ -119,6 +119,15 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
         "dry_cooler_min_speed" => "估计 [EST]",
         "design_margin" => "估计：气候平均值为日最高温度的平均 [EST]",
         "trim_margin" => "估计 [EST]",
+        "facility_water_extension_per_kw" => {
+            "估计：既有冷源时室外及一次侧约占约 7,100 元/kW 冷板系统的 20 %（长江证券 [ANL]）≈ 1,400 元/kW，新建干冷器及管路时上调；以中国大陆中等规格 7.11 百万美元/MW 建设成本中冷却占 15–20 %（Cushman & Wakefield 亚太 2025 [ANL]，占比 [2nd]）为上限 [EST]"
+        }
+        "facility_water_extension_lead_time" => {
+            "冷机交货 30–40 周，最长 110 周（Cushman & Wakefield 美国成本指南 2025 [ANL]），加上设计与安装：40 周 [EST]"
+        }
+        "facility_water_extension_supply" => {
+            "W32 等级（ASHRAE TC 9.9 [STD][2nd]），30 °C 供水，与示例站点的干冷器设计一致 [EST]"
+        }
         "trim_chiller_per_kw" => {
             "估计：不含末端的风冷冷水机组，约为精密空调加冷机容量 2,500–3,500 元/kW（air_added_capacity_per_kw）的 40 % [EST]"
         }

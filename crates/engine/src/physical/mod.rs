@@ -23,6 +23,7 @@
 //! coefficients ([`GroupRecord::set_energy`]), in rack order ([`hall::price_energy`]).
 
 pub mod air;
+pub mod enabling;
 pub mod energy;
 pub mod equipment;
 pub mod feasibility;
@@ -223,10 +224,13 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             CoolingOption::Air => Vec::new(),
             _ => water_reasons(hall, a, o),
         });
-        let loop_c = hall
-            .facility_water
-            .as_ref()
-            .map(|w| w.supply_temp.in_unit(TemperatureUnit::degC) + approach_k);
+        let loop_c = Some(
+            enabling::hall_water(hall, a)
+                .water
+                .supply_temp
+                .in_unit(TemperatureUnit::degC)
+                + approach_k,
+        );
         let free = |air: bool, liquid: bool| plant.climate.free_cooling_hours(air, liquid);
         let free_table = [
             [free(false, false), free(false, true)],
@@ -330,6 +334,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         }
         let mut hall_energy =
             price_energy(&plant, hall_racks, &bases, &mut hall_sums, grid_kg_per_wh);
+        hall_energy.water_extension = enabling::WaterExtension::of(hall, a);
         air_and_headroom(
             &plant,
             &hall_sums,

@@ -260,6 +260,8 @@ pub struct HallPlant {
     pub air_side: [crate::physical::air::AirSide; 3],
     /// Per option: IT the same facility feed carries, and the headroom.
     pub electrical: [crate::physical::headroom::Headroom; 3],
+    /// The facility-water extension the hall's liquid options need (a hall without water).
+    pub water_extension: Option<crate::physical::enabling::WaterExtension>,
 }
 
 /// One item of CAPEX.
@@ -283,6 +285,9 @@ pub enum CostItem {
     AddedAirCapacity,
     /// The liquid path's trim chiller, where the dry cooler cannot hold the supply.
     TrimChiller,
+    /// Enabling work: facility water brought to a hall that has none (dry coolers, pumps,
+    /// primary piping).
+    FacilityWaterExtension,
     Contingency,
     /// The heat customer's connection (heat exchanger, heat pump, pipe), shared by liquid heat.
     HeatReuse,
@@ -290,7 +295,7 @@ pub enum CostItem {
 
 impl CostItem {
     /// Every CAPEX item once, in declaration (and report) order.
-    pub const ALL: [CostItem; 17] = [
+    pub const ALL: [CostItem; 18] = [
         CostItem::PerKwStock,
         CostItem::PerKwNew,
         CostItem::ColdPlateKits,
@@ -306,6 +311,7 @@ impl CostItem {
         CostItem::FloorReinforcement,
         CostItem::AddedAirCapacity,
         CostItem::TrimChiller,
+        CostItem::FacilityWaterExtension,
         CostItem::Contingency,
         CostItem::HeatReuse,
     ];

@@ -51,6 +51,13 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
     if let Some(v) = &k.cdu_approach {
         c.non_negative(key(C::cdu_approach), v);
     }
+    if let Some(v) = &k.facility_water_extension_supply {
+        c.temperature(key(C::facility_water_extension_supply), v);
+    }
+    if let Some(v) = &a.prices.facility_water_extension_lead_time {
+        use coolplan_model::assumptions::prices::Key as Pr;
+        c.non_negative(key(Pr::facility_water_extension_lead_time), v);
+    }
     if let Some(v) = &k.tank_capacity {
         c.positive(key(C::tank_capacity), v);
     }

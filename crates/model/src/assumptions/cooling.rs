@@ -72,6 +72,10 @@ assumption_group! {
         /// Temperature rise of the technology loop across the racks.
         loop_delta_t: TempDiffQ = |c| kelvin_diff(10.0),
             "OCP: 1.5 L/min/kW at ΔT ≤ 10 K (OCP liquid-cooling guideline via ProphetStor [STD])";
+        /// Supply of the facility water an enabling work brings to a hall that has none: a
+        /// W32 loop on a new dry cooler with a trim chiller.
+        facility_water_extension_supply: TemperatureQ = |c| deg_c(30.0),
+            "W32 class (ASHRAE TC 9.9 [STD][2nd]) supplied at 30 °C, the dry-cooler design of the example sites [EST]";
         /// Fluid of the cold-plate technology loop.
         coolant: Fluid = |c| Fluid::PG25,
             "PG25 properties from Airedale DeltaChill manual [MFR]";

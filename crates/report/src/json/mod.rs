@@ -530,6 +530,7 @@ pub fn item_key(item: CostItem) -> &'static str {
         CostItem::FloorReinforcement => "floor_reinforcement",
         CostItem::AddedAirCapacity => "added_air_capacity",
         CostItem::TrimChiller => "trim_chiller",
+        CostItem::FacilityWaterExtension => "facility_water_extension",
         CostItem::Contingency => "contingency",
         CostItem::HeatReuse => "heat_reuse",
     }

@@ -18,6 +18,7 @@ use coolplan_words::results as words;
 #[derive(Serialize)]
 pub struct PlantDoc {
     pub calibration: Option<CalibrationDoc>,
+    pub water_extension: Option<WaterExtensionDoc>,
     pub air: PlantOptionDoc,
     pub cold_plate: PlantOptionDoc,
     pub immersion: PlantOptionDoc,
@@ -42,6 +43,14 @@ pub struct PlantOptionDoc {
     pub design_day: Option<DesignDayDoc>,
     pub air_side: AirSideDoc,
     pub electrical: ElectricalDoc,
+}
+
+/// The facility-water extension a hall without water needs (an enabling work); its CAPEX is
+/// the `facility_water_extension` item of each liquid option.
+#[derive(Serialize)]
+pub struct WaterExtensionDoc {
+    pub supply_c: Option<f64>,
+    pub lead_time_weeks: Option<f64>,
 }
 
 /// Heat on air and the airflow it needs, against the hall's air plant.
@@ -168,6 +177,12 @@ pub fn plant_doc(plant: &HallPlant, lang: Lang) -> PlantDoc {
         }
     };
     PlantDoc {
+        water_extension: plant.water_extension.map(|e| WaterExtensionDoc {
+            supply_c: num(e
+                .supply
+                .get::<uom::si::thermodynamic_temperature::degree_celsius>()),
+            lead_time_weeks: num(e.lead_time.get::<uom::si::time::day>() / 7.0),
+        }),
         calibration: plant.calibration.map(|c| CalibrationDoc {
             split: match c.split {
                 CalibrationSplit::Uniform => "uniform",

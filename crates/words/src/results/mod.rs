@@ -88,6 +88,7 @@ pub fn cost_item(item: CostItem, lang: Lang) -> &'static str {
         CostItem::FloorReinforcement => Words::ItemFloorReinforcement,
         CostItem::AddedAirCapacity => Words::ItemAddedAirCapacity,
         CostItem::TrimChiller => Words::ItemTrimChiller,
+        CostItem::FacilityWaterExtension => Words::ItemFacilityWaterExtension,
         CostItem::Contingency => Words::ItemContingency,
         CostItem::HeatReuse => Words::ItemHeatReuse,
     };

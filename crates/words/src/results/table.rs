@@ -72,6 +72,7 @@ crate::texts! {
         ItemFloorReinforcement => "floor reinforcement", "楼板加固";
         ItemAddedAirCapacity => "added air-cooling capacity", "新增风冷能力";
         ItemTrimChiller => "trim chiller", "补冷冷机";
+        ItemFacilityWaterExtension => "facility-water extension", "新建一次侧冷却水";
         ItemContingency => "contingency", "不可预见费";
         ItemHeatReuse => "heat customer connection", "余热用户接入";
     }

@@ -90,15 +90,15 @@ impl PlantParams {
         let k = |q: &coolplan_units::TempDiffQ| q.in_unit(TempDiffUnit::K);
         let c = |q: &coolplan_units::TemperatureQ| q.in_unit(TemperatureUnit::degC);
         let share = p.lift_independent_share;
-        let liquid = match &hall.facility_water {
-            Some(water) => match water.heat_rejection.unwrap_or_default() {
-                HeatRejection::DryCooler { adiabatic } => LiquidPath::DryCooler {
-                    supply_c: c(&water.supply_temp),
-                    adiabatic,
-                },
-                HeatRejection::ChilledWater => LiquidPath::Tapped,
+        // a hall without facility water runs its liquid on the extension (`enabling`)
+        let hall_water = crate::physical::enabling::hall_water(hall, a);
+        let water = hall_water.water.as_ref();
+        let liquid = match water.heat_rejection.unwrap_or_default() {
+            HeatRejection::DryCooler { adiabatic } => LiquidPath::DryCooler {
+                supply_c: c(&water.supply_temp),
+                adiabatic,
             },
-            None => LiquidPath::Tapped,
+            HeatRejection::ChilledWater => LiquidPath::Tapped,
         };
         PlantParams {
             air_plant: hall.air_plant(),

@@ -9,7 +9,8 @@
 //! `immersion_loop_pressure_drop`): a dielectric's ρ·c_p is 1.69 MJ/(m³·K) against PG25's
 //! 4.02, so at the same ΔT it moves 2.4× the volume. Both then the facility-water loop
 //! (the `coolant`, `facility_loop_delta_t`, `facility_loop_pressure_drop`) when the hall has
-//! its own facility water; liquid tapped into the air plant's chilled water is moved by the
+//! facility water on a dry cooler (its own, or the extension a hall without water pays for);
+//! liquid tapped into the air plant's chilled water (`ChilledWater`) is moved by the
 //! chilled-water pumps, which the air plant already counts (their load share includes the
 //! tapped heat), so no facility pump is added there.
 
