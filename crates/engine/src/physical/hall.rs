@@ -1,5 +1,6 @@
 //! A hall's steps after its rack groups: its CDUs under each option, the energy pass that
-//! prices every group with the hall's plant, and the site's free-cooling hours over halls.
+//! prices every group with the hall's plant, its air side and electrical headroom, and the
+//! site's free-cooling hours over halls.
 //!
 //! Owns: the order of the energy pass (the hall's plant at its totals, then each group priced
 //! with the state's coefficients, in rack order, so the groups sum to the hall exactly).

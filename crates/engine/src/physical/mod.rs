@@ -11,7 +11,10 @@
 //! whole; its count is the hall's `Thermal::cdu_count`); a rack group's `cdu_count` is 0 and
 //! its [`PhysicalOption::cdu_capacity`] is the hall's installed capacity × the group's share
 //! of the hall's liquid design heat (a hall's shares sum to its installed capacity).
-//! Hall limits ([`limits`]) and the today's-state rule are applied to each option's totals.
+//! Hall limits ([`limits`]) and the today's-state rule are applied to each option's totals;
+//! each hall also reports its air side ([`air`]: heat and airflow on air against the air
+//! plant) and electrical headroom ([`headroom`]) per option. A hall without facility water
+//! runs its liquid options on a priced extension ([`enabling`]).
 //!
 //! What each rack group keeps is a [`GroupRecord`] ([`record`]): the full [`PhysicalRack`]
 //! (reports) or the compact [`GroupPhysics`] (the live recompute); both see the same figures.
