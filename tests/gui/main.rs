@@ -10,6 +10,7 @@ mod app;
 mod background;
 mod checks;
 mod import;
+mod life;
 mod plant;
 mod recovery_kill;
 mod uncertainty;

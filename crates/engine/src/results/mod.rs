@@ -288,6 +288,9 @@ pub enum CostItem {
     /// Enabling work: facility water brought to a hall that has none (dry coolers, pumps,
     /// primary piping).
     FacilityWaterExtension,
+    /// Servers that replace retiring ones, bought liquid-ready in the retirement year: their
+    /// factory cold-plate premium, or their immersion preparation.
+    Refresh,
     Contingency,
     /// The heat customer's connection (heat exchanger, heat pump, pipe), shared by liquid heat.
     HeatReuse,
@@ -295,7 +298,7 @@ pub enum CostItem {
 
 impl CostItem {
     /// Every CAPEX item once, in declaration (and report) order.
-    pub const ALL: [CostItem; 18] = [
+    pub const ALL: [CostItem; 19] = [
         CostItem::PerKwStock,
         CostItem::PerKwNew,
         CostItem::ColdPlateKits,
@@ -312,6 +315,7 @@ impl CostItem {
         CostItem::AddedAirCapacity,
         CostItem::TrimChiller,
         CostItem::FacilityWaterExtension,
+        CostItem::Refresh,
         CostItem::Contingency,
         CostItem::HeatReuse,
     ];

@@ -89,6 +89,7 @@ pub fn cost_item(item: CostItem, lang: Lang) -> &'static str {
         CostItem::AddedAirCapacity => Words::ItemAddedAirCapacity,
         CostItem::TrimChiller => Words::ItemTrimChiller,
         CostItem::FacilityWaterExtension => Words::ItemFacilityWaterExtension,
+        CostItem::Refresh => Words::ItemRefresh,
         CostItem::Contingency => Words::ItemContingency,
         CostItem::HeatReuse => Words::ItemHeatReuse,
     };
