@@ -138,3 +138,107 @@ fn the_kpi_plan_column_follows_the_recommended_plan() {
         }
     }
 }
+
+#[test]
+fn ai_hall_cannot_comply_by_2027_and_the_plan_says_why() {
+    // Beijing's 1.35 binds from 2027 (obligation from 2027-12-31, the differential price from
+    // 2026). The least PUE any plan reaches in 2027 is about the all-cold-plate column's 1.421
+    // (KPI table), so no plan complies: the plan stays the NPV-best (1.459 in 2027) and names
+    // both rules with their best value against 1.35.
+    let doc = json("sites/ai-hall.ron");
+    let c = &doc["compliance"]["plan_constraint"];
+    assert_eq!(c["comply_by"], 2027);
+    assert_eq!(c["outcome"], "unreachable");
+    let cold_2027 = doc["kpis"]["site"]["cold_plate"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|y| y["year"] == 2027)
+        .unwrap()["pue"]
+        .as_f64()
+        .unwrap();
+    let shortfalls = c["shortfalls"].as_array().unwrap();
+    let ids: Vec<&str> = shortfalls
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "cn-bj-2024-existing-pue-1.35",
+            "cn-bj-2024-differential-price"
+        ]
+    );
+    for s in shortfalls {
+        assert_eq!(s["year"], 2027);
+        assert_eq!(s["threshold"], 1.35);
+        let best = s["best"].as_f64().unwrap();
+        assert!(
+            best > 1.35 && best <= cold_2027 + 1e-3,
+            "{best} vs {cold_2027}"
+        );
+        assert!((s["planned"].as_f64().unwrap() - 1.459).abs() < 5e-4);
+    }
+    assert!(c["text"][0].as_str().unwrap().contains("no plan found"));
+}
+
+#[test]
+fn the_beijing_surcharge_enters_each_columns_cash_flows_and_the_plans_npv() {
+    use coolplan::units::{Currency, EnergyUnit, Price};
+    let (mut site, charged) = evaluated("sites/ai-hall.ron");
+    let doc = json("sites/ai-hall.ron");
+    let s = &doc["compliance"]["surcharges"][0];
+    assert_eq!(s["id"], "cn-bj-2024-differential-price");
+    assert_eq!(s["price_per_kwh"], 0.2);
+    // Air in 2028 (third plan year): E_IT × (PUE − 1.35) × 0.20 CNY/kWh, from the KPI table
+    // (about 16.3 GWh × 0.110 × 0.20 ≈ 358 k CNY).
+    let air_2028 = &doc["kpis"]["site"]["air"][2];
+    assert_eq!(air_2028["year"], 2028);
+    let it_kwh = air_2028["it_energy_mwh"].as_f64().unwrap() * 1000.0;
+    let pue = air_2028["pue"].as_f64().unwrap();
+    let by_hand = it_kwh * (pue - 1.35) * 0.20;
+    let air = s["air"].as_array().unwrap();
+    assert!((air[2].as_f64().unwrap() - by_hand).abs() < 1e-6 * by_hand);
+    assert!((300_000.0..400_000.0).contains(&by_hand), "{by_hand}");
+    // The same site at a price of 0 pays none: each column's cash flow of a plan year
+    // differs by exactly its surcharge, and the plan's NPV against air by the discounted
+    // difference of the air and plan surcharges.
+    site.compliance.as_mut().unwrap().surcharge_price =
+        Some(Price::new(0.0, Currency::CNY, EnergyUnit::kWh));
+    let climate = coolplan::io::climate::resolve(
+        &site,
+        Some(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("sites")
+                .as_path(),
+        ),
+    )
+    .unwrap();
+    let free = coolplan::engine::evaluate(&site, &climate);
+    assert!(
+        free.compliance.surcharges[0].columns[0]
+            .iter()
+            .all(|m| m.amount == 0.0)
+    );
+    let flows = |r: &coolplan::engine::Results| r.site.options[0].cost.cash_flows.clone();
+    for (t, (with, without)) in flows(&charged).iter().zip(flows(&free)).enumerate().skip(1) {
+        let surcharge = air[t - 1].as_f64().unwrap();
+        assert!(
+            (without.amount - with.amount - surcharge).abs() < 1e-6,
+            "year {t}"
+        );
+    }
+    let plan = s["plan"].as_array().unwrap();
+    let rate = charged.discount_rate;
+    let gain: f64 = air
+        .iter()
+        .zip(plan)
+        .enumerate()
+        .map(|(i, (a, p))| {
+            (a.as_f64().unwrap() - p.as_f64().unwrap()) / (1.0 + rate).powi(i as i32 + 1)
+        })
+        .sum();
+    let npv = |r: &coolplan::engine::Results| r.plan.totals.npv_vs_air.amount;
+    assert!(gain > 0.0);
+    assert!((npv(&charged) - npv(&free) - gain).abs() < 1e-3, "{gain}");
+}
