@@ -118,6 +118,7 @@ fn write_report(state: &AppState, path: &Path) -> Result<(), ExportFailure> {
         author: site.report_author.as_deref(),
         revision: site.report_revision.as_deref(),
         csv_bom: true,
+        eed_year: None,
     };
     let bytes = writers::export(&input, format, Paper::A4).map_err(ExportFailure::Report)?;
     // Whole or not at all: a full disk never truncates a good old report.

@@ -15,6 +15,7 @@ pub mod cli;
 pub mod climate;
 pub mod compliance;
 pub mod dashboard;
+pub mod eed;
 pub mod fields;
 pub mod figures;
 pub mod files;
@@ -182,6 +183,7 @@ mod tests {
         check_table::<catalog::Cat>();
         check_table::<uncertainty_editor::Unc>();
         check_table::<compliance::Comp>();
+        check_table::<eed::Eed>();
     }
 
     #[test]
