@@ -143,7 +143,7 @@ pub struct ComplianceResults {
 }
 
 /// Checks `site` against the shipped rule book.
-pub fn check(site: &Site, results: &Results) -> Result<ComplianceResults, NotAssessed> {
+pub fn check<R>(site: &Site, results: &Results<R>) -> Result<ComplianceResults, NotAssessed> {
     let profile = site.compliance.as_ref().ok_or(NotAssessed::NoProfile)?;
     assess(
         profile,
@@ -154,7 +154,7 @@ pub fn check(site: &Site, results: &Results) -> Result<ComplianceResults, NotAss
 }
 
 /// The size figures the rules' conditions read (see the module doc).
-pub fn site_size(profile: &Compliance, results: &Results) -> SiteSize {
+pub fn site_size<R>(profile: &Compliance, results: &Results<R>) -> SiteSize {
     let it_power = results.site.options[CoolingOption::Air.index()]
         .thermal
         .it_design;

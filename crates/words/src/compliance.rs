@@ -2,7 +2,7 @@
 //! kinds and why a site is not assessed.
 
 use coolplan_engine::CoolingOption;
-use coolplan_engine::compliance::{Column, NotAssessed, Verdict};
+use coolplan_engine::compliance::{Column, NotAssessed, RuleCheck, Verdict};
 use coolplan_engine::plan::comply::{ComplyPlan, Shortfall};
 use coolplan_engine::surcharge::Surcharge;
 use coolplan_model::compliance::rules::{Limit, Metric};
@@ -61,6 +61,26 @@ crate::texts! {
         NoProfile => "The site has no compliance profile (`compliance` in the site file, see docs/site-format.md): no rule is checked. The KPIs above hold regardless.", "站点文件没有合规配置（`compliance`，见 docs/site-format.md）：未核对任何规定。上面的能效指标仍然有效。";
         UnknownRegion => "Region code `{0}` is not known: no rule is checked.", "地区代码 `{0}` 无法识别：未核对任何规定。";
         NoKpis => "No plan year to show.", "没有可显示的规划年度。";
+    }
+}
+
+/// The first plan year a column complies with a rule, "fails", "not in force" or "report".
+pub fn first_year_cell(check: &RuleCheck, column: Column, lang: Lang) -> String {
+    let Some(c) = check.column(column) else {
+        return "—".into();
+    };
+    if !c.years.iter().any(|v| v.checked()) {
+        return Comp::NotInStudy.tr(lang).to_string();
+    }
+    if c.years
+        .iter()
+        .all(|v| matches!(v, Verdict::Report | Verdict::NotChecked))
+    {
+        return Comp::ReportDuty.tr(lang).to_string();
+    }
+    match c.first_compliant_year {
+        Some(year) => Comp::FromYear.fmt(lang, &[&year]),
+        None => Comp::Never.tr(lang).to_string(),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod catalog;
 pub mod cli;
 pub mod climate;
 pub mod compliance;
+pub mod compliance_gui;
 pub mod dashboard;
 pub mod eed;
 pub mod fields;
@@ -184,6 +185,7 @@ mod tests {
         check_table::<uncertainty_editor::Unc>();
         check_table::<compliance::Comp>();
         check_table::<eed::Eed>();
+        check_table::<compliance_gui::CompGui>();
     }
 
     #[test]

@@ -131,7 +131,7 @@ fn rule_blocks(input: &ReportInput, results: &ComplianceResults, blocks: &mut Ve
                 words::kind(rule.kind, lang).to_string(),
                 words::limit(rule.metric, rule.limit, lang),
             ];
-            cells.extend(Col::ALL.map(|c| first_year_cell(check, c, lang)));
+            cells.extend(Col::ALL.map(|c| words::first_year_cell(check, c, lang)));
             Row::new(cells)
         })
         .collect();
@@ -176,28 +176,6 @@ fn title(set: &coolplan_model::compliance::RuleSet, lang: Lang) -> &str {
     match lang {
         Lang::En => &set.title_en,
         Lang::Zh => &set.title_zh,
-    }
-}
-
-/// The first plan year a column complies with a rule, "fails" or "not in force".
-fn first_year_cell(check: &RuleCheck, column: Col, lang: Lang) -> String {
-    let Some(c) = check.column(column) else {
-        return "—".into();
-    };
-    if !c.years.iter().any(|v| v.checked()) {
-        return Comp::NotInStudy.tr(lang).to_string();
-    }
-    if c.years.iter().all(|v| {
-        matches!(
-            v,
-            compliance::Verdict::Report | compliance::Verdict::NotChecked
-        )
-    }) {
-        return Comp::ReportDuty.tr(lang).to_string();
-    }
-    match c.first_compliant_year {
-        Some(year) => Comp::FromYear.fmt(lang, &[&year]),
-        None => Comp::Never.tr(lang).to_string(),
     }
 }
 
