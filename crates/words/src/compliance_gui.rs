@@ -3,8 +3,12 @@
 //!
 //! Owns: wording only; the rules' and verdicts' words are [`crate::compliance`].
 
-use coolplan_model::compliance::{HubNode, Scale, SiteStatus};
+use coolplan_engine::plan::comply::ComplyPlan;
+use coolplan_model::compliance::rules::Metric;
+use coolplan_model::compliance::{HubNode, RuleBook, Scale, SiteStatus};
 
+use crate::compliance::{limit, value};
+use crate::results::money;
 use crate::{Lang, Text};
 
 crate::texts! {
@@ -38,8 +42,39 @@ crate::texts! {
         EedYear => "Year reported", "报告年份";
         ExportEed => "Export EED…", "导出 EED…";
         EedNote => "JSON, or CSV for a file ending in .csv; fields coolplan does not model are exported empty with the reason (docs/eed.md).", "JSON；文件名以 .csv 结尾时为 CSV。coolplan 未建模的字段导出为空并注明原因（docs/eed.md）。";
+        HeaderCaption => "Comply by {0}", "须于 {0} 年合规";
+        HeaderMet => "complies", "合规";
+        HeaderChanged => "complies, {0} of NPV given up", "合规，放弃净现值 {0}";
+        HeaderUnreachable => "cannot: best {0}, {1}", "无法合规：最好 {0}，限值 {1}";
+        HeaderTip => "Click for the Compliance view.", "点击查看合规视图。";
         NeedsResults => "The verdicts need results: fix the site's errors first.", "需要计算结果才能核对：请先修正站点错误。";
     }
+}
+
+/// The header's figure of the `comply_by` outcome: its caption and value.
+pub fn header(plan: &ComplyPlan, lang: Lang) -> (String, String) {
+    let caption = CompGui::HeaderCaption.fmt(lang, &[&plan.year()]);
+    let value = match plan {
+        ComplyPlan::Met { .. } => CompGui::HeaderMet.tr(lang).to_string(),
+        ComplyPlan::Changed { npv_forgone, .. } => {
+            CompGui::HeaderChanged.fmt(lang, &[&money(*npv_forgone, lang)])
+        }
+        ComplyPlan::Unreachable { shortfalls, .. } => match shortfalls.first() {
+            Some(s) => {
+                let metric = RuleBook::builtin()
+                    .sets
+                    .get(s.set)
+                    .and_then(|set| set.rules.get(s.rule))
+                    .map_or(Metric::Pue, |r| r.metric);
+                CompGui::HeaderUnreachable.fmt(
+                    lang,
+                    &[&value(metric, s.best), &limit(metric, s.limit, lang)],
+                )
+            }
+            None => CompGui::HeaderUnreachable.fmt(lang, &[&"—", &"—"]),
+        },
+    };
+    (caption, value)
 }
 
 /// A scale class in a list.
