@@ -176,8 +176,16 @@ mod tests {
             Some(Format::Html)
         );
         assert_eq!(Format::from_path(Path::new("report")), None);
+        // the EU export is asked for by --format: its files end as the report's JSON and CSV
         for f in Format::ALL {
-            assert_eq!(Format::from_code(f.extension()), Some(f));
+            let by_extension = match f {
+                Format::EedJson => Format::Json,
+                Format::EedCsv => Format::Csv,
+                f => f,
+            };
+            assert_eq!(Format::from_code(f.extension()), Some(by_extension));
         }
+        assert_eq!(Format::from_code("eed-json"), Some(Format::EedJson));
+        assert_eq!(Format::from_code("EED-CSV"), Some(Format::EedCsv));
     }
 }
