@@ -242,3 +242,71 @@ fn the_beijing_surcharge_enters_each_columns_cash_flows_and_the_plans_npv() {
     assert!(gain > 0.0);
     assert!((npv(&charged) - npv(&free) - gain).abs() < 1e-3, "{gain}");
 }
+
+/// ai-hall's hall B2 alone, its racks doubled and its measured PUE 1.42 (so it uses more
+/// than Beijing's 5 GWh in 2026: 5,332 MWh on air): its NPV-best plan is at PUE 1.362 from
+/// 2028, above Beijing's 1.35, and all cold plate at 1.347 below it. Constrained to comply by
+/// 2028 the plan moves 2 groups to cold plate: PUE 1.349 from 2028, 2.52 M CNY of NPV given
+/// up (−1.27 → −3.79 M CNY).
+fn b2_alone(comply_by: Option<u16>) -> (coolplan::model::Site, coolplan::engine::Results) {
+    use coolplan::units::{Currency, EnergyUnit, Price};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sites/ai-hall.ron");
+    let mut site = coolplan::io::load_site(&path).unwrap().site;
+    site.halls.remove(0);
+    for rack in &mut site.halls[0].racks {
+        rack.count *= 2;
+    }
+    site.halls[0].measured_pue = Some(1.42);
+    let profile = site.compliance.as_mut().unwrap();
+    profile.comply_by = comply_by;
+    // no surcharge: the NPVs of the two plans then differ by what the constraint gives up only
+    profile.surcharge_price = Some(Price::new(0.0, Currency::CNY, EnergyUnit::kWh));
+    let climate = coolplan::io::climate::resolve(&site, path.parent()).unwrap();
+    let results = coolplan::engine::evaluate(&site, &climate);
+    (site, results)
+}
+
+#[test]
+fn a_plan_constrained_to_comply_by_2028_complies_at_the_npv_it_gives_up() {
+    use coolplan::engine::compliance::{Column, ComplyBy};
+    use coolplan::engine::plan::comply::ComplyPlan;
+    let (_, free) = b2_alone(None);
+    let (site, bound) = b2_alone(Some(2028));
+    let pue = |r: &coolplan::engine::Results, y| r.kpis.plan_year(y).unwrap().kpis.pue;
+    assert!(
+        (pue(&free, 2028) - 1.362).abs() < 5e-4,
+        "{}",
+        pue(&free, 2028)
+    );
+    let ComplyPlan::Changed {
+        year,
+        moved,
+        npv_forgone,
+    } = bound.compliance.comply_by.clone().unwrap()
+    else {
+        panic!("{:?}", bound.compliance.comply_by);
+    };
+    assert_eq!(year, 2028);
+    // every year from 2028 passes Beijing's 1.35, and the verdicts of the chapter agree
+    for y in 2028..=2035 {
+        assert!(pue(&bound, y) <= 1.35, "{y}: {}", pue(&bound, y));
+    }
+    let checked = coolplan::engine::compliance::check(&site, &bound).unwrap();
+    let plan = checked.column(Column::Plan).unwrap();
+    assert_eq!(plan.comply_by, Some(ComplyBy::Complies { year: 2028 }));
+    // the moved groups say why, and the NPV given up is what the plan's NPV lost
+    let reasons = bound
+        .plan
+        .groups
+        .iter()
+        .filter(|g| matches!(g.why, coolplan::engine::Why::ForCompliance { .. }))
+        .count();
+    assert_eq!(reasons, moved);
+    assert!(moved >= 1 && npv_forgone.amount > 0.0);
+    let lost = free.plan.totals.npv_vs_air.amount - bound.plan.totals.npv_vs_air.amount;
+    assert!(
+        (lost - npv_forgone.amount).abs() < 1e-6 * npv_forgone.amount.abs().max(1.0),
+        "{lost} vs {}",
+        npv_forgone.amount
+    );
+}
