@@ -25,6 +25,7 @@ pub mod gui;
 pub mod import;
 pub mod import_gui;
 pub mod inventory;
+pub mod lifecycle;
 pub mod report;
 pub mod results;
 pub mod say;
@@ -186,6 +187,7 @@ mod tests {
         check_table::<compliance::Comp>();
         check_table::<eed::Eed>();
         check_table::<compliance_gui::CompGui>();
+        check_table::<lifecycle::Life>();
     }
 
     #[test]
