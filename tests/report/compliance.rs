@@ -246,8 +246,8 @@ fn the_beijing_surcharge_enters_each_columns_cash_flows_and_the_plans_npv() {
 /// ai-hall's hall B2 alone, its racks doubled and its measured PUE 1.42 (so it uses more
 /// than Beijing's 5 GWh in 2026: 5,332 MWh on air): its NPV-best plan is at PUE 1.362 from
 /// 2028, above Beijing's 1.35, and all cold plate at 1.347 below it. Constrained to comply by
-/// 2028 the plan moves 2 groups to cold plate: PUE 1.349 from 2028, 2.52 M CNY of NPV given
-/// up (−1.27 → −3.79 M CNY).
+/// 2028 the plan moves 3 groups to cold plate: PUE 1.346 from 2028, 3.30 M CNY of NPV given
+/// up (−4.70 → −8.00 M CNY, server life and refresh included).
 fn b2_alone(comply_by: Option<u16>) -> (coolplan::model::Site, coolplan::engine::Results) {
     use coolplan::units::{Currency, EnergyUnit, Price};
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sites/ai-hall.ron");
