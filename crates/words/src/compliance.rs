@@ -50,8 +50,8 @@ crate::texts! {
         ColumnComplies => "{0}: complies with every binding rule from {1}.", "{0}：自 {1} 年起满足全部强制性规定。";
         ColumnNever => "{0}: does not comply within the study; failing: {1}.", "{0}：研究期内不合规；未满足：{1}。";
         ComplyByMet => "{0} complies by {1}, as the site requires.", "{0} 在 {1} 年前合规，满足站点要求。";
-        ComplyByChanged => "The site must comply by {0} and the plan of best NPV does not, so the plan is the best found that does: {1} rack groups on another option, {2} of NPV given up for it.", "站点须在 {0} 年前合规，而净现值最优的方案不合规，因此推荐方案为所找到的合规方案中最优者：{1} 个机柜组改用其他方案，为此放弃净现值 {2}。";
-        ComplyByUnreachable => "The site must comply by {0}, and no plan found does: the plan stays the one of best NPV.", "站点须在 {0} 年前合规，但未找到任何合规方案：推荐方案仍为净现值最优者。";
+        ComplyByChanged => "The site must comply by {0} and the plan of best NPV does not, so the plan is the best found that does: {1} rack groups on another option, {2} of NPV given up for it.", "站点须自 {0} 年起合规，而净现值最优的方案不合规，因此推荐方案为所找到的合规方案中最优者：{1} 个机柜组改用其他方案，为此放弃净现值 {2}。";
+        ComplyByUnreachable => "The site must comply by {0}, and no plan found does: the plan stays the one of best NPV.", "站点须自 {0} 年起合规，但未找到任何合规方案：推荐方案仍为净现值最优者。";
         Shortfall => "{0}: at best {1} in {2} against {3} (the plan: {4}).", "{0}：最好只能达到 {1}（{2} 年），限值 {3}（推荐方案：{4}）。";
         SurchargeLine => "{0}: {1} on the energy used above PUE {2}, in the site's OPEX from the year it applies; over the study the plan pays {3}, all air {4}.", "{0}：PUE 超过 {2} 部分的用电加收 {1}，自适用年份起计入站点运营成本；研究期内推荐方案合计 {3}，全部风冷 {4}。";
         SurchargeEst => "The price is the site's `surcharge_price`, else 0.20 CNY/kWh [EST]: the lower band of one secondary paraphrase; the clause itself was not read.", "加价取站点的 `surcharge_price`，否则为 0.20 元/千瓦时 [估计]：出自一份二手转述的较低档；条款原文未核读。";

@@ -34,7 +34,7 @@ crate::texts! {
         East => "east (京津冀, 长三角, 粤港澳, 成渝)", "东部（京津冀、长三角、粤港澳、成渝）";
         West => "west (内蒙古, 贵州, 甘肃, 宁夏)", "西部（内蒙古、贵州、甘肃、宁夏）";
         Renewable => "Renewable share (REF)", "可再生能源比例（REF）";
-        ComplyBy => "Plan must comply by", "方案须合规年份";
+        ComplyBy => "Plan must comply by", "方案须自该年起合规";
         NoDeadline => "no year", "不设年份";
         PlanVerdict => "The plan against the rules", "推荐方案对照规定";
         Kpis => "KPIs of the site per plan year", "全站逐年能效指标";
@@ -42,7 +42,7 @@ crate::texts! {
         EedYear => "Year reported", "报告年份";
         ExportEed => "Export EED…", "导出 EED…";
         EedNote => "JSON, or CSV for a file ending in .csv; fields coolplan does not model are exported empty with the reason (docs/eed.md).", "JSON；文件名以 .csv 结尾时为 CSV。coolplan 未建模的字段导出为空并注明原因（docs/eed.md）。";
-        HeaderCaption => "Comply by {0}", "须于 {0} 年合规";
+        HeaderCaption => "Comply by {0}", "须自 {0} 年起合规";
         HeaderMet => "complies", "合规";
         HeaderChanged => "complies, {0} of NPV given up", "合规，放弃净现值 {0}";
         HeaderUnreachable => "cannot: best {0}, {1}", "无法合规：最好 {0}，限值 {1}";
