@@ -9,7 +9,7 @@ use uom::si::energy::watt_hour;
 use uom::si::f64::{Energy, Power};
 
 use super::streams::Streams;
-use crate::compliance::{SiteSize, bounds, size_of};
+use crate::compliance::{SiteSize, applicable, bounds, size_of};
 use crate::heat_reuse::HeatReuse;
 use crate::kpi::YearSums;
 use crate::kpi::ledger::Ledger;
@@ -19,7 +19,7 @@ use crate::plan::comply::{ComplyPlan, ExcessTable};
 use crate::results::{CoolingOption, Why};
 use crate::surcharge::Surcharge;
 use coolplan_model::Site;
-use coolplan_model::compliance::{Compliance, RuleBook};
+use coolplan_model::compliance::{Compliance, RuleBook, RuleKind};
 use coolplan_units::{Currency, Money};
 
 /// The site's size as the rules read it, from the ledger's first plan year on air.
@@ -103,15 +103,17 @@ pub fn surcharges(
     let Some(profile) = site.compliance.as_ref() else {
         return Vec::new();
     };
+    let size = size(profile, ledger, heat, it_design);
+    let book = RuleBook::builtin();
+    // the yearly sums only for a site that pays a surcharge (most sites pay none)
+    let pays = applicable(profile, &size, book)
+        .iter()
+        .any(|(_, _, rule)| rule.kind == RuleKind::Surcharge);
+    if !pays || profile.surcharge_per_kwh(site.currency).is_none() {
+        return Vec::new();
+    }
     let sums = ledger.sums(site.halls.len(), heat);
-    crate::surcharge::surcharges(
-        profile,
-        &size(profile, ledger, heat, it_design),
-        RuleBook::builtin(),
-        &sums.site,
-        first_year,
-        site.currency,
-    )
+    crate::surcharge::surcharges(profile, &size, book, &sums.site, first_year, site.currency)
 }
 
 /// Adds each surcharge to the OPEX of its column's site streams (and its last year's
