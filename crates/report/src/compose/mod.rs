@@ -15,6 +15,7 @@
 
 mod aggregate;
 mod appendix;
+mod capacity;
 mod charts;
 mod compliance;
 mod control;

@@ -357,6 +357,8 @@ pub struct OptionDoc {
     pub heat_to_liquid_kw: Option<f64>,
     pub heat_to_air_kw: Option<f64>,
     pub coolant_flow_l_per_min: Option<f64>,
+    pub air_flow_m3_per_h: Option<f64>,
+    pub air_flow_cfm: Option<f64>,
     pub cdu_count: u64,
     pub tank_count: u64,
     pub fluid_volume_l: Option<f64>,
@@ -411,7 +413,7 @@ fn option(result: &OptionResult, irr: Option<f64>, lang: Lang) -> OptionDoc {
         areal_mass_density::kilogram_per_square_meter,
         mass::ton,
         volume::{cubic_meter, liter},
-        volume_rate::liter_per_minute,
+        volume_rate::{cubic_foot_per_minute, cubic_meter_per_hour, liter_per_minute},
     };
     let t = &result.thermal;
     let e = &result.energy;
@@ -431,6 +433,8 @@ fn option(result: &OptionResult, irr: Option<f64>, lang: Lang) -> OptionDoc {
         heat_to_liquid_kw: num(kw(t.heat_to_liquid)),
         heat_to_air_kw: num(kw(t.heat_to_air)),
         coolant_flow_l_per_min: num(t.coolant_flow.get::<liter_per_minute>()),
+        air_flow_m3_per_h: num(t.air_flow.get::<cubic_meter_per_hour>()),
+        air_flow_cfm: num(t.air_flow.get::<cubic_foot_per_minute>()),
         cdu_count: t.cdu_count,
         tank_count: t.tank_count,
         fluid_volume_l: num(t.fluid_volume.get::<liter>()),
@@ -538,6 +542,7 @@ pub fn item_key(item: CostItem) -> &'static str {
         CostItem::FloorReinforcement => "floor_reinforcement",
         CostItem::AddedAirCapacity => "added_air_capacity",
         CostItem::TrimChiller => "trim_chiller",
+        CostItem::FacilityWaterExtension => "facility_water_extension",
         CostItem::Contingency => "contingency",
         CostItem::HeatReuse => "heat_reuse",
     }
