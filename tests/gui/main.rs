@@ -9,6 +9,7 @@ mod analysis;
 mod app;
 mod background;
 mod checks;
+mod compliance;
 mod import;
 mod life;
 mod plant;

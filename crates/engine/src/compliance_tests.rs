@@ -18,6 +18,7 @@ fn profile(region: &str, status: SiteStatus, commissioned: Option<&str>) -> Comp
         connected_load: None,
         aims: Vec::new(),
         comply_by: None,
+        surcharge_price: None,
         reporting: None,
     }
 }

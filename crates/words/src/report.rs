@@ -163,6 +163,7 @@ crate::texts! {
         ColOption => "Option", "方案";
         ColScope => "Scope", "范围";
         SiteTotal => "Site total", "全站合计";
+        SurchargeAvoided => "Surcharge avoided against air (site PUE, chapter 3)", "相对风冷少缴的差别电价（按全站 PUE，见第 3 章）";
         // Equipment
         EquipmentIntro => "What to buy and install for the recommended plan, per hall and liquid option it uses; its CDUs are the whole-rack assignment that the costs and the N+1 check read. Then, for reference, each liquid option with every rack group on it: each CAPEX item with its quantity, unit price and amount in whole currency units. Kits and CDUs are counted; other quantities are the amount divided by the price applied (kW converted, racks, servers, rack-hours, m²). A unit price is an average where models or sizes differ.", "推荐方案需采购和安装的数量（按机房及所用液冷方案），其 CDU 台数即成本与 N+1 校核所用的整柜分配结果。其后作为参考，列出各液冷方案（所有机柜组均采用该方案时）的每项投资及其数量、单价和金额（以整货币单位计）。套件和 CDU 为计数；其他数量为金额除以所用单价（改造 kW、机柜、服务器、机柜·小时、m²）。型号或规格不同时单价为平均值。";
         ColKits => "Cold-plate kits", "冷板改造套件";

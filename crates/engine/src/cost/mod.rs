@@ -17,6 +17,7 @@
 
 pub mod basis;
 pub mod capex;
+pub mod comply;
 mod heat;
 pub mod opex;
 pub mod plan;

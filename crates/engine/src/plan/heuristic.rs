@@ -163,7 +163,7 @@ fn solution(choices: Vec<Option<CoolingOption>>, value: f64, within_limits: bool
 }
 
 /// How far `uses` exceed the limits: Σ over limits of the excess as a share of the limit.
-fn violation(uses: &PerLimit, capacity: &PerLimit) -> f64 {
+pub(super) fn violation(uses: &PerLimit, capacity: &PerLimit) -> f64 {
     uses.iter()
         .zip(capacity)
         .map(|(u, c)| {

@@ -19,6 +19,7 @@
 //! value, so it bounds the exhaustive search. Uses of the limits are the groups' reported
 //! figures summed.
 
+pub mod comply;
 pub mod heuristic;
 pub mod search;
 pub mod why;

@@ -561,6 +561,17 @@ pub struct Results<R = RackResult> {
     pub plant: Vec<HallPlant>,
     /// ISO/IEC 30134 KPIs and heat reuse per scope, option and plan year.
     pub kpis: crate::kpi::KpiResults,
+    /// The plan's `comply_by` constraint and the surcharges in the site's cash flows.
+    pub compliance: PlanCompliance,
+}
+
+/// What the compliance profile did to the plan and the site's cash flows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlanCompliance {
+    /// The plan constrained to comply by the profile's year (`None` without `comply_by`).
+    pub comply_by: Option<crate::plan::comply::ComplyPlan>,
+    /// Surcharges in the site's OPEX, per column and year.
+    pub surcharges: Vec<crate::surcharge::Surcharge>,
 }
 
 /// What a live recompute gives: the site and every hall in full, rack groups compact.
@@ -580,6 +591,7 @@ impl Results {
             plan: self.plan.clone(),
             plant: self.plant.clone(),
             kpis: self.kpis.clone(),
+            compliance: self.compliance.clone(),
         }
     }
 }

@@ -38,7 +38,7 @@ pub fn to_json(site: &str, results: &Results, lang: Lang) -> String {
 /// The JSON text of `results` for `site`, with the site's compliance verdicts.
 pub fn to_json_for_site(site: &Site, results: &Results, lang: Lang) -> String {
     let mut document = document(&site.name, results, lang);
-    document.compliance = Some(json_compliance::compliance(site, results));
+    document.compliance = Some(json_compliance::compliance(site, results, lang));
     document.lifecycle = Some(lifecycle::lifecycle(
         site,
         results.first_year,
@@ -210,6 +210,7 @@ fn why_doc(why: &Why, lang: Lang) -> ReasonDoc {
             Why::OnlyFeasible => "only_feasible",
             Why::HeldByLimit { .. } => "held_by_limit",
             Why::CduStep { .. } => "cdu_step",
+            Why::ForCompliance { .. } => "for_compliance",
             Why::StaysAsToday => "stays_as_today",
             Why::NothingFeasible => "nothing_feasible",
         },
