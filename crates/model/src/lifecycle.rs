@@ -87,10 +87,23 @@ pub fn generations<'c>(
     first_year: u16,
     last_year: u16,
 ) -> Vec<Generation<'c>> {
+    match catalog.get(&group.model) {
+        Some(model) => generations_of(group, model, catalog, site_refresh, first_year, last_year),
+        None => Vec::new(),
+    }
+}
+
+/// [`generations`] of `group` whose model, `catalog.get(&group.model)`, the caller has
+/// already looked up.
+pub fn generations_of<'c>(
+    group: &ServerGroup,
+    mut model: &'c ServerModel,
+    catalog: &'c Catalog,
+    site_refresh: Option<&Refresh>,
+    first_year: u16,
+    last_year: u16,
+) -> Vec<Generation<'c>> {
     let mut out = Vec::new();
-    let Some(mut model) = catalog.get(&group.model) else {
-        return out;
-    };
     let policy = group.refresh.as_ref().or(site_refresh).cloned();
     let policy = policy.unwrap_or_default();
     let mut life = whole_years(group.service_life.unwrap_or_else(|| model.service_life()));

@@ -13,7 +13,7 @@
 
 use coolplan_model::assumptions::prices::PricesResolved;
 use coolplan_model::catalog::{ServerKind, ServerModel};
-use coolplan_model::lifecycle::{Generation, generations};
+use coolplan_model::lifecycle::{Generation, generations_of};
 use coolplan_model::{Catalog, ImmersionCompat, KitAvailability, Rack, Refresh, Status};
 use coolplan_units::{Currency, PowerUnit};
 
@@ -189,14 +189,10 @@ pub fn rack_basis(
     let racks = rack.count as f64;
     let kit_per_kw = prices.cold_plate_kit_per_kw.amount_per(PowerUnit::kW);
     let premium_per_kw = prices.factory_premium_per_kw.amount_per(PowerUnit::kW);
-    let rack_scale = rack.servers.iter().any(|g| {
-        catalog
-            .get(&g.model)
-            .is_some_and(|m| m.kind == ServerKind::RackScale)
-    });
+    // one catalog look-up per server group serves the group, its kind and its generations
+    let mut rack_scale = false;
     let mut basis = RackBasis {
         racks,
-        manifold_racks: if rack_scale { 0.0 } else { racks },
         share: rack.share().clamp(0.0, 1.0),
         ..RackBasis::default()
     };
@@ -204,6 +200,7 @@ pub fn rack_basis(
         let Some(model) = catalog.get(&group.model) else {
             continue;
         };
+        rack_scale |= model.kind == ServerKind::RackScale;
         let servers = group.count as f64 * racks;
         let server_kw = model.max_power.in_unit(PowerUnit::kW);
         let cohort = match group.status {
@@ -232,8 +229,9 @@ pub fn rack_basis(
                     servers * factory_premium(model, currency, premium_per_kw);
             }
         }
-        let gens = generations(
+        let gens = generations_of(
             group,
+            model,
             catalog,
             life.site_refresh,
             first_year,
@@ -248,6 +246,7 @@ pub fn rack_basis(
             first_year,
         );
     }
+    basis.manifold_racks = if rack_scale { 0.0 } else { racks };
     if let Some(measured) = &rack.measured {
         rescale_to_metering(
             &mut basis,
