@@ -1,18 +1,24 @@
-//! The staged evaluators (`engine::analysis::staged`) against the full engine: every call
-//! equal to `engine::recompute` of the same varied site, bit for bit (`assert_eq!` on the
-//! whole overview, reasons included), on the example sites and generated ones with ai-hall's
-//! six uncertain inputs (four cost inputs and the air limit per rack), and the Monte Carlo
-//! summary equal whichever evaluator runs it.
+//! The staged evaluators (`engine::analysis::staged`) and `engine::read` against the full
+//! engine: every figure the tornado and the Monte Carlo read (`analysis::Reading`) equal to
+//! that of `engine::recompute` of the same varied site, bit for bit, on the example sites and
+//! generated ones (both cost modes) with ai-hall's six uncertain inputs (four cost inputs, the
+//! horizon and the air limit per rack), without the air limit (cost inputs only), and with a
+//! physical input (every call the whole engine); and the Monte Carlo summary equal whichever
+//! evaluator runs it.
 
 use std::path::Path;
+
+use crate::support::assert_reads_as_recompute;
 use std::sync::atomic::{AtomicBool, AtomicUsize};
 
 use coolplan::engine::analysis::monte_carlo::{Config, draw, run};
 use coolplan::engine::analysis::staged::{AIR_LIMIT, air_heats_per_rack_w, air_limit_class};
-use coolplan::engine::analysis::{evaluator, staged};
+use coolplan::engine::analysis::{Reading, evaluator, staged};
 use coolplan::engine::{ClimateData, recompute};
+use coolplan::model::assumptions::AssumptionKey;
 use coolplan::model::generate::generate_site;
 use coolplan::model::uncertainty::prepare::Prepared;
+use coolplan::model::uncertainty::{Range, Uncertain};
 use coolplan::model::{CostMode, Site};
 
 fn example(name: &str) -> (Site, ClimateData) {
@@ -68,15 +74,39 @@ fn staged_air_limit_evaluator_equals_the_full_engine_sample_by_sample() {
             // a class met before: the call reuses a physical pass made at another limit
             reused += usize::from(classes.contains(&class));
             classes.push(class);
-            assert_eq!(
-                staged(&varied),
-                recompute(&varied, &climate),
-                "{name}, sample {index}"
-            );
+            let what = format!("{name}, sample {index}");
+            assert_reads_as_recompute(&staged(&varied), &varied, &climate, &what);
         }
     }
-    // the reuse (and the reasons' limit written over) is what this test is about
+    // the reuse of a pass made at another limit is what this test is about
     assert!(reused >= 10, "only {reused} samples reused a pass");
+}
+
+#[test]
+fn cost_only_and_full_evaluators_read_as_the_full_engine_sample_by_sample() {
+    for (name, site, climate) in sites() {
+        // without the air limit: one physical pass for every call
+        let mut cost_only = site.clone();
+        cost_only.uncertainty.retain(|u| u.input != AIR_LIMIT);
+        // with a physical input: each call the whole engine (`engine::read`)
+        let mut physical = site.clone();
+        physical.uncertainty.push(Uncertain {
+            input: AssumptionKey::parse("plant.chiller_cop").expect("a key"),
+            range: Range::Percent(20.0),
+        });
+        for (kind, site, inputs) in [("cost only", cost_only, 5), ("physical", physical, 7)] {
+            let prepared = Prepared::new(&site).expect("valid ranges");
+            assert_eq!(prepared.inputs.len(), inputs, "{name}, {kind}");
+            let evaluate = evaluator(&prepared, &climate);
+            for index in 0..4 {
+                let varied = prepared
+                    .apply_vector(&draw(&prepared, 5, index))
+                    .expect("applies");
+                let what = format!("{name}, {kind}, sample {index}");
+                assert_reads_as_recompute(&evaluate(&varied), &varied, &climate, &what);
+            }
+        }
+    }
 }
 
 #[test]
@@ -107,7 +137,7 @@ fn monte_carlo_summary_is_the_same_with_the_staged_or_the_full_engine() {
         samples: 48,
         seed: 3,
     };
-    let full = |s: &Site| recompute(s, &climate);
+    let full = |s: &Site| Reading::of(&recompute(s, &climate));
     let staged = evaluator(&prepared, &climate);
     let (done, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
     let with_full = run(&prepared, &full, config, &done, &cancel).expect("runs");

@@ -2,7 +2,8 @@
 //! real engine in the Beijing preset climate.
 #![allow(dead_code)]
 
-use coolplan::engine::{ClimateData, Overview, climate::presets};
+use coolplan::engine::analysis::Reading;
+use coolplan::engine::{ClimateData, climate::presets};
 use coolplan::model::Site;
 
 /// A hall with facility water: 6 racks of 4 stock HGX H100 (40.8 kW each) and 10 racks of
@@ -46,9 +47,24 @@ pub fn climate() -> ClimateData {
     presets::preset("beijing").expect("preset exists")
 }
 
-/// The engine with the climate bound, as the CLI and GUI use it.
-pub fn evaluator(climate: &ClimateData) -> impl Fn(&Site) -> Overview + Sync + '_ {
-    move |site: &Site| coolplan::engine::recompute(site, climate)
+/// The engine with the climate bound, as the CLI and GUI use it when a physical input varies.
+pub fn evaluator(climate: &ClimateData) -> impl Fn(&Site) -> Reading + Sync + '_ {
+    move |site: &Site| coolplan::engine::read(site, climate)
+}
+
+/// Asserts that `reading` holds every figure the analyses read of `engine::recompute` of
+/// `site`, bit for bit: equal, and equal in `{:?}` (which tells −0.0 from 0.0 and prints
+/// the shortest digits that give back the same f64).
+#[track_caller]
+pub fn assert_reads_as_recompute(
+    reading: &Reading,
+    site: &Site,
+    climate: &ClimateData,
+    what: &str,
+) {
+    let full = Reading::of(&coolplan::engine::recompute(site, climate));
+    assert_eq!(reading, &full, "{what}");
+    assert_eq!(format!("{reading:?}"), format!("{full:?}"), "{what}");
 }
 
 /// Asserts `actual` is within `relative` (or 1e-6 absolute) of `expected`.

@@ -56,3 +56,19 @@ pub fn recompute(site: &Site, climate: &ClimateData) -> Overview {
     );
     cost::evaluate(site, &catalog, &assumptions, physical)
 }
+
+/// What the tornado and the Monte Carlo read of `site` in `climate`
+/// ([`analysis::Reading`]): each figure equal to `recompute`'s to the bit, without the
+/// halls' results, the plan's reasons and the KPIs that no analysis reads.
+pub fn read(site: &Site, climate: &ClimateData) -> analysis::Reading {
+    let catalog = site.catalog();
+    let assumptions = site.assumptions.resolve(site.currency);
+    let physical = physical::evaluate_with::<physical::GroupPhysics>(
+        site,
+        &catalog,
+        &assumptions,
+        climate,
+        false,
+    );
+    cost::lean::read(site, &catalog, &assumptions, &physical)
+}

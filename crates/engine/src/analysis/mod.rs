@@ -4,25 +4,29 @@
 //! CAPEX budget, and the CDU N+1 check of the plan's CDUs ([`redundancy`]).
 //!
 //! Owns: the algorithms, as pure functions of a site, its results and an [`Evaluator`]
-//! (`Fn(&Site) -> Overview`: [`evaluator`] binds `engine::recompute` to the site's climate).
+//! (`Fn(&Site) -> Reading`: [`evaluator`] binds `engine::read`, the figures of
+//! `engine::recompute` the analyses read, to the site's climate).
 //! Never touches: files, the clock, threads' count (results do not depend on it), OS
 //! randomness (Monte Carlo draws from an explicit seed), egui, locale.
 
 pub mod monte_carlo;
 pub mod phased;
+pub mod reading;
 pub mod redundancy;
 pub mod rng;
 pub mod staged;
 pub mod tornado;
 
-use crate::results::Overview;
+pub use reading::Reading;
+
 use coolplan_climate::ClimateData;
 use coolplan_model::Site;
 use coolplan_model::assumptions::Group;
 use coolplan_model::uncertainty::prepare::Prepared;
 
-/// Evaluates a (varied) site: the engine with the climate fixed.
-pub type Evaluator<'a> = dyn Fn(&Site) -> Overview + Sync + 'a;
+/// Evaluates a (varied) site, the climate fixed, into what the analyses read of it
+/// ([`Reading`]: equal to `Reading::of(&engine::recompute(site, climate))`).
+pub type Evaluator<'a> = dyn Fn(&Site) -> Reading + Sync + 'a;
 
 /// Assumption groups the physical evaluation never reads (it takes no money and no finance):
 /// when only these vary, the physical results of the base site hold for every sample.
@@ -33,8 +37,8 @@ pub const COST_ONLY_GROUPS: [Group; 2] = [Group::Prices, Group::Finance];
 /// part: climate bins × rack groups) runs once here and each call re-runs only the cost
 /// engine on a copy of it; if the air limit per rack is the only other input, one physical
 /// pass per class of limits that rule out the same racks; otherwise each call is the full
-/// `engine::recompute`. All give identical results (tested in
-/// `tests/analysis/monte_carlo.rs`).
+/// `engine::read`. Each computes only what the analyses read ([`Reading`]), and every figure
+/// equals `engine::recompute`'s to the bit (`tests/analysis/staged.rs`).
 pub fn evaluator<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evaluator<'a>> {
     let physical_inputs = || {
         prepared
@@ -47,6 +51,6 @@ pub fn evaluator<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evalu
     } else if physical_inputs().all(|i| i.key == staged::AIR_LIMIT) {
         staged::air_limit(&prepared.site, climate)
     } else {
-        Box::new(move |site: &Site| crate::recompute(site, climate))
+        Box::new(move |site: &Site| crate::read(site, climate))
     }
 }

@@ -15,9 +15,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::Evaluator;
+use super::reading::Reading;
 use super::rng::SplitMix64;
 use crate::per_option::PerOption;
-use crate::results::{CoolingOption, Overview};
+use crate::results::CoolingOption;
 use coolplan_model::uncertainty::prepare::{ApplyError, Prepared};
 use coolplan_units::Money;
 
@@ -93,22 +94,16 @@ struct Sample {
     plan_payback: f64,
 }
 
-fn sample_of(results: &Overview) -> Sample {
-    let site = &results.site;
-    let plan = &results.plan.totals;
+fn sample_of(reading: &Reading) -> Sample {
+    let site = &reading.options;
     Sample {
-        npv: PerOption::from_fn(|o| site.option(o).cost.npv_vs_air.amount),
-        payback: PerOption::from_fn(|o| {
-            site.option(o)
-                .cost
-                .simple_payback_years
-                .unwrap_or(f64::INFINITY)
-        }),
-        pue: PerOption::from_fn(|o| site.option(o).energy.pue),
-        feasible: PerOption::from_fn(|o| site.option(o).feasible),
-        best: site.recommendation.option,
-        plan_npv: plan.npv_vs_air.amount,
-        plan_payback: plan.simple_payback_years.unwrap_or(f64::INFINITY),
+        npv: PerOption::from_fn(|o| site[o].npv_vs_air.amount),
+        payback: PerOption::from_fn(|o| site[o].simple_payback_years.unwrap_or(f64::INFINITY)),
+        pue: PerOption::from_fn(|o| site[o].pue),
+        feasible: PerOption::from_fn(|o| site[o].feasible),
+        best: reading.recommended,
+        plan_npv: reading.plan_npv.amount,
+        plan_payback: reading.plan_payback_years.unwrap_or(f64::INFINITY),
     }
 }
 

@@ -1,7 +1,8 @@
 //! Staged evaluators for the analyses: the physical pass (climate bins × rack groups, the
 //! part no price, rate or horizon touches) reused across varied copies of one site, each call
-//! re-running only the cost engine. Every staged call equals `engine::recompute` of the same
-//! site bit for bit (`tests/analysis/monte_carlo.rs`, `staged_*`).
+//! re-running only the cost engine, and only what the analyses read of it
+//! ([`crate::cost::lean`]). Every figure of a staged call equals `engine::recompute`'s of the
+//! same site bit for bit (`tests/analysis/staged.rs`).
 //!
 //! Owns: when a physical pass may be reused, and the air-limit classes. Never touches: the
 //! sampling (`super::monte_carlo`), threads (a cache behind a lock is all it shares).
@@ -13,9 +14,10 @@
 //! ([`crate::physical::feasibility::rack_verdict`], air and cold plate). Two limits that leave
 //! the same rack heats above them give the same verdicts, hence the same physical results, but
 //! for the limit each reason quotes. So the evaluator sorts the site's per-rack air heats once,
-//! keys a limit by how many of them it does not exceed (its class), keeps one physical pass
-//! per class met (at most [`kept_classes`], then computes without keeping), and writes the
-//! call's limit into the reasons that quote it.
+//! keys a limit by how many of them it does not exceed (its class) and keeps one physical pass
+//! per class met (at most [`kept_classes`], then computes without keeping). A pass's reasons
+//! quote the limit it was computed at; no reading reads a reason ([`super::Reading`]), so the
+//! pass serves every limit of its class as it is.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -26,7 +28,7 @@ use uom::si::power::watt;
 use super::Evaluator;
 use crate::physical::load::{RackLoad, rack_load};
 use crate::physical::{GroupPhysics, Physical};
-use crate::results::{CoolingOption, Reason};
+use crate::results::CoolingOption;
 use coolplan_climate::ClimateData;
 use coolplan_model::assumptions::{AssumptionKey, cooling};
 use coolplan_model::{Catalog, Site};
@@ -58,7 +60,7 @@ pub fn cost_only<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>
     );
     Box::new(move |site: &Site| {
         let assumptions = site.assumptions.resolve(site.currency);
-        crate::cost::evaluate(site, &catalog, &assumptions, physical.clone())
+        crate::cost::lean::read(site, &catalog, &assumptions, &physical)
     })
 }
 
@@ -77,27 +79,21 @@ pub fn air_limit<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>
             .unwrap_or_else(PoisonError::into_inner)
             .get(&class)
             .cloned();
-        let mut physical = match kept {
-            Some(pass) => Physical::clone(&pass),
-            None => {
-                let physical = crate::physical::evaluate_with::<GroupPhysics>(
-                    site,
-                    &catalog,
-                    &assumptions,
-                    climate,
-                    false,
-                );
-                let mut passes = passes.lock().unwrap_or_else(PoisonError::into_inner);
-                if passes.len() < keep {
-                    passes.insert(class, Arc::new(physical.clone()));
-                }
-                physical
+        let physical = kept.unwrap_or_else(|| {
+            let physical = Arc::new(crate::physical::evaluate_with::<GroupPhysics>(
+                site,
+                &catalog,
+                &assumptions,
+                climate,
+                false,
+            ));
+            let mut passes = passes.lock().unwrap_or_else(PoisonError::into_inner);
+            if passes.len() < keep {
+                passes.insert(class, Arc::clone(&physical));
             }
-        };
-        // the limit a pass was computed at is in its reasons; the call's replaces it (a no-op
-        // for a fresh pass)
-        quote_air_limit(&mut physical, limit);
-        crate::cost::evaluate(site, &catalog, &assumptions, physical)
+            physical
+        });
+        crate::cost::lean::read(site, &catalog, &assumptions, &physical)
     })
 }
 
@@ -123,19 +119,4 @@ pub fn air_heats_per_rack_w(site: &Site, catalog: &Catalog) -> Vec<f64> {
 /// `heat > limit`, compared as the rule compares): limits of one class rule out the same racks.
 pub fn air_limit_class(heats: &[f64], limit: Power) -> usize {
     heats.partition_point(|h| Power::new::<watt>(*h) <= limit)
-}
-
-/// Writes `limit` into every reason of the halls and the site that quotes the air limit.
-fn quote_air_limit(physical: &mut Physical<GroupPhysics>, limit: Power) {
-    let scopes = physical.halls.iter_mut().chain([&mut physical.site]);
-    for option in scopes.flat_map(|scope| scope.options.iter_mut()) {
-        let reasons = option.infeasible_reasons.iter_mut();
-        for reason in reasons.chain(option.warnings.iter_mut()) {
-            if let Reason::AirDensity { limit: quoted, .. }
-            | Reason::AboveAirGuideline { limit: quoted, .. } = reason
-            {
-                *quoted = limit;
-            }
-        }
-    }
 }

@@ -11,6 +11,7 @@
 use rayon::prelude::*;
 
 use super::Evaluator;
+use super::reading::Reading;
 use crate::results::{CoolingOption, Results};
 use coolplan_model::assumptions::{AssumptionKey, Group};
 use coolplan_model::uncertainty::prepare::{ApplyError, Input, Prepared};
@@ -87,28 +88,26 @@ fn display_of(site: &Site, input: &Input) -> String {
     site.assumptions.resolve(site.currency).describe(input.key)
 }
 
-fn end<R>(
-    results: &Results<R>,
+fn end(
+    reading: &Reading,
     base: &Results<impl Sized>,
     site: &Site,
     input: &Input,
     value: f64,
 ) -> End {
     let written = input.written(value);
-    let totals = &results.plan.totals;
     End {
         value,
         display: display_of(site, input),
         written,
-        npv: totals.npv_vs_air,
-        payback_years: totals.simple_payback_years,
-        plan_uniform: results.plan.uniform,
-        plan_changed: results
-            .plan
-            .groups
+        npv: reading.plan_npv,
+        payback_years: reading.plan_payback_years,
+        plan_uniform: reading.plan_uniform,
+        plan_changed: reading
+            .plan_choices
             .iter()
             .zip(&base.plan.groups)
-            .any(|(a, b)| a.option != b.option),
+            .any(|(a, b)| *a != b.option),
     }
 }
 

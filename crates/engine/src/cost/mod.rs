@@ -19,6 +19,7 @@ pub mod basis;
 pub mod capex;
 pub mod comply;
 mod heat;
+pub mod lean;
 pub mod opex;
 pub mod plan;
 pub mod scopes;

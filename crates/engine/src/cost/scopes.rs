@@ -21,8 +21,10 @@ use crate::plan::{Candidate, HallProblem, Solution, why};
 use crate::recommend::{rank, recommend};
 use crate::results::{
     CoolingOption, CostFigures, GroupChoice, GroupFigures, GroupSummary, GroupView, HallPlan,
-    OptionResult, Plan, PlanCdus, PlanCompliance, RackResult, Results, ScopeResult, SearchMethod,
+    OptionResult, Plan, PlanCdus, PlanCompliance, PlanTotals, RackResult, Results, ScopeResult,
+    SearchMethod,
 };
+use crate::surcharge::Surcharge;
 use coolplan_model::Site;
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::assumptions::cooling::CduSize;
@@ -68,23 +70,37 @@ struct HallScratch {
 }
 
 /// One hall priced and searched, its plan not yet final (the site may constrain it).
-struct HallDraft {
-    scope: PhysicalScope,
+pub(super) struct HallDraft {
     /// Index of its first group in `Results::racks`.
     first: usize,
     scratch: HallScratch,
+    /// The hall's streams per option (empty unless [`draft`] was asked for them).
     streams: PerOption<Streams>,
-    plan_streams: Streams,
-    solution: Solution,
+    pub plan_streams: Streams,
+    pub solution: Solution,
     /// The choices of the hall's own NPV-best plan.
     unconstrained: Vec<Option<CoolingOption>>,
 }
 
 /// What every hall's plan problem shares: the halls' limits and the CDU sizes.
-struct Shared<'a> {
+pub(super) struct Shared<'a> {
     limits: &'a [HallLimits],
     cdu_sizes: &'a [(CduSize, f64)],
     cdu_redundancy: u32,
+}
+
+impl<'a> Shared<'a> {
+    pub(super) fn new(
+        limits: &'a [HallLimits],
+        cdu_sizes: &'a [(CduSize, f64)],
+        cdu_redundancy: u32,
+    ) -> Self {
+        Self {
+            limits,
+            cdu_sizes,
+            cdu_redundancy,
+        }
+    }
 }
 
 fn hall_problem<'a>(scratch: &'a HallScratch, shared: &Shared<'a>, hall: usize) -> HallProblem<'a> {
@@ -96,19 +112,38 @@ fn hall_problem<'a>(scratch: &'a HallScratch, shared: &Shared<'a>, hall: usize) 
     }
 }
 
-/// Builds every scope's results and the plan from physical results, pricing each rack group
-/// with `pricer` (one scratch [`RackCosts`] reused from group to group); each group's energy
-/// rows go to `ledger` (the KPIs), with its option in the plan. Every hall is priced and
-/// searched first; then the site's plan is constrained to comply by the profile's year
-/// ([`comply::constrain`]); then each hall's plan is priced, and the site's surcharges
-/// enter the site's and the plan's cash flows ([`comply::charge`]).
-pub fn assemble<R: PricedGroup>(
+/// Every hall priced and searched, and the site's plan constrained to comply: what the full
+/// results ([`assemble`]) and the analyses' reading ([`super::lean`]) are settled from.
+pub(super) struct Drafted<R> {
+    pub value: Valuation,
+    pub cdu_pricing: CduPricing,
+    /// Scratch streams of one group, reused.
+    pub work: RackCosts,
+    pub site_streams: PerOption<Streams>,
+    pub buffers: YearBuffers,
+    pub racks: Vec<R>,
+    drafts: Vec<HallDraft>,
+    pub comply_by: Option<crate::plan::comply::ComplyPlan>,
+    pub it_design: uom::si::f64::Power,
+}
+
+/// Prices every rack group of `records` (in hall order) with `pricer` (one scratch
+/// [`RackCosts`] reused from group to group), each group's energy rows to `ledger` (the KPIs
+/// and the compliance plan), searches each of the `halls` halls' plan, then constrains the
+/// site's plan to comply by the profile's year ([`comply::constrain`]). Each hall's own
+/// streams (its results and plan totals) are summed only when `hall_streams` asks.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn draft<R: PricedGroup>(
     site: &Site,
     assumptions: &Resolved,
-    physical: Physical<R::Physical>,
+    halls: usize,
+    records: impl ExactSizeIterator<Item = R::Physical>,
+    hall_streams: bool,
+    shared: &Shared<'_>,
+    it_design: uom::si::f64::Power,
     pricer: &Pricer<'_>,
     ledger: &mut Ledger,
-) -> Results<R> {
+) -> Drafted<R> {
     let currency = site.currency;
     let horizon = assumptions.finance.horizon_years as usize;
     let rate = assumptions.finance.discount_rate;
@@ -122,15 +157,10 @@ pub fn assemble<R: PricedGroup>(
     let mut work = RackCosts::new(horizon);
     let mut site_streams = zero();
     let mut buffers = YearBuffers::default();
-    let mut racks: Vec<R> = Vec::with_capacity(physical.racks.len());
-    let mut drafts = Vec::with_capacity(physical.halls.len());
-    let mut records = physical.racks.into_iter().peekable();
-    let shared = Shared {
-        limits: &physical.limits,
-        cdu_sizes: &physical.cdu_sizes,
-        cdu_redundancy: physical.cdu_redundancy,
-    };
-    for (h, hall_scope) in physical.halls.into_iter().enumerate() {
+    let mut racks: Vec<R> = Vec::with_capacity(records.len());
+    let mut drafts = Vec::with_capacity(halls);
+    let mut records = records.peekable();
+    for h in 0..halls {
         let mut streams = zero();
         let mut plan_streams = Streams::zero(horizon);
         let mut scratch = HallScratch::default();
@@ -141,7 +171,9 @@ pub fn assemble<R: PricedGroup>(
             let count = record.count();
             pricer.price(place, &drivers, &mut work);
             for (option, option_streams) in work.options.entries() {
-                streams[option].add_scaled(option_streams, 1.0);
+                if hall_streams {
+                    streams[option].add_scaled(option_streams, 1.0);
+                }
                 site_streams[option].add_scaled(option_streams, 1.0);
             }
             let priced = R::price(&value, record, &work, &mut buffers);
@@ -177,9 +209,8 @@ pub fn assemble<R: PricedGroup>(
             scratch.own.push(own);
             racks.push(priced);
         }
-        let solution = crate::plan::solve(&hall_problem(&scratch, &shared, h));
+        let solution = crate::plan::solve(&hall_problem(&scratch, shared, h));
         drafts.push(HallDraft {
-            scope: hall_scope,
             first,
             scratch,
             streams,
@@ -188,12 +219,11 @@ pub fn assemble<R: PricedGroup>(
             solution,
         });
     }
-    let it_design = physical.site.options[CoolingOption::Air].thermal.it_design;
     let (comply_by, constrained) = {
         let problems: Vec<HallProblem<'_>> = drafts
             .iter()
             .enumerate()
-            .map(|(h, d)| hall_problem(&d.scratch, &shared, h))
+            .map(|(h, d)| hall_problem(&d.scratch, shared, h))
             .collect();
         let mut choices: Vec<_> = drafts.iter().map(|d| d.solution.choices.clone()).collect();
         let outcome = comply::constrain(
@@ -209,26 +239,90 @@ pub fn assemble<R: PricedGroup>(
     };
     for (h, (draft, choices)) in drafts.iter_mut().zip(constrained).enumerate() {
         if draft.solution.choices != choices {
-            let problem = hall_problem(&draft.scratch, &shared, h);
+            let problem = hall_problem(&draft.scratch, shared, h);
             draft.solution.within_limits = problem.limits.fits(&problem.uses(&choices));
             draft.solution.value = problem.value(&choices);
             draft.solution.choices = choices;
         }
     }
-    let mut site_plan = Streams::zero(horizon);
-    let mut site_energy = PlanEnergy::default();
-    let mut groups = Vec::with_capacity(racks.len());
-    let mut hall_plans = Vec::with_capacity(drafts.len());
-    let mut hall_results = Vec::with_capacity(drafts.len());
-    for (h, mut draft) in drafts.into_iter().enumerate() {
+    Drafted {
+        value,
+        cdu_pricing,
+        work,
+        site_streams,
+        buffers,
+        racks,
+        drafts,
+        comply_by,
+        it_design,
+    }
+}
+
+/// Hall `h`'s plan settled on its final choices: its plan streams corrected (groups the search
+/// moved off their own best priced again; the plan's CDUs instead of each option's all-X
+/// design), the ledger's plan column set, and each group's value in the plan.
+pub(super) struct Settled {
+    /// Each group's value in the plan ([`HallProblem::group_values`]).
+    pub values: Vec<f64>,
+    /// The plan's and all-air energy of the hall.
+    pub energy: PlanEnergy,
+}
+
+impl<R: GroupView> Drafted<R> {
+    /// Settles every hall in order, handing each to `each` with its [`Settled`] figures.
+    pub(super) fn settle_halls(
+        &mut self,
+        shared: &Shared<'_>,
+        pricer: &Pricer<'_>,
+        ledger: &mut Ledger,
+        mut each: impl FnMut(&mut Self, usize, HallDraft, Settled),
+    ) {
+        for (h, mut draft) in std::mem::take(&mut self.drafts).into_iter().enumerate() {
+            let settled = self.settle_hall(h, &mut draft, shared, pricer, ledger);
+            each(self, h, draft, settled);
+        }
+    }
+
+    /// Charges the site's surcharges into the site's and the plan's streams; the surcharges
+    /// and the totals of the plan whose streams are `site_plan` and energy `energy`.
+    pub(super) fn charge_site(
+        &mut self,
+        site: &Site,
+        first_year: u16,
+        ledger: &Ledger,
+        pricer: &Pricer<'_>,
+        site_plan: &mut Streams,
+        energy: &PlanEnergy,
+    ) -> (Vec<Surcharge>, PlanTotals) {
+        let surcharges = comply::surcharges(site, first_year, ledger, &pricer.heat, self.it_design);
+        comply::charge(&surcharges, &mut self.site_streams, site_plan);
+        let totals = plan::totals(
+            self.value.currency,
+            self.value.rate,
+            &self.value.factors,
+            site_plan,
+            &self.site_streams[CoolingOption::Air],
+            energy,
+        );
+        (surcharges, totals)
+    }
+
+    fn settle_hall(
+        &mut self,
+        h: usize,
+        draft: &mut HallDraft,
+        shared: &Shared<'_>,
+        pricer: &Pricer<'_>,
+        ledger: &mut Ledger,
+    ) -> Settled {
         let HallDraft {
-            ref mut scratch,
+            ref scratch,
             ref mut plan_streams,
             ref solution,
             first,
             ..
-        } = draft;
-        let problem = hall_problem(scratch, &shared, h);
+        } = *draft;
+        let problem = hall_problem(scratch, shared, h);
         // the KPIs' plan column follows the plan (a group it leaves unplaced counts on air)
         for (group, choice) in ledger.groups[first..].iter_mut().zip(&solution.choices) {
             group.choice = choice.unwrap_or(CoolingOption::Air);
@@ -236,9 +330,9 @@ pub fn assemble<R: PricedGroup>(
         // groups the search moved off their own best: priced again on their plan option
         for (g, choice) in solution.choices.iter().enumerate() {
             if *choice != scratch.own[g] {
-                pricer.price(scratch.places[g], &scratch.drivers[g], &mut work);
-                plan::add_contribution(plan_streams, &work, *choice, 1.0);
-                plan::add_contribution(plan_streams, &work, scratch.own[g], -1.0);
+                pricer.price(scratch.places[g], &scratch.drivers[g], &mut self.work);
+                plan::add_contribution(plan_streams, &self.work, *choice, 1.0);
+                plan::add_contribution(plan_streams, &self.work, scratch.own[g], -1.0);
             }
         }
         // the plan's CDUs instead of each option's all-X design
@@ -267,7 +361,7 @@ pub fn assemble<R: PricedGroup>(
                 let year = pricer
                     .basis(scratch.places[g])
                     .map_or(0, |b| b.first_year());
-                cdu_pricing.add_delta(
+                self.cdu_pricing.add_delta(
                     plan_streams,
                     option,
                     c.share,
@@ -276,6 +370,53 @@ pub fn assemble<R: PricedGroup>(
                 );
             }
         }
+        let mut energy = PlanEnergy::default();
+        for (r, choice) in self.racks[first..].iter().zip(&solution.choices) {
+            energy.add(&PerOption::from_fn(|o| r.figures(o)), *choice);
+        }
+        Settled { values, energy }
+    }
+}
+
+/// Builds every scope's results and the plan from physical results: every hall priced and
+/// searched and the site's plan constrained ([`draft`]); then each hall's plan is priced,
+/// and the site's surcharges enter the site's and the plan's cash flows ([`comply::charge`]).
+pub fn assemble<R: PricedGroup>(
+    site: &Site,
+    assumptions: &Resolved,
+    physical: Physical<R::Physical>,
+    pricer: &Pricer<'_>,
+    ledger: &mut Ledger,
+) -> Results<R> {
+    let currency = site.currency;
+    let horizon = assumptions.finance.horizon_years as usize;
+    let shared = Shared::new(
+        &physical.limits,
+        &physical.cdu_sizes,
+        physical.cdu_redundancy,
+    );
+    let it_design = physical.site.options[CoolingOption::Air].thermal.it_design;
+    let mut drafted: Drafted<R> = draft(
+        site,
+        assumptions,
+        physical.halls.len(),
+        physical.racks.into_iter(),
+        true,
+        &shared,
+        it_design,
+        pricer,
+        ledger,
+    );
+    let mut site_plan = Streams::zero(horizon);
+    let mut site_energy = PlanEnergy::default();
+    let mut groups = Vec::with_capacity(drafted.racks.len());
+    let mut hall_plans = Vec::new();
+    let mut hall_results = Vec::new();
+    let mut hall_scopes = physical.halls.into_iter();
+    drafted.settle_halls(&shared, pricer, ledger, |drafted, h, draft, settled| {
+        let Settled { values, energy } = settled;
+        let solution = &draft.solution;
+        let problem = hall_problem(&draft.scratch, &shared, h);
         let mut whys = why::reasons(&problem, &solution.choices, &values, currency);
         comply::reasons(
             &problem,
@@ -284,13 +425,7 @@ pub fn assemble<R: PricedGroup>(
             &mut whys,
             currency,
         );
-        let mut energy = PlanEnergy::default();
-        for ((r, choice), (why, npv)) in racks[first..]
-            .iter()
-            .zip(&solution.choices)
-            .zip(whys.into_iter().zip(&values))
-        {
-            energy.add(&PerOption::from_fn(|o| r.figures(o)), *choice);
+        for ((choice, why), npv) in solution.choices.iter().zip(whys).zip(&values) {
             groups.push(GroupChoice {
                 option: *choice,
                 why,
@@ -304,6 +439,7 @@ pub fn assemble<R: PricedGroup>(
                 Some(PlanCdus { option, design })
             })
             .collect();
+        let value = &drafted.value;
         hall_plans.push(HallPlan {
             method: if solution.exhaustive {
                 SearchMethod::Exhaustive
@@ -316,43 +452,47 @@ pub fn assemble<R: PricedGroup>(
             uniform: uniform(&solution.choices),
             totals: plan::totals(
                 currency,
-                rate,
+                value.rate,
                 &value.factors,
-                plan_streams,
+                &draft.plan_streams,
                 &draft.streams[CoolingOption::Air],
                 &energy,
             ),
         });
-        site_plan.add_scaled(plan_streams, 1.0);
+        site_plan.add_scaled(&draft.plan_streams, 1.0);
         site_energy.add_all(&energy);
-        hall_results.push(scope_result(
-            &value,
-            draft.scope,
-            &draft.streams,
-            &mut buffers,
-            true,
-        ));
-    }
-    let surcharges = comply::surcharges(
+        // one scope per hall, in the order the halls were drafted
+        if let Some(scope) = hall_scopes.next() {
+            hall_results.push(scope_result(
+                value,
+                scope,
+                &draft.streams,
+                &mut drafted.buffers,
+                true,
+            ));
+        }
+    });
+    let (surcharges, totals) = drafted.charge_site(
         site,
         assumptions.finance.first_year,
         ledger,
-        &pricer.heat,
-        it_design,
+        pricer,
+        &mut site_plan,
+        &site_energy,
     );
-    comply::charge(&surcharges, &mut site_streams, &mut site_plan);
     let choices: Vec<Option<CoolingOption>> =
         groups.iter().map(|g: &GroupChoice| g.option).collect();
+    let Drafted {
+        value,
+        site_streams,
+        mut buffers,
+        racks,
+        comply_by,
+        ..
+    } = drafted;
     let plan = Plan {
         uniform: uniform(&choices),
-        totals: plan::totals(
-            currency,
-            rate,
-            &value.factors,
-            &site_plan,
-            &site_streams[CoolingOption::Air],
-            &site_energy,
-        ),
+        totals,
         groups,
         halls: hall_plans,
     };
@@ -375,7 +515,7 @@ pub fn assemble<R: PricedGroup>(
 }
 
 /// The option every choice is, when they all are the same one (none for no choices).
-fn uniform(choices: &[Option<CoolingOption>]) -> Option<CoolingOption> {
+pub(super) fn uniform(choices: &[Option<CoolingOption>]) -> Option<CoolingOption> {
     let first = (*choices.first()?)?;
     choices.iter().all(|c| *c == Some(first)).then_some(first)
 }
@@ -466,7 +606,7 @@ fn fill_savings(streams: &Streams, buffers: &mut YearBuffers) {
     savings.extend(air_costs.iter().zip(costs.iter()).map(|(a, o)| a - o));
 }
 
-fn scope_result(
+pub(super) fn scope_result(
     value: &Valuation,
     scope: PhysicalScope,
     streams: &PerOption<Streams>,

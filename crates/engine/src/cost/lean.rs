@@ -1,0 +1,82 @@
+//! The analyses' reading of a varied site ([`Reading`]): the cost engine of
+//! [`super::evaluate`] without what neither the tornado nor the Monte Carlo reads — no KPI
+//! sums, no hall streams or results, no plan reasons, limits, CDU designs or hall totals, no
+//! IRR of the site — on a borrowed physical pass (a staged evaluator's, shared by many calls). Every figure it keeps comes from the same functions on the
+//! same numbers as in [`super::evaluate`], in the same order, so each equals
+//! `engine::recompute`'s to the bit (`tests/analysis/staged.rs`).
+//!
+//! Owns: which parts of the cost engine a reading skips. Never touches: the sampling, the
+//! arithmetic of any figure (shared with [`super::scopes`]).
+
+use super::Pricer;
+use super::plan::PlanEnergy;
+use super::scopes::{Drafted, Shared, draft, scope_result, uniform};
+use super::streams::Streams;
+use crate::analysis::reading::{OptionReading, Reading};
+use crate::kpi::ledger::Ledger;
+use crate::per_option::PerOption;
+use crate::physical::{GroupPhysics, Physical};
+use crate::results::{CoolingOption, GroupSummary};
+use coolplan_model::assumptions::Resolved;
+use coolplan_model::{Catalog, Site};
+
+/// What the analyses read of the cost engine on `physical` (module doc).
+pub fn read(
+    site: &Site,
+    catalog: &Catalog,
+    assumptions: &Resolved,
+    physical: &Physical<GroupPhysics>,
+) -> Reading {
+    let mut pricer = Pricer::new(site, catalog, assumptions, physical);
+    pricer.settle_heat(&physical.racks);
+    let mut ledger = Ledger::new(pricer.horizon);
+    let shared = Shared::new(
+        &physical.limits,
+        &physical.cdu_sizes,
+        physical.cdu_redundancy,
+    );
+    let it_design = physical.site.options[CoolingOption::Air].thermal.it_design;
+    let mut drafted: Drafted<GroupSummary> = draft(
+        site,
+        assumptions,
+        physical.halls.len(),
+        physical.racks.iter().cloned(),
+        false,
+        &shared,
+        it_design,
+        &pricer,
+        &mut ledger,
+    );
+    let mut site_plan = Streams::zero(pricer.horizon);
+    let mut site_energy = PlanEnergy::default();
+    let mut choices = Vec::with_capacity(drafted.racks.len());
+    drafted.settle_halls(&shared, &pricer, &mut ledger, |_, _, draft, settled| {
+        choices.extend_from_slice(&draft.solution.choices);
+        site_plan.add_scaled(&draft.plan_streams, 1.0);
+        site_energy.add_all(&settled.energy);
+    });
+    let (_, totals) = drafted.charge_site(
+        site,
+        assumptions.finance.first_year,
+        &ledger,
+        &pricer,
+        &mut site_plan,
+        &site_energy,
+    );
+    // the IRR is the one figure of the site's scope a reading does not need
+    let scope = scope_result(
+        &drafted.value,
+        physical.site.clone(),
+        &drafted.site_streams,
+        &mut drafted.buffers,
+        false,
+    );
+    Reading {
+        options: PerOption::from_fn(|o| OptionReading::of(scope.option(o))),
+        recommended: scope.recommendation.option,
+        plan_npv: totals.npv_vs_air,
+        plan_payback_years: totals.simple_payback_years,
+        plan_uniform: uniform(&choices),
+        plan_choices: choices,
+    }
+}
