@@ -35,14 +35,36 @@ const EXACT_PASSES: usize = 20;
 struct Move {
     group: usize,
     to: CoolingOption,
-    rank: f64,
+    /// Its place in the ranking ([`rank_key`]), computed once.
+    key: u128,
+}
+
+impl Move {
+    fn new(group: usize, to: CoolingOption, rank: f64) -> Move {
+        Move {
+            group,
+            to,
+            key: rank_key(rank, group, to),
+        }
+    }
+}
+
+/// One integer whose ascending order is: `rank` descending in [`f64::total_cmp`]'s order,
+/// then `group`, then `to` ascending — the order of the key
+/// `(Reverse(total_order(rank)), group, to)`, compared as one `u128` instead of a tuple.
+/// The rank fills the high 64 bits (its total order with the sign bit flipped, so that
+/// signed order becomes unsigned order, then inverted for descending), the group the next
+/// 56 and the option the low 8 (a hall has far fewer than 2^56 groups).
+fn rank_key(rank: f64, group: usize, to: CoolingOption) -> u128 {
+    let descending = !((total_order(rank) as u64) ^ (1 << 63));
+    (u128::from(descending) << 64) | ((group as u128) << 8) | to.index() as u128
 }
 
 /// Ranks moves best first; equal ranks keep group and option order. A group has at most one
 /// move to each option, so no two moves compare equal and the unstable sort's order is the
 /// stable one.
 fn sort_moves(moves: &mut [Move]) {
-    moves.sort_unstable_by_key(|m| (std::cmp::Reverse(total_order(m.rank)), m.group, m.to));
+    moves.sort_unstable_by_key(|m| m.key);
 }
 
 /// `x` as an integer in [`f64::total_cmp`]'s order (that method's own mapping).
@@ -206,11 +228,7 @@ fn repair(
                 let relief = now - violation(&moved_uses(uses, g, from, to), capacity);
                 if relief > 0.0 {
                     let loss = (relaxed(g, from) - relaxed(g, to)).max(1e-9);
-                    moves.push(Move {
-                        group: g,
-                        to,
-                        rank: relief / loss,
-                    });
+                    moves.push(Move::new(g, to, relief / loss));
                 }
             }
         }
@@ -253,11 +271,7 @@ fn improve(
             for to in candidate.allowed() {
                 let gain = candidate.options[to].relaxed() - now;
                 if gain > 0.0 {
-                    moves.push(Move {
-                        group: g,
-                        to,
-                        rank: gain,
-                    });
+                    moves.push(Move::new(g, to, gain));
                 }
             }
         }
@@ -356,7 +370,42 @@ fn cdu_pass(problem: &HallProblem<'_>, solution: &mut Solution, valued: &mut Val
 
 #[cfg(test)]
 mod tests {
-    use super::total_order;
+    use super::{CoolingOption, rank_key, total_order};
+
+    #[test]
+    fn the_rank_key_orders_as_the_tuple_key() {
+        // every pair of (rank, group, option) compares as (Reverse(total_order), group, option)
+        let ranks = [
+            f64::NEG_INFINITY,
+            -2.5,
+            -0.0,
+            0.0,
+            5e-324,
+            1.0,
+            f64::INFINITY,
+            f64::NAN,
+            -f64::NAN,
+        ];
+        let mut moves = Vec::new();
+        for rank in ranks {
+            for group in [0, 1, 7, 1 << 40] {
+                for to in CoolingOption::ALL {
+                    moves.push((rank, group, to));
+                }
+            }
+        }
+        let tuple =
+            |(r, g, o): (f64, usize, CoolingOption)| (std::cmp::Reverse(total_order(r)), g, o);
+        for &a in &moves {
+            for &b in &moves {
+                assert_eq!(
+                    rank_key(a.0, a.1, a.2).cmp(&rank_key(b.0, b.1, b.2)),
+                    tuple(a).cmp(&tuple(b)),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn moves_rank_in_total_cmp_order() {
