@@ -12,5 +12,6 @@ mod checks;
 mod import;
 mod plant;
 mod recovery_kill;
+mod snapshots;
 mod uncertainty;
 mod units;
