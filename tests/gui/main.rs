@@ -9,6 +9,7 @@ mod analysis;
 mod app;
 mod background;
 mod checks;
+mod findings;
 mod import;
 mod plant;
 mod recovery_kill;

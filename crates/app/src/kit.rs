@@ -217,37 +217,45 @@ impl UiExt for Ui {
         compact: bool,
         add: impl FnOnce(&mut Ui) -> R,
     ) -> R {
-        let Some(problem) = problem else {
-            return add(self);
-        };
-        let colour = if problem.is_error {
-            ERROR_COLOUR
-        } else {
-            WARNING_COLOUR
-        };
-        self.horizontal(|ui| {
-            ui.visuals_mut().override_text_color = Some(colour);
-            let field = ui.scope(add);
-            ui.painter().rect_stroke(
-                field.response.rect.expand(2.0),
-                3.0,
-                Stroke::new(1.5, colour),
-                StrokeKind::Outside,
-            );
-            let mark = if compact {
-                RichText::new(PROBLEM_SIGN)
+        // The field sits at the same depth with or without a problem, so its widget id (and
+        // with it the text being typed and the focus) survives a keystroke that raises or
+        // clears one: typing 11 into a field that 1 makes invalid gives 11, not 1.
+        let colour = problem.map(|p| {
+            if p.is_error {
+                ERROR_COLOUR
             } else {
-                RichText::new(format!("{PROBLEM_SIGN} {}", problem.message)).small()
-            };
-            ui.scope(|ui| {
-                ui.set_max_width(MARK_WIDTH);
-                ui.add(
-                    egui::Label::new(mark.color(colour))
-                        .truncate()
-                        .show_tooltip_when_elided(false),
-                )
-                .on_hover_text(&problem.message);
+                WARNING_COLOUR
+            }
+        });
+        self.horizontal(|ui| {
+            let field = ui.scope(|ui| {
+                if colour.is_some() {
+                    ui.visuals_mut().override_text_color = colour;
+                }
+                add(ui)
             });
+            if let (Some(problem), Some(colour)) = (problem, colour) {
+                ui.painter().rect_stroke(
+                    field.response.rect.expand(2.0),
+                    3.0,
+                    Stroke::new(1.5, colour),
+                    StrokeKind::Outside,
+                );
+                let mark = if compact {
+                    RichText::new(PROBLEM_SIGN)
+                } else {
+                    RichText::new(format!("{PROBLEM_SIGN} {}", problem.message)).small()
+                };
+                ui.scope(|ui| {
+                    ui.set_max_width(MARK_WIDTH);
+                    ui.add(
+                        egui::Label::new(mark.color(colour))
+                            .truncate()
+                            .show_tooltip_when_elided(false),
+                    )
+                    .on_hover_text(&problem.message);
+                });
+            }
             field.inner
         })
         .inner
