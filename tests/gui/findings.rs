@@ -120,3 +120,13 @@ fn typing_into_a_shipped_model_keeps_every_keystroke() {
         .clone();
     assert_eq!(model.max_power, PowerQ::new(11.0, PowerUnit::kW));
 }
+
+/// The N+1 section opens with a verdict over every hall plant before the CDU rows.
+#[test]
+fn the_n_plus_one_section_starts_with_a_summary_over_the_halls() {
+    let mut harness = harness(None);
+    show(&mut harness, View::Analysis);
+    // ai-hall: both halls' cold-plate plants keep N+1 (the snapshot lists their CDUs).
+    harness.get_by_label("N+1 holds in 2 of 2 hall cooling plants");
+    assert!(harness.query_by_label_contains("Fails in:").is_none());
+}

@@ -241,6 +241,9 @@ crate::texts! {
         AnRedundancy => "CDU N+1 check", "CDU N+1 校核";
         AnCduLoad => "Load / capacity (kW)", "负载 / 容量 (kW)";
         AnLoses => "If it fails", "故障影响";
+        AnRedundancySummary => "N+1 holds in {0} of {1} hall cooling plants", "{1} 个机房液冷系统中 {0} 个满足 N+1";
+        AnRedundancyFailing => "Fails in: {0}", "不满足：{0}";
+        AnCduMore => "… and {0} more CDUs, each like those above", "… 另有 {0} 台 CDU，情况同上";
         AnInput => "Input", "输入项";
         AnSwing => "Swing", "变化幅度";
         // Analysis view: Monte Carlo run and phased plan chart
