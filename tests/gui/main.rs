@@ -13,6 +13,7 @@ mod findings;
 mod import;
 mod plant;
 mod recovery_kill;
+mod setup;
 mod snapshots;
 mod uncertainty;
 mod units;

@@ -70,6 +70,7 @@ crate::texts! {
         Year => "Year", "年份";
         // rack view
         SelectRack => "Select a rack group in the tree or table.", "请在结构树或清单中选择一个机柜组。";
+        EmptyHall => "{0} has no rack groups yet: Add rack group (site tree) places the first at A/1.", "{0} 还没有机柜组：点站点结构中的“添加机柜组”，第一组放在 A/1。";
         Elevation => "Elevation", "机柜立面";
         FreeU => "{0} U free", "剩余 {0} U";
         OverfullU => "{0} U over the rack height", "超出机柜高度 {0} U";

@@ -34,7 +34,10 @@ impl Panel for RackPanel {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
         let lang = ctx.lang();
         let Some((h, r)) = shown_group(ctx) else {
-            ui.label(Gui::SelectRack.tr(lang));
+            match ctx.selection.hall.and_then(|h| ctx.site.halls.get(h)) {
+                Some(hall) => ui.label(Gui::EmptyHall.fmt(lang, &[&hall.name])),
+                None => ui.label(Gui::SelectRack.tr(lang)),
+            };
             return;
         };
         if ctx.selection.rack != Some(r) || ctx.selection.hall != Some(h) {
@@ -74,7 +77,8 @@ impl Panel for RackPanel {
 }
 
 /// The group the view shows: the selected one, else the first group of the selected hall,
-/// else the first group of the site.
+/// else (no hall selected) the first group of the site. An empty selected hall shows none: a
+/// group of another hall would move the selection there, and the next "Add rack group" with it.
 fn shown_group(ctx: &ViewCtx) -> Option<(usize, usize)> {
     let halls = &ctx.site.halls;
     if let (Some(h), Some(r)) = (ctx.selection.hall, ctx.selection.rack)
@@ -88,10 +92,10 @@ fn shown_group(ctx: &ViewCtx) -> Option<(usize, usize)> {
             .filter(|hall| !hall.racks.is_empty())
             .map(|_| (h, 0))
     };
-    ctx.selection
-        .hall
-        .and_then(first_of)
-        .or_else(|| (0..halls.len()).find_map(first_of))
+    match ctx.selection.hall {
+        Some(h) => first_of(h),
+        None => (0..halls.len()).find_map(first_of),
+    }
 }
 
 /// Each option's verdict for the group and why (from its own evaluation).
