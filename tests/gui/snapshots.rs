@@ -13,7 +13,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use coolplan::app::command::Command;
-use coolplan::app::state::{Modal, View};
+use coolplan::app::state::{Modal, Selection, View};
 use coolplan::app::{CoolplanApp, fonts};
 use coolplan::i18n::gui::Gui;
 use coolplan::i18n::{Lang, Text};
@@ -63,6 +63,9 @@ fn pages() -> Vec<(&'static str, Page)> {
         if view == View::Compare {
             pages.push(("compare-charts", Page::CompareCharts));
         }
+        if view == View::Rack {
+            pages.push(("rack-h100", Page::RackGroup("H100-B01")));
+        }
     }
     pages
 }
@@ -75,6 +78,8 @@ enum Page {
     /// The comparison scrolled down to its last chart (the views after it must not inherit
     /// the scroll).
     CompareCharts,
+    /// The rack view of the named group (H100-B01: four 7 U servers, each labelled).
+    RackGroup(&'static str),
 }
 
 /// A wgpu renderer on the preferred software adapter, or `None` when there is no adapter (the
@@ -122,6 +127,7 @@ fn every_view_matches(lang: Lang) {
             Page::Start => Command::ShowModal(Modal::Start),
             Page::View(view) => Command::ShowView(view),
             Page::CompareCharts => Command::ShowView(View::Compare),
+            Page::RackGroup(name) => Command::Select(group_named(&harness, name)),
         };
         harness.state_mut().queue(command);
         harness.run();
@@ -138,6 +144,22 @@ fn every_view_matches(lang: Lang) {
             harness.run();
         }
     }
+}
+
+/// The selection of the rack group called `name`.
+fn group_named(harness: &Harness<'static, CoolplanApp>, name: &str) -> Selection {
+    let site = &harness.state().state.doc.site;
+    site.halls
+        .iter()
+        .enumerate()
+        .find_map(|(h, hall)| {
+            let r = hall.racks.iter().position(|r| r.name == name)?;
+            Some(Selection {
+                hall: Some(h),
+                rack: Some(r),
+            })
+        })
+        .unwrap_or_else(|| panic!("ai-hall has no group {name}"))
 }
 
 /// The status bar shows how long the last recompute took, which differs from run to run: the

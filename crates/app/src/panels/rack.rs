@@ -160,8 +160,12 @@ const AXIS_MARGIN: f32 = 8.0;
 /// Width of the U axis labels.
 const AXIS_LABEL_W: f32 = 34.0;
 
+/// Height in points from which each server of a group gets its own label.
+const SERVER_LABEL_MIN_PX: f32 = 24.0;
+
 /// Draws the rack to scale: slots from the bottom, each server group a block with its count
-/// and model written on it (or beside it when the block is too thin), one line per server.
+/// and model written on it (or beside it when the block is too thin), one line per server;
+/// servers tall enough carry their model each.
 fn elevation(ui: &mut Ui, ctx: &ViewCtx, rack: &Rack) {
     let lang = ctx.lang();
     let rack_u = rack.height.in_unit(LengthUnit::U).max(1.0);
@@ -218,6 +222,8 @@ fn elevation(ui: &mut Ui, ctx: &ViewCtx, rack: &Rack) {
             Status::New(_) => NEW_COLOUR,
         };
         let start_u = u;
+        // Servers tall enough to write on are each labelled; thinner ones share one label.
+        let each_labelled = group.count > 1 && height_u as f32 * u_px >= SERVER_LABEL_MIN_PX;
         for _ in 0..group.count {
             let top = bottom - ((u + height_u) * u_px as f64) as f32;
             let low = bottom - (u * u_px as f64) as f32;
@@ -232,6 +238,15 @@ fn elevation(ui: &mut Ui, ctx: &ViewCtx, rack: &Rack) {
                 Stroke::new(0.5, Color32::BLACK),
                 StrokeKind::Inside,
             );
+            if each_labelled {
+                painter.text(
+                    server.center(),
+                    egui::Align2::CENTER_CENTER,
+                    &group.model,
+                    label_font.clone(),
+                    Color32::WHITE,
+                );
+            }
             u += height_u;
         }
         let block = Rect::from_min_max(
@@ -239,6 +254,9 @@ fn elevation(ui: &mut Ui, ctx: &ViewCtx, rack: &Rack) {
             Pos2::new(rack_rect.right(), bottom - (start_u * u_px as f64) as f32),
         );
         let text = format!("{} × {}", group.count, group.model);
+        if each_labelled {
+            continue;
+        }
         if block.height() >= 12.0 {
             painter.text(
                 block.center(),
