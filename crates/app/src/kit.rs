@@ -88,6 +88,8 @@ pub trait UiExt {
     ) -> Response;
     /// A one-line text field with a label.
     fn text_edit(&mut self, value: &mut String, label: &str, tracker: &mut Tracker) -> Response;
+    /// A notes field: wraps, at least two lines, so a long note reads in full.
+    fn notes_edit(&mut self, value: &mut String, label: &str, tracker: &mut Tracker) -> Response;
     /// Where a value came from: default (source in the tooltip), catalog, this file, measured.
     fn provenance_badge(&mut self, provenance: &Provenance, lang: Lang) -> Response;
     /// A problem next to the field it is about.
@@ -173,6 +175,19 @@ impl UiExt for Ui {
                 .desired_width(180.0),
         );
         let response = response.on_hover_text(label);
+        tracker.track(&response);
+        response
+    }
+
+    fn notes_edit(&mut self, value: &mut String, label: &str, tracker: &mut Tracker) -> Response {
+        let response = self
+            .add(
+                egui::TextEdit::multiline(value)
+                    .hint_text(label)
+                    .desired_rows(2)
+                    .desired_width(self.available_width().clamp(240.0, 640.0)),
+            )
+            .on_hover_text(label);
         tracker.track(&response);
         response
     }

@@ -360,13 +360,7 @@ fn properties(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, tracker
         }
         ui.end_row();
         ui.label(Gui::Notes.tr(lang));
-        let notes = ui.add(
-            egui::TextEdit::multiline(&mut rack.notes)
-                .hint_text(Gui::Notes.tr(lang))
-                .desired_rows(2)
-                .desired_width(360.0),
-        );
-        tracker.track(&notes.on_hover_text(Gui::Notes.tr(lang)));
+        ui.notes_edit(&mut rack.notes, Gui::Notes.tr(lang), tracker);
         ui.end_row();
     });
 }
