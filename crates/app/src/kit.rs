@@ -117,6 +117,7 @@ impl UiExt for Ui {
         let unit = U::preferred(system);
         let mut number = value.in_unit(unit);
         let speed = drag_speed(number);
+        let decimals = shown_decimals(number);
         let response = self
             .add(
                 egui::DragValue::new(&mut number)
@@ -125,7 +126,7 @@ impl UiExt for Ui {
                         " {}",
                         coolplan_words::results::units_as_written(unit.symbol(), lang)
                     ))
-                    .max_decimals(3),
+                    .max_decimals(decimals),
             )
             .on_hover_text(label);
         if tracker.track(&response) {
@@ -282,6 +283,12 @@ pub const PROBLEM_SIGN: &str = "‼";
 
 /// Widest a problem message beside its field is drawn (the rest shows on hover).
 const MARK_WIDTH: f32 = 320.0;
+
+/// Decimals a quantity shows at most: one from 10 up (18.0 Δ°F, 152.2 gal, not 18.00 or
+/// 152.163 after a unit conversion), three below. What is typed is kept as typed.
+fn shown_decimals(number: f64) -> usize {
+    if number.abs() >= 10.0 { 1 } else { 3 }
+}
 
 /// Drag speed that moves about 0.5 % of the value per pixel (at least 0.01).
 fn drag_speed(value: f64) -> f64 {
