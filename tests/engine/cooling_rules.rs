@@ -29,7 +29,8 @@ fn an_excluded_option_is_infeasible_for_the_group_and_the_recommendation_moves()
     // ai-hall keeps its stock H100 groups on air: 40.8 kW racks run on air today (above the
     // guideline, feasible), and converting them saves less than it costs once the plant's
     // fixed parts stay and the dry cooler needs a trim chiller in Beijing (method.md §7):
-    // cold plate is 0.48 M CNY behind air for the group (the report's rack-group line).
+    // immersion is 1.06 M CNY behind air for the group and cold plate 1.82 M (the JSON
+    // report's rack-group options), the servers retiring in 2028 and 2033 included.
     assert_eq!(
         before.racks[h100].scope.recommendation.option,
         Some(CoolingOption::Air)
@@ -42,14 +43,20 @@ fn an_excluded_option_is_infeasible_for_the_group_and_the_recommendation_moves()
     assert!(air.infeasible_reasons.contains(&Reason::RuledOut {
         group: "H100-B01".into()
     }));
-    // Of the two liquid options cold plate costs less (no tanks, fluid or immersion prep).
+    // Of the two liquid options immersion costs less over the study: the H100s installed in
+    // 2023 retire in 2028 and 2033 (5-year life) and are replaced like-for-like, liquid-ready,
+    // which costs cold plate the factory premium of 24 liquid-cooled HGX H100s each time
+    // (2 × 24 × 30,000 × 1.1 contingency = 1,584,000 CNY) and immersion only their
+    // preparation (2 × 24 × 800 × 1.1 = 42,240 CNY).
+    let npv = |o| after.racks[h100].scope.option(o).cost.npv_vs_air.amount;
+    assert!(npv(CoolingOption::Immersion) > npv(CoolingOption::ColdPlate));
     assert_eq!(
         after.racks[h100].scope.recommendation.option,
-        Some(CoolingOption::ColdPlate)
+        Some(CoolingOption::Immersion)
     );
     assert_eq!(
         after.plan.groups[h100].option,
-        Some(CoolingOption::ColdPlate)
+        Some(CoolingOption::Immersion)
     );
     // The rule of one group leaves the others as they were.
     let other = group(&site, "H100-B02");

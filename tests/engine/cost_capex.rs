@@ -5,7 +5,8 @@ use crate::common::{Fig, assert_close, evaluate, site};
 use coolplan::engine::{CoolingOption, CostItem};
 
 /// A hall with 10 racks of 4 stock 2U CPU servers (0.8 kW, half converted) and 2 racks of one
-/// new HGX H100 (10.2 kW) arriving in 2027; the study starts in 2026.
+/// new HGX H100 (10.2 kW) arriving in 2027; the study starts in 2026 and runs 5 years, so no
+/// server retires within it (cpu-2u 6 years from 2026 → 2032, H100 5 years from 2027 → 2032).
 fn two_group_site(cost_mode: &str) -> String {
     format!(
         r#"(
@@ -14,7 +15,7 @@ fn two_group_site(cost_mode: &str) -> String {
     currency: CNY,
     location: (name: "Beijing", climate: Preset("beijing")),
     cost_mode: {cost_mode},
-    assumptions: (finance: (first_year: Some(2026), horizon_years: Some(10))),
+    assumptions: (finance: (first_year: Some(2026), horizon_years: Some(5))),
     halls: [(
         name: "Hall A",
         floor: (kind: Raised, rating: kg_per_m2(1221)),

@@ -17,6 +17,7 @@ mod finance_cases;
 mod fleet;
 mod generate;
 mod heat_reuse;
+mod lifecycle;
 mod performance;
 mod plan;
 mod properties;

@@ -153,8 +153,12 @@ fn the_fleet_headline_is_the_plan_and_beats_every_single_option() {
             assert!(plan.totals.npv_vs_air.amount >= column.cost.npv_vs_air.amount);
         }
     }
-    // the AI hall alone: 26 bn CNY (4,000,000 kW × 6,500 CNY/kW) in 2027, none up front
-    assert!(rel(plan.totals.capex.amount, 26.0e9) < 1e-9);
+    // the AI hall alone: 26 bn CNY (4,000,000 kW × 6,500 CNY/kW) in 2027, none up front;
+    // its servers retire in 2032 (5-year life) and are replaced liquid-ready: factory premium
+    // 4,000,000 kW × 1,900 CNY/kW = 7.6 bn CNY in cash-flow year 6
+    assert!(rel(plan.totals.capex_by_year[1].amount, 26.0e9) < 1e-9);
+    assert!(rel(plan.totals.capex_by_year[6].amount, 7.6e9) < 1e-9);
+    assert!(rel(plan.totals.capex.amount, 33.6e9) < 1e-9);
     assert_eq!(plan.totals.capex_by_year[0].amount, 0.0);
     let text = coolplan::report::text::to_text(&site.name, &results, coolplan::i18n::Lang::En);
     assert!(

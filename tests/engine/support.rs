@@ -16,6 +16,9 @@ pub fn servers(model: &str, count: u32, status: Status) -> ServerGroup {
         model: model.into(),
         count,
         status,
+        installed: None,
+        service_life: None,
+        refresh: None,
         notes: String::new(),
     }
 }
@@ -83,6 +86,7 @@ pub fn site(halls: Vec<Hall>) -> Site {
         uncertainty: Vec::new(),
         compliance: None,
         heat_customer: None,
+        refresh: None,
     }
 }
 

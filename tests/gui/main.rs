@@ -11,6 +11,7 @@ mod background;
 mod checks;
 mod findings;
 mod import;
+mod life;
 mod plant;
 mod recovery_kill;
 mod setup;

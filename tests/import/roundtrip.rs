@@ -30,6 +30,9 @@ fn rich_site() -> coolplan::model::Site {
         model: "dgx-b200".into(),
         count: 2,
         status: Status::New(2028),
+        installed: None,
+        service_life: None,
+        refresh: None,
         notes: "arrives Q3, 液冷".into(),
     });
     site

@@ -151,3 +151,49 @@ fn a_v0_file_migrates_to_v1() {
     assert_eq!(again.migrated_from, None);
     assert_eq!(&again.site, site);
 }
+
+#[test]
+fn a_file_without_life_fields_loads_with_the_documented_defaults_and_saves_them_back() {
+    // v0 (migrated) and v1 files written before server life existed name no install year,
+    // life or refresh: a stock group is then taken as installed in the study's first year,
+    // lives its model's life and is replaced like-for-like.
+    let loaded = load_site(fixture("migrate/v0-site.ron")).unwrap();
+    let site = &loaded.site;
+    assert!(site.refresh.is_none());
+    let group = &site.halls[0].racks[0].servers[0];
+    assert_eq!(
+        (group.installed, &group.service_life, &group.refresh),
+        (None, &None, &None)
+    );
+    let catalog = site.catalog();
+    let first_year = site.assumptions.finance.resolve(site.currency).first_year;
+    let generations =
+        coolplan::model::lifecycle::generations(group, &catalog, None, first_year, first_year + 10);
+    let model = catalog.get(&group.model).unwrap();
+    let life = model
+        .service_life()
+        .in_unit(coolplan::units::TimeUnit::year);
+    assert_eq!(generations[0].installed, first_year);
+    assert_eq!(f64::from(generations[0].retires - first_year), life.round());
+    // the fields a user adds survive save and load, and an old file saved stays without them
+    let text = to_canonical_string(site).unwrap();
+    assert!(!text.contains("installed") && !text.contains("refresh"));
+    let with_life = text.replacen(
+        "status: Stock,",
+        "status: Stock,\n installed: Some(2021), service_life: Some(year(4)), refresh: Some(Retire),",
+        1,
+    );
+    let again = coolplan::io::load_str(&with_life, "life.ron").unwrap().site;
+    let text = to_canonical_string(&again).unwrap();
+    for field in [
+        "installed: Some(2021),",
+        "service_life: Some(year(4)),",
+        "refresh: Some(Retire),",
+    ] {
+        assert!(text.contains(field), "{field} in {text}");
+    }
+    assert_eq!(
+        coolplan::io::load_str(&text, "again.ron").unwrap().site,
+        again
+    );
+}

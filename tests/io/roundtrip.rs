@@ -7,12 +7,12 @@ use coolplan::io::{load_str, to_canonical_string};
 use coolplan::model::assumptions::Assumptions;
 use coolplan::model::{
     AirPlant, CalibrationSplit, ClimateSource, Cooling, CoolingRule, CostMode, FacilityWater,
-    Floor, FloorKind, Hall, HeatRejection, Location, MeasuredPower, Position, Rack, SCHEMA_VERSION,
-    ServerGroup, Site, Status, UpsCurve, UpsRedundancy, WaterClass,
+    Floor, FloorKind, Hall, HeatRejection, Location, MeasuredPower, Position, Rack, Refresh,
+    SCHEMA_VERSION, ServerGroup, Site, Status, UpsCurve, UpsRedundancy, WaterClass,
 };
 use coolplan::units::{
     AreaUnit, Currency, EnergyUnit, FloorLoadUnit, LengthUnit, PowerUnit, Price, Qty,
-    TemperatureUnit, UnitKind,
+    TemperatureUnit, TimeUnit, UnitKind,
 };
 
 /// A positive number as people write it: an integer or a decimal with up to 4 places,
@@ -47,15 +47,29 @@ fn server_group() -> impl Strategy<Value = ServerGroup> {
     (
         prop::sample::select(vec!["cpu-1u", "cpu-2u", "storage-2u"]),
         1u32..=6,
-        prop_oneof![Just(Status::Stock), (2026u16..=2040).prop_map(Status::New)],
+        prop_oneof![
+            (Just(Status::Stock), prop::option::of(2015u16..=2030)),
+            (2026u16..=2040).prop_map(|year| (Status::New(year), None)),
+        ],
+        prop::option::of((1u32..=12).prop_map(|y| Qty::new(f64::from(y), TimeUnit::year))),
+        prop::option::of(prop_oneof![
+            Just(Refresh::LikeForLike),
+            Just(Refresh::Retire),
+            Just(Refresh::Model("cpu-2u".into())),
+        ]),
         text(),
     )
-        .prop_map(|(model, count, status, notes)| ServerGroup {
-            model: model.into(),
-            count,
-            status,
-            notes,
-        })
+        .prop_map(
+            |(model, count, (status, installed), service_life, refresh, notes)| ServerGroup {
+                model: model.into(),
+                count,
+                status,
+                installed,
+                service_life,
+                refresh,
+                notes,
+            },
+        )
 }
 
 fn rack(index: usize) -> impl Strategy<Value = Rack> {
@@ -194,8 +208,12 @@ fn site() -> impl Strategy<Value = Site> {
         prop::sample::select(coolplan::model::climate::CLIMATE_PRESET_KEYS.to_vec()),
         prop::option::of(number()),
         (1usize..3).prop_flat_map(|n| (0..n).map(hall).collect::<Vec<_>>()),
+        prop::option::of(prop_oneof![
+            Just(Refresh::Retire),
+            Just(Refresh::Model("cpu-1u".into()))
+        ]),
     )
-        .prop_map(|(notes, preset, electricity, halls)| {
+        .prop_map(|(notes, preset, electricity, halls, refresh)| {
             let mut assumptions = Assumptions::default();
             assumptions.prices.electricity =
                 electricity.map(|n| Price::new(n, Currency::CNY, EnergyUnit::kWh));
@@ -219,6 +237,7 @@ fn site() -> impl Strategy<Value = Site> {
                 uncertainty: Vec::new(),
                 compliance: None,
                 heat_customer: None,
+                refresh,
             }
         })
 }

@@ -14,7 +14,7 @@ fn report(site: &str) -> Value {
     let climate =
         coolplan::io::climate::resolve(&site, path.parent()).unwrap_or_else(|e| panic!("{e:?}"));
     let results = coolplan::engine::evaluate(&site, &climate);
-    let text = coolplan::report::json::to_json(&site.name, &results, coolplan::i18n::Lang::En);
+    let text = coolplan::report::json::to_json_for_site(&site, &results, coolplan::i18n::Lang::En);
     serde_json::from_str(&text).expect("the report is JSON")
 }
 
@@ -141,12 +141,23 @@ fn every_example_site_reports_valid_json() {
 fn fleet_json_carries_the_seed_figures() {
     let json = report("sites/china-fleet.ron");
     assert_eq!(json["currency"], "CNY");
-    let capex = |hall: usize, option: &str| {
-        json["halls"][hall]["options"][option]["capex"]
+    let item = |hall: usize, option: &str, item: &str| {
+        json["halls"][hall]["options"][option]["capex_breakdown"][item]
             .as_f64()
             .unwrap()
             .round()
     };
-    assert_eq!(capex(0, "cold_plate"), 83.2e9);
-    assert_eq!(capex(1, "cold_plate"), 26.0e9);
+    // the retrofit's own CAPEX (the seed's market sizes); refreshes are their own item
+    assert_eq!(item(0, "cold_plate", "per_kw_stock"), 83.2e9);
+    assert_eq!(item(1, "cold_plate", "per_kw_new"), 26.0e9);
+    // 2027 AI servers refreshed in 2032: 4,000,000 kW × 1,900 CNY/kW factory premium
+    assert_eq!(item(1, "cold_plate", "refresh"), 7.6e9);
+    // the lifecycle: 20,000,000 stock servers installed 2023 retire 2029, like-for-like
+    let stock = &json["lifecycle"][0];
+    assert_eq!(stock["servers"], 20_000_000);
+    assert_eq!(
+        (stock["installed"].as_u64(), stock["retires"].as_u64()),
+        (Some(2023), Some(2029))
+    );
+    assert_eq!(stock["replaced_by"], "like_for_like");
 }

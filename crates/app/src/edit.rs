@@ -74,8 +74,10 @@ impl Edit {
                     report_revision,
                     location,
                     cost_mode,
+                    refresh,
                     ..
                 } = *props;
+                site.refresh = refresh;
                 site.name = name;
                 site.notes = notes;
                 site.currency = currency;
@@ -280,6 +282,9 @@ fn new_rack(model: String) -> Rack {
             model,
             count: 1,
             status: coolplan_model::Status::Stock,
+            installed: None,
+            service_life: None,
+            refresh: None,
             notes: String::new(),
         }],
         measured: None,
@@ -340,6 +345,7 @@ impl CloneProps for Site {
             halls: Vec::new(),
             compliance: self.compliance.clone(),
             heat_customer: self.heat_customer.clone(),
+            refresh: self.refresh.clone(),
         }
     }
 }

@@ -92,6 +92,7 @@ pub fn blank_site(name: &str, hall_name: &str) -> Site {
         uncertainty: Vec::new(),
         compliance: None,
         heat_customer: None,
+        refresh: None,
     }
 }
 

@@ -334,10 +334,11 @@ mod tests {
         let site = small_site();
         let analysis = analyse(&site, None);
         let results = analysis.results.as_ref().expect("results");
-        // ai-hall's plan costs 10.784 M CNY (cold plate for the B200 and NVL72 groups, trim
-        // chillers included): / 3 = 3.595 M → 3.6 M CNY.
+        // ai-hall's plan costs 15.976 M CNY over the study (cold plate for the B200 and NVL72
+        // groups, trim chillers included: 10.784 M, and their liquid-ready refresh in 2032 and
+        // 2033: 5.192 M): / 3 = 5.325 M → 5.4 M CNY.
         let budget = starting_budget(results);
-        assert_eq!(budget.amount, 3_600_000.0);
+        assert_eq!(budget.amount, 5_400_000.0);
         let plan = PlanStudy::default();
         assert_eq!(plan.budget_for(results), budget);
     }

@@ -316,8 +316,17 @@ fn apply_cells<'a>(
     }
     if let Some(servers) = cell(Column::Servers) {
         let status = rack.servers.first().map_or(Status::Stock, |g| g.status);
-        rack.servers = server_groups(servers, status)
+        let mut pasted = server_groups(servers, status)
             .ok_or_else(|| PasteProblem::BadServers(servers.into()))?;
+        // the table has no life columns: a model the group already held keeps its own
+        for group in &mut pasted {
+            if let Some(old) = rack.servers.iter().find(|g| g.model == group.model) {
+                group.installed = old.installed;
+                group.service_life = old.service_life;
+                group.refresh = old.refresh.clone();
+            }
+        }
+        rack.servers = pasted;
     }
     if let Some(status) = cell(Column::Status) {
         let status = parse_status(status).ok_or_else(|| PasteProblem::BadStatus(status.into()))?;
@@ -359,6 +368,9 @@ fn server_groups(text: &str, status: Status) -> Option<Vec<ServerGroup>> {
                 model: model.to_string(),
                 count,
                 status,
+                installed: None,
+                service_life: None,
+                refresh: None,
                 notes: String::new(),
             })
         })

@@ -146,9 +146,21 @@ pub enum Kind {
     /// A cooling rule that names an option twice.
     CoolingListedTwice(coolplan_model::Cooling),
     ServiceLifeUnusual(String),
+    /// A stock server group installed after the study's last year.
+    InstalledAfterStudy {
+        year: u16,
+        last_year: u16,
+    },
+    /// An install year on new servers (they are installed in their arrival year).
+    InstalledOnNewServers,
     /// An assumption key of an older energy model, still read but without effect.
     RetiredAssumption(&'static str),
 }
+
+/// Service lives outside this range, in years, draw a warning: servers are written off over
+/// 3–6 years (tax and hyperscaler books) and rarely run past 10–12; below 2 or above 15 is
+/// more likely a unit slip (`h` for `year`) than a plan.
+pub const USUAL_SERVICE_LIFE_YEARS: std::ops::RangeInclusive<f64> = 2.0..=15.0;
 
 /// Years a site may name (arrival of servers, first year of the study).
 pub const YEAR_RANGE: std::ops::RangeInclusive<i64> = 2000..=2100;

@@ -239,6 +239,7 @@ pub fn generate_site(rack_groups: usize, seed: u64) -> Site {
         uncertainty: Vec::new(),
         compliance: None,
         heat_customer: None,
+        refresh: None,
         halls,
     }
 }
@@ -333,6 +334,9 @@ fn rack(rng: &mut SplitMix64, archetype: &Archetype, group: usize, first_year: u
             model: model.to_string(),
             count: rng.between(lo, hi),
             status,
+            installed: None,
+            service_life: None,
+            refresh: None,
             notes: String::new(),
         })
         .collect();

@@ -12,6 +12,7 @@ pub mod cooling;
 pub mod fluids;
 pub mod generate;
 pub mod hall_plant;
+pub mod lifecycle;
 pub mod uncertainty;
 
 use serde::{Deserialize, Serialize};
@@ -21,8 +22,9 @@ pub use catalog::{Catalog, ImmersionCompat, KitAvailability, ModelOverride, Serv
 pub use climate::ClimateSource;
 pub use compliance::{Compliance, HeatCustomer};
 pub use cooling::{Cooling, CoolingRule};
-use coolplan_units::{AreaQ, Currency, FloorLoadQ, LengthQ, PowerQ, TemperatureQ};
+use coolplan_units::{AreaQ, Currency, FloorLoadQ, LengthQ, PowerQ, TemperatureQ, TimeQ};
 pub use hall_plant::{AirPlant, CalibrationSplit, HeatRejection, UpsCurve, UpsRedundancy};
+pub use lifecycle::Refresh;
 
 /// The schema version this build writes. Older files are migrated on load.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -66,6 +68,10 @@ pub struct Site {
     /// A taker of the liquid loops' heat shared by every hall without its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heat_customer: Option<HeatCustomer>,
+    /// What replaces a server group when its servers retire, unless the group says
+    /// (default [`Refresh::LikeForLike`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh: Option<Refresh>,
 }
 
 /// Where the site is and which climate drives free cooling.
@@ -266,6 +272,16 @@ pub struct ServerGroup {
     pub model: String,
     pub count: u32,
     pub status: Status,
+    /// Year a stock group was installed (default: the study's first year, see
+    /// [`lifecycle`]); a new group is installed in its arrival year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub installed: Option<u16>,
+    /// Years in use before replacement; the catalog model's when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_life: Option<TimeQ>,
+    /// What replaces the group at retirement; the site's policy when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh: Option<Refresh>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }

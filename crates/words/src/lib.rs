@@ -23,6 +23,7 @@ pub mod gui;
 pub mod import;
 pub mod import_gui;
 pub mod inventory;
+pub mod lifecycle;
 pub mod report;
 pub mod results;
 pub mod say;
@@ -182,6 +183,7 @@ mod tests {
         check_table::<catalog::Cat>();
         check_table::<uncertainty_editor::Unc>();
         check_table::<compliance::Comp>();
+        check_table::<lifecycle::Life>();
     }
 
     #[test]

@@ -220,7 +220,7 @@ crate::texts! {
         PlanIntro => "The plan gives each rack group one option, chosen for each hall to maximise NPV against air within the hall's shared limits (air cooling, floor area, and electrical and facility-water capacity where given), with the hall's CDUs counted in whole units. The option comparison in chapter 4 shows the whole site on one option instead, for reference.", "本方案为每个机柜组选定一种冷却方式：按机房在其共享上限（风冷能力、面积，以及给出时的电力和设施水容量）内使相对风冷的净现值最大，CDU 按整台计。第 4 章的方案比较给出全站统一采用一种方案的情形，仅供参考。";
         PlanByHall => "Plan by hall", "各机房方案";
         Schedule => "Schedule", "进度安排";
-        ScheduleIntro => "The year each rack group's CAPEX starts (stock racks convert in the first year, new servers in their arrival year) and the plan's CAPEX of that year.", "各机柜组开始投资的年份（存量机柜在首年改造，新服务器在到货年份），以及该年方案的投资额。";
+        ScheduleIntro => "The year each rack group's CAPEX starts (stock racks convert in the first year, new servers in their arrival year) and the plan's CAPEX of that year, liquid-ready refreshes of retiring servers included (see Server life and refresh).", "各机柜组开始投资的年份（存量机柜在首年改造，新服务器在到货年份），以及该年方案的投资额（含退役服务器的液冷就绪更新，见“服务器寿命与更新”）。";
         NothingScheduled => "no conversion", "无改造";
         ColHall => "Hall", "机房";
         ColGroups => "Rack groups", "机柜组数";

@@ -65,6 +65,8 @@ crate::texts! {
         FloorAreaExceeded => "the racks need {0} of floor with service space but the hall has {1}", "机柜（含维护空间）需要 {0} 地面面积，但机房只有 {1}";
         WaterAboveClass => "supply {0} is above the {1} class maximum of {2}", "供水温度 {0} 高于 {1} 等级的上限 {2}";
         EmptyRack => "the rack group holds no servers", "该机柜组没有服务器";
+        InstalledAfterStudy => "installed in {0}, after the study's last year {1}", "安装于 {0} 年，晚于研究末年 {1}";
+        InstalledOnNewServers => "new servers are installed in their arrival year: give `installed` for stock servers only", "新服务器于到货年安装：`installed` 仅用于存量服务器";
         ArrivesBeforeStudy => "new servers arrive in {0}, before the study's first year {1}", "新服务器于 {0} 年到货，早于研究起始年 {1}";
         PueHigh => "a measured PUE of {0} is unusually high", "实测 PUE {0} 异常偏高";
         UnknownRegion => "unknown region \"{0}\": write CN, CN- and a province code (CN-BJ), DE or another EU member state code, EU, or OTHER", "未知地区 \"{0}\"：请写 CN、CN-省份代码（如 CN-BJ）、DE 或其他欧盟成员国代码、EU 或 OTHER";

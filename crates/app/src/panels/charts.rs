@@ -23,7 +23,7 @@ const CHART_HEIGHT: f32 = 220.0;
 
 /// Colours of the CAPEX items, in [`CostItem::ALL`] order (a qualitative palette readable on
 /// light and dark backgrounds).
-const ITEM_COLOURS: [Color32; 16] = [
+const ITEM_COLOURS: [Color32; CostItem::ALL.len()] = [
     Color32::from_rgb(0x4e, 0x79, 0xa7),
     Color32::from_rgb(0xf2, 0x8e, 0x2b),
     Color32::from_rgb(0xe1, 0x57, 0x59),
@@ -39,7 +39,9 @@ const ITEM_COLOURS: [Color32; 16] = [
     Color32::from_rgb(0x17, 0xbe, 0xcf),
     Color32::from_rgb(0xbc, 0xbd, 0x22),
     Color32::from_rgb(0x2c, 0xa0, 0x2c),
+    Color32::from_rgb(0xd6, 0x27, 0x28),
     Color32::from_rgb(0x7f, 0x7f, 0x7f),
+    Color32::from_rgb(0x94, 0x67, 0xbd),
 ];
 /// PUE and TUE bars.
 const PUE_COLOUR: Color32 = Color32::from_rgb(0x4e, 0x79, 0xa7);

@@ -12,6 +12,7 @@ pub mod floor;
 mod hall_plant;
 pub mod header;
 pub mod inventory;
+pub(crate) mod life_fields;
 pub mod model_picker;
 pub mod rack;
 pub mod site;

@@ -5,6 +5,7 @@
 
 use egui::{Color32, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2};
 
+use super::life_fields::group_life;
 use super::model_picker::model_picker;
 use super::{Panel, ViewCtx};
 use crate::command::Command;
@@ -434,6 +435,22 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
                     remove = Some(i);
                 }
                 ui.end_row();
+                ui.label("");
+                let life_problem = ["installed", "service_life", "refresh"]
+                    .into_iter()
+                    .find_map(field);
+                ui.checked(life_problem.as_ref(), false, |ui| {
+                    group_life(
+                        ui,
+                        ("rack", i),
+                        group,
+                        ctx.catalog,
+                        first_year,
+                        lang,
+                        tracker,
+                    )
+                });
+                ui.end_row();
             }
         });
     if let Some(i) = remove {
@@ -451,6 +468,9 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
             model,
             count: 1,
             status: Status::Stock,
+            installed: None,
+            service_life: None,
+            refresh: None,
             notes: String::new(),
         });
         tracker.changed = true;

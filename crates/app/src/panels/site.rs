@@ -116,6 +116,24 @@ fn site_props(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
             }
         });
         ui.end_row();
+        ui.label(coolplan_words::lifecycle::Life::FieldRefresh.tr(lang));
+        let refresh_problem = ctx.problem(&[Seg::Field("refresh")], Depth::Exact);
+        ui.checked(refresh_problem.as_ref(), false, |ui| {
+            ui.horizontal(|ui| {
+                let catalog = ctx.catalog;
+                let policy = &mut props.refresh;
+                super::life_fields::refresh_choice(
+                    ui,
+                    "site_refresh",
+                    policy,
+                    false,
+                    catalog,
+                    lang,
+                    &mut tracker,
+                )
+            })
+        });
+        ui.end_row();
         ui.label(Gui::Notes.tr(lang));
         ui.notes_edit(&mut props.notes, Gui::Notes.tr(lang), &mut tracker);
         ui.end_row();

@@ -1,14 +1,20 @@
 //! The cost basis of one rack group: its IT load split into stock servers and new servers by
 //! arrival year, server counts, and the per-server prices the catalog gives.
 //!
+//! Servers retire after their service life and are replaced by their refresh policy
+//! ([`coolplan_model::lifecycle`]): each retirement within the study is a [`LoadStep`] (the
+//! load the replacement adds minus the load that leaves) and each replacement a refresh
+//! cohort, bought liquid-ready in the retirement year.
+//!
 //! Read from the model and catalog (not from the thermal results), so CAPEX in per-kW mode
 //! depends only on nameplate power, counts and prices. Metered peak and average, where a rack
 //! gives them, rescale the nameplate figures. Unknown catalog ids contribute nothing (the io
 //! validator reports them before the engine runs).
 
 use coolplan_model::assumptions::prices::PricesResolved;
-use coolplan_model::catalog::ServerKind;
-use coolplan_model::{Catalog, ImmersionCompat, KitAvailability, Rack, Status};
+use coolplan_model::catalog::{ServerKind, ServerModel};
+use coolplan_model::lifecycle::{Generation, generations};
+use coolplan_model::{Catalog, ImmersionCompat, KitAvailability, Rack, Refresh, Status};
 use coolplan_units::{Currency, PowerUnit};
 
 /// Load and per-server money of servers that arrive together (stock, or new in one year).
@@ -30,6 +36,17 @@ pub struct Cohort {
     pub prep_servers: f64,
 }
 
+/// A change of the group's load at the start of cash-flow year index `year` (present from
+/// flow `year + 1`, like an arrival): servers retiring and their replacement arriving.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoadStep {
+    pub year: usize,
+    /// Design IT power on air added (negative: removed).
+    pub design_kw: f64,
+    /// Average IT power on air added (negative: removed).
+    pub avg_kw: f64,
+}
+
 /// One rack group's cost basis.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RackBasis {
@@ -43,6 +60,11 @@ pub struct RackBasis {
     pub stock: Cohort,
     /// New servers, one cohort per arrival year, in year order.
     pub new: Vec<Cohort>,
+    /// Servers bought liquid-ready to replace retiring ones, one cohort per refresh year, in
+    /// year order (`kit_cost` 0).
+    pub refresh: Vec<Cohort>,
+    /// Retirements and their replacements within the study, in year order.
+    pub steps: Vec<LoadStep>,
 }
 
 impl RackBasis {
@@ -93,15 +115,29 @@ impl RackBasis {
         }));
     }
     fn avg_present_of(&self, total: f64, t: usize) -> f64 {
-        present(self.cohorts().map(|c| (c.year, c.avg_kw)), total, t)
+        let steps = self.steps.iter().map(|s| (s.year, s.avg_kw));
+        present(self.cohorts().map(|c| (c.year, c.avg_kw)), steps, total, t)
     }
     fn design_present_of(&self, total: f64, t: usize) -> f64 {
-        present(self.cohorts().map(|c| (c.year, c.design_kw)), total, t)
+        let steps = self.steps.iter().map(|s| (s.year, s.design_kw));
+        present(
+            self.cohorts().map(|c| (c.year, c.design_kw)),
+            steps,
+            total,
+            t,
+        )
     }
 }
 
-/// Share of `total` in cohorts that arrived at an index below `t`.
-fn present(cohorts: impl Iterator<Item = (usize, f64)>, total: f64, t: usize) -> f64 {
+/// Share of `total` in cohorts that arrived at an index below `t`, with the load steps
+/// taken before `t` (never below none; above 1 when replacements draw more than the
+/// servers the thermal figures were computed for).
+fn present(
+    cohorts: impl Iterator<Item = (usize, f64)>,
+    steps: impl Iterator<Item = (usize, f64)>,
+    total: f64,
+    t: usize,
+) -> f64 {
     if total <= 0.0 {
         return 0.0;
     }
@@ -109,7 +145,36 @@ fn present(cohorts: impl Iterator<Item = (usize, f64)>, total: f64, t: usize) ->
         .filter(|(year, _)| *year < t)
         .map(|(_, kw)| kw)
         .sum();
-    here / total
+    let mut changed = 0.0;
+    let mut any = false;
+    for (_, kw) in steps.filter(|(year, _)| *year < t) {
+        changed += kw;
+        any = true;
+    }
+    if any {
+        ((here + changed) / total).max(0.0)
+    } else {
+        here / total
+    }
+}
+
+/// What the basis needs to follow servers through retirement and refresh.
+#[derive(Clone, Copy, Debug)]
+pub struct LifeContext<'a> {
+    /// Calendar year of cash-flow index 0.
+    pub first_year: u16,
+    /// Last cash-flow index (the horizon in years).
+    pub horizon: usize,
+    /// The site's refresh policy (groups without their own).
+    pub site_refresh: Option<&'a Refresh>,
+}
+
+impl LifeContext<'_> {
+    /// Calendar year of the last cash-flow index.
+    pub fn last_year(&self) -> u16 {
+        let horizon = u16::try_from(self.horizon).unwrap_or(u16::MAX);
+        self.first_year.saturating_add(horizon)
+    }
 }
 
 /// Builds the basis of `rack`; `first_year` is the calendar year of cash-flow index 0.
@@ -118,8 +183,9 @@ pub fn rack_basis(
     catalog: &Catalog,
     prices: &PricesResolved,
     currency: Currency,
-    first_year: u16,
+    life: LifeContext,
 ) -> RackBasis {
+    let first_year = life.first_year;
     let racks = rack.count as f64;
     let kit_per_kw = prices.cold_plate_kit_per_kw.amount_per(PowerUnit::kW);
     let premium_per_kw = prices.factory_premium_per_kw.amount_per(PowerUnit::kW);
@@ -162,12 +228,25 @@ pub fn rack_basis(
             }
             Status::Stock => {}
             Status::New(_) => {
-                let premium = model
-                    .factory_premium_in(currency)
-                    .map_or(server_kw * premium_per_kw, |m| m.amount);
-                cohort.factory_premium += servers * premium;
+                cohort.factory_premium +=
+                    servers * factory_premium(model, currency, premium_per_kw);
             }
         }
+        let gens = generations(
+            group,
+            catalog,
+            life.site_refresh,
+            first_year,
+            life.last_year(),
+        );
+        add_refreshes(
+            &mut basis,
+            &gens,
+            servers,
+            currency,
+            premium_per_kw,
+            first_year,
+        );
     }
     if let Some(measured) = &rack.measured {
         rescale_to_metering(
@@ -177,7 +256,58 @@ pub fn rack_basis(
         );
     }
     basis.new.sort_by_key(|c| c.year);
+    basis.refresh.sort_by_key(|c| c.year);
+    basis.steps.sort_by_key(|s| s.year);
     basis
+}
+
+/// Factory liquid-cooled premium of one server of `model`: the catalog's, else per kW.
+fn factory_premium(model: &ServerModel, currency: Currency, premium_per_kw: f64) -> f64 {
+    let server_kw = model.max_power.in_unit(PowerUnit::kW);
+    model
+        .factory_premium_in(currency)
+        .map_or(server_kw * premium_per_kw, |m| m.amount)
+}
+
+/// The load steps and refresh cohorts of one server group's `gens` (`servers` in the whole
+/// rack group), in nameplate kW: metering rescales them with the cohorts.
+fn add_refreshes(
+    basis: &mut RackBasis,
+    gens: &[Generation],
+    servers: f64,
+    currency: Currency,
+    premium_per_kw: f64,
+    first_year: u16,
+) {
+    let kw = |m: &ServerModel| m.max_power.in_unit(PowerUnit::kW);
+    for (i, generation) in gens.iter().enumerate() {
+        if generation.replaced_by.is_none() {
+            continue;
+        }
+        let year = usize::from(generation.retires.saturating_sub(first_year));
+        let next = gens.get(i + 1).map(|g| g.model);
+        let (next_design, next_avg) = next.map_or((0.0, 0.0), |m| (kw(m), kw(m) * m.utilisation));
+        let design_kw = servers * (next_design - kw(generation.model));
+        let avg_kw = servers * (next_avg - kw(generation.model) * generation.model.utilisation);
+        if design_kw != 0.0 || avg_kw != 0.0 {
+            basis.steps.push(LoadStep {
+                year,
+                design_kw,
+                avg_kw,
+            });
+        }
+        let Some(model) = next else {
+            continue;
+        };
+        let cohort = cohort_for(&mut basis.refresh, year);
+        cohort.servers += servers;
+        cohort.design_kw += servers * next_design;
+        cohort.avg_kw += servers * next_avg;
+        cohort.factory_premium += servers * factory_premium(model, currency, premium_per_kw);
+        if model.immersion == ImmersionCompat::WithPrep {
+            cohort.prep_servers += servers;
+        }
+    }
 }
 
 fn cohort_for(cohorts: &mut Vec<Cohort>, year: usize) -> &mut Cohort {
@@ -208,9 +338,14 @@ fn rescale_to_metering(basis: &mut RackBasis, peak_kw: f64, average_kw: f64) {
     } else {
         0.0
     };
-    for cohort in std::iter::once(&mut basis.stock).chain(basis.new.iter_mut()) {
+    let cohorts = std::iter::once(&mut basis.stock).chain(basis.new.iter_mut());
+    for cohort in cohorts.chain(basis.refresh.iter_mut()) {
         cohort.design_kw *= design_scale;
         cohort.avg_kw *= avg_scale;
+    }
+    for step in &mut basis.steps {
+        step.design_kw *= design_scale;
+        step.avg_kw *= avg_scale;
     }
 }
 
@@ -239,7 +374,23 @@ mod tests {
                     ..Cohort::default()
                 })
                 .collect(),
+            ..RackBasis::default()
         }
+    }
+
+    #[test]
+    fn a_retirement_step_removes_its_load_from_the_year_after() {
+        // stock 3 kW and new 1 kW (index 2); at index 4 the 3 kW stock retire without
+        // replacement: flows 3 and 4 see all (4 / 4), flow 5 only the new 1 kW (1 / 4).
+        let mut basis = basis_with(3.0, &[(2, 1.0)]);
+        basis.steps.push(LoadStep {
+            year: 4,
+            design_kw: -3.0,
+            avg_kw: -3.0,
+        });
+        assert_eq!(basis.avg_present(4), 1.0);
+        assert_eq!(basis.avg_present(5), 0.25);
+        assert_eq!(basis.design_present(5), 0.25);
     }
 
     #[test]

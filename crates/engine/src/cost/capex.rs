@@ -4,7 +4,10 @@
 //! Timing: stock servers' items (kits, labour, downtime, per-kW stock price) fall in year 0;
 //! new servers' items (factory premium, per-kW new price, prep) in their arrival year; rack
 //! plant (manifolds, CDUs, piping, trim chiller, tanks, fluid, floor) when the group first
-//! needs liquid.
+//! needs liquid. Servers that replace retiring ones come liquid-ready in the retirement year,
+//! in both cost modes: on cold plate their factory premium, in immersion their preparation;
+//! the plant already bought keeps serving them, and the servers themselves are not priced
+//! (the same in every option). On air they cost nothing.
 //!
 //! Decisions (documented in docs/report-json.md and the final note):
 //! - Added air capacity is paid by the air option for new-server load beyond the hall's spare
@@ -59,6 +62,7 @@ pub fn add_capex(
             immersion_items(basis, thermal, cdus, inputs, streams)
         }
     }
+    refresh_items(option, basis, inputs.prices, streams);
     if inputs.mode == CostMode::Itemised {
         add_contingency(inputs.prices.contingency, streams);
     }
@@ -176,6 +180,27 @@ fn immersion_items(
         );
     }
     shared_liquid_items(basis, thermal, cdus, inputs, s);
+}
+
+/// Liquid-readiness of the servers that replace retiring ones, in their refresh year.
+fn refresh_items(
+    option: CoolingOption,
+    basis: &RackBasis,
+    prices: &PricesResolved,
+    s: &mut Streams,
+) {
+    for cohort in &basis.refresh {
+        match option {
+            CoolingOption::Air => {}
+            CoolingOption::ColdPlate => {
+                s.spend(CostItem::Refresh, cohort.year, cohort.factory_premium)
+            }
+            CoolingOption::Immersion => {
+                let prep = prices.immersion_prep_per_server.amount;
+                s.spend(CostItem::Refresh, cohort.year, cohort.prep_servers * prep);
+            }
+        }
+    }
 }
 
 /// Contingency on each year's other items.

@@ -101,22 +101,18 @@ impl<'a> Pricer<'a> {
         assumptions: &'a Resolved,
         physical: &Physical<G>,
     ) -> Self {
-        let first_year = assumptions.finance.first_year;
+        let life = basis::LifeContext {
+            first_year: assumptions.finance.first_year,
+            horizon: assumptions.finance.horizon_years as usize,
+            site_refresh: site.refresh.as_ref(),
+        };
         let bases: Vec<Vec<RackBasis>> = site
             .halls
             .iter()
             .map(|hall| {
                 hall.racks
                     .iter()
-                    .map(|rack| {
-                        rack_basis(
-                            rack,
-                            catalog,
-                            &assumptions.prices,
-                            site.currency,
-                            first_year,
-                        )
-                    })
+                    .map(|rack| rack_basis(rack, catalog, &assumptions.prices, site.currency, life))
                     .collect()
             })
             .collect();

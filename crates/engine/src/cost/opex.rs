@@ -9,6 +9,9 @@
 //! - fluid top-up: a share of the immersion charge × fluid price, once tanks are installed;
 //! - water: facility water use × water price;
 //! - air-plant maintenance: per kW of heat left on air (so liquid options avoid part of it).
+//!
+//! A year in which none of the group's servers is present (all retired without replacement)
+//! has no maintenance and no fluid top-up either: the plant stands idle.
 
 use super::basis::RackBasis;
 use super::streams::Streams;
@@ -44,9 +47,19 @@ pub fn add_opex<const N: usize>(
         for k in 0..N {
             let (r, s) = (&rates[k], &mut *streams[k]);
             capex_before[k] += s.capex_in(t - 1);
-            let fluid = if plant_year < t { r.fluid_year } else { 0.0 };
+            let in_use = design_share > 0.0;
+            let fluid = if plant_year < t && in_use {
+                r.fluid_year
+            } else {
+                0.0
+            };
+            let maintenance = if in_use {
+                r.maintenance_share * capex_before[k]
+            } else {
+                0.0
+            };
             let energy = r.energy_year * avg_share;
-            let other = r.maintenance_share * capex_before[k]
+            let other = maintenance
                 + fluid
                 + r.water_year * avg_share
                 + r.air_maintenance_year * design_share;

@@ -271,6 +271,9 @@ pub enum CostItem {
     AddedAirCapacity,
     /// The liquid path's trim chiller, where the dry cooler cannot hold the supply.
     TrimChiller,
+    /// Servers that replace retiring ones, bought liquid-ready in the retirement year: their
+    /// factory cold-plate premium, or their immersion preparation.
+    Refresh,
     Contingency,
     /// The heat customer's connection (heat exchanger, heat pump, pipe), shared by liquid heat.
     HeatReuse,
@@ -278,7 +281,7 @@ pub enum CostItem {
 
 impl CostItem {
     /// Every CAPEX item once, in declaration (and report) order.
-    pub const ALL: [CostItem; 17] = [
+    pub const ALL: [CostItem; 18] = [
         CostItem::PerKwStock,
         CostItem::PerKwNew,
         CostItem::ColdPlateKits,
@@ -294,6 +297,7 @@ impl CostItem {
         CostItem::FloorReinforcement,
         CostItem::AddedAirCapacity,
         CostItem::TrimChiller,
+        CostItem::Refresh,
         CostItem::Contingency,
         CostItem::HeatReuse,
     ];

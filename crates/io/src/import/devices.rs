@@ -118,6 +118,9 @@ impl Reader<'_> {
             model,
             count,
             status,
+            installed: None,
+            service_life: None,
+            refresh: None,
             notes: server_notes,
         };
         Ok(Device {

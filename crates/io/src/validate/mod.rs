@@ -4,6 +4,7 @@
 mod assumptions;
 mod checker;
 mod compliance;
+mod life;
 mod models;
 mod numbers;
 mod rules;

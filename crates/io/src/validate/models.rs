@@ -11,12 +11,7 @@ use coolplan_model::ServerModel;
 use coolplan_model::assumptions::Describe;
 use coolplan_model::catalog::{ServerKind, Source, is_source_date};
 use coolplan_units::build::kw;
-use coolplan_units::{Money, PowerUnit, TimeUnit};
-
-/// Service lives outside this range, in years, draw a warning: servers are written off over
-/// 3–6 years (tax and hyperscaler books) and rarely run past 10–12; below 2 or above 15 is
-/// more likely a unit slip (`h` for `year`) than a plan.
-const USUAL_SERVICE_LIFE_YEARS: std::ops::RangeInclusive<f64> = 2.0..=15.0;
+use coolplan_units::{Money, PowerUnit};
 
 /// A list of models as one file holds them: every model's rules, ids used once, and no
 /// alias naming two of them.
@@ -82,11 +77,7 @@ pub(super) fn model(c: &mut Checker, m: &ServerModel) {
         }
     }
     if let Some(life) = &m.service_life {
-        c.positive("service_life", life);
-        let years = life.in_unit(TimeUnit::year);
-        if years.is_finite() && years > 0.0 && !USUAL_SERVICE_LIFE_YEARS.contains(&years) {
-            c.report_field("service_life", Kind::ServiceLifeUnusual(life.describe()));
-        }
+        super::life::service_life(c, life);
     }
     for (i, alias) in m.aliases.iter().enumerate() {
         if normalise_model_name(alias).is_empty() {
@@ -136,7 +127,7 @@ mod tests {
     use crate::validate_models;
     use coolplan_model::Catalog;
     use coolplan_model::catalog::SourceTag;
-    use coolplan_units::Qty;
+    use coolplan_units::{Qty, TimeUnit};
 
     fn kinds(problems: &[Problem]) -> Vec<&Kind> {
         problems.iter().map(|p| &p.kind).collect()

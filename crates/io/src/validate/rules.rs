@@ -67,10 +67,17 @@ pub(super) fn site(c: &mut Checker, site: &Site) {
         let cooling = site.assumptions.cooling.resolve(site.currency);
         cooling.rack_footprint.si() + cooling.rack_service_area.si()
     };
+    if let Some(policy) = &site.refresh {
+        super::life::refresh(c, policy, &catalog);
+    }
+    let horizon = u16::try_from(finance.horizon_years).unwrap_or(u16::MAX);
     let context = Context {
         currency: site.currency,
         catalog: &catalog,
         first_year,
+        study: super::life::Study {
+            last_year: first_year.saturating_add(horizon),
+        },
         footprint_m2: footprint,
     };
     let mut names = HashSet::new();
@@ -112,6 +119,7 @@ struct Context<'a> {
     currency: coolplan_units::Currency,
     catalog: &'a Catalog,
     first_year: u16,
+    study: super::life::Study,
     footprint_m2: f64,
 }
 
@@ -403,6 +411,7 @@ fn server_group(c: &mut Checker, rack: &Rack, group: &ServerGroup, context: &Con
             );
         }
     }
+    super::life::server_group(c, group, context.catalog, context.study);
     match context.catalog.get(&group.model) {
         None => c.report_field(
             "model",

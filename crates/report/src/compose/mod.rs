@@ -23,6 +23,7 @@ mod equipment;
 pub mod format;
 mod halls;
 mod kpis;
+mod lifecycle;
 mod plan;
 pub mod reasons;
 mod risks;

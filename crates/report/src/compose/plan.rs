@@ -61,6 +61,7 @@ pub(super) fn plan(input: &ReportInput, blocks: &mut Vec<Block>) {
     blocks.push(section(Rep::Schedule.tr(lang)));
     blocks.push(Block::Paragraph(Rep::ScheduleIntro.tr(lang).to_string()));
     blocks.push(Block::Table(schedule(input)));
+    super::lifecycle::lifecycle(input, blocks);
 }
 
 /// Totals of one (hall, option) cell of the plan.

@@ -19,6 +19,7 @@ use coolplan_words::results as words;
 use coolplan_words::results::plan as plan_words;
 use plant::{PlantDoc, plant_doc};
 
+pub mod lifecycle;
 pub mod plant;
 
 /// Version of the document layout; raised when a field changes meaning or is removed.
@@ -38,12 +39,17 @@ pub fn to_json(site: &str, results: &Results, lang: Lang) -> String {
 pub fn to_json_for_site(site: &Site, results: &Results, lang: Lang) -> String {
     let mut document = document(&site.name, results, lang);
     document.compliance = Some(json_compliance::compliance(site, results));
+    document.lifecycle = Some(lifecycle::lifecycle(
+        site,
+        results.first_year,
+        results.horizon_years,
+    ));
     // Invariant: as in `to_json`.
     serde_json::to_string_pretty(&document).expect("report document serialises")
 }
 
-/// The document as a serde value tree (for tests and other writers); `compliance` is left
-/// `null` (it needs the site: [`to_json_for_site`]).
+/// The document as a serde value tree (for tests and other writers); `compliance` and
+/// `lifecycle` are left `null` (they need the site: [`to_json_for_site`]).
 pub fn document<'a>(site: &'a str, results: &'a Results, lang: Lang) -> Document<'a> {
     let hall_name = |i: usize| results.halls.get(i).map_or("", |h| h.name.as_str());
     Document {
@@ -89,6 +95,7 @@ pub fn document<'a>(site: &'a str, results: &'a Results, lang: Lang) -> Document
             .collect(),
         kpis: json_compliance::kpis(&results.kpis),
         compliance: None,
+        lifecycle: None,
     }
 }
 
@@ -295,6 +302,9 @@ pub struct Document<'a> {
     pub kpis: json_compliance::KpisDoc<'a>,
     /// The site's rule verdicts (`null` from [`to_json`], which has no site).
     pub compliance: Option<json_compliance::ComplianceDoc>,
+    /// Every server generation's install and retirement years and refresh (`null` from
+    /// [`to_json`], which has no site).
+    pub lifecycle: Option<Vec<lifecycle::LifeRowDoc>>,
 }
 
 #[derive(Serialize)]
@@ -523,6 +533,7 @@ pub fn item_key(item: CostItem) -> &'static str {
         CostItem::Tanks => "tanks",
         CostItem::Fluid => "fluid",
         CostItem::ImmersionPrep => "immersion_prep",
+        CostItem::Refresh => "refresh",
         CostItem::FloorReinforcement => "floor_reinforcement",
         CostItem::AddedAirCapacity => "added_air_capacity",
         CostItem::TrimChiller => "trim_chiller",

@@ -69,6 +69,7 @@ pub fn cost_item(item: CostItem, lang: Lang) -> &'static str {
         CostItem::FloorReinforcement => Words::ItemFloorReinforcement,
         CostItem::AddedAirCapacity => Words::ItemAddedAirCapacity,
         CostItem::TrimChiller => Words::ItemTrimChiller,
+        CostItem::Refresh => Words::ItemRefresh,
         CostItem::Contingency => Words::ItemContingency,
         CostItem::HeatReuse => Words::ItemHeatReuse,
     };

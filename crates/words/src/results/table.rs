@@ -69,6 +69,7 @@ crate::texts! {
         ItemTanks => "immersion tanks", "浸没槽";
         ItemFluid => "immersion fluid", "浸没冷却液";
         ItemImmersionPrep => "server immersion preparation", "服务器浸没改造";
+        ItemRefresh => "liquid-ready refresh of retiring servers", "退役服务器更新（液冷就绪）";
         ItemFloorReinforcement => "floor reinforcement", "楼板加固";
         ItemAddedAirCapacity => "added air-cooling capacity", "新增风冷能力";
         ItemTrimChiller => "trim chiller", "补冷冷机";

@@ -92,6 +92,10 @@ impl Say for Kind {
                 Val::WaterAboveClass.fmt(lang, &[supply, class, max])
             }
             EmptyRack => Val::EmptyRack.tr(lang).to_string(),
+            InstalledAfterStudy { year, last_year } => {
+                Val::InstalledAfterStudy.fmt(lang, &[year, last_year])
+            }
+            InstalledOnNewServers => Val::InstalledOnNewServers.tr(lang).to_string(),
             ArrivesBeforeStudy { year, first_year } => {
                 Val::ArrivesBeforeStudy.fmt(lang, &[year, first_year])
             }

@@ -9,6 +9,7 @@ use crate::edit::Edit;
 use crate::field_marks::{Depth, FieldProblem, join};
 use crate::kit::{Tracker, UiExt};
 use crate::panels::ViewCtx;
+use crate::panels::life_fields::group_life;
 use crate::panels::model_picker::{model_picker, model_tip};
 use crate::undo::Gesture;
 use crate::words::{option_name, servers_text, status_text};
@@ -242,6 +243,10 @@ fn servers_editor(ui: &mut Ui, ctx: &ViewCtx, (h, r): At, first_year: u16, out: 
                     remove = Some(i);
                 }
                 ui.end_row();
+                ui.label("");
+                let salt = ("inventory", h, r, i);
+                group_life(ui, salt, group, ctx.catalog, first_year, lang, &mut tracker);
+                ui.end_row();
             }
         });
     if let Some(i) = remove {
@@ -258,6 +263,9 @@ fn servers_editor(ui: &mut Ui, ctx: &ViewCtx, (h, r): At, first_year: u16, out: 
             model,
             count: 1,
             status: last.map_or(Status::Stock, |g| g.status),
+            installed: None,
+            service_life: None,
+            refresh: None,
             notes: String::new(),
         });
         tracker.changed = true;

@@ -75,6 +75,12 @@ pub struct Plan {
 /// `years` plan years (at most the horizon).
 pub fn problem(site: &Site, results: &Results, budget: Money, years: usize) -> Problem {
     let a = site.assumptions.resolve(site.currency);
+    // itemised mode adds contingency to each year's items; per-kW prices are all in
+    let contingency = if site.cost_mode == CostMode::Itemised {
+        a.prices.contingency
+    } else {
+        0.0
+    };
     let horizon = results.horizon_years as usize;
     let first_year = results.first_year;
     // each hall's unit: the size its plan's CDUs use, else the pinned size, else in-row
@@ -135,13 +141,19 @@ pub fn problem(site: &Site, results: &Results, budget: Money, years: usize) -> P
                 .filter(|o| r.scope.option(*o).feasible)
                 .map(|o| {
                     let result = r.scope.option(o);
-                    let cdu: f64 = result
-                        .cost
-                        .capex_breakdown
-                        .iter()
-                        .filter(|(item, _)| *item == CostItem::Cdus)
-                        .map(|(_, m)| m.amount * (1.0 + a.prices.contingency))
-                        .sum();
+                    let with_contingency = |wanted: CostItem| -> f64 {
+                        result
+                            .cost
+                            .capex_breakdown
+                            .iter()
+                            .filter(|(item, _)| *item == wanted)
+                            .map(|(_, m)| m.amount * (1.0 + contingency))
+                            .sum()
+                    };
+                    let cdu = with_contingency(CostItem::Cdus);
+                    // refreshes are paid in their own years (in the savings series), not
+                    // from the conversion year's budget
+                    let refresh = with_contingency(CostItem::Refresh);
                     let mut savings: Vec<f64> = (0..=horizon)
                         .map(|t| {
                             let flow = |f: &[Money]| f.get(t).map_or(0.0, |m| m.amount);
@@ -154,7 +166,7 @@ pub fn problem(site: &Site, results: &Results, budget: Money, years: usize) -> P
                     PlanOption {
                         option: o.index(),
                         savings,
-                        capex: result.cost.capex.amount - cdu,
+                        capex: result.cost.capex.amount - cdu - refresh,
                         liquid_kw: result
                             .thermal
                             .heat_to_liquid
