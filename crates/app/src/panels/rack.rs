@@ -380,15 +380,15 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
         .resolve(ctx.site.currency)
         .first_year;
     let mut remove = None;
-    egui::Grid::new("server_groups")
-        .num_columns(5)
-        .striped(true)
-        .show(ui, |ui| {
-            for (i, group) in rack.servers.iter_mut().enumerate() {
-                let field = |name| {
-                    let at = [Seg::Item("servers", i), Seg::Field(name)];
-                    ctx.problem(&join(path, &at), Depth::Under)
-                };
+    // One line per group and its life and refresh on a line of their own below it: in a grid
+    // the wide life line set the width of a column and pushed the status off the view.
+    for (i, group) in rack.servers.iter_mut().enumerate() {
+        let field = |name| {
+            let at = [Seg::Item("servers", i), Seg::Field(name)];
+            ctx.problem(&join(path, &at), Depth::Under)
+        };
+        ui.push_id(("server_group", i), |ui| {
+            ui.horizontal(|ui| {
                 let chosen = ui.checked(field("model").as_ref(), false, |ui| {
                     model_picker(
                         ui,
@@ -434,8 +434,8 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
                 if ui.button(Gui::RemoveServerGroup.tr(lang)).clicked() {
                     remove = Some(i);
                 }
-                ui.end_row();
-                ui.label("");
+            });
+            ui.indent(("server_group_life", i), |ui| {
                 let life_problem = ["installed", "service_life", "refresh"]
                     .into_iter()
                     .find_map(field);
@@ -450,9 +450,9 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
                         tracker,
                     )
                 });
-                ui.end_row();
-            }
+            });
         });
+    }
     if let Some(i) = remove {
         rack.servers.remove(i);
         tracker.changed = true;
