@@ -137,11 +137,12 @@ pub fn analyse(
         .as_deref()
         .map(|text| parse_budget(text, site))
         .transpose()?;
-    let evaluate = |s: &Site| coolplan_engine::recompute(s, climate);
     let results = coolplan_engine::evaluate(site, climate);
     // load_site has validated the ranges; a failure here is reported, not unwrapped
     let (prepared, default_ranges) =
         Prepared::for_sensitivity(site).map_err(AnalyzeError::Ranges)?;
+    // the engine staged for the varied inputs (physical passes reused; identical results)
+    let evaluate = coolplan_engine::analysis::evaluator(&prepared, climate);
     let tornado = if prepared.inputs.is_empty() {
         None
     } else {

@@ -29,7 +29,8 @@ pub struct ReportArgs {
     /// Output file; the format follows its extension unless --format is given. Default: stdout.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// pdf, html, csv, md, json or text.
+    /// pdf, html, csv, md, json or text; eed-json or eed-csv for the EU reporting fields of
+    /// Delegated Regulation (EU) 2024/1364 for one year (docs/eed.md).
     #[arg(long, value_parser = parse_format)]
     pub format: Option<Format>,
     /// Paper size of the PDF: a4 or letter.
@@ -54,6 +55,10 @@ pub struct ReportArgs {
     /// A folder of EPW weather files, looked in when the site's EPW file is not in its folder.
     #[arg(long, value_name = "DIR")]
     pub weather_dir: Option<PathBuf>,
+    /// The calendar year the eed-json / eed-csv export covers (a plan year); default: the
+    /// study's first year.
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<u16>,
 }
 
 fn parse_detail(text: &str) -> Result<Detail, super::BadArgument> {
@@ -160,6 +165,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Outcome {
         author: author.as_deref(),
         revision: revision.as_deref(),
         csv_bom: !args.no_bom,
+        eed_year: args.year,
     };
     let report = match export(&input, format, args.paper) {
         Ok(report) => report,

@@ -7,5 +7,6 @@ mod cli;
 mod monte_carlo;
 mod phased;
 mod redundancy;
+mod staged;
 mod tornado;
 mod uncertainty;

@@ -88,6 +88,7 @@ pub fn option(option: CoolingOption, fig: &Fig) -> PhysicalOption {
             heat_to_liquid: kw(fig.liquid_kw),
             heat_to_air: kw(fig.it_kw - fig.liquid_kw),
             coolant_flow: VolumeRate::new::<cubic_meter_per_second>(0.0),
+            air_flow: VolumeRate::new::<cubic_meter_per_second>(0.0),
             loop_supply: None,
             cdu_count: fig.cdus,
             tank_count: fig.tanks,

@@ -93,10 +93,13 @@ fn hand_worked_energy_in_a_constant_climate() {
     assert_eq!(e(0).free_cooling_hours.get::<hour>(), 8760.0);
     // Cold plate, all 50 kW to liquid: room heat 7.45 kW, fans at their floor 4.5 × F(0.65)
     // = 2.119 82 kW, coil 9.569 82, pumps 2.07 + 1.38 × 9.569 82/115 = 2.184 84, tower
-    // 0.124 41; liquid pumps 0.018 × 50 = 0.9; dry cooler at 0 °C needs speed
-    // 1 × 16/40 = 0.4 → 0.025 × 50 × 0.064 = 0.08 kW. Overhead 13.859 06: PUE 1.277 181.
-    // The fixed parts stay: 4.5 % less PUE for 100 % of the heat moved to liquid.
-    assert!((e(1).pue - 1.277_181_3).abs() < 1e-6, "{}", e(1).pue);
+    // 0.124 41; liquid pumps from physics (PG25, ρ·c_p = 1,019.2 × 3,940 = 4,015,648
+    // J/(m³·K), η 0.6): technology loop 200,000 / (0.6 × 4,015,648 × 10) = 0.008 300 9 W/W,
+    // facility loop 250,000 / (0.6 × 4,015,648 × 8) = 0.012 970 1 W/W; 0.021 271 × 50 kW
+    // = 1.063 55 kW; dry cooler at 0 °C needs speed 1 × 16/40 = 0.4 → 0.025 × 50 × 0.064
+    // = 0.08 kW. Overhead 14.022 61: PUE 1.280 452.
+    // The fixed parts stay: 1.1 % less PUE for 100 % of the heat moved to liquid.
+    assert!((e(1).pue - 1.280_452_2).abs() < 1e-6, "{}", e(1).pue);
     // Water (the tower): 1.8 L/kWh × 60.148 84 kW × 8,760 h = 948,427 L; dry coolers none.
     assert!((e(0).water.value * 1000.0 - 948_426.9).abs() < 1.0);
     // CO₂: facility energy × 0.5703 kg/kWh.
@@ -127,10 +130,14 @@ fn calibration_in_a_constant_climate() {
     assert!((c.factor_proportional - c.factor_fixed).abs() < 1e-12);
     assert!((c.excess_fixed - 10.389_82 * 0.698_074 / 50.0).abs() < 1e-6);
     assert!((p.site.options[0].energy.pue - 1.5).abs() < 1e-12);
-    // The liquid path is never scaled: cold plate keeps its 0.98 kW of liquid path and the
-    // existing plant's parts at 1.698 × (its fixed parts are the same as air's).
+    // The liquid path is never scaled: cold plate keeps its 1.143 55 kW of liquid path (pumps
+    // 1.063 55 + dry-cooler fans 0.08) and the existing plant's parts at 1.698 × (its fixed
+    // parts are the same as air's).
     let plant = &p.plant[0].energy[1];
-    assert!((plant.liquid_pumps.get::<kilowatt_hour>() - 0.9 * 8760.0).abs() < 1e-6);
+    let pumps_kw: f64 =
+        50.0 * (2.0e5 / (0.6 * 4_015_648.0 * 10.0) + 2.5e5 / (0.6 * 4_015_648.0 * 8.0));
+    assert!((pumps_kw - 1.063_55).abs() < 1e-5, "{pumps_kw}");
+    assert!((plant.liquid_pumps.get::<kilowatt_hour>() - pumps_kw * 8760.0).abs() < 1e-6);
     assert!(p.site.options[1].energy.pue > 1.4);
     // Without a measured PUE there is no calibration.
     assert!(

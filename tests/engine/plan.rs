@@ -262,10 +262,11 @@ fn the_retrofit_share_reaches_energy_and_pue() {
     // Half converted saves about half of what the whole conversion saves. Not exactly half:
     // the hall's plant is evaluated at its own totals (method.md §7), and CRAH fans (fan law
     // above a minimum speed), chiller staging and the square-law UPS and distribution losses
-    // are not linear in load. Here the whole group saves 2,891,237 − 2,881,988 = 9,249 kWh a
-    // year and half of it 2,891,237 − 2,886,570 = 4,667 kWh: 50.5 % of the whole.
+    // are not linear in load. Here the whole group saves 2,891,237 − 2,882,887 = 8,350 kWh a
+    // year and half of it 2,891,237 − 2,887,019 = 4,218 kWh: 50.5 % of the whole (liquid
+    // pumps from physics, 0.0213 W per W of liquid design heat).
     let saving = |e: f64| air - e;
-    assert!(saving(full) > 9_000.0 && saving(full) < 9_500.0, "{full}");
+    assert!(saving(full) > 8_100.0 && saving(full) < 8_600.0, "{full}");
     let share = saving(cold_half) / saving(full);
     assert!((0.45..=0.55).contains(&share), "{share}");
 }

@@ -120,6 +120,7 @@ fn extensive(o: &PhysicalOption) -> Vec<f64> {
         t.heat_to_liquid.get::<watt>(),
         t.heat_to_air.get::<watt>(),
         t.coolant_flow.value,
+        t.air_flow.value,
         t.cold_plate_kits as f64,
         e.it_energy.value,
         e.facility_energy.value,
@@ -144,6 +145,25 @@ proptest! {
             let it = t.it_design.get::<watt>();
             let split = t.heat_to_liquid.get::<watt>() + t.heat_to_air.get::<watt>();
             prop_assert!(rel(it, split) <= 1e-9, "{:?}: {it} vs {split}", o.option);
+            // the air side closes too: the airflow carries exactly the heat on air at the
+            // default 12 K rise, V̇ = Q / (1.2 × 1,006 × 12)
+            let air_w = t.heat_to_air.get::<watt>();
+            let flow_w = t.air_flow.value * 1.2 * 1006.0 * 12.0;
+            prop_assert!(rel(air_w, flow_w) <= 1e-9, "{:?}: {air_w} vs {flow_w}", o.option);
+        }
+        // each hall's headroom: IT_max = feed / PUE, headroom = IT_max − IT at max draw
+        for (plant, hall) in p.plant.iter().zip(&p.halls) {
+            for (h, o) in plant.electrical.iter().zip(hall.options.iter()) {
+                let it_max = h.it_max.get::<watt>();
+                let expected = h.feed.get::<watt>() / h.pue;
+                if h.pue > 0.0 && plant.electrical[0].pue > 0.0 {
+                    prop_assert!(rel(it_max, expected) <= 1e-9, "{it_max} vs {expected}");
+                }
+                let it = o.thermal.it_design.get::<watt>();
+                let headroom = h.headroom.get::<watt>();
+                prop_assert!((headroom - (it_max - it)).abs() <= 1e-6 * it_max.max(1.0));
+                prop_assert!(h.fan_power_removed == o.thermal.fan_power_removed);
+            }
         }
     }
 

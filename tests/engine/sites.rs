@@ -64,3 +64,49 @@ fn example_sites_evaluate_and_print_totals() {
         }
     }
 }
+
+#[test]
+fn the_enterprise_room_gets_a_costed_liquid_path() {
+    use coolplan::engine::{CostItem, Reason};
+    // The room has no facility water: cold plate runs on a facility-water extension priced
+    // per kW of liquid design heat. Cold plate, per rack (fan saving 0.5, capture c):
+    // Web R01-R06: 20 × 0.5 kW × (1 − 0.08 × 0.5) × 0.75 = 7.2 kW, metered 6.1 / 10 kW
+    //   → 4.392 kW × 6 racks = 26.352 kW;
+    // DB R07-R08: (10 × 0.8 + 4 × 0.5) × 0.96 × 0.75 = 7.2 kW × 2 = 14.4 kW;
+    // Storage R09: 8 × 0.6 × (1 − 0.1 × 0.5) × 0.6 = 2.736 kW.
+    // Liquid design heat 43.488 kW × 2,500 CNY/kW = 108,720 CNY.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sites");
+    let path = dir.join("enterprise-room.ron");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return; // no example sites in this checkout
+    };
+    let site = parse_site(&text, "enterprise-room.ron").unwrap();
+    let climate = resolve(&site, Some(&dir)).unwrap();
+    let r = coolplan::engine::evaluate(&site, &climate);
+    let cold = r.site.option(CoolingOption::ColdPlate);
+    assert!(cold.feasible, "{:?}", cold.infeasible_reasons);
+    assert!((cold.thermal.heat_to_liquid.get::<kilowatt>() - 43.488).abs() < 1e-9);
+    let extension: f64 = cold
+        .cost
+        .capex_breakdown
+        .iter()
+        .filter(|(item, _)| *item == CostItem::FacilityWaterExtension)
+        .map(|(_, m)| m.amount)
+        .sum();
+    assert!((extension - 108_720.0).abs() < 1e-6, "{extension}");
+    // the extension runs the liquid on a dry cooler: cold plate lowers the room's PUE
+    assert!(cold.energy.pue < r.site.option(CoolingOption::Air).energy.pue);
+    assert!(r.plant[0].water_extension.is_some());
+    // The verdict is economic, not "no facility water": air, because no liquid option pays
+    // back, with cold plate the runner-up and its NPV gap stated.
+    let rec = &r.site.recommendation;
+    assert_eq!(rec.option, Some(CoolingOption::Air));
+    assert_eq!(rec.runner_up, Some(CoolingOption::ColdPlate));
+    assert!(
+        rec.reasons.contains(&Reason::AirCheapest),
+        "{:?}",
+        rec.reasons
+    );
+    assert!(!rec.reasons.contains(&Reason::NoFacilityWater));
+    assert!(cold.cost.npv_vs_air.amount < 0.0);
+}

@@ -37,6 +37,31 @@ fn flow_of_one_h100_on_water_and_pg25_at_10_k() {
 }
 
 #[test]
+fn airflow_of_a_known_rack_on_air_and_on_cold_plates() {
+    // A rack of 3 × H100 (10.2 kW each) on air: Q = 30.6 kW all to air.
+    // V̇ = P / (ρ·c_p·ΔT) = 30,600 / (1.2 × 1,006 × 12) = 30,600 / 14,486.4 = 2.112 33 m³/s
+    //   = 7,604.4 m³/h = 2.112 33 / 0.028 316 846 6 × 60 = 4,475.8 CFM.
+    // Cold plates: IT 30.6 × (1 − 0.12 × 0.5) = 28.764 kW, 20 % left on air = 5.7528 kW:
+    // 5,752.8 / 14,486.4 = 0.397 117 m³/s = 1,429.6 m³/h.
+    use uom::si::volume_rate::{cubic_foot_per_minute, cubic_meter_per_hour};
+    let s = site(vec![hall(
+        "A",
+        vec![rack("r", 1, vec![servers("hgx-h100", 3, Status::Stock)])],
+    )]);
+    let p = run(&s, "beijing");
+    let air = &p.racks[0].scope.options[AIR].thermal;
+    assert!((air.heat_to_air.get::<kilowatt>() - 30.6).abs() < 1e-9);
+    assert!((air.air_flow.get::<cubic_meter_per_hour>() - 7_604.4).abs() < 0.05);
+    assert!((air.air_flow.get::<cubic_foot_per_minute>() - 4_475.8).abs() < 0.05);
+    let cold = &p.racks[0].scope.options[COLD].thermal;
+    assert!((cold.air_flow.get::<cubic_meter_per_hour>() - 1_429.6).abs() < 0.05);
+    // The hall sums it and holds it against its air plant at the same rise.
+    let side = &p.plant[0].air_side[AIR];
+    assert_eq!(side.airflow, air.air_flow);
+    assert!(!side.exceeded());
+}
+
+#[test]
 fn engine_flow_is_liquid_heat_over_rho_cp_dt() {
     // One H100 on cold plates (default coolant PG25, ΔT 10 K): fan share 0.12, saving 0.5:
     // IT = 10.2 × (1 − 0.12 × 0.5) = 9.588 kW; liquid = 0.8 × 9.588 = 7.6704 kW;
@@ -264,7 +289,7 @@ fn server_compatibility_reasons() {
 #[test]
 fn facility_water_rules() {
     let h100 = || vec![rack("r", 1, vec![servers("hgx-h100", 1, Status::Stock)])];
-    // No water: both liquid options infeasible.
+    // No water: both liquid options run on a priced facility-water extension (W32 at 30 °C).
     let mut dry = hall("dry", h100());
     dry.facility_water = None;
     // W32 class supplied at 35 °C: above the class maximum of 32 °C.
@@ -285,8 +310,14 @@ fn facility_water_rules() {
     });
     let p = run(&site(vec![dry, over_class, warm]), "beijing");
     let reasons = |h: usize, o: usize| p.halls[h].options[o].infeasible_reasons.clone();
-    assert_eq!(reasons(0, COLD), vec![Reason::NoFacilityWater]);
-    assert_eq!(reasons(0, IMM), vec![Reason::NoFacilityWater]);
+    assert_eq!(reasons(0, COLD), vec![]);
+    assert_eq!(reasons(0, IMM), vec![]);
+    let extension = p.plant[0].water_extension.expect("a hall without water");
+    let supply = extension
+        .supply
+        .get::<uom::si::thermodynamic_temperature::degree_celsius>();
+    assert!((supply - 30.0).abs() < 1e-9);
+    assert!(p.plant[1].water_extension.is_none());
     assert!(matches!(
         reasons(1, COLD)[..],
         [Reason::WaterTooWarm { .. }]

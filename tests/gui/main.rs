@@ -9,6 +9,7 @@ mod analysis;
 mod app;
 mod background;
 mod checks;
+mod compliance;
 mod findings;
 mod import;
 mod life;

@@ -58,6 +58,7 @@ fn pages() -> Vec<(&'static str, Page)> {
             View::Assumptions => "assumptions",
             View::Site => "site",
             View::Analysis => "analysis",
+            View::Compliance => "compliance",
         };
         pages.push((stem, Page::View(view)));
         if view == View::Compare {

@@ -128,6 +128,7 @@ fn the_format_doc_lists_every_unit() {
         tags::<TemperatureUnit>(),
         tags::<TempDiffUnit>(),
         tags::<FlowUnit>(),
+        tags::<PressureUnit>(),
         tags::<AreaUnit>(),
         tags::<MassUnit>(),
         tags::<FloorLoadUnit>(),

@@ -138,3 +138,175 @@ fn the_kpi_plan_column_follows_the_recommended_plan() {
         }
     }
 }
+
+#[test]
+fn ai_hall_cannot_comply_by_2027_and_the_plan_says_why() {
+    // Beijing's 1.35 binds from 2027 (obligation from 2027-12-31, the differential price from
+    // 2026). The least PUE any plan reaches in 2027 is about the all-cold-plate column's 1.424
+    // (KPI table), so no plan complies: the plan stays the NPV-best (1.461 in 2027) and names
+    // both rules with their best value against 1.35.
+    let doc = json("sites/ai-hall.ron");
+    let c = &doc["compliance"]["plan_constraint"];
+    assert_eq!(c["comply_by"], 2027);
+    assert_eq!(c["outcome"], "unreachable");
+    let cold_2027 = doc["kpis"]["site"]["cold_plate"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|y| y["year"] == 2027)
+        .unwrap()["pue"]
+        .as_f64()
+        .unwrap();
+    let shortfalls = c["shortfalls"].as_array().unwrap();
+    let ids: Vec<&str> = shortfalls
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "cn-bj-2024-existing-pue-1.35",
+            "cn-bj-2024-differential-price"
+        ]
+    );
+    for s in shortfalls {
+        assert_eq!(s["year"], 2027);
+        assert_eq!(s["threshold"], 1.35);
+        let best = s["best"].as_f64().unwrap();
+        assert!(
+            best > 1.35 && best <= cold_2027 + 1e-3,
+            "{best} vs {cold_2027}"
+        );
+        assert!((s["planned"].as_f64().unwrap() - 1.461).abs() < 5e-4);
+    }
+    assert!(c["text"][0].as_str().unwrap().contains("no plan found"));
+}
+
+#[test]
+fn the_beijing_surcharge_enters_each_columns_cash_flows_and_the_plans_npv() {
+    use coolplan::units::{Currency, EnergyUnit, Price};
+    let (mut site, charged) = evaluated("sites/ai-hall.ron");
+    let doc = json("sites/ai-hall.ron");
+    let s = &doc["compliance"]["surcharges"][0];
+    assert_eq!(s["id"], "cn-bj-2024-differential-price");
+    assert_eq!(s["price_per_kwh"], 0.2);
+    // Air in 2028 (third plan year): E_IT × (PUE − 1.35) × 0.20 CNY/kWh, from the KPI table
+    // (about 16.3 GWh × 0.110 × 0.20 ≈ 358 k CNY).
+    let air_2028 = &doc["kpis"]["site"]["air"][2];
+    assert_eq!(air_2028["year"], 2028);
+    let it_kwh = air_2028["it_energy_mwh"].as_f64().unwrap() * 1000.0;
+    let pue = air_2028["pue"].as_f64().unwrap();
+    let by_hand = it_kwh * (pue - 1.35) * 0.20;
+    let air = s["air"].as_array().unwrap();
+    assert!((air[2].as_f64().unwrap() - by_hand).abs() < 1e-6 * by_hand);
+    assert!((300_000.0..400_000.0).contains(&by_hand), "{by_hand}");
+    // The same site at a price of 0 pays none: each column's cash flow of a plan year
+    // differs by exactly its surcharge, and the plan's NPV against air by the discounted
+    // difference of the air and plan surcharges.
+    site.compliance.as_mut().unwrap().surcharge_price =
+        Some(Price::new(0.0, Currency::CNY, EnergyUnit::kWh));
+    let climate = coolplan::io::climate::resolve(
+        &site,
+        Some(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("sites")
+                .as_path(),
+        ),
+    )
+    .unwrap();
+    let free = coolplan::engine::evaluate(&site, &climate);
+    assert!(
+        free.compliance.surcharges[0].columns[0]
+            .iter()
+            .all(|m| m.amount == 0.0)
+    );
+    let flows = |r: &coolplan::engine::Results| r.site.options[0].cost.cash_flows.clone();
+    for (t, (with, without)) in flows(&charged).iter().zip(flows(&free)).enumerate().skip(1) {
+        let surcharge = air[t - 1].as_f64().unwrap();
+        assert!(
+            (without.amount - with.amount - surcharge).abs() < 1e-6,
+            "year {t}"
+        );
+    }
+    let plan = s["plan"].as_array().unwrap();
+    let rate = charged.discount_rate;
+    let gain: f64 = air
+        .iter()
+        .zip(plan)
+        .enumerate()
+        .map(|(i, (a, p))| {
+            (a.as_f64().unwrap() - p.as_f64().unwrap()) / (1.0 + rate).powi(i as i32 + 1)
+        })
+        .sum();
+    let npv = |r: &coolplan::engine::Results| r.plan.totals.npv_vs_air.amount;
+    assert!(gain > 0.0);
+    assert!((npv(&charged) - npv(&free) - gain).abs() < 1e-3, "{gain}");
+}
+
+/// ai-hall's hall B2 alone, its racks doubled and its measured PUE 1.42 (so it uses more
+/// than Beijing's 5 GWh in 2026): its NPV-best plan is at PUE 1.364 from 2028, above
+/// Beijing's 1.35; moving groups to cold plate brings it below. Constrained to comply by 2028
+/// the plan moves 4 groups: PUE 1.349 from 2028, 5.87 M CNY of NPV given up (−4.82 → −10.69 M
+/// CNY, server life, refresh and pump physics included).
+fn b2_alone(comply_by: Option<u16>) -> (coolplan::model::Site, coolplan::engine::Results) {
+    use coolplan::units::{Currency, EnergyUnit, Price};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sites/ai-hall.ron");
+    let mut site = coolplan::io::load_site(&path).unwrap().site;
+    site.halls.remove(0);
+    for rack in &mut site.halls[0].racks {
+        rack.count *= 2;
+    }
+    site.halls[0].measured_pue = Some(1.42);
+    let profile = site.compliance.as_mut().unwrap();
+    profile.comply_by = comply_by;
+    // no surcharge: the NPVs of the two plans then differ by what the constraint gives up only
+    profile.surcharge_price = Some(Price::new(0.0, Currency::CNY, EnergyUnit::kWh));
+    let climate = coolplan::io::climate::resolve(&site, path.parent()).unwrap();
+    let results = coolplan::engine::evaluate(&site, &climate);
+    (site, results)
+}
+
+#[test]
+fn a_plan_constrained_to_comply_by_2028_complies_at_the_npv_it_gives_up() {
+    use coolplan::engine::compliance::{Column, ComplyBy};
+    use coolplan::engine::plan::comply::ComplyPlan;
+    let (_, free) = b2_alone(None);
+    let (site, bound) = b2_alone(Some(2028));
+    let pue = |r: &coolplan::engine::Results, y| r.kpis.plan_year(y).unwrap().kpis.pue;
+    assert!(
+        (pue(&free, 2028) - 1.364).abs() < 5e-4,
+        "{}",
+        pue(&free, 2028)
+    );
+    let ComplyPlan::Changed {
+        year,
+        moved,
+        npv_forgone,
+    } = bound.compliance.comply_by.clone().unwrap()
+    else {
+        panic!("{:?}", bound.compliance.comply_by);
+    };
+    assert_eq!(year, 2028);
+    // every year from 2028 passes Beijing's 1.35, and the verdicts of the chapter agree
+    for y in 2028..=2035 {
+        assert!(pue(&bound, y) <= 1.35, "{y}: {}", pue(&bound, y));
+    }
+    let checked = coolplan::engine::compliance::check(&site, &bound).unwrap();
+    let plan = checked.column(Column::Plan).unwrap();
+    assert_eq!(plan.comply_by, Some(ComplyBy::Complies { year: 2028 }));
+    // the moved groups say why, and the NPV given up is what the plan's NPV lost
+    let reasons = bound
+        .plan
+        .groups
+        .iter()
+        .filter(|g| matches!(g.why, coolplan::engine::Why::ForCompliance { .. }))
+        .count();
+    assert_eq!(reasons, moved);
+    assert!(moved >= 1 && npv_forgone.amount > 0.0);
+    let lost = free.plan.totals.npv_vs_air.amount - bound.plan.totals.npv_vs_air.amount;
+    assert!(
+        (lost - npv_forgone.amount).abs() < 1e-6 * npv_forgone.amount.abs().max(1.0),
+        "{lost} vs {}",
+        npv_forgone.amount
+    );
+}

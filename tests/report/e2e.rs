@@ -55,6 +55,7 @@ impl Evaluated {
             author: None,
             revision: None,
             csv_bom: true,
+            eed_year: None,
         }
     }
     fn pdf(&self, lang: Lang) -> Vec<u8> {

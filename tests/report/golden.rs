@@ -59,6 +59,7 @@ fn reports(path: &Path, lang: Lang) -> Vec<(Format, Vec<u8>)> {
         author: Some("A. Engineer"),
         revision: Some("B"),
         csv_bom: true,
+        eed_year: None,
     };
     [
         Format::Text,

@@ -38,7 +38,7 @@ fn assert_finite(value: &Value, path: &str) {
     }
 }
 
-const OPTION_FIELDS: [&str; 29] = [
+const OPTION_FIELDS: [&str; 31] = [
     "feasible",
     "infeasible_reasons",
     "it_design_kw",
@@ -47,6 +47,8 @@ const OPTION_FIELDS: [&str; 29] = [
     "heat_to_liquid_kw",
     "heat_to_air_kw",
     "coolant_flow_l_per_min",
+    "air_flow_m3_per_h",
+    "air_flow_cfm",
     "cdu_count",
     "tank_count",
     "fluid_volume_l",

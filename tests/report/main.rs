@@ -7,6 +7,7 @@ mod pdftotext;
 mod cli;
 mod compliance;
 mod e2e;
+mod eed;
 mod golden;
 mod json;
 mod layout;

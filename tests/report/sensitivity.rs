@@ -63,6 +63,7 @@ fn ai_hall_pdf_has_the_sensitivity_chapter_with_its_top_tornado_input() {
             author: None,
             revision: None,
             csv_bom: true,
+            eed_year: None,
         };
         let Some(pdf) = pdf_text(&export(&input, Format::Pdf, Paper::A4).expect("PDF renders"))
         else {

@@ -52,6 +52,9 @@ pub enum Command {
     /// Drop the unsaved work and read the file again as it is on disk now.
     ReloadFromDisk(PathBuf),
     ExportReport(Option<PathBuf>),
+    /// The EU reporting export of a year (`None`: the first plan year); `None` path asks for
+    /// a file.
+    ExportEed(Option<u16>, Option<PathBuf>),
     Print,
     Quit,
     /// Buttons of the unsaved-changes guard.
@@ -257,6 +260,11 @@ fn apply_one(
             // A report is of the site as it is now.
             state.finish_recompute();
             crate::export::export(state, &path)
+        }
+        Command::ExportEed(year, None) => state.file_request = Some(FileRequest::ExportEed(year)),
+        Command::ExportEed(year, Some(path)) => {
+            state.finish_recompute();
+            crate::export::export_eed(state, &path, year)
         }
         Command::Print => {
             state.finish_recompute();

@@ -13,6 +13,8 @@ pub enum Edit {
     /// Site name, notes, currency, location, cost mode, report date (halls, catalog and
     /// assumptions of the given site are ignored).
     SetSiteProps(Box<Site>),
+    /// Sets or clears the site's compliance profile.
+    SetCompliance(Option<Box<coolplan_model::Compliance>>),
     AddHall,
     DuplicateHall(usize),
     DeleteHall(usize),
@@ -86,6 +88,10 @@ impl Edit {
                 site.report_revision = report_revision;
                 site.location = location;
                 site.cost_mode = cost_mode;
+                Some(Focus::default())
+            }
+            Edit::SetCompliance(profile) => {
+                site.compliance = profile.map(|p| *p);
                 Some(Focus::default())
             }
             Edit::AddHall => {

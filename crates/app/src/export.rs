@@ -1,5 +1,6 @@
 //! Export and print: hand the current results to the report writers and write the file.
-//! Formats by extension: PDF, HTML, CSV, Markdown, JSON, text (`report::export`).
+//! Formats by extension: PDF, HTML, CSV, Markdown, JSON, text (`report::export`); the EU
+//! reporting export of a year as JSON or CSV.
 
 use std::path::Path;
 
@@ -13,8 +14,30 @@ use coolplan_words::{Lang, Say, Text};
 
 /// Writes a report of the current site to `path` (format from the extension).
 pub fn export(state: &mut AppState, path: &Path) {
+    let outcome = Format::from_path(path)
+        .ok_or_else(|| unknown_format(path))
+        .and_then(|format| write_report(state, path, format, None));
+    notify(state, path, outcome);
+}
+
+/// Writes the EU reporting export of `year` to `path`: JSON, or CSV for a `.csv` file.
+pub fn export_eed(state: &mut AppState, path: &Path, year: Option<u16>) {
+    let format = match Format::from_path(path) {
+        Some(Format::Csv) => Format::EedCsv,
+        _ => Format::EedJson,
+    };
+    let outcome = write_report(state, path, format, year);
+    notify(state, path, outcome);
+}
+
+fn unknown_format(path: &Path) -> ExportFailure {
+    let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
+    ExportFailure::UnknownFormat(extension.unwrap_or_default())
+}
+
+/// The notice of an export to `path`.
+fn notify(state: &mut AppState, path: &Path, outcome: Result<(), ExportFailure>) {
     let lang = state.settings.lang;
-    let outcome = write_report(state, path);
     state.notice = Some(match outcome {
         Ok(()) => Notice {
             text: Gui::Exported.fmt(lang, &[&path.display()]),
@@ -92,7 +115,8 @@ pub fn print(state: &mut AppState) {
 fn print_via(state: &mut AppState, handlers: &Handlers) {
     let lang = state.settings.lang;
     let path = std::env::temp_dir().join("coolplan-print.pdf");
-    let outcome = write_report(state, &path).and_then(|()| hand_to_system(&path, handlers));
+    let outcome = write_report(state, &path, Format::Pdf, None)
+        .and_then(|()| hand_to_system(&path, handlers));
     state.notice = Some(match outcome {
         Ok(Some(how)) => Notice {
             text: Gui::PrintNote.fmt(lang, &[&path.display(), &how]),
@@ -110,16 +134,17 @@ fn print_via(state: &mut AppState, handlers: &Handlers) {
     });
 }
 
-/// Writes the report in the format of `path`'s extension through the report writers
-/// (PDF, HTML, CSV, Markdown, JSON, text), on A4 paper, undated unless the site gives a date.
-fn write_report(state: &AppState, path: &Path) -> Result<(), ExportFailure> {
+/// Writes the report in `format` through the report writers (PDF, HTML, CSV, Markdown, JSON,
+/// text, the EU export of `eed_year`), on A4 paper, undated unless the site gives a date.
+fn write_report(
+    state: &AppState,
+    path: &Path,
+    format: Format,
+    eed_year: Option<u16>,
+) -> Result<(), ExportFailure> {
     let Some(climate) = state.analysis.climate.as_deref() else {
         return Err(ExportFailure::NeedsResults);
     };
-    let format = Format::from_path(path).ok_or_else(|| {
-        let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
-        ExportFailure::UnknownFormat(extension.unwrap_or_default())
-    })?;
     let site = &state.doc.site;
     // The hash traces the report to the site as it stands, saved or not.
     let text = coolplan_io::to_canonical_string(site).map_err(ExportFailure::Canonical)?;
@@ -140,6 +165,7 @@ fn write_report(state: &AppState, path: &Path) -> Result<(), ExportFailure> {
         author: site.report_author.as_deref(),
         revision: site.report_revision.as_deref(),
         csv_bom: true,
+        eed_year,
     };
     let bytes = writers::export(&input, format, Paper::A4).map_err(ExportFailure::Report)?;
     // Whole or not at all: a full disk never truncates a good old report.

@@ -54,6 +54,10 @@ impl FileDialogs {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "site.ron".into()),
             FileRequest::Export => "report.json".into(),
+            FileRequest::ExportEed(year) => match year {
+                Some(year) => format!("eed-{year}.json"),
+                None => "eed.json".into(),
+            },
             FileRequest::Import => String::new(),
         };
         if self.allow_native && pref == DialogPreference::Auto {
@@ -96,6 +100,7 @@ fn command_for(request: FileRequest, path: PathBuf) -> Command {
         FileRequest::Open => Command::LoadFile(path),
         FileRequest::SaveAs => Command::SaveAs(Some(path)),
         FileRequest::Export => Command::ExportReport(Some(path)),
+        FileRequest::ExportEed(year) => Command::ExportEed(year, Some(path)),
         FileRequest::Import => Command::ImportFile(Some(path)),
     }
 }
@@ -135,6 +140,11 @@ fn spawn_native(request: FileRequest, folder: PathBuf, name: String) -> Receiver
                 .add_filter("Markdown", &["md"])
                 .add_filter("CSV", &["csv"])
                 .add_filter("JSON", &["json"])
+                .set_file_name(&name)
+                .save_file(),
+            FileRequest::ExportEed(_) => dialog
+                .add_filter("JSON", &["json"])
+                .add_filter("CSV", &["csv"])
                 .set_file_name(&name)
                 .save_file(),
             FileRequest::Import => dialog.add_filter("CSV", &["csv", "txt"]).pick_file(),
@@ -200,6 +210,7 @@ impl InAppDialog {
             FileRequest::Open => Gui::OpenTitle.tr(lang),
             FileRequest::SaveAs => Gui::SaveTitle.tr(lang),
             FileRequest::Export => Gui::ExportTitle.tr(lang),
+            FileRequest::ExportEed(_) => Gui::ExportEedTitle.tr(lang),
             FileRequest::Import => ImpGui::DialogTitle.tr(lang),
         };
         let mut outcome = DialogOutcome::Open;

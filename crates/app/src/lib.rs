@@ -219,6 +219,7 @@ impl CoolplanApp {
                     View::Assumptions => Gui::ViewAssumptions,
                     View::Site => Gui::ViewSite,
                     View::Analysis => Gui::ViewAnalysis,
+                    View::Compliance => Gui::ViewCompliance,
                 };
                 if ui
                     .selectable_label(self.state.view == view, text.tr(lang))

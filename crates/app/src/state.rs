@@ -63,10 +63,11 @@ pub enum View {
     Assumptions,
     Site,
     Analysis,
+    Compliance,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Inventory,
         View::Rack,
         View::Floor,
@@ -75,6 +76,7 @@ impl View {
         View::Assumptions,
         View::Site,
         View::Analysis,
+        View::Compliance,
     ];
 }
 
@@ -100,6 +102,8 @@ pub enum FileRequest {
     Open,
     SaveAs,
     Export,
+    /// The EU reporting export of a year (Compliance view), JSON or CSV by extension.
+    ExportEed(Option<u16>),
     /// A CSV to import (File › Import…).
     Import,
 }

@@ -170,27 +170,46 @@ fn useful(load: &CduLoad) -> bool {
 
 /// Units a next-fit assignment of `loads` on units of `capacity_w` needs, without keeping it.
 pub fn count(capacity_w: f64, loads: impl Iterator<Item = CduLoad>) -> CduCount {
-    let mut walk = Walk {
-        capacity_w,
-        open_load_w: None,
-    };
-    let mut out = CduCount::default();
+    let mut out = [CduCount::default()];
+    count_each(&[capacity_w], loads, &mut out);
+    let [counted] = out;
+    counted
+}
+
+/// Sizes [`choose_size`] counts in one walk over the loads (the standard sizes are three).
+const SIZES_PER_WALK: usize = 3;
+
+/// [`count`] of `loads` on units of each of `capacities_w` into `out` (same length), in one
+/// walk over the loads: each size's arithmetic is the same as counting it alone.
+fn count_each(capacities_w: &[f64], loads: impl Iterator<Item = CduLoad>, out: &mut [CduCount]) {
+    let mut walks = [const {
+        Walk {
+            capacity_w: 0.0,
+            open_load_w: None,
+        }
+    }; SIZES_PER_WALK];
+    let walks = &mut walks[..capacities_w.len().min(SIZES_PER_WALK)];
+    for (walk, capacity_w) in walks.iter_mut().zip(capacities_w) {
+        walk.capacity_w = *capacity_w;
+    }
+    out.fill(CduCount::default());
     for load in loads.filter(useful) {
-        match walk.step(load.racks, load.heat_per_rack_w) {
-            Some(step) => {
-                let new_open = u64::from(step.rest > 0);
-                out.loaded_units = out
-                    .loaded_units
-                    .saturating_add(step.full_units)
-                    .saturating_add(new_open);
-            }
-            None => {
-                out.unassigned_racks = out.unassigned_racks.saturating_add(load.racks);
-                out.largest_unassigned_w = out.largest_unassigned_w.max(load.heat_per_rack_w);
+        for (walk, out) in walks.iter_mut().zip(out.iter_mut()) {
+            match walk.step(load.racks, load.heat_per_rack_w) {
+                Some(step) => {
+                    let new_open = u64::from(step.rest > 0);
+                    out.loaded_units = out
+                        .loaded_units
+                        .saturating_add(step.full_units)
+                        .saturating_add(new_open);
+                }
+                None => {
+                    out.unassigned_racks = out.unassigned_racks.saturating_add(load.racks);
+                    out.largest_unassigned_w = out.largest_unassigned_w.max(load.heat_per_rack_w);
+                }
             }
         }
     }
-    out
 }
 
 /// The next-fit assignment of `loads` on units of `size` (a fixed size), with `redundancy`
@@ -287,20 +306,27 @@ where
 {
     let mut best: Option<(usize, CduCount, f64)> = None;
     let mut fallback = (0, CduCount::default());
-    for (i, (_, capacity_w)) in sizes.iter().enumerate() {
-        let counted = count(*capacity_w, loads.clone());
-        fallback = (i, counted);
-        if counted.unassigned_racks > 0 {
-            continue;
-        }
-        let spares = if counted.loaded_units > 0 {
-            u64::from(redundancy)
-        } else {
-            0
-        };
-        let installed = (counted.loaded_units.saturating_add(spares)) as f64 * capacity_w;
-        if best.as_ref().is_none_or(|(_, _, b)| installed <= *b) {
-            best = Some((i, counted, installed));
+    let mut counts = [CduCount::default(); SIZES_PER_WALK];
+    for (chunk_index, chunk) in sizes.chunks(SIZES_PER_WALK).enumerate() {
+        let capacities_w: [f64; SIZES_PER_WALK] =
+            std::array::from_fn(|j| chunk.get(j).map_or(0.0, |(_, c)| *c));
+        let counts = &mut counts[..chunk.len()];
+        count_each(&capacities_w[..chunk.len()], loads.clone(), counts);
+        for (j, ((_, capacity_w), counted)) in chunk.iter().zip(counts.iter()).enumerate() {
+            let (i, counted) = (chunk_index * SIZES_PER_WALK + j, *counted);
+            fallback = (i, counted);
+            if counted.unassigned_racks > 0 {
+                continue;
+            }
+            let spares = if counted.loaded_units > 0 {
+                u64::from(redundancy)
+            } else {
+                0
+            };
+            let installed = (counted.loaded_units.saturating_add(spares)) as f64 * capacity_w;
+            if best.as_ref().is_none_or(|(_, _, b)| installed <= *b) {
+                best = Some((i, counted, installed));
+            }
         }
     }
     best.map_or(fallback, |(i, counted, _)| (i, counted))
@@ -405,5 +431,66 @@ mod tests {
         let pinned = candidate_sizes(&CduSize::InRack);
         let d = design(&pinned, 1, nvl.iter().copied()).expect("one size");
         assert_eq!((d.size, d.unassigned.len()), (CduSize::InRack, 1));
+    }
+
+    /// The count of one size by its own next-fit walk (the definition [`count_each`] keeps).
+    fn count_alone(capacity_w: f64, loads: &[CduLoad]) -> CduCount {
+        let mut walk = Walk {
+            capacity_w,
+            open_load_w: None,
+        };
+        let mut out = CduCount::default();
+        for load in loads.iter().filter(|l| useful(l)) {
+            match walk.step(load.racks, load.heat_per_rack_w) {
+                Some(step) => {
+                    out.loaded_units += step.full_units + u64::from(step.rest > 0);
+                }
+                None => {
+                    out.unassigned_racks += load.racks;
+                    out.largest_unassigned_w = out.largest_unassigned_w.max(load.heat_per_rack_w);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn one_walk_counts_every_size_as_its_own_walk_would() {
+        // random halls of 0–40 groups (some too hot for the smaller units, some empty) on 1, 3,
+        // 4 and 7 candidate sizes (more than one walk takes); the chosen size and its count must
+        // be those of counting each size alone and taking the least installed capacity (ties to
+        // the later, larger size; the last size when none takes every rack)
+        let mut rng = coolplan_model::generate::SplitMix64::new(24);
+        let standard = candidate_sizes(&CduSize::Auto);
+        for round in 0..400 {
+            let sizes: Vec<(CduSize, f64)> = match round % 4 {
+                0 => standard[..1].to_vec(),
+                1 => standard.clone(),
+                2 => standard.iter().chain(&standard[..1]).cloned().collect(),
+                _ => standard.iter().cycle().take(7).cloned().collect(),
+            };
+            let loads: Vec<CduLoad> = (0..rng.below(41) as usize)
+                .map(|g| load(g, rng.below(9), 2_500.0 * rng.unit() * rng.unit()))
+                .collect();
+            let redundancy = rng.below(3) as u32;
+            let alone: Vec<CduCount> = sizes.iter().map(|(_, c)| count_alone(*c, &loads)).collect();
+            let installed = |i: usize| {
+                let n = alone[i].loaded_units;
+                let spares = if n > 0 { u64::from(redundancy) } else { 0 };
+                (n + spares) as f64 * sizes[i].1
+            };
+            let fitting = (0..sizes.len()).filter(|&i| alone[i].unassigned_racks == 0);
+            let expected = fitting
+                .fold(None, |best: Option<usize>, i| match best {
+                    Some(b) if installed(i) > installed(b) => Some(b),
+                    _ => Some(i),
+                })
+                .unwrap_or(sizes.len() - 1);
+            let chosen = choose_size(&sizes, redundancy, loads.iter().copied());
+            assert_eq!(chosen, (expected, alone[expected]), "round {round}");
+            for (i, (_, c)) in sizes.iter().enumerate() {
+                assert_eq!(count(*c, loads.iter().copied()), alone[i], "round {round}");
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@
 //! PUE.
 
 use coolplan_model::Site;
-use coolplan_model::compliance::rules::{AppliesTo, Metric, RuleBook};
+use coolplan_model::compliance::rules::{AppliesTo, Limit, Metric, RuleBook};
 use coolplan_model::compliance::{Compliance, Date, Rule, RuleSet};
 use uom::si::energy::{joule, kilowatt_hour};
 use uom::si::f64::{Energy, Power};
@@ -143,7 +143,7 @@ pub struct ComplianceResults {
 }
 
 /// Checks `site` against the shipped rule book.
-pub fn check(site: &Site, results: &Results) -> Result<ComplianceResults, NotAssessed> {
+pub fn check<R>(site: &Site, results: &Results<R>) -> Result<ComplianceResults, NotAssessed> {
     let profile = site.compliance.as_ref().ok_or(NotAssessed::NoProfile)?;
     assess(
         profile,
@@ -154,7 +154,7 @@ pub fn check(site: &Site, results: &Results) -> Result<ComplianceResults, NotAss
 }
 
 /// The size figures the rules' conditions read (see the module doc).
-pub fn site_size(profile: &Compliance, results: &Results) -> SiteSize {
+pub fn site_size<R>(profile: &Compliance, results: &Results<R>) -> SiteSize {
     let it_power = results.site.options[CoolingOption::Air.index()]
         .thermal
         .it_design;
@@ -162,15 +162,87 @@ pub fn site_size(profile: &Compliance, results: &Results) -> SiteSize {
         .kpis
         .site
         .as_ref()
-        .and_then(|s| s.options[CoolingOption::Air.index()].first());
-    let air_pue = first_air.map_or(1.0, |f| f.kpis.pue.max(1.0));
+        .and_then(|s| s.options[CoolingOption::Air.index()].first())
+        .map(|f| (f.total_energy, f.kpis.pue));
+    size_of(profile, it_power, first_air)
+}
+
+/// The size figures from the design IT power and, when known, the first plan year's E_DC
+/// and PUE with every group on air.
+pub fn size_of(
+    profile: &Compliance,
+    it_power: Power,
+    first_air: Option<(Energy, f64)>,
+) -> SiteSize {
+    let air_pue = first_air.map_or(1.0, |(_, pue)| pue.max(1.0));
     SiteSize {
         it_power,
         connected_load: profile
             .connected_load
             .map_or(it_power * air_pue, |p| Power::new::<watt>(p.si())),
-        annual_energy: first_air.map_or(Energy::new::<kilowatt_hour>(0.0), |f| f.total_energy),
+        annual_energy: first_air.map_or(Energy::new::<kilowatt_hour>(0.0), |(e, _)| e),
     }
+}
+
+/// One binding rule in one plan year from `comply_by` on: what a plan constrained to
+/// comply must meet.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bound {
+    /// Indices into the rule book: `book.sets[set]`, `.rules[rule]`.
+    pub set: usize,
+    pub rule: usize,
+    pub metric: Metric,
+    pub limit: Limit,
+    pub year: u16,
+}
+
+/// The rules of `book` that apply to the site, with their set and rule indices (none for
+/// an unknown region).
+pub fn applicable<'b>(
+    profile: &Compliance,
+    size: &SiteSize,
+    book: &'b RuleBook,
+) -> Vec<(usize, usize, &'b Rule)> {
+    let Some(region) = profile.region() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (s, set) in book.sets.iter().enumerate() {
+        if region.is_within(&set.jurisdiction) {
+            for (r, rule) in set.rules.iter().enumerate() {
+                if applies(&rule.applies_to, profile, size) {
+                    out.push((s, r, rule));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every binding rule with a threshold that applies to the site, once per plan year in
+/// `years` from `profile.comply_by` on in which it is checked; empty without `comply_by`.
+pub fn bounds(profile: &Compliance, size: &SiteSize, years: &[u16], book: &RuleBook) -> Vec<Bound> {
+    let Some(by) = profile.comply_by else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (set, rule_index, rule) in applicable(profile, size, book) {
+        if !rule.kind.binding() || rule.limit.threshold().is_none() {
+            continue;
+        }
+        for &year in years.iter().filter(|&&y| y >= by) {
+            if checked_in(rule, profile, year) {
+                out.push(Bound {
+                    set,
+                    rule: rule_index,
+                    metric: rule.metric,
+                    limit: rule.limit,
+                    year,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Checks `profile` of a site of `size` whose KPIs are `kpis` against `book`.
@@ -180,9 +252,9 @@ pub fn assess(
     kpis: &KpiResults,
     book: &RuleBook,
 ) -> Result<ComplianceResults, NotAssessed> {
-    let region = profile
-        .region()
-        .ok_or_else(|| NotAssessed::UnknownRegion(profile.region.clone()))?;
+    if profile.region().is_none() {
+        return Err(NotAssessed::UnknownRegion(profile.region.clone()));
+    }
     let empty = Vec::new();
     let series = |column: Column| -> &Vec<YearFigures> {
         kpis.site.as_ref().map_or(&empty, |s| match column {
@@ -191,25 +263,17 @@ pub fn assess(
         })
     };
     let mut rules = Vec::new();
-    for (s, set) in book.sets.iter().enumerate() {
-        if !region.is_within(&set.jurisdiction) {
-            continue;
-        }
-        for (r, rule) in set.rules.iter().enumerate() {
-            if !applies(&rule.applies_to, profile, size) {
-                continue;
-            }
-            let columns = Column::ALL
-                .iter()
-                .map(|&column| column_check(rule, profile, &kpis.years, series(column), column))
-                .collect();
-            rules.push(RuleCheck {
-                set: s,
-                rule: r,
-                binding: rule.kind.binding(),
-                columns,
-            });
-        }
+    for (s, r, rule) in applicable(profile, size, book) {
+        let columns = Column::ALL
+            .iter()
+            .map(|&column| column_check(rule, profile, &kpis.years, series(column), column))
+            .collect();
+        rules.push(RuleCheck {
+            set: s,
+            rule: r,
+            binding: rule.kind.binding(),
+            columns,
+        });
     }
     let columns = Column::ALL
         .iter()

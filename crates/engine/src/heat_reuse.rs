@@ -46,8 +46,6 @@ pub enum Lift {
     HeatPump { cop: f64 },
     /// Colder than the customer needs and no COP given.
     NoHeatPump,
-    /// The hall has no facility water (no liquid loop to take heat from).
-    NoLoop,
 }
 
 impl Lift {
@@ -56,7 +54,7 @@ impl Lift {
         match self {
             Lift::Direct => 1.0,
             Lift::HeatPump { cop } => cop / (cop - 1.0),
-            Lift::NoHeatPump | Lift::NoLoop => 0.0,
+            Lift::NoHeatPump => 0.0,
         }
     }
     /// Heat-pump electricity per unit of delivered heat.
@@ -160,20 +158,18 @@ impl HeatReuse {
             });
             let link = own.or(site_customer).map(|(index, cop)| {
                 let customer = &reuse.customers[index];
-                let source_c = hall
-                    .facility_water
-                    .as_ref()
-                    .map(|w| w.supply_temp.in_unit(TemperatureUnit::degC) + loop_k);
-                let lift = match (source_c, cop) {
-                    (None, _) => Lift::NoLoop,
-                    (Some(t), _) if t - approach_k >= customer.supply_c => Lift::Direct,
-                    (Some(_), Some(cop)) if cop > 1.0 => Lift::HeatPump { cop },
-                    (Some(_), _) => Lift::NoHeatPump,
+                // a hall without water runs its liquid on the extension's loop (`enabling`)
+                let water = crate::physical::enabling::hall_water(hall, a);
+                let source_c = water.water.supply_temp.in_unit(TemperatureUnit::degC) + loop_k;
+                let lift = match cop {
+                    _ if source_c - approach_k >= customer.supply_c => Lift::Direct,
+                    Some(cop) if cop > 1.0 => Lift::HeatPump { cop },
+                    _ => Lift::NoHeatPump,
                 };
                 HallLink {
                     customer: index,
                     lift,
-                    source_c: source_c.unwrap_or(f64::NAN),
+                    source_c,
                 }
             });
             reuse.halls.push(link);
@@ -260,7 +256,7 @@ impl HeatReuse {
         full_liquid_wh: f64,
     ) -> Option<(usize, f64)> {
         let link = self.halls.get(hall).copied().flatten()?;
-        if matches!(link.lift, Lift::NoHeatPump | Lift::NoLoop) {
+        if link.lift == Lift::NoHeatPump {
             return None;
         }
         let customer = &self.customers[link.customer];

@@ -21,6 +21,7 @@ pub mod physical;
 pub mod plan;
 pub mod recommend;
 pub mod results;
+pub mod surcharge;
 
 pub use per_option::PerOption;
 

@@ -9,6 +9,7 @@ use std::path::Path;
 use super::compose::{ReportInput, compose};
 use super::layout::{Fonts, Paper};
 use coolplan_words::cli::Cli;
+use coolplan_words::eed::Eed;
 use coolplan_words::report::Rep;
 use coolplan_words::{Lang, Say, Text};
 
@@ -23,19 +24,26 @@ pub enum Format {
     Json,
     /// The readable terminal summary.
     Text,
+    /// The EU reporting fields of one year (`docs/eed.md`) as JSON.
+    EedJson,
+    /// The same as CSV, one row per field.
+    EedCsv,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 8] = [
         Format::Pdf,
         Format::Html,
         Format::Csv,
         Format::Markdown,
         Format::Json,
         Format::Text,
+        Format::EedJson,
+        Format::EedCsv,
     ];
 
-    /// From a `--format` value: `pdf`, `html`, `csv`, `md`, `json`, `text`.
+    /// From a `--format` value: `pdf`, `html`, `csv`, `md`, `json`, `text`, `eed-json`,
+    /// `eed-csv`.
     pub fn from_code(code: &str) -> Option<Format> {
         match code.to_ascii_lowercase().as_str() {
             "pdf" => Some(Format::Pdf),
@@ -44,6 +52,8 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
             "text" | "txt" => Some(Format::Text),
+            "eed-json" => Some(Format::EedJson),
+            "eed-csv" => Some(Format::EedCsv),
             _ => None,
         }
     }
@@ -60,8 +70,9 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Markdown => "md",
-            Format::Json => "json",
+            Format::Json | Format::EedJson => "json",
             Format::Text => "txt",
+            Format::EedCsv => "csv",
         }
     }
 }
@@ -74,6 +85,7 @@ pub enum ExportError {
     /// This build of coolplan was made without the `pdf` feature.
     PdfNotInBuild,
     Csv(csv::Error),
+    Eed(super::eed::EedError),
 }
 
 #[cfg(feature = "pdf")]
@@ -102,6 +114,7 @@ impl Say for ExportError {
             ExportError::Pdf(super::pdf::PdfError::Export(e)) => Rep::PdfFailed.fmt(lang, &[e]),
             ExportError::PdfNotInBuild => Cli::NoPdfInBuild.tr(lang).to_string(),
             ExportError::Csv(e) => Rep::CsvFailed.fmt(lang, &[e]),
+            ExportError::Eed(e) => Eed::EedFailed.fmt(lang, &[&e.say(lang)]),
         }
     }
 }
@@ -135,6 +148,15 @@ pub fn export(input: &ReportInput, format: Format, paper: Paper) -> Result<Vec<u
         Format::Text => {
             Ok(super::text::to_text(&input.site.name, input.results, input.lang).into_bytes())
         }
+        Format::EedJson | Format::EedCsv => {
+            let doc = super::eed::document(input.site, input.results, input.eed_year, input.lang)
+                .map_err(ExportError::Eed)?;
+            if format == Format::EedJson {
+                Ok(super::eed::to_json(&doc).into_bytes())
+            } else {
+                Ok(super::eed::to_csv(&doc, input.csv_bom)?)
+            }
+        }
     }
 }
 
@@ -154,8 +176,16 @@ mod tests {
             Some(Format::Html)
         );
         assert_eq!(Format::from_path(Path::new("report")), None);
+        // the EU export is asked for by --format: its files end as the report's JSON and CSV
         for f in Format::ALL {
-            assert_eq!(Format::from_code(f.extension()), Some(f));
+            let by_extension = match f {
+                Format::EedJson => Format::Json,
+                Format::EedCsv => Format::Csv,
+                f => f,
+            };
+            assert_eq!(Format::from_code(f.extension()), Some(by_extension));
         }
+        assert_eq!(Format::from_code("eed-json"), Some(Format::EedJson));
+        assert_eq!(Format::from_code("EED-CSV"), Some(Format::EedCsv));
     }
 }

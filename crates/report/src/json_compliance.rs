@@ -8,9 +8,12 @@ use coolplan_engine::compliance::{
     self, Column, ComplianceResults, ComplyBy, NotAssessed, Verdict,
 };
 use coolplan_engine::kpi::{KpiResults, ScopeYears, YearFigures};
+use coolplan_engine::plan::comply::ComplyPlan;
+use coolplan_engine::surcharge::Surcharge;
 use coolplan_model::Site;
 use coolplan_model::compliance::RuleBook;
 use coolplan_model::compliance::rules::Limit;
+use coolplan_words::Lang;
 use uom::si::energy::megawatt_hour;
 use uom::si::mass_per_energy::kilogram_per_joule;
 use uom::si::power::kilowatt;
@@ -101,6 +104,102 @@ pub struct ComplianceDoc {
     pub cold_plate: Option<ColumnDoc>,
     pub immersion: Option<ColumnDoc>,
     pub plan: Option<ColumnDoc>,
+    /// What `comply_by` did to the plan (`null` without it).
+    pub plan_constraint: Option<ConstraintDoc>,
+    /// Surcharges in the site's cash flows.
+    pub surcharges: Vec<SurchargeDoc>,
+}
+
+#[derive(Serialize)]
+pub struct ConstraintDoc {
+    pub comply_by: u16,
+    /// `met`, `changed` or `unreachable`.
+    pub outcome: &'static str,
+    /// Groups on another option than in the plan of best NPV (`changed`).
+    pub moved_groups: Option<usize>,
+    /// NPV given up to comply (`changed`).
+    pub npv_forgone: Option<f64>,
+    /// Rules no plan found meets (`unreachable`).
+    pub shortfalls: Vec<ShortfallDoc>,
+    /// The outcome in words, one line per fact.
+    pub text: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct ShortfallDoc {
+    pub id: String,
+    pub year: u16,
+    pub best: Option<f64>,
+    pub planned: Option<f64>,
+    pub threshold: Option<f64>,
+}
+
+#[derive(Serialize)]
+pub struct SurchargeDoc {
+    pub id: String,
+    pub limit_pue: f64,
+    pub price_per_kwh: f64,
+    /// Cost per plan year (`kpis.years`) of each column.
+    pub air: Vec<f64>,
+    pub cold_plate: Vec<f64>,
+    pub immersion: Vec<f64>,
+    pub plan: Vec<f64>,
+    pub text: String,
+}
+
+fn rule_id(set: usize, rule: usize) -> String {
+    RuleBook::builtin()
+        .sets
+        .get(set)
+        .and_then(|s| s.rules.get(rule))
+        .map_or_else(String::new, |r| r.id.clone())
+}
+
+fn constraint(plan: &ComplyPlan, lang: Lang) -> ConstraintDoc {
+    let (outcome, moved_groups, npv_forgone, shortfalls) = match plan {
+        ComplyPlan::Met { .. } => ("met", None, None, Vec::new()),
+        ComplyPlan::Changed {
+            moved, npv_forgone, ..
+        } => ("changed", Some(*moved), num(npv_forgone.amount), Vec::new()),
+        ComplyPlan::Unreachable { shortfalls, .. } => (
+            "unreachable",
+            None,
+            None,
+            shortfalls
+                .iter()
+                .map(|s| ShortfallDoc {
+                    id: rule_id(s.set, s.rule),
+                    year: s.year,
+                    best: num(s.best),
+                    planned: num(s.planned),
+                    threshold: s.limit.threshold(),
+                })
+                .collect(),
+        ),
+    };
+    ConstraintDoc {
+        comply_by: plan.year(),
+        outcome,
+        moved_groups,
+        npv_forgone,
+        shortfalls,
+        text: coolplan_words::compliance::comply_plan(plan, lang),
+    }
+}
+
+fn surcharge(s: &Surcharge, lang: Lang) -> SurchargeDoc {
+    // plan years only: cash-flow year 0 holds no operation
+    let years = |column: Column| s.of(column).iter().skip(1).map(|m| m.amount).collect();
+    SurchargeDoc {
+        id: rule_id(s.set, s.rule),
+        limit_pue: s.limit,
+        price_per_kwh: s.per_kwh.amount,
+        air: years(Column::ALL[0]),
+        cold_plate: years(Column::ALL[1]),
+        immersion: years(Column::ALL[2]),
+        plan: years(Column::Plan),
+        text: coolplan_words::compliance::surcharge(s, lang),
+    }
 }
 
 #[derive(Serialize)]
@@ -167,7 +266,23 @@ fn verdict(year: u16, v: Verdict) -> VerdictDoc {
 }
 
 /// The compliance field of `site` with `results`.
-pub fn compliance(site: &Site, results: &Results) -> ComplianceDoc {
+pub fn compliance(site: &Site, results: &Results, lang: Lang) -> ComplianceDoc {
+    let mut doc = verdicts(site, results);
+    doc.plan_constraint = results
+        .compliance
+        .comply_by
+        .as_ref()
+        .map(|p| constraint(p, lang));
+    doc.surcharges = results
+        .compliance
+        .surcharges
+        .iter()
+        .map(|s| surcharge(s, lang))
+        .collect();
+    doc
+}
+
+fn verdicts(site: &Site, results: &Results) -> ComplianceDoc {
     match compliance::check(site, results) {
         Ok(r) => assessed(&r),
         Err(gap) => ComplianceDoc {
@@ -183,6 +298,8 @@ pub fn compliance(site: &Site, results: &Results) -> ComplianceDoc {
             cold_plate: None,
             immersion: None,
             plan: None,
+            plan_constraint: None,
+            surcharges: Vec::new(),
         },
     }
 }
@@ -262,5 +379,7 @@ fn assessed(r: &ComplianceResults) -> ComplianceDoc {
         cold_plate: column(Column::ALL[1]),
         immersion: column(Column::ALL[2]),
         plan: column(Column::Plan),
+        plan_constraint: None,
+        surcharges: Vec::new(),
     }
 }

@@ -10,6 +10,7 @@
 pub mod compose;
 pub mod csv;
 pub mod document;
+pub mod eed;
 pub mod export;
 pub mod html;
 pub mod json;

@@ -1,5 +1,5 @@
 //! The text summary (`coolplan report <site.ron> --format text`): the recommended plan with
-//! its figures, the site totals of each option alone (the reference columns, and the plan's
+//! its figures (and what the compliance profile's comply-by year and surcharges did), the site totals of each option alone (the reference columns, and the plan's
 //! row), each hall's plan (limits, CDUs) and columns, and each rack group's choice and reason.
 //! Every label comes from `coolplan_words`; columns are aligned by display width (CJK = 2).
 
@@ -8,6 +8,7 @@ use std::fmt::Write;
 use coolplan_engine::{CoolingOption, HallPlan, HallPlant, PlanTotals, Results, ScopeResult};
 use coolplan_units::format::UnitSystem;
 use coolplan_units::{Money, PowerUnit};
+use coolplan_words::compliance as comply_words;
 use coolplan_words::results as words;
 use coolplan_words::results::Words;
 use coolplan_words::results::plan::{self as plan_words, PlanWords};
@@ -44,6 +45,19 @@ pub fn to_text(site: &str, results: &Results, lang: Lang) -> String {
     line(&mut out, &format!("  {}", plan_figures(&plan.totals, lang)));
     if plan.unplaced() > 0 {
         let text = PlanWords::Unplaced.fmt(lang, &[&plan.unplaced()]);
+        line(&mut out, &format!("  {text}"));
+    }
+    // what the profile's comply-by year did to the plan, and the surcharges it pays
+    let compliance = &results.compliance;
+    let constraint = compliance
+        .comply_by
+        .iter()
+        .flat_map(|c| comply_words::comply_plan(c, lang));
+    let surcharges = compliance
+        .surcharges
+        .iter()
+        .map(|s| comply_words::surcharge(s, lang));
+    for text in constraint.chain(surcharges) {
         line(&mut out, &format!("  {text}"));
     }
     line(&mut out, "");

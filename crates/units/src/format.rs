@@ -36,6 +36,7 @@ preferred! {
     TemperatureUnit => TemperatureUnit::degC, TemperatureUnit::degF;
     TempDiffUnit => TempDiffUnit::K, TempDiffUnit::delta_degF;
     FlowUnit => FlowUnit::L_per_min, FlowUnit::GPM;
+    PressureUnit => PressureUnit::bar, PressureUnit::psi;
     AreaUnit => AreaUnit::m2, AreaUnit::ft2;
     MassUnit => MassUnit::kg, MassUnit::lb;
     FloorLoadUnit => FloorLoadUnit::kg_per_m2, FloorLoadUnit::lb_per_ft2;
@@ -172,6 +173,7 @@ pub fn symbol_of_tag(tag: &str) -> Option<String> {
         .or_else(|| find::<TemperatureUnit>(tag))
         .or_else(|| find::<TempDiffUnit>(tag))
         .or_else(|| find::<FlowUnit>(tag))
+        .or_else(|| find::<PressureUnit>(tag))
         .or_else(|| find::<AreaUnit>(tag))
         .or_else(|| find::<MassUnit>(tag))
         .or_else(|| find::<FloorLoadUnit>(tag))

@@ -73,12 +73,25 @@ unit_kind! {
 }
 
 unit_kind! {
-    /// Volumetric flow of a coolant. GPM is the US gallon (3.785411784 L) per minute.
+    /// Volumetric flow of a coolant or of air. GPM is the US gallon (3.785411784 L) per
+    /// minute; CFM is a cubic foot (0.3048³ m³) per minute.
     FlowUnit, VolumeRate, volume_rate::cubic_meter_per_second, "flow" {
         L_per_min = "L_per_min", "L/min", 1.0e-3 / 60.0, 0.0;
         GPM = "GPM", "GPM", 3.785_411_784e-3 / 60.0, 0.0;
         m3_per_h = "m3_per_h", "m³/h", 1.0 / 3600.0, 0.0;
         L_per_s = "L_per_s", "L/s", 1.0e-3, 0.0;
+        CFM = "CFM", "CFM", 0.3048 * 0.3048 * 0.3048 / 60.0, 0.0;
+    }
+}
+
+unit_kind! {
+    /// Pressure difference across a liquid loop (pump head). `kPa` is a floor-load tag, so
+    /// kilopascals of pressure are written `kPa_head`.
+    PressureUnit, Pressure, pressure::pascal, "pressure" {
+        bar = "bar", "bar", 1.0e5, 0.0;
+        Pa = "Pa", "Pa", 1.0, 0.0;
+        kPa_head = "kPa_head", "kPa", 1.0e3, 0.0;
+        psi = "psi", "psi", 6_894.757_293_168, 0.0;
     }
 }
 
@@ -222,6 +235,7 @@ pub type PowerQ = super::Qty<PowerUnit>;
 pub type TemperatureQ = super::Qty<TemperatureUnit>;
 pub type TempDiffQ = super::Qty<TempDiffUnit>;
 pub type FlowQ = super::Qty<FlowUnit>;
+pub type PressureQ = super::Qty<PressureUnit>;
 pub type AreaQ = super::Qty<AreaUnit>;
 pub type MassQ = super::Qty<MassUnit>;
 pub type FloorLoadQ = super::Qty<FloorLoadUnit>;
@@ -274,6 +288,9 @@ pub mod build {
     pub fn litres(n: f64) -> VolumeQ {
         Qty::new(n, VolumeUnit::L)
     }
+    pub fn days(n: f64) -> TimeQ {
+        Qty::new(n, TimeUnit::day)
+    }
     pub fn hours(n: f64) -> TimeQ {
         Qty::new(n, TimeUnit::h)
     }
@@ -285,6 +302,9 @@ pub mod build {
     }
     pub fn l_per_min(n: f64) -> FlowQ {
         Qty::new(n, FlowUnit::L_per_min)
+    }
+    pub fn bar(n: f64) -> PressureQ {
+        Qty::new(n, PressureUnit::bar)
     }
     pub fn kg_per_kwh(n: f64) -> EmissionFactorQ {
         Qty::new(n, EmissionFactorUnit::kg_per_kWh)

@@ -23,7 +23,7 @@ crate::texts! {
         HelpFmtCheck => "Only report files that are not canonical (exit 1 if any); write nothing", "只报告非规范格式的文件（若有则退出码 1），不写入";
         HelpFmtForce => "Format files that hold // comments even though the comments are dropped", "即使会删除 // 注释也进行格式化";
         UnknownLang => "unknown language `{0}`: use en or zh", "未知语言 `{0}`：请用 en 或 zh";
-        UnknownReportFormat => "unknown format `{0}`: pdf, html, csv, md, json, text", "未知格式 `{0}`：可用 pdf、html、csv、md、json、text";
+        UnknownReportFormat => "unknown format `{0}`: pdf, html, csv, md, json, text, eed-json, eed-csv", "未知格式 `{0}`：可用 pdf、html、csv、md、json、text、eed-json、eed-csv";
         UnknownPaper => "unknown paper `{0}`: a4 or letter", "未知纸张 `{0}`：可用 a4 或 letter";
         UnknownDetail => "unknown detail level `{0}`: summary, standard or full", "未知详略程度 `{0}`：可用 summary、standard 或 full";
         UnknownImportFormat => "unknown format `{0}`: netbox, opendcim, generic, inventory, measured", "未知格式 `{0}`：可用 netbox、opendcim、generic、inventory、measured";

@@ -1,10 +1,15 @@
 //! Texts of compliance and KPIs: the report chapter "Compliance and KPIs", verdicts, rule
 //! kinds and why a site is not assessed.
 
-use coolplan_engine::compliance::{NotAssessed, Verdict};
-use coolplan_model::compliance::RuleKind;
+use coolplan_engine::CoolingOption;
+use coolplan_engine::compliance::{Column, NotAssessed, RuleCheck, Verdict};
+use coolplan_engine::plan::comply::{ComplyPlan, Shortfall};
+use coolplan_engine::surcharge::Surcharge;
 use coolplan_model::compliance::rules::{Limit, Metric};
+use coolplan_model::compliance::{RuleBook, RuleKind};
+use coolplan_units::Money;
 
+use crate::results::money;
 use crate::{Lang, Text};
 
 crate::texts! {
@@ -45,14 +50,121 @@ crate::texts! {
         ColumnComplies => "{0}: complies with every binding rule from {1}.", "{0}：自 {1} 年起满足全部强制性规定。";
         ColumnNever => "{0}: does not comply within the study; failing: {1}.", "{0}：研究期内不合规；未满足：{1}。";
         ComplyByMet => "{0} complies by {1}, as the site requires.", "{0} 在 {1} 年前合规，满足站点要求。";
-        ComplyByMissed => "{0} does not comply by {1}: {2} fail from then on. The plan cannot be constrained to comply: no option column meets every binding rule from {1}.", "{0} 未能在 {1} 年前合规：{2} 此后仍不满足。无法通过约束推荐方案实现合规：没有任何方案列自 {1} 年起满足全部强制性规定。";
-        ComplyByOption => "{0} does not comply by {1}: {2} fail from then on; {3} would.", "{0} 未能在 {1} 年前合规：{2} 此后仍不满足；{3} 可以合规。";
+        ComplyByChanged => "The site must comply by {0} and the plan of best NPV does not, so the plan is the best found that does: {1} rack groups on another option, {2} of NPV given up for it.", "站点须自 {0} 年起合规，而净现值最优的方案不合规，因此推荐方案为所找到的合规方案中最优者：{1} 个机柜组改用其他方案，为此放弃净现值 {2}。";
+        ComplyByUnreachable => "The site must comply by {0}, and no plan found does: the plan stays the one of best NPV.", "站点须自 {0} 年起合规，但未找到任何合规方案：推荐方案仍为净现值最优者。";
+        Shortfall => "{0}: at best {1} in {2} against {3} (the plan: {4}).", "{0}：最好只能达到 {1}（{2} 年），限值 {3}（推荐方案：{4}）。";
+        SurchargeLine => "{0}: {1} on the energy used above PUE {2}, in the site's OPEX from the year it applies; over the study the plan pays {3}, all air {4}.", "{0}：PUE 超过 {2} 部分的用电加收 {1}，自适用年份起计入站点运营成本；研究期内推荐方案合计 {3}，全部风冷 {4}。";
+        SurchargeEst => "The price is the site's `surcharge_price`, else 0.20 CNY/kWh [EST]: the lower band of one secondary paraphrase; the clause itself was not read.", "加价取站点的 `surcharge_price`，否则为 0.20 元/千瓦时 [估计]：出自一份二手转述的较低档；条款原文未核读。";
         NoBinding => "No binding rule applies; targets and reporting duties are shown for reference.", "没有适用的强制性规定；目标和报告义务仅供参考。";
         SourcesHeading => "Sources", "来源";
         SourceLine => "{0} ({1}, {2}, version {3}): {4}. Clauses (verification): {5} ({6})", "{0}（{1}，{2}，版本 {3}）：{4}。条款（核实方式）：{5} ({6})";
         NoProfile => "The site has no compliance profile (`compliance` in the site file, see docs/site-format.md): no rule is checked. The KPIs above hold regardless.", "站点文件没有合规配置（`compliance`，见 docs/site-format.md）：未核对任何规定。上面的能效指标仍然有效。";
         UnknownRegion => "Region code `{0}` is not known: no rule is checked.", "地区代码 `{0}` 无法识别：未核对任何规定。";
         NoKpis => "No plan year to show.", "没有可显示的规划年度。";
+    }
+}
+
+/// The first plan year a column complies with a rule, "fails", "not in force" or "report".
+pub fn first_year_cell(check: &RuleCheck, column: Column, lang: Lang) -> String {
+    let Some(c) = check.column(column) else {
+        return "—".into();
+    };
+    if !c.years.iter().any(|v| v.checked()) {
+        return Comp::NotInStudy.tr(lang).to_string();
+    }
+    if c.years
+        .iter()
+        .all(|v| matches!(v, Verdict::Report | Verdict::NotChecked))
+    {
+        return Comp::ReportDuty.tr(lang).to_string();
+    }
+    match c.first_compliant_year {
+        Some(year) => Comp::FromYear.fmt(lang, &[&year]),
+        None => Comp::Never.tr(lang).to_string(),
+    }
+}
+
+/// A rule as the rule book titles it, with its clause.
+pub fn rule_title(set: usize, rule: usize, lang: Lang) -> String {
+    let book = RuleBook::builtin();
+    let Some(set) = book.sets.get(set) else {
+        return String::new();
+    };
+    let title = match lang {
+        Lang::En => &set.title_en,
+        Lang::Zh => &set.title_zh,
+    };
+    let clause = set.rules.get(rule).map_or("", |r| r.clause.as_str());
+    format!("{title} {clause}")
+}
+
+/// What the `comply_by` constraint did to the plan, a line per fact: the outcome, then each
+/// rule no plan found meets.
+pub fn comply_plan(plan: &ComplyPlan, lang: Lang) -> Vec<String> {
+    match plan {
+        ComplyPlan::Met { year } => {
+            vec![Comp::ComplyByMet.fmt(lang, &[&Comp::PlanColumn.tr(lang), year])]
+        }
+        ComplyPlan::Changed {
+            year,
+            moved,
+            npv_forgone,
+        } => vec![Comp::ComplyByChanged.fmt(lang, &[year, moved, &money(*npv_forgone, lang)])],
+        ComplyPlan::Unreachable { year, shortfalls } => {
+            let mut lines = vec![Comp::ComplyByUnreachable.fmt(lang, &[year])];
+            lines.extend(shortfalls.iter().map(|s| shortfall(s, lang)));
+            lines
+        }
+    }
+}
+
+/// One rule no plan found meets: its best value against its limit.
+pub fn shortfall(s: &Shortfall, lang: Lang) -> String {
+    let metric = RuleBook::builtin()
+        .sets
+        .get(s.set)
+        .and_then(|set| set.rules.get(s.rule))
+        .map_or(Metric::Pue, |r| r.metric);
+    Comp::Shortfall.fmt(
+        lang,
+        &[
+            &rule_title(s.set, s.rule, lang),
+            &value(metric, s.best),
+            &s.year,
+            &limit(metric, s.limit, lang),
+            &value(metric, s.planned),
+        ],
+    )
+}
+
+/// A surcharge in a line: its price, limit and what the plan and all-air pay over the study.
+pub fn surcharge(s: &Surcharge, lang: Lang) -> String {
+    let total = |column: Column| {
+        let costs = s.of(column);
+        let sum = costs.iter().map(|m| m.amount).sum::<f64>();
+        money(Money::new(sum, s.per_kwh.currency), lang)
+    };
+    Comp::SurchargeLine.fmt(
+        lang,
+        &[
+            &rule_title(s.set, s.rule, lang),
+            &price_per_kwh(s.per_kwh, lang),
+            &format!("{:.2}", s.limit),
+            &total(Column::Plan),
+            &total(Column::Option(CoolingOption::Air)),
+        ],
+    )
+}
+
+/// A price per kWh to two decimals: `0.20 CNY/kWh`, `0.20 元/千瓦时`.
+pub fn price_per_kwh(price: Money, lang: Lang) -> String {
+    let code = price.currency.code();
+    match lang {
+        Lang::En => format!("{:.2} {code}/kWh", price.amount),
+        Lang::Zh if price.currency == coolplan_units::Currency::CNY => {
+            format!("{:.2} 元/千瓦时", price.amount)
+        }
+        Lang::Zh => format!("{:.2} {code}/千瓦时", price.amount),
     }
 }
 

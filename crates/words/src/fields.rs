@@ -13,6 +13,8 @@ crate::texts! {
         air_limit_per_rack => "Air-cooling limit per rack", "风冷单柜功率上限";
         cold_plate_fan_saving => "Server fan saving with cold plates", "冷板式液冷服务器风扇节能比例";
         loop_delta_t => "Liquid-loop temperature difference", "液冷回路供回液温差";
+        air_delta_t => "Server air temperature rise", "服务器进出风温差";
+        facility_water_extension_supply => "Supply of a new facility-water loop", "新建一次侧冷却水供水温度";
         coolant => "Cold-plate coolant", "冷板冷却液";
         immersion_fluid => "Immersion fluid", "浸没冷却液";
         cdu_size => "CDU type", "CDU类型";
@@ -66,8 +68,11 @@ crate::texts! {
         support_area_ratio => "Lit support area per m² of white space", "辅助区照明面积比";
         lighting_on_fraction => "Share of hours lights are on", "照明开启时间占比";
         misc_per_it_capacity => "Ancillary load per kW of IT capacity", "辅助设备功耗（每kW IT容量）";
-        cdu_pump_share => "CDU pump power per kW of liquid heat", "CDU水泵功率（每kW液冷热量）";
-        facility_pump_share => "Facility-water pump power per kW of liquid heat", "一次侧水泵功率（每kW液冷热量）";
+        tech_loop_pressure_drop => "Cold-plate loop pressure drop", "冷板二次侧环路压降";
+        immersion_loop_pressure_drop => "Immersion tank loop pressure drop", "浸没液冷槽环路压降";
+        facility_loop_pressure_drop => "Facility-water loop pressure drop", "一次侧水环路压降";
+        facility_loop_delta_t => "Facility-water temperature rise", "一次侧水温升";
+        pump_efficiency => "Liquid pump wire-to-water efficiency", "液冷水泵综合效率（电机至水）";
         liquid_pump_fixed_fraction => "Liquid pump power drawn at any load", "液冷水泵最低流量功耗占比";
         dry_cooler_approach => "Dry-cooler approach", "干冷器趋近温差";
         dry_cooler_fan_share => "Dry-cooler fan power per kW of liquid heat", "干冷器风机功率（每kW液冷热量）";
@@ -84,6 +89,8 @@ crate::texts! {
         immersion_new_per_kw => "Immersion, new AI servers, per kW", "单相浸没式液冷新增AI服务器单价（每kW）";
         air_added_capacity_per_kw => "Added air-cooling capacity per kW", "新增风冷制冷量单价（每kW）";
         trim_chiller_per_kw => "Trim chiller per kW of capacity", "补冷冷机单价（每kW制冷量）";
+        facility_water_extension_per_kw => "Facility-water extension per kW of liquid heat", "新建一次侧冷却水单价（每kW液冷热量）";
+        facility_water_extension_lead_time => "Facility-water extension lead time", "新建一次侧冷却水工期";
         cold_plate_kit_per_kw => "Cold-plate kit per kW (models without a catalog kit price)", "冷板套件单价（每kW，适用于目录无套件价格的型号）";
         factory_premium_per_kw => "Factory liquid-ready premium per kW", "出厂液冷版溢价（每kW）";
         manifold_per_rack => "Manifold per rack", "单柜分集水器费用";

@@ -207,6 +207,7 @@ crate::texts! {
         OpenTitle => "Open site file", "打开站点文件";
         SaveTitle => "Save site file", "保存站点文件";
         ExportTitle => "Export report", "导出报告";
+        ExportEedTitle => "Export EU reporting fields (EED)", "导出欧盟报告字段（EED）";
         Folder => "Folder", "文件夹";
         FileName => "File name", "文件名";
         Up => "Up", "上一级";
@@ -223,6 +224,7 @@ crate::texts! {
         ReportFormatMissing => "no report format for .{0}: use .pdf, .html, .csv, .md, .json or .txt", "不支持 .{0} 格式的报告：请使用 .pdf、.html、.csv、.md、.json 或 .txt";
         // Analysis panel
         ViewAnalysis => "Analysis", "分析";
+        ViewCompliance => "Compliance", "合规";
         AnTornado => "Sensitivity (tornado): NPV of the plan against air", "敏感性（龙卷风图）：推荐方案相对风冷的净现值";
         AnCompute => "Compute sensitivity", "计算敏感性";
         AnNoResults => "No results yet: fix the problems listed first.", "尚无结果：请先修正所列问题。";

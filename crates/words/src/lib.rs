@@ -14,7 +14,9 @@ pub mod catalog;
 pub mod cli;
 pub mod climate;
 pub mod compliance;
+pub mod compliance_gui;
 pub mod dashboard;
+pub mod eed;
 pub mod fields;
 pub mod figures;
 pub mod files;
@@ -183,6 +185,8 @@ mod tests {
         check_table::<catalog::Cat>();
         check_table::<uncertainty_editor::Unc>();
         check_table::<compliance::Comp>();
+        check_table::<eed::Eed>();
+        check_table::<compliance_gui::CompGui>();
         check_table::<lifecycle::Life>();
     }
 

@@ -163,6 +163,7 @@ crate::texts! {
         ColOption => "Option", "方案";
         ColScope => "Scope", "范围";
         SiteTotal => "Site total", "全站合计";
+        SurchargeAvoided => "Surcharge avoided against air (site PUE, chapter 3)", "相对风冷少缴的差别电价（按全站 PUE，见第 3 章）";
         // Equipment
         EquipmentIntro => "What to buy and install for the recommended plan, per hall and liquid option it uses; its CDUs are the whole-rack assignment that the costs and the N+1 check read. Then, for reference, each liquid option with every rack group on it: each CAPEX item with its quantity, unit price and amount in whole currency units. Kits and CDUs are counted; other quantities are the amount divided by the price applied (kW converted, racks, servers, rack-hours, m²). A unit price is an average where models or sizes differ.", "推荐方案需采购和安装的数量（按机房及所用液冷方案），其 CDU 台数即成本与 N+1 校核所用的整柜分配结果。其后作为参考，列出各液冷方案（所有机柜组均采用该方案时）的每项投资及其数量、单价和金额（以整货币单位计）。套件和 CDU 为计数；其他数量为金额除以所用单价（改造 kW、机柜、服务器、机柜·小时、m²）。型号或规格不同时单价为平均值。";
         ColKits => "Cold-plate kits", "冷板改造套件";
@@ -180,6 +181,24 @@ crate::texts! {
         ColSpaceCheck => "Space", "空间";
         CheckOk => "OK", "满足";
         CheckExceeds => "exceeds", "超限";
+        // Air side and electrical headroom of a hall
+        AirSide => "Air side", "风侧校核";
+        AirSideNote => "Each option's IT heat left on air and the airflow it needs, Q = P / (ρ·c_p·ΔT) with standard air (1.2 kg/m³, 1.006 kJ/(kg·K)) and a {0} rise through the servers, against the hall's air plant: its air-cooling capacity and that capacity's airflow at the same rise.", "各方案留给风冷的 IT 热量及其所需风量，按 Q = P / (ρ·c_p·ΔT) 计算（标准空气 1.2 kg/m³、1.006 kJ/(kg·K)，服务器进出风温差 {0}），并与机房空调系统对比：其风冷能力及该能力在同一温差下对应的风量。";
+        ColHeatOnAir => "Heat on air", "风冷热量";
+        ColAirflow => "Airflow (m³/h)", "所需风量 (m³/h)";
+        ColAirflowCfm => "Airflow (CFM)", "所需风量 (CFM)";
+        ColAirPlant => "Air plant", "空调制冷量";
+        ColAirPlantFlow => "Air plant airflow (m³/h)", "空调风量 (m³/h)";
+        ColAirCheck => "Check", "校核";
+        Headroom => "Electrical headroom", "电力余量";
+        HeadroomNote => "The hall's IT capacity {0} ({1}) draws a facility feed of {2} on air (IT capacity × the air PUE). Under each option the same feed carries IT_max = feed / PUE of the option; the headroom is IT_max less the option's IT at maximum draw, which already lacks the server fan power the option removes. PUEs are annual averages.", "机房 IT 容量 {0}（{1}）在风冷下需要的设施供电为 {2}（IT 容量 × 风冷 PUE）。在各方案下，同一供电可承载的 IT 为 IT_max = 供电 / 该方案 PUE；余量为 IT_max 减去该方案最大功率下的 IT（已扣除该方案省去的服务器风扇功率）。PUE 为全年平均值。";
+        HeadroomCapacityGiven => "from the site file", "取自站点文件";
+        HeadroomCapacityDerived => "not in the site file: the larger of the air-cooling capacity and the racks' IT on air", "站点文件未给出：取风冷能力与机柜风冷 IT 功率中的较大者";
+        ColPue => "PUE", "PUE";
+        ColItDesign => "IT at max draw", "最大 IT 功率";
+        ColFansRemoved => "Server fans removed", "省去的服务器风扇";
+        ColItSameFeed => "IT in the same feed", "同一供电可承载 IT";
+        ColHeadroom => "Headroom", "余量";
         // Elevations
         ElevationsIntro => "Front elevations of the rack groups that change from air, before and after (one rack of each group).", "由风冷改造的机柜组改造前后的正视图（每组一个机柜）。";
         ElevationsMore => "{0} further rack groups change in the same way; see the rack tables.", "另有 {0} 个机柜组按相同方式改造，详见机柜表。";

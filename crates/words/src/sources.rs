@@ -10,6 +10,9 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
             "良好气流组织下风冷每柜 15–20 kW；超过 25 kW 需补充制冷（datacentres.com [ANL]）"
         }
         "cold_plate_fan_saving" => "估计：处理器改用冷板后风扇功耗约降至一半 [EST]",
+        "air_delta_t" => {
+            "OCP ACS 背门换热器要求以服务器空气温升 ≥ 12.2 K（22 °F）为参考 [STD][2nd]；空调末端按约 11 K（20 °F）设计（Data Center Frontier，Neudorfer 2022 [ANL]）"
+        }
         "loop_delta_t" => "OCP：温差 ≤ 10 K 时 1.5 L/min/kW（OCP 液冷指南，经 ProphetStor [STD]）",
         "coolant" => "PG25 物性取自 Airedale DeltaChill 手册 [MFR]",
         "immersion_fluid" => {
@@ -97,10 +100,17 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
         "support_area_ratio" => "估计 [EST]",
         "lighting_on_fraction" => "估计：传统机房全天照明；设人员感应控制时为 0.2–0.3 [EST]",
         "misc_per_it_capacity" => "估计 [EST]",
-        "cdu_pump_share" => {
-            "估计：OCP 1.5 L/min/kW，经冷板与快插接头约 2 bar，泵效率 0.5 → 10 W/kW [EST]"
+        "tech_loop_pressure_drop" => {
+            "CDU 与分水器压差 0.5–3 bar（resistancezero.com [ANL]）；OCP 机柜泵单元向 100 kW 机柜供 150 L/min，压头 ≤ 40 psi = 2.76 bar [STD][2nd]"
         }
-        "facility_pump_share" => "ASHRAE 90.1 附录 G 22 W/gpm，温差 10 K [STD][2nd]",
+        "immersion_loop_pressure_drop" => {
+            "估计：未找到公开的液冷槽泵数据；槽内流速低，板式换热器中液体黏度高 [EST]"
+        }
+        "facility_loop_pressure_drop" => "估计：CDU 一次侧约 0.5–1 bar，管路与盘管 1.5–2 bar [EST]",
+        "facility_loop_delta_t" => "估计：CDU 一次侧 W32 供水、40 °C 回水 [EST]",
+        "pump_efficiency" => {
+            "运行良好的泵组电机至水综合效率 60–75 %（midstreamcalculator.com [2nd]；定义见 Rishel《HVAC Pump Handbook》[2nd]）；取下限 [EST]"
+        }
         "liquid_pump_fixed_fraction" => "估计 [EST]",
         "dry_cooler_approach" => "估计：干冷器 4–8 K [EST]",
         "dry_cooler_fan_share" => {
@@ -109,6 +119,15 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
         "dry_cooler_min_speed" => "估计 [EST]",
         "design_margin" => "估计：气候平均值为日最高温度的平均 [EST]",
         "trim_margin" => "估计 [EST]",
+        "facility_water_extension_per_kw" => {
+            "估计：既有冷源时室外及一次侧约占约 7,100 元/kW 冷板系统的 20 %（长江证券 [ANL]）≈ 1,400 元/kW，新建干冷器及管路时上调；以中国大陆中等规格 7.11 百万美元/MW 建设成本中冷却占 15–20 %（Cushman & Wakefield 亚太 2025 [ANL]，占比 [2nd]）为上限 [EST]"
+        }
+        "facility_water_extension_lead_time" => {
+            "冷机交货 30–40 周，最长 110 周（Cushman & Wakefield 美国成本指南 2025 [ANL]），加上设计与安装：40 周 [EST]"
+        }
+        "facility_water_extension_supply" => {
+            "W32 等级（ASHRAE TC 9.9 [STD][2nd]），30 °C 供水，与示例站点的干冷器设计一致 [EST]"
+        }
         "trim_chiller_per_kw" => {
             "估计：不含末端的风冷冷水机组，约为精密空调加冷机容量 2,500–3,500 元/kW（air_added_capacity_per_kw）的 40 % [EST]"
         }

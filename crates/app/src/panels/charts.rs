@@ -42,6 +42,7 @@ const ITEM_COLOURS: [Color32; CostItem::ALL.len()] = [
     Color32::from_rgb(0xd6, 0x27, 0x28),
     Color32::from_rgb(0x7f, 0x7f, 0x7f),
     Color32::from_rgb(0x94, 0x67, 0xbd),
+    Color32::from_rgb(0x8c, 0x6d, 0x31),
 ];
 /// PUE and TUE bars.
 const PUE_COLOUR: Color32 = Color32::from_rgb(0x4e, 0x79, 0xa7);

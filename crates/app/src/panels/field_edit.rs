@@ -55,6 +55,7 @@ quantity_fields!(
     WaterIntensityQ,
     FloorLoadQ,
     FlowQ,
+    PressureQ,
     EnergyQ,
     TimeQ,
     DensityQ,

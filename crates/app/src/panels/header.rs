@@ -1,6 +1,6 @@
 //! The answer header above every view: the site's decision, CAPEX, NPV against air, payback
-//! (simple and discounted, named), PUE before → after and the problem count, each figure
-//! explained on hover. With no results it says why and how many problems stand in the way.
+//! (simple and discounted, named), PUE before → after, whether the plan complies by the
+//! profile's year, and the problem count, each figure explained on hover. With no results it says why and how many problems stand in the way.
 //!
 //! Owns: drawing the header. Never touches: which figures make the answer
 //! ([`crate::headline`]), their arithmetic.
@@ -13,7 +13,9 @@ use crate::headline::Headline;
 use crate::kit::{ERROR_COLOUR, WARNING_COLOUR};
 use crate::state::Modal;
 use crate::words::option_name;
+use coolplan_engine::plan::comply::ComplyPlan;
 use coolplan_units::format::group_thousands;
+use coolplan_words::compliance_gui::CompGui;
 use coolplan_words::dashboard::Dash;
 use coolplan_words::figures;
 use coolplan_words::gui::Gui;
@@ -27,7 +29,10 @@ pub fn header(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 18.0;
         match ctx.analysis.results.as_ref().map(Headline::of) {
-            Some(Some(headline)) => figures_ui(ui, &headline, lang),
+            Some(Some(headline)) => {
+                figures_ui(ui, &headline, lang);
+                compliance_ui(ui, ctx, out);
+            }
             Some(None) => {
                 figure(
                     ui,
@@ -49,6 +54,30 @@ pub fn header(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
         }
         problems_button(ui, ctx, out);
     });
+}
+
+/// The `comply_by` outcome, when the profile sets a year; a click shows the Compliance view.
+fn compliance_ui(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
+    let lang = ctx.lang();
+    let Some(plan) = ctx
+        .analysis
+        .results
+        .as_ref()
+        .and_then(|r| r.compliance.comply_by.as_ref())
+    else {
+        return;
+    };
+    let (caption, value) = coolplan_words::compliance_gui::header(plan, lang);
+    let colour = matches!(plan, ComplyPlan::Unreachable { .. }).then_some(WARNING_COLOUR);
+    let mut tip = coolplan_words::compliance::comply_plan(plan, lang).join("\n");
+    tip.push('\n');
+    tip.push_str(CompGui::HeaderTip.tr(lang));
+    let response = figure(ui, &caption, &value, colour)
+        .interact(egui::Sense::click())
+        .on_hover_text(tip);
+    if response.clicked() {
+        out.push(Command::ShowView(crate::state::View::Compliance));
+    }
 }
 
 /// A caption above a value; the value in `colour` when given.

@@ -7,6 +7,7 @@ pub mod assumptions;
 pub mod catalog;
 pub mod charts;
 pub mod compare;
+pub mod compliance;
 mod field_edit;
 pub mod floor;
 mod hall_plant;
@@ -114,6 +115,7 @@ pub struct Panels {
     pub assumptions: assumptions::AssumptionsPanel,
     pub site: site::SitePanel,
     pub analysis: analysis::AnalysisPanel,
+    pub compliance: compliance::CompliancePanel,
 }
 
 impl Panels {
@@ -128,6 +130,7 @@ impl Panels {
             View::Assumptions => &mut self.assumptions,
             View::Site => &mut self.site,
             View::Analysis => &mut self.analysis,
+            View::Compliance => &mut self.compliance,
         }
     }
 }

@@ -12,9 +12,9 @@ pub mod monte_carlo;
 pub mod phased;
 pub mod redundancy;
 pub mod rng;
+pub mod staged;
 pub mod tornado;
 
-use crate::physical::GroupPhysics;
 use crate::results::Overview;
 use coolplan_climate::ClimateData;
 use coolplan_model::Site;
@@ -28,30 +28,25 @@ pub type Evaluator<'a> = dyn Fn(&Site) -> Overview + Sync + 'a;
 /// when only these vary, the physical results of the base site hold for every sample.
 pub const COST_ONLY_GROUPS: [Group; 2] = [Group::Prices, Group::Finance];
 
-/// The engine for varied copies of `prepared.site`, staged when it can be: if every uncertain
-/// input is in [`COST_ONLY_GROUPS`], the physical evaluation (the expensive part: climate
-/// bins × rack groups) runs once here and each call re-runs only the cost engine on a copy of
-/// it; otherwise each call is the full `engine::recompute`. Both give identical results
-/// (tested in `tests/analysis/monte_carlo.rs`).
+/// The engine for varied copies of `prepared.site`, staged when it can be ([`staged`]): if
+/// every uncertain input is in [`COST_ONLY_GROUPS`], the physical evaluation (the expensive
+/// part: climate bins × rack groups) runs once here and each call re-runs only the cost
+/// engine on a copy of it; if the air limit per rack is the only other input, one physical
+/// pass per class of limits that rule out the same racks; otherwise each call is the full
+/// `engine::recompute`. All give identical results (tested in
+/// `tests/analysis/monte_carlo.rs`).
 pub fn evaluator<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evaluator<'a>> {
-    let cost_only = prepared
-        .inputs
-        .iter()
-        .all(|i| COST_ONLY_GROUPS.contains(&i.key.group()));
-    if !cost_only {
-        return Box::new(move |site: &Site| crate::recompute(site, climate));
+    let physical_inputs = || {
+        prepared
+            .inputs
+            .iter()
+            .filter(|i| !COST_ONLY_GROUPS.contains(&i.key.group()))
+    };
+    if physical_inputs().next().is_none() {
+        staged::cost_only(&prepared.site, climate)
+    } else if physical_inputs().all(|i| i.key == staged::AIR_LIMIT) {
+        staged::air_limit(&prepared.site, climate)
+    } else {
+        Box::new(move |site: &Site| crate::recompute(site, climate))
     }
-    let base = &prepared.site;
-    let catalog = base.catalog();
-    let physical = crate::physical::evaluate_with::<GroupPhysics>(
-        base,
-        &catalog,
-        &base.assumptions.resolve(base.currency),
-        climate,
-        false,
-    );
-    Box::new(move |site: &Site| {
-        let assumptions = site.assumptions.resolve(site.currency);
-        crate::cost::evaluate(site, &catalog, &assumptions, physical.clone())
-    })
 }

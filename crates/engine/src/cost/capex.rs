@@ -40,6 +40,9 @@ pub struct CapexInputs<'a> {
     /// Per option: the hall's trim chiller kW per kW of its liquid design heat (0 where the
     /// dry cooler holds the supply); a group's trim chiller is this × its liquid design heat.
     pub trim_per_liquid_kw: PerOption<f64>,
+    /// The hall has no facility water: its liquid options pay for an extension
+    /// (`physical::enabling`).
+    pub water_extension: bool,
 }
 
 /// Adds the CAPEX of `option` for the whole group to `streams`.
@@ -62,10 +65,34 @@ pub fn add_capex(
             immersion_items(basis, thermal, cdus, inputs, streams)
         }
     }
+    if option != CoolingOption::Air && inputs.water_extension {
+        water_extension(basis, thermal, inputs, streams);
+    }
     refresh_items(option, basis, inputs.prices, streams);
     if inputs.mode == CostMode::Itemised {
         add_contingency(inputs.prices.contingency, streams);
     }
+}
+
+/// The group's part of its hall's facility-water extension: its liquid design heat × the
+/// price per kW, when the group first needs liquid (in both cost modes: a per-kW price is
+/// all-in for the room, not for bringing water to it).
+fn water_extension(
+    basis: &RackBasis,
+    thermal: &CostDrivers,
+    inputs: &CapexInputs,
+    s: &mut Streams,
+) {
+    let liquid_kw = thermal.heat_to_liquid.get::<uom::si::power::kilowatt>();
+    let price = inputs
+        .prices
+        .facility_water_extension_per_kw
+        .amount_per(PowerUnit::kW);
+    s.spend(
+        CostItem::FacilityWaterExtension,
+        basis.first_year(),
+        liquid_kw * price,
+    );
 }
 
 fn added_air_capacity(basis: &RackBasis, inputs: &CapexInputs, streams: &mut Streams) {

@@ -17,6 +17,7 @@
 
 pub mod basis;
 pub mod capex;
+pub mod comply;
 mod heat;
 pub mod opex;
 pub mod plan;
@@ -88,6 +89,8 @@ pub struct Pricer<'a> {
     air_shares: Vec<f64>,
     /// Per hall and option: trim chiller kW per kW of liquid design heat.
     trim_ratios: Vec<PerOption<f64>>,
+    /// Per hall: its liquid options pay for a facility-water extension.
+    water_extensions: Vec<bool>,
     horizon: usize,
     /// The heat customers' take, settled from every group's liquid heat
     /// ([`Pricer::settle_heat`]); idle when the site sells no heat.
@@ -134,6 +137,11 @@ impl<'a> Pricer<'a> {
             bases,
             air_shares,
             trim_ratios,
+            water_extensions: physical
+                .plant
+                .iter()
+                .map(|p| p.water_extension.is_some())
+                .collect(),
             horizon: assumptions.finance.horizon_years as usize,
             heat: HeatReuse::new(site, assumptions),
         }
@@ -171,6 +179,7 @@ impl<'a> Pricer<'a> {
             raised_floor: hall.floor.kind == FloorKind::Raised,
             added_air_share: self.air_shares[place.0],
             trim_per_liquid_kw: self.trim_ratios[place.0],
+            water_extension: self.water_extensions[place.0],
         };
         rack_costs(
             drivers,

@@ -1,26 +1,31 @@
 //! Assembles [`Results`]: finance of each option per rack group, hall (sum of its groups)
 //! and site (sum of every group, in order), the best single option of each scope, and the
-//! plan: hall by hall, each group priced, the hall's plan searched (`crate::plan`) and its
-//! streams priced ([`super::plan`]). Each rack group is priced into a [`PricedGroup`]: the
+//! plan: hall by hall, each group priced and the hall's plan searched (`crate::plan`); the
+//! site's plan constrained to comply by the profile's year ([`super::comply`]); then each
+//! hall's plan streams priced ([`super::plan`]). Each rack group is priced into a [`PricedGroup`]: the
 //! full [`RackResult`] or the compact [`GroupSummary`].
 
+use super::basis::RackBasis;
+use super::comply;
 use super::plan::{self, CduPricing, PlanEnergy};
 use super::streams::Streams;
 use super::{Pricer, RackCosts};
 use crate::finance;
 use crate::kpi::ledger::{GroupEnergy, Ledger};
 use crate::per_option::PerOption;
+use crate::physical::limits::HallLimits;
 use crate::physical::{
     CostDrivers, GroupPhysics, GroupRecord, Physical, PhysicalOption, PhysicalRack, PhysicalScope,
 };
-use crate::plan::{Candidate, HallProblem, why};
+use crate::plan::{Candidate, HallProblem, Solution, why};
 use crate::recommend::{rank, recommend};
 use crate::results::{
     CoolingOption, CostFigures, GroupChoice, GroupFigures, GroupSummary, GroupView, HallPlan,
-    OptionResult, Plan, PlanCdus, RackResult, Results, ScopeResult, SearchMethod,
+    OptionResult, Plan, PlanCdus, PlanCompliance, RackResult, Results, ScopeResult, SearchMethod,
 };
 use coolplan_model::Site;
 use coolplan_model::assumptions::Resolved;
+use coolplan_model::assumptions::cooling::CduSize;
 use coolplan_units::{Currency, Money};
 
 /// Valuation settings shared by every scope.
@@ -52,7 +57,7 @@ pub trait PricedGroup: GroupView + Sized {
     ) -> Self;
 }
 
-/// What the plan keeps of each rack group of the hall being priced (reused hall to hall).
+/// What the plan keeps of each rack group of one hall until the site's plan is settled.
 #[derive(Default)]
 struct HallScratch {
     candidates: Vec<Candidate>,
@@ -60,12 +65,43 @@ struct HallScratch {
     places: Vec<(usize, usize)>,
     /// The option each group was added to the plan streams with (its best alone).
     own: Vec<Option<CoolingOption>>,
-    values: Vec<f64>,
+}
+
+/// One hall priced and searched, its plan not yet final (the site may constrain it).
+struct HallDraft {
+    scope: PhysicalScope,
+    /// Index of its first group in `Results::racks`.
+    first: usize,
+    scratch: HallScratch,
+    streams: PerOption<Streams>,
+    plan_streams: Streams,
+    solution: Solution,
+    /// The choices of the hall's own NPV-best plan.
+    unconstrained: Vec<Option<CoolingOption>>,
+}
+
+/// What every hall's plan problem shares: the halls' limits and the CDU sizes.
+struct Shared<'a> {
+    limits: &'a [HallLimits],
+    cdu_sizes: &'a [(CduSize, f64)],
+    cdu_redundancy: u32,
+}
+
+fn hall_problem<'a>(scratch: &'a HallScratch, shared: &Shared<'a>, hall: usize) -> HallProblem<'a> {
+    HallProblem {
+        groups: &scratch.candidates,
+        limits: &shared.limits[hall],
+        cdu_sizes: shared.cdu_sizes,
+        cdu_redundancy: shared.cdu_redundancy,
+    }
 }
 
 /// Builds every scope's results and the plan from physical results, pricing each rack group
 /// with `pricer` (one scratch [`RackCosts`] reused from group to group); each group's energy
-/// rows go to `ledger` (the KPIs), with its option in the plan.
+/// rows go to `ledger` (the KPIs), with its option in the plan. Every hall is priced and
+/// searched first; then the site's plan is constrained to comply by the profile's year
+/// ([`comply::constrain`]); then each hall's plan is priced, and the site's surcharges
+/// enter the site's and the plan's cash flows ([`comply::charge`]).
 pub fn assemble<R: PricedGroup>(
     site: &Site,
     assumptions: &Resolved,
@@ -85,31 +121,28 @@ pub fn assemble<R: PricedGroup>(
     let zero = || PerOption::from_fn(|_| Streams::zero(horizon));
     let mut work = RackCosts::new(horizon);
     let mut site_streams = zero();
-    let mut site_plan = Streams::zero(horizon);
-    let mut site_energy = PlanEnergy::default();
     let mut buffers = YearBuffers::default();
-    let mut scratch = HallScratch::default();
     let mut racks: Vec<R> = Vec::with_capacity(physical.racks.len());
-    let mut groups = Vec::with_capacity(physical.racks.len());
-    let mut hall_plans = Vec::with_capacity(physical.halls.len());
-    let mut hall_results = Vec::with_capacity(physical.halls.len());
+    let mut drafts = Vec::with_capacity(physical.halls.len());
     let mut records = physical.racks.into_iter().peekable();
+    let shared = Shared {
+        limits: &physical.limits,
+        cdu_sizes: &physical.cdu_sizes,
+        cdu_redundancy: physical.cdu_redundancy,
+    };
     for (h, hall_scope) in physical.halls.into_iter().enumerate() {
-        let mut hall_streams = zero();
+        let mut streams = zero();
         let mut plan_streams = Streams::zero(horizon);
-        scratch.candidates.clear();
-        scratch.drivers.clear();
-        scratch.places.clear();
-        scratch.own.clear();
+        let mut scratch = HallScratch::default();
         let first = racks.len();
         while let Some(record) = records.next_if(|r| r.place().0 == h) {
             let place = record.place();
-            let drivers = record.drivers();
+            let drivers = *record.drivers();
             let count = record.count();
             pricer.price(place, &drivers, &mut work);
-            for (option, streams) in work.options.entries() {
-                hall_streams[option].add_scaled(streams, 1.0);
-                site_streams[option].add_scaled(streams, 1.0);
+            for (option, option_streams) in work.options.entries() {
+                streams[option].add_scaled(option_streams, 1.0);
+                site_streams[option].add_scaled(option_streams, 1.0);
             }
             let priced = R::price(&value, record, &work, &mut buffers);
             let figures = PerOption::from_fn(|o| priced.figures(o));
@@ -120,16 +153,17 @@ pub fn assemble<R: PricedGroup>(
                     npv: figures.each_ref().map(|f| f.npv_vs_air.amount).0,
                     capex: figures.each_ref().map(|f| f.capex.amount).0,
                     feasible: figures.each_ref().map(|f| f.feasible).0,
-                    // set below to the group's option in the hall's plan
+                    // set when the hall's plan is final
                     choice: CoolingOption::Air,
                 },
                 &work.presence,
             );
-            let basis = pricer.basis(place).cloned().unwrap_or_default();
+            let no_basis = RackBasis::default();
+            let basis = pricer.basis(place).unwrap_or(&no_basis);
             let candidate = plan::candidate(
                 &figures,
                 &drivers,
-                &basis,
+                basis,
                 &work,
                 count,
                 &cdu_pricing,
@@ -143,13 +177,58 @@ pub fn assemble<R: PricedGroup>(
             scratch.own.push(own);
             racks.push(priced);
         }
-        let problem = HallProblem {
-            groups: &scratch.candidates,
-            limits: &physical.limits[h],
-            cdu_sizes: &physical.cdu_sizes,
-            cdu_redundancy: physical.cdu_redundancy,
-        };
-        let solution = crate::plan::solve(&problem);
+        let solution = crate::plan::solve(&hall_problem(&scratch, &shared, h));
+        drafts.push(HallDraft {
+            scope: hall_scope,
+            first,
+            scratch,
+            streams,
+            plan_streams,
+            unconstrained: solution.choices.clone(),
+            solution,
+        });
+    }
+    let it_design = physical.site.options[CoolingOption::Air].thermal.it_design;
+    let (comply_by, constrained) = {
+        let problems: Vec<HallProblem<'_>> = drafts
+            .iter()
+            .enumerate()
+            .map(|(h, d)| hall_problem(&d.scratch, &shared, h))
+            .collect();
+        let mut choices: Vec<_> = drafts.iter().map(|d| d.solution.choices.clone()).collect();
+        let outcome = comply::constrain(
+            site,
+            assumptions.finance.first_year,
+            ledger,
+            &pricer.heat,
+            &problems,
+            &mut choices,
+            it_design,
+        );
+        (outcome, choices)
+    };
+    for (h, (draft, choices)) in drafts.iter_mut().zip(constrained).enumerate() {
+        if draft.solution.choices != choices {
+            let problem = hall_problem(&draft.scratch, &shared, h);
+            draft.solution.within_limits = problem.limits.fits(&problem.uses(&choices));
+            draft.solution.value = problem.value(&choices);
+            draft.solution.choices = choices;
+        }
+    }
+    let mut site_plan = Streams::zero(horizon);
+    let mut site_energy = PlanEnergy::default();
+    let mut groups = Vec::with_capacity(racks.len());
+    let mut hall_plans = Vec::with_capacity(drafts.len());
+    let mut hall_results = Vec::with_capacity(drafts.len());
+    for (h, mut draft) in drafts.into_iter().enumerate() {
+        let HallDraft {
+            ref mut scratch,
+            ref mut plan_streams,
+            ref solution,
+            first,
+            ..
+        } = draft;
+        let problem = hall_problem(scratch, &shared, h);
         // the KPIs' plan column follows the plan (a group it leaves unplaced counts on air)
         for (group, choice) in ledger.groups[first..].iter_mut().zip(&solution.choices) {
             group.choice = choice.unwrap_or(CoolingOption::Air);
@@ -158,13 +237,13 @@ pub fn assemble<R: PricedGroup>(
         for (g, choice) in solution.choices.iter().enumerate() {
             if *choice != scratch.own[g] {
                 pricer.price(scratch.places[g], &scratch.drivers[g], &mut work);
-                plan::add_contribution(&mut plan_streams, &work, *choice, 1.0);
-                plan::add_contribution(&mut plan_streams, &work, scratch.own[g], -1.0);
+                plan::add_contribution(plan_streams, &work, *choice, 1.0);
+                plan::add_contribution(plan_streams, &work, scratch.own[g], -1.0);
             }
         }
         // the plan's CDUs instead of each option's all-X design
-        let (installed, _) = problem.installed_w(&solution.choices);
-        problem.group_values(&solution.choices, &mut scratch.values);
+        let mut values = Vec::new();
+        let (installed, _) = problem.group_values(&solution.choices, &mut values);
         for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
             let on: Vec<usize> = (0..solution.choices.len())
                 .filter(|&g| solution.choices[g] == Some(option))
@@ -189,7 +268,7 @@ pub fn assemble<R: PricedGroup>(
                     .basis(scratch.places[g])
                     .map_or(0, |b| b.first_year());
                 cdu_pricing.add_delta(
-                    &mut plan_streams,
+                    plan_streams,
                     option,
                     c.share,
                     year,
@@ -197,12 +276,19 @@ pub fn assemble<R: PricedGroup>(
                 );
             }
         }
-        let whys = why::reasons(&problem, &solution.choices, &scratch.values, currency);
+        let mut whys = why::reasons(&problem, &solution.choices, &values, currency);
+        comply::reasons(
+            &problem,
+            &draft.unconstrained,
+            &solution.choices,
+            &mut whys,
+            currency,
+        );
         let mut energy = PlanEnergy::default();
         for ((r, choice), (why, npv)) in racks[first..]
             .iter()
             .zip(&solution.choices)
-            .zip(whys.into_iter().zip(&scratch.values))
+            .zip(whys.into_iter().zip(&values))
         {
             energy.add(&PerOption::from_fn(|o| r.figures(o)), *choice);
             groups.push(GroupChoice {
@@ -224,7 +310,7 @@ pub fn assemble<R: PricedGroup>(
             } else {
                 SearchMethod::Heuristic
             },
-            limits: plan::limit_uses(&problem, &physical.limits[h], &solution.choices),
+            limits: plan::limit_uses(&problem, &shared.limits[h], &solution.choices),
             within_limits: solution.within_limits,
             cdus,
             uniform: uniform(&solution.choices),
@@ -232,21 +318,29 @@ pub fn assemble<R: PricedGroup>(
                 currency,
                 rate,
                 &value.factors,
-                &plan_streams,
-                &hall_streams[CoolingOption::Air],
+                plan_streams,
+                &draft.streams[CoolingOption::Air],
                 &energy,
             ),
         });
-        site_plan.add_scaled(&plan_streams, 1.0);
+        site_plan.add_scaled(plan_streams, 1.0);
         site_energy.add_all(&energy);
         hall_results.push(scope_result(
             &value,
-            hall_scope,
-            &hall_streams,
+            draft.scope,
+            &draft.streams,
             &mut buffers,
             true,
         ));
     }
+    let surcharges = comply::surcharges(
+        site,
+        assumptions.finance.first_year,
+        ledger,
+        &pricer.heat,
+        it_design,
+    );
+    comply::charge(&surcharges, &mut site_streams, &mut site_plan);
     let choices: Vec<Option<CoolingOption>> =
         groups.iter().map(|g: &GroupChoice| g.option).collect();
     let plan = Plan {
@@ -273,6 +367,10 @@ pub fn assemble<R: PricedGroup>(
         plan,
         plant: physical.plant,
         kpis: Default::default(),
+        compliance: PlanCompliance {
+            comply_by,
+            surcharges,
+        },
     }
 }
 

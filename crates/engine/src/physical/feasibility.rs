@@ -31,10 +31,11 @@ fn celsius(t_c: f64) -> ThermodynamicTemperature {
 /// Rule: the facility supply must not exceed its ASHRAE class maximum, and the loop supply
 /// (facility supply + CDU approach) must not exceed what the technology accepts
 /// (`cold_plate_max_loop_supply`, `immersion_max_loop_supply`).
+/// A hall without facility water is checked against its extension
+/// ([`super::enabling::hall_water`]).
 pub fn water_reasons(hall: &Hall, a: &Resolved, option: CoolingOption) -> Vec<Reason> {
-    let Some(water) = &hall.facility_water else {
-        return vec![Reason::NoFacilityWater];
-    };
+    let hall_water = super::enabling::hall_water(hall, a);
+    let water = hall_water.water.as_ref();
     let supply_c = water.supply_temp.in_unit(TemperatureUnit::degC);
     let class_max_c = water.class.max_supply_deg_c();
     let mut reasons = Vec::new();

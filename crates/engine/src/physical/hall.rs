@@ -1,5 +1,6 @@
 //! A hall's steps after its rack groups: its CDUs under each option, the energy pass that
-//! prices every group with the hall's plant, and the site's free-cooling hours over halls.
+//! prices every group with the hall's plant, its air side and electrical headroom, and the
+//! site's free-cooling hours over halls.
 //!
 //! Owns: the order of the energy pass (the hall's plant at its totals, then each group priced
 //! with the state's coefficients, in rack order, so the groups sum to the hall exactly).
@@ -7,12 +8,16 @@
 use uom::si::f64::Power;
 
 use super::GroupRecord;
+use super::air::AirSide;
 use super::energy::{GroupLoads, HallLoads, HallPlant};
+use super::headroom::Headroom;
+use super::limits::HallLimits;
 use super::record::{GroupEnergy, GroupEnergyBasis, PricedEnergy};
 use super::sums::Sums;
 use crate::cdu;
 use crate::climate::ClimateData;
 use crate::per_option::PerOption;
+use crate::results::Limit;
 use crate::results::{self, CoolingOption, Reason};
 use coolplan_model::assumptions::cooling::CduSize;
 
@@ -70,14 +75,18 @@ pub fn price_energy<G: GroupRecord>(
     hall_sums: &mut PerOption<Sums>,
     grid_kg_per_wh: f64,
 ) -> results::HallPlant {
-    let states = hall_sums.0.each_ref().map(|s| HallLoads {
-        it_avg_w: s.it_avg_w,
-        air_avg_w: s.air_avg_w,
-        liquid_avg_w: s.liquid_avg_w,
-        liquid_design_w: s.liquid_design_w,
+    let states = PerOption::from_fn(|option| {
+        let s = &hall_sums[option];
+        HallLoads {
+            it_avg_w: s.it_avg_w,
+            air_avg_w: s.air_avg_w,
+            liquid_avg_w: s.liquid_avg_w,
+            liquid_design_w: s.liquid_design_w,
+            loop_pump_w_per_w: plant.params.pumps.option_loop_w_per_w(option),
+        }
     });
     let design_it_w = hall_sums[CoolingOption::Air].it_design_w;
-    let hall_energy = plant.energy(&states, design_it_w);
+    let hall_energy = plant.energy(&states.0, design_it_w);
     for (record, basis) in racks.iter_mut().zip(bases) {
         let priced = PerOption::from_fn(|option| {
             let coefficients = &hall_energy.coefficients[option.index()];
@@ -97,6 +106,48 @@ pub fn price_energy<G: GroupRecord>(
         record.set_energy(&priced, basis, grid_kg_per_wh);
     }
     hall_energy.result
+}
+
+/// The hall's air side and electrical headroom under each option, from its priced sums:
+/// heat and airflow on air against the air plant ([`AirSide`]); IT the feed of its IT
+/// capacity carries at each option's PUE ([`Headroom`]). `plant` gives the IT capacity when
+/// the file does not.
+pub fn air_and_headroom(
+    plant: &HallPlant,
+    hall_sums: &PerOption<Sums>,
+    limits: &HallLimits,
+    air_rise_k: f64,
+    result: &mut results::HallPlant,
+) {
+    let electrical = Limit::Electrical.index();
+    let air_it_w = hall_sums[CoolingOption::Air].it_design_w;
+    let given = limits.declared[electrical].is_some();
+    let capacity_w = if given {
+        limits.capacity[electrical]
+    } else {
+        plant.params.it_capacity_w(air_it_w)
+    };
+    let pue = |s: &Sums| {
+        if s.it_energy_wh > 0.0 {
+            s.facility_energy_wh() / s.it_energy_wh
+        } else {
+            0.0
+        }
+    };
+    let pue_air = pue(&hall_sums[CoolingOption::Air]);
+    let air_capacity_w = limits.capacity[Limit::AirCooling.index()];
+    for option in CoolingOption::ALL {
+        let (i, s) = (option.index(), &hall_sums[option]);
+        result.air_side[i] = AirSide::new(s.air_design_w, air_capacity_w, air_rise_k);
+        result.electrical[i] = Headroom::new(
+            capacity_w,
+            given,
+            pue_air,
+            pue(s),
+            s.it_design_w,
+            s.fan_removed_w,
+        );
+    }
 }
 
 /// Hours in which no hall runs a chiller for the heat it has under option `i`.

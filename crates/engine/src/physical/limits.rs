@@ -67,8 +67,9 @@ impl HallLimits {
             .all(|(u, c)| *u <= c * (1.0 + 1e-9))
     }
 
-    /// The limits `used` exceeds, as reasons, into `into`.
-    pub fn broken(&self, used: &PerLimit, into: &mut Vec<Reason>) {
+    /// The limits `used` exceeds, as reasons, into `into`; air-cooling with the airflows at
+    /// the servers' air rise `air_rise_k` ([`super::air`]).
+    pub fn broken(&self, used: &PerLimit, air_rise_k: f64, into: &mut Vec<Reason>) {
         for limit in Limit::ALL {
             let i = limit.index();
             let (u, c) = (used[i], self.capacity[i]);
@@ -77,10 +78,15 @@ impl HallLimits {
             }
             let power = |w: f64| uom::si::f64::Power::new::<uom::si::power::watt>(w);
             into.push(match limit {
-                Limit::AirCooling => Reason::AirCapacity {
-                    heat_to_air: power(u),
-                    capacity: power(c),
-                },
+                Limit::AirCooling => {
+                    let side = super::air::AirSide::new(u, c, air_rise_k);
+                    Reason::AirCapacity {
+                        heat_to_air: side.heat_to_air,
+                        capacity: side.capacity,
+                        airflow: side.airflow,
+                        airflow_capacity: side.airflow_capacity,
+                    }
+                }
                 Limit::FloorArea => {
                     let area = |m2: f64| uom::si::f64::Area::new::<uom::si::area::square_meter>(m2);
                     Reason::FloorSpace {
@@ -158,7 +164,21 @@ mod tests {
         // today's state fits; 1,000 kW + 1 W of new load on air does not
         assert!(limits.fits(&limits.today));
         let mut broken = Vec::new();
-        limits.broken(&[1.0e6 + 1.0, 100.0, 2.0e6, 0.0], &mut broken);
+        limits.broken(&[1.0e6 + 1.0, 100.0, 2.0e6, 0.0], 12.0, &mut broken);
         assert!(matches!(broken[..], [Reason::AirCapacity { .. }]));
+        // the finding carries the airflows at 12 K: 1,000,000 W / (1.2 × 1,006 × 12)
+        // = 69.030 m³/s for the plant, and 1 W more for the load
+        if let [
+            Reason::AirCapacity {
+                airflow,
+                airflow_capacity,
+                ..
+            },
+        ] = &broken[..]
+        {
+            use uom::si::volume_rate::cubic_meter_per_second as m3s;
+            assert!((airflow_capacity.get::<m3s>() - 69.030).abs() < 1e-3);
+            assert!(airflow > airflow_capacity);
+        }
     }
 }

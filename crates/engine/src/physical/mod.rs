@@ -11,7 +11,10 @@
 //! whole; its count is the hall's `Thermal::cdu_count`); a rack group's `cdu_count` is 0 and
 //! its [`PhysicalOption::cdu_capacity`] is the hall's installed capacity × the group's share
 //! of the hall's liquid design heat (a hall's shares sum to its installed capacity).
-//! Hall limits ([`limits`]) and the today's-state rule are applied to each option's totals.
+//! Hall limits ([`limits`]) and the today's-state rule are applied to each option's totals;
+//! each hall also reports its air side ([`air`]: heat and airflow on air against the air
+//! plant) and electrical headroom ([`headroom`]) per option. A hall without facility water
+//! runs its liquid options on a priced extension ([`enabling`]).
 //!
 //! What each rack group keeps is a [`GroupRecord`] ([`record`]): the full [`PhysicalRack`]
 //! (reports) or the compact [`GroupPhysics`] (the live recompute); both see the same figures.
@@ -22,10 +25,13 @@
 //! retrofit share applied) and every group of the hall is priced with the state's
 //! coefficients ([`GroupRecord::set_energy`]), in rack order ([`hall::price_energy`]).
 
+pub mod air;
+pub mod enabling;
 pub mod energy;
 pub mod equipment;
 pub mod feasibility;
 pub mod hall;
+pub mod headroom;
 pub mod limits;
 pub mod load;
 pub mod rack;
@@ -50,7 +56,7 @@ use coolplan_model::{Catalog, Site};
 use coolplan_units::{EmissionFactorUnit, TempDiffUnit, TemperatureUnit};
 use energy::HallPlant;
 use feasibility::{Verdict, merge_reasons, water_reasons};
-use hall::{hall_cdus, price_energy, site_free_cooling_hours};
+use hall::{air_and_headroom, hall_cdus, price_energy, site_free_cooling_hours};
 use limits::HallLimits;
 use sums::Sums;
 
@@ -221,10 +227,13 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             CoolingOption::Air => Vec::new(),
             _ => water_reasons(hall, a, o),
         });
-        let loop_c = hall
-            .facility_water
-            .as_ref()
-            .map(|w| w.supply_temp.in_unit(TemperatureUnit::degC) + approach_k);
+        let loop_c = Some(
+            enabling::hall_water(hall, a)
+                .water
+                .supply_temp
+                .in_unit(TemperatureUnit::degC)
+                + approach_k,
+        );
         let free = |air: bool, liquid: bool| plant.climate.free_cooling_hours(air, liquid);
         let free_table = [
             [free(false, false), free(false, true)],
@@ -317,7 +326,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             let (sums, verdict) = (&mut hall_sums[option], &mut hall_verdicts[option]);
             sums.cdus = cdus[option].units as f64;
             let mut reasons = cdus[option].reasons.clone();
-            limits.broken(&limits::uses(sums), &mut reasons);
+            limits.broken(&limits::uses(sums), params.air_rise_k, &mut reasons);
             merge_reasons(&mut verdict.infeasible, &reasons);
             merge_reasons(&mut verdict.warnings, &today_warnings);
         }
@@ -326,7 +335,16 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         for record in hall_racks.iter_mut() {
             record.set_cdu_capacity(&installed_w, &hall_liquid_w);
         }
-        let hall_energy = price_energy(&plant, hall_racks, &bases, &mut hall_sums, grid_kg_per_wh);
+        let mut hall_energy =
+            price_energy(&plant, hall_racks, &bases, &mut hall_sums, grid_kg_per_wh);
+        hall_energy.water_extension = enabling::WaterExtension::of(hall, a);
+        air_and_headroom(
+            &plant,
+            &hall_sums,
+            &limits,
+            params.air_rise_k,
+            &mut hall_energy,
+        );
         plant_results.push(hall_energy);
         for option in CoolingOption::ALL {
             site_sums[option].add(&hall_sums[option]);

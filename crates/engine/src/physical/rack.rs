@@ -24,6 +24,8 @@ use coolplan_units::{
 #[derive(Clone, Copy, Debug)]
 pub struct Params {
     pub loop_delta_t_k: f64,
+    /// Servers' air temperature rise (`cooling.air_delta_t`), K.
+    pub air_rise_k: f64,
     pub tank_slots_u: f64,
     pub tank_w: f64,
     pub tank_fluid_m3: f64,
@@ -41,6 +43,7 @@ impl Params {
         let c = &a.cooling;
         Params {
             loop_delta_t_k: c.loop_delta_t.in_unit(TempDiffUnit::K),
+            air_rise_k: c.air_delta_t.in_unit(TempDiffUnit::K),
             tank_slots_u: c.tank_slots.in_unit(LengthUnit::U),
             tank_w: c.tank_capacity.in_unit(PowerUnit::W),
             tank_fluid_m3: c.tank_fluid_volume.in_unit(VolumeUnit::m3),
@@ -145,6 +148,7 @@ pub fn rack_group(
                 p.loop_delta_t_k,
             ),
         };
+        s.air_flow_m3_per_s = super::air::airflow_m3_per_s(s.air_design_w, p.air_rise_k);
         if option == CoolingOption::ColdPlate {
             s.kits = load.stock_kit_servers.saturating_mul(rack.count);
         }

@@ -199,7 +199,7 @@ pub trait GroupRecord: Send + Sized {
     /// Share of the group converted, 0..=1.
     fn share(&self) -> f64;
     /// What the cost engine prices of each option (the whole group converted).
-    fn drivers(&self) -> PerOption<CostDrivers>;
+    fn drivers(&self) -> &PerOption<CostDrivers>;
     /// Takes the group's verdicts once its hall has merged them.
     /// (The record may take the reasons out; what it leaves is cleared and reused.)
     fn set_verdicts(&mut self, verdicts: &mut PerOption<Verdict>);
@@ -279,8 +279,8 @@ impl GroupRecord for PhysicalRack {
     fn share(&self) -> f64 {
         self.share
     }
-    fn drivers(&self) -> PerOption<CostDrivers> {
-        self.drivers
+    fn drivers(&self) -> &PerOption<CostDrivers> {
+        &self.drivers
     }
     fn set_verdicts(&mut self, verdicts: &mut PerOption<Verdict>) {
         for ((o, d), verdict) in self
@@ -378,8 +378,8 @@ impl GroupRecord for GroupPhysics {
     fn share(&self) -> f64 {
         self.share
     }
-    fn drivers(&self) -> PerOption<CostDrivers> {
-        self.options
+    fn drivers(&self) -> &PerOption<CostDrivers> {
+        &self.options
     }
     fn set_verdicts(&mut self, verdicts: &mut PerOption<Verdict>) {
         for (o, verdict) in self.options.iter_mut().zip(verdicts.iter()) {

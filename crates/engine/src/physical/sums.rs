@@ -32,6 +32,8 @@ pub struct Sums {
     pub liquid_avg_w: f64,
     pub air_avg_w: f64,
     pub flow_m3_per_s: f64,
+    /// Airflow the heat on air needs at the servers' air rise ([`super::air`]).
+    pub air_flow_m3_per_s: f64,
     /// CDU units: whole at halls and the site (the design's count); 0 at rack groups, whose
     /// share of the hall's CDU capacity the physical records keep.
     pub cdus: f64,
@@ -65,6 +67,7 @@ impl Sums {
         self.liquid_avg_w += o.liquid_avg_w;
         self.air_avg_w += o.air_avg_w;
         self.flow_m3_per_s += o.flow_m3_per_s;
+        self.air_flow_m3_per_s += o.air_flow_m3_per_s;
         self.cdus += o.cdus;
         self.tanks = self.tanks.saturating_add(o.tanks);
         self.fluid_m3 += o.fluid_m3;
@@ -110,6 +113,7 @@ impl Sums {
             liquid_avg_w: mix(full.liquid_avg_w, air.liquid_avg_w),
             air_avg_w: mix(full.air_avg_w, air.air_avg_w),
             flow_m3_per_s: mix(full.flow_m3_per_s, air.flow_m3_per_s),
+            air_flow_m3_per_s: mix(full.air_flow_m3_per_s, air.air_flow_m3_per_s),
             cdus: 0.0,
             tanks: whole(full.tanks),
             fluid_m3: mix(full.fluid_m3, air.fluid_m3),
@@ -141,6 +145,7 @@ impl Sums {
             heat_to_liquid: w(self.liquid_design_w),
             heat_to_air: w(self.air_design_w),
             coolant_flow: VolumeRate::new::<cubic_meter_per_second>(self.flow_m3_per_s),
+            air_flow: VolumeRate::new::<cubic_meter_per_second>(self.air_flow_m3_per_s),
             loop_supply: loop_supply_c.map(ThermodynamicTemperature::new::<degree_celsius>),
             cdu_count,
             tank_count: self.tanks,

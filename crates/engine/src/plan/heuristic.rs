@@ -16,7 +16,9 @@
 //!
 //! Each start is also kept as it was when it fits (so the plan is never worse than an "all …"
 //! plan that fits); the best exact value of all wins. Deterministic: moves are ranked with
-//! ties broken by group and option order.
+//! ties broken by group and option order. Starts often end on the same plan: each plan of
+//! steps 1–3 is valued exactly once ([`Valued`]; the exact single moves of step 3, each a new
+//! plan, are not kept).
 
 use super::search::{Solution, add};
 use super::{Candidate, HallProblem};
@@ -36,14 +38,37 @@ struct Move {
     rank: f64,
 }
 
-/// Ranks moves best first; equal ranks keep group and option order.
+/// Ranks moves best first; equal ranks keep group and option order. A group has at most one
+/// move to each option, so no two moves compare equal and the unstable sort's order is the
+/// stable one.
 fn sort_moves(moves: &mut [Move]) {
-    moves.sort_by(|a, b| {
-        b.rank
-            .total_cmp(&a.rank)
-            .then(a.group.cmp(&b.group))
-            .then(a.to.cmp(&b.to))
-    });
+    moves.sort_unstable_by_key(|m| (std::cmp::Reverse(total_order(m.rank)), m.group, m.to));
+}
+
+/// `x` as an integer in [`f64::total_cmp`]'s order (that method's own mapping).
+fn total_order(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
+}
+
+/// Exact values ([`HallProblem::value`]) of the plans valued so far, and the scratch of the
+/// next one.
+#[derive(Default)]
+struct Valued {
+    plans: Vec<(Vec<Option<CoolingOption>>, f64)>,
+    scratch: Vec<f64>,
+}
+
+impl Valued {
+    /// The exact value of `choices`, computed once per plan.
+    fn value(&mut self, problem: &HallProblem<'_>, choices: &[Option<CoolingOption>]) -> f64 {
+        if let Some((_, value)) = self.plans.iter().find(|(plan, _)| plan == choices) {
+            return *value;
+        }
+        let value = problem.value_into(choices, &mut self.scratch);
+        self.plans.push((choices.to_vec(), value));
+        value
+    }
 }
 
 /// The heuristic plan (see the module doc).
@@ -102,25 +127,26 @@ pub fn heuristic(problem: &HallProblem<'_>) -> Solution {
         }
     };
     let mut moves = Vec::new();
+    let mut valued = Valued::default();
     for mut choices in starts {
         let mut uses = problem.uses(&choices);
         if problem.limits.fits(&uses) {
-            let value = problem.value(&choices);
+            let value = valued.value(problem, &choices);
             keep(solution(choices.clone(), value, true), &mut best);
         } else {
             repair(problem, &mut choices, &mut uses, &mut moves);
         }
         if !problem.limits.fits(&uses) {
             if fallback.is_none() {
-                let value = problem.value(&choices);
+                let value = valued.value(problem, &choices);
                 fallback = Some(solution(choices, value, false));
             }
             continue;
         }
         improve(problem, &mut choices, &mut uses, &mut moves);
-        let value = problem.value(&choices);
+        let value = valued.value(problem, &choices);
         let mut s = solution(choices, value, true);
-        cdu_pass(problem, &mut s);
+        cdu_pass(problem, &mut s, &mut valued);
         keep(s, &mut best);
     }
     best.or(fallback)
@@ -137,7 +163,7 @@ fn solution(choices: Vec<Option<CoolingOption>>, value: f64, within_limits: bool
 }
 
 /// How far `uses` exceed the limits: Σ over limits of the excess as a share of the limit.
-fn violation(uses: &PerLimit, capacity: &PerLimit) -> f64 {
+pub(super) fn violation(uses: &PerLimit, capacity: &PerLimit) -> f64 {
     uses.iter()
         .zip(capacity)
         .map(|(u, c)| {
@@ -264,20 +290,26 @@ fn improve(
 }
 
 /// Step 3: whole CDU units valued exactly.
-fn cdu_pass(problem: &HallProblem<'_>, solution: &mut Solution) {
+fn cdu_pass(problem: &HallProblem<'_>, solution: &mut Solution, valued: &mut Valued) {
     let groups = problem.groups;
-    let try_plan = |choices: Vec<Option<CoolingOption>>, solution: &mut Solution| -> bool {
-        if choices == solution.choices || !problem.limits.fits(&problem.uses(&choices)) {
-            return false;
-        }
-        let value = problem.value(&choices);
-        let better = value > solution.value + 1e-9 * solution.value.abs().max(1.0);
-        if better {
-            solution.choices = choices;
-            solution.value = value;
-        }
-        better
-    };
+    // `keep`: remember the plan's value (the whole-option moves, which other starts repeat)
+    let mut try_plan =
+        |choices: Vec<Option<CoolingOption>>, solution: &mut Solution, keep: bool| -> bool {
+            if choices == solution.choices || !problem.limits.fits(&problem.uses(&choices)) {
+                return false;
+            }
+            let value = if keep {
+                valued.value(problem, &choices)
+            } else {
+                problem.value_into(&choices, &mut valued.scratch)
+            };
+            let better = value > solution.value + 1e-9 * solution.value.abs().max(1.0);
+            if better {
+                solution.choices = choices;
+                solution.value = value;
+            }
+            better
+        };
     for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
         if !solution.choices.contains(&Some(option)) {
             continue;
@@ -299,7 +331,7 @@ fn cdu_pass(problem: &HallProblem<'_>, solution: &mut Solution) {
                 next.or(*c)
             })
             .collect();
-        try_plan(without, solution);
+        try_plan(without, solution, true);
     }
     if groups.len() > EXACT_SWAP_GROUPS {
         return;
@@ -313,11 +345,43 @@ fn cdu_pass(problem: &HallProblem<'_>, solution: &mut Solution) {
                 }
                 let mut next = solution.choices.clone();
                 next[g] = Some(to);
-                changed |= try_plan(next, solution);
+                changed |= try_plan(next, solution, false);
             }
         }
         if !changed {
             return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::total_order;
+
+    #[test]
+    fn moves_rank_in_total_cmp_order() {
+        let values = [
+            f64::NEG_INFINITY,
+            -1e300,
+            -2.5,
+            -f64::MIN_POSITIVE,
+            -0.0,
+            0.0,
+            5e-324,
+            1.0,
+            1.0 + f64::EPSILON,
+            f64::INFINITY,
+            f64::NAN,
+            -f64::NAN,
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(
+                    total_order(a).cmp(&total_order(b)),
+                    a.total_cmp(&b),
+                    "{a} {b}"
+                );
+            }
         }
     }
 }

@@ -19,6 +19,7 @@
 //! value, so it bounds the exhaustive search. Uses of the limits are the groups' reported
 //! figures summed.
 
+pub mod comply;
 pub mod heuristic;
 pub mod search;
 pub mod why;
@@ -178,17 +179,21 @@ impl HallProblem<'_> {
     }
 
     /// Each group's value under `choices` with CDUs counted exactly (0 for unplaced groups),
-    /// into `out`; `None` when some rack fits no CDU.
-    pub fn group_values(&self, choices: &[Option<CoolingOption>], out: &mut Vec<f64>) -> bool {
+    /// into `out`; returns [`HallProblem::installed_w`] of `choices` (installed capacity per
+    /// option, and whether every rack found a unit).
+    pub fn group_values(
+        &self,
+        choices: &[Option<CoolingOption>],
+        out: &mut Vec<f64>,
+    ) -> (PerOption<f64>, bool) {
         let (installed, all_assigned) = self.installed_w(choices);
-        let liquid = PerOption::from_fn(|option| {
-            self.groups
-                .iter()
-                .zip(choices)
-                .filter(|(_, c)| **c == Some(option))
-                .map(|(g, _)| g.share * g.options[option].liquid_w)
-                .sum::<f64>()
-        });
+        // each option's liquid heat summed over its groups in file order (as `Iterator::sum`)
+        let mut liquid = PerOption([-0.0; 3]);
+        for (g, c) in self.groups.iter().zip(choices) {
+            if let Some(o) = c {
+                liquid[*o] += g.share * g.options[*o].liquid_w;
+            }
+        }
         out.clear();
         out.extend(self.groups.iter().zip(choices).map(|(g, c)| match c {
             Some(o) => {
@@ -202,18 +207,22 @@ impl HallProblem<'_> {
             }
             None => 0.0,
         }));
-        all_assigned
+        (installed, all_assigned)
     }
 
     /// The hall's value under `choices` with CDUs counted exactly; −∞ when some rack fits no
-    /// CDU.
-    pub fn value(&self, choices: &[Option<CoolingOption>]) -> f64 {
-        let mut values = Vec::with_capacity(self.groups.len());
-        if self.group_values(choices, &mut values) {
+    /// CDU. `values` is scratch.
+    pub fn value_into(&self, choices: &[Option<CoolingOption>], values: &mut Vec<f64>) -> f64 {
+        if self.group_values(choices, values).1 {
             values.iter().sum()
         } else {
             f64::NEG_INFINITY
         }
+    }
+
+    /// [`HallProblem::value_into`] with its own scratch.
+    pub fn value(&self, choices: &[Option<CoolingOption>]) -> f64 {
+        self.value_into(choices, &mut Vec::with_capacity(self.groups.len()))
     }
 }
 

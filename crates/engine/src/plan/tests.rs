@@ -269,3 +269,83 @@ fn searches_on_random_halls_agree_and_never_lose_to_a_single_option() {
         larger.sum
     );
 }
+
+/// A hall's exact value by the module doc's definition, option by option: the groups on it,
+/// their CDUs designed for them alone, each group's part of the installed capacity by its
+/// liquid heat; −∞ when a rack fits no unit.
+fn value_by_definition(problem: &HallProblem<'_>, choices: &[Option<CoolingOption>]) -> f64 {
+    let mut values = vec![0.0; problem.groups.len()];
+    let mut all_assigned = true;
+    for option in CoolingOption::ALL {
+        let on: Vec<usize> = (0..choices.len())
+            .filter(|&g| choices[g] == Some(option))
+            .collect();
+        let loads = on.iter().map(|&g| cdu::CduLoad {
+            group: g,
+            racks: problem.groups[g].racks,
+            heat_per_rack_w: problem.groups[g].heat_per_rack_w[option],
+        });
+        let installed = if option == CoolingOption::Air || on.is_empty() {
+            0.0
+        } else {
+            let (i, counted) = cdu::choose_size(problem.cdu_sizes, problem.cdu_redundancy, loads);
+            all_assigned &= counted.unassigned_racks == 0;
+            let units = counted
+                .loaded_units
+                .saturating_add(u64::from(problem.cdu_redundancy));
+            units as f64 * problem.cdu_sizes[i].1
+        };
+        let group = |g: usize| &problem.groups[g];
+        let liquid: f64 = on
+            .iter()
+            .map(|&g| group(g).share * group(g).options[option].liquid_w)
+            .sum();
+        for &g in &on {
+            let v = &group(g).options[option];
+            let share_w = if liquid > 0.0 {
+                installed * v.liquid_w / liquid
+            } else {
+                0.0
+            };
+            values[g] = v.base + v.cdu_per_w * share_w;
+        }
+    }
+    if all_assigned {
+        values.iter().sum()
+    } else {
+        f64::NEG_INFINITY
+    }
+}
+
+#[test]
+fn exact_values_are_those_of_the_definition_to_the_bit() {
+    // random halls of 2–12 groups, random plans (any allowed option, or the forced one), CDU
+    // sizes chosen among the standard three with 0–2 spares: `HallProblem::value` (one pass
+    // per option, one walk for every size) gives the definition's bits
+    let mut rng = SplitMix64::new(2412);
+    let sizes = cdu::candidate_sizes(&CduSize::Auto);
+    for round in 0..300 {
+        let (groups, limits) = random_hall(&mut rng, 12);
+        let problem = HallProblem {
+            groups: &groups,
+            limits: &limits,
+            cdu_sizes: &sizes,
+            cdu_redundancy: rng.below(3) as u32,
+        };
+        for _ in 0..8 {
+            let choices: Vec<Option<CoolingOption>> = groups
+                .iter()
+                .map(|g| {
+                    let allowed: Vec<_> = g.allowed().collect();
+                    match allowed.len() {
+                        0 => g.forced(),
+                        n => Some(allowed[rng.below(n as u64) as usize]),
+                    }
+                })
+                .collect();
+            let value = problem.value(&choices);
+            let expected = value_by_definition(&problem, &choices);
+            assert_eq!(value.to_bits(), expected.to_bits(), "round {round}");
+        }
+    }
+}

@@ -63,7 +63,13 @@ pub enum Reason {
     /// than that on air (feasible: with a measured PUE the calibration already prices it).
     AboveAirGuideline { per_rack: Power, limit: Power },
     /// Heat left on air in a hall exceeds the hall's air-cooling capacity.
-    AirCapacity { heat_to_air: Power, capacity: Power },
+    AirCapacity {
+        heat_to_air: Power,
+        capacity: Power,
+        /// Airflow the heat on air needs, and the air plant's (its capacity at the same rise).
+        airflow: VolumeRate,
+        airflow_capacity: VolumeRate,
+    },
     /// Equipment loads the floor beyond its rating.
     FloorLoad {
         load: ArealMassDensity,
@@ -134,6 +140,8 @@ pub struct Thermal {
     pub heat_to_air: Power,
     /// Flow of the technology loop (cold plate) or tank loop (immersion); zero for air.
     pub coolant_flow: VolumeRate,
+    /// Airflow the heat on air needs at the servers' air rise (`cooling.air_delta_t`).
+    pub air_flow: VolumeRate,
     /// Technology-loop supply temperature (facility supply + CDU approach), when liquid.
     pub loop_supply: Option<ThermodynamicTemperature>,
     pub cdu_count: u64,
@@ -248,6 +256,12 @@ pub struct HallPlant {
     /// Per option: the liquid path's design day (none for air, for liquid tapped into chilled
     /// water, and without liquid heat).
     pub design_day: [Option<DesignDay>; 3],
+    /// Per option: heat on air and its airflow against the air plant.
+    pub air_side: [crate::physical::air::AirSide; 3],
+    /// Per option: IT the same facility feed carries, and the headroom.
+    pub electrical: [crate::physical::headroom::Headroom; 3],
+    /// The facility-water extension the hall's liquid options need (a hall without water).
+    pub water_extension: Option<crate::physical::enabling::WaterExtension>,
 }
 
 /// One item of CAPEX.
@@ -271,6 +285,9 @@ pub enum CostItem {
     AddedAirCapacity,
     /// The liquid path's trim chiller, where the dry cooler cannot hold the supply.
     TrimChiller,
+    /// Enabling work: facility water brought to a hall that has none (dry coolers, pumps,
+    /// primary piping).
+    FacilityWaterExtension,
     /// Servers that replace retiring ones, bought liquid-ready in the retirement year: their
     /// factory cold-plate premium, or their immersion preparation.
     Refresh,
@@ -281,7 +298,7 @@ pub enum CostItem {
 
 impl CostItem {
     /// Every CAPEX item once, in declaration (and report) order.
-    pub const ALL: [CostItem; 18] = [
+    pub const ALL: [CostItem; 19] = [
         CostItem::PerKwStock,
         CostItem::PerKwNew,
         CostItem::ColdPlateKits,
@@ -297,6 +314,7 @@ impl CostItem {
         CostItem::FloorReinforcement,
         CostItem::AddedAirCapacity,
         CostItem::TrimChiller,
+        CostItem::FacilityWaterExtension,
         CostItem::Refresh,
         CostItem::Contingency,
         CostItem::HeatReuse,
@@ -543,6 +561,17 @@ pub struct Results<R = RackResult> {
     pub plant: Vec<HallPlant>,
     /// ISO/IEC 30134 KPIs and heat reuse per scope, option and plan year.
     pub kpis: crate::kpi::KpiResults,
+    /// The plan's `comply_by` constraint and the surcharges in the site's cash flows.
+    pub compliance: PlanCompliance,
+}
+
+/// What the compliance profile did to the plan and the site's cash flows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlanCompliance {
+    /// The plan constrained to comply by the profile's year (`None` without `comply_by`).
+    pub comply_by: Option<crate::plan::comply::ComplyPlan>,
+    /// Surcharges in the site's OPEX, per column and year.
+    pub surcharges: Vec<crate::surcharge::Surcharge>,
 }
 
 /// What a live recompute gives: the site and every hall in full, rack groups compact.
@@ -562,6 +591,7 @@ impl Results {
             plan: self.plan.clone(),
             plant: self.plant.clone(),
             kpis: self.kpis.clone(),
+            compliance: self.compliance.clone(),
         }
     }
 }

@@ -114,6 +114,12 @@ pub enum Why {
         preferred: CoolingOption,
         forgone: Money,
     },
+    /// Would gain `forgone` more on `preferred` (its option in the NPV-best plan), but the
+    /// site must comply by the profile's year and `preferred` keeps it from that.
+    ForCompliance {
+        preferred: CoolingOption,
+        forgone: Money,
+    },
     /// No option suits the group; its installed servers stay on air as they run today.
     StaysAsToday,
     /// No option suits the group's new servers: the plan cannot place them.

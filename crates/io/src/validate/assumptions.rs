@@ -21,6 +21,9 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
     if let Some(v) = &k.loop_delta_t {
         c.positive(key(C::loop_delta_t), v);
     }
+    if let Some(v) = &k.air_delta_t {
+        c.positive(key(C::air_delta_t), v);
+    }
     for (name, fluid) in [
         (C::coolant, &k.coolant),
         (C::immersion_fluid, &k.immersion_fluid),
@@ -47,6 +50,13 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
     }
     if let Some(v) = &k.cdu_approach {
         c.non_negative(key(C::cdu_approach), v);
+    }
+    if let Some(v) = &k.facility_water_extension_supply {
+        c.temperature(key(C::facility_water_extension_supply), v);
+    }
+    if let Some(v) = &a.prices.facility_water_extension_lead_time {
+        use coolplan_model::assumptions::prices::Key as Pr;
+        c.non_negative(key(Pr::facility_water_extension_lead_time), v);
     }
     if let Some(v) = &k.tank_capacity {
         c.positive(key(C::tank_capacity), v);
@@ -137,8 +147,6 @@ fn plant(c: &mut Checker, p: &Plant) {
         (P::support_area_ratio, p.support_area_ratio),
         (P::lighting_on_fraction, p.lighting_on_fraction),
         (P::misc_per_it_capacity, p.misc_per_it_capacity),
-        (P::cdu_pump_share, p.cdu_pump_share),
-        (P::facility_pump_share, p.facility_pump_share),
         (P::liquid_pump_fixed_fraction, p.liquid_pump_fixed_fraction),
         (P::dry_cooler_fan_share, p.dry_cooler_fan_share),
         (P::dry_cooler_min_speed, p.dry_cooler_min_speed),
@@ -156,10 +164,34 @@ fn plant(c: &mut Checker, p: &Plant) {
             c.temperature(key(name), v);
         }
     }
+    if let Some(v) = p.pump_efficiency {
+        // divides the hydraulic power: above 0 and at most 1
+        if v > 0.0 {
+            c.fraction(key(P::pump_efficiency), v);
+        } else {
+            c.positive_f64(key(P::pump_efficiency), v);
+        }
+    }
+    for (name, v) in [
+        (P::tech_loop_pressure_drop, &p.tech_loop_pressure_drop),
+        (
+            P::immersion_loop_pressure_drop,
+            &p.immersion_loop_pressure_drop,
+        ),
+        (
+            P::facility_loop_pressure_drop,
+            &p.facility_loop_pressure_drop,
+        ),
+    ] {
+        if let Some(v) = v {
+            c.non_negative(key(name), v);
+        }
+    }
     for (name, v) in [
         (P::chilled_water_delta_t, &p.chilled_water_delta_t),
         (P::condenser_range, &p.condenser_range),
         (P::dx_economiser_span, &p.dx_economiser_span),
+        (P::facility_loop_delta_t, &p.facility_loop_delta_t),
     ] {
         if let Some(v) = v {
             c.positive(key(name), v);

@@ -15,7 +15,7 @@ pub(super) struct Study {
     pub last_year: u16,
 }
 
-pub(super) fn profile(c: &mut Checker, profile: &Compliance, study: &Study) {
+pub(super) fn profile(c: &mut Checker, profile: &Compliance, study: &Study, currency: Currency) {
     if Region::parse(&profile.region).is_none() {
         c.report_field("region", Kind::UnknownRegion(profile.region.clone()));
     }
@@ -49,6 +49,16 @@ pub(super) fn profile(c: &mut Checker, profile: &Compliance, study: &Study) {
                 },
             );
         }
+    }
+    if let Some(price) = &profile.surcharge_price {
+        let shown = || format!("{} {}", price.number(), price.unit().symbol());
+        c.money(
+            "surcharge_price",
+            price.number(),
+            shown,
+            price.currency(),
+            currency,
+        );
     }
     if let Some(setpoint) = profile
         .reporting

@@ -55,7 +55,7 @@ pub(super) fn site(c: &mut Checker, site: &Site) {
                 .saturating_sub(1),
         };
         c.at(Seg::Field("compliance"), |c| {
-            super::compliance::profile(c, profile, &study)
+            super::compliance::profile(c, profile, &study, site.currency)
         });
     }
     if let Some(customer) = &site.heat_customer {

@@ -65,9 +65,17 @@ assumption_group! {
         /// Share of server fan power saved when cold plates take the CPU/GPU heat (fans slow).
         cold_plate_fan_saving: f64 = |c| 0.5,
             "Estimate: fans slow to about half power once processors are on cold plates [EST]";
+        /// Temperature rise of the air through air-cooled servers (and of the residual air
+        /// of cold-plate servers): sets the airflow each load on air needs.
+        air_delta_t: TempDiffQ = |c| kelvin_diff(12.0),
+            "OCP ACS door heat-exchanger requirements take ≥ 12.2 K (22 °F) server air rise as reference [STD][2nd]; cooling units designed at ≈ 11 K (20 °F) (Data Center Frontier, Neudorfer 2022 [ANL])";
         /// Temperature rise of the technology loop across the racks.
         loop_delta_t: TempDiffQ = |c| kelvin_diff(10.0),
             "OCP: 1.5 L/min/kW at ΔT ≤ 10 K (OCP liquid-cooling guideline via ProphetStor [STD])";
+        /// Supply of the facility water an enabling work brings to a hall that has none: a
+        /// W32 loop on a new dry cooler with a trim chiller.
+        facility_water_extension_supply: TemperatureQ = |c| deg_c(30.0),
+            "W32 class (ASHRAE TC 9.9 [STD][2nd]) supplied at 30 °C, the dry-cooler design of the example sites [EST]";
         /// Fluid of the cold-plate technology loop.
         coolant: Fluid = |c| Fluid::PG25,
             "PG25 properties from Airedale DeltaChill manual [MFR]";

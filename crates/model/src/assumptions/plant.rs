@@ -4,9 +4,9 @@
 //! What kind of plant a hall has is a hall field ([`crate::hall_plant`]); these are the
 //! figures every plant of the site shares.
 
-use coolplan_units::build::{deg_c, kelvin_diff, kg_per_kwh, l_per_kwh, w_per_m2};
+use coolplan_units::build::{bar, deg_c, kelvin_diff, kg_per_kwh, l_per_kwh, w_per_m2};
 use coolplan_units::{
-    Currency, EmissionFactorQ, PowerDensityQ, TempDiffQ, TemperatureQ, WaterIntensityQ,
+    Currency, EmissionFactorQ, PowerDensityQ, PressureQ, TempDiffQ, TemperatureQ, WaterIntensityQ,
 };
 
 assumption_group! {
@@ -125,12 +125,24 @@ assumption_group! {
         misc_per_it_capacity: f64 = |c| 0.01,
             "Estimate [EST]";
         // liquid path (§7.3)
-        /// CDU (technology-loop) pump power per kW of liquid design heat.
-        cdu_pump_share: f64 = |c| 0.01,
-            "Estimate: OCP 1.5 L/min/kW at ≈2 bar through cold plates and quick-disconnects, pump efficiency 0.5 → 10 W/kW [EST]";
-        /// Facility-water pump power per kW of liquid design heat.
-        facility_pump_share: f64 = |c| 0.008,
-            "ASHRAE 90.1 Appendix G 22 W/gpm at 10 K ΔT [STD][2nd]";
+        /// Pressure drop of the cold-plate technology loop at design flow (cold plates,
+        /// manifolds, hoses and quick-disconnects, the CDU's heat exchanger).
+        tech_loop_pressure_drop: PressureQ = |c| bar(2.0),
+            "CDU and manifold differential 0.5–3 bar (resistancezero.com [ANL]); OCP rack pumping unit 150 L/min to a 100 kW rack at ≤ 40 psi = 2.76 bar [STD][2nd]";
+        /// Pressure drop of the immersion tank loop at design flow (tank distribution and
+        /// the fluid side of the tank's plate heat exchanger).
+        immersion_loop_pressure_drop: PressureQ = |c| bar(1.2),
+            "Estimate: no public tank pump data found; low velocities in the tank, a viscous fluid in the heat exchanger [EST]";
+        /// Pressure drop of the facility-water loop at design flow (CDU primary side, piping,
+        /// dry-cooler or plate heat exchanger coil).
+        facility_loop_pressure_drop: PressureQ = |c| bar(2.5),
+            "Estimate: CDU primary side ≈ 0.5–1 bar, piping and coil 1.5–2 bar [EST]";
+        /// Temperature rise of the facility water across the CDUs.
+        facility_loop_delta_t: TempDiffQ = |c| kelvin_diff(8.0),
+            "Estimate for the facility side of CDUs: W32 supply, 40 °C return [EST]";
+        /// Wire-to-water efficiency of liquid-loop pumps (pump × motor × drive).
+        pump_efficiency: f64 = |c| 0.6,
+            "Wire-to-water 60–75 % for a pump set running well (midstreamcalculator.com [2nd]; definition as Rishel, HVAC Pump Handbook [2nd]); lower end taken [EST]";
         /// Share of design liquid pump power drawn at any load (minimum flow).
         liquid_pump_fixed_fraction: f64 = |c| 0.3,
             "Estimate [EST]";
@@ -171,8 +183,15 @@ assumption_group! {
         heat_rejection_fan_share: f64;
         /// Replaced by `chilled_water_pumps` and `condenser_water_pumps`.
         chilled_water_pump_share: f64;
-        /// Replaced by `cdu_pump_share` and `facility_pump_share`.
+        /// Replaced by `cdu_pump_share` and `facility_pump_share`, in turn replaced by
+        /// the loops' pressure drops and `pump_efficiency`.
         pump_share: f64;
+        /// Replaced by `tech_loop_pressure_drop`, `immersion_loop_pressure_drop` and
+        /// `pump_efficiency` (pump power from flow × pressure drop / efficiency).
+        cdu_pump_share: f64;
+        /// Replaced by `facility_loop_pressure_drop`, `facility_loop_delta_t` and
+        /// `pump_efficiency`.
+        facility_pump_share: f64;
         /// Replaced by the hall's UPS curve and `distribution_no_load`/`_load_loss`.
         electrical_loss_share: f64;
         /// Replaced by `lighting_power_density` and `misc_per_it_capacity`.

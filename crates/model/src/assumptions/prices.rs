@@ -7,7 +7,7 @@
 
 use coolplan_units::{
     Currency, EnergyUnit, Money, PowerUnit, Price, TimeQ, TimeUnit, UnitKind, VolumeUnit,
-    build::hours,
+    build::{days, hours},
 };
 
 /// `cny` for a CNY site, else `usd` in the site's currency.
@@ -67,6 +67,14 @@ assumption_group! {
         /// (`docs/method.md` §7.4); none where the dry cooler holds the supply.
         trim_chiller_per_kw: Price<PowerUnit> = |c| per_kw(c, 1200.0, 350.0),
             "Estimate: an air-cooled chiller without room units, ≈40 % of the 2,500–3,500 CNY/kW of CRAH plus chiller capacity (air_added_capacity_per_kw) [EST]";
+        /// Enabling work: bringing facility water to a hall that has none (dry coolers, pumps,
+        /// primary piping to the hall), per kW of liquid design heat. The trim chiller is not
+        /// in it: `trim_chiller_per_kw` prices it from the design day.
+        facility_water_extension_per_kw: Price<PowerUnit> = |c| per_kw(c, 2500.0, 800.0),
+            "Estimate: outdoor and primary side ≈ 20 % of a ≈ 7,100 CNY/kW cold-plate system (Changjiang [ANL]) ≈ 1,400 CNY/kW where a plant exists, raised for a new dry cooler and pipe run; whole cooling 15–20 % of a 7.11 M USD/MW Chinese mid-spec build (Cushman & Wakefield APAC 2025 [ANL], shares [2nd]) as the upper bound [EST]";
+        /// Enabling work: months from order to a facility-water extension in service.
+        facility_water_extension_lead_time: TimeQ = |c| days(280.0),
+            "Chillers 30–40 weeks, up to 110 (Cushman & Wakefield US cost guide 2025 [ANL]), plus design and installation: 40 weeks [EST]";
         /// Itemised: installation labour per server retrofitted or moved into a tank.
         labour_per_server: Money = |c| money(c, 500.0, 150.0),
             "Estimate: 1–2 technician-hours per server [EST]";

@@ -10,7 +10,7 @@ pub mod rules;
 
 use serde::{Deserialize, Serialize};
 
-use coolplan_units::{EnergyUnit, Money, PowerQ, Price, TemperatureQ};
+use coolplan_units::{Currency, EnergyUnit, Money, PowerQ, Price, TemperatureQ};
 pub use date::Date;
 pub use rules::{Limit, Metric, Rule, RuleBook, RuleKind, RuleSet};
 
@@ -45,14 +45,46 @@ pub struct Compliance {
     /// Listings or markets the site aims at, whose eligibility rules then apply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aims: Vec<Aim>,
-    /// The plan must comply with every binding rule from this year on.
+    /// The plan must comply with every binding rule from this year on: the plan search
+    /// then picks the best plan that does (`docs/method.md` §15).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comply_by: Option<u16>,
+    /// Price of each kWh the site uses above a surcharge rule's PUE limit
+    /// (E_DC − limit × E_IT), e.g. Beijing's differential electricity price. Left out:
+    /// [`DEFAULT_SURCHARGE_CNY_PER_KWH`] for a site priced in CNY, none otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surcharge_price: Option<Price<EnergyUnit>>,
     /// Identity fields of the EU reporting export (Delegated Regulation (EU) 2024/1364
     /// Annex I); left out, they are exported empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reporting: Option<Reporting>,
 }
+
+impl Compliance {
+    /// A profile that declares only its region and status; every other field at its default.
+    pub fn declared(region: &str, status: SiteStatus) -> Self {
+        Compliance {
+            region: region.into(),
+            status,
+            commissioned: None,
+            scale: None,
+            hub_node: None,
+            renewable_share: 0.0,
+            connected_load: None,
+            aims: Vec::new(),
+            comply_by: None,
+            surcharge_price: None,
+            reporting: None,
+        }
+    }
+}
+
+/// [EST] Beijing's differential electricity price per kWh above the PUE limit of 1.35:
+/// 0.20 CNY/kWh is the lower band of the one paraphrase read (zhaoxny.com: "超过标准限定值一倍
+/// (含)以内" +0.20, "一倍以上" +0.50 CNY/kWh on "超限定值部分"); the clause itself was not read
+/// (research/compliance/rules.md §11), so the price is a site input with this default. The
+/// upper band (PUE beyond twice the limit) is not modelled.
+pub const DEFAULT_SURCHARGE_CNY_PER_KWH: f64 = 0.20;
 
 /// New or existing data centre.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -198,6 +230,15 @@ impl Compliance {
     /// that does not say (validation requires the date of a new one).
     pub fn commissioned_or_default(&self) -> Date {
         self.commissioned.unwrap_or(Date::DISTANT_PAST)
+    }
+    /// The surcharge price per kWh above the limit in `currency`: the profile's, else the
+    /// [EST] default for a site priced in CNY; `None` when neither applies.
+    pub fn surcharge_per_kwh(&self, currency: Currency) -> Option<f64> {
+        match self.surcharge_price {
+            Some(price) if price.currency() == currency => Some(price.amount_per(EnergyUnit::kWh)),
+            Some(_) => None,
+            None => (currency == Currency::CNY).then_some(DEFAULT_SURCHARGE_CNY_PER_KWH),
+        }
     }
 }
 

@@ -10,7 +10,8 @@
 use super::format::option_name;
 use super::{Detail, ReportInput};
 use crate::document::{Block, Column, Row, Table};
-use coolplan_engine::compliance::{self, Column as Col, ComplianceResults, ComplyBy, RuleCheck};
+use coolplan_engine::PlanCompliance;
+use coolplan_engine::compliance::{self, Column as Col, ComplianceResults, RuleCheck};
 use coolplan_engine::kpi::{ScopeYears, YearFigures};
 use coolplan_model::compliance::{RuleBook, SiteStatus};
 use coolplan_words::compliance::{self as words, Comp};
@@ -130,13 +131,18 @@ fn rule_blocks(input: &ReportInput, results: &ComplianceResults, blocks: &mut Ve
                 words::kind(rule.kind, lang).to_string(),
                 words::limit(rule.metric, rule.limit, lang),
             ];
-            cells.extend(Col::ALL.map(|c| first_year_cell(check, c, lang)));
+            cells.extend(Col::ALL.map(|c| words::first_year_cell(check, c, lang)));
             Row::new(cells)
         })
         .collect();
     blocks.push(Block::Table(Table { columns, rows }));
     plan_years(results, blocks, lang);
-    blocks.push(Block::Bullets(column_lines(results, lang, None)));
+    blocks.push(Block::Bullets(column_lines(
+        results,
+        &input.results.compliance,
+        lang,
+        None,
+    )));
     blocks.push(heading(Comp::SourcesHeading.tr(lang).to_string()));
     // One line per rule set, with the clauses of its applicable rules.
     let mut sources: Vec<String> = Vec::new();
@@ -170,28 +176,6 @@ fn title(set: &coolplan_model::compliance::RuleSet, lang: Lang) -> &str {
     match lang {
         Lang::En => &set.title_en,
         Lang::Zh => &set.title_zh,
-    }
-}
-
-/// The first plan year a column complies with a rule, "fails" or "not in force".
-fn first_year_cell(check: &RuleCheck, column: Col, lang: Lang) -> String {
-    let Some(c) = check.column(column) else {
-        return "—".into();
-    };
-    if !c.years.iter().any(|v| v.checked()) {
-        return Comp::NotInStudy.tr(lang).to_string();
-    }
-    if c.years.iter().all(|v| {
-        matches!(
-            v,
-            compliance::Verdict::Report | compliance::Verdict::NotChecked
-        )
-    }) {
-        return Comp::ReportDuty.tr(lang).to_string();
-    }
-    match c.first_compliant_year {
-        Some(year) => Comp::FromYear.fmt(lang, &[&year]),
-        None => Comp::Never.tr(lang).to_string(),
     }
 }
 
@@ -238,14 +222,24 @@ fn plan_years(results: &ComplianceResults, blocks: &mut Vec<Block>, lang: Lang) 
 /// it fails) and its `comply_by` check; nothing when the site has no profile.
 pub(super) fn plan_lines(input: &ReportInput) -> Vec<String> {
     match compliance::check(input.site, input.results) {
-        Ok(results) => column_lines(&results, input.lang, Some(Col::Plan)),
+        Ok(results) => column_lines(
+            &results,
+            &input.results.compliance,
+            input.lang,
+            Some(Col::Plan),
+        ),
         Err(_) => Vec::new(),
     }
 }
 
-/// One line per column (or only the `only` column): from when it complies, and the plan's
-/// `comply_by` check. Failing rules are named as the rule book titles them, with the clause.
-fn column_lines(results: &ComplianceResults, lang: Lang, only: Option<Col>) -> Vec<String> {
+/// One line per column (or only the `only` column): from when it complies, what the plan's
+/// `comply_by` constraint did and (for every column) the surcharges in the cash flows. Failing rules are named as the rule book titles them, with the clause.
+fn column_lines(
+    results: &ComplianceResults,
+    constraint: &PlanCompliance,
+    lang: Lang,
+    only: Option<Col>,
+) -> Vec<String> {
     let book = RuleBook::builtin();
     if !results.rules.iter().any(|r| r.binding) {
         return vec![Comp::NoBinding.tr(lang).to_string()];
@@ -272,22 +266,17 @@ fn column_lines(results: &ComplianceResults, lang: Lang, only: Option<Col>) -> V
             }
         })
         .collect();
-    let plan = results.column(Col::Plan);
-    if let Some(ComplyBy::Misses { year, failing }) = plan.and_then(|p| p.comply_by.as_ref()) {
-        let name = column_name(Col::Plan, lang);
-        let complying: Vec<String> = results
-            .columns
-            .iter()
-            .filter(|c| matches!(c.comply_by, Some(ComplyBy::Complies { .. })))
-            .map(|c| column_name(c.column, lang))
-            .collect();
-        lines.push(if complying.is_empty() {
-            Comp::ComplyByMissed.fmt(lang, &[&name, year, &ids(failing)])
-        } else {
-            Comp::ComplyByOption.fmt(lang, &[&name, year, &ids(failing), &complying.join(", ")])
-        });
-    } else if let Some(ComplyBy::Complies { year }) = plan.and_then(|p| p.comply_by.as_ref()) {
-        lines.push(Comp::ComplyByMet.fmt(lang, &[&column_name(Col::Plan, lang), year]));
+    if let Some(outcome) = &constraint.comply_by {
+        lines.extend(words::comply_plan(outcome, lang));
+    }
+    if only.is_none() && !constraint.surcharges.is_empty() {
+        lines.extend(
+            constraint
+                .surcharges
+                .iter()
+                .map(|s| words::surcharge(s, lang)),
+        );
+        lines.push(Comp::SurchargeEst.tr(lang).to_string());
     }
     lines
 }

@@ -101,6 +101,12 @@ fn quantity(
             prices.trim_chiller_per_kw.amount_per(PowerUnit::kW),
             Rep::UnitKw,
         ),
+        CostItem::FacilityWaterExtension => per(
+            prices
+                .facility_water_extension_per_kw
+                .amount_per(PowerUnit::kW),
+            Rep::UnitKw,
+        ),
         // A lump sum per site or hall, as the heat customer's contract states it; refreshes
         // price each model's own premium or preparation (the lifecycle table lists them).
         CostItem::Contingency | CostItem::HeatReuse | CostItem::Refresh => None,

@@ -35,7 +35,7 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
         blocks.push(section(hall.name.clone()));
         blocks.push(Block::Paragraph(hall_facts(hall, lang)));
         if let Some(plant) = input.results.plant.get(index) {
-            plant_facts(plant, lang, blocks);
+            plant_facts(input, plant, blocks);
         }
         if let Some(plan) = input.results.plan.halls.get(index) {
             hall_plan(input, index, plan, blocks);
@@ -48,6 +48,9 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
         )));
         blocks.push(subsection(Rep::FloorChecks.tr(lang)));
         blocks.push(Block::Table(floor_checks(&[(hall, scope)], lang)));
+        if let Some(plant) = input.results.plant.get(index) {
+            super::capacity::capacity(plant, lang, blocks);
+        }
         let racks: Vec<(&RackResult, &GroupChoice)> = input
             .results
             .racks
@@ -176,9 +179,15 @@ fn hall_plan(input: &ReportInput, index: usize, plan: &HallPlan, blocks: &mut Ve
     blocks.push(Block::Bullets(crate::text::hall_plan_details(plan, lang)));
 }
 
-/// How the hall's measured PUE was split, and each liquid option's design day.
-fn plant_facts(plant: &HallPlant, lang: Lang, blocks: &mut Vec<Block>) {
-    let lines = words::plant::facts(plant, lang, UnitSystem::Si);
+/// The facility-water extension the hall needs, how its measured PUE was split, and each
+/// liquid option's design day.
+fn plant_facts(input: &ReportInput, plant: &HallPlant, blocks: &mut Vec<Block>) {
+    use coolplan_model::assumptions::Describe;
+    let price = plant.water_extension.map(|_| {
+        let prices = input.site.assumptions.resolve(input.site.currency).prices;
+        prices.facility_water_extension_per_kw.describe()
+    });
+    let lines = words::plant::facts_priced(plant, price.as_deref(), input.lang, UnitSystem::Si);
     if !lines.is_empty() {
         blocks.push(Block::Bullets(lines));
     }

@@ -15,6 +15,7 @@
 
 mod aggregate;
 mod appendix;
+mod capacity;
 mod charts;
 mod compliance;
 mod control;
@@ -95,6 +96,8 @@ pub struct ReportInput<'a> {
     pub revision: Option<&'a str>,
     /// Start a CSV report with a UTF-8 byte-order mark (on by default; `--no-bom` drops it).
     pub csv_bom: bool,
+    /// The calendar year of the EU reporting export (`--year`); `None`: the first plan year.
+    pub eed_year: Option<u16>,
 }
 
 impl<'a> ReportInput<'a> {
@@ -118,6 +121,7 @@ impl<'a> ReportInput<'a> {
             author: None,
             revision: None,
             csv_bom: true,
+            eed_year: None,
         }
     }
 }

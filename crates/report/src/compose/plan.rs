@@ -174,6 +174,19 @@ fn by_hall(input: &ReportInput) -> Table {
             )));
         }
     }
+    if !results.compliance.surcharges.is_empty() {
+        // the site's surcharge reads the site's PUE: in the site total, in no hall
+        let halls: f64 = results
+            .plan
+            .halls
+            .iter()
+            .map(|h| h.totals.npv_vs_air.amount)
+            .sum();
+        let mut cells = vec![String::new(); 7];
+        cells[0] = Rep::SurchargeAvoided.tr(lang).to_string();
+        cells[6] = scale.number(Money::new(totals.npv_vs_air.amount - halls, currency));
+        rows.push(Row::new(cells));
+    }
     rows.push(Row::strong(row(
         Rep::SiteTotal.tr(lang),
         String::new(),

@@ -38,7 +38,7 @@ pub fn to_json(site: &str, results: &Results, lang: Lang) -> String {
 /// The JSON text of `results` for `site`, with the site's compliance verdicts.
 pub fn to_json_for_site(site: &Site, results: &Results, lang: Lang) -> String {
     let mut document = document(&site.name, results, lang);
-    document.compliance = Some(json_compliance::compliance(site, results));
+    document.compliance = Some(json_compliance::compliance(site, results, lang));
     document.lifecycle = Some(lifecycle::lifecycle(
         site,
         results.first_year,
@@ -210,6 +210,7 @@ fn why_doc(why: &Why, lang: Lang) -> ReasonDoc {
             Why::OnlyFeasible => "only_feasible",
             Why::HeldByLimit { .. } => "held_by_limit",
             Why::CduStep { .. } => "cdu_step",
+            Why::ForCompliance { .. } => "for_compliance",
             Why::StaysAsToday => "stays_as_today",
             Why::NothingFeasible => "nothing_feasible",
         },
@@ -356,6 +357,8 @@ pub struct OptionDoc {
     pub heat_to_liquid_kw: Option<f64>,
     pub heat_to_air_kw: Option<f64>,
     pub coolant_flow_l_per_min: Option<f64>,
+    pub air_flow_m3_per_h: Option<f64>,
+    pub air_flow_cfm: Option<f64>,
     pub cdu_count: u64,
     pub tank_count: u64,
     pub fluid_volume_l: Option<f64>,
@@ -410,7 +413,7 @@ fn option(result: &OptionResult, irr: Option<f64>, lang: Lang) -> OptionDoc {
         areal_mass_density::kilogram_per_square_meter,
         mass::ton,
         volume::{cubic_meter, liter},
-        volume_rate::liter_per_minute,
+        volume_rate::{cubic_foot_per_minute, cubic_meter_per_hour, liter_per_minute},
     };
     let t = &result.thermal;
     let e = &result.energy;
@@ -430,6 +433,8 @@ fn option(result: &OptionResult, irr: Option<f64>, lang: Lang) -> OptionDoc {
         heat_to_liquid_kw: num(kw(t.heat_to_liquid)),
         heat_to_air_kw: num(kw(t.heat_to_air)),
         coolant_flow_l_per_min: num(t.coolant_flow.get::<liter_per_minute>()),
+        air_flow_m3_per_h: num(t.air_flow.get::<cubic_meter_per_hour>()),
+        air_flow_cfm: num(t.air_flow.get::<cubic_foot_per_minute>()),
         cdu_count: t.cdu_count,
         tank_count: t.tank_count,
         fluid_volume_l: num(t.fluid_volume.get::<liter>()),
@@ -537,6 +542,7 @@ pub fn item_key(item: CostItem) -> &'static str {
         CostItem::FloorReinforcement => "floor_reinforcement",
         CostItem::AddedAirCapacity => "added_air_capacity",
         CostItem::TrimChiller => "trim_chiller",
+        CostItem::FacilityWaterExtension => "facility_water_extension",
         CostItem::Contingency => "contingency",
         CostItem::HeatReuse => "heat_reuse",
     }

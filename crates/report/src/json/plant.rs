@@ -1,9 +1,12 @@
 //! The JSON of a hall's plant (`halls[].plant` in `docs/report-json.md`): the calibration of
-//! its measured PUE, and per option its energy by part and the liquid path's design day.
+//! its measured PUE, and per option its energy by part, the liquid path's design day, the air
+//! side (heat and airflow against the air plant) and the electrical headroom.
 
 use serde::Serialize;
 
 use super::{kw, mwh, num};
+use coolplan_engine::physical::air::AirSide;
+use coolplan_engine::physical::headroom::Headroom;
 use coolplan_engine::{CoolingOption, HallPlant};
 use coolplan_model::CalibrationSplit;
 use coolplan_units::format::UnitSystem;
@@ -15,6 +18,7 @@ use coolplan_words::results as words;
 #[derive(Serialize)]
 pub struct PlantDoc {
     pub calibration: Option<CalibrationDoc>,
+    pub water_extension: Option<WaterExtensionDoc>,
     pub air: PlantOptionDoc,
     pub cold_plate: PlantOptionDoc,
     pub immersion: PlantOptionDoc,
@@ -37,6 +41,69 @@ pub struct CalibrationDoc {
 pub struct PlantOptionDoc {
     pub energy_mwh_per_year: PlantEnergyDoc,
     pub design_day: Option<DesignDayDoc>,
+    pub air_side: AirSideDoc,
+    pub electrical: ElectricalDoc,
+}
+
+/// The facility-water extension a hall without water needs (an enabling work); its CAPEX is
+/// the `facility_water_extension` item of each liquid option.
+#[derive(Serialize)]
+pub struct WaterExtensionDoc {
+    pub supply_c: Option<f64>,
+    pub lead_time_weeks: Option<f64>,
+}
+
+/// Heat on air and the airflow it needs, against the hall's air plant.
+#[derive(Serialize)]
+pub struct AirSideDoc {
+    pub heat_to_air_kw: Option<f64>,
+    pub airflow_m3_per_h: Option<f64>,
+    pub airflow_cfm: Option<f64>,
+    pub capacity_kw: Option<f64>,
+    pub airflow_capacity_m3_per_h: Option<f64>,
+    pub airflow_capacity_cfm: Option<f64>,
+    pub air_rise_k: Option<f64>,
+    pub exceeded: bool,
+}
+
+/// IT the hall's facility feed carries under the option, and the headroom.
+#[derive(Serialize)]
+pub struct ElectricalDoc {
+    pub it_capacity_kw: Option<f64>,
+    pub capacity_given: bool,
+    pub feed_kw: Option<f64>,
+    pub pue: Option<f64>,
+    pub it_max_kw: Option<f64>,
+    pub it_design_kw: Option<f64>,
+    pub fan_power_removed_kw: Option<f64>,
+    pub headroom_kw: Option<f64>,
+}
+
+fn air_side_doc(side: &AirSide) -> AirSideDoc {
+    use uom::si::volume_rate::{cubic_foot_per_minute, cubic_meter_per_hour};
+    AirSideDoc {
+        heat_to_air_kw: num(kw(side.heat_to_air)),
+        airflow_m3_per_h: num(side.airflow.get::<cubic_meter_per_hour>()),
+        airflow_cfm: num(side.airflow.get::<cubic_foot_per_minute>()),
+        capacity_kw: num(kw(side.capacity)),
+        airflow_capacity_m3_per_h: num(side.airflow_capacity.get::<cubic_meter_per_hour>()),
+        airflow_capacity_cfm: num(side.airflow_capacity.get::<cubic_foot_per_minute>()),
+        air_rise_k: num(side.air_rise.get::<uom::si::temperature_interval::kelvin>()),
+        exceeded: side.exceeded(),
+    }
+}
+
+fn electrical_doc(h: &Headroom) -> ElectricalDoc {
+    ElectricalDoc {
+        it_capacity_kw: num(kw(h.it_capacity)),
+        capacity_given: h.capacity_given,
+        feed_kw: num(kw(h.feed)),
+        pue: num(h.pue),
+        it_max_kw: num(kw(h.it_max)),
+        it_design_kw: num(kw(h.it_design)),
+        fan_power_removed_kw: num(kw(h.fan_power_removed)),
+        headroom_kw: num(kw(h.headroom)),
+    }
 }
 
 #[derive(Serialize)]
@@ -105,9 +172,17 @@ pub fn plant_doc(plant: &HallPlant, lang: Lang) -> PlantDoc {
                     text: words::plant::design_day(o, &d, lang, UnitSystem::Si),
                 }
             }),
+            air_side: air_side_doc(&plant.air_side[o.index()]),
+            electrical: electrical_doc(&plant.electrical[o.index()]),
         }
     };
     PlantDoc {
+        water_extension: plant.water_extension.map(|e| WaterExtensionDoc {
+            supply_c: num(e
+                .supply
+                .get::<uom::si::thermodynamic_temperature::degree_celsius>()),
+            lead_time_weeks: num(e.lead_time.get::<uom::si::time::day>() / 7.0),
+        }),
         calibration: plant.calibration.map(|c| CalibrationDoc {
             split: match c.split {
                 CalibrationSplit::Uniform => "uniform",

@@ -24,6 +24,25 @@ use coolplan_model::fluids::Fluid;
 use coolplan_units::format::{UnitSystem, group_thousands, quantity_trimmed as quantity};
 use coolplan_units::{AreaUnit, Currency, FloorLoadUnit, Money, PowerUnit, TemperatureUnit};
 
+/// An airflow as air-side engineers read it: `7,455 m³/h (4,388 CFM)` in SI, the CFM first
+/// in US units; Chinese text brackets the second unit in full-width parentheses.
+pub fn airflow(flow: uom::si::f64::VolumeRate, system: UnitSystem, lang: Lang) -> String {
+    use coolplan_units::FlowUnit;
+    use coolplan_units::format::quantity_in;
+    let (m3h, cfm) = (
+        quantity_in(flow, FlowUnit::m3_per_h),
+        quantity_in(flow, FlowUnit::CFM),
+    );
+    let (first, second) = match system {
+        UnitSystem::Si => (m3h, cfm),
+        UnitSystem::Ip => (cfm, m3h),
+    };
+    match lang {
+        Lang::En => format!("{first} ({second})"),
+        Lang::Zh => format!("{first}（{second}）"),
+    }
+}
+
 /// The option's name, e.g. `Cold plate` / `冷板式液冷`.
 pub fn option_name(option: CoolingOption, lang: Lang) -> &'static str {
     match option {
@@ -69,6 +88,7 @@ pub fn cost_item(item: CostItem, lang: Lang) -> &'static str {
         CostItem::FloorReinforcement => Words::ItemFloorReinforcement,
         CostItem::AddedAirCapacity => Words::ItemAddedAirCapacity,
         CostItem::TrimChiller => Words::ItemTrimChiller,
+        CostItem::FacilityWaterExtension => Words::ItemFacilityWaterExtension,
         CostItem::Refresh => Words::ItemRefresh,
         CostItem::Contingency => Words::ItemContingency,
         CostItem::HeatReuse => Words::ItemHeatReuse,
@@ -182,7 +202,17 @@ pub fn reason(
         Reason::AirCapacity {
             heat_to_air,
             capacity,
-        } => Words::AirCapacity.fmt(lang, &[&power(*heat_to_air), &power(*capacity)]),
+            airflow: flow,
+            airflow_capacity,
+        } => Words::AirCapacity.fmt(
+            lang,
+            &[
+                &power(*heat_to_air),
+                &power(*capacity),
+                &airflow(*flow, system, lang),
+                &airflow(*airflow_capacity, system, lang),
+            ],
+        ),
         Reason::ElectricalCapacity {
             it_design,
             capacity,

@@ -22,6 +22,7 @@ crate::texts! {
         WhyBest => "best NPV against air for this group: {0}", "该机柜组相对风冷净现值最高：{0}";
         WhyHeld => "{0} would gain {1} more, but the hall's {2} has no room for it", "采用{0}可多得 {1}，但机房{2}已无余量";
         WhyCduStep => "{0} would gain {1} on its own, but with whole CDU units (and the spare) the hall does better without it", "单独采用{0}可多得 {1}，但按整台购置 CDU（含备用）计，机房整体不采用更优";
+        WhyCompliance => "{0} would gain {1} more, but the site must comply by its year and {0} keeps it from that", "采用{0}可多得 {1}，但站点须按期达标，采用{0}则无法达标";
         WhyAsToday => "no option suits it: its installed servers stay on air as they run today", "无可行方案：现有服务器维持风冷现状";
         WhyUnplaced => "no option suits its new servers: the plan cannot place them", "新增服务器无可行方案，方案无法安排";
         PlanAll => "all {0}", "全部采用{0}";
@@ -106,6 +107,13 @@ pub fn why(why: &Why, lang: Lang) -> String {
             ],
         ),
         Why::CduStep { preferred, forgone } => PlanWords::WhyCduStep.fmt(
+            lang,
+            &[
+                &option_in_sentence(*preferred, lang),
+                &money(*forgone, lang),
+            ],
+        ),
+        Why::ForCompliance { preferred, forgone } => PlanWords::WhyCompliance.fmt(
             lang,
             &[
                 &option_in_sentence(*preferred, lang),

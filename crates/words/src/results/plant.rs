@@ -17,6 +17,7 @@ crate::texts! {
         SplitProportional => "all on the load-driven parts", "全部计入随负荷部分";
         Calibrated => "measured PUE {0}; the model gives {1} on air, so {2} kWh per kWh of IT is added ({3}): {4} to the fixed parts (no-load losses, lighting, fan and pump floors, factor {5}) and {6} to the load-driven parts (factor {7})", "实测 PUE {0}；模型风冷 PUE 为 {1}，每 kWh IT 补足 {2} kWh（{3}）：固定部分（空载损耗、照明、风机及水泵最低功耗，系数 {5}）{4}，随负荷部分（系数 {7}）{6}";
         NotReproduced => "measured PUE {0} is below what the model's plant needs ({1} on air) and cannot be reproduced with this split; the part it can lower stops at zero", "实测 PUE {0} 低于模型设施的最低需求（风冷 {1}），按此分摊方式无法复现；可下调的部分已降至零";
+        WaterExtension => "the hall has no facility water: its liquid options bring it as an enabling work, a W32 loop supplied at {0} from a new dry cooler with a trim chiller, priced at {1} of liquid heat (cost item \"facility-water extension\"; the trim chiller apart) and in service about {2} weeks after the order", "机房无一次侧冷却水：液冷方案将其作为配套工程新建——由新干冷器加补冷冷机提供 {0} 供水的 W32 环路，按液冷热量 {1} 计价（成本项“新建一次侧冷却水”，补冷冷机另计），下单后约 {2} 周投入使用";
         DesignHolds => "design day {0} dry bulb / {1} wet bulb: the dry cooler holds the {2} facility supply under {3} (it leaves at {4})", "设计日干球 {0} / 湿球 {1}：{3}方案下干冷器可保持 {2} 的一次侧供水（出水 {4}）";
         DesignTrim => "design day {0} dry bulb / {1} wet bulb: the dry cooler leaves at {2} against a {3} supply, so {4} needs a trim chiller of {5} (COP {6} at design), running {7} h a year", "设计日干球 {0} / 湿球 {1}：干冷器出水 {2}，高于 {3} 的供水温度，{4}方案需配置 {5} 的补冷冷机（设计工况 COP {6}），每年运行 {7} 小时";
     }
@@ -88,14 +89,49 @@ pub fn design_day(option: CoolingOption, d: &DesignDay, lang: Lang, system: Unit
 /// A hall's plant facts as sentences for a list: the calibration's split, then each liquid
 /// option's design day.
 pub fn facts(plant: &HallPlant, lang: Lang, system: UnitSystem) -> Vec<String> {
+    facts_priced(plant, None, lang, system)
+}
+
+/// [`facts`], with the facility-water extension's price per kW (`price`, worded) when the
+/// hall needs one.
+pub fn facts_priced(
+    plant: &HallPlant,
+    price: Option<&str>,
+    lang: Lang,
+    system: UnitSystem,
+) -> Vec<String> {
+    let extension = plant
+        .water_extension
+        .zip(price)
+        .map(|(e, price)| water_extension(&e, price, lang, system));
     let calibration = plant.calibration.iter().map(|c| calibration(c, lang));
     let options = CoolingOption::ALL.iter().zip(&plant.design_day);
     let days =
         options.filter_map(|(option, day)| Some(design_day(*option, day.as_ref()?, lang, system)));
-    calibration
+    extension
+        .into_iter()
+        .chain(calibration)
         .chain(days)
         .map(|line| capitalised(&line))
         .collect()
+}
+
+/// The facility-water extension a hall without water needs, with its price per kW.
+pub fn water_extension(
+    e: &coolplan_engine::physical::enabling::WaterExtension,
+    price: &str,
+    lang: Lang,
+    system: UnitSystem,
+) -> String {
+    let weeks = e.lead_time.get::<uom::si::time::day>() / 7.0;
+    PlantWords::WaterExtension.fmt(
+        lang,
+        &[
+            &units_as_written(&quantity::<TemperatureUnit>(e.supply, system), lang),
+            &price,
+            &group_thousands(weeks, 0),
+        ],
+    )
 }
 
 /// A sentence with its first letter upper-case (English; Chinese has no case).

@@ -19,6 +19,7 @@ pub mod bins;
 pub mod calibrate;
 pub mod chiller;
 pub mod params;
+pub mod pumps;
 pub mod state;
 
 use uom::si::energy::watt_hour;
@@ -229,6 +230,7 @@ impl HallPlant {
                     }
                 }),
                 design_day: std::array::from_fn(|i| self.design_day(&evaluated[i], &states[i])),
+                ..results::HallPlant::default()
             },
         }
     }

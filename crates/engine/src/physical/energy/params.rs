@@ -3,6 +3,7 @@
 //! site's plant assumptions.
 
 use super::chiller::Machine;
+use super::pumps::LoopPumps;
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::{AirPlant, CalibrationSplit, Hall, HeatRejection};
 use coolplan_units::{PowerDensityUnit, PowerUnit, TempDiffUnit, TemperatureUnit};
@@ -71,8 +72,8 @@ pub struct PlantParams {
     pub misc_per_it_capacity: f64,
     // liquid path
     pub loop_delta_k: f64,
-    pub cdu_pump: f64,
-    pub facility_pump: f64,
+    /// Design pump power per W of liquid design heat of each loop ([`LoopPumps`]).
+    pub pumps: LoopPumps,
     pub liquid_pump_fixed: f64,
     pub dry_cooler_approach_k: f64,
     pub dry_cooler_fan: f64,
@@ -89,15 +90,15 @@ impl PlantParams {
         let k = |q: &coolplan_units::TempDiffQ| q.in_unit(TempDiffUnit::K);
         let c = |q: &coolplan_units::TemperatureQ| q.in_unit(TemperatureUnit::degC);
         let share = p.lift_independent_share;
-        let liquid = match &hall.facility_water {
-            Some(water) => match water.heat_rejection.unwrap_or_default() {
-                HeatRejection::DryCooler { adiabatic } => LiquidPath::DryCooler {
-                    supply_c: c(&water.supply_temp),
-                    adiabatic,
-                },
-                HeatRejection::ChilledWater => LiquidPath::Tapped,
+        // a hall without facility water runs its liquid on the extension (`enabling`)
+        let hall_water = crate::physical::enabling::hall_water(hall, a);
+        let water = hall_water.water.as_ref();
+        let liquid = match water.heat_rejection.unwrap_or_default() {
+            HeatRejection::DryCooler { adiabatic } => LiquidPath::DryCooler {
+                supply_c: c(&water.supply_temp),
+                adiabatic,
             },
-            None => LiquidPath::Tapped,
+            HeatRejection::ChilledWater => LiquidPath::Tapped,
         };
         PlantParams {
             air_plant: hall.air_plant(),
@@ -144,8 +145,7 @@ impl PlantParams {
             lighting_on: p.lighting_on_fraction,
             misc_per_it_capacity: p.misc_per_it_capacity,
             loop_delta_k: k(&a.cooling.loop_delta_t),
-            cdu_pump: p.cdu_pump_share,
-            facility_pump: p.facility_pump_share,
+            pumps: LoopPumps::new(a),
             liquid_pump_fixed: p.liquid_pump_fixed_fraction,
             dry_cooler_approach_k: k(&p.dry_cooler_approach),
             dry_cooler_fan: p.dry_cooler_fan_share,

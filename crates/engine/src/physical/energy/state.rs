@@ -102,6 +102,9 @@ pub struct HallLoads {
     pub liquid_avg_w: f64,
     /// Heat to liquid at maximum draw (sizes pumps, dry-cooler fans and the trim chiller).
     pub liquid_design_w: f64,
+    /// Design pump power of the state's own loops (technology or tank loop) per W of
+    /// liquid design heat ([`super::pumps::LoopPumps::option_loop_w_per_w`]).
+    pub loop_pump_w_per_w: f64,
 }
 
 /// ASHRAE 90.1 Appendix G variable-speed fan curve (Table G3.1.3.15, method 2) [STD][2nd]:
@@ -210,10 +213,16 @@ pub fn evaluate(
         pump_design_w * (1.0 - p.pump_fixed) * load_share,
     );
 
-    // Liquid pumps: (CDU + facility)·Q_des·(ψ + (1 − ψ)·Q/Q_des).
+    // Liquid pumps: (loop + facility)·Q_des·(ψ + (1 − ψ)·Q/Q_des), each loop's design power
+    // per W = ΔP/(η·ρ·c_p·ΔT) (`pumps`); tapped liquid rides on the chilled-water pumps above.
     let liquid_design_w = loads.liquid_design_w.max(liquid_w);
     if liquid_w > 0.0 {
-        let design_w = (p.cdu_pump + p.facility_pump) * liquid_design_w;
+        let facility_w_per_w = if tapped {
+            0.0
+        } else {
+            p.pumps.facility_w_per_w
+        };
+        let design_w = (loads.loop_pump_w_per_w + facility_w_per_w) * liquid_design_w;
         let share = p.liquid_pump_fixed + (1.0 - p.liquid_pump_fixed) * liquid_w / liquid_design_w;
         set(Part::LiquidPumps, design_w * share);
     }

@@ -1,0 +1,116 @@
+//! Enabling works (`docs/method.md` §5.1): what a hall must have built before an option runs,
+//! priced instead of declared impossible.
+//!
+//! Owns: the facility water a hall's liquid options run on. A hall with its own facility
+//! water uses it; a hall with none gets a **facility-water extension**: a new W32 loop at
+//! `cooling.facility_water_extension_supply` on a dry cooler with a trim chiller in series
+//! (the default heat rejection, `docs/method.md` §7.3). Its energy is that dry-cooler path; its
+//! CAPEX is `prices.facility_water_extension_per_kw` per kW of liquid design heat (dry
+//! coolers, pumps, primary piping; the trim chiller is priced by `trim_chiller_per_kw` from
+//! the design day, so it is not in the extension's price) with its lead time
+//! `prices.facility_water_extension_lead_time`. The plan takes a liquid option in such a hall
+//! only where it is worth it with the extension's cost.
+
+use std::borrow::Cow;
+
+use coolplan_model::assumptions::Resolved;
+use coolplan_model::{FacilityWater, Hall, HeatRejection, WaterClass};
+use uom::si::f64::{ThermodynamicTemperature, Time};
+
+/// A hall's facility water for its liquid options, and whether it is an extension.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HallWater<'h> {
+    pub water: Cow<'h, FacilityWater>,
+    /// The hall has no facility water: this is a priced extension.
+    pub extended: bool,
+}
+
+/// The facility water `hall`'s liquid options run on: its own, else the extension.
+pub fn hall_water<'h>(hall: &'h Hall, a: &Resolved) -> HallWater<'h> {
+    match &hall.facility_water {
+        Some(water) => HallWater {
+            water: Cow::Borrowed(water),
+            extended: false,
+        },
+        None => HallWater {
+            water: Cow::Owned(FacilityWater {
+                class: WaterClass::W32,
+                supply_temp: a.cooling.facility_water_extension_supply,
+                heat_rejection: Some(HeatRejection::DryCooler { adiabatic: false }),
+                capacity: None,
+            }),
+            extended: true,
+        },
+    }
+}
+
+/// A facility-water extension a hall needs: its supply and lead time (its CAPEX is a cost
+/// item of each group's liquid options, `CostItem::FacilityWaterExtension`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WaterExtension {
+    pub supply: ThermodynamicTemperature,
+    pub lead_time: Time,
+}
+
+impl WaterExtension {
+    /// The extension `hall` needs, if it has no facility water.
+    pub fn of(hall: &Hall, a: &Resolved) -> Option<Self> {
+        let water = hall_water(hall, a);
+        water.extended.then(|| WaterExtension {
+            supply: water.water.supply_temp.get(),
+            lead_time: a.prices.facility_water_extension_lead_time.get(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use coolplan_model::assumptions::Assumptions;
+    use coolplan_model::{Floor, FloorKind};
+    use coolplan_units::Currency;
+    use coolplan_units::build::{deg_c, kg_per_m2, kw, m2};
+
+    #[test]
+    fn a_hall_without_water_gets_a_w32_extension_with_its_lead_time() {
+        let a = Assumptions::default().resolve(Currency::CNY);
+        let mut hall = Hall {
+            name: "room".into(),
+            notes: String::new(),
+            floor: Floor {
+                kind: FloorKind::Raised,
+                rating: kg_per_m2(800.0),
+            },
+            area: m2(60.0),
+            air_cooling_capacity: kw(90.0),
+            facility_water: None,
+            measured_pue: None,
+            calibration_split: None,
+            it_capacity: None,
+            plant: None,
+            ups_redundancy: None,
+            ups_curve: None,
+            heat_customer: None,
+            racks: Vec::new(),
+        };
+        let water = hall_water(&hall, &a);
+        assert!(water.extended);
+        assert_eq!(water.water.class, WaterClass::W32);
+        let c = |t: ThermodynamicTemperature| {
+            t.get::<uom::si::thermodynamic_temperature::degree_celsius>()
+        };
+        assert!((c(water.water.supply_temp.get()) - 30.0).abs() < 1e-9);
+        // 280 days = 40 weeks
+        let extension = WaterExtension::of(&hall, &a).expect("no water");
+        assert!((extension.lead_time.get::<uom::si::time::day>() - 280.0).abs() < 1e-9);
+        // a hall with its own water needs none
+        hall.facility_water = Some(FacilityWater {
+            class: WaterClass::W45,
+            supply_temp: deg_c(40.0),
+            heat_rejection: None,
+            capacity: None,
+        });
+        assert!(!hall_water(&hall, &a).extended);
+        assert_eq!(WaterExtension::of(&hall, &a), None);
+    }
+}

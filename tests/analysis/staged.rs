@@ -1,0 +1,116 @@
+//! The staged evaluators (`engine::analysis::staged`) against the full engine: every call
+//! equal to `engine::recompute` of the same varied site, bit for bit (`assert_eq!` on the
+//! whole overview, reasons included), on the example sites and generated ones with ai-hall's
+//! six uncertain inputs (four cost inputs and the air limit per rack), and the Monte Carlo
+//! summary equal whichever evaluator runs it.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize};
+
+use coolplan::engine::analysis::monte_carlo::{Config, draw, run};
+use coolplan::engine::analysis::staged::{AIR_LIMIT, air_heats_per_rack_w, air_limit_class};
+use coolplan::engine::analysis::{evaluator, staged};
+use coolplan::engine::{ClimateData, recompute};
+use coolplan::model::generate::generate_site;
+use coolplan::model::uncertainty::prepare::Prepared;
+use coolplan::model::{CostMode, Site};
+
+fn example(name: &str) -> (Site, ClimateData) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sites");
+    let site = coolplan::io::load_site(dir.join(name))
+        .unwrap_or_else(|e| panic!("{name}: {e:?}"))
+        .site;
+    let climate = coolplan::io::climate::resolve(&site, Some(&dir)).expect("climate");
+    (site, climate)
+}
+
+/// The example sites and two generated ones (both cost modes), each with ai-hall's list.
+fn sites() -> Vec<(String, Site, ClimateData)> {
+    let (ai_hall, _) = example("ai-hall.ron");
+    let mut out = Vec::new();
+    for name in ["ai-hall.ron", "china-fleet.ron", "enterprise-room.ron"] {
+        let (mut site, climate) = example(name);
+        site.uncertainty = ai_hall.uncertainty.clone();
+        out.push((name.to_string(), site, climate));
+    }
+    for mode in [CostMode::PerKw, CostMode::Itemised] {
+        let mut site = generate_site(240, 2026);
+        site.cost_mode = mode;
+        site.uncertainty = ai_hall.uncertainty.clone();
+        let climate = coolplan::engine::climate::presets::preset("beijing").expect("preset");
+        out.push((format!("generated 240 {mode:?}"), site, climate));
+    }
+    out
+}
+
+#[test]
+fn staged_air_limit_evaluator_equals_the_full_engine_sample_by_sample() {
+    let mut reused = 0;
+    for (name, site, climate) in sites() {
+        let prepared = Prepared::new(&site).expect("valid ranges");
+        let keys: Vec<_> = prepared.inputs.iter().map(|i| i.key).collect();
+        assert_eq!(keys.len(), 6, "{name}");
+        assert!(keys.contains(&AIR_LIMIT), "{name}");
+        let staged = evaluator(&prepared, &climate);
+        let heats = air_heats_per_rack_w(&site, &site.catalog());
+        let mut classes = Vec::new();
+        for index in 0..10 {
+            let varied = prepared
+                .apply_vector(&draw(&prepared, 7, index))
+                .expect("applies");
+            let limit = varied
+                .assumptions
+                .resolve(varied.currency)
+                .cooling
+                .air_limit_per_rack
+                .get();
+            let class = air_limit_class(&heats, limit);
+            // a class met before: the call reuses a physical pass made at another limit
+            reused += usize::from(classes.contains(&class));
+            classes.push(class);
+            assert_eq!(
+                staged(&varied),
+                recompute(&varied, &climate),
+                "{name}, sample {index}"
+            );
+        }
+    }
+    // the reuse (and the reasons' limit written over) is what this test is about
+    assert!(reused >= 10, "only {reused} samples reused a pass");
+}
+
+#[test]
+fn the_air_limit_class_counts_the_heats_the_limit_does_not_rule_out() {
+    use uom::si::f64::Power;
+    use uom::si::power::kilowatt;
+    // the rule is `heat > limit`: a limit equal to a heat keeps it (class counts it)
+    let heats = [10_000.0, 20_000.0, 30_000.0];
+    let kw = Power::new::<kilowatt>;
+    assert_eq!(air_limit_class(&heats, kw(5.0)), 0);
+    assert_eq!(air_limit_class(&heats, kw(20.0)), 2);
+    assert_eq!(air_limit_class(&heats, kw(25.0)), 2);
+    assert_eq!(air_limit_class(&heats, kw(30.0)), 3);
+    // passes kept: 256 on small sites, fewer as the site grows (≈ 100,000 records in all)
+    assert_eq!(staged::kept_classes(240), 256);
+    assert_eq!(staged::kept_classes(1_000), 100);
+    assert_eq!(staged::kept_classes(10_000), 10);
+    assert_eq!(staged::kept_classes(1_000_000), 1);
+}
+
+#[test]
+fn monte_carlo_summary_is_the_same_with_the_staged_or_the_full_engine() {
+    let (ai_hall, climate) = example("ai-hall.ron");
+    let mut site = generate_site(120, 11);
+    site.uncertainty = ai_hall.uncertainty.clone();
+    let prepared = Prepared::new(&site).expect("valid ranges");
+    let config = Config {
+        samples: 48,
+        seed: 3,
+    };
+    let full = |s: &Site| recompute(s, &climate);
+    let staged = evaluator(&prepared, &climate);
+    let (done, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
+    let with_full = run(&prepared, &full, config, &done, &cancel).expect("runs");
+    let with_staged = run(&prepared, &staged, config, &done, &cancel).expect("runs");
+    assert_eq!(with_staged, with_full);
+}
