@@ -9,8 +9,9 @@
 //! arithmetic of any figure (shared with [`super::scopes`]).
 
 use super::Pricer;
+use super::draft::{Drafted, Shared, draft};
 use super::plan::PlanEnergy;
-use super::scopes::{Drafted, Shared, draft, scope_result, uniform};
+use super::scopes::{scope_result, uniform};
 use super::streams::Streams;
 use crate::analysis::reading::{OptionReading, Reading};
 use crate::kpi::ledger::Ledger;

@@ -18,6 +18,7 @@
 pub mod basis;
 pub mod capex;
 pub mod comply;
+mod draft;
 mod heat;
 pub mod lean;
 pub mod opex;

@@ -2,40 +2,37 @@
 //! and site (sum of every group, in order), the best single option of each scope, and the
 //! plan: hall by hall, each group priced and the hall's plan searched (`crate::plan`); the
 //! site's plan constrained to comply by the profile's year ([`super::comply`]); then each
-//! hall's plan streams priced ([`super::plan`]). Each rack group is priced into a [`PricedGroup`]: the
-//! full [`RackResult`] or the compact [`GroupSummary`].
+//! hall's plan streams priced ([`super::plan`]) — those stages in [`super::draft`], shared
+//! with the analyses' reading. Each rack group is priced into a [`PricedGroup`]: the full
+//! [`RackResult`] or the compact [`GroupSummary`].
 
-use super::basis::RackBasis;
 use super::comply;
-use super::plan::{self, CduPricing, PlanEnergy};
+use super::draft::{Drafted, Settled, Shared, draft, hall_problem};
+use super::plan::{self, PlanEnergy};
 use super::streams::Streams;
 use super::{Pricer, RackCosts};
 use crate::finance;
-use crate::kpi::ledger::{GroupEnergy, Ledger};
+use crate::kpi::ledger::Ledger;
 use crate::per_option::PerOption;
-use crate::physical::limits::HallLimits;
 use crate::physical::{
-    CostDrivers, GroupPhysics, GroupRecord, Physical, PhysicalOption, PhysicalRack, PhysicalScope,
+    GroupPhysics, GroupRecord, Physical, PhysicalOption, PhysicalRack, PhysicalScope,
 };
-use crate::plan::{Candidate, HallProblem, Solution, why};
+use crate::plan::why;
 use crate::recommend::{rank, recommend};
 use crate::results::{
     CoolingOption, CostFigures, GroupChoice, GroupFigures, GroupSummary, GroupView, HallPlan,
-    OptionResult, Plan, PlanCdus, PlanCompliance, PlanTotals, RackResult, Results, ScopeResult,
-    SearchMethod,
+    OptionResult, Plan, PlanCdus, PlanCompliance, RackResult, Results, ScopeResult, SearchMethod,
 };
-use crate::surcharge::Surcharge;
 use coolplan_model::Site;
 use coolplan_model::assumptions::Resolved;
-use coolplan_model::assumptions::cooling::CduSize;
 use coolplan_units::{Currency, Money};
 
 /// Valuation settings shared by every scope.
 pub struct Valuation {
-    currency: Currency,
-    rate: f64,
+    pub(super) currency: Currency,
+    pub(super) rate: f64,
     /// [`finance::discount_factors`] of every cash-flow year.
-    factors: Vec<f64>,
+    pub(super) factors: Vec<f64>,
 }
 
 /// Year-by-year buffers reused by every scope's finance.
@@ -57,325 +54,6 @@ pub trait PricedGroup: GroupView + Sized {
         costs: &RackCosts,
         buffers: &mut YearBuffers,
     ) -> Self;
-}
-
-/// What the plan keeps of each rack group of one hall until the site's plan is settled.
-#[derive(Default)]
-struct HallScratch {
-    candidates: Vec<Candidate>,
-    drivers: Vec<PerOption<CostDrivers>>,
-    places: Vec<(usize, usize)>,
-    /// The option each group was added to the plan streams with (its best alone).
-    own: Vec<Option<CoolingOption>>,
-}
-
-/// One hall priced and searched, its plan not yet final (the site may constrain it).
-pub(super) struct HallDraft {
-    /// Index of its first group in `Results::racks`.
-    first: usize,
-    scratch: HallScratch,
-    /// The hall's streams per option (empty unless [`draft`] was asked for them).
-    streams: PerOption<Streams>,
-    pub plan_streams: Streams,
-    pub solution: Solution,
-    /// The choices of the hall's own NPV-best plan.
-    unconstrained: Vec<Option<CoolingOption>>,
-}
-
-/// What every hall's plan problem shares: the halls' limits and the CDU sizes.
-pub(super) struct Shared<'a> {
-    limits: &'a [HallLimits],
-    cdu_sizes: &'a [(CduSize, f64)],
-    cdu_redundancy: u32,
-}
-
-impl<'a> Shared<'a> {
-    pub(super) fn new(
-        limits: &'a [HallLimits],
-        cdu_sizes: &'a [(CduSize, f64)],
-        cdu_redundancy: u32,
-    ) -> Self {
-        Self {
-            limits,
-            cdu_sizes,
-            cdu_redundancy,
-        }
-    }
-}
-
-fn hall_problem<'a>(scratch: &'a HallScratch, shared: &Shared<'a>, hall: usize) -> HallProblem<'a> {
-    HallProblem {
-        groups: &scratch.candidates,
-        limits: &shared.limits[hall],
-        cdu_sizes: shared.cdu_sizes,
-        cdu_redundancy: shared.cdu_redundancy,
-    }
-}
-
-/// Every hall priced and searched, and the site's plan constrained to comply: what the full
-/// results ([`assemble`]) and the analyses' reading ([`super::lean`]) are settled from.
-pub(super) struct Drafted<R> {
-    pub value: Valuation,
-    pub cdu_pricing: CduPricing,
-    /// Scratch streams of one group, reused.
-    pub work: RackCosts,
-    pub site_streams: PerOption<Streams>,
-    pub buffers: YearBuffers,
-    pub racks: Vec<R>,
-    drafts: Vec<HallDraft>,
-    pub comply_by: Option<crate::plan::comply::ComplyPlan>,
-    pub it_design: uom::si::f64::Power,
-}
-
-/// Prices every rack group of `records` (in hall order) with `pricer` (one scratch
-/// [`RackCosts`] reused from group to group), each group's energy rows to `ledger` (the KPIs
-/// and the compliance plan), searches each of the `halls` halls' plan, then constrains the
-/// site's plan to comply by the profile's year ([`comply::constrain`]). Each hall's own
-/// streams (its results and plan totals) are summed only when `hall_streams` asks.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn draft<R: PricedGroup>(
-    site: &Site,
-    assumptions: &Resolved,
-    halls: usize,
-    records: impl ExactSizeIterator<Item = R::Physical>,
-    hall_streams: bool,
-    shared: &Shared<'_>,
-    it_design: uom::si::f64::Power,
-    pricer: &Pricer<'_>,
-    ledger: &mut Ledger,
-) -> Drafted<R> {
-    let currency = site.currency;
-    let horizon = assumptions.finance.horizon_years as usize;
-    let rate = assumptions.finance.discount_rate;
-    let value = Valuation {
-        currency,
-        rate,
-        factors: finance::discount_factors(rate, horizon + 1),
-    };
-    let cdu_pricing = CduPricing::new(site.cost_mode, &assumptions.prices, &value.factors);
-    let zero = || PerOption::from_fn(|_| Streams::zero(horizon));
-    let mut work = RackCosts::new(horizon);
-    let mut site_streams = zero();
-    let mut buffers = YearBuffers::default();
-    let mut racks: Vec<R> = Vec::with_capacity(records.len());
-    let mut drafts = Vec::with_capacity(halls);
-    let mut records = records.peekable();
-    for h in 0..halls {
-        let mut streams = zero();
-        let mut plan_streams = Streams::zero(horizon);
-        let mut scratch = HallScratch::default();
-        let first = racks.len();
-        while let Some(record) = records.next_if(|r| r.place().0 == h) {
-            let place = record.place();
-            let drivers = *record.drivers();
-            let count = record.count();
-            pricer.price(place, &drivers, &mut work);
-            for (option, option_streams) in work.options.entries() {
-                if hall_streams {
-                    streams[option].add_scaled(option_streams, 1.0);
-                }
-                site_streams[option].add_scaled(option_streams, 1.0);
-            }
-            let priced = R::price(&value, record, &work, &mut buffers);
-            let figures = PerOption::from_fn(|o| priced.figures(o));
-            ledger.push(
-                GroupEnergy {
-                    hall: h,
-                    rows: work.energy,
-                    npv: figures.each_ref().map(|f| f.npv_vs_air.amount).0,
-                    capex: figures.each_ref().map(|f| f.capex.amount).0,
-                    feasible: figures.each_ref().map(|f| f.feasible).0,
-                    // set when the hall's plan is final
-                    choice: CoolingOption::Air,
-                },
-                &work.presence,
-            );
-            let no_basis = RackBasis::default();
-            let basis = pricer.basis(place).unwrap_or(&no_basis);
-            let candidate = plan::candidate(
-                &figures,
-                &drivers,
-                basis,
-                &work,
-                count,
-                &cdu_pricing,
-                &value.factors,
-            );
-            let own = candidate.best();
-            plan::add_contribution(&mut plan_streams, &work, own, 1.0);
-            scratch.candidates.push(candidate);
-            scratch.drivers.push(drivers);
-            scratch.places.push(place);
-            scratch.own.push(own);
-            racks.push(priced);
-        }
-        let solution = crate::plan::solve(&hall_problem(&scratch, shared, h));
-        drafts.push(HallDraft {
-            first,
-            scratch,
-            streams,
-            plan_streams,
-            unconstrained: solution.choices.clone(),
-            solution,
-        });
-    }
-    let (comply_by, constrained) = {
-        let problems: Vec<HallProblem<'_>> = drafts
-            .iter()
-            .enumerate()
-            .map(|(h, d)| hall_problem(&d.scratch, shared, h))
-            .collect();
-        let mut choices: Vec<_> = drafts.iter().map(|d| d.solution.choices.clone()).collect();
-        let outcome = comply::constrain(
-            site,
-            assumptions.finance.first_year,
-            ledger,
-            &pricer.heat,
-            &problems,
-            &mut choices,
-            it_design,
-        );
-        (outcome, choices)
-    };
-    for (h, (draft, choices)) in drafts.iter_mut().zip(constrained).enumerate() {
-        if draft.solution.choices != choices {
-            let problem = hall_problem(&draft.scratch, shared, h);
-            draft.solution.within_limits = problem.limits.fits(&problem.uses(&choices));
-            draft.solution.value = problem.value(&choices);
-            draft.solution.choices = choices;
-        }
-    }
-    Drafted {
-        value,
-        cdu_pricing,
-        work,
-        site_streams,
-        buffers,
-        racks,
-        drafts,
-        comply_by,
-        it_design,
-    }
-}
-
-/// Hall `h`'s plan settled on its final choices: its plan streams corrected (groups the search
-/// moved off their own best priced again; the plan's CDUs instead of each option's all-X
-/// design), the ledger's plan column set, and each group's value in the plan.
-pub(super) struct Settled {
-    /// Each group's value in the plan ([`HallProblem::group_values`]).
-    pub values: Vec<f64>,
-    /// The plan's and all-air energy of the hall.
-    pub energy: PlanEnergy,
-}
-
-impl<R: GroupView> Drafted<R> {
-    /// Settles every hall in order, handing each to `each` with its [`Settled`] figures.
-    pub(super) fn settle_halls(
-        &mut self,
-        shared: &Shared<'_>,
-        pricer: &Pricer<'_>,
-        ledger: &mut Ledger,
-        mut each: impl FnMut(&mut Self, usize, HallDraft, Settled),
-    ) {
-        for (h, mut draft) in std::mem::take(&mut self.drafts).into_iter().enumerate() {
-            let settled = self.settle_hall(h, &mut draft, shared, pricer, ledger);
-            each(self, h, draft, settled);
-        }
-    }
-
-    /// Charges the site's surcharges into the site's and the plan's streams; the surcharges
-    /// and the totals of the plan whose streams are `site_plan` and energy `energy`.
-    pub(super) fn charge_site(
-        &mut self,
-        site: &Site,
-        first_year: u16,
-        ledger: &Ledger,
-        pricer: &Pricer<'_>,
-        site_plan: &mut Streams,
-        energy: &PlanEnergy,
-    ) -> (Vec<Surcharge>, PlanTotals) {
-        let surcharges = comply::surcharges(site, first_year, ledger, &pricer.heat, self.it_design);
-        comply::charge(&surcharges, &mut self.site_streams, site_plan);
-        let totals = plan::totals(
-            self.value.currency,
-            self.value.rate,
-            &self.value.factors,
-            site_plan,
-            &self.site_streams[CoolingOption::Air],
-            energy,
-        );
-        (surcharges, totals)
-    }
-
-    fn settle_hall(
-        &mut self,
-        h: usize,
-        draft: &mut HallDraft,
-        shared: &Shared<'_>,
-        pricer: &Pricer<'_>,
-        ledger: &mut Ledger,
-    ) -> Settled {
-        let HallDraft {
-            ref scratch,
-            ref mut plan_streams,
-            ref solution,
-            first,
-            ..
-        } = *draft;
-        let problem = hall_problem(scratch, shared, h);
-        // the KPIs' plan column follows the plan (a group it leaves unplaced counts on air)
-        for (group, choice) in ledger.groups[first..].iter_mut().zip(&solution.choices) {
-            group.choice = choice.unwrap_or(CoolingOption::Air);
-        }
-        // groups the search moved off their own best: priced again on their plan option
-        for (g, choice) in solution.choices.iter().enumerate() {
-            if *choice != scratch.own[g] {
-                pricer.price(scratch.places[g], &scratch.drivers[g], &mut self.work);
-                plan::add_contribution(plan_streams, &self.work, *choice, 1.0);
-                plan::add_contribution(plan_streams, &self.work, scratch.own[g], -1.0);
-            }
-        }
-        // the plan's CDUs instead of each option's all-X design
-        let mut values = Vec::new();
-        let (installed, _) = problem.group_values(&solution.choices, &mut values);
-        for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
-            let on: Vec<usize> = (0..solution.choices.len())
-                .filter(|&g| solution.choices[g] == Some(option))
-                .collect();
-            let liquid_w: f64 = on
-                .iter()
-                .map(|&g| {
-                    scratch.candidates[g].share * scratch.candidates[g].options[option].liquid_w
-                })
-                .sum();
-            for &g in &on {
-                let c = &scratch.candidates[g];
-                let planned_w = if liquid_w > 0.0 {
-                    installed[option] * c.options[option].liquid_w / liquid_w
-                } else {
-                    0.0
-                };
-                let attributed_w = scratch.drivers[g][option]
-                    .cdu_capacity
-                    .get::<uom::si::power::watt>();
-                let year = pricer
-                    .basis(scratch.places[g])
-                    .map_or(0, |b| b.first_year());
-                self.cdu_pricing.add_delta(
-                    plan_streams,
-                    option,
-                    c.share,
-                    year,
-                    planned_w - attributed_w,
-                );
-            }
-        }
-        let mut energy = PlanEnergy::default();
-        for (r, choice) in self.racks[first..].iter().zip(&solution.choices) {
-            energy.add(&PerOption::from_fn(|o| r.figures(o)), *choice);
-        }
-        Settled { values, energy }
-    }
 }
 
 /// Builds every scope's results and the plan from physical results: every hall priced and
