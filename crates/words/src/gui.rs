@@ -124,6 +124,7 @@ crate::texts! {
         RaisedFloor => "Raised floor", "架空地板";
         Slab => "Slab", "混凝土楼板";
         FacilityWater => "Facility water", "冷却水";
+        AllowWaterExtension => "Facility-water extension allowed (room for a dry cooler)", "允许新建一次侧冷却水（有干冷器安装位置）";
         WaterClass => "Water class", "水温等级";
         SupplyTemp => "Supply temperature", "供水温度";
         MeasuredPue => "Measured PUE", "实测 PUE";

@@ -11,7 +11,9 @@ use crate::edit::{CloneProps, Edit};
 use crate::field_marks::{Depth, FieldProblem, join};
 use crate::kit::{Tracker, UiExt};
 use coolplan_io::Seg;
-use coolplan_model::{ClimateSource, CostMode, FacilityWater, FloorKind, Hall, WaterClass};
+use coolplan_model::{
+    ClimateSource, CostMode, EnablingWork, FacilityWater, FloorKind, Hall, WaterClass,
+};
 use coolplan_units::Currency;
 use coolplan_units::build::deg_c;
 use coolplan_words::Text;
@@ -232,6 +234,15 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             });
         }
         ui.end_row();
+        if props.facility_water.is_none() {
+            super::hall_plant::allowed_work_row(
+                ui,
+                &mut props,
+                EnablingWork::FacilityWaterExtension,
+                lang,
+                &mut tracker,
+            );
+        }
         if let Some(water) = &mut props.facility_water {
             ui.label(Gui::WaterClass.tr(lang));
             let before = water.class;

@@ -147,6 +147,7 @@ mod tests {
             ups_redundancy: None,
             ups_curve: None,
             heat_customer: None,
+            forbidden_works: Vec::new(),
             racks: Vec::new(),
         }
     }
