@@ -143,6 +143,18 @@ pub struct Hall {
 pub enum EnablingWork {
     /// A new facility-water loop (dry cooler, pumps, piping) for a hall without one.
     FacilityWaterExtension,
+    /// Air-plant capacity (CRAHs and chillers) for heat on air beyond the hall's capacity.
+    AirPlantAddition,
+    /// UPS modules, busway and PDUs for IT beyond the hall's electrical capacity.
+    ElectricalUpgrade,
+}
+
+impl EnablingWork {
+    pub const ALL: [EnablingWork; 3] = [
+        EnablingWork::FacilityWaterExtension,
+        EnablingWork::AirPlantAddition,
+        EnablingWork::ElectricalUpgrade,
+    ];
 }
 
 impl Hall {

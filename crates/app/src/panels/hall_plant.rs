@@ -88,6 +88,8 @@ pub(super) fn allowed_work_row(
 ) {
     let label = match work {
         EnablingWork::FacilityWaterExtension => Gui::AllowWaterExtension,
+        EnablingWork::AirPlantAddition => Gui::AllowAirPlantAddition,
+        EnablingWork::ElectricalUpgrade => Gui::AllowElectricalUpgrade,
     };
     let mut allowed = props.allows(work);
     check_row(ui, label.tr(lang), &mut allowed, tracker);

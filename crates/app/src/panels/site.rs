@@ -197,6 +197,13 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             )
         });
         ui.end_row();
+        super::hall_plant::allowed_work_row(
+            ui,
+            &mut props,
+            EnablingWork::AirPlantAddition,
+            lang,
+            &mut tracker,
+        );
         ui.label(Gui::ItCapacity.tr(lang));
         ui.horizontal(|ui| {
             // unset: the larger of the air capacity and the racks' design IT (method.md §7)
@@ -218,6 +225,15 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             }
         });
         ui.end_row();
+        if props.it_capacity.is_some() {
+            super::hall_plant::allowed_work_row(
+                ui,
+                &mut props,
+                EnablingWork::ElectricalUpgrade,
+                lang,
+                &mut tracker,
+            );
+        }
         super::hall_plant::air_plant_rows(ui, &mut props, lang, &mut tracker);
         super::hall_plant::ups_rows(ui, &mut props, lang, &mut tracker);
         ui.label(Gui::FacilityWater.tr(lang));

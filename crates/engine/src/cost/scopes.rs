@@ -9,6 +9,7 @@ use super::basis::RackBasis;
 use super::comply;
 use super::plan::{self, CduPricing, PlanEnergy};
 use super::streams::Streams;
+use super::works::{self, HallWorks};
 use super::{Pricer, RackCosts};
 use crate::finance;
 use crate::kpi::ledger::{GroupEnergy, Ledger};
@@ -17,16 +18,17 @@ use crate::physical::limits::HallLimits;
 use crate::physical::{
     CostDrivers, GroupPhysics, GroupRecord, Physical, PhysicalOption, PhysicalRack, PhysicalScope,
 };
-use crate::plan::{Candidate, HallProblem, Solution, why};
+use crate::plan::{Candidate, HallProblem, NO_WORKS, Solution, Works, why};
 use crate::recommend::{rank, recommend};
 use crate::results::{
     CoolingOption, CostFigures, GroupChoice, GroupFigures, GroupSummary, GroupView, HallPlan,
-    OptionResult, Plan, PlanCdus, PlanCompliance, RackResult, Results, ScopeResult, SearchMethod,
+    OptionResult, Plan, PlanCdus, PlanCompliance, PlannedWork, RackResult, Results, ScopeResult,
+    SearchMethod,
 };
 use coolplan_model::Site;
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::assumptions::cooling::CduSize;
-use coolplan_units::{Currency, Money};
+use coolplan_units::{Currency, Money, PowerUnit};
 
 /// Valuation settings shared by every scope.
 pub struct Valuation {
@@ -80,11 +82,13 @@ struct HallDraft {
     unconstrained: Vec<Option<CoolingOption>>,
 }
 
-/// What every hall's plan problem shares: the halls' limits and the CDU sizes.
+/// What every hall's plan problem shares: the halls' limits, the CDU sizes and the enabling
+/// works each hall may have with what one W of each is worth.
 struct Shared<'a> {
     limits: &'a [HallLimits],
     cdu_sizes: &'a [(CduSize, f64)],
     cdu_redundancy: u32,
+    works: Vec<Option<(HallWorks, Works)>>,
 }
 
 fn hall_problem<'a>(scratch: &'a HallScratch, shared: &Shared<'a>, hall: usize) -> HallProblem<'a> {
@@ -93,6 +97,7 @@ fn hall_problem<'a>(scratch: &'a HallScratch, shared: &Shared<'a>, hall: usize) 
         limits: &shared.limits[hall],
         cdu_sizes: shared.cdu_sizes,
         cdu_redundancy: shared.cdu_redundancy,
+        works: shared.works[hall].as_ref().map_or(NO_WORKS, |(_, w)| *w),
     }
 }
 
@@ -129,6 +134,13 @@ pub fn assemble<R: PricedGroup>(
         limits: &physical.limits,
         cdu_sizes: &physical.cdu_sizes,
         cdu_redundancy: physical.cdu_redundancy,
+        works: (0..physical.halls.len())
+            .map(|h| {
+                let works = pricer.hall_works(h)?;
+                let npv = works.npv_per_w(&value.factors);
+                Some((works, npv))
+            })
+            .collect(),
     };
     for (h, hall_scope) in physical.halls.into_iter().enumerate() {
         let mut streams = zero();
@@ -210,7 +222,7 @@ pub fn assemble<R: PricedGroup>(
     for (h, (draft, choices)) in drafts.iter_mut().zip(constrained).enumerate() {
         if draft.solution.choices != choices {
             let problem = hall_problem(&draft.scratch, &shared, h);
-            draft.solution.within_limits = problem.limits.fits(&problem.uses(&choices));
+            draft.solution.within_limits = problem.fits(&problem.uses(&choices));
             draft.solution.value = problem.value(&choices);
             draft.solution.choices = choices;
         }
@@ -297,6 +309,15 @@ pub fn assemble<R: PricedGroup>(
                 npv: Money::new(*npv, currency),
             });
         }
+        let works = plan_works(
+            &problem,
+            &solution.choices,
+            scratch,
+            pricer,
+            shared.works[h].as_ref().map(|(w, _)| w),
+            physical.plant.get(h).and_then(|p| p.water_extension),
+            plan_streams,
+        );
         let cdus = [CoolingOption::ColdPlate, CoolingOption::Immersion]
             .into_iter()
             .filter_map(|option| {
@@ -314,6 +335,7 @@ pub fn assemble<R: PricedGroup>(
             within_limits: solution.within_limits,
             cdus,
             uniform: uniform(&solution.choices),
+            works,
             totals: plan::totals(
                 currency,
                 rate,
@@ -372,6 +394,49 @@ pub fn assemble<R: PricedGroup>(
             surcharges,
         },
     }
+}
+
+/// The enabling works a hall's plan `choices` needs, in [`EnablingWork::ALL`] order: its
+/// facility-water extension (already in its groups' costs) and the works `hall_works` charges
+/// into `plan_streams` for the plan's excess over the limits they raise.
+fn plan_works(
+    problem: &HallProblem<'_>,
+    choices: &[Option<CoolingOption>],
+    scratch: &HallScratch,
+    pricer: &Pricer<'_>,
+    hall_works: Option<&HallWorks>,
+    extension: Option<crate::physical::enabling::WaterExtension>,
+    plan_streams: &mut Streams,
+) -> Vec<PlannedWork> {
+    let first_year = pricer.assumptions.finance.first_year;
+    let currency = pricer.site.currency;
+    let mut lines = Vec::new();
+    if let Some(extension) = extension {
+        let liquid = choices.iter().enumerate().filter_map(|(g, c)| {
+            let o = c.filter(|o| *o != CoolingOption::Air)?;
+            let candidate = &scratch.candidates[g];
+            let year = pricer
+                .basis(scratch.places[g])
+                .map_or(0, |b| b.first_year());
+            Some((candidate.share * candidate.options[o].liquid_w, year))
+        });
+        let price = pricer
+            .assumptions
+            .prices
+            .facility_water_extension_per_kw
+            .amount_per(PowerUnit::kW);
+        lines.extend(works::water_line(
+            liquid,
+            Money::new(price, currency),
+            first_year,
+            extension.lead_time,
+        ));
+    }
+    if let Some(hall_works) = hall_works {
+        let excess = problem.excess(&problem.uses(choices));
+        hall_works.charge(&excess, first_year, currency, plan_streams, &mut lines);
+    }
+    lines
 }
 
 /// The option every choice is, when they all are the same one (none for no choices).

@@ -543,6 +543,8 @@ pub fn item_key(item: CostItem) -> &'static str {
         CostItem::AddedAirCapacity => "added_air_capacity",
         CostItem::TrimChiller => "trim_chiller",
         CostItem::FacilityWaterExtension => "facility_water_extension",
+        CostItem::AirPlantAddition => "air_plant_addition",
+        CostItem::ElectricalUpgrade => "electrical_upgrade",
         CostItem::Contingency => "contingency",
         CostItem::HeatReuse => "heat_reuse",
     }

@@ -74,6 +74,8 @@ crate::texts! {
         ItemAddedAirCapacity => "added air-cooling capacity", "新增风冷能力";
         ItemTrimChiller => "trim chiller", "补冷冷机";
         ItemFacilityWaterExtension => "facility-water extension", "新建一次侧冷却水";
+        ItemAirPlantAddition => "air-plant addition", "空调扩容";
+        ItemElectricalUpgrade => "electrical upgrade", "配电扩容";
         ItemContingency => "contingency", "不可预见费";
         ItemHeatReuse => "heat customer connection", "余热用户接入";
     }
