@@ -2,12 +2,12 @@
 //! (plant type, economiser, adiabatic pads), its UPS (redundancy, loss curve), how its liquid
 //! heat leaves the building, which enabling works it may have built, and how a measured PUE's excess is split. An unset field shows its default; a choice writes it. Below
 //! them, what the engine made of the plant: the calibration's split and each liquid option's
-//! design day, in the report's words.
+//! design day, the enabling works the plan needs, in the report's words.
 
 use egui::Ui;
 
 use crate::kit::{Tracker, UiExt};
-use coolplan_engine::HallPlant;
+use coolplan_engine::{HallPlant, PlannedWork};
 use coolplan_model::{
     AirPlant, CalibrationSplit, EnablingWork, FacilityWater, Hall, HeatRejection, UpsCurve,
     UpsRedundancy,
@@ -262,6 +262,13 @@ pub(super) fn calibration_split_row(
 }
 
 /// The hall's calibration and design days as the report words them, one line each.
+/// The enabling works the hall's plan needs, each with its size, CAPEX, year and lead time.
+pub(super) fn plan_works(ui: &mut Ui, works: &[PlannedWork], lang: Lang, units: UnitSystem) {
+    for work in works {
+        ui.label(coolplan_words::results::plan::work_line(work, lang, units));
+    }
+}
+
 pub(super) fn plant_results(ui: &mut Ui, plant: &HallPlant, lang: Lang, units: UnitSystem) {
     for line in words::facts(plant, lang, units) {
         ui.label(line);
