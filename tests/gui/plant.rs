@@ -42,8 +42,7 @@ fn choosing_dx_crac_units_and_a_split_edits_the_hall_and_its_energy() {
     assert_eq!(hall(&harness, 1).plant, None);
     let tower = air_energy(&harness, 1);
     // A combo box shows its choice as its value.
-    harness.get_by_value("Chilled water, cooling tower").click();
-    harness.run();
+    open_combo(&mut harness, "Chilled water, cooling tower");
     harness.get_by_label("DX CRAC units").click();
     harness.run();
     let dx_room = AirPlant::DxCrac {
@@ -55,16 +54,14 @@ fn choosing_dx_crac_units_and_a_split_edits_the_hall_and_its_energy() {
     let dx = air_energy(&harness, 1);
     assert!(dx > tower, "DX {dx} vs tower {tower}");
     // A DX room's UPS defaults to N; N+1 asks for its module count.
-    harness.get_by_value("N").click();
-    harness.run();
+    open_combo(&mut harness, "N");
     harness.get_by_label("N+1").click();
     harness.run();
     let n_plus_1 = UpsRedundancy::NPlus1 { modules: 4 };
     assert_eq!(hall(&harness, 1).ups_redundancy, Some(n_plus_1));
     assert!(harness.query_all_by_label("UPS modules (N of N+1)").count() >= 1);
     // A transformerless UPS loses less: less energy again.
-    harness.get_by_value("Legacy (with transformer)").click();
-    harness.run();
+    open_combo(&mut harness, "Legacy (with transformer)");
     harness.get_by_label("Modern (transformerless)").click();
     harness.run();
     assert_eq!(hall(&harness, 1).ups_curve, Some(UpsCurve::Modern));
@@ -93,10 +90,7 @@ fn choosing_dx_crac_units_and_a_split_edits_the_hall_and_its_energy() {
     // What the engine made of A1's plant, in the report's words.
     harness.get_by_label_contains("Measured PUE 1.55; the model gives 1.38 on air");
     harness.get_by_label_contains("cold plate needs a trim chiller of 1,389 kW");
-    harness
-        .get_by_value("Uniform (the model's own ratio)")
-        .click();
-    harness.run();
+    open_combo(&mut harness, "Uniform (the model's own ratio)");
     harness.get_by_label("All on the fixed parts").click();
     harness.run();
     let split = Some(CalibrationSplit::Fixed);
@@ -106,4 +100,13 @@ fn choosing_dx_crac_units_and_a_split_edits_the_hall_and_its_energy() {
     assert_eq!(c.split, CalibrationSplit::Fixed);
     assert_eq!(c.factor_proportional, 1.0);
     harness.get_by_label_contains("(all on the fixed parts)");
+}
+
+/// Opens the combo box showing `value`, scrolled into view first as a user would (the site's
+/// properties above the hall's run long).
+fn open_combo(harness: &mut egui_kittest::Harness<'_, coolplan::app::CoolplanApp>, value: &str) {
+    harness.get_by_value(value).scroll_to_me();
+    harness.run();
+    harness.get_by_value(value).click();
+    harness.run();
 }

@@ -10,6 +10,7 @@ use coolplan::app::sample::example_site;
 use coolplan::app::settings::{DialogPreference, Settings};
 use coolplan::app::state::{Document, View};
 use coolplan::app::{CoolplanApp, fonts};
+use coolplan::i18n::Lang;
 use coolplan::model::Site;
 use egui_kittest::Harness;
 
@@ -20,20 +21,7 @@ pub fn harness(site: Option<Site>) -> Harness<'static, CoolplanApp> {
 
 /// The app on `site` in a window of `size` points.
 pub fn harness_sized(site: Option<Site>, size: [f32; 2]) -> Harness<'static, CoolplanApp> {
-    let doc = match site {
-        Some(site) => Document::new(site, None, None),
-        None => Document::new(example_site().unwrap(), None, Some("ai-hall.ron".into())),
-    };
-    let settings = Settings {
-        dialogs: DialogPreference::InApp,
-        ..Settings::default()
-    };
-    let app = CoolplanApp::new(
-        doc,
-        settings,
-        RecoveryStore::disabled(),
-        FileDialogs::default(),
-    );
+    let app = app_on(site, Lang::En);
     let mut harness = Harness::builder()
         .with_size(size)
         // The shipped CJK subset lacks a few rare glyphs (e.g. 昇 in 昇腾).
@@ -42,6 +30,31 @@ pub fn harness_sized(site: Option<Site>, size: [f32; 2]) -> Harness<'static, Coo
         .build_ui_state(|ui, app: &mut CoolplanApp| app.show(ui), app);
     harness.run();
     harness
+}
+
+/// The app (not yet drawn) on the bundled example in `lang`.
+pub fn example_app(lang: Lang) -> CoolplanApp {
+    app_on(None, lang)
+}
+
+/// The app (not yet drawn) on `site` (the bundled example when `None`) in `lang`, with in-app
+/// dialogs and no recovery file.
+fn app_on(site: Option<Site>, lang: Lang) -> CoolplanApp {
+    let doc = match site {
+        Some(site) => Document::new(site, None, None),
+        None => Document::new(example_site().unwrap(), None, Some("ai-hall.ron".into())),
+    };
+    let settings = Settings {
+        dialogs: DialogPreference::InApp,
+        lang,
+        ..Settings::default()
+    };
+    CoolplanApp::new(
+        doc,
+        settings,
+        RecoveryStore::disabled(),
+        FileDialogs::default(),
+    )
 }
 
 /// Shows `view`.

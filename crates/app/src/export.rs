@@ -88,13 +88,35 @@ impl Say for ExportFailure {
     }
 }
 
+/// The programs a printed PDF is handed to: the print spooler, else the viewer's opener.
+struct Handlers {
+    printer: &'static str,
+    opener: &'static str,
+}
+
+/// CUPS's `lp`, and the desktop's opener.
+const SYSTEM: Handlers = Handlers {
+    printer: "lp",
+    opener: if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    },
+};
+
 /// Writes a PDF to the temp folder and hands it to the system: `lp` where CUPS is present,
 /// otherwise the default viewer; the notice says which.
 pub fn print(state: &mut AppState) {
+    print_via(state, &SYSTEM);
+}
+
+fn print_via(state: &mut AppState, handlers: &Handlers) {
     let lang = state.settings.lang;
     let path = std::env::temp_dir().join("coolplan-print.pdf");
-    let outcome =
-        write_report(state, &path, Format::Pdf, None).and_then(|()| hand_to_system(&path));
+    let outcome = write_report(state, &path, Format::Pdf, None)
+        .and_then(|()| hand_to_system(&path, handlers));
     state.notice = Some(match outcome {
         Ok(Some(how)) => Notice {
             text: Gui::PrintNote.fmt(lang, &[&path.display(), &how]),
@@ -152,10 +174,13 @@ fn write_report(
 
 /// Sends a PDF to the printer with `lp` when CUPS is installed, else opens it in the viewer;
 /// the program that took it, or `None` when there is no viewer to open it.
-fn hand_to_system(path: &Path) -> Result<Option<&'static str>, ExportFailure> {
-    let lp_present = std::process::Command::new("lp").arg("-h").output().is_ok();
-    if lp_present {
-        let program = "lp";
+fn hand_to_system(path: &Path, handlers: &Handlers) -> Result<Option<&'static str>, ExportFailure> {
+    let printer_present = std::process::Command::new(handlers.printer)
+        .arg("-h")
+        .output()
+        .is_ok();
+    if printer_present {
+        let program = handlers.printer;
         let status = std::process::Command::new(program)
             .arg(path)
             .status()
@@ -166,18 +191,11 @@ fn hand_to_system(path: &Path) -> Result<Option<&'static str>, ExportFailure> {
             Err(ExportFailure::ProgramFailed { program, status })
         };
     }
-    Ok(open_in_viewer(path))
+    Ok(open_in_viewer(path, handlers.opener))
 }
 
-/// Opens `path` in the system's viewer; the opener used, or `None` when no viewer took it.
-fn open_in_viewer(path: &Path) -> Option<&'static str> {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
+/// Opens `path` with `opener`; the opener, or `None` when no viewer took it.
+fn open_in_viewer(path: &Path, opener: &'static str) -> Option<&'static str> {
     let mut child = std::process::Command::new(opener)
         .arg(path)
         .stdout(std::process::Stdio::null())
@@ -199,3 +217,28 @@ fn open_in_viewer(path: &Path) -> Option<&'static str> {
 
 /// How long the system's opener has to fail before the PDF counts as opened.
 const OPENER_VERDICT: std::time::Duration = std::time::Duration::from_millis(1500);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_harness::example_app;
+
+    /// With neither a print spooler nor a viewer, the PDF is still written: the notice says
+    /// where, and is not an error.
+    #[test]
+    fn print_without_printer_or_viewer_writes_the_pdf_and_says_where() {
+        let mut harness = example_app([1280.0, 800.0], Lang::En);
+        let state = &mut harness.state_mut().state;
+        let nowhere = Handlers {
+            printer: "coolplan-test-no-such-printer",
+            opener: "coolplan-test-no-such-viewer",
+        };
+        print_via(state, &nowhere);
+        let notice = state.notice.as_ref().expect("a notice");
+        assert!(!notice.is_error, "{}", notice.text);
+        let path = std::env::temp_dir().join("coolplan-print.pdf");
+        assert!(notice.text.contains(&path.display().to_string()));
+        let pdf = std::fs::read(&path).unwrap();
+        assert!(pdf.starts_with(b"%PDF"));
+    }
+}

@@ -88,6 +88,8 @@ pub trait UiExt {
     ) -> Response;
     /// A one-line text field with a label.
     fn text_edit(&mut self, value: &mut String, label: &str, tracker: &mut Tracker) -> Response;
+    /// A notes field: wraps, at least two lines, so a long note reads in full.
+    fn notes_edit(&mut self, value: &mut String, label: &str, tracker: &mut Tracker) -> Response;
     /// Where a value came from: default (source in the tooltip), catalog, this file, measured.
     fn provenance_badge(&mut self, provenance: &Provenance, lang: Lang) -> Response;
     /// A problem next to the field it is about.
@@ -115,6 +117,7 @@ impl UiExt for Ui {
         let unit = U::preferred(system);
         let mut number = value.in_unit(unit);
         let speed = drag_speed(number);
+        let decimals = shown_decimals(number);
         let response = self
             .add(
                 egui::DragValue::new(&mut number)
@@ -123,7 +126,7 @@ impl UiExt for Ui {
                         " {}",
                         coolplan_words::results::units_as_written(unit.symbol(), lang)
                     ))
-                    .max_decimals(3),
+                    .max_decimals(decimals),
             )
             .on_hover_text(label);
         if tracker.track(&response) {
@@ -177,6 +180,19 @@ impl UiExt for Ui {
         response
     }
 
+    fn notes_edit(&mut self, value: &mut String, label: &str, tracker: &mut Tracker) -> Response {
+        let response = self
+            .add(
+                egui::TextEdit::multiline(value)
+                    .hint_text(label)
+                    .desired_rows(2)
+                    .desired_width(self.available_width().clamp(240.0, 640.0)),
+            )
+            .on_hover_text(label);
+        tracker.track(&response);
+        response
+    }
+
     fn provenance_badge(&mut self, provenance: &Provenance, lang: Lang) -> Response {
         let (text, colour, tip) = match provenance {
             Provenance::Default { source } => (
@@ -217,37 +233,45 @@ impl UiExt for Ui {
         compact: bool,
         add: impl FnOnce(&mut Ui) -> R,
     ) -> R {
-        let Some(problem) = problem else {
-            return add(self);
-        };
-        let colour = if problem.is_error {
-            ERROR_COLOUR
-        } else {
-            WARNING_COLOUR
-        };
-        self.horizontal(|ui| {
-            ui.visuals_mut().override_text_color = Some(colour);
-            let field = ui.scope(add);
-            ui.painter().rect_stroke(
-                field.response.rect.expand(2.0),
-                3.0,
-                Stroke::new(1.5, colour),
-                StrokeKind::Outside,
-            );
-            let mark = if compact {
-                RichText::new(PROBLEM_SIGN)
+        // The field sits at the same depth with or without a problem, so its widget id (and
+        // with it the text being typed and the focus) survives a keystroke that raises or
+        // clears one: typing 11 into a field that 1 makes invalid gives 11, not 1.
+        let colour = problem.map(|p| {
+            if p.is_error {
+                ERROR_COLOUR
             } else {
-                RichText::new(format!("{PROBLEM_SIGN} {}", problem.message)).small()
-            };
-            ui.scope(|ui| {
-                ui.set_max_width(MARK_WIDTH);
-                ui.add(
-                    egui::Label::new(mark.color(colour))
-                        .truncate()
-                        .show_tooltip_when_elided(false),
-                )
-                .on_hover_text(&problem.message);
+                WARNING_COLOUR
+            }
+        });
+        self.horizontal(|ui| {
+            let field = ui.scope(|ui| {
+                if colour.is_some() {
+                    ui.visuals_mut().override_text_color = colour;
+                }
+                add(ui)
             });
+            if let (Some(problem), Some(colour)) = (problem, colour) {
+                ui.painter().rect_stroke(
+                    field.response.rect.expand(2.0),
+                    3.0,
+                    Stroke::new(1.5, colour),
+                    StrokeKind::Outside,
+                );
+                let mark = if compact {
+                    RichText::new(PROBLEM_SIGN)
+                } else {
+                    RichText::new(format!("{PROBLEM_SIGN} {}", problem.message)).small()
+                };
+                ui.scope(|ui| {
+                    ui.set_max_width(MARK_WIDTH);
+                    ui.add(
+                        egui::Label::new(mark.color(colour))
+                            .truncate()
+                            .show_tooltip_when_elided(false),
+                    )
+                    .on_hover_text(&problem.message);
+                });
+            }
             field.inner
         })
         .inner
@@ -259,6 +283,12 @@ pub const PROBLEM_SIGN: &str = "‼";
 
 /// Widest a problem message beside its field is drawn (the rest shows on hover).
 const MARK_WIDTH: f32 = 320.0;
+
+/// Decimals a quantity shows at most: one from 10 up (18.0 Δ°F, 152.2 gal, not 18.00 or
+/// 152.163 after a unit conversion), three below. What is typed is kept as typed.
+fn shown_decimals(number: f64) -> usize {
+    if number.abs() >= 10.0 { 1 } else { 3 }
+}
 
 /// Drag speed that moves about 0.5 % of the value per pixel (at least 0.01).
 fn drag_speed(value: f64) -> f64 {

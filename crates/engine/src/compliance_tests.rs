@@ -9,17 +9,8 @@ use coolplan_units::Currency;
 
 fn profile(region: &str, status: SiteStatus, commissioned: Option<&str>) -> Compliance {
     Compliance {
-        region: region.into(),
-        status,
         commissioned: commissioned.map(|d| Date::parse(d).unwrap()),
-        scale: None,
-        hub_node: None,
-        renewable_share: 0.0,
-        connected_load: None,
-        aims: Vec::new(),
-        comply_by: None,
-        surcharge_price: None,
-        reporting: None,
+        ..Compliance::declared(region, status)
     }
 }
 

@@ -116,17 +116,8 @@ mod tests {
 
     fn beijing() -> Compliance {
         Compliance {
-            region: "CN-BJ".into(),
-            status: SiteStatus::Existing,
             commissioned: Some(Date::first_of(2018)),
-            scale: None,
-            hub_node: None,
-            renewable_share: 0.0,
-            connected_load: None,
-            aims: Vec::new(),
-            comply_by: None,
-            surcharge_price: None,
-            reporting: None,
+            ..Compliance::declared("CN-BJ", SiteStatus::Existing)
         }
     }
 

@@ -70,6 +70,7 @@ crate::texts! {
         Year => "Year", "年份";
         // rack view
         SelectRack => "Select a rack group in the tree or table.", "请在结构树或清单中选择一个机柜组。";
+        EmptyHall => "{0} has no rack groups yet: Add rack group (site tree) places the first at A/1.", "{0} 还没有机柜组：点站点结构中的“添加机柜组”，第一组放在 A/1。";
         Elevation => "Elevation", "机柜立面";
         FreeU => "{0} U free", "剩余 {0} U";
         OverfullU => "{0} U over the rack height", "超出机柜高度 {0} U";
@@ -246,6 +247,9 @@ crate::texts! {
         AnRedundancy => "CDU N+1 check", "CDU N+1 校核";
         AnCduLoad => "Load / capacity (kW)", "负载 / 容量 (kW)";
         AnLoses => "If it fails", "故障影响";
+        AnRedundancySummary => "N+1 holds in {0} of {1} hall cooling plants", "{1} 个机房液冷系统中 {0} 个满足 N+1";
+        AnRedundancyFailing => "Fails in: {0}", "不满足：{0}";
+        AnCduMore => "… and {0} more CDUs, each like those above", "… 另有 {0} 台 CDU，情况同上";
         AnInput => "Input", "输入项";
         AnSwing => "Swing", "变化幅度";
         // Analysis view: Monte Carlo run and phased plan chart

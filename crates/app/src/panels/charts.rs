@@ -241,16 +241,19 @@ fn cash_flow(ui: &mut Ui, results: &Overview, scope: &ScopeResult, lang: Lang) {
     // every year named where there is room, else every other one
     let step = if years > 12 { 2 } else { 1 };
     let first = results.first_year as i32;
+    // Marks only over the years plotted: a mark a year past the last point sits on the plot's
+    // right edge, where its label is cut off.
+    let last = first + years - 1;
     plot("cash_flow_chart")
         .custom_x_axes(x_axis(Gui::YearAxis.tr(lang), 26.0, move |mark, _| {
             let year = mark.value.round() as i32;
-            if (year - first) % step == 0 {
+            if (first..=last).contains(&year) && (year - first) % step == 0 {
                 year.to_string()
             } else {
                 String::new()
             }
         }))
-        .x_grid_spacer(every_whole(first, first + years))
+        .x_grid_spacer(every_whole(first, last))
         .y_axis_label(scale.unit())
         .show(ui, |plot_ui| {
             for (option, points, crossing) in &series {

@@ -214,19 +214,10 @@ fn edit(profile: Option<Compliance>) -> Command {
 
 /// A profile to start from: an existing site in China, nothing declared.
 fn new_profile(ctx: &ViewCtx) -> Compliance {
-    ctx.site.compliance.clone().unwrap_or(Compliance {
-        region: "CN".into(),
-        status: SiteStatus::Existing,
-        commissioned: None,
-        scale: None,
-        hub_node: None,
-        renewable_share: 0.0,
-        connected_load: None,
-        aims: Vec::new(),
-        comply_by: None,
-        surcharge_price: None,
-        reporting: None,
-    })
+    ctx.site
+        .compliance
+        .clone()
+        .unwrap_or_else(|| Compliance::declared("CN", SiteStatus::Existing))
 }
 
 /// A combo box over `choices`, worded by `name`.

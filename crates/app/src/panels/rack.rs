@@ -35,7 +35,10 @@ impl Panel for RackPanel {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
         let lang = ctx.lang();
         let Some((h, r)) = shown_group(ctx) else {
-            ui.label(Gui::SelectRack.tr(lang));
+            match ctx.selection.hall.and_then(|h| ctx.site.halls.get(h)) {
+                Some(hall) => ui.label(Gui::EmptyHall.fmt(lang, &[&hall.name])),
+                None => ui.label(Gui::SelectRack.tr(lang)),
+            };
             return;
         };
         if ctx.selection.rack != Some(r) || ctx.selection.hall != Some(h) {
@@ -75,7 +78,8 @@ impl Panel for RackPanel {
 }
 
 /// The group the view shows: the selected one, else the first group of the selected hall,
-/// else the first group of the site.
+/// else (no hall selected) the first group of the site. An empty selected hall shows none: a
+/// group of another hall would move the selection there, and the next "Add rack group" with it.
 fn shown_group(ctx: &ViewCtx) -> Option<(usize, usize)> {
     let halls = &ctx.site.halls;
     if let (Some(h), Some(r)) = (ctx.selection.hall, ctx.selection.rack)
@@ -89,10 +93,10 @@ fn shown_group(ctx: &ViewCtx) -> Option<(usize, usize)> {
             .filter(|hall| !hall.racks.is_empty())
             .map(|_| (h, 0))
     };
-    ctx.selection
-        .hall
-        .and_then(first_of)
-        .or_else(|| (0..halls.len()).find_map(first_of))
+    match ctx.selection.hall {
+        Some(h) => first_of(h),
+        None => (0..halls.len()).find_map(first_of),
+    }
 }
 
 /// Each option's verdict for the group and why (from its own evaluation).
@@ -157,8 +161,12 @@ const AXIS_MARGIN: f32 = 8.0;
 /// Width of the U axis labels.
 const AXIS_LABEL_W: f32 = 34.0;
 
+/// Height in points from which each server of a group gets its own label.
+const SERVER_LABEL_MIN_PX: f32 = 24.0;
+
 /// Draws the rack to scale: slots from the bottom, each server group a block with its count
-/// and model written on it (or beside it when the block is too thin), one line per server.
+/// and model written on it (or beside it when the block is too thin), one line per server;
+/// servers tall enough carry their model each.
 fn elevation(ui: &mut Ui, ctx: &ViewCtx, rack: &Rack) {
     let lang = ctx.lang();
     let rack_u = rack.height.in_unit(LengthUnit::U).max(1.0);
@@ -215,6 +223,8 @@ fn elevation(ui: &mut Ui, ctx: &ViewCtx, rack: &Rack) {
             Status::New(_) => NEW_COLOUR,
         };
         let start_u = u;
+        // Servers tall enough to write on are each labelled; thinner ones share one label.
+        let each_labelled = group.count > 1 && height_u as f32 * u_px >= SERVER_LABEL_MIN_PX;
         for _ in 0..group.count {
             let top = bottom - ((u + height_u) * u_px as f64) as f32;
             let low = bottom - (u * u_px as f64) as f32;
@@ -229,6 +239,15 @@ fn elevation(ui: &mut Ui, ctx: &ViewCtx, rack: &Rack) {
                 Stroke::new(0.5, Color32::BLACK),
                 StrokeKind::Inside,
             );
+            if each_labelled {
+                painter.text(
+                    server.center(),
+                    egui::Align2::CENTER_CENTER,
+                    &group.model,
+                    label_font.clone(),
+                    Color32::WHITE,
+                );
+            }
             u += height_u;
         }
         let block = Rect::from_min_max(
@@ -236,6 +255,9 @@ fn elevation(ui: &mut Ui, ctx: &ViewCtx, rack: &Rack) {
             Pos2::new(rack_rect.right(), bottom - (start_u * u_px as f64) as f32),
         );
         let text = format!("{} × {}", group.count, group.model);
+        if each_labelled {
+            continue;
+        }
         if block.height() >= 12.0 {
             painter.text(
                 block.center(),
@@ -339,13 +361,7 @@ fn properties(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, tracker
         }
         ui.end_row();
         ui.label(Gui::Notes.tr(lang));
-        let notes = ui.add(
-            egui::TextEdit::multiline(&mut rack.notes)
-                .hint_text(Gui::Notes.tr(lang))
-                .desired_rows(2)
-                .desired_width(360.0),
-        );
-        tracker.track(&notes.on_hover_text(Gui::Notes.tr(lang)));
+        ui.notes_edit(&mut rack.notes, Gui::Notes.tr(lang), tracker);
         ui.end_row();
     });
 }
@@ -364,15 +380,15 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
         .resolve(ctx.site.currency)
         .first_year;
     let mut remove = None;
-    egui::Grid::new("server_groups")
-        .num_columns(5)
-        .striped(true)
-        .show(ui, |ui| {
-            for (i, group) in rack.servers.iter_mut().enumerate() {
-                let field = |name| {
-                    let at = [Seg::Item("servers", i), Seg::Field(name)];
-                    ctx.problem(&join(path, &at), Depth::Under)
-                };
+    // One line per group and its life and refresh on a line of their own below it: in a grid
+    // the wide life line set the width of a column and pushed the status off the view.
+    for (i, group) in rack.servers.iter_mut().enumerate() {
+        let field = |name| {
+            let at = [Seg::Item("servers", i), Seg::Field(name)];
+            ctx.problem(&join(path, &at), Depth::Under)
+        };
+        ui.push_id(("server_group", i), |ui| {
+            ui.horizontal(|ui| {
                 let chosen = ui.checked(field("model").as_ref(), false, |ui| {
                     model_picker(
                         ui,
@@ -418,8 +434,8 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
                 if ui.button(Gui::RemoveServerGroup.tr(lang)).clicked() {
                     remove = Some(i);
                 }
-                ui.end_row();
-                ui.label("");
+            });
+            ui.indent(("server_group_life", i), |ui| {
                 let life_problem = ["installed", "service_life", "refresh"]
                     .into_iter()
                     .find_map(field);
@@ -434,9 +450,9 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
                         tracker,
                     )
                 });
-                ui.end_row();
-            }
+            });
         });
+    }
     if let Some(i) = remove {
         rack.servers.remove(i);
         tracker.changed = true;

@@ -137,7 +137,7 @@ fn site_props(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
         });
         ui.end_row();
         ui.label(Gui::Notes.tr(lang));
-        ui.text_edit(&mut props.notes, Gui::Notes.tr(lang), &mut tracker);
+        ui.notes_edit(&mut props.notes, Gui::Notes.tr(lang), &mut tracker);
         ui.end_row();
     });
     tracker.commands(|| Edit::SetSiteProps(Box::new(props)), out);
@@ -318,7 +318,7 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             super::hall_plant::calibration_split_row(ui, &mut props, lang, &mut tracker);
         }
         ui.label(Gui::Notes.tr(lang));
-        ui.text_edit(&mut props.notes, Gui::Notes.tr(lang), &mut tracker);
+        ui.notes_edit(&mut props.notes, Gui::Notes.tr(lang), &mut tracker);
         ui.end_row();
     });
     tracker.commands(|| Edit::SetHallProps(h, Box::new(props)), out);

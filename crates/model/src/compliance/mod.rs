@@ -60,6 +60,25 @@ pub struct Compliance {
     pub reporting: Option<Reporting>,
 }
 
+impl Compliance {
+    /// A profile that declares only its region and status; every other field at its default.
+    pub fn declared(region: &str, status: SiteStatus) -> Self {
+        Compliance {
+            region: region.into(),
+            status,
+            commissioned: None,
+            scale: None,
+            hub_node: None,
+            renewable_share: 0.0,
+            connected_load: None,
+            aims: Vec::new(),
+            comply_by: None,
+            surcharge_price: None,
+            reporting: None,
+        }
+    }
+}
+
 /// [EST] Beijing's differential electricity price per kWh above the PUE limit of 1.35:
 /// 0.20 CNY/kWh is the lower band of the one paraphrase read (zhaoxny.com: "超过标准限定值一倍
 /// (含)以内" +0.20, "一倍以上" +0.50 CNY/kWh on "超限定值部分"); the clause itself was not read

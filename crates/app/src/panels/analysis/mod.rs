@@ -144,9 +144,25 @@ fn tornado_view(ui: &mut Ui, t: &Tornado, lang: Lang) {
     });
 }
 
+/// CDUs listed per hall plant; the rest are counted in one line.
+const CDU_ROWS_SHOWN: usize = 24;
+
 fn redundancy_ui(ui: &mut Ui, ctx: &ViewCtx, checks: &[HallCheck]) {
     let lang = ctx.lang();
     ui.heading(Gui::AnRedundancy.tr(lang));
+    let holding = checks.iter().filter(|c| c.n_plus_one).count();
+    ui.label(Gui::AnRedundancySummary.fmt(lang, &[&holding, &checks.len()]));
+    let failing: Vec<&str> = checks
+        .iter()
+        .filter(|c| !c.n_plus_one)
+        .map(|c| c.hall.as_str())
+        .collect();
+    if !failing.is_empty() {
+        ui.label(
+            egui::RichText::new(Gui::AnRedundancyFailing.fmt(lang, &[&failing.join(", ")]))
+                .color(crate::kit::ERROR_COLOUR),
+        );
+    }
     for (k, check) in checks.iter().enumerate() {
         let verdict = if check.n_plus_one {
             An::NPlusOneHolds
@@ -164,7 +180,7 @@ fn redundancy_ui(ui: &mut Ui, ctx: &ViewCtx, checks: &[HallCheck]) {
             ui.label(Gui::AnCduLoad.tr(lang));
             ui.label(Gui::AnLoses.tr(lang));
             ui.end_row();
-            for (i, cdu) in check.cdus.iter().take(24).enumerate() {
+            for (i, cdu) in check.cdus.iter().take(CDU_ROWS_SHOWN).enumerate() {
                 let racks = cdu.rack_count();
                 ui.label(format!("CDU {}", i + 1));
                 ui.label(format!(
@@ -189,5 +205,9 @@ fn redundancy_ui(ui: &mut Ui, ctx: &ViewCtx, checks: &[HallCheck]) {
                 ui.end_row();
             }
         });
+        let more = check.cdus.len().saturating_sub(CDU_ROWS_SHOWN);
+        if more > 0 {
+            ui.label(Gui::AnCduMore.fmt(lang, &[&more]));
+        }
     }
 }

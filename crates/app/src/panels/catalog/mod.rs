@@ -51,7 +51,14 @@ impl Panel for CatalogPanel {
         self.filter_bar(ui, ctx.catalog, lang);
         let rows = table::rows(ctx.catalog, &self.query, self.sort, self.descending);
         ui.label(Cat::Shown.fmt(lang, &[&rows.len(), &ctx.catalog.len()]));
-        let height = (ui.available_height() * 0.45).max(160.0);
+        let selected = self
+            .selected
+            .as_deref()
+            .and_then(|id| ctx.catalog.get(id))
+            .cloned();
+        // The table fills the view until a model is chosen; then it shares it with the editor.
+        let share = if selected.is_some() { 0.45 } else { 1.0 };
+        let height = (ui.available_height() * share - 40.0).max(160.0);
         // A child of fixed height, so the table's column lines end with the table.
         let size = egui::vec2(ui.available_width(), height + 30.0);
         ui.allocate_ui(size, |ui| {
@@ -59,8 +66,7 @@ impl Panel for CatalogPanel {
             table::show(ui, ctx, self, &rows, height);
         });
         ui.separator();
-        if let Some(model) = self.selected.as_deref().and_then(|id| ctx.catalog.get(id)) {
-            let model = model.clone();
+        if let Some(model) = selected {
             self.editor_bar(ui, ctx, &model, out);
             editor::model_editor(ui, ctx, &model, out);
         }
