@@ -22,13 +22,12 @@ use crate::plan::{Candidate, HallProblem, NO_WORKS, Solution, Works, why};
 use crate::recommend::{rank, recommend};
 use crate::results::{
     CoolingOption, CostFigures, GroupChoice, GroupFigures, GroupSummary, GroupView, HallPlan,
-    OptionResult, Plan, PlanCdus, PlanCompliance, PlannedWork, RackResult, Results, ScopeResult,
-    SearchMethod,
+    OptionResult, Plan, PlanCdus, PlanCompliance, RackResult, Results, ScopeResult, SearchMethod,
 };
 use coolplan_model::Site;
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::assumptions::cooling::CduSize;
-use coolplan_units::{Currency, Money, PowerUnit};
+use coolplan_units::{Currency, Money};
 
 /// Valuation settings shared by every scope.
 pub struct Valuation {
@@ -309,10 +308,18 @@ pub fn assemble<R: PricedGroup>(
                 npv: Money::new(*npv, currency),
             });
         }
-        let works = plan_works(
-            &problem,
-            &solution.choices,
-            scratch,
+        // each liquid group's liquid heat (share applied) and first year, for the extension
+        let liquid = solution.choices.iter().enumerate().filter_map(|(g, c)| {
+            let o = c.filter(|o| *o != CoolingOption::Air)?;
+            let year = pricer
+                .basis(scratch.places[g])
+                .map_or(0, |b| b.first_year());
+            let candidate = &scratch.candidates[g];
+            Some((candidate.share * candidate.options[o].liquid_w, year))
+        });
+        let works = works::plan_lines(
+            (&problem, &solution.choices),
+            liquid,
             pricer,
             shared.works[h].as_ref().map(|(w, _)| w),
             physical.plant.get(h).and_then(|p| p.water_extension),
@@ -394,49 +401,6 @@ pub fn assemble<R: PricedGroup>(
             surcharges,
         },
     }
-}
-
-/// The enabling works a hall's plan `choices` needs, in [`EnablingWork::ALL`] order: its
-/// facility-water extension (already in its groups' costs) and the works `hall_works` charges
-/// into `plan_streams` for the plan's excess over the limits they raise.
-fn plan_works(
-    problem: &HallProblem<'_>,
-    choices: &[Option<CoolingOption>],
-    scratch: &HallScratch,
-    pricer: &Pricer<'_>,
-    hall_works: Option<&HallWorks>,
-    extension: Option<crate::physical::enabling::WaterExtension>,
-    plan_streams: &mut Streams,
-) -> Vec<PlannedWork> {
-    let first_year = pricer.assumptions.finance.first_year;
-    let currency = pricer.site.currency;
-    let mut lines = Vec::new();
-    if let Some(extension) = extension {
-        let liquid = choices.iter().enumerate().filter_map(|(g, c)| {
-            let o = c.filter(|o| *o != CoolingOption::Air)?;
-            let candidate = &scratch.candidates[g];
-            let year = pricer
-                .basis(scratch.places[g])
-                .map_or(0, |b| b.first_year());
-            Some((candidate.share * candidate.options[o].liquid_w, year))
-        });
-        let price = pricer
-            .assumptions
-            .prices
-            .facility_water_extension_per_kw
-            .amount_per(PowerUnit::kW);
-        lines.extend(works::water_line(
-            liquid,
-            Money::new(price, currency),
-            first_year,
-            extension.lead_time,
-        ));
-    }
-    if let Some(hall_works) = hall_works {
-        let excess = problem.excess(&problem.uses(choices));
-        hall_works.charge(&excess, first_year, currency, plan_streams, &mut lines);
-    }
-    lines
 }
 
 /// The option every choice is, when they all are the same one (none for no choices).

@@ -21,11 +21,13 @@ use uom::si::f64::{Power, Time};
 use uom::si::power::watt;
 use uom::si::time::day;
 
+use super::Pricer;
 use super::basis::RackBasis;
 use super::streams::Streams;
+use crate::physical::enabling::WaterExtension;
 use crate::physical::limits::PerLimit;
-use crate::plan::{NO_WORKS, Works};
-use crate::results::{CostItem, Limit, PlannedWork};
+use crate::plan::{HallProblem, NO_WORKS, Works};
+use crate::results::{CoolingOption, CostItem, Limit, PlannedWork};
 
 /// A work that may raise one limit of a hall.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -141,6 +143,37 @@ pub fn planned(
         lead_time,
         late: lead_time.get::<day>() > 365.0 * year as f64,
     }
+}
+
+/// The enabling works a hall's plan (`problem`, `choices`) needs, in [`EnablingWork::ALL`]
+/// order: its facility-water `extension`, if any (already in its groups' costs; `liquid` as in
+/// [`water_line`]), and the works `hall_works` charges into `plan_streams` for the plan's
+/// excess over the limits they raise.
+pub fn plan_lines(
+    (problem, choices): (&HallProblem<'_>, &[Option<CoolingOption>]),
+    liquid: impl Iterator<Item = (f64, usize)>,
+    pricer: &Pricer<'_>,
+    hall_works: Option<&HallWorks>,
+    extension: Option<WaterExtension>,
+    plan_streams: &mut Streams,
+) -> Vec<PlannedWork> {
+    let first_year = pricer.assumptions.finance.first_year;
+    let currency = pricer.site.currency;
+    let mut lines = Vec::new();
+    if let Some(extension) = extension {
+        let price = pricer.assumptions.prices.facility_water_extension_per_kw;
+        lines.extend(water_line(
+            liquid,
+            Money::new(price.amount_per(PowerUnit::kW), currency),
+            first_year,
+            extension.lead_time,
+        ));
+    }
+    if let Some(hall_works) = hall_works {
+        let excess = problem.excess(&problem.uses(choices));
+        hall_works.charge(&excess, first_year, currency, plan_streams, &mut lines);
+    }
+    lines
 }
 
 /// The line of a hall's facility-water extension under its plan: `liquid` gives, for each
