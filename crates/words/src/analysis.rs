@@ -48,11 +48,11 @@ crate::texts! {
         CduDesignLine => "  {0} units of {1} ({2} carrying racks, {3} spare); spare capacity {4}", "  {0} 台 {1}（{2} 台带载，{3} 台备用）；剩余容量 {4}";
         NPlusOneHolds => "N+1 holds", "满足 N+1";
         NPlusOneFails => "N+1 FAILS", "不满足 N+1";
-        CduLine => "  CDU {0}: {1} of {2}; if it fails: {3} racks, {4} lose cooling{5}", "  CDU {0}：负载 {1} / 容量 {2}；若故障：{3} 个机柜、{4} 失去冷却{5}";
+        CduLine => "  CDU {0}: {1} of {2}; if it fails: {3}, {4} lose cooling{5}", "  CDU {0}：负载 {1} / 容量 {2}；若故障：{3}、{4} 失去冷却{5}";
         Absorbed => " (the others absorb it)", "（其余 CDU 可承担）";
         NotAbsorbed => " (the others CANNOT absorb it)", "（其余 CDU 无法承担）";
-        Unassigned => "  no CDU has room for: {0} racks, {1}", "  无 CDU 容量可承载：{0} 个机柜，{1}";
-        LoopLine => "  facility loop failure: {0} racks, {1} lose liquid cooling", "  一次侧水环路故障：{0} 个机柜、{1} 失去液冷";
+        Unassigned => "  no CDU has room for: {0}, {1}", "  无 CDU 容量可承载：{0}，{1}";
+        LoopLine => "  facility loop failure: {0}, {1} lose liquid cooling", "  一次侧水环路故障：{0}、{1} 失去液冷";
         BadBudget => "--budget `{0}`: write an amount with its currency, e.g. CNY(5000000)", "--budget `{0}`：请写带货币的金额，例如 CNY(5000000)";
         BudgetCurrency => "--budget is in {0} but the site is in {1}: amounts are never converted", "--budget 的货币是 {0}，而站点使用 {1}：金额不做汇率换算";
         HelpAbout => "Tornado, Monte Carlo, phased plan under a budget and CDU N+1 check of a site", "站点的龙卷风敏感性、蒙特卡洛、预算约束下的分期方案与 CDU N+1 校核";
@@ -97,7 +97,7 @@ crate::texts! {
         RepAbsorbed => "Others absorb it", "其余 CDU 可承担";
         RepYes => "yes", "是";
         RepNo => "NO", "否";
-        RacksAndHeat => "{0} racks, {1} kW", "{0} 个机柜，{1} kW";
+        RacksAndHeat => "{0}, {1} kW", "{0}，{1} kW";
         RepNoLiquid => "No hall has liquid-cooled racks to check.", "没有需要校核的液冷机柜。";
         RepMoreCdus => "{0} more CDU(s) not listed, each carrying at most {1} kW; {2} of them cannot fail without loss of cooling", "另有 {0} 台 CDU 未列出，每台负载不超过 {1} kW；其中 {2} 台故障时会导致失去冷却";
     }

@@ -15,6 +15,7 @@ pub mod cli;
 pub mod climate;
 pub mod compliance;
 pub mod compliance_gui;
+pub mod counted;
 pub mod dashboard;
 pub mod eed;
 pub mod fields;

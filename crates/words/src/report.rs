@@ -114,7 +114,7 @@ crate::texts! {
         NarrLimit => "In {0}, the {1} shaped the plan: {2} used of {3}.", "在{0}，{1}制约了方案：已用 {2}，上限 {3}。";
         NarrStaysToday => "{0} rack groups carry more on air today than the guideline and stay so: feasible as they run now, worth a check for hot spots.", "{0} 个机柜组现状风冷负载高于建议上限并维持现状：现状可行，建议排查局部热点。";
         NarrInfeasible => "{0} is not feasible: {1}.", "{0}不可行：{1}。";
-        NarrChanges => "{0} of {1} rack groups ({2} racks) change from air.", "{1} 个机柜组中有 {0} 个（共 {2} 个机柜）由风冷改为液冷。";
+        NarrChanges => "{0} of {1} rack groups ({2}) change from air.", "{1} 个机柜组中有 {0} 个（共 {2}）由风冷改为液冷。";
         // Metrics (comparison table rows)
         Metric => "Metric", "指标";
         MFeasible => "Feasible", "是否可行";
@@ -291,18 +291,18 @@ crate::texts! {
         RiskCduExposure => "N+1 fails in {0}", "{0} 不满足 N+1";
         RiskCduMitigation => "Add a CDU or move racks so any one CDU can fail; see the N+1 check.", "增加 CDU 或调整机柜分配，使任意一台 CDU 故障时仍可承担负载；见 N+1 校核。";
         RiskLoop => "Single facility-water loop", "单一设施冷却水环路";
-        RiskLoopExposure => "{0}: {1} racks, {2} kW on one loop", "{0}：同一环路承载 {1} 个机柜、{2} kW";
+        RiskLoopExposure => "{0}: {1}, {2} kW on one loop", "{0}：同一环路承载 {1}、{2} kW";
         RiskLoopMitigation => "Dual feeds or a ring main with isolation valves; ride-through on the CDUs' buffer volume.", "采用双路供水或带隔离阀的环状管网；利用 CDU 缓冲容积维持短时运行。";
         RiskLeak => "Coolant leak", "冷却液泄漏";
-        RiskRacksExposure => "{0} racks in {1} rack groups on liquid", "{1} 个机柜组共 {0} 个机柜采用液冷";
+        RiskRacksExposure => "{0} in {1} rack groups on liquid", "{1} 个机柜组共 {0}采用液冷";
         RiskLeakMitigation => "Leak detection at manifolds and CDUs, dripless quick connects, pressure test before commissioning.", "在分集水器和 CDU 处设置漏液检测，采用无滴漏快速接头，投运前进行压力试验。";
         RiskFluid => "Immersion fluid and fire", "浸没冷却液与消防";
         RiskFluidMitigation => "Check the fluid's flash point against the fire code, spill containment, fire-protection review, handling procedures for servicing.", "对照消防规范核对冷却液闪点，设置防泄漏围堰，复核消防设计，制定维护操作规程。";
         RiskWarranty => "Server warranty", "服务器保修";
-        RiskStockExposure => "{0} installed racks modified in place", "{0} 个在用机柜需现场改造";
+        RiskStockExposure => "installed racks modified in place: {0}", "需现场改造的在用机柜：{0}";
         RiskWarrantyMitigation => "Written OEM approval of the kit or fluid before conversion; kits from the OEM's list.", "改造前取得服务器厂商对套件或冷却液的书面认可；选用厂商认可清单内的套件。";
         RiskDowntime => "Downtime during conversion", "改造停机";
-        RiskDowntimeExposure => "{0} racks, {1} h each", "{0} 个机柜，每柜 {1} 小时";
+        RiskDowntimeExposure => "{0}, {1} h each", "{0}，每柜 {1} 小时";
         RiskDowntimeMitigation => "Convert row by row in maintenance windows; move workloads first.", "在维护窗口内逐列改造；改造前先迁移业务负载。";
         RiskFloor => "Floor load", "楼板承重";
         RiskFloorMitigation => "Structural check and reinforcement before installation.", "安装前进行结构复核并加固。";

@@ -173,16 +173,8 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
                 ],
             )
         );
-        let mut first_unit = 1u64;
-        for c in &h.cdus {
+        for (c, numbers) in h.cdus.iter().zip(h.unit_numbers()) {
             let racks = c.rack_count();
-            let last_unit = first_unit + c.units.saturating_sub(1);
-            let numbers = if last_unit > first_unit {
-                format!("{first_unit}–{last_unit}")
-            } else {
-                first_unit.to_string()
-            };
-            first_unit = last_unit + 1;
             let absorbed = if c.failure_absorbed {
                 An::Absorbed
             } else {
@@ -191,10 +183,10 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
             let line = An::CduLine.fmt(
                 lang,
                 &[
-                    &numbers,
+                    &coolplan_words::counted::unit_numbers(&numbers),
                     &kw(c.load.get::<kilowatt>()),
                     &kw(c.capacity.get::<kilowatt>()),
-                    &racks,
+                    &coolplan_words::counted::racks(lang, racks),
                     &kw(c.load.get::<kilowatt>()),
                     &absorbed.tr(lang),
                 ],
@@ -205,13 +197,25 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "{}",
-                An::Unassigned.fmt(lang, &[&u.racks, &kw(u.heat.get::<kilowatt>())])
+                An::Unassigned.fmt(
+                    lang,
+                    &[
+                        &coolplan_words::counted::racks(lang, u.racks),
+                        &kw(u.heat.get::<kilowatt>()),
+                    ],
+                )
             );
         }
         let _ = writeln!(
             out,
             "{}",
-            An::LoopLine.fmt(lang, &[&h.loop_racks, &kw(h.loop_heat.get::<kilowatt>())])
+            An::LoopLine.fmt(
+                lang,
+                &[
+                    &coolplan_words::counted::racks(lang, h.loop_racks),
+                    &kw(h.loop_heat.get::<kilowatt>()),
+                ],
+            )
         );
     }
     out

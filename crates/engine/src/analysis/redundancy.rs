@@ -75,6 +75,22 @@ pub struct HallCheck {
     pub n_plus_one: bool,
 }
 
+impl HallCheck {
+    /// The unit numbers of each entry of `cdus`: units are numbered from 1 in the order they
+    /// were filled, so a run of identical units is `3..=9` (one unit: `3..=3`).
+    pub fn unit_numbers(&self) -> Vec<std::ops::RangeInclusive<u64>> {
+        let mut next = 1u64;
+        self.cdus
+            .iter()
+            .map(|cdu| {
+                let first = next;
+                next = next.saturating_add(cdu.units);
+                first..=first.saturating_add(cdu.units.saturating_sub(1))
+            })
+            .collect()
+    }
+}
+
 /// The check of `design`; `group_name(i)` names the hall's rack group `i`.
 pub fn check(
     hall: &str,

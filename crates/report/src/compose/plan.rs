@@ -47,7 +47,7 @@ pub(super) fn summary_sentence(input: &ReportInput) -> String {
         &[
             &f::count(changing.len() as u64),
             &f::count(results.racks.len() as u64),
-            &f::count(racks),
+            &coolplan_words::counted::racks(lang, racks),
         ],
     )
 }

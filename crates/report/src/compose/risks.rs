@@ -13,7 +13,7 @@ use coolplan_engine::analysis::redundancy;
 use coolplan_engine::{CoolingOption, ScopeResult};
 use coolplan_model::Status;
 use coolplan_units::format::group_thousands;
-use coolplan_words::{Lang, Text, report::Rep};
+use coolplan_words::{Lang, Text, counted, report::Rep};
 use uom::si::power::kilowatt;
 
 /// Scope names listed with a warning before the rest are counted.
@@ -70,8 +70,14 @@ fn register(input: &ReportInput) -> Vec<Risk> {
         if let Some((hall, racks, heat)) = worst {
             risks.push(Risk {
                 name: Rep::RiskLoop,
-                exposure: Rep::RiskLoopExposure
-                    .fmt(lang, &[&hall, &f::count(racks), &group_thousands(heat, 0)]),
+                exposure: Rep::RiskLoopExposure.fmt(
+                    lang,
+                    &[
+                        &hall,
+                        &counted::racks(lang, racks),
+                        &group_thousands(heat, 0),
+                    ],
+                ),
                 mitigation: Rep::RiskLoopMitigation,
             });
         }
@@ -79,7 +85,10 @@ fn register(input: &ReportInput) -> Vec<Risk> {
             name: Rep::RiskLeak,
             exposure: Rep::RiskRacksExposure.fmt(
                 lang,
-                &[&f::count(liquid_racks), &f::count(cp_groups + im_groups)],
+                &[
+                    &counted::racks(lang, liquid_racks),
+                    &f::count(cp_groups + im_groups),
+                ],
             ),
             mitigation: Rep::RiskLeakMitigation,
         });
@@ -87,8 +96,10 @@ fn register(input: &ReportInput) -> Vec<Risk> {
     if im_racks > 0 {
         risks.push(Risk {
             name: Rep::RiskFluid,
-            exposure: Rep::RiskRacksExposure
-                .fmt(lang, &[&f::count(im_racks), &f::count(im_groups)]),
+            exposure: Rep::RiskRacksExposure.fmt(
+                lang,
+                &[&counted::racks(lang, im_racks), &f::count(im_groups)],
+            ),
             mitigation: Rep::RiskFluidMitigation,
         });
     }
@@ -109,7 +120,7 @@ fn register(input: &ReportInput) -> Vec<Risk> {
     if stock > 0 {
         risks.push(Risk {
             name: Rep::RiskWarranty,
-            exposure: Rep::RiskStockExposure.fmt(lang, &[&f::count(stock)]),
+            exposure: Rep::RiskStockExposure.fmt(lang, &[&counted::racks(lang, stock)]),
             mitigation: Rep::RiskWarrantyMitigation,
         });
         let hours = input
@@ -121,8 +132,10 @@ fn register(input: &ReportInput) -> Vec<Risk> {
             .in_unit(coolplan_units::TimeUnit::h);
         risks.push(Risk {
             name: Rep::RiskDowntime,
-            exposure: Rep::RiskDowntimeExposure
-                .fmt(lang, &[&f::count(stock), &group_thousands(hours, 1)]),
+            exposure: Rep::RiskDowntimeExposure.fmt(
+                lang,
+                &[&counted::racks(lang, stock), &group_thousands(hours, 1)],
+            ),
             mitigation: Rep::RiskDowntimeMitigation,
         });
     }

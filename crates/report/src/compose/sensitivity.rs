@@ -23,7 +23,7 @@ use coolplan_words::fields::assumption_label;
 use coolplan_words::results::plan as plan_words;
 use coolplan_words::results::units_as_written;
 use coolplan_words::say::Say;
-use coolplan_words::{Lang, Text, report::Rep};
+use coolplan_words::{Lang, Text, counted, report::Rep};
 use uom::si::power::kilowatt;
 
 pub(super) fn sensitivity(input: &ReportInput, blocks: &mut Vec<Block>) {
@@ -254,24 +254,13 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
     });
     let hidden = listed.split_off(listed.len().min(MAX_CDUS_LISTED));
     listed.sort_unstable();
-    // units are numbered in the order they were filled; a run of identical ones as "3–9"
-    let mut first_unit = Vec::with_capacity(check.cdus.len());
-    let mut next = 1u64;
-    for cdu in &check.cdus {
-        first_unit.push(next);
-        next = next.saturating_add(cdu.units);
-    }
+    let unit_numbers = check.unit_numbers();
     let rows = listed
         .iter()
         .map(|i| (*i, &check.cdus[*i]))
         .map(|(i, cdu)| {
             let racks = cdu.rack_count();
-            let (from, to) = (first_unit[i], first_unit[i] + cdu.units.saturating_sub(1));
-            let numbers = if to > from {
-                format!("{}–{}", count(from), count(to))
-            } else {
-                count(from)
-            };
+            let numbers = counted::unit_numbers(&unit_numbers[i]);
             let spare = if cdu.is_spare() {
                 format!(" ({})", An::RepSpareUnits.tr(lang))
             } else {
@@ -321,13 +310,16 @@ fn hall_check_blocks(check: &HallCheck, lang: Lang, blocks: &mut Vec<Block>) {
             .iter()
             .map(|r| r.heat.get::<kilowatt>())
             .sum();
-        let line = An::Unassigned.fmt(lang, &[&count(racks), &format!("{} kW", kw(heat))]);
+        let line = An::Unassigned.fmt(
+            lang,
+            &[&counted::racks(lang, racks), &format!("{} kW", kw(heat))],
+        );
         notes.push(line.trim().to_string());
     }
     let lp = An::LoopLine.fmt(
         lang,
         &[
-            &count(check.loop_racks),
+            &counted::racks(lang, check.loop_racks),
             &format!("{} kW", kw(check.loop_heat.get::<kilowatt>())),
         ],
     );

@@ -180,9 +180,13 @@ fn redundancy_ui(ui: &mut Ui, ctx: &ViewCtx, checks: &[HallCheck]) {
             ui.label(Gui::AnCduLoad.tr(lang));
             ui.label(Gui::AnLoses.tr(lang));
             ui.end_row();
-            for (i, cdu) in check.cdus.iter().take(CDU_ROWS_SHOWN).enumerate() {
+            let unit_numbers = check.unit_numbers();
+            for (cdu, numbers) in check.cdus.iter().zip(&unit_numbers).take(CDU_ROWS_SHOWN) {
                 let racks = cdu.rack_count();
-                ui.label(format!("CDU {}", i + 1));
+                ui.label(format!(
+                    "CDU {}",
+                    coolplan_words::counted::unit_numbers(numbers)
+                ));
                 ui.label(format!(
                     "{} / {}",
                     group_thousands(cdu.load.get::<kilowatt>(), 1),
@@ -195,7 +199,10 @@ fn redundancy_ui(ui: &mut Ui, ctx: &ViewCtx, checks: &[HallCheck]) {
                 };
                 let lost = An::RacksAndHeat.fmt(
                     lang,
-                    &[&racks, &group_thousands(cdu.load.get::<kilowatt>(), 1)],
+                    &[
+                        &coolplan_words::counted::racks(lang, racks),
+                        &group_thousands(cdu.load.get::<kilowatt>(), 1),
+                    ],
                 );
                 ui.label(format!(
                     "{lost} · {}: {}",
@@ -205,7 +212,12 @@ fn redundancy_ui(ui: &mut Ui, ctx: &ViewCtx, checks: &[HallCheck]) {
                 ui.end_row();
             }
         });
-        let more = check.cdus.len().saturating_sub(CDU_ROWS_SHOWN);
+        let more: u64 = check
+            .cdus
+            .iter()
+            .skip(CDU_ROWS_SHOWN)
+            .map(|c| c.units)
+            .sum();
         if more > 0 {
             ui.label(Gui::AnCduMore.fmt(lang, &[&more]));
         }
