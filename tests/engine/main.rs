@@ -11,6 +11,7 @@ mod support;
 mod cooling_rules;
 mod cost_capex;
 mod cost_properties;
+mod enabling;
 mod energy;
 mod epw;
 mod finance_cases;

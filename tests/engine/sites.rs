@@ -110,3 +110,47 @@ fn the_enterprise_room_gets_a_costed_liquid_path() {
     assert!(!rec.reasons.contains(&Reason::NoFacilityWater));
     assert!(cold.cost.npv_vs_air.amount < 0.0);
 }
+
+#[test]
+fn a_room_that_forbids_the_water_extension_has_no_facility_water_for_liquid() {
+    use coolplan::engine::Reason;
+    use coolplan::model::EnablingWork;
+    // The enterprise room with no room for a dry cooler: no extension, so cold plate and
+    // immersion are infeasible for want of facility water and the plan keeps every group on
+    // air.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sites");
+    let Ok(text) = std::fs::read_to_string(dir.join("enterprise-room.ron")) else {
+        return; // no example sites in this checkout
+    };
+    let mut site = parse_site(&text, "enterprise-room.ron").unwrap();
+    site.halls[0].forbidden_works = vec![EnablingWork::FacilityWaterExtension];
+    let climate = resolve(&site, Some(&dir)).unwrap();
+    let r = coolplan::engine::evaluate(&site, &climate);
+    for o in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
+        let x = r.site.option(o);
+        assert!(!x.feasible);
+        assert!(
+            x.infeasible_reasons.contains(&Reason::NoFacilityWater),
+            "{o:?}"
+        );
+    }
+    assert!(r.site.option(CoolingOption::Air).feasible);
+    assert!(r.plant[0].water_extension.is_none());
+    assert!(
+        r.plan
+            .groups
+            .iter()
+            .all(|g| g.option == Some(CoolingOption::Air)),
+        "{:?}",
+        r.plan.groups
+    );
+    // the RON form round-trips and old files (no field) load as "every work allowed"
+    let written = coolplan::io::to_canonical_string(&site).unwrap();
+    let back = parse_site(&written, "written.ron").unwrap();
+    assert_eq!(back.halls[0].forbidden_works, site.halls[0].forbidden_works);
+    assert!(
+        parse_site(&text, "enterprise-room.ron").unwrap().halls[0]
+            .forbidden_works
+            .is_empty()
+    );
+}

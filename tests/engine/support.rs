@@ -57,6 +57,7 @@ pub fn hall(name: &str, racks: Vec<Rack>) -> Hall {
         measured_pue: None,
         calibration_split: None,
         heat_customer: None,
+        forbidden_works: Vec::new(),
         it_capacity: None,
         plant: None,
         ups_redundancy: None,

@@ -197,6 +197,7 @@ fn hall(index: usize) -> impl Strategy<Value = Hall> {
                 ups_curve: plant.3,
                 calibration_split: plant.4,
                 heat_customer: None,
+                forbidden_works: Vec::new(),
                 racks,
             },
         )

@@ -163,3 +163,36 @@ fn fleet_json_carries_the_seed_figures() {
     );
     assert_eq!(stock["replaced_by"], "like_for_like");
 }
+
+#[test]
+fn a_plan_that_buys_an_air_plant_addition_lists_it_with_its_lead_time() {
+    // ai-hall's hall B2 alone with its racks doubled: the NPV-best plan keeps four groups on
+    // air with a 142.656 kW air-plant addition × 3,000 CNY/kW = 427,968 CNY, bought in 2027
+    // (its first new servers); 252 days = 36 weeks < a year, so it is in service in time
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sites/ai-hall.ron");
+    let mut site = coolplan::io::load_site(&path).unwrap().site;
+    site.halls.remove(0);
+    for rack in &mut site.halls[0].racks {
+        rack.count *= 2;
+    }
+    let climate = coolplan::io::climate::resolve(&site, path.parent()).unwrap();
+    let results = coolplan::engine::evaluate(&site, &climate);
+    let text = coolplan::report::json::to_json_for_site(&site, &results, coolplan::i18n::Lang::En);
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let works = &json["plan"]["halls"][0]["works"];
+    assert_eq!(works.as_array().map(Vec::len), Some(1), "{works}");
+    let work = &works[0];
+    assert_eq!(work["work"], "air_plant_addition");
+    assert!((work["size_kw"].as_f64().unwrap() - 142.656).abs() < 1e-6);
+    assert!((work["capex"].as_f64().unwrap() - 427_968.0).abs() < 1e-3);
+    assert_eq!(work["needed_from"], 2027);
+    assert_eq!(work["lead_time_weeks"], 36.0);
+    assert_eq!(work["late"], false);
+    assert_eq!(
+        work["text"],
+        "Air-plant addition: 143 kW, 427,968 CNY, needed from 2027; lead time about 36 weeks"
+    );
+    // and in Chinese, by its own name
+    let zh = coolplan::report::json::to_json_for_site(&site, &results, coolplan::i18n::Lang::Zh);
+    assert!(zh.contains("空调扩容"), "{zh}");
+}

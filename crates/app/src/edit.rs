@@ -372,6 +372,7 @@ impl CloneProps for Hall {
             plant: self.plant,
             ups_redundancy: self.ups_redundancy,
             ups_curve: self.ups_curve,
+            forbidden_works: self.forbidden_works.clone(),
             racks: Vec::new(),
         }
     }

@@ -113,6 +113,7 @@ pub fn blank_hall(name: &str) -> Hall {
         measured_pue: None,
         calibration_split: None,
         heat_customer: None,
+        forbidden_works: Vec::new(),
         it_capacity: None,
         plant: None,
         ups_redundancy: None,

@@ -309,6 +309,7 @@ fn hall(
             .then(|| f64::from(rng.between(135, 175)) / 100.0),
         calibration_split: None,
         heat_customer: None,
+        forbidden_works: Vec::new(),
         it_capacity: None,
         plant: None,
         ups_redundancy: None,

@@ -131,10 +131,37 @@ pub struct Hall {
     /// UPS loss curve (default `Legacy`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ups_curve: Option<UpsCurve>,
+    /// Enabling works this hall cannot have built (e.g. a roof that cannot take a dry cooler
+    /// forbids the facility-water extension); every other work may be priced in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forbidden_works: Vec<EnablingWork>,
     pub racks: Vec<Rack>,
 }
 
+/// An enabling work: what a hall must have built before an option runs (`docs/method.md` §5.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EnablingWork {
+    /// A new facility-water loop (dry cooler, pumps, piping) for a hall without one.
+    FacilityWaterExtension,
+    /// Air-plant capacity (CRAHs and chillers) for heat on air beyond the hall's capacity.
+    AirPlantAddition,
+    /// UPS modules, busway and PDUs for IT beyond the hall's electrical capacity.
+    ElectricalUpgrade,
+}
+
+impl EnablingWork {
+    pub const ALL: [EnablingWork; 3] = [
+        EnablingWork::FacilityWaterExtension,
+        EnablingWork::AirPlantAddition,
+        EnablingWork::ElectricalUpgrade,
+    ];
+}
+
 impl Hall {
+    /// Whether `work` may be built in this hall (not in `forbidden_works`).
+    pub fn allows(&self, work: EnablingWork) -> bool {
+        !self.forbidden_works.contains(&work)
+    }
     /// The air plant, its default when not given.
     pub fn air_plant(&self) -> AirPlant {
         self.plant.unwrap_or_default()

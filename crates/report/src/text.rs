@@ -209,6 +209,11 @@ pub(crate) fn hall_plan_details(hall: &HallPlan, lang: Lang) -> Vec<String> {
             ],
         )
     }));
+    lines.extend(
+        hall.works
+            .iter()
+            .map(|w| plan_words::work_line(w, lang, UnitSystem::Si)),
+    );
     lines
 }
 

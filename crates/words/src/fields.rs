@@ -91,6 +91,9 @@ crate::texts! {
         trim_chiller_per_kw => "Trim chiller per kW of capacity", "补冷冷机单价（每kW制冷量）";
         facility_water_extension_per_kw => "Facility-water extension per kW of liquid heat", "新建一次侧冷却水单价（每kW液冷热量）";
         facility_water_extension_lead_time => "Facility-water extension lead time", "新建一次侧冷却水工期";
+        air_plant_addition_lead_time => "Air-plant addition lead time", "空调扩容工期";
+        electrical_upgrade_per_kw => "Electrical upgrade per kW of added IT", "配电扩容单价（每kW新增IT）";
+        electrical_upgrade_lead_time => "Electrical upgrade lead time", "配电扩容工期";
         cold_plate_kit_per_kw => "Cold-plate kit per kW (models without a catalog kit price)", "冷板套件单价（每kW，适用于目录无套件价格的型号）";
         factory_premium_per_kw => "Factory liquid-ready premium per kW", "出厂液冷版溢价（每kW）";
         manifold_per_rack => "Manifold per rack", "单柜分集水器费用";

@@ -125,6 +125,9 @@ crate::texts! {
         RaisedFloor => "Raised floor", "架空地板";
         Slab => "Slab", "混凝土楼板";
         FacilityWater => "Facility water", "冷却水";
+        AllowAirPlantAddition => "Air-plant addition allowed (CRAHs, chillers)", "允许空调扩容（精密空调、冷机）";
+        AllowElectricalUpgrade => "Electrical upgrade allowed (UPS, busway, PDUs)", "允许配电扩容（UPS、母线槽、PDU）";
+        AllowWaterExtension => "Facility-water extension allowed (room for a dry cooler)", "允许新建一次侧冷却水（有干冷器安装位置）";
         WaterClass => "Water class", "水温等级";
         SupplyTemp => "Supply temperature", "供水温度";
         MeasuredPue => "Measured PUE", "实测 PUE";

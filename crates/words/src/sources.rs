@@ -125,6 +125,15 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
         "facility_water_extension_lead_time" => {
             "冷机交货 30–40 周，最长 110 周（Cushman & Wakefield 美国成本指南 2025 [ANL]），加上设计与安装：40 周 [EST]"
         }
+        "air_plant_addition_lead_time" => {
+            "精密空调交货 28–36 周，冷机 30–40 周（Cushman & Wakefield 美国成本指南 2025 [ANL]）：36 周"
+        }
+        "electrical_upgrade_per_kw" => {
+            "估计，偏低：电气约占建设成本 40–50 % [2nd] × 中国 7.11、美国 11.7 百万美元/MW（Cushman & Wakefield 2025 [ANL]）× ¼（改造范围：UPS、母线槽、PDU）[EST]"
+        }
+        "electrical_upgrade_lead_time" => {
+            "UPS 交货 28–36 周，PDU 24–32 周（Cushman & Wakefield 美国成本指南 2025 [ANL]）：36 周；涉及中压开关柜时 48 周"
+        }
         "facility_water_extension_supply" => {
             "W32 等级（ASHRAE TC 9.9 [STD][2nd]），30 °C 供水，与示例站点的干冷器设计一致 [EST]"
         }

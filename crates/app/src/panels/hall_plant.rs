@@ -1,15 +1,16 @@
 //! The selected hall's plant in the hall properties (`docs/method.md` §7): what cools its air
 //! (plant type, economiser, adiabatic pads), its UPS (redundancy, loss curve), how its liquid
-//! heat leaves the building, and how a measured PUE's excess is split. An unset field shows its default; a choice writes it. Below
+//! heat leaves the building, which enabling works it may have built, and how a measured PUE's excess is split. An unset field shows its default; a choice writes it. Below
 //! them, what the engine made of the plant: the calibration's split and each liquid option's
-//! design day, in the report's words.
+//! design day, the enabling works the plan needs, in the report's words.
 
 use egui::Ui;
 
 use crate::kit::{Tracker, UiExt};
-use coolplan_engine::HallPlant;
+use coolplan_engine::{HallPlant, PlannedWork};
 use coolplan_model::{
-    AirPlant, CalibrationSplit, FacilityWater, Hall, HeatRejection, UpsCurve, UpsRedundancy,
+    AirPlant, CalibrationSplit, EnablingWork, FacilityWater, Hall, HeatRejection, UpsCurve,
+    UpsRedundancy,
 };
 use coolplan_units::format::UnitSystem;
 use coolplan_words::gui::Gui;
@@ -74,6 +75,31 @@ fn check_row(ui: &mut Ui, label: &str, value: &mut bool, tracker: &mut Tracker) 
     let response = ui.checkbox(value, "").on_hover_text(label);
     tracker.track(&response);
     ui.end_row();
+}
+
+/// The checkbox row that says whether the hall may have enabling work `work` built
+/// (`docs/method.md` §5.1); unticked, the work is in the hall's `forbidden_works`.
+pub(super) fn allowed_work_row(
+    ui: &mut Ui,
+    props: &mut Hall,
+    work: EnablingWork,
+    lang: Lang,
+    tracker: &mut Tracker,
+) {
+    let label = match work {
+        EnablingWork::FacilityWaterExtension => Gui::AllowWaterExtension,
+        EnablingWork::AirPlantAddition => Gui::AllowAirPlantAddition,
+        EnablingWork::ElectricalUpgrade => Gui::AllowElectricalUpgrade,
+    };
+    let mut allowed = props.allows(work);
+    check_row(ui, label.tr(lang), &mut allowed, tracker);
+    if allowed != props.allows(work) {
+        props.forbidden_works.retain(|w| *w != work);
+        if !allowed {
+            props.forbidden_works.push(work);
+        }
+        tracker.changed = true;
+    }
 }
 
 /// Rows for the air plant: its kind, economiser and (air-cooled or DX) adiabatic pads.
@@ -236,6 +262,13 @@ pub(super) fn calibration_split_row(
 }
 
 /// The hall's calibration and design days as the report words them, one line each.
+/// The enabling works the hall's plan needs, each with its size, CAPEX, year and lead time.
+pub(super) fn plan_works(ui: &mut Ui, works: &[PlannedWork], lang: Lang, units: UnitSystem) {
+    for work in works {
+        ui.label(coolplan_words::results::plan::work_line(work, lang, units));
+    }
+}
+
 pub(super) fn plant_results(ui: &mut Ui, plant: &HallPlant, lang: Lang, units: UnitSystem) {
     for line in words::facts(plant, lang, units) {
         ui.label(line);

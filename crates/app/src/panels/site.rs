@@ -11,7 +11,9 @@ use crate::edit::{CloneProps, Edit};
 use crate::field_marks::{Depth, FieldProblem, join};
 use crate::kit::{Tracker, UiExt};
 use coolplan_io::Seg;
-use coolplan_model::{ClimateSource, CostMode, FacilityWater, FloorKind, Hall, WaterClass};
+use coolplan_model::{
+    ClimateSource, CostMode, EnablingWork, FacilityWater, FloorKind, Hall, WaterClass,
+};
 use coolplan_units::Currency;
 use coolplan_units::build::deg_c;
 use coolplan_words::Text;
@@ -195,6 +197,13 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             )
         });
         ui.end_row();
+        super::hall_plant::allowed_work_row(
+            ui,
+            &mut props,
+            EnablingWork::AirPlantAddition,
+            lang,
+            &mut tracker,
+        );
         ui.label(Gui::ItCapacity.tr(lang));
         ui.horizontal(|ui| {
             // unset: the larger of the air capacity and the racks' design IT (method.md §7)
@@ -216,6 +225,15 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             }
         });
         ui.end_row();
+        if props.it_capacity.is_some() {
+            super::hall_plant::allowed_work_row(
+                ui,
+                &mut props,
+                EnablingWork::ElectricalUpgrade,
+                lang,
+                &mut tracker,
+            );
+        }
         super::hall_plant::air_plant_rows(ui, &mut props, lang, &mut tracker);
         super::hall_plant::ups_rows(ui, &mut props, lang, &mut tracker);
         ui.label(Gui::FacilityWater.tr(lang));
@@ -232,6 +250,15 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
             });
         }
         ui.end_row();
+        if props.facility_water.is_none() {
+            super::hall_plant::allowed_work_row(
+                ui,
+                &mut props,
+                EnablingWork::FacilityWaterExtension,
+                lang,
+                &mut tracker,
+            );
+        }
         if let Some(water) = &mut props.facility_water {
             ui.label(Gui::WaterClass.tr(lang));
             let before = water.class;
@@ -298,5 +325,8 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
     let results = ctx.analysis.results.as_ref();
     if let Some(plant) = results.and_then(|r| r.plant.get(h)) {
         super::hall_plant::plant_results(ui, plant, lang, units);
+    }
+    if let Some(plan) = results.and_then(|r| r.plan.halls.get(h)) {
+        super::hall_plant::plan_works(ui, &plan.works, lang, units);
     }
 }

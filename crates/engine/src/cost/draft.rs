@@ -13,14 +13,14 @@ use super::comply;
 use super::plan::{self, CduPricing, PlanEnergy};
 use super::scopes::{PricedGroup, Valuation, YearBuffers};
 use super::streams::Streams;
+use super::works::{self, HallWorks};
 use super::{Pricer, RackCosts};
-use crate::finance;
 use crate::kpi::ledger::{GroupEnergy, Ledger};
 use crate::per_option::PerOption;
 use crate::physical::limits::HallLimits;
 use crate::physical::{CostDrivers, GroupRecord};
-use crate::plan::{Candidate, HallProblem, Solution};
-use crate::results::{CoolingOption, GroupView, PlanTotals};
+use crate::plan::{Candidate, HallProblem, NO_WORKS, Solution, Works};
+use crate::results::{CoolingOption, GroupView, HallPlant, PlanTotals, PlannedWork};
 use crate::surcharge::Surcharge;
 use coolplan_model::Site;
 use coolplan_model::assumptions::Resolved;
@@ -50,23 +50,38 @@ pub(super) struct HallDraft {
     pub unconstrained: Vec<Option<CoolingOption>>,
 }
 
-/// What every hall's plan problem shares: the halls' limits and the CDU sizes.
+/// What every hall's plan problem shares: the halls' limits, the CDU sizes, the enabling
+/// works each hall may have with what one W of each is worth, and the halls' plants (their
+/// facility-water extensions).
 pub(super) struct Shared<'a> {
     pub limits: &'a [HallLimits],
     cdu_sizes: &'a [(CduSize, f64)],
     cdu_redundancy: u32,
+    pub works: Vec<Option<(HallWorks, Works)>>,
+    plant: &'a [HallPlant],
 }
 
 impl<'a> Shared<'a> {
+    /// What the halls of a physical pass share (its `limits`, `cdu_sizes`, `cdu_redundancy`
+    /// and `plant`), their works valued with `value`'s discount factors.
     pub(super) fn new(
-        limits: &'a [HallLimits],
-        cdu_sizes: &'a [(CduSize, f64)],
-        cdu_redundancy: u32,
+        (limits, cdu_sizes, cdu_redundancy): (&'a [HallLimits], &'a [(CduSize, f64)], u32),
+        plant: &'a [HallPlant],
+        pricer: &Pricer<'_>,
+        value: &Valuation,
     ) -> Self {
         Self {
             limits,
             cdu_sizes,
             cdu_redundancy,
+            works: (0..limits.len())
+                .map(|h| {
+                    let works = pricer.hall_works(h)?;
+                    let npv = works.npv_per_w(&value.factors);
+                    Some((works, npv))
+                })
+                .collect(),
+            plant,
         }
     }
 }
@@ -81,6 +96,7 @@ pub(super) fn hall_problem<'a>(
         limits: &shared.limits[hall],
         cdu_sizes: shared.cdu_sizes,
         cdu_redundancy: shared.cdu_redundancy,
+        works: shared.works[hall].as_ref().map_or(NO_WORKS, |(_, w)| *w),
     }
 }
 
@@ -108,6 +124,7 @@ pub(super) struct Drafted<R> {
 pub(super) fn draft<R: PricedGroup>(
     site: &Site,
     assumptions: &Resolved,
+    value: Valuation,
     halls: usize,
     records: impl ExactSizeIterator<Item = R::Physical>,
     hall_streams: bool,
@@ -116,14 +133,7 @@ pub(super) fn draft<R: PricedGroup>(
     pricer: &Pricer<'_>,
     ledger: &mut Ledger,
 ) -> Drafted<R> {
-    let currency = site.currency;
     let horizon = assumptions.finance.horizon_years as usize;
-    let rate = assumptions.finance.discount_rate;
-    let value = Valuation {
-        currency,
-        rate,
-        factors: finance::discount_factors(rate, horizon + 1),
-    };
     let cdu_pricing = CduPricing::new(site.cost_mode, &assumptions.prices, &value.factors);
     let zero = || PerOption::from_fn(|_| Streams::zero(horizon));
     let mut work = RackCosts::new(horizon);
@@ -212,7 +222,7 @@ pub(super) fn draft<R: PricedGroup>(
     for (h, (draft, choices)) in drafts.iter_mut().zip(constrained).enumerate() {
         if draft.solution.choices != choices {
             let problem = hall_problem(&draft.scratch, shared, h);
-            draft.solution.within_limits = problem.limits.fits(&problem.uses(&choices));
+            draft.solution.within_limits = problem.fits(&problem.uses(&choices));
             draft.solution.value = problem.value(&choices);
             draft.solution.choices = choices;
         }
@@ -236,6 +246,8 @@ pub(super) fn draft<R: PricedGroup>(
 pub(super) struct Settled {
     /// Each group's value in the plan ([`HallProblem::group_values`]).
     pub values: Vec<f64>,
+    /// The enabling works the plan needs, charged into its streams.
+    pub works: Vec<PlannedWork>,
     /// The plan's and all-air energy of the hall.
     pub energy: PlanEnergy,
 }
@@ -342,10 +354,31 @@ impl<R: GroupView> Drafted<R> {
                 );
             }
         }
+        // each liquid group's liquid heat (share applied) and first year, for the extension
+        let liquid = solution.choices.iter().enumerate().filter_map(|(g, c)| {
+            let o = c.filter(|o| *o != CoolingOption::Air)?;
+            let year = pricer
+                .basis(scratch.places[g])
+                .map_or(0, |b| b.first_year());
+            let candidate = &scratch.candidates[g];
+            Some((candidate.share * candidate.options[o].liquid_w, year))
+        });
+        let works = works::plan_lines(
+            (&problem, &solution.choices),
+            liquid,
+            pricer,
+            shared.works[h].as_ref().map(|(w, _)| w),
+            shared.plant.get(h).and_then(|p| p.water_extension),
+            plan_streams,
+        );
         let mut energy = PlanEnergy::default();
         for (r, choice) in self.racks[first..].iter().zip(&solution.choices) {
             energy.add(&PerOption::from_fn(|o| r.figures(o)), *choice);
         }
-        Settled { values, energy }
+        Settled {
+            values,
+            works,
+            energy,
+        }
     }
 }

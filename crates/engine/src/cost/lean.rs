@@ -11,7 +11,7 @@
 use super::Pricer;
 use super::draft::{Drafted, Shared, draft};
 use super::plan::PlanEnergy;
-use super::scopes::{scope_result, uniform};
+use super::scopes::{Valuation, scope_result, uniform};
 use super::streams::Streams;
 use crate::analysis::reading::{OptionReading, Reading};
 use crate::kpi::ledger::Ledger;
@@ -31,15 +31,22 @@ pub fn read(
     let mut pricer = Pricer::new(site, catalog, assumptions, physical);
     pricer.settle_heat(&physical.racks);
     let mut ledger = Ledger::new(pricer.horizon);
+    let value = Valuation::new(site.currency, assumptions);
     let shared = Shared::new(
-        &physical.limits,
-        &physical.cdu_sizes,
-        physical.cdu_redundancy,
+        (
+            &physical.limits,
+            &physical.cdu_sizes,
+            physical.cdu_redundancy,
+        ),
+        &physical.plant,
+        &pricer,
+        &value,
     );
     let it_design = physical.site.options[CoolingOption::Air].thermal.it_design;
     let mut drafted: Drafted<GroupSummary> = draft(
         site,
         assumptions,
+        value,
         physical.halls.len(),
         physical.racks.iter().cloned(),
         false,

@@ -25,6 +25,7 @@ pub mod opex;
 pub mod plan;
 pub mod scopes;
 pub mod streams;
+pub mod works;
 
 use crate::heat_reuse::HeatReuse;
 use crate::kpi::ledger::{EnergyRow, KpiContext, Ledger};
@@ -155,6 +156,17 @@ impl<'a> Pricer<'a> {
         if !self.heat.is_idle() {
             heat::settle(&mut self.heat, racks, &self.bases, self.horizon);
         }
+    }
+
+    /// The enabling works that may raise hall `h`'s limits ([`works`]).
+    pub fn hall_works(&self, h: usize) -> Option<works::HallWorks> {
+        let hall = self.site.halls.get(h)?;
+        Some(works::HallWorks::new(
+            hall,
+            self.bases.get(h)?,
+            &self.assumptions.prices,
+            self.site.cost_mode,
+        ))
     }
 
     /// The cost basis of the group at `place` (hall, rack group).

@@ -35,6 +35,19 @@ pub struct Valuation {
     pub(super) factors: Vec<f64>,
 }
 
+impl Valuation {
+    /// The site's currency, and the discount rate and factors of `assumptions`' finance.
+    pub(super) fn new(currency: Currency, assumptions: &Resolved) -> Valuation {
+        let horizon = assumptions.finance.horizon_years as usize;
+        let rate = assumptions.finance.discount_rate;
+        Valuation {
+            currency,
+            rate,
+            factors: finance::discount_factors(rate, horizon + 1),
+        }
+    }
+}
+
 /// Year-by-year buffers reused by every scope's finance.
 #[derive(Default)]
 pub struct YearBuffers {
@@ -68,15 +81,22 @@ pub fn assemble<R: PricedGroup>(
 ) -> Results<R> {
     let currency = site.currency;
     let horizon = assumptions.finance.horizon_years as usize;
+    let value = Valuation::new(currency, assumptions);
     let shared = Shared::new(
-        &physical.limits,
-        &physical.cdu_sizes,
-        physical.cdu_redundancy,
+        (
+            &physical.limits,
+            &physical.cdu_sizes,
+            physical.cdu_redundancy,
+        ),
+        &physical.plant,
+        pricer,
+        &value,
     );
     let it_design = physical.site.options[CoolingOption::Air].thermal.it_design;
     let mut drafted: Drafted<R> = draft(
         site,
         assumptions,
+        value,
         physical.halls.len(),
         physical.racks.into_iter(),
         true,
@@ -92,7 +112,11 @@ pub fn assemble<R: PricedGroup>(
     let mut hall_results = Vec::new();
     let mut hall_scopes = physical.halls.into_iter();
     drafted.settle_halls(&shared, pricer, ledger, |drafted, h, draft, settled| {
-        let Settled { values, energy } = settled;
+        let Settled {
+            values,
+            works,
+            energy,
+        } = settled;
         let solution = &draft.solution;
         let problem = hall_problem(&draft.scratch, &shared, h);
         let mut whys = why::reasons(&problem, &solution.choices, &values, currency);
@@ -128,6 +152,7 @@ pub fn assemble<R: PricedGroup>(
             within_limits: solution.within_limits,
             cdus,
             uniform: uniform(&solution.choices),
+            works,
             totals: plan::totals(
                 currency,
                 value.rate,

@@ -9,12 +9,15 @@
 //! coolers, pumps, primary piping; the trim chiller is priced by `trim_chiller_per_kw` from
 //! the design day, so it is not in the extension's price) with its lead time
 //! `prices.facility_water_extension_lead_time`. The plan takes a liquid option in such a hall
-//! only where it is worth it with the extension's cost.
+//! only where it is worth it with the extension's cost. A hall that forbids the extension
+//! (`forbidden_works: [FacilityWaterExtension]`, e.g. a roof that cannot take a dry cooler)
+//! gets none: its liquid options are infeasible for want of facility water
+//! ([`water_forbidden`]).
 
 use std::borrow::Cow;
 
 use coolplan_model::assumptions::Resolved;
-use coolplan_model::{FacilityWater, Hall, HeatRejection, WaterClass};
+use coolplan_model::{EnablingWork, FacilityWater, Hall, HeatRejection, WaterClass};
 use uom::si::f64::{ThermodynamicTemperature, Time};
 
 /// A hall's facility water for its liquid options, and whether it is an extension.
@@ -44,6 +47,12 @@ pub fn hall_water<'h>(hall: &'h Hall, a: &Resolved) -> HallWater<'h> {
     }
 }
 
+/// Whether `hall` has no facility water and forbids its extension: its liquid options cannot
+/// run.
+pub fn water_forbidden(hall: &Hall) -> bool {
+    hall.facility_water.is_none() && !hall.allows(EnablingWork::FacilityWaterExtension)
+}
+
 /// A facility-water extension a hall needs: its supply and lead time (its CAPEX is a cost
 /// item of each group's liquid options, `CostItem::FacilityWaterExtension`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -53,12 +62,14 @@ pub struct WaterExtension {
 }
 
 impl WaterExtension {
-    /// The extension `hall` needs, if it has no facility water.
+    /// The extension `hall` needs, if it has no facility water and may have one built.
     pub fn of(hall: &Hall, a: &Resolved) -> Option<Self> {
         let water = hall_water(hall, a);
-        water.extended.then(|| WaterExtension {
-            supply: water.water.supply_temp.get(),
-            lead_time: a.prices.facility_water_extension_lead_time.get(),
+        (water.extended && hall.allows(EnablingWork::FacilityWaterExtension)).then(|| {
+            WaterExtension {
+                supply: water.water.supply_temp.get(),
+                lead_time: a.prices.facility_water_extension_lead_time.get(),
+            }
         })
     }
 }
@@ -91,6 +102,7 @@ mod tests {
             ups_redundancy: None,
             ups_curve: None,
             heat_customer: None,
+            forbidden_works: Vec::new(),
             racks: Vec::new(),
         };
         let water = hall_water(&hall, &a);
@@ -111,6 +123,14 @@ mod tests {
             capacity: None,
         });
         assert!(!hall_water(&hall, &a).extended);
+        assert_eq!(WaterExtension::of(&hall, &a), None);
+        assert!(!water_forbidden(&hall));
+        // a hall with its own water that forbids the extension still has its water
+        hall.forbidden_works = vec![EnablingWork::FacilityWaterExtension];
+        assert!(!water_forbidden(&hall));
+        // without water, forbidding the extension leaves the liquid options no water
+        hall.facility_water = None;
+        assert!(water_forbidden(&hall));
         assert_eq!(WaterExtension::of(&hall, &a), None);
     }
 }

@@ -32,8 +32,12 @@ fn celsius(t_c: f64) -> ThermodynamicTemperature {
 /// (facility supply + CDU approach) must not exceed what the technology accepts
 /// (`cold_plate_max_loop_supply`, `immersion_max_loop_supply`).
 /// A hall without facility water is checked against its extension
-/// ([`super::enabling::hall_water`]).
+/// ([`super::enabling::hall_water`]); one that forbids the extension has no facility water
+/// ([`Reason::NoFacilityWater`]).
 pub fn water_reasons(hall: &Hall, a: &Resolved, option: CoolingOption) -> Vec<Reason> {
+    if super::enabling::water_forbidden(hall) {
+        return vec![Reason::NoFacilityWater];
+    }
     let hall_water = super::enabling::hall_water(hall, a);
     let water = hall_water.water.as_ref();
     let supply_c = water.supply_temp.in_unit(TemperatureUnit::degC);

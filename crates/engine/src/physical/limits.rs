@@ -124,12 +124,12 @@ impl HallLimits {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use coolplan_model::{Floor, FloorKind};
     use coolplan_units::build::{kg_per_m2, kw, m2};
 
-    fn hall(air_kw: f64, area_m2: f64) -> Hall {
+    pub(crate) fn hall(air_kw: f64, area_m2: f64) -> Hall {
         Hall {
             name: "H".into(),
             notes: String::new(),
@@ -147,6 +147,7 @@ mod tests {
             ups_redundancy: None,
             ups_curve: None,
             heat_customer: None,
+            forbidden_works: Vec::new(),
             racks: Vec::new(),
         }
     }

@@ -262,8 +262,8 @@ impl State<'_, '_> {
             add(&mut next, &group.options[from].uses, -1.0);
         }
         add(&mut next, &group.options[to].uses, 1.0);
-        let capacity = &problem.limits.capacity;
-        let ok = problem.limits.fits(&next)
+        let capacity = &problem.binding();
+        let ok = problem.fits(&next)
             || limit_excess(&next, capacity) <= limit_excess(&self.uses[h], capacity);
         ok.then_some(next)
     }
@@ -358,7 +358,7 @@ impl State<'_, '_> {
                 let Some(uses) = self.moved_uses(m.hall, m.group, m.to) else {
                     continue;
                 };
-                if self.halls[m.hall].limits.fits(&uses) {
+                if self.halls[m.hall].fits(&uses) {
                     self.apply(m, next, uses);
                     changed = true;
                 }

@@ -77,6 +77,7 @@ fn run(bound: Bound) -> (ComplyPlan, Vec<Vec<Option<CoolingOption>>>) {
         limits: &limits,
         cdu_sizes: &[],
         cdu_redundancy: 0,
+        works: crate::plan::NO_WORKS,
     }];
     let mut choices = vec![vec![
         Some(CoolingOption::Air),

@@ -8,8 +8,8 @@
 //!    much they reduce the excess over all limits (each as a share of its limit, so a move
 //!    that relieves one limit by breaking another counts for its net) per unit of value lost,
 //!    applied best first while they still reduce it; repeated from the new state;
-//! 2. improve: moves that gain relaxed value and keep every limit, best gain first, until none
-//!    is left;
+//! 2. improve: moves that gain relaxed value (with the change in the hall's enabling works)
+//!    and keep every binding limit, best gain first, until none is left;
 //! 3. whole CDU units, valued exactly: for each liquid option, the plan without it (its groups
 //!    on their next best option); in halls of at most [`EXACT_SWAP_GROUPS`] groups, then every
 //!    single move, repeated until none gains.
@@ -152,13 +152,13 @@ pub fn heuristic(problem: &HallProblem<'_>) -> Solution {
     let mut valued = Valued::default();
     for mut choices in starts {
         let mut uses = problem.uses(&choices);
-        if problem.limits.fits(&uses) {
+        if problem.fits(&uses) {
             let value = valued.value(problem, &choices);
             keep(solution(choices.clone(), value, true), &mut best);
         } else {
             repair(problem, &mut choices, &mut uses, &mut moves);
         }
-        if !problem.limits.fits(&uses) {
+        if !problem.fits(&uses) {
             if fallback.is_none() {
                 let value = valued.value(problem, &choices);
                 fallback = Some(solution(choices, value, false));
@@ -208,7 +208,7 @@ fn repair(
     uses: &mut PerLimit,
     moves: &mut Vec<Move>,
 ) {
-    let (groups, capacity) = (problem.groups, &problem.limits.capacity);
+    let (groups, capacity) = (problem.groups, &problem.binding());
     let relaxed = |g: usize, o: CoolingOption| groups[g].options[o].relaxed();
     let moved_uses = |uses: &PerLimit, g: usize, from: CoolingOption, to: CoolingOption| {
         let mut next = *uses;
@@ -255,7 +255,8 @@ fn repair(
     }
 }
 
-/// Step 2: moves that gain relaxed value within the limits, best gain first.
+/// Step 2: moves that gain relaxed value within the binding limits, best gain first; the
+/// gain counts the change in the hall's enabling works ([`HallProblem::works_value`]).
 fn improve(
     problem: &HallProblem<'_>,
     choices: &mut [Option<CoolingOption>],
@@ -263,13 +264,21 @@ fn improve(
     moves: &mut Vec<Move>,
 ) {
     let groups = problem.groups;
+    // the uses after moving `g` from `from` to `to`, and what the move gains
+    let moved = |uses: &PerLimit, g: usize, from: CoolingOption, to: CoolingOption| {
+        let (a, b) = (&groups[g].options[from], &groups[g].options[to]);
+        let mut next = *uses;
+        add(&mut next, &a.uses, -1.0);
+        add(&mut next, &b.uses, 1.0);
+        let works = problem.works_value(&next) - problem.works_value(uses);
+        (next, b.relaxed() - a.relaxed() + works)
+    };
     for _pass in 0..ROUNDS {
         moves.clear();
         for (g, candidate) in groups.iter().enumerate() {
             let Some(from) = choices[g] else { continue };
-            let now = candidate.options[from].relaxed();
             for to in candidate.allowed() {
-                let gain = candidate.options[to].relaxed() - now;
+                let (_, gain) = moved(uses, g, from, to);
                 if gain > 0.0 {
                     moves.push(Move::new(g, to, gain));
                 }
@@ -281,17 +290,8 @@ fn improve(
             let Some(from) = choices[m.group] else {
                 continue;
             };
-            let (a, b) = (
-                &groups[m.group].options[from],
-                &groups[m.group].options[m.to],
-            );
-            if b.relaxed() <= a.relaxed() {
-                continue;
-            }
-            let mut next = *uses;
-            add(&mut next, &a.uses, -1.0);
-            add(&mut next, &b.uses, 1.0);
-            if problem.limits.fits(&next) {
+            let (next, gain) = moved(uses, m.group, from, m.to);
+            if gain > 0.0 && problem.fits(&next) {
                 *uses = next;
                 choices[m.group] = Some(m.to);
                 changed = true;
@@ -309,7 +309,7 @@ fn cdu_pass(problem: &HallProblem<'_>, solution: &mut Solution, valued: &mut Val
     // `keep`: remember the plan's value (the whole-option moves, which other starts repeat)
     let mut try_plan =
         |choices: Vec<Option<CoolingOption>>, solution: &mut Solution, keep: bool| -> bool {
-            if choices == solution.choices || !problem.limits.fits(&problem.uses(&choices)) {
+            if choices == solution.choices || !problem.fits(&problem.uses(&choices)) {
                 return false;
             }
             let value = if keep {

@@ -18,6 +18,14 @@
 //! liquid heat (`s = L_g`, no spare unit, no rounding); it never values a plan below its exact
 //! value, so it bounds the exhaustive search. Uses of the limits are the groups' reported
 //! figures summed.
+//!
+//! Enabling works (`docs/method.md` §5.1): a limit an enabling work may raise (air cooling by
+//! an air-plant addition, electrical by an electrical upgrade, unless the hall forbids it)
+//! does not bind; a plan that exceeds it pays the work sized on the **hall's** excess,
+//! `w_k · max(0, U_k − C_k)` with `w_k ≤ 0` the NPV of one W of the work
+//! ([`HallProblem::works`]). The charge is a hall term of the exact value, so it is shared
+//! exactly by the groups that cause it; the relaxed value leaves it out (it is ≤ 0), which
+//! keeps the relaxation an upper bound.
 
 pub mod comply;
 pub mod heuristic;
@@ -103,15 +111,61 @@ impl Candidate {
     }
 }
 
+/// Per limit, the NPV of one W of the enabling work that raises it (≤ 0), in
+/// [`crate::results::Limit::ALL`] order; `None`: no work may raise it, the limit binds.
+pub type Works = [Option<f64>; crate::results::Limit::ALL.len()];
+
+/// No enabling work: every limit binds.
+pub const NO_WORKS: Works = [None; crate::results::Limit::ALL.len()];
+
 /// One hall's plan problem.
+#[derive(Clone, Copy)]
 pub struct HallProblem<'a> {
     pub groups: &'a [Candidate],
     pub limits: &'a HallLimits,
     pub cdu_sizes: &'a [(CduSize, f64)],
     pub cdu_redundancy: u32,
+    /// The enabling works that may raise the hall's limits (see the module doc).
+    pub works: Works,
 }
 
 impl HallProblem<'_> {
+    /// The capacities that bind: the hall's, unbounded where an enabling work may raise one.
+    pub fn binding(&self) -> PerLimit {
+        std::array::from_fn(|k| {
+            if self.works[k].is_some() {
+                f64::INFINITY
+            } else {
+                self.limits.capacity[k]
+            }
+        })
+    }
+
+    /// Whether `used` keeps within every limit no enabling work may raise.
+    pub fn fits(&self, used: &PerLimit) -> bool {
+        used.iter()
+            .zip(self.binding())
+            .all(|(u, c)| *u <= c * (1.0 + 1e-9))
+    }
+
+    /// Per limit, the excess of `used` over the hall's capacity an enabling work covers (W or
+    /// m²; 0 where none is needed or none may be built).
+    pub fn excess(&self, used: &PerLimit) -> PerLimit {
+        std::array::from_fn(|k| match self.works[k] {
+            Some(_) => (used[k] - self.limits.capacity[k]).max(0.0),
+            None => 0.0,
+        })
+    }
+
+    /// The NPV of the enabling works `used` needs (≤ 0).
+    pub fn works_value(&self, used: &PerLimit) -> f64 {
+        self.excess(used)
+            .iter()
+            .zip(&self.works)
+            .map(|(x, w)| w.map_or(0.0, |w| w * x))
+            .sum()
+    }
+
     /// Uses of every limit by `choices`.
     pub fn uses(&self, choices: &[Option<CoolingOption>]) -> PerLimit {
         let mut used = PerLimit::default();
@@ -210,11 +264,16 @@ impl HallProblem<'_> {
         (installed, all_assigned)
     }
 
-    /// The hall's value under `choices` with CDUs counted exactly; −∞ when some rack fits no
-    /// CDU. `values` is scratch.
+    /// The hall's value under `choices` with CDUs counted exactly and its enabling works
+    /// charged; −∞ when some rack fits no CDU. `values` is scratch.
     pub fn value_into(&self, choices: &[Option<CoolingOption>], values: &mut Vec<f64>) -> f64 {
         if self.group_values(choices, values).1 {
-            values.iter().sum()
+            let works = if self.works == NO_WORKS {
+                0.0
+            } else {
+                self.works_value(&self.uses(choices))
+            };
+            values.iter().sum::<f64>() + works
         } else {
             f64::NEG_INFINITY
         }

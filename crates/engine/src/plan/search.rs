@@ -5,7 +5,8 @@
 //! [`CoolingOption::ALL`] order), each complete plan valued exactly (CDU units designed for
 //! it); branches pruned when their uses cannot fit (the remaining groups' least uses added) or
 //! when their relaxed value (an upper bound) cannot beat the best plan found; started from the
-//! heuristic's plan. Runs when the combinations number at most [`EXHAUSTIVE_LIMIT`] and
+//! heuristic's plan. Limits an enabling work may raise do not prune; their works are charged in
+//! each complete plan's exact value, and the relaxed bound leaves them out (they cost). Runs when the combinations number at most [`EXHAUSTIVE_LIMIT`] and
 //! combinations × groups at most [`EXHAUSTIVE_WORK`].
 //!
 //! Heuristic, for larger halls: [`super::heuristic`].
@@ -31,9 +32,23 @@ pub struct Solution {
     pub within_limits: bool,
 }
 
-/// The hall's plan: exhaustive where it can run, else the heuristic.
+/// The hall's plan: exhaustive where it can run, else the heuristic. Where enabling works may
+/// raise a limit, the heuristic also runs with every limit binding and the better plan, valued
+/// with the works, is kept: a plan that needs no work is never lost to one that buys a work
+/// the relaxed moves do not see the whole price of.
 pub fn solve(problem: &HallProblem<'_>) -> Solution {
-    let start = heuristic(problem);
+    let mut start = heuristic(problem);
+    if problem.works != super::NO_WORKS {
+        let binding = HallProblem {
+            works: super::NO_WORKS,
+            ..*problem
+        };
+        let mut within = heuristic(&binding);
+        within.value = problem.value(&within.choices);
+        if within.within_limits && (!start.within_limits || within.value > start.value) {
+            start = within;
+        }
+    }
     exhaustive(problem, Some(&start)).unwrap_or(start)
 }
 
@@ -124,10 +139,9 @@ impl Walk<'_, '_> {
         uses: PerLimit,
         relaxed: f64,
     ) {
-        let limits = self.problem.limits;
         let mut bound = uses;
         add(&mut bound, &self.rest_min[depth], 1.0);
-        if !limits.fits(&bound) {
+        if !self.problem.fits(&bound) {
             return;
         }
         if let Some(best) = &self.best

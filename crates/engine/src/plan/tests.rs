@@ -89,7 +89,7 @@ fn enumerate(problem: &HallProblem<'_>) -> Option<f64> {
     let mut best: Option<f64> = None;
     loop {
         let choices: Vec<_> = index.iter().zip(&options).map(|(i, o)| o[*i]).collect();
-        if problem.limits.fits(&problem.uses(&choices)) {
+        if problem.fits(&problem.uses(&choices)) {
             let value = problem.value(&choices);
             if value.is_finite() && best.is_none_or(|b| value > b) {
                 best = Some(value);
@@ -125,7 +125,6 @@ fn uniform_value(problem: &HallProblem<'_>, option: CoolingOption) -> Option<f64
         .collect();
     let choices = choices?;
     problem
-        .limits
         .fits(&problem.uses(&choices))
         .then(|| problem.value(&choices))
         .filter(|v| v.is_finite())
@@ -145,14 +144,23 @@ struct Gaps {
 fn compare(seed: u64, halls: usize, most: u64, enumerate_too: bool) -> Gaps {
     let sizes = crate::cdu::candidate_sizes(&CduSize::Auto);
     let mut rng = SplitMix64::new(seed);
+    // every other hall may raise its air and electrical limits by enabling works, at 0 to 2
+    // (air) and 1 (electrical) per W of excess: the searches charge them the same way
+    let mut works_rng = SplitMix64::new(seed ^ 0x5eed);
     let mut gaps = Gaps::default();
-    for _ in 0..halls {
+    for hall in 0..halls {
         let (groups, limits) = random_hall(&mut rng, most);
+        let air_w = -0.5 * works_rng.below(5) as f64;
         let problem = HallProblem {
             groups: &groups,
             limits: &limits,
             cdu_sizes: &sizes,
             cdu_redundancy: 1,
+            works: if hall % 2 == 1 {
+                [Some(air_w), None, Some(-1.0), None]
+            } else {
+                NO_WORKS
+            },
         };
         let exact = exhaustive(&problem, None);
         if enumerate_too {
@@ -331,6 +339,7 @@ fn exact_values_are_those_of_the_definition_to_the_bit() {
             limits: &limits,
             cdu_sizes: &sizes,
             cdu_redundancy: rng.below(3) as u32,
+            works: NO_WORKS,
         };
         for _ in 0..8 {
             let choices: Vec<Option<CoolingOption>> = groups

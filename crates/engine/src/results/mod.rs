@@ -8,7 +8,8 @@
 pub mod plan;
 
 pub use plan::{
-    Amount, GroupChoice, HallPlan, Limit, LimitUse, Plan, PlanCdus, PlanTotals, SearchMethod, Why,
+    Amount, GroupChoice, HallPlan, Limit, LimitUse, Plan, PlanCdus, PlanTotals, PlannedWork,
+    SearchMethod, Why,
 };
 
 use uom::si::f64::{
@@ -288,6 +289,10 @@ pub enum CostItem {
     /// Enabling work: facility water brought to a hall that has none (dry coolers, pumps,
     /// primary piping).
     FacilityWaterExtension,
+    /// Enabling work: air-plant capacity for the plan's heat on air beyond the hall's.
+    AirPlantAddition,
+    /// Enabling work: UPS, busway and PDUs for the plan's IT beyond the hall's capacity.
+    ElectricalUpgrade,
     /// Servers that replace retiring ones, bought liquid-ready in the retirement year: their
     /// factory cold-plate premium, or their immersion preparation.
     Refresh,
@@ -298,7 +303,7 @@ pub enum CostItem {
 
 impl CostItem {
     /// Every CAPEX item once, in declaration (and report) order.
-    pub const ALL: [CostItem; 19] = [
+    pub const ALL: [CostItem; 21] = [
         CostItem::PerKwStock,
         CostItem::PerKwNew,
         CostItem::ColdPlateKits,
@@ -315,6 +320,8 @@ impl CostItem {
         CostItem::AddedAirCapacity,
         CostItem::TrimChiller,
         CostItem::FacilityWaterExtension,
+        CostItem::AirPlantAddition,
+        CostItem::ElectricalUpgrade,
         CostItem::Refresh,
         CostItem::Contingency,
         CostItem::HeatReuse,

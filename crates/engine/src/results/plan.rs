@@ -3,10 +3,11 @@
 //!
 //! Owns: the plan's result types. The search is in `crate::plan`; wording in the words crate.
 
-use uom::si::f64::{Area, Energy, Power};
+use uom::si::f64::{Area, Energy, Power, Time};
 
 use super::CoolingOption;
 use crate::cdu::CduDesign;
+use coolplan_model::EnablingWork;
 use coolplan_units::Money;
 
 /// A limit a hall's rack groups share.
@@ -181,10 +182,28 @@ pub struct HallPlan {
     pub cdus: Vec<PlanCdus>,
     /// The option every group of the hall takes, when they all take the same.
     pub uniform: Option<CoolingOption>,
+    /// The enabling works the hall's plan needs (`docs/method.md` §5.1), in
+    /// [`EnablingWork::ALL`] order.
+    pub works: Vec<PlannedWork>,
     pub totals: PlanTotals,
 }
 
-/// The recommended plan of the site.
+/// An enabling work a hall's plan needs, as a priced line item with its lead time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlannedWork {
+    pub work: EnablingWork,
+    /// What it adds: liquid heat (the extension), heat on air (the air-plant addition) or IT
+    /// power at design (the electrical upgrade).
+    pub size: Power,
+    /// Its CAPEX item before contingency (`CostItem` of the same name).
+    pub capex: Money,
+    /// The calendar year the plan first needs it.
+    pub needed_from: i32,
+    pub lead_time: Time,
+    /// Ordered at the start of the study it comes into service after `needed_from` begins:
+    /// the first groups that need it wait for it (the cash flows are not moved).
+    pub late: bool,
+}
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     /// Per rack group, in `Results::racks` order.

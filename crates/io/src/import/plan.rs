@@ -331,6 +331,7 @@ fn new_hall(name: &str, options: &ImportOptions) -> Hall {
         measured_pue: None,
         calibration_split: None,
         heat_customer: None,
+        forbidden_works: Vec::new(),
         it_capacity: None,
         plant: None,
         ups_redundancy: None,

@@ -54,9 +54,27 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
     if let Some(v) = &k.facility_water_extension_supply {
         c.temperature(key(C::facility_water_extension_supply), v);
     }
-    if let Some(v) = &a.prices.facility_water_extension_lead_time {
+    {
         use coolplan_model::assumptions::prices::Key as Pr;
-        c.non_negative(key(Pr::facility_water_extension_lead_time), v);
+        let p = &a.prices;
+        for (k, v) in [
+            (
+                Pr::facility_water_extension_lead_time,
+                &p.facility_water_extension_lead_time,
+            ),
+            (
+                Pr::air_plant_addition_lead_time,
+                &p.air_plant_addition_lead_time,
+            ),
+            (
+                Pr::electrical_upgrade_lead_time,
+                &p.electrical_upgrade_lead_time,
+            ),
+        ] {
+            if let Some(v) = v {
+                c.non_negative(key(k), v);
+            }
+        }
     }
     if let Some(v) = &k.tank_capacity {
         c.positive(key(C::tank_capacity), v);

@@ -75,6 +75,17 @@ assumption_group! {
         /// Enabling work: months from order to a facility-water extension in service.
         facility_water_extension_lead_time: TimeQ = |c| days(280.0),
             "Chillers 30–40 weeks, up to 110 (Cushman & Wakefield US cost guide 2025 [ANL]), plus design and installation: 40 weeks [EST]";
+        /// Enabling work: months from order to an air-plant addition in service (its price is
+        /// `air_added_capacity_per_kw` per kW of the hall's excess heat on air).
+        air_plant_addition_lead_time: TimeQ = |c| days(252.0),
+            "CRAHs 28–36 weeks, chillers 30–40 weeks (Cushman & Wakefield US cost guide 2025 [ANL]): 36 weeks";
+        /// Enabling work: UPS modules, busway and PDUs for IT beyond the hall's electrical
+        /// capacity, per kW of the excess IT at design (no new utility service).
+        electrical_upgrade_per_kw: Price<PowerUnit> = |c| per_kw(c, 5000.0, 1300.0),
+            "Estimate, low: electrical 40–50 % of build cost [2nd] × 7.11 M USD/MW China, 11.7 M USD/MW US (Cushman & Wakefield 2025 [ANL]) × ¼ for a retrofit scope of UPS, busway and PDUs [EST]";
+        /// Enabling work: months from order to an electrical upgrade in service.
+        electrical_upgrade_lead_time: TimeQ = |c| days(252.0),
+            "UPS 28–36 weeks, PDUs 24–32 weeks (Cushman & Wakefield US cost guide 2025 [ANL]): 36 weeks; 48 when switchgear is touched";
         /// Itemised: installation labour per server retrofitted or moved into a tank.
         labour_per_server: Money = |c| money(c, 500.0, 150.0),
             "Estimate: 1–2 technician-hours per server [EST]";

@@ -93,7 +93,7 @@ fn quantity(
             prices.floor_reinforcement_per_m2.amount_per(AreaUnit::m2),
             Rep::UnitSquareMetres,
         ),
-        CostItem::AddedAirCapacity => per(
+        CostItem::AddedAirCapacity | CostItem::AirPlantAddition => per(
             prices.air_added_capacity_per_kw.amount_per(PowerUnit::kW),
             Rep::UnitKw,
         ),
@@ -105,6 +105,10 @@ fn quantity(
             prices
                 .facility_water_extension_per_kw
                 .amount_per(PowerUnit::kW),
+            Rep::UnitKw,
+        ),
+        CostItem::ElectricalUpgrade => per(
+            prices.electrical_upgrade_per_kw.amount_per(PowerUnit::kW),
             Rep::UnitKw,
         ),
         // A lump sum per site or hall, as the heat customer's contract states it; refreshes

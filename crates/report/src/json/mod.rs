@@ -12,7 +12,7 @@ use coolplan_engine::{
     CoolingOption, CostItem, HallPlan, OptionResult, Plan, PlanTotals, Reason, Recommendation,
     Results, ScopeResult, Why,
 };
-use coolplan_model::Site;
+use coolplan_model::{EnablingWork, Site};
 use coolplan_units::format::UnitSystem;
 use coolplan_words::Lang;
 use coolplan_words::results as words;
@@ -191,6 +191,23 @@ fn hall_plan_doc<'a>(name: &'a str, p: &HallPlan, lang: Lang) -> HallPlanDoc<'a>
                 }
             })
             .collect(),
+        works: p
+            .works
+            .iter()
+            .map(|w| WorkDoc {
+                work: match w.work {
+                    EnablingWork::FacilityWaterExtension => "facility_water_extension",
+                    EnablingWork::AirPlantAddition => "air_plant_addition",
+                    EnablingWork::ElectricalUpgrade => "electrical_upgrade",
+                },
+                size_kw: num(kw(w.size)),
+                capex: num(w.capex.amount),
+                needed_from: w.needed_from,
+                lead_time_weeks: num(w.lead_time.get::<uom::si::time::day>() / 7.0),
+                late: w.late,
+                text: plan_words::work_line(w, lang, UnitSystem::Si),
+            })
+            .collect(),
         totals: totals_doc(&p.totals),
     }
 }
@@ -256,7 +273,20 @@ pub struct HallPlanDoc<'a> {
     pub within_limits: bool,
     pub limits: Vec<LimitDoc>,
     pub cdus: Vec<CduDoc>,
+    pub works: Vec<WorkDoc>,
     pub totals: PlanTotalsDoc,
+}
+
+/// An enabling work of a hall's plan (`docs/report-json.md`).
+#[derive(Serialize)]
+pub struct WorkDoc {
+    pub work: &'static str,
+    pub size_kw: Option<f64>,
+    pub capex: Option<f64>,
+    pub needed_from: i32,
+    pub lead_time_weeks: Option<f64>,
+    pub late: bool,
+    pub text: String,
 }
 
 #[derive(Serialize)]
@@ -543,6 +573,8 @@ pub fn item_key(item: CostItem) -> &'static str {
         CostItem::AddedAirCapacity => "added_air_capacity",
         CostItem::TrimChiller => "trim_chiller",
         CostItem::FacilityWaterExtension => "facility_water_extension",
+        CostItem::AirPlantAddition => "air_plant_addition",
+        CostItem::ElectricalUpgrade => "electrical_upgrade",
         CostItem::Contingency => "contingency",
         CostItem::HeatReuse => "heat_reuse",
     }

@@ -89,6 +89,8 @@ pub fn cost_item(item: CostItem, lang: Lang) -> &'static str {
         CostItem::AddedAirCapacity => Words::ItemAddedAirCapacity,
         CostItem::TrimChiller => Words::ItemTrimChiller,
         CostItem::FacilityWaterExtension => Words::ItemFacilityWaterExtension,
+        CostItem::AirPlantAddition => Words::ItemAirPlantAddition,
+        CostItem::ElectricalUpgrade => Words::ItemElectricalUpgrade,
         CostItem::Refresh => Words::ItemRefresh,
         CostItem::Contingency => Words::ItemContingency,
         CostItem::HeatReuse => Words::ItemHeatReuse,

@@ -4,8 +4,8 @@
 //! Owns: wording only; never touches the engine's arithmetic.
 
 use coolplan_engine::analysis::tornado::NoEffect;
-use coolplan_engine::{Amount, Limit, Plan, SearchMethod, Why};
-use coolplan_model::CostMode;
+use coolplan_engine::{Amount, Limit, Plan, PlannedWork, SearchMethod, Why};
+use coolplan_model::{CostMode, EnablingWork};
 use coolplan_units::format::{UnitSystem, quantity_trimmed as quantity};
 use coolplan_units::{AreaUnit, PowerUnit};
 
@@ -48,6 +48,11 @@ crate::texts! {
         LimitBinds => "{0}: {1} used of {2} — it shaped the plan", "{0}：已用 {1}，上限 {2}——制约了方案";
         OverLimits => "no choice of options fits every limit of this hall; the plan exceeds them as little as the search could", "任何方案组合都无法满足本机房全部限制；所示方案为超限最少者";
         CduLine => "{0} CDUs: {1} × {2} ({3} carrying racks, {4} spare)", "{0} CDU：{1} 台 {2}（{3} 台带载，{4} 台备用）";
+        WorkWater => "Facility-water extension", "新建一次侧冷却水";
+        WorkAir => "Air-plant addition", "空调扩容";
+        WorkElectrical => "Electrical upgrade", "配电扩容";
+        WorkLine => "{0}: {1}, {2}, needed from {3}; lead time about {4} weeks", "{0}：{1}，{2}，{3} 年起需要；工期约 {4} 周";
+        WorkLate => "{0}: {1}, {2}, needed from {3}; lead time about {4} weeks — ordered at the start of the study it comes into service only after {3} begins, so the rack groups that need it wait for it (the cash flows are not moved)", "{0}：{1}，{2}，{3} 年起需要；工期约 {4} 周——即使在研究期初下单，也要到 {3} 年开始之后才能投入使用，需要它的机柜组须等待（现金流未相应推迟）";
         BestSingle => "Best single option: {0}", "最优单一方案：{0}";
         PlanRow => "Plan", "推荐方案";
         EachAlone => "Site totals, each option for every rack group (reference)", "站点合计：所有机柜组采用同一方案（参考）";
@@ -66,6 +71,37 @@ pub fn limit_name(limit: Limit, lang: Lang) -> &'static str {
         Limit::FacilityWater => PlanWords::LimitFacilityWater,
     }
     .tr(lang)
+}
+
+/// An enabling work's name, e.g. `Air-plant addition`.
+pub fn work_name(work: EnablingWork, lang: Lang) -> &'static str {
+    match work {
+        EnablingWork::FacilityWaterExtension => PlanWords::WorkWater,
+        EnablingWork::AirPlantAddition => PlanWords::WorkAir,
+        EnablingWork::ElectricalUpgrade => PlanWords::WorkElectrical,
+    }
+    .tr(lang)
+}
+
+/// An enabling work of a hall's plan: what it adds, its CAPEX, the year it is first needed
+/// and its lead time, and whether that lead time makes it late.
+pub fn work_line(work: &PlannedWork, lang: Lang, system: UnitSystem) -> String {
+    let weeks = work.lead_time.get::<uom::si::time::day>() / 7.0;
+    let key = if work.late {
+        PlanWords::WorkLate
+    } else {
+        PlanWords::WorkLine
+    };
+    key.fmt(
+        lang,
+        &[
+            &work_name(work.work, lang),
+            &quantity::<PowerUnit>(work.size, system),
+            &money(work.capex, lang),
+            &work.needed_from,
+            &coolplan_units::format::group_thousands(weeks, 0),
+        ],
+    )
 }
 
 /// An amount of a limit with its unit: `1,600 kW`, `900 m²`.

@@ -19,7 +19,7 @@ crate::texts! {
         ImmersionNeedsPrep => "{0} needs preparation before immersion", "{0} 浸没前需改造（拆除风扇、更换导热材料）";
         NoColdPlateKit => "{0} has no cold-plate option", "{0} 无冷板方案";
         FactoryOnly => "installed {0} cannot be retrofitted (sold liquid-cooled only)", "存量 {0} 无法改造（仅有出厂液冷型号）";
-        NoFacilityWater => "the hall has no facility water", "机房无冷却水";
+        NoFacilityWater => "the hall has no facility water and may not have it extended", "机房无冷却水，且不允许新建一次侧冷却水";
         WaterTooWarm => "facility water {0} is warmer than {1}", "冷却水供水 {0} 高于允许的 {1}";
         BestNpv => "best NPV against air: {0}", "相对风冷净现值最高：{0}";
         Margin => "{0} ahead of {1}", "领先{1} {0}";
@@ -74,6 +74,8 @@ crate::texts! {
         ItemAddedAirCapacity => "added air-cooling capacity", "新增风冷能力";
         ItemTrimChiller => "trim chiller", "补冷冷机";
         ItemFacilityWaterExtension => "facility-water extension", "新建一次侧冷却水";
+        ItemAirPlantAddition => "air-plant addition", "空调扩容";
+        ItemElectricalUpgrade => "electrical upgrade", "配电扩容";
         ItemContingency => "contingency", "不可预见费";
         ItemHeatReuse => "heat customer connection", "余热用户接入";
     }

@@ -33,6 +33,7 @@ pub(super) fn hall(area_m2: f64, air_kw: f64, plant: AirPlant, supply_c: Option<
         measured_pue: None,
         calibration_split: None,
         heat_customer: None,
+        forbidden_works: Vec::new(),
         it_capacity: None,
         plant: Some(plant),
         ups_redundancy: None,
