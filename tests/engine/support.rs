@@ -40,29 +40,22 @@ pub fn rack(name: &str, count: u64, servers: Vec<ServerGroup>) -> Rack {
 /// A hall on a TIA-942 recommended floor (1,221 kg/m²), W32 water at 30 °C, 2 MW of air.
 pub fn hall(name: &str, racks: Vec<Rack>) -> Hall {
     Hall {
-        name: name.into(),
-        notes: String::new(),
-        floor: Floor {
-            kind: FloorKind::Raised,
-            rating: kg_per_m2(1221.0),
-        },
-        area: m2(2000.0),
-        air_cooling_capacity: kw(2000.0),
         facility_water: Some(FacilityWater {
             class: WaterClass::W32,
             supply_temp: deg_c(30.0),
             heat_rejection: None,
             capacity: None,
         }),
-        measured_pue: None,
-        calibration_split: None,
-        heat_customer: None,
-        forbidden_works: Vec::new(),
-        it_capacity: None,
-        plant: None,
-        ups_redundancy: None,
-        ups_curve: None,
         racks,
+        ..Hall::bare(
+            name,
+            Floor {
+                kind: FloorKind::Raised,
+                rating: kg_per_m2(1221.0),
+            },
+            m2(2000.0),
+            kw(2000.0),
+        )
     }
 }
 

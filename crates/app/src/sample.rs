@@ -100,26 +100,15 @@ pub fn blank_site(name: &str, hall_name: &str) -> Site {
 pub fn blank_hall(name: &str) -> Hall {
     use coolplan_model::{Floor, FloorKind};
     use coolplan_units::build::{kg_per_m2, kw, m2};
-    Hall {
-        name: name.to_string(),
-        notes: String::new(),
-        floor: Floor {
+    Hall::bare(
+        name,
+        Floor {
             kind: FloorKind::Raised,
             rating: kg_per_m2(1200.0),
         },
-        area: m2(200.0),
-        air_cooling_capacity: kw(300.0),
-        facility_water: None,
-        measured_pue: None,
-        calibration_split: None,
-        heat_customer: None,
-        forbidden_works: Vec::new(),
-        it_capacity: None,
-        plant: None,
-        ups_redundancy: None,
-        ups_curve: None,
-        racks: Vec::new(),
-    }
+        m2(200.0),
+        kw(300.0),
+    )
 }
 
 /// Parses the bundled example.

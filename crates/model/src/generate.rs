@@ -290,31 +290,26 @@ fn hall(
         (FloorKind::Slab, 2000.0)
     };
     let letter = char::from(b'A' + (index % 26) as u8);
+    let name = format!(
+        "{letter}{} {}",
+        index + 1,
+        HALL_KINDS[index % HALL_KINDS.len()]
+    );
     Hall {
-        name: format!(
-            "{letter}{} {}",
-            index + 1,
-            HALL_KINDS[index % HALL_KINDS.len()]
-        ),
-        notes: String::new(),
-        floor: Floor {
-            kind,
-            rating: kg_per_m2(rating),
-        },
-        area: m2(area_m2),
-        air_cooling_capacity: kw(air_kw),
         facility_water,
         measured_pue: rng
             .chance(0.6)
             .then(|| f64::from(rng.between(135, 175)) / 100.0),
-        calibration_split: None,
-        heat_customer: None,
-        forbidden_works: Vec::new(),
-        it_capacity: None,
-        plant: None,
-        ups_redundancy: None,
-        ups_curve: None,
         racks,
+        ..Hall::bare(
+            &name,
+            Floor {
+                kind,
+                rating: kg_per_m2(rating),
+            },
+            m2(area_m2),
+            kw(air_kw),
+        )
     }
 }
 

@@ -158,6 +158,28 @@ impl EnablingWork {
 }
 
 impl Hall {
+    /// A hall with its floor, area and air-cooling capacity and nothing else: no notes,
+    /// facility water, measured PUE, plant, UPS or electrical figures, heat customer,
+    /// forbidden works or racks (each at its documented default).
+    pub fn bare(name: &str, floor: Floor, area: AreaQ, air_cooling_capacity: PowerQ) -> Self {
+        Hall {
+            name: name.to_string(),
+            notes: String::new(),
+            floor,
+            area,
+            air_cooling_capacity,
+            facility_water: None,
+            measured_pue: None,
+            calibration_split: None,
+            heat_customer: None,
+            forbidden_works: Vec::new(),
+            it_capacity: None,
+            plant: None,
+            ups_redundancy: None,
+            ups_curve: None,
+            racks: Vec::new(),
+        }
+    }
     /// Whether `work` may be built in this hall (not in `forbidden_works`).
     pub fn allows(&self, work: EnablingWork) -> bool {
         !self.forbidden_works.contains(&work)

@@ -85,26 +85,15 @@ mod tests {
     #[test]
     fn a_hall_without_water_gets_a_w32_extension_with_its_lead_time() {
         let a = Assumptions::default().resolve(Currency::CNY);
-        let mut hall = Hall {
-            name: "room".into(),
-            notes: String::new(),
-            floor: Floor {
+        let mut hall = Hall::bare(
+            "room",
+            Floor {
                 kind: FloorKind::Raised,
                 rating: kg_per_m2(800.0),
             },
-            area: m2(60.0),
-            air_cooling_capacity: kw(90.0),
-            facility_water: None,
-            measured_pue: None,
-            calibration_split: None,
-            it_capacity: None,
-            plant: None,
-            ups_redundancy: None,
-            ups_curve: None,
-            heat_customer: None,
-            forbidden_works: Vec::new(),
-            racks: Vec::new(),
-        };
+            m2(60.0),
+            kw(90.0),
+        );
         let water = hall_water(&hall, &a);
         assert!(water.extended);
         assert_eq!(water.water.class, WaterClass::W32);

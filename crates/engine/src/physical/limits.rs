@@ -130,26 +130,15 @@ pub(crate) mod tests {
     use coolplan_units::build::{kg_per_m2, kw, m2};
 
     pub(crate) fn hall(air_kw: f64, area_m2: f64) -> Hall {
-        Hall {
-            name: "H".into(),
-            notes: String::new(),
-            floor: Floor {
+        Hall::bare(
+            "H",
+            Floor {
                 kind: FloorKind::Slab,
                 rating: kg_per_m2(1500.0),
             },
-            area: m2(area_m2),
-            air_cooling_capacity: kw(air_kw),
-            facility_water: None,
-            measured_pue: None,
-            calibration_split: None,
-            it_capacity: None,
-            plant: None,
-            ups_redundancy: None,
-            ups_curve: None,
-            heat_customer: None,
-            forbidden_works: Vec::new(),
-            racks: Vec::new(),
-        }
+            m2(area_m2),
+            kw(air_kw),
+        )
     }
 
     #[test]

@@ -319,24 +319,16 @@ fn design_kw(catalog: &Catalog, racks: &[Rack]) -> f64 {
 
 fn new_hall(name: &str, options: &ImportOptions) -> Hall {
     Hall {
-        name: name.to_string(),
         notes: options.new_hall_notes.clone(),
-        floor: Floor {
-            kind: FloorKind::Raised,
-            rating: Qty::new(NEW_HALL_FLOOR_KPA, FloorLoadUnit::kPa),
-        },
-        area: m2(0.0),
-        air_cooling_capacity: Qty::new(0.0, PowerUnit::kW),
-        facility_water: None,
-        measured_pue: None,
-        calibration_split: None,
-        heat_customer: None,
-        forbidden_works: Vec::new(),
-        it_capacity: None,
-        plant: None,
-        ups_redundancy: None,
-        ups_curve: None,
-        racks: Vec::new(),
+        ..Hall::bare(
+            name,
+            Floor {
+                kind: FloorKind::Raised,
+                rating: Qty::new(NEW_HALL_FLOOR_KPA, FloorLoadUnit::kPa),
+            },
+            m2(0.0),
+            Qty::new(0.0, PowerUnit::kW),
+        )
     }
 }
 

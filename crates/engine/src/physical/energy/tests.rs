@@ -16,29 +16,22 @@ use uom::si::thermodynamic_temperature::degree_celsius;
 /// A hall as the prototype writes one: area, air capacity, plant, facility supply.
 pub(super) fn hall(area_m2: f64, air_kw: f64, plant: AirPlant, supply_c: Option<f64>) -> Hall {
     Hall {
-        name: "test".into(),
-        notes: String::new(),
-        floor: Floor {
-            kind: FloorKind::Raised,
-            rating: kg_per_m2(1200.0),
-        },
-        area: m2(area_m2),
-        air_cooling_capacity: kw(air_kw),
         facility_water: supply_c.map(|c| FacilityWater {
             class: WaterClass::Wplus,
             supply_temp: deg_c(c),
             heat_rejection: None,
             capacity: None,
         }),
-        measured_pue: None,
-        calibration_split: None,
-        heat_customer: None,
-        forbidden_works: Vec::new(),
-        it_capacity: None,
         plant: Some(plant),
-        ups_redundancy: None,
-        ups_curve: None,
-        racks: Vec::new(),
+        ..Hall::bare(
+            "test",
+            Floor {
+                kind: FloorKind::Raised,
+                rating: kg_per_m2(1200.0),
+            },
+            m2(area_m2),
+            kw(air_kw),
+        )
     }
 }
 
