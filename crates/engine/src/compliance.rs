@@ -19,7 +19,7 @@ use uom::si::energy::{joule, kilowatt_hour};
 use uom::si::f64::{Energy, Power};
 use uom::si::power::{kilowatt, watt};
 
-use crate::kpi::{KpiResults, Kpis, YearFigures};
+use crate::kpi::{KpiResults, Kpis, YearFigures, YearSums};
 use crate::results::{CoolingOption, Results};
 
 /// A column of the comparison: every group on one option, or the recommended plan.
@@ -342,6 +342,27 @@ pub fn metric_value(metric: Metric, kpis: &Kpis) -> Option<f64> {
         Metric::Erf => Some(kpis.erf),
         Metric::RenewableShare => Some(kpis.ref_),
         Metric::None => None,
+    }
+}
+
+/// A year's excess over a rule's limit as a linear form of its sums: ≤ 0 passes an
+/// inclusive limit, < 0 a strict one (PUE ≤ x ⇔ E_DC − x · E_IT ≤ 0,
+/// so a site's excess is the sum of its parts').
+pub fn excess(metric: Metric, limit: Limit, sums: &YearSums, renewable_share: f64) -> f64 {
+    let Some(x) = limit.threshold() else {
+        return 0.0;
+    };
+    let (num, den) = match metric {
+        Metric::Pue | Metric::ElectricEnergyRatio => (sums.total_wh(), sums.it_wh),
+        Metric::PueWithoutHeatExport => (sums.facility_wh, sums.it_wh),
+        Metric::Erf => (sums.reused_wh, sums.total_wh()),
+        Metric::RenewableShare => (renewable_share * sums.total_wh(), sums.total_wh()),
+        Metric::None => (0.0, 0.0),
+    };
+    match limit {
+        Limit::AtMost(_) | Limit::Below(_) => num - x * den,
+        Limit::AtLeast(_) | Limit::Above(_) => x * den - num,
+        Limit::Report => 0.0,
     }
 }
 

@@ -13,7 +13,7 @@ use coolplan_model::compliance::Compliance;
 use coolplan_model::compliance::rules::{Limit, Metric, RuleBook, RuleKind};
 use coolplan_units::{Currency, Money};
 
-use crate::compliance::{Column, SiteSize, applicable, checked_in};
+use crate::compliance::{Column, SiteSize, applicable, checked_in, excess};
 use crate::kpi::YearSums;
 use crate::kpi::ledger::Sums;
 
@@ -42,11 +42,10 @@ impl Surcharge {
     }
 }
 
-/// The cost of one year's `sums` above a PUE `limit` at `per_kwh`: per_kwh × max(0, E_DC −
-/// limit × E_IT) in kWh.
-pub fn year_cost(sums: &YearSums, limit: f64, per_kwh: f64) -> f64 {
-    let above_wh = sums.total_wh() - limit * sums.it_wh;
-    per_kwh * above_wh.max(0.0) / 1000.0
+/// The cost of one year's `sums` above a rule's PUE `limit` at `per_kwh`: per_kwh ×
+/// max(0, E_DC − limit × E_IT) in kWh, the rule's excess ([`excess`]).
+pub fn year_cost(sums: &YearSums, metric: Metric, limit: Limit, per_kwh: f64) -> f64 {
+    per_kwh * excess(metric, limit, sums, 0.0).max(0.0) / 1000.0
 }
 
 /// The surcharges `profile`'s site pays under `book`, from the site's yearly sums (cash-flow
@@ -81,7 +80,7 @@ pub fn surcharges(
                     let year = first_year.saturating_add(t as u16).saturating_sub(1);
                     let charged = t >= 1 && checked_in(rule, profile, year);
                     let amount = if charged {
-                        year_cost(sums, limit, per_kwh)
+                        year_cost(sums, rule.metric, rule.limit, per_kwh)
                     } else {
                         0.0
                     };

@@ -22,12 +22,12 @@
 use super::HallProblem;
 use super::heuristic::violation as limit_excess;
 use super::search::add;
-use crate::compliance::{Bound, metric_value};
+use crate::compliance::{Bound, excess, metric_value};
 use crate::heat_reuse::HeatReuse;
 use crate::kpi::YearSums;
 use crate::kpi::ledger::Ledger;
 use crate::results::CoolingOption;
-use coolplan_model::compliance::rules::{Limit, Metric};
+use coolplan_model::compliance::rules::Limit;
 use coolplan_units::Money;
 
 /// Rounds of repair and of improvement at most.
@@ -86,26 +86,6 @@ pub struct Target {
     pub t: usize,
     /// The site's all-air E_DC that year (Wh), the unit an excess counts in.
     pub scale_wh: f64,
-}
-
-/// A year's excess over a rule's limit as a linear form of its sums: ≤ 0 passes an
-/// inclusive limit, < 0 a strict one (see the module doc).
-pub fn excess(metric: Metric, limit: Limit, sums: &YearSums, renewable_share: f64) -> f64 {
-    let Some(x) = limit.threshold() else {
-        return 0.0;
-    };
-    let (num, den) = match metric {
-        Metric::Pue | Metric::ElectricEnergyRatio => (sums.total_wh(), sums.it_wh),
-        Metric::PueWithoutHeatExport => (sums.facility_wh, sums.it_wh),
-        Metric::Erf => (sums.reused_wh, sums.total_wh()),
-        Metric::RenewableShare => (renewable_share * sums.total_wh(), sums.total_wh()),
-        Metric::None => (0.0, 0.0),
-    };
-    match limit {
-        Limit::AtMost(_) | Limit::Below(_) => num - x * den,
-        Limit::AtLeast(_) | Limit::Above(_) => x * den - num,
-        Limit::Report => 0.0,
-    }
 }
 
 /// Each group's excess per option and target (ledger order), and what reads it.

@@ -5,6 +5,7 @@ use crate::kpi::ledger::{EnergyRow, GroupEnergy};
 use crate::per_option::PerOption;
 use crate::physical::limits::HallLimits;
 use crate::plan::{Candidate, Fallback, Value};
+use coolplan_model::compliance::rules::Metric;
 use coolplan_units::Currency;
 
 /// A group of 1,000 MWh of IT a year whose site energy (MWh) is `air` on air and `cold` on
