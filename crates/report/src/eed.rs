@@ -349,7 +349,7 @@ pub fn to_json(doc: &EedDoc) -> String {
     serde_json::to_string_pretty(doc).expect("EED export serialises") + "\n"
 }
 
-/// The export as CSV: one row per field (`id,annex,name,value,unit,status,note`), texts made
+/// The export as CSV: one row per field (`year,id,annex,name,value,unit,status,note`), texts made
 /// safe for spreadsheets, a UTF-8 byte-order mark first when `bom`.
 pub fn to_csv(doc: &EedDoc, bom: bool) -> Result<Vec<u8>, csv::Error> {
     let mut out = Vec::new();
