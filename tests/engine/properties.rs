@@ -3,6 +3,7 @@
 //! liquid-path energy, and calibration reproduces a measured PUE.
 
 use crate::support::*;
+use coolplan::engine::CoolingOption;
 use coolplan::engine::physical::{Physical, PhysicalOption};
 use coolplan::model::{FacilityWater, MeasuredPower, Site, Status, WaterClass};
 use coolplan::units::Qty;
@@ -247,7 +248,7 @@ proptest! {
         }
         // Rounded counts: tanks per rack group within [2n − 1, 2n].
         for (a, b) in p.racks.iter().zip(&q.racks) {
-            let (n, m) = (a.scope.options[2].thermal.tank_count, b.scope.options[2].thermal.tank_count);
+            let (n, m) = (a.scope.options[CoolingOption::Immersion.index()].thermal.tank_count, b.scope.options[CoolingOption::Immersion.index()].thermal.tank_count);
             prop_assert!(m <= 2 * n && m + 1 >= 2 * n, "tanks {n} → {m}");
         }
         // CDUs per hall, whole racks filled in group order: each group tops up the unit the
