@@ -87,6 +87,8 @@ pub fn option(option: CoolingOption, fig: &Fig) -> PhysicalOption {
             compute_design: kw(fig.it_kw * 0.9),
             heat_to_liquid: kw(fig.liquid_kw),
             heat_to_air: kw(fig.it_kw - fig.liquid_kw),
+            heat_to_door: kw(0.0),
+            door_count: 0,
             coolant_flow: VolumeRate::new::<cubic_meter_per_second>(0.0),
             air_flow: VolumeRate::new::<cubic_meter_per_second>(0.0),
             loop_supply: None,

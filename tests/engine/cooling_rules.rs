@@ -50,13 +50,25 @@ fn an_excluded_option_is_infeasible_for_the_group_and_the_recommendation_moves()
     // preparation (2 × 24 × 800 × 1.1 = 42,240 CNY).
     let npv = |o| after.racks[h100].scope.option(o).cost.npv_vs_air.amount;
     assert!(npv(CoolingOption::Immersion) > npv(CoolingOption::ColdPlate));
+    // A passive rear door costs less than either and touches no server: each 40.8 kW rack
+    // (4 × 10.2) gives its coil 0.6 × 40,800 / 12 × (36 − 18) = 36.72 kW, so the door takes
+    // its 35 kW rating and 5.8 kW stays on air, inside the 25 kW guideline; the group's
+    // NPV against air is −225,622 CNY (immersion −1.11 M CNY), so the rule moves it there.
+    let door = after.racks[h100]
+        .scope
+        .option(CoolingOption::RearDoorPassive);
+    assert!(door.feasible, "{:?}", door.infeasible_reasons);
+    assert!(
+        (door.thermal.heat_to_door.get::<uom::si::power::kilowatt>() - 6.0 * 35.0).abs() < 1e-9
+    );
+    assert!(npv(CoolingOption::RearDoorPassive) > npv(CoolingOption::Immersion));
     assert_eq!(
         after.racks[h100].scope.recommendation.option,
-        Some(CoolingOption::Immersion)
+        Some(CoolingOption::RearDoorPassive)
     );
     assert_eq!(
         after.plan.groups[h100].option,
-        Some(CoolingOption::Immersion)
+        Some(CoolingOption::RearDoorPassive)
     );
     // The rule of one group leaves the others as they were.
     let other = group(&site, "H100-B02");

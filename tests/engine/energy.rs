@@ -13,6 +13,9 @@ use coolplan::model::{
     FacilityWater, HeatRejection, ServerModel, Site, Status, UpsCurve, UpsRedundancy, WaterClass,
 };
 use coolplan::units::build::{deg_c, kg, kw, m2, rack_units};
+
+const COLD: usize = CoolingOption::ColdPlate as usize;
+const IMM: usize = CoolingOption::Immersion as usize;
 use uom::si::energy::kilowatt_hour;
 use uom::si::f64::{ThermodynamicTemperature, Time};
 use uom::si::thermodynamic_temperature::degree_celsius;
@@ -100,7 +103,7 @@ fn hand_worked_energy_in_a_constant_climate() {
     // = 1.063 55 kW; dry cooler at 0 °C needs speed 1 × 16/40 = 0.4 → 0.025 × 50 × 0.064
     // = 0.08 kW. Overhead 14.022 61: PUE 1.280 452.
     // The fixed parts stay: 1.1 % less PUE for 100 % of the heat moved to liquid.
-    assert!((e(1).pue - 1.280_452_2).abs() < 1e-6, "{}", e(1).pue);
+    assert!((e(COLD).pue - 1.280_452_2).abs() < 1e-6, "{}", e(COLD).pue);
     // Water (the tower): 1.8 L/kWh × 60.148 84 kW × 8,760 h = 948,427 L; dry coolers none.
     assert!((e(0).water.value * 1000.0 - 948_426.9).abs() < 1.0);
     // CO₂: facility energy × 0.5703 kg/kWh.
@@ -160,8 +163,8 @@ fn tue_counts_fan_power_as_overhead() {
     let p = run_on(&s, &constant_year(0.0));
     let e = |o: usize| &p.site.options[o].energy;
     assert!((e(0).tue - e(0).pue / 0.88).abs() < 1e-12);
-    assert!((e(2).tue - e(2).pue).abs() < 1e-12);
-    assert!(e(2).tue < e(1).tue && e(1).tue < e(0).tue);
+    assert!((e(IMM).tue - e(IMM).pue).abs() < 1e-12);
+    assert!(e(IMM).tue < e(COLD).tue && e(COLD).tue < e(0).tue);
 }
 
 #[test]

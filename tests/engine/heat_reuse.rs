@@ -71,17 +71,16 @@ fn a_direct_customer_at_capacity_gives_the_hand_worked_erf_and_npv() {
     assert!((gain - 87_600.0 * ANNUITY_8_10).abs() < 1e-3, "{gain}");
     // The plan: cold plate is infeasible (W45 water too warm for it) and immersion, whose
     // NPV the heat raises by the same 87,600 × 6.710081 = 587,803.1 CNY, still loses to air,
-    // so the group stays on air. The KPI plan column follows the plan: no liquid heat, none
-    // sold, the air column's PUE.
+    // so the group stays on air (the rear doors, on the hall's chilled water and selling no
+    // heat, lose less and are the runner-up). The KPI plan column follows the plan: no
+    // liquid heat, none sold, the air column's PUE.
     let immersion_margin = |r: &coolplan::engine::Results| {
         assert_eq!(r.plan.uniform, Some(CoolingOption::Air));
-        match &r.plan.groups[0].why {
-            coolplan::engine::Why::BestNpv {
-                runner_up: Some((CoolingOption::Immersion, margin)),
-                ..
-            } => margin.amount,
-            other => panic!("{other:?}"),
-        }
+        -r.site
+            .option(CoolingOption::Immersion)
+            .cost
+            .npv_vs_air
+            .amount
     };
     let narrowed = immersion_margin(&r_without) - immersion_margin(&r_with);
     assert!(

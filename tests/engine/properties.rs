@@ -5,7 +5,7 @@
 use crate::support::*;
 use coolplan::engine::CoolingOption;
 use coolplan::engine::physical::{Physical, PhysicalOption};
-use coolplan::model::{FacilityWater, MeasuredPower, Site, Status, WaterClass};
+use coolplan::model::{AirPlant, FacilityWater, MeasuredPower, Site, Status, WaterClass};
 use coolplan::units::Qty;
 use coolplan::units::build::{deg_c, kg_per_m2, kw};
 use proptest::prelude::*;
@@ -120,6 +120,8 @@ fn extensive(o: &PhysicalOption) -> Vec<f64> {
         t.compute_design.get::<watt>(),
         t.heat_to_liquid.get::<watt>(),
         t.heat_to_air.get::<watt>(),
+        t.heat_to_door.get::<watt>(),
+        t.door_count as f64,
         t.coolant_flow.value,
         t.air_flow.value,
         t.cold_plate_kits as f64,
@@ -144,7 +146,9 @@ proptest! {
         for o in all_options(&p) {
             let t = &o.thermal;
             let it = t.it_design.get::<watt>();
-            let split = t.heat_to_liquid.get::<watt>() + t.heat_to_air.get::<watt>();
+            let split = t.heat_to_liquid.get::<watt>()
+                + t.heat_to_air.get::<watt>()
+                + t.heat_to_door.get::<watt>();
             prop_assert!(rel(it, split) <= 1e-9, "{:?}: {it} vs {split}", o.option);
             // the air side closes too: the airflow carries exactly the heat on air at the
             // default 12 K rise, V̇ = Q / (1.2 × 1,006 × 12)
@@ -168,10 +172,54 @@ proptest! {
         }
     }
 
+    /// Liquid + air + door = IT for every option of every rack group, hall and the site, with
+    /// doors on any water (cold to too warm), any effectiveness and rating, in chilled-water
+    /// and DX halls; no part negative, a door never above its rating per rack.
+    #[test]
+    fn heat_balance_closes_for_every_option_with_doors_on_any_water(
+        (mut s, c) in arb_site(),
+        water_c in 12.0f64..40.0,
+        effectiveness in 0.3f64..1.0,
+        rating_kw in 5.0f64..80.0,
+        dx in any::<bool>(),
+    ) {
+        let cooling = &mut s.assumptions.cooling;
+        cooling.rdhx_water_supply = Some(deg_c(water_c));
+        cooling.rdhx_passive_effectiveness = Some(effectiveness);
+        cooling.rdhx_active_effectiveness = Some(effectiveness);
+        cooling.rdhx_passive_capacity = Some(kw(rating_kw));
+        if dx {
+            for h in &mut s.halls {
+                h.plant = Some(AirPlant::DxCrac { economiser: false, adiabatic: false });
+            }
+        }
+        let p = run(&s, KEYS[c]);
+        for o in all_options(&p) {
+            let t = &o.thermal;
+            let w = |x: uom::si::f64::Power| x.get::<watt>();
+            let (it, liquid, air, door) =
+                (w(t.it_design), w(t.heat_to_liquid), w(t.heat_to_air), w(t.heat_to_door));
+            prop_assert!(rel(it, liquid + air + door) <= 1e-9, "{:?}: {it} vs {liquid} + {air} + {door}", o.option);
+            prop_assert!(liquid >= 0.0 && door >= 0.0 && air >= -1e-9 * it.max(1.0), "{:?}: {liquid} {air} {door}", o.option);
+            if o.option.door().is_none() {
+                prop_assert_eq!(door, 0.0);
+            }
+        }
+        // per rack, a passive door takes no more than its rating
+        for r in &p.racks {
+            let o = &r.scope.options[CoolingOption::RearDoorPassive];
+            let racks = o.thermal.door_count as f64;
+            if racks > 0.0 {
+                let per_rack_kw = o.thermal.heat_to_door.get::<uom::si::power::kilowatt>() / racks;
+                prop_assert!(per_rack_kw <= rating_kw * (1.0 + 1e-9), "{per_rack_kw} > {rating_kw}");
+            }
+        }
+    }
+
     #[test]
     fn site_is_the_sum_of_halls_and_halls_of_racks((s, c) in arb_site()) {
         let p = run(&s, KEYS[c]);
-        for o in 0..3 {
+        for o in 0..CoolingOption::ALL.len() {
             let site = extensive(&p.site.options[o]);
             let mut halls = vec![0.0; site.len()];
             let mut racks = vec![0.0; site.len()];

@@ -45,7 +45,9 @@ fn example_sites_evaluate_and_print_totals() {
             let x = &p.site.options[o.index()];
             let t = &x.thermal;
             let it = t.it_design.get::<kilowatt>();
-            let split = t.heat_to_liquid.get::<kilowatt>() + t.heat_to_air.get::<kilowatt>();
+            let split = t.heat_to_liquid.get::<kilowatt>()
+                + t.heat_to_air.get::<kilowatt>()
+                + t.heat_to_door.get::<kilowatt>();
             assert!((it - split).abs() <= 1e-9 * it.max(1.0));
             assert!(x.energy.pue.is_finite() && x.energy.pue >= 1.0 || it == 0.0);
             println!(

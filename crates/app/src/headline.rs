@@ -68,10 +68,14 @@ mod tests {
         let headline = Headline::of(results).expect("every ai-hall group has an option");
         // ai-hall: the nine groups that run on air today stay there (converting them saves
         // less than it costs once the plant's fixed parts stay and the dry coolers need a trim
-        // chiller, method.md §7); the three new groups air cannot cool (B200 ×2, NVL72) go to
-        // cold plate.
+        // chiller, method.md §7); of the three new groups air cannot cool, the B200 ×2 (57.6
+        // kW racks) take passive rear doors (35 kW on the door, 22.6 kW left on air, inside
+        // the 25 kW guideline) and the NVL72 goes to cold plate.
         use CoolingOption::*;
-        assert_eq!(headline.split, [(Air, 9), (ColdPlate, 3)]);
+        assert_eq!(
+            headline.split,
+            [(Air, 9), (RearDoorPassive, 2), (ColdPlate, 1)]
+        );
         assert_eq!(headline.uniform, None);
         assert_eq!(headline.groups, site.rack_group_count());
         let t = &results.plan.totals;
@@ -87,15 +91,15 @@ mod tests {
     #[test]
     fn a_uniform_decision_has_its_options_paybacks() {
         let mut site = small_site();
-        // Only the B200 groups (cold plate on their own): one option for every group.
+        // Only the B200 groups (passive rear doors on their own): one option for every group.
         for hall in &mut site.halls {
             hall.racks.retain(|r| r.name.starts_with("B200"));
         }
         let analysis = analyse(&site, None);
         let results = analysis.results.as_ref().expect("results");
         let headline = Headline::of(results).expect("an option for every group");
-        assert_eq!(headline.uniform, Some(CoolingOption::ColdPlate));
-        let cost = &results.site.option(CoolingOption::ColdPlate).cost;
+        assert_eq!(headline.uniform, Some(CoolingOption::RearDoorPassive));
+        let cost = &results.site.option(CoolingOption::RearDoorPassive).cost;
         assert_eq!(
             headline.payback,
             (cost.simple_payback_years, cost.discounted_payback_years)

@@ -19,7 +19,7 @@ use coolplan_model::Site;
 use uom::si::{area, areal_mass_density, energy, mass, power, time, volume, volume_rate};
 
 /// Every CAPEX item, in column order.
-const COST_ITEMS: [CostItem; 21] = CostItem::ALL;
+const COST_ITEMS: [CostItem; CostItem::ALL.len()] = CostItem::ALL;
 
 /// Column name of a CAPEX item.
 fn cost_item_key(item: CostItem) -> String {
@@ -56,6 +56,8 @@ pub fn header() -> Vec<String> {
         "compute_design_kw",
         "heat_to_liquid_kw",
         "heat_to_air_kw",
+        "heat_to_door_kw",
+        "door_count",
         "coolant_flow_l_per_min",
         "air_flow_m3_per_h",
         "loop_supply_deg_c",
@@ -142,6 +144,8 @@ fn option_cells(o: &OptionResult, irr: Option<f64>, cdus: u64) -> Vec<String> {
         num(t.compute_design.get::<power::kilowatt>()),
         num(t.heat_to_liquid.get::<power::kilowatt>()),
         num(t.heat_to_air.get::<power::kilowatt>()),
+        num(t.heat_to_door.get::<power::kilowatt>()),
+        t.door_count.to_string(),
         num(t.coolant_flow.get::<volume_rate::liter_per_minute>()),
         num(t.air_flow.get::<volume_rate::cubic_meter_per_hour>()),
         opt(t

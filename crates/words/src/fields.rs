@@ -32,6 +32,18 @@ crate::texts! {
         rack_service_area => "Rack service area", "机柜维护面积";
         rack_empty_mass => "Rack empty mass", "机柜空重";
         cold_plate_rack_mass => "Cold-plate parts mass per rack", "冷板式液冷单柜附加重量";
+        rack_inlet_temp => "Rack inlet air temperature", "机柜进风温度";
+        rdhx_water_supply => "Rear door: water supply temperature", "背板换热器供水温度";
+        rdhx_water_delta_t => "Rear door: water temperature rise", "背板换热器供回水温差";
+        rdhx_min_water_supply => "Rear door: lowest water supply (dew point + margin)", "背板换热器最低供水温度（露点加裕量）";
+        rdhx_passive_effectiveness => "Passive rear door: coil effectiveness", "被动式背板换热器盘管效能";
+        rdhx_passive_capacity => "Passive rear door: capacity per door", "被动式背板换热器单门换热能力";
+        rdhx_back_pressure_fan_share => "Passive rear door: added server fan power (share of air heat)", "被动式背板换热器增加的服务器风扇功耗（占风冷热量）";
+        rdhx_active_effectiveness => "Active rear door: coil effectiveness", "主动式背板换热器盘管效能";
+        rdhx_active_capacity => "Active rear door: capacity per door", "主动式背板换热器单门换热能力";
+        rdhx_active_fan_share => "Active rear door: fan power (share of door heat)", "主动式背板换热器风机功耗（占背板换热量）";
+        rdhx_passive_mass => "Passive rear door mass", "被动式背板换热器重量";
+        rdhx_active_mass => "Active rear door mass", "主动式背板换热器重量";
         // plant
         chiller_cop => "Water-cooled chiller rated COP", "水冷冷水机组额定COP";
         air_cooled_chiller_cop => "Air-cooled chiller rated COP", "风冷冷水机组额定COP";
@@ -71,6 +83,7 @@ crate::texts! {
         tech_loop_pressure_drop => "Cold-plate loop pressure drop", "冷板二次侧环路压降";
         immersion_loop_pressure_drop => "Immersion tank loop pressure drop", "浸没液冷槽环路压降";
         facility_loop_pressure_drop => "Facility-water loop pressure drop", "一次侧水环路压降";
+        door_loop_pressure_drop => "Rear-door water loop pressure drop", "背板换热器水环路压降";
         facility_loop_delta_t => "Facility-water temperature rise", "一次侧水温升";
         pump_efficiency => "Liquid pump wire-to-water efficiency", "液冷水泵综合效率（电机至水）";
         liquid_pump_fixed_fraction => "Liquid pump power drawn at any load", "液冷水泵最低流量功耗占比";
@@ -112,6 +125,10 @@ crate::texts! {
         fluid_top_up => "Fluid top-up per year", "冷却液年补充比例";
         water => "Water price", "水价";
         air_plant_maintenance_per_kw => "Air-cooling plant maintenance per kW per year", "风冷系统年维护费（每kW）";
+        rdhx_passive_each => "Passive rear door, each", "被动式背板换热器单价";
+        rdhx_active_each => "Active rear door, each", "主动式背板换热器单价";
+        rdhx_install_each => "Rear door installation, each", "背板换热器安装费（每扇）";
+        rdhx_maintenance => "Rear-door maintenance per year (share of CAPEX)", "背板换热器年维护费率（占投资）";
         // finance
         horizon_years => "Evaluation period (years)", "计算期（年）";
         discount_rate => "Discount rate", "折现率";

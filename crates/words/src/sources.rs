@@ -41,6 +41,34 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
         "rack_service_area" => "估计：0.6 m 宽机柜两侧各占 1.2 m 通道的一半 [EST]",
         "rack_empty_mass" => "估计：42U 钢制机柜 120–180 kg [EST]",
         "cold_plate_rack_mass" => "估计：单柜分集水器、软管及冷却液重量 [EST]",
+        "rack_inlet_temp" => "在 ASHRAE A1 推荐范围 18–27 °C 内 [STD]；取 24 °C [EST]",
+        "rdhx_water_supply" => {
+            "IBM 背门：ASHRAE 1 级机房 18 ± 1 °C，2 级 22 °C；4–6 °C 的建筑冷冻水过冷，须设二次回路 [MFR]"
+        }
+        "rdhx_water_delta_t" => "估计；一份公开背门参数表为 5–6 K [2nd, low][EST]",
+        "rdhx_min_water_supply" => {
+            "机房露点 15 °C [EST]（IBM：1 级机房最高 17 °C [MFR]）+ 2 K 裕量（HPE Motivair 背门 QuickSpecs，经 coolnetpower [MFR][2nd]；Sun Cooling Door 5200：3 K [MFR]）"
+        }
+        "rdhx_passive_effectiveness" => {
+            "按 IBM 背门（18 °C 供水时带走 20–32 kW 的 55–85 % [MFR]）及 Sun Cooling Door 5200（35 kW 以内 75–100 % [MFR]）标定；范围 0.45–0.75 [EST]"
+        }
+        "rdhx_passive_capacity" => {
+            "HPE/Motivair 被动式背门 14–35 kW 档 [MFR][2nd]；Sun Cooling Door 5200 最高 35 kW [MFR]"
+        }
+        "rdhx_back_pressure_fan_share" => {
+            "估计：背门压降 30 Pa [EST]（IBM：与其降噪背门阻力相同 [MFR]），服务器风扇效率 0.3 [EST]：V̇·ΔP/η = Q/(1,207 J/(m³·K) × 12 K) × 30 Pa / 0.3 = Q 的 0.69 %"
+        }
+        "rdhx_active_effectiveness" => "估计：门上风机使较深盘管保持设计风量 [EST]",
+        "rdhx_active_capacity" => {
+            "HPE/Motivair 背门 35–55 kW 与 55–75 kW 档 [MFR][2nd]；主动式背门 40–75 kW（aidatacenterguide [ANL]）"
+        }
+        "rdhx_active_fan_share" => {
+            "OCP 背门换热器要求：主动式背门功耗 ≤ 额定散热量的 2 % [STD][2nd]；每扇 0.5–2 kW（yobitel [2nd]）；50 kW、150 Pa、效率 0.5 时 2.1 % [EST]"
+        }
+        "rdhx_passive_mass" => {
+            "IBM 背门充水后 35.6 kg [MFR]；ColdLogik 被动式充水后 100–125 kg [2nd, low]；取 60 kg [EST]"
+        }
+        "rdhx_active_mass" => "ColdLogik 主动式背门充水后 145–192 kg [2nd, low]",
         "chiller_cop" => {
             "水冷离心式冷水机组 COP 6–7 [ANL]；DOE-2 参考机组 5.5 [STD/ACAD][2nd]；按 AHRI 550/590 工况额定 [STD][2nd]"
         }
@@ -107,6 +135,7 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
             "估计：未找到公开的液冷槽泵数据；槽内流速低，板式换热器中液体黏度高 [EST]"
         }
         "facility_loop_pressure_drop" => "估计：CDU 一次侧约 0.5–1 bar，管路与盘管 1.5–2 bar [EST]",
+        "door_loop_pressure_drop" => "估计：背门盘管、软管及背门 CDU [EST]",
         "facility_loop_delta_t" => "估计：CDU 一次侧 W32 供水、40 °C 回水 [EST]",
         "pump_efficiency" => {
             "运行良好的泵组电机至水综合效率 60–75 %（midstreamcalculator.com [2nd]；定义见 Rishel《HVAC Pump Handbook》[2nd]）；取下限 [EST]"
@@ -199,6 +228,12 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
         "fluid_top_up" => "无公开数据；每年补充充注量的 0.5–2 % [EST]",
         "water" => "估计：中国非居民用水 4–8 元/m³；美国商业用水及排污 3–5 美元/m³ [EST]",
         "air_plant_maintenance_per_kw" => "估计：约 3,000 元/kW 风冷设备的 3 %/年 [EST]",
+        "rdhx_passive_each" => {
+            "估计，低置信度：无公开背门价格；被动式背门投资在约 5 kW/柜时约等于精密空调投资（Coolcentric/Vette/Nova 2011 [MFR]）× 风冷设备单价，按 2026 年及 35 kW 盘管上调 [EST]"
+        }
+        "rdhx_active_each" => "估计，低置信度：约为被动式背门的 2.5 倍 [EST]",
+        "rdhx_install_each" => "估计；更换背门无需服务器停机（Park Place 2026 [2nd]）[EST]",
+        "rdhx_maintenance" => "无一手数据；每年为背门投资的 3 %，同冷板 [EST]",
         "horizon_years" => "估计：冷却设备寿命 10–15 年 [EST]",
         "discount_rate" => "中国社会折现率 8 %（《建设项目经济评价方法与参数》第三版 [STD]）",
         "first_year" => "规划年份，请在文件中设定 [EST]",

@@ -171,6 +171,18 @@ impl Panel for AssumptionsPanel {
                                     rack_service_area,
                                     rack_empty_mass,
                                     cold_plate_rack_mass,
+                                    rack_inlet_temp,
+                                    rdhx_water_supply,
+                                    rdhx_water_delta_t,
+                                    rdhx_min_water_supply,
+                                    rdhx_passive_effectiveness,
+                                    rdhx_passive_capacity,
+                                    rdhx_back_pressure_fan_share,
+                                    rdhx_active_effectiveness,
+                                    rdhx_active_capacity,
+                                    rdhx_active_fan_share,
+                                    rdhx_passive_mass,
+                                    rdhx_active_mass,
                                 ]
                             ),
                             Group::Plant => group_rows!(
@@ -218,6 +230,7 @@ impl Panel for AssumptionsPanel {
                                     tech_loop_pressure_drop,
                                     immersion_loop_pressure_drop,
                                     facility_loop_pressure_drop,
+                                    door_loop_pressure_drop,
                                     facility_loop_delta_t,
                                     pump_efficiency,
                                     liquid_pump_fixed_fraction,
@@ -267,6 +280,10 @@ impl Panel for AssumptionsPanel {
                                     fluid_top_up,
                                     water,
                                     air_plant_maintenance_per_kw,
+                                    rdhx_passive_each,
+                                    rdhx_active_each,
+                                    rdhx_install_each,
+                                    rdhx_maintenance,
                                 ]
                             ),
                             Group::Finance => group_rows!(

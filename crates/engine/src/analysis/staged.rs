@@ -26,6 +26,7 @@ use uom::si::f64::Power;
 use uom::si::power::watt;
 
 use super::Evaluator;
+use crate::physical::door::DoorParams;
 use crate::physical::load::{RackLoad, rack_load};
 use crate::physical::{GroupPhysics, Physical};
 use crate::results::{CoolingOption, ServerCooling};
@@ -101,16 +102,18 @@ pub fn air_limit<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>
 /// limit is compared with, ascending, without repeats. Immersion leaves none on air.
 pub fn air_heats_per_rack_w(site: &Site, catalog: &Catalog) -> Vec<f64> {
     let assumptions = site.assumptions.resolve(site.currency);
-    let fan_saving = assumptions.cooling.cold_plate_fan_saving;
     let mut load = RackLoad::default();
     let mut heats = Vec::with_capacity(2 * site.rack_group_count());
-    for rack in site.halls.iter().flat_map(|h| &h.racks) {
-        rack_load(rack, catalog, fan_saving, &mut load);
-        for option in CoolingOption::ALL
-            .into_iter()
-            .filter(|o| o.servers() != ServerCooling::Immersion)
-        {
-            heats.push(load.options[option].air_design_w);
+    for hall in &site.halls {
+        let doors = DoorParams::new(&assumptions, hall);
+        for rack in &hall.racks {
+            rack_load(rack, catalog, &doors, &mut load);
+            for option in CoolingOption::ALL
+                .into_iter()
+                .filter(|o| o.servers() != ServerCooling::Immersion)
+            {
+                heats.push(load.options[option].air_design_w);
+            }
         }
     }
     heats.sort_by(f64::total_cmp);

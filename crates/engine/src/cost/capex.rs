@@ -17,12 +17,17 @@
 //! - Contingency applies in itemised mode to each year's items; per-kW prices are all in.
 //! - Manifolds are bought for racks that are not rack-scale systems: a GB200 NVL72 comes with
 //!   its own manifolds (and its mass includes them).
+//! - Rear doors (door options and the hybrid), in both cost modes (a per-kW price is for the
+//!   servers' conversion): one door per rack and its installation, a door CDU (the CDU price
+//!   per kW of door design heat) and its piping (per kW of door heat), when the group first
+//!   needs them; no labour on the servers and no downtime (servers untouched). A door option
+//!   pays added air capacity only for the share of new load its doors leave on air.
 
 use super::basis::RackBasis;
 use super::streams::Streams;
 use crate::per_option::PerOption;
 use crate::physical::CostDrivers;
-use crate::results::{CoolingOption, CostItem, ServerCooling};
+use crate::results::{CoolingOption, CostItem, Door, ServerCooling};
 use coolplan_model::CostMode;
 use coolplan_model::assumptions::cooling::CoolingResolved;
 use coolplan_model::assumptions::prices::PricesResolved;
@@ -56,7 +61,9 @@ pub fn add_capex(
     let thermal = physical;
     let cdus = physical.cdu_capacity.get::<uom::si::power::kilowatt>();
     match (option.servers(), inputs.mode) {
-        (ServerCooling::Air, _) => added_air_capacity(basis, inputs, streams),
+        (ServerCooling::Air, _) => {
+            added_air_capacity(basis, inputs, left_on_air(physical), streams)
+        }
         (_, CostMode::PerKw) => per_kw(option, basis, inputs.prices, streams),
         (ServerCooling::ColdPlate, CostMode::Itemised) => {
             cold_plate_items(basis, thermal, cdus, inputs, streams)
@@ -65,7 +72,13 @@ pub fn add_capex(
             immersion_items(basis, thermal, cdus, inputs, streams)
         }
     }
-    if option.needs_facility_water() && inputs.water_extension {
+    if let Some(door) = option.door() {
+        door_items(door, basis, thermal, inputs.prices, streams);
+    }
+    if option.needs_facility_water()
+        && inputs.water_extension
+        && thermal.heat_to_liquid.get::<uom::si::power::watt>() > 0.0
+    {
         water_extension(basis, thermal, inputs, streams);
     }
     refresh_items(option, basis, inputs.prices, streams);
@@ -95,13 +108,47 @@ fn water_extension(
     );
 }
 
-fn added_air_capacity(basis: &RackBasis, inputs: &CapexInputs, streams: &mut Streams) {
+/// Share of the group's IT its option leaves on the room's air (1 without a door).
+fn left_on_air(physical: &CostDrivers) -> f64 {
+    let it = physical.it_design.get::<uom::si::power::watt>();
+    if physical.option.door().is_some() && it > 0.0 {
+        physical.heat_to_air.get::<uom::si::power::watt>() / it
+    } else {
+        1.0
+    }
+}
+
+/// Rear doors of a group: one per rack with its installation, the door CDU and piping for
+/// the door's design heat.
+fn door_items(
+    door: Door,
+    basis: &RackBasis,
+    thermal: &CostDrivers,
+    prices: &PricesResolved,
+    s: &mut Streams,
+) {
+    let year = basis.first_year();
+    let each = match door {
+        Door::Passive => prices.rdhx_passive_each.amount,
+        Door::Active => prices.rdhx_active_each.amount,
+    };
+    s.spend(CostItem::RearDoors, year, basis.racks * each);
+    let install = prices.rdhx_install_each.amount;
+    s.spend(CostItem::RearDoorInstall, year, basis.racks * install);
+    let door_kw = thermal.heat_to_door.get::<uom::si::power::kilowatt>();
+    let cdu_price = prices.cdu_per_kw_capacity.amount_per(PowerUnit::kW);
+    s.spend(CostItem::Cdus, year, door_kw * cdu_price);
+    let piping = prices.piping_per_kw.amount_per(PowerUnit::kW);
+    s.spend(CostItem::Piping, year, door_kw * piping);
+}
+
+fn added_air_capacity(basis: &RackBasis, inputs: &CapexInputs, on_air: f64, streams: &mut Streams) {
     let price = inputs
         .prices
         .air_added_capacity_per_kw
         .amount_per(PowerUnit::kW);
     for cohort in &basis.new {
-        let kw = cohort.design_kw * inputs.added_air_share;
+        let kw = cohort.design_kw * inputs.added_air_share * on_air;
         streams.spend(CostItem::AddedAirCapacity, cohort.year, kw * price);
     }
 }

@@ -112,9 +112,11 @@ impl Rates {
     }
 }
 
-/// Yearly maintenance of an option's cooling CAPEX, as a share of it (air: none).
+/// Yearly maintenance of an option's cooling CAPEX, as a share of it (air: none; rear doors
+/// on air-cooled servers `rdhx_maintenance`; the hybrid as cold plate).
 pub fn maintenance_share(option: CoolingOption, prices: &PricesResolved) -> f64 {
     match option.servers() {
+        ServerCooling::Air if option.door().is_some() => prices.rdhx_maintenance,
         ServerCooling::Air => 0.0,
         ServerCooling::ColdPlate => prices.cold_plate_maintenance,
         ServerCooling::Immersion => prices.immersion_maintenance,

@@ -134,8 +134,10 @@ pub fn assemble<R: PricedGroup>(
                 npv: Money::new(*npv, currency),
             });
         }
+        // doors on air-cooled servers have no CDU design (their door CDU is priced per kW)
         let cdus = CoolingOption::RETROFITS
             .into_iter()
+            .filter(|option| !option.on_air())
             .filter_map(|option| {
                 let design = problem.cdu_design(&solution.choices, option)?;
                 Some(PlanCdus { option, design })

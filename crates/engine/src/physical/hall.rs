@@ -70,6 +70,7 @@ pub fn hall_cdus<G: GroupRecord>(
 /// priced with the state's coefficients; the reported energy is added to `hall_sums`.
 pub fn price_energy<G: GroupRecord>(
     plant: &HallPlant,
+    door_fans: &PerOption<f64>,
     racks: &mut [G],
     bases: &[GroupEnergyBasis],
     hall_sums: &mut PerOption<Sums>,
@@ -83,6 +84,9 @@ pub fn price_energy<G: GroupRecord>(
             liquid_avg_w: s.liquid_avg_w,
             liquid_design_w: s.liquid_design_w,
             loop_pump_w_per_w: plant.params.pumps.option_loop_w_per_w(option),
+            door_avg_w: s.door_avg_w,
+            door_design_w: s.door_design_w,
+            door_fan_w_per_w: door_fans[option],
         }
     });
     let design_it_w = hall_sums[CoolingOption::Air].it_design_w;
@@ -165,9 +169,11 @@ pub fn site_free_cooling_hours(
             plants.iter().zip(hall_sums).all(|(plant, sums)| {
                 let s = &sums[i];
                 let bin = &plant.climate.bins[*b];
-                !plant
-                    .climate
-                    .chiller_on(bin, s.air_avg_w > 0.0, s.liquid_avg_w > 0.0)
+                !plant.climate.chiller_on(
+                    bin,
+                    s.air_avg_w + s.door_avg_w > 0.0,
+                    s.liquid_avg_w > 0.0,
+                )
             })
         })
         .map(|(_, bin)| bin.hours.get::<uom::si::time::hour>())

@@ -9,8 +9,12 @@
 //! scales every design figure by `peak / Σ nP` and every average figure by
 //! `average / Σ nPu`, keeping each model's shares. The stock servers' design power (what the
 //! rack carries on air today) is scaled with the design figures; a metered rack with no known
-//! servers carries its whole peak today.
+//! servers carries its whole peak today. Last, an option with a rear door moves the part of
+//! the rack's air heat its door takes from air to the door ([`super::door`]); a passive door
+//! first adds the server fan power its back-pressure costs to IT and to the heat on air. For
+//! every option: liquid + air + door = IT.
 
+use super::door::{DoorParams, back_pressure_w, split};
 use crate::option::{CoolingOption, ServerCooling};
 use crate::per_option::PerOption;
 use coolplan_model::catalog::{ImmersionCompat, KitAvailability, ServerKind};
@@ -27,6 +31,9 @@ pub struct OptionPower {
     pub air_design_w: f64,
     pub liquid_avg_w: f64,
     pub air_avg_w: f64,
+    /// Heat a rear door takes from the rack's exhaust into its water loop.
+    pub door_design_w: f64,
+    pub door_avg_w: f64,
 }
 
 impl OptionPower {
@@ -46,9 +53,41 @@ impl OptionPower {
         self.fan_removed_design_w *= design;
         self.liquid_design_w *= design;
         self.air_design_w *= design;
+        self.door_design_w *= design;
         self.it_avg_w *= avg;
         self.liquid_avg_w *= avg;
         self.air_avg_w *= avg;
+        self.door_avg_w *= avg;
+    }
+    /// Adds a door's back-pressure fan power `extra_w` (design; the average in proportion to
+    /// the heat on air), then moves what the door of `kind` takes from air to the door.
+    fn fit_door(
+        &mut self,
+        servers: ServerCooling,
+        kind: &super::door::DoorKind,
+        air_option_w: f64,
+        p: &DoorParams,
+    ) {
+        let extra_w = back_pressure_w(servers, kind, air_option_w, p);
+        if extra_w > 0.0 && self.air_design_w > 0.0 {
+            let extra_avg_w = extra_w * self.air_avg_w / self.air_design_w;
+            self.it_design_w += extra_w;
+            self.air_design_w += extra_w;
+            self.it_avg_w += extra_avg_w;
+            self.air_avg_w += extra_avg_w;
+        }
+        let (design_w, avg_w) = split(
+            servers,
+            kind,
+            self.air_design_w,
+            self.air_avg_w,
+            air_option_w,
+            p,
+        );
+        self.door_design_w = design_w;
+        self.door_avg_w = avg_w;
+        self.air_design_w -= design_w;
+        self.air_avg_w -= avg_w;
     }
 }
 
@@ -83,9 +122,15 @@ pub struct RackLoad<'a> {
 }
 
 /// Loads of one rack of `rack`'s group into `load` (overwritten; its model list keeps its
-/// buffer); server groups of unknown models are skipped (validation at the io edge rejects
-/// them).
-pub fn rack_load<'a>(rack: &Rack, catalog: &'a Catalog, fan_saving: f64, load: &mut RackLoad<'a>) {
+/// buffer), its doors as `doors` (the hall's) give; server groups of unknown models are
+/// skipped (validation at the io edge rejects them).
+pub fn rack_load<'a>(
+    rack: &Rack,
+    catalog: &'a Catalog,
+    doors: &DoorParams,
+    load: &mut RackLoad<'a>,
+) {
+    let fan_saving = doors.fan_saving;
     let mut models = std::mem::take(&mut load.models);
     models.clear();
     *load = RackLoad {
@@ -133,6 +178,13 @@ pub fn rack_load<'a>(rack: &Rack, catalog: &'a Catalog, fan_saving: f64, load: &
             measured.peak.in_unit(PowerUnit::W),
             measured.average.in_unit(PowerUnit::W),
         );
+    }
+    let air_option_w = load.options[CoolingOption::Air].air_design_w;
+    for option in CoolingOption::ALL {
+        if let Some(door) = option.door() {
+            let kind = doors.kind(door);
+            load.options[option].fit_door(option.servers(), kind, air_option_w, doors);
+        }
     }
 }
 

@@ -26,6 +26,7 @@
 //! coefficients ([`GroupRecord::set_energy`]), in rack order ([`hall::price_energy`]).
 
 pub mod air;
+pub mod door;
 pub mod enabling;
 pub mod energy;
 pub mod equipment;
@@ -55,7 +56,7 @@ use coolplan_model::assumptions::cooling::CduSize;
 use coolplan_model::{Catalog, Site};
 use coolplan_units::{EmissionFactorUnit, TempDiffUnit, TemperatureUnit};
 use energy::HallPlant;
-use feasibility::{Verdict, merge_reasons, water_reasons};
+use feasibility::{Verdict, merge_reasons};
 use hall::{air_and_headroom, hall_cdus, price_energy, site_free_cooling_hours};
 use limits::HallLimits;
 use sums::Sums;
@@ -85,6 +86,8 @@ impl PhysicalOption {
             it_design: self.thermal.it_design,
             heat_to_liquid: self.thermal.heat_to_liquid,
             heat_to_air: self.thermal.heat_to_air,
+            heat_to_door: self.thermal.heat_to_door,
+            door_count: self.thermal.door_count,
             tank_count: self.thermal.tank_count,
             fluid_volume: self.thermal.fluid_volume,
             it_energy: self.energy.it_energy,
@@ -108,6 +111,10 @@ pub struct CostDrivers {
     pub it_design: Power,
     pub heat_to_liquid: Power,
     pub heat_to_air: Power,
+    /// Heat the rear doors take (to their water loop).
+    pub heat_to_door: Power,
+    /// Rear doors fitted.
+    pub door_count: u64,
     pub tank_count: u64,
     pub fluid_volume: Volume,
     pub it_energy: Energy,
@@ -206,7 +213,6 @@ pub fn evaluate_with<'c, G: GroupRecord>(
     let cdu_sizes = cdu::candidate_sizes(&a.cooling.cdu_size);
     let redundancy = a.cooling.cdu_redundancy;
     let approach_k = a.cooling.cdu_approach.in_unit(TempDiffUnit::K);
-    let fan_saving = a.cooling.cold_plate_fan_saving;
     let rack_area_m2 = params.rack_area_m2 + params.rack_service_m2;
     let design_point = climate.design_point(a.plant.design_margin.get());
 
@@ -225,11 +231,12 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         let plant = HallPlant::new(hall, a, climate, design_point);
         let water = PerOption::from_fn(|o| {
             if o.needs_facility_water() {
-                water_reasons(hall, a, o)
+                door::option_water_reasons(hall, a, o)
             } else {
                 Vec::new()
             }
         });
+        let doors = door::DoorParams::new(a, hall);
         let loop_c = Some(
             enabling::hall_water(hall, a)
                 .water
@@ -243,7 +250,9 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             [free(true, false), free(true, true)],
         ];
         let free_of = |s: &Sums| {
-            free_table[usize::from(s.air_avg_w > 0.0)][usize::from(s.liquid_avg_w > 0.0)]
+            // door heat rides the air plant's chilled water
+            let on_air_plant = s.air_avg_w + s.door_avg_w > 0.0;
+            free_table[usize::from(on_air_plant)][usize::from(s.liquid_avg_w > 0.0)]
         };
 
         let context = rack::HallContext {
@@ -252,11 +261,12 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             params: &params,
             hours_h: plant.hours_h(),
             water: &water,
+            doors: &doors,
         };
         // One rack group into the scratch (overwritten) and its record.
         let one_rack = |(rack_index, rack_model): (usize, &coolplan_model::Rack),
                         w: &mut Scratch<'c>| {
-            load::rack_load(rack_model, catalog, fan_saving, &mut w.load);
+            load::rack_load(rack_model, catalog, &doors, &mut w.load);
             rack::rack_group(rack_model, &w.load, &context, &mut w.full, &mut w.verdicts);
             rack::reported(&w.full, rack_model.share().clamp(0.0, 1.0), &mut w.reported);
             G::record(&GroupInput {
@@ -338,8 +348,15 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         for record in hall_racks.iter_mut() {
             record.set_cdu_capacity(&installed_w, &hall_liquid_w);
         }
-        let mut hall_energy =
-            price_energy(&plant, hall_racks, &bases, &mut hall_sums, grid_kg_per_wh);
+        let door_fans = PerOption::from_fn(|o| o.door().map_or(0.0, |d| doors.kind(d).fan_share));
+        let mut hall_energy = price_energy(
+            &plant,
+            &door_fans,
+            hall_racks,
+            &bases,
+            &mut hall_sums,
+            grid_kg_per_wh,
+        );
         hall_energy.water_extension = enabling::WaterExtension::of(hall, a);
         air_and_headroom(
             &plant,

@@ -6,7 +6,8 @@
 //! [`Sums::blended`]). New servers (`Status::New`) are included: physical results are the
 //! steady state with every server present (the cost engine prorates energy by arrival year).
 //! A rack-scale system (GB200 NVL72) carries its own manifolds, so cold plate adds no manifold
-//! mass to it.
+//! mass to it. A rear door's mass hangs on the rack (its floor load); its depth comes out of
+//! the rear aisle, not the floor area.
 
 use super::equipment::{floor_load_kg_per_m2, flow_m3_per_s, tank_count};
 use super::feasibility::{Verdict, rack_verdict, rule_verdict};
@@ -67,6 +68,8 @@ pub struct HallContext<'a> {
     pub hours_h: f64,
     /// The hall's facility-water reasons per option.
     pub water: &'a PerOption<Vec<Reason>>,
+    /// The hall's rear doors.
+    pub doors: &'a super::door::DoorParams,
 }
 
 /// Sums of the whole group converted, and verdicts, of a rack group for every option, into
@@ -84,6 +87,7 @@ pub fn rack_group(
         params: p,
         hours_h,
         water,
+        doors,
     } = *ctx;
     let n = rack.count as f64;
     let immersion_rho = a
@@ -109,6 +113,12 @@ pub fn rack_group(
         s.air_design_w = n * per.air_design_w;
         s.liquid_avg_w = n * per.liquid_avg_w;
         s.air_avg_w = n * per.air_avg_w;
+        s.door_design_w = n * per.door_design_w;
+        s.door_avg_w = n * per.door_avg_w;
+        if option.door().is_some() {
+            s.doors = rack.count;
+        }
+        let door_kg = option.door().map_or(0.0, |d| doors.kind(d).mass_kg);
         let servers = option.servers();
         match servers {
             ServerCooling::Air | ServerCooling::ColdPlate => {
@@ -119,7 +129,7 @@ pub fn rack_group(
                     0.0
                 };
                 s.floor_load_kg_per_m2 = floor_load_kg_per_m2(
-                    cabinet_kg + load.server_mass_kg + manifold_kg,
+                    cabinet_kg + load.server_mass_kg + manifold_kg + door_kg,
                     p.rack_area_m2,
                 );
                 s.floor_area_m2 = n * (p.rack_area_m2 + p.rack_service_m2);

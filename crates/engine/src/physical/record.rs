@@ -93,6 +93,7 @@ impl GroupEnergyBasis {
             it_avg_w: s.it_avg_w,
             air_avg_w: s.air_avg_w,
             liquid_avg_w: s.liquid_avg_w,
+            door_avg_w: s.door_avg_w,
         };
         GroupEnergyBasis {
             full: full.each_ref().map(loads),

@@ -31,6 +31,11 @@ pub struct Sums {
     pub air_design_w: f64,
     pub liquid_avg_w: f64,
     pub air_avg_w: f64,
+    /// Heat rear doors take from the exhaust into their water loop.
+    pub door_design_w: f64,
+    pub door_avg_w: f64,
+    /// Rear doors fitted (one per rack).
+    pub doors: u64,
     pub flow_m3_per_s: f64,
     /// Airflow the heat on air needs at the servers' air rise ([`super::air`]).
     pub air_flow_m3_per_s: f64,
@@ -66,6 +71,9 @@ impl Sums {
         self.air_design_w += o.air_design_w;
         self.liquid_avg_w += o.liquid_avg_w;
         self.air_avg_w += o.air_avg_w;
+        self.door_design_w += o.door_design_w;
+        self.door_avg_w += o.door_avg_w;
+        self.doors = self.doors.saturating_add(o.doors);
         self.flow_m3_per_s += o.flow_m3_per_s;
         self.air_flow_m3_per_s += o.air_flow_m3_per_s;
         self.cdus += o.cdus;
@@ -112,6 +120,9 @@ impl Sums {
             air_design_w: mix(full.air_design_w, air.air_design_w),
             liquid_avg_w: mix(full.liquid_avg_w, air.liquid_avg_w),
             air_avg_w: mix(full.air_avg_w, air.air_avg_w),
+            door_design_w: mix(full.door_design_w, air.door_design_w),
+            door_avg_w: mix(full.door_avg_w, air.door_avg_w),
+            doors: whole(full.doors),
             flow_m3_per_s: mix(full.flow_m3_per_s, air.flow_m3_per_s),
             air_flow_m3_per_s: mix(full.air_flow_m3_per_s, air.air_flow_m3_per_s),
             cdus: 0.0,
@@ -144,6 +155,8 @@ impl Sums {
             compute_design: w(self.compute_design_w),
             heat_to_liquid: w(self.liquid_design_w),
             heat_to_air: w(self.air_design_w),
+            heat_to_door: w(self.door_design_w),
+            door_count: self.doors,
             coolant_flow: VolumeRate::new::<cubic_meter_per_second>(self.flow_m3_per_s),
             air_flow: VolumeRate::new::<cubic_meter_per_second>(self.air_flow_m3_per_s),
             loop_supply: loop_supply_c.map(ThermodynamicTemperature::new::<degree_celsius>),
@@ -169,6 +182,8 @@ impl Sums {
             it_design: Power::new::<watt>(self.it_design_w),
             heat_to_liquid: Power::new::<watt>(self.liquid_design_w),
             heat_to_air: Power::new::<watt>(self.air_design_w),
+            heat_to_door: Power::new::<watt>(self.door_design_w),
+            door_count: self.doors,
             tank_count: self.tanks,
             fluid_volume: Volume::new::<cubic_meter>(self.fluid_m3),
             it_energy: Energy::new::<watt_hour>(self.it_energy_wh),

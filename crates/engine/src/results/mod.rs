@@ -78,6 +78,16 @@ pub enum Reason {
         supply: ThermodynamicTemperature,
         max: ThermodynamicTemperature,
     },
+    /// A rear door's water would be below the room's dew point plus margin (condensate).
+    DoorBelowDewPoint {
+        supply: ThermodynamicTemperature,
+        min: ThermodynamicTemperature,
+    },
+    /// A rear door's water is warmer than the rack inlet air it must return.
+    DoorWaterTooWarm {
+        supply: ThermodynamicTemperature,
+        max: ThermodynamicTemperature,
+    },
     /// Recommendation: best NPV against air, with the margin to the runner-up.
     BestNpv {
         npv: Money,
@@ -104,7 +114,13 @@ pub struct Thermal {
     /// Power of compute alone (IT minus all server fans), at max draw: the TUE denominator basis.
     pub compute_design: Power,
     pub heat_to_liquid: Power,
+    /// IT heat left on the room's air (after any rear door) at max draw.
     pub heat_to_air: Power,
+    /// IT heat rear doors take from the exhaust into their water loop, at max draw
+    /// (`heat_to_liquid + heat_to_air + heat_to_door = it_design`).
+    pub heat_to_door: Power,
+    /// Rear doors fitted (one per rack converted).
+    pub door_count: u64,
     /// Flow of the technology loop (cold plate) or tank loop (immersion); zero for air.
     pub coolant_flow: VolumeRate,
     /// Airflow the heat on air needs at the servers' air rise (`cooling.air_delta_t`).
@@ -156,7 +172,7 @@ pub struct PlantEnergy {
     pub lighting: Energy,
     /// BMS, security, fire systems, offices.
     pub ancillary: Energy,
-    /// CRAH/CRAC fans.
+    /// CRAH/CRAC fans and active rear doors' fans.
     pub fans: Energy,
     /// Chillers or DX compressors of the air plant.
     pub compressors: Energy,
@@ -164,7 +180,7 @@ pub struct PlantEnergy {
     pub heat_rejection: Energy,
     /// Chilled- and condenser-water pumps.
     pub pumps: Energy,
-    /// CDU and facility-water pumps.
+    /// CDU, facility-water and rear-door loop pumps.
     pub liquid_pumps: Energy,
     pub dry_cooler_fans: Energy,
     pub trim_chiller: Energy,
@@ -252,6 +268,10 @@ pub enum CostItem {
     AddedAirCapacity,
     /// The liquid path's trim chiller, where the dry cooler cannot hold the supply.
     TrimChiller,
+    /// Rear-door heat exchangers, one per rack.
+    RearDoors,
+    /// Hanging and connecting the rear doors (servers untouched).
+    RearDoorInstall,
     /// Enabling work: facility water brought to a hall that has none (dry coolers, pumps,
     /// primary piping).
     FacilityWaterExtension,
@@ -269,7 +289,7 @@ pub enum CostItem {
 
 impl CostItem {
     /// Every CAPEX item once, in declaration (and report) order.
-    pub const ALL: [CostItem; 21] = [
+    pub const ALL: [CostItem; 23] = [
         CostItem::PerKwStock,
         CostItem::PerKwNew,
         CostItem::ColdPlateKits,
@@ -285,6 +305,8 @@ impl CostItem {
         CostItem::FloorReinforcement,
         CostItem::AddedAirCapacity,
         CostItem::TrimChiller,
+        CostItem::RearDoors,
+        CostItem::RearDoorInstall,
         CostItem::FacilityWaterExtension,
         CostItem::AirPlantAddition,
         CostItem::ElectricalUpgrade,

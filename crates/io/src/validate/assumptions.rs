@@ -24,6 +24,9 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
     if let Some(v) = &k.air_delta_t {
         c.positive(key(C::air_delta_t), v);
     }
+    if let Some(v) = &k.rdhx_water_delta_t {
+        c.positive(key(C::rdhx_water_delta_t), v);
+    }
     for (name, fluid) in [
         (C::coolant, &k.coolant),
         (C::immersion_fluid, &k.immersion_fluid),
@@ -53,6 +56,36 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
     }
     if let Some(v) = &k.facility_water_extension_supply {
         c.temperature(key(C::facility_water_extension_supply), v);
+    }
+    for (name, v) in [
+        (C::rack_inlet_temp, &k.rack_inlet_temp),
+        (C::rdhx_water_supply, &k.rdhx_water_supply),
+        (C::rdhx_min_water_supply, &k.rdhx_min_water_supply),
+    ] {
+        if let Some(v) = v {
+            c.temperature(key(name), v);
+        }
+    }
+    for (name, v) in [
+        (C::rdhx_passive_capacity, &k.rdhx_passive_capacity),
+        (C::rdhx_active_capacity, &k.rdhx_active_capacity),
+    ] {
+        if let Some(v) = v {
+            c.positive(key(name), v);
+        }
+    }
+    for (name, v) in [
+        (C::rdhx_passive_effectiveness, k.rdhx_passive_effectiveness),
+        (C::rdhx_active_effectiveness, k.rdhx_active_effectiveness),
+        (
+            C::rdhx_back_pressure_fan_share,
+            k.rdhx_back_pressure_fan_share,
+        ),
+        (C::rdhx_active_fan_share, k.rdhx_active_fan_share),
+    ] {
+        if let Some(v) = v {
+            c.fraction(key(name), v);
+        }
     }
     {
         use coolplan_model::assumptions::prices::Key as Pr;
@@ -89,6 +122,8 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
         (C::tank_empty_mass, &k.tank_empty_mass),
         (C::rack_empty_mass, &k.rack_empty_mass),
         (C::cold_plate_rack_mass, &k.cold_plate_rack_mass),
+        (C::rdhx_passive_mass, &k.rdhx_passive_mass),
+        (C::rdhx_active_mass, &k.rdhx_active_mass),
     ] {
         if let Some(v) = v {
             c.non_negative(key(name), v);
@@ -200,6 +235,7 @@ fn plant(c: &mut Checker, p: &Plant) {
             P::facility_loop_pressure_drop,
             &p.facility_loop_pressure_drop,
         ),
+        (P::door_loop_pressure_drop, &p.door_loop_pressure_drop),
     ] {
         if let Some(v) = v {
             c.non_negative(key(name), v);

@@ -1,4 +1,4 @@
-//! Cooling design assumptions: air limit, liquid loops, CDUs, immersion tanks, racks.
+//! Cooling design assumptions: air limit, liquid loops, CDUs, immersion tanks, racks, rear doors.
 
 use serde::{Deserialize, Serialize};
 
@@ -127,6 +127,42 @@ assumption_group! {
         /// Empty mass of cold-plate manifolds and hoses added to a rack, with coolant.
         cold_plate_rack_mass: MassQ = |c| kg(60.0),
             "Estimate: manifolds, hoses and coolant of a rack [EST]";
+        /// Air temperature at the rack inlet (cold aisle): where a rear door's exhaust starts.
+        rack_inlet_temp: TemperatureQ = |c| deg_c(24.0),
+            "Inside the ASHRAE A1 recommended 18–27 °C [STD]; 24 °C [EST]";
+        /// Supply of a rear door's water loop (a door CDU off the chilled water, above dew point).
+        rdhx_water_supply: TemperatureQ = |c| deg_c(18.0),
+            "IBM rear door: 18 ± 1 °C for ASHRAE Class 1 rooms, 22 °C for Class 2; building chilled water at 4–6 °C is too cold, a secondary loop is required [MFR]";
+        /// Temperature rise of a rear door's water.
+        rdhx_water_delta_t: TempDiffQ = |c| kelvin_diff(5.0),
+            "Estimate; a public door table uses 5–6 K [2nd, low][EST]";
+        /// Coldest door water: the room's dew point plus a margin (doors run sensible only).
+        rdhx_min_water_supply: TemperatureQ = |c| deg_c(17.0),
+            "Room dew point 15 °C [EST] (IBM: at most 17 °C in Class 1 rooms [MFR]) + 2 K margin (HPE Motivair door QuickSpecs via coolnetpower [MFR][2nd]; Sun Cooling Door 5200: 3 K [MFR])";
+        /// Passive rear door: air-side effectiveness of its coil.
+        rdhx_passive_effectiveness: f64 = |c| 0.6,
+            "Calibrated on IBM's door, 55–85 % of 20–32 kW with 18 °C water [MFR], and the Sun Cooling Door 5200, 75–100 % up to 35 kW [MFR]; range 0.45–0.75 [EST]";
+        /// Passive rear door: the most heat one door takes.
+        rdhx_passive_capacity: PowerQ = |c| kw(35.0),
+            "HPE/Motivair passive door band 14–35 kW [MFR][2nd]; Sun Cooling Door 5200 up to 35 kW [MFR]";
+        /// Server fan power a passive door's back-pressure adds, share of the air heat it sees.
+        rdhx_back_pressure_fan_share: f64 = |c| 0.007,
+            "Estimate: 30 Pa door pressure drop [EST] (IBM: same impedance as its acoustic door [MFR]) pushed by server fans at η 0.3 [EST]: V̇·ΔP/η = Q/(1,207 J/(m³·K) × 12 K) × 30 Pa / 0.3 = 0.69 % of Q";
+        /// Active rear door (fans in the door): air-side effectiveness of its coil.
+        rdhx_active_effectiveness: f64 = |c| 0.75,
+            "Estimate: the door's fans hold design airflow through a deeper coil [EST]";
+        /// Active rear door: the most heat one door takes.
+        rdhx_active_capacity: PowerQ = |c| kw(75.0),
+            "HPE/Motivair door bands 35–55 and 55–75 kW [MFR][2nd]; active doors 40–75 kW (aidatacenterguide [ANL])";
+        /// Active rear door: fan power, share of the heat the door takes (facility load).
+        rdhx_active_fan_share: f64 = |c| 0.015,
+            "OCP door heat-exchanger requirement: active door power ≤ 2 % of rated heat rejection [STD][2nd]; 0.5–2 kW per door (yobitel [2nd]); 50 kW at 150 Pa, η 0.5: 2.1 % [EST]";
+        /// Passive rear door's mass on the rack, filled (floor load).
+        rdhx_passive_mass: MassQ = |c| kg(60.0),
+            "IBM door 35.6 kg filled [MFR]; ColdLogik passive 100–125 kg wet [2nd, low]; 60 kg [EST]";
+        /// Active rear door's mass on the rack, filled (floor load).
+        rdhx_active_mass: MassQ = |c| kg(150.0),
+            "ColdLogik active doors 145–192 kg wet [2nd, low]";
     }
 }
 

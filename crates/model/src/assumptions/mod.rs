@@ -51,6 +51,9 @@ pub const FRACTION_KEYS: &[&str] = &[
     "cold_plate_maintenance",
     "immersion_maintenance",
     "fluid_top_up",
+    "rdhx_back_pressure_fan_share",
+    "rdhx_active_fan_share",
+    "rdhx_maintenance",
     "discount_rate",
 ];
 

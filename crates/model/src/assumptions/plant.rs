@@ -137,6 +137,9 @@ assumption_group! {
         /// dry-cooler or plate heat exchanger coil).
         facility_loop_pressure_drop: PressureQ = |c| bar(2.5),
             "Estimate: CDU primary side ≈ 0.5–1 bar, piping and coil 1.5–2 bar [EST]";
+        /// Pressure drop of a rear-door water loop at design flow (doors, hoses, door CDU).
+        door_loop_pressure_drop: PressureQ = |c| bar(1.0),
+            "Estimate: door coils, hoses and the door CDU [EST]";
         /// Temperature rise of the facility water across the CDUs.
         facility_loop_delta_t: TempDiffQ = |c| kelvin_diff(8.0),
             "Estimate for the facility side of CDUs: W32 supply, 40 °C return [EST]";

@@ -125,5 +125,18 @@ assumption_group! {
         /// OPEX: yearly maintenance of the air plant per kW of heat it removes.
         air_plant_maintenance_per_kw: Price<PowerUnit> = |c| per_kw(c, 90.0, 24.0),
             "Estimate: 3 %/yr of ≈3,000 CNY/kW air plant [EST]";
+        /// Rear door: one passive rear-door heat exchanger.
+        rdhx_passive_each: Money = |c| money(c, 25000.0, 6000.0),
+            "Estimate, low: no public door price; passive-door CAPEX ≈ CRAH CAPEX at ≈ 5 kW/rack (Coolcentric/Vette/Nova 2011 [MFR]) × the air-plant price, raised for 2026 and a 35 kW coil [EST]";
+        /// Rear door: one active rear-door heat exchanger (fans, controls, deeper coil).
+        rdhx_active_each: Money = |c| money(c, 60000.0, 15000.0),
+            "Estimate, low: ≈ 2.5 × a passive door [EST]";
+        /// Rear door: hanging one door and connecting it (hoses, quick disconnects, valves, labour;
+        /// servers untouched, no downtime).
+        rdhx_install_each: Money = |c| money(c, 5000.0, 1500.0),
+            "Estimate; a door swap needs no server shutdown (Park Place 2026 [2nd]) [EST]";
+        /// OPEX: yearly maintenance of rear doors, share of their CAPEX.
+        rdhx_maintenance: f64 = |c| 0.03,
+            "No primary figure; 3 %/yr of door CAPEX, as cold plate [EST]";
     }
 }

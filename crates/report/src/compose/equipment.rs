@@ -101,6 +101,14 @@ fn quantity(
             prices.trim_chiller_per_kw.amount_per(PowerUnit::kW),
             Rep::UnitKw,
         ),
+        CostItem::RearDoors => per(
+            match option.option.door() {
+                Some(coolplan_engine::Door::Active) => prices.rdhx_active_each.amount,
+                _ => prices.rdhx_passive_each.amount,
+            },
+            Rep::UnitRacks,
+        ),
+        CostItem::RearDoorInstall => per(prices.rdhx_install_each.amount, Rep::UnitRacks),
         CostItem::FacilityWaterExtension => per(
             prices
                 .facility_water_extension_per_kw

@@ -88,6 +88,8 @@ pub fn cost_item(item: CostItem, lang: Lang) -> &'static str {
         CostItem::FloorReinforcement => Words::ItemFloorReinforcement,
         CostItem::AddedAirCapacity => Words::ItemAddedAirCapacity,
         CostItem::TrimChiller => Words::ItemTrimChiller,
+        CostItem::RearDoors => Words::ItemRearDoors,
+        CostItem::RearDoorInstall => Words::ItemRearDoorInstall,
         CostItem::FacilityWaterExtension => Words::ItemFacilityWaterExtension,
         CostItem::AirPlantAddition => Words::ItemAirPlantAddition,
         CostItem::ElectricalUpgrade => Words::ItemElectricalUpgrade,
@@ -262,13 +264,15 @@ pub fn reason(
         Reason::NoColdPlateKit { model } => Words::NoColdPlateKit.fmt(lang, &[model]),
         Reason::FactoryOnly { model } => Words::FactoryOnly.fmt(lang, &[model]),
         Reason::NoFacilityWater => Words::NoFacilityWater.tr(lang).to_string(),
-        Reason::WaterTooWarm { supply, max } => Words::WaterTooWarm.fmt(
-            lang,
-            &[
-                &units_as_written(&quantity::<TemperatureUnit>(*supply, system), lang),
-                &units_as_written(&quantity::<TemperatureUnit>(*max, system), lang),
-            ],
-        ),
+        Reason::WaterTooWarm { supply, max } => {
+            temperatures(Words::WaterTooWarm, *supply, *max, system, lang)
+        }
+        Reason::DoorBelowDewPoint { supply, min } => {
+            temperatures(Words::DoorBelowDewPoint, *supply, *min, system, lang)
+        }
+        Reason::DoorWaterTooWarm { supply, max } => {
+            temperatures(Words::DoorWaterTooWarm, *supply, *max, system, lang)
+        }
         Reason::BestNpv {
             npv,
             runner_up,
@@ -294,6 +298,23 @@ pub fn reason(
 }
 
 /// Why a phased plan puts a rack group in its year (CLI, GUI and report word it here).
+/// A reason of two temperatures, `{0}` and `{1}` in `words`.
+fn temperatures(
+    words: Words,
+    first: uom::si::f64::ThermodynamicTemperature,
+    second: uom::si::f64::ThermodynamicTemperature,
+    system: UnitSystem,
+    lang: Lang,
+) -> String {
+    words.fmt(
+        lang,
+        &[
+            &units_as_written(&quantity::<TemperatureUnit>(first, system), lang),
+            &units_as_written(&quantity::<TemperatureUnit>(second, system), lang),
+        ],
+    )
+}
+
 pub fn plan_reason(reason: &PlanReason, lang: Lang) -> String {
     match reason {
         PlanReason::BestNpvPerYuan { rank, of } => An::WhyBest.fmt(lang, &[rank, of]),

@@ -21,6 +21,8 @@ crate::texts! {
         FactoryOnly => "installed {0} cannot be retrofitted (sold liquid-cooled only)", "存量 {0} 无法改造（仅有出厂液冷型号）";
         NoFacilityWater => "the hall has no facility water and may not have it extended", "机房无冷却水，且不允许新建一次侧冷却水";
         WaterTooWarm => "facility water {0} is warmer than {1}", "冷却水供水 {0} 高于允许的 {1}";
+        DoorBelowDewPoint => "rear-door water {0} is below the room's dew point plus margin, {1}", "背板换热器供水 {0} 低于机房露点加裕量 {1}";
+        DoorWaterTooWarm => "rear-door water {0} is warmer than the rack inlet air, {1}", "背板换热器供水 {0} 高于机柜进风温度 {1}";
         BestNpv => "best NPV against air: {0}", "相对风冷净现值最高：{0}";
         Margin => "{0} ahead of {1}", "领先{1} {0}";
         Payback => "payback {0} years", "投资回收期 {0} 年";
@@ -73,6 +75,8 @@ crate::texts! {
         ItemFloorReinforcement => "floor reinforcement", "楼板加固";
         ItemAddedAirCapacity => "added air-cooling capacity", "新增风冷能力";
         ItemTrimChiller => "trim chiller", "补冷冷机";
+        ItemRearDoors => "rear-door heat exchangers", "背板换热器";
+        ItemRearDoorInstall => "rear-door installation", "背板换热器安装";
         ItemFacilityWaterExtension => "facility-water extension", "新建一次侧冷却水";
         ItemAirPlantAddition => "air-plant addition", "空调扩容";
         ItemElectricalUpgrade => "electrical upgrade", "配电扩容";

@@ -31,7 +31,7 @@ impl Factors {
         match class {
             Class::Fixed => self.fixed,
             Class::It | Class::Air => self.proportional,
-            Class::Liquid => 1.0,
+            Class::Liquid | Class::Door => 1.0,
         }
     }
 }
@@ -49,7 +49,8 @@ pub fn calibrate(
     }
     let fixed_wh = air.class_wh(Class::Fixed);
     let proportional_wh = air.class_wh(Class::It) + air.class_wh(Class::Air);
-    let overhead_wh = fixed_wh + proportional_wh + air.class_wh(Class::Liquid);
+    let overhead_wh =
+        fixed_wh + proportional_wh + air.class_wh(Class::Liquid) + air.class_wh(Class::Door);
     let excess_wh = (measured_pue - 1.0) * it_wh - overhead_wh;
     let share_fixed = if fixed_wh <= 0.0 {
         0.0

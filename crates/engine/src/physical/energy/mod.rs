@@ -55,6 +55,9 @@ pub struct Coefficients {
     pub air_h: [f64; 12],
     /// Liquid-path energy per W of heat to liquid.
     pub liquid_h: [f64; 12],
+    /// Energy per W of heat to rear doors: their share of the air plant's cooling (no room
+    /// fans) and their own pumps and fans.
+    pub door_h: [f64; 12],
     /// Σ design IT on air of the hall's groups, W (a group's fixed share is its own / this).
     pub share_basis_w: f64,
     /// Tower water per W of average IT, m³.
@@ -65,6 +68,7 @@ pub struct Coefficients {
     pub cooling_it_h: f64,
     pub cooling_air_h: f64,
     pub cooling_liquid_h: f64,
+    pub cooling_door_h: f64,
 }
 
 /// What a rack group brings to one option state, W.
@@ -75,6 +79,7 @@ pub struct GroupLoads {
     pub it_avg_w: f64,
     pub air_avg_w: f64,
     pub liquid_avg_w: f64,
+    pub door_avg_w: f64,
 }
 
 impl Coefficients {
@@ -86,6 +91,7 @@ impl Coefficients {
                 + g.it_avg_w * self.it_h[m]
                 + g.air_avg_w * self.air_h[m]
                 + g.liquid_avg_w * self.liquid_h[m]
+                + g.door_avg_w * self.door_h[m]
         })
     }
     /// Tower water of a group, m³.
@@ -98,6 +104,7 @@ impl Coefficients {
             + g.it_avg_w * self.cooling_it_h
             + g.air_avg_w * self.cooling_air_h
             + g.liquid_avg_w * self.cooling_liquid_h
+            + g.door_avg_w * self.cooling_door_h
     }
     /// The group's share of the hall's fixed energy.
     fn share(&self, g: &GroupLoads) -> f64 {
@@ -160,20 +167,21 @@ impl HallPlant {
         share_basis_w: f64,
     ) -> Coefficients {
         let per = |total: f64, w: f64| if w > 0.0 { total / w } else { 0.0 };
-        // Liquid tapped into chilled water takes its share of the air plant's load-driven energy.
-        let tapped_share = per(
-            energy.coil_liquid_w,
-            energy.coil_air_w + energy.coil_liquid_w,
-        );
+        // Liquid tapped into chilled water and the doors' heat take their shares of the air
+        // plant's load-driven energy.
+        let coil_w = energy.coil_air_w + energy.coil_liquid_w + energy.coil_door_w;
+        let tapped_share = per(energy.coil_liquid_w, coil_w);
+        let door_share = per(energy.coil_door_w, coil_w);
+        let air_share = 1.0 - tapped_share - door_share;
         let mut c = Coefficients {
             share_basis_w,
             water_m3_per_it_w: per(energy.water_m3, loads.it_avg_w),
             ..Coefficients::default()
         };
-        // Annual cooling-path energy by class: fixed, IT, air plant, liquid.
-        let mut cooling = [0.0; 4];
+        // Annual cooling-path energy by class: fixed, IT, air plant, liquid, door.
+        let mut cooling = [0.0; 5];
         for (m, month) in energy.monthly_wh.iter().enumerate() {
-            let mut class_wh = [0.0; 4];
+            let mut class_wh = [0.0; 5];
             for part in Part::ALL {
                 let class = part.class();
                 let wh = month[part as usize] * factors.of(class);
@@ -182,9 +190,10 @@ impl HallPlant {
                     cooling[class as usize] += wh;
                 }
             }
-            let [fixed, it, air_plant, liquid] = class_wh;
-            let air = air_plant * (1.0 - tapped_share);
+            let [fixed, it, air_plant, liquid, door] = class_wh;
+            let air = air_plant * air_share;
             let liquid = liquid + air_plant * tapped_share;
+            c.door_h[m] = per(door + air_plant * door_share, loads.door_avg_w);
             c.fixed_wh[m] = fixed;
             c.it_h[m] = self.climate.month_hours_h[m] + per(it, loads.it_avg_w);
             if loads.air_avg_w > 0.0 {
@@ -196,8 +205,9 @@ impl HallPlant {
             c.liquid_h[m] = per(liquid, loads.liquid_avg_w);
         }
         // The same split for the cooling parts, over the year.
-        let [fixed, it, air_plant, liquid] = cooling;
-        let air = air_plant * (1.0 - tapped_share);
+        let [fixed, it, air_plant, liquid, door] = cooling;
+        let air = air_plant * air_share;
+        c.cooling_door_h = per(door + air_plant * door_share, loads.door_avg_w);
         c.cooling_fixed_wh = fixed;
         c.cooling_it_h = per(it, loads.it_avg_w);
         if loads.air_avg_w > 0.0 {
@@ -269,11 +279,11 @@ fn plant_energy(energy: &StateEnergy, factors: Factors) -> PlantEnergy {
         distribution: wh(&[Part::DistributionNoLoad, Part::DistributionLoad]),
         lighting: wh(&[Part::Lighting]),
         ancillary: wh(&[Part::Ancillary]),
-        fans: wh(&[Part::FansFloor, Part::FansLoad]),
+        fans: wh(&[Part::FansFloor, Part::FansLoad, Part::DoorFans]),
         compressors: wh(&[Part::Compressors]),
         heat_rejection: wh(&[Part::HeatRejection]),
         pumps: wh(&[Part::PumpsFloor, Part::PumpsLoad]),
-        liquid_pumps: wh(&[Part::LiquidPumps]),
+        liquid_pumps: wh(&[Part::LiquidPumps, Part::DoorPumps]),
         dry_cooler_fans: wh(&[Part::DryCoolerFans]),
         trim_chiller: wh(&[Part::TrimChiller]),
         fixed: Energy::new::<watt_hour>(fixed_wh),

@@ -12,7 +12,9 @@
 //! facility water on a dry cooler (its own, or the extension a hall without water pays for);
 //! liquid tapped into the air plant's chilled water (`ChilledWater`) is moved by the
 //! chilled-water pumps, which the air plant already counts (their load share includes the
-//! tapped heat), so no facility pump is added there.
+//! tapped heat), so no facility pump is added there. Rear doors: their water loop (water at
+//! `rdhx_water_delta_t`, `door_loop_pressure_drop`) per W of door heat; the chilled water
+//! behind the door CDU is the air plant's, moved by its pumps.
 
 use uom::si::f64::{Power, Pressure, VolumeRate};
 use uom::si::power::watt;
@@ -56,6 +58,9 @@ pub struct LoopPumps {
     pub tank_w_per_w: f64,
     /// Facility-water loop (a hall with its own facility water).
     pub facility_w_per_w: f64,
+    /// Rear-door water loop (water, `rdhx_water_delta_t`, `door_loop_pressure_drop`), per W
+    /// of door design heat.
+    pub door_w_per_w: f64,
 }
 
 impl LoopPumps {
@@ -78,6 +83,12 @@ impl LoopPumps {
                 eta,
                 &c.coolant,
                 facility_k,
+            ),
+            door_w_per_w: loop_w_per_w(
+                pa(&p.door_loop_pressure_drop),
+                eta,
+                &Fluid::Water,
+                c.rdhx_water_delta_t.in_unit(TempDiffUnit::K),
             ),
         }
     }

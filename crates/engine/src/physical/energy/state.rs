@@ -26,6 +26,10 @@ pub enum Part {
     LiquidPumps,
     DryCoolerFans,
     TrimChiller,
+    /// Rear-door water-loop pumps.
+    DoorPumps,
+    /// Active rear doors' fans.
+    DoorFans,
 }
 
 /// How a part's energy is priced per rack group (`docs/method.md` §7.6).
@@ -39,9 +43,11 @@ pub enum Class {
     Air,
     /// The new liquid path (never scaled by calibration).
     Liquid,
+    /// The rear doors' own pumps and fans (new, never scaled by calibration).
+    Door,
 }
 
-pub const PARTS: usize = 15;
+pub const PARTS: usize = 17;
 
 impl Part {
     pub const ALL: [Part; PARTS] = [
@@ -60,6 +66,8 @@ impl Part {
         Part::LiquidPumps,
         Part::DryCoolerFans,
         Part::TrimChiller,
+        Part::DoorPumps,
+        Part::DoorFans,
     ];
     pub fn class(self) -> Class {
         match self {
@@ -74,6 +82,7 @@ impl Part {
                 Class::Air
             }
             Part::LiquidPumps | Part::DryCoolerFans | Part::TrimChiller => Class::Liquid,
+            Part::DoorPumps | Part::DoorFans => Class::Door,
         }
     }
     /// Part of the cooling path (fans, compressors, heat rejection, pumps, the liquid path),
@@ -105,6 +114,13 @@ pub struct HallLoads {
     /// Design pump power of the state's own loops (technology or tank loop) per W of
     /// liquid design heat ([`super::pumps::LoopPumps::option_loop_w_per_w`]).
     pub loop_pump_w_per_w: f64,
+    /// Average heat rear doors take into their water loop (the air plant's chilled water
+    /// or compressors remove it, without room fans).
+    pub door_avg_w: f64,
+    /// Door heat at maximum draw (sizes the door-loop pumps).
+    pub door_design_w: f64,
+    /// Door fan power per W of door heat (active doors).
+    pub door_fan_w_per_w: f64,
 }
 
 /// ASHRAE 90.1 Appendix G variable-speed fan curve (Table G3.1.3.15, method 2) [STD][2nd]:
@@ -121,6 +137,8 @@ pub struct StateEnergy {
     pub coil_air_w: f64,
     /// Liquid heat tapped into the air plant's chilled water, W.
     pub coil_liquid_w: f64,
+    /// Rear-door heat on the air plant's chilled water (or compressors), W.
+    pub coil_door_w: f64,
     /// Trim chiller installed for this state's liquid design heat, W.
     pub trim_capacity_w: f64,
     /// Tower water evaporated, m³.
@@ -193,7 +211,10 @@ pub fn evaluate(
     let tapped = p.liquid == LiquidPath::Tapped;
     let liquid_w = loads.liquid_avg_w.max(0.0);
     let coil_liquid_w = if tapped { liquid_w } else { 0.0 };
-    let coil_w = coil_air_w + coil_liquid_w;
+    // Rear doors: their heat reaches the air plant's chilled water (or compressors) through
+    // the door CDU, with no room fans; their own pumps and fans are facility load.
+    let coil_door_w = loads.door_avg_w.max(0.0);
+    let coil_w = coil_air_w + coil_liquid_w + coil_door_w;
 
     // Chilled-water pumps: design power on plant capacity, a floor plus a share with load.
     let capacity_w = p.air_plant_capacity_w();
@@ -226,11 +247,19 @@ pub fn evaluate(
         let share = p.liquid_pump_fixed + (1.0 - p.liquid_pump_fixed) * liquid_w / liquid_design_w;
         set(Part::LiquidPumps, design_w * share);
     }
+    let door_design_w = loads.door_design_w.max(coil_door_w);
+    if coil_door_w > 0.0 {
+        let design_w = p.pumps.door_w_per_w * door_design_w;
+        let share = p.liquid_pump_fixed + (1.0 - p.liquid_pump_fixed) * coil_door_w / door_design_w;
+        set(Part::DoorPumps, design_w * share);
+        set(Part::DoorFans, loads.door_fan_w_per_w * coil_door_w);
+    }
 
     let mut state = StateEnergy {
         monthly_wh: [[0.0; PARTS]; 12],
         coil_air_w,
         coil_liquid_w,
+        coil_door_w,
         trim_capacity_w: 0.0,
         water_m3: 0.0,
     };

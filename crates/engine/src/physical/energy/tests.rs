@@ -77,6 +77,7 @@ pub(super) fn loads(n: f64, p_kw: f64, u: f64, fan: f64, capture: f64, liquid: b
         } else {
             0.0
         },
+        ..Default::default()
     }
 }
 
@@ -87,6 +88,7 @@ pub(super) fn total_wh(c: &Coefficients, l: &HallLoads) -> f64 {
         it_avg_w: l.it_avg_w,
         air_avg_w: l.air_avg_w,
         liquid_avg_w: l.liquid_avg_w,
+        ..Default::default()
     };
     c.monthly_wh(&g).iter().sum()
 }
@@ -109,6 +111,7 @@ fn add(a: HallLoads, b: HallLoads) -> HallLoads {
                 0.0
             }
         },
+        ..Default::default()
     }
 }
 
@@ -370,6 +373,7 @@ fn groups_sum_to_the_hall_and_fixed_energy_is_the_same_in_every_state() {
                         it_avg_w: g.it_avg_w,
                         air_avg_w: g.air_avg_w,
                         liquid_avg_w: g.liquid_avg_w,
+                        ..Default::default()
                     })[m]
                 })
                 .sum();
