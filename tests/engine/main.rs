@@ -11,6 +11,7 @@ mod support;
 mod cooling_rules;
 mod cost_capex;
 mod cost_properties;
+mod doors;
 mod enabling;
 mod energy;
 mod epw;
