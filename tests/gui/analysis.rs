@@ -120,9 +120,14 @@ fn the_phased_plan_shows_its_payback_chart_and_why_each_group_is_in_its_year() {
     // The nine groups that run on air today stay there: no option gains NPV against air
     // (the CLI: "stays on air — no option gains NPV against air").
     assert_eq!(plan.groups.iter().filter(|g| g.choice.is_none()).count(), 9);
-    // The three new groups air cannot cool (B200 ×2 in 2027, NVL72 in 2028) convert in their
-    // first possible year.
-    assert_eq!(harness.query_all_by_label("Cold plate 2027").count(), 2);
+    // The three new groups air cannot cool (B200 ×2 in 2027 to passive rear doors, NVL72 in
+    // 2028 to cold plate) convert in their first possible year.
+    assert_eq!(
+        harness
+            .query_all_by_label("Rear door, passive 2027")
+            .count(),
+        2
+    );
     assert_eq!(harness.query_all_by_label("Cold plate 2028").count(), 1);
     let first_year = "air cannot cool it: converts in its first possible year";
     assert_eq!(harness.query_all_by_label(first_year).count(), 3);

@@ -37,7 +37,7 @@ fn editing_comply_by_changes_the_plans_verdict() {
     let mut harness = harness(None);
     show(&mut harness, View::Compliance);
     // The example must comply by 2027: the view says no plan does, naming the rule with the
-    // best value reached (1.424 in 2027 against ≤ 1.35).
+    // best value reached (1.422 in 2027 against ≤ 1.35).
     // (in the view, and in the header figure's tip)
     assert!(shown(
         &harness,
@@ -45,12 +45,12 @@ fn editing_comply_by_changes_the_plans_verdict() {
     ));
     assert!(shown(
         &harness,
-        "工作目标: at best 1.424 in 2027 against PUE ≤ 1.35"
+        "工作目标: at best 1.422 in 2027 against PUE ≤ 1.35"
     ));
     harness.get_by_label_contains("Export EED");
     // the header says it too
     harness.get_by_label("Comply by 2027");
-    harness.get_by_label("cannot: best 1.424, PUE ≤ 1.35");
+    harness.get_by_label("cannot: best 1.422, PUE ≤ 1.35");
     // No year: the constraint goes, and with it the verdict line.
     pick_comply_by(&mut harness, "no year");
     run_until(&mut harness, 60.0, |app| {
@@ -70,7 +70,7 @@ fn editing_comply_by_changes_the_plans_verdict() {
             .is_none()
     );
     // 2030: the verdict is back for that year; from 2028 every group is present, the plan at
-    // 1.406 (KPI table) and the best mix of cold plate and immersion at 1.379.
+    // 1.427 (KPI table: rear doors on the B200 racks) and the best mix at 1.377.
     pick_comply_by(&mut harness, "2030");
     run_until(&mut harness, 60.0, |app| constraint_year(app) == Some(2030));
     assert!(shown(
@@ -79,6 +79,6 @@ fn editing_comply_by_changes_the_plans_verdict() {
     ));
     assert!(shown(
         &harness,
-        "工作目标: at best 1.379 in 2030 against PUE ≤ 1.35 (the plan: 1.406)"
+        "工作目标: at best 1.377 in 2030 against PUE ≤ 1.35 (the plan: 1.427)"
     ));
 }

@@ -102,12 +102,11 @@ fn pdf_shows_the_key_figures_of_the_json() {
         let name = path.display();
         // Money in the comparison table is in one scale (M CNY, or CNY for small sites) with
         // about three significant figures: the JSON figure as the table shows it.
-        let amounts: Vec<f64> = ["air", "cold_plate", "immersion"]
-            .iter()
-            .flat_map(|k| {
-                ["capex", "npv_vs_air", "opex_per_year"]
-                    .map(|f| json["options"][k][f].as_f64().expect(f))
-            })
+        let amounts: Vec<f64> = json["options"]
+            .as_object()
+            .expect("options")
+            .values()
+            .flat_map(|o| ["capex", "npv_vs_air", "opex_per_year"].map(|f| o[f].as_f64().expect(f)))
             .collect();
         let scale = MoneyScale::for_max(
             amounts.iter().fold(0.0, |m, a| a.abs().max(m)),

@@ -32,10 +32,11 @@ fn ai_hall_pdf_has_the_sensitivity_chapter_with_its_top_tornado_input() {
     );
     let t = tornado(&prepared, false, &results, &evaluator(&prepared, &climate)).expect("tornado");
     let top = &t.bars[0];
-    // Electricity ±20 % moves the plan's NPV most (2.39 M CNY). The horizon (8 → 15 years)
-    // swings it by 0.78 M only: its servers retire and are refreshed within any horizon, so
-    // a longer study no longer stretches one retrofit's savings (2.78 M without server life).
-    assert_eq!(top.input.path(), "prices.electricity");
+    // The air limit (20–30 kW) moves the plan's NPV most (2.21 M CNY): the plan puts passive
+    // rear doors on the B200 racks, which leave 22.6 kW a rack on air; at a 20 kW limit that
+    // is too much and they go to cold plate. The CDU price (±30 %, the door CDUs included)
+    // follows with 1.20 M, electricity ±20 % with 0.96 M.
+    assert_eq!(top.input.path(), "cooling.air_limit_per_rack");
     assert!(top.swing.amount > t.bars[1].swing.amount);
     let checks = redundancy::site_checks(&site, &results);
     assert!(!checks.is_empty(), "ai-hall has liquid CDUs to check");
@@ -47,9 +48,9 @@ fn ai_hall_pdf_has_the_sensitivity_chapter_with_its_top_tornado_input() {
             Lang::En,
             "Sensitivity and resilience",
             "N+1 holds",
-            "Electricity price",
+            "Air-cooling limit per rack",
         ),
-        (Lang::Zh, "敏感性与韧性", "满足 N+1", "电价"),
+        (Lang::Zh, "敏感性与韧性", "满足 N+1", "风冷单柜功率上限"),
     ] {
         let input = ReportInput {
             site: &site,

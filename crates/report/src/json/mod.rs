@@ -365,7 +365,11 @@ pub struct RackDoc<'a> {
 #[derive(Serialize)]
 pub struct Options {
     pub air: OptionDoc,
+    pub rdhx_passive: OptionDoc,
+    pub rdhx_active: OptionDoc,
     pub cold_plate: OptionDoc,
+    pub cold_plate_rdhx: OptionDoc,
+    pub cold_plate_l2a: OptionDoc,
     pub immersion: OptionDoc,
 }
 
@@ -434,7 +438,11 @@ fn options(scope: &ScopeResult, lang: Lang) -> Options {
     let doc = |o: CoolingOption| option(scope.option(o), scope.irr(o), lang);
     Options {
         air: doc(CoolingOption::Air),
+        rdhx_passive: doc(CoolingOption::RearDoorPassive),
+        rdhx_active: doc(CoolingOption::RearDoorActive),
         cold_plate: doc(CoolingOption::ColdPlate),
+        cold_plate_rdhx: doc(CoolingOption::ColdPlateRearDoor),
+        cold_plate_l2a: doc(CoolingOption::ColdPlateLiquidToAir),
         immersion: doc(CoolingOption::Immersion),
     }
 }
