@@ -33,6 +33,7 @@ crate::texts! {
         TipCo2 => "CO₂ of the facility energy at the grid's emission factor.", "设施总能耗按电网排放因子折算的 CO₂ 排放。";
         TipHeatLiquid => "Heat the liquid loops carry away (design load).", "液冷回路带走的热量（设计负荷）。";
         TipHeatAir => "Heat left for the room's air cooling (design load).", "留给机房风冷的热量（设计负荷）。";
+        TipHeatDoor => "Heat rear doors take from the racks' exhaust into their water loop (design load).", "背板换热器从机柜排风带入其水环路的热量（设计负荷）。";
         TipCdus => "Coolant distribution units the option needs, with the spares of the CDU rule.", "方案所需冷量分配单元 CDU 数量，含备用。";
         TipTanks => "Immersion tanks the option needs.", "方案所需浸没液冷槽数量。";
         TipFluid => "Coolant or immersion fluid the option holds.", "方案所需冷却液或浸没液总量。";

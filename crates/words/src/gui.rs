@@ -83,6 +83,7 @@ crate::texts! {
         HeatSplit => "Heat per rack by option", "各方案单柜散热";
         ToLiquid => "to liquid", "液体带走";
         ToAir => "to air", "空气带走";
+        ToDoor => "to rear door", "背板带走";
         PerRackPower => "Design power per rack", "单柜设计功率";
         Row => "Row", "排";
         Slot => "Slot", "位";
@@ -164,6 +165,7 @@ crate::texts! {
         FluidVolume => "Fluid", "冷却液";
         HeatToLiquid => "Heat to liquid", "液体散热";
         HeatToAir => "Heat to air", "空气散热";
+        HeatToDoor => "Heat to rear doors", "背板换热器散热";
         CoolantFlow => "Coolant flow", "冷却液流量";
         FloorArea => "Floor area needed", "所需面积";
         FloorLoadRow => "Floor load", "楼板荷载";

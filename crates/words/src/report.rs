@@ -122,6 +122,7 @@ crate::texts! {
         MFanRemoved => "Server fan power removed", "减少的服务器风扇功率";
         MHeatLiquid => "Heat to liquid", "液冷带走热量";
         MHeatAir => "Heat to air", "风冷带走热量";
+        MHeatDoor => "Heat to rear doors", "背板换热器带走热量";
         MFlow => "Coolant flow", "冷却液流量";
         MPue => "PUE", "PUE";
         MTue => "TUE", "TUE";

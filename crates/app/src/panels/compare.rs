@@ -293,6 +293,11 @@ fn rows(scope: &ScopeResult, lang: Lang, units: UnitSystem) -> Vec<Row> {
             each(&|o| quantity::<PowerUnit>(o.thermal.heat_to_air, units)),
         ),
         Row::new(
+            Gui::HeatToDoor.tr(lang),
+            Dash::TipHeatDoor.tr(lang),
+            each(&|o| quantity::<PowerUnit>(o.thermal.heat_to_door, units)),
+        ),
+        Row::new(
             Gui::CduCount.tr(lang),
             Dash::TipCdus.tr(lang),
             each(&|o| count(o.thermal.cdu_count)),

@@ -477,7 +477,8 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
     }
 }
 
-/// Per-rack IT power and heat to liquid / air of each option (from the engine's results).
+/// Per-rack IT power and heat to liquid, air and rear door of each option (from the engine's
+/// results).
 fn heat_split(ui: &mut Ui, ctx: &ViewCtx, at: (usize, usize)) {
     let lang = ctx.lang();
     ui.strong(Gui::HeatSplit.tr(lang));
@@ -493,13 +494,14 @@ fn heat_split(ui: &mut Ui, ctx: &ViewCtx, at: (usize, usize)) {
     measured_line(ui, ctx, at);
     let per_rack = 1.0 / rack_result.count.max(1) as f64;
     egui::Grid::new("heat_split")
-        .num_columns(4)
+        .num_columns(5)
         .striped(true)
         .show(ui, |ui| {
             ui.label("");
             ui.label(Gui::ColKwPerRack.tr(lang));
             ui.label(Gui::ToLiquid.tr(lang));
             ui.label(Gui::ToAir.tr(lang));
+            ui.label(Gui::ToDoor.tr(lang));
             ui.end_row();
             for option in CoolingOption::ALL {
                 let thermal = &rack_result.options[option.index()];
@@ -508,6 +510,7 @@ fn heat_split(ui: &mut Ui, ctx: &ViewCtx, at: (usize, usize)) {
                     thermal.it_design,
                     thermal.heat_to_liquid,
                     thermal.heat_to_air,
+                    thermal.heat_to_door,
                 ] {
                     ui.label(quantity_in(power * per_rack, PowerUnit::kW));
                 }

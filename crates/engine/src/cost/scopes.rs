@@ -273,6 +273,7 @@ impl PricedGroup for GroupSummary {
                 it_design: reported.it_design,
                 heat_to_liquid: reported.heat_to_liquid,
                 heat_to_air: reported.heat_to_air,
+                heat_to_door: reported.heat_to_door,
                 floor_area: reported.floor_area,
                 capex: money(streams.capex_total()),
                 opex_per_year: money(streams.steady_opex),

@@ -440,6 +440,8 @@ pub struct GroupFigures {
     pub it_design: Power,
     pub heat_to_liquid: Power,
     pub heat_to_air: Power,
+    /// Heat the rear doors take into their water loop.
+    pub heat_to_door: Power,
     /// Floor area the group's equipment needs, with service clearance.
     pub floor_area: Area,
     pub capex: Money,
@@ -481,6 +483,7 @@ impl GroupView for RackResult {
             it_design: o.thermal.it_design,
             heat_to_liquid: o.thermal.heat_to_liquid,
             heat_to_air: o.thermal.heat_to_air,
+            heat_to_door: o.thermal.heat_to_door,
             floor_area: o.thermal.floor_area,
             capex: o.cost.capex,
             opex_per_year: o.cost.opex_per_year,

@@ -59,6 +59,7 @@ fn metrics() -> Vec<(Rep, Value)> {
         ),
         (Rep::MHeatLiquid, T(|o, _| f::kw(o.thermal.heat_to_liquid))),
         (Rep::MHeatAir, T(|o, _| f::kw(o.thermal.heat_to_air))),
+        (Rep::MHeatDoor, T(|o, _| f::kw(o.thermal.heat_to_door))),
         (Rep::MFlow, T(|o, _| f::l_per_min(o.thermal.coolant_flow))),
         (
             Rep::MFacilityEnergy,
