@@ -13,9 +13,6 @@ use coolplan::model::{
     FacilityWater, HeatRejection, ServerModel, Site, Status, UpsCurve, UpsRedundancy, WaterClass,
 };
 use coolplan::units::build::{deg_c, kg, kw, m2, rack_units};
-
-const COLD: usize = CoolingOption::ColdPlate as usize;
-const IMM: usize = CoolingOption::Immersion as usize;
 use uom::si::energy::kilowatt_hour;
 use uom::si::f64::{ThermodynamicTemperature, Time};
 use uom::si::thermodynamic_temperature::degree_celsius;
@@ -91,7 +88,14 @@ fn hand_worked_energy_in_a_constant_climate() {
     // Pumps 0.03 × 115 = 3.45 kW design: 0.6 × 3.45 + 0.4 × 3.45 × 60.148 84/115 = 2.791 79;
     // tower fans 0.013 × 60.148 84 = 0.781 93. Overhead 14.722 56 kW: PUE 1.294 451.
     let p = run_on(&s, &constant_year(0.0));
-    let e = |o: usize| &p.site.options[o].energy;
+    let e = |o: usize| {
+        &p.site.options[[
+            CoolingOption::Air,
+            CoolingOption::ColdPlate,
+            CoolingOption::Immersion,
+        ][o]]
+            .energy
+    };
     assert!((e(0).pue - 1.294_451_2).abs() < 1e-6, "{}", e(0).pue);
     assert!((e(0).facility_energy.get::<kilowatt_hour>() - 64.722_562 * 8760.0).abs() < 0.1);
     assert_eq!(e(0).free_cooling_hours.get::<hour>(), 8760.0);
@@ -103,7 +107,7 @@ fn hand_worked_energy_in_a_constant_climate() {
     // = 1.063 55 kW; dry cooler at 0 °C needs speed 1 × 16/40 = 0.4 → 0.025 × 50 × 0.064
     // = 0.08 kW. Overhead 14.022 61: PUE 1.280 452.
     // The fixed parts stay: 1.1 % less PUE for 100 % of the heat moved to liquid.
-    assert!((e(COLD).pue - 1.280_452_2).abs() < 1e-6, "{}", e(COLD).pue);
+    assert!((e(1).pue - 1.280_452_2).abs() < 1e-6, "{}", e(1).pue);
     // Water (the tower): 1.8 L/kWh × 60.148 84 kW × 8,760 h = 948,427 L; dry coolers none.
     assert!((e(0).water.value * 1000.0 - 948_426.9).abs() < 1.0);
     // CO₂: facility energy × 0.5703 kg/kWh.
@@ -161,10 +165,17 @@ fn tue_counts_fan_power_as_overhead() {
         vec![rack("r", 1, vec![servers("hgx-h100", 1, Status::Stock)])],
     )]);
     let p = run_on(&s, &constant_year(0.0));
-    let e = |o: usize| &p.site.options[o].energy;
+    let e = |o: usize| {
+        &p.site.options[[
+            CoolingOption::Air,
+            CoolingOption::ColdPlate,
+            CoolingOption::Immersion,
+        ][o]]
+            .energy
+    };
     assert!((e(0).tue - e(0).pue / 0.88).abs() < 1e-12);
-    assert!((e(IMM).tue - e(IMM).pue).abs() < 1e-12);
-    assert!(e(IMM).tue < e(COLD).tue && e(COLD).tue < e(0).tue);
+    assert!((e(2).tue - e(2).pue).abs() < 1e-12);
+    assert!(e(2).tue < e(1).tue && e(1).tue < e(0).tue);
 }
 
 #[test]

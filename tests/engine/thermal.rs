@@ -12,7 +12,7 @@ use uom::si::power::kilowatt;
 use uom::si::volume::liter;
 use uom::si::volume_rate::liter_per_minute;
 
-const AIR: usize = 0;
+const AIR: usize = CoolingOption::Air as usize;
 const COLD: usize = CoolingOption::ColdPlate as usize;
 const IMM: usize = CoolingOption::Immersion as usize;
 
