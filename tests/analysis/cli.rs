@@ -59,7 +59,7 @@ fn json_holds_every_analysis() {
     assert_eq!(doc["monte_carlo"]["samples"], 64);
     assert_eq!(
         doc["monte_carlo"]["options"].as_array().map(Vec::len),
-        Some(3)
+        Some(coolplan::engine::CoolingOption::ALL.len())
     );
     assert_eq!(doc["plan"]["years"].as_array().map(Vec::len), Some(4));
     assert_eq!(doc["plan"]["budget_per_year"], 2_000_000.0);

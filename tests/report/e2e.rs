@@ -311,12 +311,12 @@ fn csv_parses_and_sums_back_to_the_json_totals() {
         let all: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
         assert_eq!(
             all.len(),
-            (1 + e.results.halls.len() + e.results.racks.len()) * 3,
+            (1 + e.results.halls.len() + e.results.racks.len()) * CoolingOption::ALL.len(),
             "one row per option for the site, each hall and each rack group"
         );
         let site_rows: Vec<&csv::StringRecord> =
             all.iter().filter(|r| &r[level] == "site").collect();
-        assert_eq!(site_rows.len(), 3);
+        assert_eq!(site_rows.len(), CoolingOption::ALL.len());
         let records: Vec<csv::StringRecord> = all
             .iter()
             .filter(|r| &r[level] == "rack_group")
@@ -331,6 +331,7 @@ fn csv_parses_and_sums_back_to_the_json_totals() {
                 "it_design_kw",
                 "heat_to_liquid_kw",
                 "heat_to_air_kw",
+                "heat_to_door_kw",
                 "capex",
                 "it_energy_mwh_per_year",
             ] {
