@@ -473,3 +473,58 @@ fn calibration_splits_the_excess_and_reproduces_the_measured_pue() {
         .unwrap();
     assert!(!c.reproduced && c.factor_fixed == 0.0);
 }
+
+#[test]
+fn door_heat_rides_the_chilled_water_without_room_fans_and_brings_its_pumps_and_fans() {
+    // 400 kW of IT on average in a 1 MW chilled-water hall in Beijing: all on air, or 300 kW
+    // of it taken by active rear doors (1.5 % fans) with 100 kW left on air.
+    let plant = plant_of(
+        &hall(1000.0, 1000.0, AirPlant::default(), Some(30.0)),
+        &Assumptions::default(),
+        "beijing",
+    );
+    let air = HallLoads {
+        it_avg_w: 400e3,
+        air_avg_w: 400e3,
+        ..HallLoads::default()
+    };
+    let doors = HallLoads {
+        air_avg_w: 100e3,
+        door_avg_w: 300e3,
+        door_design_w: 400e3,
+        door_fan_w_per_w: 0.015,
+        ..air
+    };
+    let (on_air, on_doors) = (plant.state(&air, 500e3), plant.state(&doors, 500e3));
+    // the door's heat reaches the chilled water (the coil sum), not the room's fans
+    assert_eq!(on_doors.coil_door_w, 300e3);
+    assert!(on_doors.coil_air_w < on_air.coil_air_w - 299e3);
+    // door fans: 0.015 × 300 kW = 4.5 kW all year (8,760 h): 39,420 kWh
+    let hours = plant.hours_h();
+    assert!((on_doors.annual_wh(Part::DoorFans) - 4.5e3 * hours).abs() < 1e-6);
+    assert!((hours - 8760.0).abs() < 1e-9);
+    // door-loop pumps: water at 5 K and 1.0 bar, η 0.6: 100,000 / (0.6 × 995.6 × 4,180 × 5)
+    // = 8.0094e-3 W/W of the 400 kW design heat = 3,203.8 W, at the pump floor's share of the
+    // load: (ψ + (1 − ψ) × 300/400)
+    let psi = plant.params.liquid_pump_fixed;
+    let pumps_w = 100_000.0 / (0.6 * 995.6 * 4180.0 * 5.0) * 400e3 * (psi + (1.0 - psi) * 0.75);
+    assert!((on_doors.annual_wh(Part::DoorPumps) - pumps_w * hours).abs() < 1e-3);
+    assert_eq!(on_air.annual_wh(Part::DoorFans), 0.0);
+    // the hall's pricing coefficients give the door heat its share of the air plant and its
+    // own parts: groups priced with them sum to the state's energy
+    let c = plant.coefficients(&on_doors, &doors, calibrate::Factors::NONE, 500e3);
+    let g = GroupLoads {
+        share_w: 500e3,
+        it_avg_w: 400e3,
+        air_avg_w: 100e3,
+        liquid_avg_w: 0.0,
+        door_avg_w: 300e3,
+    };
+    let priced: f64 = c.monthly_wh(&g).iter().sum();
+    let total: f64 = Part::ALL
+        .iter()
+        .map(|p| on_doors.annual_wh(*p))
+        .sum::<f64>()
+        + 400e3 * hours;
+    assert!((priced - total).abs() < 1e-6 * total, "{priced} vs {total}");
+}
