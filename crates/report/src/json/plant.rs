@@ -20,7 +20,11 @@ pub struct PlantDoc {
     pub calibration: Option<CalibrationDoc>,
     pub water_extension: Option<WaterExtensionDoc>,
     pub air: PlantOptionDoc,
+    pub rdhx_passive: PlantOptionDoc,
+    pub rdhx_active: PlantOptionDoc,
     pub cold_plate: PlantOptionDoc,
+    pub cold_plate_rdhx: PlantOptionDoc,
+    pub cold_plate_l2a: PlantOptionDoc,
     pub immersion: PlantOptionDoc,
 }
 
@@ -199,7 +203,11 @@ pub fn plant_doc(plant: &HallPlant, lang: Lang) -> PlantDoc {
             text: words::plant::calibration(&c, lang),
         }),
         air: option(CoolingOption::Air),
+        rdhx_passive: option(CoolingOption::RearDoorPassive),
+        rdhx_active: option(CoolingOption::RearDoorActive),
         cold_plate: option(CoolingOption::ColdPlate),
+        cold_plate_rdhx: option(CoolingOption::ColdPlateRearDoor),
+        cold_plate_l2a: option(CoolingOption::ColdPlateLiquidToAir),
         immersion: option(CoolingOption::Immersion),
     }
 }
