@@ -35,7 +35,9 @@ use crate::results::Reason;
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::{AirPlant, Hall};
 use coolplan_units::{MassUnit, PowerUnit, TempDiffUnit, TemperatureUnit};
-use uom::si::f64::ThermodynamicTemperature;
+use uom::si::f64::{Power, TemperatureInterval, ThermodynamicTemperature};
+use uom::si::power::watt;
+use uom::si::temperature_interval::kelvin;
 use uom::si::thermodynamic_temperature::degree_celsius;
 
 /// One kind of door, SI-ish f64.
@@ -144,6 +146,25 @@ pub fn door_heat_w(exhaust: &Exhaust, kind: &DoorKind, inlet_c: f64, water_c: f6
     let exhaust_c = inlet_c + exhaust.rise_k();
     let coil_w = kind.effectiveness * exhaust.rate_w_per_k * (exhaust_c - water_c);
     coil_w.max(0.0).min(exhaust.air_w).min(kind.capacity_w)
+}
+
+/// Heat a door of `kind` takes from a rack's exhaust carrying `heat_on_air` at a rise `rise`
+/// over the inlet `inlet`, with door water at `water` ([`door_heat_w`] in SI units).
+pub fn door_heat(
+    heat_on_air: Power,
+    rise: TemperatureInterval,
+    inlet: ThermodynamicTemperature,
+    water: ThermodynamicTemperature,
+    kind: &DoorKind,
+) -> Power {
+    let rise_k = rise.get::<kelvin>();
+    let air_w = heat_on_air.get::<watt>();
+    let exhaust = Exhaust {
+        air_w,
+        rate_w_per_k: if rise_k > 0.0 { air_w / rise_k } else { 0.0 },
+    };
+    let c = |t: ThermodynamicTemperature| t.get::<degree_celsius>();
+    Power::new::<watt>(door_heat_w(&exhaust, kind, c(inlet), c(water)))
 }
 
 /// The door loop's supply in `hall`, °C: `rdhx_water_supply`, or the warmer water the hall
@@ -288,6 +309,16 @@ mod tests {
         let door_w = door_heat_w(&exhaust, &p.passive, p.inlet_c, p.water_c);
         assert!(close(door_w, 35e3, 1e-9), "{door_w}");
         assert!(close(50e3 - door_w, 15e3, 1e-9));
+        // the same in quantities
+        let celsius = ThermodynamicTemperature::new::<degree_celsius>;
+        let typed = door_heat(
+            Power::new::<watt>(50e3),
+            TemperatureInterval::new::<kelvin>(12.0),
+            celsius(24.0),
+            celsius(18.0),
+            &p.passive,
+        );
+        assert!(close(typed.get::<watt>(), 35e3, 1e-9));
         // At average load (u = 0.5, 25 kW on air) the coil's share 45/50 = 0.9 gives 22.5 kW,
         // inside the rating.
         let (design_w, avg_w) = split(ServerCooling::Air, &p.passive, 50e3, 25e3, 50e3, &p);
