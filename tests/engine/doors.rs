@@ -1,11 +1,12 @@
 //! Rear doors through the whole engine (`docs/method.md` §2.2): a passive door at its rating
-//! on a 51 kW rack, the door's mass on the floor, warm water that rules a door out, and the
-//! prices of a door retrofit worked by hand in both cost modes.
+//! on a 51 kW rack, the hybrid's residual on its door, the door's mass on the floor, warm
+//! chilled water that rules a door out and a DX room's door loop with its own trim chiller,
+//! and the prices of a door retrofit worked by hand in both cost modes.
 
 use crate::support::{climate, hall, rack, run, servers, site};
 use coolplan::engine::{CoolingOption, CostItem, Reason, evaluate};
 use coolplan::model::{AirPlant, CostMode, Site, Status};
-use coolplan::units::build::kg_per_m2;
+use coolplan::units::build::{deg_c, kg_per_m2};
 use uom::si::f64::ThermodynamicTemperature;
 use uom::si::power::kilowatt;
 use uom::si::thermodynamic_temperature::degree_celsius;
@@ -96,18 +97,16 @@ fn a_door_adds_its_mass_to_the_floor_load() {
 }
 
 #[test]
-fn warm_facility_water_rules_a_door_out_in_a_dx_room() {
+fn warm_chilled_water_rules_a_door_out_and_a_dx_room_buys_its_door_loop_a_trim_chiller() {
     let mut s = door_site();
-    // A DX room has no chilled water: the door loop runs off the W32 facility water at
-    // 30 °C + 4 K CDU approach = 34 °C, warmer than the 24 °C rack inlet.
-    s.halls[0].plant = Some(AirPlant::DxCrac {
-        economiser: false,
-        adiabatic: false,
-    });
+    // A high-temperature chilled-water plant at 22 °C gives the door CDU 22 + 4 = 26 °C,
+    // warmer than the 24 °C rack inlet: the doors are ruled out (the hybrid too); cold plate
+    // runs on the facility water and is not.
+    s.assumptions.plant.chilled_water_supply = Some(deg_c(22.0));
     let p = run(&s, "beijing");
     let celsius = ThermodynamicTemperature::new::<degree_celsius>;
     let too_warm = Reason::DoorWaterTooWarm {
-        supply: celsius(34.0),
+        supply: celsius(26.0),
         max: celsius(24.0),
     };
     for door in [
@@ -119,11 +118,47 @@ fn warm_facility_water_rules_a_door_out_in_a_dx_room() {
         assert!(!o.feasible, "{door:?}");
         assert!(o.infeasible_reasons.contains(&too_warm), "{door:?}");
     }
-    // cold plate needs no door: its 34 °C loop is within the 45 °C it accepts
     assert!(p.halls[0].options[CoolingOption::ColdPlate].feasible);
-    // and the warm door would barely work: 0.6 × 4,250 × (36.084 − 34) = 5,314 W a rack
+    // and the warm door would take little: per rack 0.6 × 4,250 × (36.084 − 26) = 25,714 W
     let passive = &p.racks[0].scope.options[CoolingOption::RearDoorPassive].thermal;
-    assert!((kw(passive.heat_to_door) - 4.0 * 5.3142).abs() < 1e-3);
+    assert!((kw(passive.heat_to_door) - 4.0 * 25.7142).abs() < 1e-3);
+
+    // A DX room on the same W32 water at 30 °C (34 °C after the CDU): the door loop gets a
+    // trim chiller of its own and runs at 18 °C. Passive doors, 140 kW of door heat: the trim
+    // chiller 140 kW × 1,200 = 168,000 CNY on top of the doors' 337,000 (per-kW mode).
+    let mut dx = door_site();
+    dx.halls[0].plant = Some(AirPlant::DxCrac {
+        economiser: false,
+        adiabatic: false,
+    });
+    let r = evaluate(&dx, &climate("beijing"));
+    let passive = r.site.option(CoolingOption::RearDoorPassive);
+    assert!(passive.feasible, "{:?}", passive.infeasible_reasons);
+    assert!((kw(passive.thermal.heat_to_door) - 140.0).abs() < 1e-9);
+    let item = |wanted: CostItem| {
+        passive
+            .cost
+            .capex_breakdown
+            .iter()
+            .filter(|(i, _)| *i == wanted)
+            .map(|(_, m)| m.amount)
+            .sum::<f64>()
+    };
+    assert!((item(CostItem::TrimChiller) - 168_000.0).abs() < 1e-6);
+    assert!((passive.cost.capex.amount - 505_000.0).abs() < 1e-6);
+    // Without facility water the door loop also pays its part of the extension: 140 kW ×
+    // 2,500 = 350,000 CNY.
+    dx.halls[0].facility_water = None;
+    let r = evaluate(&dx, &climate("beijing"));
+    let passive = r.site.option(CoolingOption::RearDoorPassive);
+    let extension: f64 = passive
+        .cost
+        .capex_breakdown
+        .iter()
+        .filter(|(i, _)| *i == CostItem::FacilityWaterExtension)
+        .map(|(_, m)| m.amount)
+        .sum();
+    assert!((extension - 350_000.0).abs() < 1e-6, "{extension}");
 }
 
 #[test]

@@ -20,13 +20,16 @@
 //! - Rear doors (door options and the hybrid), in both cost modes (a per-kW price is for the
 //!   servers' conversion): one door per rack and its installation, a door CDU (the CDU price
 //!   per kW of door design heat) and its piping (per kW of door heat), when the group first
-//!   needs them; no labour on the servers and no downtime (servers untouched). A door option
-//!   pays added air capacity only for the share of new load its doors leave on air.
+//!   needs them; no labour on the servers and no downtime (servers untouched). A DX room's
+//!   door loop adds its own trim chiller (per kW of door heat) and, without facility water,
+//!   its part of the extension. A door option pays added air capacity only for the share of
+//!   new load its doors leave on air.
 
 use super::basis::RackBasis;
 use super::streams::Streams;
 use crate::per_option::PerOption;
 use crate::physical::CostDrivers;
+use crate::physical::door::DoorSupply;
 use crate::results::{CoolingOption, CostItem, Door, ServerCooling};
 use coolplan_model::CostMode;
 use coolplan_model::assumptions::cooling::CoolingResolved;
@@ -48,6 +51,10 @@ pub struct CapexInputs<'a> {
     /// The hall has no facility water: its liquid options pay for an extension
     /// (`physical::enabling`).
     pub water_extension: bool,
+    /// Where the hall's rear doors get their water: a DX room's door loop has its own trim
+    /// chiller, and the extension where the room has no facility water
+    /// (`physical::door::door_supply`).
+    pub door_supply: DoorSupply,
 }
 
 /// Adds the CAPEX of `option` for the whole group to `streams`.
@@ -73,7 +80,7 @@ pub fn add_capex(
         }
     }
     if let Some(door) = option.door() {
-        door_items(door, basis, thermal, inputs.prices, streams);
+        door_items(door, basis, thermal, inputs, streams);
     }
     if option.needs_facility_water()
         && inputs.water_extension
@@ -119,14 +126,16 @@ fn left_on_air(physical: &CostDrivers) -> f64 {
 }
 
 /// Rear doors of a group: one per rack with its installation, the door CDU and piping for
-/// the door's design heat.
+/// the door's design heat; in a DX room the door loop's own trim chiller at the door's design
+/// heat, and its part of the facility-water extension where the room has no water.
 fn door_items(
     door: Door,
     basis: &RackBasis,
     thermal: &CostDrivers,
-    prices: &PricesResolved,
+    inputs: &CapexInputs,
     s: &mut Streams,
 ) {
+    let prices = inputs.prices;
     let year = basis.first_year();
     let each = match door {
         Door::Passive => prices.rdhx_passive_each.amount,
@@ -140,6 +149,16 @@ fn door_items(
     s.spend(CostItem::Cdus, year, door_kw * cdu_price);
     let piping = prices.piping_per_kw.amount_per(PowerUnit::kW);
     s.spend(CostItem::Piping, year, door_kw * piping);
+    if inputs.door_supply.trim {
+        let trim = prices.trim_chiller_per_kw.amount_per(PowerUnit::kW);
+        s.spend(CostItem::TrimChiller, year, door_kw * trim);
+    }
+    if inputs.door_supply.extension {
+        let extension = prices
+            .facility_water_extension_per_kw
+            .amount_per(PowerUnit::kW);
+        s.spend(CostItem::FacilityWaterExtension, year, door_kw * extension);
+    }
 }
 
 fn added_air_capacity(basis: &RackBasis, inputs: &CapexInputs, on_air: f64, streams: &mut Streams) {

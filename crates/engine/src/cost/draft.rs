@@ -354,14 +354,26 @@ impl<R: GroupView> Drafted<R> {
                 );
             }
         }
-        // each liquid group's liquid heat (share applied) and first year, for the extension
+        // each liquid group's liquid heat (share applied) and first year, for the extension,
+        // with its doors' heat where the hall's door loop runs on it
+        let door_extension = pricer.door_extension(h);
         let liquid = solution.choices.iter().enumerate().filter_map(|(g, c)| {
             let o = c.filter(|o| *o != CoolingOption::Air)?;
             let year = pricer
                 .basis(scratch.places[g])
                 .map_or(0, |b| b.first_year());
             let candidate = &scratch.candidates[g];
-            Some((candidate.share * candidate.options[o].liquid_w, year))
+            let door_w = if door_extension {
+                scratch.drivers[g][o]
+                    .heat_to_door
+                    .get::<uom::si::power::watt>()
+            } else {
+                0.0
+            };
+            Some((
+                candidate.share * (candidate.options[o].liquid_w + door_w),
+                year,
+            ))
         });
         let works = works::plan_lines(
             (&problem, &solution.choices),

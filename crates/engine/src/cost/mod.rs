@@ -92,6 +92,8 @@ pub struct Pricer<'a> {
     trim_ratios: Vec<PerOption<f64>>,
     /// Per hall: its liquid options pay for a facility-water extension.
     water_extensions: Vec<bool>,
+    /// Per hall: where its rear doors' water comes from (a door trim chiller, the extension).
+    door_supplies: Vec<crate::physical::door::DoorSupply>,
     horizon: usize,
     /// The heat customers' take, settled from every group's liquid heat
     /// ([`Pricer::settle_heat`]); idle when the site sells no heat.
@@ -143,6 +145,11 @@ impl<'a> Pricer<'a> {
                 .iter()
                 .map(|p| p.water_extension.is_some())
                 .collect(),
+            door_supplies: site
+                .halls
+                .iter()
+                .map(|hall| crate::physical::door::door_supply(hall, assumptions))
+                .collect(),
             horizon: assumptions.finance.horizon_years as usize,
             heat: HeatReuse::new(site, assumptions),
         }
@@ -154,6 +161,11 @@ impl<'a> Pricer<'a> {
         if !self.heat.is_idle() {
             heat::settle(&mut self.heat, racks, &self.bases, self.horizon);
         }
+    }
+
+    /// Whether hall `h`'s rear doors come with its facility-water extension.
+    pub fn door_extension(&self, h: usize) -> bool {
+        self.door_supplies.get(h).is_some_and(|d| d.extension)
     }
 
     /// The enabling works that may raise hall `h`'s limits ([`works`]).
@@ -192,6 +204,7 @@ impl<'a> Pricer<'a> {
             added_air_share: self.air_shares[place.0],
             trim_per_liquid_kw: self.trim_ratios[place.0],
             water_extension: self.water_extensions[place.0],
+            door_supply: self.door_supplies[place.0],
         };
         rack_costs(
             drivers,

@@ -22,11 +22,13 @@
 //! to IT and to the heat on air before the split. An active door's fans are facility load
 //! (`rdhx_active_fan_share` of the door's heat, [`super::energy`]).
 //!
-//! Water: a door loop is a secondary loop through a door CDU held at `rdhx_water_supply`
-//! (18 °C). In a hall whose air plant makes chilled water, the door CDU takes it from the
-//! chilled water (colder than the door loop); otherwise from the hall's facility water (or
-//! the extension a hall without water gets), which then holds the door loop at no less than
-//! its supply + CDU approach. The door water must stay above the room's dew point plus a margin
+//! Water ([`door_supply`]): a door loop is a secondary loop through a door CDU held at
+//! `rdhx_water_supply` (18 °C). In a hall whose air plant makes chilled water, the door CDU
+//! takes it from the chilled water (the loop no colder than 18 °C, no warmer than the chilled
+//! water + the CDU approach). A DX room has none: its door loop runs off the hall's facility
+//! water (its own, or the extension a hall without water gets, priced per kW of door heat)
+//! with a trim chiller of its own sized at the doors' design heat where that water is warmer
+//! than the door loop. The door water must stay above the room's dew point plus a margin
 //! (`rdhx_min_water_supply`, no condensate) and at or below the rack inlet (`rack_inlet_temp`):
 //! warmer water than the air the door must return leaves the room hotter than its supply.
 
@@ -167,18 +169,47 @@ pub fn door_heat(
     Power::new::<watt>(door_heat_w(&exhaust, kind, c(inlet), c(water)))
 }
 
-/// The door loop's supply in `hall`, °C: `rdhx_water_supply`, or the warmer water the hall
-/// can give it: a chilled-water air plant gives colder water; otherwise the hall's facility
-/// water (or its extension) + the CDU approach.
-pub fn door_water_c(hall: &Hall, a: &Resolved) -> f64 {
+/// Where a hall's door loop gets its water.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DoorSupply {
+    /// Door water supply, °C.
+    pub water_c: f64,
+    /// A DX room whose facility water (+ CDU approach) is warmer than the door loop: the door
+    /// loop has its own trim chiller, sized at the doors' design heat.
+    pub trim: bool,
+    /// A DX room without facility water: the door loop comes with the hall's facility-water
+    /// extension, priced per kW of door heat.
+    pub extension: bool,
+}
+
+/// The door loop of `hall`: in a hall whose air plant makes chilled water, the door CDU takes
+/// it (the door loop no colder than `rdhx_water_supply`, no warmer than the chilled water +
+/// the CDU approach); in a DX room, the facility water (its own, else the extension) with a
+/// trim chiller of its own where that water + the CDU approach is warmer than
+/// `rdhx_water_supply`.
+pub fn door_supply(hall: &Hall, a: &Resolved) -> DoorSupply {
     let design_c = a.cooling.rdhx_water_supply.in_unit(TemperatureUnit::degC);
+    let approach_k = a.cooling.cdu_approach.in_unit(TempDiffUnit::K);
     if on_chilled_water(hall) {
-        return design_c;
+        let chilled_c = a.plant.chilled_water_supply.in_unit(TemperatureUnit::degC);
+        return DoorSupply {
+            water_c: design_c.max(chilled_c + approach_k),
+            trim: false,
+            extension: false,
+        };
     }
     let water = super::enabling::hall_water(hall, a);
-    let source_c = water.water.supply_temp.in_unit(TemperatureUnit::degC)
-        + a.cooling.cdu_approach.in_unit(TempDiffUnit::K);
-    design_c.max(source_c)
+    let source_c = water.water.supply_temp.in_unit(TemperatureUnit::degC) + approach_k;
+    DoorSupply {
+        water_c: design_c,
+        trim: source_c > design_c,
+        extension: water.extended,
+    }
+}
+
+/// The door loop's supply in `hall`, °C ([`door_supply`]).
+pub fn door_water_c(hall: &Hall, a: &Resolved) -> f64 {
+    door_supply(hall, a).water_c
 }
 
 /// Whether `hall`'s air plant makes chilled water a door CDU can take.
@@ -356,12 +387,33 @@ mod tests {
     }
 
     #[test]
-    fn door_water_comes_off_chilled_water_or_a_cool_enough_facility_loop() {
+    fn door_water_comes_off_the_chilled_water_or_a_door_trim_chiller() {
         let a = defaults();
         let mut hall = chilled_water_hall();
-        // chilled-water air plant: the door CDU holds 18 °C; no reasons, no extension needed
+        // chilled-water air plant at 10 °C: 10 + 4 K approach = 14 °C, the door CDU holds
+        // 18 °C; no reasons, no trim chiller, no extension
+        let supply = door_supply(&hall, &a);
+        assert!(close(supply.water_c, 18.0, 1e-12) && !supply.trim && !supply.extension);
         assert!(door_water_reasons(&hall, &a).is_empty());
-        // a DX room on W32 facility water at 30 °C: 30 + 4 K approach = 34 °C > 24 °C inlet
+        // a high-temperature chilled-water plant at 22 °C: 22 + 4 = 26 °C > 24 °C inlet
+        let mut warm = Assumptions::default();
+        warm.plant.chilled_water_supply = Some(deg_c(22.0));
+        let warm = warm.resolve(Currency::CNY);
+        let celsius = ThermodynamicTemperature::new::<degree_celsius>;
+        assert_eq!(
+            door_water_reasons(&hall, &warm),
+            [Reason::DoorWaterTooWarm {
+                supply: celsius(26.0),
+                max: celsius(24.0)
+            }]
+        );
+        // at 26 °C the coil sees 36 − 26 = 10 K: 0.6 × 4,166.7 × 10 = 25,000 W of a 50 kW rack
+        let p = DoorParams::new(&warm, &hall);
+        let exhaust = Exhaust::of(ServerCooling::Air, 50e3, 50e3, &p);
+        let door_w = door_heat_w(&exhaust, &p.passive, p.inlet_c, p.water_c);
+        assert!(close(door_w, 25e3, 1e-9), "{door_w}");
+        // a DX room on W32 facility water at 30 °C: 34 °C is too warm for the door loop, so it
+        // gets a trim chiller of its own and runs at 18 °C
         hall.plant = Some(AirPlant::DxCrac {
             economiser: false,
             adiabatic: false,
@@ -372,32 +424,24 @@ mod tests {
             heat_rejection: Some(HeatRejection::DryCooler { adiabatic: false }),
             capacity: None,
         });
-        assert!(close(door_water_c(&hall, &a), 34.0, 1e-12));
-        let celsius = ThermodynamicTemperature::new::<degree_celsius>;
-        assert_eq!(
-            door_water_reasons(&hall, &a),
-            [Reason::DoorWaterTooWarm {
-                supply: celsius(34.0),
-                max: celsius(24.0)
-            }]
-        );
-        // at 34 °C the coil sees 36 − 34 = 2 K: 0.6 × 4,166.7 × 2 = 5,000 W of a 50 kW rack
-        let p = DoorParams::new(&a, &hall);
-        let exhaust = Exhaust::of(ServerCooling::Air, 50e3, 50e3, &p);
-        assert!(close(
-            door_heat_w(&exhaust, &p.passive, p.inlet_c, p.water_c),
-            5e3,
-            1e-9
-        ));
-        // the same room on W17 chilled facility water at 12 °C: 12 + 4 = 16 → held at 18 °C
+        let supply = door_supply(&hall, &a);
+        assert!(close(supply.water_c, 18.0, 1e-12) && supply.trim && !supply.extension);
+        assert!(door_water_reasons(&hall, &a).is_empty());
+        // the same room on chilled facility water at 12 °C: 16 °C, no trim chiller
         hall.facility_water = Some(FacilityWater {
             class: WaterClass::W17,
             supply_temp: deg_c(12.0),
             heat_rejection: Some(HeatRejection::ChilledWater),
             capacity: None,
         });
-        assert!(close(door_water_c(&hall, &a), 18.0, 1e-12));
-        assert!(door_water_reasons(&hall, &a).is_empty());
+        assert!(!door_supply(&hall, &a).trim);
+        // without facility water: the extension (W32 at 30 °C) with the door's trim chiller;
+        // a room that forbids the extension has no water for its doors
+        hall.facility_water = None;
+        let supply = door_supply(&hall, &a);
+        assert!(supply.trim && supply.extension);
+        hall.forbidden_works = vec![coolplan_model::EnablingWork::FacilityWaterExtension];
+        assert_eq!(door_water_reasons(&hall, &a), [Reason::NoFacilityWater]);
         // a door loop set below the dew point plus margin (15 < 17 °C) would condense
         let mut cold = Assumptions::default();
         cold.cooling.rdhx_water_supply = Some(deg_c(15.0));
