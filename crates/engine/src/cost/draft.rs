@@ -191,6 +191,14 @@ pub(super) fn draft<R: PricedGroup>(
             scratch.own.push(own);
             racks.push(priced);
         }
+        column_works(
+            &scratch,
+            shared,
+            h,
+            &mut streams,
+            hall_streams,
+            &mut site_streams,
+        );
         let solution = crate::plan::solve(&hall_problem(&scratch, shared, h));
         drafts.push(HallDraft {
             first,
@@ -237,6 +245,37 @@ pub(super) fn draft<R: PricedGroup>(
         drafts,
         comply_by,
         it_design,
+    }
+}
+
+/// Each reference column of hall `h` (every group on one option) pays for the enabling works
+/// it needs, as the plan does (`docs/method.md` §5.1): into the hall's `streams` (when
+/// `hall_streams`) and the site's. All air leaves out the air-plant addition: its added air
+/// capacity already pays for the new servers' heat beyond the air plant
+/// (`CostItem::AddedAirCapacity`).
+fn column_works(
+    scratch: &HallScratch,
+    shared: &Shared<'_>,
+    h: usize,
+    streams: &mut PerOption<Streams>,
+    hall_streams: bool,
+    site_streams: &mut PerOption<Streams>,
+) {
+    let Some((hall_works, _)) = &shared.works[h] else {
+        return;
+    };
+    let problem = hall_problem(scratch, shared, h);
+    let mut all = vec![None; scratch.candidates.len()];
+    for option in CoolingOption::ALL {
+        all.fill(Some(option));
+        let mut excess = problem.excess(&problem.uses(&all));
+        if option == CoolingOption::Air {
+            excess[crate::results::Limit::AirCooling.index()] = 0.0;
+        }
+        if hall_streams {
+            hall_works.spend(&excess, &mut streams[option]);
+        }
+        hall_works.spend(&excess, &mut site_streams[option]);
     }
 }
 
@@ -354,18 +393,32 @@ impl<R: GroupView> Drafted<R> {
                 );
             }
         }
-        // each liquid group's liquid heat (share applied) and first year, for the extension
+        // each liquid group's liquid heat (share applied), first year and index, for the
+        // extension
         let liquid = solution.choices.iter().enumerate().filter_map(|(g, c)| {
             let o = c.filter(|o| *o != CoolingOption::Air)?;
             let year = pricer
                 .basis(scratch.places[g])
                 .map_or(0, |b| b.first_year());
             let candidate = &scratch.candidates[g];
-            Some((candidate.share * candidate.options[o].liquid_w, year))
+            Some((
+                candidate.share * candidate.options[o].liquid_w,
+                year,
+                first + g,
+            ))
         });
+        // each group with new servers, with the year they first arrive
+        let new_from: Vec<(usize, usize)> = (0..solution.choices.len())
+            .filter_map(|g| {
+                let basis = pricer.basis(scratch.places[g])?;
+                let year = basis.new.iter().map(|c| c.year).min()?;
+                Some((first + g, year))
+            })
+            .collect();
         let works = works::plan_lines(
             (&problem, &solution.choices),
             liquid,
+            &new_from,
             pricer,
             shared.works[h].as_ref().map(|(w, _)| w),
             shared.plant.get(h).and_then(|p| p.water_extension),

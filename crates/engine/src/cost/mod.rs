@@ -92,8 +92,9 @@ pub struct Pricer<'a> {
     air_shares: Vec<f64>,
     /// Per hall and option: trim chiller kW per kW of liquid design heat.
     trim_ratios: Vec<PerOption<f64>>,
-    /// Per hall: its liquid options pay for a facility-water extension.
-    water_extensions: Vec<bool>,
+    /// Per hall: its liquid options pay for a facility-water extension, in service in this
+    /// cash-flow year ([`works::in_service_year`]).
+    water_extensions: Vec<Option<usize>>,
     horizon: usize,
     /// The heat customers' take, settled from every group's liquid heat
     /// ([`Pricer::settle_heat`]); idle when the site sells no heat.
@@ -143,7 +144,10 @@ impl<'a> Pricer<'a> {
             water_extensions: physical
                 .plant
                 .iter()
-                .map(|p| p.water_extension.is_some())
+                .map(|p| {
+                    p.water_extension
+                        .map(|x| works::in_service_year(x.lead_time))
+                })
                 .collect(),
             horizon: assumptions.finance.horizon_years as usize,
             heat: HeatReuse::new(site, assumptions),
@@ -192,8 +196,11 @@ impl<'a> Pricer<'a> {
             cooling: &self.assumptions.cooling,
             raised_floor: hall.floor.kind == FloorKind::Raised,
             added_air_share: self.air_shares[place.0],
+            air_in_service: works::in_service_year(
+                self.assumptions.prices.air_plant_addition_lead_time.get(),
+            ),
             trim_per_liquid_kw: self.trim_ratios[place.0],
-            water_extension: self.water_extensions[place.0],
+            water_extension: self.water_extensions[place.0].is_some(),
         };
         rack_costs(
             drivers,
@@ -206,6 +213,9 @@ impl<'a> Pricer<'a> {
         work.energy = EnergyRow::rows(&drivers.0, basis.share);
         if !self.heat.is_idle() {
             heat::credit(&self.heat, place.0, work);
+        }
+        if let Some(in_service) = self.water_extensions[place.0] {
+            works::wait_for_water(&mut work.options, basis.first_year(), in_service);
         }
     }
 }

@@ -12,7 +12,9 @@
 //! only where it is worth it with the extension's cost. A hall that forbids the extension
 //! (`forbidden_works: [FacilityWaterExtension]`, e.g. a roof that cannot take a dry cooler)
 //! gets none: its liquid options are infeasible for want of facility water
-//! ([`water_forbidden`]).
+//! ([`water_forbidden`]). Also which hall limits an allowed work raises, so that a reference
+//! column over them is priced with the work instead of declared infeasible
+//! ([`raised_by_work`]).
 
 use std::borrow::Cow;
 
@@ -51,6 +53,19 @@ pub fn hall_water<'h>(hall: &'h Hall, a: &Resolved) -> HallWater<'h> {
 /// run.
 pub fn water_forbidden(hall: &Hall) -> bool {
     hall.facility_water.is_none() && !hall.allows(EnablingWork::FacilityWaterExtension)
+}
+
+/// Whether the broken hall limit `reason` is one an enabling work `hall` allows would raise:
+/// heat on air over the air plant (the air-plant addition) or IT over `it_capacity` (the
+/// electrical upgrade). A reference column ("all cold plate", …) over such a limit is not
+/// infeasible: it pays for the work (`crate::cost::works`).
+pub fn raised_by_work(hall: &Hall, reason: &crate::results::Reason) -> bool {
+    use crate::results::Reason;
+    match reason {
+        Reason::AirCapacity { .. } => hall.allows(EnablingWork::AirPlantAddition),
+        Reason::ElectricalCapacity { .. } => hall.allows(EnablingWork::ElectricalUpgrade),
+        _ => false,
+    }
 }
 
 /// A facility-water extension a hall needs: its supply and lead time (its CAPEX is a cost

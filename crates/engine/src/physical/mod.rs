@@ -327,6 +327,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             sums.cdus = cdus[option].units as f64;
             let mut reasons = cdus[option].reasons.clone();
             limits.broken(&limits::uses(sums), params.air_rise_k, &mut reasons);
+            reasons.retain(|r| !enabling::raised_by_work(hall, r));
             merge_reasons(&mut verdict.infeasible, &reasons);
             merge_reasons(&mut verdict.warnings, &today_warnings);
         }
