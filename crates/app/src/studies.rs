@@ -334,12 +334,11 @@ mod tests {
         let site = small_site();
         let analysis = analyse(&site, None);
         let results = analysis.results.as_ref().expect("results");
-        // ai-hall's plan costs 16.720 M CNY over the study (cold plate for the B200 and NVL72
-        // groups, trim chillers included: 10.784 M, their liquid-ready refresh in 2032 and
-        // 2033: 5.192 M, and hall B2's electrical upgrade, 135.2 kW × 5,000 CNY/kW = 676,000
-        // + 10 % contingency = 743,600): / 3 = 5.573 M → 5.6 M CNY.
+        // ai-hall's plan costs 15.976 M CNY over the study (cold plate for the B200 and NVL72
+        // groups, trim chillers included: 10.784 M, and their liquid-ready refresh in 2032 and
+        // 2033: 5.192 M): / 3 = 5.325 M → 5.4 M CNY.
         let budget = starting_budget(results);
-        assert_eq!(budget.amount, 5_600_000.0);
+        assert_eq!(budget.amount, 5_400_000.0);
         let plan = PlanStudy::default();
         assert_eq!(plan.budget_for(results), budget);
     }

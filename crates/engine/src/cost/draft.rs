@@ -169,6 +169,7 @@ pub(super) fn draft<R: PricedGroup>(
                     feasible: figures.each_ref().map(|f| f.feasible).0,
                     // set when the hall's plan is final
                     choice: CoolingOption::Air,
+                    on_air_until: pricer.liquid_waits_until(place),
                 },
                 &work.presence,
             );

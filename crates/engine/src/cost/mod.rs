@@ -173,6 +173,16 @@ impl<'a> Pricer<'a> {
         ))
     }
 
+    /// The last cash-flow year the liquid options of the group at `place` run on air, waiting
+    /// for the hall's facility-water extension (0: they do not wait, [`works::wait_for_water`]).
+    pub fn liquid_waits_until(&self, place: (usize, usize)) -> usize {
+        let first = self.basis(place).map_or(0, RackBasis::first_year);
+        match self.water_extensions.get(place.0) {
+            Some(Some(in_service)) if first < *in_service => *in_service,
+            _ => 0,
+        }
+    }
+
     /// The cost basis of the group at `place` (hall, rack group).
     pub fn basis(&self, (hall, rack): (usize, usize)) -> Option<&RackBasis> {
         self.bases.get(hall)?.get(rack)

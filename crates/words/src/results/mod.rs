@@ -17,6 +17,7 @@ pub use table::Words;
 pub mod plan;
 pub mod plant;
 mod table;
+pub mod works;
 use crate::{Lang, Text};
 use coolplan_model::assumptions::cooling::CduSize;
 use coolplan_model::assumptions::{Entry, Named};
