@@ -233,7 +233,8 @@ fn hall_plan_lines(out: &mut String, results: &Results, h: usize, hall: &HallPla
             out,
             &format!("  {}", plan_words::work_line(work, lang, UnitSystem::Si)),
         );
-        for text in coolplan_words::results::works::context(work, results, lang, UnitSystem::Si) {
+        let names = coolplan_words::results::works::names_of(results);
+        for text in coolplan_words::results::works::context(work, &names, lang, UnitSystem::Si) {
             line(out, &format!("    {text}"));
         }
     }

@@ -33,9 +33,10 @@ pub(super) fn section_of_plan(input: &ReportInput, blocks: &mut Vec<Block>) {
             "{hall} — {}",
             work_name(work.work, lang)
         )));
+        let names = words::names_of(results);
         blocks.push(Block::Bullets(words::facts(
             work,
-            results,
+            &names,
             lang,
             UnitSystem::Si,
         )));
@@ -69,7 +70,7 @@ fn table(input: &ReportInput) -> Table {
                 if w.waiting.is_empty() {
                     "—".to_string()
                 } else {
-                    words::group_names(results, &w.waiting, lang)
+                    words::group_names(&words::names_of(results), &w.waiting, lang)
                 },
             ])
         })

@@ -6,6 +6,9 @@
 //! Owns: wording only; never touches the engine's arithmetic.
 
 use coolplan_engine::{PlannedWork, Results};
+
+/// The name of the rack group at an index of `Results::racks`, where known.
+pub type Names<'a> = &'a dyn Fn(usize) -> Option<String>;
 use coolplan_model::EnablingWork;
 use coolplan_units::PowerUnit;
 use coolplan_units::format::{UnitSystem, group_thousands, quantity_trimmed as quantity};
@@ -32,6 +35,7 @@ crate::texts! {
         WaitLiquid => "waiting for it: {0} — they convert in {1} and run on air until then, as the cash flows count them", "需等待：{0}——{1} 年才改造，此前维持风冷，现金流按此计算";
         WaitNew => "waiting for it: {0} — their new servers cannot run before {1}; their arrival is not moved in the cash flows (the all-air reference waits as long)", "需等待：{0}——其新增服务器 {1} 年前无法运行；现金流中未推迟到货（全风冷参考方案同样需等待）";
         WaitMark => "waits for {0} until {1}", "等待{0}至 {1} 年";
+        WaitShort => "waits until {0}", "等待至 {0} 年";
         AndMore => "{0} and {1} more", "{0} 等，另有 {1} 个";
         ColHall => "Hall", "机房";
         ColWork => "Work", "工程";
@@ -80,15 +84,19 @@ pub fn lead_weeks(work: &PlannedWork) -> String {
 /// rack groups.
 const NAMES_LISTED: usize = 6;
 
-/// The names of rack groups `groups` (indices in `results.racks`), comma-separated, the
+/// The names of the rack groups of full `results`.
+pub fn names_of(results: &Results) -> impl Fn(usize) -> Option<String> + '_ {
+    |g| results.racks.get(g).map(|r| r.scope.name.clone())
+}
+
+/// The names of rack groups `groups` (indices in `Results::racks`), comma-separated, the
 /// first [`NAMES_LISTED`] and how many more.
-pub fn group_names(results: &Results, groups: &[usize], lang: Lang) -> String {
+pub fn group_names(names: Names<'_>, groups: &[usize], lang: Lang) -> String {
     let separator = if lang == Lang::Zh { "、" } else { ", " };
     let listed = groups
         .iter()
         .take(NAMES_LISTED)
-        .filter_map(|g| results.racks.get(*g))
-        .map(|r| r.scope.name.as_str())
+        .filter_map(|g| names(*g))
         .collect::<Vec<_>>()
         .join(separator);
     match groups.len().checked_sub(NAMES_LISTED) {
@@ -99,7 +107,7 @@ pub fn group_names(results: &Results, groups: &[usize], lang: Lang) -> String {
 
 /// Every fact of `work`, one line each: why, size, CAPEX, energy, timing, the groups that
 /// need it and those that wait for it.
-pub fn facts(work: &PlannedWork, results: &Results, lang: Lang, system: UnitSystem) -> Vec<String> {
+pub fn facts(work: &PlannedWork, names: Names<'_>, lang: Lang, system: UnitSystem) -> Vec<String> {
     let mut lines = vec![
         why(work, lang, system),
         WorkWords::Size.fmt(lang, &[&quantity::<PowerUnit>(work.size, system)]),
@@ -110,7 +118,7 @@ pub fn facts(work: &PlannedWork, results: &Results, lang: Lang, system: UnitSyst
             &[&lead_weeks(work), &work.in_service, &work.needed_from],
         ),
     ];
-    lines.extend(groups(work, results, lang));
+    lines.extend(groups(work, names, lang));
     lines
 }
 
@@ -118,7 +126,7 @@ pub fn facts(work: &PlannedWork, results: &Results, lang: Lang, system: UnitSyst
 /// it and those that wait for it.
 pub fn context(
     work: &PlannedWork,
-    results: &Results,
+    names: Names<'_>,
     lang: Lang,
     system: UnitSystem,
 ) -> Vec<String> {
@@ -126,20 +134,20 @@ pub fn context(
         why(work, lang, system),
         energy_effect(work.work, lang).to_string(),
     ];
-    lines.extend(groups(work, results, lang));
+    lines.extend(groups(work, names, lang));
     lines
 }
 
 /// The rack groups that need `work` and those that wait for it, a line each (none when
 /// empty).
-fn groups(work: &PlannedWork, results: &Results, lang: Lang) -> Vec<String> {
+fn groups(work: &PlannedWork, names: Names<'_>, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
     if !work.groups.is_empty() {
-        let names = group_names(results, &work.groups, lang);
+        let names = group_names(names, &work.groups, lang);
         lines.push(WorkWords::Groups.fmt(lang, &[&names]));
     }
     if !work.waiting.is_empty() {
-        let names = group_names(results, &work.waiting, lang);
+        let names = group_names(names, &work.waiting, lang);
         let key = match work.work {
             EnablingWork::FacilityWaterExtension => WorkWords::WaitLiquid,
             _ => WorkWords::WaitNew,
@@ -162,7 +170,7 @@ pub fn wait_mark(work: &PlannedWork, lang: Lang) -> String {
 }
 
 /// The works of the plan, every hall's, with their hall's index.
-pub fn of_plan(results: &Results) -> impl Iterator<Item = (usize, &PlannedWork)> {
+pub fn of_plan<R>(results: &Results<R>) -> impl Iterator<Item = (usize, &PlannedWork)> {
     results
         .plan
         .halls
