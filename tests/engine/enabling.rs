@@ -217,3 +217,49 @@ fn a_retrofit_waits_a_year_for_a_40_week_extension_and_runs_that_year_on_air() {
     assert!((capex - 55_040.0).abs() < 1e-6);
     assert!((npv(&waiting) + 141_602.87).abs() < 0.01);
 }
+
+#[test]
+fn the_plan_sees_the_wait_a_40_week_extension_turns_a_paying_retrofit_into_air() {
+    // the same hall with cold plate at 900 CNY/kW and servers kept past the study (no
+    // refresh): C = 320 kW × 900 + 230.4 kW × 100 = 311,040 CNY
+    let dear = |lead_days: f64| {
+        let mut s = dry_stock_hall(lead_days);
+        s.assumptions.prices.cold_plate_stock_per_kw =
+            Some(Price::new(900.0, Currency::CNY, PowerUnit::kW));
+        s.halls[0].racks[0].servers[0].service_life =
+            Some(coolplan::units::build::days(20.0 * 365.0));
+        evaluate(&s, &climate("beijing"))
+    };
+    let (at_once, waiting) = (dear(0.0), dear(280.0));
+    let cp = CoolingOption::ColdPlate;
+    let cost = |r: &Results| r.racks[0].scope.option(cp).cost.clone();
+    assert!((cost(&at_once).capex.amount - 311_040.0).abs() < 1e-6);
+    // at once: NPV +14,489 CNY, the plan converts and buys the extension, in service in 2026
+    let npv_now = cost(&at_once).npv_vs_air.amount;
+    assert!((npv_now - 14_489.02).abs() < 0.01, "{npv_now}");
+    assert_eq!(at_once.plan.groups[0].option, Some(cp));
+    let line = &at_once.plan.halls[0].works[0];
+    assert_eq!(line.work, EnablingWork::FacilityWaterExtension);
+    assert_eq!(
+        (line.needed_from, line.in_service, line.late),
+        (2026, 2026, false)
+    );
+    // after 280 days: +C·0.08/1.08 − s₁/1.08 with s₁ the first year's saving against air
+    // = 14,489 + 23,040 − 44,920 = −7,391 CNY: the search keeps air and buys nothing
+    let air = &at_once.racks[0]
+        .scope
+        .option(CoolingOption::Air)
+        .cost
+        .cash_flows;
+    let saving_1 = cost(&at_once).cash_flows[1].amount - air[1].amount;
+    assert!((saving_1 / 1.08 - 44_920.0).abs() < 1.0, "{saving_1}");
+    let expected = npv_now + 311_040.0 * 0.08 / 1.08 - saving_1 / 1.08;
+    let npv_wait = cost(&waiting).npv_vs_air.amount;
+    assert!(
+        (npv_wait - expected).abs() < 1e-3,
+        "{npv_wait} vs {expected}"
+    );
+    assert!((npv_wait + 7_390.82).abs() < 0.01, "{npv_wait}");
+    assert_eq!(waiting.plan.groups[0].option, Some(CoolingOption::Air));
+    assert!(waiting.plan.halls[0].works.is_empty());
+}
