@@ -142,6 +142,18 @@ fn a_hall_100_kw_over_its_electrical_capacity_buys_a_100_kw_upgrade() {
     // `electrical_upgrade`, so the plan (all air with its upgrade) is worth exactly all-air
     let air = r.site.option(CoolingOption::Air);
     assert!(air.feasible, "{:?}", air.infeasible_reasons);
+    // flagged: a warning names the work, its 800 − 700 = 100 kW and its year in service
+    let needs = air.warnings.iter().find_map(|w| match w {
+        coolplan::engine::Reason::NeedsWork {
+            work,
+            excess,
+            in_service,
+        } => Some((*work, excess.get::<kilowatt>(), *in_service)),
+        _ => None,
+    });
+    let (work, excess_kw, in_service) = needs.expect("a NeedsWork warning");
+    assert_eq!((work, in_service), (EnablingWork::ElectricalUpgrade, 2027));
+    assert!((excess_kw - 100.0).abs() < 1e-6);
     assert!((item(&r, CoolingOption::Air, CostItem::ElectricalUpgrade) - 500_000.0).abs() < 1e-3);
     assert!((air.cost.capex_by_year[1].amount - 500_000.0).abs() < 1e-3);
     assert!(plan.totals.npv_vs_air.amount.abs() < 1e-3);

@@ -22,7 +22,6 @@ use coolplan_model::{CostMode, EnablingWork, Hall};
 use coolplan_units::{Currency, Money, PowerUnit};
 use uom::si::f64::{Power, Time};
 use uom::si::power::watt;
-use uom::si::time::day;
 
 use super::Pricer;
 use super::basis::RackBasis;
@@ -33,15 +32,7 @@ use crate::physical::limits::PerLimit;
 use crate::plan::{HallProblem, Works};
 use crate::results::{CoolingOption, CostItem, Limit, PlannedWork};
 
-/// The cash-flow year a work ordered at the start of the study (1 January of cash-flow year
-/// 0) comes into service: the first 1 January on or after the end of its `lead_time`, a
-/// year being 365 days (280 days → year 1, 365 days → year 1, 366 days → year 2). What waits
-/// for it starts then: nothing is half-built into a year's cash flow.
-pub fn in_service_year(lead_time: Time) -> usize {
-    let years = lead_time.get::<day>() / 365.0;
-    // a lead time a rounding error above a whole number of years is that many years
-    (years - 1e-9).ceil().max(0.0) as usize
-}
+pub use crate::physical::enabling::in_service_year;
 
 /// A group's liquid options wait for its hall's facility-water extension in service in
 /// cash-flow year `in_service` ([`in_service_year`]): each converts then, running on air
@@ -294,6 +285,7 @@ fn first_arrival(bases: &[RackBasis]) -> usize {
 mod tests {
     use super::*;
     use coolplan_model::assumptions::Assumptions;
+    use uom::si::time::day;
 
     #[test]
     fn a_hall_100_kw_over_its_air_plant_buys_a_100_kw_addition() {

@@ -528,6 +528,7 @@ pub fn reason_key(reason: &Reason) -> &'static str {
         Reason::FactoryOnly { .. } => "factory_only",
         Reason::RuledOut { .. } => "ruled_out",
         Reason::NoFacilityWater => "no_facility_water",
+        Reason::NeedsWork { .. } => "needs_work",
         Reason::WaterTooWarm { .. } => "water_too_warm",
         Reason::BestNpv { .. } => "best_npv",
         Reason::Payback { .. } => "payback",

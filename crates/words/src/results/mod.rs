@@ -224,6 +224,11 @@ pub fn reason(
             heat_to_liquid,
             capacity,
         } => Words::WaterCapacity.fmt(lang, &[&power(*heat_to_liquid), &power(*capacity)]),
+        Reason::NeedsWork {
+            work,
+            excess,
+            in_service,
+        } => works::needs_work(*work, power(*excess), *in_service, lang),
         Reason::OverLimitToday {
             limit,
             today,

@@ -36,6 +36,7 @@ crate::texts! {
         WaitNew => "waiting for it: {0} — their new servers cannot run before {1}; their arrival is not moved in the cash flows (the all-air reference waits as long)", "需等待：{0}——其新增服务器 {1} 年前无法运行；现金流中未推迟到货（全风冷参考方案同样需等待）";
         WaitMark => "waits for {0} until {1}", "等待{0}至 {1} 年";
         WaitShort => "waits until {0}", "等待至 {0} 年";
+        NeedsWork => "needs {1} of {0} over the hall's limit, priced in its CAPEX; ordered at the start of the study it is in service from {2}", "需{1} {0}（超出机房现有能力部分），已计入投资；研究期初下单，{2} 年起投入使用";
         AndMore => "{0} and {1} more", "{0} 等，另有 {1} 个";
         ColHall => "Hall", "机房";
         ColWork => "Work", "工程";
@@ -63,6 +64,18 @@ pub fn why(work: &PlannedWork, lang: Lang, system: UnitSystem) -> String {
         ),
         None => WorkWords::WhyWater.fmt(lang, &[&kw(work.size)]),
     }
+}
+
+/// The warning of a reference column that needs `work` for `excess` (worded) over a limit of
+/// its hall, in service from `in_service`.
+pub fn needs_work(work: EnablingWork, excess: String, in_service: i32, lang: Lang) -> String {
+    let name = work_name(work, lang);
+    let name = if lang == Lang::En {
+        format!("an {}", name.to_lowercase())
+    } else {
+        name.to_string()
+    };
+    WorkWords::NeedsWork.fmt(lang, &[&excess, &name, &in_service])
 }
 
 /// The energy a work adds or changes, where it has an effect of its own.
