@@ -262,13 +262,10 @@ impl Streams {
         let last = in_service.min(self.years() - 1);
         self.energy[..=last].copy_from_slice(&air.energy[..=last]);
         self.other_opex[..=last].copy_from_slice(&air.other_opex[..=last]);
-        let early: Vec<usize> = self
-            .capex_years
-            .iter()
-            .take_while(|y| *y < in_service)
-            .collect();
+        // a copy of the set of years: spending below inserts `in_service` into the original
+        let years = self.capex_years;
         let kept = 1 << slot(CostItem::AddedAirCapacity);
-        for year in early {
+        for year in years.iter().take_while(|y| *y < in_service) {
             let (row, items) = (self.capex[year], self.capex_items[year]);
             self.capex[year] = [0.0; ITEMS.len()];
             self.capex_items[year] = items & kept;
