@@ -3,13 +3,13 @@
 
 use serde::Serialize;
 
-use coolplan_engine::Results;
 use coolplan_engine::compliance::{
     self, Column, ComplianceResults, ComplyBy, NotAssessed, Verdict,
 };
 use coolplan_engine::kpi::{KpiResults, ScopeYears, YearFigures};
 use coolplan_engine::plan::comply::ComplyPlan;
 use coolplan_engine::surcharge::Surcharge;
+use coolplan_engine::{CoolingOption, Results};
 use coolplan_model::Site;
 use coolplan_model::compliance::RuleBook;
 use coolplan_model::compliance::rules::Limit;
@@ -77,9 +77,9 @@ fn scope(s: &ScopeYears) -> ScopeKpiDoc<'_> {
     let years = |v: &[YearFigures]| v.iter().map(year).collect();
     ScopeKpiDoc {
         name: &s.name,
-        air: years(&s.options[0]),
-        cold_plate: years(&s.options[1]),
-        immersion: years(&s.options[2]),
+        air: years(&s.options[CoolingOption::Air.index()]),
+        cold_plate: years(&s.options[CoolingOption::ColdPlate.index()]),
+        immersion: years(&s.options[CoolingOption::Immersion.index()]),
         plan: years(&s.plan),
     }
 }
@@ -194,9 +194,9 @@ fn surcharge(s: &Surcharge, lang: Lang) -> SurchargeDoc {
         id: rule_id(s.set, s.rule),
         limit_pue: s.limit,
         price_per_kwh: s.per_kwh.amount,
-        air: years(Column::ALL[0]),
-        cold_plate: years(Column::ALL[1]),
-        immersion: years(Column::ALL[2]),
+        air: years(Column::Option(CoolingOption::Air)),
+        cold_plate: years(Column::Option(CoolingOption::ColdPlate)),
+        immersion: years(Column::Option(CoolingOption::Immersion)),
         plan: years(Column::Plan),
         text: coolplan_words::compliance::surcharge(s, lang),
     }
@@ -334,9 +334,9 @@ fn assessed(r: &ComplianceResults) -> ComplianceDoc {
                 },
                 threshold: rule.limit.threshold(),
                 first_compliant_year: RuleColumns {
-                    air: first(Column::ALL[0]),
-                    cold_plate: first(Column::ALL[1]),
-                    immersion: first(Column::ALL[2]),
+                    air: first(Column::Option(CoolingOption::Air)),
+                    cold_plate: first(Column::Option(CoolingOption::ColdPlate)),
+                    immersion: first(Column::Option(CoolingOption::Immersion)),
                     plan: first(Column::Plan),
                 },
                 plan_years: check.column(Column::Plan).map_or_else(Vec::new, |c| {
@@ -375,9 +375,9 @@ fn assessed(r: &ComplianceResults) -> ComplianceDoc {
         connected_load_kw: num(r.size.connected_load.get::<kilowatt>()),
         annual_energy_mwh: num(r.size.annual_energy.get::<megawatt_hour>()),
         rules,
-        air: column(Column::ALL[0]),
-        cold_plate: column(Column::ALL[1]),
-        immersion: column(Column::ALL[2]),
+        air: column(Column::Option(CoolingOption::Air)),
+        cold_plate: column(Column::Option(CoolingOption::ColdPlate)),
+        immersion: column(Column::Option(CoolingOption::Immersion)),
         plan: column(Column::Plan),
         plan_constraint: None,
         surcharges: Vec::new(),

@@ -15,6 +15,7 @@ use super::{Panel, ViewCtx};
 use crate::command::Command;
 use crate::kit::{ERROR_COLOUR, WARNING_COLOUR};
 use crate::words::{option_name, reason_text};
+use coolplan_engine::per_option::OPTION_COUNT;
 use coolplan_engine::{CoolingOption, OptionResult, Overview, PerOption, Reason, ScopeResult};
 use coolplan_units::format::{UnitSystem, group_thousands, quantity};
 use coolplan_units::{
@@ -165,11 +166,11 @@ fn best_single(
 struct Row {
     label: String,
     tip: &'static str,
-    cells: [String; 3],
+    cells: [String; OPTION_COUNT],
 }
 
 impl Row {
-    fn new(label: &str, tip: &'static str, cells: [String; 3]) -> Self {
+    fn new(label: &str, tip: &'static str, cells: [String; OPTION_COUNT]) -> Self {
         Row {
             label: label.to_string(),
             tip,
@@ -200,11 +201,11 @@ fn quantity_row<U: coolplan_units::UnitKind>(
     values: PerOption<U::Quantity>,
 ) -> Row {
     let values = values.0;
-    let cells = row_in(candidates, fallback, &values);
+    let mut cells = row_in(candidates, fallback, &values).into_iter();
     Row::new(
         label,
         tip,
-        [cells[0].clone(), cells[1].clone(), cells[2].clone()],
+        std::array::from_fn(|_| cells.next().unwrap_or_default()),
     )
 }
 

@@ -146,7 +146,7 @@ pub fn problem(site: &Site, results: &Results, budget: Money, years: usize) -> P
                 });
             let earliest = first_needed.max(water_from);
             let air = &r.scope.option(CoolingOption::Air).cost;
-            let options = [CoolingOption::ColdPlate, CoolingOption::Immersion]
+            let options = CoolingOption::RETROFITS
                 .into_iter()
                 .filter(|o| r.scope.option(*o).feasible)
                 .map(|o| {
