@@ -240,6 +240,15 @@ fn the_plan_sees_the_wait_a_40_week_extension_turns_a_paying_retrofit_into_air()
             Some(Price::new(900.0, Currency::CNY, PowerUnit::kW));
         s.halls[0].racks[0].servers[0].service_life =
             Some(coolplan::units::build::days(20.0 * 365.0));
+        // the choice is cold plate or air (the other options are another question)
+        use coolplan::model::{Cooling, CoolingRule};
+        s.halls[0].racks[0].cooling = Some(CoolingRule::Exclude(vec![
+            Cooling::RearDoorPassive,
+            Cooling::RearDoorActive,
+            Cooling::ColdPlateRearDoor,
+            Cooling::ColdPlateLiquidToAir,
+            Cooling::Immersion,
+        ]));
         evaluate(&s, &climate("beijing"))
     };
     let (at_once, waiting) = (dear(0.0), dear(280.0));

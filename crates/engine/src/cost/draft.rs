@@ -20,7 +20,7 @@ use crate::per_option::PerOption;
 use crate::physical::limits::HallLimits;
 use crate::physical::{CostDrivers, GroupRecord};
 use crate::plan::{Candidate, HallProblem, NO_WORKS, Solution, Works};
-use crate::results::{CoolingOption, GroupView, HallPlant, PlanTotals, PlannedWork};
+use crate::results::{CoolingOption, CostItem, GroupView, HallPlant, PlanTotals, PlannedWork};
 use crate::surcharge::Surcharge;
 use coolplan_model::Site;
 use coolplan_model::assumptions::Resolved;
@@ -35,6 +35,9 @@ pub(super) struct HallScratch {
     places: Vec<(usize, usize)>,
     /// The option each group was added to the plan streams with (its best alone).
     own: Vec<Option<CoolingOption>>,
+    /// Per option, the added air capacity (W) the hall's groups already pay on it
+    /// (`CostItem::AddedAirCapacity`): what its column's air-plant addition need not buy.
+    added_air_w: PerOption<f64>,
 }
 
 /// One hall priced and searched, its plan not yet final (the site may constrain it).
@@ -152,7 +155,12 @@ pub(super) fn draft<R: PricedGroup>(
             let drivers = *record.drivers();
             let count = record.count();
             pricer.price(place, &drivers, &mut work);
+            let air_price_w = pricer.added_air_price_w();
             for (option, option_streams) in work.options.entries() {
+                if air_price_w > 0.0 {
+                    scratch.added_air_w[option] +=
+                        option_streams.item_total(CostItem::AddedAirCapacity) / air_price_w;
+                }
                 if hall_streams {
                     streams[option].add_scaled(option_streams, 1.0);
                 }
@@ -251,9 +259,9 @@ pub(super) fn draft<R: PricedGroup>(
 
 /// Each reference column of hall `h` (every group on one option) pays for the enabling works
 /// it needs, as the plan does (`docs/method.md` §5.1): into the hall's `streams` (when
-/// `hall_streams`) and the site's. All air leaves out the air-plant addition: its added air
-/// capacity already pays for the new servers' heat beyond the air plant
-/// (`CostItem::AddedAirCapacity`).
+/// `hall_streams`) and the site's. Its air-plant addition is what its groups' added air
+/// capacity (`CostItem::AddedAirCapacity`, all air's for the new servers' heat beyond the air
+/// plant) does not already buy.
 fn column_works(
     scratch: &HallScratch,
     shared: &Shared<'_>,
@@ -270,8 +278,11 @@ fn column_works(
     for option in CoolingOption::ALL {
         all.fill(Some(option));
         let mut excess = problem.excess(&problem.uses(&all));
-        if option == CoolingOption::Air {
-            excess[crate::results::Limit::AirCooling.index()] = 0.0;
+        let air = &mut excess[crate::results::Limit::AirCooling.index()];
+        // a rounding error of W left after the groups' own added capacity buys nothing
+        *air = (*air - scratch.added_air_w[option]).max(0.0);
+        if *air < 1e-6 * scratch.added_air_w[option] {
+            *air = 0.0;
         }
         if hall_streams {
             hall_works.spend(&excess, &mut streams[option]);
@@ -394,10 +405,10 @@ impl<R: GroupView> Drafted<R> {
                 );
             }
         }
-        // each liquid group's liquid heat (share applied), first year and index, for the
-        // extension
+        // each group on facility water: its liquid heat (share applied), first year and
+        // index, for the extension
         let liquid = solution.choices.iter().enumerate().filter_map(|(g, c)| {
-            let o = c.filter(|o| *o != CoolingOption::Air)?;
+            let o = c.filter(|o| o.needs_facility_water())?;
             let year = pricer
                 .basis(scratch.places[g])
                 .map_or(0, |b| b.first_year());

@@ -34,18 +34,22 @@ use crate::results::{CoolingOption, CostItem, Limit, PlannedWork};
 
 pub use crate::physical::enabling::in_service_year;
 
-/// A group's liquid options wait for its hall's facility-water extension in service in
-/// cash-flow year `in_service` ([`in_service_year`]): each converts then, running on air
-/// until that year ([`Streams::defer_conversion`]). Nothing changes for a group whose
-/// liquid plant is first needed (`first_year`) at or after it.
+/// A group's options that run on facility water ([`CoolingOption::needs_facility_water`]:
+/// rear doors, cold plate onto water, immersion) wait for its hall's facility-water extension
+/// in service in cash-flow year `in_service` ([`in_service_year`]): each converts then,
+/// running on air until that year ([`Streams::defer_conversion`]). Nothing changes for a
+/// group whose liquid plant is first needed (`first_year`) at or after it, nor for an option
+/// that returns its heat to the room's air.
 pub fn wait_for_water(options: &mut PerOption<Streams>, first_year: usize, in_service: usize) {
     if first_year >= in_service {
         return;
     }
     debug_assert_eq!(CoolingOption::Air.index(), 0);
-    let (air, liquid) = options.0.split_at_mut(1);
-    for streams in liquid {
-        streams.defer_conversion(&air[0], in_service);
+    let (air, retrofits) = options.0.split_at_mut(1);
+    for (option, streams) in CoolingOption::RETROFITS.into_iter().zip(retrofits) {
+        if option.needs_facility_water() {
+            streams.defer_conversion(&air[0], in_service);
+        }
     }
 }
 

@@ -73,8 +73,8 @@ pub struct GroupEnergy {
     /// The group's option in its hall's plan (`crate::plan`); air when the plan leaves it
     /// unplaced or as today.
     pub choice: CoolingOption,
-    /// Its liquid options wait for the hall's facility-water extension: cash-flow years up to
-    /// this one run on air (0: no wait; `docs/method.md` §5.1).
+    /// Its options on facility water wait for the hall's facility-water extension: cash-flow
+    /// years up to this one run on air (0: no wait; `docs/method.md` §5.1).
     pub on_air_until: usize,
 }
 
@@ -117,7 +117,7 @@ impl Ledger {
         heat: &HeatReuse,
     ) -> YearSums {
         let group = &self.groups[g];
-        let option = if t <= group.on_air_until {
+        let option = if t <= group.on_air_until && option.needs_facility_water() {
             CoolingOption::Air
         } else {
             option
