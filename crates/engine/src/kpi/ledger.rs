@@ -73,6 +73,11 @@ pub struct GroupEnergy {
     /// The group's option in its hall's plan (`crate::plan`); air when the plan leaves it
     /// unplaced or as today.
     pub choice: CoolingOption,
+    /// Its options on facility water wait for the hall's facility-water extension: cash-flow
+    /// years up to this one run on air (0: no wait; `docs/method.md` §5.1).
+    pub on_air_until: usize,
+    /// Its rear doors run on that extension too (a DX room's door loop).
+    pub doors_wait: bool,
 }
 
 /// Every group's rows and yearly presence.
@@ -114,6 +119,12 @@ impl Ledger {
         heat: &HeatReuse,
     ) -> YearSums {
         let group = &self.groups[g];
+        let waits = crate::cost::works::waits_for_extension(option, group.doors_wait);
+        let option = if t <= group.on_air_until && waits {
+            CoolingOption::Air
+        } else {
+            option
+        };
         let row = &group.rows[option.index()];
         let p = self.present(g, t);
         let liquid = row.liquid_heat_wh * p;
