@@ -32,11 +32,12 @@ fn each_work_the_plan_buys_has_its_section_and_a_row_in_the_bill_of_quantities()
     ] {
         assert_eq!(md.matches(heading).count(), 1, "{heading}");
     }
-    // why: 400 kW of air plant, 464 kW used under the plan → 63.8 kW; 88.6 kW × 5,000 CNY/kW
+    // why: 400 kW of air plant, 431 kW used under the plan → 31.2 kW (its B200 racks on active
+    // rear doors take their heat off air; the Ascend racks stay on it); 100 kW × 5,000 CNY/kW
     for fact in [
-        "why: under the plan the hall needs 464 kW of air-cooling capacity, 63.8 kW more than its 400 kW",
-        "why: under the plan the hall needs 649 kW of electrical capacity for IT, 88.6 kW more than its 560 kW",
-        "CAPEX: 442,800 CNY before contingency",
+        "why: under the plan the hall needs 431 kW of air-cooling capacity, 31.2 kW more than its 400 kW",
+        "why: under the plan the hall needs 660 kW of electrical capacity for IT, 100 kW more than its 560 kW",
+        "CAPEX: 500,000 CNY before contingency",
         "energy: none of its own; UPS losses stay rated from the hall's IT capacity",
         "lead time about 36 weeks: in service from 2027, needed from 2026",
         "rack groups that need it: 昇腾-03, B200-04",
@@ -53,7 +54,7 @@ fn each_work_the_plan_buys_has_its_section_and_a_row_in_the_bill_of_quantities()
     // the PDF says the same (where poppler's pdftotext is installed)
     if let Some(pdf) = pdf_text(&report(Lang::En, Format::Pdf)) {
         assert!(pdf.contains("Suite 3 — Electrical upgrade"), "{pdf}");
-        assert!(pdf.contains("191,412 CNY"));
+        assert!(pdf.contains("93,600 CNY"));
     }
     // and in Chinese
     let zh = String::from_utf8(report(Lang::Zh, Format::Markdown)).expect("utf-8");
