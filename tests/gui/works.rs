@@ -23,9 +23,10 @@ fn the_compare_view_lists_the_works_and_the_inventory_marks_the_group_that_waits
     assert!(harness.query_by_label("Enabling works").is_some());
     assert!(harness.query_by_label("Air-plant addition").is_some());
     assert!(harness.query_by_label("Electrical upgrade").is_some());
-    // 63.8 kW × 3,000 CNY/kW = 191,412 CNY; 88.6 kW × 5,000 = 442,800 CNY
-    assert!(harness.query_by_label("191,412 CNY").is_some());
-    assert!(harness.query_by_label("442,800 CNY").is_some());
+    // 31.2 kW × 3,000 CNY/kW = 93,600 CNY; 100 kW × 5,000 = 500,000 CNY (the B200 racks on
+    // active rear doors)
+    assert!(harness.query_by_label("93,600 CNY").is_some());
+    assert!(harness.query_by_label("500,000 CNY").is_some());
     assert_eq!(harness.query_all_by_label("2027").count(), 2);
     assert_eq!(harness.query_all_by_label("36").count(), 2);
     // the Ascend racks of 2026 wait for both
