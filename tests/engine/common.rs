@@ -89,6 +89,7 @@ pub fn option(option: CoolingOption, fig: &Fig) -> PhysicalOption {
             heat_to_air: kw(fig.it_kw - fig.liquid_kw),
             heat_to_door: kw(0.0),
             door_count: 0,
+            active_door_count: 0,
             coolant_flow: VolumeRate::new::<cubic_meter_per_second>(0.0),
             air_flow: VolumeRate::new::<cubic_meter_per_second>(0.0),
             loop_supply: None,

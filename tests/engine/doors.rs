@@ -5,8 +5,8 @@
 
 use crate::support::{climate, hall, rack, run, servers, site};
 use coolplan::engine::{CoolingOption, CostItem, Reason, evaluate};
-use coolplan::model::{AirPlant, CostMode, Site, Status};
-use coolplan::units::build::{deg_c, kg_per_m2};
+use coolplan::model::{AirPlant, CostMode, MeasuredPower, Site, Status};
+use coolplan::units::build::{deg_c, kg_per_m2, kw as kw_q};
 use uom::si::f64::ThermodynamicTemperature;
 use uom::si::power::kilowatt;
 use uom::si::thermodynamic_temperature::degree_celsius;
@@ -232,4 +232,52 @@ fn a_hybrid_racks_residual_air_is_fully_taken_by_its_door() {
     // cold plate alone leaves the 15.288 kW on air
     let cold = &p.racks[0].scope.options[CoolingOption::ColdPlate].thermal;
     assert!((kw(cold.heat_to_air) - 15.288).abs() < 1e-9);
+}
+
+#[test]
+fn a_hybrid_residual_above_the_passive_rating_gets_an_active_door() {
+    // One NVL72 rack metered at a 360 kW peak (3 × its 120 kW nameplate, every figure × 3):
+    // cold plate IT 352.8 kW, liquid 0.87 × 352.8 = 306.936 kW, residual 45.864 kW per rack,
+    // over a passive door's 35 kW rating: the hybrid hangs an active door (ε 0.75, 75 kW, no
+    // back-pressure on the servers). C_air = 360,000 / 12 × 0.793 700 5 = 23,811.0 W/K, the
+    // residual leaves 45,864 / 23,811.0 = 1.926 K over the inlet, the coil could take
+    // 0.75 × 23,811.0 × (25.926 − 18) = 141,547 W: the door takes all 45.864 kW.
+    let mut r = rack(
+        "NVL72",
+        1,
+        vec![servers("gb200-nvl72", 1, Status::New(2027))],
+    );
+    r.measured = Some(MeasuredPower {
+        average: kw_q(270.0),
+        peak: kw_q(360.0),
+        source: String::new(),
+    });
+    let mut s = site(vec![hall("H", vec![r])]);
+    s.halls[0].floor.rating = kg_per_m2(2500.0);
+    let p = run(&s, "beijing");
+    let hybrid = &p.racks[0].scope.options[CoolingOption::ColdPlateRearDoor];
+    let t = &hybrid.thermal;
+    assert!((kw(t.it_design) - 352.8).abs() < 1e-9);
+    assert!((kw(t.heat_to_liquid) - 306.936).abs() < 1e-9);
+    assert!((kw(t.heat_to_door) - 45.864).abs() < 1e-9);
+    assert!(kw(t.heat_to_air).abs() < 1e-9);
+    assert_eq!((t.door_count, t.active_door_count), (1, 1));
+    // the rack carries the 150 kg active door: (1,360 + 150) / 0.72 = 2,097.2 kg/m²
+    let load = t
+        .floor_load
+        .get::<uom::si::areal_mass_density::kilogram_per_square_meter>();
+    assert!((load - 1510.0 / 0.72).abs() < 1e-9);
+    // and is priced as one: 60,000 CNY
+    let results = evaluate(&s, &climate("beijing"));
+    let doors: f64 = results
+        .site
+        .option(CoolingOption::ColdPlateRearDoor)
+        .cost
+        .capex_breakdown
+        .iter()
+        .filter(|(i, _)| *i == CostItem::RearDoors)
+        .map(|(_, m)| m.amount)
+        .sum();
+    assert!((doors - 60_000.0).abs() < 1e-6, "{doors}");
+    // a 120 kW NVL72's 15.3 kW residual keeps the passive door (a_hybrid_racks_residual…)
 }

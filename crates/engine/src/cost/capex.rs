@@ -142,10 +142,17 @@ fn door_items(
 ) {
     let prices = inputs.prices;
     let year = basis.first_year();
-    let each = match door {
-        Door::Passive => prices.rdhx_passive_each.amount,
-        Door::Active => prices.rdhx_active_each.amount,
+    // a hybrid's doors are active where its residual exceeds a passive door's rating
+    let active_share = if thermal.door_count > 0 {
+        thermal.active_door_count as f64 / thermal.door_count as f64
+    } else {
+        f64::from(u8::from(door == Door::Active))
     };
+    let (passive, active) = (
+        prices.rdhx_passive_each.amount,
+        prices.rdhx_active_each.amount,
+    );
+    let each = active_share * active + (1.0 - active_share) * passive;
     s.spend(CostItem::RearDoors, year, basis.racks * each);
     let install = prices.rdhx_install_each.amount;
     s.spend(CostItem::RearDoorInstall, year, basis.racks * install);

@@ -104,6 +104,20 @@ impl DoorParams {
     }
 }
 
+/// The door a rack gets under an option with `door`: behind cold plates (the hybrid) a passive
+/// door unless the residual on air per rack `residual_w` exceeds its rating, then an active
+/// one; otherwise the option's own door.
+pub fn hybrid_door(servers: ServerCooling, door: Door, residual_w: f64, p: &DoorParams) -> Door {
+    if servers == ServerCooling::ColdPlate
+        && door == Door::Passive
+        && residual_w > p.passive.capacity_w
+    {
+        Door::Active
+    } else {
+        door
+    }
+}
+
 /// Air-side figures of one rack's exhaust that a door sees.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Exhaust {

@@ -70,7 +70,6 @@ pub fn hall_cdus<G: GroupRecord>(
 /// priced with the state's coefficients; the reported energy is added to `hall_sums`.
 pub fn price_energy<G: GroupRecord>(
     plant: &HallPlant,
-    door_fans: &PerOption<f64>,
     racks: &mut [G],
     bases: &[GroupEnergyBasis],
     hall_sums: &mut PerOption<Sums>,
@@ -86,7 +85,7 @@ pub fn price_energy<G: GroupRecord>(
             loop_pump_w_per_w: plant.params.pumps.option_loop_w_per_w(option),
             door_avg_w: s.door_avg_w,
             door_design_w: s.door_design_w,
-            door_fan_w_per_w: door_fans[option],
+            door_fan_avg_w: s.door_fan_avg_w,
         }
     });
     let design_it_w = hall_sums[CoolingOption::Air].it_design_w;

@@ -34,6 +34,9 @@ pub struct OptionPower {
     /// Heat a rear door takes from the rack's exhaust into its water loop.
     pub door_design_w: f64,
     pub door_avg_w: f64,
+    /// The rack's door is an active one (the active-door option, or a hybrid whose residual
+    /// exceeds a passive door's rating, [`super::door::hybrid_door`]).
+    pub door_active: bool,
 }
 
 impl OptionPower {
@@ -182,8 +185,10 @@ pub fn rack_load<'a>(
     let air_option_w = load.options[CoolingOption::Air].air_design_w;
     for option in CoolingOption::ALL {
         if let Some(door) = option.door() {
-            let kind = doors.kind(door);
-            load.options[option].fit_door(option.servers(), kind, air_option_w, doors);
+            let power = &mut load.options[option];
+            let door = super::door::hybrid_door(option.servers(), door, power.air_design_w, doors);
+            power.door_active = door == crate::option::Door::Active;
+            power.fit_door(option.servers(), doors.kind(door), air_option_w, doors);
         }
     }
 }

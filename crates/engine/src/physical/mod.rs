@@ -88,6 +88,7 @@ impl PhysicalOption {
             heat_to_air: self.thermal.heat_to_air,
             heat_to_door: self.thermal.heat_to_door,
             door_count: self.thermal.door_count,
+            active_door_count: self.thermal.active_door_count,
             tank_count: self.thermal.tank_count,
             fluid_volume: self.thermal.fluid_volume,
             it_energy: self.energy.it_energy,
@@ -113,8 +114,9 @@ pub struct CostDrivers {
     pub heat_to_air: Power,
     /// Heat the rear doors take (to their water loop).
     pub heat_to_door: Power,
-    /// Rear doors fitted.
+    /// Rear doors fitted, and how many of them are active doors.
     pub door_count: u64,
+    pub active_door_count: u64,
     pub tank_count: u64,
     pub fluid_volume: Volume,
     pub it_energy: Energy,
@@ -358,15 +360,8 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         for record in hall_racks.iter_mut() {
             record.set_cdu_capacity(&installed_w, &hall_liquid_w);
         }
-        let door_fans = PerOption::from_fn(|o| o.door().map_or(0.0, |d| doors.kind(d).fan_share));
-        let mut hall_energy = price_energy(
-            &plant,
-            &door_fans,
-            hall_racks,
-            &bases,
-            &mut hall_sums,
-            grid_kg_per_wh,
-        );
+        let mut hall_energy =
+            price_energy(&plant, hall_racks, &bases, &mut hall_sums, grid_kg_per_wh);
         hall_energy.water_extension = enabling::WaterExtension::of(hall, a);
         air_and_headroom(
             &plant,

@@ -115,10 +115,21 @@ pub fn rack_group(
         s.air_avg_w = n * per.air_avg_w;
         s.door_design_w = n * per.door_design_w;
         s.door_avg_w = n * per.door_avg_w;
-        if option.door().is_some() {
+        let door = option.door().map(|d| {
+            if per.door_active {
+                crate::option::Door::Active
+            } else {
+                d
+            }
+        });
+        if let Some(door) = door {
             s.doors = rack.count;
+            if per.door_active {
+                s.active_doors = rack.count;
+            }
+            s.door_fan_avg_w = doors.kind(door).fan_share * s.door_avg_w;
         }
-        let door_kg = option.door().map_or(0.0, |d| doors.kind(d).mass_kg);
+        let door_kg = door.map_or(0.0, |d| doors.kind(d).mass_kg);
         let servers = option.servers();
         match servers {
             ServerCooling::Air | ServerCooling::ColdPlate => {

@@ -34,8 +34,11 @@ pub struct Sums {
     /// Heat rear doors take from the exhaust into their water loop.
     pub door_design_w: f64,
     pub door_avg_w: f64,
-    /// Rear doors fitted (one per rack).
+    /// Rear doors fitted (one per rack), and how many of them are active doors.
     pub doors: u64,
+    pub active_doors: u64,
+    /// Active doors' fan power on average (facility load).
+    pub door_fan_avg_w: f64,
     pub flow_m3_per_s: f64,
     /// Airflow the heat on air needs at the servers' air rise ([`super::air`]).
     pub air_flow_m3_per_s: f64,
@@ -74,6 +77,8 @@ impl Sums {
         self.door_design_w += o.door_design_w;
         self.door_avg_w += o.door_avg_w;
         self.doors = self.doors.saturating_add(o.doors);
+        self.active_doors = self.active_doors.saturating_add(o.active_doors);
+        self.door_fan_avg_w += o.door_fan_avg_w;
         self.flow_m3_per_s += o.flow_m3_per_s;
         self.air_flow_m3_per_s += o.air_flow_m3_per_s;
         self.cdus += o.cdus;
@@ -123,6 +128,8 @@ impl Sums {
             door_design_w: mix(full.door_design_w, air.door_design_w),
             door_avg_w: mix(full.door_avg_w, air.door_avg_w),
             doors: whole(full.doors),
+            active_doors: whole(full.active_doors),
+            door_fan_avg_w: mix(full.door_fan_avg_w, air.door_fan_avg_w),
             flow_m3_per_s: mix(full.flow_m3_per_s, air.flow_m3_per_s),
             air_flow_m3_per_s: mix(full.air_flow_m3_per_s, air.air_flow_m3_per_s),
             cdus: 0.0,
@@ -157,6 +164,7 @@ impl Sums {
             heat_to_air: w(self.air_design_w),
             heat_to_door: w(self.door_design_w),
             door_count: self.doors,
+            active_door_count: self.active_doors,
             coolant_flow: VolumeRate::new::<cubic_meter_per_second>(self.flow_m3_per_s),
             air_flow: VolumeRate::new::<cubic_meter_per_second>(self.air_flow_m3_per_s),
             loop_supply: loop_supply_c.map(ThermodynamicTemperature::new::<degree_celsius>),
@@ -184,6 +192,7 @@ impl Sums {
             heat_to_air: Power::new::<watt>(self.air_design_w),
             heat_to_door: Power::new::<watt>(self.door_design_w),
             door_count: self.doors,
+            active_door_count: self.active_doors,
             tank_count: self.tanks,
             fluid_volume: Volume::new::<cubic_meter>(self.fluid_m3),
             it_energy: Energy::new::<watt_hour>(self.it_energy_wh),

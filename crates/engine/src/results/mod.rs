@@ -127,8 +127,10 @@ pub struct Thermal {
     /// IT heat rear doors take from the exhaust into their water loop, at max draw
     /// (`heat_to_liquid + heat_to_air + heat_to_door = it_design`).
     pub heat_to_door: Power,
-    /// Rear doors fitted (one per rack converted).
+    /// Rear doors fitted (one per rack converted), and how many of them are active doors
+    /// (the active-door option; a hybrid's where its residual exceeds a passive rating).
     pub door_count: u64,
+    pub active_door_count: u64,
     /// Flow of the technology loop (cold plate) or tank loop (immersion); zero for air.
     pub coolant_flow: VolumeRate,
     /// Airflow the heat on air needs at the servers' air rise (`cooling.air_delta_t`).

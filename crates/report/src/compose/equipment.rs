@@ -102,13 +102,8 @@ fn quantity(
             prices.trim_chiller_per_kw.amount_per(PowerUnit::kW),
             Rep::UnitKw,
         ),
-        CostItem::RearDoors => per(
-            match option.option.door() {
-                Some(coolplan_engine::Door::Active) => prices.rdhx_active_each.amount,
-                _ => prices.rdhx_passive_each.amount,
-            },
-            Rep::UnitRacks,
-        ),
+        // passive and active doors (a hybrid may have both): counted, not divided out
+        CostItem::RearDoors => (t.door_count > 0).then_some((t.door_count as f64, Rep::UnitRacks)),
         CostItem::RearDoorInstall => per(prices.rdhx_install_each.amount, Rep::UnitRacks),
         CostItem::FacilityWaterExtension => per(
             prices

@@ -119,8 +119,8 @@ pub struct HallLoads {
     pub door_avg_w: f64,
     /// Door heat at maximum draw (sizes the door-loop pumps).
     pub door_design_w: f64,
-    /// Door fan power per W of door heat (active doors).
-    pub door_fan_w_per_w: f64,
+    /// Average fan power of the active rear doors.
+    pub door_fan_avg_w: f64,
 }
 
 /// ASHRAE 90.1 Appendix G variable-speed fan curve (Table G3.1.3.15, method 2) [STD][2nd]:
@@ -252,7 +252,7 @@ pub fn evaluate(
         let design_w = p.pumps.door_w_per_w * door_design_w;
         let share = p.liquid_pump_fixed + (1.0 - p.liquid_pump_fixed) * coil_door_w / door_design_w;
         set(Part::DoorPumps, design_w * share);
-        set(Part::DoorFans, loads.door_fan_w_per_w * coil_door_w);
+        set(Part::DoorFans, loads.door_fan_avg_w.max(0.0));
     }
 
     let mut state = StateEnergy {

@@ -492,7 +492,7 @@ fn door_heat_rides_the_chilled_water_without_room_fans_and_brings_its_pumps_and_
         air_avg_w: 100e3,
         door_avg_w: 300e3,
         door_design_w: 400e3,
-        door_fan_w_per_w: 0.015,
+        door_fan_avg_w: 0.015 * 300e3,
         ..air
     };
     let (on_air, on_doors) = (plant.state(&air, 500e3), plant.state(&doors, 500e3));
