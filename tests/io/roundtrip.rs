@@ -239,6 +239,7 @@ fn site() -> impl Strategy<Value = Site> {
                 compliance: None,
                 heat_customer: None,
                 refresh,
+                cooling_options: None,
             }
         })
 }

@@ -310,14 +310,18 @@ fn csv_parses_and_sums_back_to_the_json_totals() {
         let (option_col, feasible_col) = (column("option"), column("feasible"));
         let level = column("level");
         let all: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
-        assert_eq!(
-            all.len(),
-            (1 + e.results.halls.len() + e.results.racks.len()) * 3,
-            "one row per option for the site, each hall and each rack group"
-        );
+        // one row per option that applies, for the site, each hall and each rack group
+        let scopes = std::iter::once(&e.results.site)
+            .chain(&e.results.halls)
+            .chain(e.results.racks.iter().map(|r| &r.scope));
+        let shown: usize = scopes.map(|s| s.shown().count()).sum();
+        assert_eq!(all.len(), shown);
         let site_rows: Vec<&csv::StringRecord> =
             all.iter().filter(|r| &r[level] == "site").collect();
-        assert_eq!(site_rows.len(), 3);
+        assert_eq!(site_rows.len(), e.results.site.shown().count());
+        let shown_keys: Vec<&str> = site_rows.iter().map(|r| &r[option_col]).collect();
+        assert!(shown_keys.iter().all(|k| json["options"].get(*k).is_some()));
+        assert_eq!(json["options"].as_object().unwrap().len(), shown_keys.len());
         let records: Vec<csv::StringRecord> = all
             .iter()
             .filter(|r| &r[level] == "rack_group")
@@ -339,7 +343,19 @@ fn csv_parses_and_sums_back_to_the_json_totals() {
                     .iter()
                     .map(|r| r[column(field)].parse::<f64>().expect(field))
                     .sum();
-                let total = json["options"][option.key()][field].as_f64().expect(field);
+                // the rack groups the option applies to, as the JSON lists them; the site's
+                // total when it applies to every group
+                let groups = json["racks"].as_array().unwrap().iter();
+                let listed: Vec<f64> = groups
+                    .filter_map(|g| g["options"].get(option.key()))
+                    .map(|o| o[field].as_f64().expect(field))
+                    .collect();
+                assert_eq!(listed.len(), rows.len());
+                let total = if listed.len() == e.results.racks.len() {
+                    json["options"][option.key()][field].as_f64().expect(field)
+                } else {
+                    listed.iter().sum()
+                };
                 assert!(
                     (sum - total).abs() <= 1e-6 * total.abs().max(1.0),
                     "{}: {} {field}: rows sum {sum}, JSON {total}",

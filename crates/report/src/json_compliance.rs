@@ -3,13 +3,14 @@
 
 use serde::Serialize;
 
-use coolplan_engine::Results;
+use crate::json::ByOption;
 use coolplan_engine::compliance::{
     self, Column, ComplianceResults, ComplyBy, NotAssessed, Verdict,
 };
-use coolplan_engine::kpi::{KpiResults, ScopeYears, YearFigures};
+use coolplan_engine::kpi::{ScopeYears, YearFigures};
 use coolplan_engine::plan::comply::ComplyPlan;
 use coolplan_engine::surcharge::Surcharge;
+use coolplan_engine::{Results, ScopeResult};
 use coolplan_model::Site;
 use coolplan_model::compliance::RuleBook;
 use coolplan_model::compliance::rules::Limit;
@@ -32,9 +33,9 @@ pub struct KpisDoc<'a> {
 #[derive(Serialize)]
 pub struct ScopeKpiDoc<'a> {
     pub name: &'a str,
-    pub air: Vec<YearDoc>,
-    pub cold_plate: Vec<YearDoc>,
-    pub immersion: Vec<YearDoc>,
+    /// One series per option that applies in the scope, keyed `air`, `cold_plate`, …
+    #[serde(flatten)]
+    pub options: ByOption<Vec<YearDoc>>,
     pub plan: Vec<YearDoc>,
 }
 
@@ -73,22 +74,25 @@ fn year(f: &YearFigures) -> YearDoc {
     }
 }
 
-fn scope(s: &ScopeYears) -> ScopeKpiDoc<'_> {
+/// The KPI series of `s`, whose results are `result`.
+fn scope<'a>(s: &'a ScopeYears, result: &ScopeResult) -> ScopeKpiDoc<'a> {
     let years = |v: &[YearFigures]| v.iter().map(year).collect();
     ScopeKpiDoc {
         name: &s.name,
-        air: years(&s.options[0]),
-        cold_plate: years(&s.options[1]),
-        immersion: years(&s.options[2]),
+        options: ByOption::shown(result, |o| years(&s.options[o.index()])),
         plan: years(&s.plan),
     }
 }
 
-pub fn kpis(k: &KpiResults) -> KpisDoc<'_> {
+pub fn kpis(results: &Results) -> KpisDoc<'_> {
+    let k = &results.kpis;
     KpisDoc {
         years: &k.years,
-        site: k.site.as_ref().map(scope),
-        halls: k.halls.iter().map(scope).collect(),
+        site: k.site.as_ref().map(|s| scope(s, &results.site)),
+        halls: (k.halls.iter())
+            .zip(&results.halls)
+            .map(|(s, hall)| scope(s, hall))
+            .collect(),
     }
 }
 

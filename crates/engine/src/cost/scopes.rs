@@ -267,6 +267,7 @@ impl PricedGroup for GroupSummary {
                 )
             };
             GroupFigures {
+                applies: physical.applies,
                 feasible: physical.feasible,
                 it_design: reported.it_design,
                 heat_to_liquid: reported.heat_to_liquid,
@@ -339,6 +340,7 @@ fn option_result(
     let cost = cost_figures(value, physical.option, streams, buffers, with_irr);
     OptionResult {
         option: physical.option,
+        applies: physical.applies,
         feasible: physical.feasible,
         infeasible_reasons: physical.infeasible_reasons,
         warnings: physical.warnings,

@@ -203,7 +203,7 @@ fn decision(input: &ReportInput) -> Vec<String> {
         }
         None => second.push(Rep::NarrNoSingle.tr(lang).to_string()),
     }
-    second.extend(site.options.iter().filter(|o| !o.feasible).map(|o| {
+    second.extend(site.shown().filter(|o| !o.feasible).map(|o| {
         Rep::NarrInfeasible.fmt(
             lang,
             &[
@@ -211,6 +211,17 @@ fn decision(input: &ReportInput) -> Vec<String> {
                 &reasons_of(&o.infeasible_reasons, site, Some(o.option), lang),
             ],
         )
+    }));
+    second.extend(site.options.iter().filter(|o| !o.applies).map(|o| {
+        let why = if o
+            .infeasible_reasons
+            .contains(&coolplan_engine::Reason::NotOffered)
+        {
+            Rep::NarrNotOffered
+        } else {
+            Rep::NarrNoGroupTakes
+        };
+        why.fmt(lang, &[&option_name(o.option, lang)])
     }));
     if !second.is_empty() {
         paragraphs.push(second.join(sep));
