@@ -15,23 +15,23 @@ use coolplan::units::format::group_thousands;
 use crate::pdftotext::pdf_text;
 
 /// A site file evaluated by the engine, with what a report needs.
-struct Evaluated {
-    site: Site,
-    results: Results,
-    catalog: Catalog,
-    climate: ClimateData,
-    hash: String,
+pub(crate) struct Evaluated {
+    pub(crate) site: Site,
+    pub(crate) results: Results,
+    pub(crate) catalog: Catalog,
+    pub(crate) climate: ClimateData,
+    pub(crate) hash: String,
 }
 
 impl Evaluated {
-    fn from_file(path: &Path) -> Evaluated {
+    pub(crate) fn from_file(path: &Path) -> Evaluated {
         let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let text = String::from_utf8(bytes.clone()).expect("site files are UTF-8");
         let site = coolplan::io::parse_site(&text, &path.display().to_string())
             .unwrap_or_else(|e| panic!("{e:?}"));
         Evaluated::from_site(site, &bytes, path.parent())
     }
-    fn from_site(site: Site, bytes: &[u8], base: Option<&Path>) -> Evaluated {
+    pub(crate) fn from_site(site: Site, bytes: &[u8], base: Option<&Path>) -> Evaluated {
         let climate = coolplan::io::climate::resolve(&site, base).expect("climate resolves");
         let results = coolplan::engine::evaluate(&site, &climate);
         Evaluated {
@@ -42,7 +42,7 @@ impl Evaluated {
             hash: sha256_hex(bytes),
         }
     }
-    fn input(&self, lang: Lang, date: Option<&'static str>) -> ReportInput<'_> {
+    pub(crate) fn input(&self, lang: Lang, date: Option<&'static str>) -> ReportInput<'_> {
         ReportInput {
             site: &self.site,
             results: &self.results,
@@ -58,7 +58,7 @@ impl Evaluated {
             eed_year: None,
         }
     }
-    fn pdf(&self, lang: Lang) -> Vec<u8> {
+    pub(crate) fn pdf(&self, lang: Lang) -> Vec<u8> {
         export(
             &self.input(lang, Some("2026-11-28")),
             Format::Pdf,

@@ -11,4 +11,5 @@ mod eed;
 mod golden;
 mod json;
 mod layout;
+mod offered;
 mod sensitivity;

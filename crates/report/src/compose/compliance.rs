@@ -53,17 +53,9 @@ fn column_name(column: Col, lang: Lang) -> String {
     }
 }
 
-/// The columns `scope` shows: its applying options, then the plan.
-fn shown_columns(scope: &ScopeResult) -> impl Iterator<Item = Col> + '_ {
-    Col::ALL.into_iter().filter(|c| match c {
-        Col::Option(o) => scope.option(*o).applies,
-        Col::Plan => true,
-    })
-}
-
 fn kpi_table(scope: &ScopeYears, result: &ScopeResult, lang: Lang) -> Block {
     let mut columns = vec![Column::left(Comp::Year.tr(lang))];
-    for column in shown_columns(result) {
+    for column in Col::shown(result) {
         let name = match column {
             Col::Plan => Comp::Plan.tr(lang).to_string(),
             Col::Option(o) => option_name(o, lang).to_string(),
@@ -136,7 +128,7 @@ fn rule_blocks(input: &ReportInput, results: &ComplianceResults, blocks: &mut Ve
         Column::left(Comp::Limit.tr(lang)),
     ];
     let site = &input.results.site;
-    columns.extend(shown_columns(site).map(|c| Column::right(column_name(c, lang))));
+    columns.extend(Col::shown(site).map(|c| Column::right(column_name(c, lang))));
     let rows = results
         .rules
         .iter()
@@ -147,7 +139,7 @@ fn rule_blocks(input: &ReportInput, results: &ComplianceResults, blocks: &mut Ve
                 words::kind(rule.kind, lang).to_string(),
                 words::limit(rule.metric, rule.limit, lang),
             ];
-            cells.extend(shown_columns(site).map(|c| words::first_year_cell(check, c, lang)));
+            cells.extend(Col::shown(site).map(|c| words::first_year_cell(check, c, lang)));
             Row::new(cells)
         })
         .collect();
@@ -277,7 +269,7 @@ fn column_lines(
         .columns
         .iter()
         .filter(|c| only.is_none_or(|o| o == c.column))
-        .filter(|c| shown_columns(site).any(|shown| shown == c.column))
+        .filter(|c| Col::shown(site).any(|shown| shown == c.column))
         .map(|c| {
             let name = column_name(c.column, lang);
             match c.first_compliant_year {

@@ -158,26 +158,30 @@ fn floor_plan(input: &ReportInput, hall: usize, name: &str, cdus: u64) -> FloorP
     } else {
         Rep::PlanNote.tr(lang).to_string()
     };
+    let mut legend = vec![
+        (
+            PlanKind::Air,
+            option_name(CoolingOption::Air, lang).to_string(),
+        ),
+        (
+            PlanKind::ColdPlate,
+            option_name(CoolingOption::ColdPlate, lang).to_string(),
+        ),
+        (
+            PlanKind::Immersion,
+            option_name(CoolingOption::Immersion, lang).to_string(),
+        ),
+        (PlanKind::Unresolved, Rep::NoneFeasible.tr(lang).to_string()),
+    ];
+    // the legend names the kinds the drawing shows, never an option the site leaves out
+    let drawn = |kind: &PlanKind| rows.iter().flat_map(|r| &r.groups).any(|g| g.kind == *kind);
+    legend.retain(|(kind, _)| drawn(kind));
     FloorPlan {
         title: Rep::FloorPlanTitle.fmt(lang, &[&name]),
         note,
         rows,
         cdus: u32::try_from(cdus.div_ceil(per_tile)).unwrap_or(u32::MAX),
-        legend: vec![
-            (
-                PlanKind::Air,
-                option_name(CoolingOption::Air, lang).to_string(),
-            ),
-            (
-                PlanKind::ColdPlate,
-                option_name(CoolingOption::ColdPlate, lang).to_string(),
-            ),
-            (
-                PlanKind::Immersion,
-                option_name(CoolingOption::Immersion, lang).to_string(),
-            ),
-            (PlanKind::Unresolved, Rep::NoneFeasible.tr(lang).to_string()),
-        ],
+        legend,
         cdu_label: Rep::CduTile.tr(lang).to_string(),
     }
 }
