@@ -362,4 +362,47 @@ mod tests {
         let total: f32 = sizing.widths.iter().sum();
         assert!((total - 495.0).abs() < 0.01);
     }
+
+    /// The options comparison with seven options (the most a site can show) on A4 portrait
+    /// (495 pt): option names wrap at their spaces, figures stay on one line, the font keeps
+    /// its size.
+    #[test]
+    fn seven_option_columns_fit_a4_portrait_at_full_size() {
+        let fonts = Fonts::new();
+        let options = [
+            "Air",
+            "Rear door (passive)",
+            "Rear door (active)",
+            "Cold plate",
+            "Cold plate + rear door",
+            "Cold plate, liquid-to-air CDU",
+            "Immersion",
+        ];
+        let mut columns = vec![Column::left("Metric")];
+        columns.extend(options.iter().map(|o| Column::right(*o)));
+        let row = |label: &str, value: &str| {
+            Row::new(
+                std::iter::once(label.to_string())
+                    .chain(options.iter().map(|_| value.to_string()))
+                    .collect(),
+            )
+        };
+        let t = Table {
+            columns,
+            rows: vec![
+                row("NPV of savings vs air (M CNY)", "-15.4"),
+                row("IT power at design", "2,716 kW"),
+                row("Facility energy per year", "23.7 GWh"),
+                row("Discounted payback", "never"),
+            ],
+        };
+        let sizing = size_columns(&fonts, &t, 495.0);
+        assert_eq!(sizing.size, SIZE);
+        for (i, width) in sizing.widths.iter().enumerate().skip(1) {
+            // every figure on one line, every word of a name whole
+            let figure = fonts.width("2,716 kW", SIZE, false) + 2.0 * PAD_X;
+            let word = fonts.min_width(t.columns[i].header.as_str(), SIZE, true) + 2.0 * PAD_X;
+            assert!(*width >= figure && *width >= word, "column {i}: {width}");
+        }
+    }
 }
