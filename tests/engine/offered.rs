@@ -58,6 +58,12 @@ fn a_site_that_does_not_offer_immersion_never_plans_it_and_shows_it_nowhere() {
         // the one reason: the site's choice (its other findings are moot)
         assert_eq!(immersion.infeasible_reasons, [Reason::NotOffered]);
         assert!(scope.option(CoolingOption::Air).applies, "{}", scope.name);
+        // the recommendation discusses the options shown only
+        assert!(
+            !scope.recommendation.reasons.contains(&Reason::NotOffered),
+            "{}",
+            scope.name
+        );
         let shown: Vec<CoolingOption> = scope.shown().map(|o| o.option).collect();
         assert!(!shown.contains(&CoolingOption::Immersion));
         assert_eq!(
