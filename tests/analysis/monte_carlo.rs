@@ -41,7 +41,10 @@ fn same_seed_same_result_whatever_the_thread_count() {
     assert_eq!(one, four);
     assert_eq!(one, run_on(&site, config, 2));
     let other = run_on(&site, Config { seed: 43, ..config }, 2);
-    assert_ne!(one.options[1].npv.p50, other.options[1].npv.p50);
+    assert_ne!(
+        one.options[CoolingOption::ColdPlate.index()].npv.p50,
+        other.options[CoolingOption::ColdPlate.index()].npv.p50
+    );
     // probabilities of being best, with "none feasible", add to one
     let total: f64 =
         one.options.iter().map(|o| o.probability_best).sum::<f64>() + one.probability_none_feasible;
@@ -108,7 +111,7 @@ fn shrinking_ranges_approach_the_deterministic_p50() {
             },
             2,
         );
-        let npv = &mc.options[1].npv;
+        let npv = &mc.options[CoolingOption::ColdPlate.index()].npv;
         let width = npv.p90.amount - npv.p10.amount;
         let gap = (npv.p50.amount - deterministic).abs();
         assert!(width < previous_width, "{percent} %: spread {width}");
@@ -151,7 +154,7 @@ fn electricity_alone_gives_the_uniform_percentiles() {
         },
         2,
     );
-    let npv = &mc.options[1].npv;
+    let npv = &mc.options[CoolingOption::ColdPlate.index()].npv;
     // sampling error of a uniform's 10 % point with n = 4,000: sd of the order statistic
     // ≈ sqrt(0.1 × 0.9 / 4000) / density(1 / (2 × half_swing)) ≈ 0.0095 × 2 half_swing
     let tolerance = 0.06 * half_swing.abs();

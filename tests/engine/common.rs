@@ -116,10 +116,26 @@ pub fn option(option: CoolingOption, fig: &Fig) -> PhysicalOption {
     }
 }
 
+/// The stated figures of `o` from `[air, cold plate, immersion]`; the other options are
+/// not part of these hand-built cases, so they stand as air ruled out.
+fn fig_of(figs: &[Fig; 3], o: CoolingOption) -> Fig {
+    match o {
+        CoolingOption::Air => figs[0].clone(),
+        CoolingOption::ColdPlate => figs[1].clone(),
+        CoolingOption::Immersion => figs[2].clone(),
+        _ => Fig {
+            infeasible: vec![Reason::RuledOut {
+                group: "not stated".into(),
+            }],
+            ..figs[0].clone()
+        },
+    }
+}
+
 fn scope(name: &str, figs: &[Fig; 3]) -> PhysicalScope {
     PhysicalScope {
         name: name.to_string(),
-        options: PerOption::from_fn(|o| option(o, &figs[o.index()])),
+        options: PerOption::from_fn(|o| option(o, &fig_of(figs, o))),
     }
 }
 

@@ -4,6 +4,7 @@
 //! `crates/engine/src/physical/energy/tests.rs`.
 
 use crate::support::*;
+use coolplan::engine::CoolingOption;
 use coolplan::engine::climate::psychro::wet_bulb_c;
 use coolplan::engine::climate::{ClimateBin, ClimateData, ClimateKind};
 use coolplan::engine::physical::evaluate;
@@ -87,7 +88,14 @@ fn hand_worked_energy_in_a_constant_climate() {
     // Pumps 0.03 × 115 = 3.45 kW design: 0.6 × 3.45 + 0.4 × 3.45 × 60.148 84/115 = 2.791 79;
     // tower fans 0.013 × 60.148 84 = 0.781 93. Overhead 14.722 56 kW: PUE 1.294 451.
     let p = run_on(&s, &constant_year(0.0));
-    let e = |o: usize| &p.site.options[o].energy;
+    let e = |o: usize| {
+        &p.site.options[[
+            CoolingOption::Air,
+            CoolingOption::ColdPlate,
+            CoolingOption::Immersion,
+        ][o]]
+            .energy
+    };
     assert!((e(0).pue - 1.294_451_2).abs() < 1e-6, "{}", e(0).pue);
     assert!((e(0).facility_energy.get::<kilowatt_hour>() - 64.722_562 * 8760.0).abs() < 0.1);
     assert_eq!(e(0).free_cooling_hours.get::<hour>(), 8760.0);
@@ -110,7 +118,8 @@ fn hand_worked_energy_in_a_constant_climate() {
         (e(0).monthly_facility_energy[4].get::<kilowatt_hour>() - facility / 12.0).abs() < 1e-6
     );
     // 0 + 3 K design day: the dry cooler leaves 9 °C, it holds the 30 °C supply.
-    let day = p.plant[0].design_day[1].expect("cold plate on a dry cooler");
+    let day = p.plant[0].design_day[CoolingOption::ColdPlate.index()]
+        .expect("cold plate on a dry cooler");
     assert!(day.holds_supply);
     assert_eq!(day.trim_hours.get::<hour>(), 0.0);
 }
@@ -133,12 +142,12 @@ fn calibration_in_a_constant_climate() {
     // The liquid path is never scaled: cold plate keeps its 1.143 55 kW of liquid path (pumps
     // 1.063 55 + dry-cooler fans 0.08) and the existing plant's parts at 1.698 × (its fixed
     // parts are the same as air's).
-    let plant = &p.plant[0].energy[1];
+    let plant = &p.plant[0].energy[CoolingOption::ColdPlate.index()];
     let pumps_kw: f64 =
         50.0 * (2.0e5 / (0.6 * 4_015_648.0 * 10.0) + 2.5e5 / (0.6 * 4_015_648.0 * 8.0));
     assert!((pumps_kw - 1.063_55).abs() < 1e-5, "{pumps_kw}");
     assert!((plant.liquid_pumps.get::<kilowatt_hour>() - pumps_kw * 8760.0).abs() < 1e-6);
-    assert!(p.site.options[1].energy.pue > 1.4);
+    assert!(p.site.options[CoolingOption::ColdPlate.index()].energy.pue > 1.4);
     // Without a measured PUE there is no calibration.
     assert!(
         run_on(&block_site(), &constant_year(0.0)).plant[0]
@@ -156,7 +165,14 @@ fn tue_counts_fan_power_as_overhead() {
         vec![rack("r", 1, vec![servers("hgx-h100", 1, Status::Stock)])],
     )]);
     let p = run_on(&s, &constant_year(0.0));
-    let e = |o: usize| &p.site.options[o].energy;
+    let e = |o: usize| {
+        &p.site.options[[
+            CoolingOption::Air,
+            CoolingOption::ColdPlate,
+            CoolingOption::Immersion,
+        ][o]]
+            .energy
+    };
     assert!((e(0).tue - e(0).pue / 0.88).abs() < 1e-12);
     assert!((e(2).tue - e(2).pue).abs() < 1e-12);
     assert!(e(2).tue < e(1).tue && e(1).tue < e(0).tue);
@@ -186,10 +202,13 @@ fn published_pue_ranges_for_preset_climates() {
     // SmartPodX ≤ 1.03 [MFR]. That is the liquid path alone (pumps, dry cooler, trim) over
     // IT: in this retrofitted hall the legacy air plant, UPS and lighting stay on top of it.
     // Zhangjiakou (Tianzhen normals) at 30 °C: accept 1.02–1.10.
-    let immersion = &zjk.plant[0].energy[2];
+    let immersion = &zjk.plant[0].energy[CoolingOption::Immersion.index()];
     let liquid_kwh = (immersion.liquid_pumps + immersion.dry_cooler_fans + immersion.trim_chiller)
         .get::<kilowatt_hour>();
-    let it_kwh = zjk.site.options[2].energy.it_energy.get::<kilowatt_hour>();
+    let it_kwh = zjk.site.options[CoolingOption::Immersion.index()]
+        .energy
+        .it_energy
+        .get::<kilowatt_hour>();
     let cooling_only = 1.0 + liquid_kwh / it_kwh;
     assert!(
         (1.02..=1.10).contains(&cooling_only),
@@ -221,7 +240,7 @@ fn a_purpose_built_liquid_hall_lands_in_the_brokers_band() {
     let mut s = site(vec![h]);
     s.assumptions.plant.lighting_on_fraction = Some(0.25);
     let p = run(&s, "beijing");
-    let cold = p.site.options[1].energy.pue;
+    let cold = p.site.options[CoolingOption::ColdPlate.index()].energy.pue;
     assert!(
         (1.1..=1.2).contains(&cold),
         "purpose-built cold plate PUE {cold}"
@@ -307,7 +326,8 @@ fn the_design_day_trim_chiller_is_priced_in_itemised_mode() {
             .sum::<f64>()
     };
     let hot = run_on(&s, &constant_year(35.0));
-    let day = hot.plant[0].design_day[1].expect("cold plate on a dry cooler");
+    let day = hot.plant[0].design_day[CoolingOption::ColdPlate.index()]
+        .expect("cold plate on a dry cooler");
     assert!((day.trim_capacity.get::<uom::si::power::kilowatt>() - 57.5).abs() < 1e-9);
     assert!((trim_yuan(&s, &constant_year(35.0)) - 69_000.0).abs() < 1e-6);
     // 0 °C: the design day (3 °C) holds the supply, no trim chiller.

@@ -3,6 +3,7 @@
 //! liquid-path energy, and calibration reproduces a measured PUE.
 
 use crate::support::*;
+use coolplan::engine::CoolingOption;
 use coolplan::engine::physical::{Physical, PhysicalOption};
 use coolplan::model::{FacilityWater, MeasuredPower, Site, Status, WaterClass};
 use coolplan::units::Qty;
@@ -170,7 +171,7 @@ proptest! {
     #[test]
     fn site_is_the_sum_of_halls_and_halls_of_racks((s, c) in arb_site()) {
         let p = run(&s, KEYS[c]);
-        for o in 0..3 {
+        for o in 0..coolplan::engine::per_option::OPTION_COUNT {
             let site = extensive(&p.site.options[o]);
             let mut halls = vec![0.0; site.len()];
             let mut racks = vec![0.0; site.len()];
@@ -247,7 +248,7 @@ proptest! {
         }
         // Rounded counts: tanks per rack group within [2n − 1, 2n].
         for (a, b) in p.racks.iter().zip(&q.racks) {
-            let (n, m) = (a.scope.options[2].thermal.tank_count, b.scope.options[2].thermal.tank_count);
+            let (n, m) = (a.scope.options[CoolingOption::Immersion.index()].thermal.tank_count, b.scope.options[CoolingOption::Immersion.index()].thermal.tank_count);
             prop_assert!(m <= 2 * n && m + 1 >= 2 * n, "tanks {n} → {m}");
         }
         // CDUs per hall, whole racks filled in group order: each group tops up the unit the
@@ -255,7 +256,7 @@ proptest! {
         // give or take one; the loaded part stays within 2N ± (groups), the spare stays 1.
         for ((a, b), hall) in p.halls.iter().zip(&q.halls).zip(&s.halls) {
             let groups = hall.racks.len() as u64;
-            for o in 1..3 {
+            for o in 1..coolplan::engine::per_option::OPTION_COUNT {
                 let (n, m) = (a.options[o].thermal.cdu_count, b.options[o].thermal.cdu_count);
                 if n > 0 {
                     let (n, m) = (n - 1, m - 1);

@@ -31,6 +31,14 @@ fn unticking_immersion_removes_its_compare_column_and_the_plan_never_picks_it() 
     let mut harness = harness(None);
     // H100-B01 (hall 0, group 3) with air ruled out: the plan immerses it (engine test
     // offered.rs), so the plan and the Compare view both show immersion.
+    // a site offering air, cold plate and immersion (the checkboxes' state)
+    let mut props = harness.state().state.doc.site.clone();
+    props.cooling_options = Some(vec![Cooling::Air, Cooling::ColdPlate, Cooling::Immersion]);
+    harness.state_mut().queue(Command::Edit(
+        Edit::SetSiteProps(Box::new(props)),
+        Gesture::Step,
+    ));
+    harness.run();
     let mut rack = harness.state().state.doc.site.halls[0].racks[3].clone();
     assert_eq!(rack.name, "H100-B01");
     rack.cooling = Some(CoolingRule::Exclude(vec![Cooling::Air]));
@@ -45,9 +53,10 @@ fn unticking_immersion_removes_its_compare_column_and_the_plan_never_picks_it() 
 
     show(&mut harness, View::Site);
     // air stays offered: its checkbox does not change
+    let offered = harness.state().state.doc.site.cooling_options.clone();
     harness.get_by_role_and_label(Role::CheckBox, "Air").click();
     harness.run();
-    assert_eq!(harness.state().state.doc.site.cooling_options, None);
+    assert_eq!(harness.state().state.doc.site.cooling_options, offered);
     harness
         .get_by_role_and_label(Role::CheckBox, "Immersion")
         .click();
@@ -68,7 +77,7 @@ fn unticking_immersion_removes_its_compare_column_and_the_plan_never_picks_it() 
     // undo, like every edit
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().state.doc.site.cooling_options, None);
+    assert_eq!(harness.state().state.doc.site.cooling_options, offered);
     assert!(plans_immersion(&harness));
     assert!(harness.query_all_by_label("Immersion").count() >= 1);
 }

@@ -6,6 +6,7 @@
 //! (an option per rack group within each hall's limits, `engine::plan`), with its own totals.
 //! Never touches: drawing, wording.
 
+use coolplan_engine::per_option::OPTION_COUNT;
 use coolplan_engine::{CoolingOption, Overview};
 use coolplan_units::Money;
 
@@ -30,7 +31,7 @@ impl Headline {
     /// The headline of `results`; `None` when the plan finds no option for some rack group.
     pub fn of(results: &Overview) -> Option<Headline> {
         let plan = &results.plan;
-        let mut counts = [0usize; 3];
+        let mut counts = [0usize; OPTION_COUNT];
         for group in &plan.groups {
             counts[group.option?.index()] += 1;
         }

@@ -136,7 +136,7 @@ fn status_text(rack: &Rack) -> String {
 
 /// `only cold_plate`, `not immersion, air`, or empty for any option.
 pub fn rule_text(rule: Option<&CoolingRule>) -> String {
-    let key = |c: &Cooling| option_of(*c).key();
+    let key = |c: &Cooling| CoolingOption::of_cooling(*c).key();
     match rule {
         None => String::new(),
         Some(CoolingRule::Force(only)) => format!("only {}", key(only)),
@@ -144,14 +144,6 @@ pub fn rule_text(rule: Option<&CoolingRule>) -> String {
             let keys: Vec<&str> = list.iter().map(key).collect();
             format!("not {}", keys.join(", "))
         }
-    }
-}
-
-fn option_of(c: Cooling) -> CoolingOption {
-    match c {
-        Cooling::Air => CoolingOption::Air,
-        Cooling::ColdPlate => CoolingOption::ColdPlate,
-        Cooling::Immersion => CoolingOption::Immersion,
     }
 }
 

@@ -12,6 +12,7 @@
 //! air; the connected load is the profile's, else the design IT power times that year's air
 //! PUE.
 
+use crate::per_option::OPTION_COUNT;
 use coolplan_model::Site;
 use coolplan_model::compliance::rules::{AppliesTo, Limit, Metric, RuleBook};
 use coolplan_model::compliance::{Compliance, Date, Rule, RuleSet};
@@ -30,13 +31,16 @@ pub enum Column {
 }
 
 impl Column {
-    /// Air, the two liquid options, then the plan.
-    pub const ALL: [Column; 4] = [
-        Column::Option(CoolingOption::Air),
-        Column::Option(CoolingOption::ALL[1]),
-        Column::Option(CoolingOption::ALL[2]),
-        Column::Plan,
-    ];
+    /// Every option in [`CoolingOption::ALL`] order, then the plan.
+    pub const ALL: [Column; OPTION_COUNT + 1] = {
+        let mut all = [Column::Plan; OPTION_COUNT + 1];
+        let mut i = 0;
+        while i < OPTION_COUNT {
+            all[i] = Column::Option(CoolingOption::ALL[i]);
+            i += 1;
+        }
+        all
+    };
     /// The columns `scope` shows: the options that apply in it
     /// ([`crate::ScopeResult::shown`]), then the plan.
     pub fn shown(scope: &crate::ScopeResult) -> impl Iterator<Item = Column> + '_ {

@@ -193,7 +193,14 @@ fn kpis_with_plan(plan: &[f64]) -> KpiResults {
     KpiResults {
         site: Some(ScopeYears {
             name: "site".into(),
-            options: [series(&|_| 1.5), series(&|_| 1.3), series(&|_| 1.2)],
+            options: crate::PerOption::with(
+                series(&|_| 1.5),
+                [
+                    (CoolingOption::ColdPlate, series(&|_| 1.3)),
+                    (CoolingOption::Immersion, series(&|_| 1.2)),
+                ],
+            )
+            .0,
             plan: series(&|i| plan[i]),
         }),
         years,
@@ -230,7 +237,7 @@ fn first_compliant_year_and_comply_by_of_a_beijing_plan() {
     let air = r.column(Column::Option(CoolingOption::Air)).unwrap();
     assert_eq!(air.first_compliant_year, None);
     // Option 1 (1.30) complies from the first year and by 2027.
-    let liquid = r.column(Column::ALL[1]).unwrap();
+    let liquid = r.column(Column::Option(CoolingOption::ColdPlate)).unwrap();
     assert_eq!(liquid.first_compliant_year, Some(2026));
     assert_eq!(liquid.comply_by, Some(ComplyBy::Complies { year: 2027 }));
     // The national-average target (≤ 1.5) is shown but never decides.

@@ -27,6 +27,7 @@
 //! - ERF counts the delivered heat (EU 2024/1364: reused heat is measured where it is handed
 //!   to the other party); the heat pump's electricity is part of E_DC.
 
+use crate::per_option::OPTION_COUNT;
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::compliance::date::days_in_month;
 use coolplan_model::{HeatCustomer, Site};
@@ -130,9 +131,9 @@ pub struct HeatReuse {
     /// Per hall, its customer (`None`: the hall sells no heat).
     pub halls: Vec<Option<HallLink>>,
     /// σ per customer, option and cash-flow year ([`HeatReuse::sigma`]).
-    sigma: Vec<[Vec<f64>; 3]>,
+    sigma: Vec<[Vec<f64>; OPTION_COUNT]>,
     /// Liquid heat at full load per customer and option (Wh a year), for the CAPEX shares.
-    full_liquid_wh: Vec<[f64; 3]>,
+    full_liquid_wh: Vec<[f64; OPTION_COUNT]>,
     electricity_per_wh: f64,
 }
 
@@ -184,14 +185,18 @@ impl HeatReuse {
 
     /// Sets σ from each hall's liquid heat per option and cash-flow year (`hall_liquid_wh[h][o][t]`)
     /// and at full load (`hall_full_wh[h][o]`).
-    pub fn settle(&mut self, hall_liquid_wh: &[[Vec<f64>; 3]], hall_full_wh: &[[f64; 3]]) {
+    pub fn settle(
+        &mut self,
+        hall_liquid_wh: &[[Vec<f64>; OPTION_COUNT]],
+        hall_full_wh: &[[f64; OPTION_COUNT]],
+    ) {
         let years = hall_liquid_wh.first().map_or(0, |options| options[0].len());
         self.sigma = self
             .customers
             .iter()
             .map(|_| std::array::from_fn(|_| vec![0.0; years]))
             .collect();
-        self.full_liquid_wh = vec![[0.0; 3]; self.customers.len()];
+        self.full_liquid_wh = vec![[0.0; OPTION_COUNT]; self.customers.len()];
         for (index, customer) in self.customers.iter().enumerate() {
             let served: Vec<(usize, &HallLink)> = self
                 .halls
@@ -201,7 +206,7 @@ impl HeatReuse {
                 .filter(|(_, l)| l.customer == index)
                 .collect();
             let cap_wh = customer.capacity_w * customer.hours_h();
-            for o in 0..3 {
+            for o in 0..OPTION_COUNT {
                 for (h, _) in &served {
                     self.full_liquid_wh[index][o] += hall_full_wh[*h][o];
                 }
@@ -311,8 +316,12 @@ mod tests {
         let mut reuse = reuse_with(Lift::HeatPump { cop: 4.0 }, 2.0e6, 1.0);
         let liquid = 1.0e6 * 8760.0;
         reuse.settle(
-            &[[vec![0.0; 2], vec![0.0, liquid], vec![0.0; 2]]],
-            &[[0.0, liquid, 0.0]],
+            &[crate::PerOption::with(
+                vec![0.0; 2],
+                [(CoolingOption::ColdPlate, vec![0.0, liquid])],
+            )
+            .0],
+            &[crate::PerOption::with(0.0, [(CoolingOption::ColdPlate, liquid)]).0],
         );
         let per = reuse.per_liquid_wh(0, CoolingOption::ColdPlate, 1);
         assert!((per.delivered - 4.0 / 3.0).abs() < 1e-12);
@@ -338,8 +347,12 @@ mod tests {
         let mut reuse = reuse_with(Lift::Direct, 4.0e5, 0.25);
         let liquid = 1.0e6 * 8760.0;
         reuse.settle(
-            &[[vec![0.0; 2], vec![0.0, liquid], vec![0.0; 2]]],
-            &[[0.0, liquid, 0.0]],
+            &[crate::PerOption::with(
+                vec![0.0; 2],
+                [(CoolingOption::ColdPlate, vec![0.0, liquid])],
+            )
+            .0],
+            &[crate::PerOption::with(0.0, [(CoolingOption::ColdPlate, liquid)]).0],
         );
         let per = reuse.per_liquid_wh(0, CoolingOption::ColdPlate, 1);
         assert!((per.delivered - 0.1).abs() < 1e-12);

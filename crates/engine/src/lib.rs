@@ -16,6 +16,7 @@ pub mod cost;
 pub mod finance;
 pub mod heat_reuse;
 pub mod kpi;
+pub mod option;
 pub mod per_option;
 pub mod physical;
 pub mod plan;

@@ -21,6 +21,17 @@ impl<T> PerOption<T> {
     pub fn from_fn(mut f: impl FnMut(CoolingOption) -> T) -> Self {
         PerOption(std::array::from_fn(|i| f(CoolingOption::ALL[i])))
     }
+    /// `rest` for every option but those `set` names, which take their own value.
+    pub fn with<const N: usize>(rest: T, set: [(CoolingOption, T); N]) -> Self
+    where
+        T: Clone,
+    {
+        let mut table = PerOption(std::array::from_fn(|_| rest.clone()));
+        for (option, value) in set {
+            table[option] = value;
+        }
+        table
+    }
     /// Each value mapped by `f`.
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> PerOption<U> {
         PerOption(self.0.map(f))
@@ -115,13 +126,19 @@ mod tests {
     #[test]
     fn values_are_found_by_option_and_by_position() {
         let mut table = PerOption::from_fn(|o| o.key().len());
-        // "air" 3, "cold_plate" 10, "immersion" 9
+        // "air" 3, "rdhx_passive" 12, "rdhx_active" 11, "cold_plate" 10, "cold_plate_rdhx" 15,
+        // "cold_plate_l2a" 14, "immersion" 9
         assert_eq!(table[CoolingOption::ColdPlate], 10);
-        assert_eq!(table[2], 9);
+        assert_eq!(table[6], 9);
         table[CoolingOption::Air] += 1;
-        assert_eq!(table.0, [4, 10, 9]);
+        assert_eq!(table.0, [4, 12, 11, 10, 15, 14, 9]);
         let keyed: Vec<_> = table.entries().map(|(o, n)| (o.key(), *n)).collect();
         assert_eq!(keyed[0], ("air", 4));
-        assert_eq!(table.map_with(|o, n| n + o.index()).0, [4, 11, 11]);
+        assert_eq!(
+            table.map_with(|o, n| n + o.index()).0,
+            [4, 13, 13, 13, 19, 19, 15]
+        );
+        let set = PerOption::with(0, [(CoolingOption::Immersion, 2), (CoolingOption::Air, 1)]);
+        assert_eq!(set.0, [1, 0, 0, 0, 0, 0, 2]);
     }
 }

@@ -137,7 +137,7 @@ mod tests {
         let mut plan = series.clone();
         plan[3] = year(1.30);
         let sums = Sums {
-            options: [series.clone(), series.clone(), series],
+            options: std::array::from_fn(|_| series.clone()),
             plan,
         };
         let size = size_of(
@@ -178,7 +178,7 @@ mod tests {
     #[test]
     fn a_site_priced_in_another_currency_without_a_price_pays_none() {
         let sums = Sums {
-            options: [vec![year(1.5)], vec![year(1.5)], vec![year(1.5)]],
+            options: std::array::from_fn(|_| vec![year(1.5)]),
             plan: vec![year(1.5)],
         };
         let size = size_of(

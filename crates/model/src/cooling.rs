@@ -12,12 +12,29 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Cooling {
     Air,
+    /// Passive rear-door heat exchanger.
+    RearDoorPassive,
+    /// Active (fanned) rear-door heat exchanger.
+    RearDoorActive,
+    /// Cold plates on a liquid-to-liquid CDU.
     ColdPlate,
+    /// Cold plates plus a rear door for their residual heat (hybrid).
+    ColdPlateRearDoor,
+    /// Cold plates on a liquid-to-air CDU.
+    ColdPlateLiquidToAir,
     Immersion,
 }
 
 impl Cooling {
-    pub const ALL: [Cooling; 3] = [Cooling::Air, Cooling::ColdPlate, Cooling::Immersion];
+    pub const ALL: [Cooling; 7] = [
+        Cooling::Air,
+        Cooling::RearDoorPassive,
+        Cooling::RearDoorActive,
+        Cooling::ColdPlate,
+        Cooling::ColdPlateRearDoor,
+        Cooling::ColdPlateLiquidToAir,
+        Cooling::Immersion,
+    ];
 }
 
 /// Which options a rack group may take.

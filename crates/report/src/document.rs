@@ -6,6 +6,8 @@
 //! elevations, page-break hints). Never touches: the engine's arithmetic, fonts, files, the
 //! clock. Charts keep their numbers (not pictures) so each backend draws them as vectors.
 
+use coolplan_engine::CoolingOption;
+
 /// A whole report.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Document {
@@ -187,12 +189,11 @@ pub struct Tornado {
     pub bars: Vec<TornadoBar>,
 }
 
-/// How a floor-plan tile is coloured: the option a rack group is planned on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How a floor-plan tile is coloured: the option a rack group is planned on (ordered as the
+/// options, unresolved last).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PlanKind {
-    Air,
-    ColdPlate,
-    Immersion,
+    Planned(CoolingOption),
     /// No option is feasible.
     Unresolved,
 }

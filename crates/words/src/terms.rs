@@ -6,6 +6,10 @@ crate::texts! {
         Air => "Air", "风冷";
         ColdPlate => "Cold plate", "冷板式液冷";
         Immersion => "Immersion", "单相浸没式液冷";
+        RearDoorPassive => "Rear door, passive", "被动式水冷背板";
+        RearDoorActive => "Rear door, active", "主动式水冷背板";
+        ColdPlateRearDoor => "Cold plate + rear door", "冷板 + 水冷背板";
+        ColdPlateLiquidToAir => "Cold plate, liquid-to-air CDU", "冷板（液-气 CDU）";
         Cdu => "CDU", "CDU";
         Pue => "PUE", "PUE";
         Tue => "TUE", "TUE";

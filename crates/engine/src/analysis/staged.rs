@@ -28,7 +28,7 @@ use uom::si::power::watt;
 use super::Evaluator;
 use crate::physical::load::{RackLoad, rack_load};
 use crate::physical::{GroupPhysics, Physical};
-use crate::results::CoolingOption;
+use crate::results::{CoolingOption, ServerCooling};
 use coolplan_climate::ClimateData;
 use coolplan_model::assumptions::{AssumptionKey, cooling};
 use coolplan_model::{Catalog, Site};
@@ -97,7 +97,7 @@ pub fn air_limit<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>
     })
 }
 
-/// Every rack group's heat left on air per rack under air and cold plate (W), what the air
+/// Every rack group's heat left on air per rack under each option on air or plates (W), what the air
 /// limit is compared with, ascending, without repeats. Immersion leaves none on air.
 pub fn air_heats_per_rack_w(site: &Site, catalog: &Catalog) -> Vec<f64> {
     let assumptions = site.assumptions.resolve(site.currency);
@@ -106,7 +106,10 @@ pub fn air_heats_per_rack_w(site: &Site, catalog: &Catalog) -> Vec<f64> {
     let mut heats = Vec::with_capacity(2 * site.rack_group_count());
     for rack in site.halls.iter().flat_map(|h| &h.racks) {
         rack_load(rack, catalog, fan_saving, &mut load);
-        for option in [CoolingOption::Air, CoolingOption::ColdPlate] {
+        for option in CoolingOption::ALL
+            .into_iter()
+            .filter(|o| o.servers() != ServerCooling::Immersion)
+        {
             heats.push(load.options[option].air_design_w);
         }
     }

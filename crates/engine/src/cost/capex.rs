@@ -22,7 +22,7 @@ use super::basis::RackBasis;
 use super::streams::Streams;
 use crate::per_option::PerOption;
 use crate::physical::CostDrivers;
-use crate::results::{CoolingOption, CostItem};
+use crate::results::{CoolingOption, CostItem, ServerCooling};
 use coolplan_model::CostMode;
 use coolplan_model::assumptions::cooling::CoolingResolved;
 use coolplan_model::assumptions::prices::PricesResolved;
@@ -55,17 +55,17 @@ pub fn add_capex(
 ) {
     let thermal = physical;
     let cdus = physical.cdu_capacity.get::<uom::si::power::kilowatt>();
-    match (option, inputs.mode) {
-        (CoolingOption::Air, _) => added_air_capacity(basis, inputs, streams),
-        (liquid, CostMode::PerKw) => per_kw(liquid, basis, inputs.prices, streams),
-        (CoolingOption::ColdPlate, CostMode::Itemised) => {
+    match (option.servers(), inputs.mode) {
+        (ServerCooling::Air, _) => added_air_capacity(basis, inputs, streams),
+        (_, CostMode::PerKw) => per_kw(option, basis, inputs.prices, streams),
+        (ServerCooling::ColdPlate, CostMode::Itemised) => {
             cold_plate_items(basis, thermal, cdus, inputs, streams)
         }
-        (CoolingOption::Immersion, CostMode::Itemised) => {
+        (ServerCooling::Immersion, CostMode::Itemised) => {
             immersion_items(basis, thermal, cdus, inputs, streams)
         }
     }
-    if option != CoolingOption::Air && inputs.water_extension {
+    if option.needs_facility_water() && inputs.water_extension {
         water_extension(basis, thermal, inputs, streams);
     }
     refresh_items(option, basis, inputs.prices, streams);
@@ -112,9 +112,9 @@ fn per_kw(
     prices: &PricesResolved,
     streams: &mut Streams,
 ) {
-    let (stock_price, new_price) = match option {
-        CoolingOption::Immersion => (&prices.immersion_stock_per_kw, &prices.immersion_new_per_kw),
-        _ => (
+    let (stock_price, new_price) = match option.servers() {
+        ServerCooling::Immersion => (&prices.immersion_stock_per_kw, &prices.immersion_new_per_kw),
+        ServerCooling::Air | ServerCooling::ColdPlate => (
             &prices.cold_plate_stock_per_kw,
             &prices.cold_plate_new_per_kw,
         ),
@@ -217,12 +217,12 @@ fn refresh_items(
     s: &mut Streams,
 ) {
     for cohort in &basis.refresh {
-        match option {
-            CoolingOption::Air => {}
-            CoolingOption::ColdPlate => {
+        match option.servers() {
+            ServerCooling::Air => {}
+            ServerCooling::ColdPlate => {
                 s.spend(CostItem::Refresh, cohort.year, cohort.factory_premium)
             }
-            CoolingOption::Immersion => {
+            ServerCooling::Immersion => {
                 let prep = prices.immersion_prep_per_server.amount;
                 s.spend(CostItem::Refresh, cohort.year, cohort.prep_servers * prep);
             }

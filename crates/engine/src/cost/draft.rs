@@ -322,7 +322,7 @@ impl<R: GroupView> Drafted<R> {
         // the plan's CDUs instead of each option's all-X design
         let mut values = Vec::new();
         let (installed, _) = problem.group_values(&solution.choices, &mut values);
-        for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
+        for option in CoolingOption::RETROFITS {
             let on: Vec<usize> = (0..solution.choices.len())
                 .filter(|&g| solution.choices[g] == Some(option))
                 .collect();

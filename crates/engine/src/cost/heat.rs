@@ -10,6 +10,7 @@ use super::RackCosts;
 use super::basis::RackBasis;
 use crate::heat_reuse::HeatReuse;
 use crate::kpi::ledger::EnergyRow;
+use crate::per_option::OPTION_COUNT;
 use crate::physical::GroupRecord;
 use crate::results::{CoolingOption, CostItem};
 
@@ -23,10 +24,10 @@ pub(super) fn settle<G: GroupRecord>(
 ) {
     let years = horizon + 1;
     let halls = bases.len();
-    let mut liquid: Vec<[Vec<f64>; 3]> = (0..halls)
+    let mut liquid: Vec<[Vec<f64>; OPTION_COUNT]> = (0..halls)
         .map(|_| std::array::from_fn(|_| vec![0.0; years]))
         .collect();
-    let mut full = vec![[0.0; 3]; halls];
+    let mut full = vec![[0.0; OPTION_COUNT]; halls];
     let mut presence = Vec::new();
     for rack in racks {
         let (h, r) = rack.place();
@@ -54,7 +55,11 @@ pub(super) fn credit(heat: &HeatReuse, hall: usize, work: &mut RackCosts) {
         energy,
         ..
     } = work;
-    for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
+    // heat that reaches the facility water can be sold
+    for option in CoolingOption::RETROFITS
+        .into_iter()
+        .filter(|o| o.needs_facility_water())
+    {
         let liquid_wh = energy[option.index()].liquid_heat_wh;
         if liquid_wh <= 0.0 {
             continue;

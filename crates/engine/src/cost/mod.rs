@@ -29,6 +29,7 @@ pub mod works;
 
 use crate::heat_reuse::HeatReuse;
 use crate::kpi::ledger::{EnergyRow, KpiContext, Ledger};
+use crate::per_option::OPTION_COUNT;
 use crate::per_option::PerOption;
 use crate::physical::{CostDrivers, GroupRecord, Physical, PhysicalScope};
 use crate::results::{HallPlant, Results};
@@ -49,14 +50,12 @@ use uom::si::power::watt;
 pub struct RackCosts {
     pub share: f64,
     pub options: PerOption<Streams>,
-    /// Scratch for the cold-plate and immersion full conversions before they are blended
-    /// with air.
-    full: Streams,
-    full_immersion: Streams,
+    /// Scratch for each retrofit option's full conversion before it is blended with air.
+    full: PerOption<Streams>,
     /// Scratch: the group's load present per year ([`RackBasis::presence_into`]).
     presence: Vec<(f64, f64)>,
     /// Steady energy of each option, retrofit share blended (the KPIs' ledger row).
-    energy: [EnergyRow; 3],
+    energy: [EnergyRow; OPTION_COUNT],
 }
 
 impl RackCosts {
@@ -65,10 +64,9 @@ impl RackCosts {
         Self {
             share: 1.0,
             options: PerOption::from_fn(|_| Streams::zero(horizon)),
-            full: Streams::zero(horizon),
-            full_immersion: Streams::zero(horizon),
+            full: PerOption::from_fn(|_| Streams::zero(horizon)),
             presence: Vec::new(),
-            energy: [EnergyRow::default(); 3],
+            energy: [EnergyRow::default(); OPTION_COUNT],
         }
     }
     /// No costs (a physical record whose rack the site does not hold: cannot happen within
@@ -79,7 +77,7 @@ impl RackCosts {
             streams.reset(horizon);
         }
         self.presence.clear();
-        self.energy = [EnergyRow::default(); 3];
+        self.energy = [EnergyRow::default(); OPTION_COUNT];
     }
 }
 
@@ -286,44 +284,36 @@ pub fn rack_costs(
 ) {
     let RackCosts {
         share,
-        options: PerOption([air, cold_plate, immersion]),
+        options,
         full,
-        full_immersion,
         presence,
         ..
     } = out;
     basis.presence_into(horizon + 1, presence);
     let presence = &presence[..];
     *share = basis.share;
-    let [p_air, p_cold_plate, p_immersion] = &physical.0;
     // A whole conversion (share 1) blends to the conversion itself, bit for bit
     // (1 × c + 0 × a = c for finite costs): price it in place instead of in scratch.
     let whole = *share == 1.0;
-    let (cold_plate_out, immersion_out) = if whole {
-        (&mut *cold_plate, &mut *immersion)
-    } else {
-        (&mut *full, &mut *full_immersion)
-    };
-    for (physical, streams) in [
-        (p_air, &mut *air),
-        (p_cold_plate, &mut *cold_plate_out),
-        (p_immersion, &mut *immersion_out),
-    ] {
+    let mut scratch = full.iter_mut();
+    let mut drivers = physical.iter();
+    let mut priced = options.each_mut().0.map(|own| {
+        let spare = scratch.next();
+        let driver = drivers.next().unwrap_or(&physical.0[0]);
+        match spare {
+            Some(spare) if !whole && driver.option.is_retrofit() => (driver, spare),
+            _ => (driver, own),
+        }
+    });
+    for (physical, streams) in priced.iter_mut() {
         streams.reset(horizon);
         add_capex(physical.option, basis, physical, inputs, streams);
     }
-    add_opex(
-        basis,
-        presence,
-        [
-            (p_air, &mut *air),
-            (p_cold_plate, cold_plate_out),
-            (p_immersion, immersion_out),
-        ],
-        &assumptions.prices,
-    );
+    add_opex(basis, presence, priced, &assumptions.prices);
     if !whole {
-        cold_plate.blend_from(full, air, *share);
-        immersion.blend_from(full_immersion, air, *share);
+        let (air, retrofits) = options.0.split_at_mut(1);
+        for (streams, converted) in retrofits.iter_mut().zip(full.iter().skip(1)) {
+            streams.blend_from(converted, &air[0], *share);
+        }
     }
 }

@@ -16,7 +16,7 @@
 use super::basis::RackBasis;
 use super::streams::Streams;
 use crate::physical::CostDrivers;
-use crate::results::CoolingOption;
+use crate::results::{CoolingOption, ServerCooling};
 use coolplan_model::assumptions::prices::PricesResolved;
 use coolplan_units::{EnergyUnit, PowerUnit, VolumeUnit};
 
@@ -114,9 +114,9 @@ impl Rates {
 
 /// Yearly maintenance of an option's cooling CAPEX, as a share of it (air: none).
 pub fn maintenance_share(option: CoolingOption, prices: &PricesResolved) -> f64 {
-    match option {
-        CoolingOption::Air => 0.0,
-        CoolingOption::ColdPlate => prices.cold_plate_maintenance,
-        CoolingOption::Immersion => prices.immersion_maintenance,
+    match option.servers() {
+        ServerCooling::Air => 0.0,
+        ServerCooling::ColdPlate => prices.cold_plate_maintenance,
+        ServerCooling::Immersion => prices.immersion_maintenance,
     }
 }

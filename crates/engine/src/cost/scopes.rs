@@ -134,7 +134,7 @@ pub fn assemble<R: PricedGroup>(
                 npv: Money::new(*npv, currency),
             });
         }
-        let cdus = [CoolingOption::ColdPlate, CoolingOption::Immersion]
+        let cdus = CoolingOption::RETROFITS
             .into_iter()
             .filter_map(|option| {
                 let design = problem.cdu_design(&solution.choices, option)?;

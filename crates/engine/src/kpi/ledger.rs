@@ -9,6 +9,7 @@
 
 use super::{CustomerLink, KpiResults, ScopeYears, YearSums, year_figures};
 use crate::heat_reuse::HeatReuse;
+use crate::per_option::OPTION_COUNT;
 use crate::physical::CostDrivers;
 use crate::results::CoolingOption;
 use coolplan_units::Currency;
@@ -47,7 +48,7 @@ impl EnergyRow {
         }
     }
     /// The three options of a group whose `share` converts (air stays whole).
-    pub fn rows(drivers: &[CostDrivers; 3], share: f64) -> [EnergyRow; 3] {
+    pub fn rows(drivers: &[CostDrivers; OPTION_COUNT], share: f64) -> [EnergyRow; OPTION_COUNT] {
         let air = EnergyRow::of(&drivers[0]);
         std::array::from_fn(|i| {
             if i == 0 {
@@ -64,11 +65,11 @@ impl EnergyRow {
 pub struct GroupEnergy {
     pub hall: usize,
     /// Steady figures per option, indexed by [`CoolingOption::index`].
-    pub rows: [EnergyRow; 3],
+    pub rows: [EnergyRow; OPTION_COUNT],
     /// NPV against air per option.
-    pub npv: [f64; 3],
-    pub capex: [f64; 3],
-    pub feasible: [bool; 3],
+    pub npv: [f64; OPTION_COUNT],
+    pub capex: [f64; OPTION_COUNT],
+    pub feasible: [bool; OPTION_COUNT],
     /// The group's option in its hall's plan (`crate::plan`); air when the plan leaves it
     /// unplaced or as today.
     pub choice: CoolingOption,
@@ -167,7 +168,7 @@ impl Ledger {
 /// One scope's yearly sums per option and for the plan (cash-flow years).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sums {
-    pub options: [Vec<YearSums>; 3],
+    pub options: [Vec<YearSums>; OPTION_COUNT],
     pub plan: Vec<YearSums>,
 }
 

@@ -19,6 +19,7 @@
 
 pub mod ledger;
 
+use crate::per_option::OPTION_COUNT;
 use uom::si::energy::watt_hour;
 use uom::si::f64::{Energy, Mass, MassPerEnergy, Volume};
 use uom::si::mass::kilogram;
@@ -125,7 +126,7 @@ pub struct YearFigures {
 pub struct ScopeYears {
     pub name: String,
     /// Indexed by [`crate::CoolingOption::index`]; every group on that option.
-    pub options: [Vec<YearFigures>; 3],
+    pub options: [Vec<YearFigures>; OPTION_COUNT],
     /// Each group on its option in the recommended plan (`crate::plan`; air when the plan
     /// leaves it unplaced or as today).
     pub plan: Vec<YearFigures>,

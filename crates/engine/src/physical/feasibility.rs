@@ -16,7 +16,7 @@ use uom::si::f64::{ArealMassDensity, Power, ThermodynamicTemperature};
 use uom::si::thermodynamic_temperature::degree_celsius;
 
 use super::load::RackLoad;
-use crate::results::{CoolingOption, Reason};
+use crate::results::{CoolingOption, Reason, ServerCooling};
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::catalog::{ImmersionCompat, KitAvailability};
 use coolplan_model::{Hall, Rack};
@@ -50,9 +50,9 @@ pub fn water_reasons(hall: &Hall, a: &Resolved, option: CoolingOption) -> Vec<Re
         });
     }
     let loop_c = supply_c + a.cooling.cdu_approach.in_unit(TempDiffUnit::K);
-    let loop_max = match option {
-        CoolingOption::ColdPlate => &a.cooling.cold_plate_max_loop_supply,
-        _ => &a.cooling.immersion_max_loop_supply,
+    let loop_max = match option.servers() {
+        ServerCooling::Immersion => &a.cooling.immersion_max_loop_supply,
+        ServerCooling::ColdPlate | ServerCooling::Air => &a.cooling.cold_plate_max_loop_supply,
     };
     let loop_max_c = loop_max.in_unit(TemperatureUnit::degC);
     if loop_c > loop_max_c {
@@ -99,7 +99,7 @@ pub fn rack_verdict(
     v.clear();
     let limit = a.cooling.air_limit_per_rack.get();
     let per_rack_air = Power::new::<uom::si::power::watt>(per_rack_air_w);
-    if option != CoolingOption::Immersion && per_rack_air > limit {
+    if option.servers() != ServerCooling::Immersion && per_rack_air > limit {
         // what air cools in this rack today it may keep cooling (1e-9 relative for rounding)
         let as_today = per_rack_air_w <= load.stock_design_w * (1.0 + 1e-9);
         let reason = if as_today {
@@ -129,14 +129,14 @@ pub fn rack_verdict(
             rating,
         });
     }
-    if option != CoolingOption::Air {
+    if option.needs_facility_water() {
         v.infeasible.extend(water.iter().cloned());
     }
     for m in &load.models {
         let model = || m.model.to_string();
-        match option {
-            CoolingOption::Air => {}
-            CoolingOption::ColdPlate => match m.cold_plate {
+        match option.servers() {
+            ServerCooling::Air => {}
+            ServerCooling::ColdPlate => match m.cold_plate {
                 KitAvailability::Unavailable => {
                     push_unique(&mut v.infeasible, Reason::NoColdPlateKit { model: model() })
                 }
@@ -145,7 +145,7 @@ pub fn rack_verdict(
                 }
                 _ => {}
             },
-            CoolingOption::Immersion => match m.immersion {
+            ServerCooling::Immersion => match m.immersion {
                 ImmersionCompat::No => push_unique(
                     &mut v.infeasible,
                     Reason::NotImmersionCompatible { model: model() },

@@ -11,6 +11,7 @@
 //! rack carries on air today) is scaled with the design figures; a metered rack with no known
 //! servers carries its whole peak today.
 
+use crate::option::{CoolingOption, ServerCooling};
 use crate::per_option::PerOption;
 use coolplan_model::catalog::{ImmersionCompat, KitAvailability, ServerKind};
 use coolplan_model::{Catalog, Rack, Status};
@@ -63,7 +64,8 @@ pub struct ModelUse<'a> {
 /// Everything the engine needs from one rack of a group.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RackLoad<'a> {
-    /// Air, cold plate, immersion.
+    /// One per cooling option (a door changes nothing at the servers: its split of the air
+    /// heat is the rack's, [`super::rack`]).
     pub options: PerOption<OptionPower>,
     pub compute_design_w: f64,
     pub compute_avg_w: f64,
@@ -97,9 +99,15 @@ pub fn rack_load<'a>(rack: &Rack, catalog: &'a Catalog, fan_saving: f64, load: &
         let n = f64::from(group.count);
         let p_w = n * model.max_power.in_unit(PowerUnit::W);
         let (f, c, u) = (model.fan_share, model.cold_plate_capture, model.utilisation);
-        load.options[0].add(p_w, 0.0, 0.0, u);
-        load.options[1].add(p_w * (1.0 - f * fan_saving), p_w * f * fan_saving, c, u);
-        load.options[2].add(p_w * (1.0 - f), p_w * f, 1.0, u);
+        for (option, power) in CoolingOption::ALL.into_iter().zip(load.options.iter_mut()) {
+            match option.servers() {
+                ServerCooling::Air => power.add(p_w, 0.0, 0.0, u),
+                ServerCooling::ColdPlate => {
+                    power.add(p_w * (1.0 - f * fan_saving), p_w * f * fan_saving, c, u)
+                }
+                ServerCooling::Immersion => power.add(p_w * (1.0 - f), p_w * f, 1.0, u),
+            }
+        }
         load.compute_design_w += p_w * (1.0 - f);
         load.compute_avg_w += p_w * (1.0 - f) * u;
         load.server_mass_kg += n * model.weight.in_unit(MassUnit::kg);
@@ -150,7 +158,10 @@ fn apply_measured(load: &mut RackLoad<'_>, peak_w: f64, average_w: f64) {
         immersion.air_design_w = 0.0;
         immersion.liquid_avg_w = average_w;
         immersion.air_avg_w = 0.0;
-        load.options = PerOption([air, air, immersion]);
+        load.options = PerOption::from_fn(|option| match option.servers() {
+            ServerCooling::Air | ServerCooling::ColdPlate => air,
+            ServerCooling::Immersion => immersion,
+        });
         // metered, so installed: all of it runs today
         load.stock_design_w = peak_w;
         load.compute_design_w = peak_w;

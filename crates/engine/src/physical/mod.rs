@@ -230,9 +230,12 @@ pub fn evaluate_with<'c, G: GroupRecord>(
 
     for (hall_index, hall) in site.halls.iter().enumerate() {
         let plant = HallPlant::new(hall, a, climate, design_point);
-        let water = PerOption::from_fn(|o| match o {
-            CoolingOption::Air => Vec::new(),
-            _ => water_reasons(hall, a, o),
+        let water = PerOption::from_fn(|o| {
+            if o.needs_facility_water() {
+                water_reasons(hall, a, o)
+            } else {
+                Vec::new()
+            }
         });
         let loop_c = Some(
             enabling::hall_water(hall, a)

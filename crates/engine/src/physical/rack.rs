@@ -13,7 +13,7 @@ use super::feasibility::{Verdict, applies, rack_verdict, rule_verdict};
 use super::load::RackLoad;
 use super::sums::Sums;
 use crate::per_option::PerOption;
-use crate::results::{CoolingOption, Reason};
+use crate::results::{CoolingOption, Reason, ServerCooling};
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::{Hall, Rack};
 use coolplan_units::{
@@ -112,10 +112,11 @@ pub fn rack_group(
         s.air_design_w = n * per.air_design_w;
         s.liquid_avg_w = n * per.liquid_avg_w;
         s.air_avg_w = n * per.air_avg_w;
-        match option {
-            CoolingOption::Air | CoolingOption::ColdPlate => {
+        let servers = option.servers();
+        match servers {
+            ServerCooling::Air | ServerCooling::ColdPlate => {
                 // a rack-scale system's mass includes its manifolds
-                let manifold_kg = if option == CoolingOption::ColdPlate && !load.rack_scale {
+                let manifold_kg = if servers == ServerCooling::ColdPlate && !load.rack_scale {
                     p.manifold_kg
                 } else {
                     0.0
@@ -126,7 +127,7 @@ pub fn rack_group(
                 );
                 s.floor_area_m2 = n * (p.rack_area_m2 + p.rack_service_m2);
             }
-            CoolingOption::Immersion => {
+            ServerCooling::Immersion => {
                 s.tanks = tank_count(n * load.height_u, p.tank_slots_u, s.it_design_w, p.tank_w);
                 let tanks = s.tanks as f64;
                 s.fluid_m3 = tanks * p.tank_fluid_m3;
@@ -140,19 +141,19 @@ pub fn rack_group(
                 }
             }
         }
-        s.flow_m3_per_s = match option {
-            CoolingOption::Air => 0.0,
-            CoolingOption::ColdPlate => {
+        s.flow_m3_per_s = match servers {
+            ServerCooling::Air => 0.0,
+            ServerCooling::ColdPlate => {
                 flow_m3_per_s(s.liquid_design_w, &a.cooling.coolant, p.loop_delta_t_k)
             }
-            CoolingOption::Immersion => flow_m3_per_s(
+            ServerCooling::Immersion => flow_m3_per_s(
                 s.liquid_design_w,
                 &a.cooling.immersion_fluid,
                 p.loop_delta_t_k,
             ),
         };
         s.air_flow_m3_per_s = super::air::airflow_m3_per_s(s.air_design_w, p.air_rise_k);
-        if option == CoolingOption::ColdPlate {
+        if servers == ServerCooling::ColdPlate {
             s.kits = load.stock_kit_servers.saturating_mul(rack.count);
         }
         // Facility energy, cooling energy and water need the hall's totals: set by the

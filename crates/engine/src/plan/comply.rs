@@ -26,6 +26,7 @@ use crate::compliance::{Bound, excess, metric_value};
 use crate::heat_reuse::HeatReuse;
 use crate::kpi::YearSums;
 use crate::kpi::ledger::Ledger;
+use crate::per_option::OPTION_COUNT;
 use crate::results::CoolingOption;
 use coolplan_model::compliance::rules::Limit;
 use coolplan_units::Money;
@@ -119,13 +120,13 @@ impl<'a> ExcessTable<'a> {
             })
             .collect();
         let k = targets.len();
-        let mut per = vec![0.0; ledger.groups.len() * 3 * k];
+        let mut per = vec![0.0; ledger.groups.len() * OPTION_COUNT * k];
         for g in 0..ledger.groups.len() {
             for option in CoolingOption::ALL {
                 for (j, target) in targets.iter().enumerate() {
                     let sums = ledger.group_year(g, option, target.t, heat);
                     let b = target.bound;
-                    per[(g * 3 + option.index()) * k + j] =
+                    per[(g * OPTION_COUNT + option.index()) * k + j] =
                         excess(b.metric, b.limit, &sums, renewable_share);
                 }
             }
@@ -141,7 +142,7 @@ impl<'a> ExcessTable<'a> {
     fn row(&self, g: usize, option: Option<CoolingOption>) -> &[f64] {
         let k = self.targets.len();
         let o = option.unwrap_or(CoolingOption::Air).index();
-        &self.per[(g * 3 + o) * k..(g * 3 + o + 1) * k]
+        &self.per[(g * OPTION_COUNT + o) * k..(g * OPTION_COUNT + o + 1) * k]
     }
     /// How far `excess` (one per target) is from passing: Σ of each failing target's
     /// excess as a share of its scale (a strict limit fails at 0 too).

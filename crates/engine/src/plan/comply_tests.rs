@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::kpi::ledger::{EnergyRow, GroupEnergy};
+use crate::per_option::OPTION_COUNT;
 use crate::per_option::PerOption;
 use crate::physical::limits::HallLimits;
 use crate::plan::{Candidate, Fallback, Value};
@@ -18,10 +19,14 @@ fn group(air: f64, cold: f64, cold_npv: f64) -> (GroupEnergy, Candidate) {
     };
     let energy = GroupEnergy {
         hall: 0,
-        rows: [row(air), row(cold), row(cold)],
-        npv: [0.0, cold_npv, 0.0],
-        capex: [0.0; 3],
-        feasible: [true, true, false],
+        rows: PerOption::with(row(air), [(CoolingOption::ColdPlate, row(cold))]).0,
+        npv: PerOption::with(0.0, [(CoolingOption::ColdPlate, cold_npv)]).0,
+        capex: [0.0; OPTION_COUNT],
+        feasible: PerOption::with(
+            false,
+            [(CoolingOption::Air, true), (CoolingOption::ColdPlate, true)],
+        )
+        .0,
         choice: CoolingOption::Air,
     };
     let value = |feasible: bool, base: f64| Value {
@@ -35,7 +40,13 @@ fn group(air: f64, cold: f64, cold_npv: f64) -> (GroupEnergy, Candidate) {
         heat_per_rack_w: PerOption::from_fn(|_| 0.0),
         share: 1.0,
         fallback: Fallback::StayOnAir,
-        options: PerOption([value(true, 0.0), value(true, cold_npv), value(false, 0.0)]),
+        options: PerOption::with(
+            value(false, 0.0),
+            [
+                (CoolingOption::Air, value(true, 0.0)),
+                (CoolingOption::ColdPlate, value(true, cold_npv)),
+            ],
+        ),
     };
     (energy, candidate)
 }

@@ -324,7 +324,7 @@ fn cdu_pass(problem: &HallProblem<'_>, solution: &mut Solution, valued: &mut Val
             }
             better
         };
-    for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
+    for option in CoolingOption::RETROFITS {
         if !solution.choices.contains(&Some(option)) {
             continue;
         }

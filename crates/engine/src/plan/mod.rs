@@ -33,6 +33,7 @@ pub mod search;
 pub mod why;
 
 use crate::cdu::{self, CduDesign, CduLoad};
+use crate::per_option::OPTION_COUNT;
 use crate::per_option::PerOption;
 use crate::physical::limits::{HallLimits, PerLimit};
 use crate::results::CoolingOption;
@@ -242,7 +243,7 @@ impl HallProblem<'_> {
     ) -> (PerOption<f64>, bool) {
         let (installed, all_assigned) = self.installed_w(choices);
         // each option's liquid heat summed over its groups in file order (as `Iterator::sum`)
-        let mut liquid = PerOption([-0.0; 3]);
+        let mut liquid = PerOption([-0.0; OPTION_COUNT]);
         for (g, c) in self.groups.iter().zip(choices) {
             if let Some(o) = c {
                 liquid[*o] += g.share * g.options[*o].liquid_w;

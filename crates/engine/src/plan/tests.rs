@@ -23,6 +23,7 @@ fn random_hall(rng: &mut SplitMix64, most: u64) -> (Vec<Candidate>, HallLimits) 
                     CoolingOption::Air => (1.0, 0.0, 1.0, 1.44, stock || rack_kw < 25.0),
                     CoolingOption::ColdPlate => (0.2, 0.76, 0.96, 1.44, rng.chance(0.85)),
                     CoolingOption::Immersion => (0.0, 0.9, 0.9, 2.6, rng.chance(0.5)),
+                    _ => (1.0, 0.0, 1.0, 1.44, false),
                 };
                 let base = match o {
                     CoolingOption::Air => 0.0,

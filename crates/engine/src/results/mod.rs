@@ -12,48 +12,14 @@ pub use plan::{
     SearchMethod, Why,
 };
 
+use crate::per_option::OPTION_COUNT;
 use uom::si::f64::{
     Area, ArealMassDensity, Energy, Mass, Power, ThermodynamicTemperature, Time, Volume, VolumeRate,
 };
 
+pub use crate::option::{CoolingOption, Door, LiquidSink, OptionSpec, ServerCooling};
 use crate::per_option::PerOption;
 use coolplan_units::{Currency, Money};
-
-/// The three ways to cool a rack group.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CoolingOption {
-    Air,
-    ColdPlate,
-    Immersion,
-}
-
-impl CoolingOption {
-    pub const ALL: [CoolingOption; 3] = [
-        CoolingOption::Air,
-        CoolingOption::ColdPlate,
-        CoolingOption::Immersion,
-    ];
-    /// Stable key for JSON and CSV: `air`, `cold_plate`, `immersion`.
-    pub fn key(self) -> &'static str {
-        match self {
-            CoolingOption::Air => "air",
-            CoolingOption::ColdPlate => "cold_plate",
-            CoolingOption::Immersion => "immersion",
-        }
-    }
-    /// Position in [`PerOption`] tables.
-    pub fn index(self) -> usize {
-        self as usize
-    }
-    /// The same option as a site file's cooling rule names it.
-    pub fn cooling(self) -> coolplan_model::Cooling {
-        match self {
-            CoolingOption::Air => coolplan_model::Cooling::Air,
-            CoolingOption::ColdPlate => coolplan_model::Cooling::ColdPlate,
-            CoolingOption::Immersion => coolplan_model::Cooling::Immersion,
-        }
-    }
-}
 
 /// Why an option is infeasible, why one is recommended, or what to watch.
 #[derive(Clone, Debug, PartialEq)]
@@ -255,14 +221,14 @@ pub struct DesignDay {
 pub struct HallPlant {
     pub calibration: Option<Calibration>,
     /// Air, cold plate, immersion.
-    pub energy: [PlantEnergy; 3],
+    pub energy: [PlantEnergy; OPTION_COUNT],
     /// Per option: the liquid path's design day (none for air, for liquid tapped into chilled
     /// water, and without liquid heat).
-    pub design_day: [Option<DesignDay>; 3],
+    pub design_day: [Option<DesignDay>; OPTION_COUNT],
     /// Per option: heat on air and its airflow against the air plant.
-    pub air_side: [crate::physical::air::AirSide; 3],
+    pub air_side: [crate::physical::air::AirSide; OPTION_COUNT],
     /// Per option: IT the same facility feed carries, and the headroom.
-    pub electrical: [crate::physical::headroom::Headroom; 3],
+    pub electrical: [crate::physical::headroom::Headroom; OPTION_COUNT],
     /// The facility-water extension the hall's liquid options need (a hall without water).
     pub water_extension: Option<crate::physical::enabling::WaterExtension>,
 }

@@ -1,6 +1,7 @@
 //! Rack groups aggregated by hall and server model, for halls too large to list group by
 //! group: one row per model (a group counts under the model that draws most of its power).
 
+use coolplan_engine::per_option::OPTION_COUNT;
 use std::collections::BTreeMap;
 
 use super::format::{self as f, MoneyScale};
@@ -20,7 +21,7 @@ struct ModelRow {
     min_kw: f64,
     max_kw: f64,
     /// Rack groups planned on each option.
-    planned: [u64; 3],
+    planned: [u64; OPTION_COUNT],
     capex: f64,
     npv: f64,
 }

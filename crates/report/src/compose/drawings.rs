@@ -71,12 +71,7 @@ fn hall_cdus(input: &ReportInput) -> BTreeMap<usize, u64> {
 
 /// A group's tile colour: its plan option, or unresolved for new servers no option suits.
 fn kind_of(option: Option<CoolingOption>) -> PlanKind {
-    match option {
-        None => PlanKind::Unresolved,
-        Some(CoolingOption::Air) => PlanKind::Air,
-        Some(CoolingOption::ColdPlate) => PlanKind::ColdPlate,
-        Some(CoolingOption::Immersion) => PlanKind::Immersion,
-    }
+    option.map_or(PlanKind::Unresolved, PlanKind::Planned)
 }
 
 /// A rack group placed on the plan: (row key, slot, group name, racks, kind); the row key
@@ -114,6 +109,8 @@ fn floor_plan(input: &ReportInput, hall: usize, name: &str, cdus: u64) -> FloorP
         })
         .collect();
     let racks: u64 = placed.iter().map(|p| p.3).sum();
+    // the legend names the kinds the plan draws, in option order
+    let kinds: std::collections::BTreeSet<PlanKind> = placed.iter().map(|p| p.4).collect();
     let row_count = {
         let mut keys: Vec<&(bool, String)> = placed.iter().map(|p| &p.0).collect();
         keys.sort();
@@ -131,7 +128,7 @@ fn floor_plan(input: &ReportInput, hall: usize, name: &str, cdus: u64) -> FloorP
     let mut per_tile = racks.div_ceil(MAX_TILES).max(1);
     if per_tile > 1 {
         // Scaled: a row shows its racks by option (one run per option), not group by group.
-        placed.sort_by(|a, b| (&a.0, kind_rank(a.4)).cmp(&(&b.0, kind_rank(b.4))));
+        placed.sort_by(|a, b| (&a.0, a.4).cmp(&(&b.0, b.4)));
     }
     let runs = runs_of(&placed, per_tile > 1);
     let tiles = |per: u64| runs.iter().map(|r| r.2.div_ceil(per)).sum::<u64>();
@@ -158,40 +155,22 @@ fn floor_plan(input: &ReportInput, hall: usize, name: &str, cdus: u64) -> FloorP
     } else {
         Rep::PlanNote.tr(lang).to_string()
     };
-    let mut legend = vec![
-        (
-            PlanKind::Air,
-            option_name(CoolingOption::Air, lang).to_string(),
-        ),
-        (
-            PlanKind::ColdPlate,
-            option_name(CoolingOption::ColdPlate, lang).to_string(),
-        ),
-        (
-            PlanKind::Immersion,
-            option_name(CoolingOption::Immersion, lang).to_string(),
-        ),
-        (PlanKind::Unresolved, Rep::NoneFeasible.tr(lang).to_string()),
-    ];
-    // the legend names the kinds the drawing shows, never an option the site leaves out
-    let drawn = |kind: &PlanKind| rows.iter().flat_map(|r| &r.groups).any(|g| g.kind == *kind);
-    legend.retain(|(kind, _)| drawn(kind));
     FloorPlan {
         title: Rep::FloorPlanTitle.fmt(lang, &[&name]),
         note,
         rows,
         cdus: u32::try_from(cdus.div_ceil(per_tile)).unwrap_or(u32::MAX),
-        legend,
+        legend: kinds
+            .into_iter()
+            .map(|kind| {
+                let label = match kind {
+                    PlanKind::Planned(option) => option_name(option, lang).to_string(),
+                    PlanKind::Unresolved => Rep::NoneFeasible.tr(lang).to_string(),
+                };
+                (kind, label)
+            })
+            .collect(),
         cdu_label: Rep::CduTile.tr(lang).to_string(),
-    }
-}
-
-fn kind_rank(kind: PlanKind) -> u8 {
-    match kind {
-        PlanKind::Air => 0,
-        PlanKind::ColdPlate => 1,
-        PlanKind::Immersion => 2,
-        PlanKind::Unresolved => 3,
     }
 }
 

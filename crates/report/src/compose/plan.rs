@@ -7,6 +7,7 @@
 use super::format::{self as f, MoneyScale, option_name};
 use super::{ReportInput, section};
 use crate::document::{Block, Column, Row, Table};
+use coolplan_engine::per_option::OPTION_COUNT;
 use coolplan_engine::{CoolingOption, RackResult};
 use coolplan_units::Money;
 use coolplan_words::{Text, report::Rep};
@@ -95,7 +96,7 @@ impl Tally {
 fn by_hall(input: &ReportInput) -> Table {
     let (results, lang) = (input.results, input.lang);
     let halls = results.halls.len();
-    let mut cells: Vec<[Tally; 3]> = (0..halls).map(|_| Default::default()).collect();
+    let mut cells: Vec<[Tally; OPTION_COUNT]> = (0..halls).map(|_| Default::default()).collect();
     let mut total = Tally::default();
     for ((rack, option), choice) in planned(input).zip(&results.plan.groups) {
         if let Some(hall) = cells.get_mut(rack.hall) {

@@ -7,6 +7,7 @@ use super::chart::PALETTE;
 use super::fonts::Fonts;
 use super::{Anchor, Color, Item, fit_line, text_item};
 use crate::document::{FloorPlan, PlanKind};
+use coolplan_engine::per_option::OPTION_COUNT;
 
 const TILE: f32 = 7.0;
 const PITCH: f32 = 8.5;
@@ -19,12 +20,22 @@ const HEAD: f32 = 40.0;
 /// The colour of a planned option's tiles.
 pub fn kind_color(kind: PlanKind) -> Color {
     match kind {
-        PlanKind::Air => PALETTE[0],
-        PlanKind::ColdPlate => PALETTE[1],
-        PlanKind::Immersion => PALETTE[2],
+        PlanKind::Planned(option) => OPTION_COLORS[option.index()],
         PlanKind::Unresolved => PALETTE[4],
     }
 }
+
+/// Tile colour of each option, in [`CoolingOption::ALL`] order: air grey, doors teal, cold
+/// plates blue to violet, immersion orange (red is kept for unresolved groups).
+const OPTION_COLORS: [Color; OPTION_COUNT] = [
+    PALETTE[0],
+    Color(0x76, 0xc7, 0xc0),
+    Color(0x2a, 0x9d, 0x8f),
+    PALETTE[1],
+    PALETTE[5],
+    PALETTE[6],
+    PALETTE[2],
+];
 
 const CDU_COLOR: Color = Color(0x2c, 0x3e, 0x50);
 
@@ -195,6 +206,7 @@ pub fn draw(plan: &FloorPlan, fonts: &Fonts, x: f32, y: f32, w: f32) -> (Vec<Ite
 mod tests {
     use super::*;
     use crate::document::{PlanGroup, PlanRow};
+    use coolplan_engine::CoolingOption;
 
     #[test]
     fn every_rack_is_a_tile_inside_the_measure() {
@@ -207,17 +219,17 @@ mod tests {
                     PlanGroup {
                         name: "g1".into(),
                         tiles: 70,
-                        kind: PlanKind::ColdPlate,
+                        kind: PlanKind::Planned(CoolingOption::ColdPlate),
                     },
                     PlanGroup {
                         name: "g2".into(),
                         tiles: 5,
-                        kind: PlanKind::Air,
+                        kind: PlanKind::Planned(CoolingOption::Air),
                     },
                 ],
             }],
             cdus: 3,
-            legend: vec![(PlanKind::Air, "Air".into())],
+            legend: vec![(PlanKind::Planned(CoolingOption::Air), "Air".into())],
             cdu_label: "CDU".into(),
         };
         let fonts = Fonts::new();

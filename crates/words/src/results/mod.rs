@@ -45,11 +45,7 @@ pub fn airflow(flow: uom::si::f64::VolumeRate, system: UnitSystem, lang: Lang) -
 
 /// The option's name, e.g. `Cold plate` / `冷板式液冷`.
 pub fn option_name(option: CoolingOption, lang: Lang) -> &'static str {
-    match option {
-        CoolingOption::Air => Term::Air.tr(lang),
-        CoolingOption::ColdPlate => Term::ColdPlate.tr(lang),
-        CoolingOption::Immersion => Term::Immersion.tr(lang),
-    }
+    cooling_name(option.cooling(), lang)
 }
 
 /// The name of an option as a site file's cooling rule names it.
@@ -57,7 +53,11 @@ pub fn cooling_name(option: coolplan_model::Cooling, lang: Lang) -> &'static str
     use coolplan_model::Cooling;
     match option {
         Cooling::Air => Term::Air.tr(lang),
+        Cooling::RearDoorPassive => Term::RearDoorPassive.tr(lang),
+        Cooling::RearDoorActive => Term::RearDoorActive.tr(lang),
         Cooling::ColdPlate => Term::ColdPlate.tr(lang),
+        Cooling::ColdPlateRearDoor => Term::ColdPlateRearDoor.tr(lang),
+        Cooling::ColdPlateLiquidToAir => Term::ColdPlateLiquidToAir.tr(lang),
         Cooling::Immersion => Term::Immersion.tr(lang),
     }
 }

@@ -52,7 +52,11 @@ const ZOOM: std::ops::RangeInclusive<f32> = 0.5..=400.0;
 pub fn option_colour(option: CoolingOption) -> Color32 {
     match option {
         CoolingOption::Air => Color32::from_rgb(0xc2, 0x9b, 0x61),
+        CoolingOption::RearDoorPassive => Color32::from_rgb(0x76, 0xc7, 0xc0),
+        CoolingOption::RearDoorActive => Color32::from_rgb(0x2a, 0x9d, 0x8f),
         CoolingOption::ColdPlate => Color32::from_rgb(0x2f, 0x80, 0xd0),
+        CoolingOption::ColdPlateRearDoor => Color32::from_rgb(0x1b, 0x4f, 0x8c),
+        CoolingOption::ColdPlateLiquidToAir => Color32::from_rgb(0xd4, 0xac, 0x0d),
         CoolingOption::Immersion => Color32::from_rgb(0x9b, 0x59, 0xb6),
     }
 }

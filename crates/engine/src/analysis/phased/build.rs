@@ -136,7 +136,7 @@ pub fn problem(site: &Site, results: &Results, budget: Money, years: usize) -> P
                 arrivals.iter().copied().min().unwrap_or(0)
             };
             let air = &r.scope.option(CoolingOption::Air).cost;
-            let options = [CoolingOption::ColdPlate, CoolingOption::Immersion]
+            let options = CoolingOption::RETROFITS
                 .into_iter()
                 .filter(|o| r.scope.option(*o).feasible)
                 .map(|o| {

@@ -22,6 +22,7 @@ pub mod params;
 pub mod pumps;
 pub mod state;
 
+use crate::per_option::OPTION_COUNT;
 use uom::si::energy::watt_hour;
 use uom::si::f64::{Energy, Power, ThermodynamicTemperature, Time};
 use uom::si::power::watt;
@@ -111,7 +112,7 @@ impl Coefficients {
 /// The three option states of a hall: coefficients and the plant's results.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HallEnergy {
-    pub coefficients: [Coefficients; 3],
+    pub coefficients: [Coefficients; OPTION_COUNT],
     pub result: results::HallPlant,
 }
 
@@ -210,7 +211,7 @@ impl HallPlant {
 
     /// The hall's three option states: coefficients, energy by part, design days, calibration.
     /// `design_it_w`: Σ design IT on air of the hall's groups.
-    pub fn energy(&self, states: &[HallLoads; 3], design_it_w: f64) -> HallEnergy {
+    pub fn energy(&self, states: &[HallLoads; OPTION_COUNT], design_it_w: f64) -> HallEnergy {
         let evaluated = states.each_ref().map(|s| self.state(s, design_it_w));
         let calibration = self.calibration(&evaluated[0], &states[0]);
         let factors = calibration.map_or(Factors::NONE, |(f, _)| f);

@@ -19,7 +19,7 @@ use uom::si::power::watt;
 use uom::si::pressure::pascal;
 use uom::si::volume_rate::cubic_meter_per_second;
 
-use crate::results::CoolingOption;
+use crate::results::{CoolingOption, ServerCooling};
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::fluids::Fluid;
 use coolplan_units::{DensityUnit, PressureUnit, SpecificHeatUnit, TempDiffUnit};
@@ -84,10 +84,10 @@ impl LoopPumps {
 
     /// The option's own loop (technology or tank loop; none on air), per W of liquid heat.
     pub fn option_loop_w_per_w(&self, option: CoolingOption) -> f64 {
-        match option {
-            CoolingOption::Air => 0.0,
-            CoolingOption::ColdPlate => self.tech_w_per_w,
-            CoolingOption::Immersion => self.tank_w_per_w,
+        match option.servers() {
+            ServerCooling::Air => 0.0,
+            ServerCooling::ColdPlate => self.tech_w_per_w,
+            ServerCooling::Immersion => self.tank_w_per_w,
         }
     }
 }

@@ -3,6 +3,8 @@
 //! prototype's (`prototype-output.txt`) unless worked out next to them.
 
 use super::*;
+use crate::option::{CoolingOption, ServerCooling};
+use crate::per_option::OPTION_COUNT;
 use coolplan_climate::presets::preset;
 use coolplan_model::{
     AirPlant, Assumptions, CalibrationSplit, FacilityWater, Floor, FloorKind, Hall, UpsCurve,
@@ -12,6 +14,19 @@ use coolplan_units::Currency;
 use coolplan_units::build::{deg_c, kg_per_m2, kw, m2};
 use uom::si::f64::Power;
 use uom::si::thermodynamic_temperature::degree_celsius;
+
+const COLD: usize = CoolingOption::ColdPlate as usize;
+const IMMERSION: usize = CoolingOption::Immersion as usize;
+
+/// A hall state per option from the state of each server treatment (the doors and the
+/// liquid-to-air CDU take their servers' state here).
+fn by_servers(air: HallLoads, cold: HallLoads, immersion: HallLoads) -> [HallLoads; OPTION_COUNT] {
+    std::array::from_fn(|i| match CoolingOption::ALL[i].servers() {
+        ServerCooling::Air => air,
+        ServerCooling::ColdPlate => cold,
+        ServerCooling::Immersion => immersion,
+    })
+}
 
 /// A hall as the prototype writes one: area, air capacity, plant, facility supply.
 pub(super) fn hall(area_m2: f64, air_kw: f64, plant: AirPlant, supply_c: Option<f64>) -> Hall {
@@ -127,14 +142,14 @@ fn a_75_percent_liquid_hall_lands_in_the_published_ranges() {
     let (plant, air, cold) = hall_a(30.0);
     assert!((cold.it_avg_w - 987e3).abs() < 1e-6);
     assert!((cold.liquid_avg_w - 740.25e3).abs() < 1e-6);
-    let e = plant.energy(&[air, cold, cold], 1.5e6);
+    let e = plant.energy(&by_servers(air, cold, cold), 1.5e6);
     let (pue_air, pue_cold) = (
         pue(&plant, &e.coefficients[0], &air),
-        pue(&plant, &e.coefficients[1], &cold),
+        pue(&plant, &e.coefficients[COLD], &cold),
     );
     let (total_air, total_cold) = (
         total_wh(&e.coefficients[0], &air),
-        total_wh(&e.coefficients[1], &cold),
+        total_wh(&e.coefficients[COLD], &cold),
     );
     let h = plant.hours_h();
     let overhead = |total: f64, l: &HallLoads| total - l.it_avg_w * h;
@@ -176,8 +191,8 @@ fn design_day_sizes_the_trim_chiller() {
     // (39.9 − 30)/10 = 0.99, trim chiller 0.99 × 1,057.5 kW × 1.15 = 1,204 kW; it runs in the
     // bins above 24 °C: 1,686 h.
     let (plant, air, cold) = hall_a(30.0);
-    let e = plant.energy(&[air, cold, cold], 1.5e6);
-    let d = e.result.design_day[1].expect("a liquid option on a dry cooler has a design day");
+    let e = plant.energy(&by_servers(air, cold, cold), 1.5e6);
+    let d = e.result.design_day[COLD].expect("a liquid option on a dry cooler has a design day");
     let kw = |p: Power| p.get::<uom::si::power::kilowatt>();
     assert!((d.dry_bulb.get::<degree_celsius>() - 33.9).abs() < 1e-9);
     assert!((d.wet_bulb.get::<degree_celsius>() - 26.1).abs() < 0.05);
@@ -191,7 +206,11 @@ fn design_day_sizes_the_trim_chiller() {
     assert!(e.result.design_day[0].is_none(), "air has no liquid path");
     // W40/W45 at 40 °C: 39.9 °C leaving ≤ 40 °C, the dry cooler holds the supply alone.
     let (plant, air, cold) = hall_a(40.0);
-    let d = plant.energy(&[air, cold, cold], 1.5e6).result.design_day[1].unwrap();
+    let d = plant
+        .energy(&by_servers(air, cold, cold), 1.5e6)
+        .result
+        .design_day[COLD]
+        .unwrap();
     assert!(d.holds_supply && d.trim_cop.is_none() && kw(d.trim_capacity) == 0.0);
 }
 
@@ -246,7 +265,7 @@ fn a_crac_room_on_defaults_is_within_1_6_to_2() {
             &Assumptions::default(),
             key,
         );
-        let e = plant.energy(&[room; 3], 61.4e3);
+        let e = plant.energy(&[room; OPTION_COUNT], 61.4e3);
         let value = pue(&plant, &e.coefficients[0], &room);
         assert!((value - expected).abs() < 0.0005, "{key}: {value}");
         assert!((1.6..=2.0).contains(&value));
@@ -266,7 +285,11 @@ fn a_chilled_water_hall_in_beijing_is_within_1_3_to_1_5_on_air() {
             air_avg_w: 1.6e6 * share,
             ..HallLoads::default()
         };
-        pue(&plant, &plant.energy(&[l; 3], 1.6e6).coefficients[0], &l)
+        pue(
+            &plant,
+            &plant.energy(&[l; OPTION_COUNT], 1.6e6).coefficients[0],
+            &l,
+        )
     };
     let curve: Vec<f64> = [0.2, 0.4, 0.6, 0.8, 1.0].iter().map(|s| at(*s)).collect();
     for (value, expected) in curve.iter().zip([1.819, 1.474, 1.395, 1.340, 1.302]) {
@@ -283,7 +306,11 @@ fn a_chilled_water_hall_in_beijing_is_within_1_3_to_1_5_on_air() {
         air_avg_w: 960e3,
         ..HallLoads::default()
     };
-    let value = pue(&plant, &plant.energy(&[l; 3], 1.6e6).coefficients[0], &l);
+    let value = pue(
+        &plant,
+        &plant.energy(&[l; OPTION_COUNT], 1.6e6).coefficients[0],
+        &l,
+    );
     assert!((value - 1.303).abs() < 0.0005, "{value}");
 }
 
@@ -321,12 +348,15 @@ fn groups_sum_to_the_hall_and_fixed_energy_is_the_same_in_every_state() {
     let cpu = |liquid| loads(800.0, 0.5, 0.35, 0.08, 0.75, liquid);
     let shares = [120.0 * 10.2e3, 800.0 * 0.5e3];
     let states = [add(gpu(false), cpu(false)), add(gpu(true), cpu(true))];
-    let e = plant.energy(&[states[0], states[1], states[1]], shares[0] + shares[1]);
+    let e = plant.energy(
+        &by_servers(states[0], states[1], states[1]),
+        shares[0] + shares[1],
+    );
     for (i, groups) in [[gpu(false), cpu(false)], [gpu(true), cpu(true)]]
         .iter()
         .enumerate()
     {
-        let c = &e.coefficients[i];
+        let c = &e.coefficients[[0, COLD][i]];
         let exact = plant.state(&states[i], shares[0] + shares[1]);
         for m in 0..12 {
             let hall_wh: f64 = states[i].it_avg_w * plant.climate.month_hours_h[m]
@@ -346,7 +376,7 @@ fn groups_sum_to_the_hall_and_fixed_energy_is_the_same_in_every_state() {
             assert!((groups_wh - hall_wh).abs() <= 1e-9 * hall_wh, "{i} {m}");
         }
     }
-    assert_eq!(e.coefficients[0].fixed_wh, e.coefficients[1].fixed_wh);
+    assert_eq!(e.coefficients[0].fixed_wh, e.coefficients[COLD].fixed_wh);
     // Immersion takes no heat to air: the air plant's residual (losses, lighting) is priced
     // on IT power.
     let immersion = HallLoads {
@@ -355,8 +385,8 @@ fn groups_sum_to_the_hall_and_fixed_energy_is_the_same_in_every_state() {
         ..states[1]
     };
     let c = plant
-        .energy(&[states[0], states[1], immersion], 1.5e6)
-        .coefficients[2];
+        .energy(&by_servers(states[0], states[1], immersion), 1.5e6)
+        .coefficients[IMMERSION];
     assert!(c.air_h.iter().all(|k| *k == 0.0));
     assert!(c.it_h[6] > plant.climate.month_hours_h[6]);
 }
@@ -409,7 +439,7 @@ fn calibration_splits_the_excess_and_reproduces_the_measured_pue() {
     ] {
         h.calibration_split = Some(split);
         let plant = plant_of(&h, &Assumptions::default(), "beijing");
-        let e = plant.energy(&[l; 3], 1.6e6);
+        let e = plant.energy(&[l; OPTION_COUNT], 1.6e6);
         assert!(
             (pue(&plant, &e.coefficients[0], &l) - 1.45).abs() < 1e-9,
             "{split:?}"
@@ -432,6 +462,10 @@ fn calibration_splits_the_excess_and_reproduces_the_measured_pue() {
     h.calibration_split = Some(CalibrationSplit::Fixed);
     h.measured_pue = Some(1.1);
     let plant = plant_of(&h, &Assumptions::default(), "beijing");
-    let c = plant.energy(&[l; 3], 1.6e6).result.calibration.unwrap();
+    let c = plant
+        .energy(&[l; OPTION_COUNT], 1.6e6)
+        .result
+        .calibration
+        .unwrap();
     assert!(!c.reproduced && c.factor_fixed == 0.0);
 }
