@@ -55,7 +55,8 @@ impl Panel for ComparePanel {
             Some(h) => &results.halls[h],
         };
         let units = ctx.units();
-        egui::ScrollArea::vertical()
+        // both ways: seven option columns can be wider than a small window
+        egui::ScrollArea::both()
             .id_salt("compare_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -332,10 +333,14 @@ fn rows(scope: &ScopeResult, lang: Lang, units: UnitSystem) -> Vec<Row> {
 
 fn figures_table(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem) {
     let recommended = scope.recommendation.option;
+    // option columns share the panel's width: 130 pt each for a few options, down to 90 pt so
+    // seven fit a 1280 pt window, their names wrapping at spaces
+    let column =
+        ((ui.available_width() - 160.0) / scope.shown().count().max(1) as f32).clamp(90.0, 130.0);
     egui::Grid::new("compare_table")
         .num_columns(1 + scope.shown().count())
         .striped(true)
-        .min_col_width(130.0)
+        .min_col_width(column)
         .show(ui, |ui| {
             ui.strong(Gui::Metric.tr(lang));
             for option in scope.shown().map(|o| o.option) {
@@ -343,7 +348,10 @@ fn figures_table(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem
                 if recommended == Some(option) {
                     name = name.underline();
                 }
-                ui.label(name);
+                ui.scope(|ui| {
+                    ui.set_max_width(column);
+                    ui.add(egui::Label::new(name).wrap());
+                });
             }
             ui.end_row();
             ui.label(Gui::Feasibility.tr(lang))
