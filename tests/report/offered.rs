@@ -4,6 +4,7 @@
 //! of the file whether or not it is offered), and the summary's sentence that it is not
 //! considered.
 
+use coolplan::engine::CoolingOption;
 use coolplan::i18n::Lang;
 use coolplan::report::export::{Format, export};
 use coolplan::report::layout::Paper;
@@ -41,7 +42,8 @@ fn only_in_prose(text: &str, word: &str, allowed: &[&str], what: &str) {
 }
 
 const PROSE_EN: &[&str] = &[
-    " is not considered",
+    // the end of the sentence naming the options not considered
+    ".",
     " fluid",
     " tank",
     ": highest",
@@ -55,16 +57,16 @@ const PROSE_EN: &[&str] = &[
 #[test]
 fn a_site_without_immersion_lists_it_in_no_report_format() {
     let e = without_immersion();
-    assert!(
-        !e.results
-            .site
-            .option(coolplan::engine::CoolingOption::Immersion)
-            .applies
-    );
+    // every option but air and cold plate is hidden: immersion, and those the list leaves out
+    let hidden: Vec<CoolingOption> = e.results.site.hidden().collect();
+    assert!(hidden.contains(&CoolingOption::Immersion));
 
-    // JSON: no `immersion` key anywhere, nor a rack group or hall planned on it
+    // JSON: no key of a hidden option anywhere
     let json = exported(&e, Format::Json, Lang::En);
-    assert!(!json.contains("\"immersion\""), "JSON has an immersion key");
+    for option in &hidden {
+        let key = format!("\"{}\"", option.key());
+        assert!(!json.contains(&key), "JSON has {key}");
+    }
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(
         value["options"]
@@ -75,33 +77,41 @@ fn a_site_without_immersion_lists_it_in_no_report_format() {
         ["air", "cold_plate"]
     );
 
-    // CSV: no row of the option
+    // CSV: no row of a hidden option
     let csv = exported(&e, Format::Csv, Lang::En);
-    assert!(!csv.contains(",immersion,"));
+    for option in &hidden {
+        assert!(!csv.contains(&format!(",{},", option.key())), "{option:?}");
+    }
 
-    // Markdown and HTML, both languages: no table cell names it
+    // Markdown, both languages: no table cell names a hidden option
     for lang in Lang::ALL {
         let md = exported(&e, Format::Markdown, lang);
-        let name =
-            coolplan::i18n::results::option_name(coolplan::engine::CoolingOption::Immersion, lang);
+        let names: Vec<&str> = hidden
+            .iter()
+            .map(|o| coolplan::i18n::results::option_name(*o, lang))
+            .collect();
         for line in md.lines().filter(|l| l.starts_with('|')) {
-            for cell in line.split('|').map(str::trim) {
-                let cell = cell.trim_matches('*');
+            for cell in line.split('|').map(|c| c.trim().trim_matches('*')) {
                 // the option's name alone, or with a suffix such as "(infeasible)"
-                let names_it = cell == name
-                    || cell.starts_with(&format!("{name} ("))
-                    || cell.starts_with(&format!("{name}（"));
+                let names_it = |name: &&str| {
+                    cell == *name
+                        || cell.starts_with(&format!("{name} ("))
+                        || cell.starts_with(&format!("{name}（"))
+                };
                 assert!(
-                    !names_it,
+                    !names.iter().any(names_it),
                     "{lang:?} Markdown table cell `{cell}` in `{line}`"
                 );
             }
         }
     }
     let md = exported(&e, Format::Markdown, Lang::En);
-    assert!(md.contains("Immersion is not considered: the site does not offer it."));
+    assert!(
+        md.contains("Not considered, as the site does not offer them: ")
+            && md.contains("Immersion.")
+    );
 
-    // text: the options tables list air and cold plate only
+    // text: the options table lists air and cold plate only
     let text = exported(&e, Format::Text, Lang::En);
     only_in_prose(&text, "Immersion", PROSE_EN, "text");
 

@@ -63,6 +63,9 @@ pub fn to_text(site: &str, results: &Results, lang: Lang) -> String {
     line(&mut out, "");
     line(&mut out, PlanWords::EachAlone.tr(lang));
     scope_block(&mut out, &results.site, Some(&plan.totals), lang);
+    for sentence in crate::compose::summary::not_considered(&results.site, lang) {
+        line(&mut out, &format!("  {sentence}"));
+    }
     line(&mut out, "");
     line(&mut out, Words::Halls.tr(lang));
     for (h, hall) in results.halls.iter().enumerate() {
