@@ -59,6 +59,8 @@ fn a_site_that_does_not_offer_immersion_never_plans_it_and_shows_it_nowhere() {
         assert!(!immersion.feasible, "{}", scope.name);
         // the one reason: the site's choice (its other findings are moot)
         assert_eq!(immersion.infeasible_reasons, [Reason::NotOffered]);
+        // not computed where it is shown nowhere: the IRR's root search is skipped
+        assert_eq!(immersion.cost.irr, None);
         assert!(scope.option(CoolingOption::Air).applies, "{}", scope.name);
         // the recommendation discusses the options shown only
         assert!(

@@ -337,6 +337,8 @@ fn option_result(
     buffers: &mut YearBuffers,
     with_irr: bool,
 ) -> OptionResult {
+    // an option that does not apply is shown nowhere: its IRR (a root search) is skipped
+    let with_irr = with_irr && physical.applies;
     let cost = cost_figures(value, physical.option, streams, buffers, with_irr);
     OptionResult {
         option: physical.option,
