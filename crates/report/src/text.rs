@@ -77,7 +77,7 @@ pub fn to_text(site: &str, results: &Results, lang: Lang) -> String {
         }
         scope_block(&mut out, hall, hall_plan.map(|p| &p.totals), lang);
         if let Some(plant) = results.plant.get(h) {
-            plant_lines(&mut out, &plant_shown(plant, hall), lang);
+            plant_lines(&mut out, &plant.shown_in(hall), lang);
         }
     }
     line(&mut out, "");
@@ -105,16 +105,6 @@ pub fn to_text(site: &str, results: &Results, lang: Lang) -> String {
         );
     }
     out
-}
-
-/// `plant` with the design days of the options that do not apply in the hall (`scope`)
-/// left out: what every output says of the hall's plant.
-pub(crate) fn plant_shown(plant: &HallPlant, scope: &ScopeResult) -> HallPlant {
-    let mut shown = plant.clone();
-    for option in scope.hidden() {
-        shown.design_day[option.index()] = None;
-    }
-    shown
 }
 
 /// The hall's calibration split and each liquid option's design day, one line each.

@@ -368,8 +368,10 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
     });
     tracker.commands(|| Edit::SetHallProps(h, Box::new(props)), out);
     let results = ctx.analysis.results.as_ref();
-    if let Some(plant) = results.and_then(|r| r.plant.get(h)) {
-        super::hall_plant::plant_results(ui, plant, lang, units);
+    let hall_results = results.and_then(|r| r.plant.get(h).zip(r.halls.get(h)));
+    if let Some((plant, scope)) = hall_results {
+        // the design days of the options that apply in the hall
+        super::hall_plant::plant_results(ui, &plant.shown_in(scope), lang, units);
     }
     if let Some(plan) = results.and_then(|r| r.plan.halls.get(h)) {
         super::hall_plant::plan_works(ui, &plan.works, lang, units);

@@ -233,6 +233,18 @@ pub struct HallPlant {
     pub water_extension: Option<crate::physical::enabling::WaterExtension>,
 }
 
+impl HallPlant {
+    /// This plant with the design days of the options that do not apply in the hall (`hall`,
+    /// its results) left out: what every output says of the hall's plant.
+    pub fn shown_in(&self, hall: &ScopeResult) -> HallPlant {
+        let mut shown = self.clone();
+        for option in hall.hidden() {
+            shown.design_day[option.index()] = None;
+        }
+        shown
+    }
+}
+
 /// One item of CAPEX.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CostItem {

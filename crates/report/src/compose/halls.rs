@@ -35,7 +35,7 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
         blocks.push(section(hall.name.clone()));
         blocks.push(Block::Paragraph(hall_facts(hall, lang)));
         if let Some(plant) = input.results.plant.get(index) {
-            plant_facts(input, &crate::text::plant_shown(plant, scope), blocks);
+            plant_facts(input, &plant.shown_in(scope), blocks);
         }
         if let Some(plan) = input.results.plan.halls.get(index) {
             hall_plan(input, index, plan, blocks);
