@@ -19,6 +19,7 @@ mod fleet;
 mod generate;
 mod heat_reuse;
 mod lifecycle;
+mod offered;
 mod performance;
 mod plan;
 mod properties;
