@@ -20,6 +20,7 @@ mod fleet;
 mod generate;
 mod heat_reuse;
 mod lifecycle;
+mod offered;
 mod performance;
 mod plan;
 mod properties;

@@ -76,6 +76,8 @@ impl OptionPower {
             let extra_avg_w = extra_w * self.air_avg_w / self.air_design_w;
             self.it_design_w += extra_w;
             self.air_design_w += extra_w;
+            // fan power the option adds, so IT = the air option's − fans removed still holds
+            self.fan_removed_design_w -= extra_w;
             self.it_avg_w += extra_avg_w;
             self.air_avg_w += extra_avg_w;
         }

@@ -10,7 +10,7 @@
 //! the rear aisle, not the floor area.
 
 use super::equipment::{floor_load_kg_per_m2, flow_m3_per_s, tank_count};
-use super::feasibility::{Verdict, rack_verdict, rule_verdict};
+use super::feasibility::{Verdict, applies, rack_verdict, rule_verdict};
 use super::load::RackLoad;
 use super::sums::Sums;
 use crate::per_option::PerOption;
@@ -70,6 +70,8 @@ pub struct HallContext<'a> {
     pub water: &'a PerOption<Vec<Reason>>,
     /// The hall's rear doors.
     pub doors: &'a super::door::DoorParams,
+    /// Whether the site offers each option.
+    pub offered: &'a PerOption<bool>,
 }
 
 /// Sums of the whole group converted, and verdicts, of a rack group for every option, into
@@ -88,6 +90,7 @@ pub fn rack_group(
         hours_h,
         water,
         doors,
+        offered,
     } = *ctx;
     let n = rack.count as f64;
     let immersion_rho = a
@@ -189,7 +192,8 @@ pub fn rack_group(
             &water[i],
             &mut verdicts[i],
         );
-        rule_verdict(option, rack, &mut verdicts[i]);
+        rule_verdict(option, rack, offered[i], &mut verdicts[i]);
+        verdicts[i].applies = applies(option, load, &verdicts[i]);
     }
 }
 
