@@ -19,7 +19,7 @@ use coolplan_model::Site;
 use uom::si::{area, areal_mass_density, energy, mass, power, time, volume, volume_rate};
 
 /// Every CAPEX item, in column order.
-const COST_ITEMS: [CostItem; 21] = CostItem::ALL;
+const COST_ITEMS: [CostItem; CostItem::ALL.len()] = CostItem::ALL;
 
 /// Column name of a CAPEX item.
 fn cost_item_key(item: CostItem) -> String {

@@ -5,7 +5,7 @@
 use crate::results::CostItem;
 
 /// Every CAPEX item, in report order.
-pub const ITEMS: [CostItem; 21] = CostItem::ALL;
+pub const ITEMS: [CostItem; CostItem::ALL.len()] = CostItem::ALL;
 
 fn slot(item: CostItem) -> usize {
     // ITEMS lists every variant once, in declaration order

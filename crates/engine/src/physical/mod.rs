@@ -32,6 +32,7 @@ pub mod equipment;
 pub mod feasibility;
 pub mod hall;
 pub mod headroom;
+pub mod l2a;
 pub mod limits;
 pub mod load;
 pub mod rack;
@@ -51,7 +52,6 @@ use super::results::{CoolingOption, EnergyFigures, Reason, Thermal};
 use crate::cdu;
 use crate::per_option::PerOption;
 use coolplan_model::assumptions::Resolved;
-use coolplan_model::assumptions::cooling::CduSize;
 use coolplan_model::{Catalog, Site};
 use coolplan_units::{EmissionFactorUnit, TempDiffUnit, TemperatureUnit};
 use energy::HallPlant;
@@ -136,10 +136,10 @@ pub struct Physical<G = PhysicalRack> {
     pub plant: Vec<crate::results::HallPlant>,
     /// Each hall's shared limits with today's use.
     pub limits: Vec<HallLimits>,
-    /// The CDU sizes a hall may use (the pinned one, or every standard size) with their
-    /// capacity in W, and the spare units per hall and option.
-    pub cdu_sizes: Vec<(CduSize, f64)>,
-    pub cdu_redundancy: u32,
+    /// The CDU sizes a hall may use per option (liquid-to-liquid: the pinned one, or every
+    /// standard size; liquid-to-air: its unit) with their capacity in W, and the spare units
+    /// per hall and option.
+    pub cdus: cdu::CduChoices,
 }
 
 fn option_result(
@@ -156,13 +156,24 @@ fn option_result(
         feasible: verdict.infeasible.is_empty(),
         infeasible_reasons: verdict.infeasible,
         warnings: verdict.warnings,
-        thermal: sums.thermal(
-            loop_supply_c.filter(|_| option != CoolingOption::Air),
-            cdu_count,
-        ),
+        thermal: sums.thermal(loop_supply_c, cdu_count),
         energy: sums.energy(free_cooling_h, grid_kg_per_wh),
         cdu_capacity: Power::default(),
     }
+}
+
+/// Each option's technology-loop supply (℃): none on air; the room air + approach behind
+/// liquid-to-air CDUs; `facility_loop_c` (facility supply + CDU approach) otherwise.
+fn option_loops(facility_loop_c: Option<f64>, l2a: &l2a::L2aParams) -> PerOption<Option<f64>> {
+    PerOption::from_fn(|o| {
+        if o == CoolingOption::Air {
+            None
+        } else if o.liquid_to_room() {
+            Some(l2a.loop_supply_c)
+        } else {
+            facility_loop_c
+        }
+    })
 }
 
 /// Halls with at least this many rack groups are evaluated in parallel.
@@ -203,8 +214,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         .grid_emission_factor
         .in_unit(EmissionFactorUnit::kg_per_kWh)
         / 1000.0;
-    let cdu_sizes = cdu::candidate_sizes(&a.cooling.cdu_size);
-    let redundancy = a.cooling.cdu_redundancy;
+    let cdu_choices = cdu::CduChoices::new(a);
     let approach_k = a.cooling.cdu_approach.in_unit(TempDiffUnit::K);
     let fan_saving = a.cooling.cold_plate_fan_saving;
     let rack_area_m2 = params.rack_area_m2 + params.rack_service_m2;
@@ -226,6 +236,8 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         let water = PerOption::from_fn(|o| {
             if o.needs_facility_water() {
                 water_reasons(hall, a, o)
+            } else if o.liquid_to_room() {
+                l2a::loop_reasons(&params.l2a)
             } else {
                 Vec::new()
             }
@@ -237,13 +249,15 @@ pub fn evaluate_with<'c, G: GroupRecord>(
                 .in_unit(TemperatureUnit::degC)
                 + approach_k,
         );
+        let loops = option_loops(loop_c, &params.l2a);
         let free = |air: bool, liquid: bool| plant.climate.free_cooling_hours(air, liquid);
         let free_table = [
             [free(false, false), free(false, true)],
             [free(true, false), free(true, true)],
         ];
         let free_of = |s: &Sums| {
-            free_table[usize::from(s.air_avg_w > 0.0)][usize::from(s.liquid_avg_w > 0.0)]
+            free_table[usize::from(s.room_air_avg_w() > 0.0)]
+                [usize::from(s.facility_liquid_avg_w() > 0.0)]
         };
 
         let context = rack::HallContext {
@@ -266,7 +280,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
                 load: &w.load,
                 sums: &w.full,
                 reported: &w.reported,
-                loop_supply_c: loop_c,
+                loop_supply_c: &loops,
                 free_cooling_h: w.reported.each_ref().map(free_of),
                 grid_kg_per_wh,
             })
@@ -322,12 +336,16 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         }
         let limits = HallLimits::new(hall, today);
         let hall_racks = &mut racks[first_rack..];
-        let cdus = hall_cdus(hall_racks, &hall_sums, &cdu_sizes, redundancy);
+        let cdus = hall_cdus(hall_racks, &hall_sums, &cdu_choices);
         let mut today_warnings = Vec::new();
         limits.today_over(&mut today_warnings);
         for option in CoolingOption::ALL {
             let (sums, verdict) = (&mut hall_sums[option], &mut hall_verdicts[option]);
             sums.cdus = cdus[option].units as f64;
+            if option.liquid_to_room() {
+                sums.floor_area_m2 +=
+                    l2a::hall_floor_m2(cdus[option].units, sums.liquid_design_w, &params.l2a);
+            }
             let mut reasons = cdus[option].reasons.clone();
             limits.broken(&limits::uses(sums), params.air_rise_k, &mut reasons);
             merge_reasons(&mut verdict.infeasible, &reasons);
@@ -360,7 +378,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
                 o,
                 &hall_sums[o],
                 std::mem::take(&mut hall_verdicts[o]),
-                loop_c,
+                loops[o],
                 cdus[o].units,
                 free_of(&hall_sums[o]),
                 grid_kg_per_wh,
@@ -381,6 +399,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         hall_sums_all.push(hall_sums);
     }
 
+    let site_loops = option_loops(site_loop_c, &params.l2a);
     let site_options = PerOption::from_fn(|o| {
         let free_h = site_free_cooling_hours(climate, &plants, &hall_sums_all, o);
         let cdus = site_sums[o].cdus.round() as u64;
@@ -388,7 +407,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             o,
             &site_sums[o],
             std::mem::take(&mut site_verdicts[o]),
-            site_loop_c,
+            site_loops[o],
             cdus,
             free_h,
             grid_kg_per_wh,
@@ -405,7 +424,6 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         racks,
         plant: plant_results,
         limits: hall_limits,
-        cdu_sizes,
-        cdu_redundancy: redundancy,
+        cdus: cdu_choices,
     }
 }

@@ -35,8 +35,8 @@ pub struct GroupInput<'a> {
     pub sums: &'a PerOption<Sums>,
     /// With the retrofit share applied.
     pub reported: &'a PerOption<Sums>,
-    /// Technology-loop supply of the hall (℃), when it has facility water.
-    pub loop_supply_c: Option<f64>,
+    /// Technology-loop supply of each option in the hall (℃; none on air).
+    pub loop_supply_c: &'a PerOption<Option<f64>>,
     /// Hours without a chiller for each option's reported heat.
     pub free_cooling_h: PerOption<f64>,
     pub grid_kg_per_wh: f64,
@@ -50,7 +50,7 @@ impl GroupInput<'_> {
             option,
             &self.reported[option],
             Verdict::default(),
-            self.loop_supply_c,
+            self.loop_supply_c[option],
             0,
             self.free_cooling_h[option],
             self.grid_kg_per_wh,
@@ -91,7 +91,7 @@ impl GroupEnergyBasis {
         let loads = |s: &Sums| GroupLoads {
             share_w,
             it_avg_w: s.it_avg_w,
-            air_avg_w: s.air_avg_w,
+            air_avg_w: s.room_air_avg_w(),
             liquid_avg_w: s.liquid_avg_w,
         };
         GroupEnergyBasis {
@@ -138,6 +138,7 @@ pub struct Reported {
     pub it_design: Power,
     pub heat_to_liquid: Power,
     pub heat_to_air: Power,
+    pub heat_returned_to_air: Power,
     pub floor_area: Area,
     pub it_energy: Energy,
     pub facility_energy: Energy,
@@ -150,6 +151,7 @@ impl Reported {
             it_design: w(sums.it_design_w),
             heat_to_liquid: w(sums.liquid_design_w),
             heat_to_air: w(sums.air_design_w),
+            heat_returned_to_air: w(sums.to_room_liquid_design_w + sums.l2a_fan_design_w),
             floor_area: Area::new::<uom::si::area::square_meter>(sums.floor_area_m2),
             it_energy: Energy::new::<uom::si::energy::watt_hour>(sums.it_energy_wh),
             facility_energy: Energy::new::<uom::si::energy::watt_hour>(sums.facility_energy_wh()),
@@ -416,6 +418,7 @@ pub fn reported_of(option: &PhysicalOption) -> Reported {
         it_design: option.thermal.it_design,
         heat_to_liquid: option.thermal.heat_to_liquid,
         heat_to_air: option.thermal.heat_to_air,
+        heat_returned_to_air: option.thermal.heat_returned_to_air,
         floor_area: option.thermal.floor_area,
         it_energy: option.energy.it_energy,
         facility_energy: option.energy.facility_energy,

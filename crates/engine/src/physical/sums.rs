@@ -31,8 +31,14 @@ pub struct Sums {
     pub air_design_w: f64,
     pub liquid_avg_w: f64,
     pub air_avg_w: f64,
+    /// Part of `liquid_*` that liquid-to-air CDUs return to the room air ([`super::l2a`]).
+    pub to_room_liquid_design_w: f64,
+    pub to_room_liquid_avg_w: f64,
+    /// Fan power of the liquid-to-air CDUs (facility load; its heat goes to the room too).
+    pub l2a_fan_design_w: f64,
+    pub l2a_fan_avg_w: f64,
     pub flow_m3_per_s: f64,
-    /// Airflow the heat on air needs at the servers' air rise ([`super::air`]).
+    /// Airflow the heat on the room air needs at the servers' air rise ([`super::air`]).
     pub air_flow_m3_per_s: f64,
     /// CDU units: whole at halls and the site (the design's count); 0 at rack groups, whose
     /// share of the hall's CDU capacity the physical records keep.
@@ -66,6 +72,10 @@ impl Sums {
         self.air_design_w += o.air_design_w;
         self.liquid_avg_w += o.liquid_avg_w;
         self.air_avg_w += o.air_avg_w;
+        self.to_room_liquid_design_w += o.to_room_liquid_design_w;
+        self.to_room_liquid_avg_w += o.to_room_liquid_avg_w;
+        self.l2a_fan_design_w += o.l2a_fan_design_w;
+        self.l2a_fan_avg_w += o.l2a_fan_avg_w;
         self.flow_m3_per_s += o.flow_m3_per_s;
         self.air_flow_m3_per_s += o.air_flow_m3_per_s;
         self.cdus += o.cdus;
@@ -87,6 +97,24 @@ impl Sums {
         self.cooling_wh += o.cooling_wh;
         self.liquid_heat_wh += o.liquid_heat_wh;
         self.water_m3 += o.water_m3;
+    }
+
+    /// Heat on the room air at max draw: the servers' air plus what liquid-to-air CDUs
+    /// return (their liquid heat and their fans), what the hall's air plant must remove.
+    pub fn room_air_design_w(&self) -> f64 {
+        self.air_design_w + self.to_room_liquid_design_w + self.l2a_fan_design_w
+    }
+    /// [`Sums::room_air_design_w`] at average utilisation.
+    pub fn room_air_avg_w(&self) -> f64 {
+        self.air_avg_w + self.to_room_liquid_avg_w + self.l2a_fan_avg_w
+    }
+    /// Liquid heat at max draw that goes to facility water (not back to the room).
+    pub fn facility_liquid_design_w(&self) -> f64 {
+        self.liquid_design_w - self.to_room_liquid_design_w
+    }
+    /// [`Sums::facility_liquid_design_w`] at average utilisation.
+    pub fn facility_liquid_avg_w(&self) -> f64 {
+        self.liquid_avg_w - self.to_room_liquid_avg_w
     }
 
     pub fn facility_energy_wh(&self) -> f64 {
@@ -112,6 +140,10 @@ impl Sums {
             air_design_w: mix(full.air_design_w, air.air_design_w),
             liquid_avg_w: mix(full.liquid_avg_w, air.liquid_avg_w),
             air_avg_w: mix(full.air_avg_w, air.air_avg_w),
+            to_room_liquid_design_w: mix(full.to_room_liquid_design_w, air.to_room_liquid_design_w),
+            to_room_liquid_avg_w: mix(full.to_room_liquid_avg_w, air.to_room_liquid_avg_w),
+            l2a_fan_design_w: mix(full.l2a_fan_design_w, air.l2a_fan_design_w),
+            l2a_fan_avg_w: mix(full.l2a_fan_avg_w, air.l2a_fan_avg_w),
             flow_m3_per_s: mix(full.flow_m3_per_s, air.flow_m3_per_s),
             air_flow_m3_per_s: mix(full.air_flow_m3_per_s, air.air_flow_m3_per_s),
             cdus: 0.0,
@@ -144,6 +176,8 @@ impl Sums {
             compute_design: w(self.compute_design_w),
             heat_to_liquid: w(self.liquid_design_w),
             heat_to_air: w(self.air_design_w),
+            heat_returned_to_air: w(self.to_room_liquid_design_w + self.l2a_fan_design_w),
+            l2a_fan_power: w(self.l2a_fan_design_w),
             coolant_flow: VolumeRate::new::<cubic_meter_per_second>(self.flow_m3_per_s),
             air_flow: VolumeRate::new::<cubic_meter_per_second>(self.air_flow_m3_per_s),
             loop_supply: loop_supply_c.map(ThermodynamicTemperature::new::<degree_celsius>),

@@ -19,7 +19,6 @@
 //! move helps; then moves that gain NPV and keep every rule and limit. It is a heuristic: a
 //! plan it cannot find may exist when hall limits bind.
 
-use crate::per_option::OPTION_COUNT;
 use super::HallProblem;
 use super::heuristic::violation as limit_excess;
 use super::search::add;
@@ -27,6 +26,7 @@ use crate::compliance::{Bound, excess, metric_value};
 use crate::heat_reuse::HeatReuse;
 use crate::kpi::YearSums;
 use crate::kpi::ledger::Ledger;
+use crate::per_option::OPTION_COUNT;
 use crate::results::CoolingOption;
 use coolplan_model::compliance::rules::Limit;
 use coolplan_units::Money;

@@ -78,6 +78,12 @@ pub enum Reason {
         supply: ThermodynamicTemperature,
         max: ThermodynamicTemperature,
     },
+    /// The technology loop behind liquid-to-air CDUs (rack inlet air + their approach) is
+    /// warmer than cold plates accept.
+    L2aLoopTooWarm {
+        supply: ThermodynamicTemperature,
+        max: ThermodynamicTemperature,
+    },
     /// Recommendation: best NPV against air, with the margin to the runner-up.
     BestNpv {
         npv: Money,
@@ -103,8 +109,16 @@ pub struct Thermal {
     pub fan_power_removed: Power,
     /// Power of compute alone (IT minus all server fans), at max draw: the TUE denominator basis.
     pub compute_design: Power,
+    /// Heat the servers put into the liquid loop (cold plates, tanks).
     pub heat_to_liquid: Power,
+    /// Heat the servers leave in the air.
     pub heat_to_air: Power,
+    /// Heat liquid-to-air CDUs return to the room air: their liquid heat plus their fans
+    /// (zero for every option whose liquid goes to facility water). The hall's air plant
+    /// removes `heat_to_air + heat_returned_to_air`.
+    pub heat_returned_to_air: Power,
+    /// Fan power of the liquid-to-air CDUs at max draw (facility load).
+    pub l2a_fan_power: Power,
     /// Flow of the technology loop (cold plate) or tank loop (immersion); zero for air.
     pub coolant_flow: VolumeRate,
     /// Airflow the heat on air needs at the servers' air rise (`cooling.air_delta_t`).
@@ -167,6 +181,8 @@ pub struct PlantEnergy {
     /// CDU and facility-water pumps.
     pub liquid_pumps: Energy,
     pub dry_cooler_fans: Energy,
+    /// Fans of the liquid-to-air CDUs.
+    pub l2a_fans: Energy,
     pub trim_chiller: Energy,
     /// Of the above, what does not change with load (no-load losses, lighting, ancillary,
     /// fan and pump floors).
@@ -242,6 +258,8 @@ pub enum CostItem {
     FactoryPremium,
     Manifolds,
     Cdus,
+    /// Liquid-to-air CDUs (sidecar units with coil and fans), per kW of their capacity.
+    LiquidToAirUnits,
     Piping,
     Labour,
     Downtime,
@@ -269,13 +287,14 @@ pub enum CostItem {
 
 impl CostItem {
     /// Every CAPEX item once, in declaration (and report) order.
-    pub const ALL: [CostItem; 21] = [
+    pub const ALL: [CostItem; 22] = [
         CostItem::PerKwStock,
         CostItem::PerKwNew,
         CostItem::ColdPlateKits,
         CostItem::FactoryPremium,
         CostItem::Manifolds,
         CostItem::Cdus,
+        CostItem::LiquidToAirUnits,
         CostItem::Piping,
         CostItem::Labour,
         CostItem::Downtime,
@@ -418,6 +437,8 @@ pub struct GroupFigures {
     pub it_design: Power,
     pub heat_to_liquid: Power,
     pub heat_to_air: Power,
+    /// Heat liquid-to-air CDUs return to the room air (their liquid heat and fans).
+    pub heat_returned_to_air: Power,
     /// Floor area the group's equipment needs, with service clearance.
     pub floor_area: Area,
     pub capex: Money,
@@ -459,6 +480,7 @@ impl GroupView for RackResult {
             it_design: o.thermal.it_design,
             heat_to_liquid: o.thermal.heat_to_liquid,
             heat_to_air: o.thermal.heat_to_air,
+            heat_returned_to_air: o.thermal.heat_returned_to_air,
             floor_area: o.thermal.floor_area,
             capex: o.cost.capex,
             opex_per_year: o.cost.opex_per_year,

@@ -54,6 +54,18 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
     if let Some(v) = &k.facility_water_extension_supply {
         c.temperature(key(C::facility_water_extension_supply), v);
     }
+    if let Some(v) = &k.rack_inlet_temp {
+        c.temperature(key(C::rack_inlet_temp), v);
+    }
+    if let Some(v) = &k.l2a_unit_capacity {
+        c.positive(key(C::l2a_unit_capacity), v);
+    }
+    if let Some(v) = &k.l2a_approach {
+        c.non_negative(key(C::l2a_approach), v);
+    }
+    if let Some(v) = k.l2a_fan_share {
+        c.fraction(key(C::l2a_fan_share), v);
+    }
     {
         use coolplan_model::assumptions::prices::Key as Pr;
         let p = &a.prices;

@@ -226,11 +226,11 @@ mod tests {
             let money = resolved.currency_of(key);
             assert!(money.is_none() || money == Some(Currency::CNY), "{key}");
         }
-        // 22 prices in money: every price and amount of the `prices` group
+        // 25 prices in money: every price and amount of the `prices` group
         let priced = AssumptionKey::all()
             .filter(|&k| resolved.currency_of(k).is_some())
             .count();
-        assert_eq!(priced, 22);
+        assert_eq!(priced, 25);
     }
 
     #[test]

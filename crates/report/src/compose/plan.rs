@@ -4,10 +4,10 @@
 //! The plan shown is the engine's recommended plan (an option per rack group within each
 //! hall's shared limits); [`planned`] is the one place the chapters read it from.
 
-use coolplan_engine::per_option::OPTION_COUNT;
 use super::format::{self as f, MoneyScale, option_name};
 use super::{ReportInput, section};
 use crate::document::{Block, Column, Row, Table};
+use coolplan_engine::per_option::OPTION_COUNT;
 use coolplan_engine::{CoolingOption, RackResult};
 use coolplan_units::Money;
 use coolplan_words::{Text, report::Rep};

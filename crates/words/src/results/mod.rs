@@ -79,6 +79,7 @@ pub fn cost_item(item: CostItem, lang: Lang) -> &'static str {
         CostItem::FactoryPremium => Words::ItemFactoryPremium,
         CostItem::Manifolds => Words::ItemManifolds,
         CostItem::Cdus => Words::ItemCdus,
+        CostItem::LiquidToAirUnits => Words::ItemLiquidToAirUnits,
         CostItem::Piping => Words::ItemPiping,
         CostItem::Labour => Words::ItemLabour,
         CostItem::Downtime => Words::ItemDowntime,
@@ -269,6 +270,13 @@ pub fn reason(
                 &units_as_written(&quantity::<TemperatureUnit>(*max, system), lang),
             ],
         ),
+        Reason::L2aLoopTooWarm { supply, max } => Words::L2aLoopTooWarm.fmt(
+            lang,
+            &[
+                &units_as_written(&quantity::<TemperatureUnit>(*supply, system), lang),
+                &units_as_written(&quantity::<TemperatureUnit>(*max, system), lang),
+            ],
+        ),
         Reason::BestNpv {
             npv,
             runner_up,
@@ -371,6 +379,7 @@ pub fn cdu_size_name(size: &CduSize, lang: Lang) -> &'static str {
         CduSize::InRow => Words::CduInRow,
         CduSize::Facility => Words::CduFacility,
         CduSize::Custom { .. } => Words::CduCustom,
+        CduSize::LiquidToAir { .. } => Words::CduLiquidToAir,
     }
     .tr(lang)
 }
