@@ -171,7 +171,7 @@ proptest! {
     #[test]
     fn site_is_the_sum_of_halls_and_halls_of_racks((s, c) in arb_site()) {
         let p = run(&s, KEYS[c]);
-        for o in 0..3 {
+        for o in 0..coolplan::engine::per_option::OPTION_COUNT {
             let site = extensive(&p.site.options[o]);
             let mut halls = vec![0.0; site.len()];
             let mut racks = vec![0.0; site.len()];
@@ -256,7 +256,7 @@ proptest! {
         // give or take one; the loaded part stays within 2N ± (groups), the spare stays 1.
         for ((a, b), hall) in p.halls.iter().zip(&q.halls).zip(&s.halls) {
             let groups = hall.racks.len() as u64;
-            for o in 1..3 {
+            for o in 1..coolplan::engine::per_option::OPTION_COUNT {
                 let (n, m) = (a.options[o].thermal.cdu_count, b.options[o].thermal.cdu_count);
                 if n > 0 {
                     let (n, m) = (n - 1, m - 1);

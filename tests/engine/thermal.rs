@@ -2,8 +2,8 @@
 //! compatibility and facility-water rules. Arithmetic is in the comments.
 
 use crate::support::*;
-use coolplan::engine::Reason;
 use coolplan::engine::physical::equipment::{cdu_count, flow_m3_per_s, tank_count};
+use coolplan::engine::{CoolingOption, Reason};
 use coolplan::model::fluids::Fluid;
 use coolplan::model::{FacilityWater, Status, WaterClass};
 use coolplan::units::build::{deg_c, kg_per_m2, kw};
@@ -12,9 +12,9 @@ use uom::si::power::kilowatt;
 use uom::si::volume::liter;
 use uom::si::volume_rate::liter_per_minute;
 
-const AIR: usize = 0;
-const COLD: usize = 1;
-const IMM: usize = 2;
+const AIR: usize = CoolingOption::Air as usize;
+const COLD: usize = CoolingOption::ColdPlate as usize;
+const IMM: usize = CoolingOption::Immersion as usize;
 
 #[test]
 fn flow_of_one_h100_on_water_and_pg25_at_10_k() {
