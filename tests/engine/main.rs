@@ -18,6 +18,7 @@ mod finance_cases;
 mod fleet;
 mod generate;
 mod heat_reuse;
+mod l2a;
 mod lifecycle;
 mod performance;
 mod plan;

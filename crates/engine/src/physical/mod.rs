@@ -85,6 +85,7 @@ impl PhysicalOption {
             it_design: self.thermal.it_design,
             heat_to_liquid: self.thermal.heat_to_liquid,
             heat_to_air: self.thermal.heat_to_air,
+            heat_returned_to_air: self.thermal.heat_returned_to_air,
             tank_count: self.thermal.tank_count,
             fluid_volume: self.thermal.fluid_volume,
             it_energy: self.energy.it_energy,
@@ -108,6 +109,8 @@ pub struct CostDrivers {
     pub it_design: Power,
     pub heat_to_liquid: Power,
     pub heat_to_air: Power,
+    /// Heat liquid-to-air CDUs return to the room air (their liquid heat and fans).
+    pub heat_returned_to_air: Power,
     pub tank_count: u64,
     pub fluid_volume: Volume,
     pub it_energy: Energy,

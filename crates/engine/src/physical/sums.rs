@@ -203,6 +203,9 @@ impl Sums {
             it_design: Power::new::<watt>(self.it_design_w),
             heat_to_liquid: Power::new::<watt>(self.liquid_design_w),
             heat_to_air: Power::new::<watt>(self.air_design_w),
+            heat_returned_to_air: Power::new::<watt>(
+                self.to_room_liquid_design_w + self.l2a_fan_design_w,
+            ),
             tank_count: self.tanks,
             fluid_volume: Volume::new::<cubic_meter>(self.fluid_m3),
             it_energy: Energy::new::<watt_hour>(self.it_energy_wh),
