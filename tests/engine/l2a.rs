@@ -292,3 +292,108 @@ fn heat_balance_closes_at_the_rack_and_the_room_takes_it_plus_the_fans() {
     let pumps = e.liquid_pumps.get::<kilowatt_hour>();
     assert!((pumps - 0.65 * 2.5235 * 8760.0).abs() < 10.0, "{pumps}");
 }
+
+/// An example site from `sites/`, evaluated in full on its own climate (`None` without the
+/// example sites in this checkout).
+fn example(name: &str) -> Option<Results> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sites");
+    let text = std::fs::read_to_string(dir.join(name)).ok()?;
+    let site = coolplan::io::parse_site(&text, name).expect("example site parses");
+    let climate = coolplan::io::climate::resolve(&site, Some(&dir)).expect("its climate");
+    Some(evaluate(&site, &climate))
+}
+
+#[test]
+fn the_enterprise_room_on_liquid_to_air_against_cold_plate_with_the_extension() {
+    let Some(r) = example("enterprise-room.ron") else {
+        return;
+    };
+    // Cold plate: liquid 43.488 kW, air 15.408 kW (IT 58.896 kW; sites.rs works the split).
+    // Liquid-to-air: fans 2.5 % × 43.488 = 1.0872 kW; the room's air takes 15.408 + 43.488 +
+    // 1.0872 = 59.9832 kW of its 90 kW (61.4 kW on air today). All 9 racks (43.488 kW) fit
+    // one 70 kW unit: 1 + 1 spare = 2 units.
+    let l2a = r.site.option(L2A);
+    assert!(l2a.feasible, "{:?}", l2a.infeasible_reasons);
+    let room = (l2a.thermal.heat_to_air + l2a.thermal.heat_returned_to_air).get::<kilowatt>();
+    assert!((room - 59.9832).abs() < 1e-9, "{room}");
+    assert_eq!(l2a.thermal.cdu_count, 2);
+    // Per-kW mode: 6,200 CNY/kW × 61.4 kW of stock servers = 380,680 CNY, plus the refresh of
+    // retiring servers bought liquid-ready (246,000 CNY, as cold plate): 626,680 CNY and no
+    // facility-water extension. Cold plate: 7,100 × 61.4 = 435,940 + the extension 108,720 +
+    // the same refresh = 790,660 CNY.
+    assert!((item(&r, L2A, CostItem::PerKwStock) - 380_680.0).abs() < 1e-6);
+    assert_eq!(item(&r, L2A, CostItem::FacilityWaterExtension), 0.0);
+    assert!((l2a.cost.capex.amount - 626_680.0).abs() < 1e-6);
+    let cold = r.site.option(CoolingOption::ColdPlate);
+    assert!((cold.cost.capex.amount - 790_660.0).abs() < 1e-6);
+    // the cheaper path to build is the dearer to run: its heat stays on the DX room's air
+    // plant, so neither pays back and cold plate stays the better liquid path
+    assert!(l2a.energy.pue > cold.energy.pue);
+    assert!(l2a.cost.npv_vs_air.amount < cold.cost.npv_vs_air.amount);
+}
+
+#[test]
+fn the_office_gpu_room_puts_its_new_gpu_racks_on_liquid_to_air() {
+    let Some(r) = example("office-gpu-room.ron") else {
+        return;
+    };
+    // No facility water and none allowed; 6 × HGX H20 (6.5 kW) per rack is 39 kW on air, above
+    // the 25 kW guideline for new load. On cold plate a server draws 6.5 × (1 − 0.12 × 0.5) =
+    // 6.11 kW, the rack 36.66 kW: 29.328 kW to liquid, 7.332 kW on air. Both racks (58.656
+    // kW) fit one 70 kW unit: 1 + 1 spare.
+    let gpu = r
+        .racks
+        .iter()
+        .position(|g| g.scope.name == "Inference G01-G02")
+        .expect("group");
+    assert_eq!(r.plan.groups[gpu].option, Some(L2A));
+    let plan = &r.plan.halls[0];
+    let units = plan.cdus.iter().find(|c| c.option == L2A).expect("units");
+    assert_eq!(units.design.units(), 2);
+    assert_eq!(units.design.spares, 1);
+    // Plan CAPEX, itemised: factory premium 12 × 20,000 = 240,000; manifolds 2 × 8,000 =
+    // 16,000; units 2 × 70 kW × 2,000 = 280,000; contingency 10 % = 53,600: 589,600 CNY in
+    // 2027; the H20s retire in 2032 and return liquid-ready, 240,000 × 1.1 = 264,000 CNY:
+    // 853,600 CNY.
+    assert!((r.plan.totals.capex.amount - 853_600.0).abs() < 1e-6);
+    // the room's air plant: CPU 6 × 16 × 0.8 = 76.8 kW on air, GPU 2 × (7.332 + 29.328 ×
+    // 1.025) = 74.7864 kW: 151.5864 kW of 160 kW, no addition
+    assert!(plan.works.is_empty());
+    assert!(plan.within_limits);
+}
+
+#[test]
+fn an_air_plant_addition_takes_the_heat_liquid_to_air_returns_beyond_the_plant() {
+    // The office GPU room with 120 kW of air plant: the plan's room air is 76.8 (CPU on air)
+    // + 74.7864 (GPU on liquid-to-air) = 151.5864 kW, 31.5864 kW over; the GPU racks have no
+    // other option, so the plan buys an air-plant addition of 31.5864 kW × 3,000 CNY/kW =
+    // 94,759.2 CNY.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sites");
+    let Ok(text) = std::fs::read_to_string(dir.join("office-gpu-room.ron")) else {
+        return;
+    };
+    let mut site = coolplan::io::parse_site(&text, "office-gpu-room.ron").expect("parses");
+    site.halls[0].air_cooling_capacity = kw(120.0);
+    let climate = coolplan::io::climate::resolve(&site, Some(&dir)).expect("climate");
+    let r = evaluate(&site, &climate);
+    let plan = &r.plan.halls[0];
+    let addition = plan
+        .works
+        .iter()
+        .find(|w| w.work == EnablingWork::AirPlantAddition)
+        .expect("an air-plant addition");
+    assert!((addition.size.get::<kilowatt>() - 31.5864).abs() < 1e-9);
+    assert!(
+        (addition.capex.amount - 94_759.2).abs() < 1e-6,
+        "{}",
+        addition.capex.amount
+    );
+    // the all-liquid-to-air column finds the hall over its air plant
+    assert!(
+        r.halls[0]
+            .option(L2A)
+            .infeasible_reasons
+            .iter()
+            .any(|reason| matches!(reason, Reason::AirCapacity { .. }))
+    );
+}

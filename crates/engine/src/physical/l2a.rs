@@ -12,8 +12,9 @@
 //! - Units: CDUs of the unit capacity `l2a_unit_capacity` assigned whole racks (a rack's loop
 //!   connects to one unit) with `l2a_redundancy` spares per hall ([`crate::cdu::CduChoices`]);
 //!   a rack whose liquid heat exceeds one unit is infeasible ([`Reason::CduTooSmall`]).
-//! - Floor: each unit takes one rack position (footprint + service area): a group carries its
-//!   share `Q_liq / C` of positions, the hall the whole units it installs.
+//! - Floor: each unit takes one rack position (footprint + service area): the hall the whole
+//!   units it installs, spares included; a group its share of them, as of the units' capacity
+//!   (`physical::record`).
 //!
 //! Energy (the hall's pass, [`super::energy`]): the air plant sees the returned heat; the
 //! liquid path draws the technology-loop pumps and the units' fans; no dry cooler, facility
@@ -92,6 +93,17 @@ pub fn loop_reasons(p: &L2aParams) -> Vec<Reason> {
     }
 }
 
+impl L2aParams {
+    /// Floor of the units per W of their capacity: one rack position per unit, m²/W.
+    pub fn floor_m2_per_w(&self) -> f64 {
+        if self.unit_w > 0.0 {
+            self.position_m2 / self.unit_w
+        } else {
+            0.0
+        }
+    }
+}
+
 /// A rack whose liquid heat `per_rack_liquid_w` exceeds one unit: no unit can take it whole.
 pub fn rack_reason(per_rack_liquid_w: f64, p: &L2aParams) -> Option<Reason> {
     (per_rack_liquid_w > p.unit_w * (1.0 + FIT_TOLERANCE)).then(|| Reason::CduTooSmall {
@@ -101,28 +113,14 @@ pub fn rack_reason(per_rack_liquid_w: f64, p: &L2aParams) -> Option<Reason> {
 }
 
 /// Sets a rack group's sums (whole conversion, liquid and air already split) for units that
-/// return its liquid heat to the room: the returned heat and fans, the room airflow at the
-/// servers' air rise `air_rise_k`, and the group's share of unit floor.
+/// return its liquid heat to the room: the returned heat and fans, and the room airflow at
+/// the servers' air rise `air_rise_k`.
 pub fn return_to_room(s: &mut Sums, p: &L2aParams, air_rise_k: f64) {
     s.to_room_liquid_design_w = s.liquid_design_w;
     s.to_room_liquid_avg_w = s.liquid_avg_w;
     s.l2a_fan_design_w = p.fan_share * s.liquid_design_w;
     s.l2a_fan_avg_w = p.fan_share * s.liquid_avg_w;
     s.air_flow_m3_per_s = airflow_m3_per_s(s.room_air_design_w(), air_rise_k);
-    if p.unit_w > 0.0 {
-        s.floor_area_m2 += s.liquid_design_w / p.unit_w * p.position_m2;
-    }
-}
-
-/// Floor a hall adds to its groups' shares for the `units` it installs (spares and the
-/// rounding to whole units): `(units − Q_liq / C) · A_position`, m².
-pub fn hall_floor_m2(units: u64, liquid_design_w: f64, p: &L2aParams) -> f64 {
-    let shares = if p.unit_w > 0.0 {
-        liquid_design_w / p.unit_w
-    } else {
-        0.0
-    };
-    (units as f64 - shares) * p.position_m2
 }
 
 #[cfg(test)]
@@ -197,10 +195,10 @@ mod tests {
         assert_eq!(s.facility_liquid_design_w(), 0.0);
         // airflow of 306 kW at 12 K: 306,000 / (1.2 × 1,006 × 12) = 21.1233 m³/s
         assert!((s.air_flow_m3_per_s - 21.1233).abs() < 1e-4);
-        // floor: 14.4 m² of racks + 240 / 70 = 3.4286 positions × 1.44 = 4.9371 m²
-        assert!((s.floor_area_m2 - (14.4 + 240.0 / 70.0 * 1.44)).abs() < 1e-9);
-        // a hall installing 5 units adds 5 − 3.4286 = 1.5714 positions, 2.2629 m²
-        assert!((hall_floor_m2(5, 240_000.0, &p) - (5.0 - 240.0 / 70.0) * 1.44).abs() < 1e-9);
+        // the group's floor is its racks'; the units' positions come with their capacity:
+        // 1.44 m² / 70,000 W per W, so a hall's 5 units (350 kW) take 7.2 m²
+        assert_eq!(s.floor_area_m2, 14.4);
+        assert!((350_000.0 * p.floor_m2_per_w() - 7.2).abs() < 1e-9);
         // the public figures in uom
         let fans = fan_power(Power::new::<kilowatt>(240.0), p.fan_share);
         assert!((fans.get::<kilowatt>() - 6.0).abs() < 1e-12);

@@ -218,6 +218,13 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         .in_unit(EmissionFactorUnit::kg_per_kWh)
         / 1000.0;
     let cdu_choices = cdu::CduChoices::new(a);
+    let unit_floor_m2_per_w = PerOption::from_fn(|o| {
+        if o.liquid_to_room() {
+            params.l2a.floor_m2_per_w()
+        } else {
+            0.0
+        }
+    });
     let approach_k = a.cooling.cdu_approach.in_unit(TempDiffUnit::K);
     let fan_saving = a.cooling.cold_plate_fan_saving;
     let rack_area_m2 = params.rack_area_m2 + params.rack_service_m2;
@@ -345,10 +352,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         for option in CoolingOption::ALL {
             let (sums, verdict) = (&mut hall_sums[option], &mut hall_verdicts[option]);
             sums.cdus = cdus[option].units as f64;
-            if option.liquid_to_room() {
-                sums.floor_area_m2 +=
-                    l2a::hall_floor_m2(cdus[option].units, sums.liquid_design_w, &params.l2a);
-            }
+            sums.floor_area_m2 += cdus[option].installed_w * unit_floor_m2_per_w[option];
             let mut reasons = cdus[option].reasons.clone();
             limits.broken(&limits::uses(sums), params.air_rise_k, &mut reasons);
             merge_reasons(&mut verdict.infeasible, &reasons);
@@ -357,7 +361,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         let installed_w = cdus.each_ref().map(|c| c.installed_w);
         let hall_liquid_w = hall_sums.each_ref().map(|s| s.liquid_design_w);
         for record in hall_racks.iter_mut() {
-            record.set_cdu_capacity(&installed_w, &hall_liquid_w);
+            record.set_cdu_capacity(&installed_w, &hall_liquid_w, &unit_floor_m2_per_w);
         }
         let mut hall_energy =
             price_energy(&plant, hall_racks, &bases, &mut hall_sums, grid_kg_per_wh);

@@ -191,6 +191,11 @@ fn cdu_capacity(
     (w(full_w), w(reported_w))
 }
 
+/// Floor of the units of `capacity` at `m2_per_w` (0 for none).
+fn unit_floor(capacity: Power, m2_per_w: f64) -> Area {
+    Area::new::<uom::si::area::square_meter>(capacity.get::<uom::si::power::watt>() * m2_per_w)
+}
+
 /// What the physical pass keeps of each rack group.
 pub trait GroupRecord: Send + Sized {
     fn record(input: &GroupInput<'_>) -> Self;
@@ -207,7 +212,15 @@ pub trait GroupRecord: Send + Sized {
     fn set_verdicts(&mut self, verdicts: &mut PerOption<Verdict>);
     /// Sets each option's CDU capacity from the hall's installed capacity and reported liquid
     /// design heat of that option (W): the group's part by liquid heat.
-    fn set_cdu_capacity(&mut self, installed_w: &PerOption<f64>, hall_liquid_w: &PerOption<f64>);
+    /// Takes the group's share of its hall's installed CDU capacity, and of the floor of
+    /// units that take rack positions (`floor_m2_per_w`: m² per W of capacity, 0 for CDUs
+    /// outside the hall's rack rows).
+    fn set_cdu_capacity(
+        &mut self,
+        installed_w: &PerOption<f64>,
+        hall_liquid_w: &PerOption<f64>,
+        floor_m2_per_w: &PerOption<f64>,
+    );
     /// Takes the group's facility energy and water, priced with its hall's coefficients.
     fn set_energy(
         &mut self,
@@ -298,7 +311,12 @@ impl GroupRecord for PhysicalRack {
             o.warnings = std::mem::take(&mut verdict.warnings);
         }
     }
-    fn set_cdu_capacity(&mut self, installed_w: &PerOption<f64>, hall_liquid_w: &PerOption<f64>) {
+    fn set_cdu_capacity(
+        &mut self,
+        installed_w: &PerOption<f64>,
+        hall_liquid_w: &PerOption<f64>,
+        floor_m2_per_w: &PerOption<f64>,
+    ) {
         for option in CoolingOption::ALL {
             let (full, reported) = cdu_capacity(
                 option,
@@ -308,7 +326,9 @@ impl GroupRecord for PhysicalRack {
                 hall_liquid_w[option],
             );
             self.drivers[option].cdu_capacity = full;
-            self.scope.options[option].cdu_capacity = reported;
+            let result = &mut self.scope.options[option];
+            result.cdu_capacity = reported;
+            result.thermal.floor_area += unit_floor(reported, floor_m2_per_w[option]);
         }
     }
     fn set_energy(
@@ -388,9 +408,14 @@ impl GroupRecord for GroupPhysics {
             o.feasible = verdict.infeasible.is_empty();
         }
     }
-    fn set_cdu_capacity(&mut self, installed_w: &PerOption<f64>, hall_liquid_w: &PerOption<f64>) {
+    fn set_cdu_capacity(
+        &mut self,
+        installed_w: &PerOption<f64>,
+        hall_liquid_w: &PerOption<f64>,
+        floor_m2_per_w: &PerOption<f64>,
+    ) {
         for option in CoolingOption::ALL {
-            let (full, _) = cdu_capacity(
+            let (full, reported) = cdu_capacity(
                 option,
                 &self.options[option],
                 self.share,
@@ -398,6 +423,7 @@ impl GroupRecord for GroupPhysics {
                 hall_liquid_w[option],
             );
             self.options[option].cdu_capacity = full;
+            self.reported[option].floor_area += unit_floor(reported, floor_m2_per_w[option]);
         }
     }
     fn set_energy(&mut self, energy: &PerOption<PricedEnergy>, _: &GroupEnergyBasis, _: f64) {
