@@ -397,3 +397,33 @@ fn an_air_plant_addition_takes_the_heat_liquid_to_air_returns_beyond_the_plant()
             .any(|reason| matches!(reason, Reason::AirCapacity { .. }))
     );
 }
+
+#[test]
+fn a_plan_on_liquid_to_air_lists_no_facility_water_extension() {
+    // The office GPU room with the extension allowed: cold plate onto an extension beats
+    // liquid-to-air there (NPV −0.43 M against −0.72 M CNY: the DX room's air plant is dear to
+    // run), so the GPU racks are forced onto liquid-to-air; the plan then brings no water in.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sites");
+    let Ok(text) = std::fs::read_to_string(dir.join("office-gpu-room.ron")) else {
+        return;
+    };
+    let mut site = coolplan::io::parse_site(&text, "office-gpu-room.ron").expect("parses");
+    site.halls[0].forbidden_works.clear();
+    let climate = coolplan::io::climate::resolve(&site, Some(&dir)).expect("climate");
+    let r = evaluate(&site, &climate);
+    let gpu = 1;
+    assert_eq!(r.plan.groups[gpu].option, Some(CoolingOption::ColdPlate));
+    assert!(r.plan.halls[0]
+        .works
+        .iter()
+        .any(|w| w.work == EnablingWork::FacilityWaterExtension));
+    site.halls[0].racks[gpu].cooling = Some(coolplan::model::CoolingRule::Force(
+        coolplan::model::Cooling::ColdPlateLiquidToAir,
+    ));
+    let r = evaluate(&site, &climate);
+    assert_eq!(r.plan.groups[gpu].option, Some(L2A));
+    assert!(r.plan.halls[0]
+        .works
+        .iter()
+        .all(|w| w.work != EnablingWork::FacilityWaterExtension));
+}

@@ -351,9 +351,10 @@ impl<R: GroupView> Drafted<R> {
                 );
             }
         }
-        // each liquid group's liquid heat (share applied) and first year, for the extension
+        // each group on facility water: its liquid heat (share applied) and first year, for
+        // the extension (liquid-to-air CDUs need none)
         let liquid = solution.choices.iter().enumerate().filter_map(|(g, c)| {
-            let o = c.filter(|o| *o != CoolingOption::Air)?;
+            let o = c.filter(|o| o.needs_facility_water())?;
             let year = pricer
                 .basis(scratch.places[g])
                 .map_or(0, |b| b.first_year());
