@@ -413,17 +413,21 @@ fn a_plan_on_liquid_to_air_lists_no_facility_water_extension() {
     let r = evaluate(&site, &climate);
     let gpu = 1;
     assert_eq!(r.plan.groups[gpu].option, Some(CoolingOption::ColdPlate));
-    assert!(r.plan.halls[0]
-        .works
-        .iter()
-        .any(|w| w.work == EnablingWork::FacilityWaterExtension));
+    assert!(
+        r.plan.halls[0]
+            .works
+            .iter()
+            .any(|w| w.work == EnablingWork::FacilityWaterExtension)
+    );
     site.halls[0].racks[gpu].cooling = Some(coolplan::model::CoolingRule::Force(
         coolplan::model::Cooling::ColdPlateLiquidToAir,
     ));
     let r = evaluate(&site, &climate);
     assert_eq!(r.plan.groups[gpu].option, Some(L2A));
-    assert!(r.plan.halls[0]
-        .works
-        .iter()
-        .all(|w| w.work != EnablingWork::FacilityWaterExtension));
+    assert!(
+        r.plan.halls[0]
+            .works
+            .iter()
+            .all(|w| w.work != EnablingWork::FacilityWaterExtension)
+    );
 }

@@ -122,7 +122,6 @@ crate::texts! {
         MFanRemoved => "Server fan power removed", "减少的服务器风扇功率";
         MHeatLiquid => "Heat to liquid", "液冷带走热量";
         MHeatAir => "Heat to air", "风冷带走热量";
-        MHeatReturned => "Heat liquid-to-air CDUs return to the room (with their fans)", "液–气 CDU 返回机房的热量（含风机）";
         MFlow => "Coolant flow", "冷却液流量";
         MPue => "PUE", "PUE";
         MTue => "TUE", "TUE";

@@ -59,10 +59,6 @@ fn metrics() -> Vec<(Rep, Value)> {
         ),
         (Rep::MHeatLiquid, T(|o, _| f::kw(o.thermal.heat_to_liquid))),
         (Rep::MHeatAir, T(|o, _| f::kw(o.thermal.heat_to_air))),
-        (
-            Rep::MHeatReturned,
-            T(|o, _| f::kw(o.thermal.heat_returned_to_air)),
-        ),
         (Rep::MFlow, T(|o, _| f::l_per_min(o.thermal.coolant_flow))),
         (
             Rep::MFacilityEnergy,
