@@ -6,7 +6,7 @@ crate::texts! {
     Words {
         AirDensity => "air cannot cool {0} per rack (limit {1})", "风冷无法冷却每机柜 {0}（上限 {1}）";
         AboveAirGuideline => "carries {0} per rack on air today, above the {1} guideline: feasible as it runs now (the measured PUE, where given, prices it); worth a check for hot spots", "现状风冷每机柜 {0}，高于 {1} 的建议上限：维持现状可行（如有实测 PUE，已计入）；建议排查局部热点";
-        AirCapacity => "heat left on air {0} exceeds the hall's air-cooling capacity {1} (airflow {2} against the air plant's {3})", "留给风冷的热量 {0} 超过机房风冷能力 {1}（所需风量 {2}，空调系统风量 {3}）";
+        AirCapacity => "heat on the room's air {0} exceeds the hall's air-cooling capacity {1} (airflow {2} against the air plant's {3})", "机房空气承担的热量 {0} 超过机房风冷能力 {1}（所需风量 {2}，空调系统风量 {3}）";
         ElectricalCapacity => "IT power {0} exceeds the hall's electrical capacity for IT {1}", "IT 功率 {0} 超过机房 IT 供电能力 {1}";
         WaterCapacity => "liquid heat {0} exceeds what the hall's facility water can take, {1}", "液冷热量 {0} 超过机房冷却水可承担的 {1}";
         OverLimitToday => "{0}: today's load {1} is already above the {2} written for the hall; today's load is taken as the limit", "{0}：现有负载 {1} 已超过填写的 {2}，以现有负载为上限";
