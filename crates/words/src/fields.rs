@@ -24,6 +24,7 @@ crate::texts! {
         immersion_max_loop_supply => "Immersion: highest loop supply temperature", "单相浸没式液冷最高供液温度";
         rack_inlet_temp => "Rack inlet air temperature", "机柜进风温度";
         l2a_unit_capacity => "Liquid-to-air CDU capacity", "液–气 CDU 单台容量";
+        l2a_unit_positions => "Rack positions per liquid-to-air CDU", "每台液–气 CDU 占用机柜位";
         l2a_approach => "Liquid-to-air CDU approach temperature", "液–气 CDU 换热趋近温差";
         l2a_fan_share => "Liquid-to-air CDU fan power share", "液–气 CDU 风机功耗占比";
         l2a_redundancy => "Liquid-to-air CDU redundancy (spare units)", "液–气 CDU 冗余台数";

@@ -35,6 +35,9 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
         "l2a_unit_capacity" => {
             "Vertiv CoolChip L2A 单台最大 70 kW，占一个机柜位 [MFR][2nd]；CoolIT AHx10 10 kW（5U）、AHx180 180 kW、AHx240 240 kW（占两个机柜位）[MFR][2nd]"
         }
+        "l2a_unit_positions" => {
+            "Vertiv CoolChip L2A 侧置单元占一个机柜位 [MFR][2nd]；CoolIT AHx240 占两个 [MFR][2nd]"
+        }
         "l2a_approach" => {
             "CoolIT：液–气换热趋近温差 15 K，液–液为 5 K [MFR][2nd]；常见 12–15 K [EST]"
         }

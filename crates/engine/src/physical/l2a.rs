@@ -12,7 +12,8 @@
 //! - Units: CDUs of the unit capacity `l2a_unit_capacity` assigned whole racks (a rack's loop
 //!   connects to one unit) with `l2a_redundancy` spares per hall ([`crate::cdu::CduChoices`]);
 //!   a rack whose liquid heat exceeds one unit is infeasible ([`Reason::CduTooSmall`]).
-//! - Floor: each unit takes one rack position (footprint + service area): the hall the whole
+//! - Floor: each unit takes `l2a_unit_positions` rack positions (footprint + service area,
+//!   one by default): the hall the whole
 //!   units it installs, spares included; a group its share of them, as of the units' capacity
 //!   (`physical::record`).
 //!
@@ -41,7 +42,7 @@ pub struct L2aParams {
     pub unit_w: f64,
     /// Fan power per W of the liquid heat the units reject.
     pub fan_share: f64,
-    /// Floor of one rack position with its service area, m².
+    /// Floor of one unit: its rack positions with their service area, m².
     pub position_m2: f64,
     /// Technology-loop supply: rack inlet air + the units' approach, ℃.
     pub loop_supply_c: f64,
@@ -55,8 +56,9 @@ impl L2aParams {
         L2aParams {
             unit_w: c.l2a_unit_capacity.in_unit(PowerUnit::W),
             fan_share: c.l2a_fan_share,
-            position_m2: c.rack_footprint.in_unit(AreaUnit::m2)
-                + c.rack_service_area.in_unit(AreaUnit::m2),
+            position_m2: c.l2a_unit_positions
+                * (c.rack_footprint.in_unit(AreaUnit::m2)
+                    + c.rack_service_area.in_unit(AreaUnit::m2)),
             loop_supply_c: c.rack_inlet_temp.in_unit(TemperatureUnit::degC)
                 + c.l2a_approach.in_unit(TempDiffUnit::K),
             max_loop_supply_c: c.cold_plate_max_loop_supply.in_unit(TemperatureUnit::degC),
@@ -94,7 +96,7 @@ pub fn loop_reasons(p: &L2aParams) -> Vec<Reason> {
 }
 
 impl L2aParams {
-    /// Floor of the units per W of their capacity: one rack position per unit, m²/W.
+    /// Floor of the units per W of their capacity, m²/W.
     pub fn floor_m2_per_w(&self) -> f64 {
         if self.unit_w > 0.0 {
             self.position_m2 / self.unit_w

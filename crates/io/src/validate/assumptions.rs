@@ -63,6 +63,9 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
     if let Some(v) = &k.l2a_approach {
         c.non_negative(key(C::l2a_approach), v);
     }
+    if let Some(v) = k.l2a_unit_positions {
+        c.positive_f64(key(C::l2a_unit_positions), v);
+    }
     if let Some(v) = k.l2a_fan_share {
         c.fraction(key(C::l2a_fan_share), v);
     }

@@ -105,6 +105,9 @@ assumption_group! {
         /// Heat capacity of one liquid-to-air CDU (a sidecar unit in one rack position).
         l2a_unit_capacity: PowerQ = |c| kw(70.0),
             "Vertiv CoolChip L2A up to 70 kW in one rack position [MFR][2nd]; CoolIT AHx10 10 kW in 5U, AHx180 180 kW, AHx240 240 kW in two rack positions [MFR][2nd]";
+        /// Rack positions one liquid-to-air CDU takes in the row.
+        l2a_unit_positions: f64 = |c| 1.0,
+            "Vertiv CoolChip L2A sidecar: one rack position [MFR][2nd]; CoolIT AHx240: two [MFR][2nd]";
         /// Liquid-to-air CDU approach: technology-loop supply minus the air it draws.
         l2a_approach: TempDiffQ = |c| kelvin_diff(15.0),
             "CoolIT: liquid-to-air approach 15 K against 5 K liquid-to-liquid [MFR][2nd]; band 12–15 K [EST]";
