@@ -39,7 +39,7 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
             "Vertiv CoolChip L2A 侧置单元占一个机柜位 [MFR][2nd]；CoolIT AHx240 占两个 [MFR][2nd]"
         }
         "l2a_approach" => {
-            "CoolIT：液–气换热趋近温差 15 K，液–液为 5 K [MFR][2nd]；常见 12–15 K [EST]"
+            "CoolIT：液-气换热趋近温差 15 K，液–液为 5 K [MFR][2nd]；常见 12–15 K [EST]"
         }
         "l2a_fan_share" => {
             "按风机物理估计：70 kW、空气温升 12 K 时风量 4.83 m³/s × 150–250 Pa ÷ 风机效率 0.5 = 热量的 2.1–3.4 % [EST]"
@@ -179,7 +179,7 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
             "液冷约 5,000 元/kW（开源证券 2024-03-17 [ANL]）；美元值为估计 [EST]"
         }
         "l2a_stock_per_kw" => {
-            "由 cold_plate_stock_per_kw 推算：7,100 元/kW 扣除室外及一次侧（约 20 %，长江证券 [ANL]）得 5,680，再扣除 CDU（750 × 每 kW 0.96 kW 容量）与设施管路（800 × 每 kW 0.8 kW 液冷热量），加液–气单元（2,000 × 0.96）≈ 6,200 元/kW；美元值按相同步骤由 2,000 推得 ≈ 1,800 [EST]"
+            "由 cold_plate_stock_per_kw 推算：7,100 元/kW 扣除室外及一次侧（约 20 %，长江证券 [ANL]）得 5,680，再扣除 CDU（750 × 每 kW 0.96 kW 容量）与设施管路（800 × 每 kW 0.8 kW 液冷热量），加液-气单元（2,000 × 0.96）≈ 6,200 元/kW；美元值按相同步骤由 2,000 推得 ≈ 1,800 [EST]"
         }
         "l2a_new_per_kw" => {
             "按 l2a_stock_per_kw 的步骤由 cold_plate_new_per_kw 推算：5,000 × 0.8 − 720 − 640 + 1,920 ≈ 4,600 元/kW；美元 1,500 × 0.8 − 105 − 120 + 432 ≈ 1,400 [EST]"

@@ -21,7 +21,7 @@ crate::texts! {
         FactoryOnly => "installed {0} cannot be retrofitted (sold liquid-cooled only)", "存量 {0} 无法改造（仅有出厂液冷型号）";
         NoFacilityWater => "the hall has no facility water and may not have it extended", "机房无冷却水，且不允许新建一次侧冷却水";
         WaterTooWarm => "facility water {0} is warmer than {1}", "冷却水供水 {0} 高于允许的 {1}";
-        L2aLoopTooWarm => "liquid-to-air CDUs supply the loop at {0} (rack inlet air + their approach), warmer than cold plates accept ({1})", "液–气 CDU 供液温度 {0}（机柜进风温度 + 换热趋近温差）高于冷板允许的 {1}";
+        L2aLoopTooWarm => "liquid-to-air CDUs supply the loop at {0} (rack inlet air + their approach), warmer than cold plates accept ({1})", "液-气 CDU 供液温度 {0}（机柜进风温度 + 换热趋近温差）高于冷板允许的 {1}";
         BestNpv => "best NPV against air: {0}", "相对风冷净现值最高：{0}";
         Margin => "{0} ahead of {1}", "领先{1} {0}";
         Payback => "payback {0} years", "投资回收期 {0} 年";
@@ -38,7 +38,7 @@ crate::texts! {
         CduInRow => "In-row CDU", "列间 CDU";
         CduFacility => "Facility CDU", "设施级 CDU";
         CduCustom => "Custom CDU", "自定义 CDU";
-        CduLiquidToAir => "Liquid-to-air CDU", "液–气 CDU";
+        CduLiquidToAir => "Liquid-to-air CDU", "液-气 CDU";
         FluidWater => "Water", "水";
         FluidPg25 => "25 % propylene glycol", "25% 丙二醇水溶液";
         FluidShellS5x => "Shell S5 X (GTL immersion fluid)", "Shell S5 X（GTL 合成浸没冷却液）";
@@ -65,7 +65,7 @@ crate::texts! {
         ItemFactoryPremium => "factory liquid-cooled premium", "出厂液冷溢价";
         ItemManifolds => "rack manifolds", "机柜分水器";
         ItemCdus => "CDUs", "CDU";
-        ItemLiquidToAirUnits => "liquid-to-air CDUs", "液–气 CDU";
+        ItemLiquidToAirUnits => "liquid-to-air CDUs", "液-气 CDU";
         ItemPiping => "facility-water piping", "一次侧管路";
         ItemLabour => "installation labour", "安装人工";
         ItemDowntime => "downtime", "停机损失";
