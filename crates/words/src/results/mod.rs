@@ -62,11 +62,18 @@ pub fn cooling_name(option: coolplan_model::Cooling, lang: Lang) -> &'static str
     }
 }
 
-/// The option's name inside a sentence (lower case in English).
+/// The option's name inside a sentence (English: its first letter in lower case, so an
+/// abbreviation keeps its capitals: "cold plate, liquid-to-air CDU").
 pub fn option_in_sentence(option: CoolingOption, lang: Lang) -> String {
+    let name = option_name(option, lang);
     match lang {
-        Lang::En => option_name(option, lang).to_lowercase(),
-        Lang::Zh => option_name(option, lang).to_string(),
+        Lang::En => {
+            let mut chars = name.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        }
+        Lang::Zh => name.to_string(),
     }
 }
 
@@ -319,6 +326,20 @@ pub fn plan_reason(reason: &PlanReason, lang: Lang) -> String {
 mod tests {
     use super::*;
     use coolplan_units::build::{kg_per_m2, kw};
+
+    #[test]
+    fn an_option_in_a_sentence_keeps_its_abbreviations() {
+        let l2a = CoolingOption::ColdPlateLiquidToAir;
+        assert_eq!(
+            option_in_sentence(l2a, Lang::En),
+            "cold plate, liquid-to-air CDU"
+        );
+        assert_eq!(option_in_sentence(CoolingOption::Air, Lang::En), "air");
+        assert_eq!(
+            option_in_sentence(l2a, Lang::Zh),
+            option_name(l2a, Lang::Zh)
+        );
+    }
 
     #[test]
     fn cny_in_chinese_uses_yi_and_wan() {
