@@ -431,3 +431,31 @@ fn a_plan_on_liquid_to_air_lists_no_facility_water_extension() {
             .all(|w| w.work != EnablingWork::FacilityWaterExtension)
     );
 }
+
+#[test]
+fn hot_inlet_air_rules_liquid_to_air_out_and_two_position_units_double_the_floor() {
+    // 32 °C at the rack inlets + 15 K approach = 47 °C > 45 °C: the loop is too warm for
+    // cold plates, in every group
+    let mut s = stock_room(500.0);
+    s.assumptions.cooling.rack_inlet_temp = Some(coolplan::units::build::deg_c(32.0));
+    let p = run(&s, "beijing");
+    let g = &p.racks[0].scope.options[L2A.index()];
+    assert!(g.infeasible_reasons.iter().any(|r| matches!(
+        r,
+        Reason::L2aLoopTooWarm { supply, max }
+            if (supply.get::<degree_celsius>() - 47.0).abs() < 1e-9
+                && (max.get::<degree_celsius>() - 45.0).abs() < 1e-9
+    )));
+    // cold plate onto the W32 extension (30 + 4 = 34 °C) is untouched
+    assert!(p.racks[0].scope.options[CoolingOption::ColdPlate.index()].feasible);
+    // units of two rack positions (CoolIT AHx240 style): the 6 units take 6 × 2 × 1.44 =
+    // 17.28 m² beside the racks' 14.4 m²: 31.68 m²
+    let mut s = stock_room(500.0);
+    s.assumptions.cooling.l2a_unit_positions = Some(2.0);
+    let p = run(&s, "beijing");
+    let floor = p.halls[0].options[L2A]
+        .thermal
+        .floor_area
+        .get::<square_meter>();
+    assert!((floor - 31.68).abs() < 1e-9, "{floor}");
+}
