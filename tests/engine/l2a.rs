@@ -82,7 +82,8 @@ fn the_returned_heat_pushes_a_hall_over_its_air_plant_where_cold_plate_fits() {
     // 5 stock racks on air today (5 × 40 = 200 kW) and 5 racks of new nodes, 300 kW of air
     // plant. All on air: 10 × 40 = 400 kW > 300 kW. Cold plate onto (extended) facility water
     // leaves 10 × 7.6 = 76 kW on air: fits. Liquid-to-air returns the liquid heat and the
-    // units' fans: 10 × (7.6 + 30.4 × 1.025) = 10 × 38.76 = 387.6 kW > 300 kW.
+    // units' fans: 10 × (7.6 + 30.4 × 1.025) = 10 × 38.76 = 387.6 kW > 300 kW. The room may
+    // have no more air plant: the column is infeasible.
     let racks = vec![
         rack("old", 5, vec![servers("sidecar-node", 4, Status::Stock)]),
         rack(
@@ -91,7 +92,8 @@ fn the_returned_heat_pushes_a_hall_over_its_air_plant_where_cold_plate_fits() {
             vec![servers("sidecar-node", 4, Status::New(2026))],
         ),
     ];
-    let s = one_hall(dry_hall(300.0, racks));
+    let mut s = one_hall(dry_hall(300.0, racks));
+    s.halls[0].forbidden_works = vec![EnablingWork::AirPlantAddition];
     let p = run(&s, "beijing");
     let hall = &p.halls[0].options;
     let air_capacity = |o: CoolingOption| {
@@ -132,6 +134,17 @@ fn the_returned_heat_pushes_a_hall_over_its_air_plant_where_cold_plate_fits() {
     // air itself: 400 kW on air
     let (air_heat, ..) = air_capacity(CoolingOption::Air).expect("air over the plant");
     assert!((air_heat.get::<kilowatt>() - 400.0).abs() < 1e-9);
+    // where the room may have its air plant added to, the column pays for an addition of
+    // 387.6 − 300 = 87.6 kW instead, and says so
+    s.halls[0].forbidden_works.clear();
+    let p = run(&s, "beijing");
+    let l2a = &p.halls[0].options[L2A];
+    assert!(l2a.feasible, "{:?}", l2a.infeasible_reasons);
+    assert!(l2a.warnings.iter().any(|r| matches!(
+        r,
+        Reason::NeedsWork { work: EnablingWork::AirPlantAddition, excess, .. }
+            if (excess.get::<kilowatt>() - 87.6).abs() < 1e-9
+    )));
 }
 
 #[test]
@@ -388,13 +401,19 @@ fn an_air_plant_addition_takes_the_heat_liquid_to_air_returns_beyond_the_plant()
         "{}",
         addition.capex.amount
     );
-    // the all-liquid-to-air column finds the hall over its air plant
+    // the all-liquid-to-air column (the CPU racks on it too: 6 × 16 × 0.8 × (1 − 0.08 × 0.5)
+    // = 73.728 kW IT, 55.296 kW liquid, fans 1.3824 kW: 75.1104 kW on the room's air) needs
+    // 75.1104 + 74.7864 − 120 = 29.8968 kW more air plant
     assert!(
         r.halls[0]
             .option(L2A)
-            .infeasible_reasons
+            .warnings
             .iter()
-            .any(|reason| matches!(reason, Reason::AirCapacity { .. }))
+            .any(|reason| matches!(
+                reason,
+                Reason::NeedsWork { work: EnablingWork::AirPlantAddition, excess, .. }
+                    if (excess.get::<kilowatt>() - 29.8968).abs() < 1e-9
+            ))
     );
 }
 

@@ -350,6 +350,9 @@ fn hall_air_capacity_and_floor_space() {
         )],
     );
     h.air_cooling_capacity = kw(800.0);
+    // no room for more air plant: the limit stays a limit (with an addition allowed the
+    // all-air column would pay for one instead, `enabling::a_hall_100_kw_over_…`)
+    h.forbidden_works = vec![coolplan::model::EnablingWork::AirPlantAddition];
     // Tanks: 2,000 U / 21 → 96 tanks × (1.08 + 1.08) m² = 207.36 m² > 150 m² → FloorSpace.
     h.area = coolplan::units::build::m2(150.0);
     let p = run(&site(vec![h]), "beijing");

@@ -19,3 +19,4 @@ mod setup;
 mod snapshots;
 mod uncertainty;
 mod units;
+mod works;

@@ -318,16 +318,19 @@ fn csv_parses_and_sums_back_to_the_json_totals() {
         let site_rows: Vec<&csv::StringRecord> =
             all.iter().filter(|r| &r[level] == "site").collect();
         assert_eq!(site_rows.len(), 3);
-        let records: Vec<csv::StringRecord> = all
-            .iter()
-            .filter(|r| &r[level] == "rack_group")
-            .cloned()
-            .collect();
+        let of_level = |name: &str| -> Vec<csv::StringRecord> {
+            all.iter().filter(|r| &r[level] == name).cloned().collect()
+        };
+        let (records, halls) = (of_level("rack_group"), of_level("hall"));
         for option in CoolingOption::ALL {
-            let rows: Vec<&csv::StringRecord> = records
-                .iter()
-                .filter(|r| &r[option_col] == option.key())
-                .collect();
+            let on_option = |rows: &[csv::StringRecord]| -> Vec<csv::StringRecord> {
+                let key = option.key();
+                rows.iter()
+                    .filter(|r| &r[option_col] == key)
+                    .cloned()
+                    .collect()
+            };
+            let (rows, hall_rows) = (on_option(&records), on_option(&halls));
             for field in [
                 "it_design_kw",
                 "heat_to_liquid_kw",
@@ -335,7 +338,10 @@ fn csv_parses_and_sums_back_to_the_json_totals() {
                 "capex",
                 "it_energy_mwh_per_year",
             ] {
-                let sum: f64 = rows
+                // a hall's column pays the enabling works it needs, which no rack group
+                // carries (docs/method.md §5.1): CAPEX adds up over the halls
+                let parts = if field == "capex" { &hall_rows } else { &rows };
+                let sum: f64 = parts
                     .iter()
                     .map(|r| r[column(field)].parse::<f64>().expect(field))
                     .sum();

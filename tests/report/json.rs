@@ -188,9 +188,20 @@ fn a_plan_that_buys_an_air_plant_addition_lists_it_with_its_lead_time() {
     assert_eq!(work["needed_from"], 2027);
     assert_eq!(work["lead_time_weeks"], 36.0);
     assert_eq!(work["late"], false);
+    assert_eq!(work["in_service"], 2027);
+    // it raises the hall's 900 kW air limit: 900 + 142.656 = 1,042.656 kW used
+    assert_eq!(work["raises"], "air_cooling");
+    assert_eq!(work["limit_capacity_kw"], 900.0);
+    assert_eq!(
+        work["why"],
+        "why: under the plan the hall needs 1,043 kW of air-cooling capacity, 143 kW more than its 900 kW"
+    );
+    // the groups whose new servers need it; none waits (in service on 1 January 2027)
+    assert_eq!(work["groups"], serde_json::json!(["昇腾-F02", "NVL72-G01"]));
+    assert_eq!(work["waiting"], serde_json::json!([]));
     assert_eq!(
         work["text"],
-        "Air-plant addition: 143 kW, 427,968 CNY, needed from 2027; lead time about 36 weeks"
+        "Air-plant addition: 143 kW, 427,968 CNY, needed from 2027; lead time about 36 weeks, in service from 2027"
     );
     // and in Chinese, by its own name
     let zh = coolplan::report::json::to_json_for_site(&site, &results, coolplan::i18n::Lang::Zh);

@@ -12,3 +12,4 @@ mod golden;
 mod json;
 mod layout;
 mod sensitivity;
+mod works;

@@ -91,6 +91,20 @@ impl Analysis {
             .map(|g| g.option)
     }
 
+    /// The enabling work of its hall the rack group at (hall, rack) waits for in the plan
+    /// (`docs/method.md` §5.1), if any.
+    pub fn waits_for(&self, at: (usize, usize)) -> Option<&coolplan_engine::PlannedWork> {
+        let results = self.results.as_ref()?;
+        let index = self.index.get(at)?;
+        results
+            .plan
+            .halls
+            .get(at.0)?
+            .works
+            .iter()
+            .find(|w| w.waiting.contains(&index))
+    }
+
     /// The problems at `path` (or below it), worded in `lang`; `None` when the field is fine.
     pub fn field(&self, path: &[Seg], depth: Depth, lang: Lang) -> Option<FieldProblem> {
         self.fields.at(&self.problems, path, depth, lang)

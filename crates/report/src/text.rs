@@ -217,12 +217,26 @@ pub(crate) fn hall_plan_details(hall: &HallPlan, lang: Lang) -> Vec<String> {
     lines
 }
 
-/// A hall's plan: its headline and search, its figures, its limits and its CDUs.
+/// A hall's plan: its headline and search, its figures, its limits, its CDUs and its enabling
+/// works (each with why, energy and the groups that need and wait for it).
 fn hall_plan_lines(out: &mut String, results: &Results, h: usize, hall: &HallPlan, lang: Lang) {
     line(out, &hall_plan_headline(results, h, hall, lang));
     line(out, &format!("  {}", plan_figures(&hall.totals, lang)));
-    for text in hall_plan_details(hall, lang) {
+    let details = hall_plan_details(hall, lang);
+    // the works' lines come last; each is printed below with what it leaves out
+    let before_works = details.len() - hall.works.len();
+    for text in &details[..before_works] {
         line(out, &format!("  {text}"));
+    }
+    for work in &hall.works {
+        line(
+            out,
+            &format!("  {}", plan_words::work_line(work, lang, UnitSystem::Si)),
+        );
+        let names = coolplan_words::results::works::names_of(results);
+        for text in coolplan_words::results::works::context(work, &names, lang, UnitSystem::Si) {
+            line(out, &format!("    {text}"));
+        }
     }
 }
 

@@ -174,6 +174,7 @@ mod tests {
         check_table::<results::Words>();
         check_table::<results::plant::PlantWords>();
         check_table::<results::plan::PlanWords>();
+        check_table::<results::works::WorkWords>();
         check_table::<fields::AssumptionField>();
         check_table::<fields::CatalogField>();
         check_table::<fields::FieldChoice>();

@@ -61,6 +61,7 @@ impl Panel for ComparePanel {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 plan_block(ui, results, self.hall, lang, units);
+                super::works::table(ui, ctx, results, self.hall);
                 ui.separator();
                 best_single(ui, results, scope, self.hall, lang, units);
                 figures_table(ui, scope, lang, units);

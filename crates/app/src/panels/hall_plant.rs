@@ -7,7 +7,7 @@
 use egui::Ui;
 
 use crate::kit::{Tracker, UiExt};
-use coolplan_engine::{HallPlant, PlannedWork};
+use coolplan_engine::HallPlant;
 use coolplan_model::{
     AirPlant, CalibrationSplit, EnablingWork, FacilityWater, Hall, HeatRejection, UpsCurve,
     UpsRedundancy,
@@ -262,13 +262,6 @@ pub(super) fn calibration_split_row(
 }
 
 /// The hall's calibration and design days as the report words them, one line each.
-/// The enabling works the hall's plan needs, each with its size, CAPEX, year and lead time.
-pub(super) fn plan_works(ui: &mut Ui, works: &[PlannedWork], lang: Lang, units: UnitSystem) {
-    for work in works {
-        ui.label(coolplan_words::results::plan::work_line(work, lang, units));
-    }
-}
-
 pub(super) fn plant_results(ui: &mut Ui, plant: &HallPlant, lang: Lang, units: UnitSystem) {
     for line in words::facts(plant, lang, units) {
         ui.label(line);

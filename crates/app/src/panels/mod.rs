@@ -18,6 +18,7 @@ pub mod model_picker;
 pub mod rack;
 pub mod site;
 pub mod tree;
+mod works;
 
 use egui::Ui;
 

@@ -326,7 +326,7 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
     if let Some(plant) = results.and_then(|r| r.plant.get(h)) {
         super::hall_plant::plant_results(ui, plant, lang, units);
     }
-    if let Some(plan) = results.and_then(|r| r.plan.halls.get(h)) {
-        super::hall_plant::plan_works(ui, &plan.works, lang, units);
+    if let Some(results) = results {
+        super::works::table(ui, ctx, results, Some(h));
     }
 }

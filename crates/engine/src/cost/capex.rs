@@ -11,7 +11,8 @@
 //!
 //! Decisions (documented in docs/report-json.md and the final note):
 //! - Added air capacity is paid by the air option for new-server load beyond the hall's spare
-//!   air capacity (capacity − stock load on air), shared pro rata over the new cohorts.
+//!   air capacity (capacity − stock load on air), shared pro rata over the new cohorts, each
+//!   in its arrival year or the year an air-plant addition is in service, if later.
 //! - Floor reinforcement is paid under immersion tanks on raised floors (tank footprint × price);
 //!   slabs need none. A floor too weak even so is an infeasibility from the thermal engine.
 //! - Contingency applies in itemised mode to each year's items; per-kW prices are all in.
@@ -37,6 +38,10 @@ pub struct CapexInputs<'a> {
     pub raised_floor: bool,
     /// Share of new-server design load that needs added air capacity on air, 0..=1.
     pub added_air_share: f64,
+    /// Cash-flow year an air-plant addition ordered at the study's start is in service
+    /// (`super::works::in_service_year`): added air capacity is paid when its servers arrive
+    /// or then, whichever is later, as the plan pays its addition.
+    pub air_in_service: usize,
     /// Per option: the hall's trim chiller kW per kW of its liquid design heat (0 where the
     /// dry cooler holds the supply); a group's trim chiller is this × its liquid design heat.
     pub trim_per_liquid_kw: PerOption<f64>,
@@ -102,7 +107,8 @@ fn added_air_capacity(basis: &RackBasis, inputs: &CapexInputs, streams: &mut Str
         .amount_per(PowerUnit::kW);
     for cohort in &basis.new {
         let kw = cohort.design_kw * inputs.added_air_share;
-        streams.spend(CostItem::AddedAirCapacity, cohort.year, kw * price);
+        let year = cohort.year.max(inputs.air_in_service);
+        streams.spend(CostItem::AddedAirCapacity, year, kw * price);
     }
 }
 

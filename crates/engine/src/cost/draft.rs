@@ -21,7 +21,7 @@ use crate::per_option::PerOption;
 use crate::physical::limits::HallLimits;
 use crate::physical::{CostDrivers, GroupRecord};
 use crate::plan::{Candidate, HallProblem, NO_WORKS, Solution, Works};
-use crate::results::{CoolingOption, GroupView, HallPlant, PlanTotals, PlannedWork};
+use crate::results::{CoolingOption, CostItem, GroupView, HallPlant, PlanTotals, PlannedWork};
 use crate::surcharge::Surcharge;
 use coolplan_model::Site;
 use coolplan_model::assumptions::Resolved;
@@ -35,6 +35,9 @@ pub(super) struct HallScratch {
     places: Vec<(usize, usize)>,
     /// The option each group was added to the plan streams with (its best alone).
     own: Vec<Option<CoolingOption>>,
+    /// Per option, the added air capacity (W) the hall's groups already pay on it
+    /// (`CostItem::AddedAirCapacity`): what its column's air-plant addition need not buy.
+    added_air_w: PerOption<f64>,
 }
 
 /// One hall priced and searched, its plan not yet final (the site may constrain it).
@@ -149,7 +152,12 @@ pub(super) fn draft<R: PricedGroup>(
             let drivers = *record.drivers();
             let count = record.count();
             pricer.price(place, &drivers, &mut work);
+            let air_price_w = pricer.added_air_price_w();
             for (option, option_streams) in work.options.entries() {
+                if air_price_w > 0.0 {
+                    scratch.added_air_w[option] +=
+                        option_streams.item_total(CostItem::AddedAirCapacity) / air_price_w;
+                }
                 if hall_streams {
                     streams[option].add_scaled(option_streams, 1.0);
                 }
@@ -166,6 +174,7 @@ pub(super) fn draft<R: PricedGroup>(
                     feasible: figures.each_ref().map(|f| f.feasible).0,
                     // set when the hall's plan is final
                     choice: CoolingOption::Air,
+                    on_air_until: pricer.liquid_waits_until(place),
                 },
                 &work.presence,
             );
@@ -188,6 +197,14 @@ pub(super) fn draft<R: PricedGroup>(
             scratch.own.push(own);
             racks.push(priced);
         }
+        column_works(
+            &scratch,
+            shared,
+            h,
+            &mut streams,
+            hall_streams,
+            &mut site_streams,
+        );
         let solution = crate::plan::solve(&hall_problem(&scratch, shared, h));
         drafts.push(HallDraft {
             first,
@@ -234,6 +251,40 @@ pub(super) fn draft<R: PricedGroup>(
         drafts,
         comply_by,
         it_design,
+    }
+}
+
+/// Each reference column of hall `h` (every group on one option) pays for the enabling works
+/// it needs, as the plan does (`docs/method.md` §5.1): into the hall's `streams` (when
+/// `hall_streams`) and the site's. Its air-plant addition is what its groups' added air
+/// capacity (`CostItem::AddedAirCapacity`, all air's for the new servers' heat beyond the air
+/// plant) does not already buy.
+fn column_works(
+    scratch: &HallScratch,
+    shared: &Shared<'_>,
+    h: usize,
+    streams: &mut PerOption<Streams>,
+    hall_streams: bool,
+    site_streams: &mut PerOption<Streams>,
+) {
+    let Some((hall_works, _)) = &shared.works[h] else {
+        return;
+    };
+    let problem = hall_problem(scratch, shared, h);
+    let mut all = vec![None; scratch.candidates.len()];
+    for option in CoolingOption::ALL {
+        all.fill(Some(option));
+        let mut excess = problem.excess(&problem.uses(&all));
+        let air = &mut excess[crate::results::Limit::AirCooling.index()];
+        // a rounding error of W left after the groups' own added capacity buys nothing
+        *air = (*air - scratch.added_air_w[option]).max(0.0);
+        if *air < 1e-6 * scratch.added_air_w[option] {
+            *air = 0.0;
+        }
+        if hall_streams {
+            hall_works.spend(&excess, &mut streams[option]);
+        }
+        hall_works.spend(&excess, &mut site_streams[option]);
     }
 }
 
@@ -351,19 +402,32 @@ impl<R: GroupView> Drafted<R> {
                 );
             }
         }
-        // each group on facility water: its liquid heat (share applied) and first year, for
-        // the extension (liquid-to-air CDUs need none)
+        // each group on facility water: its liquid heat (share applied), first year and
+        // index, for the extension (liquid-to-air CDUs need none)
         let liquid = solution.choices.iter().enumerate().filter_map(|(g, c)| {
             let o = c.filter(|o| o.needs_facility_water())?;
             let year = pricer
                 .basis(scratch.places[g])
                 .map_or(0, |b| b.first_year());
             let candidate = &scratch.candidates[g];
-            Some((candidate.share * candidate.options[o].liquid_w, year))
+            Some((
+                candidate.share * candidate.options[o].liquid_w,
+                year,
+                first + g,
+            ))
         });
+        // each group with new servers, with the year they first arrive
+        let new_from: Vec<(usize, usize)> = (0..solution.choices.len())
+            .filter_map(|g| {
+                let basis = pricer.basis(scratch.places[g])?;
+                let year = basis.new.iter().map(|c| c.year).min()?;
+                Some((first + g, year))
+            })
+            .collect();
         let works = works::plan_lines(
             (&problem, &solution.choices),
             liquid,
+            &new_from,
             pricer,
             shared.works[h].as_ref().map(|(w, _)| w),
             shared.plant.get(h).and_then(|p| p.water_extension),

@@ -90,8 +90,9 @@ pub struct Pricer<'a> {
     air_shares: Vec<f64>,
     /// Per hall and option: trim chiller kW per kW of liquid design heat.
     trim_ratios: Vec<PerOption<f64>>,
-    /// Per hall: its liquid options pay for a facility-water extension.
-    water_extensions: Vec<bool>,
+    /// Per hall: its liquid options pay for a facility-water extension, in service in this
+    /// cash-flow year ([`works::in_service_year`]).
+    water_extensions: Vec<Option<usize>>,
     horizon: usize,
     /// The heat customers' take, settled from every group's liquid heat
     /// ([`Pricer::settle_heat`]); idle when the site sells no heat.
@@ -141,7 +142,10 @@ impl<'a> Pricer<'a> {
             water_extensions: physical
                 .plant
                 .iter()
-                .map(|p| p.water_extension.is_some())
+                .map(|p| {
+                    p.water_extension
+                        .map(|x| works::in_service_year(x.lead_time))
+                })
                 .collect(),
             horizon: assumptions.finance.horizon_years as usize,
             heat: HeatReuse::new(site, assumptions),
@@ -167,6 +171,22 @@ impl<'a> Pricer<'a> {
         ))
     }
 
+    /// The last cash-flow year the liquid options of the group at `place` run on air, waiting
+    /// for the hall's facility-water extension (0: they do not wait, [`works::wait_for_water`]).
+    pub fn liquid_waits_until(&self, place: (usize, usize)) -> usize {
+        let first = self.basis(place).map_or(0, RackBasis::first_year);
+        match self.water_extensions.get(place.0) {
+            Some(Some(in_service)) if first < *in_service => *in_service,
+            _ => 0,
+        }
+    }
+
+    /// The price of one W of added air capacity, before contingency.
+    pub fn added_air_price_w(&self) -> f64 {
+        let prices = &self.assumptions.prices;
+        prices.air_added_capacity_per_kw.amount_per(PowerUnit::kW) / 1000.0
+    }
+
     /// The cost basis of the group at `place` (hall, rack group).
     pub fn basis(&self, (hall, rack): (usize, usize)) -> Option<&RackBasis> {
         self.bases.get(hall)?.get(rack)
@@ -190,8 +210,11 @@ impl<'a> Pricer<'a> {
             cooling: &self.assumptions.cooling,
             raised_floor: hall.floor.kind == FloorKind::Raised,
             added_air_share: self.air_shares[place.0],
+            air_in_service: works::in_service_year(
+                self.assumptions.prices.air_plant_addition_lead_time.get(),
+            ),
             trim_per_liquid_kw: self.trim_ratios[place.0],
-            water_extension: self.water_extensions[place.0],
+            water_extension: self.water_extensions[place.0].is_some(),
         };
         rack_costs(
             drivers,
@@ -204,6 +227,9 @@ impl<'a> Pricer<'a> {
         work.energy = EnergyRow::rows(&drivers.0, basis.share);
         if !self.heat.is_idle() {
             heat::credit(&self.heat, place.0, work);
+        }
+        if let Some(in_service) = self.water_extensions[place.0] {
+            works::wait_for_water(&mut work.options, basis.first_year(), in_service);
         }
     }
 }

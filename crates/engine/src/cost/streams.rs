@@ -253,6 +253,32 @@ impl Streams {
         out.clear();
         out.extend((0..self.years()).map(|y| self.capex_in(y)));
     }
+    /// A conversion that waits for an enabling work in service at the start of cash-flow year
+    /// `in_service` (`docs/method.md` §5.1): every flow up to and including year
+    /// `in_service` (operations before it) runs as on `air`, and the conversion's CAPEX due
+    /// before then is spent in year `in_service` (dropped past the horizon). The added air
+    /// capacity of a part left on air stays when its servers arrive.
+    pub fn defer_conversion(&mut self, air: &Streams, in_service: usize) {
+        let last = in_service.min(self.years() - 1);
+        self.energy[..=last].copy_from_slice(&air.energy[..=last]);
+        self.other_opex[..=last].copy_from_slice(&air.other_opex[..=last]);
+        // a copy of the set of years: spending below inserts `in_service` into the original
+        let years = self.capex_years;
+        let kept = 1 << slot(CostItem::AddedAirCapacity);
+        for year in years.iter().take_while(|y| *y < in_service) {
+            let (row, items) = (self.capex[year], self.capex_items[year]);
+            self.capex[year] = [0.0; ITEMS.len()];
+            self.capex_items[year] = items & kept;
+            self.capex[year][slot(CostItem::AddedAirCapacity)] =
+                row[slot(CostItem::AddedAirCapacity)];
+            let mut rest = items & !kept;
+            while rest != 0 {
+                let s = rest.trailing_zeros() as usize;
+                self.spend(ITEMS[s], in_service, row[s]);
+                rest &= rest - 1;
+            }
+        }
+    }
     /// `share` of `converted` plus the rest of `air`: a partly converted rack group.
     pub fn blend(converted: &Streams, air: &Streams, share: f64) -> Streams {
         let mut out = Streams::zero(converted.years().saturating_sub(1));
@@ -290,6 +316,30 @@ mod tests {
         let blended = Streams::blend(&converted, &air, 0.8);
         assert_eq!(blended.capex_total(), 80.0);
         assert!((blended.energy[1] - 12.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_deferred_conversion_runs_on_air_until_its_work_is_in_service() {
+        let mut converted = Streams::zero(3);
+        converted.spend(CostItem::PerKwStock, 0, 100.0);
+        converted.spend(CostItem::AddedAirCapacity, 0, 7.0);
+        converted.energy[1..].copy_from_slice(&[10.0, 10.0, 10.0]);
+        converted.other_opex[1] = 1.0;
+        let mut air = Streams::zero(3);
+        air.energy[1..].copy_from_slice(&[20.0, 20.0, 20.0]);
+        converted.defer_conversion(&air, 1);
+        // the 100 of conversion moves from year 0 to year 1; the 7 of air capacity stays
+        assert_eq!(converted.capex_in(0), 7.0);
+        assert_eq!(converted.capex_in(1), 100.0);
+        assert_eq!(converted.capex_total(), 107.0);
+        // flow 1 (the year before it is in service) on air: 20 energy, no other OPEX
+        assert_eq!(converted.energy, vec![0.0, 20.0, 10.0, 10.0]);
+        assert_eq!(converted.other_opex[1], 0.0);
+        // in service past the horizon: no conversion within the study
+        let mut late = Streams::zero(1);
+        late.spend(CostItem::PerKwStock, 0, 100.0);
+        late.defer_conversion(&Streams::zero(1), 5);
+        assert_eq!(late.capex_total(), 0.0);
     }
 
     /// Dense reference: every cell of every year summed, without the streams' tracking of

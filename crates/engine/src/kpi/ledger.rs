@@ -73,6 +73,9 @@ pub struct GroupEnergy {
     /// The group's option in its hall's plan (`crate::plan`); air when the plan leaves it
     /// unplaced or as today.
     pub choice: CoolingOption,
+    /// Its options on facility water wait for the hall's facility-water extension: cash-flow
+    /// years up to this one run on air (0: no wait; `docs/method.md` §5.1).
+    pub on_air_until: usize,
 }
 
 /// Every group's rows and yearly presence.
@@ -114,6 +117,11 @@ impl Ledger {
         heat: &HeatReuse,
     ) -> YearSums {
         let group = &self.groups[g];
+        let option = if t <= group.on_air_until && option.needs_facility_water() {
+            CoolingOption::Air
+        } else {
+            option
+        };
         let row = &group.rows[option.index()];
         let p = self.present(g, t);
         let liquid = row.liquid_heat_wh * p;

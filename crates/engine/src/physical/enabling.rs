@@ -12,13 +12,18 @@
 //! only where it is worth it with the extension's cost. A hall that forbids the extension
 //! (`forbidden_works: [FacilityWaterExtension]`, e.g. a roof that cannot take a dry cooler)
 //! gets none: its liquid options are infeasible for want of facility water
-//! ([`water_forbidden`]).
+//! ([`water_forbidden`]). Also which hall limits an allowed work raises, so that a reference
+//! column over them is priced with the work instead of declared infeasible
+//! ([`needed_work`]).
 
 use std::borrow::Cow;
 
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::{EnablingWork, FacilityWater, Hall, HeatRejection, WaterClass};
+
+use crate::results::Reason;
 use uom::si::f64::{ThermodynamicTemperature, Time};
+use uom::si::time::day;
 
 /// A hall's facility water for its liquid options, and whether it is an extension.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +56,53 @@ pub fn hall_water<'h>(hall: &'h Hall, a: &Resolved) -> HallWater<'h> {
 /// run.
 pub fn water_forbidden(hall: &Hall) -> bool {
     hall.facility_water.is_none() && !hall.allows(EnablingWork::FacilityWaterExtension)
+}
+
+/// The enabling work that would raise the broken hall limit `reason`, if `hall` allows it:
+/// heat on air over the air plant (the air-plant addition) or IT over `it_capacity` (the
+/// electrical upgrade). A reference column ("all cold plate", …) over such a limit is not
+/// infeasible: it pays for the work (`crate::cost::works`) and says so with a
+/// [`Reason::NeedsWork`] warning: the excess, and the calendar year the work comes into
+/// service ordered at the study's start (`a`'s first year and lead times).
+pub fn needed_work(hall: &Hall, reason: &Reason, a: &Resolved) -> Option<Reason> {
+    let (work, used, capacity, lead) = match reason {
+        Reason::AirCapacity {
+            heat_to_air,
+            capacity,
+            ..
+        } => (
+            EnablingWork::AirPlantAddition,
+            *heat_to_air,
+            *capacity,
+            &a.prices.air_plant_addition_lead_time,
+        ),
+        Reason::ElectricalCapacity {
+            it_design,
+            capacity,
+        } => (
+            EnablingWork::ElectricalUpgrade,
+            *it_design,
+            *capacity,
+            &a.prices.electrical_upgrade_lead_time,
+        ),
+        _ => return None,
+    };
+    let year = in_service_year(lead.get());
+    hall.allows(work).then(|| Reason::NeedsWork {
+        work,
+        excess: used - capacity,
+        in_service: i32::from(a.finance.first_year) + year as i32,
+    })
+}
+
+/// The cash-flow year a work ordered at the start of the study (1 January of cash-flow year
+/// 0) comes into service: the first 1 January on or after the end of its `lead_time`, a
+/// year being 365 days (280 days → year 1, 365 days → year 1, 366 days → year 2). What waits
+/// for it starts then: nothing is half-built into a year's cash flow.
+pub fn in_service_year(lead_time: Time) -> usize {
+    let years = lead_time.get::<day>() / 365.0;
+    // a lead time a rounding error above a whole number of years is that many years
+    (years - 1e-9).ceil().max(0.0) as usize
 }
 
 /// A facility-water extension a hall needs: its supply and lead time (its CAPEX is a cost

@@ -355,6 +355,16 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             sums.floor_area_m2 += cdus[option].installed_w * unit_floor_m2_per_w[option];
             let mut reasons = cdus[option].reasons.clone();
             limits.broken(&limits::uses(sums), params.air_rise_k, &mut reasons);
+            // a limit a work may raise: the column pays for the work, a warning says so
+            let mut works = Vec::new();
+            reasons.retain(|r| match enabling::needed_work(hall, r, a) {
+                Some(work) => {
+                    works.push(work);
+                    false
+                }
+                None => true,
+            });
+            merge_reasons(&mut verdict.warnings, &works);
             merge_reasons(&mut verdict.infeasible, &reasons);
             merge_reasons(&mut verdict.warnings, &today_warnings);
         }

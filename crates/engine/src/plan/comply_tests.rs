@@ -28,6 +28,7 @@ fn group(air: f64, cold: f64, cold_npv: f64) -> (GroupEnergy, Candidate) {
         )
         .0,
         choice: CoolingOption::Air,
+        on_air_until: 0,
     };
     let value = |feasible: bool, base: f64| Value {
         feasible,

@@ -73,6 +73,14 @@ pub enum Reason {
     RuledOut { group: String },
     /// The hall has no facility water for a liquid loop.
     NoFacilityWater,
+    /// Warning: the hall's column needs an enabling work for `excess` over the limit it
+    /// raises, and pays for it (`docs/method.md` §5.1); ordered at the study's start it is in
+    /// service from the calendar year `in_service`.
+    NeedsWork {
+        work: coolplan_model::EnablingWork,
+        excess: Power,
+        in_service: i32,
+    },
     /// The facility water supply is warmer than the class allows or the loop needs.
     WaterTooWarm {
         supply: ThermodynamicTemperature,

@@ -189,7 +189,7 @@ pub struct HallPlan {
 }
 
 /// An enabling work a hall's plan needs, as a priced line item with its lead time.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PlannedWork {
     pub work: EnablingWork,
     /// What it adds: liquid heat (the extension), heat on air (the air-plant addition) or IT
@@ -200,10 +200,23 @@ pub struct PlannedWork {
     /// The calendar year the plan first needs it.
     pub needed_from: i32,
     pub lead_time: Time,
-    /// Ordered at the start of the study it comes into service after `needed_from` begins:
-    /// the first groups that need it wait for it (the cash flows are not moved).
+    /// The calendar year it comes into service, ordered at the start of the study: the
+    /// first 1 January on or after the end of its lead time (`docs/method.md` §5.1).
+    pub in_service: i32,
+    /// It comes into service after `needed_from`: the groups that need it earlier wait.
     pub late: bool,
+    /// The limit it raises and that limit's capacity (the plan's use is capacity + size);
+    /// `None` for the facility-water extension (the hall has no facility water).
+    pub raises: Option<(Limit, Power)>,
+    /// The rack groups that need it (index in `Results::racks`): on a liquid option for the
+    /// extension, with new servers for the addition and the upgrade.
+    pub groups: Vec<usize>,
+    /// Those of `groups` that need it before it is in service. On a liquid option they
+    /// convert in the in-service year, on air until then (the cash flows say so); new
+    /// servers waiting for an addition or upgrade are stated, their arrival is not moved.
+    pub waiting: Vec<usize>,
 }
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     /// Per rack group, in `Results::racks` order.

@@ -1,6 +1,6 @@
 //! The "Bill of quantities" chapter: the recommended plan's equipment by hall (its CDUs are
 //! the whole-rack assignment the costs and the N+1 check read), each liquid option's by hall
-//! for reference, then for each liquid option every CAPEX item with its quantity, unit, unit
+//! for reference, the enabling works the plan buys, then for each liquid option every CAPEX item with its quantity, unit, unit
 //! price and amount (site totals).
 //!
 //! Quantities come from the engine's physical results where it counts them (kits, CDUs) and
@@ -30,6 +30,7 @@ pub(super) fn bill_of_quantities(input: &ReportInput, blocks: &mut Vec<Block>) {
         Rep::EquipmentEachOption.tr(lang).to_string(),
     ));
     blocks.push(Block::Table(by_hall(input, columns)));
+    super::works::quantities(input, blocks);
     let prices = input.site.assumptions.resolve(input.site.currency).prices;
     for option in LIQUID {
         let result = input.results.site.option(option);

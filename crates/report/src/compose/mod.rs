@@ -30,6 +30,7 @@ pub mod reasons;
 mod risks;
 mod sensitivity;
 mod summary;
+mod works;
 
 use sha2::{Digest, Sha256};
 

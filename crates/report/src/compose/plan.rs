@@ -1,5 +1,5 @@
-//! The "Plan and schedule" chapter: which option each rack group takes, by hall, and in which
-//! year the money is spent.
+//! The "Plan and schedule" chapter: which option each rack group takes, by hall, the enabling
+//! works it buys (`super::works`), and in which year the money is spent.
 //!
 //! The plan shown is the engine's recommended plan (an option per rack group within each
 //! hall's shared limits); [`planned`] is the one place the chapters read it from.
@@ -59,6 +59,7 @@ pub(super) fn plan(input: &ReportInput, blocks: &mut Vec<Block>) {
     blocks.push(Block::Paragraph(summary_sentence(input)));
     blocks.push(section(Rep::PlanByHall.tr(lang)));
     blocks.push(Block::Table(by_hall(input)));
+    super::works::section_of_plan(input, blocks);
     blocks.push(section(Rep::Schedule.tr(lang)));
     blocks.push(Block::Paragraph(Rep::ScheduleIntro.tr(lang).to_string()));
     blocks.push(Block::Table(schedule(input)));

@@ -12,15 +12,17 @@ use coolplan_engine::{
     CoolingOption, CostItem, HallPlan, OptionResult, Plan, PlanTotals, Reason, Recommendation,
     Results, ScopeResult, Why,
 };
-use coolplan_model::{EnablingWork, Site};
+use coolplan_model::Site;
 use coolplan_units::format::UnitSystem;
 use coolplan_words::Lang;
 use coolplan_words::results as words;
 use coolplan_words::results::plan as plan_words;
 use plant::{PlantDoc, plant_doc};
+use works::WorkDoc;
 
 pub mod lifecycle;
 pub mod plant;
+pub mod works;
 
 /// Version of the document layout; raised when a field changes meaning or is removed.
 /// 2: `recommended` is the plan's (`mixed` when groups differ); the best single option of a
@@ -123,7 +125,7 @@ fn plan_doc(results: &Results, lang: Lang) -> PlanDoc<'_> {
             .halls
             .iter()
             .zip(&plan.halls)
-            .map(|(hall, p)| hall_plan_doc(&hall.name, p, lang))
+            .map(|(hall, p)| hall_plan_doc(&hall.name, p, results, lang))
             .collect(),
     }
 }
@@ -147,7 +149,12 @@ fn totals_doc(t: &PlanTotals) -> PlanTotalsDoc {
     }
 }
 
-fn hall_plan_doc<'a>(name: &'a str, p: &HallPlan, lang: Lang) -> HallPlanDoc<'a> {
+fn hall_plan_doc<'a>(
+    name: &'a str,
+    p: &HallPlan,
+    results: &Results,
+    lang: Lang,
+) -> HallPlanDoc<'a> {
     HallPlanDoc {
         name,
         method: match p.method {
@@ -194,19 +201,7 @@ fn hall_plan_doc<'a>(name: &'a str, p: &HallPlan, lang: Lang) -> HallPlanDoc<'a>
         works: p
             .works
             .iter()
-            .map(|w| WorkDoc {
-                work: match w.work {
-                    EnablingWork::FacilityWaterExtension => "facility_water_extension",
-                    EnablingWork::AirPlantAddition => "air_plant_addition",
-                    EnablingWork::ElectricalUpgrade => "electrical_upgrade",
-                },
-                size_kw: num(kw(w.size)),
-                capex: num(w.capex.amount),
-                needed_from: w.needed_from,
-                lead_time_weeks: num(w.lead_time.get::<uom::si::time::day>() / 7.0),
-                late: w.late,
-                text: plan_words::work_line(w, lang, UnitSystem::Si),
-            })
+            .map(|w| works::work_doc(w, results, lang))
             .collect(),
         totals: totals_doc(&p.totals),
     }
@@ -275,18 +270,6 @@ pub struct HallPlanDoc<'a> {
     pub cdus: Vec<CduDoc>,
     pub works: Vec<WorkDoc>,
     pub totals: PlanTotalsDoc,
-}
-
-/// An enabling work of a hall's plan (`docs/report-json.md`).
-#[derive(Serialize)]
-pub struct WorkDoc {
-    pub work: &'static str,
-    pub size_kw: Option<f64>,
-    pub capex: Option<f64>,
-    pub needed_from: i32,
-    pub lead_time_weeks: Option<f64>,
-    pub late: bool,
-    pub text: String,
 }
 
 #[derive(Serialize)]
@@ -549,6 +532,7 @@ pub fn reason_key(reason: &Reason) -> &'static str {
         Reason::FactoryOnly { .. } => "factory_only",
         Reason::RuledOut { .. } => "ruled_out",
         Reason::NoFacilityWater => "no_facility_water",
+        Reason::NeedsWork { .. } => "needs_work",
         Reason::WaterTooWarm { .. } => "water_too_warm",
         Reason::L2aLoopTooWarm { .. } => "l2a_loop_too_warm",
         Reason::BestNpv { .. } => "best_npv",

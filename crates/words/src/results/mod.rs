@@ -17,6 +17,7 @@ pub use table::Words;
 pub mod plan;
 pub mod plant;
 mod table;
+pub mod works;
 use crate::{Lang, Text};
 use coolplan_model::assumptions::cooling::CduSize;
 use coolplan_model::assumptions::{Entry, Named};
@@ -231,6 +232,11 @@ pub fn reason(
             heat_to_liquid,
             capacity,
         } => Words::WaterCapacity.fmt(lang, &[&power(*heat_to_liquid), &power(*capacity)]),
+        Reason::NeedsWork {
+            work,
+            excess,
+            in_service,
+        } => works::needs_work(*work, power(*excess), *in_service, lang),
         Reason::OverLimitToday {
             limit,
             today,

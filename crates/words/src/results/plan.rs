@@ -51,8 +51,8 @@ crate::texts! {
         WorkWater => "Facility-water extension", "新建一次侧冷却水";
         WorkAir => "Air-plant addition", "空调扩容";
         WorkElectrical => "Electrical upgrade", "配电扩容";
-        WorkLine => "{0}: {1}, {2}, needed from {3}; lead time about {4} weeks", "{0}：{1}，{2}，{3} 年起需要；工期约 {4} 周";
-        WorkLate => "{0}: {1}, {2}, needed from {3}; lead time about {4} weeks — ordered at the start of the study it comes into service only after {3} begins, so the rack groups that need it wait for it (the cash flows are not moved)", "{0}：{1}，{2}，{3} 年起需要；工期约 {4} 周——即使在研究期初下单，也要到 {3} 年开始之后才能投入使用，需要它的机柜组须等待（现金流未相应推迟）";
+        WorkLine => "{0}: {1}, {2}, needed from {3}; lead time about {4} weeks, in service from {5}", "{0}：{1}，{2}，{3} 年起需要；工期约 {4} 周，{5} 年起投入使用";
+        WorkLate => "{0}: {1}, {2}, needed from {3}; lead time about {4} weeks, so ordered at the start of the study it is in service only from {5}: the rack groups that need it wait for it", "{0}：{1}，{2}，{3} 年起需要；工期约 {4} 周，即使在研究期初下单也要到 {5} 年才能投入使用：需要它的机柜组须等待";
         BestSingle => "Best single option: {0}", "最优单一方案：{0}";
         PlanRow => "Plan", "推荐方案";
         EachAlone => "Site totals, each option for every rack group (reference)", "站点合计：所有机柜组采用同一方案（参考）";
@@ -100,6 +100,7 @@ pub fn work_line(work: &PlannedWork, lang: Lang, system: UnitSystem) -> String {
             &money(work.capex, lang),
             &work.needed_from,
             &coolplan_units::format::group_thousands(weeks, 0),
+            &work.in_service,
         ],
     )
 }

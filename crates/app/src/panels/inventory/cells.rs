@@ -147,6 +147,7 @@ pub(super) fn recommended_cell(ui: &mut Ui, ctx: &ViewCtx, at: At) {
     match planned {
         Some(option) => {
             ui.label(option_name(option, lang));
+            crate::panels::works::wait_mark(ui, ctx, at);
         }
         None => {
             ui.label(egui::RichText::new(Inv::NoneSuits.tr(lang)).color(crate::kit::ERROR_COLOUR))

@@ -131,11 +131,21 @@ pub fn problem(site: &Site, results: &Results, budget: Money, years: usize) -> P
                 .collect();
             let has_stock =
                 model.is_some_and(|m| m.servers.iter().any(|s| s.status == Status::Stock));
-            let earliest = if has_stock {
+            let first_needed = if has_stock {
                 0
             } else {
                 arrivals.iter().copied().min().unwrap_or(0)
             };
+            // a hall with a facility-water extension converts no earlier than its year in
+            // service: the group's streams already wait for it (`cost::works::wait_for_water`)
+            let water_from = results
+                .plant
+                .get(r.hall)
+                .and_then(|p| p.water_extension)
+                .map_or(0, |x| {
+                    crate::physical::enabling::in_service_year(x.lead_time)
+                });
+            let earliest = first_needed.max(water_from);
             let air = &r.scope.option(CoolingOption::Air).cost;
             let options = CoolingOption::RETROFITS
                 .into_iter()
