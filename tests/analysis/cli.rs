@@ -57,9 +57,10 @@ fn json_holds_every_analysis() {
     assert_eq!(doc["currency"], "CNY");
     assert_eq!(doc["tornado"]["bars"][0]["input"], "prices.electricity");
     assert_eq!(doc["monte_carlo"]["samples"], 64);
+    // every option applies on this site (no cooling_options, no rule ruling one out)
     assert_eq!(
         doc["monte_carlo"]["options"].as_array().map(Vec::len),
-        Some(3)
+        Some(coolplan::engine::CoolingOption::ALL.len())
     );
     assert_eq!(doc["plan"]["years"].as_array().map(Vec::len), Some(4));
     assert_eq!(doc["plan"]["budget_per_year"], 2_000_000.0);

@@ -201,3 +201,26 @@ fn the_staged_evaluator_equals_the_full_engine() {
     let varied = prepared.apply(0, 5.0).expect("applies");
     assert_reads_as_recompute(&full(&varied), &varied, &climate, "cooling input");
 }
+
+#[test]
+fn an_option_the_site_does_not_offer_is_left_out_of_the_figures_shown() {
+    let mut site = site_with(RANGES);
+    site.cooling_options = Some(vec![
+        coolplan::model::Cooling::Air,
+        coolplan::model::Cooling::ColdPlate,
+    ]);
+    let mc = run_on(
+        &site,
+        Config {
+            samples: 20,
+            seed: 3,
+        },
+        2,
+    );
+    let shown: Vec<CoolingOption> = mc.shown().map(|o| o.option).collect();
+    assert_eq!(shown, [CoolingOption::Air, CoolingOption::ColdPlate]);
+    // never feasible, never best, in any sample
+    let immersion = &mc.options[CoolingOption::Immersion.index()];
+    assert_eq!(immersion.probability_feasible, 0.0);
+    assert_eq!(immersion.probability_best, 0.0);
+}

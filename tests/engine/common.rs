@@ -77,6 +77,7 @@ pub fn option(option: CoolingOption, fig: &Fig) -> PhysicalOption {
     let zero_energy = Energy::new::<megawatt_hour>(0.0);
     PhysicalOption {
         option,
+        applies: true,
         feasible: fig.infeasible.is_empty(),
         infeasible_reasons: fig.infeasible.clone(),
         warnings: Vec::new(),

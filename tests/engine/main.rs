@@ -20,6 +20,7 @@ mod generate;
 mod heat_reuse;
 mod l2a;
 mod lifecycle;
+mod offered;
 mod performance;
 mod plan;
 mod properties;

@@ -81,6 +81,7 @@ pub fn site(halls: Vec<Hall>) -> Site {
         compliance: None,
         heat_customer: None,
         refresh: None,
+        cooling_options: None,
     }
 }
 

@@ -13,6 +13,7 @@ mod compliance;
 mod findings;
 mod import;
 mod life;
+mod offered;
 mod plant;
 mod recovery_kill;
 mod setup;

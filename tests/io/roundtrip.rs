@@ -213,11 +213,17 @@ fn site() -> impl Strategy<Value = Site> {
             Just(Refresh::Retire),
             Just(Refresh::Model("cpu-1u".into()))
         ]),
+        // air and any of the other options, or every option (None)
+        prop::option::of(prop::sample::subsequence(
+            Cooling::ALL[1..].to_vec(),
+            0..Cooling::ALL.len(),
+        )),
     )
-        .prop_map(|(notes, preset, electricity, halls, refresh)| {
+        .prop_map(|(notes, preset, electricity, halls, refresh, offered)| {
             let mut assumptions = Assumptions::default();
             assumptions.prices.electricity =
                 electricity.map(|n| Price::new(n, Currency::CNY, EnergyUnit::kWh));
+            let cooling_options = offered.map(|others| offer_for(&halls, others));
             Site {
                 schema_version: SCHEMA_VERSION,
                 name: "Random site".into(),
@@ -239,8 +245,27 @@ fn site() -> impl Strategy<Value = Site> {
                 compliance: None,
                 heat_customer: None,
                 refresh,
+                cooling_options,
             }
         })
+}
+
+/// Air, `others`, and for each rack group whose cooling rule allows none of these the first
+/// option it allows: a valid `cooling_options` for `halls`.
+fn offer_for(halls: &[Hall], others: Vec<Cooling>) -> Vec<Cooling> {
+    let mut offered: Vec<Cooling> = std::iter::once(Cooling::Air).chain(others).collect();
+    for rule in halls
+        .iter()
+        .flat_map(|h| &h.racks)
+        .filter_map(|r| r.cooling.as_ref())
+    {
+        if !offered.iter().any(|o| rule.allows(*o))
+            && let Some(first) = Cooling::ALL.into_iter().find(|o| rule.allows(*o))
+        {
+            offered.push(first);
+        }
+    }
+    offered
 }
 
 proptest! {

@@ -46,6 +46,21 @@ fn each_error_rule_reports_its_path_and_message() {
             "the cooling rule excludes every option: the rack group could not be cooled",
         ),
         (
+            "invalid/no_option_offered.ron",
+            "cooling_options".into(),
+            "no cooling option is offered: list at least Air",
+        ),
+        (
+            "invalid/air_not_offered.ron",
+            "cooling_options".into(),
+            "air must be offered: it is the reference every NPV is measured against (add Air)",
+        ),
+        (
+            "invalid/cooling_rule_unoffered.ron",
+            format!("{R} › cooling"),
+            "the cooling rule leaves the rack group only options the site does not offer (cooling_options)",
+        ),
+        (
             "invalid/unknown_model.ron",
             format!("{R} › servers[0] › model"),
             "unknown catalog model \"cpu-1x\"; did you mean \"cpu-1u\"?",
@@ -224,6 +239,11 @@ fn each_warning_rule_reports_its_path_and_message_and_still_loads() {
             "the cooling rule names Immersion twice",
         ),
         (
+            "warn/offered_twice.ron",
+            "cooling_options".into(),
+            "cooling_options names Immersion twice",
+        ),
+        (
             "warn/pue_high.ron",
             format!("{H} › measured_pue"),
             "a measured PUE of 3.5 is unusually high",
@@ -252,6 +272,24 @@ fn messages_and_paths_render_in_chinese() {
     assert_eq!(
         all[0].say(Lang::Zh),
         "机房 \"H1\" › 机柜 \"R01\" › servers[0] › model: 未知的目录型号 \"cpu-1x\"；是否应为 \"cpu-1u\"？"
+    );
+}
+
+#[test]
+fn the_cooling_options_messages_read_in_chinese() {
+    let said = |path: &str| {
+        problems(path)
+            .iter()
+            .map(|p| p.say(Lang::Zh))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        said("invalid/air_not_offered.ron"),
+        ["cooling_options: 必须提供风冷：它是所有 NPV 的比较基准（请加上 Air）"]
+    );
+    assert_eq!(
+        said("warn/offered_twice.ron"),
+        ["cooling_options: cooling_options 重复列出 单相浸没式液冷"]
     );
 }
 

@@ -15,23 +15,23 @@ use coolplan::units::format::group_thousands;
 use crate::pdftotext::pdf_text;
 
 /// A site file evaluated by the engine, with what a report needs.
-struct Evaluated {
-    site: Site,
-    results: Results,
-    catalog: Catalog,
-    climate: ClimateData,
-    hash: String,
+pub(crate) struct Evaluated {
+    pub(crate) site: Site,
+    pub(crate) results: Results,
+    pub(crate) catalog: Catalog,
+    pub(crate) climate: ClimateData,
+    pub(crate) hash: String,
 }
 
 impl Evaluated {
-    fn from_file(path: &Path) -> Evaluated {
+    pub(crate) fn from_file(path: &Path) -> Evaluated {
         let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let text = String::from_utf8(bytes.clone()).expect("site files are UTF-8");
         let site = coolplan::io::parse_site(&text, &path.display().to_string())
             .unwrap_or_else(|e| panic!("{e:?}"));
         Evaluated::from_site(site, &bytes, path.parent())
     }
-    fn from_site(site: Site, bytes: &[u8], base: Option<&Path>) -> Evaluated {
+    pub(crate) fn from_site(site: Site, bytes: &[u8], base: Option<&Path>) -> Evaluated {
         let climate = coolplan::io::climate::resolve(&site, base).expect("climate resolves");
         let results = coolplan::engine::evaluate(&site, &climate);
         Evaluated {
@@ -42,7 +42,7 @@ impl Evaluated {
             hash: sha256_hex(bytes),
         }
     }
-    fn input(&self, lang: Lang, date: Option<&'static str>) -> ReportInput<'_> {
+    pub(crate) fn input(&self, lang: Lang, date: Option<&'static str>) -> ReportInput<'_> {
         ReportInput {
             site: &self.site,
             results: &self.results,
@@ -58,7 +58,7 @@ impl Evaluated {
             eed_year: None,
         }
     }
-    fn pdf(&self, lang: Lang) -> Vec<u8> {
+    pub(crate) fn pdf(&self, lang: Lang) -> Vec<u8> {
         export(
             &self.input(lang, Some("2026-11-28")),
             Format::Pdf,
@@ -310,14 +310,18 @@ fn csv_parses_and_sums_back_to_the_json_totals() {
         let (option_col, feasible_col) = (column("option"), column("feasible"));
         let level = column("level");
         let all: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
-        assert_eq!(
-            all.len(),
-            (1 + e.results.halls.len() + e.results.racks.len()) * 3,
-            "one row per option for the site, each hall and each rack group"
-        );
+        // one row per option that applies, for the site, each hall and each rack group
+        let scopes = std::iter::once(&e.results.site)
+            .chain(&e.results.halls)
+            .chain(e.results.racks.iter().map(|r| &r.scope));
+        let shown: usize = scopes.map(|s| s.shown().count()).sum();
+        assert_eq!(all.len(), shown);
         let site_rows: Vec<&csv::StringRecord> =
             all.iter().filter(|r| &r[level] == "site").collect();
-        assert_eq!(site_rows.len(), 3);
+        assert_eq!(site_rows.len(), e.results.site.shown().count());
+        let shown_keys: Vec<&str> = site_rows.iter().map(|r| &r[option_col]).collect();
+        assert!(shown_keys.iter().all(|k| json["options"].get(*k).is_some()));
+        assert_eq!(json["options"].as_object().unwrap().len(), shown_keys.len());
         let of_level = |name: &str| -> Vec<csv::StringRecord> {
             all.iter().filter(|r| &r[level] == name).cloned().collect()
         };
@@ -345,7 +349,19 @@ fn csv_parses_and_sums_back_to_the_json_totals() {
                     .iter()
                     .map(|r| r[column(field)].parse::<f64>().expect(field))
                     .sum();
-                let total = json["options"][option.key()][field].as_f64().expect(field);
+                // the rack groups the option applies to, as the JSON lists them; the site's
+                // total when it applies to every group
+                let groups = json["racks"].as_array().unwrap().iter();
+                let listed: Vec<f64> = groups
+                    .filter_map(|g| g["options"].get(option.key()))
+                    .map(|o| o[field].as_f64().expect(field))
+                    .collect();
+                assert_eq!(listed.len(), rows.len());
+                let total = if listed.len() == e.results.racks.len() {
+                    json["options"][option.key()][field].as_f64().expect(field)
+                } else {
+                    listed.iter().sum()
+                };
                 assert!(
                     (sum - total).abs() <= 1e-6 * total.abs().max(1.0),
                     "{}: {} {field}: rows sum {sum}, JSON {total}",

@@ -11,5 +11,6 @@ mod eed;
 mod golden;
 mod json;
 mod layout;
+mod offered;
 mod sensitivity;
 mod works;

@@ -10,8 +10,8 @@ pub type RackAt = (usize, usize);
 /// One change to the site.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
-    /// Site name, notes, currency, location, cost mode, report date (halls, catalog and
-    /// assumptions of the given site are ignored).
+    /// Site name, notes, currency, location, cost mode, report date, refresh and cooling options
+    /// (halls, catalog and assumptions of the given site are ignored).
     SetSiteProps(Box<Site>),
     /// Sets or clears the site's compliance profile.
     SetCompliance(Option<Box<coolplan_model::Compliance>>),
@@ -77,9 +77,11 @@ impl Edit {
                     location,
                     cost_mode,
                     refresh,
+                    cooling_options,
                     ..
                 } = *props;
                 site.refresh = refresh;
+                site.cooling_options = cooling_options;
                 site.name = name;
                 site.notes = notes;
                 site.currency = currency;
@@ -352,6 +354,7 @@ impl CloneProps for Site {
             compliance: self.compliance.clone(),
             heat_customer: self.heat_customer.clone(),
             refresh: self.refresh.clone(),
+            cooling_options: self.cooling_options.clone(),
         }
     }
 }

@@ -93,6 +93,7 @@ pub fn blank_site(name: &str, hall_name: &str) -> Site {
         compliance: None,
         heat_customer: None,
         refresh: None,
+        cooling_options: None,
     }
 }
 

@@ -41,6 +41,14 @@ impl Column {
         }
         all
     };
+    /// The columns `scope` shows: the options that apply in it
+    /// ([`crate::ScopeResult::shown`]), then the plan.
+    pub fn shown(scope: &crate::ScopeResult) -> impl Iterator<Item = Column> + '_ {
+        Column::ALL.into_iter().filter(|c| match c {
+            Column::Option(o) => scope.option(*o).applies,
+            Column::Plan => true,
+        })
+    }
 }
 
 /// The site's size as the rules' conditions read it.

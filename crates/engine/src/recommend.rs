@@ -3,7 +3,7 @@
 //!
 //! Owns: choosing among already-valued options. Never touches: costs or thermal arithmetic.
 //! Never recommends an infeasible option; when nothing is feasible the option is `None` and
-//! the reasons say why each option fails. Ties go to the simpler option (air, then cold plate).
+//! the reasons say why each option that applies fails. Ties go to the simpler option (air, then cold plate).
 
 use crate::per_option::PerOption;
 use crate::results::{CoolingOption, OptionResult, Reason, Recommendation};
@@ -50,9 +50,10 @@ pub fn recommend(options: &PerOption<OptionResult>) -> Recommendation {
             .map(|o| (o.feasible, o.cost.npv_vs_air.amount)),
     );
     let feasible: Vec<&OptionResult> = ranking.options().iter().map(|o| &options[*o]).collect();
+    // why the options shown are out (an option that does not apply is not discussed)
     let excluded = options
         .iter()
-        .filter(|o| !o.feasible)
+        .filter(|o| o.applies && !o.feasible)
         .flat_map(|o| o.infeasible_reasons.iter().cloned());
 
     let Some(best) = feasible.first() else {

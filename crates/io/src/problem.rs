@@ -104,6 +104,12 @@ pub enum Kind {
     NoChilledWaterToTap,
     /// A rack group's cooling rule leaves it no option.
     CoolingExcludesAll,
+    /// A rack group's cooling rule leaves it only options the site does not offer.
+    CoolingRuleUnoffered,
+    /// The site's `cooling_options` is an empty list.
+    NoOptionOffered,
+    /// The site's `cooling_options` leaves out air, the reference of every NPV.
+    AirNotOffered,
     /// An entry of the `uncertainty` list (checked by `model::uncertainty::prepare`).
     Uncertainty(coolplan_model::uncertainty::prepare::UncertaintyError),
     /// A compliance region code coolplan does not know.
@@ -145,6 +151,8 @@ pub enum Kind {
     CoolingExcludesNothing,
     /// A cooling rule that names an option twice.
     CoolingListedTwice(coolplan_model::Cooling),
+    /// The site's `cooling_options` names an option twice.
+    OfferedTwice(coolplan_model::Cooling),
     ServiceLifeUnusual(String),
     /// A stock server group installed after the study's last year.
     InstalledAfterStudy {
@@ -219,6 +227,7 @@ impl Kind {
             | ComplyByOutsideStudy { .. }
             | CoolingExcludesNothing
             | CoolingListedTwice(_)
+            | OfferedTwice(_)
             | ServiceLifeUnusual(_)
             | RetiredAssumption(_) => Severity::Warning,
             _ => Severity::Error,

@@ -241,6 +241,7 @@ pub fn generate_site(rack_groups: usize, seed: u64) -> Site {
         heat_customer: None,
         refresh: None,
         halls,
+        cooling_options: None,
     }
 }
 

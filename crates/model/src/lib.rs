@@ -72,6 +72,10 @@ pub struct Site {
     /// (default [`Refresh::LikeForLike`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh: Option<Refresh>,
+    /// The cooling options this site considers (`None`: every option the engine knows).
+    /// Air is always among them: it is the reference every NPV is measured against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cooling_options: Option<Vec<Cooling>>,
 }
 
 /// Where the site is and which climate drives free cooling.
@@ -355,6 +359,12 @@ impl Site {
     /// Number of rack groups.
     pub fn rack_group_count(&self) -> usize {
         self.halls.iter().map(|h| h.racks.len()).sum()
+    }
+    /// Whether the site considers `option` (every option when it lists none).
+    pub fn offers(&self, option: Cooling) -> bool {
+        self.cooling_options
+            .as_ref()
+            .is_none_or(|offered| offered.contains(&option))
     }
     /// The catalog this site sees: shipped models with the site's own added or replaced.
     pub fn catalog(&self) -> Catalog {

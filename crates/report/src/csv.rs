@@ -232,8 +232,8 @@ pub fn render(site: &Site, results: &Results, options: CsvOptions) -> Result<Vec
                           planned: Option<CoolingOption>,
                           cdus: &dyn Fn(CoolingOption) -> u64|
      -> Result<(), csv::Error> {
-        for option in CoolingOption::ALL {
-            let o = scope.option(option);
+        for o in scope.shown() {
+            let option = o.option;
             let mut record = vec![
                 level.to_string(),
                 safe_text(hall),

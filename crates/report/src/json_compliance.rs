@@ -3,13 +3,14 @@
 
 use serde::Serialize;
 
+use crate::json::ByOption;
 use coolplan_engine::compliance::{
     self, Column, ComplianceResults, ComplyBy, NotAssessed, Verdict,
 };
-use coolplan_engine::kpi::{KpiResults, ScopeYears, YearFigures};
+use coolplan_engine::kpi::{ScopeYears, YearFigures};
 use coolplan_engine::plan::comply::ComplyPlan;
 use coolplan_engine::surcharge::Surcharge;
-use coolplan_engine::{CoolingOption, Results};
+use coolplan_engine::{Results, ScopeResult};
 use coolplan_model::Site;
 use coolplan_model::compliance::RuleBook;
 use coolplan_model::compliance::rules::Limit;
@@ -32,9 +33,9 @@ pub struct KpisDoc<'a> {
 #[derive(Serialize)]
 pub struct ScopeKpiDoc<'a> {
     pub name: &'a str,
-    pub air: Vec<YearDoc>,
-    pub cold_plate: Vec<YearDoc>,
-    pub immersion: Vec<YearDoc>,
+    /// One series per option that applies in the scope, keyed `air`, `cold_plate`, …
+    #[serde(flatten)]
+    pub options: ByOption<Vec<YearDoc>>,
     pub plan: Vec<YearDoc>,
 }
 
@@ -73,22 +74,25 @@ fn year(f: &YearFigures) -> YearDoc {
     }
 }
 
-fn scope(s: &ScopeYears) -> ScopeKpiDoc<'_> {
+/// The KPI series of `s`, whose results are `result`.
+fn scope<'a>(s: &'a ScopeYears, result: &ScopeResult) -> ScopeKpiDoc<'a> {
     let years = |v: &[YearFigures]| v.iter().map(year).collect();
     ScopeKpiDoc {
         name: &s.name,
-        air: years(&s.options[CoolingOption::Air.index()]),
-        cold_plate: years(&s.options[CoolingOption::ColdPlate.index()]),
-        immersion: years(&s.options[CoolingOption::Immersion.index()]),
+        options: ByOption::shown(result, |o| years(&s.options[o.index()])),
         plan: years(&s.plan),
     }
 }
 
-pub fn kpis(k: &KpiResults) -> KpisDoc<'_> {
+pub fn kpis(results: &Results) -> KpisDoc<'_> {
+    let k = &results.kpis;
     KpisDoc {
         years: &k.years,
-        site: k.site.as_ref().map(scope),
-        halls: k.halls.iter().map(scope).collect(),
+        site: k.site.as_ref().map(|s| scope(s, &results.site)),
+        halls: (k.halls.iter())
+            .zip(&results.halls)
+            .map(|(s, hall)| scope(s, hall))
+            .collect(),
     }
 }
 
@@ -100,9 +104,9 @@ pub struct ComplianceDoc {
     pub connected_load_kw: Option<f64>,
     pub annual_energy_mwh: Option<f64>,
     pub rules: Vec<RuleDoc>,
-    pub air: Option<ColumnDoc>,
-    pub cold_plate: Option<ColumnDoc>,
-    pub immersion: Option<ColumnDoc>,
+    /// One column per option that applies on the site, keyed `air`, `cold_plate`, …
+    #[serde(flatten)]
+    pub options: ByOption<Option<ColumnDoc>>,
     pub plan: Option<ColumnDoc>,
     /// What `comply_by` did to the plan (`null` without it).
     pub plan_constraint: Option<ConstraintDoc>,
@@ -139,10 +143,10 @@ pub struct SurchargeDoc {
     pub id: String,
     pub limit_pue: f64,
     pub price_per_kwh: f64,
-    /// Cost per plan year (`kpis.years`) of each column.
-    pub air: Vec<f64>,
-    pub cold_plate: Vec<f64>,
-    pub immersion: Vec<f64>,
+    /// Cost per plan year (`kpis.years`) of each column: each option that applies on the
+    /// site (keyed `air`, `cold_plate`, …) and the plan.
+    #[serde(flatten)]
+    pub options: ByOption<Vec<f64>>,
     pub plan: Vec<f64>,
     pub text: String,
 }
@@ -187,16 +191,14 @@ fn constraint(plan: &ComplyPlan, lang: Lang) -> ConstraintDoc {
     }
 }
 
-fn surcharge(s: &Surcharge, lang: Lang) -> SurchargeDoc {
+fn surcharge(s: &Surcharge, site: &ScopeResult, lang: Lang) -> SurchargeDoc {
     // plan years only: cash-flow year 0 holds no operation
     let years = |column: Column| s.of(column).iter().skip(1).map(|m| m.amount).collect();
     SurchargeDoc {
         id: rule_id(s.set, s.rule),
         limit_pue: s.limit,
         price_per_kwh: s.per_kwh.amount,
-        air: years(Column::Option(CoolingOption::Air)),
-        cold_plate: years(Column::Option(CoolingOption::ColdPlate)),
-        immersion: years(Column::Option(CoolingOption::Immersion)),
+        options: ByOption::shown(site, |o| years(Column::Option(o))),
         plan: years(Column::Plan),
         text: coolplan_words::compliance::surcharge(s, lang),
     }
@@ -225,9 +227,9 @@ pub struct RuleDoc {
 
 #[derive(Serialize)]
 pub struct RuleColumns {
-    pub air: Option<u16>,
-    pub cold_plate: Option<u16>,
-    pub immersion: Option<u16>,
+    /// One year per option that applies on the site, keyed `air`, `cold_plate`, …
+    #[serde(flatten)]
+    pub options: ByOption<Option<u16>>,
     pub plan: Option<u16>,
 }
 
@@ -277,14 +279,14 @@ pub fn compliance(site: &Site, results: &Results, lang: Lang) -> ComplianceDoc {
         .compliance
         .surcharges
         .iter()
-        .map(|s| surcharge(s, lang))
+        .map(|s| surcharge(s, &results.site, lang))
         .collect();
     doc
 }
 
 fn verdicts(site: &Site, results: &Results) -> ComplianceDoc {
     match compliance::check(site, results) {
-        Ok(r) => assessed(&r),
+        Ok(r) => assessed(&r, &results.site),
         Err(gap) => ComplianceDoc {
             not_assessed: Some(match gap {
                 NotAssessed::NoProfile => "no_profile",
@@ -294,9 +296,7 @@ fn verdicts(site: &Site, results: &Results) -> ComplianceDoc {
             connected_load_kw: None,
             annual_energy_mwh: None,
             rules: Vec::new(),
-            air: None,
-            cold_plate: None,
-            immersion: None,
+            options: ByOption::shown(&results.site, |_| None),
             plan: None,
             plan_constraint: None,
             surcharges: Vec::new(),
@@ -304,7 +304,7 @@ fn verdicts(site: &Site, results: &Results) -> ComplianceDoc {
     }
 }
 
-fn assessed(r: &ComplianceResults) -> ComplianceDoc {
+fn assessed(r: &ComplianceResults, site: &ScopeResult) -> ComplianceDoc {
     let book = RuleBook::builtin();
     let id = |i: usize| r.rule_of(book, &r.rules[i]).1.id.clone();
     let rules = r
@@ -334,9 +334,7 @@ fn assessed(r: &ComplianceResults) -> ComplianceDoc {
                 },
                 threshold: rule.limit.threshold(),
                 first_compliant_year: RuleColumns {
-                    air: first(Column::Option(CoolingOption::Air)),
-                    cold_plate: first(Column::Option(CoolingOption::ColdPlate)),
-                    immersion: first(Column::Option(CoolingOption::Immersion)),
+                    options: ByOption::shown(site, |o| first(Column::Option(o))),
                     plan: first(Column::Plan),
                 },
                 plan_years: check.column(Column::Plan).map_or_else(Vec::new, |c| {
@@ -375,9 +373,7 @@ fn assessed(r: &ComplianceResults) -> ComplianceDoc {
         connected_load_kw: num(r.size.connected_load.get::<kilowatt>()),
         annual_energy_mwh: num(r.size.annual_energy.get::<megawatt_hour>()),
         rules,
-        air: column(Column::Option(CoolingOption::Air)),
-        cold_plate: column(Column::Option(CoolingOption::ColdPlate)),
-        immersion: column(Column::Option(CoolingOption::Immersion)),
+        options: ByOption::shown(site, |o| column(Column::Option(o))),
         plan: column(Column::Plan),
         plan_constraint: None,
         surcharges: Vec::new(),

@@ -63,6 +63,9 @@ pub fn to_text(site: &str, results: &Results, lang: Lang) -> String {
     line(&mut out, "");
     line(&mut out, PlanWords::EachAlone.tr(lang));
     scope_block(&mut out, &results.site, Some(&plan.totals), lang);
+    for sentence in crate::compose::summary::not_considered(&results.site, lang) {
+        line(&mut out, &format!("  {sentence}"));
+    }
     line(&mut out, "");
     line(&mut out, Words::Halls.tr(lang));
     for (h, hall) in results.halls.iter().enumerate() {
@@ -74,7 +77,7 @@ pub fn to_text(site: &str, results: &Results, lang: Lang) -> String {
         }
         scope_block(&mut out, hall, hall_plan.map(|p| &p.totals), lang);
         if let Some(plant) = results.plant.get(h) {
-            plant_lines(&mut out, plant, lang);
+            plant_lines(&mut out, &plant.shown_in(hall), lang);
         }
     }
     line(&mut out, "");
@@ -278,7 +281,7 @@ fn scope_block(out: &mut String, scope: &ScopeResult, plan: Option<&PlanTotals>,
         Words::Irr.tr(lang).to_string(),
     ];
     let mut rows = vec![header];
-    for option in &scope.options {
+    for option in scope.shown() {
         let cost = &option.cost;
         let is_air = option.option == CoolingOption::Air;
         let dash = || "—".to_string();

@@ -118,6 +118,8 @@ crate::texts! {
         CostMode => "Cost mode", "成本模式";
         CostPerKw => "Per kW", "按千瓦";
         CostItemised => "Itemised", "分项";
+        CoolingOptions => "Cooling options", "冷却方案";
+        TipCoolingOptions => "The options this site considers: an option left out is never planned and is hidden from every table, chart and report. Air always stays: it is the reference every NPV is measured against.", "本站点考虑的冷却方案：未勾选的方案不会被规划，并从所有表格、图表和报告中隐藏。风冷始终保留：它是所有 NPV 的比较基准。";
         HallProps => "Hall", "机房";
         Area => "Area", "面积";
         AirCapacity => "Air-cooling capacity", "风冷制冷量";

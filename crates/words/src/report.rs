@@ -114,6 +114,8 @@ crate::texts! {
         NarrLimit => "In {0}, the {1} shaped the plan: {2} used of {3}.", "在{0}，{1}制约了方案：已用 {2}，上限 {3}。";
         NarrStaysToday => "{0} rack groups carry more on air today than the guideline and stay so: feasible as they run now, worth a check for hot spots.", "{0} 个机柜组现状风冷负载高于建议上限并维持现状：现状可行，建议排查局部热点。";
         NarrInfeasible => "{0} is not feasible: {1}.", "{0}不可行：{1}。";
+        NarrNotOffered => "Not considered, as the site does not offer them: {0}.", "站点未提供、因而未考虑的方案：{0}。";
+        NarrNoGroupTakes => "Not considered, as no rack group can take them (cooling rules, server compatibility): {0}.", "没有机柜组可以采用（冷却规则、服务器兼容性）、因而未考虑的方案：{0}。";
         NarrChanges => "{0} of {1} rack groups ({2}) change from air.", "{1} 个机柜组中有 {0} 个（共 {2}）由风冷改为液冷。";
         // Metrics (comparison table rows)
         Metric => "Metric", "指标";

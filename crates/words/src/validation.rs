@@ -77,6 +77,10 @@ crate::texts! {
         DuplicateMonth => "month {0} is listed twice", "月份 {0} 重复列出";
         ComplyByOutsideStudy => "comply_by {0} lies outside the study's years {1}–{2}", "comply_by {0} 不在研究期 {1}–{2} 年内";
         CoolingExcludesAll => "the cooling rule excludes every option: the rack group could not be cooled", "冷却规则排除了所有方案：该机柜组无法冷却";
+        CoolingRuleUnoffered => "the cooling rule leaves the rack group only options the site does not offer (cooling_options)", "冷却规则只给该机柜组留下站点未提供的方案（cooling_options）";
+        NoOptionOffered => "no cooling option is offered: list at least Air", "未提供任何冷却方案：至少列出 Air";
+        AirNotOffered => "air must be offered: it is the reference every NPV is measured against (add Air)", "必须提供风冷：它是所有 NPV 的比较基准（请加上 Air）";
+        OfferedTwice => "cooling_options names {0} twice", "cooling_options 重复列出 {0}";
         CoolingExcludesNothing => "the cooling rule excludes no option", "冷却规则未排除任何方案";
         CoolingListedTwice => "the cooling rule names {0} twice", "冷却规则重复列出 {0}";
         RetiredAssumption => "`{0}` belongs to the older linear energy model and has no effect: plant energy is computed from the hall's plant (docs/method.md §7); remove it or set its replacement", "`{0}` 属于旧版线性能耗模型，不起作用：动力设备能耗按机房的设备参数计算（docs/method.md §7）；请删除或改用替代参数";

@@ -116,7 +116,7 @@ pub fn document(a: &Analysis, lang: Lang) -> Value {
             "samples": m.samples,
             "seed": m.seed,
             "probability_none_feasible": num(m.probability_none_feasible),
-            "options": m.options.iter().map(|o| json!({
+            "options": m.shown().map(|o| json!({
                 "option": o.option.key(),
                 "npv": spread(&o.npv, money),
                 "payback_years": spread(&o.payback_years, opt),

@@ -71,7 +71,7 @@ pub fn to_text(a: &Analysis, lang: Lang) -> String {
             An::McTitle.fmt(lang, &[&mc.samples, &mc.seed, &seconds])
         );
         let _ = writeln!(out, "{}", An::McHeader.tr(lang));
-        for o in &mc.options {
+        for o in mc.shown() {
             let _ = writeln!(
                 out,
                 "{} | {} | {} | {} | {} %",

@@ -4,6 +4,9 @@
 //! by month named. Legends sit below each chart, never over a bar; money and energy axes are
 //! scaled to the figures (M / bn or 万元 / 亿元, MWh or GWh).
 //!
+//! Every chart draws the options that apply in its scope ([`ScopeResult::shown`]), bars at
+//! positions 0, 1, … in that order, however many there are.
+//!
 //! Owns: drawing the charts. Never touches: the figures' arithmetic beyond summing for display.
 
 use egui::{Align2, Color32, RichText, Ui};
@@ -142,18 +145,23 @@ fn value_label(name: &str, x: f64, y: f64, text: String) -> Text {
 
 /// Stacked bars: one bar per option, one layer per cost item, the total above each bar.
 fn capex(ui: &mut Ui, scope: &ScopeResult, lang: Lang) {
-    let totals = CoolingOption::ALL.map(|o| scope.option(o).cost.capex.amount);
+    let shown = shown(scope);
+    let totals: Vec<f64> = shown
+        .iter()
+        .map(|&o| scope.option(o).cost.capex.amount)
+        .collect();
     let currency = scope.option(CoolingOption::Air).cost.capex.currency;
-    let scale = MoneyScale::fit(totals, currency, lang);
+    let scale = MoneyScale::fit(totals.iter().copied(), currency, lang);
     let items = scope.capex_items();
     let mut charts: Vec<BarChart> = Vec::new();
     let mut entries = Vec::new();
     for item in items {
         let colour = ITEM_COLOURS[item_index(item)];
         let name = coolplan_words::results::cost_item(item, lang);
-        let bars = CoolingOption::ALL
+        let bars = shown
             .iter()
-            .map(|&option| {
+            .enumerate()
+            .map(|(at, &option)| {
                 let amount: f64 = scope
                     .option(option)
                     .cost
@@ -162,7 +170,7 @@ fn capex(ui: &mut Ui, scope: &ScopeResult, lang: Lang) {
                     .filter(|(i, _)| *i == item)
                     .map(|(_, m)| m.amount)
                     .sum();
-                Bar::new(option.index() as f64, scale.number(amount))
+                Bar::new(at as f64, scale.number(amount))
                     .width(0.6)
                     .name(format!(
                         "{} · {name}: {}",
@@ -177,22 +185,22 @@ fn capex(ui: &mut Ui, scope: &ScopeResult, lang: Lang) {
         entries.push((colour, name.to_string()));
     }
     let top = totals.iter().fold(0.0_f64, |m, t| m.max(scale.number(*t)));
+    let labels = shown.clone();
     plot("capex_chart")
         .y_axis_label(scale.unit())
-        .x_axis_formatter(move |mark, _| option_label(mark.value, lang))
+        .x_axis_formatter(move |mark, _| option_label(mark.value, &labels, lang))
         .include_y(0.0)
         .include_y(top * 1.15)
         .include_x(-0.5)
-        .include_x(2.5)
+        .include_x(shown.len() as f64 - 0.5)
         .show(ui, |plot_ui| {
             for chart in charts {
                 plot_ui.bar_chart(chart);
             }
-            for option in CoolingOption::ALL {
-                let total = totals[option.index()];
+            for (at, &total) in totals.iter().enumerate() {
                 plot_ui.text(value_label(
                     "capex_total",
-                    option.index() as f64,
+                    at as f64,
                     scale.number(total),
                     scale.show(total),
                 ));
@@ -212,22 +220,28 @@ fn cash_flow(ui: &mut Ui, results: &Overview, scope: &ScopeResult, lang: Lang) {
     let rate = results.discount_rate;
     let first_year = f64::from(results.first_year);
     let air = &scope.option(CoolingOption::Air).cost.cash_flows;
-    let liquids = [CoolingOption::ColdPlate, CoolingOption::Immersion];
-    let series = liquids.map(|option| {
-        let flows = &scope.option(option).cost.cash_flows;
-        let mut cumulative = 0.0;
-        let mut points = Vec::with_capacity(flows.len());
-        let mut crossing = None;
-        for (year, (flow, air_flow)) in flows.iter().zip(air).enumerate() {
-            let before = cumulative;
-            cumulative += (flow.amount - air_flow.amount) / (1.0 + rate).powi(year as i32);
-            if before < 0.0 && cumulative >= 0.0 && crossing.is_none() {
-                crossing = Some(year as f64 - 1.0 + (-before) / (cumulative - before));
+    let liquids: Vec<CoolingOption> = shown(scope)
+        .into_iter()
+        .filter(|o| *o != CoolingOption::Air)
+        .collect();
+    let series: Vec<_> = liquids
+        .iter()
+        .map(|&option| {
+            let flows = &scope.option(option).cost.cash_flows;
+            let mut cumulative = 0.0;
+            let mut points = Vec::with_capacity(flows.len());
+            let mut crossing = None;
+            for (year, (flow, air_flow)) in flows.iter().zip(air).enumerate() {
+                let before = cumulative;
+                cumulative += (flow.amount - air_flow.amount) / (1.0 + rate).powi(year as i32);
+                if before < 0.0 && cumulative >= 0.0 && crossing.is_none() {
+                    crossing = Some(year as f64 - 1.0 + (-before) / (cumulative - before));
+                }
+                points.push((year as f64, cumulative));
             }
-            points.push((year as f64, cumulative));
-        }
-        (option, points, crossing)
-    });
+            (option, points, crossing)
+        })
+        .collect();
     let currency = scope.option(CoolingOption::Air).cost.capex.currency;
     let scale = MoneyScale::fit(
         series
@@ -238,7 +252,7 @@ fn cash_flow(ui: &mut Ui, results: &Overview, scope: &ScopeResult, lang: Lang) {
     );
     let payback = Dash::PaybackDiscounted.tr(lang);
     let mut entries = Vec::new();
-    let years = series[0].1.len() as i32;
+    let years = air.len() as i32;
     // every year named where there is room, else every other one
     let step = if years > 12 { 2 } else { 1 };
     let first = results.first_year as i32;
@@ -294,35 +308,38 @@ fn pue(ui: &mut Ui, scope: &ScopeResult, lang: Lang) {
         let e = &scope.option(o).energy;
         if tue { e.tue } else { e.pue }
     };
+    let shown = shown(scope);
     let bars = |offset: f64, tue: bool| {
-        CoolingOption::ALL
+        shown
             .iter()
-            .map(|&o| {
-                Bar::new(o.index() as f64 + offset, value(o, tue))
+            .enumerate()
+            .map(|(at, &o)| {
+                Bar::new(at as f64 + offset, value(o, tue))
                     .width(0.3)
                     .name(option_name(o, lang))
             })
             .collect::<Vec<_>>()
     };
-    let top = CoolingOption::ALL
+    let top = shown
         .iter()
         .flat_map(|&o| [value(o, false), value(o, true)])
         .fold(1.0_f64, f64::max);
+    let labels = shown.clone();
     plot("pue_chart")
-        .x_axis_formatter(move |mark, _| option_label(mark.value, lang))
+        .x_axis_formatter(move |mark, _| option_label(mark.value, &labels, lang))
         .include_y(0.0)
         .include_y(top * 1.15)
         .include_x(-0.5)
-        .include_x(2.5)
+        .include_x(shown.len() as f64 - 0.5)
         .show(ui, |plot_ui| {
             plot_ui.bar_chart(BarChart::new("PUE", bars(-0.16, false)).color(PUE_COLOUR));
             plot_ui.bar_chart(BarChart::new("TUE", bars(0.16, true)).color(TUE_COLOUR));
-            for option in CoolingOption::ALL {
+            for (at, &option) in shown.iter().enumerate() {
                 for (offset, tue) in [(-0.16, false), (0.16, true)] {
                     let v = value(option, tue);
                     plot_ui.text(value_label(
                         "pue_value",
-                        option.index() as f64 + offset,
+                        at as f64 + offset,
                         v,
                         group_thousands(v, 2),
                     ));
@@ -340,10 +357,11 @@ fn pue(ui: &mut Ui, scope: &ScopeResult, lang: Lang) {
 
 /// Facility energy per month per option, months named, in MWh or GWh.
 fn monthly(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem) {
+    let shown = shown(scope);
     let unit = figures::fitting_unit(
         figures::energy_units(units),
         EnergyUnit::MWh,
-        CoolingOption::ALL
+        shown
             .iter()
             .flat_map(|&o| scope.option(o).energy.monthly_facility_energy),
     );
@@ -357,7 +375,7 @@ fn monthly(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem) {
         .include_x(0.5)
         .include_x(12.5)
         .show(ui, |plot_ui| {
-            for option in CoolingOption::ALL {
+            for &option in &shown {
                 let points: Vec<[f64; 2]> = scope
                     .option(option)
                     .energy
@@ -373,22 +391,26 @@ fn monthly(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem) {
                 );
             }
         });
-    let entries: Vec<(Color32, String)> = CoolingOption::ALL
+    let entries: Vec<(Color32, String)> = shown
         .iter()
         .map(|&o| (option_colour(o), option_name(o, lang).to_string()))
         .collect();
     legend(ui, &entries);
 }
 
-/// Axis label of a bar position: the option's name at 0, 1, 2.
-fn option_label(value: f64, lang: Lang) -> String {
+/// The options `scope` shows, in order: the bars of its charts.
+fn shown(scope: &ScopeResult) -> Vec<CoolingOption> {
+    scope.shown().map(|o| o.option).collect()
+}
+
+/// Axis label of a bar position: the name of the `shown` option at 0, 1, 2, …
+fn option_label(value: f64, shown: &[CoolingOption], lang: Lang) -> String {
     let index = value.round();
-    if (value - index).abs() > 1e-6 {
+    if (value - index).abs() > 1e-6 || index < 0.0 {
         return String::new();
     }
-    CoolingOption::ALL
-        .iter()
-        .find(|o| o.index() as f64 == index)
+    shown
+        .get(index as usize)
         .map(|o| option_name(*o, lang).to_string())
         .unwrap_or_default()
 }

@@ -1,6 +1,6 @@
 //! The compare dashboard for the site or one hall: the recommended plan (an option per rack
-//! group within the hall limits) with its figures, then air, cold plate and immersion each for
-//! every group side by side as reference columns. Every row of figures shares one scale (money
+//! group within the hall limits) with its figures, then each option that applies in the scope
+//! ([`ScopeResult::shown`]) for every group side by side as reference columns. Every row of figures shares one scale (money
 //! in M / bn or 万元 / 亿元 by language, energy in MWh or GWh, water in m³, CO₂ in t), payback
 //! is named simple or discounted, each metric explains itself on hover, and reasons say which
 //! hall they come from; then the charts.
@@ -15,8 +15,7 @@ use super::{Panel, ViewCtx};
 use crate::command::Command;
 use crate::kit::{ERROR_COLOUR, WARNING_COLOUR};
 use crate::words::{option_name, reason_text};
-use coolplan_engine::per_option::OPTION_COUNT;
-use coolplan_engine::{CoolingOption, OptionResult, Overview, PerOption, Reason, ScopeResult};
+use coolplan_engine::{CoolingOption, OptionResult, Overview, Reason, ScopeResult};
 use coolplan_units::format::{UnitSystem, group_thousands, quantity};
 use coolplan_units::{
     AreaUnit, EnergyUnit, FloorLoadUnit, FlowUnit, MassUnit, PowerUnit, VolumeUnit,
@@ -56,7 +55,8 @@ impl Panel for ComparePanel {
             Some(h) => &results.halls[h],
         };
         let units = ctx.units();
-        egui::ScrollArea::vertical()
+        // both ways: seven option columns can be wider than a small window
+        egui::ScrollArea::both()
             .id_salt("compare_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -162,15 +162,15 @@ fn best_single(
     }
 }
 
-/// One row of the side-by-side table.
+/// One row of the side-by-side table: a cell per option shown.
 struct Row {
     label: String,
     tip: &'static str,
-    cells: [String; OPTION_COUNT],
+    cells: Vec<String>,
 }
 
 impl Row {
-    fn new(label: &str, tip: &'static str, cells: [String; OPTION_COUNT]) -> Self {
+    fn new(label: &str, tip: &'static str, cells: Vec<String>) -> Self {
         Row {
             label: label.to_string(),
             tip,
@@ -187,9 +187,14 @@ fn money_row(
     lang: Lang,
     of: impl Fn(&OptionResult) -> coolplan_units::Money,
 ) -> Row {
-    let amounts = scope.options.each_ref().map(of);
-    let scale = MoneyScale::fit(amounts.iter().map(|m| m.amount), amounts[0].currency, lang);
-    Row::new(label, tip, amounts.map(|m| scale.show(m.amount)).0)
+    let amounts: Vec<_> = scope.shown().map(&of).collect();
+    let currency = of(scope.option(CoolingOption::Air)).currency;
+    let scale = MoneyScale::fit(amounts.iter().map(|m| m.amount), currency, lang);
+    Row::new(
+        label,
+        tip,
+        amounts.iter().map(|m| scale.show(m.amount)).collect(),
+    )
 }
 
 /// A row of quantities in the unit that fits its largest.
@@ -198,19 +203,18 @@ fn quantity_row<U: coolplan_units::UnitKind>(
     tip: &'static str,
     candidates: &[U],
     fallback: U,
-    values: PerOption<U::Quantity>,
+    values: Vec<U::Quantity>,
 ) -> Row {
-    let values = values.0;
-    let mut cells = row_in(candidates, fallback, &values).into_iter();
-    Row::new(
-        label,
-        tip,
-        std::array::from_fn(|_| cells.next().unwrap_or_default()),
-    )
+    Row::new(label, tip, row_in(candidates, fallback, &values))
+}
+
+/// `of` each option `scope` shows, in order.
+fn shown_values<T>(scope: &ScopeResult, of: impl Fn(&OptionResult) -> T) -> Vec<T> {
+    scope.shown().map(of).collect()
 }
 
 fn rows(scope: &ScopeResult, lang: Lang, units: UnitSystem) -> Vec<Row> {
-    let each = |f: &dyn Fn(&OptionResult) -> String| scope.options.each_ref().map(f).0;
+    let each = |f: &dyn Fn(&OptionResult) -> String| scope.shown().map(f).collect();
     let count = |n: u64| group_thousands(n as f64, 0);
     let ratio = |v: f64| format!("{v:.3}");
     vec![
@@ -260,28 +264,28 @@ fn rows(scope: &ScopeResult, lang: Lang, units: UnitSystem) -> Vec<Row> {
             Dash::TipEnergy.tr(lang),
             figures::energy_units(units),
             EnergyUnit::MWh,
-            scope.options.each_ref().map(|o| o.energy.facility_energy),
+            shown_values(scope, |o| o.energy.facility_energy),
         ),
         quantity_row(
             Gui::ItEnergyPerYear.tr(lang),
             Dash::TipItEnergy.tr(lang),
             figures::energy_units(units),
             EnergyUnit::MWh,
-            scope.options.each_ref().map(|o| o.energy.it_energy),
+            shown_values(scope, |o| o.energy.it_energy),
         ),
         quantity_row(
             Gui::WaterPerYear.tr(lang),
             Dash::TipWater.tr(lang),
             figures::volume_units(units),
             VolumeUnit::L,
-            scope.options.each_ref().map(|o| o.energy.water),
+            shown_values(scope, |o| o.energy.water),
         ),
         quantity_row(
             Gui::Co2PerYear.tr(lang),
             Dash::TipCo2.tr(lang),
             figures::mass_units(units),
             MassUnit::kg,
-            scope.options.each_ref().map(|o| o.energy.co2),
+            shown_values(scope, |o| o.energy.co2),
         ),
         Row::new(
             Gui::HeatToLiquid.tr(lang),
@@ -308,7 +312,7 @@ fn rows(scope: &ScopeResult, lang: Lang, units: UnitSystem) -> Vec<Row> {
             Dash::TipFluid.tr(lang),
             figures::volume_units(units),
             VolumeUnit::L,
-            scope.options.each_ref().map(|o| o.thermal.fluid_volume),
+            shown_values(scope, |o| o.thermal.fluid_volume),
         ),
         Row::new(
             Gui::CoolantFlow.tr(lang),
@@ -330,24 +334,31 @@ fn rows(scope: &ScopeResult, lang: Lang, units: UnitSystem) -> Vec<Row> {
 
 fn figures_table(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem) {
     let recommended = scope.recommendation.option;
+    // option columns share the panel's width: 130 pt each for a few options, down to 90 pt so
+    // seven fit a 1280 pt window, their names wrapping at spaces
+    let column =
+        ((ui.available_width() - 160.0) / scope.shown().count().max(1) as f32).clamp(90.0, 130.0);
     egui::Grid::new("compare_table")
-        .num_columns(4)
+        .num_columns(1 + scope.shown().count())
         .striped(true)
-        .min_col_width(130.0)
+        .min_col_width(column)
         .show(ui, |ui| {
             ui.strong(Gui::Metric.tr(lang));
-            for option in CoolingOption::ALL {
+            for option in scope.shown().map(|o| o.option) {
                 let mut name = RichText::new(option_name(option, lang)).strong();
                 if recommended == Some(option) {
                     name = name.underline();
                 }
-                ui.label(name);
+                ui.scope(|ui| {
+                    ui.set_max_width(column);
+                    ui.add(egui::Label::new(name).wrap());
+                });
             }
             ui.end_row();
             ui.label(Gui::Feasibility.tr(lang))
                 .on_hover_text(Dash::TipFeasible.tr(lang));
-            for option in CoolingOption::ALL {
-                if scope.option(option).feasible {
+            for shown in scope.shown() {
+                if shown.feasible {
                     ui.label(Term::Feasible.tr(lang));
                 } else {
                     ui.label(RichText::new(Term::Infeasible.tr(lang)).color(ERROR_COLOUR));
@@ -380,16 +391,16 @@ fn feasibility(
         None if results.halls.len() > 1 => results.halls.iter().collect(),
         None => vec![scope],
     };
-    for option in CoolingOption::ALL {
+    for option in scope.shown().map(|o| o.option) {
         let any = scopes.iter().any(|s| {
             let o = s.option(option);
-            !o.infeasible_reasons.is_empty() || !o.warnings.is_empty()
+            o.applies && (!o.infeasible_reasons.is_empty() || !o.warnings.is_empty())
         });
         if !any {
             continue;
         }
         ui.strong(option_name(option, lang));
-        for s in &scopes {
+        for s in scopes.iter().filter(|s| s.option(option).applies) {
             let result = s.option(option);
             let named = scopes.len() > 1;
             for (reasons, colour) in [

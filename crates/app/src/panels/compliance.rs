@@ -304,12 +304,12 @@ fn verdicts_ui(ui: &mut Ui, ctx: &ViewCtx, results: &Overview) {
     let book = RuleBook::builtin();
     Grid::new("compliance_rules")
         .striped(true)
-        .num_columns(7)
+        .num_columns(3 + Column::shown(&results.site).count())
         .show(ui, |ui| {
             for head in [Comp::Rule, Comp::Kind, Comp::Limit] {
                 ui.strong(head.tr(lang));
             }
-            for column in Column::ALL {
+            for column in Column::shown(&results.site) {
                 ui.strong(column_name(column, lang));
             }
             ui.end_row();
@@ -318,7 +318,7 @@ fn verdicts_ui(ui: &mut Ui, ctx: &ViewCtx, results: &Overview) {
                 ui.label(words::rule_title(check.set, check.rule, lang));
                 ui.label(words::kind(rule.kind, lang));
                 ui.label(words::limit(rule.metric, rule.limit, lang));
-                for column in Column::ALL {
+                for column in Column::shown(&results.site) {
                     ui.label(words::first_year_cell(check, column, lang));
                 }
                 ui.end_row();
@@ -390,10 +390,10 @@ fn kpis_ui(ui: &mut Ui, results: &Overview, lang: Lang) {
     };
     Grid::new("compliance_kpis")
         .striped(true)
-        .num_columns(8)
+        .num_columns(4 + Column::shown(&results.site).count())
         .show(ui, |ui| {
             ui.strong(Comp::Year.tr(lang));
-            for column in Column::ALL {
+            for column in Column::shown(&results.site) {
                 ui.strong(Comp::PueOf.fmt(lang, &[&column_name(column, lang)]));
             }
             for head in [Comp::Wue, Comp::Erf, Comp::Ref] {
@@ -408,7 +408,11 @@ fn kpis_ui(ui: &mut Ui, results: &Overview, lang: Lang) {
                         .filter(|f| f.it_energy.value > 0.0)
                         .map_or_else(|| "—".to_string(), |f| format!("{:.3}", f.kpis.pue))
                 };
-                for series in site.options.iter().chain([&site.plan]) {
+                let options = Column::shown(&results.site).filter_map(|c| match c {
+                    Column::Option(o) => Some(&site.options[o.index()]),
+                    Column::Plan => None,
+                });
+                for series in options.chain([&site.plan]) {
                     ui.label(pue(series));
                 }
                 let k = &plan.kpis;

@@ -99,7 +99,7 @@ fn shown_group(ctx: &ViewCtx) -> Option<(usize, usize)> {
     }
 }
 
-/// Each option's verdict for the group and why (from its own evaluation).
+/// Each applying option's verdict for the group and why (from its own evaluation).
 fn feasibility(ui: &mut Ui, ctx: &ViewCtx, at: (usize, usize)) {
     let lang = ctx.lang();
     ui.strong(Gui::Feasibility.tr(lang));
@@ -115,8 +115,8 @@ fn feasibility(ui: &mut Ui, ctx: &ViewCtx, at: (usize, usize)) {
             option_name(option, lang)
         ));
     }
-    for option in CoolingOption::ALL {
-        let result = scope.option(option);
+    for result in scope.shown() {
+        let option = result.option;
         let verdict = if result.feasible {
             coolplan_words::terms::Term::Feasible
         } else {
@@ -477,7 +477,8 @@ fn server_groups(ui: &mut Ui, ctx: &ViewCtx, path: &[Seg], rack: &mut Rack, trac
     }
 }
 
-/// Per-rack IT power and heat to liquid / air of each option (from the engine's results).
+/// Per-rack IT power and heat to liquid / air of each option that applies to the group (from
+/// the engine's results).
 fn heat_split(ui: &mut Ui, ctx: &ViewCtx, at: (usize, usize)) {
     let lang = ctx.lang();
     ui.strong(Gui::HeatSplit.tr(lang));
@@ -501,8 +502,11 @@ fn heat_split(ui: &mut Ui, ctx: &ViewCtx, at: (usize, usize)) {
             ui.label(Gui::ToLiquid.tr(lang));
             ui.label(Gui::ToAir.tr(lang));
             ui.end_row();
-            for option in CoolingOption::ALL {
-                let thermal = &rack_result.options[option.index()];
+            let shown = CoolingOption::ALL
+                .into_iter()
+                .filter(|o| rack_result.options[*o].applies);
+            for option in shown {
+                let thermal = &rack_result.options[option];
                 ui.label(option_name(option, lang));
                 for power in [
                     thermal.it_design,

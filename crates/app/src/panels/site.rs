@@ -1,4 +1,5 @@
-//! Site and hall properties: name, currency, location and climate, cost mode; the selected
+//! Site and hall properties: name, currency, location and climate, cost mode, the cooling
+//! options the site considers (a checkbox each, air always on); the selected
 //! hall's floor, area, air capacity, plant ([`super::hall_plant`]), facility water and
 //! measured PUE.
 
@@ -12,7 +13,7 @@ use crate::field_marks::{Depth, FieldProblem, join};
 use crate::kit::{Tracker, UiExt};
 use coolplan_io::Seg;
 use coolplan_model::{
-    ClimateSource, CostMode, EnablingWork, FacilityWater, FloorKind, Hall, WaterClass,
+    ClimateSource, Cooling, CostMode, EnablingWork, FacilityWater, FloorKind, Hall, WaterClass,
 };
 use coolplan_units::Currency;
 use coolplan_units::build::deg_c;
@@ -136,11 +137,55 @@ fn site_props(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
             })
         });
         ui.end_row();
+        ui.label(Gui::CoolingOptions.tr(lang))
+            .on_hover_text(Gui::TipCoolingOptions.tr(lang));
+        let options_problem = ctx.problem(&[Seg::Field("cooling_options")], Depth::Exact);
+        ui.checked(options_problem.as_ref(), false, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                option_toggles(ui, &mut props.cooling_options, lang, &mut tracker)
+            })
+        });
+        ui.end_row();
         ui.label(Gui::Notes.tr(lang));
         ui.notes_edit(&mut props.notes, Gui::Notes.tr(lang), &mut tracker);
         ui.end_row();
     });
     tracker.commands(|| Edit::SetSiteProps(Box::new(props)), out);
+}
+
+/// A checkbox per cooling option the engine knows. Air is always on and cannot be unticked
+/// (the reference of every NPV); any change writes air back into the list. Every option
+/// ticked is `None`: the site file then lists nothing and takes every option there is.
+fn option_toggles(
+    ui: &mut Ui,
+    offered: &mut Option<Vec<Cooling>>,
+    lang: coolplan_words::Lang,
+    tracker: &mut Tracker,
+) {
+    let offers = |list: &Option<Vec<Cooling>>, option: Cooling| {
+        option == Cooling::Air || list.as_ref().is_none_or(|l| l.contains(&option))
+    };
+    for option in Cooling::ALL {
+        let mut on = offers(offered, option);
+        let name = coolplan_words::results::cooling_name(option, lang);
+        let response = ui
+            .add_enabled(option != Cooling::Air, egui::Checkbox::new(&mut on, name))
+            .on_hover_text(Gui::TipCoolingOptions.tr(lang))
+            .on_disabled_hover_text(Gui::TipCoolingOptions.tr(lang));
+        if tracker.track(&response) {
+            let list: Vec<Cooling> = Cooling::ALL
+                .into_iter()
+                .filter(|o| {
+                    if *o == option {
+                        on
+                    } else {
+                        offers(offered, *o)
+                    }
+                })
+                .collect();
+            *offered = (list.len() < Cooling::ALL.len()).then_some(list);
+        }
+    }
 }
 
 fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<Command>) {
@@ -323,8 +368,10 @@ fn hall_props(ui: &mut Ui, ctx: &ViewCtx, h: usize, hall: &Hall, out: &mut Vec<C
     });
     tracker.commands(|| Edit::SetHallProps(h, Box::new(props)), out);
     let results = ctx.analysis.results.as_ref();
-    if let Some(plant) = results.and_then(|r| r.plant.get(h)) {
-        super::hall_plant::plant_results(ui, plant, lang, units);
+    let hall_results = results.and_then(|r| r.plant.get(h).zip(r.halls.get(h)));
+    if let Some((plant, scope)) = hall_results {
+        // the design days of the options that apply in the hall
+        super::hall_plant::plant_results(ui, &plant.shown_in(scope), lang, units);
     }
     if let Some(results) = results {
         super::works::table(ui, ctx, results, Some(h));

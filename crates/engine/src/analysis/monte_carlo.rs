@@ -59,6 +59,9 @@ pub struct Spread<T> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct OptionStats {
     pub option: CoolingOption,
+    /// The option applies on the site (in every sample: what applies does not depend on the
+    /// uncertain inputs); the outputs list only these.
+    pub applies: bool,
     pub npv: Spread<Money>,
     /// Simple payback, years; `None` = beyond the horizon.
     pub payback_years: Spread<Option<f64>>,
@@ -67,6 +70,13 @@ pub struct OptionStats {
     pub probability_best: f64,
     /// Share of samples in which this option is feasible.
     pub probability_feasible: f64,
+}
+
+impl MonteCarlo {
+    /// The figures of the options that apply on the site, in [`CoolingOption::ALL`] order.
+    pub fn shown(&self) -> impl Iterator<Item = &OptionStats> {
+        self.options.iter().filter(|o| o.applies)
+    }
 }
 
 /// The summary of a run.
@@ -89,6 +99,7 @@ struct Sample {
     payback: PerOption<f64>,
     pue: PerOption<f64>,
     feasible: PerOption<bool>,
+    applies: PerOption<bool>,
     best: Option<CoolingOption>,
     plan_npv: f64,
     plan_payback: f64,
@@ -101,6 +112,7 @@ fn sample_of(reading: &Reading) -> Sample {
         payback: PerOption::from_fn(|o| site[o].simple_payback_years.unwrap_or(f64::INFINITY)),
         pue: PerOption::from_fn(|o| site[o].pue),
         feasible: PerOption::from_fn(|o| site[o].feasible),
+        applies: PerOption::from_fn(|o| site[o].applies),
         best: reading.recommended,
         plan_npv: reading.plan_npv.amount,
         plan_payback: reading.plan_payback_years.unwrap_or(f64::INFINITY),
@@ -163,6 +175,7 @@ pub fn run(
             |f: &dyn Fn(&Sample) -> bool| samples.iter().filter(|s| f(s)).count() as f64 / n;
         OptionStats {
             option,
+            applies: samples.iter().any(|s| s.applies[i]),
             npv: spread(&npv, |v| Money::new(v, currency)),
             payback_years: spread(&payback, |v| v.is_finite().then_some(v)),
             pue: spread(&pue, |v| v),

@@ -13,6 +13,8 @@ use coolplan_units::Money;
 /// The site's figures of one option that the analyses read.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct OptionReading {
+    /// The option applies on the site ([`OptionResult::applies`]).
+    pub applies: bool,
     pub feasible: bool,
     pub npv_vs_air: Money,
     /// Simple payback, years; `None` when never paid back within the horizon (or air).
@@ -40,6 +42,7 @@ pub struct Reading {
 impl OptionReading {
     pub fn of(option: &OptionResult) -> OptionReading {
         OptionReading {
+            applies: option.applies,
             feasible: option.feasible,
             npv_vs_air: option.cost.npv_vs_air,
             simple_payback_years: option.cost.simple_payback_years,

@@ -263,6 +263,7 @@ impl PricedGroup for GroupSummary {
                 )
             };
             GroupFigures {
+                applies: physical.applies,
                 feasible: physical.feasible,
                 it_design: reported.it_design,
                 heat_to_liquid: reported.heat_to_liquid,
@@ -333,9 +334,12 @@ fn option_result(
     buffers: &mut YearBuffers,
     with_irr: bool,
 ) -> OptionResult {
+    // an option that does not apply is shown nowhere: its IRR (a root search) is skipped
+    let with_irr = with_irr && physical.applies;
     let cost = cost_figures(value, physical.option, streams, buffers, with_irr);
     OptionResult {
         option: physical.option,
+        applies: physical.applies,
         feasible: physical.feasible,
         infeasible_reasons: physical.infeasible_reasons,
         warnings: physical.warnings,

@@ -69,6 +69,9 @@ pub fn water_reasons(hall: &Hall, a: &Resolved, option: CoolingOption) -> Vec<Re
 pub struct Verdict {
     pub infeasible: Vec<Reason>,
     pub warnings: Vec<Reason>,
+    /// The option applies ([`applies`]; a hall's or the site's: it applies to one of their
+    /// groups).
+    pub applies: bool,
 }
 
 impl Verdict {
@@ -76,6 +79,7 @@ impl Verdict {
     pub fn clear(&mut self) {
         self.infeasible.clear();
         self.warnings.clear();
+        self.applies = false;
     }
 }
 
@@ -157,13 +161,50 @@ pub fn rack_verdict(
     }
 }
 
-/// The rack group's cooling rule (`Force` / `Exclude` in the site file): an option it rules
-/// out is one the group cannot take.
-pub fn rule_verdict(option: CoolingOption, rack: &Rack, v: &mut Verdict) {
-    if !rack.allows(option.cooling()) {
+/// The site's offer and the rack group's cooling rule (`Force` / `Exclude` in the site file):
+/// an option the site does not offer has that one reason only (its other findings are moot),
+/// and an option the rule rules out is one the group cannot take.
+pub fn rule_verdict(option: CoolingOption, rack: &Rack, offered: bool, v: &mut Verdict) {
+    if !offered {
+        v.clear();
+        v.infeasible.push(Reason::NotOffered);
+    } else if !rack.allows(option.cooling()) {
         v.infeasible.push(Reason::RuledOut {
             group: rack.name.clone(),
         });
+    }
+}
+
+/// Whether `option` applies to the rack group whose verdict is `v` (docs/method.md, *Options
+/// that apply*). Air always applies: it is the reference every NPV is measured against.
+/// Another option does not when the site does not offer it, the group's cooling rule rules it
+/// out, or no server of the group can take it (every model lacks the cold-plate kit, is
+/// factory-only while installed, or cannot be immersed). Limits (air, floor, water, CDUs)
+/// never hide an option: why it does not fit is information.
+pub fn applies(option: CoolingOption, load: &RackLoad<'_>, v: &Verdict) -> bool {
+    if option == CoolingOption::Air {
+        return true;
+    }
+    let ruled_out = v
+        .infeasible
+        .iter()
+        .any(|r| matches!(r, Reason::NotOffered | Reason::RuledOut { .. }));
+    let no_server_takes = !load.models.is_empty()
+        && load
+            .models
+            .iter()
+            .all(|m| v.infeasible.iter().any(|r| server_cannot_take(r, m)));
+    !ruled_out && !no_server_takes
+}
+
+/// Whether `reason` says that the servers of `model` cannot take the option.
+fn server_cannot_take(reason: &Reason, model: &super::load::ModelUse<'_>) -> bool {
+    match reason {
+        Reason::NoColdPlateKit { model: m } | Reason::NotImmersionCompatible { model: m } => {
+            m == model.model
+        }
+        Reason::FactoryOnly { model: m } => model.stock && m == model.model,
+        _ => false,
     }
 }
 

@@ -64,6 +64,8 @@ use sums::Sums;
 #[derive(Clone, Debug, PartialEq)]
 pub struct PhysicalOption {
     pub option: CoolingOption,
+    /// The option applies in this scope ([`crate::results::OptionResult::applies`]).
+    pub applies: bool,
     pub feasible: bool,
     pub infeasible_reasons: Vec<Reason>,
     pub warnings: Vec<Reason>,
@@ -80,6 +82,7 @@ impl PhysicalOption {
     pub fn drivers(&self) -> CostDrivers {
         CostDrivers {
             option: self.option,
+            applies: self.applies,
             feasible: self.feasible,
             cdu_capacity: self.cdu_capacity,
             it_design: self.thermal.it_design,
@@ -101,6 +104,8 @@ impl PhysicalOption {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CostDrivers {
     pub option: CoolingOption,
+    /// The option applies to the group.
+    pub applies: bool,
     /// Feasible for the group alone.
     pub feasible: bool,
     /// CDU capacity attributed to the whole conversion: the hall's installed capacity × the
@@ -156,6 +161,7 @@ fn option_result(
 ) -> PhysicalOption {
     PhysicalOption {
         option,
+        applies: verdict.applies || option == CoolingOption::Air,
         feasible: verdict.infeasible.is_empty(),
         infeasible_reasons: verdict.infeasible,
         warnings: verdict.warnings,
@@ -240,6 +246,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
     let mut site_sums: PerOption<Sums> = PerOption::default();
     let mut site_verdicts: PerOption<Verdict> = PerOption::default();
     let mut site_loop_c: Option<f64> = None;
+    let offered = PerOption::from_fn(|o| site.offers(o.cooling()));
 
     for (hall_index, hall) in site.halls.iter().enumerate() {
         let plant = HallPlant::new(hall, a, climate, design_point);
@@ -272,6 +279,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
 
         let context = rack::HallContext {
             hall,
+            offered: &offered,
             assumptions: a,
             params: &params,
             hours_h: plant.hours_h(),
@@ -308,6 +316,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
                 let (hall_v, v) = (&mut hall_verdicts[option], &w.verdicts[option]);
                 merge_reasons(&mut hall_v.infeasible, &v.infeasible);
                 merge_reasons(&mut hall_v.warnings, &v.warnings);
+                hall_v.applies |= v.applies;
             }
             let n = rack_model.count as f64;
             let today_w = n * w.load.stock_design_w;
@@ -389,6 +398,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             let (site_v, hall_v) = (&mut site_verdicts[option], &hall_verdicts[option]);
             merge_reasons(&mut site_v.infeasible, &hall_v.infeasible);
             merge_reasons(&mut site_v.warnings, &hall_v.warnings);
+            site_v.applies |= hall_v.applies;
         }
         let options = PerOption::from_fn(|o| {
             let mut result = option_result(

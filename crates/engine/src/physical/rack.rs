@@ -9,7 +9,7 @@
 //! mass to it.
 
 use super::equipment::{floor_load_kg_per_m2, flow_m3_per_s, tank_count};
-use super::feasibility::{Verdict, rack_verdict, rule_verdict};
+use super::feasibility::{Verdict, applies, rack_verdict, rule_verdict};
 use super::load::RackLoad;
 use super::sums::Sums;
 use crate::per_option::PerOption;
@@ -70,6 +70,8 @@ pub struct HallContext<'a> {
     pub hours_h: f64,
     /// The hall's reasons per option for the water (or air) its liquid loop rejects to.
     pub water: &'a PerOption<Vec<Reason>>,
+    /// Whether the site offers each option.
+    pub offered: &'a PerOption<bool>,
 }
 
 /// Sums of the whole group converted, and verdicts, of a rack group for every option, into
@@ -87,6 +89,7 @@ pub fn rack_group(
         params: p,
         hours_h,
         water,
+        offered,
     } = *ctx;
     let n = rack.count as f64;
     let immersion_rho = a
@@ -179,7 +182,8 @@ pub fn rack_group(
         {
             verdicts[i].infeasible.push(reason);
         }
-        rule_verdict(option, rack, &mut verdicts[i]);
+        rule_verdict(option, rack, offered[i], &mut verdicts[i]);
+        verdicts[i].applies = applies(option, load, &verdicts[i]);
     }
 }
 

@@ -307,6 +307,8 @@ impl GroupRecord for PhysicalRack {
         {
             o.feasible = verdict.infeasible.is_empty();
             d.feasible = o.feasible;
+            o.applies = verdict.applies;
+            d.applies = verdict.applies;
             o.infeasible_reasons = std::mem::take(&mut verdict.infeasible);
             o.warnings = std::mem::take(&mut verdict.warnings);
         }
@@ -406,6 +408,7 @@ impl GroupRecord for GroupPhysics {
     fn set_verdicts(&mut self, verdicts: &mut PerOption<Verdict>) {
         for (o, verdict) in self.options.iter_mut().zip(verdicts.iter()) {
             o.feasible = verdict.infeasible.is_empty();
+            o.applies = verdict.applies;
         }
     }
     fn set_cdu_capacity(

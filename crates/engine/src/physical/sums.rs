@@ -198,6 +198,7 @@ impl Sums {
     pub fn cost_drivers(&self, option: CoolingOption) -> CostDrivers {
         CostDrivers {
             option,
+            applies: true,
             feasible: true,
             cdu_capacity: Power::default(),
             it_design: Power::new::<watt>(self.it_design_w),

@@ -71,6 +71,8 @@ pub enum Reason {
     /// The site file's cooling rule for this rack group rules the option out
     /// (`cooling: Force(..)` / `Exclude(..)`).
     RuledOut { group: String },
+    /// The site does not offer the option (`cooling_options` of the site file).
+    NotOffered,
     /// The hall has no facility water for a liquid loop.
     NoFacilityWater,
     /// Warning: the hall's column needs an enabling work for `excess` over the limit it
@@ -255,6 +257,18 @@ pub struct HallPlant {
     pub water_extension: Option<crate::physical::enabling::WaterExtension>,
 }
 
+impl HallPlant {
+    /// This plant with the design days of the options that do not apply in the hall (`hall`,
+    /// its results) left out: what every output says of the hall's plant.
+    pub fn shown_in(&self, hall: &ScopeResult) -> HallPlant {
+        let mut shown = self.clone();
+        for option in hall.hidden() {
+            shown.design_day[option.index()] = None;
+        }
+        shown
+    }
+}
+
 /// One item of CAPEX.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CostItem {
@@ -353,6 +367,10 @@ pub struct CostFigures {
 #[derive(Clone, Debug, PartialEq)]
 pub struct OptionResult {
     pub option: CoolingOption,
+    /// Whether the option applies in this scope and is shown (docs/method.md, *Options that
+    /// apply*): air always; another option when the site offers it and at least one rack
+    /// group of the scope may take it (its cooling rule allows it and a server can take it).
+    pub applies: bool,
     pub feasible: bool,
     pub infeasible_reasons: Vec<Reason>,
     /// Legal but worth a look (e.g. immersion needs server preparation).
@@ -386,17 +404,25 @@ impl ScopeResult {
     pub fn option(&self, option: CoolingOption) -> &OptionResult {
         &self.options[option]
     }
+    /// The options that apply in this scope, in [`CoolingOption::ALL`] order: the ones every
+    /// output shows.
+    pub fn shown(&self) -> impl Iterator<Item = &OptionResult> + Clone {
+        self.options.iter().filter(|o| o.applies)
+    }
+    /// The options of this scope that do not apply (hidden from every output).
+    pub fn hidden(&self) -> impl Iterator<Item = CoolingOption> + '_ {
+        self.options.iter().filter(|o| !o.applies).map(|o| o.option)
+    }
     /// Whether the recommendation moves this scope off air.
     pub fn leaves_air(&self) -> bool {
         self.recommendation
             .option
             .is_some_and(|o| o != CoolingOption::Air)
     }
-    /// The CAPEX items any option of this scope has, in [`CostItem`] order, each once.
+    /// The CAPEX items any option shown in this scope has, in [`CostItem`] order, each once.
     pub fn capex_items(&self) -> Vec<CostItem> {
         let mut items: Vec<CostItem> = self
-            .options
-            .iter()
+            .shown()
             .flat_map(|o| o.cost.capex_breakdown.iter().map(|(item, _)| *item))
             .collect();
         items.sort();
@@ -439,6 +465,8 @@ pub struct RackResult {
 /// the group with its retrofit share on the option and the rest on air.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GroupFigures {
+    /// The option applies to the group ([`OptionResult::applies`]).
+    pub applies: bool,
     /// Feasible for the group alone (rack rules; hall limits are the plan's to meet).
     pub feasible: bool,
     /// IT power at max draw (after the option's fan saving), whole group.
@@ -484,6 +512,7 @@ impl GroupView for RackResult {
     fn figures(&self, option: CoolingOption) -> GroupFigures {
         let o = self.scope.option(option);
         GroupFigures {
+            applies: o.applies,
             feasible: o.feasible,
             it_design: o.thermal.it_design,
             heat_to_liquid: o.thermal.heat_to_liquid,

@@ -27,6 +27,9 @@ pub(super) fn site(c: &mut Checker, site: &Site) {
     c.at(Seg::Field("location"), |c| {
         climate(c, &site.location.climate)
     });
+    if let Some(offered) = &site.cooling_options {
+        cooling_options(c, offered);
+    }
     super::assumptions::assumptions(c, &site.assumptions, site.currency);
     super::models::model_list(c, &site.catalog);
     let catalog = site.catalog();
@@ -79,6 +82,10 @@ pub(super) fn site(c: &mut Checker, site: &Site) {
             last_year: first_year.saturating_add(horizon),
         },
         footprint_m2: footprint,
+        offered: Cooling::ALL
+            .into_iter()
+            .filter(|o| site.offers(*o))
+            .collect(),
     };
     let mut names = HashSet::new();
     let mut total_racks: u64 = 0;
@@ -121,6 +128,8 @@ struct Context<'a> {
     first_year: u16,
     study: super::life::Study,
     footprint_m2: f64,
+    /// The options the site offers.
+    offered: Vec<Cooling>,
 }
 
 fn is_iso_date(text: &str) -> bool {
@@ -292,8 +301,28 @@ fn plant(c: &mut Checker, hall: &Hall) {
     }
 }
 
-/// A cooling rule must leave the group an option; an empty or repeated list is a slip.
-fn cooling_rule(c: &mut Checker, rule: &CoolingRule) {
+/// The site's options: at least one, air among them (every NPV is against air), each once.
+fn cooling_options(c: &mut Checker, offered: &[Cooling]) {
+    if offered.is_empty() {
+        c.report_field("cooling_options", Kind::NoOptionOffered);
+    } else if !offered.contains(&Cooling::Air) {
+        c.report_field("cooling_options", Kind::AirNotOffered);
+    }
+    for (i, option) in offered.iter().enumerate() {
+        if offered[..i].contains(option) {
+            c.report_field("cooling_options", Kind::OfferedTwice(*option));
+        }
+    }
+}
+
+/// A cooling rule must leave the group an option the site offers; an empty or repeated list
+/// is a slip.
+fn cooling_rule(c: &mut Checker, rule: &CoolingRule, offered: &[Cooling]) {
+    if Cooling::ALL.iter().all(|o| !rule.allows(*o)) {
+        c.report_field("cooling", Kind::CoolingExcludesAll);
+    } else if offered.iter().all(|o| !rule.allows(*o)) {
+        c.report_field("cooling", Kind::CoolingRuleUnoffered);
+    }
     let CoolingRule::Exclude(excluded) = rule else {
         return;
     };
@@ -304,9 +333,6 @@ fn cooling_rule(c: &mut Checker, rule: &CoolingRule) {
         if excluded[..i].contains(option) {
             c.report_field("cooling", Kind::CoolingListedTwice(*option));
         }
-    }
-    if Cooling::ALL.iter().all(|o| !rule.allows(*o)) {
-        c.report_field("cooling", Kind::CoolingExcludesAll);
     }
 }
 
@@ -337,7 +363,7 @@ fn rack(c: &mut Checker, rack: &Rack, context: &Context) -> f64 {
         c.fraction("retrofit_share", share);
     }
     if let Some(rule) = &rack.cooling {
-        cooling_rule(c, rule);
+        cooling_rule(c, rule, &context.offered);
     }
     if let Some(measured) = &rack.measured {
         c.at(Seg::Field("measured"), |c| {

@@ -6,12 +6,19 @@
 use super::format::{self as f, option_name};
 use super::subsection;
 use crate::document::{Block, Column, Row, Table};
-use coolplan_engine::{CoolingOption, HallPlant};
+use coolplan_engine::{CoolingOption, HallPlant, ScopeResult};
 use coolplan_units::format::{group_thousands, quantity_in};
 use coolplan_words::{Lang, Text, report::Rep};
 
 /// The air-side and headroom subsections of one hall, into `blocks`.
-pub(super) fn capacity(plant: &HallPlant, lang: Lang, blocks: &mut Vec<Block>) {
+/// One row per option that applies in the hall (`scope`).
+pub(super) fn capacity(
+    plant: &HallPlant,
+    scope: &ScopeResult,
+    lang: Lang,
+    blocks: &mut Vec<Block>,
+) {
+    let shown = || scope.shown().map(|o| o.option);
     let air = &plant.air_side[CoolingOption::Air.index()];
     blocks.push(subsection(Rep::AirSide.tr(lang)));
     blocks.push(Block::Paragraph(Rep::AirSideNote.fmt(
@@ -25,12 +32,11 @@ pub(super) fn capacity(plant: &HallPlant, lang: Lang, blocks: &mut Vec<Block>) {
     let cfm = |q: uom::si::f64::VolumeRate| {
         group_thousands(q.get::<uom::si::volume_rate::cubic_foot_per_minute>(), 0)
     };
-    let rows = CoolingOption::ALL
-        .iter()
+    let rows = shown()
         .map(|o| {
             let s = &plant.air_side[o.index()];
             let cells = vec![
-                option_name(*o, lang).to_string(),
+                option_name(o, lang).to_string(),
                 f::kw(s.heat_to_air),
                 flow(s.airflow),
                 cfm(s.airflow),
@@ -75,12 +81,11 @@ pub(super) fn capacity(plant: &HallPlant, lang: Lang, blocks: &mut Vec<Block>) {
         lang,
         &[&f::kw(e.it_capacity), &basis.tr(lang), &f::kw(e.feed)],
     )));
-    let rows = CoolingOption::ALL
-        .iter()
+    let rows = shown()
         .map(|o| {
             let h = &plant.electrical[o.index()];
             Row::new(vec![
-                option_name(*o, lang).to_string(),
+                option_name(o, lang).to_string(),
                 f::ratio(h.pue),
                 f::kw(h.it_design),
                 f::kw(h.fan_power_removed),

@@ -1,6 +1,7 @@
-//! The "Options compared" chapter: the comparison table of air, cold plate and immersion, and
-//! the charts (CAPEX breakdown, cumulative savings with payback, PUE/TUE, monthly facility
-//! energy). Money is shown in one scale per language (M/bn CNY, 万元/亿元), in the table
+//! The "Options compared" chapter: the comparison table of the options that apply, and the
+//! charts (CAPEX breakdown, cumulative savings with payback, PUE/TUE, monthly facility
+//! energy). Every table and chart shows the scope's applying options only
+//! ([`ScopeResult::shown`]), however many there are. Money is shown in one scale per language (M/bn CNY, 万元/亿元), in the table
 //! headers and on the chart axes alike.
 
 use super::format::{self as f, MoneyScale, energy_scale, option_name};
@@ -73,22 +74,21 @@ fn metrics() -> Vec<(Rep, Value)> {
 pub(super) fn comparison_table(scope: &ScopeResult, currency: Currency, lang: Lang) -> Table {
     let mut columns = vec![Column::left(Rep::Metric.tr(lang))];
     columns.extend(
-        CoolingOption::ALL
-            .iter()
-            .map(|o| Column::right(option_name(*o, lang))),
+        scope
+            .shown()
+            .map(|o| Column::right(option_name(o.option, lang))),
     );
     let scale = MoneyScale::for_amounts(
         scope
-            .options
-            .iter()
+            .shown()
             .flat_map(|o| [&o.cost.capex, &o.cost.npv_vs_air, &o.cost.opex_per_year]),
         currency,
         lang,
     );
     let recommended = scope.recommendation.option;
     let mut cells = vec![Rep::BestSingleRow.tr(lang).to_string()];
-    cells.extend(CoolingOption::ALL.iter().map(|o| {
-        if Some(*o) == recommended {
+    cells.extend(scope.shown().map(|o| {
+        if Some(o.option) == recommended {
             Rep::Yes.tr(lang).to_string()
         } else {
             String::new()
@@ -100,36 +100,32 @@ pub(super) fn comparison_table(scope: &ScopeResult, currency: Currency, lang: La
             Value::Money(_) => scale.header(label.tr(lang), lang),
             Value::Text(_) => label.tr(lang).to_string(),
         }];
-        cells.extend(scope.options.iter().map(|o| match &value {
+        cells.extend(scope.shown().map(|o| match &value {
             Value::Money(get) => scale.number(get(o)),
             Value::Text(get) => get(o, lang),
         }));
         rows.push(Row::new(cells));
     }
     let mut irr = vec![Rep::MIrr.tr(lang).to_string()];
-    irr.extend(CoolingOption::ALL.iter().map(|o| {
-        if *o == CoolingOption::Air {
+    irr.extend(scope.shown().map(|o| {
+        if o.option == CoolingOption::Air {
             Rep::NotApplicable.tr(lang).to_string()
         } else {
-            f::irr(scope.irr(*o), lang)
+            f::irr(scope.irr(o.option), lang)
         }
     }));
     rows.insert(6, Row::new(irr));
     let mut tco = vec![MoneyScale::for_max(0.0, currency, lang).header(Rep::MTco.tr(lang), lang)];
-    tco.extend(
-        scope
-            .options
-            .iter()
-            .map(|o| f::money_full(o.cost.tco_per_kw_year)),
-    );
+    tco.extend(scope.shown().map(|o| f::money_full(o.cost.tco_per_kw_year)));
     rows.insert(9, Row::new(tco));
     Table { columns, rows }
 }
 
-fn option_names(lang: Lang) -> Vec<String> {
-    CoolingOption::ALL
-        .iter()
-        .map(|o| option_name(*o, lang).to_string())
+/// The names of the options `scope` shows, in order: the categories of its charts.
+fn option_names(scope: &ScopeResult, lang: Lang) -> Vec<String> {
+    scope
+        .shown()
+        .map(|o| option_name(o.option, lang).to_string())
         .collect()
 }
 
@@ -165,15 +161,14 @@ pub(super) fn at_most_eight(mut series: Vec<Series>, other: &str) -> Vec<Series>
 fn capex_breakdown(input: &ReportInput) -> Chart {
     let (site, lang) = (&input.results.site, input.lang);
     let currency = input.results.currency;
-    let scale = MoneyScale::for_amounts(site.options.iter().map(|o| &o.cost.capex), currency, lang);
+    let scale = MoneyScale::for_amounts(site.shown().map(|o| &o.cost.capex), currency, lang);
     let series = site
         .capex_items()
         .iter()
         .map(|item| Series {
             name: words::cost_item(*item, lang).to_string(),
             values: site
-                .options
-                .iter()
+                .shown()
                 .map(|o| {
                     o.cost
                         .capex_breakdown
@@ -190,7 +185,7 @@ fn capex_breakdown(input: &ReportInput) -> Chart {
         value_label: scale.unit,
         category_label: String::new(),
         kind: ChartKind::StackedBars,
-        categories: option_names(lang),
+        categories: option_names(site, lang),
         series: at_most_eight(series, Rep::OtherItems.tr(lang)),
         markers: Vec::new(),
     }
@@ -205,8 +200,8 @@ fn cumulative_savings(input: &ReportInput) -> Chart {
         vec![0.0; air.len()],
     )];
     let mut markers = Vec::new();
-    for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
-        let result = site.option(option);
+    for result in site.shown().filter(|o| o.option != CoolingOption::Air) {
+        let option = result.option;
         let mut total = 0.0;
         let values = result
             .cost
@@ -268,15 +263,15 @@ fn pue_tue(input: &ReportInput) -> Chart {
         value_label: Rep::AxisRatio.tr(lang).to_string(),
         category_label: String::new(),
         kind: ChartKind::GroupedBars,
-        categories: option_names(lang),
+        categories: option_names(site, lang),
         series: vec![
             Series {
                 name: "PUE".into(),
-                values: site.options.iter().map(|o| o.energy.pue).collect(),
+                values: site.shown().map(|o| o.energy.pue).collect(),
             },
             Series {
                 name: "TUE".into(),
-                values: site.options.iter().map(|o| o.energy.tue).collect(),
+                values: site.shown().map(|o| o.energy.tue).collect(),
             },
         ],
         markers: Vec::new(),
@@ -287,8 +282,7 @@ fn monthly_energy(input: &ReportInput) -> Chart {
     let (site, lang) = (&input.results.site, input.lang);
     let mwh = |e: &uom::si::f64::Energy| e.get::<uom::si::energy::megawatt_hour>();
     let max = site
-        .options
-        .iter()
+        .shown()
         .flat_map(|o| o.energy.monthly_facility_energy.iter().map(mwh))
         .fold(0.0, f64::max);
     let (divisor, unit) = energy_scale(max);
@@ -303,8 +297,7 @@ fn monthly_energy(input: &ReportInput) -> Chart {
             .map(str::to_string)
             .collect(),
         series: site
-            .options
-            .iter()
+            .shown()
             .map(|o| Series {
                 name: option_name(o.option, lang).to_string(),
                 values: o

@@ -10,9 +10,9 @@
 use super::format::option_name;
 use super::{Detail, ReportInput};
 use crate::document::{Block, Column, Row, Table};
-use coolplan_engine::PlanCompliance;
 use coolplan_engine::compliance::{self, Column as Col, ComplianceResults, RuleCheck};
 use coolplan_engine::kpi::{ScopeYears, YearFigures};
+use coolplan_engine::{CoolingOption, PlanCompliance, ScopeResult};
 use coolplan_model::compliance::{RuleBook, SiteStatus};
 use coolplan_words::compliance::{self as words, Comp};
 use coolplan_words::say::Say;
@@ -29,9 +29,11 @@ pub(super) fn by_year_and_rules(input: &ReportInput, blocks: &mut Vec<Block>) {
     } else {
         &kpis.halls
     };
-    for scope in kpis.site.iter().chain(halls) {
+    let results = input.results;
+    let scopes = (kpis.site.iter().zip([&results.site])).chain(halls.iter().zip(&results.halls));
+    for (scope, result) in scopes {
         blocks.push(heading(Comp::KpiHeading.fmt(lang, &[&scope.name])));
-        blocks.push(kpi_table(scope, lang));
+        blocks.push(kpi_table(scope, result, lang));
     }
     blocks.push(heading(Comp::RulesHeading.tr(lang).to_string()));
     match compliance::check(input.site, input.results) {
@@ -51,9 +53,9 @@ fn column_name(column: Col, lang: Lang) -> String {
     }
 }
 
-fn kpi_table(scope: &ScopeYears, lang: Lang) -> Block {
+fn kpi_table(scope: &ScopeYears, result: &ScopeResult, lang: Lang) -> Block {
     let mut columns = vec![Column::left(Comp::Year.tr(lang))];
-    for column in Col::ALL {
+    for column in Col::shown(result) {
         let name = match column {
             Col::Plan => Comp::Plan.tr(lang).to_string(),
             Col::Option(o) => option_name(o, lang).to_string(),
@@ -83,10 +85,15 @@ fn kpi_table(scope: &ScopeYears, lang: Lang) -> Block {
             let mut cells = vec![plan.year.to_string()];
             if plan.it_energy.value <= 0.0 {
                 // No IT load in the scope that year (servers not yet arrived): no ratio.
-                cells.extend(std::iter::repeat_n("—".to_string(), 9));
+                cells.extend(std::iter::repeat_n("—".to_string(), columns.len() - 1));
                 return Row::new(cells);
             }
-            cells.extend(scope.options.iter().map(|s| pue(s)));
+            cells.extend(
+                (scope.options.iter())
+                    .zip(CoolingOption::ALL)
+                    .filter(|(_, o)| result.option(*o).applies)
+                    .map(|(s, _)| pue(s)),
+            );
             cells.extend([
                 pue(&scope.plan),
                 format!("{:.2}", k.ppue_cooling),
@@ -120,7 +127,8 @@ fn rule_blocks(input: &ReportInput, results: &ComplianceResults, blocks: &mut Ve
         Column::left(Comp::Kind.tr(lang)),
         Column::left(Comp::Limit.tr(lang)),
     ];
-    columns.extend(Col::ALL.map(|c| Column::right(column_name(c, lang))));
+    let site = &input.results.site;
+    columns.extend(Col::shown(site).map(|c| Column::right(column_name(c, lang))));
     let rows = results
         .rules
         .iter()
@@ -131,7 +139,7 @@ fn rule_blocks(input: &ReportInput, results: &ComplianceResults, blocks: &mut Ve
                 words::kind(rule.kind, lang).to_string(),
                 words::limit(rule.metric, rule.limit, lang),
             ];
-            cells.extend(Col::ALL.map(|c| words::first_year_cell(check, c, lang)));
+            cells.extend(Col::shown(site).map(|c| words::first_year_cell(check, c, lang)));
             Row::new(cells)
         })
         .collect();
@@ -140,6 +148,7 @@ fn rule_blocks(input: &ReportInput, results: &ComplianceResults, blocks: &mut Ve
     blocks.push(Block::Bullets(column_lines(
         results,
         &input.results.compliance,
+        site,
         lang,
         None,
     )));
@@ -225,6 +234,7 @@ pub(super) fn plan_lines(input: &ReportInput) -> Vec<String> {
         Ok(results) => column_lines(
             &results,
             &input.results.compliance,
+            &input.results.site,
             input.lang,
             Some(Col::Plan),
         ),
@@ -237,6 +247,7 @@ pub(super) fn plan_lines(input: &ReportInput) -> Vec<String> {
 fn column_lines(
     results: &ComplianceResults,
     constraint: &PlanCompliance,
+    site: &ScopeResult,
     lang: Lang,
     only: Option<Col>,
 ) -> Vec<String> {
@@ -258,6 +269,7 @@ fn column_lines(
         .columns
         .iter()
         .filter(|c| only.is_none_or(|o| o == c.column))
+        .filter(|c| Col::shown(site).any(|shown| shown == c.column))
         .map(|c| {
             let name = column_name(c.column, lang);
             match c.first_compliant_year {

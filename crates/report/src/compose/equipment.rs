@@ -11,28 +11,37 @@ use super::format::{self as f, option_name};
 use super::{ReportInput, section};
 use crate::document::{Block, Column, Row, Table};
 use coolplan_engine::cost::capex::per_kw_prices;
-use coolplan_engine::{CoolingOption, CostItem, OptionResult, RackResult};
+use coolplan_engine::{CoolingOption, CostItem, OptionResult, RackResult, ScopeResult};
 use coolplan_model::assumptions::prices::PricesResolved;
 use coolplan_units::format::group_thousands;
 use coolplan_units::{AreaUnit, PowerUnit, TimeUnit, VolumeUnit};
 use coolplan_words::results as words;
 use coolplan_words::{Lang, Text, report::Rep};
 
-const LIQUID: [CoolingOption; 2] = [CoolingOption::ColdPlate, CoolingOption::Immersion];
+/// The options other than air that `scope` shows: those with equipment to count.
+fn liquid_shown(scope: &ScopeResult) -> impl Iterator<Item = CoolingOption> + '_ {
+    scope
+        .shown()
+        .map(|o| o.option)
+        .filter(|o| *o != CoolingOption::Air)
+}
 
 pub(super) fn bill_of_quantities(input: &ReportInput, blocks: &mut Vec<Block>) {
     let lang = input.lang;
     blocks.push(Block::Paragraph(Rep::EquipmentIntro.tr(lang).to_string()));
     blocks.push(section(Rep::QuantitiesByHall.tr(lang)));
     let columns = by_hall_columns(lang);
-    blocks.push(Block::Table(plan_quantities(input, columns.clone())));
+    blocks.push(Block::Table(without_empty_counts(plan_quantities(
+        input,
+        columns.clone(),
+    ))));
     blocks.push(Block::Paragraph(
         Rep::EquipmentEachOption.tr(lang).to_string(),
     ));
-    blocks.push(Block::Table(by_hall(input, columns)));
+    blocks.push(Block::Table(without_empty_counts(by_hall(input, columns))));
     super::works::quantities(input, blocks);
     let prices = input.site.assumptions.resolve(input.site.currency).prices;
-    for option in LIQUID {
+    for option in liquid_shown(&input.results.site) {
         let result = input.results.site.option(option);
         let title = if result.feasible {
             option_name(option, lang).to_string()
@@ -176,6 +185,33 @@ fn itemised(option: &OptionResult, prices: &PricesResolved, input: &ReportInput)
 }
 
 /// Columns of the equipment tables (plan and per option).
+/// `table` without the quantity columns (after scope and option) that are zero in every row:
+/// equipment no option shown uses (tanks and fluid on a site without immersion, kits where
+/// no stock server converts) is left out rather than listed as a column of zeros.
+fn without_empty_counts(mut table: Table) -> Table {
+    const LABELS: usize = 2;
+    let keep: Vec<bool> = (0..table.columns.len())
+        .map(|c| {
+            c < LABELS || table.rows.is_empty() || table.rows.iter().any(|r| r.cells[c] != "0")
+        })
+        .collect();
+    let kept = |cells: Vec<String>| -> Vec<String> {
+        cells
+            .into_iter()
+            .zip(&keep)
+            .filter_map(|(cell, keep)| keep.then_some(cell))
+            .collect()
+    };
+    table.columns = (table.columns.into_iter())
+        .zip(&keep)
+        .filter_map(|(column, keep)| keep.then_some(column))
+        .collect();
+    for row in &mut table.rows {
+        row.cells = kept(std::mem::take(&mut row.cells));
+    }
+    table
+}
+
 fn by_hall_columns(lang: Lang) -> Vec<Column> {
     vec![
         Column::left(Rep::ColScope.tr(lang)),
@@ -201,7 +237,7 @@ fn by_hall(input: &ReportInput, columns: Vec<Column>) -> Table {
         } else {
             scope.name.clone()
         };
-        for option in LIQUID {
+        for option in liquid_shown(scope) {
             let cells = quantities(&name, scope.option(option), lang);
             rows.push(if total {
                 Row::strong(cells)
@@ -219,7 +255,10 @@ fn plan_quantities(input: &ReportInput, columns: Vec<Column>) -> Table {
     let (results, lang) = (input.results, input.lang);
     let mut rows = Vec::new();
     for (h, (hall, plan)) in results.halls.iter().zip(&results.plan.halls).enumerate() {
-        for option in LIQUID {
+        let liquid = CoolingOption::ALL
+            .into_iter()
+            .filter(|o| *o != CoolingOption::Air);
+        for option in liquid {
             let on: Vec<&RackResult> = results
                 .racks
                 .iter()

@@ -35,7 +35,7 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
         blocks.push(section(hall.name.clone()));
         blocks.push(Block::Paragraph(hall_facts(hall, lang)));
         if let Some(plant) = input.results.plant.get(index) {
-            plant_facts(input, plant, blocks);
+            plant_facts(input, &plant.shown_in(scope), blocks);
         }
         if let Some(plan) = input.results.plan.halls.get(index) {
             hall_plan(input, index, plan, blocks);
@@ -49,7 +49,7 @@ pub(super) fn halls(input: &ReportInput, blocks: &mut Vec<Block>) {
         blocks.push(subsection(Rep::FloorChecks.tr(lang)));
         blocks.push(Block::Table(floor_checks(&[(hall, scope)], lang)));
         if let Some(plant) = input.results.plant.get(index) {
-            super::capacity::capacity(plant, lang, blocks);
+            super::capacity::capacity(plant, scope, lang, blocks);
         }
         let racks: Vec<(&RackResult, &GroupChoice)> = input
             .results
@@ -122,14 +122,14 @@ fn all_options_table(pairs: &[(&Hall, &ScopeResult)], currency: Currency, lang: 
     let scale = MoneyScale::for_amounts(
         pairs
             .iter()
-            .flat_map(|(_, s)| s.options.iter())
+            .flat_map(|(_, s)| s.shown())
             .flat_map(|o| [&o.cost.capex, &o.cost.npv_vs_air]),
         currency,
         lang,
     );
     let mut rows = Vec::new();
     for (hall, scope) in pairs {
-        for o in &scope.options {
+        for o in scope.shown() {
             let cells = vec![
                 hall.name.clone(),
                 option_name(o.option, lang).to_string(),
@@ -227,8 +227,7 @@ fn hall_facts(hall: &Hall, lang: Lang) -> String {
 fn options_table(scope: &ScopeResult, currency: Currency, lang: Lang) -> Table {
     let scale = MoneyScale::for_amounts(
         scope
-            .options
-            .iter()
+            .shown()
             .flat_map(|o| [&o.cost.capex, &o.cost.npv_vs_air]),
         currency,
         lang,
@@ -243,8 +242,7 @@ fn options_table(scope: &ScopeResult, currency: Currency, lang: Lang) -> Table {
         Column::right(Rep::MFacilityEnergy.tr(lang)),
     ];
     let rows = scope
-        .options
-        .iter()
+        .shown()
         .map(|o| {
             let cells = vec![
                 option_name(o.option, lang).to_string(),
@@ -278,7 +276,7 @@ fn floor_checks(pairs: &[(&Hall, &ScopeResult)], lang: Lang) -> Table {
     let mut rows = Vec::new();
     for (hall, scope) in pairs {
         let (rating, area) = (hall.floor.rating.get(), hall.area.get());
-        for o in &scope.options {
+        for o in scope.shown() {
             let mut cells = Vec::with_capacity(8);
             if with_hall {
                 cells.push(hall.name.clone());
@@ -367,7 +365,7 @@ fn why(scope: &ScopeResult, plan: &GroupChoice, lang: Lang) -> String {
             parts.push(reasons_of(warnings, scope, Some(option), lang));
         }
     }
-    for option in scope.options.iter().filter(|o| !o.feasible) {
+    for option in scope.shown().filter(|o| !o.feasible) {
         let fresh: Vec<Reason> = option
             .infeasible_reasons
             .iter()

@@ -86,9 +86,8 @@ pub(super) fn kpis(input: &ReportInput, blocks: &mut Vec<Block>) {
     let site = &results.site;
     let mut columns = vec![Column::left(Rep::Metric.tr(lang))];
     columns.extend(
-        CoolingOption::ALL
-            .iter()
-            .map(|o| Column::right(option_name(*o, lang))),
+        site.shown()
+            .map(|o| Column::right(option_name(o.option, lang))),
     );
     columns.push(Column::right(Rep::KfRecommended.tr(lang)));
     let totals = &results.plan.totals;
@@ -109,7 +108,7 @@ pub(super) fn kpis(input: &ReportInput, blocks: &mut Vec<Block>) {
         .iter()
         .map(|(label, value)| {
             let mut cells = vec![label.tr(lang).to_string()];
-            cells.extend(site.options.iter().map(value));
+            cells.extend(site.shown().map(value));
             cells.push(match label {
                 Rep::MPue => f::ratio(totals.pue),
                 Rep::MWue => or_dash(plan_wue(input), 2),
@@ -123,7 +122,7 @@ pub(super) fn kpis(input: &ReportInput, blocks: &mut Vec<Block>) {
         })
         .collect();
     let mut hours = vec![Rep::MFreeCooling.tr(lang).to_string()];
-    hours.extend(site.options.iter().map(|o| {
+    hours.extend(site.shown().map(|o| {
         f::count(
             o.energy
                 .free_cooling_hours

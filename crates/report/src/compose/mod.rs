@@ -29,7 +29,7 @@ mod plan;
 pub mod reasons;
 mod risks;
 mod sensitivity;
-mod summary;
+pub(crate) mod summary;
 mod works;
 
 use sha2::{Digest, Sha256};

@@ -247,8 +247,7 @@ fn warnings(input: &ReportInput, blocks: &mut Vec<Block>) {
 fn scope_warnings(scope: &ScopeResult, lang: Lang) -> Vec<(String, &str)> {
     let colon = if lang == Lang::Zh { "：" } else { ": " };
     scope
-        .options
-        .iter()
+        .shown()
         .flat_map(|o| o.warnings.iter().map(move |w| (o.option, w)))
         .map(|(option, w)| {
             (

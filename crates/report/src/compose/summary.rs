@@ -203,7 +203,7 @@ fn decision(input: &ReportInput) -> Vec<String> {
         }
         None => second.push(Rep::NarrNoSingle.tr(lang).to_string()),
     }
-    second.extend(site.options.iter().filter(|o| !o.feasible).map(|o| {
+    second.extend(site.shown().filter(|o| !o.feasible).map(|o| {
         Rep::NarrInfeasible.fmt(
             lang,
             &[
@@ -212,6 +212,7 @@ fn decision(input: &ReportInput) -> Vec<String> {
             ],
         )
     }));
+    second.extend(not_considered(site, lang));
     if !second.is_empty() {
         paragraphs.push(second.join(sep));
     }
@@ -278,4 +279,31 @@ fn capex_by_year(input: &ReportInput) -> Table {
         scale.number(totals.capex),
     ]));
     Table { columns, rows }
+}
+
+/// The options `scope` does not show, in one sentence per why: the site does not offer them,
+/// or no rack group can take them (docs/method.md §5.0).
+pub(crate) fn not_considered(scope: &coolplan_engine::ScopeResult, lang: Lang) -> Vec<String> {
+    let not_offered = |o: &&coolplan_engine::OptionResult| {
+        o.infeasible_reasons
+            .contains(&coolplan_engine::Reason::NotOffered)
+    };
+    let hidden: Vec<_> = scope.options.iter().filter(|o| !o.applies).collect();
+    let (offered_not, taken_by_none): (Vec<_>, Vec<_>) = hidden.into_iter().partition(not_offered);
+    // option names may hold commas ("Rear door, passive")
+    let list_sep = if lang == Lang::Zh { "、" } else { "; " };
+    [
+        (Rep::NarrNotOffered, offered_not),
+        (Rep::NarrNoGroupTakes, taken_by_none),
+    ]
+    .into_iter()
+    .filter(|(_, options)| !options.is_empty())
+    .map(|(why, options)| {
+        let names: Vec<&str> = options
+            .iter()
+            .map(|o| option_name(o.option, lang))
+            .collect();
+        why.fmt(lang, &[&names.join(list_sep)])
+    })
+    .collect()
 }

@@ -27,7 +27,9 @@ pub mod works;
 /// Version of the document layout; raised when a field changes meaning or is removed.
 /// 2: `recommended` is the plan's (`mixed` when groups differ); the best single option of a
 /// scope moved to `best_single_option`; `plan` replaces `mixed_plan`.
-pub const FORMAT_VERSION: u32 = 2;
+/// 3: an option that does not apply in a scope is absent from its `options`, the hall's
+/// `plant` and the KPI series (before, every option was always present).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The JSON text of `results` for the site named `site`, reasons worded in `lang`.
 pub fn to_json(site: &str, results: &Results, lang: Lang) -> String {
@@ -75,7 +77,7 @@ pub fn document<'a>(site: &'a str, results: &'a Results, lang: Lang) -> Document
                 best_single_option: hall.recommendation.option.map(CoolingOption::key),
                 reasons: reasons(&hall.recommendation, hall, lang),
                 options: options(hall, lang),
-                plant: plant_doc(plant, lang),
+                plant: plant_doc(plant, hall, lang),
             })
             .collect(),
         racks: results
@@ -95,7 +97,7 @@ pub fn document<'a>(site: &'a str, results: &'a Results, lang: Lang) -> Document
                 options: options(&rack.scope, lang),
             })
             .collect(),
-        kpis: json_compliance::kpis(&results.kpis),
+        kpis: json_compliance::kpis(results),
         compliance: None,
         lifecycle: None,
     }
@@ -344,12 +346,30 @@ pub struct RackDoc<'a> {
     pub options: Options,
 }
 
-/// The three options, always all present.
-#[derive(Serialize)]
-pub struct Options {
-    pub air: OptionDoc,
-    pub cold_plate: OptionDoc,
-    pub immersion: OptionDoc,
+/// The options of a scope.
+pub type Options = ByOption<OptionDoc>;
+
+/// A `T` per option shown in a scope, written as a map keyed by [`CoolingOption::key`] in
+/// [`CoolingOption::ALL`] order; an option that does not apply is absent
+/// ([`ScopeResult::shown`]).
+pub struct ByOption<T>(pub Vec<(CoolingOption, T)>);
+
+impl<T> ByOption<T> {
+    /// `each(option)` for every option `scope` shows.
+    pub fn shown(scope: &ScopeResult, mut each: impl FnMut(CoolingOption) -> T) -> Self {
+        ByOption(scope.shown().map(|o| (o.option, each(o.option))).collect())
+    }
+}
+
+impl<T: Serialize> Serialize for ByOption<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (option, value) in &self.0 {
+            map.serialize_entry(option.key(), value)?;
+        }
+        map.end()
+    }
 }
 
 /// A reason: a stable `kind` for programs and its `text` in the report's language.
@@ -414,12 +434,7 @@ fn mwh(energy: uom::si::f64::Energy) -> f64 {
 }
 
 fn options(scope: &ScopeResult, lang: Lang) -> Options {
-    let doc = |o: CoolingOption| option(scope.option(o), scope.irr(o), lang);
-    Options {
-        air: doc(CoolingOption::Air),
-        cold_plate: doc(CoolingOption::ColdPlate),
-        immersion: doc(CoolingOption::Immersion),
-    }
+    ByOption::shown(scope, |o| option(scope.option(o), scope.irr(o), lang))
 }
 
 fn option(result: &OptionResult, irr: Option<f64>, lang: Lang) -> OptionDoc {
@@ -531,6 +546,7 @@ pub fn reason_key(reason: &Reason) -> &'static str {
         Reason::NoColdPlateKit { .. } => "no_cold_plate_kit",
         Reason::FactoryOnly { .. } => "factory_only",
         Reason::RuledOut { .. } => "ruled_out",
+        Reason::NotOffered => "not_offered",
         Reason::NoFacilityWater => "no_facility_water",
         Reason::NeedsWork { .. } => "needs_work",
         Reason::WaterTooWarm { .. } => "water_too_warm",

@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 
-use super::{kw, mwh, num};
+use super::{ByOption, kw, mwh, num};
 use coolplan_engine::physical::air::AirSide;
 use coolplan_engine::physical::headroom::Headroom;
-use coolplan_engine::{CoolingOption, HallPlant};
+use coolplan_engine::{CoolingOption, HallPlant, ScopeResult};
 use coolplan_model::CalibrationSplit;
 use coolplan_units::format::UnitSystem;
 use coolplan_words::Lang;
@@ -19,9 +19,9 @@ use coolplan_words::results as words;
 pub struct PlantDoc {
     pub calibration: Option<CalibrationDoc>,
     pub water_extension: Option<WaterExtensionDoc>,
-    pub air: PlantOptionDoc,
-    pub cold_plate: PlantOptionDoc,
-    pub immersion: PlantOptionDoc,
+    /// One entry per option that applies in the hall, keyed `air`, `cold_plate`, …
+    #[serde(flatten)]
+    pub options: ByOption<PlantOptionDoc>,
 }
 
 #[derive(Serialize)]
@@ -137,7 +137,8 @@ pub struct DesignDayDoc {
     pub text: String,
 }
 
-pub fn plant_doc(plant: &HallPlant, lang: Lang) -> PlantDoc {
+/// The plant of a hall whose results are `hall`: its applying options only.
+pub fn plant_doc(plant: &HallPlant, hall: &ScopeResult, lang: Lang) -> PlantDoc {
     let option = |o: CoolingOption| {
         let e = &plant.energy[o.index()];
         let m = |energy| num(mwh(energy));
@@ -200,8 +201,6 @@ pub fn plant_doc(plant: &HallPlant, lang: Lang) -> PlantDoc {
             reproduced: c.reproduced,
             text: words::plant::calibration(&c, lang),
         }),
-        air: option(CoolingOption::Air),
-        cold_plate: option(CoolingOption::ColdPlate),
-        immersion: option(CoolingOption::Immersion),
+        options: ByOption::shown(hall, option),
     }
 }

@@ -2,7 +2,9 @@
 //! pages with the header row repeated on each page.
 //!
 //! Widths: every column gets at least its widest unbreakable word; the rest of the measure
-//! goes to the columns that need least to fit unwrapped first, so long texts wrap, not names. Only when even the
+//! goes to the columns that need least to fit unwrapped first, so long texts wrap, not names.
+//! When the body would fit unwrapped if only the headers wrapped (many short columns, such as
+//! seven options side by side), the headers wrap at their spaces and the body keeps its lines. Only when even the
 //! unbreakable words do not fit does the font shrink (down to 70 %), and anything still too
 //! wide is broken between characters, so no text ever leaves its cell.
 
@@ -28,6 +30,8 @@ pub(crate) struct Sizing {
 pub(crate) fn size_columns(fonts: &Fonts, table: &Table, measure: f32) -> Sizing {
     let columns = table.columns.len().max(1);
     let mut natural = vec![0.0f32; columns];
+    // the body's natural widths alone (headers may wrap)
+    let mut body = vec![0.0f32; columns];
     let mut minimum = vec![0.0f32; columns];
     let cells = std::iter::once((
         true,
@@ -43,11 +47,17 @@ pub(crate) fn size_columns(fonts: &Fonts, table: &Table, measure: f32) -> Sizing
             .iter()
             .map(|r| (r.strong, r.cells.iter().map(String::as_str).collect())),
     );
+    let mut header = true;
     for (bold, row) in cells {
         for (i, text) in row.iter().enumerate().take(columns) {
-            natural[i] = natural[i].max(fonts.width(text, SIZE, bold) + 2.0 * PAD_X + 0.5);
+            let width = fonts.width(text, SIZE, bold) + 2.0 * PAD_X + 0.5;
+            natural[i] = natural[i].max(width);
+            if !header {
+                body[i] = body[i].max(width);
+            }
             minimum[i] = minimum[i].max(fonts.min_width(text, SIZE, bold) + 2.0 * PAD_X);
         }
+        header = false;
     }
     let min_total: f32 = minimum.iter().sum();
     let scale = if min_total > measure {
@@ -64,8 +74,14 @@ pub(crate) fn size_columns(fonts: &Fonts, table: &Table, measure: f32) -> Sizing
         .zip(&minimum)
         .map(|(n, m)| (n * scale).max(*m))
         .collect();
+    let body: Vec<f32> = body
+        .iter()
+        .zip(&minimum)
+        .map(|(b, m)| (b * scale).max(*m))
+        .collect();
     let min_total: f32 = minimum.iter().sum();
     let natural_total: f32 = natural.iter().sum();
+    let body_total: f32 = body.iter().sum();
     let widths = if natural_total <= measure {
         // Everything fits unwrapped: spread the slack in proportion to the natural widths.
         natural
@@ -74,6 +90,10 @@ pub(crate) fn size_columns(fonts: &Fonts, table: &Table, measure: f32) -> Sizing
             .collect()
     } else if min_total >= measure {
         minimum.iter().map(|m| m * measure / min_total).collect()
+    } else if body_total <= measure {
+        // The body fits on its lines once headers wrap: the headers closest to fitting get
+        // their whole width first.
+        fill_smallest_first(&body, &natural, measure - body_total)
     } else {
         fill_smallest_first(&minimum, &natural, measure - min_total)
     };
@@ -361,5 +381,51 @@ mod tests {
         );
         let total: f32 = sizing.widths.iter().sum();
         assert!((total - 495.0).abs() < 0.01);
+    }
+
+    /// The options comparison with seven options (the most a site can show) on A4 portrait
+    /// (495 pt): option names wrap at their spaces, metric labels and figures stay on one line,
+    /// the font keeps its size.
+    #[test]
+    fn seven_option_columns_fit_a4_portrait_at_full_size() {
+        let fonts = Fonts::new();
+        let options = [
+            "Air",
+            "Rear door (passive)",
+            "Rear door (active)",
+            "Cold plate",
+            "Cold plate + rear door",
+            "Cold plate, liquid-to-air CDU",
+            "Immersion",
+        ];
+        let mut columns = vec![Column::left("Metric")];
+        columns.extend(options.iter().map(|o| Column::right(*o)));
+        let row = |label: &str, value: &str| {
+            Row::new(
+                std::iter::once(label.to_string())
+                    .chain(options.iter().map(|_| value.to_string()))
+                    .collect(),
+            )
+        };
+        let t = Table {
+            columns,
+            rows: vec![
+                row("NPV of savings vs air (M CNY)", "-15.4"),
+                row("IT power at design", "2,716 kW"),
+                row("Facility energy per year", "23.7 GWh"),
+                row("Discounted payback", "never"),
+            ],
+        };
+        let sizing = size_columns(&fonts, &t, 495.0);
+        assert_eq!(sizing.size, SIZE);
+        // the metric labels keep their line: the option headers wrap instead
+        let label = fonts.width("NPV of savings vs air (M CNY)", SIZE, false) + 2.0 * PAD_X;
+        assert!(sizing.widths[0] >= label, "{} < {label}", sizing.widths[0]);
+        for (i, width) in sizing.widths.iter().enumerate().skip(1) {
+            // every figure on one line, every word of a name whole
+            let figure = fonts.width("2,716 kW", SIZE, false) + 2.0 * PAD_X;
+            let word = fonts.min_width(t.columns[i].header.as_str(), SIZE, true) + 2.0 * PAD_X;
+            assert!(*width >= figure && *width >= word, "column {i}: {width}");
+        }
     }
 }

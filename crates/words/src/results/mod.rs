@@ -269,6 +269,7 @@ pub fn reason(
             ],
         ),
         Reason::RuledOut { group } => Words::RuledOut.fmt(lang, &[group]),
+        Reason::NotOffered => Words::NotOffered.tr(lang).to_string(),
         Reason::NotImmersionCompatible { model } => {
             Words::NotImmersionCompatible.fmt(lang, &[model])
         }

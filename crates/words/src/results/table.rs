@@ -14,6 +14,7 @@ crate::texts! {
         FloorLoadTank => "floor {0} < tank {1}", "楼板承重 {0} < 浸没槽 {1}";
         FloorLoadRack => "floor {0} < rack {1}", "楼板承重 {0} < 机柜 {1}";
         FloorSpace => "needs {0} of floor, the hall has {1}", "需要占地 {0}，机房仅有 {1}";
+        NotOffered => "not offered by the site (cooling_options)", "站点未提供该方案（cooling_options）";
         RuledOut => "ruled out for {0} by the site file's cooling rule", "站点文件的冷却规则对 {0} 排除了该方案";
         NotImmersionCompatible => "{0} cannot be immersed", "{0} 不兼容浸没式液冷";
         ImmersionNeedsPrep => "{0} needs preparation before immersion", "{0} 浸没前需改造（拆除风扇、更换导热材料）";

@@ -113,6 +113,12 @@ impl Say for Kind {
             } => Val::ComplyByOutsideStudy.fmt(lang, &[year, first_year, last_year]),
             CoolingExcludesAll => Val::CoolingExcludesAll.tr(lang).to_string(),
             CoolingExcludesNothing => Val::CoolingExcludesNothing.tr(lang).to_string(),
+            CoolingRuleUnoffered => Val::CoolingRuleUnoffered.tr(lang).to_string(),
+            NoOptionOffered => Val::NoOptionOffered.tr(lang).to_string(),
+            AirNotOffered => Val::AirNotOffered.tr(lang).to_string(),
+            OfferedTwice(option) => {
+                Val::OfferedTwice.fmt(lang, &[&crate::results::cooling_name(*option, lang)])
+            }
             CoolingListedTwice(option) => {
                 Val::CoolingListedTwice.fmt(lang, &[&crate::results::cooling_name(*option, lang)])
             }

@@ -81,7 +81,7 @@ fn monte_carlo_view(ui: &mut Ui, mc: &MonteCarlo, lang: Lang) {
             ui.label(key.tr(lang));
         }
         ui.end_row();
-        for o in &mc.options {
+        for o in mc.shown() {
             ui.label(option_name(o.option, lang));
             ui.label(three(&o.npv, |m| money(m, lang)));
             ui.label(three(&o.payback_years, |y| years(y, lang)));

@@ -141,7 +141,7 @@ impl FloorPanel {
         self.fitted = true;
     }
 
-    fn toolbar(&mut self, ui: &mut Ui, lang: Lang) -> bool {
+    fn toolbar(&mut self, ui: &mut Ui, offered: &[CoolingOption], lang: Lang) -> bool {
         let mut fit = false;
         ui.horizontal_wrapped(|ui| {
             ui.label(Gui::ColourBy.tr(lang));
@@ -164,7 +164,7 @@ impl FloorPanel {
                 .clicked();
             ui.weak(coolplan_words::dashboard::Dash::FloorHint.tr(lang));
         });
-        legend(ui, self.colour_by, lang);
+        legend(ui, self.colour_by, offered, lang);
         fit
     }
 }
@@ -172,7 +172,12 @@ impl FloorPanel {
 impl Panel for FloorPanel {
     fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
         let lang = ctx.lang();
-        let fit = self.toolbar(ui, lang);
+        // the plan's colours of the options the site offers
+        let offered: Vec<CoolingOption> = CoolingOption::ALL
+            .into_iter()
+            .filter(|o| ctx.site.offers(o.cooling()))
+            .collect();
+        let fit = self.toolbar(ui, &offered, lang);
         let size = ui.available_size().max(vec2(200.0, 200.0));
         let (response, painter) = ui.allocate_painter(size, Sense::click_and_drag());
         // screen readers (and tests) find the plan by what it does
@@ -530,7 +535,7 @@ fn hover_text(ctx: &ViewCtx, (h, r): At) -> String {
     text
 }
 
-fn legend(ui: &mut Ui, colour_by: ColourBy, lang: Lang) {
+fn legend(ui: &mut Ui, colour_by: ColourBy, offered: &[CoolingOption], lang: Lang) {
     let swatch = |ui: &mut Ui, colour: Color32, text: &str| {
         let (rect, _) = ui.allocate_exact_size(Vec2::splat(12.0), Sense::hover());
         ui.painter().rect_filled(rect, 2.0, colour);
@@ -553,7 +558,7 @@ fn legend(ui: &mut Ui, colour_by: ColourBy, lang: Lang) {
                 }
             }
             ColourBy::Plan => {
-                for option in CoolingOption::ALL {
+                for &option in offered {
                     swatch(ui, option_colour(option), option_name(option, lang));
                 }
                 swatch(

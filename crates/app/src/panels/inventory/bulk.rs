@@ -187,7 +187,7 @@ impl InventoryPanel {
                 }
                 ui.separator();
                 ui.label(Inv::BulkCooling.tr(lang));
-                rule_combo(ui, "bulk_rule", &mut self.bulk.rule, lang);
+                rule_combo(ui, "bulk_rule", &mut self.bulk.rule, ctx.site, lang);
                 if ui.button(Inv::Apply.tr(lang)).clicked() {
                     let rule = self.bulk.rule.clone();
                     out.push(set_all(&|rack| rack.cooling = rule.clone()));

@@ -79,11 +79,15 @@ pub fn rule_text(rule: Option<&CoolingRule>, lang: Lang) -> String {
     }
 }
 
-/// The cooling rules a combo offers: any, only each option, not each option.
-fn rule_choices() -> Vec<Option<CoolingRule>> {
+/// The cooling rules a combo offers: any, only each option `site` offers, not each of them.
+fn rule_choices(site: &coolplan_model::Site) -> Vec<Option<CoolingRule>> {
+    let offered: Vec<Cooling> = Cooling::ALL
+        .into_iter()
+        .filter(|c| site.offers(*c))
+        .collect();
     let mut choices = vec![None];
-    choices.extend(Cooling::ALL.map(|c| Some(CoolingRule::Force(c))));
-    choices.extend(Cooling::ALL.map(|c| Some(CoolingRule::Exclude(vec![c]))));
+    choices.extend(offered.iter().map(|c| Some(CoolingRule::Force(*c))));
+    choices.extend(offered.iter().map(|c| Some(CoolingRule::Exclude(vec![*c]))));
     choices
 }
 
@@ -92,6 +96,7 @@ pub(super) fn rule_combo(
     ui: &mut Ui,
     id: impl std::hash::Hash + std::fmt::Debug,
     rule: &mut Option<CoolingRule>,
+    site: &coolplan_model::Site,
     lang: Lang,
 ) -> bool {
     let before = rule.clone();
@@ -99,7 +104,7 @@ pub(super) fn rule_combo(
         .selected_text(rule_text(rule.as_ref(), lang))
         .width(150.0)
         .show_ui(ui, |ui| {
-            for choice in rule_choices() {
+            for choice in rule_choices(site) {
                 let text = rule_text(choice.as_ref(), lang);
                 ui.selectable_value(rule, choice, text);
             }

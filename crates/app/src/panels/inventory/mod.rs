@@ -332,7 +332,7 @@ impl Panel for InventoryPanel {
                         let mut rule = rack.cooling.clone();
                         let problem = field(&[Seg::Field("cooling")]);
                         let changed = ui.checked(problem.as_ref(), true, |ui| {
-                            rule_combo(ui, ("rule", h, r), &mut rule, lang)
+                            rule_combo(ui, ("rule", h, r), &mut rule, ctx.site, lang)
                         });
                         if changed {
                             let mut edited = rack.clone();
