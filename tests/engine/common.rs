@@ -91,6 +91,8 @@ pub fn option(option: CoolingOption, fig: &Fig) -> PhysicalOption {
             heat_to_door: kw(0.0),
             door_count: 0,
             active_door_count: 0,
+            heat_returned_to_air: kw(0.0),
+            l2a_fan_power: kw(0.0),
             coolant_flow: VolumeRate::new::<cubic_meter_per_second>(0.0),
             air_flow: VolumeRate::new::<cubic_meter_per_second>(0.0),
             loop_supply: None,
@@ -204,8 +206,13 @@ pub fn physical(site: &Site, figs: &[Vec<[Fig; 3]>]) -> Physical {
             .iter()
             .map(|h| HallLimits::new(h, Default::default()))
             .collect(),
-        cdu_sizes: coolplan::engine::cdu::candidate_sizes(&CduSize::Auto),
-        cdu_redundancy: 1,
+        cdus: coolplan::engine::cdu::CduChoices {
+            to_water: coolplan::engine::cdu::CduSizing {
+                sizes: coolplan::engine::cdu::candidate_sizes(&CduSize::Auto),
+                redundancy: 1,
+            },
+            to_air: Default::default(),
+        },
     }
 }
 

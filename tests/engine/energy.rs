@@ -374,6 +374,7 @@ fn a_halls_groups_add_up_to_its_plant_with_a_part_converted_group() {
             e.pumps,
             e.liquid_pumps,
             e.dry_cooler_fans,
+            e.l2a_fans,
             e.trim_chiller,
         ];
         let plant: f64 = parts.into_iter().map(kwh).sum();

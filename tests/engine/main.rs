@@ -19,6 +19,7 @@ mod finance_cases;
 mod fleet;
 mod generate;
 mod heat_reuse;
+mod l2a;
 mod lifecycle;
 mod offered;
 mod performance;

@@ -73,13 +73,18 @@ fn loads(site: &Site, results: &Results, h: usize, option: CoolingOption) -> Vec
 
 fn cdus_agree(name: &str, site: &Site, results: &Results) {
     let a = site.assumptions.resolve(site.currency);
-    let sizes = cdu::candidate_sizes(&a.cooling.cdu_size);
-    let red = a.cooling.cdu_redundancy;
+    let choices = cdu::CduChoices::new(&a);
     for (h, hall) in results.halls.iter().enumerate() {
         // the "all …" columns: the BoQ count is the assignment's
-        for option in [CoolingOption::ColdPlate, CoolingOption::Immersion] {
+        for option in [
+            CoolingOption::ColdPlate,
+            CoolingOption::ColdPlateLiquidToAir,
+            CoolingOption::Immersion,
+        ] {
             let l = loads(site, results, h, option);
-            let units = cdu::design(&sizes, red, l.iter().copied()).map_or(0, |d| d.units());
+            let sizing = choices.of(option);
+            let units = cdu::design(&sizing.sizes, sizing.redundancy, l.iter().copied())
+                .map_or(0, |d| d.units());
             let boq = hall.option(option).thermal.cdu_count;
             let heat = hall.option(option).thermal.heat_to_liquid.get::<watt>();
             if heat > 0.0 {

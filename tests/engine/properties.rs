@@ -131,7 +131,8 @@ fn extensive(o: &PhysicalOption) -> Vec<f64> {
         e.co2.value,
     ];
     v.extend(e.monthly_facility_energy.iter().map(|m| m.value));
-    if o.option != coolplan::engine::CoolingOption::Immersion {
+    // whole tanks, and whole liquid-to-air units with their spare per hall, are not shares
+    if o.option != coolplan::engine::CoolingOption::Immersion && !o.option.liquid_to_room() {
         v.push(t.floor_area.value);
     }
     v
@@ -150,9 +151,17 @@ proptest! {
                 + t.heat_to_air.get::<watt>()
                 + t.heat_to_door.get::<watt>();
             prop_assert!(rel(it, split) <= 1e-9, "{:?}: {it} vs {split}", o.option);
-            // the air side closes too: the airflow carries exactly the heat on air at the
-            // default 12 K rise, V̇ = Q / (1.2 × 1,006 × 12)
-            let air_w = t.heat_to_air.get::<watt>();
+            // the air side closes too: the airflow carries exactly the heat on the room air
+            // (the servers' air and what liquid-to-air units return) at the default 12 K
+            // rise, V̇ = Q / (1.2 × 1,006 × 12)
+            let air_w = (t.heat_to_air + t.heat_returned_to_air).get::<watt>();
+            if o.option.liquid_to_room() {
+                // the room takes IT plus the units' fans: Q_air + Q_liq·(1 + f) = IT + fans
+                let fans_w = t.l2a_fan_power.get::<watt>();
+                prop_assert!(rel(air_w, it + fans_w) <= 1e-9, "{air_w} vs {it} + {fans_w}");
+            } else {
+                prop_assert!(t.heat_returned_to_air.value == 0.0);
+            }
             let flow_w = t.air_flow.value * 1.2 * 1006.0 * 12.0;
             prop_assert!(rel(air_w, flow_w) <= 1e-9, "{:?}: {air_w} vs {flow_w}", o.option);
         }

@@ -288,6 +288,49 @@ pub fn assign(
     }
 }
 
+/// The unit sizes one kind of CDU may take, with their capacity in W, and the spare units
+/// per hall.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CduSizing {
+    pub sizes: Vec<(CduSize, f64)>,
+    pub redundancy: u32,
+}
+
+/// The CDUs of each liquid option: liquid-to-liquid units onto facility water (the pinned or
+/// standard sizes, `cdu_redundancy`), and liquid-to-air units for options whose liquid heat
+/// returns to the room (`l2a_unit_capacity`, `l2a_redundancy`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CduChoices {
+    pub to_water: CduSizing,
+    pub to_air: CduSizing,
+}
+
+impl CduChoices {
+    pub fn new(a: &coolplan_model::assumptions::Resolved) -> Self {
+        let c = &a.cooling;
+        let l2a = CduSize::LiquidToAir {
+            capacity: c.l2a_unit_capacity,
+        };
+        CduChoices {
+            to_water: CduSizing {
+                sizes: candidate_sizes(&c.cdu_size),
+                redundancy: c.cdu_redundancy,
+            },
+            to_air: CduSizing {
+                sizes: candidate_sizes(&l2a),
+                redundancy: c.l2a_redundancy,
+            },
+        }
+    }
+    /// The units `option`'s liquid heat goes through.
+    pub fn of(&self, option: crate::option::CoolingOption) -> &CduSizing {
+        match option.spec().liquid_sink {
+            crate::option::LiquidSink::RoomAir => &self.to_air,
+            crate::option::LiquidSink::FacilityWater => &self.to_water,
+        }
+    }
+}
+
 /// The sizes a hall may use: the pinned one, or every standard size, smallest first.
 pub fn candidate_sizes(pinned: &CduSize) -> Vec<(CduSize, f64)> {
     match pinned.capacity() {

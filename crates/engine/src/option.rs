@@ -122,6 +122,11 @@ impl CoolingOption {
         spec.door.is_some()
             || (spec.servers != ServerCooling::Air && spec.liquid_sink == LiquidSink::FacilityWater)
     }
+    /// Whether the option's liquid heat returns to the room's air (liquid-to-air CDUs), so
+    /// it loads the hall's air plant instead of facility water.
+    pub fn liquid_to_room(self) -> bool {
+        self.spec().liquid_sink == LiquidSink::RoomAir
+    }
     /// Whether the option changes anything in the hall (every option but air).
     pub fn is_retrofit(self) -> bool {
         self != CoolingOption::Air

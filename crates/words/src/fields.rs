@@ -22,6 +22,12 @@ crate::texts! {
         cdu_redundancy => "CDU redundancy (spare units)", "CDU冗余台数";
         cold_plate_max_loop_supply => "Cold plate: highest loop supply temperature", "冷板式液冷最高供液温度";
         immersion_max_loop_supply => "Immersion: highest loop supply temperature", "单相浸没式液冷最高供液温度";
+        rack_inlet_temp => "Rack inlet air temperature", "机柜进风温度";
+        l2a_unit_capacity => "Liquid-to-air CDU capacity", "液-气 CDU 单台容量";
+        l2a_unit_positions => "Rack positions per liquid-to-air CDU", "每台液-气 CDU 占用机柜位";
+        l2a_approach => "Liquid-to-air CDU approach temperature", "液-气 CDU 换热趋近温差";
+        l2a_fan_share => "Liquid-to-air CDU fan power share", "液-气 CDU 风机功耗占比";
+        l2a_redundancy => "Liquid-to-air CDU redundancy (spare units)", "液-气 CDU 冗余台数";
         tank_capacity => "Immersion tank capacity", "浸没液冷槽散热能力";
         tank_slots => "Tank slots", "液冷槽可用U位";
         tank_fluid_volume => "Tank fluid volume", "液冷槽冷却液容量";
@@ -32,7 +38,6 @@ crate::texts! {
         rack_service_area => "Rack service area", "机柜维护面积";
         rack_empty_mass => "Rack empty mass", "机柜空重";
         cold_plate_rack_mass => "Cold-plate parts mass per rack", "冷板式液冷单柜附加重量";
-        rack_inlet_temp => "Rack inlet air temperature", "机柜进风温度";
         rdhx_water_supply => "Rear door: water supply temperature", "背板换热器供水温度";
         rdhx_water_delta_t => "Rear door: water temperature rise", "背板换热器供回水温差";
         rdhx_min_water_supply => "Rear door: lowest water supply (dew point + margin)", "背板换热器最低供水温度（露点加裕量）";
@@ -97,6 +102,8 @@ crate::texts! {
         // prices
         electricity => "Electricity price", "电价";
         cold_plate_stock_per_kw => "Cold plate, stock retrofit, per kW", "冷板式液冷存量改造单价（每kW）";
+        l2a_stock_per_kw => "Cold plate on liquid-to-air CDUs, stock retrofit, per kW", "冷板＋液-气 CDU 存量改造单价（每kW）";
+        l2a_new_per_kw => "Cold plate on liquid-to-air CDUs, new servers, per kW", "冷板＋液-气 CDU 新服务器单价（每kW）";
         cold_plate_new_per_kw => "Cold plate, new AI servers, per kW", "冷板式液冷新增AI服务器单价（每kW）";
         immersion_stock_per_kw => "Immersion, stock retrofit, per kW", "单相浸没式液冷存量改造单价（每kW）";
         immersion_new_per_kw => "Immersion, new AI servers, per kW", "单相浸没式液冷新增AI服务器单价（每kW）";
@@ -111,6 +118,7 @@ crate::texts! {
         factory_premium_per_kw => "Factory liquid-ready premium per kW", "出厂液冷版溢价（每kW）";
         manifold_per_rack => "Manifold per rack", "单柜分集水器费用";
         cdu_per_kw_capacity => "CDU per kW of capacity", "CDU单价（每kW容量）";
+        l2a_per_kw_capacity => "Liquid-to-air CDU per kW of capacity", "液-气 CDU 单价（每kW容量）";
         piping_per_kw => "Piping per kW", "二次侧管路单价（每kW）";
         labour_per_server => "Labour per server", "单台服务器施工人工费";
         downtime_hours_per_rack => "Downtime per rack", "单柜停机时长";

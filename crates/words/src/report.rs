@@ -186,7 +186,7 @@ crate::texts! {
         CheckExceeds => "exceeds", "超限";
         // Air side and electrical headroom of a hall
         AirSide => "Air side", "风侧校核";
-        AirSideNote => "Each option's IT heat left on air and the airflow it needs, Q = P / (ρ·c_p·ΔT) with standard air (1.2 kg/m³, 1.006 kJ/(kg·K)) and a {0} rise through the servers, against the hall's air plant: its air-cooling capacity and that capacity's airflow at the same rise.", "各方案留给风冷的 IT 热量及其所需风量，按 Q = P / (ρ·c_p·ΔT) 计算（标准空气 1.2 kg/m³、1.006 kJ/(kg·K)，服务器进出风温差 {0}），并与机房空调系统对比：其风冷能力及该能力在同一温差下对应的风量。";
+        AirSideNote => "Each option's heat on the room's air (the IT heat left on air, and what liquid-to-air CDUs return with their fans) and the airflow it needs, Q = P / (ρ·c_p·ΔT) with standard air (1.2 kg/m³, 1.006 kJ/(kg·K)) and a {0} rise through the servers, against the hall's air plant: its air-cooling capacity and that capacity's airflow at the same rise.", "各方案由机房空气承担的热量（留给风冷的 IT 热量，以及液-气 CDU 返回的热量和其风机功耗）及其所需风量，按 Q = P / (ρ·c_p·ΔT) 计算（标准空气 1.2 kg/m³、1.006 kJ/(kg·K)，服务器进出风温差 {0}），并与机房空调系统对比：其风冷能力及该能力在同一温差下对应的风量。";
         ColHeatOnAir => "Heat on air", "风冷热量";
         ColAirflow => "Airflow (m³/h)", "所需风量 (m³/h)";
         ColAirflowCfm => "Airflow (CFM)", "所需风量 (CFM)";

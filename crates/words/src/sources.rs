@@ -31,6 +31,20 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
         "immersion_max_loop_supply" => {
             "LBNL 牵头的综述：浸没式适用设施冷却水 2–45 ℃ [ACAD][2nd]，另加 3–5 K CDU 趋近温差 [EST]"
         }
+        "rack_inlet_temp" => "估计：在 ASHRAE A1 推荐进风温度 18–27 °C 范围内 [STD][EST]",
+        "l2a_unit_capacity" => {
+            "Vertiv CoolChip L2A 单台最大 70 kW，占一个机柜位 [MFR][2nd]；CoolIT AHx10 10 kW（5U）、AHx180 180 kW、AHx240 240 kW（占两个机柜位）[MFR][2nd]"
+        }
+        "l2a_unit_positions" => {
+            "Vertiv CoolChip L2A 侧置单元占一个机柜位 [MFR][2nd]；CoolIT AHx240 占两个 [MFR][2nd]"
+        }
+        "l2a_approach" => {
+            "CoolIT：液-气换热趋近温差 15 K，液–液为 5 K [MFR][2nd]；常见 12–15 K [EST]"
+        }
+        "l2a_fan_share" => {
+            "按风机物理估计：70 kW、空气温升 12 K 时风量 4.83 m³/s × 150–250 Pa ÷ 风机效率 0.5 = 热量的 2.1–3.4 % [EST]"
+        }
+        "l2a_redundancy" => "每个机房 N+1，同液–液 CDU [EST]",
         "tank_capacity" => "Submer SmartPodX：50 kW [MFR][2nd]",
         "tank_slots" => "Submer SmartPodX：21U [MFR][2nd]",
         "tank_fluid_volume" => "Submer SmartPodX：576 L [MFR][2nd]",
@@ -41,7 +55,6 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
         "rack_service_area" => "估计：0.6 m 宽机柜两侧各占 1.2 m 通道的一半 [EST]",
         "rack_empty_mass" => "估计：42U 钢制机柜 120–180 kg [EST]",
         "cold_plate_rack_mass" => "估计：单柜分集水器、软管及冷却液重量 [EST]",
-        "rack_inlet_temp" => "在 ASHRAE A1 推荐范围 18–27 °C 内 [STD]；取 24 °C [EST]",
         "rdhx_water_supply" => {
             "IBM 背门：ASHRAE 1 级机房 18 ± 1 °C，2 级 22 °C；4–6 °C 的建筑冷冻水过冷，须设二次回路 [MFR]"
         }
@@ -193,6 +206,12 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
         "cold_plate_new_per_kw" => {
             "液冷约 5,000 元/kW（开源证券 2024-03-17 [ANL]）；美元值为估计 [EST]"
         }
+        "l2a_stock_per_kw" => {
+            "由 cold_plate_stock_per_kw 推算：7,100 元/kW 扣除室外及一次侧（约 20 %，长江证券 [ANL]）得 5,680，再扣除 CDU（750 × 每 kW 0.96 kW 容量）与设施管路（800 × 每 kW 0.8 kW 液冷热量），加液-气单元（2,000 × 0.96）≈ 6,200 元/kW；美元值按相同步骤由 2,000 推得 ≈ 1,800 [EST]"
+        }
+        "l2a_new_per_kw" => {
+            "按 l2a_stock_per_kw 的步骤由 cold_plate_new_per_kw 推算：5,000 × 0.8 − 720 − 640 + 1,920 ≈ 4,600 元/kW；美元 1,500 × 0.8 − 105 − 120 + 432 ≈ 1,400 [EST]"
+        }
         "immersion_stock_per_kw" => {
             "浸没式约 12,000 元/kW（分析机构转载 [ANL]）；美元值为估计 [EST]"
         }
@@ -209,6 +228,9 @@ pub fn source_zh(key: &str) -> Option<&'static str> {
         }
         "cdu_per_kw_capacity" => {
             "CDU、分集水器及机房侧约占约 7,100 元/kW 系统的 50 %（长江证券 [ANL]）；CDU 约 750 元/kW [EST]"
+        }
+        "l2a_per_kw_capacity" => {
+            "估计，可信度低：液–液 CDU 单价（750 元 / 110 美元每 kW）加上约一台列间空调大小的风冷盘管与风机墙；未找到公开价格 [EST]"
         }
         "piping_per_kw" => {
             "机房侧管路包含在 CDU/分集水器/机房侧约 50 % 的份额内（长江证券 [ANL]）[EST]"

@@ -35,7 +35,7 @@ use crate::results::{CoolingOption, CostItem, Door, ServerCooling};
 use coolplan_model::CostMode;
 use coolplan_model::assumptions::cooling::CoolingResolved;
 use coolplan_model::assumptions::prices::PricesResolved;
-use coolplan_units::{AreaUnit, PowerUnit, TimeUnit, VolumeUnit};
+use coolplan_units::{AreaUnit, PowerUnit, Price, TimeUnit, VolumeUnit};
 
 /// What a rack group's CAPEX depends on besides its basis and thermal figures.
 pub struct CapexInputs<'a> {
@@ -185,19 +185,30 @@ fn added_air_capacity(basis: &RackBasis, inputs: &CapexInputs, on_air: f64, stre
     }
 }
 
+/// The per-kW mode's all-in prices of `option`: stock servers, new servers.
+pub fn per_kw_prices(
+    option: CoolingOption,
+    prices: &PricesResolved,
+) -> (&Price<PowerUnit>, &Price<PowerUnit>) {
+    match option.servers() {
+        ServerCooling::Immersion => (&prices.immersion_stock_per_kw, &prices.immersion_new_per_kw),
+        ServerCooling::ColdPlate if option.liquid_to_room() => {
+            (&prices.l2a_stock_per_kw, &prices.l2a_new_per_kw)
+        }
+        ServerCooling::Air | ServerCooling::ColdPlate => (
+            &prices.cold_plate_stock_per_kw,
+            &prices.cold_plate_new_per_kw,
+        ),
+    }
+}
+
 fn per_kw(
     option: CoolingOption,
     basis: &RackBasis,
     prices: &PricesResolved,
     streams: &mut Streams,
 ) {
-    let (stock_price, new_price) = match option.servers() {
-        ServerCooling::Immersion => (&prices.immersion_stock_per_kw, &prices.immersion_new_per_kw),
-        ServerCooling::Air | ServerCooling::ColdPlate => (
-            &prices.cold_plate_stock_per_kw,
-            &prices.cold_plate_new_per_kw,
-        ),
-    };
+    let (stock_price, new_price) = per_kw_prices(option, prices);
     let stock = stock_price.amount_per(PowerUnit::kW) * basis.stock.design_kw;
     streams.spend(CostItem::PerKwStock, 0, stock);
     for cohort in &basis.new {
@@ -208,6 +219,8 @@ fn per_kw(
 
 /// Items every liquid option shares: CDUs, facility piping, and retrofit labour and downtime.
 /// `cdu_kw`: the CDU capacity attributed to the group (its part of its hall's installed units).
+/// Liquid-to-air CDUs replace the liquid-to-liquid ones and need no facility piping or trim
+/// chiller: their heat goes to the room's air.
 fn shared_liquid_items(
     basis: &RackBasis,
     thermal: &CostDrivers,
@@ -217,14 +230,16 @@ fn shared_liquid_items(
 ) {
     let prices = inputs.prices;
     let plant_year = basis.first_year();
-    let cdu_price = prices.cdu_per_kw_capacity.amount_per(PowerUnit::kW);
-    s.spend(CostItem::Cdus, plant_year, cdu_kw * cdu_price);
-    let liquid_kw = thermal.heat_to_liquid.get::<uom::si::power::kilowatt>();
-    let piping = prices.piping_per_kw.amount_per(PowerUnit::kW);
-    s.spend(CostItem::Piping, plant_year, liquid_kw * piping);
-    let trim_kw = liquid_kw * inputs.trim_per_liquid_kw[thermal.option];
-    let trim_price = prices.trim_chiller_per_kw.amount_per(PowerUnit::kW);
-    s.spend(CostItem::TrimChiller, plant_year, trim_kw * trim_price);
+    let (item, cdu_price) = cdu_item(thermal.option, prices);
+    s.spend(item, plant_year, cdu_kw * cdu_price);
+    if !thermal.option.liquid_to_room() {
+        let liquid_kw = thermal.heat_to_liquid.get::<uom::si::power::kilowatt>();
+        let piping = prices.piping_per_kw.amount_per(PowerUnit::kW);
+        s.spend(CostItem::Piping, plant_year, liquid_kw * piping);
+        let trim_kw = liquid_kw * inputs.trim_per_liquid_kw[thermal.option];
+        let trim_price = prices.trim_chiller_per_kw.amount_per(PowerUnit::kW);
+        s.spend(CostItem::TrimChiller, plant_year, trim_kw * trim_price);
+    }
     if basis.has_stock() {
         let labour = basis.stock.servers * prices.labour_per_server.amount;
         s.spend(CostItem::Labour, 0, labour);
@@ -286,6 +301,22 @@ fn immersion_items(
         );
     }
     shared_liquid_items(basis, thermal, cdus, inputs, s);
+}
+
+/// The CDU item of `option` and its price per kW of capacity: liquid-to-air units where the
+/// liquid heat returns to the room, liquid-to-liquid CDUs otherwise.
+pub fn cdu_item(option: CoolingOption, prices: &PricesResolved) -> (CostItem, f64) {
+    if option.liquid_to_room() {
+        (
+            CostItem::LiquidToAirUnits,
+            prices.l2a_per_kw_capacity.amount_per(PowerUnit::kW),
+        )
+    } else {
+        (
+            CostItem::Cdus,
+            prices.cdu_per_kw_capacity.amount_per(PowerUnit::kW),
+        )
+    }
 }
 
 /// Liquid-readiness of the servers that replace retiring ones, in their refresh year.

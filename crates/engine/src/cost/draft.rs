@@ -15,6 +15,7 @@ use super::scopes::{PricedGroup, Valuation, YearBuffers};
 use super::streams::Streams;
 use super::works::{self, HallWorks};
 use super::{Pricer, RackCosts};
+use crate::cdu::CduChoices;
 use crate::kpi::ledger::{GroupEnergy, Ledger};
 use crate::per_option::PerOption;
 use crate::physical::limits::HallLimits;
@@ -24,7 +25,6 @@ use crate::results::{CoolingOption, CostItem, GroupView, HallPlant, PlanTotals, 
 use crate::surcharge::Surcharge;
 use coolplan_model::Site;
 use coolplan_model::assumptions::Resolved;
-use coolplan_model::assumptions::cooling::CduSize;
 use uom::si::f64::Power;
 
 /// What the plan keeps of each rack group of one hall until the site's plan is settled.
@@ -58,25 +58,23 @@ pub(super) struct HallDraft {
 /// facility-water extensions).
 pub(super) struct Shared<'a> {
     pub limits: &'a [HallLimits],
-    cdu_sizes: &'a [(CduSize, f64)],
-    cdu_redundancy: u32,
+    cdus: &'a CduChoices,
     pub works: Vec<Option<(HallWorks, Works)>>,
     plant: &'a [HallPlant],
 }
 
 impl<'a> Shared<'a> {
-    /// What the halls of a physical pass share (its `limits`, `cdu_sizes`, `cdu_redundancy`
+    /// What the halls of a physical pass share (its `limits`, `cdus`
     /// and `plant`), their works valued with `value`'s discount factors.
     pub(super) fn new(
-        (limits, cdu_sizes, cdu_redundancy): (&'a [HallLimits], &'a [(CduSize, f64)], u32),
+        (limits, cdus): (&'a [HallLimits], &'a CduChoices),
         plant: &'a [HallPlant],
         pricer: &Pricer<'_>,
         value: &Valuation,
     ) -> Self {
         Self {
             limits,
-            cdu_sizes,
-            cdu_redundancy,
+            cdus,
             works: (0..limits.len())
                 .map(|h| {
                     let works = pricer.hall_works(h)?;
@@ -97,8 +95,7 @@ pub(super) fn hall_problem<'a>(
     HallProblem {
         groups: &scratch.candidates,
         limits: &shared.limits[hall],
-        cdu_sizes: shared.cdu_sizes,
-        cdu_redundancy: shared.cdu_redundancy,
+        cdus: shared.cdus,
         works: shared.works[hall].as_ref().map_or(NO_WORKS, |(_, w)| *w),
     }
 }
@@ -407,7 +404,8 @@ impl<R: GroupView> Drafted<R> {
             }
         }
         // each group on facility water: its liquid heat (share applied), first year and
-        // index, for the extension, with its doors' heat where the hall's door loop runs on it
+        // index, for the extension (liquid-to-air CDUs need none), with its doors' heat where
+        // the hall's door loop runs on it
         let door_extension = pricer.door_extension(h);
         let liquid = solution.choices.iter().enumerate().filter_map(|(g, c)| {
             let o = c.filter(|o| works::waits_for_extension(*o, door_extension))?;

@@ -33,11 +33,7 @@ pub fn read(
     let mut ledger = Ledger::new(pricer.horizon);
     let value = Valuation::new(site.currency, assumptions);
     let shared = Shared::new(
-        (
-            &physical.limits,
-            &physical.cdu_sizes,
-            physical.cdu_redundancy,
-        ),
+        (&physical.limits, &physical.cdus),
         &physical.plant,
         &pricer,
         &value,

@@ -8,7 +8,8 @@
 //! - maintenance: a share of the CAPEX spent before the year (cold plate 3 %, immersion 4 %);
 //! - fluid top-up: a share of the immersion charge × fluid price, once tanks are installed;
 //! - water: facility water use × water price;
-//! - air-plant maintenance: per kW of heat left on air (so liquid options avoid part of it).
+//! - air-plant maintenance: per kW of heat on the room air (the servers' air and what
+//!   liquid-to-air CDUs return; so liquid options onto facility water avoid part of it).
 //!
 //! A year in which none of the group's servers is present (all retired without replacement)
 //! has no maintenance and no fluid top-up either: the plant stands idle.
@@ -95,7 +96,9 @@ impl Rates {
             .facility_energy
             .get::<uom::si::energy::kilowatt_hour>();
         let water_m3 = physical.water.get::<uom::si::volume::cubic_meter>();
-        let air_heat_kw = physical.heat_to_air.get::<uom::si::power::kilowatt>();
+        // the air plant removes the servers' air and what liquid-to-air CDUs return
+        let air_heat_kw = (physical.heat_to_air + physical.heat_returned_to_air)
+            .get::<uom::si::power::kilowatt>();
         let fluid_l = physical.fluid_volume.get::<uom::si::volume::liter>();
         Rates {
             energy_year: energy_kwh * prices.electricity.amount_per(EnergyUnit::kWh),

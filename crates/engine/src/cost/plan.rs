@@ -26,12 +26,13 @@ use crate::plan::{Candidate, Fallback, HallProblem, Value};
 use crate::results::{Amount, CoolingOption, GroupFigures, Limit, LimitUse, PlanTotals};
 use coolplan_model::CostMode;
 use coolplan_model::assumptions::prices::PricesResolved;
-use coolplan_units::{Currency, Money, PowerUnit};
+use coolplan_units::{Currency, Money};
 
 /// What values one watt of CDU capacity in a group's costs.
 pub struct CduPricing {
-    /// Price per W of capacity (0 in per-kW mode: the all-in prices include CDUs).
-    price_w: f64,
+    /// Price per W of capacity of each option's CDUs (0 in per-kW mode: the all-in prices
+    /// include them).
+    price_w: PerOption<f64>,
     contingency: f64,
     maintenance: PerOption<f64>,
     /// `1 / (1 + r)^t` of each cash-flow year.
@@ -50,11 +51,13 @@ impl CduPricing {
         }
         discount_from[0] = discount_from.get(1).copied().unwrap_or(0.0);
         Self {
-            price_w: if itemised {
-                prices.cdu_per_kw_capacity.amount_per(PowerUnit::kW) / 1000.0
-            } else {
-                0.0
-            },
+            price_w: PerOption::from_fn(|o| {
+                if itemised {
+                    super::capex::cdu_item(o, prices).1 / 1000.0
+                } else {
+                    0.0
+                }
+            }),
             contingency: if itemised { prices.contingency } else { 0.0 },
             maintenance: PerOption::from_fn(|o| maintenance_share(o, prices)),
             discount,
@@ -68,7 +71,10 @@ impl CduPricing {
             return 0.0;
         };
         let later = self.discount_from.get(year + 1).copied().unwrap_or(0.0);
-        -share * (1.0 + self.contingency) * self.price_w * (now + self.maintenance[option] * later)
+        -share
+            * (1.0 + self.contingency)
+            * self.price_w[option]
+            * (now + self.maintenance[option] * later)
     }
     /// Adds to `streams` the change of a group's CDU capacity by `delta_w` (whole
     /// conversion) on `option`.
@@ -80,7 +86,7 @@ impl CduPricing {
         year: usize,
         delta_w: f64,
     ) {
-        let amount = share * delta_w * self.price_w;
+        let amount = share * delta_w * self.price_w[option];
         streams.add_cdu_delta(year, amount, self.contingency, self.maintenance[option]);
     }
 }
@@ -140,10 +146,14 @@ pub fn candidate(
             cdu_per_w,
             liquid_w: d.heat_to_liquid.get::<uom::si::power::watt>(),
             uses: [
-                f.heat_to_air.get::<uom::si::power::watt>(),
+                (f.heat_to_air + f.heat_returned_to_air).get::<uom::si::power::watt>(),
                 f.floor_area.get::<uom::si::area::square_meter>(),
                 f.it_design.get::<uom::si::power::watt>(),
-                f.heat_to_liquid.get::<uom::si::power::watt>(),
+                if o.liquid_to_room() {
+                    0.0
+                } else {
+                    f.heat_to_liquid.get::<uom::si::power::watt>()
+                },
             ],
         }
     });

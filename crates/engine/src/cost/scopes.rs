@@ -83,11 +83,7 @@ pub fn assemble<R: PricedGroup>(
     let horizon = assumptions.finance.horizon_years as usize;
     let value = Valuation::new(currency, assumptions);
     let shared = Shared::new(
-        (
-            &physical.limits,
-            &physical.cdu_sizes,
-            physical.cdu_redundancy,
-        ),
+        (&physical.limits, &physical.cdus),
         &physical.plant,
         pricer,
         &value,
@@ -275,6 +271,7 @@ impl PricedGroup for GroupSummary {
                 heat_to_liquid: reported.heat_to_liquid,
                 heat_to_air: reported.heat_to_air,
                 heat_to_door: reported.heat_to_door,
+                heat_returned_to_air: reported.heat_returned_to_air,
                 floor_area: reported.floor_area,
                 capex: money(streams.capex_total()),
                 opex_per_year: money(streams.steady_opex),

@@ -42,7 +42,8 @@ pub fn airflow(heat: Power, rise: TemperatureInterval) -> VolumeRate {
 /// air plant's capacity in both.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct AirSide {
-    /// IT heat left on air at max draw.
+    /// Heat on the room's air at max draw: IT heat left on air, and what liquid-to-air CDUs
+    /// return with their fans.
     pub heat_to_air: Power,
     /// Airflow that heat needs at the servers' air rise.
     pub airflow: VolumeRate,

@@ -84,7 +84,9 @@ impl Verdict {
 }
 
 /// Rack-level rules for `option` into `v` (cleared first); `per_rack_air_w` is the heat
-/// left on air per rack, `floor_load_kg_per_m2` the option's equipment load.
+/// left on air per rack, `floor_load_kg_per_m2` the option's equipment load, `water` the
+/// hall's reasons for the option's liquid sink (facility water, or the room air of
+/// liquid-to-air CDUs).
 #[allow(clippy::too_many_arguments)]
 pub fn rack_verdict(
     option: CoolingOption,
@@ -129,9 +131,8 @@ pub fn rack_verdict(
             rating,
         });
     }
-    if option.needs_facility_water() {
-        v.infeasible.extend(water.iter().cloned());
-    }
+    // the hall's reasons for the sink the option's liquid loop rejects to (none for air)
+    v.infeasible.extend(water.iter().cloned());
     for m in &load.models {
         let model = || m.model.to_string();
         match option.servers() {

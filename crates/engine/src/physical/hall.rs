@@ -19,7 +19,6 @@ use crate::climate::ClimateData;
 use crate::per_option::PerOption;
 use crate::results::Limit;
 use crate::results::{self, CoolingOption, Reason};
-use coolplan_model::assumptions::cooling::CduSize;
 
 /// The CDUs of one hall under one option when every group takes it (the "all …" columns).
 #[derive(Clone, Debug, Default)]
@@ -34,14 +33,15 @@ pub struct OptionCdus {
 pub fn hall_cdus<G: GroupRecord>(
     racks: &[G],
     hall_sums: &PerOption<Sums>,
-    sizes: &[(CduSize, f64)],
-    redundancy: u32,
+    choices: &cdu::CduChoices,
 ) -> PerOption<OptionCdus> {
     PerOption::from_fn(|option| {
         if option == CoolingOption::Air || hall_sums[option].liquid_design_w <= 0.0 {
             return OptionCdus::default();
         }
         let loads = racks.iter().map(|r| r.cdu_load(option));
+        let cdu::CduSizing { sizes, redundancy } = choices.of(option);
+        let redundancy = *redundancy;
         let (i, counted) = cdu::choose_size(sizes, redundancy, loads);
         let capacity_w = sizes.get(i).map_or(0.0, |(_, c)| *c);
         let units = if counted.loaded_units > 0 {
@@ -79,9 +79,12 @@ pub fn price_energy<G: GroupRecord>(
         let s = &hall_sums[option];
         HallLoads {
             it_avg_w: s.it_avg_w,
-            air_avg_w: s.air_avg_w,
-            liquid_avg_w: s.liquid_avg_w,
-            liquid_design_w: s.liquid_design_w,
+            air_avg_w: s.room_air_avg_w(),
+            liquid_avg_w: s.facility_liquid_avg_w(),
+            liquid_design_w: s.facility_liquid_design_w(),
+            to_room_liquid_avg_w: s.to_room_liquid_avg_w,
+            to_room_liquid_design_w: s.to_room_liquid_design_w,
+            l2a_fan_avg_w: s.l2a_fan_avg_w,
             loop_pump_w_per_w: plant.params.pumps.option_loop_w_per_w(option),
             door_avg_w: s.door_avg_w,
             door_design_w: s.door_design_w,
@@ -141,7 +144,7 @@ pub fn air_and_headroom(
     let air_capacity_w = limits.capacity[Limit::AirCooling.index()];
     for option in CoolingOption::ALL {
         let (i, s) = (option.index(), &hall_sums[option]);
-        result.air_side[i] = AirSide::new(s.air_design_w, air_capacity_w, air_rise_k);
+        result.air_side[i] = AirSide::new(s.room_air_design_w(), air_capacity_w, air_rise_k);
         result.electrical[i] = Headroom::new(
             capacity_w,
             given,
@@ -170,8 +173,8 @@ pub fn site_free_cooling_hours(
                 let bin = &plant.climate.bins[*b];
                 !plant.climate.chiller_on(
                     bin,
-                    s.air_avg_w + s.door_avg_w > 0.0,
-                    s.liquid_avg_w > 0.0,
+                    s.room_air_avg_w() + s.door_avg_w > 0.0,
+                    s.facility_liquid_avg_w() > 0.0,
                 )
             })
         })

@@ -16,13 +16,14 @@ use crate::results::{Amount, Limit, Reason};
 /// One value per limit, in [`Limit::ALL`] order.
 pub type PerLimit = [f64; Limit::ALL.len()];
 
-/// What a scope's sums use of each limit: heat on air, floor area, IT at max draw, liquid heat.
+/// What a scope's sums use of each limit: heat on the room air (with what liquid-to-air CDUs
+/// return), floor area, IT at max draw, liquid heat onto facility water.
 pub fn uses(sums: &Sums) -> PerLimit {
     [
-        sums.air_design_w,
+        sums.room_air_design_w(),
         sums.floor_area_m2,
         sums.it_design_w,
-        sums.liquid_design_w,
+        sums.facility_liquid_design_w(),
     ]
 }
 

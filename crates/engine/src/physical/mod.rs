@@ -33,6 +33,7 @@ pub mod equipment;
 pub mod feasibility;
 pub mod hall;
 pub mod headroom;
+pub mod l2a;
 pub mod limits;
 pub mod load;
 pub mod rack;
@@ -52,7 +53,6 @@ use super::results::{CoolingOption, EnergyFigures, Reason, Thermal};
 use crate::cdu;
 use crate::per_option::PerOption;
 use coolplan_model::assumptions::Resolved;
-use coolplan_model::assumptions::cooling::CduSize;
 use coolplan_model::{Catalog, Site};
 use coolplan_units::{EmissionFactorUnit, TempDiffUnit, TemperatureUnit};
 use energy::HallPlant;
@@ -92,6 +92,7 @@ impl PhysicalOption {
             heat_to_door: self.thermal.heat_to_door,
             door_count: self.thermal.door_count,
             active_door_count: self.thermal.active_door_count,
+            heat_returned_to_air: self.thermal.heat_returned_to_air,
             tank_count: self.thermal.tank_count,
             fluid_volume: self.thermal.fluid_volume,
             it_energy: self.energy.it_energy,
@@ -122,6 +123,8 @@ pub struct CostDrivers {
     /// Rear doors fitted, and how many of them are active doors.
     pub door_count: u64,
     pub active_door_count: u64,
+    /// Heat liquid-to-air CDUs return to the room air (their liquid heat and fans).
+    pub heat_returned_to_air: Power,
     pub tank_count: u64,
     pub fluid_volume: Volume,
     pub it_energy: Energy,
@@ -150,10 +153,10 @@ pub struct Physical<G = PhysicalRack> {
     pub plant: Vec<crate::results::HallPlant>,
     /// Each hall's shared limits with today's use.
     pub limits: Vec<HallLimits>,
-    /// The CDU sizes a hall may use (the pinned one, or every standard size) with their
-    /// capacity in W, and the spare units per hall and option.
-    pub cdu_sizes: Vec<(CduSize, f64)>,
-    pub cdu_redundancy: u32,
+    /// The CDU sizes a hall may use per option (liquid-to-liquid: the pinned one, or every
+    /// standard size; liquid-to-air: its unit) with their capacity in W, and the spare units
+    /// per hall and option.
+    pub cdus: cdu::CduChoices,
 }
 
 fn option_result(
@@ -171,13 +174,24 @@ fn option_result(
         feasible: verdict.infeasible.is_empty(),
         infeasible_reasons: verdict.infeasible,
         warnings: verdict.warnings,
-        thermal: sums.thermal(
-            loop_supply_c.filter(|_| option != CoolingOption::Air),
-            cdu_count,
-        ),
+        thermal: sums.thermal(loop_supply_c, cdu_count),
         energy: sums.energy(free_cooling_h, grid_kg_per_wh),
         cdu_capacity: Power::default(),
     }
+}
+
+/// Each option's technology-loop supply (℃): none on air; the room air + approach behind
+/// liquid-to-air CDUs; `facility_loop_c` (facility supply + CDU approach) otherwise.
+fn option_loops(facility_loop_c: Option<f64>, l2a: &l2a::L2aParams) -> PerOption<Option<f64>> {
+    PerOption::from_fn(|o| {
+        if o == CoolingOption::Air {
+            None
+        } else if o.liquid_to_room() {
+            Some(l2a.loop_supply_c)
+        } else {
+            facility_loop_c
+        }
+    })
 }
 
 /// Halls with at least this many rack groups are evaluated in parallel.
@@ -218,8 +232,14 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         .grid_emission_factor
         .in_unit(EmissionFactorUnit::kg_per_kWh)
         / 1000.0;
-    let cdu_sizes = cdu::candidate_sizes(&a.cooling.cdu_size);
-    let redundancy = a.cooling.cdu_redundancy;
+    let cdu_choices = cdu::CduChoices::new(a);
+    let unit_floor_m2_per_w = PerOption::from_fn(|o| {
+        if o.liquid_to_room() {
+            params.l2a.floor_m2_per_w()
+        } else {
+            0.0
+        }
+    });
     let approach_k = a.cooling.cdu_approach.in_unit(TempDiffUnit::K);
     let rack_area_m2 = params.rack_area_m2 + params.rack_service_m2;
     let design_point = climate.design_point(a.plant.design_margin.get());
@@ -241,6 +261,8 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         let water = PerOption::from_fn(|o| {
             if o.needs_facility_water() {
                 door::option_water_reasons(hall, a, o)
+            } else if o.liquid_to_room() {
+                l2a::loop_reasons(&params.l2a)
             } else {
                 Vec::new()
             }
@@ -253,6 +275,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
                 .in_unit(TemperatureUnit::degC)
                 + approach_k,
         );
+        let loops = option_loops(loop_c, &params.l2a);
         let free = |air: bool, liquid: bool| plant.climate.free_cooling_hours(air, liquid);
         let free_table = [
             [free(false, false), free(false, true)],
@@ -260,8 +283,8 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         ];
         let free_of = |s: &Sums| {
             // door heat rides the air plant's chilled water
-            let on_air_plant = s.air_avg_w + s.door_avg_w > 0.0;
-            free_table[usize::from(on_air_plant)][usize::from(s.liquid_avg_w > 0.0)]
+            let on_air_plant = s.room_air_avg_w() + s.door_avg_w > 0.0;
+            free_table[usize::from(on_air_plant)][usize::from(s.facility_liquid_avg_w() > 0.0)]
         };
 
         let context = rack::HallContext {
@@ -286,7 +309,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
                 load: &w.load,
                 sums: &w.full,
                 reported: &w.reported,
-                loop_supply_c: loop_c,
+                loop_supply_c: &loops,
                 free_cooling_h: w.reported.each_ref().map(free_of),
                 grid_kg_per_wh,
             })
@@ -343,12 +366,13 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         }
         let limits = HallLimits::new(hall, today);
         let hall_racks = &mut racks[first_rack..];
-        let cdus = hall_cdus(hall_racks, &hall_sums, &cdu_sizes, redundancy);
+        let cdus = hall_cdus(hall_racks, &hall_sums, &cdu_choices);
         let mut today_warnings = Vec::new();
         limits.today_over(&mut today_warnings);
         for option in CoolingOption::ALL {
             let (sums, verdict) = (&mut hall_sums[option], &mut hall_verdicts[option]);
             sums.cdus = cdus[option].units as f64;
+            sums.floor_area_m2 += cdus[option].installed_w * unit_floor_m2_per_w[option];
             let mut reasons = cdus[option].reasons.clone();
             limits.broken(&limits::uses(sums), params.air_rise_k, &mut reasons);
             // a limit a work may raise: the column pays for the work, a warning says so
@@ -367,7 +391,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         let installed_w = cdus.each_ref().map(|c| c.installed_w);
         let hall_liquid_w = hall_sums.each_ref().map(|s| s.liquid_design_w);
         for record in hall_racks.iter_mut() {
-            record.set_cdu_capacity(&installed_w, &hall_liquid_w);
+            record.set_cdu_capacity(&installed_w, &hall_liquid_w, &unit_floor_m2_per_w);
         }
         let mut hall_energy =
             price_energy(&plant, hall_racks, &bases, &mut hall_sums, grid_kg_per_wh);
@@ -392,7 +416,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
                 o,
                 &hall_sums[o],
                 std::mem::take(&mut hall_verdicts[o]),
-                loop_c,
+                loops[o],
                 cdus[o].units,
                 free_of(&hall_sums[o]),
                 grid_kg_per_wh,
@@ -413,6 +437,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         hall_sums_all.push(hall_sums);
     }
 
+    let site_loops = option_loops(site_loop_c, &params.l2a);
     let site_options = PerOption::from_fn(|o| {
         let free_h = site_free_cooling_hours(climate, &plants, &hall_sums_all, o);
         let cdus = site_sums[o].cdus.round() as u64;
@@ -420,7 +445,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             o,
             &site_sums[o],
             std::mem::take(&mut site_verdicts[o]),
-            site_loop_c,
+            site_loops[o],
             cdus,
             free_h,
             grid_kg_per_wh,
@@ -437,7 +462,6 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         racks,
         plant: plant_results,
         limits: hall_limits,
-        cdu_sizes,
-        cdu_redundancy: redundancy,
+        cdus: cdu_choices,
     }
 }

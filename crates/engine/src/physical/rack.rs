@@ -37,6 +37,8 @@ pub struct Params {
     pub rack_service_m2: f64,
     pub rack_empty_kg: f64,
     pub manifold_kg: f64,
+    /// Liquid-to-air CDUs.
+    pub l2a: super::l2a::L2aParams,
 }
 
 impl Params {
@@ -55,6 +57,7 @@ impl Params {
             rack_service_m2: c.rack_service_area.in_unit(AreaUnit::m2),
             rack_empty_kg: c.rack_empty_mass.in_unit(MassUnit::kg),
             manifold_kg: c.cold_plate_rack_mass.in_unit(MassUnit::kg),
+            l2a: super::l2a::L2aParams::new(a),
         }
     }
 }
@@ -66,7 +69,7 @@ pub struct HallContext<'a> {
     pub params: &'a Params,
     /// Hours the climate covers.
     pub hours_h: f64,
-    /// The hall's facility-water reasons per option.
+    /// The hall's reasons per option for the water (or air) its liquid loop rejects to.
     pub water: &'a PerOption<Vec<Reason>>,
     /// The hall's rear doors.
     pub doors: &'a super::door::DoorParams,
@@ -174,6 +177,9 @@ pub fn rack_group(
             ),
         };
         s.air_flow_m3_per_s = super::air::airflow_m3_per_s(s.air_design_w, p.air_rise_k);
+        if option.liquid_to_room() {
+            super::l2a::return_to_room(s, &p.l2a, p.air_rise_k);
+        }
         if servers == ServerCooling::ColdPlate {
             s.kits = load.stock_kit_servers.saturating_mul(rack.count);
         }
@@ -181,7 +187,7 @@ pub fn rack_group(
         // hall's energy pass.
         s.it_energy_wh = s.it_avg_w * hours_h;
         s.compute_energy_wh = n * load.compute_avg_w * hours_h;
-        s.liquid_heat_wh = s.liquid_avg_w * hours_h;
+        s.liquid_heat_wh = s.facility_liquid_avg_w() * hours_h;
         rack_verdict(
             option,
             load,
@@ -192,6 +198,11 @@ pub fn rack_group(
             &water[i],
             &mut verdicts[i],
         );
+        if option.liquid_to_room()
+            && let Some(reason) = super::l2a::rack_reason(per.liquid_design_w, &p.l2a)
+        {
+            verdicts[i].infeasible.push(reason);
+        }
         rule_verdict(option, rack, offered[i], &mut verdicts[i]);
         verdicts[i].applies = applies(option, load, &verdicts[i]);
     }

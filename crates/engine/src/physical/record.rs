@@ -35,8 +35,8 @@ pub struct GroupInput<'a> {
     pub sums: &'a PerOption<Sums>,
     /// With the retrofit share applied.
     pub reported: &'a PerOption<Sums>,
-    /// Technology-loop supply of the hall (℃), when it has facility water.
-    pub loop_supply_c: Option<f64>,
+    /// Technology-loop supply of each option in the hall (℃; none on air).
+    pub loop_supply_c: &'a PerOption<Option<f64>>,
     /// Hours without a chiller for each option's reported heat.
     pub free_cooling_h: PerOption<f64>,
     pub grid_kg_per_wh: f64,
@@ -50,7 +50,7 @@ impl GroupInput<'_> {
             option,
             &self.reported[option],
             Verdict::default(),
-            self.loop_supply_c,
+            self.loop_supply_c[option],
             0,
             self.free_cooling_h[option],
             self.grid_kg_per_wh,
@@ -91,7 +91,7 @@ impl GroupEnergyBasis {
         let loads = |s: &Sums| GroupLoads {
             share_w,
             it_avg_w: s.it_avg_w,
-            air_avg_w: s.air_avg_w,
+            air_avg_w: s.room_air_avg_w(),
             liquid_avg_w: s.liquid_avg_w,
             door_avg_w: s.door_avg_w,
         };
@@ -140,6 +140,7 @@ pub struct Reported {
     pub heat_to_liquid: Power,
     pub heat_to_air: Power,
     pub heat_to_door: Power,
+    pub heat_returned_to_air: Power,
     pub floor_area: Area,
     pub it_energy: Energy,
     pub facility_energy: Energy,
@@ -153,6 +154,7 @@ impl Reported {
             heat_to_liquid: w(sums.liquid_design_w),
             heat_to_air: w(sums.air_design_w),
             heat_to_door: w(sums.door_design_w),
+            heat_returned_to_air: w(sums.to_room_liquid_design_w + sums.l2a_fan_design_w),
             floor_area: Area::new::<uom::si::area::square_meter>(sums.floor_area_m2),
             it_energy: Energy::new::<uom::si::energy::watt_hour>(sums.it_energy_wh),
             facility_energy: Energy::new::<uom::si::energy::watt_hour>(sums.facility_energy_wh()),
@@ -192,6 +194,11 @@ fn cdu_capacity(
     (w(full_w), w(reported_w))
 }
 
+/// Floor of the units of `capacity` at `m2_per_w` (0 for none).
+fn unit_floor(capacity: Power, m2_per_w: f64) -> Area {
+    Area::new::<uom::si::area::square_meter>(capacity.get::<uom::si::power::watt>() * m2_per_w)
+}
+
 /// What the physical pass keeps of each rack group.
 pub trait GroupRecord: Send + Sized {
     fn record(input: &GroupInput<'_>) -> Self;
@@ -208,7 +215,15 @@ pub trait GroupRecord: Send + Sized {
     fn set_verdicts(&mut self, verdicts: &mut PerOption<Verdict>);
     /// Sets each option's CDU capacity from the hall's installed capacity and reported liquid
     /// design heat of that option (W): the group's part by liquid heat.
-    fn set_cdu_capacity(&mut self, installed_w: &PerOption<f64>, hall_liquid_w: &PerOption<f64>);
+    /// Takes the group's share of its hall's installed CDU capacity, and of the floor of
+    /// units that take rack positions (`floor_m2_per_w`: m² per W of capacity, 0 for CDUs
+    /// outside the hall's rack rows).
+    fn set_cdu_capacity(
+        &mut self,
+        installed_w: &PerOption<f64>,
+        hall_liquid_w: &PerOption<f64>,
+        floor_m2_per_w: &PerOption<f64>,
+    );
     /// Takes the group's facility energy and water, priced with its hall's coefficients.
     fn set_energy(
         &mut self,
@@ -301,7 +316,12 @@ impl GroupRecord for PhysicalRack {
             o.warnings = std::mem::take(&mut verdict.warnings);
         }
     }
-    fn set_cdu_capacity(&mut self, installed_w: &PerOption<f64>, hall_liquid_w: &PerOption<f64>) {
+    fn set_cdu_capacity(
+        &mut self,
+        installed_w: &PerOption<f64>,
+        hall_liquid_w: &PerOption<f64>,
+        floor_m2_per_w: &PerOption<f64>,
+    ) {
         for option in CoolingOption::ALL {
             let (full, reported) = cdu_capacity(
                 option,
@@ -311,7 +331,9 @@ impl GroupRecord for PhysicalRack {
                 hall_liquid_w[option],
             );
             self.drivers[option].cdu_capacity = full;
-            self.scope.options[option].cdu_capacity = reported;
+            let result = &mut self.scope.options[option];
+            result.cdu_capacity = reported;
+            result.thermal.floor_area += unit_floor(reported, floor_m2_per_w[option]);
         }
     }
     fn set_energy(
@@ -392,9 +414,14 @@ impl GroupRecord for GroupPhysics {
             o.applies = verdict.applies;
         }
     }
-    fn set_cdu_capacity(&mut self, installed_w: &PerOption<f64>, hall_liquid_w: &PerOption<f64>) {
+    fn set_cdu_capacity(
+        &mut self,
+        installed_w: &PerOption<f64>,
+        hall_liquid_w: &PerOption<f64>,
+        floor_m2_per_w: &PerOption<f64>,
+    ) {
         for option in CoolingOption::ALL {
-            let (full, _) = cdu_capacity(
+            let (full, reported) = cdu_capacity(
                 option,
                 &self.options[option],
                 self.share,
@@ -402,6 +429,7 @@ impl GroupRecord for GroupPhysics {
                 hall_liquid_w[option],
             );
             self.options[option].cdu_capacity = full;
+            self.reported[option].floor_area += unit_floor(reported, floor_m2_per_w[option]);
         }
     }
     fn set_energy(&mut self, energy: &PerOption<PricedEnergy>, _: &GroupEnergyBasis, _: f64) {
@@ -423,6 +451,7 @@ pub fn reported_of(option: &PhysicalOption) -> Reported {
         heat_to_liquid: option.thermal.heat_to_liquid,
         heat_to_air: option.thermal.heat_to_air,
         heat_to_door: option.thermal.heat_to_door,
+        heat_returned_to_air: option.thermal.heat_returned_to_air,
         floor_area: option.thermal.floor_area,
         it_energy: option.energy.it_energy,
         facility_energy: option.energy.facility_energy,

@@ -39,8 +39,14 @@ pub struct Sums {
     pub active_doors: u64,
     /// Active doors' fan power on average (facility load).
     pub door_fan_avg_w: f64,
+    /// Part of `liquid_*` that liquid-to-air CDUs return to the room air ([`super::l2a`]).
+    pub to_room_liquid_design_w: f64,
+    pub to_room_liquid_avg_w: f64,
+    /// Fan power of the liquid-to-air CDUs (facility load; its heat goes to the room too).
+    pub l2a_fan_design_w: f64,
+    pub l2a_fan_avg_w: f64,
     pub flow_m3_per_s: f64,
-    /// Airflow the heat on air needs at the servers' air rise ([`super::air`]).
+    /// Airflow the heat on the room air needs at the servers' air rise ([`super::air`]).
     pub air_flow_m3_per_s: f64,
     /// CDU units: whole at halls and the site (the design's count); 0 at rack groups, whose
     /// share of the hall's CDU capacity the physical records keep.
@@ -79,6 +85,10 @@ impl Sums {
         self.doors = self.doors.saturating_add(o.doors);
         self.active_doors = self.active_doors.saturating_add(o.active_doors);
         self.door_fan_avg_w += o.door_fan_avg_w;
+        self.to_room_liquid_design_w += o.to_room_liquid_design_w;
+        self.to_room_liquid_avg_w += o.to_room_liquid_avg_w;
+        self.l2a_fan_design_w += o.l2a_fan_design_w;
+        self.l2a_fan_avg_w += o.l2a_fan_avg_w;
         self.flow_m3_per_s += o.flow_m3_per_s;
         self.air_flow_m3_per_s += o.air_flow_m3_per_s;
         self.cdus += o.cdus;
@@ -100,6 +110,24 @@ impl Sums {
         self.cooling_wh += o.cooling_wh;
         self.liquid_heat_wh += o.liquid_heat_wh;
         self.water_m3 += o.water_m3;
+    }
+
+    /// Heat on the room air at max draw: the servers' air plus what liquid-to-air CDUs
+    /// return (their liquid heat and their fans), what the hall's air plant must remove.
+    pub fn room_air_design_w(&self) -> f64 {
+        self.air_design_w + self.to_room_liquid_design_w + self.l2a_fan_design_w
+    }
+    /// [`Sums::room_air_design_w`] at average utilisation.
+    pub fn room_air_avg_w(&self) -> f64 {
+        self.air_avg_w + self.to_room_liquid_avg_w + self.l2a_fan_avg_w
+    }
+    /// Liquid heat at max draw that goes to facility water (not back to the room).
+    pub fn facility_liquid_design_w(&self) -> f64 {
+        self.liquid_design_w - self.to_room_liquid_design_w
+    }
+    /// [`Sums::facility_liquid_design_w`] at average utilisation.
+    pub fn facility_liquid_avg_w(&self) -> f64 {
+        self.liquid_avg_w - self.to_room_liquid_avg_w
     }
 
     pub fn facility_energy_wh(&self) -> f64 {
@@ -130,6 +158,10 @@ impl Sums {
             doors: whole(full.doors),
             active_doors: whole(full.active_doors),
             door_fan_avg_w: mix(full.door_fan_avg_w, air.door_fan_avg_w),
+            to_room_liquid_design_w: mix(full.to_room_liquid_design_w, air.to_room_liquid_design_w),
+            to_room_liquid_avg_w: mix(full.to_room_liquid_avg_w, air.to_room_liquid_avg_w),
+            l2a_fan_design_w: mix(full.l2a_fan_design_w, air.l2a_fan_design_w),
+            l2a_fan_avg_w: mix(full.l2a_fan_avg_w, air.l2a_fan_avg_w),
             flow_m3_per_s: mix(full.flow_m3_per_s, air.flow_m3_per_s),
             air_flow_m3_per_s: mix(full.air_flow_m3_per_s, air.air_flow_m3_per_s),
             cdus: 0.0,
@@ -165,6 +197,8 @@ impl Sums {
             heat_to_door: w(self.door_design_w),
             door_count: self.doors,
             active_door_count: self.active_doors,
+            heat_returned_to_air: w(self.to_room_liquid_design_w + self.l2a_fan_design_w),
+            l2a_fan_power: w(self.l2a_fan_design_w),
             coolant_flow: VolumeRate::new::<cubic_meter_per_second>(self.flow_m3_per_s),
             air_flow: VolumeRate::new::<cubic_meter_per_second>(self.air_flow_m3_per_s),
             loop_supply: loop_supply_c.map(ThermodynamicTemperature::new::<degree_celsius>),
@@ -194,6 +228,9 @@ impl Sums {
             heat_to_door: Power::new::<watt>(self.door_design_w),
             door_count: self.doors,
             active_door_count: self.active_doors,
+            heat_returned_to_air: Power::new::<watt>(
+                self.to_room_liquid_design_w + self.l2a_fan_design_w,
+            ),
             tank_count: self.tanks,
             fluid_volume: Volume::new::<cubic_meter>(self.fluid_m3),
             it_energy: Energy::new::<watt_hour>(self.it_energy_wh),

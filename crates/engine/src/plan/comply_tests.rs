@@ -89,8 +89,7 @@ fn run(bound: Bound) -> (ComplyPlan, Vec<Vec<Option<CoolingOption>>>) {
     let halls = [HallProblem {
         groups: &candidates,
         limits: &limits,
-        cdu_sizes: &[],
-        cdu_redundancy: 0,
+        cdus: &Default::default(),
         works: crate::plan::NO_WORKS,
     }];
     let mut choices = vec![vec![

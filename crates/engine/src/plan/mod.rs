@@ -32,12 +32,11 @@ pub mod heuristic;
 pub mod search;
 pub mod why;
 
-use crate::cdu::{self, CduDesign, CduLoad};
+use crate::cdu::{self, CduChoices, CduDesign, CduLoad};
 use crate::per_option::OPTION_COUNT;
 use crate::per_option::PerOption;
 use crate::physical::limits::{HallLimits, PerLimit};
 use crate::results::CoolingOption;
-use coolplan_model::assumptions::cooling::CduSize;
 
 pub use heuristic::heuristic;
 pub use search::{EXHAUSTIVE_LIMIT, Solution, exhaustive, solve};
@@ -124,8 +123,8 @@ pub const NO_WORKS: Works = [None; crate::results::Limit::ALL.len()];
 pub struct HallProblem<'a> {
     pub groups: &'a [Candidate],
     pub limits: &'a HallLimits,
-    pub cdu_sizes: &'a [(CduSize, f64)],
-    pub cdu_redundancy: u32,
+    /// The CDU sizes and spares of each option.
+    pub cdus: &'a CduChoices,
     /// The enabling works that may raise the hall's limits (see the module doc).
     pub works: Works,
 }
@@ -207,7 +206,8 @@ impl HallProblem<'_> {
         if option == CoolingOption::Air || loads.clone().next().is_none() {
             return None;
         }
-        cdu::design(self.cdu_sizes, self.cdu_redundancy, loads)
+        let sizing = self.cdus.of(option);
+        cdu::design(&sizing.sizes, sizing.redundancy, loads)
     }
 
     /// Installed CDU capacity (W) of each option under `choices`, and whether every rack
@@ -222,12 +222,13 @@ impl HallProblem<'_> {
             if loads.clone().next().is_none() {
                 return 0.0;
             }
-            let (i, counted) = cdu::choose_size(self.cdu_sizes, self.cdu_redundancy, loads);
+            let sizing = self.cdus.of(option);
+            let (i, counted) = cdu::choose_size(&sizing.sizes, sizing.redundancy, loads);
             all_assigned &= counted.unassigned_racks == 0;
-            let capacity_w = self.cdu_sizes.get(i).map_or(0.0, |(_, c)| *c);
+            let capacity_w = sizing.sizes.get(i).map_or(0.0, |(_, c)| *c);
             counted
                 .loaded_units
-                .saturating_add(u64::from(self.cdu_redundancy)) as f64
+                .saturating_add(u64::from(sizing.redundancy)) as f64
                 * capacity_w
         });
         (installed, all_assigned)

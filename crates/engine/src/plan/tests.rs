@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::physical::limits::HallLimits;
+use coolplan_model::assumptions::cooling::CduSize;
 use coolplan_model::generate::SplitMix64;
 
 /// A random hall of 2–7 groups with a shared air capacity that often binds, floor area and
@@ -143,7 +144,13 @@ struct Gaps {
 /// Compares the searches on `halls` random halls of 2 to `most` groups (`enumerate`: also
 /// against plain enumeration).
 fn compare(seed: u64, halls: usize, most: u64, enumerate_too: bool) -> Gaps {
-    let sizes = crate::cdu::candidate_sizes(&CduSize::Auto);
+    let cdus = crate::cdu::CduChoices {
+        to_water: crate::cdu::CduSizing {
+            sizes: crate::cdu::candidate_sizes(&CduSize::Auto),
+            redundancy: 1,
+        },
+        to_air: crate::cdu::CduSizing::default(),
+    };
     let mut rng = SplitMix64::new(seed);
     // every other hall may raise its air and electrical limits by enabling works, at 0 to 2
     // (air) and 1 (electrical) per W of excess: the searches charge them the same way
@@ -155,8 +162,7 @@ fn compare(seed: u64, halls: usize, most: u64, enumerate_too: bool) -> Gaps {
         let problem = HallProblem {
             groups: &groups,
             limits: &limits,
-            cdu_sizes: &sizes,
-            cdu_redundancy: 1,
+            cdus: &cdus,
             works: if hall % 2 == 1 {
                 [Some(air_w), None, Some(-1.0), None]
             } else {
@@ -297,12 +303,13 @@ fn value_by_definition(problem: &HallProblem<'_>, choices: &[Option<CoolingOptio
         let installed = if option == CoolingOption::Air || on.is_empty() {
             0.0
         } else {
-            let (i, counted) = cdu::choose_size(problem.cdu_sizes, problem.cdu_redundancy, loads);
+            let sizing = problem.cdus.of(option);
+            let (i, counted) = cdu::choose_size(&sizing.sizes, sizing.redundancy, loads);
             all_assigned &= counted.unassigned_racks == 0;
             let units = counted
                 .loaded_units
-                .saturating_add(u64::from(problem.cdu_redundancy));
-            units as f64 * problem.cdu_sizes[i].1
+                .saturating_add(u64::from(sizing.redundancy));
+            units as f64 * sizing.sizes[i].1
         };
         let group = |g: usize| &problem.groups[g];
         let liquid: f64 = on
@@ -335,11 +342,21 @@ fn exact_values_are_those_of_the_definition_to_the_bit() {
     let sizes = cdu::candidate_sizes(&CduSize::Auto);
     for round in 0..300 {
         let (groups, limits) = random_hall(&mut rng, 12);
+        let redundancy = rng.below(3) as u32;
+        let cdus = cdu::CduChoices {
+            to_water: cdu::CduSizing {
+                sizes: sizes.clone(),
+                redundancy,
+            },
+            to_air: cdu::CduSizing {
+                sizes: cdu::candidate_sizes(&CduSize::InRack),
+                redundancy,
+            },
+        };
         let problem = HallProblem {
             groups: &groups,
             limits: &limits,
-            cdu_sizes: &sizes,
-            cdu_redundancy: rng.below(3) as u32,
+            cdus: &cdus,
             works: NO_WORKS,
         };
         for _ in 0..8 {

@@ -98,6 +98,12 @@ pub enum Reason {
         supply: ThermodynamicTemperature,
         max: ThermodynamicTemperature,
     },
+    /// The technology loop behind liquid-to-air CDUs (rack inlet air + their approach) is
+    /// warmer than cold plates accept.
+    L2aLoopTooWarm {
+        supply: ThermodynamicTemperature,
+        max: ThermodynamicTemperature,
+    },
     /// Recommendation: best NPV against air, with the margin to the runner-up.
     BestNpv {
         npv: Money,
@@ -124,6 +130,7 @@ pub struct Thermal {
     pub fan_power_removed: Power,
     /// Power of compute alone (IT minus all server fans), at max draw: the TUE denominator basis.
     pub compute_design: Power,
+    /// Heat the servers put into the liquid loop (cold plates, tanks).
     pub heat_to_liquid: Power,
     /// IT heat left on the room's air (after any rear door) at max draw.
     pub heat_to_air: Power,
@@ -134,6 +141,12 @@ pub struct Thermal {
     /// (the active-door option; a hybrid's where its residual exceeds a passive rating).
     pub door_count: u64,
     pub active_door_count: u64,
+    /// Heat liquid-to-air CDUs return to the room air: their liquid heat plus their fans
+    /// (zero for every option whose liquid goes to facility water). The hall's air plant
+    /// removes `heat_to_air + heat_returned_to_air`.
+    pub heat_returned_to_air: Power,
+    /// Fan power of the liquid-to-air CDUs at max draw (facility load).
+    pub l2a_fan_power: Power,
     /// Flow of the technology loop (cold plate) or tank loop (immersion); zero for air.
     pub coolant_flow: VolumeRate,
     /// Airflow the heat on air needs at the servers' air rise (`cooling.air_delta_t`).
@@ -196,6 +209,8 @@ pub struct PlantEnergy {
     /// CDU, facility-water and rear-door loop pumps.
     pub liquid_pumps: Energy,
     pub dry_cooler_fans: Energy,
+    /// Fans of the liquid-to-air CDUs.
+    pub l2a_fans: Energy,
     pub trim_chiller: Energy,
     /// Of the above, what does not change with load (no-load losses, lighting, ancillary,
     /// fan and pump floors).
@@ -283,6 +298,8 @@ pub enum CostItem {
     FactoryPremium,
     Manifolds,
     Cdus,
+    /// Liquid-to-air CDUs (sidecar units with coil and fans), per kW of their capacity.
+    LiquidToAirUnits,
     Piping,
     Labour,
     Downtime,
@@ -314,13 +331,14 @@ pub enum CostItem {
 
 impl CostItem {
     /// Every CAPEX item once, in declaration (and report) order.
-    pub const ALL: [CostItem; 23] = [
+    pub const ALL: [CostItem; 24] = [
         CostItem::PerKwStock,
         CostItem::PerKwNew,
         CostItem::ColdPlateKits,
         CostItem::FactoryPremium,
         CostItem::Manifolds,
         CostItem::Cdus,
+        CostItem::LiquidToAirUnits,
         CostItem::Piping,
         CostItem::Labour,
         CostItem::Downtime,
@@ -481,6 +499,8 @@ pub struct GroupFigures {
     pub heat_to_air: Power,
     /// Heat the rear doors take into their water loop.
     pub heat_to_door: Power,
+    /// Heat liquid-to-air CDUs return to the room air (their liquid heat and fans).
+    pub heat_returned_to_air: Power,
     /// Floor area the group's equipment needs, with service clearance.
     pub floor_area: Area,
     pub capex: Money,
@@ -524,6 +544,7 @@ impl GroupView for RackResult {
             heat_to_liquid: o.thermal.heat_to_liquid,
             heat_to_air: o.thermal.heat_to_air,
             heat_to_door: o.thermal.heat_to_door,
+            heat_returned_to_air: o.thermal.heat_returned_to_air,
             floor_area: o.thermal.floor_area,
             capex: o.cost.capex,
             opex_per_year: o.cost.opex_per_year,

@@ -57,8 +57,22 @@ pub(super) fn assumptions(c: &mut Checker, a: &Assumptions, currency: Currency) 
     if let Some(v) = &k.facility_water_extension_supply {
         c.temperature(key(C::facility_water_extension_supply), v);
     }
+    if let Some(v) = &k.rack_inlet_temp {
+        c.temperature(key(C::rack_inlet_temp), v);
+    }
+    if let Some(v) = &k.l2a_unit_capacity {
+        c.positive(key(C::l2a_unit_capacity), v);
+    }
+    if let Some(v) = &k.l2a_approach {
+        c.non_negative(key(C::l2a_approach), v);
+    }
+    if let Some(v) = k.l2a_unit_positions {
+        c.positive_f64(key(C::l2a_unit_positions), v);
+    }
+    if let Some(v) = k.l2a_fan_share {
+        c.fraction(key(C::l2a_fan_share), v);
+    }
     for (name, v) in [
-        (C::rack_inlet_temp, &k.rack_inlet_temp),
         (C::rdhx_water_supply, &k.rdhx_water_supply),
         (C::rdhx_min_water_supply, &k.rdhx_min_water_supply),
     ] {

@@ -22,6 +22,10 @@ pub enum CduSize {
     Facility,
     /// A specific unit with its own capacity.
     Custom { capacity: PowerQ },
+    /// The liquid-to-air CDU of the cold plate + liquid-to-air option, of capacity
+    /// `l2a_unit_capacity`; the engine's, not a size a site file pins.
+    #[serde(skip)]
+    LiquidToAir { capacity: PowerQ },
 }
 
 impl CduSize {
@@ -35,7 +39,7 @@ impl CduSize {
             CduSize::InRack => Some(kw(100.0)),
             CduSize::InRow => Some(kw(600.0)),
             CduSize::Facility => Some(kw(2000.0)),
-            CduSize::Custom { capacity } => Some(*capacity),
+            CduSize::Custom { capacity } | CduSize::LiquidToAir { capacity } => Some(*capacity),
         }
     }
 }
@@ -94,6 +98,25 @@ assumption_group! {
         /// Warmest technology-loop supply (facility supply + CDU approach) cold plates accept.
         cold_plate_max_loop_supply: TemperatureQ = |c| deg_c(45.0),
             "Technology-loop supply 17–45 °C (resistancezero.com [ANL]); LBNL review 2–40 °C facility water for cold plate [ACAD][2nd]";
+        /// Air temperature at the rack inlets (cold aisle): what air-cooled servers and the
+        /// liquid-to-air CDUs draw.
+        rack_inlet_temp: TemperatureQ = |c| deg_c(24.0),
+            "Estimate inside the ASHRAE A1 recommended 18–27 °C inlet range [STD][EST]";
+        /// Heat capacity of one liquid-to-air CDU (a sidecar unit in one rack position).
+        l2a_unit_capacity: PowerQ = |c| kw(70.0),
+            "Vertiv CoolChip L2A up to 70 kW in one rack position [MFR][2nd]; CoolIT AHx10 10 kW in 5U, AHx180 180 kW, AHx240 240 kW in two rack positions [MFR][2nd]";
+        /// Rack positions one liquid-to-air CDU takes in the row.
+        l2a_unit_positions: f64 = |c| 1.0,
+            "Vertiv CoolChip L2A sidecar: one rack position [MFR][2nd]; CoolIT AHx240: two [MFR][2nd]";
+        /// Liquid-to-air CDU approach: technology-loop supply minus the air it draws.
+        l2a_approach: TempDiffQ = |c| kelvin_diff(15.0),
+            "CoolIT: liquid-to-air approach 15 K against 5 K liquid-to-liquid [MFR][2nd]; band 12–15 K [EST]";
+        /// Fan power of the liquid-to-air CDUs per W of the liquid heat they reject.
+        l2a_fan_share: f64 = |c| 0.025,
+            "Estimate from fan physics: 70 kW at 12 K air rise = 4.83 m³/s × 150–250 Pa / 0.5 fan efficiency = 2.1–3.4 % of the heat [EST]";
+        /// Spare liquid-to-air CDUs per hall (1 = N+1).
+        l2a_redundancy: u32 = |c| 1,
+            "N+1 per hall, as liquid-to-liquid CDUs [EST]";
         /// Warmest tank-loop supply (facility supply + CDU approach) immersion accepts.
         immersion_max_loop_supply: TemperatureQ = |c| deg_c(50.0),
             "LBNL-led review: 2–45 °C facility water for immersion [ACAD][2nd], plus a 3–5 K CDU approach [EST]";
@@ -127,9 +150,6 @@ assumption_group! {
         /// Empty mass of cold-plate manifolds and hoses added to a rack, with coolant.
         cold_plate_rack_mass: MassQ = |c| kg(60.0),
             "Estimate: manifolds, hoses and coolant of a rack [EST]";
-        /// Air temperature at the rack inlet (cold aisle): where a rear door's exhaust starts.
-        rack_inlet_temp: TemperatureQ = |c| deg_c(24.0),
-            "Inside the ASHRAE A1 recommended 18–27 °C [STD]; 24 °C [EST]";
         /// Supply of a rear door's water loop (a door CDU off the chilled water, above dew point).
         rdhx_water_supply: TemperatureQ = |c| deg_c(18.0),
             "IBM rear door: 18 ± 1 °C for ASHRAE Class 1 rooms, 22 °C for Class 2; building chilled water at 4–6 °C is too cold, a secondary loop is required [MFR]";

@@ -226,12 +226,12 @@ mod tests {
             let money = resolved.currency_of(key);
             assert!(money.is_none() || money == Some(Currency::CNY), "{key}");
         }
-        // 25 prices in money: every price and amount of the `prices` group (22, and the
-        // passive door, active door and door installation)
+        // 28 prices in money: every price and amount of the `prices` group (22; the liquid-to-air
+        // CDU's 3; the passive door, active door and door installation)
         let priced = AssumptionKey::all()
             .filter(|&k| resolved.currency_of(k).is_some())
             .count();
-        assert_eq!(priced, 25);
+        assert_eq!(priced, 28);
     }
 
     #[test]

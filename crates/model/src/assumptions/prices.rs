@@ -39,6 +39,13 @@ assumption_group! {
         /// Per-kW mode: cold-plate premium for new, factory liquid-cooled servers.
         cold_plate_new_per_kw: Price<PowerUnit> = |c| per_kw(c, 5000.0, 1500.0),
             "Liquid cooling ≈5,000 CNY/kW (Kaiyuan Securities 2024-03-17 [ANL]); USD estimate [EST]";
+        /// Per-kW mode: cold plates on liquid-to-air CDUs for stock servers, all in (no
+        /// facility water, no liquid-to-liquid CDU; the liquid-to-air units instead).
+        l2a_stock_per_kw: Price<PowerUnit> = |c| per_kw(c, 6200.0, 1800.0),
+            "Estimate from cold_plate_stock_per_kw: 7,100 CNY/kW less the outdoor and primary side (≈ 20 %, Changjiang [ANL]) = 5,680, less the CDU (750 × 0.96 kW of capacity per kW) and facility piping (800 × 0.8 kW liquid per kW), plus liquid-to-air units (2,000 × 0.96) ≈ 6,200 CNY/kW; USD the same steps from 2,000 ≈ 1,800 [EST]";
+        /// Per-kW mode: cold plates on liquid-to-air CDUs for new factory liquid-cooled servers.
+        l2a_new_per_kw: Price<PowerUnit> = |c| per_kw(c, 4600.0, 1400.0),
+            "Estimate from cold_plate_new_per_kw by the steps of l2a_stock_per_kw: 5,000 × 0.8 − 720 − 640 + 1,920 ≈ 4,600 CNY/kW; USD 1,500 × 0.8 − 105 − 120 + 432 ≈ 1,400 [EST]";
         /// Per-kW mode: immersion retrofit of stock servers, all in.
         immersion_stock_per_kw: Price<PowerUnit> = |c| per_kw(c, 12000.0, 2500.0),
             "Immersion ≈12,000 CNY/kW (analyst repost [ANL]); USD estimate [EST]";
@@ -60,6 +67,10 @@ assumption_group! {
         /// Itemised: CDU price per kW of its nominal capacity (a 600 kW in-row unit ≈ 450,000 CNY).
         cdu_per_kw_capacity: Price<PowerUnit> = |c| per_kw(c, 750.0, 110.0),
             "CDU, manifolds and room side ≈50 % of a ≈7,100 CNY/kW system (Changjiang [ANL]); CDU share ≈750 CNY/kW [EST]";
+        /// Itemised: liquid-to-air CDU (sidecar with coil, fans and pumps) per kW of its
+        /// nominal capacity (a 70 kW unit ≈ 140,000 CNY).
+        l2a_per_kw_capacity: Price<PowerUnit> = |c| per_kw(c, 2000.0, 450.0),
+            "Estimate, low: the liquid-to-liquid CDU price (750 CNY / 110 USD per kW) plus an air coil and fan wall about the size of an in-row cooler; no public price found [EST]";
         /// Itemised: facility-water piping, valves and controls per kW of liquid heat.
         piping_per_kw: Price<PowerUnit> = |c| per_kw(c, 800.0, 150.0),
             "Room-side piping within the ≈50 % CDU/manifold/room share (Changjiang [ANL]) [EST]";

@@ -10,6 +10,7 @@
 use super::format::{self as f, option_name};
 use super::{ReportInput, section};
 use crate::document::{Block, Column, Row, Table};
+use coolplan_engine::cost::capex::per_kw_prices;
 use coolplan_engine::{CoolingOption, CostItem, OptionResult, RackResult, ScopeResult};
 use coolplan_model::assumptions::prices::PricesResolved;
 use coolplan_units::format::group_thousands;
@@ -63,19 +64,15 @@ fn quantity(
     let t = &option.thermal;
     match item {
         CostItem::PerKwStock => per(
-            match option.option {
-                CoolingOption::Immersion => &prices.immersion_stock_per_kw,
-                _ => &prices.cold_plate_stock_per_kw,
-            }
-            .amount_per(PowerUnit::kW),
+            per_kw_prices(option.option, prices)
+                .0
+                .amount_per(PowerUnit::kW),
             Rep::UnitKw,
         ),
         CostItem::PerKwNew => per(
-            match option.option {
-                CoolingOption::Immersion => &prices.immersion_new_per_kw,
-                _ => &prices.cold_plate_new_per_kw,
-            }
-            .amount_per(PowerUnit::kW),
+            per_kw_prices(option.option, prices)
+                .1
+                .amount_per(PowerUnit::kW),
             Rep::UnitKw,
         ),
         CostItem::ColdPlateKits => {
@@ -86,7 +83,9 @@ fn quantity(
             Rep::UnitKw,
         ),
         CostItem::Manifolds => per(prices.manifold_per_rack.amount, Rep::UnitRacks),
-        CostItem::Cdus => (t.cdu_count > 0).then_some((t.cdu_count as f64, Rep::UnitUnits)),
+        CostItem::Cdus | CostItem::LiquidToAirUnits => {
+            (t.cdu_count > 0).then_some((t.cdu_count as f64, Rep::UnitUnits))
+        }
         CostItem::Piping => per(prices.piping_per_kw.amount_per(PowerUnit::kW), Rep::UnitKw),
         CostItem::Labour => per(prices.labour_per_server.amount, Rep::UnitServers),
         CostItem::Downtime => per(

@@ -65,8 +65,5 @@ pub fn choice(option: Option<CoolingOption>, lang: Lang) -> String {
 
 /// The option's name inside a sentence: lower case in English ("recommends cold plate").
 pub fn in_sentence(option: CoolingOption, lang: Lang) -> String {
-    match lang {
-        Lang::En => words::option_name(option, lang).to_lowercase(),
-        Lang::Zh => words::option_name(option, lang).to_string(),
-    }
+    words::option_in_sentence(option, lang)
 }

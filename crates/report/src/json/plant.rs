@@ -118,6 +118,7 @@ pub struct PlantEnergyDoc {
     pub pumps: Option<f64>,
     pub liquid_pumps: Option<f64>,
     pub dry_cooler_fans: Option<f64>,
+    pub l2a_fans: Option<f64>,
     pub trim_chiller: Option<f64>,
     pub fixed: Option<f64>,
 }
@@ -153,6 +154,7 @@ pub fn plant_doc(plant: &HallPlant, hall: &ScopeResult, lang: Lang) -> PlantDoc 
                 pumps: m(e.pumps),
                 liquid_pumps: m(e.liquid_pumps),
                 dry_cooler_fans: m(e.dry_cooler_fans),
+                l2a_fans: m(e.l2a_fans),
                 trim_chiller: m(e.trim_chiller),
                 fixed: m(e.fixed),
             },

@@ -63,11 +63,18 @@ pub fn cooling_name(option: coolplan_model::Cooling, lang: Lang) -> &'static str
     }
 }
 
-/// The option's name inside a sentence (lower case in English).
+/// The option's name inside a sentence (English: its first letter in lower case, so an
+/// abbreviation keeps its capitals: "cold plate, liquid-to-air CDU").
 pub fn option_in_sentence(option: CoolingOption, lang: Lang) -> String {
+    let name = option_name(option, lang);
     match lang {
-        Lang::En => option_name(option, lang).to_lowercase(),
-        Lang::Zh => option_name(option, lang).to_string(),
+        Lang::En => {
+            let mut chars = name.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        }
+        Lang::Zh => name.to_string(),
     }
 }
 
@@ -80,6 +87,7 @@ pub fn cost_item(item: CostItem, lang: Lang) -> &'static str {
         CostItem::FactoryPremium => Words::ItemFactoryPremium,
         CostItem::Manifolds => Words::ItemManifolds,
         CostItem::Cdus => Words::ItemCdus,
+        CostItem::LiquidToAirUnits => Words::ItemLiquidToAirUnits,
         CostItem::Piping => Words::ItemPiping,
         CostItem::Labour => Words::ItemLabour,
         CostItem::Downtime => Words::ItemDowntime,
@@ -280,6 +288,9 @@ pub fn reason(
         Reason::DoorWaterTooWarm { supply, max } => {
             temperatures(Words::DoorWaterTooWarm, *supply, *max, system, lang)
         }
+        Reason::L2aLoopTooWarm { supply, max } => {
+            temperatures(Words::L2aLoopTooWarm, *supply, *max, system, lang)
+        }
         Reason::BestNpv {
             npv,
             runner_up,
@@ -341,6 +352,20 @@ mod tests {
     use coolplan_units::build::{kg_per_m2, kw};
 
     #[test]
+    fn an_option_in_a_sentence_keeps_its_abbreviations() {
+        let l2a = CoolingOption::ColdPlateLiquidToAir;
+        assert_eq!(
+            option_in_sentence(l2a, Lang::En),
+            "cold plate, liquid-to-air CDU"
+        );
+        assert_eq!(option_in_sentence(CoolingOption::Air, Lang::En), "air");
+        assert_eq!(
+            option_in_sentence(l2a, Lang::Zh),
+            option_name(l2a, Lang::Zh)
+        );
+    }
+
+    #[test]
     fn cny_in_chinese_uses_yi_and_wan() {
         let cny = |a| Money::new(a, Currency::CNY);
         assert_eq!(money(cny(83.2e9), Lang::Zh), "832 亿元");
@@ -399,6 +424,7 @@ pub fn cdu_size_name(size: &CduSize, lang: Lang) -> &'static str {
         CduSize::InRow => Words::CduInRow,
         CduSize::Facility => Words::CduFacility,
         CduSize::Custom { .. } => Words::CduCustom,
+        CduSize::LiquidToAir { .. } => Words::CduLiquidToAir,
     }
     .tr(lang)
 }

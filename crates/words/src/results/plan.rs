@@ -47,7 +47,7 @@ crate::texts! {
         LimitLine => "{0}: {1} used of {2}", "{0}：已用 {1}，上限 {2}";
         LimitBinds => "{0}: {1} used of {2} — it shaped the plan", "{0}：已用 {1}，上限 {2}——制约了方案";
         OverLimits => "no choice of options fits every limit of this hall; the plan exceeds them as little as the search could", "任何方案组合都无法满足本机房全部限制；所示方案为超限最少者";
-        CduLine => "{0} CDUs: {1} × {2} ({3} carrying racks, {4} spare)", "{0} CDU：{1} 台 {2}（{3} 台带载，{4} 台备用）";
+        CduLine => "{0}: {1} × {2} ({3} carrying racks, {4} spare)", "{0}：{1} 台 {2}（{3} 台带载，{4} 台备用）";
         WorkWater => "Facility-water extension", "新建一次侧冷却水";
         WorkAir => "Air-plant addition", "空调扩容";
         WorkElectrical => "Electrical upgrade", "配电扩容";

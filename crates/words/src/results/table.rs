@@ -6,7 +6,7 @@ crate::texts! {
     Words {
         AirDensity => "air cannot cool {0} per rack (limit {1})", "风冷无法冷却每机柜 {0}（上限 {1}）";
         AboveAirGuideline => "carries {0} per rack on air today, above the {1} guideline: feasible as it runs now (the measured PUE, where given, prices it); worth a check for hot spots", "现状风冷每机柜 {0}，高于 {1} 的建议上限：维持现状可行（如有实测 PUE，已计入）；建议排查局部热点";
-        AirCapacity => "heat left on air {0} exceeds the hall's air-cooling capacity {1} (airflow {2} against the air plant's {3})", "留给风冷的热量 {0} 超过机房风冷能力 {1}（所需风量 {2}，空调系统风量 {3}）";
+        AirCapacity => "heat on the room's air {0} exceeds the hall's air-cooling capacity {1} (airflow {2} against the air plant's {3})", "机房空气承担的热量 {0} 超过机房风冷能力 {1}（所需风量 {2}，空调系统风量 {3}）";
         ElectricalCapacity => "IT power {0} exceeds the hall's electrical capacity for IT {1}", "IT 功率 {0} 超过机房 IT 供电能力 {1}";
         WaterCapacity => "liquid heat {0} exceeds what the hall's facility water can take, {1}", "液冷热量 {0} 超过机房冷却水可承担的 {1}";
         OverLimitToday => "{0}: today's load {1} is already above the {2} written for the hall; today's load is taken as the limit", "{0}：现有负载 {1} 已超过填写的 {2}，以现有负载为上限";
@@ -24,6 +24,7 @@ crate::texts! {
         WaterTooWarm => "facility water {0} is warmer than {1}", "冷却水供水 {0} 高于允许的 {1}";
         DoorBelowDewPoint => "rear-door water {0} is below the room's dew point plus margin, {1}", "背板换热器供水 {0} 低于机房露点加裕量 {1}";
         DoorWaterTooWarm => "rear-door water {0} is warmer than the rack inlet air, {1}", "背板换热器供水 {0} 高于机柜进风温度 {1}";
+        L2aLoopTooWarm => "liquid-to-air CDUs supply the loop at {0} (rack inlet air + their approach), warmer than cold plates accept ({1})", "液-气 CDU 供液温度 {0}（机柜进风温度 + 换热趋近温差）高于冷板允许的 {1}";
         BestNpv => "best NPV against air: {0}", "相对风冷净现值最高：{0}";
         Margin => "{0} ahead of {1}", "领先{1} {0}";
         Payback => "payback {0} years", "投资回收期 {0} 年";
@@ -40,6 +41,7 @@ crate::texts! {
         CduInRow => "In-row CDU", "列间 CDU";
         CduFacility => "Facility CDU", "设施级 CDU";
         CduCustom => "Custom CDU", "自定义 CDU";
+        CduLiquidToAir => "Liquid-to-air CDU", "液-气 CDU";
         FluidWater => "Water", "水";
         FluidPg25 => "25 % propylene glycol", "25% 丙二醇水溶液";
         FluidShellS5x => "Shell S5 X (GTL immersion fluid)", "Shell S5 X（GTL 合成浸没冷却液）";
@@ -66,6 +68,7 @@ crate::texts! {
         ItemFactoryPremium => "factory liquid-cooled premium", "出厂液冷溢价";
         ItemManifolds => "rack manifolds", "机柜分水器";
         ItemCdus => "CDUs", "CDU";
+        ItemLiquidToAirUnits => "liquid-to-air CDUs", "液-气 CDU";
         ItemPiping => "facility-water piping", "一次侧管路";
         ItemLabour => "installation labour", "安装人工";
         ItemDowntime => "downtime", "停机损失";

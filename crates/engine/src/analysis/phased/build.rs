@@ -83,7 +83,8 @@ pub fn problem(site: &Site, results: &Results, budget: Money, years: usize) -> P
     };
     let horizon = results.horizon_years as usize;
     let first_year = results.first_year;
-    // each hall's unit: the size its plan's CDUs use, else the pinned size, else in-row
+    // each hall's unit: the size its plan's liquid-to-liquid CDUs use, else the pinned size,
+    // else in-row (liquid-to-air units are priced as these here, method.md §10)
     let default_kw = a
         .cooling
         .cdu_size
@@ -96,7 +97,7 @@ pub fn problem(site: &Site, results: &Results, budget: Money, years: usize) -> P
                 .plan
                 .halls
                 .get(h)
-                .and_then(|p| p.cdus.first())
+                .and_then(|p| p.cdus.iter().find(|c| !c.option.liquid_to_room()))
                 .map_or(default_kw, |c| {
                     c.design.capacity.get::<uom::si::power::kilowatt>()
                 });

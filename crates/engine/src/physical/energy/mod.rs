@@ -178,6 +178,9 @@ impl HallPlant {
             water_m3_per_it_w: per(energy.water_m3, loads.it_avg_w),
             ..Coefficients::default()
         };
+        // A group's liquid heat: onto facility water, or returned to the room by liquid-to-air
+        // CDUs (whose technology-loop pumps and fans are liquid-path energy).
+        let all_liquid_w = loads.liquid_avg_w + loads.to_room_liquid_avg_w;
         // Annual cooling-path energy by class: fixed, IT, air plant, liquid, door.
         let mut cooling = [0.0; 5];
         for (m, month) in energy.monthly_wh.iter().enumerate() {
@@ -202,7 +205,7 @@ impl HallPlant {
                 // No heat on air (immersion): the air plant still removes losses and lighting.
                 c.it_h[m] += per(air, loads.it_avg_w);
             }
-            c.liquid_h[m] = per(liquid, loads.liquid_avg_w);
+            c.liquid_h[m] = per(liquid, all_liquid_w);
         }
         // The same split for the cooling parts, over the year.
         let [fixed, it, air_plant, liquid, door] = cooling;
@@ -215,7 +218,7 @@ impl HallPlant {
         } else {
             c.cooling_it_h += per(air, loads.it_avg_w);
         }
-        c.cooling_liquid_h = per(liquid + air_plant * tapped_share, loads.liquid_avg_w);
+        c.cooling_liquid_h = per(liquid + air_plant * tapped_share, all_liquid_w);
         c
     }
 
@@ -286,6 +289,7 @@ fn plant_energy(energy: &StateEnergy, factors: Factors) -> PlantEnergy {
         liquid_pumps: wh(&[Part::LiquidPumps, Part::DoorPumps]),
         dry_cooler_fans: wh(&[Part::DryCoolerFans]),
         trim_chiller: wh(&[Part::TrimChiller]),
+        l2a_fans: wh(&[Part::LiquidToAirFans]),
         fixed: Energy::new::<watt_hour>(fixed_wh),
     }
 }

@@ -30,6 +30,8 @@ pub enum Part {
     DoorPumps,
     /// Active rear doors' fans.
     DoorFans,
+    /// Fans of the liquid-to-air CDUs.
+    LiquidToAirFans,
 }
 
 /// How a part's energy is priced per rack group (`docs/method.md` §7.6).
@@ -47,7 +49,7 @@ pub enum Class {
     Door,
 }
 
-pub const PARTS: usize = 17;
+pub const PARTS: usize = 18;
 
 impl Part {
     pub const ALL: [Part; PARTS] = [
@@ -68,6 +70,7 @@ impl Part {
         Part::TrimChiller,
         Part::DoorPumps,
         Part::DoorFans,
+        Part::LiquidToAirFans,
     ];
     pub fn class(self) -> Class {
         match self {
@@ -81,7 +84,9 @@ impl Part {
             Part::FansLoad | Part::Compressors | Part::HeatRejection | Part::PumpsLoad => {
                 Class::Air
             }
-            Part::LiquidPumps | Part::DryCoolerFans | Part::TrimChiller => Class::Liquid,
+            Part::LiquidPumps | Part::DryCoolerFans | Part::TrimChiller | Part::LiquidToAirFans => {
+                Class::Liquid
+            }
             Part::DoorPumps | Part::DoorFans => Class::Door,
         }
     }
@@ -105,12 +110,20 @@ impl Part {
 pub struct HallLoads {
     /// Average IT power (after the state's server-fan saving).
     pub it_avg_w: f64,
-    /// Average heat to the air.
+    /// Average heat on the room air: the servers' air plus what liquid-to-air CDUs return
+    /// (their liquid heat and fans).
     pub air_avg_w: f64,
-    /// Average heat to liquid.
+    /// Average heat to liquid onto facility water.
     pub liquid_avg_w: f64,
-    /// Heat to liquid at maximum draw (sizes pumps, dry-cooler fans and the trim chiller).
+    /// Heat to liquid onto facility water at maximum draw (sizes the facility pumps,
+    /// dry-cooler fans and the trim chiller).
     pub liquid_design_w: f64,
+    /// Average liquid heat liquid-to-air CDUs return to the room (inside `air_avg_w`).
+    pub to_room_liquid_avg_w: f64,
+    /// The same at maximum draw (sizes the technology-loop pumps behind those CDUs).
+    pub to_room_liquid_design_w: f64,
+    /// Average fan power of the liquid-to-air CDUs (its heat is inside `air_avg_w`).
+    pub l2a_fan_avg_w: f64,
     /// Design pump power of the state's own loops (technology or tank loop) per W of
     /// liquid design heat ([`super::pumps::LoopPumps::option_loop_w_per_w`]).
     pub loop_pump_w_per_w: f64,
@@ -236,15 +249,21 @@ pub fn evaluate(
 
     // Liquid pumps: (loop + facility)·Q_des·(ψ + (1 − ψ)·Q/Q_des), each loop's design power
     // per W = ΔP/(η·ρ·c_p·ΔT) (`pumps`); tapped liquid rides on the chilled-water pumps above.
+    // Liquid returned to the room by liquid-to-air CDUs has its technology loop only.
     let liquid_design_w = loads.liquid_design_w.max(liquid_w);
-    if liquid_w > 0.0 {
+    let to_room_w = loads.to_room_liquid_avg_w.max(0.0);
+    let to_room_design_w = loads.to_room_liquid_design_w.max(to_room_w);
+    if liquid_w + to_room_w > 0.0 {
         let facility_w_per_w = if tapped {
             0.0
         } else {
             p.pumps.facility_w_per_w
         };
-        let design_w = (loads.loop_pump_w_per_w + facility_w_per_w) * liquid_design_w;
-        let share = p.liquid_pump_fixed + (1.0 - p.liquid_pump_fixed) * liquid_w / liquid_design_w;
+        let design_w = (loads.loop_pump_w_per_w + facility_w_per_w) * liquid_design_w
+            + loads.loop_pump_w_per_w * to_room_design_w;
+        let share = p.liquid_pump_fixed
+            + (1.0 - p.liquid_pump_fixed) * (liquid_w + to_room_w)
+                / (liquid_design_w + to_room_design_w);
         set(Part::LiquidPumps, design_w * share);
     }
     let door_design_w = loads.door_design_w.max(coil_door_w);
@@ -254,6 +273,7 @@ pub fn evaluate(
         set(Part::DoorPumps, design_w * share);
         set(Part::DoorFans, loads.door_fan_avg_w.max(0.0));
     }
+    set(Part::LiquidToAirFans, loads.l2a_fan_avg_w.max(0.0));
 
     let mut state = StateEnergy {
         monthly_wh: [[0.0; PARTS]; 12],

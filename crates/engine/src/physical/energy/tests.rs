@@ -77,7 +77,7 @@ pub(super) fn loads(n: f64, p_kw: f64, u: f64, fan: f64, capture: f64, liquid: b
         } else {
             0.0
         },
-        ..Default::default()
+        ..HallLoads::default()
     }
 }
 
@@ -111,7 +111,7 @@ fn add(a: HallLoads, b: HallLoads) -> HallLoads {
                 0.0
             }
         },
-        ..Default::default()
+        ..HallLoads::default()
     }
 }
 
