@@ -4,6 +4,7 @@
 
 mod pdftotext;
 
+mod boq;
 mod cli;
 mod compliance;
 mod e2e;

@@ -58,6 +58,7 @@ pub fn header() -> Vec<String> {
         "heat_to_air_kw",
         "heat_to_door_kw",
         "door_count",
+        "active_door_count",
         "coolant_flow_l_per_min",
         "air_flow_m3_per_h",
         "loop_supply_deg_c",
@@ -146,6 +147,7 @@ fn option_cells(o: &OptionResult, irr: Option<f64>, cdus: u64) -> Vec<String> {
         num(t.heat_to_air.get::<power::kilowatt>()),
         num(t.heat_to_door.get::<power::kilowatt>()),
         t.door_count.to_string(),
+        t.active_door_count.to_string(),
         num(t.coolant_flow.get::<volume_rate::liter_per_minute>()),
         num(t.air_flow.get::<volume_rate::cubic_meter_per_hour>()),
         opt(t

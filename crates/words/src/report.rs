@@ -86,6 +86,7 @@ crate::texts! {
         HallPlanHeading => "Plan for this hall", "本机房方案";
         PlanLabel => "plan", "推荐方案";
         EquipmentEachOption => "For reference, each liquid option for every rack group of the hall:", "参考：机房全部机柜组采用同一液冷方案时：";
+        EquipmentEachOptionSite => "For reference, each liquid option for every rack group of the site (the standard report lists each hall):", "参考：全站全部机柜组采用同一液冷方案时（标准报告按机房列出）：";
         KfCapex => "CAPEX, all years", "投资成本合计 (CAPEX)";
         KfCapexUpFront => "CAPEX up front (year 0)", "初期投资（第 0 年）";
         KfNpv => "NPV of savings vs air", "相对风冷节省的净现值";
@@ -271,6 +272,16 @@ crate::texts! {
         UnitUnits => "units", "台";
         UnitTanks => "tanks", "台";
         UnitRacks => "racks", "个机柜";
+        UnitDoors => "doors", "樘";
+        ItemisedFeasibleOnly => "This summary itemises the CAPEX of the options feasible for the whole site only; the standard report (--detail standard) itemises every option.", "本摘要仅逐项列出全站可行方案的投资；标准报告（--detail standard）逐项列出全部方案。";
+        DoorsAndL2a => "Rear doors and liquid-to-air units", "背板门与液-气 CDU";
+        DoorsAndL2aIntro => "One rear door per rack converted, passive or active, with the heat the doors take into their water loop (the door loop's CDU and piping are priced per kW of it); liquid-to-air units whole, each of the unit size, taking its rack positions on the floor. The plan's per hall first, then each option's as its CAPEX prices it.", "每个改造机柜配一樘背板门（被动或主动），并列出背板门带入其水环路的热量（门环路的 CDU 和管路按该热量每 kW 计价）；液-气 CDU 按整台计，每台为所列单台容量，并占用所列机柜位。先列推荐方案各机房的数量，再列各方案按其投资计价的数量。";
+        ColPassiveDoors => "Passive doors", "被动背板门";
+        ColActiveDoors => "Active doors", "主动背板门";
+        ColDoorKw => "Door heat (kW)", "背板门热量 (kW)";
+        ColL2aUnits => "Liquid-to-air units", "液-气 CDU 台数";
+        ColL2aUnitKw => "Unit size (kW)", "单台容量 (kW)";
+        ColRackPositions => "Rack positions", "占用机柜位";
         UnitServers => "servers", "台服务器";
         UnitRackHours => "rack-hours", "机柜·小时";
         UnitLitres => "L", "L";
@@ -313,6 +324,7 @@ crate::texts! {
         RiskEstimatesExposure => "default prices are estimates (see the inputs and their sources)", "默认价格为估算值（见输入条件及来源）";
         RiskEstimatesMitigation => "Obtain quotes for the main items of the bill of quantities before approval.", "批准前就工程量清单中的主要项目取得报价。";
         AndMore => " and {0} more", " 等另 {0} 处";
+        WarningOfKind => "{0} — e.g. {1}; {2} places in all (site, halls, rack groups)", "{0} — 例如{1}；共 {2} 处（站点、机房、机柜组）";
         // Sensitivity
         NoEffect => "no effect on this site", "对本站点无影响";
         YearsValue => "{0} years", "{0} 年";

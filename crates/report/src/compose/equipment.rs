@@ -1,14 +1,15 @@
 //! The "Bill of quantities" chapter: the recommended plan's equipment by hall (its CDUs are
 //! the whole-rack assignment the costs and the N+1 check read), each liquid option's by hall
-//! for reference, the enabling works the plan buys, then for each liquid option every CAPEX item with its quantity, unit, unit
-//! price and amount (site totals).
+//! for reference (a summary: the site's), the rear doors and liquid-to-air units
+//! ([`super::air_side`]), the enabling works the plan buys, then for each liquid option every
+//! CAPEX item with its quantity, unit, unit price and amount (site totals).
 //!
 //! Quantities come from the engine's physical results where it counts them (kits, CDUs) and
 //! otherwise from the amount and the price the engine applied (amount ÷ unit price: kW
 //! converted, racks, servers, rack-hours, m²), so every row multiplies out to its amount.
 
 use super::format::{self as f, option_name};
-use super::{ReportInput, section};
+use super::{Detail, ReportInput, section};
 use crate::document::{Block, Column, Row, Table};
 use coolplan_engine::cost::capex::per_kw_prices;
 use coolplan_engine::{CoolingOption, CostItem, OptionResult, RackResult, ScopeResult};
@@ -35,13 +36,34 @@ pub(super) fn bill_of_quantities(input: &ReportInput, blocks: &mut Vec<Block>) {
         input,
         columns.clone(),
     ))));
-    blocks.push(Block::Paragraph(
-        Rep::EquipmentEachOption.tr(lang).to_string(),
-    ));
-    blocks.push(Block::Table(without_empty_counts(by_hall(input, columns))));
+    // a summary keeps each option's site total; the other reports list it by hall too
+    let each_hall = input.detail != Detail::Summary;
+    let each_option = if each_hall {
+        Rep::EquipmentEachOption
+    } else {
+        Rep::EquipmentEachOptionSite
+    };
+    blocks.push(Block::Paragraph(each_option.tr(lang).to_string()));
+    blocks.push(Block::Table(without_empty_counts(by_hall(
+        input, columns, each_hall,
+    ))));
+    if let Some(table) = super::air_side::table(input, each_hall) {
+        blocks.push(section(Rep::DoorsAndL2a.tr(lang)));
+        blocks.push(Block::Paragraph(Rep::DoorsAndL2aIntro.tr(lang).to_string()));
+        blocks.push(Block::Table(without_empty_counts(table)));
+    }
     super::works::quantities(input, blocks);
     let prices = input.site.assumptions.resolve(input.site.currency).prices;
-    for option in liquid_shown(&input.results.site) {
+    // a summary itemises what could be built: options feasible for the whole site
+    let itemised_options: Vec<CoolingOption> = liquid_shown(&input.results.site)
+        .filter(|o| each_hall || input.results.site.option(*o).feasible)
+        .collect();
+    if !each_hall && itemised_options.len() < liquid_shown(&input.results.site).count() {
+        blocks.push(Block::Paragraph(
+            Rep::ItemisedFeasibleOnly.tr(lang).to_string(),
+        ));
+    }
+    for option in itemised_options {
         let result = input.results.site.option(option);
         let title = if result.feasible {
             option_name(option, lang).to_string()
@@ -83,6 +105,12 @@ fn quantity(
             Rep::UnitKw,
         ),
         CostItem::Manifolds => per(prices.manifold_per_rack.amount, Rep::UnitRacks),
+        // a door option's CDU is its door loop's, priced per kW of door heat; the hybrid's
+        // item holds both its kits' units and its doors' kW, so only its amount is shown
+        CostItem::Cdus if option.option.door().is_some() => {
+            let door_kw = t.heat_to_door.get::<uom::si::power::kilowatt>();
+            (t.cdu_count == 0 && door_kw > 0.0).then_some((door_kw, Rep::UnitKw))
+        }
         CostItem::Cdus | CostItem::LiquidToAirUnits => {
             (t.cdu_count > 0).then_some((t.cdu_count as f64, Rep::UnitUnits))
         }
@@ -111,7 +139,7 @@ fn quantity(
             Rep::UnitKw,
         ),
         // passive and active doors (a hybrid may have both): counted, not divided out
-        CostItem::RearDoors => (t.door_count > 0).then_some((t.door_count as f64, Rep::UnitRacks)),
+        CostItem::RearDoors => (t.door_count > 0).then_some((t.door_count as f64, Rep::UnitDoors)),
         CostItem::RearDoorInstall => per(prices.rdhx_install_each.amount, Rep::UnitRacks),
         CostItem::FacilityWaterExtension => per(
             prices
@@ -130,7 +158,7 @@ fn quantity(
 }
 
 /// A quantity: whole numbers grouped, fractions (kW of a share) to one decimal.
-fn amount_of(quantity: f64) -> String {
+pub(super) fn amount_of(quantity: f64) -> String {
     let decimals = if (quantity - quantity.round()).abs() < 1e-6 {
         0
     } else {
@@ -195,7 +223,9 @@ fn without_empty_counts(mut table: Table) -> Table {
     const LABELS: usize = 2;
     let keep: Vec<bool> = (0..table.columns.len())
         .map(|c| {
-            c < LABELS || table.rows.is_empty() || table.rows.iter().any(|r| r.cells[c] != "0")
+            c < LABELS
+                || table.rows.is_empty()
+                || (table.rows.iter()).any(|r| !matches!(r.cells[c].as_str(), "0" | ""))
         })
         .collect();
     let kept = |cells: Vec<String>| -> Vec<String> {
@@ -229,18 +259,20 @@ fn by_hall_columns(lang: Lang) -> Vec<Column> {
 }
 
 /// Equipment of each liquid option by hall with every group of the hall on it, with the site
-/// total (a reference beside the plan's).
-fn by_hall(input: &ReportInput, columns: Vec<Column>) -> Table {
+/// total (a reference beside the plan's); without `each_hall` the site total only.
+fn by_hall(input: &ReportInput, columns: Vec<Column>, each_hall: bool) -> Table {
     let lang = input.lang;
     let mut rows = Vec::new();
-    let scopes = input.results.halls.iter().map(|h| (h, false));
+    let halls = input.results.halls.iter().filter(|_| each_hall);
+    let scopes = halls.map(|h| (h, false));
     for (scope, total) in scopes.chain(std::iter::once((&input.results.site, true))) {
         let name = if total {
             Rep::SiteTotal.tr(lang).to_string()
         } else {
             scope.name.clone()
         };
-        for option in liquid_shown(scope) {
+        // servers on air (the door options) have their doors in their own table
+        for option in liquid_shown(scope).filter(|o| !o.on_air()) {
             let cells = quantities(&name, scope.option(option), lang);
             rows.push(if total {
                 Row::strong(cells)
@@ -258,9 +290,7 @@ fn plan_quantities(input: &ReportInput, columns: Vec<Column>) -> Table {
     let (results, lang) = (input.results, input.lang);
     let mut rows = Vec::new();
     for (h, (hall, plan)) in results.halls.iter().zip(&results.plan.halls).enumerate() {
-        let liquid = CoolingOption::ALL
-            .into_iter()
-            .filter(|o| *o != CoolingOption::Air);
+        let liquid = CoolingOption::ALL.into_iter().filter(|o| !o.on_air());
         for option in liquid {
             let on: Vec<&RackResult> = results
                 .racks

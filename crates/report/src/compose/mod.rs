@@ -14,6 +14,7 @@
 //! chapter without touching the others.
 
 mod aggregate;
+mod air_side;
 mod appendix;
 mod capacity;
 mod charts;

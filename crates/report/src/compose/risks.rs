@@ -7,10 +7,10 @@
 
 use super::format::{self as f, option_name};
 use super::reasons::reason;
-use super::{ReportInput, list_sep, plan, section};
+use super::{Detail, ReportInput, list_sep, plan, section};
 use crate::document::{Block, Column, Row, Table};
 use coolplan_engine::analysis::redundancy;
-use coolplan_engine::{CoolingOption, ScopeResult};
+use coolplan_engine::{CoolingOption, Reason, ScopeResult};
 use coolplan_model::Status;
 use coolplan_units::format::group_thousands;
 use coolplan_words::{Lang, Text, counted, report::Rep};
@@ -210,13 +210,20 @@ fn warnings(input: &ReportInput, blocks: &mut Vec<Block>) {
     let scopes = std::iter::once(&results.site)
         .chain(&results.halls)
         .chain(results.racks.iter().map(|r| &r.scope));
-    // Each distinct warning once, with the scopes it applies to, in first-seen order.
-    let mut seen: Vec<(String, Vec<&str>)> = Vec::new();
+    // A summary words each kind of warning once per option, from its first scope; the other
+    // reports each distinct wording. Both in first-seen order, with the scopes they apply to.
+    let by_kind = input.detail == Detail::Summary;
+    let mut seen: Vec<(WarningKey, String, Vec<&str>)> = Vec::new();
     for scope in scopes {
-        for (text, name) in scope_warnings(scope, lang) {
-            match seen.iter_mut().find(|(t, _)| *t == text) {
-                Some((_, names)) => names.push(name),
-                None => seen.push((text, vec![name])),
+        for (option, warning) in scope_warnings(scope) {
+            let key = if by_kind {
+                WarningKey::Kind(option, std::mem::discriminant(warning))
+            } else {
+                WarningKey::Text(worded(option, warning, lang))
+            };
+            match seen.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, _, names)) => names.push(&scope.name),
+                None => seen.push((key, worded(option, warning, lang), vec![&scope.name])),
             }
         }
     }
@@ -226,38 +233,51 @@ fn warnings(input: &ReportInput, blocks: &mut Vec<Block>) {
     }
     let lines = seen
         .into_iter()
-        .map(|(text, names)| {
-            let mut shown = names
-                .iter()
-                .take(NAMES_PER_WARNING)
-                .copied()
-                .collect::<Vec<_>>()
-                .join(list_sep(lang));
-            if names.len() > NAMES_PER_WARNING {
-                shown.push_str(
-                    &Rep::AndMore.fmt(lang, &[&f::count((names.len() - NAMES_PER_WARNING) as u64)]),
-                );
+        .map(|(key, text, names)| match key {
+            WarningKey::Kind(..) if names.len() > 1 => {
+                Rep::WarningOfKind.fmt(lang, &[&text, &names[0], &f::count(names.len() as u64)])
             }
-            format!("{text} — {shown}")
+            _ => {
+                let mut shown = names
+                    .iter()
+                    .take(NAMES_PER_WARNING)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(list_sep(lang));
+                if names.len() > NAMES_PER_WARNING {
+                    shown.push_str(
+                        &Rep::AndMore
+                            .fmt(lang, &[&f::count((names.len() - NAMES_PER_WARNING) as u64)]),
+                    );
+                }
+                format!("{text} — {shown}")
+            }
         })
         .collect();
     blocks.push(Block::Bullets(lines));
 }
 
-fn scope_warnings(scope: &ScopeResult, lang: Lang) -> Vec<(String, &str)> {
+/// What makes two warnings one line: the same wording, or in a summary the same kind of
+/// warning on the same option (its figures may differ from scope to scope).
+#[derive(PartialEq)]
+enum WarningKey {
+    Text(String),
+    Kind(CoolingOption, std::mem::Discriminant<Reason>),
+}
+
+/// A warning with its option's name: "Option: reason".
+fn worded(option: CoolingOption, warning: &Reason, lang: Lang) -> String {
     let colon = if lang == Lang::Zh { "：" } else { ": " };
+    format!(
+        "{}{colon}{}",
+        option_name(option, lang),
+        reason(warning, Some(option), lang)
+    )
+}
+
+/// The warnings of the options `scope` shows, with their option.
+fn scope_warnings(scope: &ScopeResult) -> impl Iterator<Item = (CoolingOption, &Reason)> {
     scope
         .shown()
         .flat_map(|o| o.warnings.iter().map(move |w| (o.option, w)))
-        .map(|(option, w)| {
-            (
-                format!(
-                    "{}{colon}{}",
-                    option_name(option, lang),
-                    reason(w, Some(option), lang)
-                ),
-                scope.name.as_str(),
-            )
-        })
-        .collect()
 }
