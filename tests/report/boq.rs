@@ -89,8 +89,8 @@ fn colo_doors_bill_of_quantities_lists_the_plans_rear_doors() {
     assert!(md.contains("| rear-door heat exchangers | 32 | doors | 60,000 | 1,920,000 |"));
     // and in Chinese, with its own headings
     let (zh, _) = reports("sites/colo-doors.ron", Lang::Zh);
-    let rows = table(&zh, "背板门与液-气 CDU");
-    assert_eq!(plan_sum(&rows, "被动背板门"), passive);
+    let rows = table(&zh, "水冷背板与液-气 CDU");
+    assert_eq!(plan_sum(&rows, "被动式水冷背板"), passive);
 }
 
 #[test]

@@ -32,10 +32,12 @@ pub(super) fn bill_of_quantities(input: &ReportInput, blocks: &mut Vec<Block>) {
     blocks.push(Block::Paragraph(Rep::EquipmentIntro.tr(lang).to_string()));
     blocks.push(section(Rep::QuantitiesByHall.tr(lang)));
     let columns = by_hall_columns(lang);
-    blocks.push(Block::Table(without_empty_counts(plan_quantities(
-        input,
-        columns.clone(),
-    ))));
+    let plan = plan_quantities(input, columns.clone());
+    blocks.push(if plan.rows.is_empty() {
+        Block::Paragraph(Rep::PlanNoLiquidServers.tr(lang).to_string())
+    } else {
+        Block::Table(without_empty_counts(plan))
+    });
     // a summary keeps each option's site total; the other reports list it by hall too
     let each_hall = input.detail != Detail::Summary;
     let each_option = if each_hall {
