@@ -117,7 +117,7 @@ crate::texts! {
         NarrInfeasible => "{0} is not feasible: {1}.", "{0}不可行：{1}。";
         NarrNotOffered => "Not considered, as the site does not offer them: {0}.", "站点未提供、因而未考虑的方案：{0}。";
         NarrNoGroupTakes => "Not considered, as no rack group can take them (cooling rules, server compatibility): {0}.", "没有机柜组可以采用（冷却规则、服务器兼容性）、因而未考虑的方案：{0}。";
-        NarrChanges => "{0} of {1} rack groups ({2}) change from air.", "{1} 个机柜组中有 {0} 个（共 {2}）由风冷改为液冷。";
+        NarrChanges => "{0} of {1} rack groups ({2}) change from air.", "{1} 个机柜组中有 {0} 个（共 {2}）改造，不再仅靠风冷。";
         // Metrics (comparison table rows)
         Metric => "Metric", "指标";
         MFeasible => "Feasible", "是否可行";
