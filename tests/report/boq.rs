@@ -2,11 +2,12 @@
 //! rear doors (the plan's rows add up to the `door_count`/`active_door_count` of the JSON
 //! report's groups on their plan option) and `sites/office-gpu-room.ron`'s liquid-to-air units
 //! (as many as the plan's CDU line of the same hall and the JSON `plan.halls[].cdus[]`).
+//! And a summary's warnings: one line per kind and option, not one per wording.
 
 use std::path::Path;
 
 use coolplan::i18n::Lang;
-use coolplan::report::compose::ReportInput;
+use coolplan::report::compose::{Detail, ReportInput};
 use coolplan::report::export::{Format, export};
 use coolplan::report::layout::Paper;
 use serde_json::Value;
@@ -111,4 +112,43 @@ fn office_gpu_room_bill_of_quantities_lists_the_plans_liquid_to_air_units() {
         .expect("plan row");
     assert_eq!(&plan_row[6..8], [String::from("70"), units.to_string()]);
     assert_eq!(units, 2, "59 kW of liquid heat: one 70 kW unit + one spare");
+}
+
+/// The Warnings bullets of `site`'s Markdown report at `detail`.
+fn warning_lines(site: &coolplan::model::Site, detail: Detail) -> Vec<String> {
+    let climate = coolplan::io::climate::resolve(site, None).expect("climate");
+    let results = coolplan::engine::evaluate(site, &climate);
+    let catalog = site.catalog();
+    let mut input = ReportInput::new(site, &results, &catalog, Some(&climate), Lang::En);
+    input.detail = detail;
+    let md =
+        String::from_utf8(export(&input, Format::Markdown, Paper::A4).expect("md")).expect("utf-8");
+    let start = md.find("### Warnings\n").expect("warnings");
+    md[start..]
+        .lines()
+        .skip(1)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| l.starts_with("- "))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_summary_words_each_kind_of_warning_once_per_option_with_its_count() {
+    let site = coolplan::model::generate::generate_site(300, 1);
+    let prep = |lines: &[String]| -> Vec<String> {
+        (lines.iter())
+            .filter(|l| l.starts_with("- Immersion: ") && l.contains("needs preparation"))
+            .cloned()
+            .collect()
+    };
+    // the standard report words each model's preparation on its own line
+    let standard = prep(&warning_lines(&site, Detail::Standard));
+    assert!(standard.len() > 1, "{standard:?}");
+    // the summary one line for the kind: an example and the count of every scope it holds in
+    let summary = prep(&warning_lines(&site, Detail::Summary));
+    assert_eq!(summary.len(), 1, "{summary:?}");
+    assert!(summary[0].contains(" places in all (site, halls, rack groups)"));
+    let all = warning_lines(&site, Detail::Summary);
+    assert!(all.len() < warning_lines(&site, Detail::Standard).len());
 }
