@@ -55,9 +55,10 @@ fn register(input: &ReportInput) -> Vec<Risk> {
         });
     }
     if liquid_racks > 0 {
-        // a hall's facility-water loop carries every liquid option of its plan
+        // a hall's facility-water loop carries every liquid option of its plan on facility
+        // water (liquid-to-air units reject into the room's air: no loop)
         let mut loops: Vec<(&str, u64, f64)> = Vec::new();
-        for c in &checks {
+        for c in checks.iter().filter(|c| c.option.needs_facility_water()) {
             let heat = c.loop_heat.get::<kilowatt>();
             match loops.iter_mut().find(|(hall, _, _)| *hall == c.hall) {
                 Some(entry) => {
