@@ -10,6 +10,7 @@ mod app;
 mod background;
 mod checks;
 mod compliance;
+mod consistency;
 mod findings;
 mod import;
 mod life;

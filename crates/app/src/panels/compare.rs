@@ -157,9 +157,27 @@ fn best_single(
     ui.strong(head);
     for reason in &rec.reasons {
         let halls = halls_with(results, hall, None, reason);
-        let text = reason_text(reason, rec.option, lang, units);
+        let text = match excluding(scope, reason).as_slice() {
+            [] => reason_text(reason, rec.option, lang, units),
+            owners => {
+                // the options this reason rules out, named: "air cannot cool 85.8 kW per rack"
+                // alone reads as if it were about the best option above it
+                let names: Vec<&str> = owners.iter().map(|&o| option_name(o, lang)).collect();
+                let text = reason_text(reason, owners.first().copied(), lang, units);
+                Dash::ReasonOf.fmt(lang, &[&names.join(Dash::ListSeparator.tr(lang)), &text])
+            }
+        };
         reason_line(ui, text, None, &halls, lang);
     }
+}
+
+/// The options shown in `scope` that `reason` makes infeasible, in column order.
+fn excluding(scope: &ScopeResult, reason: &Reason) -> Vec<CoolingOption> {
+    scope
+        .shown()
+        .filter(|o| o.infeasible_reasons.contains(reason))
+        .map(|o| o.option)
+        .collect()
 }
 
 /// One row of the side-by-side table: a cell per option shown.
