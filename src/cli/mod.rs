@@ -25,7 +25,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use coolplan_words::cli::Cli;
 use coolplan_words::{Lang, Text};
 
-/// coolplan: plan liquid-cooling retrofits (cold plate, immersion) of datacenter halls.
+/// coolplan: plan cooling retrofits (rear doors, cold plate, immersion) of datacenter halls.
 #[derive(Debug, Parser)]
 #[command(name = "coolplan", version, about, long_about = None)]
 pub struct Args {

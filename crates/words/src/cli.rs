@@ -15,7 +15,7 @@ crate::texts! {
         NotCanonical => "{0}: not in canonical form (run `coolplan fmt {0}`)", "{0}：不是规范格式（运行 `coolplan fmt {0}`）";
         RefuseComments => "{0}: holds // comments that formatting would drop; move lasting remarks into `notes` fields, or pass --force to format anyway", "{0}：文件含有 // 注释，格式化会删除它们；请把需要保留的说明写入 `notes` 字段，或使用 --force 强制格式化";
         Summary => "{0} file(s): {1} ok, {2} invalid, {3} unreadable", "共 {0} 个文件：{1} 个通过，{2} 个无效，{3} 个无法读取";
-        HelpAbout => "Plan liquid-cooling retrofits (cold plate, immersion) of datacenter halls against air", "规划数据中心机房的液冷改造（冷板式液冷、单相浸没式液冷）并与风冷比较";
+        HelpAbout => "Plan cooling retrofits (rear doors, cold plate, liquid-to-air CDUs, immersion) of datacenter halls against air", "规划数据中心机房的制冷改造（水冷背板、冷板式液冷、液-气 CDU、单相浸没式液冷）并与风冷比较";
         HelpLang => "Language of messages: en or zh (default: from LC_ALL / LC_MESSAGES / LANG)", "消息语言：en 或 zh（默认取自 LC_ALL / LC_MESSAGES / LANG）";
         HelpFiles => "Site files (.ron)", "站点文件 (.ron)";
         HelpCheck => "Check site files: print every error and warning (exit 0 valid, 1 invalid, 2 unreadable)", "检查站点文件：列出全部错误和警告（退出码 0 有效，1 无效，2 无法读取）";

@@ -6,13 +6,14 @@
 //! ([`Reason`], [`plan::Why`]) so each shell words them in the user's language and units.
 
 pub mod plan;
+mod plant;
+mod reason;
 
 pub use plan::{
     Amount, GroupChoice, HallPlan, Limit, LimitUse, Plan, PlanCdus, PlanTotals, PlannedWork,
     SearchMethod, Why,
 };
 
-use crate::per_option::OPTION_COUNT;
 use uom::si::f64::{
     Area, ArealMassDensity, Energy, Mass, Power, ThermodynamicTemperature, Time, Volume, VolumeRate,
 };
@@ -20,103 +21,8 @@ use uom::si::f64::{
 pub use crate::option::{CoolingOption, Door, LiquidSink, OptionSpec, ServerCooling};
 use crate::per_option::PerOption;
 use coolplan_units::{Currency, Money};
-
-/// Why an option is infeasible, why one is recommended, or what to watch.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Reason {
-    /// Rack density above what air can cool (new load on air above the guideline).
-    AirDensity { per_rack: Power, limit: Power },
-    /// Warning: the rack carries on air today more than the air guideline, and keeps no more
-    /// than that on air (feasible: with a measured PUE the calibration already prices it).
-    AboveAirGuideline { per_rack: Power, limit: Power },
-    /// Heat left on air in a hall exceeds the hall's air-cooling capacity.
-    AirCapacity {
-        heat_to_air: Power,
-        capacity: Power,
-        /// Airflow the heat on air needs, and the air plant's (its capacity at the same rise).
-        airflow: VolumeRate,
-        airflow_capacity: VolumeRate,
-    },
-    /// Equipment loads the floor beyond its rating.
-    FloorLoad {
-        load: ArealMassDensity,
-        rating: ArealMassDensity,
-    },
-    /// Equipment needs more floor than the hall has.
-    FloorSpace { needed: Area, available: Area },
-    /// IT power at max draw exceeds the hall's electrical capacity for IT.
-    ElectricalCapacity { it_design: Power, capacity: Power },
-    /// Liquid heat exceeds what the hall's facility water can take.
-    WaterCapacity {
-        heat_to_liquid: Power,
-        capacity: Power,
-    },
-    /// Warning: today's installed load already exceeds a hall limit as written; the limit is
-    /// taken as today's use (what runs today is feasible), and only added load must fit.
-    OverLimitToday {
-        limit: Limit,
-        today: Amount,
-        capacity: Amount,
-    },
-    /// A rack's liquid heat exceeds one CDU's capacity (no unit can take it whole).
-    CduTooSmall { per_rack: Power, capacity: Power },
-    /// A server model cannot be immersed.
-    NotImmersionCompatible { model: String },
-    /// A server model can be immersed only after preparation (warning, priced in itemised mode).
-    ImmersionNeedsPrep { model: String },
-    /// A server model has no cold-plate option.
-    NoColdPlateKit { model: String },
-    /// Installed servers of a model that is only sold liquid-cooled cannot be retrofitted.
-    FactoryOnly { model: String },
-    /// The site file's cooling rule for this rack group rules the option out
-    /// (`cooling: Force(..)` / `Exclude(..)`).
-    RuledOut { group: String },
-    /// The site does not offer the option (`cooling_options` of the site file).
-    NotOffered,
-    /// The hall has no facility water for a liquid loop.
-    NoFacilityWater,
-    /// Warning: the hall's column needs an enabling work for `excess` over the limit it
-    /// raises, and pays for it (`docs/method.md` §5.1); ordered at the study's start it is in
-    /// service from the calendar year `in_service`.
-    NeedsWork {
-        work: coolplan_model::EnablingWork,
-        excess: Power,
-        in_service: i32,
-    },
-    /// The facility water supply is warmer than the class allows or the loop needs.
-    WaterTooWarm {
-        supply: ThermodynamicTemperature,
-        max: ThermodynamicTemperature,
-    },
-    /// A rear door's water would be below the room's dew point plus margin (condensate).
-    DoorBelowDewPoint {
-        supply: ThermodynamicTemperature,
-        min: ThermodynamicTemperature,
-    },
-    /// A rear door's water is warmer than the rack inlet air it must return.
-    DoorWaterTooWarm {
-        supply: ThermodynamicTemperature,
-        max: ThermodynamicTemperature,
-    },
-    /// The technology loop behind liquid-to-air CDUs (rack inlet air + their approach) is
-    /// warmer than cold plates accept.
-    L2aLoopTooWarm {
-        supply: ThermodynamicTemperature,
-        max: ThermodynamicTemperature,
-    },
-    /// Recommendation: best NPV against air, with the margin to the runner-up.
-    BestNpv {
-        npv: Money,
-        runner_up: Option<CoolingOption>,
-        margin: Option<Money>,
-    },
-    /// Recommendation: payback time of the recommended option.
-    Payback { years: f64 },
-    /// Recommendation: the only feasible option.
-    OnlyFeasible,
-    /// Recommendation: nothing pays back against air, so air stays.
-    AirCheapest,
-}
+pub use plant::{Calibration, DesignDay, HallPlant, PlantEnergy};
+pub use reason::Reason;
 
 /// Thermal figures of one option in one scope (summed over counts).
 #[derive(Clone, Debug, PartialEq)]
@@ -185,106 +91,6 @@ pub struct EnergyFigures {
     pub free_cooling_hours: Time,
     pub water: Volume,
     pub co2: Mass,
-}
-
-/// A hall's plant energy under one option, by part (annual, after calibration). The parts
-/// sum to the hall's facility energy less its IT energy.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct PlantEnergy {
-    /// UPS losses (no-load, proportional and square-law).
-    pub ups: Energy,
-    /// Transformer, PDU and cable losses.
-    pub distribution: Energy,
-    pub lighting: Energy,
-    /// BMS, security, fire systems, offices.
-    pub ancillary: Energy,
-    /// CRAH/CRAC fans and active rear doors' fans.
-    pub fans: Energy,
-    /// Chillers or DX compressors of the air plant.
-    pub compressors: Energy,
-    /// Cooling-tower or free-cooling coil fans.
-    pub heat_rejection: Energy,
-    /// Chilled- and condenser-water pumps.
-    pub pumps: Energy,
-    /// CDU, facility-water and rear-door loop pumps.
-    pub liquid_pumps: Energy,
-    pub dry_cooler_fans: Energy,
-    /// Fans of the liquid-to-air CDUs.
-    pub l2a_fans: Energy,
-    pub trim_chiller: Energy,
-    /// Of the above, what does not change with load (no-load losses, lighting, ancillary,
-    /// fan and pump floors).
-    pub fixed: Energy,
-}
-
-/// How a hall's measured PUE was reproduced: the model's own PUE on air, the excess, and how
-/// it was split between the plant's fixed and load-driven parts.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Calibration {
-    pub split: coolplan_model::CalibrationSplit,
-    pub measured_pue: f64,
-    /// PUE of the hall on air before calibration.
-    pub model_pue: f64,
-    /// Excess put on the fixed parts, kWh per kWh of IT.
-    pub excess_fixed: f64,
-    /// Excess put on the load-driven parts, kWh per kWh of IT.
-    pub excess_proportional: f64,
-    /// Factor on the existing plant's fixed parts.
-    pub factor_fixed: f64,
-    /// Factor on the existing plant's load-driven parts.
-    pub factor_proportional: f64,
-    /// False when the measured PUE is below what the model's other part alone gives (a factor
-    /// stopped at 0).
-    pub reproduced: bool,
-}
-
-/// Can the facility water hold its supply on the dry cooler at the climate's design hour,
-/// and if not, the trim chiller it needs (one liquid option of one hall).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct DesignDay {
-    pub dry_bulb: ThermodynamicTemperature,
-    pub wet_bulb: ThermodynamicTemperature,
-    /// Fluid leaving the dry cooler at design (adiabatic pads wet if fitted).
-    pub cooler_leaving: ThermodynamicTemperature,
-    /// The facility supply the hall asks for.
-    pub supply: ThermodynamicTemperature,
-    pub holds_supply: bool,
-    /// Trim chiller capacity (zero when the supply holds).
-    pub trim_capacity: Power,
-    /// Trim chiller COP at design (none when it holds).
-    pub trim_cop: Option<f64>,
-    /// Hours a year the trim chiller runs.
-    pub trim_hours: Time,
-    pub trim_energy: Energy,
-}
-
-/// Energy of each hall's plant: per option its parts and design day, and the calibration.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct HallPlant {
-    pub calibration: Option<Calibration>,
-    /// Air, cold plate, immersion.
-    pub energy: [PlantEnergy; OPTION_COUNT],
-    /// Per option: the liquid path's design day (none for air, for liquid tapped into chilled
-    /// water, and without liquid heat).
-    pub design_day: [Option<DesignDay>; OPTION_COUNT],
-    /// Per option: heat on air and its airflow against the air plant.
-    pub air_side: [crate::physical::air::AirSide; OPTION_COUNT],
-    /// Per option: IT the same facility feed carries, and the headroom.
-    pub electrical: [crate::physical::headroom::Headroom; OPTION_COUNT],
-    /// The facility-water extension the hall's liquid options need (a hall without water).
-    pub water_extension: Option<crate::physical::enabling::WaterExtension>,
-}
-
-impl HallPlant {
-    /// This plant with the design days of the options that do not apply in the hall (`hall`,
-    /// its results) left out: what every output says of the hall's plant.
-    pub fn shown_in(&self, hall: &ScopeResult) -> HallPlant {
-        let mut shown = self.clone();
-        for option in hall.hidden() {
-            shown.design_day[option.index()] = None;
-        }
-        shown
-    }
 }
 
 /// One item of CAPEX.
