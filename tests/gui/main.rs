@@ -13,6 +13,7 @@ mod compliance;
 mod consistency;
 mod findings;
 mod import;
+mod layout;
 mod life;
 mod offered;
 mod plant;

@@ -43,7 +43,7 @@ crate::texts! {
         TipFeasible => "Whether the option can be built in this scope; the reasons follow below the table.", "该方案在此范围内是否可实施；原因见表格下方。";
         TipScope => "Figures of {0}.", "{0} 的数据。";
         ReasonOf => "{0}: {1}", "{0}：{1}";
-        ListSeparator => ", ", "、";
+        ListSeparator => "; ", "、";
         // start page and help
         StartTitle => "Start here", "从这里开始";
         StartLead => "coolplan compares air, cold plate and immersion for every rack group, hall and the site: open a site, try an example, or set one up.", "coolplan 针对每个机柜组、机房和整个站点比较风冷、冷板式液冷与浸没式液冷：打开站点、试用示例，或新建站点。";
