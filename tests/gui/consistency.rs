@@ -2,7 +2,8 @@
 //! H100 racks on air and on passive rear doors, the NVL72 racks on cold plate + rear door
 //! because the hall's 500 kW of air cannot take cold plate's 15.3 kW per rack of residual air
 //! on all twelve): the rack view names the plan's option, as the header does, and the best
-//! single option's reasons name the option each one rules out.
+//! single option's reasons name the option each one rules out; and the start page offers the
+//! examples that choose the newer options.
 
 use crate::support::{harness, show};
 use coolplan::app::command::Command;
@@ -75,5 +76,30 @@ fn the_best_single_options_reasons_name_the_option_they_rule_out() {
         harness
             .query_by_label_contains("• 被动式水冷背板：风冷无法冷却每机柜 85.8 kW")
             .is_some()
+    );
+}
+
+#[test]
+fn the_start_page_offers_the_examples_of_every_option() {
+    let mut harness = harness(None);
+    harness
+        .state_mut()
+        .queue(Command::ShowModal(coolplan::app::state::Modal::Start));
+    harness.run();
+    // the three sites that choose rear doors, the hybrid and liquid-to-air CDUs
+    for name in ["colo-doors.ron", "office-gpu-room.ron", "gpu-expansion.ron"] {
+        assert!(harness.query_by_label(name).is_some(), "{name}");
+    }
+    assert!(
+        harness
+            .query_by_label_contains("without facility water: GPU racks on liquid-to-air CDUs")
+            .is_some()
+    );
+    harness.get_by_label("colo-doors.ron").click();
+    harness.run();
+    let site = &harness.state().state.doc.site;
+    assert_eq!(
+        site.name,
+        "Colocation hall Shanghai — rear doors and hybrid"
     );
 }
