@@ -1,4 +1,4 @@
-//! Counted nouns: "1 rack" and "3 racks" in English, one form in Chinese ("1 个机柜").
+//! Counted nouns: "1 rack" and "3 racks", "1 rack group" and "3 rack groups" in English, one form in Chinese ("1 个机柜").
 //!
 //! Owns: a count with its noun in the reader's grammar and thousands separators. Templates
 //! that say how many racks take the whole phrase as one placeholder.
@@ -11,6 +11,8 @@ crate::texts! {
     Counted {
         OneRack => "1 rack", "1 个机柜";
         Racks => "{0} racks", "{0} 个机柜";
+        OneRackGroup => "1 rack group", "1 个机柜组";
+        RackGroups => "{0} rack groups", "{0} 个机柜组";
     }
 }
 
@@ -20,6 +22,15 @@ pub fn racks(lang: Lang, n: u64) -> String {
         Counted::OneRack.tr(lang).to_string()
     } else {
         Counted::Racks.fmt(lang, &[&group_thousands(n as f64, 0)])
+    }
+}
+
+/// `n` rack groups in `lang`: "1 rack group", "12 rack groups", "12 个机柜组".
+pub fn rack_groups(lang: Lang, n: u64) -> String {
+    if n == 1 {
+        Counted::OneRackGroup.tr(lang).to_string()
+    } else {
+        Counted::RackGroups.fmt(lang, &[&group_thousands(n as f64, 0)])
     }
 }
 

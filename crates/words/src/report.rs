@@ -113,10 +113,11 @@ crate::texts! {
         NarrNoSingle => "No single option suits every rack group; the plan gives each group one that does.", "没有适用于所有机柜组的单一方案；推荐方案为每个机柜组选择可行方案。";
         NarrLimit => "In {0}, the {1} shaped the plan: {2} used of {3}.", "在{0}，{1}制约了方案：已用 {2}，上限 {3}。";
         NarrStaysToday => "{0} rack groups carry more on air today than the guideline and stay so: feasible as they run now, worth a check for hot spots.", "{0} 个机柜组现状风冷负载高于建议上限并维持现状：现状可行，建议排查局部热点。";
+        NarrStaysTodayOne => "One rack group carries more on air today than the guideline and stays so: feasible as it runs now, worth a check for hot spots.", "1 个机柜组现状风冷负载高于建议上限并维持现状：现状可行，建议排查局部热点。";
         NarrInfeasible => "{0} is not feasible: {1}.", "{0}不可行：{1}。";
         NarrNotOffered => "Not considered, as the site does not offer them: {0}.", "站点未提供、因而未考虑的方案：{0}。";
         NarrNoGroupTakes => "Not considered, as no rack group can take them (cooling rules, server compatibility): {0}.", "没有机柜组可以采用（冷却规则、服务器兼容性）、因而未考虑的方案：{0}。";
-        NarrChanges => "{0} of {1} rack groups ({2}) change from air.", "{1} 个机柜组中有 {0} 个（共 {2}）由风冷改为液冷。";
+        NarrChanges => "{0} of {1} rack groups ({2}) change from air.", "{1} 个机柜组中有 {0} 个（共 {2}）改造，不再仅靠风冷。";
         // Metrics (comparison table rows)
         Metric => "Metric", "指标";
         MFeasible => "Feasible", "是否可行";
@@ -297,7 +298,7 @@ crate::texts! {
         RiskLoopExposure => "{0}: {1}, {2} kW on one loop", "{0}：同一环路承载 {1}、{2} kW";
         RiskLoopMitigation => "Dual feeds or a ring main with isolation valves; ride-through on the CDUs' buffer volume.", "采用双路供水或带隔离阀的环状管网；利用 CDU 缓冲容积维持短时运行。";
         RiskLeak => "Coolant leak", "冷却液泄漏";
-        RiskRacksExposure => "{0} in {1} rack groups on liquid", "{1} 个机柜组共 {0}采用液冷";
+        RiskRacksExposure => "{0} in {1} on liquid", "{1}共 {0}采用液冷";
         RiskLeakMitigation => "Leak detection at manifolds and CDUs, dripless quick connects, pressure test before commissioning.", "在分集水器和 CDU 处设置漏液检测，采用无滴漏快速接头，投运前进行压力试验。";
         RiskFluid => "Immersion fluid and fire", "浸没冷却液与消防";
         RiskFluidMitigation => "Check the fluid's flash point against the fire code, spill containment, fire-protection review, handling procedures for servicing.", "对照消防规范核对冷却液闪点，设置防泄漏围堰，复核消防设计，制定维护操作规程。";

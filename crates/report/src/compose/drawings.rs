@@ -8,7 +8,7 @@ use super::format::{self as f, option_name};
 use super::{Detail, ReportInput, plan, section};
 use crate::document::{Block, Elevation, FloorPlan, PlanGroup, PlanKind, PlanRow, Slot, SlotKind};
 use coolplan_engine::analysis::redundancy;
-use coolplan_engine::{CoolingOption, RackResult, ScopeResult};
+use coolplan_engine::{CoolingOption, RackResult, ScopeResult, ServerCooling};
 use coolplan_model::{Catalog, Rack};
 use coolplan_units::LengthUnit;
 use coolplan_words::{Lang, Text, report::Rep};
@@ -266,22 +266,23 @@ fn before_after(
         height_u,
         slots: slots.clone(),
     };
-    let immersion = option == CoolingOption::Immersion;
+    let servers = option.servers();
     let mut after_slots: Vec<Slot> = slots
         .into_iter()
         .map(|mut s| {
-            s.kind = if immersion {
-                SlotKind::Liquid
-            } else {
-                SlotKind::CooledServer
+            // a rear door leaves the servers as they are
+            s.kind = match servers {
+                ServerCooling::Air => SlotKind::Server,
+                ServerCooling::ColdPlate => SlotKind::CooledServer,
+                ServerCooling::Immersion => SlotKind::Liquid,
             };
-            if immersion {
+            if servers == ServerCooling::Immersion {
                 s.label = format!("{} ({})", s.label, Rep::InTank.tr(lang));
             }
             s
         })
         .collect();
-    if option == CoolingOption::ColdPlate && next_u < height_u {
+    if servers == ServerCooling::ColdPlate && next_u < height_u {
         after_slots.push(Slot {
             bottom_u: height_u - 1,
             height_u: 2,

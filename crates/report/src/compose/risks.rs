@@ -30,15 +30,16 @@ struct Risk {
 fn register(input: &ReportInput) -> Vec<Risk> {
     let (results, lang) = (input.results, input.lang);
     let planned: Vec<_> = plan::planned(input).collect();
-    let on = |option: CoolingOption| -> (u64, u64) {
+    let on = |keep: &dyn Fn(CoolingOption) -> bool| -> (u64, u64) {
         planned
             .iter()
-            .filter(|(_, o)| *o == option)
+            .filter(|(_, o)| keep(*o))
             .fold((0, 0), |(g, r), (rack, _)| (g + 1, r + rack.count))
     };
-    let (cp_groups, cp_racks) = on(CoolingOption::ColdPlate);
-    let (im_groups, im_racks) = on(CoolingOption::Immersion);
-    let liquid_racks = cp_racks + im_racks;
+    // water or coolant at the rack: every option but air (a rear door's coil, cold plates'
+    // manifolds, a tank)
+    let (liquid_groups, liquid_racks) = on(&|o| o.is_retrofit());
+    let (im_groups, im_racks) = on(&|o| o == CoolingOption::Immersion);
     let mut risks = Vec::new();
     let checks = redundancy::site_checks(input.site, results);
     let failing: Vec<String> = checks
@@ -87,7 +88,7 @@ fn register(input: &ReportInput) -> Vec<Risk> {
                 lang,
                 &[
                     &counted::racks(lang, liquid_racks),
-                    &f::count(cp_groups + im_groups),
+                    &counted::rack_groups(lang, liquid_groups),
                 ],
             ),
             mitigation: Rep::RiskLeakMitigation,
@@ -98,7 +99,10 @@ fn register(input: &ReportInput) -> Vec<Risk> {
             name: Rep::RiskFluid,
             exposure: Rep::RiskRacksExposure.fmt(
                 lang,
-                &[&counted::racks(lang, im_racks), &f::count(im_groups)],
+                &[
+                    &counted::racks(lang, im_racks),
+                    &counted::rack_groups(lang, im_groups),
+                ],
             ),
             mitigation: Rep::RiskFluidMitigation,
         });

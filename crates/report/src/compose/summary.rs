@@ -244,8 +244,10 @@ fn decision(input: &ReportInput) -> Vec<String> {
                     .any(|w| matches!(w, Reason::AboveAirGuideline { .. }))
         })
         .count();
-    if above_guideline > 0 {
-        third.push(Rep::NarrStaysToday.fmt(lang, &[&f::count(above_guideline as u64)]));
+    match above_guideline {
+        0 => {}
+        1 => third.push(Rep::NarrStaysTodayOne.tr(lang).to_string()),
+        n => third.push(Rep::NarrStaysToday.fmt(lang, &[&f::count(n as u64)])),
     }
     paragraphs.push(third.join(sep));
     paragraphs

@@ -60,11 +60,18 @@ pub fn draw_chart(chart: &Chart, fonts: &Fonts, x: f32, y: f32, w: f32, h: f32) 
     } else {
         10.0
     };
+    let n = chart.categories.len().max(1);
+    let (left, right) = (x + label_width + 6.0, x + w - 4.0);
+    let wrapped = wrapped_labels(chart, fonts, (right - left) / n as f32 - 4.0);
+    let extra_lines = wrapped
+        .as_ref()
+        .and_then(|w| w.iter().map(Vec::len).max())
+        .map_or(0, |lines| lines - 1);
     let plot = Plot {
-        left: x + label_width + 6.0,
-        right: x + w - 4.0,
+        left,
+        right,
         top: y + 32.0,
-        bottom: legend_top - 16.0 - axis_title,
+        bottom: legend_top - 16.0 - axis_title - extra_lines as f32 * LABEL_LINE,
         low,
         high,
     };
@@ -91,18 +98,20 @@ pub fn draw_chart(chart: &Chart, fonts: &Fonts, x: f32, y: f32, w: f32, h: f32) 
             &tick_text(*v),
         ));
     }
-    let n = chart.categories.len().max(1);
     match chart.kind {
         ChartKind::StackedBars | ChartKind::GroupedBars => bars(chart, &plot, n, &mut items),
         ChartKind::Lines => lines(chart, &plot, n, &mut items),
     }
-    category_labels(chart, fonts, &plot, n, &mut items);
+    match &wrapped {
+        Some(lines) => wrapped_category_labels(chart, fonts, &plot, n, lines, &mut items),
+        None => category_labels(chart, fonts, &plot, n, &mut items),
+    }
     if axis_title > 0.0 {
         items.push(text_item(
             fonts,
             (
                 (plot.left + plot.right) / 2.0,
-                plot.bottom + 14.0 + fonts.ascent(TICK),
+                plot.bottom + 14.0 + extra_lines as f32 * LABEL_LINE + fonts.ascent(TICK),
             ),
             TICK,
             false,
@@ -265,6 +274,65 @@ fn lines(chart: &Chart, plot: &Plot, n: usize, items: &mut Vec<Item>) {
     }
 }
 
+/// Line pitch of wrapped category labels.
+const LABEL_LINE: f32 = TICK + 1.5;
+/// Category labels wrap onto at most this many lines before they are thinned instead.
+const LABEL_MAX_LINES: usize = 2;
+
+/// Each category label wrapped at spaces into lines no wider than `max_width`, when every
+/// label needs wrapping to fit its slot and fits in [`LABEL_MAX_LINES`] lines (option names
+/// under a bar each); `None` when the labels fit on one line or cannot fit wrapped (years
+/// under a line chart are then thinned, [`category_labels`]).
+fn wrapped_labels(chart: &Chart, fonts: &Fonts, max_width: f32) -> Option<Vec<Vec<String>>> {
+    let fits = |text: &str| fonts.width(text, TICK, false) <= max_width;
+    if chart.categories.iter().all(|c| fits(c)) {
+        return None;
+    }
+    chart
+        .categories
+        .iter()
+        .map(|label| {
+            let mut lines: Vec<String> = Vec::new();
+            for word in label.split(' ') {
+                match lines.last_mut() {
+                    Some(line) if fits(&format!("{line} {word}")) => {
+                        line.push(' ');
+                        line.push_str(word);
+                    }
+                    _ if fits(word) => lines.push(word.to_string()),
+                    _ => return None,
+                }
+            }
+            (lines.len() <= LABEL_MAX_LINES).then_some(lines)
+        })
+        .collect()
+}
+
+fn wrapped_category_labels(
+    chart: &Chart,
+    fonts: &Fonts,
+    plot: &Plot,
+    n: usize,
+    wrapped: &[Vec<String>],
+    items: &mut Vec<Item>,
+) {
+    for (i, lines) in wrapped.iter().enumerate() {
+        let cx = plot.x(chart.kind, n, i as f64);
+        for (k, line) in lines.iter().enumerate() {
+            let baseline = plot.bottom + 4.0 + fonts.ascent(TICK) + k as f32 * LABEL_LINE;
+            items.push(text_item(
+                fonts,
+                (cx, baseline),
+                TICK,
+                false,
+                Color::GREY,
+                Anchor::Middle,
+                line,
+            ));
+        }
+    }
+}
+
 fn category_labels(chart: &Chart, fonts: &Fonts, plot: &Plot, n: usize, items: &mut Vec<Item>) {
     let widest = chart
         .categories
@@ -388,6 +456,41 @@ mod tests {
                 .collect(),
             markers: vec![],
         }
+    }
+
+    #[test]
+    fn seven_option_names_wrap_under_their_bars_instead_of_being_thinned() {
+        let names = [
+            "Air",
+            "Rear door, passive",
+            "Rear door, active",
+            "Cold plate",
+            "Cold plate + rear door",
+            "Cold plate, liquid-to-air CDU",
+            "Immersion",
+        ];
+        let mut c = chart(ChartKind::StackedBars, vec![vec![1.0; 7]]);
+        c.categories = names.iter().map(|n| n.to_string()).collect();
+        let fonts = Fonts::new();
+        let items = draw_chart(&c, &fonts, 0.0, 0.0, 480.0, 220.0);
+        let texts: Vec<&str> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        // every name is drawn, whole or in two lines that join back to it
+        for name in names {
+            let whole = texts.contains(&name);
+            let split = texts
+                .windows(2)
+                .any(|w| format!("{} {}", w[0], w[1]) == name);
+            assert!(whole || split, "{name}: {texts:?}");
+        }
+        // too narrow to wrap into two lines: thinned as before, never overflowing
+        let narrow = draw_chart(&c, &fonts, 0.0, 0.0, 120.0, 220.0);
+        assert!(narrow.len() < items.len());
     }
 
     #[test]
