@@ -84,11 +84,14 @@ impl Analysis {
     /// The option of the rack group at (hall, rack) in the recommended plan: `None` without a
     /// result, `Some(None)` when the plan finds no option for it.
     pub fn planned(&self, at: (usize, usize)) -> Option<Option<coolplan_engine::CoolingOption>> {
+        self.plan_choice(at).map(|g| g.option)
+    }
+
+    /// The recommended plan's choice for the rack group at (hall, rack) and why; `None`
+    /// without a result.
+    pub fn plan_choice(&self, at: (usize, usize)) -> Option<&coolplan_engine::GroupChoice> {
         let results = self.results.as_ref()?;
-        self.index
-            .get(at)
-            .and_then(|i| results.plan.groups.get(i))
-            .map(|g| g.option)
+        self.index.get(at).and_then(|i| results.plan.groups.get(i))
     }
 
     /// The enabling work of its hall the rack group at (hall, rack) waits for in the plan

@@ -10,7 +10,7 @@ pub const EXAMPLE_SITE_RON: &str = include_str!("../../../sites/ai-hall.ron");
 pub const EXAMPLE_SITE_NAME: &str = "ai-hall.ron";
 
 /// The example sites bundled in the binary: file name and text.
-pub const EXAMPLES: [(&str, &str); 3] = [
+pub const EXAMPLES: [(&str, &str); 6] = [
     (EXAMPLE_SITE_NAME, EXAMPLE_SITE_RON),
     (
         "enterprise-room.ron",
@@ -19,6 +19,18 @@ pub const EXAMPLES: [(&str, &str); 3] = [
     (
         "china-fleet.ron",
         include_str!("../../../sites/china-fleet.ron"),
+    ),
+    (
+        "colo-doors.ron",
+        include_str!("../../../sites/colo-doors.ron"),
+    ),
+    (
+        "office-gpu-room.ron",
+        include_str!("../../../sites/office-gpu-room.ron"),
+    ),
+    (
+        "gpu-expansion.ron",
+        include_str!("../../../sites/gpu-expansion.ron"),
     ),
 ];
 

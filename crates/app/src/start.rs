@@ -19,6 +19,9 @@ fn example_line(name: &str, lang: Lang) -> &'static str {
     match name {
         "ai-hall.ron" => Dash::ExampleAiHall.tr(lang),
         "enterprise-room.ron" => Dash::ExampleRoom.tr(lang),
+        "colo-doors.ron" => Dash::ExampleColoDoors.tr(lang),
+        "office-gpu-room.ron" => Dash::ExampleOfficeRoom.tr(lang),
+        "gpu-expansion.ron" => Dash::ExampleExpansion.tr(lang),
         _ => Dash::ExampleFleet.tr(lang),
     }
 }

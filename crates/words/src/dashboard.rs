@@ -43,13 +43,17 @@ crate::texts! {
         TipFeasible => "Whether the option can be built in this scope; the reasons follow below the table.", "该方案在此范围内是否可实施；原因见表格下方。";
         TipScope => "Figures of {0}.", "{0} 的数据。";
         ReasonOf => "{0}: {1}", "{0}：{1}";
+        ListSeparator => "; ", "、";
         // start page and help
         StartTitle => "Start here", "从这里开始";
-        StartLead => "coolplan compares air, cold plate and immersion for every rack group, hall and the site: open a site, try an example, or set one up.", "coolplan 针对每个机柜组、机房和整个站点比较风冷、冷板式液冷与浸没式液冷：打开站点、试用示例，或新建站点。";
+        StartLead => "coolplan compares air, rear doors, cold plate (on facility water or liquid-to-air CDUs) and immersion for every rack group, hall and the site: open a site, try an example, or set one up.", "coolplan 针对每个机柜组、机房和整个站点比较风冷、水冷背板、冷板式液冷（接设施水或液-气 CDU）与浸没式液冷：打开站点、试用示例，或新建站点。";
         StartOpen => "Open", "打开";
         StartExamples => "Examples", "示例";
         ExampleAiHall => "two halls of stock CPU and AI servers (H100, B200, NVL72) in Beijing", "北京两个机房，存量 CPU 与 AI 服务器（H100、B200、NVL72）";
         ExampleRoom => "a small enterprise room of stock CPU servers with metered power", "小型企业机房，存量 CPU 服务器与实测功率";
+        ExampleColoDoors => "a Shanghai colocation hall with a nearly full air side: new H100 racks on passive rear doors, NVL72 on cold plate + rear door", "上海托管机房，空调侧近满：新增 H100 机柜用被动式水冷背板，NVL72 用冷板 + 水冷背板";
+        ExampleOfficeRoom => "an office-tower server room without facility water: GPU racks on liquid-to-air CDUs", "写字楼机房，无设施冷却水：GPU 机柜用液-气 CDU 冷板";
+        ExampleExpansion => "a Shanghai suite whose new training racks need an air-plant addition and an electrical upgrade", "上海托管机房，新增训练机柜需空调扩容与配电扩容";
         ExampleFleet => "China's server fleet sized for the liquid-cooling market", "全国服务器存量的液冷市场测算";
         StartNew => "New site", "新建站点";
         StartBlank => "Blank site (one empty hall)", "空白站点（一个空机房）";

@@ -33,6 +33,20 @@ crate::texts! {
 }
 
 crate::texts! {
+    /// The option names broken into lines under a chart's bars, where seven stand side by
+    /// side in about 70 pt each.
+    OptionLines {
+        Air => "Air", "风冷";
+        RearDoorPassive => "Rear door,\npassive", "被动式\n水冷背板";
+        RearDoorActive => "Rear door,\nactive", "主动式\n水冷背板";
+        ColdPlate => "Cold plate", "冷板式液冷";
+        ColdPlateRearDoor => "Cold plate\n+ rear door", "冷板 +\n水冷背板";
+        ColdPlateLiquidToAir => "Cold plate,\nliquid-\nto-air CDU", "冷板\n（液-气\nCDU）";
+        Immersion => "Immersion", "单相浸没式\n液冷";
+    }
+}
+
+crate::texts! {
     /// Physical quantities as messages name them (a unit set's `UnitKind::KIND`).
     Quantity {
         Power => "power", "功率";

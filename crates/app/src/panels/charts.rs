@@ -190,7 +190,8 @@ fn capex(ui: &mut Ui, scope: &ScopeResult, lang: Lang) {
     let labels = shown.clone();
     plot("capex_chart")
         .y_axis_label(scale.unit())
-        .x_axis_formatter(move |mark, _| option_label(mark.value, &labels, lang))
+        .custom_x_axes(option_axis(labels, lang))
+        .x_grid_spacer(every_whole(0, shown.len() as i32 - 1))
         .include_y(0.0)
         .include_y(top * 1.15)
         .include_x(-0.5)
@@ -328,7 +329,8 @@ fn pue(ui: &mut Ui, scope: &ScopeResult, lang: Lang) {
         .fold(1.0_f64, f64::max);
     let labels = shown.clone();
     plot("pue_chart")
-        .x_axis_formatter(move |mark, _| option_label(mark.value, &labels, lang))
+        .custom_x_axes(option_axis(labels, lang))
+        .x_grid_spacer(every_whole(0, shown.len() as i32 - 1))
         .include_y(0.0)
         .include_y(top * 1.15)
         .include_x(-0.5)
@@ -406,6 +408,17 @@ fn shown(scope: &ScopeResult) -> Vec<CoolingOption> {
 }
 
 /// Axis label of a bar position: the name of the `shown` option at 0, 1, 2, …
+/// An x axis naming the option under every bar (each name in lines, so seven fit side by side).
+/// At 11 pt: egui_plot leaves out a label wider than the bars' pitch (about 64 pt at 1280).
+fn option_axis<'a>(shown: Vec<CoolingOption>, lang: Lang) -> Vec<AxisHints<'a>> {
+    x_axis("", 20.0, move |mark, _| {
+        option_label(mark.value, &shown, lang)
+    })
+    .into_iter()
+    .map(|axis| axis.tick_label_font(egui::FontId::proportional(11.0)))
+    .collect()
+}
+
 fn option_label(value: f64, shown: &[CoolingOption], lang: Lang) -> String {
     let index = value.round();
     if (value - index).abs() > 1e-6 || index < 0.0 {
@@ -413,6 +426,6 @@ fn option_label(value: f64, shown: &[CoolingOption], lang: Lang) -> String {
     }
     shown
         .get(index as usize)
-        .map(|o| option_name(*o, lang).to_string())
+        .map(|o| coolplan_words::results::option_lines(*o, lang).to_string())
         .unwrap_or_default()
 }

@@ -55,8 +55,8 @@ impl Panel for ComparePanel {
             Some(h) => &results.halls[h],
         };
         let units = ctx.units();
-        // both ways: seven option columns can be wider than a small window
-        egui::ScrollArea::both()
+        // down only: the table scrolls its option columns sideways itself, under fixed names
+        egui::ScrollArea::vertical()
             .id_salt("compare_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -157,9 +157,27 @@ fn best_single(
     ui.strong(head);
     for reason in &rec.reasons {
         let halls = halls_with(results, hall, None, reason);
-        let text = reason_text(reason, rec.option, lang, units);
+        let text = match excluding(scope, reason).as_slice() {
+            [] => reason_text(reason, rec.option, lang, units),
+            owners => {
+                // the options this reason rules out, named: "air cannot cool 85.8 kW per rack"
+                // alone reads as if it were about the best option above it
+                let names: Vec<&str> = owners.iter().map(|&o| option_name(o, lang)).collect();
+                let text = reason_text(reason, owners.first().copied(), lang, units);
+                Dash::ReasonOf.fmt(lang, &[&names.join(Dash::ListSeparator.tr(lang)), &text])
+            }
+        };
         reason_line(ui, text, None, &halls, lang);
     }
+}
+
+/// The options shown in `scope` that `reason` makes infeasible, in column order.
+fn excluding(scope: &ScopeResult, reason: &Reason) -> Vec<CoolingOption> {
+    scope
+        .shown()
+        .filter(|o| o.infeasible_reasons.contains(reason))
+        .map(|o| o.option)
+        .collect()
 }
 
 /// One row of the side-by-side table: a cell per option shown.
@@ -337,31 +355,87 @@ fn rows(scope: &ScopeResult, lang: Lang, units: UnitSystem) -> Vec<Row> {
     ]
 }
 
+/// The side-by-side table: the metric names stay in place, the option columns share the width
+/// right of them (130 pt each for a few options, down to 90 pt, their names wrapping at
+/// spaces) and scroll sideways under a window too narrow for seven at 90 pt.
 fn figures_table(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem) {
     let recommended = scope.recommendation.option;
-    // option columns share the panel's width: 130 pt each for a few options, down to 90 pt so
-    // seven fit a 1280 pt window, their names wrapping at spaces
+    let rows = rows(scope, lang, units);
+    let spacing = ui.spacing().item_spacing.x;
+    let labels_width = rows
+        .iter()
+        .map(|row| row.label.as_str())
+        .chain([Gui::Metric.tr(lang), Gui::Feasibility.tr(lang)])
+        .map(|label| text_size(ui, RichText::new(label), f32::INFINITY).x)
+        .fold(0.0, f32::max);
+    let shown = scope.shown().count().max(1) as f32;
     let column =
-        ((ui.available_width() - 160.0) / scope.shown().count().max(1) as f32).clamp(90.0, 130.0);
+        ((ui.available_width() - labels_width - spacing) / shown - spacing).clamp(90.0, 130.0);
+    let names: Vec<RichText> = scope
+        .shown()
+        .map(|o| {
+            let name = RichText::new(option_name(o.option, lang)).strong();
+            if recommended == Some(o.option) {
+                name.underline()
+            } else {
+                name
+            }
+        })
+        .collect();
+    // both header rows as tall as the tallest wrapped option name, so the rows of the two
+    // grids line up
+    let header_height = names
+        .iter()
+        .map(|name| text_size(ui, name.clone(), column).y)
+        .fold(0.0, f32::max);
+    ui.horizontal_top(|ui| {
+        egui::Grid::new("compare_metrics")
+            .num_columns(1)
+            .striped(true)
+            .min_col_width(labels_width)
+            .show(ui, |ui| {
+                header_cell(ui, header_height, |ui| {
+                    ui.strong(Gui::Metric.tr(lang));
+                });
+                ui.end_row();
+                ui.label(Gui::Feasibility.tr(lang))
+                    .on_hover_text(Dash::TipFeasible.tr(lang));
+                ui.end_row();
+                for row in &rows {
+                    ui.label(&row.label).on_hover_text(row.tip);
+                    ui.end_row();
+                }
+            });
+        egui::ScrollArea::horizontal()
+            .id_salt("compare_columns")
+            .show(ui, |ui| {
+                option_columns(ui, scope, &rows, names, column, header_height, lang)
+            });
+    });
+}
+
+/// The option columns of the side-by-side table, rows in the order of [`figures_table`]'s names.
+fn option_columns(
+    ui: &mut Ui,
+    scope: &ScopeResult,
+    rows: &[Row],
+    names: Vec<RichText>,
+    column: f32,
+    header_height: f32,
+    lang: Lang,
+) {
     egui::Grid::new("compare_table")
-        .num_columns(1 + scope.shown().count())
+        .num_columns(names.len())
         .striped(true)
         .min_col_width(column)
         .show(ui, |ui| {
-            ui.strong(Gui::Metric.tr(lang));
-            for option in scope.shown().map(|o| o.option) {
-                let mut name = RichText::new(option_name(option, lang)).strong();
-                if recommended == Some(option) {
-                    name = name.underline();
-                }
-                ui.scope(|ui| {
+            for name in names {
+                header_cell(ui, header_height, |ui| {
                     ui.set_max_width(column);
                     ui.add(egui::Label::new(name).wrap());
                 });
             }
             ui.end_row();
-            ui.label(Gui::Feasibility.tr(lang))
-                .on_hover_text(Dash::TipFeasible.tr(lang));
             for shown in scope.shown() {
                 if shown.feasible {
                     ui.label(Term::Feasible.tr(lang));
@@ -370,8 +444,7 @@ fn figures_table(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem
                 }
             }
             ui.end_row();
-            for row in rows(scope, lang, units) {
-                ui.label(&row.label).on_hover_text(row.tip);
+            for row in rows {
                 for cell in &row.cells {
                     ui.label(cell)
                         .on_hover_text(format!("{} — {}", row.label, row.tip));
@@ -379,6 +452,26 @@ fn figures_table(ui: &mut Ui, scope: &ScopeResult, lang: Lang, units: UnitSystem
                 ui.end_row();
             }
         });
+}
+
+/// A header cell at least `height` tall.
+fn header_cell(ui: &mut Ui, height: f32, add: impl FnOnce(&mut Ui)) {
+    ui.scope(|ui| {
+        ui.set_min_height(height);
+        add(ui);
+    });
+}
+
+/// The size of `text` in the body font, wrapped at `width`.
+fn text_size(ui: &Ui, text: RichText, width: f32) -> egui::Vec2 {
+    egui::WidgetText::from(text)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Wrap),
+            width,
+            egui::TextStyle::Body,
+        )
+        .size()
 }
 
 /// Why each option is infeasible or worth a look; on the site, each hall's reasons under

@@ -80,23 +80,44 @@ fn compliance_ui(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
     }
 }
 
-/// A caption above a value; the value in `colour` when given.
+/// A caption above a value; the value in `colour` when given. A figure that does not fit the
+/// rest of the row starts the next one: squeezed into the last few points of a narrow window
+/// it would wrap a glyph a line, down the whole height of the window.
 fn figure(
     ui: &mut Ui,
     caption: &str,
     value: &str,
     colour: Option<egui::Color32>,
 ) -> egui::Response {
+    let caption = RichText::new(caption).small().weak();
+    let mut text = RichText::new(value).strong().size(16.0);
+    if let Some(colour) = colour {
+        text = text.color(colour);
+    }
+    let width = one_line_width(ui, caption.clone()).max(one_line_width(ui, text.clone()));
+    let row_started = ui.cursor().min.x > ui.max_rect().min.x;
+    if row_started && width > ui.available_size_before_wrap().x {
+        ui.end_row();
+    }
     ui.vertical(|ui| {
         ui.spacing_mut().item_spacing.y = 0.0;
-        ui.label(RichText::new(caption).small().weak());
-        let mut text = RichText::new(value).strong().size(16.0);
-        if let Some(colour) = colour {
-            text = text.color(colour);
-        }
+        ui.label(caption);
         ui.label(text);
     })
     .response
+}
+
+/// The width of `text` on one line.
+fn one_line_width(ui: &Ui, text: RichText) -> f32 {
+    egui::WidgetText::from(text)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::FontSelection::Default,
+        )
+        .size()
+        .x
 }
 
 fn figures_ui(ui: &mut Ui, headline: &Headline, lang: Lang) {

@@ -108,12 +108,17 @@ fn feasibility(ui: &mut Ui, ctx: &ViewCtx, at: (usize, usize)) {
         return;
     };
     let scope = &detail.result.scope;
-    if let Some(option) = scope.recommendation.option {
-        ui.label(format!(
-            "{}: {}",
-            coolplan_words::terms::Term::Recommended.tr(lang),
-            option_name(option, lang)
-        ));
+    // the plan's choice, as in the header, the inventory and the floor: the group's own best
+    // option can differ when the hall's limits or CDU steps hold it back, and the plan says why
+    if let Some(choice) = ctx.analysis.plan_choice(at) {
+        if let Some(option) = choice.option {
+            ui.label(format!(
+                "{}: {}",
+                coolplan_words::terms::Term::Recommended.tr(lang),
+                option_name(option, lang)
+            ));
+        }
+        ui.label(coolplan_words::results::plan::why(&choice.why, lang));
     }
     for result in scope.shown() {
         let option = result.option;

@@ -49,6 +49,20 @@ pub fn option_name(option: CoolingOption, lang: Lang) -> &'static str {
     cooling_name(option.cooling(), lang)
 }
 
+/// The option's name broken into lines for a chart's axis, e.g. `Rear door,\npassive`.
+pub fn option_lines(option: CoolingOption, lang: Lang) -> &'static str {
+    use crate::terms::OptionLines;
+    match option {
+        CoolingOption::Air => OptionLines::Air.tr(lang),
+        CoolingOption::RearDoorPassive => OptionLines::RearDoorPassive.tr(lang),
+        CoolingOption::RearDoorActive => OptionLines::RearDoorActive.tr(lang),
+        CoolingOption::ColdPlate => OptionLines::ColdPlate.tr(lang),
+        CoolingOption::ColdPlateRearDoor => OptionLines::ColdPlateRearDoor.tr(lang),
+        CoolingOption::ColdPlateLiquidToAir => OptionLines::ColdPlateLiquidToAir.tr(lang),
+        CoolingOption::Immersion => OptionLines::Immersion.tr(lang),
+    }
+}
+
 /// The name of an option as a site file's cooling rule names it.
 pub fn cooling_name(option: coolplan_model::Cooling, lang: Lang) -> &'static str {
     use coolplan_model::Cooling;
