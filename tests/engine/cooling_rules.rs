@@ -2,29 +2,16 @@
 //! option it rules out is infeasible for the group, with the reason naming the group, so the
 //! group's recommendation and the recommended plan move to what the rule allows.
 
+use crate::support::{example, group_index};
 use coolplan::engine::{CoolingOption, Reason, evaluate};
-use coolplan::io::{climate::resolve, parse_site};
-use coolplan::model::{Cooling, CoolingRule, Site};
-
-fn ai_hall() -> Site {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sites/ai-hall.ron");
-    parse_site(&std::fs::read_to_string(path).unwrap(), path).unwrap()
-}
-
-/// Index of hall 0's group `name` in the results.
-fn group(site: &Site, name: &str) -> usize {
-    site.halls[0]
-        .racks
-        .iter()
-        .position(|r| r.name == name)
-        .unwrap()
-}
+use coolplan::io::climate::resolve;
+use coolplan::model::{Cooling, CoolingRule};
 
 #[test]
 fn an_excluded_option_is_infeasible_for_the_group_and_the_recommendation_moves() {
-    let mut site = ai_hall();
+    let mut site = example("ai-hall");
     let climate = resolve(&site, None).unwrap();
-    let h100 = group(&site, "H100-B01");
+    let h100 = group_index(&site, "H100-B01");
     let before = evaluate(&site, &climate);
     // ai-hall keeps its stock H100 groups on air: 40.8 kW racks run on air today (above the
     // guideline, feasible), and converting them saves less than it costs once the plant's
@@ -71,15 +58,15 @@ fn an_excluded_option_is_infeasible_for_the_group_and_the_recommendation_moves()
         Some(CoolingOption::RearDoorPassive)
     );
     // The rule of one group leaves the others as they were.
-    let other = group(&site, "H100-B02");
+    let other = group_index(&site, "H100-B02");
     assert_eq!(after.racks[other].scope, before.racks[other].scope);
 }
 
 #[test]
 fn a_forced_option_is_the_only_one_the_group_may_take() {
-    let mut site = ai_hall();
+    let mut site = example("ai-hall");
     let climate = resolve(&site, None).unwrap();
-    let cpu = group(&site, "CPU-A01");
+    let cpu = group_index(&site, "CPU-A01");
     site.halls[0].racks[cpu].cooling = Some(CoolingRule::Force(Cooling::ColdPlate));
     let results = evaluate(&site, &climate);
     let scope = &results.racks[cpu].scope;

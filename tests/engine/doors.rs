@@ -135,15 +135,7 @@ fn warm_chilled_water_rules_a_door_out_and_a_dx_room_buys_its_door_loop_a_trim_c
     let passive = r.site.option(CoolingOption::RearDoorPassive);
     assert!(passive.feasible, "{:?}", passive.infeasible_reasons);
     assert!((kw(passive.thermal.heat_to_door) - 140.0).abs() < 1e-9);
-    let item = |wanted: CostItem| {
-        passive
-            .cost
-            .capex_breakdown
-            .iter()
-            .filter(|(i, _)| *i == wanted)
-            .map(|(_, m)| m.amount)
-            .sum::<f64>()
-    };
+    let item = |wanted: CostItem| passive.cost.spent_on(wanted).amount;
     assert!((item(CostItem::TrimChiller) - 168_000.0).abs() < 1e-6);
     assert!((passive.cost.capex.amount - 505_000.0).abs() < 1e-6);
     // Without facility water the door loop also pays its part of the extension: 140 kW ×
@@ -151,13 +143,9 @@ fn warm_chilled_water_rules_a_door_out_and_a_dx_room_buys_its_door_loop_a_trim_c
     dx.halls[0].facility_water = None;
     let r = evaluate(&dx, &climate("beijing"));
     let passive = r.site.option(CoolingOption::RearDoorPassive);
-    let extension: f64 = passive
-        .cost
-        .capex_breakdown
-        .iter()
-        .filter(|(i, _)| *i == CostItem::FacilityWaterExtension)
-        .map(|(_, m)| m.amount)
-        .sum();
+    let extension = (passive.cost)
+        .spent_on(CostItem::FacilityWaterExtension)
+        .amount;
     assert!((extension - 350_000.0).abs() < 1e-6, "{extension}");
 }
 
@@ -165,14 +153,7 @@ fn warm_chilled_water_rules_a_door_out_and_a_dx_room_buys_its_door_loop_a_trim_c
 fn door_retrofit_prices_worked_by_hand_in_both_cost_modes() {
     let item = |s: &Site, option: CoolingOption, wanted: CostItem| {
         let r = evaluate(s, &climate("beijing"));
-        r.site
-            .option(option)
-            .cost
-            .capex_breakdown
-            .iter()
-            .filter(|(i, _)| *i == wanted)
-            .map(|(_, m)| m.amount)
-            .sum::<f64>()
+        r.site.option(option).cost.spent_on(wanted).amount
     };
     let capex = |s: &Site, option: CoolingOption| {
         evaluate(s, &climate("beijing"))
@@ -269,15 +250,9 @@ fn a_hybrid_residual_above_the_passive_rating_gets_an_active_door() {
     assert!((load - 1510.0 / 0.72).abs() < 1e-9);
     // and is priced as one: 60,000 CNY
     let results = evaluate(&s, &climate("beijing"));
-    let doors: f64 = results
-        .site
-        .option(CoolingOption::ColdPlateRearDoor)
-        .cost
-        .capex_breakdown
-        .iter()
-        .filter(|(i, _)| *i == CostItem::RearDoors)
-        .map(|(_, m)| m.amount)
-        .sum();
+    let doors = (results.site.option(CoolingOption::ColdPlateRearDoor).cost)
+        .spent_on(CostItem::RearDoors)
+        .amount;
     assert!((doors - 60_000.0).abs() < 1e-6, "{doors}");
     // a 120 kW NVL72's 15.3 kW residual keeps the passive door (a_hybrid_racks_residual…)
 }

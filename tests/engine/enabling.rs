@@ -30,17 +30,6 @@ fn liquid_at(s: &mut Site, per_kw: f64) {
     s.assumptions.prices.immersion_new_per_kw = price;
 }
 
-fn item(r: &Results, option: CoolingOption, item: CostItem) -> f64 {
-    r.site
-        .option(option)
-        .cost
-        .capex_breakdown
-        .iter()
-        .filter(|(i, _)| *i == item)
-        .map(|(_, m)| m.amount)
-        .sum()
-}
-
 #[test]
 fn a_hall_100_kw_over_its_air_plant_buys_a_100_kw_addition_when_liquid_costs_more() {
     // 800 kW on air against 700 kW of air plant: 100 kW over
@@ -283,4 +272,8 @@ fn the_plan_sees_the_wait_a_40_week_extension_turns_a_paying_retrofit_into_air()
     assert!((npv_wait + 7_390.82).abs() < 0.01, "{npv_wait}");
     assert_eq!(waiting.plan.groups[0].option, Some(CoolingOption::Air));
     assert!(waiting.plan.halls[0].works.is_empty());
+}
+
+fn item(r: &Results, option: CoolingOption, item: CostItem) -> f64 {
+    r.site.option(option).cost.spent_on(item).amount
 }

@@ -22,13 +22,7 @@ fn item_yuan(results: &Results, hall: usize, option: CoolingOption, item: CostIt
 }
 
 fn item_money(results: &Results, hall: usize, option: CoolingOption, item: CostItem) -> Money {
-    let cost = &results.halls[hall].option(option).cost;
-    let amount = cost
-        .capex_breakdown
-        .iter()
-        .find(|(i, _)| *i == item)
-        .map_or(0.0, |(_, m)| m.amount);
-    Money::new(amount, cost.capex.currency)
+    results.halls[hall].option(option).cost.spent_on(item)
 }
 
 #[test]

@@ -66,17 +66,6 @@ fn stock_room(air_kw: f64) -> Site {
     one_hall(dry_hall(air_kw, racks))
 }
 
-fn item(r: &Results, option: CoolingOption, item: CostItem) -> f64 {
-    r.site
-        .option(option)
-        .cost
-        .capex_breakdown
-        .iter()
-        .filter(|(i, _)| *i == item)
-        .map(|(_, m)| m.amount)
-        .sum()
-}
-
 #[test]
 fn the_returned_heat_pushes_a_hall_over_its_air_plant_where_cold_plate_fits() {
     // 5 stock racks on air today (5 × 40 = 200 kW) and 5 racks of new nodes, 300 kW of air
@@ -477,4 +466,8 @@ fn hot_inlet_air_rules_liquid_to_air_out_and_two_position_units_double_the_floor
         .floor_area
         .get::<square_meter>();
     assert!((floor - 31.68).abs() < 1e-9, "{floor}");
+}
+
+fn item(r: &Results, option: CoolingOption, item: CostItem) -> f64 {
+    r.site.option(option).cost.spent_on(item).amount
 }

@@ -3,29 +3,16 @@
 //! planned and applies nowhere; an option every group of a hall rules out, or that no server
 //! of a group can take, does not apply there; limits never hide an option; air always applies.
 
+use crate::support::{example, group_index};
 use coolplan::engine::{CoolingOption, GroupView, Reason, evaluate, recompute};
-use coolplan::io::{climate::resolve, parse_site};
-use coolplan::model::{Cooling, CoolingRule, Site};
-
-fn ai_hall() -> Site {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sites/ai-hall.ron");
-    parse_site(&std::fs::read_to_string(path).unwrap(), path).unwrap()
-}
-
-/// Index of hall 0's group `name` in the results.
-fn group(site: &Site, name: &str) -> usize {
-    site.halls[0]
-        .racks
-        .iter()
-        .position(|r| r.name == name)
-        .unwrap()
-}
+use coolplan::io::climate::resolve;
+use coolplan::model::{Cooling, CoolingRule};
 
 #[test]
 fn a_site_that_does_not_offer_immersion_never_plans_it_and_shows_it_nowhere() {
-    let mut site = ai_hall();
+    let mut site = example("ai-hall");
     let climate = resolve(&site, None).unwrap();
-    let h100 = group(&site, "H100-B01");
+    let h100 = group_index(&site, "H100-B01");
     // On a site offering air, cold plate and immersion, with air ruled out for H100-B01, the
     // plan immerses the group (cooling_rules.rs: immersion is the cheaper liquid option over
     // the study for these H100s) ...
@@ -91,7 +78,7 @@ fn a_site_that_does_not_offer_immersion_never_plans_it_and_shows_it_nowhere() {
 
 #[test]
 fn a_hall_whose_every_group_excludes_immersion_hides_it_there_only() {
-    let mut site = ai_hall();
+    let mut site = example("ai-hall");
     let climate = resolve(&site, None).unwrap();
     // hall 1 (B2 Expansion): every group rules immersion out
     for rack in &mut site.halls[1].racks {
@@ -114,12 +101,12 @@ fn a_hall_whose_every_group_excludes_immersion_hides_it_there_only() {
 
 #[test]
 fn an_option_no_server_of_the_group_can_take_does_not_apply_to_it() {
-    let site = ai_hall();
+    let site = example("ai-hall");
     let climate = resolve(&site, None).unwrap();
     let results = evaluate(&site, &climate);
     // 存储-A03 holds only storage-2u servers, whose spinning disks cannot be immersed
     // (catalog: immersion No) but which take a cold-plate kit (cold_plate: Retrofit).
-    let storage = &results.racks[group(&site, "存储-A03")].scope;
+    let storage = &results.racks[group_index(&site, "存储-A03")].scope;
     let immersion = storage.option(CoolingOption::Immersion);
     assert!(!immersion.applies);
     assert!(
@@ -138,7 +125,7 @@ fn an_option_no_server_of_the_group_can_take_does_not_apply_to_it() {
 
 #[test]
 fn a_group_forced_onto_a_liquid_option_keeps_air_as_its_reference() {
-    let mut site = ai_hall();
+    let mut site = example("ai-hall");
     let climate = resolve(&site, None).unwrap();
     for rack in &mut site.halls[1].racks {
         rack.cooling = Some(CoolingRule::Force(Cooling::ColdPlate));

@@ -88,13 +88,7 @@ fn the_enterprise_room_gets_a_costed_liquid_path() {
     let cold = r.site.option(CoolingOption::ColdPlate);
     assert!(cold.feasible, "{:?}", cold.infeasible_reasons);
     assert!((cold.thermal.heat_to_liquid.get::<kilowatt>() - 43.488).abs() < 1e-9);
-    let extension: f64 = cold
-        .cost
-        .capex_breakdown
-        .iter()
-        .filter(|(item, _)| *item == CostItem::FacilityWaterExtension)
-        .map(|(_, m)| m.amount)
-        .sum();
+    let extension = cold.cost.spent_on(CostItem::FacilityWaterExtension).amount;
     assert!((extension - 108_720.0).abs() < 1e-6, "{extension}");
     // the extension runs the liquid on a dry cooler: cold plate lowers the room's PUE
     assert!(cold.energy.pue < r.site.option(CoolingOption::Air).energy.pue);

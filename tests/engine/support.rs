@@ -103,3 +103,19 @@ pub fn rel(a: f64, b: f64) -> f64 {
         (a - b).abs() / scale
     }
 }
+
+/// An example site of `sites/` by file name, e.g. `"ai-hall"`.
+pub fn example(name: &str) -> Site {
+    let path = format!("{}/sites/{name}.ron", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    coolplan::io::parse_site(&text, &path).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+/// Index of hall 0's rack group `name`.
+pub fn group_index(site: &Site, name: &str) -> usize {
+    site.halls[0]
+        .racks
+        .iter()
+        .position(|r| r.name == name)
+        .unwrap_or_else(|| panic!("no group {name}"))
+}

@@ -164,14 +164,7 @@ fn capex(ui: &mut Ui, scope: &ScopeResult, lang: Lang) {
             .iter()
             .enumerate()
             .map(|(at, &option)| {
-                let amount: f64 = scope
-                    .option(option)
-                    .cost
-                    .capex_breakdown
-                    .iter()
-                    .filter(|(i, _)| *i == item)
-                    .map(|(_, m)| m.amount)
-                    .sum();
+                let amount = scope.option(option).cost.spent_on(item).amount;
                 Bar::new(at as f64, scale.number(amount))
                     .width(0.6)
                     .name(format!(

@@ -248,15 +248,10 @@ fn why_no_effect<R>(
             return NoEffect::CatalogPricesEveryModel;
         }
         if field == "air_added_capacity_per_kw"
-            && !base
-                .site
-                .option(CoolingOption::Air)
-                .cost
-                .capex_breakdown
-                .iter()
-                .any(|(item, m)| {
-                    *item == crate::results::CostItem::AddedAirCapacity && m.amount != 0.0
-                })
+            && (base.site.option(CoolingOption::Air).cost)
+                .spent_on(crate::results::CostItem::AddedAirCapacity)
+                .amount
+                == 0.0
         {
             return NoEffect::NoAddedAirCapacity;
         }

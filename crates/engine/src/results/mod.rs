@@ -193,6 +193,17 @@ pub struct CostFigures {
     pub tco_per_kw_year: Money,
 }
 
+impl CostFigures {
+    /// The CAPEX spent on `item` over the horizon (zero when the option buys none).
+    pub fn spent_on(&self, item: CostItem) -> Money {
+        let amount = (self.capex_breakdown.iter())
+            .filter(|(i, _)| *i == item)
+            .map(|(_, m)| m.amount)
+            .sum();
+        Money::new(amount, self.capex.currency)
+    }
+}
+
 /// Everything computed for one option in one scope.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OptionResult {

@@ -170,14 +170,7 @@ fn capex_breakdown(input: &ReportInput) -> Chart {
             name: words::cost_item(*item, lang).to_string(),
             values: site
                 .shown()
-                .map(|o| {
-                    o.cost
-                        .capex_breakdown
-                        .iter()
-                        .filter(|(i, _)| i == item)
-                        .map(|(_, m)| m.amount / scale.divisor)
-                        .sum()
-                })
+                .map(|o| o.cost.spent_on(*item).amount / scale.divisor)
                 .collect(),
         })
         .collect();

@@ -153,13 +153,7 @@ pub fn problem(site: &Site, results: &Results, budget: Money, years: usize) -> P
                 .map(|o| {
                     let result = r.scope.option(o);
                     let with_contingency = |wanted: CostItem| -> f64 {
-                        result
-                            .cost
-                            .capex_breakdown
-                            .iter()
-                            .filter(|(item, _)| *item == wanted)
-                            .map(|(_, m)| m.amount * (1.0 + contingency))
-                            .sum()
+                        result.cost.spent_on(wanted).amount * (1.0 + contingency)
                     };
                     let cdu = with_contingency(CostItem::Cdus);
                     // refreshes are paid in their own years (in the savings series), not
