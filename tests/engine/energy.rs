@@ -76,6 +76,13 @@ fn run_on(s: &Site, climate: &ClimateData) -> coolplan::engine::physical::Physic
     evaluate(s, &s.catalog(), &s.assumptions.resolve(s.currency), climate)
 }
 
+/// The options these hand-worked cases state figures for, in the order `e(0)`, `e(1)`, `e(2)`.
+const AIR_COLD_IMMERSION: [CoolingOption; 3] = [
+    CoolingOption::Air,
+    CoolingOption::ColdPlate,
+    CoolingOption::Immersion,
+];
+
 #[test]
 fn hand_worked_energy_in_a_constant_climate() {
     let s = block_site();
@@ -88,14 +95,7 @@ fn hand_worked_energy_in_a_constant_climate() {
     // Pumps 0.03 × 115 = 3.45 kW design: 0.6 × 3.45 + 0.4 × 3.45 × 60.148 84/115 = 2.791 79;
     // tower fans 0.013 × 60.148 84 = 0.781 93. Overhead 14.722 56 kW: PUE 1.294 451.
     let p = run_on(&s, &constant_year(0.0));
-    let e = |o: usize| {
-        &p.site.options[[
-            CoolingOption::Air,
-            CoolingOption::ColdPlate,
-            CoolingOption::Immersion,
-        ][o]]
-            .energy
-    };
+    let e = |o: usize| &p.site.options[AIR_COLD_IMMERSION[o]].energy;
     assert!((e(0).pue - 1.294_451_2).abs() < 1e-6, "{}", e(0).pue);
     assert!((e(0).facility_energy.get::<kilowatt_hour>() - 64.722_562 * 8760.0).abs() < 0.1);
     assert_eq!(e(0).free_cooling_hours.get::<hour>(), 8760.0);
@@ -165,14 +165,7 @@ fn tue_counts_fan_power_as_overhead() {
         vec![rack("r", 1, vec![servers("hgx-h100", 1, Status::Stock)])],
     )]);
     let p = run_on(&s, &constant_year(0.0));
-    let e = |o: usize| {
-        &p.site.options[[
-            CoolingOption::Air,
-            CoolingOption::ColdPlate,
-            CoolingOption::Immersion,
-        ][o]]
-            .energy
-    };
+    let e = |o: usize| &p.site.options[AIR_COLD_IMMERSION[o]].energy;
     assert!((e(0).tue - e(0).pue / 0.88).abs() < 1e-12);
     assert!((e(2).tue - e(2).pue).abs() < 1e-12);
     assert!(e(2).tue < e(1).tue && e(1).tue < e(0).tue);

@@ -77,14 +77,15 @@ impl CoolingOption {
     ];
 
     /// Every option but air: what a rack group may be retrofitted to.
-    pub const RETROFITS: [CoolingOption; 6] = [
-        CoolingOption::RearDoorPassive,
-        CoolingOption::RearDoorActive,
-        CoolingOption::ColdPlate,
-        CoolingOption::ColdPlateRearDoor,
-        CoolingOption::ColdPlateLiquidToAir,
-        CoolingOption::Immersion,
-    ];
+    pub const RETROFITS: [CoolingOption; 6] = {
+        let mut retrofits = [CoolingOption::Air; 6];
+        let mut i = 0;
+        while i < retrofits.len() {
+            retrofits[i] = CoolingOption::ALL[i + 1];
+            i += 1;
+        }
+        retrofits
+    };
 
     /// The option's row of the option table.
     pub const fn spec(self) -> OptionSpec {
@@ -185,6 +186,8 @@ mod tests {
             assert_eq!(CoolingOption::of_cooling(option.cooling()), option);
         }
         assert_eq!(CoolingOption::from_key("water"), None);
+        assert_eq!(CoolingOption::RETROFITS[..], CoolingOption::ALL[1..]);
+        assert!(CoolingOption::RETROFITS.iter().all(|o| o.is_retrofit()));
     }
 
     #[test]
