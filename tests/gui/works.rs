@@ -37,7 +37,7 @@ fn the_compare_view_lists_the_works_and_the_inventory_marks_the_group_that_waits
     // in Chinese
     harness.state_mut().queue(Command::SetLang(Lang::Zh));
     harness.run();
-    assert_eq!(harness.query_all_by_label("等待至 2027 年").count(), 1);
+    assert_eq!(harness.query_all_by_label("待 2027 年").count(), 1);
     show(&mut harness, View::Compare);
     assert!(harness.query_by_label("配套工程").is_some());
     assert!(harness.query_by_label("空调扩容").is_some());

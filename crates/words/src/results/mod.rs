@@ -179,6 +179,8 @@ pub fn money(amount: Money, lang: Lang) -> String {
 /// A payback time: `3.4 years`, or `never` when it does not pay back in the horizon.
 pub fn years(years: Option<f64>, lang: Lang) -> String {
     match years {
+        // paid back in year 0: the option costs no more than air to build
+        Some(y) if y <= 0.0 => Words::AtOnce.tr(lang).to_string(),
         Some(y) => Words::Years.fmt(lang, &[&group_thousands(y, 1)]),
         None => Words::Never.tr(lang).to_string(),
     }

@@ -33,6 +33,7 @@ crate::texts! {
         NothingFeasible => "no option is feasible", "没有可行的方案";
         Years => "{0} years", "{0} 年";
         Never => "never", "期内无法收回";
+        AtOnce => "at once", "立即回收";
         NotApplicable => "n/a", "不适用";
         Yes => "yes", "是";
         No => "no", "否";

@@ -35,7 +35,7 @@ crate::texts! {
         WaitLiquid => "waiting for it: {0} — they convert in {1} and run on air until then, as the cash flows count them", "需等待：{0}——{1} 年才改造，此前维持风冷，现金流按此计算";
         WaitNew => "waiting for it: {0} — their new servers cannot run before {1}; their arrival is not moved in the cash flows (the all-air reference waits as long)", "需等待：{0}——其新增服务器 {1} 年前无法运行；现金流中未推迟到货（全风冷参考方案同样需等待）";
         WaitMark => "waits for {0} until {1}", "等待{0}至 {1} 年";
-        WaitShort => "waits until {0}", "等待至 {0} 年";
+        WaitShort => "waits until {0}", "待 {0} 年";
         NeedsWork => "needs {1} of {0} over the hall's limit, priced in its CAPEX; ordered at the start of the study it is in service from {2}", "需{1} {0}（超出机房现有能力部分），已计入投资；研究期初下单，{2} 年起投入使用";
         AndMore => "{0} and {1} more", "{0} 等，另有 {1} 个";
         ColHall => "Hall", "机房";
