@@ -46,15 +46,7 @@ pub fn evaluate(site: &Site, climate: &ClimateData) -> Results {
 /// bit for bit, on one thread, without the per-group names, reasons and yearly flows
 /// that only reports need.
 pub fn recompute(site: &Site, climate: &ClimateData) -> Overview {
-    let catalog = site.catalog();
-    let assumptions = site.assumptions.resolve(site.currency);
-    let physical = physical::evaluate_with::<physical::GroupPhysics>(
-        site,
-        &catalog,
-        &assumptions,
-        climate,
-        false,
-    );
+    let (catalog, assumptions, physical) = compact_physical(site, climate);
     cost::evaluate(site, &catalog, &assumptions, physical)
 }
 
@@ -62,6 +54,20 @@ pub fn recompute(site: &Site, climate: &ClimateData) -> Overview {
 /// ([`analysis::Reading`]): each figure equal to `recompute`'s to the bit, without the
 /// halls' results, the plan's reasons and the KPIs that no analysis reads.
 pub fn read(site: &Site, climate: &ClimateData) -> analysis::Reading {
+    let (catalog, assumptions, physical) = compact_physical(site, climate);
+    cost::lean::read(site, &catalog, &assumptions, &physical)
+}
+
+/// The physical pass `recompute` and `read` share: each rack group compact
+/// ([`physical::GroupPhysics`]), with the catalog and assumptions it was computed with.
+fn compact_physical(
+    site: &Site,
+    climate: &ClimateData,
+) -> (
+    coolplan_model::Catalog,
+    coolplan_model::assumptions::Resolved,
+    physical::Physical<physical::GroupPhysics>,
+) {
     let catalog = site.catalog();
     let assumptions = site.assumptions.resolve(site.currency);
     let physical = physical::evaluate_with::<physical::GroupPhysics>(
@@ -71,5 +77,5 @@ pub fn read(site: &Site, climate: &ClimateData) -> analysis::Reading {
         climate,
         false,
     );
-    cost::lean::read(site, &catalog, &assumptions, &physical)
+    (catalog, assumptions, physical)
 }
