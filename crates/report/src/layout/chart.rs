@@ -473,13 +473,7 @@ mod tests {
         c.categories = names.iter().map(|n| n.to_string()).collect();
         let fonts = Fonts::new();
         let items = draw_chart(&c, &fonts, 0.0, 0.0, 480.0, 220.0);
-        let texts: Vec<&str> = items
-            .iter()
-            .filter_map(|i| match i {
-                Item::Text { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect();
+        let texts: Vec<&str> = super::super::texts(&items).collect();
         // every name is drawn, whole or in two lines that join back to it
         for name in names {
             let whole = texts.contains(&name);

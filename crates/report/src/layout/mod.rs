@@ -159,11 +159,16 @@ pub struct Bookmark {
 impl Page {
     /// Every text on the page, in drawing order (tests).
     pub fn texts(&self) -> impl Iterator<Item = &str> {
-        self.items.iter().filter_map(|i| match i {
-            Item::Text { text, .. } => Some(text.as_str()),
-            _ => None,
-        })
+        texts(&self.items)
     }
+}
+
+/// Every text among `items`, in drawing order (tests).
+pub(crate) fn texts(items: &[Item]) -> impl Iterator<Item = &str> {
+    items.iter().filter_map(|i| match i {
+        Item::Text { text, .. } => Some(text.as_str()),
+        _ => None,
+    })
 }
 
 impl Page {

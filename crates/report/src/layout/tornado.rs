@@ -232,13 +232,7 @@ mod tests {
         };
         let fonts = Fonts::new();
         let items = draw(&t, &fonts, 50.0, 100.0, 495.0);
-        let texts: Vec<&str> = items
-            .iter()
-            .filter_map(|i| match i {
-                Item::Text { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect();
+        let texts: Vec<&str> = super::super::texts(&items).collect();
         for expected in [
             "Electricity price",
             "0.6 CNY/kWh",
