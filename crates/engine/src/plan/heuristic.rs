@@ -8,8 +8,8 @@
 //!    much they reduce the excess over all limits (each as a share of its limit, so a move
 //!    that relieves one limit by breaking another counts for its net) per unit of value lost,
 //!    applied best first while they still reduce it; repeated from the new state;
-//! 2. improve: moves that gain relaxed value (with the change in the hall's enabling works)
-//!    and keep every binding limit, best gain first, until none is left;
+//! 2. improve ([`super::improve`]): moves that gain relaxed value (with the change in the
+//!    hall's enabling works) and keep every binding limit, best gain first, until none is left;
 //! 3. whole CDU units, valued exactly: for each liquid option, the plan without it (its groups
 //!    on their next best option); in halls of at most [`EXACT_SWAP_GROUPS`] groups, then every
 //!    single move, repeated until none gains.
@@ -18,53 +18,51 @@
 //! plan that fits); the best exact value of all wins. Deterministic: moves are ranked with
 //! ties broken by group and option order. Starts often end on the same plan: each plan of
 //! steps 1–3 is valued exactly once ([`Valued`]; the exact single moves of step 3, each a new
-//! plan, are not kept).
+//! plan, are not kept), and a start whose step 2 ends on a plan an earlier start's did stops
+//! there (step 3 would end as it did then, on a value already kept).
+//!
+//! The work most starts would do is skipped where [`super::shortcut`] proves where it ends:
+//! step 2 climbed without moves, plans whose value cannot win not valued. The plan is the
+//! same with every step done in full ([`Effort::Full`], which the tests compare with).
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::improve::{Gains, Scratch, improve};
 use super::search::{Solution, add};
+use super::shortcut::{Effort, Improve, Shortcuts, Taken};
 use super::{Candidate, HallProblem};
 use crate::physical::limits::PerLimit;
 use crate::results::CoolingOption;
 
 /// Halls up to this many groups get single moves valued exactly, to a local optimum.
 pub const EXACT_SWAP_GROUPS: usize = 64;
-/// Rounds of repair and passes of exact single moves at most.
-const ROUNDS: usize = 8;
+/// Rounds of repair, and passes of improve, at most.
+pub(super) const ROUNDS: usize = 8;
+/// Passes of exact single moves at most.
 const EXACT_PASSES: usize = 20;
 
-/// A move of one group to another option.
-struct Move {
-    group: usize,
-    to: CoolingOption,
-    /// Its place in the ranking ([`rank_key`]), computed once.
-    key: u128,
-}
-
-impl Move {
-    fn new(group: usize, to: CoolingOption, rank: f64) -> Move {
-        Move {
-            group,
-            to,
-            key: rank_key(rank, group, to),
-        }
-    }
-}
-
-/// One integer whose ascending order is: `rank` descending in [`f64::total_cmp`]'s order,
-/// then `group`, then `to` ascending — the order of the key
-/// `(Reverse(total_order(rank)), group, to)`, compared as one `u128` instead of a tuple.
-/// The rank fills the high 64 bits (its total order with the sign bit flipped, so that
-/// signed order becomes unsigned order, then inverted for descending), the group the next
-/// 56 and the option the low 8 (a hall has far fewer than 2^56 groups).
-fn rank_key(rank: f64, group: usize, to: CoolingOption) -> u128 {
+/// A move of a group to an option is one integer, its key, whose ascending order ranks moves
+/// best first: `rank` descending in [`f64::total_cmp`]'s order, then `group`, then `to`
+/// ascending — the order of the tuple `(Reverse(total_order(rank)), group, to)`, compared as
+/// one `u128`. The rank fills the high 64 bits (its total order with the sign bit flipped, so
+/// that signed order becomes unsigned order, then inverted for descending), the group the next
+/// 56 and the option the low 8 (a hall has far fewer than 2^56 groups). A group has at most one
+/// move to each option, so no two moves compare equal and an unstable sort's (or a heap's)
+/// order is the stable one.
+pub(super) fn rank_key(rank: f64, group: usize, to: CoolingOption) -> u128 {
     let descending = !((total_order(rank) as u64) ^ (1 << 63));
     (u128::from(descending) << 64) | ((group as u128) << 8) | to.index() as u128
 }
 
-/// Ranks moves best first; equal ranks keep group and option order. A group has at most one
-/// move to each option, so no two moves compare equal and the unstable sort's order is the
-/// stable one.
-fn sort_moves(moves: &mut [Move]) {
-    moves.sort_unstable_by_key(|m| m.key);
+/// The group a [`rank_key`] moves.
+pub(super) fn group_of(key: u128) -> usize {
+    ((key >> 8) as u64 & ((1 << 56) - 1)) as usize
+}
+
+/// The option a [`rank_key`] moves to.
+pub(super) fn option_of(key: u128) -> CoolingOption {
+    CoolingOption::ALL[(key & 0xff) as usize]
 }
 
 /// `x` as an integer in [`f64::total_cmp`]'s order (that method's own mapping).
@@ -93,15 +91,115 @@ impl Valued {
     }
 }
 
+/// What the heuristic's runs on one hall share (they may differ in the enabling works
+/// alone): every group's best option alone, the starts, the shortcuts' tables.
+pub struct Prepared {
+    own: Vec<Option<CoolingOption>>,
+    starts: Vec<Vec<Option<CoolingOption>>>,
+    shortcuts: Shortcuts,
+    effort: Effort,
+}
+
+impl Prepared {
+    pub fn new(problem: &HallProblem<'_>, effort: Effort) -> Prepared {
+        let own: Vec<Option<CoolingOption>> = problem.groups.iter().map(Candidate::best).collect();
+        Prepared {
+            starts: starts(problem, &own),
+            own,
+            shortcuts: Shortcuts::new(problem, effort),
+            effort,
+        }
+    }
+}
+
 /// The heuristic plan (see the module doc).
 pub fn heuristic(problem: &HallProblem<'_>) -> Solution {
+    let prepared = Prepared::new(problem, Effort::Shortcuts);
+    search(problem, &prepared, &mut Taken::default())
+}
+
+/// The heuristic plan of `problem`, whose groups and limits `prepared` was made for (its
+/// enabling works may differ), counting the shortcuts taken into `taken`.
+pub fn search(problem: &HallProblem<'_>, prepared: &Prepared, taken: &mut Taken) -> Solution {
+    let shortcuts = &prepared.shortcuts;
+    let mut best: Option<Solution> = None;
+    let mut fallback: Option<Solution> = None;
+    let keep = |s: Solution, best: &mut Option<Solution>| {
+        if best.as_ref().is_none_or(|b| s.value > b.value) {
+            *best = Some(s);
+        }
+    };
+    let mut moves = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut valued = Valued::default();
+    // the plans step 2 ended on
+    let mut improved: Vec<Vec<Option<CoolingOption>>> = Vec::new();
+    let mut ends = Vec::with_capacity(problem.groups.len());
+    for start in &prepared.starts {
+        let mut choices = start.clone();
+        let mut uses = problem.uses(&choices);
+        if problem.fits(&uses) {
+            let beaten = best
+                .as_ref()
+                .is_some_and(|b| shortcuts.cannot_beat(problem, &choices, &uses, b.value));
+            if beaten {
+                taken.unvalued += 1;
+            } else {
+                let value = valued.value(problem, &choices);
+                keep(solution(choices.clone(), value, true), &mut best);
+            }
+        } else {
+            repair(problem, &mut choices, &mut uses, &mut moves);
+        }
+        if !problem.fits(&uses) {
+            if fallback.is_none() {
+                let value = valued.value(problem, &choices);
+                fallback = Some(solution(choices, value, false));
+            }
+            continue;
+        }
+        match shortcuts.improve(problem, &mut choices, &mut ends) {
+            Improve::Climbed => taken.climbs += 1,
+            Improve::Play(gains) => {
+                taken.by_group += usize::from(gains == Gains::Own);
+                let settled = shortcuts.settled();
+                improve(
+                    problem,
+                    &mut choices,
+                    &mut uses,
+                    gains,
+                    settled,
+                    &mut scratch,
+                );
+            }
+        }
+        if prepared.effort == Effort::Shortcuts {
+            if improved.contains(&choices) {
+                taken.repeats += 1;
+                continue;
+            }
+            improved.push(choices.clone());
+        }
+        let value = valued.value(problem, &choices);
+        let mut s = solution(choices, value, true);
+        cdu_pass(problem, &mut s, &mut valued, shortcuts, taken);
+        keep(s, &mut best);
+    }
+    best.or(fallback)
+        .unwrap_or_else(|| solution(prepared.own.clone(), f64::NEG_INFINITY, false))
+}
+
+/// The starts (see the module doc), each once, in the order they are tried.
+fn starts(
+    problem: &HallProblem<'_>,
+    own: &[Option<CoolingOption>],
+) -> Vec<Vec<Option<CoolingOption>>> {
     let groups = problem.groups;
-    let own: Vec<Option<CoolingOption>> = groups.iter().map(Candidate::best).collect();
-    let mut starts = vec![own.clone()];
+    let mut starts = vec![own.to_vec()];
     for option in CoolingOption::ALL {
         let start: Vec<_> = groups
             .iter()
-            .zip(&own)
+            .zip(own)
             .map(|(g, best)| {
                 if g.options[option].feasible {
                     Some(option)
@@ -133,46 +231,21 @@ pub fn heuristic(problem: &HallProblem<'_>) -> Solution {
     let smallest: Vec<_> = groups
         .iter()
         .map(|g| {
-            g.allowed()
-                .min_by(|a, b| footprint(g, *a).total_cmp(&footprint(g, *b)).then(a.cmp(b)))
-                .or(g.forced())
+            let mut least: Option<(CoolingOption, f64)> = None;
+            for o in g.allowed() {
+                let f = footprint(g, o);
+                // the first of the least in `total_cmp`'s order
+                if least.is_none_or(|(_, l)| f.total_cmp(&l).is_lt()) {
+                    least = Some((o, f));
+                }
+            }
+            least.map(|(o, _)| o).or(g.forced())
         })
         .collect();
     if !starts.contains(&smallest) {
         starts.push(smallest);
     }
-    let mut best: Option<Solution> = None;
-    let mut fallback: Option<Solution> = None;
-    let keep = |s: Solution, best: &mut Option<Solution>| {
-        if best.as_ref().is_none_or(|b| s.value > b.value) {
-            *best = Some(s);
-        }
-    };
-    let mut moves = Vec::new();
-    let mut valued = Valued::default();
-    for mut choices in starts {
-        let mut uses = problem.uses(&choices);
-        if problem.fits(&uses) {
-            let value = valued.value(problem, &choices);
-            keep(solution(choices.clone(), value, true), &mut best);
-        } else {
-            repair(problem, &mut choices, &mut uses, &mut moves);
-        }
-        if !problem.fits(&uses) {
-            if fallback.is_none() {
-                let value = valued.value(problem, &choices);
-                fallback = Some(solution(choices, value, false));
-            }
-            continue;
-        }
-        improve(problem, &mut choices, &mut uses, &mut moves);
-        let value = valued.value(problem, &choices);
-        let mut s = solution(choices, value, true);
-        cdu_pass(problem, &mut s, &mut valued);
-        keep(s, &mut best);
-    }
-    best.or(fallback)
-        .unwrap_or_else(|| solution(own, f64::NEG_INFINITY, false))
+    starts
 }
 
 fn solution(choices: Vec<Option<CoolingOption>>, value: f64, within_limits: bool) -> Solution {
@@ -188,15 +261,18 @@ fn solution(choices: Vec<Option<CoolingOption>>, value: f64, within_limits: bool
 pub(super) fn violation(uses: &PerLimit, capacity: &PerLimit) -> f64 {
     uses.iter()
         .zip(capacity)
-        .map(|(u, c)| {
-            let excess = u - c * (1.0 + 1e-9);
-            if excess > 0.0 {
-                excess / c.max(1e-9)
-            } else {
-                0.0
-            }
-        })
+        .map(|(u, c)| violation_of(*u, *c))
         .sum()
+}
+
+/// How far `used` exceeds `capacity`, as a share of it (0 within it).
+fn violation_of(used: f64, capacity: f64) -> f64 {
+    let excess = used - capacity * (1.0 + 1e-9);
+    if excess > 0.0 {
+        excess / capacity.max(1e-9)
+    } else {
+        0.0
+    }
 }
 
 /// Step 1: moves that reduce how far the limits are exceeded (all limits together, so a move
@@ -206,7 +282,7 @@ fn repair(
     problem: &HallProblem<'_>,
     choices: &mut [Option<CoolingOption>],
     uses: &mut PerLimit,
-    moves: &mut Vec<Move>,
+    moves: &mut Vec<Reverse<u128>>,
 ) {
     let (groups, capacity) = (problem.groups, &problem.binding());
     let relaxed = |g: usize, o: CoolingOption| groups[g].options[o].relaxed();
@@ -216,100 +292,83 @@ fn repair(
         add(&mut next, &groups[g].options[to].uses, 1.0);
         next
     };
+    let mut moved = vec![false; groups.len()];
     for _round in 0..ROUNDS {
         let now = violation(uses, capacity);
         if now == 0.0 {
             return;
         }
+        // a move that uses no less of any exceeded limit cannot reduce the violation (each of
+        // its terms, and their sum, is monotone), so its violation need not be computed
+        let exceeded: PerLimit = std::array::from_fn(|k| violation_of(uses[k], capacity[k]));
+        let relieves = |next: &PerLimit| {
+            (0..next.len()).any(|k| {
+                exceeded[k] > 0.0 && next[k].partial_cmp(&uses[k]).is_none_or(|o| o.is_lt())
+            })
+        };
         moves.clear();
         for (g, candidate) in groups.iter().enumerate() {
             let Some(from) = choices[g] else { continue };
             for to in candidate.allowed().filter(|o| *o != from) {
-                let relief = now - violation(&moved_uses(uses, g, from, to), capacity);
+                let next = moved_uses(uses, g, from, to);
+                if !relieves(&next) {
+                    continue;
+                }
+                let relief = now - violation(&next, capacity);
                 if relief > 0.0 {
                     let loss = (relaxed(g, from) - relaxed(g, to)).max(1e-9);
-                    moves.push(Move::new(g, to, relief / loss));
+                    moves.push(Reverse(rank_key(relief / loss, g, to)));
                 }
             }
         }
-        sort_moves(moves);
-        let mut moved = vec![false; groups.len()];
-        for m in moves.iter() {
+        // best first, drawn as needed: the limits are often met long before the last move
+        let mut ranked = BinaryHeap::from(std::mem::take(moves));
+        moved.fill(false);
+        while let Some(Reverse(key)) = ranked.pop() {
             let current = violation(uses, capacity);
             if current == 0.0 {
                 break;
             }
-            let Some(from) = choices[m.group] else {
+            let (g, to) = (group_of(key), option_of(key));
+            let Some(from) = choices[g] else {
                 continue;
             };
-            if moved[m.group] {
+            if moved[g] {
                 continue;
             }
-            let next = moved_uses(uses, m.group, from, m.to);
+            let next = moved_uses(uses, g, from, to);
             if violation(&next, capacity) < current {
                 *uses = next;
-                choices[m.group] = Some(m.to);
-                moved[m.group] = true;
+                choices[g] = Some(to);
+                moved[g] = true;
             }
         }
-    }
-}
-
-/// Step 2: moves that gain relaxed value within the binding limits, best gain first; the
-/// gain counts the change in the hall's enabling works ([`HallProblem::works_value`]).
-fn improve(
-    problem: &HallProblem<'_>,
-    choices: &mut [Option<CoolingOption>],
-    uses: &mut PerLimit,
-    moves: &mut Vec<Move>,
-) {
-    let groups = problem.groups;
-    // the uses after moving `g` from `from` to `to`, and what the move gains
-    let moved = |uses: &PerLimit, g: usize, from: CoolingOption, to: CoolingOption| {
-        let (a, b) = (&groups[g].options[from], &groups[g].options[to]);
-        let mut next = *uses;
-        add(&mut next, &a.uses, -1.0);
-        add(&mut next, &b.uses, 1.0);
-        let works = problem.works_value(&next) - problem.works_value(uses);
-        (next, b.relaxed() - a.relaxed() + works)
-    };
-    for _pass in 0..ROUNDS {
-        moves.clear();
-        for (g, candidate) in groups.iter().enumerate() {
-            let Some(from) = choices[g] else { continue };
-            for to in candidate.allowed() {
-                let (_, gain) = moved(uses, g, from, to);
-                if gain > 0.0 {
-                    moves.push(Move::new(g, to, gain));
-                }
-            }
-        }
-        sort_moves(moves);
-        let mut changed = false;
-        for m in moves.iter() {
-            let Some(from) = choices[m.group] else {
-                continue;
-            };
-            let (next, gain) = moved(uses, m.group, from, m.to);
-            if gain > 0.0 && problem.fits(&next) {
-                *uses = next;
-                choices[m.group] = Some(m.to);
-                changed = true;
-            }
-        }
-        if !changed {
-            return;
-        }
+        *moves = ranked.into_vec();
     }
 }
 
 /// Step 3: whole CDU units valued exactly.
-fn cdu_pass(problem: &HallProblem<'_>, solution: &mut Solution, valued: &mut Valued) {
+fn cdu_pass(
+    problem: &HallProblem<'_>,
+    solution: &mut Solution,
+    valued: &mut Valued,
+    shortcuts: &Shortcuts,
+    taken: &mut Taken,
+) {
     let groups = problem.groups;
     // `keep`: remember the plan's value (the whole-option moves, which other starts repeat)
     let mut try_plan =
         |choices: Vec<Option<CoolingOption>>, solution: &mut Solution, keep: bool| -> bool {
-            if choices == solution.choices || !problem.fits(&problem.uses(&choices)) {
+            if choices == solution.choices {
+                return false;
+            }
+            let uses = problem.uses(&choices);
+            if !problem.fits(&uses) {
+                return false;
+            }
+            // not better than `solution`, which `better` asks with a margin ≥ 0
+            if shortcuts.cannot_beat(problem, &choices, &uses, solution.value) {
+                taken.unvalued += 1;
                 return false;
             }
             let value = if keep {

@@ -29,7 +29,9 @@
 
 pub mod comply;
 pub mod heuristic;
+mod improve;
 pub mod search;
+pub mod shortcut;
 pub mod why;
 
 use crate::cdu::{self, CduChoices, CduDesign, CduLoad};
@@ -287,5 +289,7 @@ impl HallProblem<'_> {
     }
 }
 
+#[cfg(test)]
+mod shortcut_tests;
 #[cfg(test)]
 mod tests;

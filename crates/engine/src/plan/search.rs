@@ -11,7 +11,8 @@
 //!
 //! Heuristic, for larger halls: [`super::heuristic`].
 
-use super::heuristic::heuristic;
+use super::heuristic::{Prepared, search};
+use super::shortcut::{Effort, Taken};
 use super::{Candidate, HallProblem};
 use crate::physical::limits::PerLimit;
 use crate::results::CoolingOption;
@@ -37,16 +38,26 @@ pub struct Solution {
 /// with the works, is kept: a plan that needs no work is never lost to one that buys a work
 /// the relaxed moves do not see the whole price of.
 pub fn solve(problem: &HallProblem<'_>) -> Solution {
-    let mut start = heuristic(problem);
+    solve_with(problem, Effort::Shortcuts, &mut Taken::default())
+}
+
+/// [`solve`] with the heuristic's shortcuts taken or not (the plan is the same), counting
+/// those taken into `taken`.
+pub fn solve_with(problem: &HallProblem<'_>, effort: Effort, taken: &mut Taken) -> Solution {
+    let prepared = Prepared::new(problem, effort);
+    let mut start = search(problem, &prepared, taken);
     if problem.works != super::NO_WORKS {
         let binding = HallProblem {
             works: super::NO_WORKS,
             ..*problem
         };
-        let mut within = heuristic(&binding);
-        within.value = problem.value(&within.choices);
-        if within.within_limits && (!start.within_limits || within.value > start.value) {
-            start = within;
+        let mut within = search(&binding, &prepared, taken);
+        // the same plan values the same (and, within every limit, is within the binding ones)
+        if within.choices != start.choices {
+            within.value = problem.value(&within.choices);
+            if within.within_limits && (!start.within_limits || within.value > start.value) {
+                start = within;
+            }
         }
     }
     exhaustive(problem, Some(&start)).unwrap_or(start)
