@@ -30,7 +30,7 @@ use std::collections::BinaryHeap;
 
 use super::improve::{Gains, Scratch, improve};
 use super::search::{Solution, add};
-use super::shortcut::{Effort, Improve, Shortcuts, Taken};
+use super::shortcut::{Effort, Improve, Memo, Shortcuts, Taken};
 use super::{Candidate, HallProblem};
 use crate::physical::limits::PerLimit;
 use crate::results::CoolingOption;
@@ -115,12 +115,23 @@ impl Prepared {
 /// The heuristic plan (see the module doc).
 pub fn heuristic(problem: &HallProblem<'_>) -> Solution {
     let prepared = Prepared::new(problem, Effort::Shortcuts);
-    search(problem, &prepared, &mut Taken::default())
+    search(
+        problem,
+        &prepared,
+        &mut Memo::default(),
+        &mut Taken::default(),
+    )
 }
 
 /// The heuristic plan of `problem`, whose groups and limits `prepared` was made for (its
-/// enabling works may differ), counting the shortcuts taken into `taken`.
-pub fn search(problem: &HallProblem<'_>, prepared: &Prepared, taken: &mut Taken) -> Solution {
+/// enabling works may differ), counting the shortcuts taken into `taken`; `memo` keeps what
+/// a run with enabling works leaves for the run with every limit binding.
+pub fn search(
+    problem: &HallProblem<'_>,
+    prepared: &Prepared,
+    memo: &mut Memo,
+    taken: &mut Taken,
+) -> Solution {
     let shortcuts = &prepared.shortcuts;
     let mut best: Option<Solution> = None;
     let mut fallback: Option<Solution> = None;
@@ -135,10 +146,11 @@ pub fn search(problem: &HallProblem<'_>, prepared: &Prepared, taken: &mut Taken)
     // the plans step 2 ended on
     let mut improved: Vec<Vec<Option<CoolingOption>>> = Vec::new();
     let mut ends = Vec::with_capacity(problem.groups.len());
-    for start in &prepared.starts {
+    for (i, start) in prepared.starts.iter().enumerate() {
         let mut choices = start.clone();
         let mut uses = problem.uses(&choices);
-        if problem.fits(&uses) {
+        let fits = problem.fits(&uses);
+        if fits {
             let beaten = best
                 .as_ref()
                 .is_some_and(|b| shortcuts.cannot_beat(problem, &choices, &uses, b.value));
@@ -148,30 +160,50 @@ pub fn search(problem: &HallProblem<'_>, prepared: &Prepared, taken: &mut Taken)
                 let value = valued.value(problem, &choices);
                 keep(solution(choices.clone(), value, true), &mut best);
             }
-        } else {
-            repair(problem, &mut choices, &mut uses, &mut moves);
         }
-        if !problem.fits(&uses) {
+        let recalled = if fits { None } else { memo.recall(i, problem) };
+        let within = if let Some(steps) = recalled {
+            taken.recalled += 1;
+            choices.clone_from(&steps.choices);
+            steps.within
+        } else {
+            // the largest use of each limit whose violation steps 1 computes
+            let mut peak = uses;
+            if !fits {
+                repair(problem, &mut choices, &mut uses, &mut moves, &mut peak);
+            }
+            let within = problem.fits(&uses);
+            // whether steps 1–2 would make the same moves with every limit binding
+            let mut same = !fits;
+            if within {
+                match shortcuts.improve(problem, &mut choices, &mut ends) {
+                    Improve::Climbed => taken.climbs += 1,
+                    Improve::Play(gains) => {
+                        taken.by_group += usize::from(gains == Gains::Own);
+                        same &= gains == Gains::Own;
+                        let settled = shortcuts.settled();
+                        improve(
+                            problem,
+                            &mut choices,
+                            &mut uses,
+                            gains,
+                            settled,
+                            &mut scratch,
+                        );
+                    }
+                }
+            }
+            if same {
+                memo.record(i, problem, &choices, within, peak);
+            }
+            within
+        };
+        if !within {
             if fallback.is_none() {
                 let value = valued.value(problem, &choices);
                 fallback = Some(solution(choices, value, false));
             }
             continue;
-        }
-        match shortcuts.improve(problem, &mut choices, &mut ends) {
-            Improve::Climbed => taken.climbs += 1,
-            Improve::Play(gains) => {
-                taken.by_group += usize::from(gains == Gains::Own);
-                let settled = shortcuts.settled();
-                improve(
-                    problem,
-                    &mut choices,
-                    &mut uses,
-                    gains,
-                    settled,
-                    &mut scratch,
-                );
-            }
         }
         if prepared.effort == Effort::Shortcuts {
             if improved.contains(&choices) {
@@ -283,8 +315,14 @@ fn repair(
     choices: &mut [Option<CoolingOption>],
     uses: &mut PerLimit,
     moves: &mut Vec<Reverse<u128>>,
+    peak: &mut PerLimit,
 ) {
     let (groups, capacity) = (problem.groups, &problem.binding());
+    let seen = |state: &PerLimit, peak: &mut PerLimit| {
+        for (p, u) in peak.iter_mut().zip(state) {
+            *p = p.max(*u);
+        }
+    };
     let relaxed = |g: usize, o: CoolingOption| groups[g].options[o].relaxed();
     let moved_uses = |uses: &PerLimit, g: usize, from: CoolingOption, to: CoolingOption| {
         let mut next = *uses;
@@ -314,6 +352,7 @@ fn repair(
                 if !relieves(&next) {
                     continue;
                 }
+                seen(&next, peak);
                 let relief = now - violation(&next, capacity);
                 if relief > 0.0 {
                     let loss = (relaxed(g, from) - relaxed(g, to)).max(1e-9);
@@ -337,6 +376,7 @@ fn repair(
                 continue;
             }
             let next = moved_uses(uses, g, from, to);
+            seen(&next, peak);
             if violation(&next, capacity) < current {
                 *uses = next;
                 choices[g] = Some(to);

@@ -12,7 +12,7 @@
 //! Heuristic, for larger halls: [`super::heuristic`].
 
 use super::heuristic::{Prepared, search};
-use super::shortcut::{Effort, Taken};
+use super::shortcut::{Effort, Memo, Taken};
 use super::{Candidate, HallProblem};
 use crate::physical::limits::PerLimit;
 use crate::results::CoolingOption;
@@ -45,13 +45,14 @@ pub fn solve(problem: &HallProblem<'_>) -> Solution {
 /// those taken into `taken`.
 pub fn solve_with(problem: &HallProblem<'_>, effort: Effort, taken: &mut Taken) -> Solution {
     let prepared = Prepared::new(problem, effort);
-    let mut start = search(problem, &prepared, taken);
+    let mut memo = Memo::default();
+    let mut start = search(problem, &prepared, &mut memo, taken);
     if problem.works != super::NO_WORKS {
         let binding = HallProblem {
             works: super::NO_WORKS,
             ..*problem
         };
-        let mut within = search(&binding, &prepared, taken);
+        let mut within = search(&binding, &prepared, &mut memo, taken);
         // the same plan values the same (and, within every limit, is within the binding ones)
         if within.choices != start.choices {
             within.value = problem.value(&within.choices);

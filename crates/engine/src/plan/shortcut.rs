@@ -94,12 +94,15 @@ pub struct Taken {
     pub unvalued: usize,
     /// Starts whose improved plan an earlier start had ended on.
     pub repeats: usize,
+    /// Starts whose steps 1–2 the run with works had made as the run with every limit
+    /// binding makes them.
+    pub recalled: usize,
 }
 
 impl Taken {
     /// Every shortcut's count added.
     pub fn total(&self) -> usize {
-        self.climbs + self.by_group + self.unvalued + self.repeats
+        self.climbs + self.by_group + self.unvalued + self.repeats + self.recalled
     }
 }
 
@@ -315,4 +318,62 @@ fn climb(i: usize, g: &Candidate, from: CoolingOption) -> (CoolingOption, PerLim
         }
     }
     (at, largest)
+}
+
+/// Where steps 1–2 ended from a start the run with enabling works repaired.
+#[derive(Clone, Debug)]
+pub(super) struct Steps {
+    pub(super) choices: Vec<Option<CoolingOption>>,
+    /// Step 1 met the binding limits (step 2 was played).
+    pub(super) within: bool,
+}
+
+/// What a run with enabling works leaves for the run with every limit binding (see the
+/// module doc): per start it repaired, where steps 1–2 ended, the capacities that bound its
+/// repair and the largest use of each limit whose violation the repair computed.
+#[derive(Default)]
+pub struct Memo {
+    repaired: Vec<Option<(Steps, PerLimit, PerLimit)>>,
+}
+
+impl Memo {
+    /// Keeps where start `start`'s steps 1–2 ended in `problem` (with works), when step 2
+    /// climbed or played by group (its moves then are those with every limit binding).
+    pub(super) fn record(
+        &mut self,
+        start: usize,
+        problem: &HallProblem<'_>,
+        choices: &[Option<CoolingOption>],
+        within: bool,
+        peak: PerLimit,
+    ) {
+        if problem.works == NO_WORKS {
+            return;
+        }
+        if self.repaired.len() <= start {
+            self.repaired.resize(start + 1, None);
+        }
+        let steps = Steps {
+            choices: choices.to_vec(),
+            within,
+        };
+        self.repaired[start] = Some((steps, problem.binding(), peak));
+    }
+
+    /// Where start `start`'s steps 1–2 end in `problem` (every limit binding), when the run
+    /// with works made the same moves: every limit bound as it did then, or every use its
+    /// repair weighed kept within the limit under both.
+    pub(super) fn recall(&self, start: usize, problem: &HallProblem<'_>) -> Option<&Steps> {
+        if problem.works != NO_WORKS {
+            return None;
+        }
+        let (steps, bound, peak) = self.repaired.get(start)?.as_ref()?;
+        let binding = problem.binding();
+        let within = |u: f64, c: f64| u <= c * (1.0 + 1e-9);
+        let same = (0..binding.len()).all(|k| {
+            bound[k].to_bits() == binding[k].to_bits()
+                || (within(peak[k], bound[k]) && within(peak[k], binding[k]))
+        });
+        same.then_some(steps)
+    }
 }

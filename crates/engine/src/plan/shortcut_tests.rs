@@ -5,7 +5,7 @@
 //! near 2^53 where differences round, groups with no allowed option.
 
 use super::heuristic::{Prepared, search};
-use super::shortcut::{Effort, Taken};
+use super::shortcut::{Effort, Memo, Taken};
 use super::*;
 use crate::physical::limits::HallLimits;
 use coolplan_model::assumptions::cooling::CduSize;
@@ -129,12 +129,16 @@ fn both_runs(problem: &HallProblem<'_>, effort: Effort, taken: &mut Taken) -> [S
         // the shortcuts share one preparation between the runs, as `solve` does
         Effort::Shortcuts => {
             let prepared = Prepared::new(problem, effort);
+            let mut memo = Memo::default();
             [
-                search(problem, &prepared, taken),
-                search(&binding, &prepared, taken),
+                search(problem, &prepared, &mut memo, taken),
+                search(&binding, &prepared, &mut memo, taken),
             ]
         }
-        Effort::Full => [problem, &binding].map(|p| search(p, &Prepared::new(p, effort), taken)),
+        Effort::Full => [problem, &binding].map(|p| {
+            let prepared = Prepared::new(p, effort);
+            search(p, &prepared, &mut Memo::default(), taken)
+        }),
     }
 }
 
@@ -184,6 +188,7 @@ fn the_shortcuts_give_the_plan_of_the_full_heuristic_to_the_bit() {
     assert!(taken.by_group >= 100, "{taken:?}");
     assert!(taken.unvalued >= 1000, "{taken:?}");
     assert!(taken.repeats >= 1000, "{taken:?}");
+    assert!(taken.recalled >= 50, "{taken:?}");
 }
 
 /// Random halls with their CDU choices and works, each given to `check` with a random plan
