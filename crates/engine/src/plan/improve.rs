@@ -64,13 +64,15 @@ pub(super) fn improve(
     }
 }
 
-/// The uses after moving group `g` from `from` to `to`, and what the move gains.
+/// The uses after moving group `g` from `from` to `to`, and what the move gains: with own
+/// gains the difference of its relaxed values alone (the works' change, ±0, leaves every
+/// positive gain's bits as they are).
 fn moved(
     problem: &HallProblem<'_>,
     uses: &PerLimit,
+    gains: Gains,
     g: usize,
-    from: CoolingOption,
-    to: CoolingOption,
+    (from, to): (CoolingOption, CoolingOption),
 ) -> (PerLimit, f64) {
     let (a, b) = (
         &problem.groups[g].options[from],
@@ -79,8 +81,14 @@ fn moved(
     let mut next = *uses;
     add(&mut next, &a.uses, -1.0);
     add(&mut next, &b.uses, 1.0);
-    let works = problem.works_value(&next) - problem.works_value(uses);
-    (next, b.relaxed() - a.relaxed() + works)
+    let gain = b.relaxed() - a.relaxed();
+    match gains {
+        Gains::Own => (next, gain),
+        Gains::Shared => {
+            let works = problem.works_value(&next) - problem.works_value(uses);
+            (next, gain + works)
+        }
+    }
 }
 
 /// Tries the move `key`; whether it was made.
@@ -88,13 +96,14 @@ fn try_move(
     problem: &HallProblem<'_>,
     choices: &mut [Option<CoolingOption>],
     uses: &mut PerLimit,
+    gains: Gains,
     key: u128,
 ) -> bool {
     let (g, to) = (group_of(key), option_of(key));
     let Some(from) = choices[g] else {
         return false;
     };
-    let (next, gain) = moved(problem, uses, g, from, to);
+    let (next, gain) = moved(problem, uses, gains, g, (from, to));
     let made = gain > 0.0 && problem.fits(&next);
     if made {
         *uses = next;
@@ -103,17 +112,22 @@ fn try_move(
     made
 }
 
-/// Pushes group `g`'s moves that gain from `choices` into `moves`, sorted.
+/// Pushes group `g`'s moves that gain from `choices` into `moves`.
 fn gaining_moves(
     problem: &HallProblem<'_>,
     choices: &[Option<CoolingOption>],
     uses: &PerLimit,
+    gains: Gains,
     g: usize,
     moves: &mut Vec<u128>,
 ) {
     let Some(from) = choices[g] else { return };
-    for to in problem.groups[g].allowed() {
-        let (_, gain) = moved(problem, uses, g, from, to);
+    let candidate = &problem.groups[g];
+    for to in candidate.allowed() {
+        let gain = match gains {
+            Gains::Own => candidate.options[to].relaxed() - candidate.options[from].relaxed(),
+            Gains::Shared => moved(problem, uses, gains, g, (from, to)).1,
+        };
         if gain > 0.0 {
             moves.push(rank_key(gain, g, to));
         }
@@ -130,12 +144,12 @@ fn ranked_pass(
     let moves = &mut scratch.moves;
     moves.clear();
     for g in 0..problem.groups.len() {
-        gaining_moves(problem, choices, uses, g, moves);
+        gaining_moves(problem, choices, uses, Gains::Shared, g, moves);
     }
     moves.sort_unstable();
     let mut changed = false;
     for key in moves.iter() {
-        changed |= try_move(problem, choices, uses, *key);
+        changed |= try_move(problem, choices, uses, Gains::Shared, *key);
     }
     changed
 }
@@ -159,7 +173,7 @@ fn group_pass(
     for g in 0..problem.groups.len() {
         let first = moves.len();
         if choices[g].is_none_or(|c| settled.get(g) != Some(&Some(c))) {
-            gaining_moves(problem, choices, uses, g, moves);
+            gaining_moves(problem, choices, uses, Gains::Own, g, moves);
         }
         moves[first..].sort_unstable();
         spans.push((first, moves.len()));
@@ -169,7 +183,7 @@ fn group_pass(
     }
     let mut changed = false;
     while let Some(Reverse(key)) = heads.pop() {
-        changed |= try_move(problem, choices, uses, key);
+        changed |= try_move(problem, choices, uses, Gains::Own, key);
         let g = group_of(key);
         let candidate = &problem.groups[g];
         let floor = choices[g].map_or(f64::NEG_INFINITY, |o| candidate.options[o].relaxed());
