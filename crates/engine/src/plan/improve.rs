@@ -1,7 +1,7 @@
-//! Step 2 of the heuristic ([`super::heuristic`]), improve: moves of one group to another
-//! option that gain relaxed value (with the change in the hall's enabling works) and keep
-//! every binding limit, best gain first, in passes until one moves nothing ([`ROUNDS`] at
-//! most).
+//! Step 2 of the heuristic ([`heuristic`](mod@super::heuristic)), improve: moves of one group
+//! to another option that gain relaxed value (with the change in the hall's enabling works)
+//! and keep every binding limit, best gain first, in passes until one moves nothing (as many
+//! passes at most as repair has rounds).
 //!
 //! Owns: playing the passes. Two ways, which try the same moves in the same order on the same
 //! state, so they give the same plan to the bit:

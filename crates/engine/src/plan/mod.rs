@@ -3,8 +3,9 @@
 //! the union of its halls'.
 //!
 //! Owns: the problem of one hall ([`Candidate`], [`HallProblem`]), its value with CDU units
-//! counted exactly ([`HallProblem::value`]), the searches ([`search`]) and each group's reason
-//! ([`why`]). Never touches: costs or physics (the cost engine hands in each group's values),
+//! counted exactly ([`HallProblem::value`]), the searches ([`search`], [`heuristic`](mod@heuristic) with its
+//! step 2 and the [`shortcut`]s that skip work without changing its plan) and each group's
+//! reason ([`why`]). Never touches: costs or physics (the cost engine hands in each group's values),
 //! words, files.
 //!
 //! Model (`docs/method.md` §12). Group g on option o is worth
@@ -29,7 +30,7 @@
 
 pub mod comply;
 pub mod heuristic;
-mod improve;
+pub mod improve;
 pub mod search;
 pub mod shortcut;
 pub mod why;

@@ -36,7 +36,8 @@ pub struct Solution {
 /// The hall's plan: exhaustive where it can run, else the heuristic. Where enabling works may
 /// raise a limit, the heuristic also runs with every limit binding and the better plan, valued
 /// with the works, is kept: a plan that needs no work is never lost to one that buys a work
-/// the relaxed moves do not see the whole price of.
+/// the relaxed moves do not see the whole price of. The two runs share their starts, and the
+/// second takes the first's repairs where they made the same moves ([`super::shortcut`]).
 pub fn solve(problem: &HallProblem<'_>) -> Solution {
     solve_with(problem, Effort::Shortcuts, &mut Taken::default())
 }

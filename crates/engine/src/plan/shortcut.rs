@@ -1,6 +1,6 @@
-//! Shortcuts of the heuristic ([`super::heuristic`]): facts, checked on the hall at hand, that
-//! tell where a step would end, so the heuristic skips the step's work and still finds the plan
-//! it finds doing all of it, to the bit.
+//! Shortcuts of the heuristic ([`heuristic`](mod@super::heuristic)): facts, checked on the hall
+//! at hand, that tell where a step would end, so the heuristic skips the step's work and still
+//! finds the plan it finds doing all of it, to the bit.
 //!
 //! Owns: when each shortcut is exact, and its answer. Never touches: the order of the
 //! heuristic's steps, the exact values (it only bounds them).
@@ -27,6 +27,11 @@
 //!   its exact value sums its groups' values, plus its works, bound that value from above
 //!   (floating-point addition is monotone). A plan whose bound does not exceed the value it
 //!   must beat is not valued: the heuristic would not keep it.
+//! - **Repairs shared by [`super::solve`]'s two runs** ([`Memo`]). The run with every limit
+//!   binding takes where steps 1–2 ended from a start in the run with works when that run's
+//!   repair weighed no use above a limit the second run adds (so every violation it computed
+//!   is the same with the limit binding) and its improve climbed or played by group (its moves
+//!   then never touch a limit a work may raise, so they are the moves with the limits binding).
 
 use super::heuristic::{ROUNDS, option_of, rank_key};
 use super::improve::Gains;
