@@ -8,11 +8,11 @@
 //! Owns: which parts of the cost engine a reading skips. Never touches: the sampling, the
 //! arithmetic of any figure (shared with [`super::scopes`]).
 
-use super::Pricer;
 use super::draft::{Drafted, Shared, draft};
 use super::plan::PlanEnergy;
 use super::scopes::{Valuation, scope_result, uniform};
 use super::streams::Streams;
+use super::{Bases, Pricer};
 use crate::analysis::reading::{OptionReading, Reading};
 use crate::kpi::ledger::Ledger;
 use crate::per_option::PerOption;
@@ -28,7 +28,31 @@ pub fn read(
     assumptions: &Resolved,
     physical: &Physical<GroupPhysics>,
 ) -> Reading {
-    let mut pricer = Pricer::new(site, catalog, assumptions, physical);
+    let pricer = Pricer::new(site, catalog, assumptions, physical);
+    read_with(site, assumptions, physical, pricer)
+}
+
+/// [`read`] with every group's cost basis given (`bases`, as [`Pricer::with_bases`] takes
+/// them): what a staged evaluator calls with the bases it keeps.
+pub fn read_bases(
+    site: &Site,
+    assumptions: &Resolved,
+    physical: &Physical<GroupPhysics>,
+    bases: Bases,
+) -> Reading {
+    let pricer = Pricer::with_bases(site, assumptions, physical, bases);
+    read_with(site, assumptions, physical, pricer)
+}
+
+/// The reading with `pricer`, which prices only the options that apply on the site: no
+/// group may take another, and the reading keeps no figure of one ([`Reading`]).
+fn read_with<'a>(
+    site: &'a Site,
+    assumptions: &'a Resolved,
+    physical: &Physical<GroupPhysics>,
+    mut pricer: Pricer<'a>,
+) -> Reading {
+    pricer.price_only(PerOption::from_fn(|o| physical.site.options[o].applies));
     pricer.settle_heat(&physical.racks);
     let mut ledger = Ledger::new(pricer.horizon);
     let value = Valuation::new(site.currency, assumptions);

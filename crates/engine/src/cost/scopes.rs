@@ -254,7 +254,8 @@ impl PricedGroup for GroupSummary {
             let physical = &rack.options[o];
             let reported = &rack.reported[o];
             let streams = &costs.options[o];
-            let (npv, payback) = if physical.option == CoolingOption::Air {
+            // an option not priced ([`RackCosts::priced`]) has no figures to value
+            let (npv, payback) = if physical.option == CoolingOption::Air || !costs.priced[o] {
                 (0.0, None)
             } else {
                 fill_savings(streams, buffers);
