@@ -44,8 +44,9 @@ pub fn read_bases(
     read_with(site, assumptions, physical, pricer)
 }
 
-/// The reading with `pricer`, which prices only the options that apply on the site: no
-/// group may take another, and the reading keeps no figure of one ([`Reading`]).
+/// The reading with `pricer`, which prices only the options that apply on the site and
+/// values each group's feasible options only: no plan takes another, and the reading keeps
+/// no group's own figures and no site figure of an option that does not apply ([`Reading`]).
 fn read_with<'a>(
     site: &'a Site,
     assumptions: &'a Resolved,
@@ -53,6 +54,7 @@ fn read_with<'a>(
     mut pricer: Pricer<'a>,
 ) -> Reading {
     pricer.price_only(PerOption::from_fn(|o| physical.site.options[o].applies));
+    pricer.value_feasible_only();
     pricer.settle_heat(&physical.racks);
     let mut ledger = Ledger::new(pricer.horizon);
     let value = Valuation::new(site.currency, assumptions);

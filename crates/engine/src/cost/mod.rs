@@ -25,6 +25,7 @@ pub mod opex;
 pub mod plan;
 pub mod scopes;
 pub mod streams;
+pub mod unit_prices;
 pub mod works;
 
 use crate::heat_reuse::HeatReuse;
@@ -42,6 +43,7 @@ use coolplan_units::{Currency, PowerUnit};
 use opex::add_opex;
 use std::sync::Arc;
 use streams::Streams;
+use unit_prices::UnitPrices;
 use uom::si::power::watt;
 
 /// Every rack group's cost basis, per hall: shared, so that evaluations of varied copies of
@@ -64,6 +66,9 @@ pub struct RackCosts {
     /// The options priced ([`Pricer::price_only`]); the others' streams are zero and no
     /// figure of theirs is computed.
     pub priced: PerOption<bool>,
+    /// Whether the group's NPV and payback of options it cannot take are computed
+    /// ([`Pricer::value_feasible_only`]).
+    pub value_infeasible: bool,
 }
 
 impl RackCosts {
@@ -76,6 +81,7 @@ impl RackCosts {
             presence: Vec::new(),
             energy: [EnergyRow::default(); OPTION_COUNT],
             priced: PerOption([true; OPTION_COUNT]),
+            value_infeasible: true,
         }
     }
     /// No costs (a physical record whose rack the site does not hold: cannot happen within
@@ -110,6 +116,11 @@ pub struct Pricer<'a> {
     heat: HeatReuse,
     /// The options priced: all, unless [`Pricer::price_only`] says otherwise.
     priced: PerOption<bool>,
+    /// Groups' NPV and payback of options they cannot take are computed (unless
+    /// [`Pricer::value_feasible_only`]).
+    value_infeasible: bool,
+    /// The prices per unit the kernels multiply, converted once.
+    unit: UnitPrices,
 }
 
 impl<'a> Pricer<'a> {
@@ -175,7 +186,16 @@ impl<'a> Pricer<'a> {
             horizon: assumptions.finance.horizon_years as usize,
             heat: HeatReuse::new(site, assumptions),
             priced: PerOption([true; OPTION_COUNT]),
+            value_infeasible: true,
+            unit: UnitPrices::new(&assumptions.prices, &assumptions.cooling),
         }
+    }
+
+    /// Computes each group's NPV and payback only of the options it can take (feasible
+    /// ones): no plan takes another, so a reading that reads no group's own figures needs
+    /// no other ([`RackCosts::value_infeasible`]).
+    pub fn value_feasible_only(&mut self) {
+        self.value_infeasible = false;
     }
 
     /// Prices only the options `priced` marks: the others' streams stay zero and their
@@ -246,7 +266,7 @@ impl<'a> Pricer<'a> {
         let inputs = CapexInputs {
             mode: self.site.cost_mode,
             prices: &self.assumptions.prices,
-            cooling: &self.assumptions.cooling,
+            unit: &self.unit,
             raised_floor: hall.floor.kind == FloorKind::Raised,
             added_air_share: self.air_shares[place.0],
             air_in_service: works::in_service_year(
@@ -265,6 +285,7 @@ impl<'a> Pricer<'a> {
             &self.priced,
             work,
         );
+        work.value_infeasible = self.value_infeasible;
         work.energy = EnergyRow::rows(&drivers.0, basis.share);
         if !self.heat.is_idle() {
             heat::credit(&self.heat, place.0, work);
@@ -399,7 +420,13 @@ pub fn rack_costs(
             add_capex(physical.option, basis, physical, inputs, streams);
         }
     }
-    add_opex(basis, presence, streams, &priced.0, &assumptions.prices);
+    add_opex(
+        basis,
+        presence,
+        streams,
+        &priced.0,
+        (&assumptions.prices, inputs.unit),
+    );
     if !whole {
         let (air, retrofits) = options.0.split_at_mut(1);
         let converted = full.iter().zip(&priced.0).skip(1);

@@ -16,10 +16,10 @@
 
 use super::basis::RackBasis;
 use super::streams::Streams;
+use super::unit_prices::UnitPrices;
 use crate::physical::CostDrivers;
 use crate::results::{CoolingOption, ServerCooling};
 use coolplan_model::assumptions::prices::PricesResolved;
-use coolplan_units::{EnergyUnit, PowerUnit, VolumeUnit};
 
 /// Adds the OPEX of each option (the whole group on it) that `priced` marks to its streams,
 /// whose CAPEX is already filled in (the others are left as they are); `presence` is
@@ -31,11 +31,11 @@ pub fn add_opex<const N: usize>(
     presence: &[(f64, f64)],
     options: [(&CostDrivers, &mut Streams); N],
     priced: &[bool; N],
-    prices: &PricesResolved,
+    (prices, unit): (&PricesResolved, &UnitPrices),
 ) {
     let mut k = 0;
     let rates = options.each_ref().map(|(physical, _)| {
-        let rates = priced[k].then(|| Rates::new(physical, prices));
+        let rates = priced[k].then(|| Rates::new(physical, prices, unit));
         k += 1;
         rates.unwrap_or_default()
     });
@@ -97,7 +97,7 @@ struct Rates {
 }
 
 impl Rates {
-    fn new(physical: &CostDrivers, prices: &PricesResolved) -> Rates {
+    fn new(physical: &CostDrivers, prices: &PricesResolved, unit: &UnitPrices) -> Rates {
         let energy_kwh = physical
             .facility_energy
             .get::<uom::si::energy::kilowatt_hour>();
@@ -107,16 +107,11 @@ impl Rates {
             .get::<uom::si::power::kilowatt>();
         let fluid_l = physical.fluid_volume.get::<uom::si::volume::liter>();
         Rates {
-            energy_year: energy_kwh * prices.electricity.amount_per(EnergyUnit::kWh),
-            water_year: water_m3 * prices.water.amount_per(VolumeUnit::m3),
-            air_maintenance_year: air_heat_kw
-                * prices
-                    .air_plant_maintenance_per_kw
-                    .amount_per(PowerUnit::kW),
-            fluid_year: fluid_l
-                * prices.fluid_top_up
-                * prices.fluid_per_litre.amount_per(VolumeUnit::L),
-            maintenance_share: maintenance_share(physical.option, prices),
+            energy_year: energy_kwh * unit.electricity_per_kwh,
+            water_year: water_m3 * unit.water_per_m3,
+            air_maintenance_year: air_heat_kw * unit.air_plant_maintenance_per_kw,
+            fluid_year: fluid_l * prices.fluid_top_up * unit.fluid_per_litre,
+            maintenance_share: unit.maintenance_share[physical.option],
         }
     }
 }
