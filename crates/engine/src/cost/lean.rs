@@ -1,9 +1,11 @@
 //! The analyses' reading of a varied site ([`Reading`]): the cost engine of
 //! [`super::evaluate`] without what neither the tornado nor the Monte Carlo reads — no KPI
 //! sums, no hall streams or results, no plan reasons, limits, CDU designs or hall totals, no
-//! IRR of the site — on a borrowed physical pass (a staged evaluator's, shared by many calls). Every figure it keeps comes from the same functions on the
-//! same numbers as in [`super::evaluate`], in the same order, so each equals
-//! `engine::recompute`'s to the bit (`tests/analysis/staged.rs`).
+//! IRR of the site, no costs of an option that applies nowhere on the site, no group's NPV
+//! or payback of an option it cannot take — on a borrowed physical pass and, from a staged
+//! evaluator, kept cost bases (both shared by many calls). Every figure it keeps comes from
+//! the same functions on the same numbers as in [`super::evaluate`], in the same order, so
+//! each equals `engine::recompute`'s to the bit (`tests/analysis/staged.rs`).
 //!
 //! Owns: which parts of the cost engine a reading skips. Never touches: the sampling, the
 //! arithmetic of any figure (shared with [`super::scopes`]).
