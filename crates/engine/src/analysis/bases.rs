@@ -23,6 +23,12 @@ use coolplan_units::PowerUnit;
 /// number of years, so a range of horizons keeps a few).
 pub const MAX_KEPT: usize = 64;
 
+/// Sets kept on a site of `groups` rack groups: at most [`MAX_KEPT`], and about
+/// [`super::staged::MAX_KEPT_GROUPS`] group bases in all (a basis is a few hundred bytes).
+pub fn kept_sets(groups: usize) -> usize {
+    (super::staged::MAX_KEPT_GROUPS / groups.max(1)).clamp(1, MAX_KEPT)
+}
+
 /// The bases of one first year and horizon, built at the per-kW defaults `defaults`.
 struct Kept {
     first_year: u16,
@@ -97,7 +103,7 @@ impl KeptBases {
                 .collect();
             let bases = Arc::new(bases);
             let mut kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
-            if kept.len() < MAX_KEPT {
+            if kept.len() < kept_sets(site.rack_group_count()) {
                 kept.push(Arc::new(Kept {
                     first_year: life.first_year,
                     horizon: life.horizon,
@@ -216,5 +222,9 @@ mod tests {
             assert_eq!(*other, fresh(&site, &catalog, &longer));
             assert!(Arc::ptr_eq(&other, &kept.bases(&site, &catalog, &longer)));
         }
+        // 64 sets on small sites; ≈ 100,000 bases in all on large ones
+        assert_eq!(kept_sets(60), 64);
+        assert_eq!(kept_sets(10_000), 10);
+        assert_eq!(kept_sets(1_000_000), 1);
     }
 }
