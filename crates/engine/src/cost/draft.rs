@@ -28,7 +28,6 @@ use coolplan_model::assumptions::Resolved;
 use uom::si::f64::Power;
 
 /// What the plan keeps of each rack group of one hall until the site's plan is settled.
-#[derive(Default)]
 pub(super) struct HallScratch {
     candidates: Vec<Candidate>,
     drivers: Vec<PerOption<CostDrivers>>,
@@ -38,6 +37,19 @@ pub(super) struct HallScratch {
     /// Per option, the added air capacity (W) the hall's groups already pay on it
     /// (`CostItem::AddedAirCapacity`): what its column's air-plant addition need not buy.
     added_air_w: PerOption<f64>,
+}
+
+impl HallScratch {
+    /// Room for a hall of `groups` rack groups (its vectors never grow while it is drafted).
+    fn with_capacity(groups: usize) -> Self {
+        HallScratch {
+            candidates: Vec::with_capacity(groups),
+            drivers: Vec::with_capacity(groups),
+            places: Vec::with_capacity(groups),
+            own: Vec::with_capacity(groups),
+            added_air_w: PerOption::default(),
+        }
+    }
 }
 
 /// One hall priced and searched, its plan not yet final (the site may constrain it).
@@ -141,17 +153,20 @@ pub(super) fn draft<R: PricedGroup>(
     let mut buffers = YearBuffers::default();
     let mut racks: Vec<R> = Vec::with_capacity(records.len());
     let mut drafts = Vec::with_capacity(halls);
+    ledger.reserve(records.len());
     let mut records = records.peekable();
     for h in 0..halls {
         let mut streams = zero();
         let mut plan_streams = Streams::zero(horizon);
-        let mut scratch = HallScratch::default();
+        let hall_groups = site.halls.get(h).map_or(0, |hall| hall.racks.len());
+        let mut scratch = HallScratch::with_capacity(hall_groups);
         let first = racks.len();
         while let Some(record) = records.next_if(|r| r.place().0 == h) {
             let place = record.place();
-            let drivers = *record.drivers();
+            scratch.drivers.push(*record.drivers());
+            let drivers = &scratch.drivers[scratch.drivers.len() - 1];
             let count = record.count();
-            pricer.price(place, &drivers, &mut work);
+            pricer.price(place, drivers, &mut work);
             let air_price_w = pricer.added_air_price_w();
             for (option, option_streams) in work.options.entries() {
                 if air_price_w > 0.0 {
@@ -183,7 +198,7 @@ pub(super) fn draft<R: PricedGroup>(
             let basis = pricer.basis(place).unwrap_or(&no_basis);
             let candidate = plan::candidate(
                 &figures,
-                &drivers,
+                drivers,
                 basis,
                 &work,
                 count,
@@ -193,7 +208,6 @@ pub(super) fn draft<R: PricedGroup>(
             let own = candidate.best();
             plan::add_contribution(&mut plan_streams, &work, own, 1.0);
             scratch.candidates.push(candidate);
-            scratch.drivers.push(drivers);
             scratch.places.push(place);
             scratch.own.push(own);
             racks.push(priced);
