@@ -68,11 +68,13 @@ pub fn hall_cdus<G: GroupRecord>(
 /// The hall's energy pass: its plant in the three option states of `hall_sums` (every group
 /// on the option, retrofit share applied), then each of `racks` (with its `bases`, same order)
 /// priced with the state's coefficients; the reported energy is added to `hall_sums`.
+/// Options the pass does not evaluate (not `evaluated`) are priced at zero.
 pub fn price_energy<G: GroupRecord>(
     plant: &HallPlant,
     racks: &mut [G],
     bases: &[GroupEnergyBasis],
     hall_sums: &mut PerOption<Sums>,
+    evaluated: &PerOption<bool>,
     grid_kg_per_wh: f64,
 ) -> results::HallPlant {
     let states = PerOption::from_fn(|option| {
@@ -95,6 +97,9 @@ pub fn price_energy<G: GroupRecord>(
     let hall_energy = plant.energy(&states.0, design_it_w);
     for (record, basis) in racks.iter_mut().zip(bases) {
         let priced = PerOption::from_fn(|option| {
+            if !evaluated[option] {
+                return PricedEnergy::default();
+            }
             let coefficients = &hall_energy.coefficients[option.index()];
             let price = |loads: &GroupLoads| GroupEnergy {
                 monthly_wh: coefficients.monthly_wh(loads),

@@ -16,6 +16,11 @@
 //! plant) and electrical headroom ([`headroom`]) per option. A hall without facility water
 //! runs its liquid options on a priced extension ([`enabling`]).
 //!
+//! Options the site does not offer are not evaluated ([`evaluated`]): every scope keeps zero
+//! figures for them and their one reason, [`Reason::NotOffered`] (they apply nowhere, so no
+//! result, report or plan reads their figures). Air is always evaluated: it is the
+//! reference of every blend, share and NPV.
+//!
 //! What each rack group keeps is a [`GroupRecord`] ([`record`]): the full [`PhysicalRack`]
 //! (reports) or the compact [`GroupPhysics`] (the live recompute); both see the same figures.
 //!
@@ -194,6 +199,11 @@ fn option_loops(facility_loop_c: Option<f64>, l2a: &l2a::L2aParams) -> PerOption
     })
 }
 
+/// The options the physical pass evaluates: those the site offers (`offered`), and air.
+pub fn evaluated(offered: &PerOption<bool>) -> PerOption<bool> {
+    PerOption::from_fn(|o| o == CoolingOption::Air || offered[o])
+}
+
 /// Halls with at least this many rack groups are evaluated in parallel.
 const PARALLEL_MIN_RACKS: usize = 256;
 
@@ -255,6 +265,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
     let mut site_verdicts: PerOption<Verdict> = PerOption::default();
     let mut site_loop_c: Option<f64> = None;
     let offered = PerOption::from_fn(|o| site.offers(o.cooling()));
+    let evaluated = evaluated(&offered);
 
     for (hall_index, hall) in site.halls.iter().enumerate() {
         let plant = HallPlant::new(hall, a, climate, design_point);
@@ -290,6 +301,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         let context = rack::HallContext {
             hall,
             offered: &offered,
+            evaluated: &evaluated,
             assumptions: a,
             params: &params,
             hours_h: plant.hours_h(),
@@ -301,7 +313,8 @@ pub fn evaluate_with<'c, G: GroupRecord>(
                         w: &mut Scratch<'c>| {
             load::rack_load(rack_model, catalog, &doors, &mut w.load);
             rack::rack_group(rack_model, &w.load, &context, &mut w.full, &mut w.verdicts);
-            rack::reported(&w.full, rack_model.share().clamp(0.0, 1.0), &mut w.reported);
+            let share = rack_model.share().clamp(0.0, 1.0);
+            rack::reported(&w.full, share, &evaluated, &mut w.reported);
             G::record(&GroupInput {
                 hall: hall_index,
                 rack: rack_index,
@@ -369,7 +382,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         let cdus = hall_cdus(hall_racks, &hall_sums, &cdu_choices);
         let mut today_warnings = Vec::new();
         limits.today_over(&mut today_warnings);
-        for option in CoolingOption::ALL {
+        for option in CoolingOption::ALL.into_iter().filter(|o| evaluated[*o]) {
             let (sums, verdict) = (&mut hall_sums[option], &mut hall_verdicts[option]);
             sums.cdus = cdus[option].units as f64;
             sums.floor_area_m2 += cdus[option].installed_w * unit_floor_m2_per_w[option];
@@ -393,8 +406,14 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         for record in hall_racks.iter_mut() {
             record.set_cdu_capacity(&installed_w, &hall_liquid_w, &unit_floor_m2_per_w);
         }
-        let mut hall_energy =
-            price_energy(&plant, hall_racks, &bases, &mut hall_sums, grid_kg_per_wh);
+        let mut hall_energy = price_energy(
+            &plant,
+            hall_racks,
+            &bases,
+            &mut hall_sums,
+            &evaluated,
+            grid_kg_per_wh,
+        );
         hall_energy.water_extension = enabling::WaterExtension::of(hall, a);
         air_and_headroom(
             &plant,
