@@ -222,8 +222,25 @@ pub fn evaluate(
 struct Scratch<'c> {
     load: load::RackLoad<'c>,
     full: PerOption<Sums>,
-    reported: PerOption<Sums>,
+    /// The reported sums of a group converted in part (unused for a whole group).
+    part: PerOption<Sums>,
+    /// The group converts whole (retrofit share 1): its reported sums are `full`.
+    whole: bool,
     verdicts: PerOption<Verdict>,
+}
+
+impl Scratch<'_> {
+    /// The group's sums with its retrofit share applied ([`rack::reported`]).
+    fn reported(&self) -> &PerOption<Sums> {
+        if self.whole { &self.full } else { &self.part }
+    }
+    /// Sets the group's reported sums from its whole conversion and `share`.
+    fn report(&mut self, share: f64, evaluated: &PerOption<bool>) {
+        self.whole = rack::reports_whole(share);
+        if !self.whole {
+            rack::reported(&self.full, share, evaluated, &mut self.part);
+        }
+    }
 }
 
 /// Evaluates every rack group, hall and the site, keeping a `G` per rack group; rack
@@ -313,17 +330,16 @@ pub fn evaluate_with<'c, G: GroupRecord>(
                         w: &mut Scratch<'c>| {
             load::rack_load(rack_model, catalog, &doors, &mut w.load);
             rack::rack_group(rack_model, &w.load, &context, &mut w.full, &mut w.verdicts);
-            let share = rack_model.share().clamp(0.0, 1.0);
-            rack::reported(&w.full, share, &evaluated, &mut w.reported);
+            w.report(rack_model.share().clamp(0.0, 1.0), &evaluated);
             G::record(&GroupInput {
                 hall: hall_index,
                 rack: rack_index,
                 model: rack_model,
                 load: &w.load,
                 sums: &w.full,
-                reported: &w.reported,
+                reported: w.reported(),
                 loop_supply_c: &loops,
-                free_cooling_h: w.reported.each_ref().map(free_of),
+                free_cooling_h: w.reported().each_ref().map(free_of),
                 grid_kg_per_wh,
             })
         };
@@ -334,9 +350,9 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         bases.clear();
         bases.reserve(hall.racks.len());
         let mut absorb = |mut record: G, w: &mut Scratch<'_>, rack_model: &coolplan_model::Rack| {
-            bases.push(GroupEnergyBasis::of(&w.full, &w.reported));
+            bases.push(GroupEnergyBasis::of(&w.full, w.reported(), w.whole));
             for option in CoolingOption::ALL {
-                hall_sums[option].add(&w.reported[option]);
+                hall_sums[option].add(&w.reported()[option]);
                 let (hall_v, v) = (&mut hall_verdicts[option], &w.verdicts[option]);
                 merge_reasons(&mut hall_v.infeasible, &v.infeasible);
                 merge_reasons(&mut hall_v.warnings, &v.warnings);

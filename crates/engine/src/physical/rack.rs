@@ -217,9 +217,15 @@ pub fn rack_group(
     }
 }
 
+/// Whether a group converted by `share` reports its whole conversion (same bits):
+/// [`reported`] copies `full` then, and callers read `full` instead.
+pub fn reports_whole(share: f64) -> bool {
+    share == 1.0
+}
+
 /// The reported sums of a group converted in part: `share` of `full` plus `1 − share` of
-/// `air` ([`Sums::blended`]); the whole conversion itself when `share` is 1 (same bits).
-/// Options the pass does not evaluate stay zero.
+/// `air` ([`Sums::blended`]); the whole conversion itself when `share` is 1 (same bits,
+/// [`reports_whole`]). Options the pass does not evaluate stay zero.
 pub fn reported(
     full: &PerOption<Sums>,
     share: f64,
@@ -233,7 +239,7 @@ pub fn reported(
     {
         *out = if !evaluated[option] {
             Sums::default()
-        } else if option == CoolingOption::Air || share == 1.0 {
+        } else if option == CoolingOption::Air || reports_whole(share) {
             *full
         } else {
             Sums::blended(full, air, share)
