@@ -8,6 +8,8 @@
 //! the same arithmetic in the same order. Never touches: the results' shape (the callers
 //! build it), physics.
 
+use std::borrow::BorrowMut;
+
 use super::basis::RackBasis;
 use super::comply;
 use super::plan::{self, CduPricing, PlanEnergy};
@@ -127,7 +129,8 @@ pub(super) struct Drafted<R> {
     pub it_design: Power,
 }
 
-/// Prices every rack group of `records` (in hall order) with `pricer` (one scratch
+/// Prices every rack group of `records` (in hall order, owned or borrowed: a borrowed record
+/// is priced in place, [`PricedGroup::price`]) with `pricer` (one scratch
 /// [`RackCosts`] reused from group to group), each group's energy rows to `ledger` (the KPIs
 /// and the compliance plan), searches each of the `halls` halls' plan, then constrains the
 /// site's plan to comply by the profile's year ([`comply::constrain`]). Each hall's own
@@ -138,7 +141,7 @@ pub(super) fn draft<R: PricedGroup>(
     assumptions: &Resolved,
     value: Valuation,
     halls: usize,
-    records: impl ExactSizeIterator<Item = R::Physical>,
+    records: impl ExactSizeIterator<Item = impl BorrowMut<R::Physical>>,
     hall_streams: bool,
     shared: &Shared<'_>,
     it_design: Power,
@@ -161,7 +164,8 @@ pub(super) fn draft<R: PricedGroup>(
         let hall_groups = site.halls.get(h).map_or(0, |hall| hall.racks.len());
         let mut scratch = HallScratch::with_capacity(hall_groups);
         let first = racks.len();
-        while let Some(record) = records.next_if(|r| r.place().0 == h) {
+        while let Some(mut record) = records.next_if(|r| r.borrow().place().0 == h) {
+            let record = record.borrow_mut();
             let place = record.place();
             scratch.drivers.push(*record.drivers());
             let drivers = &scratch.drivers[scratch.drivers.len() - 1];
@@ -178,8 +182,8 @@ pub(super) fn draft<R: PricedGroup>(
                 }
                 site_streams[option].add_scaled(option_streams, 1.0);
             }
-            let priced = R::price(&value, record, &work, &mut buffers);
-            let figures = PerOption::from_fn(|o| priced.figures(o));
+            racks.push(R::price(&value, record, &work, &mut buffers));
+            let figures = racks[racks.len() - 1].figures_table();
             ledger.push(
                 GroupEnergy {
                     hall: h,
@@ -210,7 +214,6 @@ pub(super) fn draft<R: PricedGroup>(
             scratch.candidates.push(candidate);
             scratch.places.push(place);
             scratch.own.push(own);
-            racks.push(priced);
         }
         column_works(
             &scratch,
@@ -459,7 +462,7 @@ impl<R: GroupView> Drafted<R> {
         );
         let mut energy = PlanEnergy::default();
         for (r, choice) in self.racks[first..].iter().zip(&solution.choices) {
-            energy.add(&PerOption::from_fn(|o| r.figures(o)), *choice);
+            energy.add(&r.figures_table(), *choice);
         }
         Settled {
             values,

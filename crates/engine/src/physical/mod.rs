@@ -109,6 +109,19 @@ impl PhysicalOption {
     }
 }
 
+impl PhysicalOption {
+    /// This result, its reasons moved out (left empty).
+    fn take(&mut self) -> PhysicalOption {
+        PhysicalOption {
+            infeasible_reasons: std::mem::take(&mut self.infeasible_reasons),
+            warnings: std::mem::take(&mut self.warnings),
+            thermal: self.thermal.clone(),
+            energy: self.energy.clone(),
+            ..*self
+        }
+    }
+}
+
 /// What the cost engine reads of one option of one rack group, the whole group converted.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CostDrivers {
@@ -146,6 +159,17 @@ pub struct CostDrivers {
 pub struct PhysicalScope {
     pub name: String,
     pub options: PerOption<PhysicalOption>,
+}
+
+impl PhysicalScope {
+    /// This scope, its name and reasons moved out (left empty): what a record priced in
+    /// place gives its result.
+    pub fn take(&mut self) -> PhysicalScope {
+        PhysicalScope {
+            name: std::mem::take(&mut self.name),
+            options: self.options.each_mut().map(PhysicalOption::take),
+        }
+    }
 }
 
 /// Physical results of a whole site, with a `G` per rack group ([`GroupRecord`]).
