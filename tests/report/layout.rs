@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use coolplan::engine::ClimateData;
+use coolplan::engine::{ClimateData, Results};
 use coolplan::i18n::Lang;
 use coolplan::model::Site;
 use coolplan::report::compose::{Detail, ReportInput, compose};
@@ -38,11 +38,16 @@ fn examples() -> Vec<(String, Site, ClimateData)> {
         .collect()
 }
 
-/// The laid-out pages and the document of `site` in `lang` at `detail`.
-fn pages(site: &Site, climate: &ClimateData, lang: Lang, detail: Detail) -> Vec<Page> {
-    let results = coolplan::engine::evaluate(site, climate);
+/// The laid-out pages of `site` evaluated as `results`, in `lang` at `detail`.
+fn laid_out(
+    site: &Site,
+    results: &Results,
+    climate: &ClimateData,
+    lang: Lang,
+    detail: Detail,
+) -> Vec<Page> {
     let catalog = site.catalog();
-    let mut input = ReportInput::new(site, &results, &catalog, Some(climate), lang);
+    let mut input = ReportInput::new(site, results, &catalog, Some(climate), lang);
     input.detail = detail;
     let doc = compose(&input);
     layout(&doc, Paper::A4, &Fonts::new())
@@ -78,9 +83,10 @@ fn check_pages(name: &str, pages: &[Page]) {
 #[test]
 fn example_reports_keep_headings_with_text_and_fill_their_pages() {
     for (name, site, climate) in examples() {
+        let results = coolplan::engine::evaluate(&site, &climate);
         for lang in Lang::ALL {
             for detail in [Detail::Summary, Detail::Standard, Detail::Full] {
-                let laid = pages(&site, &climate, lang, detail);
+                let laid = laid_out(&site, &results, &climate, lang, detail);
                 check_pages(&format!("{name} {lang:?} {detail:?}"), &laid);
                 let text: String = laid
                     .iter()
@@ -113,8 +119,9 @@ fn example_reports_keep_headings_with_text_and_fill_their_pages() {
 fn summary_of_ten_thousand_groups_fits_twenty_pages() {
     let site = coolplan::model::generate::generate_site(10_000, 1);
     let climate = coolplan::io::climate::resolve(&site, None).expect("climate");
+    let results = coolplan::engine::evaluate(&site, &climate);
     for lang in Lang::ALL {
-        let laid = pages(&site, &climate, lang, Detail::Summary);
+        let laid = laid_out(&site, &results, &climate, lang, Detail::Summary);
         assert!(laid.len() <= 20, "{lang:?}: {} pages", laid.len());
         check_pages(&format!("10k {lang:?}"), &laid);
     }
