@@ -1,10 +1,12 @@
 //! The staged evaluators (`engine::analysis::staged`) and `engine::read` against the full
 //! engine: every figure the tornado and the Monte Carlo read (`analysis::Reading`) equal to
 //! that of `engine::recompute` of the same varied site, bit for bit, on the example sites and
-//! generated ones (both cost modes) with ai-hall's six uncertain inputs (four cost inputs, the
-//! horizon and the air limit per rack), without the air limit (cost inputs only), and with a
-//! physical input (every call the whole engine); and the Monte Carlo summary equal whichever
-//! evaluator runs it.
+//! generated ones (both cost modes; one offering three options, whose others the staged
+//! evaluators do not price; one whose groups in part read the per-kW kit price and premium,
+//! so kept cost bases must be built again when the kit price changes) with ai-hall's six
+//! uncertain inputs (four cost inputs, the horizon and the air limit per rack), without the
+//! air limit (cost inputs only), and with a physical input (every call the whole engine);
+//! and the Monte Carlo summary equal whichever evaluator runs it.
 
 use std::path::Path;
 
@@ -16,6 +18,7 @@ use coolplan::engine::analysis::staged::{AIR_LIMIT, air_heats_per_rack_w, air_li
 use coolplan::engine::analysis::{Reading, evaluator, staged};
 use coolplan::engine::{ClimateData, recompute};
 use coolplan::model::assumptions::AssumptionKey;
+use coolplan::model::cooling::Cooling;
 use coolplan::model::generate::generate_site;
 use coolplan::model::uncertainty::prepare::Prepared;
 use coolplan::model::uncertainty::{Range, Uncertain};
@@ -30,7 +33,26 @@ fn example(name: &str) -> (Site, ClimateData) {
     (site, climate)
 }
 
-/// The example sites and two generated ones (both cost modes), each with ai-hall's list.
+/// Every other model `site` uses without a kit price or a factory premium of its own, so
+/// that its groups' cost bases read the per-kW defaults (`prices.cold_plate_kit_per_kw`, one
+/// of the six inputs, and `prices.factory_premium_per_kw`) and the others do not.
+fn half_without_catalog_prices(site: &mut Site) {
+    let catalog = site.catalog();
+    let mut ids: Vec<String> = (site.halls.iter().flat_map(|h| &h.racks))
+        .flat_map(|r| r.servers.iter().map(|g| g.model.clone()))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    for id in ids.iter().step_by(2) {
+        let mut model = catalog.get(id).expect("a catalog model").clone();
+        model.kit_cost.clear();
+        model.factory_premium.clear();
+        site.catalog.push(model);
+    }
+}
+
+/// The example sites and four generated ones (both cost modes; one offering three options;
+/// one whose models in part have no catalog kit price or premium), each with ai-hall's list.
 fn sites() -> Vec<(String, Site, ClimateData)> {
     let (ai_hall, _) = example("ai-hall.ron");
     let mut out = Vec::new();
@@ -46,6 +68,21 @@ fn sites() -> Vec<(String, Site, ClimateData)> {
         let climate = coolplan::engine::climate::presets::preset("beijing").expect("preset");
         out.push((format!("generated 240 {mode:?}"), site, climate));
     }
+    let beijing = || coolplan::engine::climate::presets::preset("beijing").expect("preset");
+    // options the site does not offer apply nowhere: the staged evaluators do not price them
+    let mut three = generate_site(240, 2027);
+    three.cooling_options = Some(vec![Cooling::Air, Cooling::ColdPlate, Cooling::Immersion]);
+    three.uncertainty = ai_hall.uncertainty.clone();
+    out.push(("generated 240, three options".to_string(), three, beijing()));
+    // kept cost bases must follow the kit price where a group's basis reads it
+    let mut defaults = generate_site(240, 2028);
+    half_without_catalog_prices(&mut defaults);
+    defaults.uncertainty = ai_hall.uncertainty.clone();
+    out.push((
+        "generated 240, per-kW defaults".to_string(),
+        defaults,
+        beijing(),
+    ));
     out
 }
 

@@ -9,6 +9,7 @@
 //! Never touches: files, the clock, threads' count (results do not depend on it), OS
 //! randomness (Monte Carlo draws from an explicit seed), egui, locale.
 
+pub mod bases;
 pub mod monte_carlo;
 pub mod phased;
 pub mod reading;

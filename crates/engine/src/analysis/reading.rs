@@ -10,14 +10,17 @@ use crate::per_option::PerOption;
 use crate::results::{CoolingOption, OptionResult, Results};
 use coolplan_units::Money;
 
-/// The site's figures of one option that the analyses read.
+/// The site's figures of one option that the analyses read. An option that does not apply
+/// on the site is shown by no analysis: its NPV reads 0 and its payback `None` (the staged
+/// evaluators do not price it, `crate::cost::Pricer::price_only`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct OptionReading {
     /// The option applies on the site ([`OptionResult::applies`]).
     pub applies: bool,
     pub feasible: bool,
     pub npv_vs_air: Money,
-    /// Simple payback, years; `None` when never paid back within the horizon (or air).
+    /// Simple payback, years; `None` when never paid back within the horizon (or air), or
+    /// when the option does not apply.
     pub simple_payback_years: Option<f64>,
     pub pue: f64,
 }
@@ -41,11 +44,16 @@ pub struct Reading {
 
 impl OptionReading {
     pub fn of(option: &OptionResult) -> OptionReading {
+        let npv = option.cost.npv_vs_air;
         OptionReading {
             applies: option.applies,
             feasible: option.feasible,
-            npv_vs_air: option.cost.npv_vs_air,
-            simple_payback_years: option.cost.simple_payback_years,
+            npv_vs_air: if option.applies {
+                npv
+            } else {
+                Money::new(0.0, npv.currency)
+            },
+            simple_payback_years: option.cost.simple_payback_years.filter(|_| option.applies),
             pue: option.energy.pue,
         }
     }

@@ -7,6 +7,9 @@
 //! Owns: when a physical pass may be reused, and the air-limit classes. Never touches: the
 //! sampling (`super::monte_carlo`), threads (a cache behind a lock is all it shares).
 //!
+//! Every staged evaluator also keeps the rack groups' cost bases ([`super::bases`]) and
+//! prices only the options that apply on the site ([`crate::cost::lean`]).
+//!
 //! Cost-only inputs ([`super::COST_ONLY_GROUPS`]): one physical pass for every call.
 //!
 //! Cost-only inputs and `cooling.air_limit_per_rack`: the air limit enters the physical pass
@@ -26,6 +29,7 @@ use uom::si::f64::Power;
 use uom::si::power::watt;
 
 use super::Evaluator;
+use super::bases::KeptBases;
 use crate::physical::door::DoorParams;
 use crate::physical::load::{RackLoad, rack_load};
 use crate::physical::{GroupPhysics, Physical};
@@ -59,9 +63,11 @@ pub fn cost_only<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>
         climate,
         false,
     );
+    let kept_bases = KeptBases::default();
     Box::new(move |site: &Site| {
         let assumptions = site.assumptions.resolve(site.currency);
-        crate::cost::lean::read(site, &catalog, &assumptions, &physical)
+        let bases = kept_bases.bases(site, &catalog, &assumptions);
+        crate::cost::lean::read_bases(site, &assumptions, &physical, bases)
     })
 }
 
@@ -71,6 +77,7 @@ pub fn air_limit<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>
     let thresholds = air_heats_per_rack_w(base, &catalog);
     let keep = kept_classes(base.rack_group_count());
     let passes: Mutex<HashMap<usize, Arc<Physical<GroupPhysics>>>> = Mutex::default();
+    let kept_bases = KeptBases::default();
     Box::new(move |site: &Site| {
         let assumptions = site.assumptions.resolve(site.currency);
         let limit = assumptions.cooling.air_limit_per_rack.get();
@@ -94,7 +101,8 @@ pub fn air_limit<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>
             }
             physical
         });
-        crate::cost::lean::read(site, &catalog, &assumptions, &physical)
+        let bases = kept_bases.bases(site, &catalog, &assumptions);
+        crate::cost::lean::read_bases(site, &assumptions, &physical, bases)
     })
 }
 

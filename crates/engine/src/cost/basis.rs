@@ -177,6 +177,17 @@ impl LifeContext<'_> {
     }
 }
 
+/// Which per-kW default prices a basis read: those of models without a catalog price of
+/// their own in the site's currency. A basis that read neither is the same at any value of
+/// them (what lets a staged evaluator reuse it, `crate::analysis::bases`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct DefaultsRead {
+    /// `prices.cold_plate_kit_per_kw` (stock servers' retrofit kits).
+    pub kit: bool,
+    /// `prices.factory_premium_per_kw` (new and refresh servers' factory premium).
+    pub premium: bool,
+}
+
 /// Builds the basis of `rack`; `first_year` is the calendar year of cash-flow index 0.
 pub fn rack_basis(
     rack: &Rack,
@@ -184,6 +195,25 @@ pub fn rack_basis(
     prices: &PricesResolved,
     currency: Currency,
     life: LifeContext,
+) -> RackBasis {
+    rack_basis_noting(
+        rack,
+        catalog,
+        prices,
+        currency,
+        life,
+        &mut DefaultsRead::default(),
+    )
+}
+
+/// [`rack_basis`], noting in `read` which per-kW default prices it read.
+pub fn rack_basis_noting(
+    rack: &Rack,
+    catalog: &Catalog,
+    prices: &PricesResolved,
+    currency: Currency,
+    life: LifeContext,
+    read: &mut DefaultsRead,
 ) -> RackBasis {
     let first_year = life.first_year;
     let racks = rack.count as f64;
@@ -218,15 +248,19 @@ pub fn rack_basis(
         }
         match group.status {
             Status::Stock if model.cold_plate == KitAvailability::Retrofit => {
-                let kit = model
-                    .kit_cost_in(currency)
-                    .map_or(server_kw * kit_per_kw, |m| m.amount);
+                let kit = model.kit_cost_in(currency).map_or_else(
+                    || {
+                        read.kit = true;
+                        server_kw * kit_per_kw
+                    },
+                    |m| m.amount,
+                );
                 cohort.kit_cost += servers * kit;
             }
             Status::Stock => {}
             Status::New(_) => {
                 cohort.factory_premium +=
-                    servers * factory_premium(model, currency, premium_per_kw);
+                    servers * factory_premium(model, currency, premium_per_kw, read);
             }
         }
         let gens = generations_of(
@@ -241,8 +275,7 @@ pub fn rack_basis(
             &mut basis,
             &gens,
             servers,
-            currency,
-            premium_per_kw,
+            (currency, premium_per_kw, read),
             first_year,
         );
     }
@@ -260,12 +293,22 @@ pub fn rack_basis(
     basis
 }
 
-/// Factory liquid-cooled premium of one server of `model`: the catalog's, else per kW.
-fn factory_premium(model: &ServerModel, currency: Currency, premium_per_kw: f64) -> f64 {
+/// Factory liquid-cooled premium of one server of `model`: the catalog's, else per kW
+/// (noted in `read`).
+fn factory_premium(
+    model: &ServerModel,
+    currency: Currency,
+    premium_per_kw: f64,
+    read: &mut DefaultsRead,
+) -> f64 {
     let server_kw = model.max_power.in_unit(PowerUnit::kW);
-    model
-        .factory_premium_in(currency)
-        .map_or(server_kw * premium_per_kw, |m| m.amount)
+    model.factory_premium_in(currency).map_or_else(
+        || {
+            read.premium = true;
+            server_kw * premium_per_kw
+        },
+        |m| m.amount,
+    )
 }
 
 /// The load steps and refresh cohorts of one server group's `gens` (`servers` in the whole
@@ -274,8 +317,7 @@ fn add_refreshes(
     basis: &mut RackBasis,
     gens: &[Generation],
     servers: f64,
-    currency: Currency,
-    premium_per_kw: f64,
+    (currency, premium_per_kw, read): (Currency, f64, &mut DefaultsRead),
     first_year: u16,
 ) {
     let kw = |m: &ServerModel| m.max_power.in_unit(PowerUnit::kW);
@@ -302,7 +344,7 @@ fn add_refreshes(
         cohort.servers += servers;
         cohort.design_kw += servers * next_design;
         cohort.avg_kw += servers * next_avg;
-        cohort.factory_premium += servers * factory_premium(model, currency, premium_per_kw);
+        cohort.factory_premium += servers * factory_premium(model, currency, premium_per_kw, read);
         if model.immersion == ImmersionCompat::WithPrep {
             cohort.prep_servers += servers;
         }

@@ -28,20 +28,21 @@
 
 use super::basis::RackBasis;
 use super::streams::Streams;
+use super::unit_prices::UnitPrices;
 use crate::per_option::PerOption;
 use crate::physical::CostDrivers;
 use crate::physical::door::DoorSupply;
 use crate::results::{CoolingOption, CostItem, Door, ServerCooling};
 use coolplan_model::CostMode;
-use coolplan_model::assumptions::cooling::CoolingResolved;
 use coolplan_model::assumptions::prices::PricesResolved;
-use coolplan_units::{AreaUnit, PowerUnit, Price, TimeUnit, VolumeUnit};
+use coolplan_units::{PowerUnit, Price};
 
 /// What a rack group's CAPEX depends on besides its basis and thermal figures.
 pub struct CapexInputs<'a> {
     pub mode: CostMode,
     pub prices: &'a PricesResolved,
-    pub cooling: &'a CoolingResolved,
+    /// The prices per unit the kernels multiply, converted once ([`UnitPrices`]).
+    pub unit: &'a UnitPrices,
     /// The hall has a raised floor (tanks then need reinforcement).
     pub raised_floor: bool,
     /// Share of new-server design load that needs added air capacity on air, 0..=1.
@@ -76,7 +77,7 @@ pub fn add_capex(
         (ServerCooling::Air, _) => {
             added_air_capacity(basis, inputs, left_on_air(physical), streams)
         }
-        (_, CostMode::PerKw) => per_kw(option, basis, inputs.prices, streams),
+        (_, CostMode::PerKw) => per_kw(option, basis, inputs.unit, streams),
         (ServerCooling::ColdPlate, CostMode::Itemised) => {
             cold_plate_items(basis, thermal, cdus, inputs, streams)
         }
@@ -109,10 +110,7 @@ fn water_extension(
     s: &mut Streams,
 ) {
     let liquid_kw = thermal.heat_to_liquid.get::<uom::si::power::kilowatt>();
-    let price = inputs
-        .prices
-        .facility_water_extension_per_kw
-        .amount_per(PowerUnit::kW);
+    let price = inputs.unit.facility_water_extension_per_kw;
     s.spend(
         CostItem::FacilityWaterExtension,
         basis.first_year(),
@@ -157,27 +155,24 @@ fn door_items(
     let install = prices.rdhx_install_each.amount;
     s.spend(CostItem::RearDoorInstall, year, basis.racks * install);
     let door_kw = thermal.heat_to_door.get::<uom::si::power::kilowatt>();
-    let cdu_price = prices.cdu_per_kw_capacity.amount_per(PowerUnit::kW);
-    s.spend(CostItem::Cdus, year, door_kw * cdu_price);
-    let piping = prices.piping_per_kw.amount_per(PowerUnit::kW);
-    s.spend(CostItem::Piping, year, door_kw * piping);
+    let unit = inputs.unit;
+    s.spend(CostItem::Cdus, year, door_kw * unit.l2l_cdu_per_kw);
+    s.spend(CostItem::Piping, year, door_kw * unit.piping_per_kw);
     if inputs.door_supply.trim {
-        let trim = prices.trim_chiller_per_kw.amount_per(PowerUnit::kW);
-        s.spend(CostItem::TrimChiller, year, door_kw * trim);
+        s.spend(
+            CostItem::TrimChiller,
+            year,
+            door_kw * unit.trim_chiller_per_kw,
+        );
     }
     if inputs.door_supply.extension {
-        let extension = prices
-            .facility_water_extension_per_kw
-            .amount_per(PowerUnit::kW);
+        let extension = unit.facility_water_extension_per_kw;
         s.spend(CostItem::FacilityWaterExtension, year, door_kw * extension);
     }
 }
 
 fn added_air_capacity(basis: &RackBasis, inputs: &CapexInputs, on_air: f64, streams: &mut Streams) {
-    let price = inputs
-        .prices
-        .air_added_capacity_per_kw
-        .amount_per(PowerUnit::kW);
+    let price = inputs.unit.air_added_capacity_per_kw;
     for cohort in &basis.new {
         let kw = cohort.design_kw * inputs.added_air_share * on_air;
         let year = cohort.year.max(inputs.air_in_service);
@@ -202,17 +197,12 @@ pub fn per_kw_prices(
     }
 }
 
-fn per_kw(
-    option: CoolingOption,
-    basis: &RackBasis,
-    prices: &PricesResolved,
-    streams: &mut Streams,
-) {
-    let (stock_price, new_price) = per_kw_prices(option, prices);
-    let stock = stock_price.amount_per(PowerUnit::kW) * basis.stock.design_kw;
+fn per_kw(option: CoolingOption, basis: &RackBasis, unit: &UnitPrices, streams: &mut Streams) {
+    let (stock_price, new_price) = unit.per_kw[option];
+    let stock = stock_price * basis.stock.design_kw;
     streams.spend(CostItem::PerKwStock, 0, stock);
     for cohort in &basis.new {
-        let amount = new_price.amount_per(PowerUnit::kW) * cohort.design_kw;
+        let amount = new_price * cohort.design_kw;
         streams.spend(CostItem::PerKwNew, cohort.year, amount);
     }
 }
@@ -228,23 +218,22 @@ fn shared_liquid_items(
     inputs: &CapexInputs,
     s: &mut Streams,
 ) {
-    let prices = inputs.prices;
+    let (prices, unit) = (inputs.prices, inputs.unit);
     let plant_year = basis.first_year();
-    let (item, cdu_price) = cdu_item(thermal.option, prices);
-    s.spend(item, plant_year, cdu_kw * cdu_price);
+    let item = cdu_item_of(thermal.option);
+    s.spend(item, plant_year, cdu_kw * unit.cdu_per_kw[thermal.option]);
     if !thermal.option.liquid_to_room() {
         let liquid_kw = thermal.heat_to_liquid.get::<uom::si::power::kilowatt>();
-        let piping = prices.piping_per_kw.amount_per(PowerUnit::kW);
-        s.spend(CostItem::Piping, plant_year, liquid_kw * piping);
+        s.spend(CostItem::Piping, plant_year, liquid_kw * unit.piping_per_kw);
         let trim_kw = liquid_kw * inputs.trim_per_liquid_kw[thermal.option];
-        let trim_price = prices.trim_chiller_per_kw.amount_per(PowerUnit::kW);
+        let trim_price = unit.trim_chiller_per_kw;
         s.spend(CostItem::TrimChiller, plant_year, trim_kw * trim_price);
     }
     if basis.has_stock() {
         let labour = basis.stock.servers * prices.labour_per_server.amount;
         s.spend(CostItem::Labour, 0, labour);
-        let hours = prices.downtime_hours_per_rack.in_unit(TimeUnit::h);
-        let per_hour = prices.downtime_cost_per_rack_hour.amount_per(TimeUnit::h);
+        let hours = unit.downtime_hours_per_rack;
+        let per_hour = unit.downtime_cost_per_rack_hour;
         s.spend(CostItem::Downtime, 0, basis.racks * hours * per_hour);
     }
 }
@@ -281,7 +270,7 @@ fn immersion_items(
     let tanks = thermal.tank_count as f64;
     s.spend(CostItem::Tanks, plant_year, tanks * prices.tank_each.amount);
     let litres = thermal.fluid_volume.get::<uom::si::volume::liter>();
-    let fluid = prices.fluid_per_litre.amount_per(VolumeUnit::L);
+    let fluid = inputs.unit.fluid_per_litre;
     s.spend(CostItem::Fluid, plant_year, litres * fluid);
     let prep = prices.immersion_prep_per_server.amount;
     for cohort in basis.cohorts() {
@@ -292,8 +281,8 @@ fn immersion_items(
         );
     }
     if inputs.raised_floor {
-        let footprint_m2 = tanks * inputs.cooling.tank_footprint.in_unit(AreaUnit::m2);
-        let per_m2 = prices.floor_reinforcement_per_m2.amount_per(AreaUnit::m2);
+        let footprint_m2 = tanks * inputs.unit.tank_footprint_m2;
+        let per_m2 = inputs.unit.floor_reinforcement_per_m2;
         s.spend(
             CostItem::FloorReinforcement,
             plant_year,
@@ -306,16 +295,20 @@ fn immersion_items(
 /// The CDU item of `option` and its price per kW of capacity: liquid-to-air units where the
 /// liquid heat returns to the room, liquid-to-liquid CDUs otherwise.
 pub fn cdu_item(option: CoolingOption, prices: &PricesResolved) -> (CostItem, f64) {
-    if option.liquid_to_room() {
-        (
-            CostItem::LiquidToAirUnits,
-            prices.l2a_per_kw_capacity.amount_per(PowerUnit::kW),
-        )
+    let price = if option.liquid_to_room() {
+        &prices.l2a_per_kw_capacity
     } else {
-        (
-            CostItem::Cdus,
-            prices.cdu_per_kw_capacity.amount_per(PowerUnit::kW),
-        )
+        &prices.cdu_per_kw_capacity
+    };
+    (cdu_item_of(option), price.amount_per(PowerUnit::kW))
+}
+
+/// The CDU item of `option` ([`cdu_item`]).
+fn cdu_item_of(option: CoolingOption) -> CostItem {
+    if option.liquid_to_room() {
+        CostItem::LiquidToAirUnits
+    } else {
+        CostItem::Cdus
     }
 }
 

@@ -173,6 +173,9 @@ pub(super) fn draft<R: PricedGroup>(
             pricer.price(place, drivers, &mut work);
             let air_price_w = pricer.added_air_price_w();
             for (option, option_streams) in work.options.entries() {
+                if !work.priced[option] {
+                    continue;
+                }
                 if air_price_w > 0.0 {
                     scratch.added_air_w[option] +=
                         option_streams.item_total(CostItem::AddedAirCapacity) / air_price_w;

@@ -47,18 +47,19 @@ pub(super) fn settle<G: GroupRecord>(
 }
 
 /// Adds a group's heat revenue (a negative cost) and its share of the connection CAPEX to the
-/// liquid options' streams in `work` (whose energy rows and presence are the group's).
+/// priced liquid options' streams in `work` (whose energy rows and presence are the group's).
 pub(super) fn credit(heat: &HeatReuse, hall: usize, work: &mut RackCosts) {
     let RackCosts {
         options,
         presence,
         energy,
+        priced,
         ..
     } = work;
     // heat that reaches the facility water can be sold
     for option in CoolingOption::RETROFITS
         .into_iter()
-        .filter(|o| o.needs_facility_water())
+        .filter(|o| o.needs_facility_water() && priced[*o])
     {
         let liquid_wh = energy[option.index()].liquid_heat_wh;
         if liquid_wh <= 0.0 {

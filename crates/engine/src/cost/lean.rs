@@ -1,18 +1,20 @@
 //! The analyses' reading of a varied site ([`Reading`]): the cost engine of
 //! [`super::evaluate`] without what neither the tornado nor the Monte Carlo reads — no KPI
 //! sums, no hall streams or results, no plan reasons, limits, CDU designs or hall totals, no
-//! IRR of the site — on a borrowed physical pass (a staged evaluator's, shared by many calls). Every figure it keeps comes from the same functions on the
-//! same numbers as in [`super::evaluate`], in the same order, so each equals
-//! `engine::recompute`'s to the bit (`tests/analysis/staged.rs`).
+//! IRR of the site, no costs of an option that applies nowhere on the site, no group's NPV
+//! or payback of an option it cannot take — on a borrowed physical pass and, from a staged
+//! evaluator, kept cost bases (both shared by many calls). Every figure it keeps comes from
+//! the same functions on the same numbers as in [`super::evaluate`], in the same order, so
+//! each equals `engine::recompute`'s to the bit (`tests/analysis/staged.rs`).
 //!
 //! Owns: which parts of the cost engine a reading skips. Never touches: the sampling, the
 //! arithmetic of any figure (shared with [`super::scopes`]).
 
-use super::Pricer;
 use super::draft::{Drafted, Shared, draft};
 use super::plan::PlanEnergy;
 use super::scopes::{Valuation, scope_result, uniform};
 use super::streams::Streams;
+use super::{Bases, Pricer};
 use crate::analysis::reading::{OptionReading, Reading};
 use crate::kpi::ledger::Ledger;
 use crate::per_option::PerOption;
@@ -28,7 +30,33 @@ pub fn read(
     assumptions: &Resolved,
     physical: &Physical<GroupPhysics>,
 ) -> Reading {
-    let mut pricer = Pricer::new(site, catalog, assumptions, physical);
+    let pricer = Pricer::new(site, catalog, assumptions, physical);
+    read_with(site, assumptions, physical, pricer)
+}
+
+/// [`read`] with every group's cost basis given (`bases`, as [`Pricer::with_bases`] takes
+/// them): what a staged evaluator calls with the bases it keeps.
+pub fn read_bases(
+    site: &Site,
+    assumptions: &Resolved,
+    physical: &Physical<GroupPhysics>,
+    bases: Bases,
+) -> Reading {
+    let pricer = Pricer::with_bases(site, assumptions, physical, bases);
+    read_with(site, assumptions, physical, pricer)
+}
+
+/// The reading with `pricer`, which prices only the options that apply on the site and
+/// values each group's feasible options only: no plan takes another, and the reading keeps
+/// no group's own figures and no site figure of an option that does not apply ([`Reading`]).
+fn read_with<'a>(
+    site: &'a Site,
+    assumptions: &'a Resolved,
+    physical: &Physical<GroupPhysics>,
+    mut pricer: Pricer<'a>,
+) -> Reading {
+    pricer.price_only(PerOption::from_fn(|o| physical.site.options[o].applies));
+    pricer.value_feasible_only();
     pricer.settle_heat(&physical.racks);
     let mut ledger = Ledger::new(pricer.horizon);
     let value = Valuation::new(site.currency, assumptions);

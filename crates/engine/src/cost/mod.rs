@@ -25,6 +25,7 @@ pub mod opex;
 pub mod plan;
 pub mod scopes;
 pub mod streams;
+pub mod unit_prices;
 pub mod works;
 
 use crate::heat_reuse::HeatReuse;
@@ -33,15 +34,21 @@ use crate::per_option::OPTION_COUNT;
 use crate::per_option::PerOption;
 use crate::physical::{CostDrivers, GroupRecord, Physical, PhysicalScope};
 use crate::results::{HallPlant, Results};
-use basis::{RackBasis, rack_basis};
+use basis::{LifeContext, RackBasis, rack_basis};
 use capex::{CapexInputs, add_capex};
 use coolplan_model::assumptions::{AssumptionKey, Resolved};
 use coolplan_model::{Catalog, FloorKind, Hall, Site};
 use coolplan_units::money::CurrencyMismatch;
 use coolplan_units::{Currency, PowerUnit};
 use opex::add_opex;
+use std::sync::Arc;
 use streams::Streams;
+use unit_prices::UnitPrices;
 use uom::si::power::watt;
+
+/// Every rack group's cost basis, per hall: shared, so that evaluations of varied copies of
+/// one site whose bases do not change can reuse them (`crate::analysis::bases`).
+pub type Bases = Arc<Vec<Vec<RackBasis>>>;
 
 /// Cost streams of the three options of one rack group (retrofit share applied), in
 /// buffers reused from one rack group to the next: evaluating a site allocates no streams
@@ -56,6 +63,12 @@ pub struct RackCosts {
     presence: Vec<(f64, f64)>,
     /// Steady energy of each option, retrofit share blended (the KPIs' ledger row).
     energy: [EnergyRow; OPTION_COUNT],
+    /// The options priced ([`Pricer::price_only`]); the others' streams are zero and no
+    /// figure of theirs is computed.
+    pub priced: PerOption<bool>,
+    /// Whether the group's NPV and payback of options it cannot take are computed
+    /// ([`Pricer::value_feasible_only`]).
+    pub value_infeasible: bool,
 }
 
 impl RackCosts {
@@ -67,6 +80,8 @@ impl RackCosts {
             full: PerOption::from_fn(|_| Streams::zero(horizon)),
             presence: Vec::new(),
             energy: [EnergyRow::default(); OPTION_COUNT],
+            priced: PerOption([true; OPTION_COUNT]),
+            value_infeasible: true,
         }
     }
     /// No costs (a physical record whose rack the site does not hold: cannot happen within
@@ -85,7 +100,7 @@ impl RackCosts {
 pub struct Pricer<'a> {
     site: &'a Site,
     assumptions: &'a Resolved,
-    bases: Vec<Vec<RackBasis>>,
+    bases: Bases,
     /// Per hall: share of new-server load on air that needs added air capacity.
     air_shares: Vec<f64>,
     /// Per hall and option: trim chiller kW per kW of liquid design heat.
@@ -99,6 +114,13 @@ pub struct Pricer<'a> {
     /// The heat customers' take, settled from every group's liquid heat
     /// ([`Pricer::settle_heat`]); idle when the site sells no heat.
     heat: HeatReuse,
+    /// The options priced: all, unless [`Pricer::price_only`] says otherwise.
+    priced: PerOption<bool>,
+    /// Groups' NPV and payback of options they cannot take are computed (unless
+    /// [`Pricer::value_feasible_only`]).
+    value_infeasible: bool,
+    /// The prices per unit the kernels multiply, converted once.
+    unit: UnitPrices,
 }
 
 impl<'a> Pricer<'a> {
@@ -108,12 +130,8 @@ impl<'a> Pricer<'a> {
         assumptions: &'a Resolved,
         physical: &Physical<G>,
     ) -> Self {
-        let life = basis::LifeContext {
-            first_year: assumptions.finance.first_year,
-            horizon: assumptions.finance.horizon_years as usize,
-            site_refresh: site.refresh.as_ref(),
-        };
-        let bases: Vec<Vec<RackBasis>> = site
+        let life = life_context(site, assumptions);
+        let bases = site
             .halls
             .iter()
             .map(|hall| {
@@ -123,10 +141,21 @@ impl<'a> Pricer<'a> {
                     .collect()
             })
             .collect();
+        Self::with_bases(site, assumptions, physical, Arc::new(bases))
+    }
+
+    /// [`Pricer::new`] with every group's cost basis given: `bases` must be what
+    /// [`basis::rack_basis`] builds of each rack group of `site` under `assumptions`.
+    pub fn with_bases<G: GroupRecord>(
+        site: &'a Site,
+        assumptions: &'a Resolved,
+        physical: &Physical<G>,
+        bases: Bases,
+    ) -> Self {
         let air_shares = site
             .halls
             .iter()
-            .zip(&bases)
+            .zip(bases.iter())
             .map(|(hall, hall_bases)| added_air_share(hall, hall_bases))
             .collect();
         let trim_ratios = physical
@@ -156,7 +185,25 @@ impl<'a> Pricer<'a> {
                 .collect(),
             horizon: assumptions.finance.horizon_years as usize,
             heat: HeatReuse::new(site, assumptions),
+            priced: PerOption([true; OPTION_COUNT]),
+            value_infeasible: true,
+            unit: UnitPrices::new(&assumptions.prices, &assumptions.cooling),
         }
+    }
+
+    /// Computes each group's NPV and payback only of the options it can take (feasible
+    /// ones): no plan takes another, so a reading that reads no group's own figures needs
+    /// no other ([`RackCosts::value_infeasible`]).
+    pub fn value_feasible_only(&mut self) {
+        self.value_infeasible = false;
+    }
+
+    /// Prices only the options `priced` marks: the others' streams stay zero and their
+    /// NPV and payback are not computed. For a reading that reads no figure of them (an
+    /// option that applies to no group of the site is infeasible in every group, so no plan
+    /// takes it, and the analyses show no figure of it, [`crate::analysis::Reading`]).
+    pub fn price_only(&mut self, priced: PerOption<bool>) {
+        self.priced = priced;
     }
 
     /// Settles how much liquid heat each hall's customer takes, from every group's liquid
@@ -219,7 +266,7 @@ impl<'a> Pricer<'a> {
         let inputs = CapexInputs {
             mode: self.site.cost_mode,
             prices: &self.assumptions.prices,
-            cooling: &self.assumptions.cooling,
+            unit: &self.unit,
             raised_floor: hall.floor.kind == FloorKind::Raised,
             added_air_share: self.air_shares[place.0],
             air_in_service: works::in_service_year(
@@ -235,8 +282,10 @@ impl<'a> Pricer<'a> {
             &inputs,
             self.assumptions,
             self.horizon,
+            &self.priced,
             work,
         );
+        work.value_infeasible = self.value_infeasible;
         work.energy = EnergyRow::rows(&drivers.0, basis.share);
         if !self.heat.is_idle() {
             heat::credit(&self.heat, place.0, work);
@@ -244,6 +293,12 @@ impl<'a> Pricer<'a> {
         if let Some(in_service) = self.water_extensions[place.0] {
             let doors = self.door_extension(place.0);
             works::wait_for_water(&mut work.options, basis.first_year(), in_service, doors);
+            // options not priced stay zero (a deferral copies air's flows into them)
+            for (streams, priced) in work.options.iter_mut().zip(&self.priced.0) {
+                if !priced {
+                    streams.reset(self.horizon);
+                }
+            }
         }
     }
 }
@@ -275,6 +330,16 @@ pub fn evaluate<R: scopes::PricedGroup>(
     };
     results.kpis = crate::kpi::ledger::results(&sums, &pricer.heat, &context);
     results
+}
+
+/// What the cost bases of `site` under `assumptions` follow servers through (first year,
+/// horizon, the site's refresh policy).
+pub fn life_context<'s>(site: &'s Site, assumptions: &Resolved) -> LifeContext<'s> {
+    LifeContext {
+        first_year: assumptions.finance.first_year,
+        horizon: assumptions.finance.horizon_years as usize,
+        site_refresh: site.refresh.as_ref(),
+    }
 }
 
 /// Per option, the hall's trim chiller kW per kW of its liquid design heat (the design day
@@ -313,13 +378,15 @@ pub fn added_air_share(hall: &Hall, bases: &[RackBasis]) -> f64 {
     ((new_kw - spare_kw) / new_kw).clamp(0.0, 1.0)
 }
 
-/// Every option of one rack group into `out`, the liquid ones blended with air by the share.
+/// Every option of one rack group that `priced` marks into `out`, the liquid ones blended
+/// with air by the share; the others' streams are left at zero ([`RackCosts::priced`]).
 pub fn rack_costs(
     physical: &PerOption<CostDrivers>,
     basis: &RackBasis,
     inputs: &CapexInputs,
     assumptions: &Resolved,
     horizon: usize,
+    priced: &PerOption<bool>,
     out: &mut RackCosts,
 ) {
     let RackCosts {
@@ -327,8 +394,10 @@ pub fn rack_costs(
         options,
         full,
         presence,
+        priced: marked,
         ..
     } = out;
+    *marked = *priced;
     basis.presence_into(horizon + 1, presence);
     let presence = &presence[..];
     *share = basis.share;
@@ -337,7 +406,7 @@ pub fn rack_costs(
     let whole = *share == 1.0;
     let mut scratch = full.iter_mut();
     let mut drivers = physical.iter();
-    let mut priced = options.each_mut().0.map(|own| {
+    let mut streams = options.each_mut().0.map(|own| {
         let spare = scratch.next();
         let driver = drivers.next().unwrap_or(&physical.0[0]);
         match spare {
@@ -345,15 +414,28 @@ pub fn rack_costs(
             _ => (driver, own),
         }
     });
-    for (physical, streams) in priced.iter_mut() {
+    for (physical, streams) in streams.iter_mut() {
         streams.reset(horizon);
-        add_capex(physical.option, basis, physical, inputs, streams);
+        if priced[physical.option] {
+            add_capex(physical.option, basis, physical, inputs, streams);
+        }
     }
-    add_opex(basis, presence, priced, &assumptions.prices);
+    add_opex(
+        basis,
+        presence,
+        streams,
+        &priced.0,
+        (&assumptions.prices, inputs.unit),
+    );
     if !whole {
         let (air, retrofits) = options.0.split_at_mut(1);
-        for (streams, converted) in retrofits.iter_mut().zip(full.iter().skip(1)) {
-            streams.blend_from(converted, &air[0], *share);
+        let converted = full.iter().zip(&priced.0).skip(1);
+        for (streams, (converted, priced)) in retrofits.iter_mut().zip(converted) {
+            if *priced {
+                streams.blend_from(converted, &air[0], *share);
+            } else {
+                streams.reset(horizon);
+            }
         }
     }
 }

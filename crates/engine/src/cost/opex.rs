@@ -16,24 +16,29 @@
 
 use super::basis::RackBasis;
 use super::streams::Streams;
+use super::unit_prices::UnitPrices;
 use crate::physical::CostDrivers;
 use crate::results::{CoolingOption, ServerCooling};
 use coolplan_model::assumptions::prices::PricesResolved;
-use coolplan_units::{EnergyUnit, PowerUnit, VolumeUnit};
 
-/// Adds the OPEX of each option (the whole group on it) to its streams, whose CAPEX is
-/// already filled in; `presence` is [`RackBasis::presence_into`] of the group over the streams' years.
+/// Adds the OPEX of each option (the whole group on it) that `priced` marks to its streams,
+/// whose CAPEX is already filled in (the others are left as they are); `presence` is
+/// [`RackBasis::presence_into`] of the group over the streams' years.
 /// One pass over the years: each option's figures are computed as if alone (its own
 /// additions in its own order) but interleaved, so the processor overlaps their chains.
 pub fn add_opex<const N: usize>(
     basis: &RackBasis,
     presence: &[(f64, f64)],
     options: [(&CostDrivers, &mut Streams); N],
-    prices: &PricesResolved,
+    priced: &[bool; N],
+    (prices, unit): (&PricesResolved, &UnitPrices),
 ) {
-    let rates = options
-        .each_ref()
-        .map(|(physical, _)| Rates::new(physical, prices));
+    let mut k = 0;
+    let rates = options.each_ref().map(|(physical, _)| {
+        let rates = priced[k].then(|| Rates::new(physical, prices, unit));
+        k += 1;
+        rates.unwrap_or_default()
+    });
     let mut streams = options.map(|(_, streams)| streams);
     let design_kw = basis.design_kw();
     let plant_year = basis.first_year();
@@ -45,7 +50,7 @@ pub fn add_opex<const N: usize>(
     let mut kw_years = streams.each_ref().map(|s| s.kw_years);
     for t in 1..years {
         let (avg_share, design_share) = presence.get(t).copied().unwrap_or((0.0, 0.0));
-        for k in 0..N {
+        for k in (0..N).filter(|k| priced[*k]) {
             let (r, s) = (&rates[k], &mut *streams[k]);
             capex_before[k] += s.capex_in(t - 1);
             let in_use = design_share > 0.0;
@@ -69,7 +74,7 @@ pub fn add_opex<const N: usize>(
             kw_years[k] += design_kw * design_share;
         }
     }
-    for (k, s) in streams.iter_mut().enumerate() {
+    for (k, s) in streams.iter_mut().enumerate().filter(|(k, _)| priced[*k]) {
         let r = &rates[k];
         s.kw_years = kw_years[k];
         s.steady_energy += r.energy_year;
@@ -82,6 +87,7 @@ pub fn add_opex<const N: usize>(
 }
 
 /// One option's yearly OPEX rates of a full year with every server present.
+#[derive(Default)]
 struct Rates {
     energy_year: f64,
     water_year: f64,
@@ -91,7 +97,7 @@ struct Rates {
 }
 
 impl Rates {
-    fn new(physical: &CostDrivers, prices: &PricesResolved) -> Rates {
+    fn new(physical: &CostDrivers, prices: &PricesResolved, unit: &UnitPrices) -> Rates {
         let energy_kwh = physical
             .facility_energy
             .get::<uom::si::energy::kilowatt_hour>();
@@ -101,16 +107,11 @@ impl Rates {
             .get::<uom::si::power::kilowatt>();
         let fluid_l = physical.fluid_volume.get::<uom::si::volume::liter>();
         Rates {
-            energy_year: energy_kwh * prices.electricity.amount_per(EnergyUnit::kWh),
-            water_year: water_m3 * prices.water.amount_per(VolumeUnit::m3),
-            air_maintenance_year: air_heat_kw
-                * prices
-                    .air_plant_maintenance_per_kw
-                    .amount_per(PowerUnit::kW),
-            fluid_year: fluid_l
-                * prices.fluid_top_up
-                * prices.fluid_per_litre.amount_per(VolumeUnit::L),
-            maintenance_share: maintenance_share(physical.option, prices),
+            energy_year: energy_kwh * unit.electricity_per_kwh,
+            water_year: water_m3 * unit.water_per_m3,
+            air_maintenance_year: air_heat_kw * unit.air_plant_maintenance_per_kw,
+            fluid_year: fluid_l * prices.fluid_top_up * unit.fluid_per_litre,
+            maintenance_share: unit.maintenance_share[physical.option],
         }
     }
 }

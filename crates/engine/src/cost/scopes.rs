@@ -255,7 +255,10 @@ impl PricedGroup for GroupSummary {
             let physical = &rack.options[o];
             let reported = &rack.reported[o];
             let streams = &costs.options[o];
-            let (npv, payback) = if physical.option == CoolingOption::Air {
+            // an option not priced, or not feasible where only feasible ones are valued
+            // ([`RackCosts`]), is left unvalued
+            let unvalued = !costs.priced[o] || (!physical.feasible && !costs.value_infeasible);
+            let (npv, payback) = if physical.option == CoolingOption::Air || unvalued {
                 (0.0, None)
             } else {
                 fill_savings(streams, buffers);
