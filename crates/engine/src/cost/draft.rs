@@ -8,6 +8,8 @@
 //! the same arithmetic in the same order. Never touches: the results' shape (the callers
 //! build it), physics.
 
+use std::borrow::BorrowMut;
+
 use super::basis::RackBasis;
 use super::comply;
 use super::plan::{self, CduPricing, PlanEnergy};
@@ -28,7 +30,6 @@ use coolplan_model::assumptions::Resolved;
 use uom::si::f64::Power;
 
 /// What the plan keeps of each rack group of one hall until the site's plan is settled.
-#[derive(Default)]
 pub(super) struct HallScratch {
     candidates: Vec<Candidate>,
     drivers: Vec<PerOption<CostDrivers>>,
@@ -38,6 +39,19 @@ pub(super) struct HallScratch {
     /// Per option, the added air capacity (W) the hall's groups already pay on it
     /// (`CostItem::AddedAirCapacity`): what its column's air-plant addition need not buy.
     added_air_w: PerOption<f64>,
+}
+
+impl HallScratch {
+    /// Room for a hall of `groups` rack groups (its vectors never grow while it is drafted).
+    fn with_capacity(groups: usize) -> Self {
+        HallScratch {
+            candidates: Vec::with_capacity(groups),
+            drivers: Vec::with_capacity(groups),
+            places: Vec::with_capacity(groups),
+            own: Vec::with_capacity(groups),
+            added_air_w: PerOption::default(),
+        }
+    }
 }
 
 /// One hall priced and searched, its plan not yet final (the site may constrain it).
@@ -115,7 +129,8 @@ pub(super) struct Drafted<R> {
     pub it_design: Power,
 }
 
-/// Prices every rack group of `records` (in hall order) with `pricer` (one scratch
+/// Prices every rack group of `records` (in hall order, owned or borrowed: a borrowed record
+/// is priced in place, [`PricedGroup::price`]) with `pricer` (one scratch
 /// [`RackCosts`] reused from group to group), each group's energy rows to `ledger` (the KPIs
 /// and the compliance plan), searches each of the `halls` halls' plan, then constrains the
 /// site's plan to comply by the profile's year ([`comply::constrain`]). Each hall's own
@@ -126,7 +141,7 @@ pub(super) fn draft<R: PricedGroup>(
     assumptions: &Resolved,
     value: Valuation,
     halls: usize,
-    records: impl ExactSizeIterator<Item = R::Physical>,
+    records: impl ExactSizeIterator<Item = impl BorrowMut<R::Physical>>,
     hall_streams: bool,
     shared: &Shared<'_>,
     it_design: Power,
@@ -141,17 +156,21 @@ pub(super) fn draft<R: PricedGroup>(
     let mut buffers = YearBuffers::default();
     let mut racks: Vec<R> = Vec::with_capacity(records.len());
     let mut drafts = Vec::with_capacity(halls);
+    ledger.reserve(records.len());
     let mut records = records.peekable();
     for h in 0..halls {
         let mut streams = zero();
         let mut plan_streams = Streams::zero(horizon);
-        let mut scratch = HallScratch::default();
+        let hall_groups = site.halls.get(h).map_or(0, |hall| hall.racks.len());
+        let mut scratch = HallScratch::with_capacity(hall_groups);
         let first = racks.len();
-        while let Some(record) = records.next_if(|r| r.place().0 == h) {
+        while let Some(mut record) = records.next_if(|r| r.borrow().place().0 == h) {
+            let record = record.borrow_mut();
             let place = record.place();
-            let drivers = *record.drivers();
+            scratch.drivers.push(*record.drivers());
+            let drivers = &scratch.drivers[scratch.drivers.len() - 1];
             let count = record.count();
-            pricer.price(place, &drivers, &mut work);
+            pricer.price(place, drivers, &mut work);
             let air_price_w = pricer.added_air_price_w();
             for (option, option_streams) in work.options.entries() {
                 if !work.priced[option] {
@@ -166,8 +185,8 @@ pub(super) fn draft<R: PricedGroup>(
                 }
                 site_streams[option].add_scaled(option_streams, 1.0);
             }
-            let priced = R::price(&value, record, &work, &mut buffers);
-            let figures = PerOption::from_fn(|o| priced.figures(o));
+            racks.push(R::price(&value, record, &work, &mut buffers));
+            let figures = racks[racks.len() - 1].figures_table();
             ledger.push(
                 GroupEnergy {
                     hall: h,
@@ -186,7 +205,7 @@ pub(super) fn draft<R: PricedGroup>(
             let basis = pricer.basis(place).unwrap_or(&no_basis);
             let candidate = plan::candidate(
                 &figures,
-                &drivers,
+                drivers,
                 basis,
                 &work,
                 count,
@@ -196,10 +215,8 @@ pub(super) fn draft<R: PricedGroup>(
             let own = candidate.best();
             plan::add_contribution(&mut plan_streams, &work, own, 1.0);
             scratch.candidates.push(candidate);
-            scratch.drivers.push(drivers);
             scratch.places.push(place);
             scratch.own.push(own);
-            racks.push(priced);
         }
         column_works(
             &scratch,
@@ -448,7 +465,7 @@ impl<R: GroupView> Drafted<R> {
         );
         let mut energy = PlanEnergy::default();
         for (r, choice) in self.racks[first..].iter().zip(&solution.choices) {
-            energy.add(&PerOption::from_fn(|o| r.figures(o)), *choice);
+            energy.add(&r.figures_table(), *choice);
         }
         Settled {
             values,

@@ -60,10 +60,11 @@ pub struct YearBuffers {
 pub trait PricedGroup: GroupView + Sized {
     /// The physical record it is priced from.
     type Physical: GroupRecord;
-    /// Values `physical` with its cost streams `costs`; `buffers` are scratch.
+    /// Values `physical` with its cost streams `costs`; `buffers` are scratch. Priced in
+    /// place: a record may lose what its result takes over (names, reasons).
     fn price(
         value: &Valuation,
-        physical: Self::Physical,
+        physical: &mut Self::Physical,
         costs: &RackCosts,
         buffers: &mut YearBuffers,
     ) -> Self;
@@ -75,7 +76,7 @@ pub trait PricedGroup: GroupView + Sized {
 pub fn assemble<R: PricedGroup>(
     site: &Site,
     assumptions: &Resolved,
-    physical: Physical<R::Physical>,
+    mut physical: Physical<R::Physical>,
     pricer: &Pricer<'_>,
     ledger: &mut Ledger,
 ) -> Results<R> {
@@ -94,7 +95,7 @@ pub fn assemble<R: PricedGroup>(
         assumptions,
         value,
         physical.halls.len(),
-        physical.racks.into_iter(),
+        physical.racks.iter_mut(),
         true,
         &shared,
         it_design,
@@ -225,7 +226,7 @@ impl PricedGroup for RackResult {
     type Physical = PhysicalRack;
     fn price(
         value: &Valuation,
-        rack: PhysicalRack,
+        rack: &mut PhysicalRack,
         costs: &RackCosts,
         buffers: &mut YearBuffers,
     ) -> Self {
@@ -235,7 +236,7 @@ impl PricedGroup for RackResult {
             count: rack.count,
             per_rack_design: rack.per_rack_design,
             // IRR per rack group on demand only (`ScopeResult::irr`)
-            scope: scope_result(value, rack.scope, &costs.options, buffers, false),
+            scope: scope_result(value, rack.scope.take(), &costs.options, buffers, false),
         }
     }
 }
@@ -244,7 +245,7 @@ impl PricedGroup for GroupSummary {
     type Physical = GroupPhysics;
     fn price(
         value: &Valuation,
-        rack: GroupPhysics,
+        rack: &mut GroupPhysics,
         costs: &RackCosts,
         buffers: &mut YearBuffers,
     ) -> Self {

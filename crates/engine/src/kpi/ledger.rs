@@ -97,6 +97,11 @@ impl Ledger {
             ..Ledger::default()
         }
     }
+    /// Room for `groups` more groups.
+    pub fn reserve(&mut self, groups: usize) {
+        self.groups.reserve(groups);
+        self.presence.reserve(groups.saturating_mul(self.years));
+    }
     /// Adds a group; `presence` holds (average, design) shares per cash-flow year.
     pub fn push(&mut self, group: GroupEnergy, presence: &[(f64, f64)]) {
         self.groups.push(group);

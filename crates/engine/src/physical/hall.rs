@@ -68,11 +68,13 @@ pub fn hall_cdus<G: GroupRecord>(
 /// The hall's energy pass: its plant in the three option states of `hall_sums` (every group
 /// on the option, retrofit share applied), then each of `racks` (with its `bases`, same order)
 /// priced with the state's coefficients; the reported energy is added to `hall_sums`.
+/// Options the pass does not evaluate (not `evaluated`) are not priced (their energy stays zero).
 pub fn price_energy<G: GroupRecord>(
     plant: &HallPlant,
     racks: &mut [G],
     bases: &[GroupEnergyBasis],
     hall_sums: &mut PerOption<Sums>,
+    evaluated: &PerOption<bool>,
     grid_kg_per_wh: f64,
 ) -> results::HallPlant {
     let states = PerOption::from_fn(|option| {
@@ -94,22 +96,28 @@ pub fn price_energy<G: GroupRecord>(
     let design_it_w = hall_sums[CoolingOption::Air].it_design_w;
     let hall_energy = plant.energy(&states.0, design_it_w);
     for (record, basis) in racks.iter_mut().zip(bases) {
-        let priced = PerOption::from_fn(|option| {
+        for option in CoolingOption::ALL.into_iter().filter(|o| evaluated[*o]) {
             let coefficients = &hall_energy.coefficients[option.index()];
             let price = |loads: &GroupLoads| GroupEnergy {
                 monthly_wh: coefficients.monthly_wh(loads),
                 cooling_wh: coefficients.cooling_wh(loads),
                 water_m3: coefficients.water_m3(loads),
             };
-            let reported = price(&basis.reported[option]);
+            let full = price(&basis.full[option]);
+            let priced = PricedEnergy {
+                full,
+                // the same loads give the same bits
+                reported: if basis.whole {
+                    full
+                } else {
+                    price(&basis.reported[option])
+                },
+            };
+            let reported = &priced.reported;
             let hall = &mut hall_sums[option];
             hall.add_energy(&reported.monthly_wh, reported.cooling_wh, reported.water_m3);
-            PricedEnergy {
-                full: price(&basis.full[option]),
-                reported,
-            }
-        });
-        record.set_energy(&priced, basis, grid_kg_per_wh);
+            record.set_energy(option, &priced, basis, grid_kg_per_wh);
+        }
     }
     hall_energy.result
 }

@@ -126,6 +126,39 @@ pub struct RackLoad<'a> {
     pub models: Vec<ModelUse<'a>>,
 }
 
+impl RackLoad<'_> {
+    /// Every figure zero and no model, keeping the model list's buffer (in place: a group's
+    /// load is reset for each group of a pass).
+    fn reset(&mut self) {
+        let RackLoad {
+            options,
+            compute_design_w,
+            compute_avg_w,
+            stock_design_w,
+            server_mass_kg,
+            height_u,
+            stock_kit_servers,
+            rack_scale,
+            measured,
+            models,
+        } = self;
+        options.iter_mut().for_each(|o| *o = OptionPower::default());
+        for figure in [
+            compute_design_w,
+            compute_avg_w,
+            stock_design_w,
+            server_mass_kg,
+            height_u,
+        ] {
+            *figure = 0.0;
+        }
+        *stock_kit_servers = 0;
+        *rack_scale = false;
+        *measured = false;
+        models.clear();
+    }
+}
+
 /// Loads of one rack of `rack`'s group into `load` (overwritten; its model list keeps its
 /// buffer), its doors as `doors` (the hall's) give; server groups of unknown models are
 /// skipped (validation at the io edge rejects them).
@@ -136,12 +169,7 @@ pub fn rack_load<'a>(
     load: &mut RackLoad<'a>,
 ) {
     let fan_saving = doors.fan_saving;
-    let mut models = std::mem::take(&mut load.models);
-    models.clear();
-    *load = RackLoad {
-        models,
-        ..RackLoad::default()
-    };
+    load.reset();
     for group in &rack.servers {
         let Some(model) = catalog.get(&group.model) else {
             continue;

@@ -16,6 +16,11 @@
 //! plant) and electrical headroom ([`headroom`]) per option. A hall without facility water
 //! runs its liquid options on a priced extension ([`enabling`]).
 //!
+//! Options the site does not offer are not evaluated ([`evaluated`]): every scope keeps zero
+//! figures for them and their one reason, [`Reason::NotOffered`] (they apply nowhere, so no
+//! result, report or plan reads their figures). Air is always evaluated: it is the
+//! reference of every blend, share and NPV.
+//!
 //! What each rack group keeps is a [`GroupRecord`] ([`record`]): the full [`PhysicalRack`]
 //! (reports) or the compact [`GroupPhysics`] (the live recompute); both see the same figures.
 //!
@@ -104,6 +109,19 @@ impl PhysicalOption {
     }
 }
 
+impl PhysicalOption {
+    /// This result, its reasons moved out (left empty).
+    fn take(&mut self) -> PhysicalOption {
+        PhysicalOption {
+            infeasible_reasons: std::mem::take(&mut self.infeasible_reasons),
+            warnings: std::mem::take(&mut self.warnings),
+            thermal: self.thermal.clone(),
+            energy: self.energy.clone(),
+            ..*self
+        }
+    }
+}
+
 /// What the cost engine reads of one option of one rack group, the whole group converted.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CostDrivers {
@@ -141,6 +159,17 @@ pub struct CostDrivers {
 pub struct PhysicalScope {
     pub name: String,
     pub options: PerOption<PhysicalOption>,
+}
+
+impl PhysicalScope {
+    /// This scope, its name and reasons moved out (left empty): what a record priced in
+    /// place gives its result.
+    pub fn take(&mut self) -> PhysicalScope {
+        PhysicalScope {
+            name: std::mem::take(&mut self.name),
+            options: self.options.each_mut().map(PhysicalOption::take),
+        }
+    }
 }
 
 /// Physical results of a whole site, with a `G` per rack group ([`GroupRecord`]).
@@ -194,6 +223,11 @@ fn option_loops(facility_loop_c: Option<f64>, l2a: &l2a::L2aParams) -> PerOption
     })
 }
 
+/// The options the physical pass evaluates: those the site offers (`offered`), and air.
+pub fn evaluated(offered: &PerOption<bool>) -> PerOption<bool> {
+    PerOption::from_fn(|o| o == CoolingOption::Air || offered[o])
+}
+
 /// Halls with at least this many rack groups are evaluated in parallel.
 const PARALLEL_MIN_RACKS: usize = 256;
 
@@ -212,8 +246,25 @@ pub fn evaluate(
 struct Scratch<'c> {
     load: load::RackLoad<'c>,
     full: PerOption<Sums>,
-    reported: PerOption<Sums>,
+    /// The reported sums of a group converted in part (unused for a whole group).
+    part: PerOption<Sums>,
+    /// The group converts whole (retrofit share 1): its reported sums are `full`.
+    whole: bool,
     verdicts: PerOption<Verdict>,
+}
+
+impl Scratch<'_> {
+    /// The group's sums with its retrofit share applied ([`rack::reported`]).
+    fn reported(&self) -> &PerOption<Sums> {
+        if self.whole { &self.full } else { &self.part }
+    }
+    /// Sets the group's reported sums from its whole conversion and `share`.
+    fn report(&mut self, share: f64, evaluated: &PerOption<bool>) {
+        self.whole = rack::reports_whole(share);
+        if !self.whole {
+            rack::reported(&self.full, share, evaluated, &mut self.part);
+        }
+    }
 }
 
 /// Evaluates every rack group, hall and the site, keeping a `G` per rack group; rack
@@ -255,6 +306,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
     let mut site_verdicts: PerOption<Verdict> = PerOption::default();
     let mut site_loop_c: Option<f64> = None;
     let offered = PerOption::from_fn(|o| site.offers(o.cooling()));
+    let evaluated = evaluated(&offered);
 
     for (hall_index, hall) in site.halls.iter().enumerate() {
         let plant = HallPlant::new(hall, a, climate, design_point);
@@ -290,6 +342,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         let context = rack::HallContext {
             hall,
             offered: &offered,
+            evaluated: &evaluated,
             assumptions: a,
             params: &params,
             hours_h: plant.hours_h(),
@@ -301,16 +354,16 @@ pub fn evaluate_with<'c, G: GroupRecord>(
                         w: &mut Scratch<'c>| {
             load::rack_load(rack_model, catalog, &doors, &mut w.load);
             rack::rack_group(rack_model, &w.load, &context, &mut w.full, &mut w.verdicts);
-            rack::reported(&w.full, rack_model.share().clamp(0.0, 1.0), &mut w.reported);
+            w.report(rack_model.share().clamp(0.0, 1.0), &evaluated);
             G::record(&GroupInput {
                 hall: hall_index,
                 rack: rack_index,
                 model: rack_model,
                 load: &w.load,
                 sums: &w.full,
-                reported: &w.reported,
+                reported: w.reported(),
                 loop_supply_c: &loops,
-                free_cooling_h: w.reported.each_ref().map(free_of),
+                free_cooling_h: w.reported().each_ref().map(free_of),
                 grid_kg_per_wh,
             })
         };
@@ -321,9 +374,9 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         bases.clear();
         bases.reserve(hall.racks.len());
         let mut absorb = |mut record: G, w: &mut Scratch<'_>, rack_model: &coolplan_model::Rack| {
-            bases.push(GroupEnergyBasis::of(&w.full, &w.reported));
+            bases.push(GroupEnergyBasis::of(&w.full, w.reported(), w.whole));
             for option in CoolingOption::ALL {
-                hall_sums[option].add(&w.reported[option]);
+                hall_sums[option].add(&w.reported()[option]);
                 let (hall_v, v) = (&mut hall_verdicts[option], &w.verdicts[option]);
                 merge_reasons(&mut hall_v.infeasible, &v.infeasible);
                 merge_reasons(&mut hall_v.warnings, &v.warnings);
@@ -369,7 +422,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         let cdus = hall_cdus(hall_racks, &hall_sums, &cdu_choices);
         let mut today_warnings = Vec::new();
         limits.today_over(&mut today_warnings);
-        for option in CoolingOption::ALL {
+        for option in CoolingOption::ALL.into_iter().filter(|o| evaluated[*o]) {
             let (sums, verdict) = (&mut hall_sums[option], &mut hall_verdicts[option]);
             sums.cdus = cdus[option].units as f64;
             sums.floor_area_m2 += cdus[option].installed_w * unit_floor_m2_per_w[option];
@@ -393,8 +446,14 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         for record in hall_racks.iter_mut() {
             record.set_cdu_capacity(&installed_w, &hall_liquid_w, &unit_floor_m2_per_w);
         }
-        let mut hall_energy =
-            price_energy(&plant, hall_racks, &bases, &mut hall_sums, grid_kg_per_wh);
+        let mut hall_energy = price_energy(
+            &plant,
+            hall_racks,
+            &bases,
+            &mut hall_sums,
+            &evaluated,
+            grid_kg_per_wh,
+        );
         hall_energy.water_extension = enabling::WaterExtension::of(hall, a);
         air_and_headroom(
             &plant,

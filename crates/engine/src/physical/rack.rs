@@ -75,10 +75,14 @@ pub struct HallContext<'a> {
     pub doors: &'a super::door::DoorParams,
     /// Whether the site offers each option.
     pub offered: &'a PerOption<bool>,
+    /// The options the pass evaluates ([`super::evaluated`]): the others keep zero sums and
+    /// their one reason, [`Reason::NotOffered`].
+    pub evaluated: &'a PerOption<bool>,
 }
 
 /// Sums of the whole group converted, and verdicts, of a rack group for every option, into
-/// `sums` and `verdicts` (overwritten; the verdicts keep their buffers).
+/// `sums` and `verdicts` (overwritten; the verdicts keep their buffers). An option the pass
+/// does not evaluate keeps zero sums and the verdict of an option the site does not offer.
 pub fn rack_group(
     rack: &Rack,
     load: &RackLoad<'_>,
@@ -94,6 +98,7 @@ pub fn rack_group(
         water,
         doors,
         offered,
+        evaluated,
     } = *ctx;
     let n = rack.count as f64;
     let immersion_rho = a
@@ -109,6 +114,10 @@ pub fn rack_group(
     *sums = PerOption::default();
     for option in CoolingOption::ALL {
         let i = option.index();
+        if !evaluated[i] {
+            rule_verdict(option, rack, false, &mut verdicts[i]);
+            continue;
+        }
         let per = &load.options[i];
         let s = &mut sums[i];
         s.it_design_w = n * per.it_design_w;
@@ -208,15 +217,32 @@ pub fn rack_group(
     }
 }
 
+/// Whether a group converted by `share` reports its whole conversion (same bits):
+/// [`reported`] copies `full` then, and callers read `full` instead.
+pub fn reports_whole(share: f64) -> bool {
+    share == 1.0
+}
+
 /// The reported sums of a group converted in part: `share` of `full` plus `1 − share` of
-/// `air` ([`Sums::blended`]); the whole conversion itself when `share` is 1 (same bits).
-pub fn reported(full: &PerOption<Sums>, share: f64, out: &mut PerOption<Sums>) {
-    let air = full[CoolingOption::Air];
-    *out = full.map_with(|option, sums| {
-        if option == CoolingOption::Air || share == 1.0 {
-            sums
+/// `air` ([`Sums::blended`]); the whole conversion itself when `share` is 1 (same bits,
+/// [`reports_whole`]). Options the pass does not evaluate stay zero.
+pub fn reported(
+    full: &PerOption<Sums>,
+    share: f64,
+    evaluated: &PerOption<bool>,
+    out: &mut PerOption<Sums>,
+) {
+    let air = &full[CoolingOption::Air];
+    for (option, (out, full)) in CoolingOption::ALL
+        .into_iter()
+        .zip(out.iter_mut().zip(full.iter()))
+    {
+        *out = if !evaluated[option] {
+            Sums::default()
+        } else if option == CoolingOption::Air || reports_whole(share) {
+            *full
         } else {
-            Sums::blended(&sums, &air, share)
-        }
-    });
+            Sums::blended(full, air, share)
+        };
+    }
 }

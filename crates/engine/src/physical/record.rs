@@ -80,11 +80,14 @@ pub struct GroupEnergyBasis {
     pub compute_energy_wh: PerOption<f64>,
     /// Reported heat taken by liquid, Wh.
     pub liquid_heat_wh: PerOption<f64>,
+    /// The group converts whole: `reported` is `full`, bit for bit (priced once).
+    pub whole: bool,
 }
 
 impl GroupEnergyBasis {
-    /// The basis of a group from its sums, whole (`full`) and reported.
-    pub fn of(full: &PerOption<Sums>, reported: &PerOption<Sums>) -> Self {
+    /// The basis of a group from its sums, whole (`full`) and reported; `whole` when the
+    /// reported sums are the whole conversion's ([`super::rack::reports_whole`]).
+    pub fn of(full: &PerOption<Sums>, reported: &PerOption<Sums>, whole: bool) -> Self {
         // The group's share of the hall's fixed energy: its design IT on air (the same whole
         // or reported: the air option converts nothing).
         let share_w = full[CoolingOption::Air].it_design_w;
@@ -101,6 +104,7 @@ impl GroupEnergyBasis {
             it_energy_wh: reported.each_ref().map(|s| s.it_energy_wh),
             compute_energy_wh: reported.each_ref().map(|s| s.compute_energy_wh),
             liquid_heat_wh: reported.each_ref().map(|s| s.liquid_heat_wh),
+            whole,
         }
     }
 }
@@ -224,10 +228,12 @@ pub trait GroupRecord: Send + Sized {
         hall_liquid_w: &PerOption<f64>,
         floor_m2_per_w: &PerOption<f64>,
     );
-    /// Takes the group's facility energy and water, priced with its hall's coefficients.
+    /// Takes the group's facility energy and water under `option`, priced with its hall's
+    /// coefficients.
     fn set_energy(
         &mut self,
-        energy: &PerOption<PricedEnergy>,
+        option: CoolingOption,
+        priced: &PricedEnergy,
         basis: &GroupEnergyBasis,
         grid_kg_per_wh: f64,
     );
@@ -338,34 +344,33 @@ impl GroupRecord for PhysicalRack {
     }
     fn set_energy(
         &mut self,
-        energy: &PerOption<PricedEnergy>,
+        option: CoolingOption,
+        priced: &PricedEnergy,
         basis: &GroupEnergyBasis,
         grid_kg_per_wh: f64,
     ) {
-        for option in CoolingOption::ALL {
-            let (priced, result) = (&energy[option], &mut self.scope.options[option]);
-            let totals = sums::EnergyTotals {
-                it_wh: basis.it_energy_wh[option],
-                compute_wh: basis.compute_energy_wh[option],
-                cooling_wh: priced.reported.cooling_wh,
-                liquid_heat_wh: basis.liquid_heat_wh[option],
-                water_m3: priced.reported.water_m3,
-            };
-            let free_cooling_h = result
-                .energy
-                .free_cooling_hours
-                .get::<uom::si::time::hour>();
-            result.energy = sums::energy_figures(
-                &priced.reported.monthly_wh,
-                &totals,
-                free_cooling_h,
-                grid_kg_per_wh,
-            );
-            let drivers = &mut self.drivers[option];
-            drivers.facility_energy = priced.full.facility_energy();
-            drivers.cooling_energy = priced.full.cooling_energy();
-            drivers.water = priced.full.water();
-        }
+        let result = &mut self.scope.options[option];
+        let totals = sums::EnergyTotals {
+            it_wh: basis.it_energy_wh[option],
+            compute_wh: basis.compute_energy_wh[option],
+            cooling_wh: priced.reported.cooling_wh,
+            liquid_heat_wh: basis.liquid_heat_wh[option],
+            water_m3: priced.reported.water_m3,
+        };
+        let free_cooling_h = result
+            .energy
+            .free_cooling_hours
+            .get::<uom::si::time::hour>();
+        result.energy = sums::energy_figures(
+            &priced.reported.monthly_wh,
+            &totals,
+            free_cooling_h,
+            grid_kg_per_wh,
+        );
+        let drivers = &mut self.drivers[option];
+        drivers.facility_energy = priced.full.facility_energy();
+        drivers.cooling_energy = priced.full.cooling_energy();
+        drivers.water = priced.full.water();
     }
 }
 
@@ -432,15 +437,18 @@ impl GroupRecord for GroupPhysics {
             self.reported[option].floor_area += unit_floor(reported, floor_m2_per_w[option]);
         }
     }
-    fn set_energy(&mut self, energy: &PerOption<PricedEnergy>, _: &GroupEnergyBasis, _: f64) {
-        for option in CoolingOption::ALL {
-            let priced = &energy[option];
-            let drivers = &mut self.options[option];
-            drivers.facility_energy = priced.full.facility_energy();
-            drivers.cooling_energy = priced.full.cooling_energy();
-            drivers.water = priced.full.water();
-            self.reported[option].facility_energy = priced.reported.facility_energy();
-        }
+    fn set_energy(
+        &mut self,
+        option: CoolingOption,
+        priced: &PricedEnergy,
+        _: &GroupEnergyBasis,
+        _: f64,
+    ) {
+        let drivers = &mut self.options[option];
+        drivers.facility_energy = priced.full.facility_energy();
+        drivers.cooling_energy = priced.full.cooling_energy();
+        drivers.water = priced.full.water();
+        self.reported[option].facility_energy = priced.reported.facility_energy();
     }
 }
 

@@ -14,6 +14,8 @@ pub use plan::{
     SearchMethod, Why,
 };
 
+use std::borrow::Cow;
+
 use uom::si::f64::{
     Area, ArealMassDensity, Energy, Mass, Power, ThermodynamicTemperature, Time, Volume, VolumeRate,
 };
@@ -337,6 +339,10 @@ pub trait GroupView {
     fn per_rack_design(&self) -> Power;
     fn recommended(&self) -> Option<CoolingOption>;
     fn figures(&self, option: CoolingOption) -> GroupFigures;
+    /// Every option's figures: borrowed where the group keeps them as a table.
+    fn figures_table(&self) -> Cow<'_, PerOption<GroupFigures>> {
+        Cow::Owned(PerOption::from_fn(|o| self.figures(o)))
+    }
 }
 
 impl GroupView for RackResult {
@@ -416,6 +422,9 @@ impl GroupView for GroupSummary {
     }
     fn figures(&self, option: CoolingOption) -> GroupFigures {
         self.options[option]
+    }
+    fn figures_table(&self) -> Cow<'_, PerOption<GroupFigures>> {
+        Cow::Borrowed(&self.options)
     }
 }
 
