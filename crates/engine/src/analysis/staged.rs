@@ -30,6 +30,7 @@ use uom::si::power::watt;
 
 use super::Evaluator;
 use super::bases::KeptBases;
+use crate::per_option::PerOption;
 use crate::physical::door::DoorParams;
 use crate::physical::load::{RackLoad, rack_load};
 use crate::physical::{GroupPhysics, Physical};
@@ -111,11 +112,12 @@ pub fn air_limit<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>
 pub fn air_heats_per_rack_w(site: &Site, catalog: &Catalog) -> Vec<f64> {
     let assumptions = site.assumptions.resolve(site.currency);
     let mut load = RackLoad::default();
+    let every = PerOption::from_fn(|_| true);
     let mut heats = Vec::with_capacity(2 * site.rack_group_count());
     for hall in &site.halls {
         let doors = DoorParams::new(&assumptions, hall);
         for rack in &hall.racks {
-            rack_load(rack, catalog, &doors, &mut load);
+            rack_load(rack, catalog, &doors, &every, &mut load);
             for option in CoolingOption::ALL
                 .into_iter()
                 .filter(|o| o.servers() != ServerCooling::Immersion)

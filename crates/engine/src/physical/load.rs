@@ -161,11 +161,13 @@ impl RackLoad<'_> {
 
 /// Loads of one rack of `rack`'s group into `load` (overwritten; its model list keeps its
 /// buffer), its doors as `doors` (the hall's) give; server groups of unknown models are
-/// skipped (validation at the io edge rejects them).
+/// skipped (validation at the io edge rejects them). Only the options `evaluated` names get
+/// their figures (the others stay zero); it must name air, whose heat on air the doors use.
 pub fn rack_load<'a>(
     rack: &Rack,
     catalog: &'a Catalog,
     doors: &DoorParams,
+    evaluated: &PerOption<bool>,
     load: &mut RackLoad<'a>,
 ) {
     let fan_saving = doors.fan_saving;
@@ -178,6 +180,9 @@ pub fn rack_load<'a>(
         let p_w = n * model.max_power.in_unit(PowerUnit::W);
         let (f, c, u) = (model.fan_share, model.cold_plate_capture, model.utilisation);
         for (option, power) in CoolingOption::ALL.into_iter().zip(load.options.iter_mut()) {
+            if !evaluated[option] {
+                continue;
+            }
             match option.servers() {
                 ServerCooling::Air => power.add(p_w, 0.0, 0.0, u),
                 ServerCooling::ColdPlate => {
@@ -213,7 +218,7 @@ pub fn rack_load<'a>(
         );
     }
     let air_option_w = load.options[CoolingOption::Air].air_design_w;
-    for option in CoolingOption::ALL {
+    for option in CoolingOption::ALL.into_iter().filter(|o| evaluated[*o]) {
         if let Some(door) = option.door() {
             let power = &mut load.options[option];
             let door = super::door::hybrid_door(option.servers(), door, power.air_design_w, doors);
@@ -253,5 +258,81 @@ fn apply_measured(load: &mut RackLoad<'_>, peak_w: f64, average_w: f64) {
         load.stock_design_w = peak_w;
         load.compute_design_w = peak_w;
         load.compute_avg_w = average_w;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use coolplan_model::assumptions::Assumptions;
+    use coolplan_model::{Floor, FloorKind, Hall, ServerGroup};
+    use coolplan_units::Currency;
+    use coolplan_units::build::{kg_per_m2, kw, m2, rack_units};
+
+    fn servers(model: &str, count: u32, status: Status) -> ServerGroup {
+        ServerGroup {
+            model: model.into(),
+            count,
+            status,
+            installed: None,
+            service_life: None,
+            refresh: None,
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn options_not_evaluated_stay_zero_and_the_others_keep_their_bits() {
+        let rack = Rack {
+            name: "mixed".into(),
+            notes: String::new(),
+            count: 3,
+            height: rack_units(42.0),
+            position: None,
+            retrofit_share: None,
+            servers: vec![
+                servers("cpu-2u", 8, Status::Stock),
+                servers("hgx-h100", 2, Status::New(2027)),
+            ],
+            measured: None,
+            cooling: None,
+        };
+        let floor = Floor {
+            kind: FloorKind::Raised,
+            rating: kg_per_m2(1200.0),
+        };
+        let hall = Hall::bare("hall", floor, m2(500.0), kw(1000.0));
+        let doors = DoorParams::new(&Assumptions::default().resolve(Currency::CNY), &hall);
+        let catalog = Catalog::builtin();
+        let mut all = RackLoad::default();
+        rack_load(
+            &rack,
+            &catalog,
+            &doors,
+            &PerOption::from_fn(|_| true),
+            &mut all,
+        );
+        let some = PerOption::from_fn(|o| {
+            matches!(
+                o,
+                CoolingOption::Air
+                    | CoolingOption::RearDoorPassive
+                    | CoolingOption::ColdPlateRearDoor
+            )
+        });
+        let mut load = RackLoad::default();
+        rack_load(&rack, &catalog, &doors, &some, &mut load);
+        // 8 stock cpu-2u and 2 new hgx-h100: every option carries IT power when evaluated
+        assert!(all.options.iter().all(|o| o.it_design_w > 0.0));
+        for option in CoolingOption::ALL {
+            let expected = if some[option] {
+                all.options[option]
+            } else {
+                OptionPower::default()
+            };
+            assert_eq!(load.options[option], expected, "{option:?}");
+        }
+        assert_eq!(load.models, all.models);
+        assert_eq!(load.stock_design_w.to_bits(), all.stock_design_w.to_bits());
     }
 }

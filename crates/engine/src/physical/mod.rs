@@ -352,7 +352,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         // One rack group into the scratch (overwritten) and its record.
         let one_rack = |(rack_index, rack_model): (usize, &coolplan_model::Rack),
                         w: &mut Scratch<'c>| {
-            load::rack_load(rack_model, catalog, &doors, &mut w.load);
+            load::rack_load(rack_model, catalog, &doors, &evaluated, &mut w.load);
             rack::rack_group(rack_model, &w.load, &context, &mut w.full, &mut w.verdicts);
             w.report(rack_model.share().clamp(0.0, 1.0), &evaluated);
             G::record(&GroupInput {
@@ -376,7 +376,10 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         let mut absorb = |mut record: G, w: &mut Scratch<'_>, rack_model: &coolplan_model::Rack| {
             bases.push(GroupEnergyBasis::of(&w.full, w.reported(), w.whole));
             for option in CoolingOption::ALL {
-                hall_sums[option].add(&w.reported()[option]);
+                // an option not evaluated reports zero sums: adding them changes nothing
+                if evaluated[option] {
+                    hall_sums[option].add(&w.reported()[option]);
+                }
                 let (hall_v, v) = (&mut hall_verdicts[option], &w.verdicts[option]);
                 merge_reasons(&mut hall_v.infeasible, &v.infeasible);
                 merge_reasons(&mut hall_v.warnings, &v.warnings);
