@@ -30,19 +30,36 @@ pub struct OptionCdus {
 }
 
 /// CDUs of each liquid option of a hall whose groups all take it: size chosen, racks counted.
+/// An option whose units and per-group liquid heat equal an earlier option's (cold plates
+/// with or without a rear door) takes that option's choice, which is the same computation.
 pub fn hall_cdus<G: GroupRecord>(
     racks: &[G],
     hall_sums: &PerOption<Sums>,
     choices: &cdu::CduChoices,
 ) -> PerOption<OptionCdus> {
+    let mut chosen: Vec<(CoolingOption, usize, cdu::CduCount)> = Vec::new();
     PerOption::from_fn(|option| {
         if option == CoolingOption::Air || hall_sums[option].liquid_design_w <= 0.0 {
             return OptionCdus::default();
         }
-        let loads = racks.iter().map(|r| r.cdu_load(option));
         let cdu::CduSizing { sizes, redundancy } = choices.of(option);
         let redundancy = *redundancy;
-        let (i, counted) = cdu::choose_size(sizes, redundancy, loads);
+        let same_as = |other: CoolingOption| {
+            std::ptr::eq(choices.of(other), choices.of(option))
+                && racks.iter().all(|r| {
+                    let heat = |o: CoolingOption| r.drivers()[o].heat_to_liquid;
+                    heat(other) == heat(option)
+                })
+        };
+        let (i, counted) = match chosen.iter().find(|(other, ..)| same_as(*other)) {
+            Some(&(_, i, counted)) => (i, counted),
+            None => {
+                let loads = racks.iter().map(|r| r.cdu_load(option));
+                let (i, counted) = cdu::choose_size(sizes, redundancy, loads);
+                chosen.push((option, i, counted));
+                (i, counted)
+            }
+        };
         let capacity_w = sizes.get(i).map_or(0.0, |(_, c)| *c);
         let units = if counted.loaded_units > 0 {
             counted.loaded_units.saturating_add(u64::from(redundancy))
