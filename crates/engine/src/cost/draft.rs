@@ -8,8 +8,6 @@
 //! the same arithmetic in the same order. Never touches: the results' shape (the callers
 //! build it), physics.
 
-use std::borrow::BorrowMut;
-
 use super::basis::RackBasis;
 use super::comply;
 use super::plan::{self, CduPricing, PlanEnergy};
@@ -129,8 +127,33 @@ pub(super) struct Drafted<R> {
     pub it_design: Power,
 }
 
-/// Prices every rack group of `records` (in hall order, owned or borrowed: a borrowed record
-/// is priced in place, [`PricedGroup::price`]) with `pricer` (one scratch
+/// A physical record as [`draft`] receives it: borrowed mutably (priced in place,
+/// [`PricedGroup::price`]) or shared (read only, [`PricedGroup::price_shared`]: the
+/// analyses' reading of a physical pass many readings share, never copied).
+pub(super) trait HeldRecord<R: PricedGroup> {
+    fn record(&self) -> &R::Physical;
+    fn price(&mut self, value: &Valuation, costs: &RackCosts, buffers: &mut YearBuffers) -> R;
+}
+
+impl<R: PricedGroup> HeldRecord<R> for &mut R::Physical {
+    fn record(&self) -> &R::Physical {
+        self
+    }
+    fn price(&mut self, value: &Valuation, costs: &RackCosts, buffers: &mut YearBuffers) -> R {
+        R::price(value, self, costs, buffers)
+    }
+}
+
+impl<R: PricedGroup> HeldRecord<R> for &R::Physical {
+    fn record(&self) -> &R::Physical {
+        self
+    }
+    fn price(&mut self, value: &Valuation, costs: &RackCosts, buffers: &mut YearBuffers) -> R {
+        R::price_shared(value, self, costs, buffers)
+    }
+}
+
+/// Prices every rack group of `records` (in hall order, [`HeldRecord`]) with `pricer` (one scratch
 /// [`RackCosts`] reused from group to group), each group's energy rows to `ledger` (the KPIs
 /// and the compliance plan), searches each of the `halls` halls' plan, then constrains the
 /// site's plan to comply by the profile's year ([`comply::constrain`]). Each hall's own
@@ -141,7 +164,7 @@ pub(super) fn draft<R: PricedGroup>(
     assumptions: &Resolved,
     value: Valuation,
     halls: usize,
-    records: impl ExactSizeIterator<Item = impl BorrowMut<R::Physical>>,
+    records: impl ExactSizeIterator<Item = impl HeldRecord<R>>,
     hall_streams: bool,
     shared: &Shared<'_>,
     it_design: Power,
@@ -164,8 +187,8 @@ pub(super) fn draft<R: PricedGroup>(
         let hall_groups = site.halls.get(h).map_or(0, |hall| hall.racks.len());
         let mut scratch = HallScratch::with_capacity(hall_groups);
         let first = racks.len();
-        while let Some(mut record) = records.next_if(|r| r.borrow().place().0 == h) {
-            let record = record.borrow_mut();
+        while let Some(mut held) = records.next_if(|r| r.record().place().0 == h) {
+            let record = held.record();
             let place = record.place();
             scratch.drivers.push(*record.drivers());
             let drivers = &scratch.drivers[scratch.drivers.len() - 1];
@@ -185,7 +208,7 @@ pub(super) fn draft<R: PricedGroup>(
                 }
                 site_streams[option].add_scaled(option_streams, 1.0);
             }
-            racks.push(R::price(&value, record, &work, &mut buffers));
+            racks.push(held.price(&value, &work, &mut buffers));
             let figures = racks[racks.len() - 1].figures_table();
             ledger.push(
                 GroupEnergy {

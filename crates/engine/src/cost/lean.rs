@@ -72,7 +72,7 @@ fn read_with<'a>(
         assumptions,
         value,
         physical.halls.len(),
-        physical.racks.iter().cloned(),
+        physical.racks.iter(),
         false,
         &shared,
         it_design,

@@ -68,6 +68,13 @@ pub trait PricedGroup: GroupView + Sized {
         costs: &RackCosts,
         buffers: &mut YearBuffers,
     ) -> Self;
+    /// [`PricedGroup::price`] of a record that stays as it is (shared with other readings).
+    fn price_shared(
+        value: &Valuation,
+        physical: &Self::Physical,
+        costs: &RackCosts,
+        buffers: &mut YearBuffers,
+    ) -> Self;
 }
 
 /// Builds every scope's results and the plan from physical results: every hall priced and
@@ -239,6 +246,14 @@ impl PricedGroup for RackResult {
             scope: scope_result(value, rack.scope.take(), &costs.options, buffers, false),
         }
     }
+    fn price_shared(
+        value: &Valuation,
+        rack: &PhysicalRack,
+        costs: &RackCosts,
+        buffers: &mut YearBuffers,
+    ) -> Self {
+        Self::price(value, &mut rack.clone(), costs, buffers)
+    }
 }
 
 impl PricedGroup for GroupSummary {
@@ -246,6 +261,14 @@ impl PricedGroup for GroupSummary {
     fn price(
         value: &Valuation,
         rack: &mut GroupPhysics,
+        costs: &RackCosts,
+        buffers: &mut YearBuffers,
+    ) -> Self {
+        Self::price_shared(value, rack, costs, buffers)
+    }
+    fn price_shared(
+        value: &Valuation,
+        rack: &GroupPhysics,
         costs: &RackCosts,
         buffers: &mut YearBuffers,
     ) -> Self {
