@@ -11,7 +11,7 @@
 use super::basis::RackBasis;
 use super::comply;
 use super::plan::{self, CduPricing, PlanEnergy};
-use super::scopes::{PricedGroup, Valuation, YearBuffers};
+use super::scopes::{DraftGroup, Valuation, YearBuffers, blank_figures};
 use super::streams::Streams;
 use super::works::{self, HallWorks};
 use super::{Pricer, RackCosts};
@@ -21,7 +21,7 @@ use crate::per_option::PerOption;
 use crate::physical::limits::HallLimits;
 use crate::physical::{CostDrivers, GroupRecord};
 use crate::plan::{Candidate, HallProblem, NO_WORKS, Solution, Works};
-use crate::results::{CoolingOption, CostItem, GroupView, HallPlant, PlanTotals, PlannedWork};
+use crate::results::{CoolingOption, CostItem, GroupFigures, HallPlant, PlanTotals, PlannedWork};
 use crate::surcharge::Surcharge;
 use coolplan_model::Site;
 use coolplan_model::assumptions::Resolved;
@@ -128,28 +128,32 @@ pub(super) struct Drafted<R> {
 }
 
 /// A physical record as [`draft`] receives it: borrowed mutably (priced in place,
-/// [`PricedGroup::price`]) or shared (read only, [`PricedGroup::price_shared`]: the
+/// [`DraftGroup::price`]) or shared (read only, [`DraftGroup::price_shared`]: the
 /// analyses' reading of a physical pass many readings share, never copied).
-pub(super) trait HeldRecord<R: PricedGroup> {
+pub(super) trait HeldRecord<R: DraftGroup> {
     fn record(&self) -> &R::Physical;
-    fn price(&mut self, value: &Valuation, costs: &RackCosts, buffers: &mut YearBuffers) -> R;
+    /// [`DraftGroup::price`] of the record held.
+    fn price(&mut self, value: &Valuation, costs: &RackCosts, scratch: Scratch<'_>) -> R;
 }
 
-impl<R: PricedGroup> HeldRecord<R> for &mut R::Physical {
+/// The scratch a group is priced with: year buffers and its figures' table.
+type Scratch<'s> = (&'s mut YearBuffers, &'s mut PerOption<GroupFigures>);
+
+impl<R: DraftGroup> HeldRecord<R> for &mut R::Physical {
     fn record(&self) -> &R::Physical {
         self
     }
-    fn price(&mut self, value: &Valuation, costs: &RackCosts, buffers: &mut YearBuffers) -> R {
-        R::price(value, self, costs, buffers)
+    fn price(&mut self, value: &Valuation, costs: &RackCosts, (b, f): Scratch<'_>) -> R {
+        R::price(value, self, costs, b, f)
     }
 }
 
-impl<R: PricedGroup> HeldRecord<R> for &R::Physical {
+impl<R: DraftGroup> HeldRecord<R> for &R::Physical {
     fn record(&self) -> &R::Physical {
         self
     }
-    fn price(&mut self, value: &Valuation, costs: &RackCosts, buffers: &mut YearBuffers) -> R {
-        R::price_shared(value, self, costs, buffers)
+    fn price(&mut self, value: &Valuation, costs: &RackCosts, (b, f): Scratch<'_>) -> R {
+        R::price_shared(value, self, costs, b, f)
     }
 }
 
@@ -159,7 +163,7 @@ impl<R: PricedGroup> HeldRecord<R> for &R::Physical {
 /// site's plan to comply by the profile's year ([`comply::constrain`]). Each hall's own
 /// streams (its results and plan totals) are summed only when `hall_streams` asks.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn draft<R: PricedGroup>(
+pub(super) fn draft<R: DraftGroup>(
     site: &Site,
     assumptions: &Resolved,
     value: Valuation,
@@ -177,6 +181,7 @@ pub(super) fn draft<R: PricedGroup>(
     let mut work = RackCosts::new(horizon);
     let mut site_streams = zero();
     let mut buffers = YearBuffers::default();
+    let mut figures = blank_figures(site.currency);
     let mut racks: Vec<R> = Vec::with_capacity(records.len());
     let mut drafts = Vec::with_capacity(halls);
     ledger.reserve(records.len());
@@ -208,8 +213,7 @@ pub(super) fn draft<R: PricedGroup>(
                 }
                 site_streams[option].add_scaled(option_streams, 1.0);
             }
-            racks.push(held.price(&value, &work, &mut buffers));
-            let figures = racks[racks.len() - 1].figures_table();
+            racks.push(held.price(&value, &work, (&mut buffers, &mut figures)));
             ledger.push(
                 GroupEnergy {
                     hall: h,
@@ -344,7 +348,7 @@ pub(super) struct Settled {
     pub energy: PlanEnergy,
 }
 
-impl<R: GroupView> Drafted<R> {
+impl<R: DraftGroup> Drafted<R> {
     /// Settles every hall in order, handing each to `each` with its [`Settled`] figures.
     pub(super) fn settle_halls(
         &mut self,
@@ -488,7 +492,7 @@ impl<R: GroupView> Drafted<R> {
         );
         let mut energy = PlanEnergy::default();
         for (r, choice) in self.racks[first..].iter().zip(&solution.choices) {
-            energy.add(&r.figures_table(), *choice);
+            energy.add(|o| r.energy(o), *choice);
         }
         Settled {
             values,
