@@ -195,7 +195,10 @@ pub(super) fn draft<R: DraftGroup>(
         while let Some(mut held) = records.next_if(|r| r.record().place().0 == h) {
             let record = held.record();
             let place = record.place();
-            scratch.drivers.push(*record.drivers());
+            // copied straight into the reserved slot (a push copies through the stack)
+            scratch
+                .drivers
+                .extend_from_slice(std::slice::from_ref(record.drivers()));
             let drivers = &scratch.drivers[scratch.drivers.len() - 1];
             let count = record.count();
             pricer.price(place, drivers, &mut work);
