@@ -140,7 +140,8 @@ impl DraftGroup for PlanGroup {
         buffers: &mut YearBuffers,
         figures: &mut PerOption<GroupFigures>,
     ) -> Self {
-        group_figures(value, rack, costs, buffers, figures);
+        // neither the ledger nor the plan reads a group's payback
+        group_figures(value, rack, costs, buffers, figures, false);
         PlanGroup {
             energy: figures.each_ref().map(|f| (f.it_energy, f.facility_energy)),
         }

@@ -296,7 +296,7 @@ impl DraftGroup for GroupSummary {
         buffers: &mut YearBuffers,
         figures: &mut PerOption<GroupFigures>,
     ) -> Self {
-        group_figures(value, rack, costs, buffers, figures);
+        group_figures(value, rack, costs, buffers, figures, true);
         let ranking = rank(
             &figures
                 .each_ref()
@@ -317,13 +317,15 @@ impl DraftGroup for GroupSummary {
     }
 }
 
-/// Every option's figures of the group `rack` with its cost streams `costs` into `out`.
+/// Every option's figures of the group `rack` with its cost streams `costs` into `out`;
+/// its paybacks only `with_payback` (none otherwise).
 pub(super) fn group_figures(
     value: &Valuation,
     rack: &GroupPhysics,
     costs: &RackCosts,
     buffers: &mut YearBuffers,
     out: &mut PerOption<GroupFigures>,
+    with_payback: bool,
 ) {
     let money = |amount: f64| Money::new(amount, value.currency);
     costs.options[CoolingOption::Air].cost_by_year_into(&mut buffers.air_costs);
@@ -341,7 +343,9 @@ pub(super) fn group_figures(
             let savings = &buffers.savings[..];
             (
                 finance::npv_with(savings, &value.factors),
-                finance::payback_years(savings),
+                with_payback
+                    .then(|| finance::payback_years(savings))
+                    .flatten(),
             )
         };
         *figures = GroupFigures {
