@@ -261,12 +261,10 @@ impl PricedGroup for GroupSummary {
             let (npv, payback) = if physical.option == CoolingOption::Air || unvalued {
                 (0.0, None)
             } else {
-                fill_savings(streams, buffers);
-                let savings = &buffers.savings[..];
-                (
-                    finance::npv_with(savings, &value.factors),
-                    finance::payback_years(savings),
-                )
+                // savings against air year by year, valued as they are computed
+                let air = buffers.air_costs.iter();
+                let savings = air.zip(streams.cost_by_year()).map(|(a, o)| a - o);
+                finance::npv_and_payback(savings, &value.factors)
             };
             GroupFigures {
                 applies: physical.applies,
