@@ -95,8 +95,8 @@ impl ComparePanel {
     }
 }
 
-/// The halls (of the site, or just `hall`) whose `option` lists `reason` (or one of its kind
-/// at a different figure), for a reason's hover text.
+/// The halls (of the site, or just `hall`) whose `option` (without one: any option the hall
+/// shows) lists `reason` (or one of its kind at a different figure), for a reason's hover text.
 fn halls_with(
     results: &Overview,
     hall: Option<usize>,
@@ -115,7 +115,7 @@ fn halls_with(
             };
             match option {
                 Some(option) => lists(scope.option(option)),
-                None => scope.options.iter().any(lists),
+                None => scope.shown().any(lists),
             }
         })
         .map(|(_, scope)| scope.name.clone())
