@@ -337,6 +337,14 @@ mod tests {
         let blended = Streams::blend(&converted, &air, 0.8);
         assert_eq!(blended.capex_total(), 80.0);
         assert!((blended.energy[1] - 12.0).abs() < 1e-12);
+        // each year's cost: year 0 the 80 of CAPEX, year 1 the 12 of energy
+        let mut by_year = Vec::new();
+        blended.cost_by_year_into(&mut by_year);
+        assert_eq!(by_year, [80.0, blended.energy[1]]);
+        let summed: Vec<f64> = (0..2)
+            .map(|y| blended.capex_in(y) + blended.energy[y])
+            .collect();
+        assert_eq!(by_year, summed);
     }
 
     #[test]
