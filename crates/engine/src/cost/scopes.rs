@@ -339,14 +339,11 @@ pub(super) fn group_figures(
         let (npv, payback) = if physical.option == CoolingOption::Air || unvalued {
             (0.0, None)
         } else {
-            fill_savings(streams, buffers);
-            let savings = &buffers.savings[..];
-            (
-                finance::npv_with(savings, &value.factors),
-                with_payback
-                    .then(|| finance::payback_years(savings))
-                    .flatten(),
-            )
+            // savings against air year by year, valued as they are computed
+            let air = buffers.air_costs.iter();
+            let savings = air.zip(streams.cost_by_year()).map(|(a, o)| a - o);
+            let (npv, payback) = finance::npv_and_payback(savings, &value.factors);
+            (npv, payback.filter(|_| with_payback))
         };
         *figures = GroupFigures {
             applies: physical.applies,
