@@ -43,6 +43,31 @@ pub fn npv_with(flows: &[f64], factors: &[f64]) -> f64 {
     sum
 }
 
+/// [`npv_with`] and [`payback_years`] of the same `flows` in one pass, without storing them:
+/// each figure takes the same operations on the same values in the same order, so both have
+/// the bits of the separate calls.
+pub fn npv_and_payback(
+    flows: impl IntoIterator<Item = f64>,
+    factors: &[f64],
+) -> (f64, Option<f64>) {
+    let mut sum = 0.0;
+    let mut cumulative = 0.0;
+    let mut crossing = Some(0.0);
+    for (t, flow) in flows.into_iter().enumerate() {
+        if let Some(factor) = factors.get(t) {
+            sum += flow / factor;
+        }
+        let before = cumulative;
+        cumulative += flow;
+        if cumulative < 0.0 {
+            crossing = None;
+        } else if crossing.is_none() {
+            crossing = Some(t as f64 - 1.0 + -before / flow);
+        }
+    }
+    (sum, crossing.map(|years: f64| years.max(0.0)))
+}
+
 /// Each flow discounted to year 0.
 pub fn discounted(flows: &[f64], rate: f64) -> Vec<f64> {
     let growth = 1.0 + rate;
@@ -240,6 +265,36 @@ mod tests {
                     npv_with(flows, &factors).to_bits(),
                     npv(flows, rate).to_bits()
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn one_pass_npv_and_payback_have_the_bits_of_the_separate_calls() {
+        // -100 then 30, 30, 50: cumulative -100, -70, -40, 10, so payback 2 + 40/50 = 2.8
+        let (npv, payback) = npv_and_payback([-100.0, 30.0, 30.0, 50.0], &[1.0; 4]);
+        assert_eq!((npv, payback), (10.0, Some(2.8)));
+        let flows = [
+            -1_234_567.5,
+            98_765.25,
+            0.0,
+            250_000.125,
+            -3.5,
+            777_777.7,
+            1e-3,
+        ];
+        for rate in [0.0, 0.03, 0.08, 0.37] {
+            let factors = discount_factors(rate, flows.len());
+            for start in 0..flows.len() {
+                for end in start..=flows.len() {
+                    let flows = &flows[start..end];
+                    let (npv, payback) = npv_and_payback(flows.iter().copied(), &factors);
+                    assert_eq!(npv.to_bits(), npv_with(flows, &factors).to_bits());
+                    assert_eq!(
+                        payback.map(f64::to_bits),
+                        payback_years(flows).map(f64::to_bits)
+                    );
+                }
             }
         }
     }

@@ -8,12 +8,10 @@
 //! the same arithmetic in the same order. Never touches: the results' shape (the callers
 //! build it), physics.
 
-use std::borrow::BorrowMut;
-
 use super::basis::RackBasis;
 use super::comply;
 use super::plan::{self, CduPricing, PlanEnergy};
-use super::scopes::{PricedGroup, Valuation, YearBuffers};
+use super::scopes::{DraftGroup, Valuation, YearBuffers, blank_figures};
 use super::streams::Streams;
 use super::works::{self, HallWorks};
 use super::{Pricer, RackCosts};
@@ -23,7 +21,7 @@ use crate::per_option::PerOption;
 use crate::physical::limits::HallLimits;
 use crate::physical::{CostDrivers, GroupRecord};
 use crate::plan::{Candidate, HallProblem, NO_WORKS, Solution, Works};
-use crate::results::{CoolingOption, CostItem, GroupView, HallPlant, PlanTotals, PlannedWork};
+use crate::results::{CoolingOption, CostItem, GroupFigures, HallPlant, PlanTotals, PlannedWork};
 use crate::surcharge::Surcharge;
 use coolplan_model::Site;
 use coolplan_model::assumptions::Resolved;
@@ -129,19 +127,48 @@ pub(super) struct Drafted<R> {
     pub it_design: Power,
 }
 
-/// Prices every rack group of `records` (in hall order, owned or borrowed: a borrowed record
-/// is priced in place, [`PricedGroup::price`]) with `pricer` (one scratch
+/// A physical record as [`draft`] receives it: borrowed mutably (priced in place,
+/// [`DraftGroup::price`]) or shared (read only, [`DraftGroup::price_shared`]: the
+/// analyses' reading of a physical pass many readings share, never copied).
+pub(super) trait HeldRecord<R: DraftGroup> {
+    fn record(&self) -> &R::Physical;
+    /// [`DraftGroup::price`] of the record held.
+    fn price(&mut self, value: &Valuation, costs: &RackCosts, scratch: Scratch<'_>) -> R;
+}
+
+/// The scratch a group is priced with: year buffers and its figures' table.
+type Scratch<'s> = (&'s mut YearBuffers, &'s mut PerOption<GroupFigures>);
+
+impl<R: DraftGroup> HeldRecord<R> for &mut R::Physical {
+    fn record(&self) -> &R::Physical {
+        self
+    }
+    fn price(&mut self, value: &Valuation, costs: &RackCosts, (b, f): Scratch<'_>) -> R {
+        R::price(value, self, costs, b, f)
+    }
+}
+
+impl<R: DraftGroup> HeldRecord<R> for &R::Physical {
+    fn record(&self) -> &R::Physical {
+        self
+    }
+    fn price(&mut self, value: &Valuation, costs: &RackCosts, (b, f): Scratch<'_>) -> R {
+        R::price_shared(value, self, costs, b, f)
+    }
+}
+
+/// Prices every rack group of `records` (in hall order, [`HeldRecord`]) with `pricer` (one scratch
 /// [`RackCosts`] reused from group to group), each group's energy rows to `ledger` (the KPIs
 /// and the compliance plan), searches each of the `halls` halls' plan, then constrains the
 /// site's plan to comply by the profile's year ([`comply::constrain`]). Each hall's own
 /// streams (its results and plan totals) are summed only when `hall_streams` asks.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn draft<R: PricedGroup>(
+pub(super) fn draft<R: DraftGroup>(
     site: &Site,
     assumptions: &Resolved,
     value: Valuation,
     halls: usize,
-    records: impl ExactSizeIterator<Item = impl BorrowMut<R::Physical>>,
+    records: impl ExactSizeIterator<Item = impl HeldRecord<R>>,
     hall_streams: bool,
     shared: &Shared<'_>,
     it_design: Power,
@@ -154,6 +181,7 @@ pub(super) fn draft<R: PricedGroup>(
     let mut work = RackCosts::new(horizon);
     let mut site_streams = zero();
     let mut buffers = YearBuffers::default();
+    let mut figures = blank_figures(site.currency);
     let mut racks: Vec<R> = Vec::with_capacity(records.len());
     let mut drafts = Vec::with_capacity(halls);
     ledger.reserve(records.len());
@@ -164,10 +192,13 @@ pub(super) fn draft<R: PricedGroup>(
         let hall_groups = site.halls.get(h).map_or(0, |hall| hall.racks.len());
         let mut scratch = HallScratch::with_capacity(hall_groups);
         let first = racks.len();
-        while let Some(mut record) = records.next_if(|r| r.borrow().place().0 == h) {
-            let record = record.borrow_mut();
+        while let Some(mut held) = records.next_if(|r| r.record().place().0 == h) {
+            let record = held.record();
             let place = record.place();
-            scratch.drivers.push(*record.drivers());
+            // copied straight into the reserved slot (a push copies through the stack)
+            scratch
+                .drivers
+                .extend_from_slice(std::slice::from_ref(record.drivers()));
             let drivers = &scratch.drivers[scratch.drivers.len() - 1];
             let count = record.count();
             pricer.price(place, drivers, &mut work);
@@ -185,8 +216,7 @@ pub(super) fn draft<R: PricedGroup>(
                 }
                 site_streams[option].add_scaled(option_streams, 1.0);
             }
-            racks.push(R::price(&value, record, &work, &mut buffers));
-            let figures = racks[racks.len() - 1].figures_table();
+            racks.push(held.price(&value, &work, (&mut buffers, &mut figures)));
             ledger.push(
                 GroupEnergy {
                     hall: h,
@@ -321,7 +351,7 @@ pub(super) struct Settled {
     pub energy: PlanEnergy,
 }
 
-impl<R: GroupView> Drafted<R> {
+impl<R: DraftGroup> Drafted<R> {
     /// Settles every hall in order, handing each to `each` with its [`Settled`] figures.
     pub(super) fn settle_halls(
         &mut self,
@@ -465,7 +495,7 @@ impl<R: GroupView> Drafted<R> {
         );
         let mut energy = PlanEnergy::default();
         for (r, choice) in self.racks[first..].iter().zip(&solution.choices) {
-            energy.add(&r.figures_table(), *choice);
+            energy.add(|o| r.energy(o), *choice);
         }
         Settled {
             values,

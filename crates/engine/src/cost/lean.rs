@@ -2,7 +2,8 @@
 //! [`super::evaluate`] without what neither the tornado nor the Monte Carlo reads — no KPI
 //! sums, no hall streams or results, no plan reasons, limits, CDU designs or hall totals, no
 //! IRR of the site, no costs of an option that applies nowhere on the site, no group's NPV
-//! or payback of an option it cannot take — on a borrowed physical pass and, from a staged
+//! or payback of an option it cannot take, and of each group only the plan's energy
+//! ([`PlanGroup`]) — on a borrowed physical pass and, from a staged
 //! evaluator, kept cost bases (both shared by many calls). Every figure it keeps comes from
 //! the same functions on the same numbers as in [`super::evaluate`], in the same order, so
 //! each equals `engine::recompute`'s to the bit (`tests/analysis/staged.rs`).
@@ -12,16 +13,17 @@
 
 use super::draft::{Drafted, Shared, draft};
 use super::plan::PlanEnergy;
-use super::scopes::{Valuation, scope_result, uniform};
+use super::scopes::{DraftGroup, Valuation, YearBuffers, group_figures, scope_result, uniform};
 use super::streams::Streams;
-use super::{Bases, Pricer};
+use super::{Bases, Pricer, RackCosts};
 use crate::analysis::reading::{OptionReading, Reading};
 use crate::kpi::ledger::Ledger;
 use crate::per_option::PerOption;
 use crate::physical::{GroupPhysics, Physical};
-use crate::results::{CoolingOption, GroupSummary};
+use crate::results::{CoolingOption, GroupFigures};
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::{Catalog, Site};
+use uom::si::f64::Energy;
 
 /// What the analyses read of the cost engine on `physical` (module doc).
 pub fn read(
@@ -67,12 +69,12 @@ fn read_with<'a>(
         &value,
     );
     let it_design = physical.site.options[CoolingOption::Air].thermal.it_design;
-    let mut drafted: Drafted<GroupSummary> = draft(
+    let mut drafted: Drafted<PlanGroup> = draft(
         site,
         assumptions,
         value,
         physical.halls.len(),
-        physical.racks.iter().cloned(),
+        physical.racks.iter(),
         false,
         &shared,
         it_design,
@@ -110,5 +112,41 @@ fn read_with<'a>(
         plan_payback_years: totals.simple_payback_years,
         plan_uniform: uniform(&choices),
         plan_choices: choices,
+    }
+}
+
+/// What a reading keeps of each priced rack group until its hall's plan is settled: every
+/// option's IT and facility energy (the plan's energy, [`PlanEnergy`]), and nothing else
+/// (no figure of a group is part of a [`Reading`]).
+struct PlanGroup {
+    energy: PerOption<(Energy, Energy)>,
+}
+
+impl DraftGroup for PlanGroup {
+    type Physical = GroupPhysics;
+    fn price(
+        value: &Valuation,
+        rack: &mut GroupPhysics,
+        costs: &RackCosts,
+        buffers: &mut YearBuffers,
+        figures: &mut PerOption<GroupFigures>,
+    ) -> Self {
+        Self::price_shared(value, rack, costs, buffers, figures)
+    }
+    fn price_shared(
+        value: &Valuation,
+        rack: &GroupPhysics,
+        costs: &RackCosts,
+        buffers: &mut YearBuffers,
+        figures: &mut PerOption<GroupFigures>,
+    ) -> Self {
+        // neither the ledger nor the plan reads a group's payback
+        group_figures(value, rack, costs, buffers, figures, false);
+        PlanGroup {
+            energy: figures.each_ref().map(|f| (f.it_energy, f.facility_energy)),
+        }
+    }
+    fn energy(&self, option: CoolingOption) -> (Energy, Energy) {
+        self.energy[option]
     }
 }

@@ -212,13 +212,18 @@ pub struct PlanEnergy {
 
 impl PlanEnergy {
     /// Adds a group on `option` (`None`: as air).
-    pub fn add(&mut self, figures: &PerOption<GroupFigures>, option: Option<CoolingOption>) {
-        let on = &figures[option.unwrap_or(CoolingOption::Air)];
-        let air = &figures[CoolingOption::Air];
-        self.it += on.it_energy;
-        self.facility += on.facility_energy;
-        self.it_air += air.it_energy;
-        self.facility_air += air.facility_energy;
+    /// `energy` gives the group's IT and facility energy on an option.
+    pub fn add(
+        &mut self,
+        energy: impl Fn(CoolingOption) -> (Energy, Energy),
+        option: Option<CoolingOption>,
+    ) {
+        let (on_it, on_facility) = energy(option.unwrap_or(CoolingOption::Air));
+        let (air_it, air_facility) = energy(CoolingOption::Air);
+        self.it += on_it;
+        self.facility += on_facility;
+        self.it_air += air_it;
+        self.facility_air += air_facility;
     }
     pub fn add_all(&mut self, other: &PlanEnergy) {
         self.it += other.it;

@@ -26,6 +26,7 @@ use crate::results::{
 use coolplan_model::Site;
 use coolplan_model::assumptions::Resolved;
 use coolplan_units::{Currency, Money};
+use uom::si::f64::Energy;
 
 /// Valuation settings shared by every scope.
 pub struct Valuation {
@@ -56,19 +57,39 @@ pub struct YearBuffers {
     savings: Vec<f64>,
 }
 
-/// A rack group's priced result: the full [`RackResult`] or the compact [`GroupSummary`].
-pub trait PricedGroup: GroupView + Sized {
+/// What the drafting stages ([`super::draft`]) keep of each priced rack group: the full
+/// [`RackResult`], the compact [`GroupSummary`], or only the plan's energy (the analyses'
+/// reading, [`super::lean`]). Its figures per option go into a scratch table the stages read
+/// before the next group is priced.
+pub trait DraftGroup: Sized {
     /// The physical record it is priced from.
     type Physical: GroupRecord;
-    /// Values `physical` with its cost streams `costs`; `buffers` are scratch. Priced in
-    /// place: a record may lose what its result takes over (names, reasons).
+    /// Values `physical` with its cost streams `costs`, every option's figures into
+    /// `figures`; `buffers` are scratch. Priced in place: a record may lose what its result
+    /// takes over (names, reasons).
     fn price(
         value: &Valuation,
         physical: &mut Self::Physical,
         costs: &RackCosts,
         buffers: &mut YearBuffers,
+        figures: &mut PerOption<GroupFigures>,
     ) -> Self;
+    /// [`DraftGroup::price`] of a record that stays as it is (shared with other readings).
+    fn price_shared(
+        value: &Valuation,
+        physical: &Self::Physical,
+        costs: &RackCosts,
+        buffers: &mut YearBuffers,
+        figures: &mut PerOption<GroupFigures>,
+    ) -> Self;
+    /// The group's IT and facility energy on `option` ([`PlanEnergy`]).
+    fn energy(&self, option: CoolingOption) -> (Energy, Energy);
 }
+
+/// A rack group's priced result: the full [`RackResult`] or the compact [`GroupSummary`].
+pub trait PricedGroup: GroupView + DraftGroup {}
+
+impl<R: GroupView + DraftGroup> PricedGroup for R {}
 
 /// Builds every scope's results and the plan from physical results: every hall priced and
 /// searched and the site's plan constrained ([`draft`]); then each hall's plan is priced,
@@ -222,71 +243,62 @@ pub(super) fn uniform(choices: &[Option<CoolingOption>]) -> Option<CoolingOption
     choices.iter().all(|c| *c == Some(first)).then_some(first)
 }
 
-impl PricedGroup for RackResult {
+impl DraftGroup for RackResult {
     type Physical = PhysicalRack;
     fn price(
         value: &Valuation,
         rack: &mut PhysicalRack,
         costs: &RackCosts,
         buffers: &mut YearBuffers,
+        figures: &mut PerOption<GroupFigures>,
     ) -> Self {
-        RackResult {
+        let result = RackResult {
             hall: rack.hall,
             rack: rack.rack,
             count: rack.count,
             per_rack_design: rack.per_rack_design,
             // IRR per rack group on demand only (`ScopeResult::irr`)
             scope: scope_result(value, rack.scope.take(), &costs.options, buffers, false),
-        }
+        };
+        *figures = PerOption::from_fn(|o| result.figures(o));
+        result
+    }
+    fn price_shared(
+        value: &Valuation,
+        rack: &PhysicalRack,
+        costs: &RackCosts,
+        buffers: &mut YearBuffers,
+        figures: &mut PerOption<GroupFigures>,
+    ) -> Self {
+        Self::price(value, &mut rack.clone(), costs, buffers, figures)
+    }
+    fn energy(&self, option: CoolingOption) -> (Energy, Energy) {
+        let energy = &self.scope.option(option).energy;
+        (energy.it_energy, energy.facility_energy)
     }
 }
 
-impl PricedGroup for GroupSummary {
+impl DraftGroup for GroupSummary {
     type Physical = GroupPhysics;
     fn price(
         value: &Valuation,
         rack: &mut GroupPhysics,
         costs: &RackCosts,
         buffers: &mut YearBuffers,
+        figures: &mut PerOption<GroupFigures>,
     ) -> Self {
-        let money = |amount: f64| Money::new(amount, value.currency);
-        costs.options[CoolingOption::Air].cost_by_year_into(&mut buffers.air_costs);
-        let options = PerOption::from_fn(|o| {
-            let physical = &rack.options[o];
-            let reported = &rack.reported[o];
-            let streams = &costs.options[o];
-            // an option not priced, or not feasible where only feasible ones are valued
-            // ([`RackCosts`]), is left unvalued
-            let unvalued = !costs.priced[o] || (!physical.feasible && !costs.value_infeasible);
-            let (npv, payback) = if physical.option == CoolingOption::Air || unvalued {
-                (0.0, None)
-            } else {
-                fill_savings(streams, buffers);
-                let savings = &buffers.savings[..];
-                (
-                    finance::npv_with(savings, &value.factors),
-                    finance::payback_years(savings),
-                )
-            };
-            GroupFigures {
-                applies: physical.applies,
-                feasible: physical.feasible,
-                it_design: reported.it_design,
-                heat_to_liquid: reported.heat_to_liquid,
-                heat_to_air: reported.heat_to_air,
-                heat_to_door: reported.heat_to_door,
-                heat_returned_to_air: reported.heat_returned_to_air,
-                floor_area: reported.floor_area,
-                capex: money(streams.capex_total()),
-                opex_per_year: money(streams.steady_opex),
-                npv_vs_air: money(npv),
-                simple_payback_years: payback,
-                it_energy: reported.it_energy,
-                facility_energy: reported.facility_energy,
-            }
-        });
+        Self::price_shared(value, rack, costs, buffers, figures)
+    }
+    fn price_shared(
+        value: &Valuation,
+        rack: &GroupPhysics,
+        costs: &RackCosts,
+        buffers: &mut YearBuffers,
+        figures: &mut PerOption<GroupFigures>,
+    ) -> Self {
+        group_figures(value, rack, costs, buffers, figures, true);
         let ranking = rank(
-            &options
+            &figures
                 .each_ref()
                 .map(|o| (o.feasible, o.npv_vs_air.amount)),
         );
@@ -296,9 +308,81 @@ impl PricedGroup for GroupSummary {
             count: rack.count,
             per_rack_design: rack.per_rack_design,
             recommended: ranking.first(),
-            options,
+            options: *figures,
         }
     }
+    fn energy(&self, option: CoolingOption) -> (Energy, Energy) {
+        let figures = &self.options[option];
+        (figures.it_energy, figures.facility_energy)
+    }
+}
+
+/// Every option's figures of the group `rack` with its cost streams `costs` into `out`;
+/// its paybacks only `with_payback` (none otherwise).
+pub(super) fn group_figures(
+    value: &Valuation,
+    rack: &GroupPhysics,
+    costs: &RackCosts,
+    buffers: &mut YearBuffers,
+    out: &mut PerOption<GroupFigures>,
+    with_payback: bool,
+) {
+    let money = |amount: f64| Money::new(amount, value.currency);
+    costs.options[CoolingOption::Air].cost_by_year_into(&mut buffers.air_costs);
+    for (o, figures) in CoolingOption::ALL.into_iter().zip(out.iter_mut()) {
+        let physical = &rack.options[o];
+        let reported = &rack.reported[o];
+        let streams = &costs.options[o];
+        // an option not priced, or not feasible where only feasible ones are valued
+        // ([`RackCosts`]), is left unvalued
+        let unvalued = !costs.priced[o] || (!physical.feasible && !costs.value_infeasible);
+        let (npv, payback) = if physical.option == CoolingOption::Air || unvalued {
+            (0.0, None)
+        } else {
+            // savings against air year by year, valued as they are computed
+            let air = buffers.air_costs.iter();
+            let savings = air.zip(streams.cost_by_year()).map(|(a, o)| a - o);
+            let (npv, payback) = finance::npv_and_payback(savings, &value.factors);
+            (npv, payback.filter(|_| with_payback))
+        };
+        *figures = GroupFigures {
+            applies: physical.applies,
+            feasible: physical.feasible,
+            it_design: reported.it_design,
+            heat_to_liquid: reported.heat_to_liquid,
+            heat_to_air: reported.heat_to_air,
+            heat_to_door: reported.heat_to_door,
+            heat_returned_to_air: reported.heat_returned_to_air,
+            floor_area: reported.floor_area,
+            capex: money(streams.capex_total()),
+            opex_per_year: money(streams.steady_opex),
+            npv_vs_air: money(npv),
+            simple_payback_years: payback,
+            it_energy: reported.it_energy,
+            facility_energy: reported.facility_energy,
+        };
+    }
+}
+
+/// A table to price groups' figures into ([`DraftGroup::price`]): every figure zero.
+pub(super) fn blank_figures(currency: Currency) -> PerOption<GroupFigures> {
+    let money = Money::new(0.0, currency);
+    PerOption::from_fn(|_| GroupFigures {
+        applies: false,
+        feasible: false,
+        it_design: Default::default(),
+        heat_to_liquid: Default::default(),
+        heat_to_air: Default::default(),
+        heat_to_door: Default::default(),
+        heat_returned_to_air: Default::default(),
+        floor_area: Default::default(),
+        capex: money,
+        opex_per_year: money,
+        npv_vs_air: money,
+        simple_payback_years: None,
+        it_energy: Default::default(),
+        facility_energy: Default::default(),
+    })
 }
 
 /// Yearly costs of `streams` into `buffers.costs` and savings against air (whose yearly

@@ -66,6 +66,17 @@ impl YearSet {
     }
 }
 
+/// The cells of `row` that `items` marks, summed in item order from `-0.0`.
+fn row_sum(row: &[f64; ITEMS.len()], items: u32) -> f64 {
+    let mut sum = -0.0;
+    let mut rest = items;
+    while rest != 0 {
+        sum += row[rest.trailing_zeros() as usize];
+        rest &= rest - 1;
+    }
+    sum
+}
+
 impl Streams {
     /// All zero over `horizon` years (at most [`MAX_YEARS`] − 1).
     pub fn zero(horizon: usize) -> Self {
@@ -142,13 +153,7 @@ impl Streams {
         let (Some(row), Some(&items)) = (self.capex.get(year), self.capex_items.get(year)) else {
             return 0.0;
         };
-        let mut sum = -0.0;
-        let mut rest = items;
-        while rest != 0 {
-            sum += row[rest.trailing_zeros() as usize];
-            rest &= rest - 1;
-        }
-        sum
+        row_sum(row, items)
     }
     /// Total CAPEX over the horizon: every item that may be non-zero, year by year in item
     /// order (the others are `+0.0`: the same bits as summing every cell).
@@ -180,9 +185,25 @@ impl Streams {
     /// Total cost (CAPEX + OPEX) of each year into `out` (cleared first), reusing its buffer.
     pub fn cost_by_year_into(&self, out: &mut Vec<f64>) {
         out.clear();
-        out.extend(
-            (0..self.years()).map(|y| self.capex_in(y) + self.energy[y] + self.other_opex[y]),
-        );
+        out.extend(self.cost_by_year());
+    }
+    /// Total cost (CAPEX + OPEX) of each year: [`Streams::capex_in`] + energy + other OPEX,
+    /// walking the buffers side by side.
+    pub fn cost_by_year(&self) -> impl Iterator<Item = f64> + '_ {
+        let capex = self.capex.iter().zip(&self.capex_items);
+        let opex = self.energy.iter().zip(&self.other_opex);
+        let years = self.capex_years;
+        capex
+            .zip(opex)
+            .enumerate()
+            .map(move |(year, ((row, &items), (energy, other)))| {
+                let capex = if years.contains(year) {
+                    row_sum(row, items)
+                } else {
+                    0.0
+                };
+                capex + energy + other
+            })
     }
     /// Adds `weight` × `other` to this stream.
     pub fn add_scaled(&mut self, other: &Streams, weight: f64) {
@@ -316,6 +337,14 @@ mod tests {
         let blended = Streams::blend(&converted, &air, 0.8);
         assert_eq!(blended.capex_total(), 80.0);
         assert!((blended.energy[1] - 12.0).abs() < 1e-12);
+        // each year's cost: year 0 the 80 of CAPEX, year 1 the 12 of energy
+        let mut by_year = Vec::new();
+        blended.cost_by_year_into(&mut by_year);
+        assert_eq!(by_year, [80.0, blended.energy[1]]);
+        let summed: Vec<f64> = (0..2)
+            .map(|y| blended.capex_in(y) + blended.energy[y])
+            .collect();
+        assert_eq!(by_year, summed);
     }
 
     #[test]
