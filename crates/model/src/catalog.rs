@@ -7,8 +7,7 @@
 
 mod source;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -222,45 +221,10 @@ pub struct CatalogFile {
 pub struct Catalog {
     models: Vec<ServerModel>,
     provenance: Vec<Provenance>,
-    /// Hashed eight bytes at a step, not with SipHash nor ordered: the engine looks a model up
-    /// per server group of every rack group, and one short hash and one comparison beat both
+    /// Hashed with the Fx hash (`rustc-hash`), not SipHash nor ordered: the engine looks a model
+    /// up per server group of every rack group, and one short hash and one comparison beat both
     /// (ids come from the catalog and site files, so hash flooding is not a concern).
-    index: HashMap<String, usize, BuildHasherDefault<IdHasher>>,
-}
-
-/// The Fx hash (rotate, xor, multiply; as in rustc) of a model id, eight bytes at a step,
-/// for [`Catalog`]'s index.
-#[derive(Clone, Copy, Debug, Default)]
-struct IdHasher(u64);
-
-impl IdHasher {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
-    }
-}
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(word);
-            self.add(u64::from_le_bytes(eight));
-        }
-        let rest = words.remainder();
-        if !rest.is_empty() {
-            let mut eight = [0u8; 8];
-            eight[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(eight));
-        }
-    }
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
+    index: FxHashMap<String, usize>,
 }
 
 impl Catalog {
@@ -393,8 +357,7 @@ mod tests {
         for (i, model) in catalog.models().iter().enumerate() {
             assert_eq!(catalog.index_of(&model.id), Some(i), "{}", model.id);
             assert_eq!(catalog.get(&model.id).map(|m| &m.id), Some(&model.id));
-            // a prefix, an extension and a trailing NUL (the hash pads short tails with
-            // zeros) are other ids
+            // a prefix, an extension and a trailing NUL are other ids
             let mut longer = model.id.clone();
             longer.push('\0');
             for other in [
