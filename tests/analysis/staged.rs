@@ -33,24 +33,6 @@ fn example(name: &str) -> (Site, ClimateData) {
     (site, climate)
 }
 
-/// Every other model `site` uses without a kit price or a factory premium of its own, so
-/// that its groups' cost bases read the per-kW defaults (`prices.cold_plate_kit_per_kw`, one
-/// of the six inputs, and `prices.factory_premium_per_kw`) and the others do not.
-fn half_without_catalog_prices(site: &mut Site) {
-    let catalog = site.catalog();
-    let mut ids: Vec<String> = (site.halls.iter().flat_map(|h| &h.racks))
-        .flat_map(|r| r.servers.iter().map(|g| g.model.clone()))
-        .collect();
-    ids.sort();
-    ids.dedup();
-    for id in ids.iter().step_by(2) {
-        let mut model = catalog.get(id).expect("a catalog model").clone();
-        model.kit_cost.clear();
-        model.factory_premium.clear();
-        site.catalog.push(model);
-    }
-}
-
 /// The example sites and four generated ones (both cost modes; one offering three options;
 /// one whose models in part have no catalog kit price or premium), each with ai-hall's list.
 fn sites() -> Vec<(String, Site, ClimateData)> {
@@ -76,7 +58,8 @@ fn sites() -> Vec<(String, Site, ClimateData)> {
     out.push(("generated 240, three options".to_string(), three, beijing()));
     // kept cost bases must follow the kit price where a group's basis reads it
     let mut defaults = generate_site(240, 2028);
-    half_without_catalog_prices(&mut defaults);
+    // every other model priced on the per-kW defaults (one of the six inputs is one of them)
+    coolplan::model::generate::drop_catalog_prices_of_every_other_model(&mut defaults);
     defaults.uncertainty = ai_hall.uncertainty.clone();
     out.push((
         "generated 240, per-kW defaults".to_string(),

@@ -12,15 +12,7 @@ use coolplan::units::Currency;
 use coolplan::units::build::{deg_c, kg_per_m2, kw, m2, rack_units};
 
 pub fn servers(model: &str, count: u32, status: Status) -> ServerGroup {
-    ServerGroup {
-        model: model.into(),
-        count,
-        status,
-        installed: None,
-        service_life: None,
-        refresh: None,
-        notes: String::new(),
-    }
+    ServerGroup::new(model, count, status)
 }
 
 pub fn rack(name: &str, count: u64, servers: Vec<ServerGroup>) -> Rack {

@@ -356,15 +356,8 @@ fn server_groups(text: &str, status: Status) -> Option<Vec<ServerGroup>> {
                 Some((n, m)) => (u32::try_from(whole(n.trim())?).ok()?, m.trim()),
                 None => (1, part),
             };
-            (!model.is_empty() && !model.contains(char::is_whitespace)).then(|| ServerGroup {
-                model: model.to_string(),
-                count,
-                status,
-                installed: None,
-                service_life: None,
-                refresh: None,
-                notes: String::new(),
-            })
+            (!model.is_empty() && !model.contains(char::is_whitespace))
+                .then(|| ServerGroup::new(model, count, status))
         })
         .collect()
 }

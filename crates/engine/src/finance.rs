@@ -241,17 +241,20 @@ fn bisect(flows: &[f64], mut low: f64, mut high: f64, mut low_value: f64) -> f64
 mod tests {
     use super::*;
 
+    /// Cash flows of mixed sign and size, a zero and a tiny one.
+    const FLOWS: [f64; 7] = [
+        -1_234_567.5,
+        98_765.25,
+        0.0,
+        250_000.125,
+        -3.5,
+        777_777.7,
+        1e-3,
+    ];
+
     #[test]
     fn npv_with_precomputed_factors_is_npv_to_the_bit() {
-        let flows = [
-            -1_234_567.5,
-            98_765.25,
-            0.0,
-            250_000.125,
-            -3.5,
-            777_777.7,
-            1e-3,
-        ];
+        let flows = FLOWS;
         for rate in [0.0, 0.03, 0.08, 0.125, 0.37] {
             let factors = discount_factors(rate, flows.len());
             assert_eq!(factors[0], 1.0);
@@ -274,15 +277,7 @@ mod tests {
         // -100 then 30, 30, 50: cumulative -100, -70, -40, 10, so payback 2 + 40/50 = 2.8
         let (npv, payback) = npv_and_payback([-100.0, 30.0, 30.0, 50.0], &[1.0; 4]);
         assert_eq!((npv, payback), (10.0, Some(2.8)));
-        let flows = [
-            -1_234_567.5,
-            98_765.25,
-            0.0,
-            250_000.125,
-            -3.5,
-            777_777.7,
-            1e-3,
-        ];
+        let flows = FLOWS;
         for rate in [0.0, 0.03, 0.08, 0.37] {
             let factors = discount_factors(rate, flows.len());
             for start in 0..flows.len() {

@@ -245,6 +245,27 @@ pub fn generate_site(rack_groups: usize, seed: u64) -> Site {
     }
 }
 
+/// Takes the kit price and factory premium off every other model `site` uses (in id order),
+/// by copies of those models in the site's own catalog: their groups are priced on the
+/// per-kW defaults (`prices.cold_plate_kit_per_kw`, `prices.factory_premium_per_kw`), the
+/// others on their catalog prices. For tests and benchmarks of both pricing paths.
+pub fn drop_catalog_prices_of_every_other_model(site: &mut Site) {
+    let catalog = site.catalog();
+    let mut ids: Vec<String> = (site.halls.iter().flat_map(|h| &h.racks))
+        .flat_map(|r| r.servers.iter().map(|g| g.model.clone()))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    for id in ids.iter().step_by(2) {
+        if let Some(model) = catalog.get(id) {
+            let mut model = model.clone();
+            model.kit_cost.clear();
+            model.factory_premium.clear();
+            site.catalog.push(model);
+        }
+    }
+}
+
 fn hall(
     rng: &mut SplitMix64,
     catalog: &Catalog,

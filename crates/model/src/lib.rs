@@ -339,6 +339,22 @@ pub struct ServerGroup {
     pub notes: String,
 }
 
+impl ServerGroup {
+    /// `count` servers of `model` per rack, `status`, everything else left to its default
+    /// (installed, service life and refresh from the site; no notes).
+    pub fn new(model: impl Into<String>, count: u32, status: Status) -> ServerGroup {
+        ServerGroup {
+            model: model.into(),
+            count,
+            status,
+            installed: None,
+            service_life: None,
+            refresh: None,
+            notes: String::new(),
+        }
+    }
+}
+
 /// Whether servers are installed now or arrive new in a year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {

@@ -168,18 +168,7 @@ mod tests {
     fn site(defaults: bool) -> Site {
         let mut site = generate_site(60, 9);
         if defaults {
-            let catalog = site.catalog();
-            let mut ids: Vec<String> = (site.halls.iter().flat_map(|h| &h.racks))
-                .flat_map(|r| r.servers.iter().map(|g| g.model.clone()))
-                .collect();
-            ids.sort();
-            ids.dedup();
-            for id in ids.iter().step_by(2) {
-                let mut model = catalog.get(id).expect("a catalog model").clone();
-                model.kit_cost.clear();
-                model.factory_premium.clear();
-                site.catalog.push(model);
-            }
+            coolplan_model::generate::drop_catalog_prices_of_every_other_model(&mut site);
         }
         site
     }

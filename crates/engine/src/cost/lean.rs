@@ -124,15 +124,6 @@ struct PlanGroup {
 
 impl DraftGroup for PlanGroup {
     type Physical = GroupPhysics;
-    fn price(
-        value: &Valuation,
-        rack: &mut GroupPhysics,
-        costs: &RackCosts,
-        buffers: &mut YearBuffers,
-        figures: &mut PerOption<GroupFigures>,
-    ) -> Self {
-        Self::price_shared(value, rack, costs, buffers, figures)
-    }
     fn price_shared(
         value: &Valuation,
         rack: &GroupPhysics,

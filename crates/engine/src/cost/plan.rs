@@ -167,11 +167,7 @@ pub fn candidate(
             }
         }),
         share,
-        fallback: if basis.has_stock() {
-            Fallback::StayOnAir
-        } else {
-            Fallback::Unplaced
-        },
+        fallback: Fallback::of(basis.has_stock()),
         options,
     }
 }

@@ -66,14 +66,17 @@ pub trait DraftGroup: Sized {
     type Physical: GroupRecord;
     /// Values `physical` with its cost streams `costs`, every option's figures into
     /// `figures`; `buffers` are scratch. Priced in place: a record may lose what its result
-    /// takes over (names, reasons).
+    /// takes over (names, reasons); by default it keeps everything
+    /// ([`DraftGroup::price_shared`]).
     fn price(
         value: &Valuation,
         physical: &mut Self::Physical,
         costs: &RackCosts,
         buffers: &mut YearBuffers,
         figures: &mut PerOption<GroupFigures>,
-    ) -> Self;
+    ) -> Self {
+        Self::price_shared(value, physical, costs, buffers, figures)
+    }
     /// [`DraftGroup::price`] of a record that stays as it is (shared with other readings).
     fn price_shared(
         value: &Valuation,
@@ -280,15 +283,6 @@ impl DraftGroup for RackResult {
 
 impl DraftGroup for GroupSummary {
     type Physical = GroupPhysics;
-    fn price(
-        value: &Valuation,
-        rack: &mut GroupPhysics,
-        costs: &RackCosts,
-        buffers: &mut YearBuffers,
-        figures: &mut PerOption<GroupFigures>,
-    ) -> Self {
-        Self::price_shared(value, rack, costs, buffers, figures)
-    }
     fn price_shared(
         value: &Valuation,
         rack: &GroupPhysics,

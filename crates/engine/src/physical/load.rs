@@ -270,15 +270,7 @@ mod tests {
     use coolplan_units::build::{kg_per_m2, kw, m2, rack_units};
 
     fn servers(model: &str, count: u32, status: Status) -> ServerGroup {
-        ServerGroup {
-            model: model.into(),
-            count,
-            status,
-            installed: None,
-            service_life: None,
-            refresh: None,
-            notes: String::new(),
-        }
+        ServerGroup::new(model, count, status)
     }
 
     #[test]

@@ -75,6 +75,17 @@ pub enum Fallback {
     Unplaced,
 }
 
+impl Fallback {
+    /// A group that holds installed servers stays on air; one of new servers only is unplaced.
+    pub fn of(has_stock: bool) -> Fallback {
+        if has_stock {
+            Fallback::StayOnAir
+        } else {
+            Fallback::Unplaced
+        }
+    }
+}
+
 /// One rack group of a hall.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {

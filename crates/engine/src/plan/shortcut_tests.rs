@@ -11,6 +11,19 @@ use crate::physical::limits::HallLimits;
 use coolplan_model::assumptions::cooling::CduSize;
 use coolplan_model::generate::SplitMix64;
 
+/// Standard CDU sizes to facility water and in-rack liquid-to-air units, each with
+/// `redundancy` spare units.
+fn cdus_with_spares(redundancy: u32) -> cdu::CduChoices {
+    let sizing = |size: &CduSize| cdu::CduSizing {
+        sizes: cdu::candidate_sizes(size),
+        redundancy,
+    };
+    cdu::CduChoices {
+        to_water: sizing(&CduSize::Auto),
+        to_air: sizing(&CduSize::InRack),
+    }
+}
+
 /// Per option: (share of the IT heat on the room air, on liquid, floor area per rack in m²).
 const KINDS: [(f64, f64, f64); OPTION_COUNT] = [
     (1.0, 0.0, 1.44),
@@ -83,11 +96,7 @@ fn random_hall(rng: &mut SplitMix64, groups: usize) -> (Vec<Candidate>, HallLimi
                 racks,
                 heat_per_rack_w: options.each_ref().map(|v| v.liquid_w / n),
                 share,
-                fallback: if stock {
-                    Fallback::StayOnAir
-                } else {
-                    Fallback::Unplaced
-                },
+                fallback: Fallback::of(stock),
                 options,
             }
         })
@@ -151,16 +160,7 @@ fn the_shortcuts_give_the_plan_of_the_full_heuristic_to_the_bit() {
         let groups = 2 + rng.below(if hall % 10 == 0 { 120 } else { 40 }) as usize;
         let (candidates, limits) = random_hall(&mut rng, groups);
         let redundancy = rng.below(3) as u32;
-        let cdus = cdu::CduChoices {
-            to_water: cdu::CduSizing {
-                sizes: cdu::candidate_sizes(&CduSize::Auto),
-                redundancy,
-            },
-            to_air: cdu::CduSizing {
-                sizes: cdu::candidate_sizes(&CduSize::InRack),
-                redundancy,
-            },
-        };
+        let cdus = cdus_with_spares(redundancy);
         let works = match rng.below(4) {
             0 => NO_WORKS,
             1 => [Some(-2.0 * rng.unit()), None, None, None],
@@ -203,16 +203,7 @@ fn on_random_plans(
     for hall in 0..halls {
         // no spare unit: the units may carry less than the share of the liquid heat counted
         let redundancy = (hall % 3) as u32;
-        let cdus = cdu::CduChoices {
-            to_water: cdu::CduSizing {
-                sizes: cdu::candidate_sizes(&CduSize::Auto),
-                redundancy,
-            },
-            to_air: cdu::CduSizing {
-                sizes: cdu::candidate_sizes(&CduSize::InRack),
-                redundancy,
-            },
-        };
+        let cdus = cdus_with_spares(redundancy);
         let groups = 2 + rng.below(30) as usize;
         let (candidates, limits) = random_hall(&mut rng, groups);
         let problem = HallProblem {
@@ -226,16 +217,7 @@ fn on_random_plans(
             },
         };
         for _ in 0..plans {
-            let choices = candidates
-                .iter()
-                .map(|g| {
-                    let allowed: Vec<_> = g.allowed().collect();
-                    match allowed.len() {
-                        0 => g.forced(),
-                        n => Some(allowed[rng.below(n as u64) as usize]),
-                    }
-                })
-                .collect();
+            let choices = super::tests::random_plan(&mut rng, &candidates);
             check(&problem, choices);
         }
     }

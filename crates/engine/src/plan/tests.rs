@@ -50,11 +50,7 @@ fn random_hall(rng: &mut SplitMix64, most: u64) -> (Vec<Candidate>, HallLimits) 
                 racks,
                 heat_per_rack_w: options.each_ref().map(|v| v.liquid_w / n),
                 share: 1.0,
-                fallback: if stock {
-                    Fallback::StayOnAir
-                } else {
-                    Fallback::Unplaced
-                },
+                fallback: Fallback::of(stock),
                 options,
             }
         })
@@ -285,6 +281,23 @@ fn searches_on_random_halls_agree_and_never_lose_to_a_single_option() {
     );
 }
 
+/// A random plan: each group on one of its allowed options, or its forced choice.
+pub(super) fn random_plan(
+    rng: &mut SplitMix64,
+    groups: &[Candidate],
+) -> Vec<Option<CoolingOption>> {
+    groups
+        .iter()
+        .map(|g| {
+            let allowed: Vec<_> = g.allowed().collect();
+            match allowed.len() {
+                0 => g.forced(),
+                n => Some(allowed[rng.below(n as u64) as usize]),
+            }
+        })
+        .collect()
+}
+
 /// A hall's exact value by the module doc's definition, option by option: the groups on it,
 /// their CDUs designed for them alone, each group's part of the installed capacity by its
 /// liquid heat; −∞ when a rack fits no unit.
@@ -360,16 +373,7 @@ fn exact_values_are_those_of_the_definition_to_the_bit() {
             works: NO_WORKS,
         };
         for _ in 0..8 {
-            let choices: Vec<Option<CoolingOption>> = groups
-                .iter()
-                .map(|g| {
-                    let allowed: Vec<_> = g.allowed().collect();
-                    match allowed.len() {
-                        0 => g.forced(),
-                        n => Some(allowed[rng.below(n as u64) as usize]),
-                    }
-                })
-                .collect();
+            let choices = random_plan(&mut rng, &groups);
             let value = problem.value(&choices);
             let expected = value_by_definition(&problem, &choices);
             assert_eq!(value.to_bits(), expected.to_bits(), "round {round}");
