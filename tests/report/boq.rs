@@ -52,14 +52,14 @@ fn number(cell: &str) -> u64 {
         .unwrap_or_else(|_| panic!("{cell}"))
 }
 
-/// Sum of column `name` over the plan's rows (their scope is "Hall (plan)", "机房 (推荐方案)").
+/// Sum of column `name` over the plan's rows (their scope is "Hall (plan)", "机房（推荐方案）").
 fn plan_sum(rows: &[Vec<String>], name: &str) -> u64 {
     let column = rows[0]
         .iter()
         .position(|c| c == name)
         .unwrap_or_else(|| panic!("no column {name}: {:?}", rows[0]));
     (rows.iter().skip(2))
-        .filter(|r| r[0].ends_with(" (plan)") || r[0].ends_with(" (推荐方案)"))
+        .filter(|r| r[0].ends_with(" (plan)") || r[0].ends_with("（推荐方案）"))
         .map(|r| number(&r[column]))
         .sum()
 }

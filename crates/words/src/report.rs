@@ -84,7 +84,7 @@ crate::texts! {
         KfRecommended => "Recommended plan", "推荐方案";
         BestSingleRow => "Best single option", "最优单一方案";
         HallPlanHeading => "Plan for this hall", "本机房方案";
-        PlanLabel => "plan", "推荐方案";
+        HallPlanScope => "{0} (plan)", "{0}（推荐方案）";
         EquipmentEachOption => "For reference, each liquid option for every rack group of the hall:", "参考：机房全部机柜组采用同一液冷方案时：";
         EquipmentEachOptionSite => "For reference, each liquid option for every rack group of the site (the standard report lists each hall):", "参考：全站全部机柜组采用同一液冷方案时（标准报告按机房列出）：";
         KfCapex => "CAPEX, all years", "投资成本合计 (CAPEX)";

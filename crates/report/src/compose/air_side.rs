@@ -11,7 +11,7 @@ use crate::document::{Column, Row, Table};
 use coolplan_engine::{CoolingOption, OptionResult, RackResult, ScopeResult};
 use coolplan_units::PowerUnit;
 use coolplan_units::format::group_thousands;
-use coolplan_words::{Lang, Text, report::Rep};
+use coolplan_words::{Lang, Text, fill, report::Rep};
 use uom::si::power::kilowatt;
 
 /// Doors and liquid-to-air units of one scope on one option.
@@ -126,7 +126,7 @@ fn plan_rows(input: &ReportInput, size: &UnitSize) -> Vec<Row> {
             if quantities.is_empty() {
                 continue;
             }
-            let scope = format!("{} ({})", hall.name, Rep::PlanLabel.tr(lang));
+            let scope = fill(Rep::HallPlanScope.tr(lang), &[&hall.name]);
             rows.push(Row::new(cells(scope, option, &quantities, size, lang)));
         }
     }

@@ -17,7 +17,7 @@ use coolplan_model::assumptions::prices::PricesResolved;
 use coolplan_units::format::group_thousands;
 use coolplan_units::{AreaUnit, PowerUnit, TimeUnit, VolumeUnit};
 use coolplan_words::results as words;
-use coolplan_words::{Lang, Text, report::Rep};
+use coolplan_words::{Lang, Text, fill, report::Rep};
 
 /// The options other than air that `scope` shows: those with equipment to count.
 fn liquid_shown(scope: &ScopeResult) -> impl Iterator<Item = CoolingOption> + '_ {
@@ -315,7 +315,7 @@ fn plan_quantities(input: &ReportInput, columns: Vec<Column>) -> Table {
                 .map_or(0, |c| c.design.units());
             let whole = |v: f64| group_thousands(v, 0);
             rows.push(Row::new(vec![
-                format!("{} ({})", hall.name, Rep::PlanLabel.tr(lang)),
+                fill(Rep::HallPlanScope.tr(lang), &[&hall.name]),
                 option_name(option, lang).to_string(),
                 f::count(kits),
                 f::count(cdus),
