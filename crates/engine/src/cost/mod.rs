@@ -292,13 +292,13 @@ impl<'a> Pricer<'a> {
         }
         if let Some(in_service) = self.water_extensions[place.0] {
             let doors = self.door_extension(place.0);
-            works::wait_for_water(&mut work.options, basis.first_year(), in_service, doors);
-            // options not priced stay zero (a deferral copies air's flows into them)
-            for (streams, priced) in work.options.iter_mut().zip(&self.priced.0) {
-                if !priced {
-                    streams.reset(self.horizon);
-                }
-            }
+            works::wait_for_water(
+                &mut work.options,
+                &self.priced,
+                basis.first_year(),
+                in_service,
+                doors,
+            );
         }
     }
 }

@@ -42,9 +42,10 @@ pub use crate::physical::enabling::in_service_year;
 /// that returns its heat to the room's air.
 /// Rear doors on air-cooled servers wait only where `doors_on_extension` (a DX room's door
 /// loop runs on the extension; a chilled-water hall's runs on its chilled water,
-/// `physical::door::door_supply`).
+/// `physical::door::door_supply`). Options not `priced` keep their zero streams.
 pub fn wait_for_water(
     options: &mut PerOption<Streams>,
+    priced: &PerOption<bool>,
     first_year: usize,
     in_service: usize,
     doors_on_extension: bool,
@@ -55,7 +56,7 @@ pub fn wait_for_water(
     debug_assert_eq!(CoolingOption::Air.index(), 0);
     let (air, retrofits) = options.0.split_at_mut(1);
     for (option, streams) in CoolingOption::RETROFITS.into_iter().zip(retrofits) {
-        if waits_for_extension(option, doors_on_extension) {
+        if priced[option] && waits_for_extension(option, doors_on_extension) {
             streams.defer_conversion(&air[0], in_service);
         }
     }
