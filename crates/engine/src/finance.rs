@@ -36,8 +36,14 @@ pub fn discount_factors(rate: f64, years: usize) -> Vec<f64> {
 /// [`npv`] with its factors computed beforehand ([`discount_factors`], at least as many as
 /// `flows`): the same sum, to the bit, without a multiplication chain per call.
 pub fn npv_with(flows: &[f64], factors: &[f64]) -> f64 {
+    npv_of(flows.iter().copied(), factors)
+}
+
+/// [`npv_with`] of flows as they are computed, without storing them (the NPV of
+/// [`npv_and_payback`] without its payback).
+pub fn npv_of(flows: impl IntoIterator<Item = f64>, factors: &[f64]) -> f64 {
     let mut sum = 0.0;
-    for (flow, factor) in flows.iter().zip(factors) {
+    for (flow, factor) in flows.into_iter().zip(factors) {
         sum += flow / factor;
     }
     sum

@@ -336,8 +336,11 @@ pub(super) fn group_figures(
             // savings against air year by year, valued as they are computed
             let air = buffers.air_costs.iter();
             let savings = air.zip(streams.cost_by_year()).map(|(a, o)| a - o);
-            let (npv, payback) = finance::npv_and_payback(savings, &value.factors);
-            (npv, payback.filter(|_| with_payback))
+            if with_payback {
+                finance::npv_and_payback(savings, &value.factors)
+            } else {
+                (finance::npv_of(savings, &value.factors), None)
+            }
         };
         *figures = GroupFigures {
             applies: physical.applies,
