@@ -36,6 +36,12 @@ fn size(profile: &Compliance, ledger: &Ledger, heat: &HeatReuse, it_design: Powe
     )
 }
 
+/// Whether [`constrain`] or [`surcharges`] read the ledger on `site`: only with a
+/// compliance profile (without one they return at once).
+pub fn reads_ledger(site: &Site) -> bool {
+    site.compliance.is_some()
+}
+
 /// Constrains every hall's `choices` to comply by the profile's `comply_by` (see
 /// `crate::plan::comply`); `None` without a profile or that year.
 pub fn constrain(

@@ -161,7 +161,8 @@ impl<R: DraftGroup> HeldRecord<R> for &R::Physical {
 /// [`RackCosts`] reused from group to group), each group's energy rows to `ledger` (the KPIs
 /// and the compliance plan), searches each of the `halls` halls' plan, then constrains the
 /// site's plan to comply by the profile's year ([`comply::constrain`]). Each hall's own
-/// streams (its results and plan totals) are summed only when `hall_streams` asks.
+/// streams (its results and plan totals) are summed only when `hall_streams` asks; the ledger
+/// stays empty when the pricer computes no energy rows ([`Pricer::skip_ledger`]).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn draft<R: DraftGroup>(
     site: &Site,
@@ -184,7 +185,10 @@ pub(super) fn draft<R: DraftGroup>(
     let mut figures = blank_figures(site.currency);
     let mut racks: Vec<R> = Vec::with_capacity(records.len());
     let mut drafts = Vec::with_capacity(halls);
-    ledger.reserve(records.len());
+    let keep_ledger = pricer.fills_ledger();
+    if keep_ledger {
+        ledger.reserve(records.len());
+    }
     let mut records = records.peekable();
     for h in 0..halls {
         let mut streams = zero();
@@ -217,20 +221,22 @@ pub(super) fn draft<R: DraftGroup>(
                 site_streams[option].add_scaled(option_streams, 1.0);
             }
             racks.push(held.price(&value, &work, (&mut buffers, &mut figures)));
-            ledger.push(
-                GroupEnergy {
-                    hall: h,
-                    rows: work.energy,
-                    npv: figures.each_ref().map(|f| f.npv_vs_air.amount).0,
-                    capex: figures.each_ref().map(|f| f.capex.amount).0,
-                    feasible: figures.each_ref().map(|f| f.feasible).0,
-                    // set when the hall's plan is final
-                    choice: CoolingOption::Air,
-                    on_air_until: pricer.liquid_waits_until(place),
-                    doors_wait: pricer.door_extension(h),
-                },
-                &work.presence,
-            );
+            if keep_ledger {
+                ledger.push(
+                    GroupEnergy {
+                        hall: h,
+                        rows: work.energy,
+                        npv: figures.each_ref().map(|f| f.npv_vs_air.amount).0,
+                        capex: figures.each_ref().map(|f| f.capex.amount).0,
+                        feasible: figures.each_ref().map(|f| f.feasible).0,
+                        // set when the hall's plan is final
+                        choice: CoolingOption::Air,
+                        on_air_until: pricer.liquid_waits_until(place),
+                        doors_wait: pricer.door_extension(h),
+                    },
+                    &work.presence,
+                );
+            }
             let no_basis = RackBasis::default();
             let basis = pricer.basis(place).unwrap_or(&no_basis);
             let candidate = plan::candidate(
@@ -407,7 +413,9 @@ impl<R: DraftGroup> Drafted<R> {
         } = *draft;
         let problem = hall_problem(scratch, shared, h);
         // the KPIs' plan column follows the plan (a group it leaves unplaced counts on air)
-        for (group, choice) in ledger.groups[first..].iter_mut().zip(&solution.choices) {
+        // (an empty ledger, [`draft`], has no groups to set)
+        let groups = ledger.groups.iter_mut().skip(first);
+        for (group, choice) in groups.zip(&solution.choices) {
             group.choice = choice.unwrap_or(CoolingOption::Air);
         }
         // groups the search moved off their own best: priced again on their plan option

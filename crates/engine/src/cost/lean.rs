@@ -1,12 +1,13 @@
 //! The analyses' reading of a varied site ([`Reading`]): the cost engine of
 //! [`super::evaluate`] without what neither the tornado nor the Monte Carlo reads — no KPI
 //! sums, no hall streams or results, no plan reasons, limits, CDU designs or hall totals, no
-//! IRR of the site, no costs of an option that applies nowhere on the site, no group's NPV
-//! or payback of an option it cannot take, and of each group only the plan's energy
-//! ([`PlanGroup`]) — on a borrowed physical pass and, from a staged
-//! evaluator, kept cost bases (both shared by many calls). Every figure it keeps comes from
-//! the same functions on the same numbers as in [`super::evaluate`], in the same order, so
-//! each equals `engine::recompute`'s to the bit (`tests/analysis/staged.rs`).
+//! energy ledger unless a compliance profile reads it, no IRR of the site, no costs of an
+//! option that applies nowhere on the site, no group's NPV or payback of an option it cannot
+//! take, and of each group only the plan's energy ([`PlanGroup`]) — on a borrowed physical
+//! pass and, from a staged evaluator, kept cost bases (both shared by many calls). Every
+//! figure it keeps comes from the same functions on the same numbers as in
+//! [`super::evaluate`], in the same order, so each equals `engine::recompute`'s to the bit
+//! (`tests/analysis/staged.rs`).
 //!
 //! Owns: which parts of the cost engine a reading skips. Never touches: the sampling, the
 //! arithmetic of any figure (shared with [`super::scopes`]).
@@ -59,6 +60,9 @@ fn read_with<'a>(
 ) -> Reading {
     pricer.price_only(PerOption::from_fn(|o| physical.site.options[o].applies));
     pricer.value_feasible_only();
+    if !super::comply::reads_ledger(site) {
+        pricer.skip_ledger();
+    }
     pricer.settle_heat(&physical.racks);
     let mut ledger = Ledger::new(pricer.horizon);
     let value = Valuation::new(site.currency, assumptions);

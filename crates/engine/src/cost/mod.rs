@@ -119,6 +119,9 @@ pub struct Pricer<'a> {
     /// Groups' NPV and payback of options they cannot take are computed (unless
     /// [`Pricer::value_feasible_only`]).
     value_infeasible: bool,
+    /// Each group's energy rows are computed and the ledger filled (unless
+    /// [`Pricer::skip_ledger`]).
+    ledger: bool,
     /// The prices per unit the kernels multiply, converted once.
     unit: UnitPrices,
 }
@@ -187,6 +190,7 @@ impl<'a> Pricer<'a> {
             heat: HeatReuse::new(site, assumptions),
             priced: PerOption([true; OPTION_COUNT]),
             value_infeasible: true,
+            ledger: true,
             unit: UnitPrices::new(&assumptions.prices, &assumptions.cooling),
         }
     }
@@ -196,6 +200,19 @@ impl<'a> Pricer<'a> {
     /// no other ([`RackCosts::value_infeasible`]).
     pub fn value_feasible_only(&mut self) {
         self.value_infeasible = false;
+    }
+
+    /// Computes no group's energy rows (its [`RackCosts`] keeps the rows it had) and fills no
+    /// ledger: for a reading whose site has no compliance profile (the KPIs' sums are not
+    /// computed, and only a profile's constraint and surcharges read the ledger besides,
+    /// [`comply::reads_ledger`]).
+    pub fn skip_ledger(&mut self) {
+        self.ledger = false;
+    }
+
+    /// Whether groups' energy rows are computed and the ledger filled ([`Pricer::skip_ledger`]).
+    pub fn fills_ledger(&self) -> bool {
+        self.ledger
     }
 
     /// Prices only the options `priced` marks: the others' streams stay zero and their
@@ -286,7 +303,9 @@ impl<'a> Pricer<'a> {
             work,
         );
         work.value_infeasible = self.value_infeasible;
-        work.energy = EnergyRow::rows(&drivers.0, basis.share);
+        if self.ledger {
+            work.energy = EnergyRow::rows(&drivers.0, basis.share);
+        }
         if !self.heat.is_idle() {
             heat::credit(&self.heat, place.0, work);
         }
