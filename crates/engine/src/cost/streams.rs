@@ -47,11 +47,19 @@ struct YearSet(u128);
 pub const MAX_YEARS: usize = 128;
 
 impl YearSet {
+    /// Adds `year` (below [`MAX_YEARS`]; a later one is not tracked).
     fn insert(&mut self, year: usize) {
-        self.0 |= 1u128 << year;
+        // a 64-bit word shifted by the year within its half, not a 128-bit shift
+        if year < 64 {
+            self.0 |= u128::from(1u64 << year);
+        } else if year < MAX_YEARS {
+            self.0 |= u128::from(1u64 << (year - 64)) << 64;
+        }
     }
     fn contains(self, year: usize) -> bool {
-        year < MAX_YEARS && self.0 & (1u128 << year) != 0
+        // the year's 64-bit half, shifted by the year within it (not a 128-bit shift)
+        let half = if year < 64 { self.0 } else { self.0 >> 64 } as u64;
+        year < MAX_YEARS && half >> (year % 64) & 1 != 0
     }
     /// The years, ascending.
     fn iter(self) -> impl Iterator<Item = usize> {
@@ -323,6 +331,21 @@ mod tests {
     fn items_are_listed_in_declaration_order() {
         for (i, item) in ITEMS.iter().enumerate() {
             assert_eq!(slot(*item), i);
+        }
+    }
+
+    #[test]
+    fn year_sets_hold_years_on_both_sides_of_64() {
+        let mut set = YearSet::default();
+        for year in [100, 0, 64, 63, 127, 5] {
+            set.insert(year);
+        }
+        // a year past the last tracked one is not held (and does not wrap onto year 0's bit)
+        set.insert(MAX_YEARS);
+        let years: Vec<usize> = set.iter().collect();
+        assert_eq!(years, [0, 5, 63, 64, 100, 127]);
+        for year in 0..MAX_YEARS + 2 {
+            assert_eq!(set.contains(year), years.contains(&year), "year {year}");
         }
     }
 
