@@ -69,6 +69,9 @@ pub struct RackCosts {
     /// Whether the group's NPV and payback of options it cannot take are computed
     /// ([`Pricer::value_feasible_only`]).
     pub value_infeasible: bool,
+    /// Whether the ledger reads the group's figures ([`Pricer::skip_ledger`]): a reading
+    /// that fills none needs no group's CAPEX total.
+    pub ledger: bool,
 }
 
 impl RackCosts {
@@ -82,6 +85,7 @@ impl RackCosts {
             energy: [EnergyRow::default(); OPTION_COUNT],
             priced: PerOption([true; OPTION_COUNT]),
             value_infeasible: true,
+            ledger: true,
         }
     }
     /// No costs (a physical record whose rack the site does not hold: cannot happen within
@@ -303,6 +307,7 @@ impl<'a> Pricer<'a> {
             work,
         );
         work.value_infeasible = self.value_infeasible;
+        work.ledger = self.ledger;
         if self.ledger {
             work.energy = EnergyRow::rows(&drivers.0, basis.share);
         }

@@ -312,7 +312,8 @@ impl DraftGroup for GroupSummary {
 }
 
 /// Every option's figures of the group `rack` with its cost streams `costs` into `out`;
-/// its paybacks only `with_payback` (none otherwise).
+/// its paybacks only `with_payback` (none otherwise), its CAPEX totals only `with_payback` or
+/// for the ledger ([`RackCosts::ledger`]; 0 otherwise: nothing else of a reading reads them).
 pub(super) fn group_figures(
     value: &Valuation,
     rack: &GroupPhysics,
@@ -342,6 +343,11 @@ pub(super) fn group_figures(
                 (finance::npv_of(savings, &value.factors), None)
             }
         };
+        let capex = if with_payback || costs.ledger {
+            streams.capex_total()
+        } else {
+            0.0
+        };
         *figures = GroupFigures {
             applies: physical.applies,
             feasible: physical.feasible,
@@ -351,7 +357,7 @@ pub(super) fn group_figures(
             heat_to_door: reported.heat_to_door,
             heat_returned_to_air: reported.heat_returned_to_air,
             floor_area: reported.floor_area,
-            capex: money(streams.capex_total()),
+            capex: money(capex),
             opex_per_year: money(streams.steady_opex),
             npv_vs_air: money(npv),
             simple_payback_years: payback,
