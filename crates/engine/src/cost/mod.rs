@@ -72,6 +72,9 @@ pub struct RackCosts {
     /// Whether the ledger reads the group's figures ([`Pricer::skip_ledger`]): a reading
     /// that fills none needs no group's CAPEX total.
     pub ledger: bool,
+    /// Whether the steady year's OPEX is computed (`Streams::steady_opex`, unless
+    /// [`Pricer::skip_steady_opex`]; 0 otherwise).
+    pub steady: bool,
 }
 
 impl RackCosts {
@@ -86,6 +89,7 @@ impl RackCosts {
             priced: PerOption([true; OPTION_COUNT]),
             value_infeasible: true,
             ledger: true,
+            steady: true,
         }
     }
     /// No costs (a physical record whose rack the site does not hold: cannot happen within
@@ -126,6 +130,8 @@ pub struct Pricer<'a> {
     /// Each group's energy rows are computed and the ledger filled (unless
     /// [`Pricer::skip_ledger`]).
     ledger: bool,
+    /// The steady year's OPEX of each group is computed (unless [`Pricer::skip_steady_opex`]).
+    steady: bool,
     /// The prices per unit the kernels multiply, converted once.
     unit: UnitPrices,
 }
@@ -195,6 +201,7 @@ impl<'a> Pricer<'a> {
             priced: PerOption([true; OPTION_COUNT]),
             value_infeasible: true,
             ledger: true,
+            steady: true,
             unit: UnitPrices::new(&assumptions.prices, &assumptions.cooling),
         }
     }
@@ -212,6 +219,13 @@ impl<'a> Pricer<'a> {
     /// [`comply::reads_ledger`]).
     pub fn skip_ledger(&mut self) {
         self.ledger = false;
+    }
+
+    /// Computes no group's steady-year OPEX (`Streams::steady_opex` stays 0 and sums to 0):
+    /// for a reading, which reads no OPEX per year of any scope or plan
+    /// ([`crate::analysis::Reading`]); its NPVs and paybacks read the yearly flows only.
+    pub fn skip_steady_opex(&mut self) {
+        self.steady = false;
     }
 
     /// Whether groups' energy rows are computed and the ledger filled ([`Pricer::skip_ledger`]).
@@ -297,6 +311,7 @@ impl<'a> Pricer<'a> {
             water_extension: self.water_extensions[place.0].is_some(),
             door_supply: self.door_supplies[place.0],
         };
+        work.steady = self.steady;
         rack_costs(
             drivers,
             basis,
@@ -419,6 +434,7 @@ pub fn rack_costs(
         full,
         presence,
         priced: marked,
+        steady,
         ..
     } = out;
     *marked = *priced;
@@ -448,7 +464,7 @@ pub fn rack_costs(
         basis,
         presence,
         streams,
-        &priced.0,
+        (&priced.0, *steady),
         (&assumptions.prices, inputs.unit),
     );
     if !whole {

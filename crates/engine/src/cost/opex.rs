@@ -23,14 +23,15 @@ use coolplan_model::assumptions::prices::PricesResolved;
 
 /// Adds the OPEX of each option (the whole group on it) that `priced` marks to its streams,
 /// whose CAPEX is already filled in (the others are left as they are); `presence` is
-/// [`RackBasis::presence_into`] of the group over the streams' years.
+/// [`RackBasis::presence_into`] of the group over the streams' years. The steady year's OPEX
+/// is added only `steady` (a reading reads none, `super::Pricer::skip_steady_opex`).
 /// One pass over the years: each option's figures are computed as if alone (its own
 /// additions in its own order) but interleaved, so the processor overlaps their chains.
 pub fn add_opex<const N: usize>(
     basis: &RackBasis,
     presence: &[(f64, f64)],
     options: [(&CostDrivers, &mut Streams); N],
-    priced: &[bool; N],
+    (priced, steady): (&[bool; N], bool),
     (prices, unit): (&PricesResolved, &UnitPrices),
 ) {
     let mut k = 0;
@@ -78,6 +79,9 @@ pub fn add_opex<const N: usize>(
         let r = &rates[k];
         s.kw_years = kw_years[k];
         s.steady_energy += r.energy_year;
+        if !steady {
+            continue;
+        }
         s.steady_opex += r.energy_year
             + r.maintenance_share * s.capex_total()
             + r.fluid_year
