@@ -14,10 +14,11 @@ fn slot(item: CostItem) -> usize {
 
 /// Yearly costs (positive = spending) of one option in one scope, years 0..=horizon.
 ///
-/// CAPEX is kept per item and year, and which years hold any: a rack group spends in two or
-/// three years of the horizon, so resetting, blending, adding into a hall and summing skip
-/// the rest. Skipping is exact: the skipped cells are `+0.0`, and adding `+0.0` (or `±0`
-/// times a weight) to a sum changes none of its bits.
+/// CAPEX is kept per item and year, and which years and items hold any: a rack group spends
+/// a few items in two or three years of the horizon, so resetting, blending, adding into a
+/// hall and summing skip the rest. Skipping is exact: the skipped cells are `+0.0`, and
+/// adding `+0.0` (or `±0` times a finite weight) to a sum changes none of its bits (a cell
+/// is never `-0.0`: it starts at `+0.0` and only ever has amounts added to it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Streams {
     /// CAPEX per item per year: `capex[year][slot(item)]`.
@@ -207,18 +208,7 @@ impl Streams {
     }
     /// Adds `weight` × `other` to this stream.
     pub fn add_scaled(&mut self, other: &Streams, weight: f64) {
-        for (year, other_row) in other.capex_rows() {
-            let other_items = other.capex_items.get(year).copied().unwrap_or(0);
-            if let (Some(row), Some(items)) =
-                (self.capex.get_mut(year), self.capex_items.get_mut(year))
-            {
-                for (a, b) in row.iter_mut().zip(other_row) {
-                    *a += weight * b;
-                }
-                *items |= other_items;
-                self.capex_years.insert(year);
-            }
-        }
+        self.add_capex_scaled(other, weight);
         for (a, b) in self.energy.iter_mut().zip(&other.energy) {
             *a += weight * b;
         }
@@ -229,15 +219,19 @@ impl Streams {
         self.steady_opex += weight * other.steady_opex;
         self.kw_years += weight * other.kw_years;
     }
-    /// Adds `weight` × the CAPEX of `other` (its OPEX left out).
+    /// Adds `weight` × the CAPEX of `other` (its OPEX left out): only the cells `other`
+    /// marks, the others being `+0.0` (see [`Streams`]: the same bits as adding every cell).
     pub fn add_capex_scaled(&mut self, other: &Streams, weight: f64) {
         for (year, other_row) in other.capex_rows() {
             let other_items = other.capex_items.get(year).copied().unwrap_or(0);
             if let (Some(row), Some(items)) =
                 (self.capex.get_mut(year), self.capex_items.get_mut(year))
             {
-                for (a, b) in row.iter_mut().zip(other_row) {
-                    *a += weight * b;
+                let mut rest = other_items;
+                while rest != 0 {
+                    let s = rest.trailing_zeros() as usize;
+                    row[s] += weight * other_row[s];
+                    rest &= rest - 1;
                 }
                 *items |= other_items;
                 self.capex_years.insert(year);
