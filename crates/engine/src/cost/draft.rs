@@ -18,8 +18,8 @@ use super::{Pricer, RackCosts};
 use crate::cdu::CduChoices;
 use crate::kpi::ledger::{GroupEnergy, Ledger};
 use crate::per_option::PerOption;
+use crate::physical::GroupRecord;
 use crate::physical::limits::HallLimits;
-use crate::physical::{CostDrivers, GroupRecord};
 use crate::plan::{Candidate, HallProblem, NO_WORKS, Solution, Works};
 use crate::results::{CoolingOption, CostItem, GroupFigures, HallPlant, PlanTotals, PlannedWork};
 use crate::surcharge::Surcharge;
@@ -30,7 +30,6 @@ use uom::si::f64::Power;
 /// What the plan keeps of each rack group of one hall until the site's plan is settled.
 pub(super) struct HallScratch {
     candidates: Vec<Candidate>,
-    drivers: Vec<PerOption<CostDrivers>>,
     places: Vec<(usize, usize)>,
     /// The option each group was added to the plan streams with (its best alone).
     own: Vec<Option<CoolingOption>>,
@@ -44,7 +43,6 @@ impl HallScratch {
     fn with_capacity(groups: usize) -> Self {
         HallScratch {
             candidates: Vec::with_capacity(groups),
-            drivers: Vec::with_capacity(groups),
             places: Vec::with_capacity(groups),
             own: Vec::with_capacity(groups),
             added_air_w: PerOption::default(),
@@ -195,13 +193,8 @@ pub(super) fn draft<R: DraftGroup>(
         while let Some(mut held) = records.next_if(|r| r.record().place().0 == h) {
             let record = held.record();
             let place = record.place();
-            // copied straight into the reserved slot (a push copies through the stack)
-            scratch
-                .drivers
-                .extend_from_slice(std::slice::from_ref(record.drivers()));
-            let drivers = &scratch.drivers[scratch.drivers.len() - 1];
             let count = record.count();
-            pricer.price(place, drivers, &mut work);
+            pricer.price(place, record.drivers(), &mut work);
             let air_price_w = pricer.added_air_price_w();
             for (option, option_streams) in work.options.entries() {
                 if !work.priced[option] {
@@ -235,7 +228,7 @@ pub(super) fn draft<R: DraftGroup>(
             let basis = pricer.basis(place).unwrap_or(&no_basis);
             let candidate = plan::candidate(
                 &figures,
-                drivers,
+                held.record().drivers(),
                 basis,
                 &work,
                 count,
@@ -352,16 +345,18 @@ pub(super) struct Settled {
 }
 
 impl<R: DraftGroup> Drafted<R> {
-    /// Settles every hall in order, handing each to `each` with its [`Settled`] figures.
+    /// Settles every hall in order, handing each to `each` with its [`Settled`] figures;
+    /// `records` are the physical records [`draft`] priced, in the same order.
     pub(super) fn settle_halls(
         &mut self,
+        records: &[R::Physical],
         shared: &Shared<'_>,
         pricer: &Pricer<'_>,
         ledger: &mut Ledger,
         mut each: impl FnMut(&mut Self, usize, HallDraft, Settled),
     ) {
         for (h, mut draft) in std::mem::take(&mut self.drafts).into_iter().enumerate() {
-            let settled = self.settle_hall(h, &mut draft, shared, pricer, ledger);
+            let settled = self.settle_hall(h, &mut draft, records, shared, pricer, ledger);
             each(self, h, draft, settled);
         }
     }
@@ -394,6 +389,7 @@ impl<R: DraftGroup> Drafted<R> {
         &mut self,
         h: usize,
         draft: &mut HallDraft,
+        records: &[R::Physical],
         shared: &Shared<'_>,
         pricer: &Pricer<'_>,
         ledger: &mut Ledger,
@@ -406,14 +402,16 @@ impl<R: DraftGroup> Drafted<R> {
             ..
         } = *draft;
         let problem = hall_problem(scratch, shared, h);
+        // the hall's records, its groups' cost drivers (read where they lie, never copied)
+        let records = records.get(first..).unwrap_or_default();
         // the KPIs' plan column follows the plan (a group it leaves unplaced counts on air)
         for (group, choice) in ledger.groups[first..].iter_mut().zip(&solution.choices) {
             group.choice = choice.unwrap_or(CoolingOption::Air);
         }
         // groups the search moved off their own best: priced again on their plan option
         for (g, choice) in solution.choices.iter().enumerate() {
-            if *choice != scratch.own[g] {
-                pricer.price(scratch.places[g], &scratch.drivers[g], &mut self.work);
+            if let Some(record) = records.get(g).filter(|_| *choice != scratch.own[g]) {
+                pricer.price(scratch.places[g], record.drivers(), &mut self.work);
                 plan::add_contribution(plan_streams, &self.work, *choice, 1.0);
                 plan::add_contribution(plan_streams, &self.work, scratch.own[g], -1.0);
             }
@@ -438,9 +436,11 @@ impl<R: DraftGroup> Drafted<R> {
                 } else {
                     0.0
                 };
-                let attributed_w = scratch.drivers[g][option]
-                    .cdu_capacity
-                    .get::<uom::si::power::watt>();
+                let attributed_w = records.get(g).map_or(0.0, |r| {
+                    r.drivers()[option]
+                        .cdu_capacity
+                        .get::<uom::si::power::watt>()
+                });
                 let year = pricer
                     .basis(scratch.places[g])
                     .map_or(0, |b| b.first_year());
@@ -464,9 +464,9 @@ impl<R: DraftGroup> Drafted<R> {
                 .map_or(0, |b| b.first_year());
             let candidate = &scratch.candidates[g];
             let door_w = if door_extension {
-                scratch.drivers[g][o]
-                    .heat_to_door
-                    .get::<uom::si::power::watt>()
+                records.get(g).map_or(0.0, |r| {
+                    r.drivers()[o].heat_to_door.get::<uom::si::power::watt>()
+                })
             } else {
                 0.0
             };
