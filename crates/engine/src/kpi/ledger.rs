@@ -130,54 +130,84 @@ impl Ledger {
         } else {
             option
         };
-        let row = &group.rows[option.index()];
-        let p = self.present(g, t);
-        let liquid = row.liquid_heat_wh * p;
-        let per = heat.per_liquid_wh(group.hall, option, t);
-        YearSums {
-            it_wh: row.it_wh * p,
-            facility_wh: row.facility_wh * p,
-            cooling_wh: row.cooling_wh * p,
-            water_m3: row.water_m3 * p,
-            liquid_heat_wh: liquid,
-            reused_wh: liquid * per.delivered,
-            heat_pump_wh: liquid * per.electricity,
-            heat_revenue: liquid * per.revenue,
-        }
+        year_sums(group, option, self.present(g, t), t, heat)
     }
-    /// Sums of the site and each hall, per option and for the plan, per cash-flow year.
+    /// Sums of the site and each hall, per option and for the plan, per cash-flow year:
+    /// each sum over the groups in order, of [`Ledger::group_year`]'s figures.
     pub fn sums(&self, halls: usize, heat: &HeatReuse) -> ScopeSums {
         let zero = || vec![YearSums::default(); self.years];
         let scope = || Sums {
             options: std::array::from_fn(|_| zero()),
             plan: zero(),
         };
-        let mut out = ScopeSums {
-            site: scope(),
-            halls: (0..halls).map(|_| scope()).collect(),
-        };
+        let mut site = scope();
+        let mut hall_sums: Vec<Sums> = (0..halls).map(|_| scope()).collect();
+        let no_presence = vec![0.0; self.years];
         for (g, group) in self.groups.iter().enumerate() {
-            for t in 1..self.years {
-                if self.present(g, t) == 0.0 {
+            let start = g * self.years;
+            let presence = (self.presence.get(start..start + self.years)).unwrap_or(&no_presence);
+            let mut hall = hall_sums.get_mut(group.hall);
+            // each option's state in a year up to the group's wait (air where it waits)
+            let waiting = CoolingOption::ALL.map(|option| {
+                if crate::cost::works::waits_for_extension(option, group.doors_wait) {
+                    CoolingOption::Air
+                } else {
+                    option
+                }
+            });
+            for (t, &p) in presence.iter().enumerate().skip(1) {
+                if p == 0.0 {
                     continue;
                 }
-                for option in CoolingOption::ALL {
-                    let sums = self.group_year(g, option, t, heat);
-                    let i = option.index();
-                    out.site.options[i][t].add(&sums);
-                    if let Some(hall) = out.halls.get_mut(group.hall) {
+                for (i, option) in CoolingOption::ALL.into_iter().enumerate() {
+                    let state = if t <= group.on_air_until {
+                        waiting[i]
+                    } else {
+                        option
+                    };
+                    let sums = year_sums(group, state, p, t, heat);
+                    site.options[i][t].add(&sums);
+                    if let Some(hall) = hall.as_deref_mut() {
                         hall.options[i][t].add(&sums);
                     }
                     if option == group.choice {
-                        out.site.plan[t].add(&sums);
-                        if let Some(hall) = out.halls.get_mut(group.hall) {
+                        site.plan[t].add(&sums);
+                        if let Some(hall) = hall.as_deref_mut() {
                             hall.plan[t].add(&sums);
                         }
                     }
                 }
             }
         }
-        out
+        ScopeSums {
+            site,
+            halls: hall_sums,
+        }
+    }
+}
+
+/// `group` running on `option` in cash-flow year `t` with `present` of its load, its heat
+/// sold as `heat` says.
+fn year_sums(
+    group: &GroupEnergy,
+    option: CoolingOption,
+    present: f64,
+    t: usize,
+    heat: &HeatReuse,
+) -> YearSums {
+    let row = &group.rows[option.index()];
+    let p = present;
+    let liquid = row.liquid_heat_wh * p;
+    let per = heat.per_liquid_wh(group.hall, option, t);
+    YearSums {
+        it_wh: row.it_wh * p,
+        facility_wh: row.facility_wh * p,
+        cooling_wh: row.cooling_wh * p,
+        water_m3: row.water_m3 * p,
+        liquid_heat_wh: liquid,
+        reused_wh: liquid * per.delivered,
+        heat_pump_wh: liquid * per.electricity,
+        heat_revenue: liquid * per.revenue,
     }
 }
 
