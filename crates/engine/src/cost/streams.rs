@@ -118,6 +118,11 @@ impl Streams {
         self.steady_opex = 0.0;
         self.kw_years = 0.0;
     }
+    /// The years that may hold CAPEX, as bits (bit `year`): [`Streams::capex_in`] of any
+    /// other year is `+0.0`.
+    pub fn capex_year_bits(&self) -> u128 {
+        self.capex_years.0
+    }
     /// Years 0..=horizon.
     pub fn years(&self) -> usize {
         self.energy.len()
