@@ -8,7 +8,7 @@
 //! year first_year + t − 1; year 0 holds CAPEX only and no operations.
 
 use super::{CustomerLink, KpiResults, ScopeYears, YearSums, year_figures};
-use crate::heat_reuse::HeatReuse;
+use crate::heat_reuse::{HeatReuse, PerWh};
 use crate::per_option::OPTION_COUNT;
 use crate::physical::CostDrivers;
 use crate::results::CoolingOption;
@@ -130,7 +130,8 @@ impl Ledger {
         } else {
             option
         };
-        year_sums(group, option, self.present(g, t), t, heat)
+        let per = heat.per_liquid_wh(group.hall, option, t);
+        year_sums(&group.rows[option.index()], self.present(g, t), per)
     }
     /// Sums of the site and each hall, per option and for the plan, per cash-flow year:
     /// each sum over the groups in order, of [`Ledger::group_year`]'s figures.
@@ -147,30 +148,36 @@ impl Ledger {
             let start = g * self.years;
             let presence = (self.presence.get(start..start + self.years)).unwrap_or(&no_presence);
             let mut hall = hall_sums.get_mut(group.hall);
-            // each option's state in a year up to the group's wait (air where it waits)
-            let waiting = CoolingOption::ALL.map(|option| {
-                if crate::cost::works::waits_for_extension(option, group.doors_wait) {
+            // a hall that sells no heat: every option and year `PerWh::default()`
+            let sells_heat = heat.halls.get(group.hall).copied().flatten().is_some();
+            for (i, option) in CoolingOption::ALL.into_iter().enumerate() {
+                // the option's state in the years up to the group's wait (air where it waits)
+                let waiting = if crate::cost::works::waits_for_extension(option, group.doors_wait) {
                     CoolingOption::Air
                 } else {
                     option
-                }
-            });
-            for (t, &p) in presence.iter().enumerate().skip(1) {
-                if p == 0.0 {
-                    continue;
-                }
-                for (i, option) in CoolingOption::ALL.into_iter().enumerate() {
+                };
+                let in_plan = option == group.choice;
+                for (t, &p) in presence.iter().enumerate().skip(1) {
+                    if p == 0.0 {
+                        continue;
+                    }
                     let state = if t <= group.on_air_until {
-                        waiting[i]
+                        waiting
                     } else {
                         option
                     };
-                    let sums = year_sums(group, state, p, t, heat);
+                    let per = if sells_heat {
+                        heat.per_liquid_wh(group.hall, state, t)
+                    } else {
+                        PerWh::default()
+                    };
+                    let sums = year_sums(&group.rows[state.index()], p, per);
                     site.options[i][t].add(&sums);
                     if let Some(hall) = hall.as_deref_mut() {
                         hall.options[i][t].add(&sums);
                     }
-                    if option == group.choice {
+                    if in_plan {
                         site.plan[t].add(&sums);
                         if let Some(hall) = hall.as_deref_mut() {
                             hall.plan[t].add(&sums);
@@ -186,19 +193,10 @@ impl Ledger {
     }
 }
 
-/// `group` running on `option` in cash-flow year `t` with `present` of its load, its heat
-/// sold as `heat` says.
-fn year_sums(
-    group: &GroupEnergy,
-    option: CoolingOption,
-    present: f64,
-    t: usize,
-    heat: &HeatReuse,
-) -> YearSums {
-    let row = &group.rows[option.index()];
-    let p = present;
+/// A group's year from its steady `row`, `p` of its load present, its liquid heat sold at
+/// `per`.
+fn year_sums(row: &EnergyRow, p: f64, per: PerWh) -> YearSums {
     let liquid = row.liquid_heat_wh * p;
-    let per = heat.per_liquid_wh(group.hall, option, t);
     YearSums {
         it_wh: row.it_wh * p,
         facility_wh: row.facility_wh * p,
@@ -284,5 +282,69 @@ pub fn results(sums: &ScopeSums, heat: &HeatReuse, context: &KpiContext) -> KpiR
                 })
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A group of hall `hall` whose option `i` uses `i + 1` units of each figure.
+    fn group(hall: usize, choice: CoolingOption, on_air_until: usize) -> GroupEnergy {
+        let row = |i: usize| {
+            let x = (i + 1) as f64;
+            EnergyRow {
+                it_wh: x,
+                facility_wh: 1.3 * x,
+                cooling_wh: 0.2 * x,
+                water_m3: 0.01 * x,
+                liquid_heat_wh: 0.7 * x,
+            }
+        };
+        GroupEnergy {
+            hall,
+            rows: std::array::from_fn(row),
+            npv: [0.0; OPTION_COUNT],
+            capex: [0.0; OPTION_COUNT],
+            feasible: [true; OPTION_COUNT],
+            choice,
+            on_air_until,
+            doors_wait: false,
+        }
+    }
+
+    #[test]
+    fn sums_add_each_groups_years_in_group_order() {
+        let heat = HeatReuse::default();
+        let mut ledger = Ledger::new(3);
+        // group 0 in hall 1 on cold plate, waiting on air through year 2; group 1 in hall 0
+        // on immersion, gone in year 3
+        ledger.push(
+            group(1, CoolingOption::ColdPlate, 2),
+            &[(0.0, 0.0), (0.5, 1.0), (1.0, 1.0), (1.0, 1.0)],
+        );
+        ledger.push(
+            group(0, CoolingOption::Immersion, 0),
+            &[(0.0, 0.0), (1.0, 1.0), (0.25, 1.0)],
+        );
+        let sums = ledger.sums(2, &heat);
+        // year 2, cold plate column (index 3): group 0 waits on air (row 0 × 1.0: IT 1 Wh),
+        // group 1 runs cold plate (row 3 × 0.25: IT 4 × 0.25 = 1 Wh): 2 Wh at the site
+        assert_eq!(sums.site.options[3][2].it_wh, 2.0);
+        // year 3, off the wait: group 0 alone on cold plate, 4 Wh
+        assert_eq!(sums.site.options[3][3].it_wh, 4.0);
+        // hall 1 holds group 0 only; its plan column is cold plate: year 1 on air, 0.5 Wh
+        assert_eq!(sums.halls[1].plan[1].it_wh, 0.5);
+        assert_eq!(sums.halls[0].plan[3], YearSums::default());
+        // every cell equals the groups' years added in order, from zero
+        for t in 1..4 {
+            for option in CoolingOption::ALL {
+                let mut site = YearSums::default();
+                for g in 0..2 {
+                    site.add(&ledger.group_year(g, option, t, &heat));
+                }
+                assert_eq!(sums.site.options[option.index()][t], site);
+            }
+        }
     }
 }
