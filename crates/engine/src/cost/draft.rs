@@ -205,9 +205,10 @@ pub(super) fn draft<R: DraftGroup>(
                         option_streams.item_total(CostItem::AddedAirCapacity) / air_price_w;
                 }
                 if hall_streams {
-                    streams[option].add_scaled(option_streams, 1.0);
+                    option_streams.add_to_both(&mut streams[option], &mut site_streams[option]);
+                } else {
+                    site_streams[option].add_scaled(option_streams, 1.0);
                 }
-                site_streams[option].add_scaled(option_streams, 1.0);
             }
             racks.push(held.price(&value, &work, (&mut buffers, &mut figures)));
             ledger.push(

@@ -224,6 +224,39 @@ impl Streams {
         self.steady_opex += weight * other.steady_opex;
         self.kw_years += weight * other.kw_years;
     }
+    /// Adds this stream to `first` and to `second`: each gets the additions of
+    /// [`Streams::add_scaled`] with weight 1 (`1 × x` is `x`), in one pass over this stream.
+    pub fn add_to_both(&self, first: &mut Streams, second: &mut Streams) {
+        for (year, row) in self.capex_rows() {
+            let row_items = self.capex_items.get(year).copied().unwrap_or(0);
+            for target in [&mut *first, &mut *second] {
+                let (Some(cells), Some(items)) =
+                    (target.capex.get_mut(year), target.capex_items.get_mut(year))
+                else {
+                    continue;
+                };
+                let mut rest = row_items;
+                while rest != 0 {
+                    let s = rest.trailing_zeros() as usize;
+                    cells[s] += row[s];
+                    rest &= rest - 1;
+                }
+                *items |= row_items;
+                target.capex_years.insert(year);
+            }
+        }
+        for target in [first, second] {
+            for (a, b) in target.energy.iter_mut().zip(&self.energy) {
+                *a += b;
+            }
+            for (a, b) in target.other_opex.iter_mut().zip(&self.other_opex) {
+                *a += b;
+            }
+            target.steady_energy += self.steady_energy;
+            target.steady_opex += self.steady_opex;
+            target.kw_years += self.kw_years;
+        }
+    }
     /// Adds `weight` × the CAPEX of `other` (its OPEX left out): only the cells `other`
     /// marks, the others being `+0.0` (see [`Streams`]: the same bits as adding every cell).
     pub fn add_capex_scaled(&mut self, other: &Streams, weight: f64) {
@@ -436,6 +469,13 @@ mod tests {
                     assert_eq!(streams.item_total(*item).to_bits(), dense.item(i).to_bits());
                 }
             }
+            // adding to two sums at once: each as adding it alone
+            let (mut first, mut second) = (a.clone(), blended.clone());
+            b.add_to_both(&mut first, &mut second);
+            a.add_scaled(&b, 1.0);
+            let mut alone = blended.clone();
+            alone.add_scaled(&b, 1.0);
+            assert_eq!((first, second), (a.clone(), alone));
             // reset leaves nothing behind
             let mut reused = blended.clone();
             reused.reset(horizon);
