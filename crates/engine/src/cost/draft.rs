@@ -214,7 +214,9 @@ pub(super) fn draft<R: DraftGroup>(
             ledger.push(
                 GroupEnergy {
                     hall: h,
-                    rows: work.energy,
+                    // copied below from the scratch straight into the ledger's slot (a
+                    // record pushed whole goes through the stack, a costly copy)
+                    rows: Default::default(),
                     npv: figures.each_ref().map(|f| f.npv_vs_air.amount).0,
                     capex: figures.each_ref().map(|f| f.capex.amount).0,
                     feasible: figures.each_ref().map(|f| f.feasible).0,
@@ -225,6 +227,9 @@ pub(super) fn draft<R: DraftGroup>(
                 },
                 &work.presence,
             );
+            if let Some(group) = ledger.groups.last_mut() {
+                group.rows = work.energy;
+            }
             let no_basis = RackBasis::default();
             let basis = pricer.basis(place).unwrap_or(&no_basis);
             let candidate = plan::candidate(
