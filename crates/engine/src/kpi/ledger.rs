@@ -157,9 +157,18 @@ impl Ledger {
                 } else {
                     option
                 };
+                // the columns the group's years go into: the option's, the plan's when it
+                // is the group's choice, at the site and in its hall (none: no hall)
                 let in_plan = option == group.choice;
-                for (t, &p) in presence.iter().enumerate().skip(1) {
-                    if p == 0.0 {
+                let (site_column, site_plan) = (&mut site.options[i], &mut site.plan);
+                let (hall_column, hall_plan): (&mut [YearSums], &mut [YearSums]) =
+                    match hall.as_deref_mut() {
+                        Some(hall) => (&mut hall.options[i], &mut hall.plan),
+                        None => (&mut [], &mut []),
+                    };
+                for (t, (&p, site_cell)) in presence.iter().zip(site_column.iter_mut()).enumerate()
+                {
+                    if t == 0 || p == 0.0 {
                         continue;
                     }
                     let state = if t <= group.on_air_until {
@@ -173,14 +182,16 @@ impl Ledger {
                         PerWh::default()
                     };
                     let sums = year_sums(&group.rows[state.index()], p, per);
-                    site.options[i][t].add(&sums);
-                    if let Some(hall) = hall.as_deref_mut() {
-                        hall.options[i][t].add(&sums);
+                    site_cell.add(&sums);
+                    if let Some(cell) = hall_column.get_mut(t) {
+                        cell.add(&sums);
                     }
                     if in_plan {
-                        site.plan[t].add(&sums);
-                        if let Some(hall) = hall.as_deref_mut() {
-                            hall.plan[t].add(&sums);
+                        if let Some(cell) = site_plan.get_mut(t) {
+                            cell.add(&sums);
+                        }
+                        if let Some(cell) = hall_plan.get_mut(t) {
+                            cell.add(&sums);
                         }
                     }
                 }
