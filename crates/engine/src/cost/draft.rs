@@ -18,8 +18,8 @@ use super::{Pricer, RackCosts};
 use crate::cdu::CduChoices;
 use crate::kpi::ledger::{GroupEnergy, Ledger};
 use crate::per_option::PerOption;
+use crate::physical::GroupRecord;
 use crate::physical::limits::HallLimits;
-use crate::physical::{CostDrivers, GroupRecord};
 use crate::plan::{Candidate, HallProblem, NO_WORKS, Solution, Works};
 use crate::results::{CoolingOption, CostItem, GroupFigures, HallPlant, PlanTotals, PlannedWork};
 use crate::surcharge::Surcharge;
@@ -30,7 +30,6 @@ use uom::si::f64::Power;
 /// What the plan keeps of each rack group of one hall until the site's plan is settled.
 pub(super) struct HallScratch {
     candidates: Vec<Candidate>,
-    drivers: Vec<PerOption<CostDrivers>>,
     places: Vec<(usize, usize)>,
     /// The option each group was added to the plan streams with (its best alone).
     own: Vec<Option<CoolingOption>>,
@@ -44,7 +43,6 @@ impl HallScratch {
     fn with_capacity(groups: usize) -> Self {
         HallScratch {
             candidates: Vec::with_capacity(groups),
-            drivers: Vec::with_capacity(groups),
             places: Vec::with_capacity(groups),
             own: Vec::with_capacity(groups),
             added_air_w: PerOption::default(),
@@ -199,13 +197,8 @@ pub(super) fn draft<R: DraftGroup>(
         while let Some(mut held) = records.next_if(|r| r.record().place().0 == h) {
             let record = held.record();
             let place = record.place();
-            // copied straight into the reserved slot (a push copies through the stack)
-            scratch
-                .drivers
-                .extend_from_slice(std::slice::from_ref(record.drivers()));
-            let drivers = &scratch.drivers[scratch.drivers.len() - 1];
             let count = record.count();
-            pricer.price(place, drivers, &mut work);
+            pricer.price(place, record.drivers(), &mut work);
             let air_price_w = pricer.added_air_price_w();
             for (option, option_streams) in work.options.entries() {
                 if !work.priced[option] {
@@ -216,16 +209,19 @@ pub(super) fn draft<R: DraftGroup>(
                         option_streams.item_total(CostItem::AddedAirCapacity) / air_price_w;
                 }
                 if hall_streams {
-                    streams[option].add_scaled(option_streams, 1.0);
+                    option_streams.add_to_both(&mut streams[option], &mut site_streams[option]);
+                } else {
+                    site_streams[option].add_scaled(option_streams, 1.0);
                 }
-                site_streams[option].add_scaled(option_streams, 1.0);
             }
             racks.push(held.price(&value, &work, (&mut buffers, &mut figures)));
             if keep_ledger {
                 ledger.push(
                     GroupEnergy {
                         hall: h,
-                        rows: work.energy,
+                        // copied below from the scratch straight into the ledger's slot (a
+                        // record pushed whole goes through the stack, a costly copy)
+                        rows: Default::default(),
                         npv: figures.each_ref().map(|f| f.npv_vs_air.amount).0,
                         capex: figures.each_ref().map(|f| f.capex.amount).0,
                         feasible: figures.each_ref().map(|f| f.feasible).0,
@@ -236,12 +232,15 @@ pub(super) fn draft<R: DraftGroup>(
                     },
                     &work.presence,
                 );
+                if let Some(group) = ledger.groups.last_mut() {
+                    group.rows = work.energy;
+                }
             }
             let no_basis = RackBasis::default();
             let basis = pricer.basis(place).unwrap_or(&no_basis);
             let candidate = plan::candidate(
                 &figures,
-                drivers,
+                held.record().drivers(),
                 basis,
                 &work,
                 count,
@@ -358,16 +357,18 @@ pub(super) struct Settled {
 }
 
 impl<R: DraftGroup> Drafted<R> {
-    /// Settles every hall in order, handing each to `each` with its [`Settled`] figures.
+    /// Settles every hall in order, handing each to `each` with its [`Settled`] figures;
+    /// `records` are the physical records [`draft`] priced, in the same order.
     pub(super) fn settle_halls(
         &mut self,
+        records: &[R::Physical],
         shared: &Shared<'_>,
         pricer: &Pricer<'_>,
         ledger: &mut Ledger,
         mut each: impl FnMut(&mut Self, usize, HallDraft, Settled),
     ) {
         for (h, mut draft) in std::mem::take(&mut self.drafts).into_iter().enumerate() {
-            let settled = self.settle_hall(h, &mut draft, shared, pricer, ledger);
+            let settled = self.settle_hall(h, &mut draft, records, shared, pricer, ledger);
             each(self, h, draft, settled);
         }
     }
@@ -400,6 +401,7 @@ impl<R: DraftGroup> Drafted<R> {
         &mut self,
         h: usize,
         draft: &mut HallDraft,
+        records: &[R::Physical],
         shared: &Shared<'_>,
         pricer: &Pricer<'_>,
         ledger: &mut Ledger,
@@ -412,6 +414,8 @@ impl<R: DraftGroup> Drafted<R> {
             ..
         } = *draft;
         let problem = hall_problem(scratch, shared, h);
+        // the hall's records, its groups' cost drivers (read where they lie, never copied)
+        let records = records.get(first..).unwrap_or_default();
         // the KPIs' plan column follows the plan (a group it leaves unplaced counts on air)
         // (an empty ledger, [`draft`], has no groups to set)
         let groups = ledger.groups.iter_mut().skip(first);
@@ -420,8 +424,8 @@ impl<R: DraftGroup> Drafted<R> {
         }
         // groups the search moved off their own best: priced again on their plan option
         for (g, choice) in solution.choices.iter().enumerate() {
-            if *choice != scratch.own[g] {
-                pricer.price(scratch.places[g], &scratch.drivers[g], &mut self.work);
+            if let Some(record) = records.get(g).filter(|_| *choice != scratch.own[g]) {
+                pricer.price(scratch.places[g], record.drivers(), &mut self.work);
                 plan::add_contribution(plan_streams, &self.work, *choice, 1.0);
                 plan::add_contribution(plan_streams, &self.work, scratch.own[g], -1.0);
             }
@@ -446,9 +450,11 @@ impl<R: DraftGroup> Drafted<R> {
                 } else {
                     0.0
                 };
-                let attributed_w = scratch.drivers[g][option]
-                    .cdu_capacity
-                    .get::<uom::si::power::watt>();
+                let attributed_w = records.get(g).map_or(0.0, |r| {
+                    r.drivers()[option]
+                        .cdu_capacity
+                        .get::<uom::si::power::watt>()
+                });
                 let year = pricer
                     .basis(scratch.places[g])
                     .map_or(0, |b| b.first_year());
@@ -472,9 +478,9 @@ impl<R: DraftGroup> Drafted<R> {
                 .map_or(0, |b| b.first_year());
             let candidate = &scratch.candidates[g];
             let door_w = if door_extension {
-                scratch.drivers[g][o]
-                    .heat_to_door
-                    .get::<uom::si::power::watt>()
+                records.get(g).map_or(0.0, |r| {
+                    r.drivers()[o].heat_to_door.get::<uom::si::power::watt>()
+                })
             } else {
                 0.0
             };

@@ -89,11 +89,18 @@ fn read_with<'a>(
     let mut site_plan = Streams::zero(pricer.horizon);
     let mut site_energy = PlanEnergy::default();
     let mut choices = Vec::with_capacity(drafted.racks.len());
-    drafted.settle_halls(&shared, &pricer, &mut ledger, |_, _, draft, settled| {
-        choices.extend_from_slice(&draft.solution.choices);
-        site_plan.add_scaled(&draft.plan_streams, 1.0);
-        site_energy.add_all(&settled.energy);
-    });
+    let records = &physical.racks;
+    drafted.settle_halls(
+        records,
+        &shared,
+        &pricer,
+        &mut ledger,
+        |_, _, draft, settled| {
+            choices.extend_from_slice(&draft.solution.choices);
+            site_plan.add_scaled(&draft.plan_streams, 1.0);
+            site_energy.add_all(&settled.energy);
+        },
+    );
     let (_, totals) = drafted.charge_site(
         site,
         assumptions.finance.first_year,

@@ -25,8 +25,7 @@ use coolplan_model::assumptions::prices::PricesResolved;
 /// whose CAPEX is already filled in (the others are left as they are); `presence` is
 /// [`RackBasis::presence_into`] of the group over the streams' years. The steady year's OPEX
 /// is added only `steady` (a reading reads none, `super::Pricer::skip_steady_opex`).
-/// One pass over the years: each option's figures are computed as if alone (its own
-/// additions in its own order) but interleaved, so the processor overlaps their chains.
+/// Option by option, each over the years (its own additions in its own order).
 pub fn add_opex<const N: usize>(
     basis: &RackBasis,
     presence: &[(f64, f64)],
@@ -45,15 +44,21 @@ pub fn add_opex<const N: usize>(
     let plant_year = basis.first_year();
     let years = streams.iter().map(|s| s.years()).min().unwrap_or(0);
 
-    // CAPEX spent through year t − 1, a running sum year by year
-    let mut capex_before = [0.0; N];
     // local sums (the same additions in the same order) the compiler keeps in registers
     let mut kw_years = streams.each_ref().map(|s| s.kw_years);
-    for t in 1..years {
-        let (avg_share, design_share) = presence.get(t).copied().unwrap_or((0.0, 0.0));
-        for k in (0..N).filter(|k| priced[*k]) {
-            let (r, s) = (&rates[k], &mut *streams[k]);
-            capex_before[k] += s.capex_in(t - 1);
+    for (k, s) in streams.iter_mut().enumerate().filter(|(k, _)| priced[*k]) {
+        let r = &rates[k];
+        // CAPEX spent through year t − 1, a running sum year by year over the years that
+        // hold any (another year's `+0.0` would leave the sum's bits as they are)
+        let mut capex_before = 0.0;
+        // bit 0: whether year t − 1 holds CAPEX
+        let mut capex_years = s.capex_year_bits();
+        for t in 1..years {
+            let (avg_share, design_share) = presence.get(t).copied().unwrap_or((0.0, 0.0));
+            if capex_years & 1 != 0 {
+                capex_before += s.capex_in(t - 1);
+            }
+            capex_years >>= 1;
             let in_use = design_share > 0.0;
             let fluid = if plant_year < t && in_use {
                 r.fluid_year
@@ -61,7 +66,7 @@ pub fn add_opex<const N: usize>(
                 0.0
             };
             let maintenance = if in_use {
-                r.maintenance_share * capex_before[k]
+                r.maintenance_share * capex_before
             } else {
                 0.0
             };

@@ -132,72 +132,79 @@ pub fn assemble<R: PricedGroup>(
     let mut hall_plans = Vec::new();
     let mut hall_results = Vec::new();
     let mut hall_scopes = physical.halls.into_iter();
-    drafted.settle_halls(&shared, pricer, ledger, |drafted, h, draft, settled| {
-        let Settled {
-            values,
-            works,
-            energy,
-        } = settled;
-        let solution = &draft.solution;
-        let problem = hall_problem(&draft.scratch, &shared, h);
-        let mut whys = why::reasons(&problem, &solution.choices, &values, currency);
-        comply::reasons(
-            &problem,
-            &draft.unconstrained,
-            &solution.choices,
-            &mut whys,
-            currency,
-        );
-        for ((choice, why), npv) in solution.choices.iter().zip(whys).zip(&values) {
-            groups.push(GroupChoice {
-                option: *choice,
-                why,
-                npv: Money::new(*npv, currency),
-            });
-        }
-        // doors on air-cooled servers have no CDU design (their door CDU is priced per kW)
-        let cdus = CoolingOption::RETROFITS
-            .into_iter()
-            .filter(|option| !option.on_air())
-            .filter_map(|option| {
-                let design = problem.cdu_design(&solution.choices, option)?;
-                Some(PlanCdus { option, design })
-            })
-            .collect();
-        let value = &drafted.value;
-        hall_plans.push(HallPlan {
-            method: if solution.exhaustive {
-                SearchMethod::Exhaustive
-            } else {
-                SearchMethod::Heuristic
-            },
-            limits: plan::limit_uses(&problem, &shared.limits[h], &solution.choices),
-            within_limits: solution.within_limits,
-            cdus,
-            uniform: uniform(&solution.choices),
-            works,
-            totals: plan::totals(
+    let records = &physical.racks;
+    drafted.settle_halls(
+        records,
+        &shared,
+        pricer,
+        ledger,
+        |drafted, h, draft, settled| {
+            let Settled {
+                values,
+                works,
+                energy,
+            } = settled;
+            let solution = &draft.solution;
+            let problem = hall_problem(&draft.scratch, &shared, h);
+            let mut whys = why::reasons(&problem, &solution.choices, &values, currency);
+            comply::reasons(
+                &problem,
+                &draft.unconstrained,
+                &solution.choices,
+                &mut whys,
                 currency,
-                value.rate,
-                &value.factors,
-                &draft.plan_streams,
-                &draft.streams[CoolingOption::Air],
-                &energy,
-            ),
-        });
-        site_plan.add_scaled(&draft.plan_streams, 1.0);
-        site_energy.add_all(&energy);
-        // one scope per hall, in the order the halls were drafted
-        if let Some(scope) = hall_scopes.next() {
-            hall_results.push(scope_result(
-                value,
-                scope,
-                &draft.streams,
-                &mut drafted.buffers,
-                true,
-            ));
-        }
-    });
+            );
+            for ((choice, why), npv) in solution.choices.iter().zip(whys).zip(&values) {
+                groups.push(GroupChoice {
+                    option: *choice,
+                    why,
+                    npv: Money::new(*npv, currency),
+                });
+            }
+            // doors on air-cooled servers have no CDU design (their door CDU is priced per kW)
+            let cdus = CoolingOption::RETROFITS
+                .into_iter()
+                .filter(|option| !option.on_air())
+                .filter_map(|option| {
+                    let design = problem.cdu_design(&solution.choices, option)?;
+                    Some(PlanCdus { option, design })
+                })
+                .collect();
+            let value = &drafted.value;
+            hall_plans.push(HallPlan {
+                method: if solution.exhaustive {
+                    SearchMethod::Exhaustive
+                } else {
+                    SearchMethod::Heuristic
+                },
+                limits: plan::limit_uses(&problem, &shared.limits[h], &solution.choices),
+                within_limits: solution.within_limits,
+                cdus,
+                uniform: uniform(&solution.choices),
+                works,
+                totals: plan::totals(
+                    currency,
+                    value.rate,
+                    &value.factors,
+                    &draft.plan_streams,
+                    &draft.streams[CoolingOption::Air],
+                    &energy,
+                ),
+            });
+            site_plan.add_scaled(&draft.plan_streams, 1.0);
+            site_energy.add_all(&energy);
+            // one scope per hall, in the order the halls were drafted
+            if let Some(scope) = hall_scopes.next() {
+                hall_results.push(scope_result(
+                    value,
+                    scope,
+                    &draft.streams,
+                    &mut drafted.buffers,
+                    true,
+                ));
+            }
+        },
+    );
     let (surcharges, totals) = drafted.charge_site(
         site,
         assumptions.finance.first_year,

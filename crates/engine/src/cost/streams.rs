@@ -14,10 +14,11 @@ fn slot(item: CostItem) -> usize {
 
 /// Yearly costs (positive = spending) of one option in one scope, years 0..=horizon.
 ///
-/// CAPEX is kept per item and year, and which years hold any: a rack group spends in two or
-/// three years of the horizon, so resetting, blending, adding into a hall and summing skip
-/// the rest. Skipping is exact: the skipped cells are `+0.0`, and adding `+0.0` (or `±0`
-/// times a weight) to a sum changes none of its bits.
+/// CAPEX is kept per item and year, and which years and items hold any: a rack group spends
+/// a few items in two or three years of the horizon, so resetting, blending, adding into a
+/// hall and summing skip the rest. Skipping is exact: the skipped cells are `+0.0`, and
+/// adding `+0.0` (or `±0` times a finite weight) to a sum changes none of its bits (a cell
+/// is never `-0.0`: it starts at `+0.0` and only ever has amounts added to it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Streams {
     /// CAPEX per item per year: `capex[year][slot(item)]`.
@@ -125,6 +126,11 @@ impl Streams {
         self.steady_opex = 0.0;
         self.kw_years = 0.0;
     }
+    /// The years that may hold CAPEX, as bits (bit `year`): [`Streams::capex_in`] of any
+    /// other year is `+0.0`.
+    pub fn capex_year_bits(&self) -> u128 {
+        self.capex_years.0
+    }
     /// Years 0..=horizon.
     pub fn years(&self) -> usize {
         self.energy.len()
@@ -215,18 +221,7 @@ impl Streams {
     }
     /// Adds `weight` × `other` to this stream.
     pub fn add_scaled(&mut self, other: &Streams, weight: f64) {
-        for (year, other_row) in other.capex_rows() {
-            let other_items = other.capex_items.get(year).copied().unwrap_or(0);
-            if let (Some(row), Some(items)) =
-                (self.capex.get_mut(year), self.capex_items.get_mut(year))
-            {
-                for (a, b) in row.iter_mut().zip(other_row) {
-                    *a += weight * b;
-                }
-                *items |= other_items;
-                self.capex_years.insert(year);
-            }
-        }
+        self.add_capex_scaled(other, weight);
         for (a, b) in self.energy.iter_mut().zip(&other.energy) {
             *a += weight * b;
         }
@@ -237,15 +232,52 @@ impl Streams {
         self.steady_opex += weight * other.steady_opex;
         self.kw_years += weight * other.kw_years;
     }
-    /// Adds `weight` × the CAPEX of `other` (its OPEX left out).
+    /// Adds this stream to `first` and to `second`: each gets the additions of
+    /// [`Streams::add_scaled`] with weight 1 (`1 × x` is `x`), in one pass over this stream.
+    pub fn add_to_both(&self, first: &mut Streams, second: &mut Streams) {
+        for (year, row) in self.capex_rows() {
+            let row_items = self.capex_items.get(year).copied().unwrap_or(0);
+            for target in [&mut *first, &mut *second] {
+                let (Some(cells), Some(items)) =
+                    (target.capex.get_mut(year), target.capex_items.get_mut(year))
+                else {
+                    continue;
+                };
+                let mut rest = row_items;
+                while rest != 0 {
+                    let s = rest.trailing_zeros() as usize;
+                    cells[s] += row[s];
+                    rest &= rest - 1;
+                }
+                *items |= row_items;
+                target.capex_years.insert(year);
+            }
+        }
+        for target in [first, second] {
+            for (a, b) in target.energy.iter_mut().zip(&self.energy) {
+                *a += b;
+            }
+            for (a, b) in target.other_opex.iter_mut().zip(&self.other_opex) {
+                *a += b;
+            }
+            target.steady_energy += self.steady_energy;
+            target.steady_opex += self.steady_opex;
+            target.kw_years += self.kw_years;
+        }
+    }
+    /// Adds `weight` × the CAPEX of `other` (its OPEX left out): only the cells `other`
+    /// marks, the others being `+0.0` (see [`Streams`]: the same bits as adding every cell).
     pub fn add_capex_scaled(&mut self, other: &Streams, weight: f64) {
         for (year, other_row) in other.capex_rows() {
             let other_items = other.capex_items.get(year).copied().unwrap_or(0);
             if let (Some(row), Some(items)) =
                 (self.capex.get_mut(year), self.capex_items.get_mut(year))
             {
-                for (a, b) in row.iter_mut().zip(other_row) {
-                    *a += weight * b;
+                let mut rest = other_items;
+                while rest != 0 {
+                    let s = rest.trailing_zeros() as usize;
+                    row[s] += weight * other_row[s];
+                    rest &= rest - 1;
                 }
                 *items |= other_items;
                 self.capex_years.insert(year);
@@ -460,6 +492,13 @@ mod tests {
                     assert_eq!(streams.item_total(*item).to_bits(), dense.item(i).to_bits());
                 }
             }
+            // adding to two sums at once: each as adding it alone
+            let (mut first, mut second) = (a.clone(), blended.clone());
+            b.add_to_both(&mut first, &mut second);
+            a.add_scaled(&b, 1.0);
+            let mut alone = blended.clone();
+            alone.add_scaled(&b, 1.0);
+            assert_eq!((first, second), (a.clone(), alone));
             // reset leaves nothing behind
             let mut reused = blended.clone();
             reused.reset(horizon);

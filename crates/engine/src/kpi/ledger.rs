@@ -8,7 +8,7 @@
 //! year first_year + t − 1; year 0 holds CAPEX only and no operations.
 
 use super::{CustomerLink, KpiResults, ScopeYears, YearSums, year_figures};
-use crate::heat_reuse::HeatReuse;
+use crate::heat_reuse::{HeatReuse, PerWh};
 use crate::per_option::OPTION_COUNT;
 use crate::physical::CostDrivers;
 use crate::results::CoolingOption;
@@ -130,54 +130,93 @@ impl Ledger {
         } else {
             option
         };
-        let row = &group.rows[option.index()];
-        let p = self.present(g, t);
-        let liquid = row.liquid_heat_wh * p;
         let per = heat.per_liquid_wh(group.hall, option, t);
-        YearSums {
-            it_wh: row.it_wh * p,
-            facility_wh: row.facility_wh * p,
-            cooling_wh: row.cooling_wh * p,
-            water_m3: row.water_m3 * p,
-            liquid_heat_wh: liquid,
-            reused_wh: liquid * per.delivered,
-            heat_pump_wh: liquid * per.electricity,
-            heat_revenue: liquid * per.revenue,
-        }
+        year_sums(&group.rows[option.index()], self.present(g, t), per)
     }
-    /// Sums of the site and each hall, per option and for the plan, per cash-flow year.
+    /// Sums of the site and each hall, per option and for the plan, per cash-flow year:
+    /// each sum over the groups in order, of [`Ledger::group_year`]'s figures.
     pub fn sums(&self, halls: usize, heat: &HeatReuse) -> ScopeSums {
         let zero = || vec![YearSums::default(); self.years];
         let scope = || Sums {
             options: std::array::from_fn(|_| zero()),
             plan: zero(),
         };
-        let mut out = ScopeSums {
-            site: scope(),
-            halls: (0..halls).map(|_| scope()).collect(),
-        };
+        let mut site = scope();
+        let mut hall_sums: Vec<Sums> = (0..halls).map(|_| scope()).collect();
+        let no_presence = vec![0.0; self.years];
         for (g, group) in self.groups.iter().enumerate() {
-            for t in 1..self.years {
-                if self.present(g, t) == 0.0 {
-                    continue;
-                }
-                for option in CoolingOption::ALL {
-                    let sums = self.group_year(g, option, t, heat);
-                    let i = option.index();
-                    out.site.options[i][t].add(&sums);
-                    if let Some(hall) = out.halls.get_mut(group.hall) {
-                        hall.options[i][t].add(&sums);
+            let start = g * self.years;
+            let presence = (self.presence.get(start..start + self.years)).unwrap_or(&no_presence);
+            let mut hall = hall_sums.get_mut(group.hall);
+            // a hall that sells no heat: every option and year `PerWh::default()`
+            let sells_heat = heat.halls.get(group.hall).copied().flatten().is_some();
+            for (i, option) in CoolingOption::ALL.into_iter().enumerate() {
+                // the option's state in the years up to the group's wait (air where it waits)
+                let waiting = if crate::cost::works::waits_for_extension(option, group.doors_wait) {
+                    CoolingOption::Air
+                } else {
+                    option
+                };
+                // the columns the group's years go into: the option's, the plan's when it
+                // is the group's choice, at the site and in its hall (none: no hall)
+                let in_plan = option == group.choice;
+                let (site_column, site_plan) = (&mut site.options[i], &mut site.plan);
+                let (hall_column, hall_plan): (&mut [YearSums], &mut [YearSums]) =
+                    match hall.as_deref_mut() {
+                        Some(hall) => (&mut hall.options[i], &mut hall.plan),
+                        None => (&mut [], &mut []),
+                    };
+                for (t, (&p, site_cell)) in presence.iter().zip(site_column.iter_mut()).enumerate()
+                {
+                    if t == 0 || p == 0.0 {
+                        continue;
                     }
-                    if option == group.choice {
-                        out.site.plan[t].add(&sums);
-                        if let Some(hall) = out.halls.get_mut(group.hall) {
-                            hall.plan[t].add(&sums);
+                    let state = if t <= group.on_air_until {
+                        waiting
+                    } else {
+                        option
+                    };
+                    let per = if sells_heat {
+                        heat.per_liquid_wh(group.hall, state, t)
+                    } else {
+                        PerWh::default()
+                    };
+                    let sums = year_sums(&group.rows[state.index()], p, per);
+                    site_cell.add(&sums);
+                    if let Some(cell) = hall_column.get_mut(t) {
+                        cell.add(&sums);
+                    }
+                    if in_plan {
+                        if let Some(cell) = site_plan.get_mut(t) {
+                            cell.add(&sums);
+                        }
+                        if let Some(cell) = hall_plan.get_mut(t) {
+                            cell.add(&sums);
                         }
                     }
                 }
             }
         }
-        out
+        ScopeSums {
+            site,
+            halls: hall_sums,
+        }
+    }
+}
+
+/// A group's year from its steady `row`, `p` of its load present, its liquid heat sold at
+/// `per`.
+fn year_sums(row: &EnergyRow, p: f64, per: PerWh) -> YearSums {
+    let liquid = row.liquid_heat_wh * p;
+    YearSums {
+        it_wh: row.it_wh * p,
+        facility_wh: row.facility_wh * p,
+        cooling_wh: row.cooling_wh * p,
+        water_m3: row.water_m3 * p,
+        liquid_heat_wh: liquid,
+        reused_wh: liquid * per.delivered,
+        heat_pump_wh: liquid * per.electricity,
+        heat_revenue: liquid * per.revenue,
     }
 }
 
@@ -254,5 +293,69 @@ pub fn results(sums: &ScopeSums, heat: &HeatReuse, context: &KpiContext) -> KpiR
                 })
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A group of hall `hall` whose option `i` uses `i + 1` units of each figure.
+    fn group(hall: usize, choice: CoolingOption, on_air_until: usize) -> GroupEnergy {
+        let row = |i: usize| {
+            let x = (i + 1) as f64;
+            EnergyRow {
+                it_wh: x,
+                facility_wh: 1.3 * x,
+                cooling_wh: 0.2 * x,
+                water_m3: 0.01 * x,
+                liquid_heat_wh: 0.7 * x,
+            }
+        };
+        GroupEnergy {
+            hall,
+            rows: std::array::from_fn(row),
+            npv: [0.0; OPTION_COUNT],
+            capex: [0.0; OPTION_COUNT],
+            feasible: [true; OPTION_COUNT],
+            choice,
+            on_air_until,
+            doors_wait: false,
+        }
+    }
+
+    #[test]
+    fn sums_add_each_groups_years_in_group_order() {
+        let heat = HeatReuse::default();
+        let mut ledger = Ledger::new(3);
+        // group 0 in hall 1 on cold plate, waiting on air through year 2; group 1 in hall 0
+        // on immersion, gone in year 3
+        ledger.push(
+            group(1, CoolingOption::ColdPlate, 2),
+            &[(0.0, 0.0), (0.5, 1.0), (1.0, 1.0), (1.0, 1.0)],
+        );
+        ledger.push(
+            group(0, CoolingOption::Immersion, 0),
+            &[(0.0, 0.0), (1.0, 1.0), (0.25, 1.0)],
+        );
+        let sums = ledger.sums(2, &heat);
+        // year 2, cold plate column (index 3): group 0 waits on air (row 0 × 1.0: IT 1 Wh),
+        // group 1 runs cold plate (row 3 × 0.25: IT 4 × 0.25 = 1 Wh): 2 Wh at the site
+        assert_eq!(sums.site.options[3][2].it_wh, 2.0);
+        // year 3, off the wait: group 0 alone on cold plate, 4 Wh
+        assert_eq!(sums.site.options[3][3].it_wh, 4.0);
+        // hall 1 holds group 0 only; its plan column is cold plate: year 1 on air, 0.5 Wh
+        assert_eq!(sums.halls[1].plan[1].it_wh, 0.5);
+        assert_eq!(sums.halls[0].plan[3], YearSums::default());
+        // every cell equals the groups' years added in order, from zero
+        for t in 1..4 {
+            for option in CoolingOption::ALL {
+                let mut site = YearSums::default();
+                for g in 0..2 {
+                    site.add(&ledger.group_year(g, option, t, &heat));
+                }
+                assert_eq!(sums.site.options[option.index()][t], site);
+            }
+        }
     }
 }
