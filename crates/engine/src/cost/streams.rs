@@ -146,10 +146,18 @@ impl Streams {
     }
     /// Adds `share` of each year's CAPEX as `item` in that year (contingency). Years without
     /// CAPEX would add `share × 0`, which changes nothing, so they are skipped.
+    /// Each year's row is summed and added to where it lies ([`Streams::capex_in`] and
+    /// [`Streams::spend`] of that year without looking it up again).
     pub fn add_share_of_each_year(&mut self, item: CostItem, share: f64) {
         for year in self.capex_years.iter() {
-            let subtotal = self.capex_in(year);
-            self.spend(item, year, share * subtotal);
+            let (Some(row), Some(items)) =
+                (self.capex.get_mut(year), self.capex_items.get_mut(year))
+            else {
+                continue;
+            };
+            let subtotal = row_sum(row, *items);
+            row[slot(item)] += share * subtotal;
+            *items |= 1 << slot(item);
         }
     }
     /// The years that hold CAPEX, ascending, with their rows.
