@@ -1,7 +1,8 @@
 //! Cost bases kept across a staged evaluator's calls ([`KeptBases`]): every rack group's
-//! [`RackBasis`] (load by cohort, server counts, kit and premium money) reads the site's racks
-//! and catalog, the first year, the horizon and the refresh policy, and of all prices only
-//! the per-kW defaults for models without a catalog price of their own
+//! [`RackBasis`] (load by cohort, server counts, kit and premium money, the share of its load
+//! present each year) reads the site's racks and catalog, the first year, the horizon and the
+//! refresh policy, and of all prices only the per-kW defaults for models without a catalog
+//! price of their own
 //! (`prices.cold_plate_kit_per_kw`, `prices.factory_premium_per_kw`). Varied copies of one
 //! site differ in their assumptions only, so one set of bases per first year and horizon
 //! serves every call: as it is when neither default changed or no group read the one that

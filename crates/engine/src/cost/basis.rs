@@ -65,6 +65,9 @@ pub struct RackBasis {
     pub refresh: Vec<Cohort>,
     /// Retirements and their replacements within the study, in year order.
     pub steps: Vec<LoadStep>,
+    /// [`RackBasis::presence_into`] of cash-flow years 0..=horizon, computed once when the
+    /// basis is built (every pricing of the group reads it; empty in a basis built by hand).
+    pub presence: Vec<(f64, f64)>,
 }
 
 impl RackBasis {
@@ -290,6 +293,9 @@ pub fn rack_basis_noting(
     basis.new.sort_by_key(|c| c.year);
     basis.refresh.sort_by_key(|c| c.year);
     basis.steps.sort_by_key(|s| s.year);
+    let mut presence = Vec::new();
+    basis.presence_into(life.horizon + 1, &mut presence);
+    basis.presence = presence;
     basis
 }
 
