@@ -44,17 +44,34 @@ pub struct Reading {
 
 impl OptionReading {
     pub fn of(option: &OptionResult) -> OptionReading {
-        let npv = option.cost.npv_vs_air;
+        let cost = &option.cost;
+        OptionReading::new(
+            option.applies,
+            option.feasible,
+            cost.npv_vs_air,
+            cost.simple_payback_years,
+            option.energy.pue,
+        )
+    }
+    /// The reading of an option with these figures (NPV 0 and no payback where it does not
+    /// apply).
+    pub fn new(
+        applies: bool,
+        feasible: bool,
+        npv: Money,
+        payback_years: Option<f64>,
+        pue: f64,
+    ) -> OptionReading {
         OptionReading {
-            applies: option.applies,
-            feasible: option.feasible,
-            npv_vs_air: if option.applies {
+            applies,
+            feasible,
+            npv_vs_air: if applies {
                 npv
             } else {
                 Money::new(0.0, npv.currency)
             },
-            simple_payback_years: option.cost.simple_payback_years.filter(|_| option.applies),
-            pue: option.energy.pue,
+            simple_payback_years: payback_years.filter(|_| applies),
+            pue,
         }
     }
 }

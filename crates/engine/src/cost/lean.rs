@@ -1,20 +1,21 @@
 //! The analyses' reading of a varied site ([`Reading`]): the cost engine of
 //! [`super::evaluate`] without what neither the tornado nor the Monte Carlo reads — no KPI
 //! sums, no hall streams or results, no plan reasons, limits, CDU designs or hall totals, no
-//! energy ledger unless a compliance profile reads it, no steady-year OPEX, no IRR of the site, no costs of an
-//! option that applies nowhere on the site, no group's NPV or payback of an option it cannot
-//! take, and of each group only the plan's energy ([`PlanGroup`]) — on a borrowed physical
-//! pass and, from a staged evaluator, kept cost bases (both shared by many calls). Every
-//! figure it keeps comes from the same functions on the same numbers as in
-//! [`super::evaluate`], in the same order, so each equals `engine::recompute`'s to the bit
-//! (`tests/analysis/staged.rs`).
+//! energy ledger unless a compliance profile reads it, no steady-year OPEX, of the site's
+//! scope only each option's NPV and payback and the recommended option (no breakdowns, cash
+//! flows, reasons or IRR), no costs of an option that applies nowhere on the site, no group's
+//! NPV or payback of an option it cannot take, and of each group only the plan's energy
+//! ([`PlanGroup`]) — on a borrowed physical pass and, from a staged evaluator, kept cost
+//! bases (both shared by many calls). Every figure it keeps comes from the same functions on
+//! the same numbers as in [`super::evaluate`], in the same order, so each equals
+//! `engine::recompute`'s to the bit (`tests/analysis/staged.rs`).
 //!
 //! Owns: which parts of the cost engine a reading skips. Never touches: the sampling, the
 //! arithmetic of any figure (shared with [`super::scopes`]).
 
 use super::draft::{Drafted, Shared, draft};
 use super::plan::PlanEnergy;
-use super::scopes::{DraftGroup, Valuation, YearBuffers, group_figures, scope_result, uniform};
+use super::scopes::{DraftGroup, Valuation, YearBuffers, group_figures, scope_values, uniform};
 use super::streams::Streams;
 use super::{Bases, Pricer, RackCosts};
 use crate::analysis::reading::{OptionReading, Reading};
@@ -24,6 +25,7 @@ use crate::physical::{GroupPhysics, Physical};
 use crate::results::{CoolingOption, GroupFigures};
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::{Catalog, Site};
+use coolplan_units::Money;
 use uom::si::f64::Energy;
 
 /// What the analyses read of the cost engine on `physical` (module doc).
@@ -109,17 +111,27 @@ fn read_with<'a>(
         &mut site_plan,
         &site_energy,
     );
-    // the IRR is the one figure of the site's scope a reading does not need
-    let scope = scope_result(
+    // of the site's scope, each option's NPV and payback and the recommended option
+    let scope = &physical.site;
+    let (values, recommended) = scope_values(
         &drafted.value,
-        physical.site.clone(),
+        scope,
         &drafted.site_streams,
         &mut drafted.buffers,
-        false,
     );
     Reading {
-        options: PerOption::from_fn(|o| OptionReading::of(scope.option(o))),
-        recommended: scope.recommendation.option,
+        options: PerOption::from_fn(|o| {
+            let (physical, (npv, payback)) = (&scope.options[o], values[o]);
+            let npv = Money::new(npv, site.currency);
+            OptionReading::new(
+                physical.applies,
+                physical.feasible,
+                npv,
+                payback,
+                physical.energy.pue,
+            )
+        }),
+        recommended,
         plan_npv: totals.npv_vs_air,
         plan_payback_years: totals.simple_payback_years,
         plan_uniform: uniform(&choices),

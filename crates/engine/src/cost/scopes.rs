@@ -408,6 +408,37 @@ fn fill_savings(streams: &Streams, buffers: &mut YearBuffers) {
     savings.extend(air_costs.iter().zip(costs.iter()).map(|(a, o)| a - o));
 }
 
+/// What a reading keeps of a scope ([`scope_result`] without the figures no reading reads:
+/// breakdowns, cash flows, discounted payback, IRR, reasons): each option's NPV against air
+/// and simple payback, by the arithmetic of [`cost_figures`], and the recommended option by
+/// [`recommend`]'s ranking.
+pub(super) fn scope_values(
+    value: &Valuation,
+    scope: &PhysicalScope,
+    streams: &PerOption<Streams>,
+    buffers: &mut YearBuffers,
+) -> (PerOption<(f64, Option<f64>)>, Option<CoolingOption>) {
+    streams[CoolingOption::Air].cost_by_year_into(&mut buffers.air_costs);
+    let values = PerOption::from_fn(|option| {
+        fill_savings(&streams[option], buffers);
+        savings_value(value, option, &buffers.savings)
+    });
+    let ranking = rank(&PerOption::from_fn(|o| {
+        (scope.options[o].feasible, values[o].0)
+    }));
+    (values, ranking.first())
+}
+
+/// NPV against air and simple payback of an option's `savings` against air (none of air's).
+fn savings_value(value: &Valuation, option: CoolingOption, savings: &[f64]) -> (f64, Option<f64>) {
+    if option == CoolingOption::Air {
+        (0.0, None)
+    } else {
+        let npv = finance::npv_with(savings, &value.factors);
+        (npv, finance::payback_years(savings))
+    }
+}
+
 pub(super) fn scope_result(
     value: &Valuation,
     scope: PhysicalScope,
@@ -463,6 +494,7 @@ fn cost_figures(
     fill_savings(streams, buffers);
     let (savings, costs) = (&buffers.savings[..], &buffers.costs);
     let is_air = option == CoolingOption::Air;
+    let (npv, payback) = savings_value(value, option, savings);
     let total_cost: f64 = costs.iter().sum();
     CostFigures {
         capex: money(streams.capex_total()),
@@ -478,12 +510,8 @@ fn cost_figures(
         capex_by_year: (0..streams.years())
             .map(|y| money(streams.capex_in(y)))
             .collect(),
-        npv_vs_air: money(if is_air {
-            0.0
-        } else {
-            finance::npv_with(savings, &value.factors)
-        }),
-        simple_payback_years: (!is_air).then(|| finance::payback_years(savings)).flatten(),
+        npv_vs_air: money(npv),
+        simple_payback_years: payback,
         discounted_payback_years: (!is_air)
             .then(|| finance::discounted_payback_years(savings, value.rate))
             .flatten(),
