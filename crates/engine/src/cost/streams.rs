@@ -230,6 +230,46 @@ impl Streams {
     /// Adds `weight` × `other` to this stream.
     pub fn add_scaled(&mut self, other: &Streams, weight: f64) {
         self.add_capex_scaled(other, weight);
+        self.add_opex_scaled(other, weight);
+    }
+    /// Adds this stream to `first` and to `second`: each gets the additions of
+    /// [`Streams::add_scaled`] with weight 1 (`1 × x` is `x`), in one pass over this stream's
+    /// CAPEX rows.
+    pub fn add_to_both(&self, first: &mut Streams, second: &mut Streams) {
+        for (year, row) in self.capex_rows() {
+            let row_items = self.capex_items.get(year).copied().unwrap_or(0);
+            first.add_capex_row(year, row, row_items, 1.0);
+            second.add_capex_row(year, row, row_items, 1.0);
+        }
+        first.add_opex_scaled(self, 1.0);
+        second.add_opex_scaled(self, 1.0);
+    }
+    /// Adds `weight` × the CAPEX of `other` (its OPEX left out): only the cells `other`
+    /// marks, the others being `+0.0` (see [`Streams`]: the same bits as adding every cell).
+    pub fn add_capex_scaled(&mut self, other: &Streams, weight: f64) {
+        for (year, other_row) in other.capex_rows() {
+            let other_items = other.capex_items.get(year).copied().unwrap_or(0);
+            self.add_capex_row(year, other_row, other_items, weight);
+        }
+    }
+    /// Adds `weight` × the cells of `row` that `items` marks to year `year`'s row.
+    fn add_capex_row(&mut self, year: usize, row: &[f64; ITEMS.len()], items: u32, weight: f64) {
+        let (Some(cells), Some(marked)) =
+            (self.capex.get_mut(year), self.capex_items.get_mut(year))
+        else {
+            return;
+        };
+        let mut rest = items;
+        while rest != 0 {
+            let s = rest.trailing_zeros() as usize;
+            cells[s] += weight * row[s];
+            rest &= rest - 1;
+        }
+        *marked |= items;
+        self.capex_years.insert(year);
+    }
+    /// Adds `weight` × the OPEX of `other` (its CAPEX left out).
+    fn add_opex_scaled(&mut self, other: &Streams, weight: f64) {
         for (a, b) in self.energy.iter_mut().zip(&other.energy) {
             *a += weight * b;
         }
@@ -239,58 +279,6 @@ impl Streams {
         self.steady_energy += weight * other.steady_energy;
         self.steady_opex += weight * other.steady_opex;
         self.kw_years += weight * other.kw_years;
-    }
-    /// Adds this stream to `first` and to `second`: each gets the additions of
-    /// [`Streams::add_scaled`] with weight 1 (`1 × x` is `x`), in one pass over this stream.
-    pub fn add_to_both(&self, first: &mut Streams, second: &mut Streams) {
-        for (year, row) in self.capex_rows() {
-            let row_items = self.capex_items.get(year).copied().unwrap_or(0);
-            for target in [&mut *first, &mut *second] {
-                let (Some(cells), Some(items)) =
-                    (target.capex.get_mut(year), target.capex_items.get_mut(year))
-                else {
-                    continue;
-                };
-                let mut rest = row_items;
-                while rest != 0 {
-                    let s = rest.trailing_zeros() as usize;
-                    cells[s] += row[s];
-                    rest &= rest - 1;
-                }
-                *items |= row_items;
-                target.capex_years.insert(year);
-            }
-        }
-        for target in [first, second] {
-            for (a, b) in target.energy.iter_mut().zip(&self.energy) {
-                *a += b;
-            }
-            for (a, b) in target.other_opex.iter_mut().zip(&self.other_opex) {
-                *a += b;
-            }
-            target.steady_energy += self.steady_energy;
-            target.steady_opex += self.steady_opex;
-            target.kw_years += self.kw_years;
-        }
-    }
-    /// Adds `weight` × the CAPEX of `other` (its OPEX left out): only the cells `other`
-    /// marks, the others being `+0.0` (see [`Streams`]: the same bits as adding every cell).
-    pub fn add_capex_scaled(&mut self, other: &Streams, weight: f64) {
-        for (year, other_row) in other.capex_rows() {
-            let other_items = other.capex_items.get(year).copied().unwrap_or(0);
-            if let (Some(row), Some(items)) =
-                (self.capex.get_mut(year), self.capex_items.get_mut(year))
-            {
-                let mut rest = other_items;
-                while rest != 0 {
-                    let s = rest.trailing_zeros() as usize;
-                    row[s] += weight * other_row[s];
-                    rest &= rest - 1;
-                }
-                *items |= other_items;
-                self.capex_years.insert(year);
-            }
-        }
     }
     /// Present value of the CAPEX at `factors` ([`crate::finance::discount_factors`]).
     pub fn capex_pv(&self, factors: &[f64]) -> f64 {
