@@ -65,8 +65,9 @@ pub struct RackBasis {
     pub refresh: Vec<Cohort>,
     /// Retirements and their replacements within the study, in year order.
     pub steps: Vec<LoadStep>,
-    /// [`RackBasis::presence_into`] of cash-flow years 0..=horizon, computed once when the
-    /// basis is built (every pricing of the group reads it; empty in a basis built by hand).
+    /// The load present in cash-flow years 0..=horizon, computed once when the basis is built
+    /// ([`RackBasis::presence_into`] copies it; empty in a basis built by hand, whose
+    /// presence is computed at each call).
     pub presence: Vec<(f64, f64)>,
 }
 
@@ -107,9 +108,18 @@ impl RackBasis {
     }
     /// [`RackBasis::avg_present`] and [`RackBasis::design_present`] of every cash-flow year
     /// 0..years into `out`, the totals summed once: the same for every option of the group.
+    /// Copied from [`RackBasis::presence`] where the basis was built over these years.
     pub fn presence_into(&self, years: usize, out: &mut Vec<(f64, f64)>) {
-        let (avg_total, design_total) = (self.avg_kw(), self.design_kw());
         out.clear();
+        if self.presence.len() == years {
+            out.extend_from_slice(&self.presence);
+        } else {
+            self.compute_presence_into(years, out);
+        }
+    }
+    /// [`RackBasis::presence_into`] computed from the cohorts and steps, appended to `out`.
+    fn compute_presence_into(&self, years: usize, out: &mut Vec<(f64, f64)>) {
+        let (avg_total, design_total) = (self.avg_kw(), self.design_kw());
         out.extend((0..years).map(|t| {
             (
                 self.avg_present_of(avg_total, t),
@@ -294,7 +304,7 @@ pub fn rack_basis_noting(
     basis.refresh.sort_by_key(|c| c.year);
     basis.steps.sort_by_key(|s| s.year);
     let mut presence = Vec::new();
-    basis.presence_into(life.horizon + 1, &mut presence);
+    basis.compute_presence_into(life.horizon + 1, &mut presence);
     basis.presence = presence;
     basis
 }

@@ -438,13 +438,7 @@ pub fn rack_costs(
         ..
     } = out;
     *marked = *priced;
-    // the basis's presence where it was built over these years, else computed here
-    if basis.presence.len() == horizon + 1 {
-        presence.clear();
-        presence.extend_from_slice(&basis.presence);
-    } else {
-        basis.presence_into(horizon + 1, presence);
-    }
+    basis.presence_into(horizon + 1, presence);
     let presence = &presence[..];
     *share = basis.share;
     // A whole conversion (share 1) blends to the conversion itself, bit for bit
