@@ -183,6 +183,12 @@ impl HeatReuse {
         self.halls.iter().all(Option::is_none)
     }
 
+    /// True when hall `hall` feeds a customer (else [`HeatReuse::per_liquid_wh`] of it is
+    /// zero in every year).
+    pub fn sells_heat(&self, hall: usize) -> bool {
+        self.halls.get(hall).copied().flatten().is_some()
+    }
+
     /// Sets σ from each hall's liquid heat per option and cash-flow year (`hall_liquid_wh[h][o][t]`)
     /// and at full load (`hall_full_wh[h][o]`).
     pub fn settle(

@@ -80,6 +80,19 @@ pub struct GroupEnergy {
     pub doors_wait: bool,
 }
 
+impl GroupEnergy {
+    /// The option the group runs on in its years up to [`GroupEnergy::on_air_until`] when
+    /// the plan puts it on `option`: air where `option` waits for the facility-water
+    /// extension, else `option` itself.
+    fn while_waiting(&self, option: CoolingOption) -> CoolingOption {
+        if crate::cost::works::waits_for_extension(option, self.doors_wait) {
+            CoolingOption::Air
+        } else {
+            option
+        }
+    }
+}
+
 /// Every group's rows and yearly presence.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ledger {
@@ -124,9 +137,8 @@ impl Ledger {
         heat: &HeatReuse,
     ) -> YearSums {
         let group = &self.groups[g];
-        let waits = crate::cost::works::waits_for_extension(option, group.doors_wait);
-        let option = if t <= group.on_air_until && waits {
-            CoolingOption::Air
+        let option = if t <= group.on_air_until {
+            group.while_waiting(option)
         } else {
             option
         };
@@ -149,14 +161,10 @@ impl Ledger {
             let presence = (self.presence.get(start..start + self.years)).unwrap_or(&no_presence);
             let mut hall = hall_sums.get_mut(group.hall);
             // a hall that sells no heat: every option and year `PerWh::default()`
-            let sells_heat = heat.halls.get(group.hall).copied().flatten().is_some();
+            let sells_heat = heat.sells_heat(group.hall);
             for (i, option) in CoolingOption::ALL.into_iter().enumerate() {
-                // the option's state in the years up to the group's wait (air where it waits)
-                let waiting = if crate::cost::works::waits_for_extension(option, group.doors_wait) {
-                    CoolingOption::Air
-                } else {
-                    option
-                };
+                // the option's state in the years up to the group's wait (as `group_year`)
+                let waiting = group.while_waiting(option);
                 // the columns the group's years go into: the option's, the plan's when it
                 // is the group's choice, at the site and in its hall (none: no hall)
                 let in_plan = option == group.choice;
