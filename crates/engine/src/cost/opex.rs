@@ -33,66 +33,86 @@ pub fn add_opex<const N: usize>(
     (priced, steady): (&[bool; N], bool),
     (prices, unit): (&PricesResolved, &UnitPrices),
 ) {
-    let mut k = 0;
-    let rates = options.each_ref().map(|(physical, _)| {
-        let rates = priced[k].then(|| Rates::new(physical, prices, unit));
-        k += 1;
-        rates.unwrap_or_default()
-    });
-    let mut streams = options.map(|(_, streams)| streams);
-    let design_kw = basis.design_kw();
-    let plant_year = basis.first_year();
-    let years = streams.iter().map(|s| s.years()).min().unwrap_or(0);
-
-    // local sums (the same additions in the same order) the compiler keeps in registers
-    let mut kw_years = streams.each_ref().map(|s| s.kw_years);
-    for (k, s) in streams.iter_mut().enumerate().filter(|(k, _)| priced[*k]) {
-        let r = &rates[k];
-        // CAPEX spent through year t − 1, a running sum year by year over the years that
-        // hold any (another year's `+0.0` would leave the sum's bits as they are)
-        let mut capex_before = 0.0;
-        // bit 0: whether year t − 1 holds CAPEX
-        let mut capex_years = s.capex_year_bits();
-        for t in 1..years {
-            let (avg_share, design_share) = presence.get(t).copied().unwrap_or((0.0, 0.0));
-            if capex_years & 1 != 0 {
-                capex_before += s.capex_in(t - 1);
-            }
-            capex_years >>= 1;
-            let in_use = design_share > 0.0;
-            let fluid = if plant_year < t && in_use {
-                r.fluid_year
-            } else {
-                0.0
-            };
-            let maintenance = if in_use {
-                r.maintenance_share * capex_before
-            } else {
-                0.0
-            };
-            let energy = r.energy_year * avg_share;
-            let other = maintenance
-                + fluid
-                + r.water_year * avg_share
-                + r.air_maintenance_year * design_share;
-            s.energy[t] += energy;
-            s.other_opex[t] += other;
-            kw_years[k] += design_kw * design_share;
+    let group = Group {
+        design_kw: basis.design_kw(),
+        plant_year: basis.first_year(),
+    };
+    let years = options.iter().map(|(_, s)| s.years()).min().unwrap_or(0);
+    // a year past the presence given has none of the group's load
+    let padded: Vec<(f64, f64)>;
+    let presence = match presence.get(..years) {
+        Some(presence) => presence,
+        None => {
+            padded = (0..years)
+                .map(|t| presence.get(t).copied().unwrap_or((0.0, 0.0)))
+                .collect();
+            &padded
         }
-    }
-    for (k, s) in streams.iter_mut().enumerate().filter(|(k, _)| priced[*k]) {
-        let r = &rates[k];
-        s.kw_years = kw_years[k];
+    };
+    for ((physical, s), _) in options.into_iter().zip(priced).filter(|(_, p)| **p) {
+        let r = Rates::new(physical, prices, unit);
+        add_yearly(&r, &group, presence, s);
         s.steady_energy += r.energy_year;
-        if !steady {
-            continue;
+        if steady {
+            s.steady_opex += r.energy_year
+                + r.maintenance_share * s.capex_total()
+                + r.fluid_year
+                + r.water_year
+                + r.air_maintenance_year;
         }
-        s.steady_opex += r.energy_year
-            + r.maintenance_share * s.capex_total()
-            + r.fluid_year
-            + r.water_year
-            + r.air_maintenance_year;
     }
+}
+
+/// What every option's yearly OPEX of one group reads of its basis.
+struct Group {
+    /// Design IT load (kW) with every server present.
+    design_kw: f64,
+    /// The year the group first needs liquid plant ([`RackBasis::first_year`]).
+    plant_year: usize,
+}
+
+/// Adds one option's OPEX of years 1..`presence.len()` to `s`: energy, other OPEX and
+/// kW-years, year by year. The CAPEX spent before a year (its maintenance) changes only after
+/// a year that holds CAPEX, so it is added, and the maintenance multiplied, only then (the
+/// same products of the same numbers as year by year).
+fn add_yearly(r: &Rates, group: &Group, presence: &[(f64, f64)], s: &mut Streams) {
+    let mut kw_years = s.kw_years;
+    let (capex, energy, other) = s.opex_columns_mut();
+    let years = 1..presence.len();
+    let (Some(presence), Some(energy), Some(other)) = (
+        presence.get(years.clone()),
+        energy.get_mut(years.clone()),
+        other.get_mut(years.clone()),
+    ) else {
+        return;
+    };
+    // CAPEX spent through year t − 1: a running sum over the years that hold any (another
+    // year's `+0.0` would leave the sum's bits as they are), a year's counting from the next
+    let mut capex_before = 0.0;
+    let mut maintenance_in_use = r.maintenance_share * capex_before;
+    let mut spent = capex.years();
+    // the next year whose CAPEX is added, from the year after it
+    let mut next_capex = spent.next();
+    let rows = presence.iter().zip(energy).zip(other);
+    for (t, ((&(avg_share, design_share), energy), other)) in years.zip(rows) {
+        if let Some(year) = next_capex.filter(|year| year + 1 == t) {
+            capex_before += capex.capex_in(year);
+            maintenance_in_use = r.maintenance_share * capex_before;
+            next_capex = spent.next();
+        }
+        let in_use = design_share > 0.0;
+        let fluid = if group.plant_year < t && in_use {
+            r.fluid_year
+        } else {
+            0.0
+        };
+        let maintenance = if in_use { maintenance_in_use } else { 0.0 };
+        *energy += r.energy_year * avg_share;
+        *other +=
+            maintenance + fluid + r.water_year * avg_share + r.air_maintenance_year * design_share;
+        kw_years += group.design_kw * design_share;
+    }
+    s.kw_years = kw_years;
 }
 
 /// One option's yearly OPEX rates of a full year with every server present.
@@ -133,5 +153,160 @@ pub fn maintenance_share(option: CoolingOption, prices: &PricesResolved) -> f64 
         ServerCooling::Air => 0.0,
         ServerCooling::ColdPlate => prices.cold_plate_maintenance,
         ServerCooling::Immersion => prices.immersion_maintenance,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cost::basis::Cohort;
+    use crate::results::CostItem;
+    use coolplan_model::assumptions::Assumptions;
+    use coolplan_units::Currency;
+    use uom::si::energy::kilowatt_hour;
+    use uom::si::f64::{Energy, Power, Volume};
+    use uom::si::power::kilowatt;
+    use uom::si::volume::{cubic_meter, liter};
+
+    /// [`add_opex`] of one option computed plainly, year by year: the CAPEX of the year before
+    /// added to the running sum each year, each year's maintenance multiplied anew.
+    fn plain(r: &Rates, basis: &RackBasis, presence: &[(f64, f64)], s: &mut Streams) {
+        let (design_kw, plant_year) = (basis.design_kw(), basis.first_year());
+        let mut capex_before = 0.0;
+        for t in 1..s.years() {
+            let (avg_share, design_share) = presence.get(t).copied().unwrap_or((0.0, 0.0));
+            // a year without CAPEX adds `+0.0`
+            capex_before += s.capex_in(t - 1);
+            let in_use = design_share > 0.0;
+            let fluid = if plant_year < t && in_use {
+                r.fluid_year
+            } else {
+                0.0
+            };
+            let maintenance = if in_use {
+                r.maintenance_share * capex_before
+            } else {
+                0.0
+            };
+            s.energy[t] += r.energy_year * avg_share;
+            s.other_opex[t] += maintenance
+                + fluid
+                + r.water_year * avg_share
+                + r.air_maintenance_year * design_share;
+            s.kw_years += design_kw * design_share;
+        }
+        s.steady_energy += r.energy_year;
+    }
+
+    fn drivers(option: CoolingOption, x: [f64; 5]) -> CostDrivers {
+        let kw = Power::new::<kilowatt>;
+        CostDrivers {
+            option,
+            applies: true,
+            feasible: true,
+            cdu_capacity: kw(x[0]),
+            it_design: kw(x[0]),
+            heat_to_liquid: kw(x[0]),
+            heat_to_air: kw(x[1]),
+            heat_to_door: kw(0.0),
+            door_count: 0,
+            active_door_count: 0,
+            heat_returned_to_air: kw(x[2]),
+            tank_count: 0,
+            fluid_volume: Volume::new::<liter>(x[3]),
+            it_energy: Energy::new::<kilowatt_hour>(x[4]),
+            facility_energy: Energy::new::<kilowatt_hour>(x[4] * 1.3),
+            cooling_energy: Energy::new::<kilowatt_hour>(x[4] * 0.3),
+            liquid_heat: Energy::new::<kilowatt_hour>(0.0),
+            water: Volume::new::<cubic_meter>(x[2] * 0.7),
+        }
+    }
+
+    #[test]
+    fn yearly_opex_has_the_bits_of_the_plain_year_by_year_sums() {
+        let assumptions = Assumptions::default().resolve(Currency::CNY);
+        let unit = UnitPrices::new(&assumptions.prices, &assumptions.cooling);
+        let mut state = 7u64;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            state >> 33
+        };
+        for case in 0..400 {
+            // horizons on both sides of 64 years (a stream tracks its years in two halves)
+            let horizon = if case % 10 == 0 {
+                60 + case % 40
+            } else {
+                1 + case % 20
+            };
+            let years = horizon + 1;
+            let mut basis = RackBasis::default();
+            basis.stock.design_kw = (next() % 50) as f64 / 3.0;
+            basis.stock.servers = (next() % 2) as f64;
+            basis.new = (0..next() % 3)
+                .map(|_| Cohort {
+                    year: (next() % years as u64) as usize,
+                    design_kw: (next() % 40) as f64 / 7.0,
+                    ..Cohort::default()
+                })
+                .collect();
+            // some years without load, some with part of it
+            let presence: Vec<(f64, f64)> = (0..years)
+                .map(|_| match next() % 4 {
+                    0 => (0.0, 0.0),
+                    _ => ((next() % 100) as f64 / 99.0, (next() % 100) as f64 / 97.0),
+                })
+                .collect();
+            let physical = CoolingOption::ALL.map(|o| {
+                drivers(
+                    o,
+                    [1.0, 2.0, 3.0, 4.0, 5.0].map(|_| (next() % 9000) as f64 / 11.0),
+                )
+            });
+            let mut fast = CoolingOption::ALL.map(|_| Streams::zero(horizon));
+            // CAPEX in random years (the first, the last, across 64), some of it negative
+            for s in &mut fast {
+                for _ in 0..next() % 6 {
+                    let year = (next() % years as u64) as usize;
+                    let amount = (next() % 1_000_000) as f64 / 13.0 - 10_000.0;
+                    s.spend(CostItem::ALL[(next() % 24) as usize], year, amount);
+                }
+            }
+            let mut slow = fast.clone();
+            let priced = CoolingOption::ALL.map(|_| next() % 5 != 0);
+            let steady = case % 2 == 0;
+            let options: Vec<_> = physical.iter().zip(&mut fast).collect();
+            let Ok(options) = <[_; 7]>::try_from(options) else {
+                unreachable!("seven options")
+            };
+            let prices = &assumptions.prices;
+            add_opex(
+                &basis,
+                &presence,
+                options,
+                (&priced, steady),
+                (prices, &unit),
+            );
+            for ((physical, s), _) in physical.iter().zip(&mut slow).zip(&priced).filter(|x| *x.1) {
+                let r = Rates::new(physical, prices, &unit);
+                plain(&r, &basis, &presence, s);
+                if steady {
+                    s.steady_opex += r.energy_year
+                        + r.maintenance_share * s.capex_total()
+                        + r.fluid_year
+                        + r.water_year
+                        + r.air_maintenance_year;
+                }
+            }
+            let bits = |s: &Streams| {
+                let scalars = [s.kw_years, s.steady_energy, s.steady_opex];
+                let columns = s.energy.iter().chain(&s.other_opex).chain(&scalars);
+                columns.map(|x| x.to_bits()).collect::<Vec<_>>()
+            };
+            for (fast, slow) in fast.iter().zip(&slow) {
+                assert_eq!(bits(fast), bits(slow), "case {case}");
+            }
+        }
     }
 }

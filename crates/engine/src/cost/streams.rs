@@ -86,6 +86,36 @@ fn row_sum(row: &[f64; ITEMS.len()], items: u32) -> f64 {
     sum
 }
 
+/// A stream's CAPEX rows, read while its OPEX columns are written
+/// ([`Streams::opex_columns_mut`]).
+pub struct CapexRows<'a> {
+    capex: &'a [[f64; ITEMS.len()]],
+    items: &'a [u32],
+    years: YearSet,
+}
+
+impl CapexRows<'_> {
+    /// The years that may hold CAPEX, ascending ([`CapexRows::capex_in`] of any other year
+    /// is `+0.0`).
+    pub fn years(&self) -> impl Iterator<Item = usize> + use<> {
+        self.years.iter()
+    }
+    /// [`Streams::capex_in`].
+    pub fn capex_in(&self, year: usize) -> f64 {
+        if !self.years.contains(year) {
+            return 0.0;
+        }
+        self.row_sum(year)
+    }
+    /// The marked cells of year `year`'s row summed ([`row_sum`]; `0.0` past the rows).
+    fn row_sum(&self, year: usize) -> f64 {
+        let (Some(row), Some(&items)) = (self.capex.get(year), self.items.get(year)) else {
+            return 0.0;
+        };
+        row_sum(row, items)
+    }
+}
+
 impl Streams {
     /// All zero over `horizon` years (at most [`MAX_YEARS`] − 1).
     pub fn zero(horizon: usize) -> Self {
@@ -126,11 +156,6 @@ impl Streams {
         self.steady_opex = 0.0;
         self.kw_years = 0.0;
     }
-    /// The years that may hold CAPEX, as bits (bit `year`): [`Streams::capex_in`] of any
-    /// other year is `+0.0`.
-    pub fn capex_year_bits(&self) -> u128 {
-        self.capex_years.0
-    }
     /// Years 0..=horizon.
     pub fn years(&self) -> usize {
         self.energy.len()
@@ -169,13 +194,24 @@ impl Streams {
     /// CAPEX of one year: its items summed in item order (only those that may be non-zero;
     /// the others are `+0.0`, so the sum has the same bits as summing the whole row).
     pub fn capex_in(&self, year: usize) -> f64 {
-        if !self.capex_years.contains(year) {
-            return 0.0;
+        self.capex_view().capex_in(year)
+    }
+    fn capex_view(&self) -> CapexRows<'_> {
+        CapexRows {
+            capex: &self.capex,
+            items: &self.capex_items,
+            years: self.capex_years,
         }
-        let (Some(row), Some(&items)) = (self.capex.get(year), self.capex_items.get(year)) else {
-            return 0.0;
+    }
+    /// The CAPEX rows to read and the energy and other-OPEX columns to write, borrowed
+    /// together (OPEX reads the CAPEX spent before each year, [`super::opex::add_opex`]).
+    pub fn opex_columns_mut(&mut self) -> (CapexRows<'_>, &mut [f64], &mut [f64]) {
+        let rows = CapexRows {
+            capex: &self.capex,
+            items: &self.capex_items,
+            years: self.capex_years,
         };
-        row_sum(row, items)
+        (rows, &mut self.energy, &mut self.other_opex)
     }
     /// Total CAPEX over the horizon: every item that may be non-zero, year by year in item
     /// order (the others are `+0.0`: the same bits as summing every cell).
@@ -210,20 +246,26 @@ impl Streams {
         out.extend(self.cost_by_year());
     }
     /// Total cost (CAPEX + OPEX) of each year: [`Streams::capex_in`] + energy + other OPEX,
-    /// walking the buffers side by side.
+    /// walking the OPEX columns side by side and summing the rows of the years that hold
+    /// CAPEX.
     pub fn cost_by_year(&self) -> impl Iterator<Item = f64> + '_ {
-        let capex = self.capex.iter().zip(&self.capex_items);
-        let opex = self.energy.iter().zip(&self.other_opex);
-        let years = self.capex_years;
-        capex
-            .zip(opex)
+        let rows = self.capex_view();
+        // bit 0: whether this year holds CAPEX
+        let mut capex_years = self.capex_years.0;
+        // as many years as the rows (the same number)
+        let years = self.capex.len();
+        let energy = self.energy.get(..years).unwrap_or(&self.energy);
+        energy
+            .iter()
+            .zip(&self.other_opex)
             .enumerate()
-            .map(move |(year, ((row, &items), (energy, other)))| {
-                let capex = if years.contains(year) {
-                    row_sum(row, items)
+            .map(move |(year, (energy, other))| {
+                let capex = if capex_years & 1 != 0 {
+                    rows.row_sum(year)
                 } else {
                     0.0
                 };
+                capex_years >>= 1;
                 capex + energy + other
             })
     }
@@ -488,6 +530,23 @@ mod tests {
                     assert_eq!(streams.item_total(*item).to_bits(), dense.item(i).to_bits());
                 }
             }
+            // each year's cost: its CAPEX, energy and other OPEX, added in that order
+            let mut costs = blended.clone();
+            for (y, (energy, other)) in costs
+                .energy
+                .iter_mut()
+                .zip(&mut costs.other_opex)
+                .enumerate()
+            {
+                (*energy, *other) = (y as f64 * 1.5, 0.1 / (y as f64 + 1.0));
+            }
+            let plain =
+                (0..=horizon).map(|y| costs.capex_in(y) + costs.energy[y] + costs.other_opex[y]);
+            let bits = |v: &mut dyn Iterator<Item = f64>| v.map(f64::to_bits).collect::<Vec<_>>();
+            assert_eq!(
+                bits(&mut costs.cost_by_year()),
+                bits(&mut plain.into_iter())
+            );
             // adding to two sums at once: each as adding it alone
             let (mut first, mut second) = (a.clone(), blended.clone());
             b.add_to_both(&mut first, &mut second);
