@@ -111,11 +111,15 @@ impl RackBasis {
     /// Copied from [`RackBasis::presence`] where the basis was built over these years.
     pub fn presence_into(&self, years: usize, out: &mut Vec<(f64, f64)>) {
         out.clear();
-        if self.presence.len() == years {
-            out.extend_from_slice(&self.presence);
-        } else {
-            self.compute_presence_into(years, out);
+        match self.kept_presence(years) {
+            Some(kept) => out.extend_from_slice(kept),
+            None => self.compute_presence_into(years, out),
         }
+    }
+    /// [`RackBasis::presence`] where the basis was built over `years` years (what
+    /// [`RackBasis::presence_into`] would copy), read in place.
+    pub fn kept_presence(&self, years: usize) -> Option<&[(f64, f64)]> {
+        (self.presence.len() == years).then_some(&self.presence[..])
     }
     /// [`RackBasis::presence_into`] computed from the cohorts and steps, appended to `out`.
     fn compute_presence_into(&self, years: usize, out: &mut Vec<(f64, f64)>) {

@@ -59,7 +59,9 @@ pub struct RackCosts {
     pub options: PerOption<Streams>,
     /// Scratch for each retrofit option's full conversion before it is blended with air.
     full: PerOption<Streams>,
-    /// Scratch: the group's load present per year ([`RackBasis::presence_into`]).
+    /// Scratch: the group's load present per year ([`RackBasis::presence_into`]), filled
+    /// where the ledger reads it or the basis keeps none over the horizon (otherwise the
+    /// basis's own is read in place, [`RackBasis::kept_presence`], and this stays empty).
     presence: Vec<(f64, f64)>,
     /// Steady energy of each option, retrofit share blended (the KPIs' ledger row).
     energy: [EnergyRow; OPTION_COUNT],
@@ -312,6 +314,7 @@ impl<'a> Pricer<'a> {
             door_supply: self.door_supplies[place.0],
         };
         work.steady = self.steady;
+        work.ledger = self.ledger;
         rack_costs(
             drivers,
             basis,
@@ -322,7 +325,6 @@ impl<'a> Pricer<'a> {
             work,
         );
         work.value_infeasible = self.value_infeasible;
-        work.ledger = self.ledger;
         if self.ledger {
             work.energy = EnergyRow::rows(&drivers.0, basis.share);
         }
@@ -435,11 +437,21 @@ pub fn rack_costs(
         presence,
         priced: marked,
         steady,
+        ledger,
         ..
     } = out;
     *marked = *priced;
-    basis.presence_into(horizon + 1, presence);
-    let presence = &presence[..];
+    // the ledger reads the scratch copy (`draft`); OPEX reads either
+    let presence = match basis.kept_presence(horizon + 1) {
+        Some(kept) if !*ledger => {
+            presence.clear();
+            kept
+        }
+        _ => {
+            basis.presence_into(horizon + 1, presence);
+            &presence[..]
+        }
+    };
     *share = basis.share;
     // A whole conversion (share 1) blends to the conversion itself, bit for bit
     // (1 × c + 0 × a = c for finite costs): price it in place instead of in scratch.
