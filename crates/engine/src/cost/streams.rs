@@ -269,8 +269,18 @@ impl Streams {
                 capex + energy + other
             })
     }
-    /// Adds `weight` × `other` to this stream.
+    /// Adds `weight` × `other` to this stream. Weight 1 (every sum of groups into their hall,
+    /// site or plan) is added by a copy of the loops without the multiplications (`1 × x` is
+    /// `x`, bit for bit).
     pub fn add_scaled(&mut self, other: &Streams, weight: f64) {
+        if weight == 1.0 {
+            self.add_weighted(other, 1.0);
+        } else {
+            self.add_weighted(other, weight);
+        }
+    }
+    #[inline(always)]
+    fn add_weighted(&mut self, other: &Streams, weight: f64) {
         self.add_capex_scaled(other, weight);
         self.add_opex_scaled(other, weight);
     }
@@ -288,6 +298,7 @@ impl Streams {
     }
     /// Adds `weight` × the CAPEX of `other` (its OPEX left out): only the cells `other`
     /// marks, the others being `+0.0` (see [`Streams`]: the same bits as adding every cell).
+    #[inline(always)]
     pub fn add_capex_scaled(&mut self, other: &Streams, weight: f64) {
         for (year, other_row) in other.capex_rows() {
             let other_items = other.capex_items.get(year).copied().unwrap_or(0);
@@ -295,6 +306,7 @@ impl Streams {
         }
     }
     /// Adds `weight` × the cells of `row` that `items` marks to year `year`'s row.
+    #[inline(always)]
     fn add_capex_row(&mut self, year: usize, row: &[f64; ITEMS.len()], items: u32, weight: f64) {
         let (Some(cells), Some(marked)) =
             (self.capex.get_mut(year), self.capex_items.get_mut(year))
@@ -311,6 +323,7 @@ impl Streams {
         self.capex_years.insert(year);
     }
     /// Adds `weight` × the OPEX of `other` (its CAPEX left out).
+    #[inline(always)]
     fn add_opex_scaled(&mut self, other: &Streams, weight: f64) {
         for (a, b) in self.energy.iter_mut().zip(&other.energy) {
             *a += weight * b;
@@ -480,6 +493,18 @@ mod tests {
         }
     }
 
+    /// Every amount of a stream as bits (`-0.0` and `+0.0` differ).
+    fn every_bit(s: &Streams) -> Vec<u64> {
+        let scalars = [s.steady_energy, s.steady_opex, s.kw_years];
+        let cells = s
+            .capex
+            .iter()
+            .flatten()
+            .chain(&s.energy)
+            .chain(&s.other_opex);
+        cells.chain(&scalars).map(|x| x.to_bits()).collect()
+    }
+
     /// Random spends (a fixed linear congruential sequence) into a stream and a dense copy.
     fn random_pair(seed: u64, horizon: usize) -> (Streams, Dense) {
         let mut state = seed;
@@ -547,6 +572,12 @@ mod tests {
                 bits(&mut costs.cost_by_year()),
                 bits(&mut plain.into_iter())
             );
+            // weight 1 without the multiplications: the bits of multiplying by 1
+            let mut multiplied = costs.clone();
+            multiplied.add_weighted(&a, std::hint::black_box(1.0));
+            let mut added = costs.clone();
+            added.add_scaled(&a, 1.0);
+            assert_eq!(every_bit(&added), every_bit(&multiplied));
             // adding to two sums at once: each as adding it alone
             let (mut first, mut second) = (a.clone(), blended.clone());
             b.add_to_both(&mut first, &mut second);
