@@ -1,12 +1,12 @@
 //! The analyses' reading of a varied site ([`Reading`]): the cost engine of
 //! [`super::evaluate`] without what neither the tornado nor the Monte Carlo reads — no KPI
 //! sums, no hall streams or results, no plan reasons, limits, CDU designs or hall totals, no
-//! energy ledger unless a compliance profile reads it, no steady-year OPEX, of the site's
-//! scope only each option's NPV and payback and the recommended option (no breakdowns, cash
-//! flows, reasons or IRR), no costs of an option that applies nowhere on the site, no group's
-//! NPV or payback of an option it cannot take, and of each group only the plan's energy
-//! ([`PlanGroup`]) — on a borrowed physical pass and, from a staged evaluator, kept cost
-//! bases (both shared by many calls). Every figure it keeps comes from the same functions on
+//! energy ledger unless a compliance profile reads it, no steady-year OPEX or energy and no
+//! kW-years, of the site's scope only each option's NPV and payback and the recommended
+//! option (no breakdowns, cash flows, reasons or IRR), no costs of an option that applies
+//! nowhere on the site, no group's NPV or payback of an option it cannot take, and of each
+//! group only the plan's energy ([`PlanGroup`]) — on a borrowed physical pass and, from a
+//! staged evaluator, kept cost bases (both shared by many calls). Every figure it keeps comes from the same functions on
 //! the same numbers as in [`super::evaluate`], in the same order, so each equals
 //! `engine::recompute`'s to the bit (`tests/analysis/staged.rs`).
 //!
@@ -62,7 +62,7 @@ fn read_with<'a>(
 ) -> Reading {
     pricer.price_only(PerOption::from_fn(|o| physical.site.options[o].applies));
     pricer.value_feasible_only();
-    pricer.skip_steady_opex();
+    pricer.skip_steady_figures();
     if !super::comply::reads_ledger(site) {
         pricer.skip_ledger();
     }

@@ -74,8 +74,9 @@ pub struct RackCosts {
     /// Whether the ledger reads the group's figures ([`Pricer::skip_ledger`]): a reading
     /// that fills none needs no group's CAPEX total.
     pub ledger: bool,
-    /// Whether the steady year's OPEX is computed (`Streams::steady_opex`, unless
-    /// [`Pricer::skip_steady_opex`]; 0 otherwise).
+    /// Whether the steady year's OPEX and energy and the kW-years are computed
+    /// (`Streams::steady_opex`, `steady_energy`, `kw_years`, unless
+    /// [`Pricer::skip_steady_figures`]; 0 otherwise).
     pub steady: bool,
 }
 
@@ -132,7 +133,8 @@ pub struct Pricer<'a> {
     /// Each group's energy rows are computed and the ledger filled (unless
     /// [`Pricer::skip_ledger`]).
     ledger: bool,
-    /// The steady year's OPEX of each group is computed (unless [`Pricer::skip_steady_opex`]).
+    /// The steady year's OPEX and energy and the kW-years of each group are computed (unless
+    /// [`Pricer::skip_steady_figures`]).
     steady: bool,
     /// The prices per unit the kernels multiply, converted once.
     unit: UnitPrices,
@@ -223,10 +225,11 @@ impl<'a> Pricer<'a> {
         self.ledger = false;
     }
 
-    /// Computes no group's steady-year OPEX (`Streams::steady_opex` stays 0 and sums to 0):
-    /// for a reading, which reads no OPEX per year of any scope or plan
+    /// Computes no group's steady-year OPEX or energy and no kW-years (`Streams::steady_opex`,
+    /// `steady_energy` and `kw_years` stay 0 and sum to 0): for a reading, which reads no OPEX
+    /// or energy cost per year and no TCO per kW-year of any scope or plan
     /// ([`crate::analysis::Reading`]); its NPVs and paybacks read the yearly flows only.
-    pub fn skip_steady_opex(&mut self) {
+    pub fn skip_steady_figures(&mut self) {
         self.steady = false;
     }
 

@@ -24,8 +24,9 @@ use coolplan_model::assumptions::prices::PricesResolved;
 /// Adds the OPEX of each option (the whole group on it) that `priced` marks to its streams,
 /// whose CAPEX is already filled in (the others are left as they are); `presence` is
 /// [`RackBasis::presence_into`] of the group over the streams' years. The steady year's OPEX
-/// is added only `steady` (a reading reads none, `super::Pricer::skip_steady_opex`).
-/// Option by option, each over the years (its own additions in its own order).
+/// and energy and the kW-years are added only `steady` (a reading reads none,
+/// `super::Pricer::skip_steady_figures`). Option by option, each over the years (its own
+/// additions in its own order).
 pub fn add_opex<const N: usize>(
     basis: &RackBasis,
     presence: &[(f64, f64)],
@@ -49,11 +50,25 @@ pub fn add_opex<const N: usize>(
             &padded
         }
     };
+    // kW-years from `start`, year by year: the same additions for every option, so a stream
+    // that starts from +0.0 (as each does once reset) takes the one sum from +0.0
+    let kw_years = |start: f64| {
+        let years = presence.iter().skip(1);
+        years.fold(start, |sum, &(_, design_share)| {
+            sum + group.design_kw * design_share
+        })
+    };
+    let mut kw_years_from_zero = None;
     for ((physical, s), _) in options.into_iter().zip(priced).filter(|(_, p)| **p) {
         let r = Rates::new(physical, prices, unit);
         add_yearly(&r, &group, presence, s);
-        s.steady_energy += r.energy_year;
         if steady {
+            s.kw_years = if s.kw_years.to_bits() == 0 {
+                *kw_years_from_zero.get_or_insert_with(|| kw_years(0.0))
+            } else {
+                kw_years(s.kw_years)
+            };
+            s.steady_energy += r.energy_year;
             s.steady_opex += r.energy_year
                 + r.maintenance_share * s.capex_total()
                 + r.fluid_year
@@ -71,12 +86,11 @@ struct Group {
     plant_year: usize,
 }
 
-/// Adds one option's OPEX of years 1..`presence.len()` to `s`: energy, other OPEX and
-/// kW-years, year by year. The CAPEX spent before a year (its maintenance) changes only after
+/// Adds one option's OPEX of years 1..`presence.len()` to `s`: energy and other OPEX, year
+/// by year. The CAPEX spent before a year (its maintenance) changes only after
 /// a year that holds CAPEX, so it is added, and the maintenance multiplied, only then (the
 /// same products of the same numbers as year by year).
 fn add_yearly(r: &Rates, group: &Group, presence: &[(f64, f64)], s: &mut Streams) {
-    let mut kw_years = s.kw_years;
     let (capex, energy, other) = s.opex_columns_mut();
     let years = 1..presence.len();
     let (Some(presence), Some(energy), Some(other)) = (
@@ -110,9 +124,7 @@ fn add_yearly(r: &Rates, group: &Group, presence: &[(f64, f64)], s: &mut Streams
         *energy += r.energy_year * avg_share;
         *other +=
             maintenance + fluid + r.water_year * avg_share + r.air_maintenance_year * design_share;
-        kw_years += group.design_kw * design_share;
     }
-    s.kw_years = kw_years;
 }
 
 /// One option's yearly OPEX rates of a full year with every server present.
@@ -169,8 +181,14 @@ mod tests {
     use uom::si::volume::{cubic_meter, liter};
 
     /// [`add_opex`] of one option computed plainly, year by year: the CAPEX of the year before
-    /// added to the running sum each year, each year's maintenance multiplied anew.
-    fn plain(r: &Rates, basis: &RackBasis, presence: &[(f64, f64)], s: &mut Streams) {
+    /// added to the running sum each year, each year's maintenance multiplied anew, the
+    /// kW-years (`steady` only) summed per option.
+    fn plain(
+        r: &Rates,
+        basis: &RackBasis,
+        presence: &[(f64, f64)],
+        (s, steady): (&mut Streams, bool),
+    ) {
         let (design_kw, plant_year) = (basis.design_kw(), basis.first_year());
         let mut capex_before = 0.0;
         for t in 1..s.years() {
@@ -193,9 +211,10 @@ mod tests {
                 + fluid
                 + r.water_year * avg_share
                 + r.air_maintenance_year * design_share;
-            s.kw_years += design_kw * design_share;
+            if steady {
+                s.kw_years += design_kw * design_share;
+            }
         }
-        s.steady_energy += r.energy_year;
     }
 
     fn drivers(option: CoolingOption, x: [f64; 5]) -> CostDrivers {
@@ -290,8 +309,9 @@ mod tests {
             );
             for ((physical, s), _) in physical.iter().zip(&mut slow).zip(&priced).filter(|x| *x.1) {
                 let r = Rates::new(physical, prices, &unit);
-                plain(&r, &basis, &presence, s);
+                plain(&r, &basis, &presence, (s, steady));
                 if steady {
+                    s.steady_energy += r.energy_year;
                     s.steady_opex += r.energy_year
                         + r.maintenance_share * s.capex_total()
                         + r.fluid_year
