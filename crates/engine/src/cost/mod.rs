@@ -60,8 +60,9 @@ pub struct RackCosts {
     /// Scratch for each retrofit option's full conversion before it is blended with air.
     full: PerOption<Streams>,
     /// Scratch: the group's load present per year ([`RackBasis::presence_into`]), filled
-    /// where the ledger reads it or the basis keeps none over the horizon (otherwise the
-    /// basis's own is read in place, [`RackBasis::kept_presence`], and this stays empty).
+    /// where the ledger or the heat credit reads it or the basis keeps none over the horizon
+    /// (otherwise the basis's own is read in place, [`RackBasis::kept_presence`], and this
+    /// stays empty).
     presence: Vec<(f64, f64)>,
     /// Steady energy of each option, retrofit share blended (the KPIs' ledger row).
     energy: [EnergyRow; OPTION_COUNT],
@@ -332,6 +333,10 @@ impl<'a> Pricer<'a> {
             work.energy = EnergyRow::rows(&drivers.0, basis.share);
         }
         if !self.heat.is_idle() {
+            // the credit reads the group's presence from the scratch copy
+            if work.presence.is_empty() {
+                basis.presence_into(self.horizon + 1, &mut work.presence);
+            }
             heat::credit(&self.heat, place.0, work);
         }
         if let Some(in_service) = self.water_extensions[place.0] {
