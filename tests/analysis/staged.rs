@@ -6,7 +6,8 @@
 //! so kept cost bases must be built again when the kit price changes) with ai-hall's six
 //! uncertain inputs (four cost inputs, the horizon and the air limit per rack), without the
 //! air limit (cost inputs only), and with a physical input (every call the whole engine);
-//! and the Monte Carlo summary equal whichever evaluator runs it.
+//! one selling heat without a compliance profile (no energy ledger, its groups' heat credited
+//! all the same); and the Monte Carlo summary equal whichever evaluator runs it.
 
 use std::path::Path;
 
@@ -66,6 +67,18 @@ fn sites() -> Vec<(String, Site, ClimateData)> {
         defaults,
         beijing(),
     ));
+    // a heat customer without a compliance profile: no ledger, yet each group's heat credited
+    let (mut heat, climate) = example("ai-hall.ron");
+    heat.compliance = None;
+    heat.heat_customer = Some(
+        ron::from_str(
+            r#"(name: "District heating", supply_temp: degC(65), capacity: MW(1.5),
+            price: CNY_per_MWh(180), heat_pump_cop: Some(4.0), months: [1, 2, 3, 11, 12],
+            from_year: Some(2027), capex: Some(CNY(2500000)))"#,
+        )
+        .expect("heat customer"),
+    );
+    out.push(("ai-hall, heat customer".to_string(), heat, climate));
     out
 }
 

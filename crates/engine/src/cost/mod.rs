@@ -221,7 +221,8 @@ impl<'a> Pricer<'a> {
     /// Computes no group's energy rows (its [`RackCosts`] keeps the rows it had) and fills no
     /// ledger: for a reading whose site has no compliance profile (the KPIs' sums are not
     /// computed, and only a profile's constraint and surcharges read the ledger besides,
-    /// [`comply::reads_ledger`]).
+    /// [`comply::reads_ledger`]). A site that sells heat still has the rows computed: the
+    /// heat credit reads each group's liquid heat from them.
     pub fn skip_ledger(&mut self) {
         self.ledger = false;
     }
@@ -329,7 +330,7 @@ impl<'a> Pricer<'a> {
             work,
         );
         work.value_infeasible = self.value_infeasible;
-        if self.ledger {
+        if self.ledger || !self.heat.is_idle() {
             work.energy = EnergyRow::rows(&drivers.0, basis.share);
         }
         if !self.heat.is_idle() {
