@@ -165,8 +165,11 @@ impl Streams {
         if let (Some(row), Some(items)) = (self.capex.get_mut(year), self.capex_items.get_mut(year))
         {
             row[slot(item)] += amount;
+            // a year whose row marks an item is in the set already
+            if *items == 0 {
+                self.capex_years.insert(year);
+            }
             *items |= 1 << slot(item);
-            self.capex_years.insert(year);
         }
     }
     /// Adds `share` of each year's CAPEX as `item` in that year (contingency). Years without
