@@ -134,12 +134,15 @@ pub fn candidate(
     let racks = crate::physical::record::converted_racks(count, share);
     let air_credit = costs.options[CoolingOption::Air].capex_pv(factors);
     let year = basis.first_year();
-    let options = PerOption::from_fn(|o| {
+    // each option's value written where it lies (a table built by `from_fn` goes through a
+    // temporary copy)
+    let mut options = PerOption::<Value>::default();
+    for (o, value) in CoolingOption::ALL.into_iter().zip(options.iter_mut()) {
         let f = &figures[o];
         let d = &drivers[o];
         let cdu_per_w = pricing.npv_per_w(o, converted_share(o, share), year);
         let attributed_w = d.cdu_capacity.get::<uom::si::power::watt>();
-        Value {
+        *value = Value {
             feasible: f.feasible,
             base: f.npv_vs_air.amount + (1.0 - converted_share(o, share)) * air_credit
                 - cdu_per_w * attributed_w,
@@ -155,8 +158,8 @@ pub fn candidate(
                     f.heat_to_liquid.get::<uom::si::power::watt>()
                 },
             ],
-        }
-    });
+        };
+    }
     Candidate {
         racks,
         heat_per_rack_w: drivers.each_ref().map(|d| {
