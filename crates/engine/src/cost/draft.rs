@@ -188,6 +188,7 @@ pub(super) fn draft<R: DraftGroup>(
         ledger.reserve(records.len());
     }
     let mut records = records.peekable();
+    let air_price_w = pricer.added_air_price_w();
     for h in 0..halls {
         let mut streams = zero();
         let mut plan_streams = Streams::zero(horizon);
@@ -199,7 +200,6 @@ pub(super) fn draft<R: DraftGroup>(
             let place = record.place();
             let count = record.count();
             pricer.price(place, record.drivers(), &mut work);
-            let air_price_w = pricer.added_air_price_w();
             for (option, option_streams) in work.options.entries() {
                 if !work.priced[option] {
                     continue;

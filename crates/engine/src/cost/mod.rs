@@ -284,8 +284,8 @@ impl<'a> Pricer<'a> {
 
     /// The price of one W of added air capacity, before contingency.
     pub fn added_air_price_w(&self) -> f64 {
-        let prices = &self.assumptions.prices;
-        prices.air_added_capacity_per_kw.amount_per(PowerUnit::kW) / 1000.0
+        // the price per kW converted once ([`UnitPrices`])
+        self.unit.air_added_capacity_per_kw / 1000.0
     }
 
     /// The cost basis of the group at `place` (hall, rack group).
