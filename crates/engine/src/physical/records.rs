@@ -22,14 +22,22 @@ fn chunk_len<G>() -> usize {
     1 << fit.ilog2()
 }
 
-/// Every rack group's record, hall by hall in site order, each hall in rack order.
-#[derive(Clone, Debug, PartialEq)]
+/// Every rack group's record, hall by hall in site order, each hall in rack order. Two are
+/// equal when their halls hold equal records, however their chunks were reserved.
+#[derive(Clone, Debug)]
 pub struct Records<G> {
     /// Every chunk, hall after hall; each full (`chunk_len` records) but a hall's last.
     chunks: Vec<Vec<G>>,
     /// Each hall's first chunk (index into `chunks`) and its number of records.
     halls: Vec<(usize, usize)>,
     len: usize,
+}
+
+impl<G: PartialEq> PartialEq for Records<G> {
+    fn eq(&self, other: &Self) -> bool {
+        self.halls.len() == other.halls.len()
+            && (0..self.halls.len()).all(|h| self.hall(h).iter().eq(other.hall(h).iter()))
+    }
 }
 
 impl<G> Default for Records<G> {
@@ -434,6 +442,32 @@ mod tests {
             }
             assert!(hall.iter().all(|r| r.payload[0] == h as u64));
         }
+    }
+
+    #[test]
+    fn records_are_equal_by_hall_whatever_was_reserved() {
+        let mut reserved = Records::with_halls(2);
+        let mut grown = Records::with_halls(2);
+        // a hall reserved for 9 groups holding 5, and one reserving nothing
+        reserved.start_hall(9);
+        grown.start_hall(0);
+        for r in 0..5u64 {
+            reserved.push(r);
+            grown.push(r);
+        }
+        assert_eq!(reserved, grown);
+        reserved.start_hall(1);
+        grown.start_hall(1);
+        reserved.push(7);
+        assert_ne!(reserved, grown);
+        grown.push(7);
+        assert_eq!(reserved, grown);
+        // the same records split between halls differently are not the same site
+        let mut other = Records::with_halls(2);
+        other.start_hall(6);
+        (0..5).chain([7]).for_each(|r| other.push(r));
+        other.start_hall(0);
+        assert_ne!(reserved, other);
     }
 
     #[test]
