@@ -5,7 +5,7 @@
 use coolplan::engine::PerOption;
 use coolplan::engine::physical::limits::HallLimits;
 use coolplan::engine::physical::{
-    CostDrivers, Physical, PhysicalOption, PhysicalRack, PhysicalScope,
+    CostDrivers, Physical, PhysicalOption, PhysicalRack, PhysicalScope, Records,
 };
 use coolplan::engine::{CoolingOption, EnergyFigures, Reason, Thermal};
 use coolplan::model::Site;
@@ -172,10 +172,11 @@ fn sum(figs: &[&[Fig; 3]]) -> [Fig; 3] {
 
 /// Physical results of `site` with `figs[hall][rack]` = [air, cold plate, immersion].
 pub fn physical(site: &Site, figs: &[Vec<[Fig; 3]>]) -> Physical {
-    let mut racks = Vec::new();
+    let mut racks = Records::with_halls(site.halls.len());
     let mut halls = Vec::new();
     let mut hall_sums = Vec::new();
     for (h, hall) in site.halls.iter().enumerate() {
+        racks.start_hall(hall.racks.len());
         for (r, rack) in hall.racks.iter().enumerate() {
             let f = &figs[h][r];
             let scope = scope(&rack.name, f);

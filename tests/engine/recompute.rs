@@ -70,3 +70,23 @@ fn recompute_equals_the_full_evaluation_on_generated_sites() {
         }
     }
 }
+
+#[test]
+fn recompute_equals_the_full_evaluation_where_a_hall_spans_several_record_chunks() {
+    // The physical pass keeps records in chunks of at most 1 MiB (`physical::Records`): a
+    // compact record of 1,384 B gives 1,048,576 / 1,384 = 757 → 512 a chunk, a full one
+    // (several kB) fewer. 1,100 groups in one hall: three compact chunks (512 + 512 + 76)
+    // and more full ones, so the two evaluations cross chunk boundaries at different groups.
+    // (`physical::records::tests` compares the chunks with one plain `Vec`.)
+    let normals = presets::preset("beijing").expect("the beijing preset is shipped");
+    let mut site = generate_site(1_100, 5);
+    let racks: Vec<_> = site
+        .halls
+        .iter_mut()
+        .flat_map(|h| std::mem::take(&mut h.racks))
+        .collect();
+    site.halls.truncate(1);
+    site.halls[0].racks = racks;
+    assert_eq!(site.halls[0].racks.len(), 1_100);
+    assert_same(&site, &normals, "one hall of 1,100 groups");
+}

@@ -35,7 +35,7 @@ use coolplan_model::Site;
 /// each rack group in full (names, reasons, yearly cash flows, CAPEX items): what reports,
 /// the CLI and the analyses read.
 pub fn evaluate(site: &Site, climate: &ClimateData) -> Results {
-    let catalog = site.catalog();
+    let catalog = site.catalog_shared();
     let assumptions = site.assumptions.resolve(site.currency);
     let physical = physical::evaluate(site, &catalog, &assumptions, climate);
     cost::evaluate(site, &catalog, &assumptions, physical)
@@ -64,11 +64,11 @@ fn compact_physical(
     site: &Site,
     climate: &ClimateData,
 ) -> (
-    coolplan_model::Catalog,
+    std::borrow::Cow<'static, coolplan_model::Catalog>,
     coolplan_model::assumptions::Resolved,
     physical::Physical<physical::GroupPhysics>,
 ) {
-    let catalog = site.catalog();
+    let catalog = site.catalog_shared();
     let assumptions = site.assumptions.resolve(site.currency);
     let physical = physical::evaluate_with::<physical::GroupPhysics>(
         site,

@@ -240,14 +240,17 @@ impl Catalog {
 
     /// The catalog shipped in the binary.
     pub fn builtin() -> Catalog {
+        Catalog::builtin_shared().clone()
+    }
+
+    /// The catalog shipped in the binary, parsed once and shared (no copy of its models).
+    pub fn builtin_shared() -> &'static Catalog {
         static BUILTIN: OnceLock<Catalog> = OnceLock::new();
-        BUILTIN
-            .get_or_init(|| {
-                // Invariant: the shipped file parses; `tests` check it on every build, so a
-                // failure here is a build defect, not user input.
-                Catalog::parse(BUILTIN_CATALOG_RON).expect("assets/catalog.ron parses")
-            })
-            .clone()
+        BUILTIN.get_or_init(|| {
+            // Invariant: the shipped file parses; `tests` check it on every build, so a
+            // failure here is a build defect, not user input.
+            Catalog::parse(BUILTIN_CATALOG_RON).expect("assets/catalog.ron parses")
+        })
     }
 
     /// This catalog with a site's models added (or replacing shipped ones of the same id),
@@ -350,6 +353,26 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_without_models_of_its_own_shares_the_shipped_catalog() {
+        let mut site = crate::generate::generate_site(3, 1);
+        assert!(site.catalog.is_empty() && site.overrides.is_empty());
+        let shared = site.catalog_shared();
+        assert!(matches!(shared, std::borrow::Cow::Borrowed(_)));
+        assert_eq!(shared.models(), site.catalog().models());
+        // an override: the site's own copy, with the changed figure
+        site.overrides.push(ModelOverride {
+            id: "hgx-h100".into(),
+            utilisation: Some(0.5),
+            ..ModelOverride::default()
+        });
+        let own = site.catalog_shared();
+        assert!(matches!(own, std::borrow::Cow::Owned(_)));
+        assert_eq!(own.models(), site.catalog().models());
+        assert_eq!(own.get("hgx-h100").map(|m| m.utilisation), Some(0.5));
+        assert_ne!(own.models(), Catalog::builtin_shared().models());
+    }
 
     #[test]
     fn every_model_is_found_by_its_id_and_only_by_it() {

@@ -386,4 +386,13 @@ impl Site {
     pub fn catalog(&self) -> Catalog {
         Catalog::builtin().with_site_models(&self.catalog, &self.overrides)
     }
+    /// [`Site::catalog`], borrowing the shipped catalog when the site adds and overrides no
+    /// model (the same models, without copying them).
+    pub fn catalog_shared(&self) -> std::borrow::Cow<'static, Catalog> {
+        if self.catalog.is_empty() && self.overrides.is_empty() {
+            std::borrow::Cow::Borrowed(Catalog::builtin_shared())
+        } else {
+            std::borrow::Cow::Owned(self.catalog())
+        }
+    }
 }

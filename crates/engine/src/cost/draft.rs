@@ -18,8 +18,8 @@ use super::{Pricer, RackCosts};
 use crate::cdu::CduChoices;
 use crate::kpi::ledger::{GroupEnergy, Ledger};
 use crate::per_option::PerOption;
-use crate::physical::GroupRecord;
 use crate::physical::limits::HallLimits;
+use crate::physical::{GroupRecord, Records};
 use crate::plan::{Candidate, HallProblem, NO_WORKS, Solution, Works};
 use crate::results::{CoolingOption, CostItem, GroupFigures, HallPlant, PlanTotals, PlannedWork};
 use crate::surcharge::Surcharge;
@@ -361,7 +361,7 @@ impl<R: DraftGroup> Drafted<R> {
     /// `records` are the physical records [`draft`] priced, in the same order.
     pub(super) fn settle_halls(
         &mut self,
-        records: &[R::Physical],
+        records: &Records<R::Physical>,
         shared: &Shared<'_>,
         pricer: &Pricer<'_>,
         ledger: &mut Ledger,
@@ -401,7 +401,7 @@ impl<R: DraftGroup> Drafted<R> {
         &mut self,
         h: usize,
         draft: &mut HallDraft,
-        records: &[R::Physical],
+        records: &Records<R::Physical>,
         shared: &Shared<'_>,
         pricer: &Pricer<'_>,
         ledger: &mut Ledger,
@@ -415,7 +415,7 @@ impl<R: DraftGroup> Drafted<R> {
         } = *draft;
         let problem = hall_problem(scratch, shared, h);
         // the hall's records, its groups' cost drivers (read where they lie, never copied)
-        let records = records.get(first..).unwrap_or_default();
+        let records = records.hall(h);
         // the KPIs' plan column follows the plan (a group it leaves unplaced counts on air)
         // (an empty ledger, [`draft`], has no groups to set)
         let groups = ledger.groups.iter_mut().skip(first);

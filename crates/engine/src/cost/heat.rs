@@ -11,14 +11,14 @@ use super::basis::RackBasis;
 use crate::heat_reuse::HeatReuse;
 use crate::kpi::ledger::EnergyRow;
 use crate::per_option::OPTION_COUNT;
-use crate::physical::GroupRecord;
+use crate::physical::{GroupRecord, Records};
 use crate::results::{CoolingOption, CostItem};
 
 /// Sets how much of each hall's liquid heat its customer takes, from every group's liquid
 /// heat per option and cash-flow year (retrofit share applied).
 pub(super) fn settle<G: GroupRecord>(
     heat: &mut HeatReuse,
-    racks: &[G],
+    racks: &Records<G>,
     bases: &[Vec<RackBasis>],
     horizon: usize,
 ) {

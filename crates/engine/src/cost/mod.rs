@@ -32,7 +32,7 @@ use crate::heat_reuse::HeatReuse;
 use crate::kpi::ledger::{EnergyRow, KpiContext, Ledger};
 use crate::per_option::OPTION_COUNT;
 use crate::per_option::PerOption;
-use crate::physical::{CostDrivers, GroupRecord, Physical, PhysicalScope};
+use crate::physical::{CostDrivers, GroupRecord, Physical, PhysicalScope, Records};
 use crate::results::{HallPlant, Results};
 use basis::{LifeContext, RackBasis, rack_basis};
 use capex::{CapexInputs, add_capex};
@@ -250,7 +250,7 @@ impl<'a> Pricer<'a> {
 
     /// Settles how much liquid heat each hall's customer takes, from every group's liquid
     /// heat per option and year; pricing credits it from then on.
-    pub fn settle_heat<G: GroupRecord>(&mut self, racks: &[G]) {
+    pub fn settle_heat<G: GroupRecord>(&mut self, racks: &Records<G>) {
         if !self.heat.is_idle() {
             heat::settle(&mut self.heat, racks, &self.bases, self.horizon);
         }

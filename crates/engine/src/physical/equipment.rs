@@ -21,13 +21,34 @@ pub fn ceil_count(x: f64) -> u64 {
 
 /// Volumetric flow, m³/s, carrying `heat_w` in `fluid` warming by `delta_t_k`.
 pub fn flow_m3_per_s(heat_w: f64, fluid: &Fluid, delta_t_k: f64) -> f64 {
-    let rho_kg_per_m3 = fluid.density().in_unit(DensityUnit::kg_per_m3);
-    let cp_j_per_kg_k = fluid.specific_heat().in_unit(SpecificHeatUnit::J_per_kgK);
-    let denominator = rho_kg_per_m3 * cp_j_per_kg_k * delta_t_k;
-    if denominator > 0.0 && heat_w > 0.0 {
-        heat_w / denominator
-    } else {
-        0.0
+    LoopFluid::new(fluid, delta_t_k).flow_m3_per_s(heat_w)
+}
+
+/// A loop's fluid as the flow needs it, unwrapped once per evaluation (not per rack group).
+#[derive(Clone, Copy, Debug)]
+pub struct LoopFluid {
+    pub rho_kg_per_m3: f64,
+    /// `ρ · c_p · ΔT`: W carried per m³/s.
+    pub w_per_m3_per_s: f64,
+}
+
+impl LoopFluid {
+    /// `fluid` warming by `delta_t_k`.
+    pub fn new(fluid: &Fluid, delta_t_k: f64) -> Self {
+        let rho_kg_per_m3 = fluid.density().in_unit(DensityUnit::kg_per_m3);
+        let cp_j_per_kg_k = fluid.specific_heat().in_unit(SpecificHeatUnit::J_per_kgK);
+        LoopFluid {
+            rho_kg_per_m3,
+            w_per_m3_per_s: rho_kg_per_m3 * cp_j_per_kg_k * delta_t_k,
+        }
+    }
+    /// [`flow_m3_per_s`] of `heat_w` in this loop.
+    pub fn flow_m3_per_s(&self, heat_w: f64) -> f64 {
+        if self.w_per_m3_per_s > 0.0 && heat_w > 0.0 {
+            heat_w / self.w_per_m3_per_s
+        } else {
+            0.0
+        }
     }
 }
 
@@ -60,5 +81,43 @@ pub fn floor_load_kg_per_m2(mass_kg: f64, footprint_m2: f64) -> f64 {
         mass_kg / footprint_m2
     } else {
         0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_loop_fluid_kept_per_evaluation_gives_the_flow_of_its_definition() {
+        // water over 10 K carrying 10.2 kW: 10,200 / (995.6 kg/m³ × 4,180 J/kg·K × 10 K)
+        // = 10,200 / 41,616,080 = 2.4510e-4 m³/s
+        let water = LoopFluid::new(&Fluid::Water, 10.0);
+        assert_eq!(water.rho_kg_per_m3, 995.6);
+        assert!((water.flow_m3_per_s(10_200.0) - 2.4510e-4).abs() < 1e-8);
+        for fluid in [
+            Fluid::Water,
+            Fluid::PG25,
+            Fluid::ShellS5X,
+            Fluid::Hydrocarbon,
+        ] {
+            let rho = fluid.density().in_unit(DensityUnit::kg_per_m3);
+            let cp = fluid.specific_heat().in_unit(SpecificHeatUnit::J_per_kgK);
+            for delta_t_k in [0.0, 6.0, 10.0] {
+                let kept = LoopFluid::new(&fluid, delta_t_k);
+                for heat_w in [-1.0, 0.0, 1.0, 10_200.0, 1.3e7] {
+                    let definition = if rho * cp * delta_t_k > 0.0 && heat_w > 0.0 {
+                        heat_w / (rho * cp * delta_t_k)
+                    } else {
+                        0.0
+                    };
+                    assert_eq!(
+                        kept.flow_m3_per_s(heat_w).to_bits(),
+                        definition.to_bits(),
+                        "{fluid:?} {delta_t_k} K {heat_w} W"
+                    );
+                }
+            }
+        }
     }
 }

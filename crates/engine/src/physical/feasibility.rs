@@ -216,7 +216,15 @@ fn push_unique(reasons: &mut Vec<Reason>, reason: Reason) {
 
 /// Merges `from` into `into`, one entry per kind (per model for model reasons), keeping the
 /// worst figure.
+#[inline]
 pub fn merge_reasons(into: &mut Vec<Reason>, from: &[Reason]) {
+    // most groups bring no reason: no call then
+    if !from.is_empty() {
+        merge_each(into, from);
+    }
+}
+
+fn merge_each(into: &mut Vec<Reason>, from: &[Reason]) {
     for r in from {
         let same_kind = into.iter_mut().find(|e| same_slot(e, r));
         match same_kind {

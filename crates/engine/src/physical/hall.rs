@@ -13,6 +13,7 @@ use super::energy::{GroupLoads, HallLoads, HallPlant};
 use super::headroom::Headroom;
 use super::limits::HallLimits;
 use super::record::{GroupEnergy, GroupEnergyBasis, PricedEnergy};
+use super::records::HallMut;
 use super::sums::Sums;
 use crate::cdu;
 use crate::climate::ClimateData;
@@ -33,7 +34,7 @@ pub struct OptionCdus {
 /// An option whose units and per-group liquid heat equal an earlier option's (cold plates
 /// with or without a rear door) takes that option's choice, which is the same computation.
 pub fn hall_cdus<G: GroupRecord>(
-    racks: &[G],
+    racks: &HallMut<'_, G>,
     hall_sums: &PerOption<Sums>,
     choices: &cdu::CduChoices,
 ) -> PerOption<OptionCdus> {
@@ -88,7 +89,7 @@ pub fn hall_cdus<G: GroupRecord>(
 /// Options the pass does not evaluate (not `evaluated`) are not priced (their energy stays zero).
 pub fn price_energy<G: GroupRecord>(
     plant: &HallPlant,
-    racks: &mut [G],
+    racks: &mut HallMut<'_, G>,
     bases: &[GroupEnergyBasis],
     hall_sums: &mut PerOption<Sums>,
     evaluated: &PerOption<bool>,

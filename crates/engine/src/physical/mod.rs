@@ -23,6 +23,7 @@
 //!
 //! What each rack group keeps is a [`GroupRecord`] ([`record`]): the full [`PhysicalRack`]
 //! (reports) or the compact [`GroupPhysics`] (the live recompute); both see the same figures.
+//! The records are kept hall by hall in chunks ([`Records`]), never in one site-sized block.
 //!
 //! Energy needs the hall's totals (its plant is non-linear, [`energy`]): each hall's groups
 //! are evaluated first, keeping their loads ([`GroupEnergyBasis`]); after the hall's CDUs and
@@ -43,12 +44,14 @@ pub mod limits;
 pub mod load;
 pub mod rack;
 pub mod record;
+pub mod records;
 pub mod sums;
 
 pub use record::{
     GroupEnergy, GroupEnergyBasis, GroupInput, GroupPhysics, GroupRecord, PhysicalRack,
     PricedEnergy, Reported,
 };
+pub use records::Records;
 
 use rayon::prelude::*;
 use uom::si::f64::{Energy, Power, Volume};
@@ -177,7 +180,8 @@ impl PhysicalScope {
 pub struct Physical<G = PhysicalRack> {
     pub site: PhysicalScope,
     pub halls: Vec<PhysicalScope>,
-    pub racks: Vec<G>,
+    /// Every rack group's record, hall by hall ([`Records`]).
+    pub racks: Records<G>,
     /// Each hall's plant: energy by part, design days, calibration.
     pub plant: Vec<crate::results::HallPlant>,
     /// Each hall's shared limits with today's use.
@@ -295,7 +299,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
     let rack_area_m2 = params.rack_area_m2 + params.rack_service_m2;
     let design_point = climate.design_point(a.plant.design_margin.get());
 
-    let mut racks = Vec::with_capacity(site.rack_group_count());
+    let mut racks = Records::with_halls(site.halls.len());
     let mut halls = Vec::with_capacity(site.halls.len());
     let mut plants = Vec::with_capacity(site.halls.len());
     let mut plant_results = Vec::with_capacity(site.halls.len());
@@ -370,7 +374,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         let mut hall_sums: PerOption<Sums> = PerOption::default();
         let mut hall_verdicts: PerOption<Verdict> = PerOption::default();
         let mut today: limits::PerLimit = Default::default();
-        let first_rack = racks.len();
+        racks.start_hall(hall.racks.len());
         bases.clear();
         bases.reserve(hall.racks.len());
         let mut absorb = |mut record: G, w: &mut Scratch<'_>, rack_model: &coolplan_model::Rack| {
@@ -421,8 +425,8 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             }
         }
         let limits = HallLimits::new(hall, today);
-        let hall_racks = &mut racks[first_rack..];
-        let cdus = hall_cdus(hall_racks, &hall_sums, &cdu_choices);
+        let mut hall_racks = racks.hall_mut(hall_index);
+        let cdus = hall_cdus(&hall_racks, &hall_sums, &cdu_choices);
         let mut today_warnings = Vec::new();
         limits.today_over(&mut today_warnings);
         for option in CoolingOption::ALL.into_iter().filter(|o| evaluated[*o]) {
@@ -451,7 +455,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         }
         let mut hall_energy = price_energy(
             &plant,
-            hall_racks,
+            &mut hall_racks,
             &bases,
             &mut hall_sums,
             &evaluated,

@@ -9,7 +9,7 @@
 //! mass to it. A rear door's mass hangs on the rack (its floor load); its depth comes out of
 //! the rear aisle, not the floor area.
 
-use super::equipment::{floor_load_kg_per_m2, flow_m3_per_s, tank_count};
+use super::equipment::{LoopFluid, floor_load_kg_per_m2, tank_count};
 use super::feasibility::{Verdict, applies, rack_verdict, rule_verdict};
 use super::load::RackLoad;
 use super::sums::Sums;
@@ -17,14 +17,15 @@ use crate::per_option::PerOption;
 use crate::results::{CoolingOption, Reason, ServerCooling};
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::{Hall, Rack};
-use coolplan_units::{
-    AreaUnit, DensityUnit, LengthUnit, MassUnit, PowerUnit, TempDiffUnit, VolumeUnit,
-};
+use coolplan_units::{AreaUnit, LengthUnit, MassUnit, PowerUnit, TempDiffUnit, VolumeUnit};
 
 /// Cooling figures unwrapped to SI-ish f64 once per evaluation.
 #[derive(Clone, Copy, Debug)]
 pub struct Params {
     pub loop_delta_t_k: f64,
+    /// Cold plates' coolant and the immersion fluid over `loop_delta_t_k`.
+    pub coolant: LoopFluid,
+    pub immersion_fluid: LoopFluid,
     /// Servers' air temperature rise (`cooling.air_delta_t`), K.
     pub air_rise_k: f64,
     pub tank_slots_u: f64,
@@ -44,8 +45,11 @@ pub struct Params {
 impl Params {
     pub fn new(a: &Resolved) -> Params {
         let c = &a.cooling;
+        let loop_delta_t_k = c.loop_delta_t.in_unit(TempDiffUnit::K);
         Params {
-            loop_delta_t_k: c.loop_delta_t.in_unit(TempDiffUnit::K),
+            loop_delta_t_k,
+            coolant: LoopFluid::new(&c.coolant, loop_delta_t_k),
+            immersion_fluid: LoopFluid::new(&c.immersion_fluid, loop_delta_t_k),
             air_rise_k: c.air_delta_t.in_unit(TempDiffUnit::K),
             tank_slots_u: c.tank_slots.in_unit(LengthUnit::U),
             tank_w: c.tank_capacity.in_unit(PowerUnit::W),
@@ -101,11 +105,7 @@ pub fn rack_group(
         evaluated,
     } = *ctx;
     let n = rack.count as f64;
-    let immersion_rho = a
-        .cooling
-        .immersion_fluid
-        .density()
-        .in_unit(DensityUnit::kg_per_m3);
+    let immersion_rho = p.immersion_fluid.rho_kg_per_m3;
     let cabinet_kg = if load.rack_scale {
         0.0
     } else {
@@ -176,14 +176,8 @@ pub fn rack_group(
         }
         s.flow_m3_per_s = match servers {
             ServerCooling::Air => 0.0,
-            ServerCooling::ColdPlate => {
-                flow_m3_per_s(s.liquid_design_w, &a.cooling.coolant, p.loop_delta_t_k)
-            }
-            ServerCooling::Immersion => flow_m3_per_s(
-                s.liquid_design_w,
-                &a.cooling.immersion_fluid,
-                p.loop_delta_t_k,
-            ),
+            ServerCooling::ColdPlate => p.coolant.flow_m3_per_s(s.liquid_design_w),
+            ServerCooling::Immersion => p.immersion_fluid.flow_m3_per_s(s.liquid_design_w),
         };
         s.air_flow_m3_per_s = super::air::airflow_m3_per_s(s.air_design_w, p.air_rise_k);
         if option.liquid_to_room() {
