@@ -87,9 +87,9 @@ struct Group {
 }
 
 /// Adds one option's OPEX of years 1..`presence.len()` to `s`: energy and other OPEX, year
-/// by year. The CAPEX spent before a year (its maintenance) changes only after
-/// a year that holds CAPEX, so it is added, and the maintenance multiplied, only then (the
-/// same products of the same numbers as year by year).
+/// by year. The CAPEX spent before a year (its maintenance) changes only after a year that
+/// holds CAPEX, so it is added, and the maintenance multiplied, only then (the same products
+/// of the same numbers as year by year).
 fn add_yearly(r: &Rates, group: &Group, presence: &[(f64, f64)], s: &mut Streams) {
     let (capex, energy, other) = s.opex_columns_mut();
     let years = 1..presence.len();
