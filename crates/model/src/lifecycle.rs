@@ -87,23 +87,33 @@ pub fn generations<'c>(
     first_year: u16,
     last_year: u16,
 ) -> Vec<Generation<'c>> {
-    match catalog.get(&group.model) {
-        Some(model) => generations_of(group, model, catalog, site_refresh, first_year, last_year),
-        None => Vec::new(),
+    let mut out = Vec::new();
+    if let Some(model) = catalog.get(&group.model) {
+        generations_into(
+            group,
+            model,
+            catalog,
+            site_refresh,
+            first_year,
+            last_year,
+            &mut out,
+        );
     }
+    out
 }
 
 /// [`generations`] of `group` whose model, `catalog.get(&group.model)`, the caller has
-/// already looked up.
-pub fn generations_of<'c>(
+/// already looked up, into `out` (cleared first: one list serves many groups in turn).
+pub fn generations_into<'c>(
     group: &ServerGroup,
     mut model: &'c ServerModel,
     catalog: &'c Catalog,
     site_refresh: Option<&Refresh>,
     first_year: u16,
     last_year: u16,
-) -> Vec<Generation<'c>> {
-    let mut out = Vec::new();
+    out: &mut Vec<Generation<'c>>,
+) {
+    out.clear();
     let policy = group.refresh.as_ref().or(site_refresh).cloned();
     let policy = policy.unwrap_or_default();
     let mut life = whole_years(group.service_life.unwrap_or_else(|| model.service_life()));
@@ -132,7 +142,7 @@ pub fn generations_of<'c>(
             Refresh::Retire => None,
         };
         let Some((next_model, next_life)) = next else {
-            return out;
+            return;
         };
         model = next_model;
         life = next_life;

@@ -13,7 +13,7 @@
 
 use coolplan_model::assumptions::prices::PricesResolved;
 use coolplan_model::catalog::{ServerKind, ServerModel};
-use coolplan_model::lifecycle::{Generation, generations_of};
+use coolplan_model::lifecycle::{Generation, generations_into};
 use coolplan_model::{Catalog, ImmersionCompat, KitAvailability, Rack, Refresh, Status};
 use coolplan_units::{Currency, PowerUnit};
 
@@ -232,85 +232,125 @@ pub fn rack_basis_noting(
     life: LifeContext,
     read: &mut DefaultsRead,
 ) -> RackBasis {
-    let first_year = life.first_year;
-    let racks = rack.count as f64;
-    let kit_per_kw = prices.cold_plate_kit_per_kw.amount_per(PowerUnit::kW);
-    let premium_per_kw = prices.factory_premium_per_kw.amount_per(PowerUnit::kW);
-    // one catalog look-up per server group serves the group, its kind and its generations
-    let mut rack_scale = false;
-    let mut basis = RackBasis {
-        racks,
-        share: rack.share().clamp(0.0, 1.0),
-        ..RackBasis::default()
-    };
-    for group in &rack.servers {
-        let Some(model) = catalog.get(&group.model) else {
-            continue;
-        };
-        rack_scale |= model.kind == ServerKind::RackScale;
-        let servers = group.count as f64 * racks;
-        let server_kw = model.max_power.in_unit(PowerUnit::kW);
-        let cohort = match group.status {
-            Status::Stock => &mut basis.stock,
-            Status::New(year) => {
-                let index = year.saturating_sub(first_year) as usize;
-                cohort_for(&mut basis.new, index)
-            }
-        };
-        cohort.servers += servers;
-        cohort.design_kw += servers * server_kw;
-        cohort.avg_kw += servers * server_kw * model.utilisation;
-        if model.immersion == ImmersionCompat::WithPrep {
-            cohort.prep_servers += servers;
-        }
-        match group.status {
-            Status::Stock if model.cold_plate == KitAvailability::Retrofit => {
-                let kit = model.kit_cost_in(currency).map_or_else(
-                    || {
-                        read.kit = true;
-                        server_kw * kit_per_kw
-                    },
-                    |m| m.amount,
-                );
-                cohort.kit_cost += servers * kit;
-            }
-            Status::Stock => {}
-            Status::New(_) => {
-                cohort.factory_premium +=
-                    servers * factory_premium(model, currency, premium_per_kw, read);
-            }
-        }
-        let gens = generations_of(
-            group,
-            model,
+    BasisBuilder::new(catalog, prices, currency, life).basis(rack, read)
+}
+
+/// Builds the bases of many rack groups in turn ([`rack_basis_noting`] of each), reusing one
+/// list for each server group's generations instead of allocating one per server group.
+pub struct BasisBuilder<'c> {
+    catalog: &'c Catalog,
+    prices: &'c PricesResolved,
+    currency: Currency,
+    life: LifeContext<'c>,
+    generations: Vec<Generation<'c>>,
+}
+
+impl<'c> BasisBuilder<'c> {
+    pub fn new(
+        catalog: &'c Catalog,
+        prices: &'c PricesResolved,
+        currency: Currency,
+        life: LifeContext<'c>,
+    ) -> Self {
+        Self {
             catalog,
-            life.site_refresh,
-            first_year,
-            life.last_year(),
-        );
-        add_refreshes(
-            &mut basis,
-            &gens,
-            servers,
-            (currency, premium_per_kw, read),
-            first_year,
-        );
+            prices,
+            currency,
+            life,
+            generations: Vec::new(),
+        }
     }
-    basis.manifold_racks = if rack_scale { 0.0 } else { racks };
-    if let Some(measured) = &rack.measured {
-        rescale_to_metering(
-            &mut basis,
-            measured.peak.in_unit(PowerUnit::kW),
-            measured.average.in_unit(PowerUnit::kW),
-        );
+
+    /// The basis of `rack`, noting in `read` which per-kW default prices it read.
+    pub fn basis(&mut self, rack: &Rack, read: &mut DefaultsRead) -> RackBasis {
+        let Self {
+            catalog,
+            prices,
+            currency,
+            life,
+            ..
+        } = *self;
+        let first_year = life.first_year;
+        let racks = rack.count as f64;
+        let kit_per_kw = prices.cold_plate_kit_per_kw.amount_per(PowerUnit::kW);
+        let premium_per_kw = prices.factory_premium_per_kw.amount_per(PowerUnit::kW);
+        // one catalog look-up per server group serves the group, its kind and its generations
+        let mut rack_scale = false;
+        let mut basis = RackBasis {
+            racks,
+            share: rack.share().clamp(0.0, 1.0),
+            ..RackBasis::default()
+        };
+        for group in &rack.servers {
+            let Some(model) = catalog.get(&group.model) else {
+                continue;
+            };
+            rack_scale |= model.kind == ServerKind::RackScale;
+            let servers = group.count as f64 * racks;
+            let server_kw = model.max_power.in_unit(PowerUnit::kW);
+            let cohort = match group.status {
+                Status::Stock => &mut basis.stock,
+                Status::New(year) => {
+                    let index = year.saturating_sub(first_year) as usize;
+                    cohort_for(&mut basis.new, index)
+                }
+            };
+            cohort.servers += servers;
+            cohort.design_kw += servers * server_kw;
+            cohort.avg_kw += servers * server_kw * model.utilisation;
+            if model.immersion == ImmersionCompat::WithPrep {
+                cohort.prep_servers += servers;
+            }
+            match group.status {
+                Status::Stock if model.cold_plate == KitAvailability::Retrofit => {
+                    let kit = model.kit_cost_in(currency).map_or_else(
+                        || {
+                            read.kit = true;
+                            server_kw * kit_per_kw
+                        },
+                        |m| m.amount,
+                    );
+                    cohort.kit_cost += servers * kit;
+                }
+                Status::Stock => {}
+                Status::New(_) => {
+                    cohort.factory_premium +=
+                        servers * factory_premium(model, currency, premium_per_kw, read);
+                }
+            }
+            generations_into(
+                group,
+                model,
+                catalog,
+                life.site_refresh,
+                first_year,
+                life.last_year(),
+                &mut self.generations,
+            );
+            add_refreshes(
+                &mut basis,
+                &self.generations,
+                servers,
+                (currency, premium_per_kw, read),
+                first_year,
+            );
+        }
+        basis.manifold_racks = if rack_scale { 0.0 } else { racks };
+        if let Some(measured) = &rack.measured {
+            rescale_to_metering(
+                &mut basis,
+                measured.peak.in_unit(PowerUnit::kW),
+                measured.average.in_unit(PowerUnit::kW),
+            );
+        }
+        basis.new.sort_by_key(|c| c.year);
+        basis.refresh.sort_by_key(|c| c.year);
+        basis.steps.sort_by_key(|s| s.year);
+        let mut presence = Vec::new();
+        basis.compute_presence_into(life.horizon + 1, &mut presence);
+        basis.presence = presence;
+        basis
     }
-    basis.new.sort_by_key(|c| c.year);
-    basis.refresh.sort_by_key(|c| c.year);
-    basis.steps.sort_by_key(|s| s.year);
-    let mut presence = Vec::new();
-    basis.compute_presence_into(life.horizon + 1, &mut presence);
-    basis.presence = presence;
-    basis
 }
 
 /// Factory liquid-cooled premium of one server of `model`: the catalog's, else per kW
@@ -437,6 +477,63 @@ mod tests {
                 .collect(),
             ..RackBasis::default()
         }
+    }
+
+    /// Bits of every year's presence of `basis` over `years` (as pricing reads it).
+    fn presence_bits(basis: &RackBasis, years: usize) -> Vec<(u64, u64)> {
+        let mut presence = Vec::new();
+        basis.presence_into(years, &mut presence);
+        presence
+            .iter()
+            .map(|(avg, design)| (avg.to_bits(), design.to_bits()))
+            .collect()
+    }
+
+    #[test]
+    fn one_builder_for_every_group_builds_what_each_groups_own_build_does() {
+        use coolplan_model::generate::generate_site;
+        // like-for-like (no load steps), every group retired, and refreshed to the largest
+        // model (load steps and refresh cohorts of another model)
+        let mut site = generate_site(120, 7);
+        let catalog = site.catalog();
+        let biggest = (site.halls.iter().flat_map(|h| &h.racks))
+            .flat_map(|r| &r.servers)
+            .max_by(|a, b| {
+                let kw = |id: &str| {
+                    catalog
+                        .get(id)
+                        .map_or(0.0, |m| m.max_power.in_unit(PowerUnit::kW))
+                };
+                kw(&a.model).total_cmp(&kw(&b.model))
+            })
+            .map(|g| g.model.clone());
+        let policies = [None, Some(Refresh::Retire), biggest.map(Refresh::Model)];
+        let assumptions = site.assumptions.resolve(site.currency);
+        let mut steps = 0;
+        for policy in policies {
+            site.refresh = policy;
+            let life = LifeContext {
+                first_year: assumptions.finance.first_year,
+                horizon: assumptions.finance.horizon_years as usize,
+                site_refresh: site.refresh.as_ref(),
+            };
+            let (prices, currency) = (&assumptions.prices, site.currency);
+            let mut builder = BasisBuilder::new(&catalog, prices, currency, life);
+            for rack in site.halls.iter().flat_map(|h| &h.racks) {
+                let (mut read, mut built_read) = Default::default();
+                let own = rack_basis_noting(rack, &catalog, prices, currency, life, &mut read);
+                let built = builder.basis(rack, &mut built_read);
+                assert_eq!(built, own);
+                assert_eq!(built_read, read);
+                // the presence kept, bit for bit
+                let years = life.horizon + 1;
+                assert_eq!(built.presence.len(), years);
+                assert_eq!(presence_bits(&built, years), presence_bits(&own, years));
+                steps += built.steps.len();
+            }
+        }
+        // the refresh to another model changes loads: the comparison covered load steps
+        assert!(steps > 0);
     }
 
     #[test]

@@ -34,7 +34,7 @@ use crate::per_option::OPTION_COUNT;
 use crate::per_option::PerOption;
 use crate::physical::{CostDrivers, GroupRecord, Physical, PhysicalScope, Records};
 use crate::results::{HallPlant, Results};
-use basis::{LifeContext, RackBasis, rack_basis};
+use basis::{BasisBuilder, LifeContext, RackBasis};
 use capex::{CapexInputs, add_capex};
 use coolplan_model::assumptions::{AssumptionKey, Resolved};
 use coolplan_model::{Catalog, FloorKind, Hall, Site};
@@ -149,13 +149,15 @@ impl<'a> Pricer<'a> {
         physical: &Physical<G>,
     ) -> Self {
         let life = life_context(site, assumptions);
+        let mut builder = BasisBuilder::new(catalog, &assumptions.prices, site.currency, life);
+        let mut read = basis::DefaultsRead::default();
         let bases = site
             .halls
             .iter()
             .map(|hall| {
                 hall.racks
                     .iter()
-                    .map(|rack| rack_basis(rack, catalog, &assumptions.prices, site.currency, life))
+                    .map(|rack| builder.basis(rack, &mut read))
                     .collect()
             })
             .collect();
