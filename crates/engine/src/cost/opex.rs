@@ -69,11 +69,7 @@ pub fn add_opex<const N: usize>(
                 kw_years(s.kw_years)
             };
             s.steady_energy += r.energy_year;
-            s.steady_opex += r.energy_year
-                + r.maintenance_share * s.capex_total()
-                + r.fluid_year
-                + r.water_year
-                + r.air_maintenance_year;
+            s.steady_opex += r.steady_opex(s.capex_total());
         }
     }
 }
@@ -154,6 +150,15 @@ impl Rates {
             fluid_year: fluid_l * prices.fluid_top_up * unit.fluid_per_litre,
             maintenance_share: unit.maintenance_share[physical.option],
         }
+    }
+    /// OPEX of a steady full year (every server present) with `capex_total` spent: energy,
+    /// maintenance of that CAPEX, fluid top-up, water and air-plant maintenance, in that order.
+    fn steady_opex(&self, capex_total: f64) -> f64 {
+        self.energy_year
+            + self.maintenance_share * capex_total
+            + self.fluid_year
+            + self.water_year
+            + self.air_maintenance_year
     }
 }
 
@@ -312,11 +317,7 @@ mod tests {
                 plain(&r, &basis, &presence, (s, steady));
                 if steady {
                     s.steady_energy += r.energy_year;
-                    s.steady_opex += r.energy_year
-                        + r.maintenance_share * s.capex_total()
-                        + r.fluid_year
-                        + r.water_year
-                        + r.air_maintenance_year;
+                    s.steady_opex += r.steady_opex(s.capex_total());
                 }
             }
             let bits = |s: &Streams| {
