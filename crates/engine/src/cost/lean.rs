@@ -6,9 +6,9 @@
 //! option (no breakdowns, cash flows, reasons or IRR), no costs of an option that applies
 //! nowhere on the site, no group's NPV or payback of an option it cannot take, and of each
 //! group only the plan's energy ([`PlanGroup`]) — on a borrowed physical pass and, from a
-//! staged evaluator, kept cost bases (both shared by many calls). Every figure it keeps comes from the same functions on
-//! the same numbers as in [`super::evaluate`], in the same order, so each equals
-//! `engine::recompute`'s to the bit (`tests/analysis/staged.rs`).
+//! staged evaluator, kept cost bases (both shared by many calls). Every figure it keeps comes
+//! from the same functions on the same numbers as in [`super::evaluate`], in the same order,
+//! so each equals `engine::recompute`'s to the bit (`tests/analysis/staged.rs`).
 //!
 //! Owns: which parts of the cost engine a reading skips. Never touches: the sampling, the
 //! arithmetic of any figure (shared with [`super::scopes`]).
