@@ -60,12 +60,15 @@ pub struct RackCosts {
     /// Scratch for each retrofit option's full conversion before it is blended with air.
     full: PerOption<Streams>,
     /// Scratch: the group's load present per year ([`RackBasis::presence_into`]), filled
-    /// where the ledger or the heat credit reads it or the basis keeps none over the horizon
-    /// (otherwise the basis's own is read in place, [`RackBasis::kept_presence`], and this
-    /// stays empty).
+    /// where `rows_read` or the basis keeps none over the horizon (otherwise the basis's own
+    /// is read in place, [`RackBasis::kept_presence`], and this stays empty).
     presence: Vec<(f64, f64)>,
-    /// Steady energy of each option, retrofit share blended (the KPIs' ledger row).
+    /// Steady energy of each option, retrofit share blended (the KPIs' ledger row), computed
+    /// where `rows_read`.
     energy: [EnergyRow; OPTION_COUNT],
+    /// Whether anything reads the group's energy rows and its presence from this scratch:
+    /// the ledger, or the heat credit of a site that sells heat ([`Pricer::reads_rows`]).
+    rows_read: bool,
     /// The options priced ([`Pricer::price_only`]); the others' streams are zero and no
     /// figure of theirs is computed.
     pub priced: PerOption<bool>,
@@ -90,6 +93,7 @@ impl RackCosts {
             full: PerOption::from_fn(|_| Streams::zero(horizon)),
             presence: Vec::new(),
             energy: [EnergyRow::default(); OPTION_COUNT],
+            rows_read: true,
             priced: PerOption([true; OPTION_COUNT]),
             value_infeasible: true,
             ledger: true,
@@ -220,13 +224,18 @@ impl<'a> Pricer<'a> {
         self.value_infeasible = false;
     }
 
-    /// Computes no group's energy rows (its [`RackCosts`] keeps the rows it had) and fills no
-    /// ledger: for a reading whose site has no compliance profile (the KPIs' sums are not
-    /// computed, and only a profile's constraint and surcharges read the ledger besides,
-    /// [`comply::reads_ledger`]). A site that sells heat still has the rows computed: the
-    /// heat credit reads each group's liquid heat from them.
+    /// Fills no ledger: for a reading whose site has no compliance profile (the KPIs' sums
+    /// are not computed, and only a profile's constraint and surcharges read the ledger
+    /// besides, [`comply::reads_ledger`]). The groups' energy rows are then computed only
+    /// where the heat credit reads them ([`Pricer::reads_rows`]).
     pub fn skip_ledger(&mut self) {
         self.ledger = false;
+    }
+
+    /// Whether each group's energy rows and presence are read from its [`RackCosts`]: by the
+    /// ledger, or by the heat credit where the site sells heat.
+    fn reads_rows(&self) -> bool {
+        self.ledger || !self.heat.is_idle()
     }
 
     /// Computes no group's steady-year OPEX or energy and no kW-years (`Streams::steady_opex`,
@@ -322,6 +331,7 @@ impl<'a> Pricer<'a> {
         };
         work.steady = self.steady;
         work.ledger = self.ledger;
+        work.rows_read = self.reads_rows();
         rack_costs(
             drivers,
             basis,
@@ -332,14 +342,10 @@ impl<'a> Pricer<'a> {
             work,
         );
         work.value_infeasible = self.value_infeasible;
-        if self.ledger || !self.heat.is_idle() {
+        if work.rows_read {
             work.energy = EnergyRow::rows(&drivers.0, basis.share);
         }
         if !self.heat.is_idle() {
-            // the credit reads the group's presence from the scratch copy
-            if work.presence.is_empty() {
-                basis.presence_into(self.horizon + 1, &mut work.presence);
-            }
             heat::credit(&self.heat, place.0, work);
         }
         if let Some(in_service) = self.water_extensions[place.0] {
@@ -448,13 +454,13 @@ pub fn rack_costs(
         presence,
         priced: marked,
         steady,
-        ledger,
+        rows_read,
         ..
     } = out;
     *marked = *priced;
-    // the ledger reads the scratch copy (`draft`); OPEX reads either
+    // the ledger (`draft`) and the heat credit read the scratch copy; OPEX reads either
     let presence = match basis.kept_presence(horizon + 1) {
-        Some(kept) if !*ledger => {
+        Some(kept) if !*rows_read => {
             presence.clear();
             kept
         }
