@@ -50,24 +50,19 @@ pub fn add_opex<const N: usize>(
             &padded
         }
     };
-    // kW-years from `start`, year by year: the same additions for every option, so a stream
-    // that starts from +0.0 (as each does once reset) takes the one sum from +0.0
-    let kw_years = |start: f64| {
+    // the group's kW-years, year by year from +0.0: the same for every option, so summed once
+    // (a reset stream's +0.0 plus the sum is the sum, bit for bit)
+    let kw_years = steady.then(|| {
         let years = presence.iter().skip(1);
-        years.fold(start, |sum, &(_, design_share)| {
+        years.fold(0.0, |sum, &(_, design_share)| {
             sum + group.design_kw * design_share
         })
-    };
-    let mut kw_years_from_zero = None;
+    });
     for ((physical, s), _) in options.into_iter().zip(priced).filter(|(_, p)| **p) {
         let r = Rates::new(physical, prices, unit);
         add_yearly(&r, &group, presence, s);
-        if steady {
-            s.kw_years = if s.kw_years.to_bits() == 0 {
-                *kw_years_from_zero.get_or_insert_with(|| kw_years(0.0))
-            } else {
-                kw_years(s.kw_years)
-            };
+        if let Some(kw_years) = kw_years {
+            s.kw_years += kw_years;
             s.steady_energy += r.energy_year;
             s.steady_opex += r.steady_opex(s.capex_total());
         }
