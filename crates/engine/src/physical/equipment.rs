@@ -9,7 +9,7 @@
 //! buy a spare unit by rounding noise.
 
 use coolplan_model::fluids::Fluid;
-use coolplan_units::{DensityUnit, SpecificHeatUnit};
+use coolplan_units::{DensityQ, DensityUnit, SpecificHeatUnit};
 
 /// `ceil(x)` for a count, tolerant of rounding noise (1e-9 relative); 0 for x ≤ 0 or NaN.
 pub fn ceil_count(x: f64) -> u64 {
@@ -27,9 +27,10 @@ pub fn flow_m3_per_s(heat_w: f64, fluid: &Fluid, delta_t_k: f64) -> f64 {
 /// A loop's fluid as the flow needs it, unwrapped once per evaluation (not per rack group).
 #[derive(Clone, Copy, Debug)]
 pub struct LoopFluid {
-    pub rho_kg_per_m3: f64,
-    /// `ρ · c_p · ΔT`: W carried per m³/s.
-    pub w_per_m3_per_s: f64,
+    /// The fluid's density ρ.
+    pub density: DensityQ,
+    /// `ρ · c_p · ΔT` in W per m³/s: what [`LoopFluid::flow_m3_per_s`] divides by.
+    w_per_m3_per_s: f64,
 }
 
 impl LoopFluid {
@@ -38,7 +39,7 @@ impl LoopFluid {
         let rho_kg_per_m3 = fluid.density().in_unit(DensityUnit::kg_per_m3);
         let cp_j_per_kg_k = fluid.specific_heat().in_unit(SpecificHeatUnit::J_per_kgK);
         LoopFluid {
-            rho_kg_per_m3,
+            density: fluid.density(),
             w_per_m3_per_s: rho_kg_per_m3 * cp_j_per_kg_k * delta_t_k,
         }
     }
@@ -93,7 +94,7 @@ mod tests {
         // water over 10 K carrying 10.2 kW: 10,200 / (995.6 kg/m³ × 4,180 J/kg·K × 10 K)
         // = 10,200 / 41,616,080 = 2.4510e-4 m³/s
         let water = LoopFluid::new(&Fluid::Water, 10.0);
-        assert_eq!(water.rho_kg_per_m3, 995.6);
+        assert_eq!(water.density.in_unit(DensityUnit::kg_per_m3), 995.6);
         assert!((water.flow_m3_per_s(10_200.0) - 2.4510e-4).abs() < 1e-8);
         for fluid in [
             Fluid::Water,

@@ -17,7 +17,9 @@ use crate::per_option::PerOption;
 use crate::results::{CoolingOption, Reason, ServerCooling};
 use coolplan_model::assumptions::Resolved;
 use coolplan_model::{Hall, Rack};
-use coolplan_units::{AreaUnit, LengthUnit, MassUnit, PowerUnit, TempDiffUnit, VolumeUnit};
+use coolplan_units::{
+    AreaUnit, DensityUnit, LengthUnit, MassUnit, PowerUnit, TempDiffUnit, VolumeUnit,
+};
 
 /// Cooling figures unwrapped to SI-ish f64 once per evaluation.
 #[derive(Clone, Copy, Debug)]
@@ -105,7 +107,7 @@ pub fn rack_group(
         evaluated,
     } = *ctx;
     let n = rack.count as f64;
-    let immersion_rho = p.immersion_fluid.rho_kg_per_m3;
+    let immersion_rho = p.immersion_fluid.density.in_unit(DensityUnit::kg_per_m3);
     let cabinet_kg = if load.rack_scale {
         0.0
     } else {
