@@ -8,6 +8,7 @@
 //! heap a recompute frees and the next one reuses. The order of the records is the site's
 //! (hall by hall, rack by rack) whatever the chunking: every reader sees the same sequence.
 
+use std::iter::Flatten;
 use std::ops::Index;
 
 use super::GroupRecord;
@@ -235,87 +236,51 @@ impl<G> HallMut<'_, G> {
     }
 }
 
-/// Records in order over chunks, knowing how many are left.
-#[derive(Debug)]
-pub struct Iter<'a, G> {
-    chunks: std::slice::Iter<'a, Vec<G>>,
-    chunk: std::slice::Iter<'a, G>,
+/// Records in order over chunks, knowing how many are left (so an [`ExactSizeIterator`]).
+#[derive(Clone, Debug)]
+pub struct Counted<I> {
+    records: I,
     left: usize,
 }
 
-impl<G> Clone for Iter<'_, G> {
-    fn clone(&self) -> Self {
-        Iter {
-            chunks: self.chunks.clone(),
-            chunk: self.chunk.clone(),
-            left: self.left,
-        }
-    }
-}
+/// Records in order over chunks.
+pub type Iter<'a, G> = Counted<Flatten<std::slice::Iter<'a, Vec<G>>>>;
+/// Records in order over chunks, to change in place.
+pub type IterMut<'a, G> = Counted<Flatten<std::slice::IterMut<'a, Vec<G>>>>;
 
 impl<'a, G> Iter<'a, G> {
+    /// The `len` records of `chunks`.
     fn new(chunks: &'a [Vec<G>], len: usize) -> Self {
-        Iter {
-            chunks: chunks.iter(),
-            chunk: [].iter(),
+        Counted {
+            records: chunks.iter().flatten(),
             left: len,
         }
     }
-}
-
-impl<'a, G> Iterator for Iter<'a, G> {
-    type Item = &'a G;
-    fn next(&mut self) -> Option<&'a G> {
-        loop {
-            if let Some(record) = self.chunk.next() {
-                self.left -= 1;
-                return Some(record);
-            }
-            self.chunk = self.chunks.next()?.iter();
-        }
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
-    }
-}
-
-impl<G> ExactSizeIterator for Iter<'_, G> {}
-
-/// Records in order over chunks, to change in place, knowing how many are left.
-#[derive(Debug)]
-pub struct IterMut<'a, G> {
-    chunks: std::slice::IterMut<'a, Vec<G>>,
-    chunk: std::slice::IterMut<'a, G>,
-    left: usize,
 }
 
 impl<'a, G> IterMut<'a, G> {
+    /// The `len` records of `chunks`.
     fn new(chunks: &'a mut [Vec<G>], len: usize) -> Self {
-        IterMut {
-            chunks: chunks.iter_mut(),
-            chunk: [].iter_mut(),
+        Counted {
+            records: chunks.iter_mut().flatten(),
             left: len,
         }
     }
 }
 
-impl<'a, G> Iterator for IterMut<'a, G> {
-    type Item = &'a mut G;
-    fn next(&mut self) -> Option<&'a mut G> {
-        loop {
-            if let Some(record) = self.chunk.next() {
-                self.left -= 1;
-                return Some(record);
-            }
-            self.chunk = self.chunks.next()?.iter_mut();
-        }
+impl<I: Iterator> Iterator for Counted<I> {
+    type Item = I::Item;
+    fn next(&mut self) -> Option<I::Item> {
+        let record = self.records.next()?;
+        self.left -= 1;
+        Some(record)
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
         (self.left, Some(self.left))
     }
 }
 
-impl<G> ExactSizeIterator for IterMut<'_, G> {}
+impl<I: Iterator> ExactSizeIterator for Counted<I> {}
 
 #[cfg(test)]
 mod tests {
