@@ -67,7 +67,7 @@ pub struct RackCosts {
     /// where `rows_read`.
     energy: [EnergyRow; OPTION_COUNT],
     /// Whether anything reads the group's energy rows and its presence from this scratch:
-    /// the ledger, or the heat credit of a site that sells heat ([`Pricer::reads_rows`]).
+    /// the ledger, or the heat credit of a site that sells heat (`Pricer::reads_rows`).
     rows_read: bool,
     /// The options priced ([`Pricer::price_only`]); the others' streams are zero and no
     /// figure of theirs is computed.
@@ -227,7 +227,7 @@ impl<'a> Pricer<'a> {
     /// Fills no ledger: for a reading whose site has no compliance profile (the KPIs' sums
     /// are not computed, and only a profile's constraint and surcharges read the ledger
     /// besides, [`comply::reads_ledger`]). The groups' energy rows are then computed only
-    /// where the heat credit reads them ([`Pricer::reads_rows`]).
+    /// where the heat credit reads them (`Pricer::reads_rows`).
     pub fn skip_ledger(&mut self) {
         self.ledger = false;
     }
@@ -246,7 +246,8 @@ impl<'a> Pricer<'a> {
         self.steady = false;
     }
 
-    /// Whether groups' energy rows are computed and the ledger filled ([`Pricer::skip_ledger`]).
+    /// Whether the ledger is filled ([`Pricer::skip_ledger`]; the groups' energy rows may be
+    /// computed without it, for the heat credit).
     pub fn fills_ledger(&self) -> bool {
         self.ledger
     }
