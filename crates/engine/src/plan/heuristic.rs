@@ -23,14 +23,18 @@
 //!
 //! The work most starts would do is skipped where [`super::shortcut`] proves where it ends:
 //! step 2 climbed without moves, plans whose value cannot win not valued. The plan is the
-//! same with every step done in full ([`Effort::Full`], which the tests compare with).
+//! same with every step done in full ([`Effort::Full`], which the tests compare with). What
+//! the runs of [`super::solve`] (with and without enabling works) compute of a start alone —
+//! its uses, its bases summed, its climb — does not depend on the works: it is computed once,
+//! where a run first needs it, and kept with the start ([`Prepared`]).
 
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use super::improve::{Gains, Scratch, improve};
 use super::search::{Solution, add};
-use super::shortcut::{Effort, Improve, Memo, Shortcuts, Taken};
+use super::shortcut::{self, Climb, Effort, Improve, Memo, Shortcuts, Taken};
 use super::{Candidate, HallProblem};
 use crate::physical::limits::PerLimit;
 use crate::results::CoolingOption;
@@ -95,16 +99,37 @@ impl Valued {
 /// alone): every group's best option alone, the starts, the shortcuts' tables.
 pub struct Prepared {
     own: Vec<Option<CoolingOption>>,
-    starts: Vec<Vec<Option<CoolingOption>>>,
+    starts: Vec<Start>,
     shortcuts: Shortcuts,
     effort: Effort,
+}
+
+/// A start, and what the runs compute of it that does not depend on the enabling works
+/// (each computed once, where a run first needs it).
+struct Start {
+    choices: Vec<Option<CoolingOption>>,
+    /// Its uses ([`HallProblem::uses`]).
+    uses: PerLimit,
+    /// Its groups' bases summed ([`shortcut::bases`]).
+    bases: OnceCell<f64>,
+    /// Its climb ([`Shortcuts::climb`]).
+    climb: OnceCell<Climb>,
 }
 
 impl Prepared {
     pub fn new(problem: &HallProblem<'_>, effort: Effort) -> Prepared {
         let own: Vec<Option<CoolingOption>> = problem.groups.iter().map(Candidate::best).collect();
+        let starts = starts(problem, &own)
+            .into_iter()
+            .map(|choices| Start {
+                uses: problem.uses(&choices),
+                choices,
+                bases: OnceCell::new(),
+                climb: OnceCell::new(),
+            })
+            .collect();
         Prepared {
-            starts: starts(problem, &own),
+            starts,
             own,
             shortcuts: Shortcuts::new(problem, effort),
             effort,
@@ -145,15 +170,21 @@ pub fn search(
     let mut valued = Valued::default();
     // the plans step 2 ended on
     let mut improved: Vec<Vec<Option<CoolingOption>>> = Vec::new();
-    let mut ends = Vec::with_capacity(problem.groups.len());
+    // the climb of a repaired start
+    let mut repaired = Climb::default();
     for (i, start) in prepared.starts.iter().enumerate() {
-        let mut choices = start.clone();
-        let mut uses = problem.uses(&choices);
+        let mut choices = start.choices.clone();
+        let mut uses = start.uses;
         let fits = problem.fits(&uses);
         if fits {
+            let bases = || {
+                *start
+                    .bases
+                    .get_or_init(|| shortcut::bases(problem, &choices))
+            };
             let beaten = best
                 .as_ref()
-                .is_some_and(|b| shortcuts.cannot_beat(problem, &choices, &uses, b.value));
+                .is_some_and(|b| shortcuts.cannot_beat_with(problem, bases, &uses, b.value));
             if beaten {
                 taken.unvalued += 1;
             } else {
@@ -176,7 +207,16 @@ pub fn search(
             // whether steps 1–2 would make the same moves with every limit binding
             let mut same = !fits;
             if within {
-                match shortcuts.improve(problem, &mut choices, &mut ends) {
+                // a start not repaired climbs as in the other run
+                let climb = if fits {
+                    start
+                        .climb
+                        .get_or_init(|| shortcuts.climbed(problem, &choices))
+                } else {
+                    shortcuts.climb(problem, &choices, &mut repaired);
+                    &repaired
+                };
+                match shortcuts.improve(problem, &mut choices, climb) {
                     Improve::Climbed => taken.climbs += 1,
                     Improve::Play(gains) => {
                         taken.by_group += usize::from(gains == Gains::Own);
@@ -244,40 +284,44 @@ fn starts(
             starts.push(start);
         }
     }
-    // the smallest footprint: each group on the option that uses least of the limits together
+    let smallest = smallest_footprint(problem);
+    if !starts.contains(&smallest) {
+        starts.push(smallest);
+    }
+    starts
+}
+
+/// The start of the smallest footprint: each group on the allowed option that uses least of
+/// the limits together (each use as a share of its limit, limits without a finite positive
+/// capacity left out; ties to the first in [`f64::total_cmp`]'s order), or its forced choice.
+pub(super) fn smallest_footprint(problem: &HallProblem<'_>) -> Vec<Option<CoolingOption>> {
     let capacity = &problem.limits.capacity;
-    let footprint = |g: &Candidate, o: CoolingOption| -> f64 {
-        g.options[o]
-            .uses
-            .iter()
-            .zip(capacity)
-            .map(|(u, c)| {
-                if c.is_finite() && *c > 0.0 {
-                    u / c
-                } else {
-                    0.0
-                }
-            })
-            .sum()
+    let counted = capacity.map(|c| c.is_finite() && c > 0.0);
+    // the shares summed in limit order, as `Iterator::sum` adds them
+    let footprint = |uses: &PerLimit| -> f64 {
+        let shares: PerLimit = std::array::from_fn(|k| {
+            if counted[k] {
+                uses[k] / capacity[k]
+            } else {
+                0.0
+            }
+        });
+        shares.into_iter().sum()
     };
-    let smallest: Vec<_> = groups
+    problem
+        .groups
         .iter()
         .map(|g| {
             let mut least: Option<(CoolingOption, f64)> = None;
             for o in g.allowed() {
-                let f = footprint(g, o);
-                // the first of the least in `total_cmp`'s order
+                let f = footprint(&g.options[o].uses);
                 if least.is_none_or(|(_, l)| f.total_cmp(&l).is_lt()) {
                     least = Some((o, f));
                 }
             }
             least.map(|(o, _)| o).or(g.forced())
         })
-        .collect();
-    if !starts.contains(&smallest) {
-        starts.push(smallest);
-    }
-    starts
+        .collect()
 }
 
 fn solution(choices: Vec<Option<CoolingOption>>, value: f64, within_limits: bool) -> Solution {

@@ -181,28 +181,22 @@ impl Shortcuts {
         &self.top
     }
 
-    /// How to play step 2 from `choices` (within the binding limits): climbed already
-    /// (`choices` set to its plan, `ends` scratch) when the module doc's condition holds; else
-    /// by group where every move's gain is the group's own; else ranked.
-    pub(super) fn improve(
+    /// Where each group of `choices` ends when it climbs alone, and the largest uses on the
+    /// way summed ([`Climb`]), into `climb`; left empty where no climb may be taken (the
+    /// shortcuts off, or some relaxed value or use not finite).
+    pub(super) fn climb(
         &self,
         problem: &HallProblem<'_>,
-        choices: &mut [Option<CoolingOption>],
-        ends: &mut Vec<Option<CoolingOption>>,
-    ) -> Improve {
-        let by_group = Improve::Play(Gains::Own);
-        let ranked = Improve::Play(Gains::Shared);
-        if !self.on {
-            return ranked;
-        }
-        let no_works = problem.works == NO_WORKS;
-        if !self.climbs {
-            return if no_works { by_group } else { ranked };
-        }
-        // per limit, Σ over groups of the largest use on their climb
-        let mut path = PerLimit::default();
+        choices: &[Option<CoolingOption>],
+        climb: &mut Climb,
+    ) {
+        let Climb { path, ends } = climb;
+        *path = PerLimit::default();
         ends.clear();
-        for (i, (g, choice)) in problem.groups.iter().zip(choices.iter()).enumerate() {
+        if !(self.on && self.climbs) {
+            return;
+        }
+        for (i, (g, choice)) in problem.groups.iter().zip(choices).enumerate() {
             let Some(from) = *choice else {
                 ends.push(None);
                 continue;
@@ -217,15 +211,48 @@ impl Shortcuts {
                     top
                 }
                 _ => {
-                    let (end, largest) = climb(i, g, from);
-                    add(&mut path, &largest, 1.0);
+                    let (end, largest) = climb_alone(i, g, from);
+                    add(path, &largest, 1.0);
                     end
                 }
             };
             ends.push(Some(end));
         }
-        if (0..path.len()).all(|k| self.within(problem, &path, k)) {
-            choices.copy_from_slice(ends);
+    }
+
+    /// [`Shortcuts::climb`] of `choices`, returned.
+    pub(super) fn climbed(
+        &self,
+        problem: &HallProblem<'_>,
+        choices: &[Option<CoolingOption>],
+    ) -> Climb {
+        let mut climb = Climb::default();
+        self.climb(problem, choices, &mut climb);
+        climb
+    }
+
+    /// How to play step 2 from `choices` (within the binding limits), whose climb is `climb`
+    /// ([`Shortcuts::climb`] of `choices`): climbed already (`choices` set to its plan) when
+    /// the module doc's condition holds; else by group where every move's gain is the
+    /// group's own; else ranked.
+    pub(super) fn improve(
+        &self,
+        problem: &HallProblem<'_>,
+        choices: &mut [Option<CoolingOption>],
+        climb: &Climb,
+    ) -> Improve {
+        let by_group = Improve::Play(Gains::Own);
+        let ranked = Improve::Play(Gains::Shared);
+        if !self.on {
+            return ranked;
+        }
+        let no_works = problem.works == NO_WORKS;
+        if !self.climbs {
+            return if no_works { by_group } else { ranked };
+        }
+        let path = &climb.path;
+        if (0..path.len()).all(|k| self.within(problem, path, k)) {
+            choices.copy_from_slice(&climb.ends);
             return Improve::Climbed;
         }
         if no_works {
@@ -272,27 +299,54 @@ impl Shortcuts {
         uses: &PerLimit,
         value: f64,
     ) -> bool {
+        self.cannot_beat_with(problem, || bases(problem, choices), uses, value)
+    }
+
+    /// [`Shortcuts::cannot_beat`] of a plan whose bases summed are `bases()` (called only
+    /// where the bound may be used).
+    pub(super) fn cannot_beat_with(
+        &self,
+        problem: &HallProblem<'_>,
+        bases: impl FnOnce() -> f64,
+        uses: &PerLimit,
+        value: f64,
+    ) -> bool {
         if !self.bounded {
             return false;
         }
-        let bases = problem
-            .groups
-            .iter()
-            .zip(choices)
-            .map(|(g, c)| c.map_or(0.0, |o| g.options[o].base));
         // the works term as `HallProblem::value_into` adds it
         let works = if problem.works == NO_WORKS {
             0.0
         } else {
             problem.works_value(uses)
         };
-        bases.sum::<f64>() + works <= value
+        bases() + works <= value
     }
+}
+
+/// The bases of `choices`' groups summed in group order, as the exact value sums its groups'
+/// values (the value bound without the works, see the module doc).
+pub(super) fn bases(problem: &HallProblem<'_>, choices: &[Option<CoolingOption>]) -> f64 {
+    problem
+        .groups
+        .iter()
+        .zip(choices)
+        .map(|(g, c)| c.map_or(0.0, |o| g.options[o].base))
+        .sum()
+}
+
+/// Where every group of a plan ends when it climbs alone in step 2, and per limit the largest
+/// uses on the way summed over the groups ([`Shortcuts::climb`]); the same whatever enabling
+/// works the hall may buy, so both of [`super::solve`]'s runs read one per start.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Climb {
+    path: PerLimit,
+    ends: Vec<Option<CoolingOption>>,
 }
 
 /// Where group `i` ends when it climbs alone from `from`, improve's passes played for it
 /// alone, and the largest use of each limit on its way.
-fn climb(i: usize, g: &Candidate, from: CoolingOption) -> (CoolingOption, PerLimit) {
+fn climb_alone(i: usize, g: &Candidate, from: CoolingOption) -> (CoolingOption, PerLimit) {
     let relaxed = |o: CoolingOption| g.options[o].relaxed();
     let mut largest = g.options[from].uses;
     let mut at = from;
