@@ -238,7 +238,8 @@ pub(super) fn draft<R: DraftGroup>(
             }
             let no_basis = RackBasis::default();
             let basis = pricer.basis(place).unwrap_or(&no_basis);
-            let candidate = plan::candidate(
+            let own = plan::push_candidate(
+                &mut scratch.candidates,
                 &figures,
                 held.record().drivers(),
                 basis,
@@ -247,9 +248,7 @@ pub(super) fn draft<R: DraftGroup>(
                 &cdu_pricing,
                 &value.factors,
             );
-            let own = candidate.best();
             plan::add_contribution(&mut plan_streams, &work, own, 1.0);
-            scratch.candidates.push(candidate);
             scratch.places.push(place);
             scratch.own.push(own);
         }

@@ -120,8 +120,12 @@ pub fn add_contribution(
     }
 }
 
-/// The plan's view of one priced group.
-pub fn candidate(
+/// The plan's view of one priced group, pushed onto `into` (written where it lies: a
+/// candidate returned and pushed goes through two copies); the group's own best option
+/// ([`Candidate::best`]) returned.
+#[allow(clippy::too_many_arguments)]
+pub fn push_candidate(
+    into: &mut Vec<Candidate>,
     figures: &PerOption<GroupFigures>,
     drivers: &PerOption<CostDrivers>,
     basis: &RackBasis,
@@ -129,15 +133,28 @@ pub fn candidate(
     count: u64,
     pricing: &CduPricing,
     factors: &[f64],
-) -> Candidate {
+) -> Option<CoolingOption> {
     let share = costs.share;
-    let racks = crate::physical::record::converted_racks(count, share);
     let air_credit = costs.options[CoolingOption::Air].capex_pv(factors);
     let year = basis.first_year();
-    // each option's value written where it lies (a table built by `from_fn` goes through a
-    // temporary copy)
-    let mut options = PerOption::<Value>::default();
-    for (o, value) in CoolingOption::ALL.into_iter().zip(options.iter_mut()) {
+    into.push(Candidate {
+        racks: crate::physical::record::converted_racks(count, share),
+        heat_per_rack_w: drivers.each_ref().map(|d| {
+            if count > 0 {
+                d.heat_to_liquid.get::<uom::si::power::watt>() / count as f64
+            } else {
+                0.0
+            }
+        }),
+        share,
+        fallback: Fallback::of(basis.has_stock()),
+        options: PerOption::default(),
+    });
+    let candidate = into.last_mut()?;
+    for (o, value) in CoolingOption::ALL
+        .into_iter()
+        .zip(candidate.options.iter_mut())
+    {
         let f = &figures[o];
         let d = &drivers[o];
         let cdu_per_w = pricing.npv_per_w(o, converted_share(o, share), year);
@@ -160,19 +177,7 @@ pub fn candidate(
             ],
         };
     }
-    Candidate {
-        racks,
-        heat_per_rack_w: drivers.each_ref().map(|d| {
-            if count > 0 {
-                d.heat_to_liquid.get::<uom::si::power::watt>() / count as f64
-            } else {
-                0.0
-            }
-        }),
-        share,
-        fallback: Fallback::of(basis.has_stock()),
-        options,
-    }
+    candidate.best()
 }
 
 /// Each limit the hall has, as the plan uses it.

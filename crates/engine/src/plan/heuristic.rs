@@ -30,7 +30,6 @@
 
 use std::cell::OnceCell;
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 use super::improve::{Gains, Scratch, improve};
 use super::search::{Solution, add};
@@ -165,7 +164,6 @@ pub fn search(
             *best = Some(s);
         }
     };
-    let mut moves = Vec::new();
     let mut scratch = Scratch::default();
     let mut valued = Valued::default();
     // the plans step 2 ended on
@@ -201,7 +199,7 @@ pub fn search(
             // the largest use of each limit whose violation steps 1 computes
             let mut peak = uses;
             if !fits {
-                repair(problem, &mut choices, &mut uses, &mut moves, &mut peak);
+                repair(problem, &mut choices, &mut uses, &mut scratch, &mut peak);
             }
             let within = problem.fits(&uses);
             // whether steps 1–2 would make the same moves with every limit binding
@@ -342,7 +340,7 @@ pub(super) fn violation(uses: &PerLimit, capacity: &PerLimit) -> f64 {
 }
 
 /// How far `used` exceeds `capacity`, as a share of it (0 within it).
-fn violation_of(used: f64, capacity: f64) -> f64 {
+pub(super) fn violation_of(used: f64, capacity: f64) -> f64 {
     let excess = used - capacity * (1.0 + 1e-9);
     if excess > 0.0 {
         excess / capacity.max(1e-9)
@@ -353,12 +351,17 @@ fn violation_of(used: f64, capacity: f64) -> f64 {
 
 /// Step 1: moves that reduce how far the limits are exceeded (all limits together, so a move
 /// that relieves one by breaking another counts for what it nets), best reduction per value
-/// lost first.
-fn repair(
+/// lost first, each group moved once a round.
+///
+/// The moves of a round are drawn best first as needed (the limits are often met long before
+/// the last move): each group's moves sorted on their own and merged by a heap of the groups'
+/// next moves, which gives every move in rank order; once a group has moved, its other moves
+/// are dropped (tried, they would be skipped), so the heap holds a move per group at most.
+pub(super) fn repair(
     problem: &HallProblem<'_>,
     choices: &mut [Option<CoolingOption>],
     uses: &mut PerLimit,
-    moves: &mut Vec<Reverse<u128>>,
+    scratch: &mut Scratch,
     peak: &mut PerLimit,
 ) {
     let (groups, capacity) = (problem.groups, &problem.binding());
@@ -374,7 +377,11 @@ fn repair(
         add(&mut next, &groups[g].options[to].uses, 1.0);
         next
     };
-    let mut moved = vec![false; groups.len()];
+    let Scratch {
+        moves,
+        spans,
+        heads,
+    } = scratch;
     for _round in 0..ROUNDS {
         let now = violation(uses, capacity);
         if now == 0.0 {
@@ -389,45 +396,56 @@ fn repair(
             })
         };
         moves.clear();
+        spans.clear();
+        heads.clear();
         for (g, candidate) in groups.iter().enumerate() {
-            let Some(from) = choices[g] else { continue };
-            for to in candidate.allowed().filter(|o| *o != from) {
-                let next = moved_uses(uses, g, from, to);
-                if !relieves(&next) {
-                    continue;
-                }
-                seen(&next, peak);
-                let relief = now - violation(&next, capacity);
-                if relief > 0.0 {
-                    let loss = (relaxed(g, from) - relaxed(g, to)).max(1e-9);
-                    moves.push(Reverse(rank_key(relief / loss, g, to)));
+            let first = moves.len();
+            if let Some(from) = choices[g] {
+                for to in candidate.allowed().filter(|o| *o != from) {
+                    let next = moved_uses(uses, g, from, to);
+                    if !relieves(&next) {
+                        continue;
+                    }
+                    seen(&next, peak);
+                    let relief = now - violation(&next, capacity);
+                    if relief > 0.0 {
+                        let loss = (relaxed(g, from) - relaxed(g, to)).max(1e-9);
+                        moves.push(rank_key(relief / loss, g, to));
+                    }
                 }
             }
+            moves[first..].sort_unstable();
+            spans.push((first, moves.len()));
+            if let Some(key) = moves.get(first) {
+                heads.push(Reverse(*key));
+            }
         }
-        // best first, drawn as needed: the limits are often met long before the last move
-        let mut ranked = BinaryHeap::from(std::mem::take(moves));
-        moved.fill(false);
-        while let Some(Reverse(key)) = ranked.pop() {
-            let current = violation(uses, capacity);
+        // the violation of `uses`, kept as they change
+        let mut current = now;
+        while let Some(Reverse(key)) = heads.pop() {
             if current == 0.0 {
                 break;
             }
             let (g, to) = (group_of(key), option_of(key));
+            // a group with moves has an option (moves leave it one)
             let Some(from) = choices[g] else {
                 continue;
             };
-            if moved[g] {
-                continue;
-            }
             let next = moved_uses(uses, g, from, to);
             seen(&next, peak);
-            if violation(&next, capacity) < current {
+            let after = violation(&next, capacity);
+            if after < current {
                 *uses = next;
                 choices[g] = Some(to);
-                moved[g] = true;
+                current = after;
+            } else {
+                let (next, end) = &mut spans[g];
+                *next += 1;
+                if *next < *end {
+                    heads.push(Reverse(moves[*next]));
+                }
             }
         }
-        *moves = ranked.into_vec();
     }
 }
 

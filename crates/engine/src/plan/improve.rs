@@ -31,15 +31,16 @@ pub(super) enum Gains {
     Own,
 }
 
-/// Buffers of the passes, kept from start to start.
+/// Buffers of the passes (and of repair's rounds, which merge moves by group the same way),
+/// kept from start to start.
 #[derive(Default)]
 pub(super) struct Scratch {
     /// The moves of a pass (their [`rank_key`]s).
-    moves: Vec<u128>,
+    pub(super) moves: Vec<u128>,
     /// By group: its next move to try and the end of its moves in `moves`.
-    spans: Vec<(usize, usize)>,
+    pub(super) spans: Vec<(usize, usize)>,
     /// By group, its next move to try.
-    heads: BinaryHeap<Reverse<u128>>,
+    pub(super) heads: BinaryHeap<Reverse<u128>>,
 }
 
 /// Improve `choices` (whose uses are `uses`, within the binding limits), in place; `settled`:

@@ -115,13 +115,15 @@ impl Candidate {
     /// The allowed option of best relaxed value (ties: the simpler option, in
     /// [`CoolingOption::ALL`] order), or the forced choice.
     pub fn best(&self) -> Option<CoolingOption> {
-        let mut best: Option<CoolingOption> = None;
+        // each option's relaxed value computed once, the best's kept with it
+        let mut best: Option<(CoolingOption, f64)> = None;
         for o in self.allowed() {
-            if best.is_none_or(|b| self.options[o].relaxed() > self.options[b].relaxed()) {
-                best = Some(o);
+            let r = self.options[o].relaxed();
+            if best.is_none_or(|(_, b)| r > b) {
+                best = Some((o, r));
             }
         }
-        best.or(self.forced())
+        best.map(|(o, _)| o).or(self.forced())
     }
 }
 
@@ -301,6 +303,8 @@ impl HallProblem<'_> {
     }
 }
 
+#[cfg(test)]
+mod plain_tests;
 #[cfg(test)]
 mod shortcut_tests;
 #[cfg(test)]

@@ -36,7 +36,7 @@
 use super::heuristic::{ROUNDS, option_of, rank_key};
 use super::improve::Gains;
 use super::search::add;
-use super::{Candidate, HallProblem, NO_WORKS};
+use super::{Candidate, HallProblem, NO_WORKS, Value};
 use crate::per_option::OPTION_COUNT;
 use crate::physical::limits::PerLimit;
 use crate::results::CoolingOption;
@@ -111,33 +111,44 @@ impl Taken {
     }
 }
 
-/// The options a group can be given: its allowed ones, or else the forced one.
-fn reachable(g: &Candidate) -> impl Iterator<Item = CoolingOption> + '_ {
-    let forced = g.allowed().next().is_none().then(|| g.forced()).flatten();
-    g.allowed().chain(forced)
+/// A group's allowed options seen in order with their relaxed values, for its top: the
+/// option of greatest relaxed value, when it leads every other by more than rounding can
+/// shift (see [`TOP_LEAD`]).
+struct Lead {
+    /// The first option of greatest value so far.
+    first: Option<(CoolingOption, f64)>,
+    /// The greatest value of the others.
+    second: f64,
+    /// The largest |value|.
+    largest: f64,
 }
 
-/// The group's top: its allowed option of greatest relaxed value, when it leads every other
-/// by more than rounding can shift (see [`TOP_LEAD`]).
-fn top(g: &Candidate) -> Option<CoolingOption> {
-    let mut first: Option<(CoolingOption, f64)> = None;
-    let mut second = f64::NEG_INFINITY;
-    let mut largest = 0.0f64;
-    for o in g.allowed() {
-        let r = g.options[o].relaxed();
-        largest = largest.max(r.abs());
-        match first {
-            Some((_, best)) if r <= best => second = second.max(r),
+impl Lead {
+    fn new() -> Lead {
+        Lead {
+            first: None,
+            second: f64::NEG_INFINITY,
+            largest: 0.0,
+        }
+    }
+
+    fn see(&mut self, o: CoolingOption, r: f64) {
+        self.largest = self.largest.max(r.abs());
+        match self.first {
+            Some((_, best)) if r <= best => self.second = self.second.max(r),
             _ => {
-                if let Some((_, best)) = first {
-                    second = second.max(best);
+                if let Some((_, best)) = self.first {
+                    self.second = self.second.max(best);
                 }
-                first = Some((o, r));
+                self.first = Some((o, r));
             }
         }
     }
-    let (top, best) = first?;
-    (best - second > TOP_LEAD * f64::EPSILON * largest).then_some(top)
+
+    fn top(&self) -> Option<CoolingOption> {
+        let (top, best) = self.first?;
+        (best - self.second > TOP_LEAD * f64::EPSILON * self.largest).then_some(top)
+    }
 }
 
 impl Shortcuts {
@@ -149,23 +160,36 @@ impl Shortcuts {
                 .iter()
                 .all(|s| s.sizes.iter().all(|(_, c)| *c >= 0.0));
         let mut magnitude = PerLimit::default();
+        let mut top = Vec::with_capacity(problem.groups.len());
         for g in problem.groups {
+            // over the options the group can be given (its allowed ones, or else the forced
+            // one), each relaxed value computed once
             let mut most = PerLimit::default();
-            for o in reachable(g) {
-                let v = &g.options[o];
-                climbs &= v.relaxed().is_finite() && v.uses.iter().all(|u| u.is_finite());
+            let mut see = |v: &Value, r: f64| {
+                climbs &= r.is_finite() && v.uses.iter().all(|u| u.is_finite());
                 bounded &= v.cdu_per_w <= 0.0 && v.liquid_w >= 0.0;
                 for (m, u) in most.iter_mut().zip(v.uses) {
                     *m = m.max(u.abs());
                 }
+            };
+            let mut lead = Lead::new();
+            for o in g.allowed() {
+                let r = g.options[o].relaxed();
+                see(&g.options[o], r);
+                lead.see(o, r);
+            }
+            if lead.first.is_none()
+                && let Some(o) = g.forced()
+            {
+                see(&g.options[o], g.options[o].relaxed());
             }
             add(&mut magnitude, &most, 1.0);
+            top.push(lead.top());
         }
-        let top = if climbs {
-            problem.groups.iter().map(top).collect()
-        } else {
-            Vec::new()
-        };
+        // no group is settled where the climb may not be tried
+        if !climbs {
+            top.clear();
+        }
         Shortcuts {
             top,
             magnitude,

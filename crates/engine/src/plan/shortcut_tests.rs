@@ -2,8 +2,7 @@
 //! halls made to meet each shortcut's edge: limits loose (every start climbs) and tight (starts
 //! repaired, improve refused the climb), enabling works on and off, CDU prices per W zero (the
 //! per-kW cost mode) and negative, options tied in relaxed value or a rounding apart, values
-//! near 2^53 where differences round, groups with no allowed option. Also the smallest-footprint
-//! start against its plain definition.
+//! near 2^53 where differences round, groups with no allowed option.
 
 use super::heuristic::{Prepared, search};
 use super::shortcut::{Effort, Memo, Taken};
@@ -14,7 +13,7 @@ use coolplan_model::generate::SplitMix64;
 
 /// Standard CDU sizes to facility water and in-rack liquid-to-air units, each with
 /// `redundancy` spare units.
-fn cdus_with_spares(redundancy: u32) -> cdu::CduChoices {
+pub(super) fn cdus_with_spares(redundancy: u32) -> cdu::CduChoices {
     let sizing = |size: &CduSize| cdu::CduSizing {
         sizes: cdu::candidate_sizes(size),
         redundancy,
@@ -37,7 +36,7 @@ const KINDS: [(f64, f64, f64); OPTION_COUNT] = [
 ];
 
 /// A random hall of `groups` groups (see the module doc).
-fn random_hall(rng: &mut SplitMix64, groups: usize) -> (Vec<Candidate>, HallLimits) {
+pub(super) fn random_hall(rng: &mut SplitMix64, groups: usize) -> (Vec<Candidate>, HallLimits) {
     let per_kw = rng.chance(0.5);
     // values far from 0 make every gain round
     let offset = if rng.chance(0.2) { 2f64.powi(53) } else { 0.0 };
@@ -338,86 +337,4 @@ fn a_climb_or_a_play_by_group_ends_where_the_ranked_improve_does() {
         climbed >= 200 && by_group >= 200,
         "{climbed} climbed, {by_group} by group"
     );
-}
-
-/// The smallest-footprint start as its definition reads: per group, the first allowed option of
-/// least Σ over limits of use ÷ capacity (limits without a finite positive capacity count 0),
-/// in `total_cmp`'s order; else the forced choice.
-fn smallest_footprint_plain(problem: &HallProblem<'_>) -> Vec<Option<CoolingOption>> {
-    let capacity = &problem.limits.capacity;
-    let footprint = |g: &Candidate, o: CoolingOption| -> f64 {
-        g.options[o]
-            .uses
-            .iter()
-            .zip(capacity)
-            .map(|(u, c)| {
-                if c.is_finite() && *c > 0.0 {
-                    u / c
-                } else {
-                    0.0
-                }
-            })
-            .sum()
-    };
-    problem
-        .groups
-        .iter()
-        .map(|g| {
-            let mut least: Option<(CoolingOption, f64)> = None;
-            for o in g.allowed() {
-                let f = footprint(g, o);
-                if least.is_none_or(|(_, l)| f.total_cmp(&l).is_lt()) {
-                    least = Some((o, f));
-                }
-            }
-            least.map(|(o, _)| o).or(g.forced())
-        })
-        .collect()
-}
-
-#[test]
-fn the_smallest_footprint_start_is_that_of_its_definition() {
-    let mut rng = SplitMix64::new(2025);
-    let cdus = cdus_with_spares(0);
-    let mut differ = 0;
-    for hall in 0..400 {
-        let groups = 1 + rng.below(60) as usize;
-        let (mut candidates, mut limits) = random_hall(&mut rng, groups);
-        // capacities of every kind a limit may have: zero, unbounded, not a number
-        for c in &mut limits.capacity {
-            match rng.below(8) {
-                0 => *c = 0.0,
-                1 => *c = f64::INFINITY,
-                2 => *c = f64::NAN,
-                _ => {}
-            }
-        }
-        // uses tied between options, zero or negative zero
-        for g in &mut candidates {
-            for o in CoolingOption::ALL {
-                match rng.below(10) {
-                    0 => g.options[o].uses = g.options[CoolingOption::Air].uses,
-                    1 => g.options[o].uses = [0.0; 4],
-                    2 => g.options[o].uses = [-0.0; 4],
-                    _ => {}
-                }
-            }
-        }
-        let problem = HallProblem {
-            groups: &candidates,
-            limits: &limits,
-            cdus: &cdus,
-            works: NO_WORKS,
-        };
-        let plain = smallest_footprint_plain(&problem);
-        assert_eq!(
-            super::heuristic::smallest_footprint(&problem),
-            plain,
-            "hall {hall}"
-        );
-        // the start differs from every group on its best alone (else this test proves little)
-        let own: Vec<_> = candidates.iter().map(Candidate::best).collect();
-        differ += usize::from(plain != own);
-    }
-    assert!(differ >= 300, "{differ} halls");
 }
