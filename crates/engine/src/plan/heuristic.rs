@@ -35,6 +35,7 @@ use super::improve::{Gains, Scratch, improve};
 use super::search::{Solution, add};
 use super::shortcut::{self, Climb, Effort, Improve, Memo, Shortcuts, Taken};
 use super::{Candidate, HallProblem};
+use crate::per_option::OPTION_COUNT;
 use crate::physical::limits::PerLimit;
 use crate::results::CoolingOption;
 
@@ -382,6 +383,10 @@ pub(super) fn repair(
         spans,
         heads,
     } = scratch;
+    // room for a move per group and option it may take, a span and a head per group
+    moves.reserve(groups.len() * (OPTION_COUNT - 1));
+    spans.reserve(groups.len());
+    heads.reserve(groups.len());
     for _round in 0..ROUNDS {
         let now = violation(uses, capacity);
         if now == 0.0 {

@@ -250,7 +250,10 @@ impl Shortcuts {
         problem: &HallProblem<'_>,
         choices: &[Option<CoolingOption>],
     ) -> Climb {
-        let mut climb = Climb::default();
+        let mut climb = Climb {
+            path: PerLimit::default(),
+            ends: Vec::with_capacity(problem.groups.len()),
+        };
         self.climb(problem, choices, &mut climb);
         climb
     }
