@@ -111,6 +111,16 @@ impl Taken {
     }
 }
 
+/// `*to = to.max(x)` for a `to` that is not NaN, in one comparison: a NaN `x` leaves `to` as
+/// `max` does; of equal values it keeps `to` (`max` may return either of −0 and +0, and no
+/// figure here depends on which: magnitudes are ≥ +0, and a top's lead over the second
+/// compares the same with either zero).
+fn raise(to: &mut f64, x: f64) {
+    if x > *to {
+        *to = x;
+    }
+}
+
 /// A group's allowed options seen in order with their relaxed values, for its top: the
 /// option of greatest relaxed value, when it leads every other by more than rounding can
 /// shift (see [`TOP_LEAD`]).
@@ -133,12 +143,12 @@ impl Lead {
     }
 
     fn see(&mut self, o: CoolingOption, r: f64) {
-        self.largest = self.largest.max(r.abs());
+        raise(&mut self.largest, r.abs());
         match self.first {
-            Some((_, best)) if r <= best => self.second = self.second.max(r),
+            Some((_, best)) if r <= best => raise(&mut self.second, r),
             _ => {
                 if let Some((_, best)) = self.first {
-                    self.second = self.second.max(best);
+                    raise(&mut self.second, best);
                 }
                 self.first = Some((o, r));
             }
@@ -169,7 +179,7 @@ impl Shortcuts {
                 climbs &= r.is_finite() && v.uses.iter().all(|u| u.is_finite());
                 bounded &= v.cdu_per_w <= 0.0 && v.liquid_w >= 0.0;
                 for (m, u) in most.iter_mut().zip(v.uses) {
-                    *m = m.max(u.abs());
+                    raise(m, u.abs());
                 }
             };
             let mut lead = Lead::new();
@@ -230,7 +240,9 @@ impl Shortcuts {
                 Some(top) if g.options[from].feasible => {
                     let (a, b) = (&g.options[from].uses, &g.options[top].uses);
                     for (k, p) in path.iter_mut().enumerate() {
-                        *p += a[k].max(b[k]);
+                        // the larger use (both finite where the climb is tried; of ±0 either:
+                        // a sum from +0 is never −0, so adding either zero leaves its bits)
+                        *p += if b[k] > a[k] { b[k] } else { a[k] };
                     }
                     top
                 }
