@@ -326,10 +326,9 @@ fn column_works(
         return;
     };
     let problem = hall_problem(scratch, shared, h);
-    let mut all = vec![None; scratch.candidates.len()];
+    let all = problem.uses_all_on();
     for option in CoolingOption::ALL {
-        all.fill(Some(option));
-        let mut excess = problem.excess(&problem.uses(&all));
+        let mut excess = problem.excess(&all[option]);
         let air = &mut excess[crate::results::Limit::AirCooling.index()];
         // a rounding error of W left after the groups' own added capacity buys nothing
         *air = (*air - scratch.added_air_w[option]).max(0.0);

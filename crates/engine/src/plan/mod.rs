@@ -195,6 +195,20 @@ impl HallProblem<'_> {
         used
     }
 
+    /// [`HallProblem::uses`] of every group on one option, for each option, in one walk over
+    /// the groups (each option's uses summed in group order, as `uses` sums them).
+    pub fn uses_all_on(&self) -> PerOption<PerLimit> {
+        let mut used = PerOption::<PerLimit>::default();
+        for g in self.groups {
+            for (u, v) in used.iter_mut().zip(g.options.iter()) {
+                for (a, x) in u.iter_mut().zip(v.uses) {
+                    *a += x;
+                }
+            }
+        }
+        used
+    }
+
     fn loads<'a>(
         &'a self,
         choices: &'a [Option<CoolingOption>],

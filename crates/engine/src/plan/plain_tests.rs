@@ -1,6 +1,7 @@
 //! The heuristic's faster forms against their plain forms, on the random halls of the
 //! shortcuts' tests (ties, roundings, groups with no allowed option): the smallest-footprint
-//! start, the groups' tops, and repair (step 1) merging its moves by group.
+//! start, the groups' tops, repair (step 1) merging its moves by group, and the uses of every
+//! group on one option summed for all options at once.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -290,4 +291,29 @@ fn repair_merged_by_group_moves_as_its_plain_form() {
         repaired >= 1000 && met >= 500 && repaired - met >= 100,
         "{repaired} repaired, {met} met"
     );
+}
+
+#[test]
+fn the_uses_of_all_on_each_option_are_those_of_the_plan() {
+    let mut rng = SplitMix64::new(2028);
+    let cdus = cdus_with_spares(0);
+    for hall in 0..200 {
+        let groups = 1 + rng.below(80) as usize;
+        let (candidates, limits) = random_hall(&mut rng, groups);
+        let problem = HallProblem {
+            groups: &candidates,
+            limits: &limits,
+            cdus: &cdus,
+            works: NO_WORKS,
+        };
+        let all = problem.uses_all_on();
+        for option in CoolingOption::ALL {
+            let plan = vec![Some(option); groups];
+            assert_eq!(
+                all[option].map(f64::to_bits),
+                problem.uses(&plan).map(f64::to_bits),
+                "hall {hall} {option:?}"
+            );
+        }
+    }
 }
