@@ -57,6 +57,7 @@ impl GroupInput<'_> {
         )
     }
     /// Cost drivers of the whole group converted, straight from the sums.
+    #[inline(always)]
     pub fn drivers(&self) -> PerOption<CostDrivers> {
         PerOption::from_fn(|o| self.sums[o].cost_drivers(o))
     }
@@ -390,6 +391,7 @@ pub struct GroupPhysics {
 }
 
 impl GroupRecord for GroupPhysics {
+    #[inline(always)]
     fn record(input: &GroupInput<'_>) -> Self {
         GroupPhysics {
             hall: input.hall,
