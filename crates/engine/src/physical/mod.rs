@@ -288,6 +288,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         .in_unit(EmissionFactorUnit::kg_per_kWh)
         / 1000.0;
     let cdu_choices = cdu::CduChoices::new(a);
+    let models = load::Models::new(catalog);
     let unit_floor_m2_per_w = PerOption::from_fn(|o| {
         if o.liquid_to_room() {
             params.l2a.floor_m2_per_w()
@@ -355,7 +356,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         };
         // One rack group into the scratch (overwritten).
         let one_rack = |rack_model: &coolplan_model::Rack, w: &mut Scratch<'c>| {
-            load::rack_load(rack_model, catalog, &doors, &evaluated, &mut w.load);
+            load::rack_load(rack_model, &models, &doors, &evaluated, &mut w.load);
             rack::rack_group(rack_model, &w.load, &context, &mut w.full, &mut w.verdicts);
             w.report(rack_model.share().clamp(0.0, 1.0), &evaluated);
         };
