@@ -443,14 +443,20 @@ impl GroupRecord for GroupPhysics {
         &mut self,
         option: CoolingOption,
         priced: &PricedEnergy,
-        _: &GroupEnergyBasis,
+        basis: &GroupEnergyBasis,
         _: f64,
     ) {
         let drivers = &mut self.options[option];
-        drivers.facility_energy = priced.full.facility_energy();
+        let full = priced.full.facility_energy();
+        drivers.facility_energy = full;
         drivers.cooling_energy = priced.full.cooling_energy();
         drivers.water = priced.full.water();
-        self.reported[option].facility_energy = priced.reported.facility_energy();
+        // a whole conversion's reported energy is its full energy, bit for bit
+        self.reported[option].facility_energy = if basis.whole {
+            full
+        } else {
+            priced.reported.facility_energy()
+        };
     }
 }
 
