@@ -139,16 +139,18 @@ impl Walk {
         if q > c * (1.0 + FIT_TOLERANCE) {
             return None;
         }
-        let fits = |spare: f64| ((spare * (1.0 + FIT_TOLERANCE)) / q).floor().max(0.0);
+        // whole racks of `q` in `spare`: the cast takes the floor of a non-negative count,
+        // 0 for a negative or NaN one, and saturates, as floor-then-cast would
+        let fits = |spare: f64| ((spare * (1.0 + FIT_TOLERANCE)) / q) as u64;
         let on_open = match self.open_load_w {
-            Some(load) => (fits(c - load) as u64).min(racks),
+            Some(load) => fits(c - load).min(racks),
             None => 0,
         };
         if let Some(load) = self.open_load_w.as_mut() {
             *load += on_open as f64 * q;
         }
         let left = racks - on_open;
-        let per_full = (fits(c) as u64).max(1);
+        let per_full = fits(c).max(1);
         let (full_units, rest) = (left / per_full, left % per_full);
         if rest > 0 {
             self.open_load_w = Some(rest as f64 * q);
@@ -535,5 +537,36 @@ mod tests {
                 assert_eq!(count(*c, loads.iter().copied()), alone[i], "round {round}");
             }
         }
+    }
+
+    #[test]
+    fn whole_racks_cast_from_a_count_are_its_floor_at_least_zero() {
+        // what `Walk::step` relies on: `x as u64` is `x.floor().max(0.0) as u64` for every x
+        let counts = [
+            -1e300,
+            -2.5,
+            -0.0,
+            0.0,
+            f64::MIN_POSITIVE / 2.0,
+            0.999_999_999,
+            1.0,
+            2.999_999_999_999_999_6,
+            4.5e15,
+            1.8e19,
+            1.9e19,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ];
+        for x in counts {
+            assert_eq!(x as u64, x.floor().max(0.0) as u64, "{x}");
+        }
+        // 3 racks of 30 kW in 100 kW: 100 × (1 + 1e-9) / 30 = 3.33…, 3 whole racks
+        let mut walk = Walk {
+            capacity_w: 100_000.0,
+            open_load_w: None,
+        };
+        let step = walk.step(7, 30_000.0).expect("fits a unit");
+        assert_eq!((step.per_full, step.full_units, step.rest), (3, 2, 1));
     }
 }

@@ -111,13 +111,14 @@ pub fn air_limit<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>
 /// limit is compared with, ascending, without repeats. Immersion leaves none on air.
 pub fn air_heats_per_rack_w(site: &Site, catalog: &Catalog) -> Vec<f64> {
     let assumptions = site.assumptions.resolve(site.currency);
+    let models = crate::physical::load::Models::new(catalog);
     let mut load = RackLoad::default();
     let every = PerOption::from_fn(|_| true);
     let mut heats = Vec::with_capacity(2 * site.rack_group_count());
     for hall in &site.halls {
         let doors = DoorParams::new(&assumptions, hall);
         for rack in &hall.racks {
-            rack_load(rack, catalog, &doors, &every, &mut load);
+            rack_load(rack, &models, &doors, &every, &mut load);
             for option in CoolingOption::ALL
                 .into_iter()
                 .filter(|o| o.servers() != ServerCooling::Immersion)

@@ -147,67 +147,93 @@ impl Ledger {
     }
     /// Sums of the site and each hall, per option and for the plan, per cash-flow year:
     /// each sum over the groups in order, of [`Ledger::group_year`]'s figures.
+    ///
+    /// Each cell takes one addition per group, in group order, whatever order a group's
+    /// cells are visited in: a group's figures of one option in one year are computed once
+    /// and added into its site and hall columns, and into their plans when the option is the
+    /// group's choice.
     pub fn sums(&self, halls: usize, heat: &HeatReuse) -> ScopeSums {
-        let zero = || vec![YearSums::default(); self.years];
+        let years = self.years;
+        let zero = || vec![YearSums::default(); years];
         let scope = || Sums {
             options: std::array::from_fn(|_| zero()),
             plan: zero(),
         };
         let mut site = scope();
         let mut hall_sums: Vec<Sums> = (0..halls).map(|_| scope()).collect();
-        let no_presence = vec![0.0; self.years];
+        // where the years of a group in no hall go besides the site's (read by nothing)
+        let mut nowhere = scope();
+        let no_presence = vec![0.0; years];
         for (g, group) in self.groups.iter().enumerate() {
-            let start = g * self.years;
-            let presence = (self.presence.get(start..start + self.years)).unwrap_or(&no_presence);
-            let mut hall = hall_sums.get_mut(group.hall);
+            let start = g * years;
+            let presence = (self.presence.get(start..start + years)).unwrap_or(&no_presence);
+            let hall = hall_sums.get_mut(group.hall).unwrap_or(&mut nowhere);
             // a hall that sells no heat: every option and year `PerWh::default()`
-            let sells_heat = heat.sells_heat(group.hall);
+            let sells = heat.sells_heat(group.hall).then_some(heat);
+            let years = GroupYears {
+                group,
+                presence,
+                sells,
+            };
             for (i, option) in CoolingOption::ALL.into_iter().enumerate() {
-                // the option's state in the years up to the group's wait (as `group_year`)
-                let waiting = group.while_waiting(option);
-                // the columns the group's years go into: the option's, the plan's when it
-                // is the group's choice, at the site and in its hall (none: no hall)
-                let in_plan = option == group.choice;
-                let (site_column, site_plan) = (&mut site.options[i], &mut site.plan);
-                let (hall_column, hall_plan): (&mut [YearSums], &mut [YearSums]) =
-                    match hall.as_deref_mut() {
-                        Some(hall) => (&mut hall.options[i], &mut hall.plan),
-                        None => (&mut [], &mut []),
-                    };
-                for (t, (&p, site_cell)) in presence.iter().zip(site_column.iter_mut()).enumerate()
-                {
-                    if t == 0 || p == 0.0 {
-                        continue;
-                    }
-                    let state = if t <= group.on_air_until {
-                        waiting
-                    } else {
-                        option
-                    };
-                    let per = if sells_heat {
-                        heat.per_liquid_wh(group.hall, state, t)
-                    } else {
-                        PerWh::default()
-                    };
-                    let sums = year_sums(&group.rows[state.index()], p, per);
-                    site_cell.add(&sums);
-                    if let Some(cell) = hall_column.get_mut(t) {
-                        cell.add(&sums);
-                    }
-                    if in_plan {
-                        if let Some(cell) = site_plan.get_mut(t) {
-                            cell.add(&sums);
-                        }
-                        if let Some(cell) = hall_plan.get_mut(t) {
-                            cell.add(&sums);
-                        }
-                    }
+                let (site_column, hall_column) = (&mut site.options[i], &mut hall.options[i]);
+                if option == group.choice {
+                    years.add(
+                        option,
+                        [site_column, hall_column, &mut site.plan, &mut hall.plan],
+                    );
+                } else {
+                    years.add(option, [site_column, hall_column]);
                 }
             }
         }
         ScopeSums {
             site,
             halls: hall_sums,
+        }
+    }
+}
+
+/// One group's years as [`Ledger::sums`] adds them.
+struct GroupYears<'a> {
+    group: &'a GroupEnergy,
+    /// Share of its load present per cash-flow year.
+    presence: &'a [f64],
+    /// The heat prices, where the group's hall sells heat.
+    sells: Option<&'a HeatReuse>,
+}
+
+impl GroupYears<'_> {
+    /// Adds the group's figures on `option` in each year its load is present (year 0 holds no
+    /// operations) into each of `columns`: the state it waits in up to
+    /// [`GroupEnergy::on_air_until`], then the option's.
+    #[inline]
+    fn add<const N: usize>(&self, option: CoolingOption, columns: [&mut Vec<YearSums>; N]) {
+        let GroupYears {
+            group,
+            presence,
+            sells,
+        } = *self;
+        let years = presence.len();
+        let split = group.on_air_until.saturating_add(1).clamp(1, years);
+        let waiting = group.while_waiting(option);
+        let mut columns = columns.map(|c| &mut c[..years]);
+        for (range, state) in [(1..split, waiting), (split..years, option)] {
+            let row = &group.rows[state.index()];
+            for t in range {
+                let p = presence[t];
+                if p == 0.0 {
+                    continue;
+                }
+                let per = match sells {
+                    Some(heat) => heat.per_liquid_wh(group.hall, state, t),
+                    None => PerWh::default(),
+                };
+                let sums = year_sums(row, p, per);
+                for column in columns.iter_mut() {
+                    column[t].add(&sums);
+                }
+            }
         }
     }
 }
@@ -363,6 +389,45 @@ mod tests {
                     site.add(&ledger.group_year(g, option, t, &heat));
                 }
                 assert_eq!(sums.site.options[option.index()][t], site);
+            }
+        }
+    }
+
+    #[test]
+    fn sums_of_groups_outside_the_halls_and_on_door_waits_are_each_groups_years_in_order() {
+        let heat = HeatReuse::default();
+        let mut ledger = Ledger::new(4);
+        let always = [(0.0, 0.0), (1.0, 1.0), (1.0, 1.0), (0.5, 1.0), (1.0, 1.0)];
+        // hall 0 of one: a group whose doors wait through year 3, chosen rear doors
+        let mut doors = group(0, CoolingOption::RearDoorPassive, 3);
+        doors.doors_wait = true;
+        ledger.push(doors, &always);
+        // a group in no hall the sums hold (hall 4), on immersion, waiting through year 1
+        ledger.push(group(4, CoolingOption::Immersion, 1), &always);
+        // a group present in no year adds nothing
+        ledger.push(group(0, CoolingOption::ColdPlate, 0), &[]);
+        let sums = ledger.sums(1, &heat);
+        // year 3, rear-door column (index 1): group 0 waits on air (row 0, IT 1 × 0.5), group 1
+        // runs its doors (row 1, IT 2 × 0.5): 0.5 + 1 = 1.5 Wh at the site, 0.5 in hall 0
+        assert_eq!(sums.site.options[1][3].it_wh, 1.5);
+        assert_eq!(sums.halls[0].options[1][3].it_wh, 0.5);
+        // year 4, the plan: group 0 on its doors (2 Wh), group 1 on immersion (7 Wh): 9 Wh
+        assert_eq!(sums.site.plan[4].it_wh, 9.0);
+        assert_eq!(sums.halls[0].plan[4].it_wh, 2.0);
+        for t in 0..5 {
+            for option in CoolingOption::ALL {
+                let (mut site, mut hall) = (YearSums::default(), YearSums::default());
+                for g in 0..3 {
+                    if t > 0 && ledger.present(g, t) != 0.0 {
+                        let year = ledger.group_year(g, option, t, &heat);
+                        site.add(&year);
+                        if ledger.groups[g].hall == 0 {
+                            hall.add(&year);
+                        }
+                    }
+                }
+                assert_eq!(sums.site.options[option.index()][t], site);
+                assert_eq!(sums.halls[0].options[option.index()][t], hall);
             }
         }
     }

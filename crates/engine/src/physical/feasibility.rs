@@ -65,21 +65,77 @@ pub fn water_reasons(hall: &Hall, a: &Resolved, option: CoolingOption) -> Vec<Re
 }
 
 /// Infeasibility reasons and warnings of one rack group under one option.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Verdict {
     pub infeasible: Vec<Reason>,
     pub warnings: Vec<Reason>,
     /// The option applies ([`applies`]; a hall's or the site's: it applies to one of their
     /// groups).
     pub applies: bool,
+    /// Model-name buffers of the reasons cleared, for the next verdict's model reasons (a
+    /// pass rebuilds one verdict per option for every rack group): no part of the verdict.
+    names: Vec<String>,
+}
+
+impl PartialEq for Verdict {
+    fn eq(&self, other: &Verdict) -> bool {
+        self.infeasible == other.infeasible
+            && self.warnings == other.warnings
+            && self.applies == other.applies
+    }
 }
 
 impl Verdict {
-    /// No reasons, keeping the buffers.
+    /// No reasons, keeping the buffers (the model reasons' names among them).
     pub fn clear(&mut self) {
-        self.infeasible.clear();
-        self.warnings.clear();
-        self.applies = false;
+        let Verdict {
+            infeasible,
+            warnings,
+            applies,
+            names,
+        } = self;
+        for reasons in [infeasible, warnings] {
+            while let Some(reason) = reasons.pop() {
+                names.extend(model_name(reason));
+            }
+        }
+        *applies = false;
+    }
+    /// `model` as a reason's model name, in a buffer a cleared reason left.
+    fn name(&mut self, model: &str) -> String {
+        match self.names.pop() {
+            Some(mut name) => {
+                name.clear();
+                name.push_str(model);
+                name
+            }
+            None => model.to_string(),
+        }
+    }
+    /// Adds `reason` to `infeasible` (or `warnings` where `warning`) unless it is there
+    /// already (its name buffer is then kept for the next).
+    fn push_unique(&mut self, reason: Reason, warning: bool) {
+        let reasons = if warning {
+            &mut self.warnings
+        } else {
+            &mut self.infeasible
+        };
+        if !reasons.contains(&reason) {
+            reasons.push(reason);
+        } else if let Some(name) = model_name(reason) {
+            self.names.push(name);
+        }
+    }
+}
+
+/// The model name a model reason owns.
+fn model_name(reason: Reason) -> Option<String> {
+    match reason {
+        Reason::NotImmersionCompatible { model }
+        | Reason::ImmersionNeedsPrep { model }
+        | Reason::NoColdPlateKit { model }
+        | Reason::FactoryOnly { model } => Some(model),
+        _ => None,
     }
 }
 
@@ -134,27 +190,28 @@ pub fn rack_verdict(
     // the hall's reasons for the sink the option's liquid loop rejects to (none for air)
     v.infeasible.extend(water.iter().cloned());
     for m in &load.models {
-        let model = || m.model.to_string();
         match option.servers() {
             ServerCooling::Air => {}
             ServerCooling::ColdPlate => match m.cold_plate {
                 KitAvailability::Unavailable => {
-                    push_unique(&mut v.infeasible, Reason::NoColdPlateKit { model: model() })
+                    let model = v.name(m.model);
+                    v.push_unique(Reason::NoColdPlateKit { model }, false)
                 }
                 KitAvailability::FactoryOnly if m.stock => {
-                    push_unique(&mut v.infeasible, Reason::FactoryOnly { model: model() })
+                    let model = v.name(m.model);
+                    v.push_unique(Reason::FactoryOnly { model }, false)
                 }
                 _ => {}
             },
             ServerCooling::Immersion => match m.immersion {
-                ImmersionCompat::No => push_unique(
-                    &mut v.infeasible,
-                    Reason::NotImmersionCompatible { model: model() },
-                ),
-                ImmersionCompat::WithPrep => push_unique(
-                    &mut v.warnings,
-                    Reason::ImmersionNeedsPrep { model: model() },
-                ),
+                ImmersionCompat::No => {
+                    let model = v.name(m.model);
+                    v.push_unique(Reason::NotImmersionCompatible { model }, false)
+                }
+                ImmersionCompat::WithPrep => {
+                    let model = v.name(m.model);
+                    v.push_unique(Reason::ImmersionNeedsPrep { model }, true)
+                }
                 ImmersionCompat::Yes => {}
             },
         }
@@ -205,12 +262,6 @@ fn server_cannot_take(reason: &Reason, model: &super::load::ModelUse<'_>) -> boo
         }
         Reason::FactoryOnly { model: m } => model.stock && m == model.model,
         _ => false,
-    }
-}
-
-fn push_unique(reasons: &mut Vec<Reason>, reason: Reason) {
-    if !reasons.contains(&reason) {
-        reasons.push(reason);
     }
 }
 
@@ -293,5 +344,80 @@ fn worse(new: &Reason, old: &Reason) -> bool {
         ) => n > o,
         (Reason::FloorSpace { needed: n, .. }, Reason::FloorSpace { needed: o, .. }) => n > o,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::physical::load::ModelUse;
+    use coolplan_model::assumptions::Assumptions;
+    use coolplan_model::{Floor, FloorKind};
+    use coolplan_units::Currency;
+    use coolplan_units::build::{kg_per_m2, kw, m2};
+
+    fn load_of(models: &[(&'static str, ImmersionCompat)]) -> RackLoad<'static> {
+        RackLoad {
+            models: models
+                .iter()
+                .map(|&(model, immersion)| ModelUse {
+                    model,
+                    stock: true,
+                    cold_plate: KitAvailability::Retrofit,
+                    immersion,
+                })
+                .collect(),
+            ..RackLoad::default()
+        }
+    }
+
+    #[test]
+    fn a_verdict_rebuilt_for_the_next_group_holds_what_a_fresh_verdict_holds() {
+        let a = Assumptions::default().resolve(Currency::CNY);
+        let floor = Floor {
+            kind: FloorKind::Raised,
+            rating: kg_per_m2(1200.0),
+        };
+        let hall = Hall::bare("hall", floor, m2(500.0), kw(1000.0));
+        let verdict = |load: &RackLoad<'_>, v: &mut Verdict| {
+            // no air on the rack and no floor load: only the models' findings
+            rack_verdict(CoolingOption::Immersion, load, 0.0, 0.0, &hall, &a, &[], v)
+        };
+        // the first group: two models that cannot be immersed (one listed twice) and one
+        // that needs preparation
+        let first = load_of(&[
+            ("a-model-with-a-long-name", ImmersionCompat::No),
+            ("b", ImmersionCompat::No),
+            ("b", ImmersionCompat::No),
+            ("c", ImmersionCompat::WithPrep),
+        ]);
+        let mut reused = Verdict::default();
+        verdict(&first, &mut reused);
+        let named = |model: &str| Reason::NotImmersionCompatible {
+            model: model.to_string(),
+        };
+        assert_eq!(
+            reused.infeasible,
+            vec![named("a-model-with-a-long-name"), named("b")]
+        );
+        assert_eq!(
+            reused.warnings,
+            vec![Reason::ImmersionNeedsPrep { model: "c".into() }]
+        );
+        // the next group reuses the first one's name buffers, and holds its own names only
+        let second = load_of(&[
+            ("d", ImmersionCompat::WithPrep),
+            ("e-longer-than-a", ImmersionCompat::No),
+            ("f", ImmersionCompat::Yes),
+        ]);
+        verdict(&second, &mut reused);
+        let mut fresh = Verdict::default();
+        verdict(&second, &mut fresh);
+        assert_eq!(reused.infeasible, vec![named("e-longer-than-a")]);
+        assert_eq!(
+            reused.warnings,
+            vec![Reason::ImmersionNeedsPrep { model: "d".into() }]
+        );
+        assert_eq!(reused, fresh);
     }
 }

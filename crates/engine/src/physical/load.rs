@@ -159,13 +159,62 @@ impl RackLoad<'_> {
     }
 }
 
+/// What a rack's loads read of one catalog model, its quantities unwrapped to SI-ish f64.
+#[derive(Clone, Copy, Debug)]
+struct ModelFigures<'c> {
+    id: &'c str,
+    max_power_w: f64,
+    fan_share: f64,
+    cold_plate_capture: f64,
+    utilisation: f64,
+    weight_kg: f64,
+    height_u: f64,
+    cold_plate: KitAvailability,
+    immersion: ImmersionCompat,
+    rack_scale: bool,
+}
+
+/// A catalog's models as rack loads read them, unwrapped once per evaluation: a short dense
+/// table instead of each model's full record (names, prices, sources) read per server group.
+pub struct Models<'c> {
+    catalog: &'c Catalog,
+    /// By catalog index ([`Catalog::index_of`]).
+    figures: Vec<ModelFigures<'c>>,
+}
+
+impl<'c> Models<'c> {
+    pub fn new(catalog: &'c Catalog) -> Self {
+        let figures = catalog
+            .models()
+            .iter()
+            .map(|model| ModelFigures {
+                id: &model.id,
+                max_power_w: model.max_power.in_unit(PowerUnit::W),
+                fan_share: model.fan_share,
+                cold_plate_capture: model.cold_plate_capture,
+                utilisation: model.utilisation,
+                weight_kg: model.weight.in_unit(MassUnit::kg),
+                height_u: model.height.in_unit(LengthUnit::U),
+                cold_plate: model.cold_plate,
+                immersion: model.immersion,
+                rack_scale: model.kind == ServerKind::RackScale,
+            })
+            .collect();
+        Models { catalog, figures }
+    }
+    fn get(&self, id: &str) -> Option<&ModelFigures<'c>> {
+        self.catalog.index_of(id).and_then(|i| self.figures.get(i))
+    }
+}
+
 /// Loads of one rack of `rack`'s group into `load` (overwritten; its model list keeps its
-/// buffer), its doors as `doors` (the hall's) give; server groups of unknown models are
-/// skipped (validation at the io edge rejects them). Only the options `evaluated` names get
-/// their figures (the others stay zero); it must name air, whose heat on air the doors use.
+/// buffer), its doors as `doors` (the hall's) give; server groups of models not in `models`
+/// are skipped (validation at the io edge rejects them). Only the options `evaluated` names
+/// get their figures (the others stay zero); it must name air, whose heat on air the doors
+/// use.
 pub fn rack_load<'a>(
     rack: &Rack,
-    catalog: &'a Catalog,
+    models: &Models<'a>,
     doors: &DoorParams,
     evaluated: &PerOption<bool>,
     load: &mut RackLoad<'a>,
@@ -173,11 +222,11 @@ pub fn rack_load<'a>(
     let fan_saving = doors.fan_saving;
     load.reset();
     for group in &rack.servers {
-        let Some(model) = catalog.get(&group.model) else {
+        let Some(model) = models.get(&group.model) else {
             continue;
         };
         let n = f64::from(group.count);
-        let p_w = n * model.max_power.in_unit(PowerUnit::W);
+        let p_w = n * model.max_power_w;
         let (f, c, u) = (model.fan_share, model.cold_plate_capture, model.utilisation);
         for (option, power) in CoolingOption::ALL.into_iter().zip(load.options.iter_mut()) {
             if !evaluated[option] {
@@ -193,8 +242,8 @@ pub fn rack_load<'a>(
         }
         load.compute_design_w += p_w * (1.0 - f);
         load.compute_avg_w += p_w * (1.0 - f) * u;
-        load.server_mass_kg += n * model.weight.in_unit(MassUnit::kg);
-        load.height_u += n * model.height.in_unit(LengthUnit::U);
+        load.server_mass_kg += n * model.weight_kg;
+        load.height_u += n * model.height_u;
         let stock = group.status == Status::Stock;
         if stock {
             load.stock_design_w += p_w;
@@ -202,9 +251,9 @@ pub fn rack_load<'a>(
         if stock && model.cold_plate == KitAvailability::Retrofit {
             load.stock_kit_servers += u64::from(group.count);
         }
-        load.rack_scale |= model.kind == ServerKind::RackScale;
+        load.rack_scale |= model.rack_scale;
         load.models.push(ModelUse {
-            model: &model.id,
+            model: model.id,
             stock,
             cold_plate: model.cold_plate,
             immersion: model.immersion,
@@ -296,10 +345,11 @@ mod tests {
         let hall = Hall::bare("hall", floor, m2(500.0), kw(1000.0));
         let doors = DoorParams::new(&Assumptions::default().resolve(Currency::CNY), &hall);
         let catalog = Catalog::builtin();
+        let models = Models::new(&catalog);
         let mut all = RackLoad::default();
         rack_load(
             &rack,
-            &catalog,
+            &models,
             &doors,
             &PerOption::from_fn(|_| true),
             &mut all,
@@ -313,7 +363,7 @@ mod tests {
             )
         });
         let mut load = RackLoad::default();
-        rack_load(&rack, &catalog, &doors, &some, &mut load);
+        rack_load(&rack, &models, &doors, &some, &mut load);
         // 8 stock cpu-2u and 2 new hgx-h100: every option carries IT power when evaluated
         assert!(all.options.iter().all(|o| o.it_design_w > 0.0));
         for option in CoolingOption::ALL {
@@ -326,5 +376,36 @@ mod tests {
         }
         assert_eq!(load.models, all.models);
         assert_eq!(load.stock_design_w.to_bits(), all.stock_design_w.to_bits());
+    }
+
+    #[test]
+    fn the_model_table_holds_each_catalog_models_figures_by_its_id() {
+        let catalog = Catalog::builtin();
+        let models = Models::new(&catalog);
+        assert_eq!(models.figures.len(), catalog.len());
+        for model in catalog.models() {
+            let figures = models.get(&model.id).expect("every catalog model");
+            assert_eq!(figures.id, model.id);
+            // the same unwrapping as reading the model itself, bit for bit
+            let bits = |x: f64| x.to_bits();
+            assert_eq!(
+                bits(figures.max_power_w),
+                bits(model.max_power.in_unit(PowerUnit::W))
+            );
+            assert_eq!(
+                bits(figures.weight_kg),
+                bits(model.weight.in_unit(MassUnit::kg))
+            );
+            assert_eq!(
+                bits(figures.height_u),
+                bits(model.height.in_unit(LengthUnit::U))
+            );
+            assert_eq!(
+                (figures.fan_share, figures.utilisation),
+                (model.fan_share, model.utilisation)
+            );
+            assert_eq!(figures.rack_scale, model.kind == ServerKind::RackScale);
+        }
+        assert!(models.get("no-such-model").is_none());
     }
 }

@@ -288,6 +288,7 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         .in_unit(EmissionFactorUnit::kg_per_kWh)
         / 1000.0;
     let cdu_choices = cdu::CduChoices::new(a);
+    let models = load::Models::new(catalog);
     let unit_floor_m2_per_w = PerOption::from_fn(|o| {
         if o.liquid_to_room() {
             params.l2a.floor_m2_per_w()
@@ -353,12 +354,14 @@ pub fn evaluate_with<'c, G: GroupRecord>(
             water: &water,
             doors: &doors,
         };
-        // One rack group into the scratch (overwritten) and its record.
-        let one_rack = |(rack_index, rack_model): (usize, &coolplan_model::Rack),
-                        w: &mut Scratch<'c>| {
-            load::rack_load(rack_model, catalog, &doors, &evaluated, &mut w.load);
+        // One rack group into the scratch (overwritten).
+        let one_rack = |rack_model: &coolplan_model::Rack, w: &mut Scratch<'c>| {
+            load::rack_load(rack_model, &models, &doors, &evaluated, &mut w.load);
             rack::rack_group(rack_model, &w.load, &context, &mut w.full, &mut w.verdicts);
             w.report(rack_model.share().clamp(0.0, 1.0), &evaluated);
+        };
+        // The record of the rack group in the scratch (its verdicts not yet set).
+        let record = |(rack_index, rack_model): (usize, &coolplan_model::Rack), w: &Scratch<'c>| {
             G::record(&GroupInput {
                 hall: hall_index,
                 rack: rack_index,
@@ -377,7 +380,9 @@ pub fn evaluate_with<'c, G: GroupRecord>(
         racks.start_hall(hall.racks.len());
         bases.clear();
         bases.reserve(hall.racks.len());
-        let mut absorb = |mut record: G, w: &mut Scratch<'_>, rack_model: &coolplan_model::Rack| {
+        // The group in the scratch into the hall's sums, verdicts and today's use; its record
+        // takes its verdicts after this.
+        let mut absorb = |w: &Scratch<'_>, rack_model: &coolplan_model::Rack| {
             bases.push(GroupEnergyBasis::of(&w.full, w.reported(), w.whole));
             for option in CoolingOption::ALL {
                 // an option not evaluated reports zero sums: adding them changes nothing
@@ -398,8 +403,6 @@ pub fn evaluate_with<'c, G: GroupRecord>(
                 0.0
             };
             today[2] += today_w;
-            record.set_verdicts(&mut w.verdicts);
-            racks.push(record);
         };
         // Rack groups are independent: large halls may evaluate them in parallel, in
         // order; the sums run sequentially in rack order, so results are identical.
@@ -410,18 +413,21 @@ pub fn evaluate_with<'c, G: GroupRecord>(
                 .enumerate()
                 .map(|group| {
                     let mut w = Scratch::default();
-                    let record = one_rack(group, &mut w);
-                    (record, w)
+                    one_rack(group.1, &mut w);
+                    (record(group, &w), w)
                 })
                 .collect();
             for ((record, mut w), rack_model) in groups.into_iter().zip(&hall.racks) {
-                absorb(record, &mut w, rack_model);
+                absorb(&w, rack_model);
+                racks.push(record).set_verdicts(&mut w.verdicts);
             }
         } else {
+            // the record is made last, straight into its place (no copy through the pass)
             let mut w = Scratch::default();
             for group in hall.racks.iter().enumerate() {
-                let record = one_rack(group, &mut w);
-                absorb(record, &mut w, group.1);
+                one_rack(group.1, &mut w);
+                absorb(&w, group.1);
+                racks.push(record(group, &w)).set_verdicts(&mut w.verdicts);
             }
         }
         let limits = HallLimits::new(hall, today);

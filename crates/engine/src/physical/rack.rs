@@ -113,9 +113,10 @@ pub fn rack_group(
     } else {
         p.rack_empty_kg
     };
-    *sums = PerOption::default();
     for option in CoolingOption::ALL {
         let i = option.index();
+        // reset option by option: short stores (all seven at once is one 2.4 kB string store)
+        sums[i] = Sums::default();
         if !evaluated[i] {
             rule_verdict(option, rack, false, &mut verdicts[i]);
             continue;

@@ -57,6 +57,7 @@ impl GroupInput<'_> {
         )
     }
     /// Cost drivers of the whole group converted, straight from the sums.
+    #[inline(always)]
     pub fn drivers(&self) -> PerOption<CostDrivers> {
         PerOption::from_fn(|o| self.sums[o].cost_drivers(o))
     }
@@ -390,6 +391,7 @@ pub struct GroupPhysics {
 }
 
 impl GroupRecord for GroupPhysics {
+    #[inline(always)]
     fn record(input: &GroupInput<'_>) -> Self {
         GroupPhysics {
             hall: input.hall,
@@ -441,14 +443,20 @@ impl GroupRecord for GroupPhysics {
         &mut self,
         option: CoolingOption,
         priced: &PricedEnergy,
-        _: &GroupEnergyBasis,
+        basis: &GroupEnergyBasis,
         _: f64,
     ) {
         let drivers = &mut self.options[option];
-        drivers.facility_energy = priced.full.facility_energy();
+        let full = priced.full.facility_energy();
+        drivers.facility_energy = full;
         drivers.cooling_energy = priced.full.cooling_energy();
         drivers.water = priced.full.water();
-        self.reported[option].facility_energy = priced.reported.facility_energy();
+        // a whole conversion's reported energy is its full energy, bit for bit
+        self.reported[option].facility_energy = if basis.whole {
+            full
+        } else {
+            priced.reported.facility_energy()
+        };
     }
 }
 

@@ -76,19 +76,24 @@ impl<G> Records<G> {
         // the hall's chunks are filled in order; unused ones stay empty at the end
     }
 
-    /// Adds `record` at the end of the last hall started.
-    pub fn push(&mut self, record: G) {
-        let Some((first, len)) = self.halls.last_mut() else {
+    /// Adds `record` at the end of the last hall started; the record in its place.
+    #[inline(always)]
+    pub fn push(&mut self, record: G) -> &mut G {
+        if self.halls.is_empty() {
             self.halls.push((self.chunks.len(), 0));
-            return self.push(record);
-        };
-        let at = *first + *len / chunk_len::<G>();
+        }
+        let hall = self.halls.len() - 1;
+        let (first, len) = self.halls[hall];
+        let at = first + len / chunk_len::<G>();
         if at == self.chunks.len() {
             self.chunks.push(Vec::with_capacity(chunk_len::<G>()));
         }
-        self.chunks[at].push(record);
-        *len += 1;
+        self.halls[hall].1 += 1;
         self.len += 1;
+        let chunk = &mut self.chunks[at];
+        chunk.push(record);
+        let last = chunk.len() - 1;
+        &mut chunk[last]
     }
 
     /// Records in all.
@@ -430,7 +435,9 @@ mod tests {
         // the same records split between halls differently are not the same site
         let mut other = Records::with_halls(2);
         other.start_hall(6);
-        (0..5).chain([7]).for_each(|r| other.push(r));
+        (0..5).chain([7]).for_each(|r| {
+            other.push(r);
+        });
         other.start_hall(0);
         assert_ne!(reserved, other);
     }
@@ -447,5 +454,17 @@ mod tests {
         assert_eq!(records.hall(0).len(), 9);
         assert!(records.hall(1).is_empty());
         assert_eq!(records.hall(4).len(), 5);
+    }
+
+    #[test]
+    fn push_gives_the_record_in_its_place() {
+        let mut records = Records::with_halls(2);
+        records.start_hall(1);
+        // the first record's place takes 10 more after the push: 1 + 10 = 11
+        *records.push(1) += 10;
+        records.start_hall(2);
+        records.push(2);
+        *records.push(3) *= 2;
+        assert_eq!(records.iter().copied().collect::<Vec<_>>(), vec![11, 2, 6]);
     }
 }
