@@ -260,7 +260,7 @@ pub(super) fn draft<R: DraftGroup>(
             hall_streams,
             &mut site_streams,
         );
-        let solution = crate::plan::solve(&hall_problem(&scratch, shared, h));
+        let solution = crate::plan::solve_given(&hall_problem(&scratch, shared, h), &scratch.own);
         drafts.push(HallDraft {
             first,
             scratch,

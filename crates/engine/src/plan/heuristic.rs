@@ -118,7 +118,22 @@ struct Start {
 
 impl Prepared {
     pub fn new(problem: &HallProblem<'_>, effort: Effort) -> Prepared {
-        let own: Vec<Option<CoolingOption>> = problem.groups.iter().map(Candidate::best).collect();
+        let own = problem.groups.iter().map(Candidate::best).collect();
+        Prepared::with_own(problem, own, effort)
+    }
+
+    /// [`Prepared::new`] given every group's best option alone (`own[g]` is
+    /// [`Candidate::best`] of group `g`, which the caller has already computed).
+    pub fn with_own(
+        problem: &HallProblem<'_>,
+        own: Vec<Option<CoolingOption>>,
+        effort: Effort,
+    ) -> Prepared {
+        debug_assert!(
+            own.iter()
+                .copied()
+                .eq(problem.groups.iter().map(Candidate::best))
+        );
         let starts = starts(problem, &own)
             .into_iter()
             .map(|choices| Start {

@@ -42,7 +42,7 @@ use crate::physical::limits::{HallLimits, PerLimit};
 use crate::results::CoolingOption;
 
 pub use heuristic::heuristic;
-pub use search::{EXHAUSTIVE_LIMIT, Solution, exhaustive, solve};
+pub use search::{EXHAUSTIVE_LIMIT, Solution, exhaustive, solve, solve_given};
 
 /// One option of one rack group as the plan sees it.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]

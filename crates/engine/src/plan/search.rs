@@ -42,18 +42,29 @@ pub fn solve(problem: &HallProblem<'_>) -> Solution {
     solve_with(problem, Effort::Shortcuts, &mut Taken::default())
 }
 
+/// [`solve`] given every group's best option alone (`own[g]` is [`Candidate::best`] of group
+/// `g`, which the caller has already computed): the same plan.
+pub fn solve_given(problem: &HallProblem<'_>, own: &[Option<CoolingOption>]) -> Solution {
+    let prepared = Prepared::with_own(problem, own.to_vec(), Effort::Shortcuts);
+    solve_prepared(problem, &prepared, &mut Taken::default())
+}
+
 /// [`solve`] with the heuristic's shortcuts taken or not (the plan is the same), counting
 /// those taken into `taken`.
 pub fn solve_with(problem: &HallProblem<'_>, effort: Effort, taken: &mut Taken) -> Solution {
-    let prepared = Prepared::new(problem, effort);
+    solve_prepared(problem, &Prepared::new(problem, effort), taken)
+}
+
+/// [`solve`] with the heuristic's runs sharing `prepared` (made for `problem`).
+fn solve_prepared(problem: &HallProblem<'_>, prepared: &Prepared, taken: &mut Taken) -> Solution {
     let mut memo = Memo::default();
-    let mut start = search(problem, &prepared, &mut memo, taken);
+    let mut start = search(problem, prepared, &mut memo, taken);
     if problem.works != super::NO_WORKS {
         let binding = HallProblem {
             works: super::NO_WORKS,
             ..*problem
         };
-        let mut within = search(&binding, &prepared, &mut memo, taken);
+        let mut within = search(&binding, prepared, &mut memo, taken);
         // the same plan values the same (and, within every limit, is within the binding ones)
         if within.choices != start.choices {
             within.value = problem.value(&within.choices);

@@ -177,6 +177,9 @@ fn compare(seed: u64, halls: usize, most: u64, enumerate_too: bool) -> Gaps {
         }
         let found = heuristic(&problem);
         let solved = solve(&problem);
+        // given each group's best option alone, the same plan
+        let own: Vec<_> = groups.iter().map(Candidate::best).collect();
+        assert_eq!(super::solve_given(&problem, &own), solved);
         let Some(exact) = exact else { continue };
         gaps.runs += 1;
         // solve() is exact where the exhaustive search runs
