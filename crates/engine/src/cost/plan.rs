@@ -19,7 +19,7 @@ use super::basis::RackBasis;
 use super::opex::maintenance_share;
 use super::streams::Streams;
 use crate::finance;
-use crate::per_option::PerOption;
+use crate::per_option::{OPTION_COUNT, PerOption};
 use crate::physical::CostDrivers;
 use crate::physical::limits::HallLimits;
 use crate::plan::{Candidate, Fallback, HallProblem, Value};
@@ -120,9 +120,27 @@ pub fn add_contribution(
     }
 }
 
-/// The plan's view of one priced group, pushed onto `into` (written where it lies: a
-/// candidate returned and pushed goes through two copies); the group's own best option
-/// ([`Candidate::best`]) returned.
+/// A candidate of zeros, every field of which [`push_candidate`] writes (a constant: pushed,
+/// it is written in place, not built on the stack and copied).
+const BLANK: Candidate = Candidate {
+    racks: 0,
+    heat_per_rack_w: PerOption([0.0; OPTION_COUNT]),
+    share: 0.0,
+    fallback: Fallback::StayOnAir,
+    options: PerOption(
+        [Value {
+            feasible: false,
+            base: 0.0,
+            cdu_per_w: 0.0,
+            liquid_w: 0.0,
+            uses: [0.0; crate::results::Limit::ALL.len()],
+        }; OPTION_COUNT],
+    ),
+};
+
+/// The plan's view of one priced group, pushed onto `into` (a blank candidate pushed, then
+/// filled where it lies: a candidate built whole is built on the stack and copied into the
+/// vector); the group's own best option ([`Candidate::best`]) returned.
 #[allow(clippy::too_many_arguments)]
 pub fn push_candidate(
     into: &mut Vec<Candidate>,
@@ -137,20 +155,18 @@ pub fn push_candidate(
     let share = costs.share;
     let air_credit = costs.options[CoolingOption::Air].capex_pv(factors);
     let year = basis.first_year();
-    into.push(Candidate {
-        racks: crate::physical::record::converted_racks(count, share),
-        heat_per_rack_w: drivers.each_ref().map(|d| {
-            if count > 0 {
-                d.heat_to_liquid.get::<uom::si::power::watt>() / count as f64
-            } else {
-                0.0
-            }
-        }),
-        share,
-        fallback: Fallback::of(basis.has_stock()),
-        options: PerOption::default(),
-    });
+    into.push(BLANK);
     let candidate = into.last_mut()?;
+    candidate.racks = crate::physical::record::converted_racks(count, share);
+    for (d, heat) in drivers.iter().zip(candidate.heat_per_rack_w.iter_mut()) {
+        *heat = if count > 0 {
+            d.heat_to_liquid.get::<uom::si::power::watt>() / count as f64
+        } else {
+            0.0
+        };
+    }
+    candidate.share = share;
+    candidate.fallback = Fallback::of(basis.has_stock());
     for (o, value) in CoolingOption::ALL
         .into_iter()
         .zip(candidate.options.iter_mut())
