@@ -34,7 +34,7 @@ use std::cmp::Reverse;
 use super::improve::{Gains, Scratch, improve};
 use super::search::{Solution, add};
 use super::shortcut::{self, Climb, Effort, Improve, Memo, Shortcuts, Taken};
-use super::{Candidate, HallProblem};
+use super::{Candidate, HallProblem, same_plan};
 use crate::per_option::OPTION_COUNT;
 use crate::physical::limits::PerLimit;
 use crate::results::CoolingOption;
@@ -86,7 +86,7 @@ struct Valued {
 impl Valued {
     /// The exact value of `choices`, computed once per plan.
     fn value(&mut self, problem: &HallProblem<'_>, choices: &[Option<CoolingOption>]) -> f64 {
-        if let Some((_, value)) = self.plans.iter().find(|(plan, _)| plan == choices) {
+        if let Some((_, value)) = self.plans.iter().find(|(plan, _)| same_plan(plan, choices)) {
             return *value;
         }
         let value = problem.value_into(choices, &mut self.scratch);
@@ -260,7 +260,7 @@ pub fn search(
             continue;
         }
         if prepared.effort == Effort::Shortcuts {
-            if improved.contains(&choices) {
+            if improved.iter().any(|plan| same_plan(plan, &choices)) {
                 taken.repeats += 1;
                 continue;
             }
@@ -294,12 +294,12 @@ fn starts(
                 }
             })
             .collect();
-        if !starts.contains(&start) {
+        if !starts.iter().any(|s| same_plan(s, &start)) {
             starts.push(start);
         }
     }
     let smallest = smallest_footprint(problem);
-    if !starts.contains(&smallest) {
+    if !starts.iter().any(|s| same_plan(s, &smallest)) {
         starts.push(smallest);
     }
     starts
@@ -481,7 +481,7 @@ fn cdu_pass(
     // `keep`: remember the plan's value (the whole-option moves, which other starts repeat)
     let mut try_plan =
         |choices: Vec<Option<CoolingOption>>, solution: &mut Solution, keep: bool| -> bool {
-            if choices == solution.choices {
+            if same_plan(&choices, &solution.choices) {
                 return false;
             }
             let uses = problem.uses(&choices);

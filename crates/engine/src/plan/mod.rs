@@ -317,6 +317,16 @@ impl HallProblem<'_> {
     }
 }
 
+/// Whether plans `a` and `b` are equal (as `==`), their choices compared a block at a time
+/// without a branch per choice (a block's comparisons are done together).
+fn same_plan(a: &[Option<CoolingOption>], b: &[Option<CoolingOption>]) -> bool {
+    const BLOCK: usize = 32;
+    a.len() == b.len()
+        && a.chunks(BLOCK)
+            .zip(b.chunks(BLOCK))
+            .all(|(x, y)| x.iter().zip(y).fold(true, |same, (p, q)| same & (p == q)))
+}
+
 #[cfg(test)]
 mod plain_tests;
 #[cfg(test)]

@@ -13,7 +13,7 @@
 
 use super::heuristic::{Prepared, search};
 use super::shortcut::{Effort, Memo, Taken};
-use super::{Candidate, HallProblem};
+use super::{Candidate, HallProblem, same_plan};
 use crate::physical::limits::PerLimit;
 use crate::results::CoolingOption;
 
@@ -66,7 +66,7 @@ fn solve_prepared(problem: &HallProblem<'_>, prepared: &Prepared, taken: &mut Ta
         };
         let mut within = search(&binding, prepared, &mut memo, taken);
         // the same plan values the same (and, within every limit, is within the binding ones)
-        if within.choices != start.choices {
+        if !same_plan(&within.choices, &start.choices) {
             within.value = problem.value(&within.choices);
             if within.within_limits && (!start.within_limits || within.value > start.value) {
                 start = within;

@@ -383,3 +383,42 @@ fn exact_values_are_those_of_the_definition_to_the_bit() {
         }
     }
 }
+
+#[test]
+fn plans_are_the_same_exactly_when_they_are_equal() {
+    // 70 choices: two full blocks of 32 and a part block of 6; each plan differs from the
+    // base in one choice (None, or another option) at a block's start, inside it or at
+    // its end, or in its length
+    let base: Vec<Option<CoolingOption>> = (0..70)
+        .map(|i| Some(CoolingOption::ALL[i % CoolingOption::ALL.len()]))
+        .collect();
+    let mut plans = vec![
+        base.clone(),
+        base[..69].to_vec(),
+        base[..64].to_vec(),
+        vec![],
+    ];
+    for at in [0, 5, 31, 32, 63, 64, 69] {
+        for other in [
+            None,
+            Some(CoolingOption::ALL[(at + 1) % CoolingOption::ALL.len()]),
+        ] {
+            let mut plan = base.clone();
+            plan[at] = other;
+            plans.push(plan);
+        }
+    }
+    for a in &plans {
+        for b in &plans {
+            assert_eq!(same_plan(a, b), a == b, "{a:?} {b:?}");
+        }
+    }
+    // the base, 3 shorter plans and 14 of one change each (all distinct): 18 plans, each
+    // the same as itself alone
+    let pairs = plans
+        .iter()
+        .flat_map(|a| plans.iter().map(move |b| same_plan(a, b)))
+        .filter(|same| *same)
+        .count();
+    assert_eq!(pairs, 18);
+}
