@@ -215,6 +215,8 @@ pub(super) fn draft<R: DraftGroup>(
                 }
             }
             racks.push(held.price(&value, &work, (&mut buffers, &mut figures)));
+            let no_basis = RackBasis::default();
+            let basis = pricer.basis(place).unwrap_or(&no_basis);
             if keep_ledger {
                 ledger.push(
                     GroupEnergy {
@@ -230,14 +232,12 @@ pub(super) fn draft<R: DraftGroup>(
                         on_air_until: pricer.liquid_waits_until(place),
                         doors_wait: pricer.door_extension(h),
                     },
-                    &work.presence,
+                    work.presence(basis),
                 );
                 if let Some(group) = ledger.groups.last_mut() {
                     group.rows = work.energy;
                 }
             }
-            let no_basis = RackBasis::default();
-            let basis = pricer.basis(place).unwrap_or(&no_basis);
             let own = plan::push_candidate(
                 &mut scratch.candidates,
                 &figures,

@@ -28,13 +28,19 @@ pub(super) fn settle<G: GroupRecord>(
         .map(|_| std::array::from_fn(|_| vec![0.0; years]))
         .collect();
     let mut full = vec![[0.0; OPTION_COUNT]; halls];
-    let mut presence = Vec::new();
+    let mut computed = Vec::new();
     for rack in racks {
         let (h, r) = rack.place();
         let Some(basis) = bases.get(h).and_then(|b| b.get(r)) else {
             continue;
         };
-        basis.presence_into(years, &mut presence);
+        let presence = match basis.kept_presence(years) {
+            Some(kept) => kept,
+            None => {
+                basis.presence_into(years, &mut computed);
+                &computed[..]
+            }
+        };
         let rows = EnergyRow::rows(&rack.drivers().0, basis.share);
         for (o, row) in rows.iter().enumerate() {
             full[h][o] += row.liquid_heat_wh;
@@ -47,8 +53,9 @@ pub(super) fn settle<G: GroupRecord>(
 }
 
 /// Adds a group's heat revenue (a negative cost) and its share of the connection CAPEX to the
-/// priced liquid options' streams in `work` (whose energy rows and presence are the group's).
-pub(super) fn credit(heat: &HeatReuse, hall: usize, work: &mut RackCosts) {
+/// priced liquid options' streams in `work` (whose energy rows and presence are the group's,
+/// whose basis is `basis`).
+pub(super) fn credit(heat: &HeatReuse, hall: usize, basis: &RackBasis, work: &mut RackCosts) {
     let RackCosts {
         options,
         presence,
@@ -56,6 +63,7 @@ pub(super) fn credit(heat: &HeatReuse, hall: usize, work: &mut RackCosts) {
         priced,
         ..
     } = work;
+    let presence = super::group_presence(presence, basis);
     // heat that reaches the facility water can be sold
     for option in CoolingOption::RETROFITS
         .into_iter()

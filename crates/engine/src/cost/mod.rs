@@ -60,15 +60,13 @@ pub struct RackCosts {
     /// Scratch for each retrofit option's full conversion before it is blended with air.
     full: PerOption<Streams>,
     /// Scratch: the group's load present per year ([`RackBasis::presence_into`]), filled
-    /// where `rows_read` or the basis keeps none over the horizon (otherwise the basis's own
-    /// is read in place, [`RackBasis::kept_presence`], and this stays empty).
+    /// only where the basis keeps none over the horizon (otherwise the basis's own is read in
+    /// place, [`RackBasis::kept_presence`], and this stays empty): read it through
+    /// [`RackCosts::presence`].
     presence: Vec<(f64, f64)>,
     /// Steady energy of each option, retrofit share blended (the KPIs' ledger row), computed
-    /// where `rows_read`.
+    /// where anything reads it (`Pricer::reads_rows`).
     energy: [EnergyRow; OPTION_COUNT],
-    /// Whether anything reads the group's energy rows and its presence from this scratch:
-    /// the ledger, or the heat credit of a site that sells heat (`Pricer::reads_rows`).
-    rows_read: bool,
     /// The options priced ([`Pricer::price_only`]); the others' streams are zero and no
     /// figure of theirs is computed.
     pub priced: PerOption<bool>,
@@ -93,12 +91,16 @@ impl RackCosts {
             full: PerOption::from_fn(|_| Streams::zero(horizon)),
             presence: Vec::new(),
             energy: [EnergyRow::default(); OPTION_COUNT],
-            rows_read: true,
             priced: PerOption([true; OPTION_COUNT]),
             value_infeasible: true,
             ledger: true,
             steady: true,
         }
+    }
+    /// The load present per year of the group last priced into this scratch, whose basis is
+    /// `basis`: the basis's own where it keeps one over the horizon, else the scratch's.
+    pub(crate) fn presence<'s>(&'s self, basis: &'s RackBasis) -> &'s [(f64, f64)] {
+        group_presence(&self.presence, basis)
     }
     /// No costs (a physical record whose rack the site does not hold: cannot happen within
     /// one evaluation).
@@ -232,8 +234,8 @@ impl<'a> Pricer<'a> {
         self.ledger = false;
     }
 
-    /// Whether each group's energy rows and presence are read from its [`RackCosts`]: by the
-    /// ledger, or by the heat credit where the site sells heat.
+    /// Whether each group's energy rows are read from its [`RackCosts`]: by the ledger, or by
+    /// the heat credit where the site sells heat.
     fn reads_rows(&self) -> bool {
         self.ledger || !self.heat.is_idle()
     }
@@ -332,7 +334,6 @@ impl<'a> Pricer<'a> {
         };
         work.steady = self.steady;
         work.ledger = self.ledger;
-        work.rows_read = self.reads_rows();
         rack_costs(
             drivers,
             basis,
@@ -343,11 +344,11 @@ impl<'a> Pricer<'a> {
             work,
         );
         work.value_infeasible = self.value_infeasible;
-        if work.rows_read {
+        if self.reads_rows() {
             work.energy = EnergyRow::rows(&drivers.0, basis.share);
         }
         if !self.heat.is_idle() {
-            heat::credit(&self.heat, place.0, work);
+            heat::credit(&self.heat, place.0, basis, work);
         }
         if let Some(in_service) = self.water_extensions[place.0] {
             let doors = self.door_extension(place.0);
@@ -437,6 +438,17 @@ pub fn added_air_share(hall: &Hall, bases: &[RackBasis]) -> f64 {
     ((new_kw - spare_kw) / new_kw).clamp(0.0, 1.0)
 }
 
+/// The load present per year of a group whose basis is `basis` and whose [`rack_costs`]
+/// scratch is `scratch` ([`RackCosts::presence`]): the scratch is filled only where the basis
+/// keeps no presence over the horizon.
+fn group_presence<'a>(scratch: &'a [(f64, f64)], basis: &'a RackBasis) -> &'a [(f64, f64)] {
+    if scratch.is_empty() {
+        &basis.presence
+    } else {
+        scratch
+    }
+}
+
 /// Every option of one rack group that `priced` marks into `out`, the liquid ones blended
 /// with air by the share; the others' streams are left at zero ([`RackCosts::priced`]).
 pub fn rack_costs(
@@ -455,17 +467,17 @@ pub fn rack_costs(
         presence,
         priced: marked,
         steady,
-        rows_read,
         ..
     } = out;
     *marked = *priced;
-    // the ledger (`draft`) and the heat credit read the scratch copy; OPEX reads either
+    // read in place where the basis keeps it (the ledger and the heat credit read it through
+    // `RackCosts::presence`, as OPEX does here)
     let presence = match basis.kept_presence(horizon + 1) {
-        Some(kept) if !*rows_read => {
+        Some(kept) => {
             presence.clear();
             kept
         }
-        _ => {
+        None => {
             basis.presence_into(horizon + 1, presence);
             &presence[..]
         }
@@ -507,5 +519,40 @@ pub fn rack_costs(
                 streams.reset(horizon);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use basis::Cohort;
+
+    #[test]
+    fn a_groups_presence_is_read_from_its_basis_unless_the_scratch_holds_one() {
+        let cohort = |year| Cohort {
+            year,
+            design_kw: 2.0,
+            avg_kw: 2.0,
+            servers: 1.0,
+            ..Cohort::default()
+        };
+        // 2 kW of stock (index 0) and 2 kW new at index 1, of 4 kW in all: present in year t
+        // are the cohorts that arrived below t → 0/4, 2/4, 4/4
+        let by_hand = RackBasis {
+            stock: cohort(0),
+            new: vec![cohort(1)],
+            ..RackBasis::default()
+        };
+        let mut scratch = Vec::new();
+        by_hand.presence_into(3, &mut scratch);
+        assert_eq!(scratch, [(0.0, 0.0), (0.5, 0.5), (1.0, 1.0)]);
+        // a basis built by hand keeps none: the scratch computed by `rack_costs` is read
+        assert_eq!(group_presence(&scratch, &by_hand), &scratch[..]);
+        // a basis that keeps its presence is read in place, the scratch left empty
+        let kept = RackBasis {
+            presence: scratch.clone(),
+            ..by_hand.clone()
+        };
+        assert!(std::ptr::eq(group_presence(&[], &kept), &kept.presence[..]));
     }
 }

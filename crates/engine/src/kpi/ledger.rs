@@ -220,16 +220,32 @@ impl GroupYears<'_> {
         let mut columns = columns.map(|c| &mut c[..years]);
         for (range, state) in [(1..split, waiting), (split..years, option)] {
             let row = &group.rows[state.index()];
+            let Some(heat) = sells else {
+                // heat not sold: its figures are the year's liquid heat × 0, ±0 where that is
+                // finite, which leave the columns (begun at +0) as they are
+                for t in range {
+                    let p = presence[t];
+                    if p == 0.0 {
+                        continue;
+                    }
+                    let sums = year_sums(row, p, PerWh::default());
+                    let unsold = sums.liquid_heat_wh.is_finite();
+                    for column in columns.iter_mut() {
+                        if unsold {
+                            column[t].add_unsold(&sums);
+                        } else {
+                            column[t].add(&sums);
+                        }
+                    }
+                }
+                continue;
+            };
             for t in range {
                 let p = presence[t];
                 if p == 0.0 {
                     continue;
                 }
-                let per = match sells {
-                    Some(heat) => heat.per_liquid_wh(group.hall, state, t),
-                    None => PerWh::default(),
-                };
-                let sums = year_sums(row, p, per);
+                let sums = year_sums(row, p, heat.per_liquid_wh(group.hall, state, t));
                 for column in columns.iter_mut() {
                     column[t].add(&sums);
                 }
@@ -428,6 +444,58 @@ mod tests {
                 }
                 assert_eq!(sums.site.options[option.index()][t], site);
                 assert_eq!(sums.halls[0].options[option.index()][t], hall);
+            }
+        }
+    }
+
+    #[test]
+    fn unsold_heat_sums_have_the_bits_of_every_figure_added() {
+        let heat = HeatReuse::default();
+        let mut ledger = Ledger::new(2);
+        let always = [(0.0, 0.0), (1.0, 1.0), (0.5, 1.0)];
+        // liquid heat −0.7 Wh (its sold heat −0.7 × 0 = −0), then +∞ (∞ × 0 = NaN), then
+        // +0.7 again: the heat columns go +0, then NaN from the second group on
+        let mut cooled_below = group(0, CoolingOption::Air, 0);
+        cooled_below.rows[0].liquid_heat_wh = -0.7;
+        let mut endless = group(0, CoolingOption::Air, 0);
+        endless.rows[0].liquid_heat_wh = f64::INFINITY;
+        for g in [
+            cooled_below.clone(),
+            endless,
+            group(0, CoolingOption::Air, 0),
+        ] {
+            ledger.push(g, &always);
+        }
+        let bits = |s: &YearSums| {
+            [
+                s.it_wh,
+                s.liquid_heat_wh,
+                s.reused_wh,
+                s.heat_pump_wh,
+                s.heat_revenue,
+            ]
+            .map(f64::to_bits)
+        };
+        for groups in [1, 3] {
+            let mut few = ledger.clone();
+            few.groups.truncate(groups);
+            let sums = few.sums(1, &heat);
+            for t in 1..3 {
+                let mut plain = YearSums::default();
+                for g in 0..groups {
+                    plain.add(&few.group_year(g, CoolingOption::Air, t, &heat));
+                }
+                assert_eq!(bits(&sums.site.options[0][t]), bits(&plain));
+            }
+            // one group: −0.7 Wh × 1 in year 1, its sold heat +0 (−0 added to +0)
+            if groups == 1 {
+                assert_eq!(sums.site.options[0][1].liquid_heat_wh, -0.7);
+                assert_eq!(
+                    sums.site.options[0][1].reused_wh.to_bits(),
+                    0.0f64.to_bits()
+                );
+            } else {
+                assert!(sums.site.options[0][1].reused_wh.is_nan());
             }
         }
     }

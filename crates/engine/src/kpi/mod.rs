@@ -56,6 +56,16 @@ impl YearSums {
         self.heat_pump_wh += o.heat_pump_wh;
         self.heat_revenue += o.heat_revenue;
     }
+    /// [`YearSums::add`] of sums whose heat figures (reused, heat-pump, revenue) are ±0
+    /// (heat not sold): those stay as they are, bit for bit, where they are not −0 (a sum
+    /// begun at +0 never is: only −0 + −0 gives −0).
+    pub fn add_unsold(&mut self, o: &YearSums) {
+        self.it_wh += o.it_wh;
+        self.facility_wh += o.facility_wh;
+        self.cooling_wh += o.cooling_wh;
+        self.water_m3 += o.water_m3;
+        self.liquid_heat_wh += o.liquid_heat_wh;
+    }
     /// E_DC: facility energy and heat-pump electricity.
     pub fn total_wh(&self) -> f64 {
         self.facility_wh + self.heat_pump_wh
