@@ -20,7 +20,7 @@
 //! plan it cannot find may exist when hall limits bind.
 
 use super::HallProblem;
-use super::heuristic::violation as limit_excess;
+use super::repair::violation as limit_excess;
 use super::search::add;
 use crate::compliance::{Bound, excess, metric_value};
 use crate::heat_reuse::HeatReuse;

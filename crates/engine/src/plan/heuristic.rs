@@ -4,10 +4,11 @@
 //! From each start — every group on its best option alone (relaxed value); for each option,
 //! every group that may take it on it (the others on their best alone); every group on the
 //! option with the smallest footprint on the limits together:
-//! 1. repair, while a limit is exceeded: moves of one group to another option, ranked by how
-//!    much they reduce the excess over all limits (each as a share of its limit, so a move
-//!    that relieves one limit by breaking another counts for its net) per unit of value lost,
-//!    applied best first while they still reduce it; repeated from the new state;
+//! 1. repair ([`super::repair`]), while a limit is exceeded: moves of one group to another
+//!    option, ranked by how much they reduce the excess over all limits (each as a share of
+//!    its limit, so a move that relieves one limit by breaking another counts for its net)
+//!    per unit of value lost, applied best first while they still reduce it; repeated from
+//!    the new state;
 //! 2. improve ([`super::improve`]): moves that gain relaxed value (with the change in the
 //!    hall's enabling works) and keep every binding limit, best gain first, until none is left;
 //! 3. whole CDU units, valued exactly: for each liquid option, the plan without it (its groups
@@ -29,13 +30,12 @@
 //! where a run first needs it, and kept with the start ([`Prepared`]).
 
 use std::cell::OnceCell;
-use std::cmp::Reverse;
 
 use super::improve::{Gains, Scratch, improve};
-use super::search::{Solution, add};
+use super::repair::repair;
+use super::search::Solution;
 use super::shortcut::{self, Climb, Effort, Improve, Memo, Shortcuts, Taken};
 use super::{Candidate, HallProblem, same_plan};
-use crate::per_option::OPTION_COUNT;
 use crate::physical::limits::PerLimit;
 use crate::results::CoolingOption;
 
@@ -344,128 +344,6 @@ fn solution(choices: Vec<Option<CoolingOption>>, value: f64, within_limits: bool
         exhaustive: false,
         value,
         within_limits,
-    }
-}
-
-/// How far `uses` exceed the limits: Σ over limits of the excess as a share of the limit.
-pub(super) fn violation(uses: &PerLimit, capacity: &PerLimit) -> f64 {
-    uses.iter()
-        .zip(capacity)
-        .map(|(u, c)| violation_of(*u, *c))
-        .sum()
-}
-
-/// How far `used` exceeds `capacity`, as a share of it (0 within it).
-pub(super) fn violation_of(used: f64, capacity: f64) -> f64 {
-    let excess = used - capacity * (1.0 + 1e-9);
-    if excess > 0.0 {
-        excess / capacity.max(1e-9)
-    } else {
-        0.0
-    }
-}
-
-/// Step 1: moves that reduce how far the limits are exceeded (all limits together, so a move
-/// that relieves one by breaking another counts for what it nets), best reduction per value
-/// lost first, each group moved once a round.
-///
-/// The moves of a round are drawn best first as needed (the limits are often met long before
-/// the last move): each group's moves sorted on their own and merged by a heap of the groups'
-/// next moves, which gives every move in rank order; once a group has moved, its other moves
-/// are dropped (tried, they would be skipped), so the heap holds a move per group at most.
-pub(super) fn repair(
-    problem: &HallProblem<'_>,
-    choices: &mut [Option<CoolingOption>],
-    uses: &mut PerLimit,
-    scratch: &mut Scratch,
-    peak: &mut PerLimit,
-) {
-    let (groups, capacity) = (problem.groups, &problem.binding());
-    let seen = |state: &PerLimit, peak: &mut PerLimit| {
-        for (p, u) in peak.iter_mut().zip(state) {
-            *p = p.max(*u);
-        }
-    };
-    let relaxed = |g: usize, o: CoolingOption| groups[g].options[o].relaxed();
-    let moved_uses = |uses: &PerLimit, g: usize, from: CoolingOption, to: CoolingOption| {
-        let mut next = *uses;
-        add(&mut next, &groups[g].options[from].uses, -1.0);
-        add(&mut next, &groups[g].options[to].uses, 1.0);
-        next
-    };
-    let Scratch {
-        moves,
-        spans,
-        heads,
-    } = scratch;
-    // room for a move per group and option it may take, a span and a head per group
-    moves.reserve(groups.len() * (OPTION_COUNT - 1));
-    spans.reserve(groups.len());
-    heads.reserve(groups.len());
-    for _round in 0..ROUNDS {
-        let now = violation(uses, capacity);
-        if now == 0.0 {
-            return;
-        }
-        // a move that uses no less of any exceeded limit cannot reduce the violation (each of
-        // its terms, and their sum, is monotone), so its violation need not be computed
-        let exceeded: PerLimit = std::array::from_fn(|k| violation_of(uses[k], capacity[k]));
-        let relieves = |next: &PerLimit| {
-            (0..next.len()).any(|k| {
-                exceeded[k] > 0.0 && next[k].partial_cmp(&uses[k]).is_none_or(|o| o.is_lt())
-            })
-        };
-        moves.clear();
-        spans.clear();
-        heads.clear();
-        for (g, candidate) in groups.iter().enumerate() {
-            let first = moves.len();
-            if let Some(from) = choices[g] {
-                for to in candidate.allowed().filter(|o| *o != from) {
-                    let next = moved_uses(uses, g, from, to);
-                    if !relieves(&next) {
-                        continue;
-                    }
-                    seen(&next, peak);
-                    let relief = now - violation(&next, capacity);
-                    if relief > 0.0 {
-                        let loss = (relaxed(g, from) - relaxed(g, to)).max(1e-9);
-                        moves.push(rank_key(relief / loss, g, to));
-                    }
-                }
-            }
-            moves[first..].sort_unstable();
-            spans.push((first, moves.len()));
-            if let Some(key) = moves.get(first) {
-                heads.push(Reverse(*key));
-            }
-        }
-        // the violation of `uses`, kept as they change
-        let mut current = now;
-        while let Some(Reverse(key)) = heads.pop() {
-            if current == 0.0 {
-                break;
-            }
-            let (g, to) = (group_of(key), option_of(key));
-            // a group with moves has an option (moves leave it one)
-            let Some(from) = choices[g] else {
-                continue;
-            };
-            let next = moved_uses(uses, g, from, to);
-            seen(&next, peak);
-            let after = violation(&next, capacity);
-            if after < current {
-                *uses = next;
-                choices[g] = Some(to);
-                current = after;
-            } else {
-                let (next, end) = &mut spans[g];
-                *next += 1;
-                if *next < *end {
-                    heads.push(Reverse(moves[*next]));
-                }
-            }
-        }
     }
 }
 

@@ -31,6 +31,7 @@
 pub mod comply;
 pub mod heuristic;
 pub mod improve;
+pub mod repair;
 pub mod search;
 pub mod shortcut;
 pub mod why;

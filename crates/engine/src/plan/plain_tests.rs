@@ -6,12 +6,25 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::search::add;
 use super::shortcut::Effort;
 use super::shortcut_tests::{cdus_with_spares, random_hall};
 use super::*;
 use crate::physical::limits::PerLimit;
 use coolplan_model::generate::SplitMix64;
+
+/// The hall problem of a random hall, with no enabling works.
+fn without_works<'a>(
+    groups: &'a [Candidate],
+    limits: &'a HallLimits,
+    cdus: &'a CduChoices,
+) -> HallProblem<'a> {
+    HallProblem {
+        groups,
+        limits,
+        cdus,
+        works: NO_WORKS,
+    }
+}
 
 /// The smallest-footprint start as its definition reads: per group, the first allowed option of
 /// least Σ over limits of use ÷ capacity (limits without a finite positive capacity count 0),
@@ -76,12 +89,7 @@ fn the_smallest_footprint_start_is_that_of_its_definition() {
                 }
             }
         }
-        let problem = HallProblem {
-            groups: &candidates,
-            limits: &limits,
-            cdus: &cdus,
-            works: NO_WORKS,
-        };
+        let problem = without_works(&candidates, &limits, &cdus);
         let plain = smallest_footprint_plain(&problem);
         assert_eq!(
             super::heuristic::smallest_footprint(&problem),
@@ -121,12 +129,7 @@ fn the_groups_tops_are_those_of_their_definition() {
     for hall in 0..400 {
         let groups = 1 + rng.below(60) as usize;
         let (candidates, limits) = random_hall(&mut rng, groups);
-        let problem = HallProblem {
-            groups: &candidates,
-            limits: &limits,
-            cdus: &cdus,
-            works: NO_WORKS,
-        };
+        let problem = without_works(&candidates, &limits, &cdus);
         let shortcuts = super::shortcut::Shortcuts::new(&problem, Effort::Shortcuts);
         let plain: Vec<_> = candidates.iter().map(top_plain).collect();
         assert_eq!(shortcuts.settled(), plain, "hall {hall}");
@@ -141,7 +144,8 @@ fn the_groups_tops_are_those_of_their_definition() {
 }
 
 /// Step 1 (repair) in its plain form: every move of a round in one heap, a group's moves
-/// after it has moved skipped as they come.
+/// after it has moved skipped as they come (the arithmetic of a move, shared, is
+/// [`super::repair`]'s; what this checks is the order the moves are drawn and taken in).
 fn repair_plain(
     problem: &HallProblem<'_>,
     choices: &mut [Option<CoolingOption>],
@@ -149,47 +153,30 @@ fn repair_plain(
     moves: &mut Vec<Reverse<u128>>,
     peak: &mut PerLimit,
 ) {
+    use super::heuristic::{ROUNDS, group_of, option_of, rank_key};
+    use super::repair::{Exceeded, moved_uses, raise_peak, violation};
     let (groups, capacity) = (problem.groups, &problem.binding());
-    let seen = |state: &PerLimit, peak: &mut PerLimit| {
-        for (p, u) in peak.iter_mut().zip(state) {
-            *p = p.max(*u);
-        }
-    };
     let relaxed = |g: usize, o: CoolingOption| groups[g].options[o].relaxed();
-    let moved_uses = |uses: &PerLimit, g: usize, from: CoolingOption, to: CoolingOption| {
-        let mut next = *uses;
-        add(&mut next, &groups[g].options[from].uses, -1.0);
-        add(&mut next, &groups[g].options[to].uses, 1.0);
-        next
-    };
     let mut moved = vec![false; groups.len()];
-    for _round in 0..super::heuristic::ROUNDS {
-        let now = super::heuristic::violation(uses, capacity);
+    for _round in 0..ROUNDS {
+        let now = violation(uses, capacity);
         if now == 0.0 {
             return;
         }
-        // a move that uses no less of any exceeded limit cannot reduce the violation (each of
-        // its terms, and their sum, is monotone), so its violation need not be computed
-        let exceeded: PerLimit =
-            std::array::from_fn(|k| super::heuristic::violation_of(uses[k], capacity[k]));
-        let relieves = |next: &PerLimit| {
-            (0..next.len()).any(|k| {
-                exceeded[k] > 0.0 && next[k].partial_cmp(&uses[k]).is_none_or(|o| o.is_lt())
-            })
-        };
+        let exceeded = Exceeded::of(uses, capacity);
         moves.clear();
         for (g, candidate) in groups.iter().enumerate() {
             let Some(from) = choices[g] else { continue };
             for to in candidate.allowed().filter(|o| *o != from) {
-                let next = moved_uses(uses, g, from, to);
-                if !relieves(&next) {
+                let next = moved_uses(groups, uses, g, from, to);
+                if !exceeded.relieved_by(&next) {
                     continue;
                 }
-                seen(&next, peak);
-                let relief = now - super::heuristic::violation(&next, capacity);
+                raise_peak(peak, &next);
+                let relief = now - violation(&next, capacity);
                 if relief > 0.0 {
                     let loss = (relaxed(g, from) - relaxed(g, to)).max(1e-9);
-                    moves.push(Reverse(super::heuristic::rank_key(relief / loss, g, to)));
+                    moves.push(Reverse(rank_key(relief / loss, g, to)));
                 }
             }
         }
@@ -197,23 +184,20 @@ fn repair_plain(
         let mut ranked = BinaryHeap::from(std::mem::take(moves));
         moved.fill(false);
         while let Some(Reverse(key)) = ranked.pop() {
-            let current = super::heuristic::violation(uses, capacity);
+            let current = violation(uses, capacity);
             if current == 0.0 {
                 break;
             }
-            let (g, to) = (
-                super::heuristic::group_of(key),
-                super::heuristic::option_of(key),
-            );
+            let (g, to) = (group_of(key), option_of(key));
             let Some(from) = choices[g] else {
                 continue;
             };
             if moved[g] {
                 continue;
             }
-            let next = moved_uses(uses, g, from, to);
-            seen(&next, peak);
-            if super::heuristic::violation(&next, capacity) < current {
+            let next = moved_uses(groups, uses, g, from, to);
+            raise_peak(peak, &next);
+            if violation(&next, capacity) < current {
                 *uses = next;
                 choices[g] = Some(to);
                 moved[g] = true;
@@ -272,7 +256,7 @@ fn repair_merged_by_group_moves_as_its_plain_form() {
                 &mut plain_peak,
             );
             let (mut merged, mut merged_uses, mut merged_peak) = (start, uses, uses);
-            super::heuristic::repair(
+            super::repair::repair(
                 &problem,
                 &mut merged,
                 &mut merged_uses,
@@ -300,12 +284,7 @@ fn the_uses_of_all_on_each_option_are_those_of_the_plan() {
     for hall in 0..200 {
         let groups = 1 + rng.below(80) as usize;
         let (candidates, limits) = random_hall(&mut rng, groups);
-        let problem = HallProblem {
-            groups: &candidates,
-            limits: &limits,
-            cdus: &cdus,
-            works: NO_WORKS,
-        };
+        let problem = without_works(&candidates, &limits, &cdus);
         let all = problem.uses_all_on();
         for option in CoolingOption::ALL {
             let plan = vec![Some(option); groups];
