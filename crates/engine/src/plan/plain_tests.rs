@@ -153,31 +153,19 @@ fn repair_plain(
     moves: &mut Vec<Reverse<u128>>,
     peak: &mut PerLimit,
 ) {
-    use super::heuristic::{ROUNDS, group_of, option_of, rank_key};
-    use super::repair::{Exceeded, moved_uses, raise_peak, violation};
+    use super::heuristic::{ROUNDS, group_of, option_of};
+    use super::repair::{Round, moved_uses, raise_peak, violation};
     let (groups, capacity) = (problem.groups, &problem.binding());
-    let relaxed = |g: usize, o: CoolingOption| groups[g].options[o].relaxed();
     let mut moved = vec![false; groups.len()];
     for _round in 0..ROUNDS {
-        let now = violation(uses, capacity);
-        if now == 0.0 {
+        let round = Round::of(groups, capacity, uses);
+        if round.now == 0.0 {
             return;
         }
-        let exceeded = Exceeded::of(uses, capacity);
         moves.clear();
-        for (g, candidate) in groups.iter().enumerate() {
-            let Some(from) = choices[g] else { continue };
-            for to in candidate.allowed().filter(|o| *o != from) {
-                let next = moved_uses(groups, uses, g, from, to);
-                if !exceeded.relieved_by(&next) {
-                    continue;
-                }
-                raise_peak(peak, &next);
-                let relief = now - violation(&next, capacity);
-                if relief > 0.0 {
-                    let loss = (relaxed(g, from) - relaxed(g, to)).max(1e-9);
-                    moves.push(Reverse(rank_key(relief / loss, g, to)));
-                }
+        for (g, choice) in choices.iter().enumerate() {
+            if let Some(from) = *choice {
+                round.moves_of(g, from, peak, |key| moves.push(Reverse(key)));
             }
         }
         // best first, drawn as needed: the limits are often met long before the last move

@@ -56,28 +56,60 @@ pub(super) fn raise_peak(peak: &mut PerLimit, state: &PerLimit) {
     }
 }
 
-/// The limits `uses` exceed, for telling which moves may reduce the violation: a move that
-/// uses no less of any exceeded limit cannot (each term of [`violation`], and their sum, is
-/// monotone), so its violation need not be computed.
-pub(super) struct Exceeded<'u> {
-    uses: &'u PerLimit,
+/// One round of repair from the state `uses`: its violation and the moves that reduce it.
+pub(super) struct Round<'a> {
+    groups: &'a [Candidate],
+    capacity: &'a PerLimit,
+    uses: &'a PerLimit,
+    /// Each limit's term of the violation.
     excess: PerLimit,
+    /// The violation of `uses` ([`violation`]).
+    pub(super) now: f64,
 }
 
-impl<'u> Exceeded<'u> {
-    pub(super) fn of(uses: &'u PerLimit, capacity: &PerLimit) -> Self {
-        Exceeded {
+impl<'a> Round<'a> {
+    pub(super) fn of(groups: &'a [Candidate], capacity: &'a PerLimit, uses: &'a PerLimit) -> Self {
+        Round {
+            groups,
+            capacity,
             uses,
             excess: std::array::from_fn(|k| violation_of(uses[k], capacity[k])),
+            now: violation(uses, capacity),
         }
     }
     /// Whether the state `next` uses less of some exceeded limit (or a use that is not a
-    /// number).
+    /// number): a move that uses no less of any cannot reduce the violation (each of its
+    /// terms, and their sum, is monotone), so its violation need not be computed.
     #[inline]
-    pub(super) fn relieved_by(&self, next: &PerLimit) -> bool {
+    fn relieved_by(&self, next: &PerLimit) -> bool {
         (0..next.len()).any(|k| {
             self.excess[k] > 0.0 && next[k].partial_cmp(&self.uses[k]).is_none_or(|o| o.is_lt())
         })
+    }
+    /// Each move of group `g` off `from` that reduces the violation, as its [`rank_key`] (the
+    /// reduction per value lost), to `push`, in the order of the options; `peak` raised to
+    /// every state weighed.
+    #[inline]
+    pub(super) fn moves_of(
+        &self,
+        g: usize,
+        from: CoolingOption,
+        peak: &mut PerLimit,
+        mut push: impl FnMut(u128),
+    ) {
+        let relaxed = |o: CoolingOption| self.groups[g].options[o].relaxed();
+        for to in self.groups[g].allowed().filter(|o| *o != from) {
+            let next = moved_uses(self.groups, self.uses, g, from, to);
+            if !self.relieved_by(&next) {
+                continue;
+            }
+            raise_peak(peak, &next);
+            let relief = self.now - violation(&next, self.capacity);
+            if relief > 0.0 {
+                let loss = (relaxed(from) - relaxed(to)).max(1e-9);
+                push(rank_key(relief / loss, g, to));
+            }
+        }
     }
 }
 
@@ -97,7 +129,6 @@ pub(super) fn repair(
     peak: &mut PerLimit,
 ) {
     let (groups, capacity) = (problem.groups, &problem.binding());
-    let relaxed = |g: usize, o: CoolingOption| groups[g].options[o].relaxed();
     let Scratch {
         moves,
         spans,
@@ -108,29 +139,17 @@ pub(super) fn repair(
     spans.reserve(groups.len());
     heads.reserve(groups.len());
     for _round in 0..ROUNDS {
-        let now = violation(uses, capacity);
-        if now == 0.0 {
+        let round = Round::of(groups, capacity, uses);
+        if round.now == 0.0 {
             return;
         }
-        let exceeded = Exceeded::of(uses, capacity);
         moves.clear();
         spans.clear();
         heads.clear();
-        for (g, candidate) in groups.iter().enumerate() {
+        for (g, choice) in choices.iter().enumerate() {
             let first = moves.len();
-            if let Some(from) = choices[g] {
-                for to in candidate.allowed().filter(|o| *o != from) {
-                    let next = moved_uses(groups, uses, g, from, to);
-                    if !exceeded.relieved_by(&next) {
-                        continue;
-                    }
-                    raise_peak(peak, &next);
-                    let relief = now - violation(&next, capacity);
-                    if relief > 0.0 {
-                        let loss = (relaxed(g, from) - relaxed(g, to)).max(1e-9);
-                        moves.push(rank_key(relief / loss, g, to));
-                    }
-                }
+            if let Some(from) = *choice {
+                round.moves_of(g, from, peak, |key| moves.push(key));
             }
             moves[first..].sort_unstable();
             spans.push((first, moves.len()));
@@ -139,7 +158,7 @@ pub(super) fn repair(
             }
         }
         // the violation of `uses`, kept as they change
-        let mut current = now;
+        let mut current = round.now;
         while let Some(Reverse(key)) = heads.pop() {
             if current == 0.0 {
                 break;
