@@ -121,6 +121,23 @@ impl RackBasis {
     pub fn kept_presence(&self, years: usize) -> Option<&[(f64, f64)]> {
         (self.presence.len() == years).then_some(&self.presence[..])
     }
+    /// The load present in cash-flow years 0..years, read in place where the basis keeps it
+    /// ([`RackBasis::kept_presence`]), else computed into `scratch`. `scratch` is left empty
+    /// where the kept one is read, so that it holds a presence exactly when it is the group's.
+    pub fn presence_over<'a>(
+        &'a self,
+        years: usize,
+        scratch: &'a mut Vec<(f64, f64)>,
+    ) -> &'a [(f64, f64)] {
+        scratch.clear();
+        match self.kept_presence(years) {
+            Some(kept) => kept,
+            None => {
+                self.compute_presence_into(years, scratch);
+                scratch
+            }
+        }
+    }
     /// [`RackBasis::presence_into`] computed from the cohorts and steps, appended to `out`.
     fn compute_presence_into(&self, years: usize, out: &mut Vec<(f64, f64)>) {
         let (avg_total, design_total) = (self.avg_kw(), self.design_kw());

@@ -34,13 +34,7 @@ pub(super) fn settle<G: GroupRecord>(
         let Some(basis) = bases.get(h).and_then(|b| b.get(r)) else {
             continue;
         };
-        let presence = match basis.kept_presence(years) {
-            Some(kept) => kept,
-            None => {
-                basis.presence_into(years, &mut computed);
-                &computed[..]
-            }
-        };
+        let presence = basis.presence_over(years, &mut computed);
         let rows = EnergyRow::rows(&rack.drivers().0, basis.share);
         for (o, row) in rows.iter().enumerate() {
             full[h][o] += row.liquid_heat_wh;

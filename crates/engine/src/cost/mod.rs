@@ -439,8 +439,8 @@ pub fn added_air_share(hall: &Hall, bases: &[RackBasis]) -> f64 {
 }
 
 /// The load present per year of a group whose basis is `basis` and whose [`rack_costs`]
-/// scratch is `scratch` ([`RackCosts::presence`]): the scratch is filled only where the basis
-/// keeps no presence over the horizon.
+/// scratch is `scratch` ([`RackCosts::presence`]): the scratch holds a presence exactly where
+/// the basis keeps none over the horizon ([`RackBasis::presence_over`]).
 fn group_presence<'a>(scratch: &'a [(f64, f64)], basis: &'a RackBasis) -> &'a [(f64, f64)] {
     if scratch.is_empty() {
         &basis.presence
@@ -472,16 +472,7 @@ pub fn rack_costs(
     *marked = *priced;
     // read in place where the basis keeps it (the ledger and the heat credit read it through
     // `RackCosts::presence`, as OPEX does here)
-    let presence = match basis.kept_presence(horizon + 1) {
-        Some(kept) => {
-            presence.clear();
-            kept
-        }
-        None => {
-            basis.presence_into(horizon + 1, presence);
-            &presence[..]
-        }
-    };
+    let presence = basis.presence_over(horizon + 1, presence);
     *share = basis.share;
     // A whole conversion (share 1) blends to the conversion itself, bit for bit
     // (1 × c + 0 × a = c for finite costs): price it in place instead of in scratch.
@@ -554,5 +545,41 @@ mod tests {
             ..by_hand.clone()
         };
         assert!(std::ptr::eq(group_presence(&[], &kept), &kept.presence[..]));
+    }
+
+    #[test]
+    fn a_basis_gives_its_kept_presence_in_place_and_computes_it_otherwise() {
+        // the basis of the test above: 0/4, 2/4, 4/4 of its load present in years 0, 1, 2
+        let by_hand = RackBasis {
+            stock: Cohort {
+                year: 0,
+                design_kw: 2.0,
+                avg_kw: 2.0,
+                servers: 1.0,
+                ..Cohort::default()
+            },
+            new: vec![Cohort {
+                year: 1,
+                design_kw: 2.0,
+                avg_kw: 2.0,
+                servers: 1.0,
+                ..Cohort::default()
+            }],
+            ..RackBasis::default()
+        };
+        let expected = [(0.0, 0.0), (0.5, 0.5), (1.0, 1.0)];
+        let mut scratch = vec![(9.0, 9.0)];
+        assert_eq!(by_hand.presence_over(3, &mut scratch), expected);
+        let kept = RackBasis {
+            presence: expected.to_vec(),
+            ..by_hand.clone()
+        };
+        let mut scratch = vec![(9.0, 9.0)];
+        let read = kept.presence_over(3, &mut scratch);
+        assert!(std::ptr::eq(read, &kept.presence[..]));
+        assert!(scratch.is_empty());
+        // over other years than it keeps, computed: years 0 and 1
+        let mut scratch = Vec::new();
+        assert_eq!(kept.presence_over(2, &mut scratch), &expected[..2]);
     }
 }
