@@ -128,6 +128,9 @@ impl Verdict {
     }
 }
 
+/// A model reason of the model named.
+type ModelReason = fn(String) -> Reason;
+
 /// The model name a model reason owns.
 fn model_name(reason: Reason) -> Option<String> {
     match reason {
@@ -190,30 +193,31 @@ pub fn rack_verdict(
     // the hall's reasons for the sink the option's liquid loop rejects to (none for air)
     v.infeasible.extend(water.iter().cloned());
     for m in &load.models {
-        match option.servers() {
-            ServerCooling::Air => {}
+        // the model's reason under this option, if any, and whether it is a warning
+        let found: Option<(ModelReason, bool)> = match option.servers() {
+            ServerCooling::Air => None,
             ServerCooling::ColdPlate => match m.cold_plate {
                 KitAvailability::Unavailable => {
-                    let model = v.name(m.model);
-                    v.push_unique(Reason::NoColdPlateKit { model }, false)
+                    Some((|model| Reason::NoColdPlateKit { model }, false))
                 }
                 KitAvailability::FactoryOnly if m.stock => {
-                    let model = v.name(m.model);
-                    v.push_unique(Reason::FactoryOnly { model }, false)
+                    Some((|model| Reason::FactoryOnly { model }, false))
                 }
-                _ => {}
+                _ => None,
             },
             ServerCooling::Immersion => match m.immersion {
                 ImmersionCompat::No => {
-                    let model = v.name(m.model);
-                    v.push_unique(Reason::NotImmersionCompatible { model }, false)
+                    Some((|model| Reason::NotImmersionCompatible { model }, false))
                 }
                 ImmersionCompat::WithPrep => {
-                    let model = v.name(m.model);
-                    v.push_unique(Reason::ImmersionNeedsPrep { model }, true)
+                    Some((|model| Reason::ImmersionNeedsPrep { model }, true))
                 }
-                ImmersionCompat::Yes => {}
+                ImmersionCompat::Yes => None,
             },
+        };
+        if let Some((reason, warning)) = found {
+            let model = v.name(m.model);
+            v.push_unique(reason(model), warning);
         }
     }
 }
