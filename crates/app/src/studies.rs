@@ -13,10 +13,10 @@ use std::sync::{Arc, mpsc};
 use crate::analysis::Analysis;
 use coolplan_climate::ClimateData;
 use coolplan_engine::Overview;
-use coolplan_engine::analysis::evaluator;
 use coolplan_engine::analysis::monte_carlo::{self, Config, McError, MonteCarlo};
 use coolplan_engine::analysis::phased::{self, Plan};
 use coolplan_engine::analysis::tornado::{self, Tornado};
+use coolplan_engine::analysis::{evaluator, sampler};
 use coolplan_model::Site;
 use coolplan_model::uncertainty::prepare::{ApplyError, Prepared, UncertaintyError};
 use coolplan_units::Money;
@@ -314,7 +314,7 @@ fn run(
         Err(problems) => return Outcome::Failed(StudyError::Ranges(problems)),
     };
     let config = Config { samples, seed: 1 };
-    let evaluate = evaluator(&prepared, climate);
+    let evaluate = sampler(&prepared, climate);
     match monte_carlo::run(&prepared, &evaluate, config, done, cancel) {
         Ok(mc) => Outcome::Done(Box::new(mc)),
         Err(McError::Cancelled) => Outcome::Cancelled,

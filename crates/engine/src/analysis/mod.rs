@@ -10,6 +10,7 @@
 //! randomness (Monte Carlo draws from an explicit seed), egui, locale.
 
 pub mod bases;
+pub mod linear;
 pub mod monte_carlo;
 pub mod phased;
 pub mod reading;
@@ -41,6 +42,25 @@ pub const COST_ONLY_GROUPS: [Group; 2] = [Group::Prices, Group::Finance];
 /// `engine::read`. Each computes only what the analyses read ([`Reading`]), and every figure
 /// equals `engine::recompute`'s to the bit (`tests/analysis/staged.rs`).
 pub fn evaluator<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evaluator<'a>> {
+    staged_evaluator(prepared, climate, false)
+}
+
+/// The Monte Carlo's engine for varied copies of `prepared.site`: [`evaluator`], but where
+/// every uncertain input is a price, the discount rate, the horizon or the air limit, each
+/// call's rack groups are written from a capture of their costs as linear functions of the
+/// prices ([`linear`]) instead of priced: every figure within
+/// [`crate::cost::linear::TOLERANCE`] of `engine::recompute`'s, relative to the largest cost
+/// cell it reads (`tests/analysis/linear.rs`), not to the bit.
+pub fn sampler<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evaluator<'a>> {
+    staged_evaluator(prepared, climate, true)
+}
+
+fn staged_evaluator<'a>(
+    prepared: &Prepared,
+    climate: &'a ClimateData,
+    linear: bool,
+) -> Box<Evaluator<'a>> {
+    let captures = || linear.then(|| linear::Captures::new(prepared)).flatten();
     let physical_inputs = || {
         prepared
             .inputs
@@ -48,9 +68,9 @@ pub fn evaluator<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evalu
             .filter(|i| !COST_ONLY_GROUPS.contains(&i.key.group()))
     };
     if physical_inputs().next().is_none() {
-        staged::cost_only(&prepared.site, climate)
+        staged::cost_only(&prepared.site, climate, captures())
     } else if physical_inputs().all(|i| i.key == staged::AIR_LIMIT) {
-        staged::air_limit(&prepared.site, climate)
+        staged::air_limit(&prepared.site, climate, captures())
     } else {
         Box::new(move |site: &Site| crate::read(site, climate))
     }

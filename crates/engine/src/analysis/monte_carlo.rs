@@ -141,12 +141,13 @@ pub fn run(
     if config.samples == 0 {
         return Err(McError::NoSamples);
     }
-    let samples = (0..config.samples)
-        .into_par_iter()
+    let order = run_order(prepared, config);
+    let mut samples = order
+        .par_iter()
         // one copy of the site per worker; a sample only swaps in its assumptions
         .map_init(
             || prepared.site.clone(),
-            |site, i| {
+            |site, &(i, _)| {
                 if cancel.load(Ordering::Relaxed) {
                     return Err(McError::Cancelled);
                 }
@@ -155,10 +156,13 @@ pub fn run(
                     .map_err(McError::Input)?;
                 let sample = sample_of(&evaluate(site));
                 done.fetch_add(1, Ordering::Relaxed);
-                Ok(sample)
+                Ok((i, sample))
             },
         )
-        .collect::<Result<Vec<Sample>, McError>>()?;
+        .collect::<Result<Vec<(usize, Sample)>, McError>>()?;
+    // back in sample order (the percentiles sort each figure anyway; shares count)
+    samples.sort_by_key(|(i, _)| *i);
+    let samples: Vec<Sample> = samples.into_iter().map(|(_, s)| s).collect();
     let currency = prepared.site.currency;
     let n = samples.len() as f64;
     let column = |f: &dyn Fn(&Sample) -> f64| -> Vec<f64> {
@@ -191,6 +195,30 @@ pub fn run(
         plan_payback_years: spread(&column(&|s| s.plan_payback), |v| v.is_finite().then_some(v)),
         probability_none_feasible: samples.iter().filter(|s| s.best.is_none()).count() as f64 / n,
     })
+}
+
+/// The order samples run in: those that draw the same whole-number inputs (the horizon)
+/// together, each such run in sample order. An evaluator keeps data per horizon (cost bases,
+/// captures of linear costs, `super::linear`): samples of one horizon in a row find theirs in
+/// the processor's cache. The results do not depend on the order (each sample is evaluated
+/// on its own and they are put back in sample order). With the sample's whole-number draws.
+fn run_order(prepared: &Prepared, config: Config) -> Vec<(usize, Vec<u64>)> {
+    let whole: Vec<usize> = (prepared.inputs.iter().enumerate())
+        .filter(|(_, input)| input.integer)
+        .map(|(k, _)| k)
+        .collect();
+    let mut order: Vec<(usize, Vec<u64>)> = (0..config.samples)
+        .map(|i| {
+            if whole.is_empty() {
+                return (i, Vec::new());
+            }
+            let values = draw(prepared, config.seed, i);
+            let key = whole.iter().map(|&k| values[k].to_bits()).collect();
+            (i, key)
+        })
+        .collect();
+    order.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    order
 }
 
 fn spread<T>(sorted: &[f64], to: impl Fn(f64) -> T) -> Spread<T> {

@@ -30,6 +30,7 @@ use uom::si::power::watt;
 
 use super::Evaluator;
 use super::bases::KeptBases;
+use super::linear::Captures;
 use crate::per_option::PerOption;
 use crate::physical::door::DoorParams;
 use crate::physical::load::{RackLoad, rack_load};
@@ -54,8 +55,13 @@ pub fn kept_classes(groups: usize) -> usize {
 /// The air limit per rack: the one physical input the staged evaluator takes.
 pub const AIR_LIMIT: AssumptionKey = AssumptionKey::Cooling(cooling::Key::air_limit_per_rack);
 
-/// One physical pass for every call (only cost inputs vary).
-pub fn cost_only<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>> {
+/// One physical pass for every call (only cost inputs vary); with `captures`, each call's
+/// groups written from a capture where one holds ([`super::linear`]).
+pub fn cost_only<'a>(
+    base: &Site,
+    climate: &'a ClimateData,
+    captures: Option<Captures>,
+) -> Box<Evaluator<'a>> {
     let catalog = base.catalog();
     let physical = crate::physical::evaluate_with::<GroupPhysics>(
         base,
@@ -68,12 +74,19 @@ pub fn cost_only<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>
     Box::new(move |site: &Site| {
         let assumptions = site.assumptions.resolve(site.currency);
         let bases = kept_bases.bases(site, &catalog, &assumptions);
-        crate::cost::lean::read_bases(site, &assumptions, &physical, bases)
+        let linear =
+            (captures.as_ref()).and_then(|c| c.for_call(&catalog, &assumptions, &physical));
+        crate::cost::lean::read_bases(site, &assumptions, &physical, bases, linear)
     })
 }
 
-/// One physical pass per air-limit class (cost inputs and the air limit vary; module doc).
-pub fn air_limit<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>> {
+/// One physical pass per air-limit class (cost inputs and the air limit vary; module doc);
+/// `captures` as in [`cost_only`].
+pub fn air_limit<'a>(
+    base: &Site,
+    climate: &'a ClimateData,
+    captures: Option<Captures>,
+) -> Box<Evaluator<'a>> {
     let catalog = base.catalog();
     let thresholds = air_heats_per_rack_w(base, &catalog);
     let keep = kept_classes(base.rack_group_count());
@@ -103,7 +116,9 @@ pub fn air_limit<'a>(base: &Site, climate: &'a ClimateData) -> Box<Evaluator<'a>
             physical
         });
         let bases = kept_bases.bases(site, &catalog, &assumptions);
-        crate::cost::lean::read_bases(site, &assumptions, &physical, bases)
+        let linear =
+            (captures.as_ref()).and_then(|c| c.for_call(&catalog, &assumptions, &physical));
+        crate::cost::lean::read_bases(site, &assumptions, &physical, bases, linear)
     })
 }
 

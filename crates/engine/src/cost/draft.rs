@@ -10,6 +10,7 @@
 
 use super::basis::RackBasis;
 use super::comply;
+use super::linear::LinearCosts;
 use super::plan::{self, CduPricing, PlanEnergy};
 use super::scopes::{DraftGroup, Valuation, YearBuffers, blank_figures};
 use super::streams::Streams;
@@ -61,7 +62,31 @@ pub(super) struct HallDraft {
     pub solution: Solution,
     /// The choices of the hall's own NPV-best plan.
     pub unconstrained: Vec<Option<CoolingOption>>,
+    /// Read through a capture ([`Linear`]): its groups' contributions on their own best as
+    /// a coefficient block (`plan_streams` then holds only what settling the plan adds);
+    /// empty otherwise.
+    pub plan_linear: Vec<f64>,
 }
+
+/// A reading whose groups are read from a capture of their yearly costs, linear in the
+/// prices ([`LinearCosts`]), at its prices' `shift` instead of priced; `value` makes what
+/// the reading keeps of a group, and its figures, from its NPVs against air.
+pub(super) struct Linear<'c, R: DraftGroup> {
+    pub costs: &'c LinearCosts,
+    pub shift: &'c [f64],
+    /// Each year's weight in a present value ([`super::linear::weights`]).
+    pub weights: Vec<f64>,
+    pub value: LinearValue<R>,
+}
+
+/// What a [`Linear`] reading keeps of a group, and its figures into the table, from the
+/// group's NPV against air per option.
+pub(super) type LinearValue<R> = fn(
+    &Valuation,
+    &<R as DraftGroup>::Physical,
+    &PerOption<f64>,
+    &mut PerOption<GroupFigures>,
+) -> R;
 
 /// What every hall's plan problem shares: the halls' limits, the CDU sizes, the enabling
 /// works each hall may have with what one W of each is worth, and the halls' plants (their
@@ -173,6 +198,7 @@ pub(super) fn draft<R: DraftGroup>(
     it_design: Power,
     pricer: &Pricer<'_>,
     ledger: &mut Ledger,
+    linear: Option<&Linear<'_, R>>,
 ) -> Drafted<R> {
     let horizon = assumptions.finance.horizon_years as usize;
     let cdu_pricing = CduPricing::new(site.cost_mode, &assumptions.prices, &value.factors);
@@ -194,11 +220,27 @@ pub(super) fn draft<R: DraftGroup>(
         let mut plan_streams = Streams::zero(horizon);
         let hall_groups = site.halls.get(h).map_or(0, |hall| hall.racks.len());
         let mut scratch = HallScratch::with_capacity(hall_groups);
+        let mut plan_linear = linear.map_or_else(Vec::new, |l| l.costs.zero_block());
         let first = racks.len();
         while let Some(mut held) = records.next_if(|r| r.record().place().0 == h) {
             let record = held.record();
             let place = record.place();
             let count = record.count();
+            if let Some((linear, g)) = linear.and_then(|l| Some((l, l.costs.group(place)?))) {
+                let (group, own) = draft_linear(
+                    (linear, g),
+                    record,
+                    (&value, &cdu_pricing, air_price_w),
+                    pricer,
+                    &mut figures,
+                    &mut scratch,
+                    &mut plan_linear,
+                );
+                racks.push(group);
+                scratch.places.push(place);
+                scratch.own.push(own);
+                continue;
+            }
             pricer.price(place, record.drivers(), &mut work);
             for (option, option_streams) in work.options.entries() {
                 if !work.priced[option] {
@@ -268,6 +310,7 @@ pub(super) fn draft<R: DraftGroup>(
             plan_streams,
             unconstrained: solution.choices.clone(),
             solution,
+            plan_linear,
         });
     }
     let (comply_by, constrained) = {
@@ -307,6 +350,56 @@ pub(super) fn draft<R: DraftGroup>(
         comply_by,
         it_design,
     }
+}
+
+/// Group `g` of a capture ([`Linear`]) read at its shift: its figures (physical ones and its
+/// NPV against air), added air capacity and plan candidate, and its contribution on its own
+/// best to `plan_linear` (what [`draft`] does with a priced group's streams); what the
+/// reading keeps of it, and its own best.
+fn draft_linear<R: DraftGroup>(
+    (linear, g): (&Linear<'_, R>, usize),
+    record: &R::Physical,
+    (value, cdu_pricing, air_price_w): (&Valuation, &CduPricing, f64),
+    pricer: &Pricer<'_>,
+    figures: &mut PerOption<GroupFigures>,
+    scratch: &mut HallScratch,
+    plan_linear: &mut [f64],
+) -> (R, Option<CoolingOption>) {
+    let (costs, shift) = (linear.costs, linear.shift);
+    if air_price_w > 0.0 {
+        for (sum, w) in scratch
+            .added_air_w
+            .iter_mut()
+            .zip(costs.added_air_w(g).iter())
+        {
+            *sum += w;
+        }
+    }
+    // only the priced, feasible options are valued (a reading values no other)
+    let priced = pricer.priced();
+    let drivers = record.drivers();
+    let npvs = PerOption::from_fn(|o| {
+        if priced[o] && drivers[o].feasible {
+            costs.npv_vs_air(g, o, shift, &linear.weights)
+        } else {
+            0.0
+        }
+    });
+    let group = (linear.value)(value, record, &npvs, figures);
+    let no_basis = RackBasis::default();
+    let basis = pricer.basis(record.place()).unwrap_or(&no_basis);
+    let air_credit = costs.air_capex_pv(g, shift, &linear.weights);
+    let own = plan::push_candidate_with(
+        &mut scratch.candidates,
+        figures,
+        record.drivers(),
+        basis,
+        (basis.share, air_credit),
+        record.count(),
+        cdu_pricing,
+    );
+    costs.add_contribution(g, own, plan::on_air(own, basis.share), plan_linear);
+    (group, own)
 }
 
 /// Each reference column of hall `h` (every group on one option) pays for the enabling works

@@ -21,6 +21,7 @@ pub mod comply;
 mod draft;
 mod heat;
 pub mod lean;
+pub mod linear;
 pub mod opex;
 pub mod plan;
 pub mod scopes;
@@ -246,6 +247,11 @@ impl<'a> Pricer<'a> {
     /// ([`crate::analysis::Reading`]); its NPVs and paybacks read the yearly flows only.
     pub fn skip_steady_figures(&mut self) {
         self.steady = false;
+    }
+
+    /// The options priced ([`Pricer::price_only`]).
+    pub fn priced(&self) -> &PerOption<bool> {
+        &self.priced
     }
 
     /// Whether the ledger is filled ([`Pricer::skip_ledger`]; the groups' energy rows may be

@@ -100,6 +100,12 @@ fn converted_share(option: CoolingOption, share: f64) -> f64 {
     }
 }
 
+/// The share of a group's air CAPEX its plan contribution on `option` leaves out (1 − the
+/// share converted; air's own, unplaced: none).
+pub fn on_air(option: Option<CoolingOption>, share: f64) -> f64 {
+    option.map_or(0.0, |o| 1.0 - converted_share(o, share))
+}
+
 /// What a group adds to its hall's plan streams on `option` (`None`: unplaced, priced as air).
 pub fn add_contribution(
     plan: &mut Streams,
@@ -111,7 +117,7 @@ pub fn add_contribution(
     match option {
         Some(o) => {
             plan.add_scaled(&costs.options[o], weight);
-            let on_air = 1.0 - converted_share(o, costs.share);
+            let on_air = on_air(Some(o), costs.share);
             if on_air > 0.0 {
                 plan.add_capex_scaled(air, -weight * on_air);
             }
@@ -152,8 +158,30 @@ pub fn push_candidate(
     pricing: &CduPricing,
     factors: &[f64],
 ) -> Option<CoolingOption> {
-    let share = costs.share;
     let air_credit = costs.options[CoolingOption::Air].capex_pv(factors);
+    push_candidate_with(
+        into,
+        figures,
+        drivers,
+        basis,
+        (costs.share, air_credit),
+        count,
+        pricing,
+    )
+}
+
+/// [`push_candidate`] of a group whose share converted and air credit (its air CAPEX's
+/// present value) are given.
+#[allow(clippy::too_many_arguments)]
+pub fn push_candidate_with(
+    into: &mut Vec<Candidate>,
+    figures: &PerOption<GroupFigures>,
+    drivers: &PerOption<CostDrivers>,
+    basis: &RackBasis,
+    (share, air_credit): (f64, f64),
+    count: u64,
+    pricing: &CduPricing,
+) -> Option<CoolingOption> {
     let year = basis.first_year();
     into.push(BLANK);
     let candidate = into.last_mut()?;

@@ -125,6 +125,7 @@ pub fn assemble<R: PricedGroup>(
         it_design,
         pricer,
         ledger,
+        None,
     );
     let mut site_plan = Streams::zero(horizon);
     let mut site_energy = PlanEnergy::default();
@@ -333,7 +334,6 @@ pub(super) fn group_figures(
     costs.options[CoolingOption::Air].cost_by_year_into(&mut buffers.air_costs);
     for (o, figures) in CoolingOption::ALL.into_iter().zip(out.iter_mut()) {
         let physical = &rack.options[o];
-        let reported = &rack.reported[o];
         let streams = &costs.options[o];
         // an option not priced, or not feasible where only feasible ones are valued
         // ([`RackCosts`]), is left unvalued
@@ -355,22 +355,57 @@ pub(super) fn group_figures(
         } else {
             0.0
         };
-        *figures = GroupFigures {
-            applies: physical.applies,
-            feasible: physical.feasible,
-            it_design: reported.it_design,
-            heat_to_liquid: reported.heat_to_liquid,
-            heat_to_air: reported.heat_to_air,
-            heat_to_door: reported.heat_to_door,
-            heat_returned_to_air: reported.heat_returned_to_air,
-            floor_area: reported.floor_area,
-            capex: money(capex),
-            opex_per_year: money(streams.steady_opex),
-            npv_vs_air: money(npv),
-            simple_payback_years: payback,
-            it_energy: reported.it_energy,
-            facility_energy: reported.facility_energy,
-        };
+        *figures = figures_of(
+            rack,
+            o,
+            money(capex),
+            money(streams.steady_opex),
+            (money(npv), payback),
+        );
+    }
+}
+
+/// [`group_figures`] of a reading whose groups are read from a capture of their yearly costs
+/// (`super::linear`): each priced, feasible option's NPV against air from `npvs`, no CAPEX,
+/// OPEX or payback (a reading reads none of a group).
+pub(super) fn linear_figures(
+    value: &Valuation,
+    rack: &GroupPhysics,
+    npvs: &PerOption<f64>,
+    out: &mut PerOption<GroupFigures>,
+) {
+    let zero = Money::new(0.0, value.currency);
+    for (o, figures) in CoolingOption::ALL.into_iter().zip(out.iter_mut()) {
+        let npv = Money::new(npvs[o], value.currency);
+        *figures = figures_of(rack, o, zero, zero, (npv, None));
+    }
+}
+
+/// The figures of `rack` on `option` with these money figures and its physical ones.
+fn figures_of(
+    rack: &GroupPhysics,
+    option: CoolingOption,
+    capex: Money,
+    opex_per_year: Money,
+    (npv_vs_air, simple_payback_years): (Money, Option<f64>),
+) -> GroupFigures {
+    let physical = &rack.options[option];
+    let reported = &rack.reported[option];
+    GroupFigures {
+        applies: physical.applies,
+        feasible: physical.feasible,
+        it_design: reported.it_design,
+        heat_to_liquid: reported.heat_to_liquid,
+        heat_to_air: reported.heat_to_air,
+        heat_to_door: reported.heat_to_door,
+        heat_returned_to_air: reported.heat_returned_to_air,
+        floor_area: reported.floor_area,
+        capex,
+        opex_per_year,
+        npv_vs_air,
+        simple_payback_years,
+        it_energy: reported.it_energy,
+        facility_energy: reported.facility_energy,
     }
 }
 
@@ -423,10 +458,35 @@ pub(super) fn scope_values(
         fill_savings(&streams[option], buffers);
         savings_value(value, option, &buffers.savings)
     });
-    let ranking = rank(&PerOption::from_fn(|o| {
+    (values, recommended(scope, &values))
+}
+
+/// [`scope_values`] of a scope whose yearly costs per option are `yearly`.
+pub(super) fn scope_values_yearly(
+    value: &Valuation,
+    scope: &PhysicalScope,
+    yearly: &PerOption<Vec<f64>>,
+) -> (PerOption<(f64, Option<f64>)>, Option<CoolingOption>) {
+    let air = &yearly[CoolingOption::Air];
+    let mut savings = Vec::with_capacity(air.len());
+    let values = PerOption::from_fn(|option| {
+        savings.clear();
+        savings.extend(air.iter().zip(&yearly[option]).map(|(a, o)| a - o));
+        savings_value(value, option, &savings)
+    });
+    (values, recommended(scope, &values))
+}
+
+/// The recommended option of a scope whose options have these NPVs (by [`recommend`]'s
+/// ranking).
+fn recommended(
+    scope: &PhysicalScope,
+    values: &PerOption<(f64, Option<f64>)>,
+) -> Option<CoolingOption> {
+    rank(&PerOption::from_fn(|o| {
         (scope.options[o].feasible, values[o].0)
-    }));
-    (values, ranking.first())
+    }))
+    .first()
 }
 
 /// NPV against air and simple payback of an option's `savings` against air (none of air's).
