@@ -4,6 +4,7 @@
 mod support;
 
 mod cli;
+mod linear;
 mod monte_carlo;
 mod phased;
 mod redundancy;

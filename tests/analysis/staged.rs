@@ -25,7 +25,7 @@ use coolplan::model::uncertainty::prepare::Prepared;
 use coolplan::model::uncertainty::{Range, Uncertain};
 use coolplan::model::{CostMode, Site};
 
-fn example(name: &str) -> (Site, ClimateData) {
+pub(crate) fn example(name: &str) -> (Site, ClimateData) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sites");
     let site = coolplan::io::load_site(dir.join(name))
         .unwrap_or_else(|e| panic!("{name}: {e:?}"))
@@ -36,7 +36,7 @@ fn example(name: &str) -> (Site, ClimateData) {
 
 /// The example sites and four generated ones (both cost modes; one offering three options;
 /// one whose models in part have no catalog kit price or premium), each with ai-hall's list.
-fn sites() -> Vec<(String, Site, ClimateData)> {
+pub(crate) fn sites() -> Vec<(String, Site, ClimateData)> {
     let (ai_hall, _) = example("ai-hall.ron");
     let mut out = Vec::new();
     for name in ["ai-hall.ron", "china-fleet.ron", "enterprise-room.ron"] {

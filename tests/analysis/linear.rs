@@ -1,0 +1,232 @@
+//! The Monte Carlo's sampler (`engine::analysis::sampler`): each group read from a capture of
+//! its yearly costs as linear functions of the prices (`engine::cost::linear`) instead of
+//! priced. Every figure it reads is within the stated tolerance of `engine::recompute`'s of
+//! the same varied site — 1e-12 relative, with an absolute floor of 1e-6 in the site's
+//! currency (a millionth of a yuan) for NPVs near zero and of 1e-9 years for paybacks — and
+//! every choice the same: on the example sites and the generated ones of
+//! `tests/analysis/staged.rs` (both cost modes, three options offered, kit prices on the
+//! per-kW defaults, a heat customer), at samples of ai-hall's six inputs. A site whose costs
+//! are not linear in its varied prices (a CDU price and a maintenance share, whose product
+//! is a cost) gets no capture and reads exactly as the staged engine; so does a site with a
+//! compliance profile.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize};
+
+use coolplan::engine::ClimateData;
+use coolplan::engine::analysis::bases::KeptBases;
+use coolplan::engine::analysis::linear::Captures;
+use coolplan::engine::analysis::monte_carlo::{Config, MonteCarlo, Spread, draw, run};
+use coolplan::engine::analysis::{Reading, evaluator, sampler};
+use coolplan::engine::cost::lean::read_bases;
+use coolplan::engine::physical::{GroupPhysics, evaluate_with};
+use coolplan::engine::recompute;
+use coolplan::model::Site;
+use coolplan::model::assumptions::AssumptionKey;
+use coolplan::model::generate::generate_site;
+use coolplan::model::uncertainty::prepare::Prepared;
+use coolplan::model::uncertainty::{Range, Uncertain};
+
+use crate::staged::{example, sites};
+
+/// `actual` within the tolerance of `expected` (module doc; `floor` the absolute one).
+fn close(actual: f64, expected: f64, floor: f64) -> bool {
+    actual == expected
+        || (actual - expected).abs() <= (1e-12 * expected.abs().max(actual.abs())).max(floor)
+}
+
+fn close_payback(actual: Option<f64>, expected: Option<f64>) -> bool {
+    match (actual, expected) {
+        (Some(a), Some(e)) => close(a, e, 1e-9),
+        (a, e) => a == e,
+    }
+}
+
+/// Every figure of `actual` within the tolerance of `expected`'s, every choice the same.
+#[track_caller]
+fn assert_within(actual: &Reading, expected: &Reading, what: &str) {
+    for (a, e) in actual.options.iter().zip(expected.options.iter()) {
+        assert_eq!((a.applies, a.feasible), (e.applies, e.feasible), "{what}");
+        assert_eq!(a.pue.to_bits(), e.pue.to_bits(), "{what}");
+        let (an, en) = (a.npv_vs_air.amount, e.npv_vs_air.amount);
+        assert!(close(an, en, 1e-6), "{what}: NPV {an} against {en}");
+        let (ap, ep) = (a.simple_payback_years, e.simple_payback_years);
+        assert!(
+            close_payback(ap, ep),
+            "{what}: payback {ap:?} against {ep:?}"
+        );
+    }
+    assert_eq!(actual.recommended, expected.recommended, "{what}");
+    assert_eq!(actual.plan_choices, expected.plan_choices, "{what}");
+    assert_eq!(actual.plan_uniform, expected.plan_uniform, "{what}");
+    let (an, en) = (actual.plan_npv.amount, expected.plan_npv.amount);
+    assert!(close(an, en, 1e-6), "{what}: plan NPV {an} against {en}");
+    let (ap, ep) = (actual.plan_payback_years, expected.plan_payback_years);
+    assert!(
+        close_payback(ap, ep),
+        "{what}: plan payback {ap:?} against {ep:?}"
+    );
+}
+
+/// Reads `varied` (a copy of `prepared.site`) through `captures` where one holds, as the
+/// sampler does; whether one did.
+fn read_through(
+    captures: &Captures,
+    kept: &KeptBases,
+    varied: &Site,
+    climate: &ClimateData,
+) -> (Reading, bool) {
+    let catalog = varied.catalog();
+    let resolved = varied.assumptions.resolve(varied.currency);
+    let physical = evaluate_with::<GroupPhysics>(varied, &catalog, &resolved, climate, false);
+    let linear = captures.for_call(&catalog, &resolved, &physical);
+    let used = linear.is_some();
+    let bases = kept.bases(varied, &catalog, &resolved);
+    (
+        read_bases(varied, &resolved, &physical, bases, linear),
+        used,
+    )
+}
+
+#[test]
+fn a_reading_through_a_capture_is_within_the_tolerance_of_the_full_engine() {
+    let mut captured = 0;
+    for (name, site, climate) in sites() {
+        let prepared = Prepared::new(&site).expect("valid ranges");
+        let Some(captures) = Captures::new(&prepared) else {
+            // a compliance profile reads every group's figures: no capture
+            assert!(site.compliance.is_some(), "{name}");
+            continue;
+        };
+        let kept = KeptBases::default();
+        for index in 0..10 {
+            let varied = prepared
+                .apply_vector(&draw(&prepared, 11, index))
+                .expect("applies");
+            let (reading, used) = read_through(&captures, &kept, &varied, &climate);
+            assert!(used, "{name}, sample {index}: no capture");
+            let full = Reading::of(&recompute(&varied, &climate));
+            assert_within(&reading, &full, &format!("{name}, sample {index}"));
+            captured += 1;
+        }
+    }
+    // every site but ai-hall (its compliance profile) and the heat customer's is read so
+    assert!(captured >= 60, "only {captured} readings through a capture");
+}
+
+#[test]
+fn costs_not_linear_in_the_varied_prices_get_no_capture_and_read_exactly() {
+    let (_, climate) = example("ai-hall.ron");
+    let mut site = generate_site(120, 5);
+    // the maintenance of CDUs is a share of their price: a product of two varied inputs
+    site.uncertainty = [
+        "prices.cdu_per_kw_capacity",
+        "prices.cold_plate_maintenance",
+    ]
+    .into_iter()
+    .map(|key| Uncertain {
+        input: AssumptionKey::parse(key).expect("a key"),
+        range: Range::Percent(30.0),
+    })
+    .collect();
+    let prepared = Prepared::new(&site).expect("valid ranges");
+    let captures = Captures::new(&prepared).expect("prices only");
+    let kept = KeptBases::default();
+    let sample = sampler(&prepared, &climate);
+    for index in 0..3 {
+        let varied = prepared
+            .apply_vector(&draw(&prepared, 2, index))
+            .expect("applies");
+        let (reading, used) = read_through(&captures, &kept, &varied, &climate);
+        assert!(
+            !used,
+            "sample {index}: a capture of costs not linear in the prices"
+        );
+        let full = Reading::of(&recompute(&varied, &climate));
+        assert_eq!(reading, full, "sample {index}");
+        assert_eq!(sample(&varied), full, "sample {index}");
+    }
+}
+
+/// `actual` within the tolerance of `expected` (percentiles of figures that are).
+fn spread_within(actual: &Spread<f64>, expected: &Spread<f64>, floor: f64) -> bool {
+    close(actual.p10, expected.p10, floor)
+        && close(actual.p50, expected.p50, floor)
+        && close(actual.p90, expected.p90, floor)
+}
+
+#[test]
+fn monte_carlo_with_the_sampler_is_within_the_tolerance_of_the_full_engine() {
+    let (ai_hall, climate) = example("ai-hall.ron");
+    let mut site = generate_site(120, 11);
+    site.uncertainty = ai_hall.uncertainty.clone();
+    let prepared = Prepared::new(&site).expect("valid ranges");
+    let config = Config {
+        samples: 64,
+        seed: 3,
+    };
+    let full = |s: &Site| Reading::of(&recompute(s, &climate));
+    let (done, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
+    let with_full = run(&prepared, &full, config, &done, &cancel).expect("runs");
+    let with_sampler = run(
+        &prepared,
+        &sampler(&prepared, &climate),
+        config,
+        &done,
+        &cancel,
+    );
+    let with_sampler = with_sampler.expect("runs");
+    let money = |s: &Spread<coolplan::units::Money>| Spread {
+        p10: s.p10.amount,
+        p50: s.p50.amount,
+        p90: s.p90.amount,
+    };
+    let same_shape = |a: &MonteCarlo, e: &MonteCarlo| {
+        (a.samples, a.seed, a.probability_none_feasible)
+            == (e.samples, e.seed, e.probability_none_feasible)
+    };
+    assert!(same_shape(&with_sampler, &with_full));
+    assert!(spread_within(
+        &money(&with_sampler.plan_npv),
+        &money(&with_full.plan_npv),
+        1e-6
+    ));
+    for (a, e) in with_sampler.options.iter().zip(with_full.options.iter()) {
+        assert_eq!(
+            (
+                a.option,
+                a.applies,
+                a.probability_best,
+                a.probability_feasible
+            ),
+            (
+                e.option,
+                e.applies,
+                e.probability_best,
+                e.probability_feasible
+            )
+        );
+        assert!(
+            spread_within(&money(&a.npv), &money(&e.npv), 1e-6),
+            "{:?}",
+            a.option
+        );
+        assert_eq!(a.pue, e.pue);
+        let (ap, ep) = (&a.payback_years, &e.payback_years);
+        for (ap, ep) in [(ap.p10, ep.p10), (ap.p50, ep.p50), (ap.p90, ep.p90)] {
+            assert!(
+                close_payback(ap, ep),
+                "{:?}: {ap:?} against {ep:?}",
+                a.option
+            );
+        }
+    }
+    // and the staged engine (exact) gives the full engine's summary to the bit
+    let staged = run(
+        &prepared,
+        &evaluator(&prepared, &climate),
+        config,
+        &done,
+        &cancel,
+    );
+    assert_eq!(staged.expect("runs"), with_full);
+}
