@@ -16,6 +16,7 @@ use coolplan::engine::ClimateData;
 use coolplan::engine::analysis::bases::KeptBases;
 use coolplan::engine::analysis::linear::Captures;
 use coolplan::engine::analysis::monte_carlo::{Config, MonteCarlo, Spread, draw, run};
+use coolplan::engine::analysis::staged::{AIR_LIMIT, air_heats_per_rack_w, air_limit_class};
 use coolplan::engine::analysis::{Reading, evaluator, sampler};
 use coolplan::engine::cost::lean::read_bases;
 use coolplan::engine::physical::{GroupPhysics, evaluate_with};
@@ -145,6 +146,39 @@ fn costs_not_linear_in_the_varied_prices_get_no_capture_and_read_exactly() {
         assert_eq!(reading, full, "sample {index}");
         assert_eq!(sample(&varied), full, "sample {index}");
     }
+}
+
+#[test]
+fn one_capture_serves_every_class_of_the_air_limit() {
+    // pricing reads no verdict: the capture taken on the pass of one air-limit class is the
+    // one taken on another's, to the bit (so it does not matter which sample met it first)
+    let (name, site, climate) = sites().swap_remove(3);
+    let prepared = Prepared::new(&site).expect("valid ranges");
+    let at = |key: &AssumptionKey| prepared.inputs.iter().position(|i| i.key == *key);
+    let limit = at(&AIR_LIMIT).expect("the air limit varies");
+    let heats = air_heats_per_rack_w(&site, &site.catalog());
+    let mut captures = Vec::new();
+    let mut classes = Vec::new();
+    for end in [0.0, 1.0] {
+        let mut values = draw(&prepared, 1, 0);
+        let input = &prepared.inputs[limit];
+        values[limit] = input.low + end * (input.high - input.low);
+        let varied = prepared.apply_vector(&values).expect("applies");
+        let catalog = varied.catalog();
+        let resolved = varied.assumptions.resolve(varied.currency);
+        classes.push(air_limit_class(
+            &heats,
+            resolved.cooling.air_limit_per_rack.get(),
+        ));
+        let physical = evaluate_with::<GroupPhysics>(&varied, &catalog, &resolved, &climate, false);
+        let own = Captures::new(&prepared).expect("a capture");
+        let (capture, _) = own
+            .for_call(&catalog, &resolved, &physical)
+            .expect("linear");
+        captures.push(capture);
+    }
+    assert_ne!(classes[0], classes[1], "{name}: one class");
+    assert_eq!(captures[0], captures[1], "{name}");
 }
 
 /// `actual` within the tolerance of `expected` (percentiles of figures that are).

@@ -23,9 +23,11 @@ use coolplan_model::assumptions::{AssumptionKey, Group, Resolved, finance};
 use coolplan_model::uncertainty::prepare::Prepared;
 use coolplan_model::{Catalog, Site};
 
-/// The most numbers all captures of one evaluator keep (8 B each: 64 MB); a key met past it
-/// is priced as it is.
-pub const MAX_KEPT_NUMBERS: usize = 8_000_000;
+/// The most numbers all captures of one evaluator may keep (8 B each: 128 MB): each key the
+/// inputs may draw (each horizon of their range) gets an equal share, and a capture larger
+/// than its share is not kept (its key priced as it is). The share does not depend on which
+/// keys the samples met first, so neither does any result.
+pub const MAX_KEPT_NUMBERS: usize = 16_000_000;
 
 /// The most prices a capture is taken over (each one more pricing per capture, and one more
 /// number per cell).
@@ -42,15 +44,14 @@ pub struct Captures {
     prices: Vec<AssumptionKey>,
     /// Whether the discount rate varies (the check point moves it too).
     rate_varies: bool,
+    /// The most numbers one capture may keep ([`MAX_KEPT_NUMBERS`] shared by the keys).
+    share: usize,
     /// Per first year and horizon: the capture, or `None` when it is not kept.
     kept: Mutex<Kept>,
 }
 
-#[derive(Default)]
-struct Kept {
-    captures: HashMap<(u16, u32), Option<Arc<LinearCosts>>>,
-    numbers: usize,
-}
+/// Per first year and horizon: the capture, or `None` when it is not kept.
+type Kept = HashMap<(u16, u32), Option<Arc<LinearCosts>>>;
 
 impl Captures {
     /// The captures for varied copies of `prepared.site`, when its inputs allow them: every
@@ -74,7 +75,14 @@ impl Captures {
         if prices.is_empty() || prices.len() > MAX_PRICES {
             return None;
         }
+        // the horizons the inputs may draw (whole years): each its own key
+        let keys = (prepared.inputs.iter())
+            .find(|i| i.key == HORIZON)
+            .map_or(1, |i| {
+                (i.high.round() - i.low.round()).max(0.0) as usize + 1
+            });
         Some(Captures {
+            share: MAX_KEPT_NUMBERS / keys.max(1),
             site: prepared.site.clone(),
             rate_varies: prepared.inputs.iter().any(|i| i.key == DISCOUNT_RATE),
             prices,
@@ -93,17 +101,14 @@ impl Captures {
         let finance = &assumptions.finance;
         let key = (finance.first_year, finance.horizon_years);
         let alpha = self.prices_of(assumptions)?;
-        let found = self.lock().captures.get(&key).cloned();
+        let found = self.lock().get(&key).cloned();
         let capture = match found {
             Some(capture) => capture,
             None => {
-                let capture = self.capture(catalog, assumptions, physical).map(Arc::new);
-                let mut kept = self.lock();
-                let size = capture.as_ref().map_or(0, |c| c.size());
-                let keep = kept.numbers + size <= MAX_KEPT_NUMBERS;
-                let capture = capture.filter(|_| keep);
-                kept.numbers += capture.as_ref().map_or(0, |c| c.size());
-                kept.captures.entry(key).or_insert(capture).clone()
+                let capture = (self.capture(catalog, assumptions, physical))
+                    .filter(|c| c.size() <= self.share)
+                    .map(Arc::new);
+                self.lock().entry(key).or_insert(capture).clone()
             }
         }?;
         let shift = capture.shift(&alpha);

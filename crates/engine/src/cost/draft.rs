@@ -10,7 +10,6 @@
 
 use super::basis::RackBasis;
 use super::comply;
-use super::linear::LinearCosts;
 use super::plan::{self, CduPricing, PlanEnergy};
 use super::scopes::{DraftGroup, Valuation, YearBuffers, blank_figures};
 use super::streams::Streams;
@@ -27,6 +26,10 @@ use crate::surcharge::Surcharge;
 use coolplan_model::Site;
 use coolplan_model::assumptions::Resolved;
 use uom::si::f64::Power;
+
+mod sampled;
+pub(super) use sampled::Linear;
+use sampled::draft_linear;
 
 /// What the plan keeps of each rack group of one hall until the site's plan is settled.
 pub(super) struct HallScratch {
@@ -67,26 +70,6 @@ pub(super) struct HallDraft {
     /// empty otherwise.
     pub plan_linear: Vec<f64>,
 }
-
-/// A reading whose groups are read from a capture of their yearly costs, linear in the
-/// prices ([`LinearCosts`]), at its prices' `shift` instead of priced; `value` makes what
-/// the reading keeps of a group, and its figures, from its NPVs against air.
-pub(super) struct Linear<'c, R: DraftGroup> {
-    pub costs: &'c LinearCosts,
-    pub shift: &'c [f64],
-    /// Each year's weight in a present value ([`super::linear::weights`]).
-    pub weights: Vec<f64>,
-    pub value: LinearValue<R>,
-}
-
-/// What a [`Linear`] reading keeps of a group, and its figures into the table, from the
-/// group's NPV against air per option.
-pub(super) type LinearValue<R> = fn(
-    &Valuation,
-    &<R as DraftGroup>::Physical,
-    &PerOption<f64>,
-    &mut PerOption<GroupFigures>,
-) -> R;
 
 /// What every hall's plan problem shares: the halls' limits, the CDU sizes, the enabling
 /// works each hall may have with what one W of each is worth, and the halls' plants (their
@@ -207,6 +190,7 @@ pub(super) fn draft<R: DraftGroup>(
     let mut site_streams = zero();
     let mut buffers = YearBuffers::default();
     let mut figures = blank_figures(site.currency);
+    let mut candidate_figures = PerOption::<plan::CandidateFigures>::default();
     let mut racks: Vec<R> = Vec::with_capacity(records.len());
     let mut drafts = Vec::with_capacity(halls);
     let keep_ledger = pricer.fills_ledger();
@@ -230,9 +214,9 @@ pub(super) fn draft<R: DraftGroup>(
                 let (group, own) = draft_linear(
                     (linear, g),
                     record,
-                    (&value, &cdu_pricing, air_price_w),
+                    (&cdu_pricing, air_price_w),
                     pricer,
-                    &mut figures,
+                    &mut candidate_figures,
                     &mut scratch,
                     &mut plan_linear,
                 );
@@ -350,56 +334,6 @@ pub(super) fn draft<R: DraftGroup>(
         comply_by,
         it_design,
     }
-}
-
-/// Group `g` of a capture ([`Linear`]) read at its shift: its figures (physical ones and its
-/// NPV against air), added air capacity and plan candidate, and its contribution on its own
-/// best to `plan_linear` (what [`draft`] does with a priced group's streams); what the
-/// reading keeps of it, and its own best.
-fn draft_linear<R: DraftGroup>(
-    (linear, g): (&Linear<'_, R>, usize),
-    record: &R::Physical,
-    (value, cdu_pricing, air_price_w): (&Valuation, &CduPricing, f64),
-    pricer: &Pricer<'_>,
-    figures: &mut PerOption<GroupFigures>,
-    scratch: &mut HallScratch,
-    plan_linear: &mut [f64],
-) -> (R, Option<CoolingOption>) {
-    let (costs, shift) = (linear.costs, linear.shift);
-    if air_price_w > 0.0 {
-        for (sum, w) in scratch
-            .added_air_w
-            .iter_mut()
-            .zip(costs.added_air_w(g).iter())
-        {
-            *sum += w;
-        }
-    }
-    // only the priced, feasible options are valued (a reading values no other)
-    let priced = pricer.priced();
-    let drivers = record.drivers();
-    let npvs = PerOption::from_fn(|o| {
-        if priced[o] && drivers[o].feasible {
-            costs.npv_vs_air(g, o, shift, &linear.weights)
-        } else {
-            0.0
-        }
-    });
-    let group = (linear.value)(value, record, &npvs, figures);
-    let no_basis = RackBasis::default();
-    let basis = pricer.basis(record.place()).unwrap_or(&no_basis);
-    let air_credit = costs.air_capex_pv(g, shift, &linear.weights);
-    let own = plan::push_candidate_with(
-        &mut scratch.candidates,
-        figures,
-        record.drivers(),
-        basis,
-        (basis.share, air_credit),
-        record.count(),
-        cdu_pricing,
-    );
-    costs.add_contribution(g, own, plan::on_air(own, basis.share), plan_linear);
-    (group, own)
 }
 
 /// Each reference column of hall `h` (every group on one option) pays for the enabling works

@@ -18,10 +18,10 @@ use std::sync::Arc;
 use super::draft::Linear;
 use super::draft::{Drafted, Shared, draft};
 use super::linear::LinearCosts;
+use super::plan::CandidateFigures;
 use super::plan::PlanEnergy;
 use super::scopes::{
-    DraftGroup, Valuation, YearBuffers, group_figures, linear_figures, scope_values,
-    scope_values_yearly, uniform,
+    DraftGroup, Valuation, YearBuffers, group_figures, scope_values, scope_values_yearly, uniform,
 };
 use super::streams::Streams;
 use super::{Bases, Pricer, RackCosts};
@@ -237,15 +237,23 @@ impl PlanGroup {
     }
 }
 
-/// A group read from a capture with its NPVs against air `npvs` ([`Linear`]).
+/// A group read from a capture with its NPVs against air `npvs` ([`Linear`]): its plan's
+/// energy and its candidate figures, from its reported figures.
 fn plan_group_linear(
-    value: &Valuation,
     rack: &GroupPhysics,
     npvs: &PerOption<f64>,
-    figures: &mut PerOption<GroupFigures>,
+    figures: &mut PerOption<CandidateFigures>,
 ) -> PlanGroup {
-    linear_figures(value, rack, npvs, figures);
-    PlanGroup::of(figures)
+    for (o, figures) in CoolingOption::ALL.into_iter().zip(figures.iter_mut()) {
+        let feasible = rack.options[o].feasible;
+        *figures = CandidateFigures::of_reported(o, feasible, npvs[o], &rack.reported[o]);
+    }
+    PlanGroup {
+        energy: rack
+            .reported
+            .each_ref()
+            .map(|r| (r.it_energy, r.facility_energy)),
+    }
 }
 
 /// The site scope's values and recommended option and the plan's NPV and payback of a

@@ -28,7 +28,7 @@ use crate::results::{CoolingOption, CostItem};
 pub const TOLERANCE: f64 = 1e-12;
 
 /// Where a group's coefficient blocks begin (`NONE`: not priced).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct GroupBlocks {
     /// Air: its yearly costs; each retrofit: its yearly savings against air.
     flows: [usize; OPTION_COUNT],
@@ -41,7 +41,7 @@ struct GroupBlocks {
 const NONE: usize = usize::MAX;
 
 /// Every rack group's yearly costs of one key as linear functions of `K` prices (module doc).
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct LinearCosts {
     /// The prices at the base point, α₀.
     base: Vec<f64>,

@@ -12,7 +12,7 @@
 //! contingency and maintenance ([`Streams::add_cdu_delta`]); (3) groups priced on their own
 //! best option and moved by the search are priced again on their plan option.
 
-use uom::si::f64::Energy;
+use uom::si::f64::{Area, Energy, Power};
 
 use super::RackCosts;
 use super::basis::RackBasis;
@@ -22,6 +22,8 @@ use crate::finance;
 use crate::per_option::{OPTION_COUNT, PerOption};
 use crate::physical::CostDrivers;
 use crate::physical::limits::HallLimits;
+use crate::physical::limits::PerLimit;
+use crate::physical::record::Reported;
 use crate::plan::{Candidate, Fallback, HallProblem, Value};
 use crate::results::{Amount, CoolingOption, GroupFigures, Limit, LimitUse, PlanTotals};
 use coolplan_model::CostMode;
@@ -144,6 +146,63 @@ const BLANK: Candidate = Candidate {
     ),
 };
 
+/// What a plan candidate reads of a group on one option: whether it may take it, its NPV
+/// against air and its uses of the hall's limits (in [`crate::results::Limit::ALL`] order).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CandidateFigures {
+    pub feasible: bool,
+    pub npv_vs_air: f64,
+    pub uses: PerLimit,
+}
+
+impl CandidateFigures {
+    /// A group's candidate figures on `option` from its reported figures there.
+    pub fn of_reported(
+        option: CoolingOption,
+        feasible: bool,
+        npv_vs_air: f64,
+        r: &Reported,
+    ) -> Self {
+        let heats = (r.heat_to_air, r.heat_returned_to_air, r.heat_to_liquid);
+        CandidateFigures {
+            feasible,
+            npv_vs_air,
+            uses: uses(option, heats, r.floor_area, r.it_design),
+        }
+    }
+    /// The candidate figures of a priced group's figures on `option`.
+    fn of(option: CoolingOption, f: &GroupFigures) -> Self {
+        let heats = (f.heat_to_air, f.heat_returned_to_air, f.heat_to_liquid);
+        CandidateFigures {
+            feasible: f.feasible,
+            npv_vs_air: f.npv_vs_air.amount,
+            uses: uses(option, heats, f.floor_area, f.it_design),
+        }
+    }
+}
+
+/// A group's uses of the hall's limits on `option`: the heat on the room air (its servers'
+/// and what returns to the room), its floor, its IT design and its liquid heat onto facility
+/// water (none where the option returns it to the room).
+fn uses(
+    option: CoolingOption,
+    (to_air, returned, to_liquid): (Power, Power, Power),
+    floor: Area,
+    it_design: Power,
+) -> PerLimit {
+    let w = |p: Power| p.get::<uom::si::power::watt>();
+    [
+        w(to_air + returned),
+        floor.get::<uom::si::area::square_meter>(),
+        w(it_design),
+        if option.liquid_to_room() {
+            0.0
+        } else {
+            w(to_liquid)
+        },
+    ]
+}
+
 /// The plan's view of one priced group, pushed onto `into` (a blank candidate pushed, then
 /// filled where it lies: a candidate built whole is built on the stack and copied into the
 /// vector); the group's own best option ([`Candidate::best`]) returned.
@@ -161,7 +220,7 @@ pub fn push_candidate(
     let air_credit = costs.options[CoolingOption::Air].capex_pv(factors);
     push_candidate_with(
         into,
-        figures,
+        |o| CandidateFigures::of(o, &figures[o]),
         drivers,
         basis,
         (costs.share, air_credit),
@@ -170,12 +229,11 @@ pub fn push_candidate(
     )
 }
 
-/// [`push_candidate`] of a group whose share converted and air credit (its air CAPEX's
-/// present value) are given.
-#[allow(clippy::too_many_arguments)]
+/// [`push_candidate`] of a group whose candidate figures per option are `figures`, share
+/// converted and air credit (its air CAPEX's present value) are given.
 pub fn push_candidate_with(
     into: &mut Vec<Candidate>,
-    figures: &PerOption<GroupFigures>,
+    figures: impl Fn(CoolingOption) -> CandidateFigures,
     drivers: &PerOption<CostDrivers>,
     basis: &RackBasis,
     (share, air_credit): (f64, f64),
@@ -199,26 +257,17 @@ pub fn push_candidate_with(
         .into_iter()
         .zip(candidate.options.iter_mut())
     {
-        let f = &figures[o];
+        let f = figures(o);
         let d = &drivers[o];
         let cdu_per_w = pricing.npv_per_w(o, converted_share(o, share), year);
         let attributed_w = d.cdu_capacity.get::<uom::si::power::watt>();
         *value = Value {
             feasible: f.feasible,
-            base: f.npv_vs_air.amount + (1.0 - converted_share(o, share)) * air_credit
+            base: f.npv_vs_air + (1.0 - converted_share(o, share)) * air_credit
                 - cdu_per_w * attributed_w,
             cdu_per_w,
             liquid_w: d.heat_to_liquid.get::<uom::si::power::watt>(),
-            uses: [
-                (f.heat_to_air + f.heat_returned_to_air).get::<uom::si::power::watt>(),
-                f.floor_area.get::<uom::si::area::square_meter>(),
-                f.it_design.get::<uom::si::power::watt>(),
-                if o.liquid_to_room() {
-                    0.0
-                } else {
-                    f.heat_to_liquid.get::<uom::si::power::watt>()
-                },
-            ],
+            uses: f.uses,
         };
     }
     candidate.best()

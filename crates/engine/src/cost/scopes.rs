@@ -365,22 +365,6 @@ pub(super) fn group_figures(
     }
 }
 
-/// [`group_figures`] of a reading whose groups are read from a capture of their yearly costs
-/// (`super::linear`): each priced, feasible option's NPV against air from `npvs`, no CAPEX,
-/// OPEX or payback (a reading reads none of a group).
-pub(super) fn linear_figures(
-    value: &Valuation,
-    rack: &GroupPhysics,
-    npvs: &PerOption<f64>,
-    out: &mut PerOption<GroupFigures>,
-) {
-    let zero = Money::new(0.0, value.currency);
-    for (o, figures) in CoolingOption::ALL.into_iter().zip(out.iter_mut()) {
-        let npv = Money::new(npvs[o], value.currency);
-        *figures = figures_of(rack, o, zero, zero, (npv, None));
-    }
-}
-
 /// The figures of `rack` on `option` with these money figures and its physical ones.
 fn figures_of(
     rack: &GroupPhysics,
