@@ -158,7 +158,7 @@ pub fn analyse(
             };
             let (done, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
             let start = Instant::now();
-            // the samples' groups written from captures of their costs, linear in the prices
+            // the samples' groups read from captures of their costs, linear in the prices
             // (within 1e-12 of the staged engine's; see `analysis::sampler`)
             let sample = coolplan_engine::analysis::sampler(&prepared, climate);
             let run = monte_carlo::run(&prepared, &sample, config, &done, &cancel)

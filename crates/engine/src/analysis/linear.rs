@@ -1,7 +1,7 @@
 //! Captures of price-linear group costs ([`crate::cost::linear`]) kept for the Monte Carlo's
 //! staged evaluator ([`super::sampler`]): when every uncertain input is a price, the discount
 //! rate, the horizon or the air limit per rack, each sample's groups are not priced but
-//! written from the capture of its first year and horizon at its prices' shift. A capture is
+//! read from the capture of its first year and horizon at its prices' shift. A capture is
 //! taken once per first year and horizon met, at points set from the base site only (so it
 //! does not depend on which sample met it first, nor on threads), and checked there; a key
 //! whose costs are not linear in the prices is priced as it is.

@@ -3,8 +3,8 @@
 //! and PUE per option, and the probability each option is the recommended one.
 //!
 //! Owns: drawing (sample i from its own stream seeded by `(seed, i)`, inputs in file order),
-//! the parallel run (rayon; results independent of thread count and scheduling), progress and
-//! cancel, percentiles. Never touches: threads it does not own, the clock, OS randomness.
+//! the parallel run (rayon, samples of one horizon in a row; results independent of thread
+//! count, scheduling and order), progress and cancel, percentiles. Never touches: threads it does not own, the clock, OS randomness.
 //!
 //! Percentiles interpolate linearly between order statistics (Hyndman & Fan type 7, as
 //! spreadsheet `PERCENTILE.INC`). A payback never reached within the horizon counts as
@@ -147,16 +147,16 @@ pub fn run(
         // one copy of the site per worker; a sample only swaps in its assumptions
         .map_init(
             || prepared.site.clone(),
-            |site, &(i, _)| {
+            |site, (i, values)| {
                 if cancel.load(Ordering::Relaxed) {
                     return Err(McError::Cancelled);
                 }
                 site.assumptions = prepared
-                    .assumptions_of_vector(&draw(prepared, config.seed, i))
+                    .assumptions_of_vector(values)
                     .map_err(McError::Input)?;
                 let sample = sample_of(&evaluate(site));
                 done.fetch_add(1, Ordering::Relaxed);
-                Ok((i, sample))
+                Ok((*i, sample))
             },
         )
         .collect::<Result<Vec<(usize, Sample)>, McError>>()?;
@@ -197,27 +197,22 @@ pub fn run(
     })
 }
 
-/// The order samples run in: those that draw the same whole-number inputs (the horizon)
-/// together, each such run in sample order. An evaluator keeps data per horizon (cost bases,
-/// captures of linear costs, `super::linear`): samples of one horizon in a row find theirs in
-/// the processor's cache. The results do not depend on the order (each sample is evaluated
-/// on its own and they are put back in sample order). With the sample's whole-number draws.
-fn run_order(prepared: &Prepared, config: Config) -> Vec<(usize, Vec<u64>)> {
+/// Every sample's index and drawn values, in the order they run: those that draw the same
+/// whole-number inputs (the horizon) together, each such run in sample order. An evaluator
+/// keeps data per horizon (cost bases, captures of linear costs, `super::linear`): samples of
+/// one horizon in a row find theirs in the processor's cache. No result depends on the order:
+/// each sample is evaluated on its own, and they are put back in sample order.
+fn run_order(prepared: &Prepared, config: Config) -> Vec<(usize, Vec<f64>)> {
     let whole: Vec<usize> = (prepared.inputs.iter().enumerate())
         .filter(|(_, input)| input.integer)
         .map(|(k, _)| k)
         .collect();
-    let mut order: Vec<(usize, Vec<u64>)> = (0..config.samples)
-        .map(|i| {
-            if whole.is_empty() {
-                return (i, Vec::new());
-            }
-            let values = draw(prepared, config.seed, i);
-            let key = whole.iter().map(|&k| values[k].to_bits()).collect();
-            (i, key)
-        })
+    let mut order: Vec<(usize, Vec<f64>)> = (0..config.samples)
+        .map(|i| (i, draw(prepared, config.seed, i)))
         .collect();
-    order.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    let key = |values: &[f64]| -> Vec<u64> { whole.iter().map(|&k| values[k].to_bits()).collect() };
+    // a stable sort: each run keeps sample order
+    order.sort_by_cached_key(|(_, values)| key(values));
     order
 }
 

@@ -56,7 +56,7 @@ pub fn kept_classes(groups: usize) -> usize {
 pub const AIR_LIMIT: AssumptionKey = AssumptionKey::Cooling(cooling::Key::air_limit_per_rack);
 
 /// One physical pass for every call (only cost inputs vary); with `captures`, each call's
-/// groups written from a capture where one holds ([`super::linear`]).
+/// groups read from a capture where one holds ([`super::linear`]).
 pub fn cost_only<'a>(
     base: &Site,
     climate: &'a ClimateData,

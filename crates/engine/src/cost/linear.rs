@@ -392,7 +392,9 @@ fn present_value(block: &[f64], shift: &[f64], weights: &[f64]) -> f64 {
         }
         value
     }
+    // a loop of fixed length for each count of prices a capture may take
     match shift.len() + 1 {
+        1 => fixed::<1>(block, shift, weights),
         2 => fixed::<2>(block, shift, weights),
         3 => fixed::<3>(block, shift, weights),
         4 => fixed::<4>(block, shift, weights),
@@ -400,6 +402,46 @@ fn present_value(block: &[f64], shift: &[f64], weights: &[f64]) -> f64 {
         6 => fixed::<6>(block, shift, weights),
         7 => fixed::<7>(block, shift, weights),
         8 => fixed::<8>(block, shift, weights),
-        _ => fixed::<9>(block, shift, weights),
+        9 => fixed::<9>(block, shift, weights),
+        width => (block.chunks_exact(width).zip(weights))
+            .map(|(row, w)| w * at(row, shift))
+            .sum(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{at, present_value};
+
+    #[test]
+    fn a_present_value_is_each_years_figure_weighted_and_summed() {
+        // by hand: two prices, two years; year 0: 10 + 2·1 − 1·3 = 9, year 1: 4 + 2·0.5 − 1·2 =
+        // 3; weights 1 and 0.5 → 9 + 1.5 = 10.5
+        let block = [10.0, 1.0, 3.0, 4.0, 0.5, 2.0];
+        let (shift, weights) = ([2.0, -1.0], [1.0, 0.5]);
+        assert_eq!(at(&block[..3], &shift), 9.0);
+        assert_eq!(present_value(&block, &shift, &weights), 10.5);
+        // every count of prices, against the plain sum of each year's figure, within 1e-13
+        let mut state = 11u64;
+        let mut next = move || {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+            (state >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
+        };
+        for prices in 0..12 {
+            let width = prices + 1;
+            let years = 16;
+            let block: Vec<f64> = (0..years * width).map(|_| 1e6 * next()).collect();
+            let shift: Vec<f64> = (0..prices).map(|_| 100.0 * next()).collect();
+            let weights: Vec<f64> = (0..years).map(|t| 1.08f64.powi(-(t as i32))).collect();
+            let plain: f64 = (block.chunks_exact(width).zip(&weights))
+                .map(|(row, w)| w * at(row, &shift))
+                .sum();
+            let fast = present_value(&block, &shift, &weights);
+            let scale: f64 = block.iter().map(|c| c.abs()).sum::<f64>() * 100.0;
+            assert!(
+                (fast - plain).abs() <= 1e-13 * scale,
+                "{prices} prices: {fast} vs {plain}"
+            );
+        }
     }
 }

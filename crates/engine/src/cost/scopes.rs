@@ -334,6 +334,7 @@ pub(super) fn group_figures(
     costs.options[CoolingOption::Air].cost_by_year_into(&mut buffers.air_costs);
     for (o, figures) in CoolingOption::ALL.into_iter().zip(out.iter_mut()) {
         let physical = &rack.options[o];
+        let reported = &rack.reported[o];
         let streams = &costs.options[o];
         // an option not priced, or not feasible where only feasible ones are valued
         // ([`RackCosts`]), is left unvalued
@@ -355,41 +356,22 @@ pub(super) fn group_figures(
         } else {
             0.0
         };
-        *figures = figures_of(
-            rack,
-            o,
-            money(capex),
-            money(streams.steady_opex),
-            (money(npv), payback),
-        );
-    }
-}
-
-/// The figures of `rack` on `option` with these money figures and its physical ones.
-fn figures_of(
-    rack: &GroupPhysics,
-    option: CoolingOption,
-    capex: Money,
-    opex_per_year: Money,
-    (npv_vs_air, simple_payback_years): (Money, Option<f64>),
-) -> GroupFigures {
-    let physical = &rack.options[option];
-    let reported = &rack.reported[option];
-    GroupFigures {
-        applies: physical.applies,
-        feasible: physical.feasible,
-        it_design: reported.it_design,
-        heat_to_liquid: reported.heat_to_liquid,
-        heat_to_air: reported.heat_to_air,
-        heat_to_door: reported.heat_to_door,
-        heat_returned_to_air: reported.heat_returned_to_air,
-        floor_area: reported.floor_area,
-        capex,
-        opex_per_year,
-        npv_vs_air,
-        simple_payback_years,
-        it_energy: reported.it_energy,
-        facility_energy: reported.facility_energy,
+        *figures = GroupFigures {
+            applies: physical.applies,
+            feasible: physical.feasible,
+            it_design: reported.it_design,
+            heat_to_liquid: reported.heat_to_liquid,
+            heat_to_air: reported.heat_to_air,
+            heat_to_door: reported.heat_to_door,
+            heat_returned_to_air: reported.heat_returned_to_air,
+            floor_area: reported.floor_area,
+            capex: money(capex),
+            opex_per_year: money(streams.steady_opex),
+            npv_vs_air: money(npv),
+            simple_payback_years: payback,
+            it_energy: reported.it_energy,
+            facility_energy: reported.facility_energy,
+        };
     }
 }
 
