@@ -64,8 +64,7 @@ impl Captures {
                 || key == HORIZON
                 || key == super::staged::AIR_LIMIT
         };
-        // a compliance profile reads every group's figures (the ledger): priced as they are
-        if !prepared.inputs.iter().all(|i| allowed(i.key)) || prepared.site.compliance.is_some() {
+        if !prepared.inputs.iter().all(|i| allowed(i.key)) {
             return None;
         }
         let prices: Vec<AssumptionKey> = (prepared.inputs.iter())

@@ -46,8 +46,8 @@ pub fn evaluator<'a>(prepared: &Prepared, climate: &'a ClimateData) -> Box<Evalu
 }
 
 /// The Monte Carlo's engine for varied copies of `prepared.site`: [`evaluator`], but where
-/// every uncertain input is a price, the discount rate, the horizon or the air limit (and the
-/// site has no compliance profile), each call's rack groups are read from a capture of their
+/// every uncertain input is a price, the discount rate, the horizon or the air limit, each
+/// call's rack groups are read from a capture of their
 /// yearly costs as linear functions of the prices ([`linear`]) instead of priced: every
 /// figure within 1e-12 relative of `engine::recompute`'s and every choice the same
 /// (`tests/analysis/linear.rs`), not to the bit.

@@ -16,8 +16,8 @@ use super::streams::Streams;
 use super::works::{self, HallWorks};
 use super::{Pricer, RackCosts};
 use crate::cdu::CduChoices;
-use crate::kpi::ledger::{GroupEnergy, Ledger};
-use crate::per_option::PerOption;
+use crate::kpi::ledger::{EnergyRow, GroupEnergy, Ledger};
+use crate::per_option::{OPTION_COUNT, PerOption};
 use crate::physical::limits::HallLimits;
 use crate::physical::{GroupRecord, Records};
 use crate::plan::{Candidate, HallProblem, NO_WORKS, Solution, Works};
@@ -191,6 +191,7 @@ pub(super) fn draft<R: DraftGroup>(
     let mut buffers = YearBuffers::default();
     let mut figures = blank_figures(site.currency);
     let mut candidate_figures = PerOption::<plan::CandidateFigures>::default();
+    let mut presence = Vec::new();
     let mut racks: Vec<R> = Vec::with_capacity(records.len());
     let mut drafts = Vec::with_capacity(halls);
     let keep_ledger = pricer.fills_ledger();
@@ -223,6 +224,17 @@ pub(super) fn draft<R: DraftGroup>(
                 racks.push(group);
                 scratch.places.push(place);
                 scratch.own.push(own);
+                if keep_ledger {
+                    let no_basis = RackBasis::default();
+                    let basis = pricer.basis(place).unwrap_or(&no_basis);
+                    let drivers = record.drivers();
+                    let feasible = drivers.each_ref().map(|d| d.feasible).0;
+                    let present = basis.presence_over(horizon + 1, &mut presence);
+                    ledger.push(ledger_group(place, feasible, pricer), present);
+                    if let Some(group) = ledger.groups.last_mut() {
+                        group.rows = EnergyRow::rows(&drivers.0, basis.share);
+                    }
+                }
                 continue;
             }
             pricer.price(place, record.drivers(), &mut work);
@@ -244,22 +256,8 @@ pub(super) fn draft<R: DraftGroup>(
             let no_basis = RackBasis::default();
             let basis = pricer.basis(place).unwrap_or(&no_basis);
             if keep_ledger {
-                ledger.push(
-                    GroupEnergy {
-                        hall: h,
-                        // copied below from the scratch straight into the ledger's slot (a
-                        // record pushed whole goes through the stack, a costly copy)
-                        rows: Default::default(),
-                        npv: figures.each_ref().map(|f| f.npv_vs_air.amount).0,
-                        capex: figures.each_ref().map(|f| f.capex.amount).0,
-                        feasible: figures.each_ref().map(|f| f.feasible).0,
-                        // set when the hall's plan is final
-                        choice: CoolingOption::Air,
-                        on_air_until: pricer.liquid_waits_until(place),
-                        doors_wait: pricer.door_extension(h),
-                    },
-                    work.presence(basis),
-                );
+                let feasible = figures.each_ref().map(|f| f.feasible).0;
+                ledger.push(ledger_group(place, feasible, pricer), work.presence(basis));
                 if let Some(group) = ledger.groups.last_mut() {
                     group.rows = work.energy;
                 }
@@ -336,6 +334,24 @@ pub(super) fn draft<R: DraftGroup>(
     }
 }
 
+/// A group's row of the energy ledger as [`draft`] pushes it (its energy rows are copied
+/// in after: a record pushed whole goes through the stack, a costly copy).
+fn ledger_group(
+    place: (usize, usize),
+    feasible: [bool; OPTION_COUNT],
+    pricer: &Pricer<'_>,
+) -> GroupEnergy {
+    GroupEnergy {
+        hall: place.0,
+        rows: Default::default(),
+        feasible,
+        // set when the hall's plan is final
+        choice: CoolingOption::Air,
+        on_air_until: pricer.liquid_waits_until(place),
+        doors_wait: pricer.door_extension(place.0),
+    }
+}
+
 /// Each reference column of hall `h` (every group on one option) pays for the enabling works
 /// it needs, as the plan does (`docs/method.md` §5.1): into the hall's `streams` (when
 /// `hall_streams`) and the site's. Its air-plant addition is what its groups' added air
@@ -409,8 +425,7 @@ impl<R: DraftGroup> Drafted<R> {
         site_plan: &mut Streams,
         energy: &PlanEnergy,
     ) -> (Vec<Surcharge>, PlanTotals) {
-        let surcharges = comply::surcharges(site, first_year, ledger, &pricer.heat, self.it_design);
-        comply::charge(&surcharges, &mut self.site_streams, site_plan);
+        let surcharges = self.charge(site, first_year, ledger, pricer, site_plan);
         let totals = plan::totals(
             self.value.currency,
             self.value.rate,
@@ -420,6 +435,20 @@ impl<R: DraftGroup> Drafted<R> {
             energy,
         );
         (surcharges, totals)
+    }
+
+    /// Charges the site's surcharges into the site's and the plan's streams (`site_plan`).
+    pub(super) fn charge(
+        &mut self,
+        site: &Site,
+        first_year: u16,
+        ledger: &Ledger,
+        pricer: &Pricer<'_>,
+        site_plan: &mut Streams,
+    ) -> Vec<Surcharge> {
+        let surcharges = comply::surcharges(site, first_year, ledger, &pricer.heat, self.it_design);
+        comply::charge(&surcharges, &mut self.site_streams, site_plan);
+        surcharges
     }
 
     fn settle_hall(

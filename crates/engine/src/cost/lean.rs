@@ -52,8 +52,7 @@ pub fn read(
 /// them): what a staged evaluator calls with the bases it keeps. With `linear` (a capture
 /// of the call's first year and horizon, and its prices' shift from the capture's base
 /// point), each group is read from the capture instead of priced ([`LinearCosts`]; every
-/// figure then within its tolerance of the priced one's, not to the bit), unless the
-/// ledger is filled (a compliance profile reads each group's figures).
+/// figure then within its tolerance of the priced one's, not to the bit).
 pub fn read_bases(
     site: &Site,
     assumptions: &Resolved,
@@ -89,7 +88,7 @@ fn read_with<'a>(
     linear: Option<(Arc<LinearCosts>, Vec<f64>)>,
 ) -> Reading {
     for_reading(&mut pricer, site, physical);
-    let linear = linear.filter(|(c, _)| c.years() == pricer.horizon + 1 && !pricer.fills_ledger());
+    let linear = linear.filter(|(c, _)| c.years() == pricer.horizon + 1);
     let mut ledger = Ledger::new(pricer.horizon);
     let value = Valuation::new(site.currency, assumptions);
     let linear_draft = linear.as_ref().map(|(costs, shift)| Linear {
@@ -141,6 +140,8 @@ fn read_with<'a>(
     );
     let scope = &physical.site;
     if let (Some((costs, shift)), Some(plan)) = (&linear, &plan_linear) {
+        let first_year = assumptions.finance.first_year;
+        drafted.charge(site, first_year, &ledger, &pricer, &mut site_plan);
         let ((values, recommended), (plan_npv, plan_payback)) =
             linear_values(&drafted, scope, (costs, shift), (plan, &site_plan));
         return reading(
@@ -260,7 +261,8 @@ fn plan_group_linear(
 /// reading through a capture (`costs` at `shift`): each option's yearly costs are the
 /// capture's site sums plus what its column's enabling works add (`drafted.site_streams`),
 /// the plan's the capture's block `plan` of its groups on their own best plus `extra` (what
-/// settling added: moved groups, CDUs, works), as [`super::plan::totals`] values them.
+/// settling and the site's surcharges added: moved groups, CDUs, works, surcharges), as
+/// [`super::plan::totals`] values them.
 fn linear_values(
     drafted: &Drafted<PlanGroup>,
     scope: &PhysicalScope,

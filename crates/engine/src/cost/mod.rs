@@ -74,9 +74,6 @@ pub struct RackCosts {
     /// Whether the group's NPV and payback of options it cannot take are computed
     /// ([`Pricer::value_feasible_only`]).
     pub value_infeasible: bool,
-    /// Whether the ledger reads the group's figures ([`Pricer::skip_ledger`]): a reading
-    /// that fills none needs no group's CAPEX total.
-    pub ledger: bool,
     /// Whether the steady year's OPEX and energy and the kW-years are computed
     /// (`Streams::steady_opex`, `steady_energy`, `kw_years`, unless
     /// [`Pricer::skip_steady_figures`]; 0 otherwise).
@@ -94,7 +91,6 @@ impl RackCosts {
             energy: [EnergyRow::default(); OPTION_COUNT],
             priced: PerOption([true; OPTION_COUNT]),
             value_infeasible: true,
-            ledger: true,
             steady: true,
         }
     }
@@ -339,7 +335,6 @@ impl<'a> Pricer<'a> {
             door_supply: self.door_supplies[place.0],
         };
         work.steady = self.steady;
-        work.ledger = self.ledger;
         rack_costs(
             drivers,
             basis,

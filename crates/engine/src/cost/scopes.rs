@@ -320,8 +320,8 @@ impl DraftGroup for GroupSummary {
 }
 
 /// Every option's figures of the group `rack` with its cost streams `costs` into `out`;
-/// its paybacks only `with_payback` (none otherwise), its CAPEX totals only `with_payback` or
-/// for the ledger ([`RackCosts::ledger`]; 0 otherwise: nothing else of a reading reads them).
+/// its paybacks and CAPEX totals only `with_payback` (none and 0 otherwise: a reading reads
+/// neither of a group).
 pub(super) fn group_figures(
     value: &Valuation,
     rack: &GroupPhysics,
@@ -351,7 +351,7 @@ pub(super) fn group_figures(
                 (finance::npv_of(savings, &value.factors), None)
             }
         };
-        let capex = if with_payback || costs.ledger {
+        let capex = if with_payback {
             streams.capex_total()
         } else {
             0.0

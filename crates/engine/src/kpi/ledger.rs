@@ -66,9 +66,6 @@ pub struct GroupEnergy {
     pub hall: usize,
     /// Steady figures per option, indexed by [`CoolingOption::index`].
     pub rows: [EnergyRow; OPTION_COUNT],
-    /// NPV against air per option.
-    pub npv: [f64; OPTION_COUNT],
-    pub capex: [f64; OPTION_COUNT],
     pub feasible: [bool; OPTION_COUNT],
     /// The group's option in its hall's plan (`crate::plan`); air when the plan leaves it
     /// unplaced or as today.
@@ -365,8 +362,6 @@ mod tests {
         GroupEnergy {
             hall,
             rows: std::array::from_fn(row),
-            npv: [0.0; OPTION_COUNT],
-            capex: [0.0; OPTION_COUNT],
             feasible: [true; OPTION_COUNT],
             choice,
             on_air_until,

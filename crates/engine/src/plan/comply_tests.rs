@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::kpi::ledger::{EnergyRow, GroupEnergy};
-use crate::per_option::OPTION_COUNT;
 use crate::per_option::PerOption;
 use crate::physical::limits::HallLimits;
 use crate::plan::{Candidate, Fallback, Value};
@@ -20,8 +19,6 @@ fn group(air: f64, cold: f64, cold_npv: f64) -> (GroupEnergy, Candidate) {
     let energy = GroupEnergy {
         hall: 0,
         rows: PerOption::with(row(air), [(CoolingOption::ColdPlate, row(cold))]).0,
-        npv: PerOption::with(0.0, [(CoolingOption::ColdPlate, cold_npv)]).0,
-        capex: [0.0; OPTION_COUNT],
         feasible: PerOption::with(
             false,
             [(CoolingOption::Air, true), (CoolingOption::ColdPlate, true)],
