@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize};
 
 use coolplan::engine::ClimateData;
 use coolplan::engine::analysis::bases::KeptBases;
-use coolplan::engine::analysis::linear::Captures;
+use coolplan::engine::analysis::linear::{Captures, capture_size};
 use coolplan::engine::analysis::monte_carlo::{Config, MonteCarlo, Spread, draw, run};
 use coolplan::engine::analysis::staged::{AIR_LIMIT, air_heats_per_rack_w, air_limit_class};
 use coolplan::engine::analysis::{Reading, evaluator, sampler};
@@ -22,7 +22,7 @@ use coolplan::engine::cost::lean::read_bases;
 use coolplan::engine::physical::{GroupPhysics, evaluate_with};
 use coolplan::engine::recompute;
 use coolplan::model::Site;
-use coolplan::model::assumptions::AssumptionKey;
+use coolplan::model::assumptions::{AssumptionKey, Group};
 use coolplan::model::generate::generate_site;
 use coolplan::model::uncertainty::prepare::Prepared;
 use coolplan::model::uncertainty::{Range, Uncertain};
@@ -174,6 +174,14 @@ fn one_capture_serves_every_class_of_the_air_limit() {
         let (capture, _) = own
             .for_call(&catalog, &resolved, &physical)
             .expect("linear");
+        // its size is known before it is taken (a capture too large is not taken)
+        let horizon = resolved.finance.horizon_years;
+        let prices = (prepared.inputs.iter())
+            .filter(|i| i.key.group() == Group::Prices)
+            .count();
+        assert_eq!(prices, 3, "{name}: electricity, CDUs, kits");
+        let predicted = capture_size(&physical, horizon, prices);
+        assert_eq!(capture.size(), predicted, "{name}");
         captures.push(capture);
     }
     assert_ne!(classes[0], classes[1], "{name}: one class");

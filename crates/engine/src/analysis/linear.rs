@@ -19,6 +19,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use crate::cost::Pricer;
 use crate::cost::linear::{LinearCosts, Points};
 use crate::physical::{GroupPhysics, Physical};
+use crate::results::CoolingOption;
 use coolplan_model::assumptions::{AssumptionKey, Group, Resolved, finance};
 use coolplan_model::uncertainty::prepare::Prepared;
 use coolplan_model::{Catalog, Site};
@@ -104,8 +105,12 @@ impl Captures {
         let capture = match found {
             Some(capture) => capture,
             None => {
-                let capture = (self.capture(catalog, assumptions, physical))
-                    .filter(|c| c.size() <= self.share)
+                // a capture larger than its share is not kept: known before it is taken
+                let fits =
+                    capture_size(physical, finance.horizon_years, self.prices.len()) <= self.share;
+                let capture = fits
+                    .then(|| self.capture(catalog, assumptions, physical))
+                    .flatten()
                     .map(Arc::new);
                 self.lock().entry(key).or_insert(capture).clone()
             }
@@ -205,4 +210,15 @@ impl Captures {
         crate::cost::lean::for_reading(&mut pricer, &self.site, physical);
         pricer
     }
+}
+
+/// How many numbers a capture of `physical` over `horizon` years and `prices` prices keeps
+/// ([`LinearCosts::size`]): per group, air's CAPEX and costs and each retrofit that applies on
+/// the site, each `horizon + 1` years of `prices + 1` numbers.
+pub fn capture_size(physical: &Physical<GroupPhysics>, horizon: u32, prices: usize) -> usize {
+    let retrofits = (CoolingOption::RETROFITS.iter())
+        .filter(|o| physical.site.options[**o].applies)
+        .count();
+    let blocks = physical.racks.len() * (2 + retrofits);
+    blocks * (horizon as usize + 1) * (prices + 1)
 }

@@ -195,6 +195,8 @@ impl LinearCosts {
             capture.groups.push(blocks);
         }
         capture.add_hall(&mut hall_sums);
+        // kept for many samples: no room left over from growing
+        capture.coefficients.shrink_to_fit();
         Some(capture)
     }
 
