@@ -15,9 +15,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize};
 use coolplan::engine::ClimateData;
 use coolplan::engine::analysis::bases::KeptBases;
 use coolplan::engine::analysis::linear::{Captures, capture_size};
-use coolplan::engine::analysis::monte_carlo::{Config, MonteCarlo, Spread, draw, run};
+use coolplan::engine::analysis::monte_carlo::{MonteCarlo, Spread, draw, run};
 use coolplan::engine::analysis::staged::{AIR_LIMIT, air_heats_per_rack_w, air_limit_class};
-use coolplan::engine::analysis::{Reading, evaluator, sampler};
+use coolplan::engine::analysis::{Reading, sampler};
 use coolplan::engine::cost::lean::read_bases;
 use coolplan::engine::physical::{GroupPhysics, evaluate_with};
 use coolplan::engine::recompute;
@@ -27,7 +27,7 @@ use coolplan::model::generate::generate_site;
 use coolplan::model::uncertainty::prepare::Prepared;
 use coolplan::model::uncertainty::{Range, Uncertain};
 
-use crate::staged::{example, sites};
+use crate::staged::{example, generated_monte_carlo, sites};
 
 /// `actual` within the tolerance of `expected` (module doc; `floor` the absolute one).
 fn close(actual: f64, expected: f64, floor: f64) -> bool {
@@ -48,23 +48,24 @@ fn assert_within(actual: &Reading, expected: &Reading, what: &str) {
     for (a, e) in actual.options.iter().zip(expected.options.iter()) {
         assert_eq!((a.applies, a.feasible), (e.applies, e.feasible), "{what}");
         assert_eq!(a.pue.to_bits(), e.pue.to_bits(), "{what}");
-        let (an, en) = (a.npv_vs_air.amount, e.npv_vs_air.amount);
-        assert!(close(an, en, 1e-6), "{what}: NPV {an} against {en}");
-        let (ap, ep) = (a.simple_payback_years, e.simple_payback_years);
-        assert!(
-            close_payback(ap, ep),
-            "{what}: payback {ap:?} against {ep:?}"
-        );
+        let npvs = (a.npv_vs_air.amount, e.npv_vs_air.amount);
+        assert_npv_and_payback(what, npvs, (a.simple_payback_years, e.simple_payback_years));
     }
     assert_eq!(actual.recommended, expected.recommended, "{what}");
     assert_eq!(actual.plan_choices, expected.plan_choices, "{what}");
     assert_eq!(actual.plan_uniform, expected.plan_uniform, "{what}");
-    let (an, en) = (actual.plan_npv.amount, expected.plan_npv.amount);
-    assert!(close(an, en, 1e-6), "{what}: plan NPV {an} against {en}");
-    let (ap, ep) = (actual.plan_payback_years, expected.plan_payback_years);
+    let npvs = (actual.plan_npv.amount, expected.plan_npv.amount);
+    let paybacks = (actual.plan_payback_years, expected.plan_payback_years);
+    assert_npv_and_payback(&format!("{what}, plan"), npvs, paybacks);
+}
+
+/// An NPV and a payback within the tolerance of the expected ones (`(actual, expected)`).
+#[track_caller]
+fn assert_npv_and_payback(what: &str, (an, en): (f64, f64), (ap, ep): (Option<f64>, Option<f64>)) {
+    assert!(close(an, en, 1e-6), "{what}: NPV {an} against {en}");
     assert!(
         close_payback(ap, ep),
-        "{what}: plan payback {ap:?} against {ep:?}"
+        "{what}: payback {ap:?} against {ep:?}"
     );
 }
 
@@ -197,17 +198,8 @@ fn spread_within(actual: &Spread<f64>, expected: &Spread<f64>, floor: f64) -> bo
 
 #[test]
 fn monte_carlo_with_the_sampler_is_within_the_tolerance_of_the_full_engine() {
-    let (ai_hall, climate) = example("ai-hall.ron");
-    let mut site = generate_site(120, 11);
-    site.uncertainty = ai_hall.uncertainty.clone();
-    let prepared = Prepared::new(&site).expect("valid ranges");
-    let config = Config {
-        samples: 64,
-        seed: 3,
-    };
-    let full = |s: &Site| Reading::of(&recompute(s, &climate));
+    let (prepared, climate, config, with_full) = generated_monte_carlo(64);
     let (done, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
-    let with_full = run(&prepared, &full, config, &done, &cancel).expect("runs");
     let with_sampler = run(
         &prepared,
         &sampler(&prepared, &climate),
@@ -261,13 +253,4 @@ fn monte_carlo_with_the_sampler_is_within_the_tolerance_of_the_full_engine() {
             );
         }
     }
-    // and the staged engine (exact) gives the full engine's summary to the bit
-    let staged = run(
-        &prepared,
-        &evaluator(&prepared, &climate),
-        config,
-        &done,
-        &cancel,
-    );
-    assert_eq!(staged.expect("runs"), with_full);
 }

@@ -14,7 +14,7 @@ use std::path::Path;
 use crate::support::assert_reads_as_recompute;
 use std::sync::atomic::{AtomicBool, AtomicUsize};
 
-use coolplan::engine::analysis::monte_carlo::{Config, draw, run};
+use coolplan::engine::analysis::monte_carlo::{Config, MonteCarlo, draw, run};
 use coolplan::engine::analysis::staged::{AIR_LIMIT, air_heats_per_rack_w, air_limit_class};
 use coolplan::engine::analysis::{Reading, evaluator, staged};
 use coolplan::engine::{ClimateData, recompute};
@@ -160,20 +160,25 @@ fn the_air_limit_class_counts_the_heats_the_limit_does_not_rule_out() {
     assert_eq!(staged::kept_classes(1_000_000), 1);
 }
 
-#[test]
-fn monte_carlo_summary_is_the_same_with_the_staged_or_the_full_engine() {
+/// A generated site of 120 rack groups with ai-hall's six inputs, its climate, a run of
+/// `samples` samples (seed 3), and that run's Monte Carlo summary with the full engine.
+pub(crate) fn generated_monte_carlo(samples: usize) -> (Prepared, ClimateData, Config, MonteCarlo) {
     let (ai_hall, climate) = example("ai-hall.ron");
     let mut site = generate_site(120, 11);
     site.uncertainty = ai_hall.uncertainty.clone();
     let prepared = Prepared::new(&site).expect("valid ranges");
-    let config = Config {
-        samples: 48,
-        seed: 3,
-    };
+    let config = Config { samples, seed: 3 };
     let full = |s: &Site| Reading::of(&recompute(s, &climate));
-    let staged = evaluator(&prepared, &climate);
     let (done, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
     let with_full = run(&prepared, &full, config, &done, &cancel).expect("runs");
+    (prepared, climate, config, with_full)
+}
+
+#[test]
+fn monte_carlo_summary_is_the_same_with_the_staged_or_the_full_engine() {
+    let (prepared, climate, config, with_full) = generated_monte_carlo(48);
+    let staged = evaluator(&prepared, &climate);
+    let (done, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
     let with_staged = run(&prepared, &staged, config, &done, &cancel).expect("runs");
     assert_eq!(with_staged, with_full);
 }

@@ -2,7 +2,7 @@
 //! ([`super::scopes::assemble`]) and the analyses' reading ([`super::lean`]): every rack group
 //! priced, each hall's plan searched, the site's plan constrained to comply ([`draft`]); then
 //! each hall's plan settled on its final choices ([`Drafted::settle_halls`]) and the site's
-//! surcharges charged ([`Drafted::charge_site`]).
+//! surcharges charged ([`Drafted::charge`]), then the plan's totals ([`Drafted::totals`]).
 //!
 //! Owns: the order of those steps, so that both callers compute every figure they share by
 //! the same arithmetic in the same order. Never touches: the results' shape (the callers
@@ -414,27 +414,17 @@ impl<R: DraftGroup> Drafted<R> {
         }
     }
 
-    /// Charges the site's surcharges into the site's and the plan's streams; the surcharges
-    /// and the totals of the plan whose streams are `site_plan` and energy `energy`.
-    pub(super) fn charge_site(
-        &mut self,
-        site: &Site,
-        first_year: u16,
-        ledger: &Ledger,
-        pricer: &Pricer<'_>,
-        site_plan: &mut Streams,
-        energy: &PlanEnergy,
-    ) -> (Vec<Surcharge>, PlanTotals) {
-        let surcharges = self.charge(site, first_year, ledger, pricer, site_plan);
-        let totals = plan::totals(
+    /// The totals of the plan whose streams are `site_plan` and energy `energy` (the
+    /// surcharges charged, [`Drafted::charge`]).
+    pub(super) fn totals(&self, site_plan: &Streams, energy: &PlanEnergy) -> PlanTotals {
+        plan::totals(
             self.value.currency,
             self.value.rate,
             &self.value.factors,
             site_plan,
             &self.site_streams[CoolingOption::Air],
             energy,
-        );
-        (surcharges, totals)
+        )
     }
 
     /// Charges the site's surcharges into the site's and the plan's streams (`site_plan`).

@@ -138,10 +138,10 @@ fn read_with<'a>(
             site_energy.add_all(&settled.energy);
         },
     );
+    let first_year = assumptions.finance.first_year;
+    drafted.charge(site, first_year, &ledger, &pricer, &mut site_plan);
     let scope = &physical.site;
     if let (Some((costs, shift)), Some(plan)) = (&linear, &plan_linear) {
-        let first_year = assumptions.finance.first_year;
-        drafted.charge(site, first_year, &ledger, &pricer, &mut site_plan);
         let ((values, recommended), (plan_npv, plan_payback)) =
             linear_values(&drafted, scope, (costs, shift), (plan, &site_plan));
         return reading(
@@ -152,14 +152,7 @@ fn read_with<'a>(
             choices,
         );
     }
-    let (_, totals) = drafted.charge_site(
-        site,
-        assumptions.finance.first_year,
-        &ledger,
-        &pricer,
-        &mut site_plan,
-        &site_energy,
-    );
+    let totals = drafted.totals(&site_plan, &site_energy);
     // of the site's scope, each option's NPV and payback and the recommended option
     let (values, recommended) = scope_values(
         &drafted.value,

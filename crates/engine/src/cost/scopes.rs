@@ -206,14 +206,9 @@ pub fn assemble<R: PricedGroup>(
             }
         },
     );
-    let (surcharges, totals) = drafted.charge_site(
-        site,
-        assumptions.finance.first_year,
-        ledger,
-        pricer,
-        &mut site_plan,
-        &site_energy,
-    );
+    let first_year = assumptions.finance.first_year;
+    let surcharges = drafted.charge(site, first_year, ledger, pricer, &mut site_plan);
+    let totals = drafted.totals(&site_plan, &site_energy);
     let choices: Vec<Option<CoolingOption>> =
         groups.iter().map(|g: &GroupChoice| g.option).collect();
     let Drafted {
