@@ -147,21 +147,21 @@ pub fn run(
         // one copy of the site per worker; a sample only swaps in its assumptions
         .map_init(
             || prepared.site.clone(),
-            |site, (i, values)| {
+            |site, &i| {
                 if cancel.load(Ordering::Relaxed) {
                     return Err(McError::Cancelled);
                 }
                 site.assumptions = prepared
-                    .assumptions_of_vector(values)
+                    .assumptions_of_vector(&draw(prepared, config.seed, i))
                     .map_err(McError::Input)?;
                 let sample = sample_of(&evaluate(site));
                 done.fetch_add(1, Ordering::Relaxed);
-                Ok((*i, sample))
+                Ok((i, sample))
             },
         )
         .collect::<Result<Vec<(usize, Sample)>, McError>>()?;
     // back in sample order (the percentiles sort each figure anyway; shares count)
-    samples.sort_by_key(|(i, _)| *i);
+    samples.sort_unstable_by_key(|(i, _)| *i);
     let samples: Vec<Sample> = samples.into_iter().map(|(_, s)| s).collect();
     let currency = prepared.site.currency;
     let n = samples.len() as f64;
@@ -197,22 +197,34 @@ pub fn run(
     })
 }
 
-/// Every sample's index and drawn values, in the order they run: those that draw the same
-/// whole-number inputs (the horizon) together, each such run in sample order. An evaluator
-/// keeps data per horizon (cost bases, captures of linear costs, `super::linear`): samples of
-/// one horizon in a row find theirs in the processor's cache. No result depends on the order:
-/// each sample is evaluated on its own, and they are put back in sample order.
-fn run_order(prepared: &Prepared, config: Config) -> Vec<(usize, Vec<f64>)> {
+/// The samples' indices in the order they run: those that draw the same whole-number inputs
+/// (the horizon) together, each such run in sample order. An evaluator keeps data per horizon
+/// (cost bases, captures of linear costs, `super::linear`): samples of one horizon in a row
+/// find theirs in the processor's cache. No result depends on the order: each sample is
+/// evaluated on its own, and they are put back in sample order. The draws are not kept (a
+/// sample draws them again, from its own stream): a million samples order in 16 MB.
+fn run_order(prepared: &Prepared, config: Config) -> Vec<usize> {
     let whole: Vec<usize> = (prepared.inputs.iter().enumerate())
         .filter(|(_, input)| input.integer)
         .map(|(k, _)| k)
         .collect();
-    let mut order: Vec<(usize, Vec<f64>)> = (0..config.samples)
-        .map(|i| (i, draw(prepared, config.seed, i)))
+    let mut order: Vec<usize> = (0..config.samples).collect();
+    if whole.is_empty() {
+        return order;
+    }
+    let width = whole.len();
+    let keys: Vec<u64> = (0..config.samples)
+        .flat_map(|i| {
+            let values = draw(prepared, config.seed, i);
+            whole
+                .iter()
+                .map(move |&k| values[k].to_bits())
+                .collect::<Vec<_>>()
+        })
         .collect();
-    let key = |values: &[f64]| -> Vec<u64> { whole.iter().map(|&k| values[k].to_bits()).collect() };
+    let key = |i: usize| keys.get(i * width..(i + 1) * width).unwrap_or(&[]);
     // a stable sort: each run keeps sample order
-    order.sort_by_cached_key(|(_, values)| key(values));
+    order.sort_by(|a, b| key(*a).cmp(key(*b)));
     order
 }
 
