@@ -254,3 +254,23 @@ fn monte_carlo_with_the_sampler_is_within_the_tolerance_of_the_full_engine() {
         }
     }
 }
+
+#[test]
+fn the_sampler_gives_the_same_summary_whatever_the_thread_count() {
+    // captures are taken by whichever thread meets a horizon first, samples run grouped by
+    // horizon: neither may change a bit of the result
+    let (prepared, climate, config, _) = generated_monte_carlo(40);
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool");
+        let (done, cancel) = (AtomicUsize::new(0), AtomicBool::new(false));
+        let sample = sampler(&prepared, &climate);
+        pool.install(|| run(&prepared, &sample, config, &done, &cancel))
+            .expect("runs")
+    };
+    let one = on(1);
+    assert_eq!(on(2), one);
+    assert_eq!(on(4), one);
+}
