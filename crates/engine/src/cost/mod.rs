@@ -519,8 +519,9 @@ mod tests {
     use super::*;
     use basis::Cohort;
 
-    #[test]
-    fn a_groups_presence_is_read_from_its_basis_unless_the_scratch_holds_one() {
+    /// 2 kW of stock (index 0) and 2 kW new at index 1, of 4 kW in all: present in year t are
+    /// the cohorts that arrived below t → 0/4, 2/4, 4/4 in years 0, 1, 2. It keeps no presence.
+    fn two_cohorts() -> RackBasis {
         let cohort = |year| Cohort {
             year,
             design_kw: 2.0,
@@ -528,13 +529,16 @@ mod tests {
             servers: 1.0,
             ..Cohort::default()
         };
-        // 2 kW of stock (index 0) and 2 kW new at index 1, of 4 kW in all: present in year t
-        // are the cohorts that arrived below t → 0/4, 2/4, 4/4
-        let by_hand = RackBasis {
+        RackBasis {
             stock: cohort(0),
             new: vec![cohort(1)],
             ..RackBasis::default()
-        };
+        }
+    }
+
+    #[test]
+    fn a_groups_presence_is_read_from_its_basis_unless_the_scratch_holds_one() {
+        let by_hand = two_cohorts();
         let mut scratch = Vec::new();
         by_hand.presence_into(3, &mut scratch);
         assert_eq!(scratch, [(0.0, 0.0), (0.5, 0.5), (1.0, 1.0)]);
@@ -550,24 +554,7 @@ mod tests {
 
     #[test]
     fn a_basis_gives_its_kept_presence_in_place_and_computes_it_otherwise() {
-        // the basis of the test above: 0/4, 2/4, 4/4 of its load present in years 0, 1, 2
-        let by_hand = RackBasis {
-            stock: Cohort {
-                year: 0,
-                design_kw: 2.0,
-                avg_kw: 2.0,
-                servers: 1.0,
-                ..Cohort::default()
-            },
-            new: vec![Cohort {
-                year: 1,
-                design_kw: 2.0,
-                avg_kw: 2.0,
-                servers: 1.0,
-                ..Cohort::default()
-            }],
-            ..RackBasis::default()
-        };
+        let by_hand = two_cohorts();
         let expected = [(0.0, 0.0), (0.5, 0.5), (1.0, 1.0)];
         let mut scratch = vec![(9.0, 9.0)];
         assert_eq!(by_hand.presence_over(3, &mut scratch), expected);

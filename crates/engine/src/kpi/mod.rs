@@ -47,11 +47,7 @@ pub struct YearSums {
 
 impl YearSums {
     pub fn add(&mut self, o: &YearSums) {
-        self.it_wh += o.it_wh;
-        self.facility_wh += o.facility_wh;
-        self.cooling_wh += o.cooling_wh;
-        self.water_m3 += o.water_m3;
-        self.liquid_heat_wh += o.liquid_heat_wh;
+        self.add_unsold(o);
         self.reused_wh += o.reused_wh;
         self.heat_pump_wh += o.heat_pump_wh;
         self.heat_revenue += o.heat_revenue;
